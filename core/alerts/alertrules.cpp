@@ -1,0 +1,83 @@
+#include "alerts/alertrules.h"
+
+#include "health/healthrules.h"
+#include "modules/modulecatalog.h"
+
+#include <algorithm>
+
+namespace Switchboard {
+
+QString toWire(AlertSeverity severity)
+{
+    switch (severity) {
+    case AlertSeverity::Critical:
+        return QStringLiteral("critical");
+    case AlertSeverity::Warning:
+        return QStringLiteral("warning");
+    case AlertSeverity::Info:
+        break;
+    }
+    return QStringLiteral("info");
+}
+
+QString StatusAlert::fingerprint() const
+{
+    return rule + QLatin1Char(':') + (module.isEmpty() ? message : module);
+}
+
+namespace AlertRules {
+
+QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot> &modules)
+{
+    QList<StatusAlert> alerts;
+    for (const CoreConfig::MissingSetting &missing : config.missingRequired()) {
+        alerts.append({AlertSeverity::Critical, QStringLiteral("configuration"),
+                       QStringLiteral("missing_setting"), QString(),
+                       QStringLiteral("Missing Required Environment Variable"),
+                       missing.variable + QStringLiteral(" (") + missing.reason + QLatin1Char(')'),
+                       QStringLiteral("Set the variable in the configuration and restart the check")});
+    }
+    for (const ModuleSnapshot &s : modules) {
+        const ModuleInfo *info = ModuleCatalog::find(s.id);
+        if (!info)
+            continue;
+        const QString reason = HealthRules::reasonText(s.assessment, false);
+        if (s.status() == ModuleStatus::Down) {
+            alerts.append({AlertSeverity::Critical, QStringLiteral("health"),
+                           QStringLiteral("module_down"), s.id,
+                           QStringLiteral("Module Down: ") + info->name(), reason,
+                           QStringLiteral("Investigate module logs and restart if necessary")});
+            if (info->criticalPath) {
+                alerts.append({AlertSeverity::Critical, QStringLiteral("dependency"),
+                               QStringLiteral("critical_path"), s.id,
+                               QStringLiteral("Module down in critical path"),
+                               QStringLiteral("Impact: Patient journey blocked"),
+                               QStringLiteral("Restore module health to ensure data flow")});
+            }
+        } else if (s.status() == ModuleStatus::Degraded) {
+            alerts.append({AlertSeverity::Warning, QStringLiteral("health"),
+                           QStringLiteral("module_degraded"), s.id,
+                           QStringLiteral("Module Degraded: ") + info->name(), reason,
+                           QStringLiteral("Review the module's recent errors and response times")});
+        }
+    }
+    std::stable_sort(alerts.begin(), alerts.end(), [](const StatusAlert &a, const StatusAlert &b) {
+        return int(a.severity) < int(b.severity);
+    });
+    return alerts;
+}
+
+SystemHealth systemHealth(const QList<StatusAlert> &alerts)
+{
+    SystemHealth health = SystemHealth::Healthy;
+    for (const StatusAlert &a : alerts) {
+        if (a.severity == AlertSeverity::Critical)
+            return SystemHealth::Critical;
+        if (a.severity == AlertSeverity::Warning)
+            health = SystemHealth::Degraded;
+    }
+    return health;
+}
+
+} // namespace AlertRules
+} // namespace Switchboard

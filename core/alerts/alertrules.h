@@ -1,0 +1,19 @@
+#pragma once
+
+#include "alerts/statusalert.h"
+#include "config/coreconfig.h"
+#include "health/modulesnapshot.h"
+#include "modules/modulestatus.h"
+
+namespace Switchboard::AlertRules {
+
+// The primary specification's alerts for the current state: one critical configuration alert
+// per missing required setting; "Module Down: <name>" (critical) and "Module Degraded: <name>"
+// (warning) per module; "Module down in critical path" when a down module is on the patient
+// journey. Critical alerts come first.
+QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot> &modules);
+
+// CRITICAL with any critical alert, DEGRADED with any warning, HEALTHY otherwise.
+SystemHealth systemHealth(const QList<StatusAlert> &alerts);
+
+} // namespace Switchboard::AlertRules

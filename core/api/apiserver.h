@@ -1,0 +1,30 @@
+#pragma once
+
+#include "api/tokenstore.h"
+#include "net/httpservice.h"
+
+namespace Switchboard {
+
+class CoreService;
+
+// The core's HTTP API (DESIGN.md "Core HTTP API"): bearer tokens with roles, JSON errors.
+class ApiServer final : public HttpService
+{
+    Q_OBJECT
+
+public:
+    ApiServer(CoreService &core, TokenStore tokens, QObject *parent = nullptr);
+
+protected:
+    bool filter(HttpRequest &request, const HttpReply &reply) override;
+
+private:
+    // Answers 403 and returns false when the request's role is below minimum.
+    static bool allow(const HttpRequest &request, const HttpReply &reply, Role minimum);
+    void onControl(const HttpRequest &request, const HttpReply &reply);
+
+    CoreService &m_core;
+    TokenStore m_tokens;
+};
+
+} // namespace Switchboard

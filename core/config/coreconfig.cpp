@@ -1,0 +1,87 @@
+#include "config/coreconfig.h"
+
+#include "modules/modulecatalog.h"
+
+namespace Switchboard {
+
+QUrl ModuleConfig::healthUrl() const
+{
+    if (!health.isEmpty() || endpoint.isEmpty())
+        return health;
+    QUrl url = endpoint;
+    QString path = url.path();
+    if (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + QStringLiteral("/health"));
+    return url;
+}
+
+QUrl ModuleConfig::eventsUrl() const
+{
+    if (!events.isEmpty() || endpoint.isEmpty())
+        return events;
+    QUrl url;
+    url.setScheme(endpoint.scheme() == QLatin1String("https") ? QStringLiteral("wss")
+                                                              : QStringLiteral("ws"));
+    url.setHost(endpoint.host());
+    url.setPort(endpoint.port());
+    url.setPath(QStringLiteral("/events"));
+    return url;
+}
+
+CoreConfig::CoreConfig()
+{
+    for (const ModuleInfo &info : ModuleCatalog::all())
+        modules.append(ModuleConfig{info.id, true, {}, {}, {}});
+}
+
+ModuleConfig *CoreConfig::module(const QString &id)
+{
+    for (ModuleConfig &m : modules) {
+        if (m.id == id)
+            return &m;
+    }
+    return nullptr;
+}
+
+const ModuleConfig *CoreConfig::module(const QString &id) const
+{
+    return const_cast<CoreConfig *>(this)->module(id);
+}
+
+QList<CoreConfig::MissingSetting> CoreConfig::missingRequired() const
+{
+    QList<MissingSetting> missing;
+    for (const ModuleConfig &m : modules) {
+        const ModuleInfo *info = ModuleCatalog::find(m.id);
+        if (m.enabled && m.endpoint.isEmpty() && info) {
+            missing.append({QStringLiteral("MODULE_%1_ENDPOINT").arg(info->numberText()),
+                            QStringLiteral("required for Module %1 (%2)")
+                                    .arg(info->numberText(), info->name())});
+        }
+    }
+    return missing;
+}
+
+bool CoreConfig::anyModuleConfigured() const
+{
+    for (const ModuleConfig &m : modules) {
+        if (!m.endpoint.isEmpty())
+            return true;
+    }
+    return false;
+}
+
+void CoreConfig::useSimulatedFleet(quint16 basePort)
+{
+    for (ModuleConfig &m : modules) {
+        const ModuleInfo *info = ModuleCatalog::find(m.id);
+        m.endpoint = QUrl(QStringLiteral("http://127.0.0.1:%1/webhook/%2")
+                                  .arg(basePort + info->number)
+                                  .arg(info->webhookPath));
+        m.health.clear();
+        m.events.clear();
+    }
+}
+
+} // namespace Switchboard

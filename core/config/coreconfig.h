@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace Switchboard {
+
+struct ModuleConfig
+{
+    QString id;
+    bool enabled = true;
+    QUrl endpoint; // webhook URL, e.g. http://127.0.0.1:8702/webhook/consult-booking
+    QUrl health; // empty: <endpoint>/health
+    QUrl events; // empty: ws://<endpoint host:port>/events
+
+    QUrl healthUrl() const;
+    QUrl eventsUrl() const;
+};
+
+struct HealthSettings
+{
+    int intervalMs = 15 * 60 * 1000; // the seed checks every 15 minutes
+    int timeoutMs = 10000; // HEALTH_CHECK_TIMEOUT_MS
+    int retries = 1; // the seed's maxTries=2
+    int retryDelayMs = 1000; // the seed's waitBetweenTries
+    int errorThreshold = 5; // ERROR_THRESHOLD: degraded above this many errors in 24 h
+    int slowResponseMs = 3000; // a slower health answer counts as degraded
+    int noExecutionHours = 24; // no execution for longer than this counts as down
+};
+
+struct CircuitBreakerSettings
+{
+    int threshold = 5; // CIRCUIT_BREAKER_THRESHOLD, consecutive failures
+    int timeoutSeconds = 60; // CIRCUIT_BREAKER_TIMEOUT, open time before half-open
+};
+
+struct CoreConfig
+{
+    QString brandName = QStringLiteral("Demo Clinic");
+    QString instanceId = QStringLiteral("switchboard-001");
+    QString environment = QStringLiteral("production"); // dev | staging | production
+    QString timezone;
+    bool hipaaMode = true;
+    bool anonymizeDashboard = false;
+    HealthSettings health;
+    CircuitBreakerSettings circuitBreaker;
+    QMap<QString, double> kpiThresholds; // min_leads_24h, min_lead_to_booking_rate, …
+    QList<ModuleConfig> modules; // always the nine modules, in catalog order
+
+    CoreConfig();
+
+    ModuleConfig *module(const QString &id);
+    const ModuleConfig *module(const QString &id) const;
+
+    // Required settings that are missing, as the seed's configuration alert words them,
+    // e.g. {"MODULE_02_ENDPOINT", "required for Module 02 (Consult Booking)"}.
+    struct MissingSetting
+    {
+        QString variable;
+        QString reason;
+    };
+    QList<MissingSetting> missingRequired() const;
+    bool anyModuleConfigured() const;
+
+    // Points every module at a simulated fleet on 127.0.0.1 with the given base port.
+    void useSimulatedFleet(quint16 basePort);
+};
+
+} // namespace Switchboard

@@ -1,0 +1,54 @@
+#include "modules/modulecatalog.h"
+
+#include <QCoreApplication>
+
+namespace Switchboard::ModuleCatalog {
+
+const QList<ModuleInfo> &all()
+{
+    static const QList<ModuleInfo> modules = {
+        {QStringLiteral("01_intake"), 1, QStringLiteral("INTAKE"),
+         QT_TRANSLATE_NOOP("Modules", "Intake & Lead Capture"), QStringLiteral("intake-lead"), true},
+        {QStringLiteral("02_booking"), 2, QStringLiteral("BOOKING"),
+         QT_TRANSLATE_NOOP("Modules", "Consult Booking"), QStringLiteral("consult-booking"), true},
+        {QStringLiteral("03_telehealth"), 3, QStringLiteral("TELEHEALTH"),
+         QT_TRANSLATE_NOOP("Modules", "Telehealth"), QStringLiteral("telehealth-session"), false},
+        {QStringLiteral("04_billing"), 4, QStringLiteral("BILLING"),
+         QT_TRANSLATE_NOOP("Modules", "Billing & Payments"), QStringLiteral("billing-payment"), false},
+        {QStringLiteral("05_followup"), 5, QStringLiteral("FOLLOWUP"),
+         QT_TRANSLATE_NOOP("Modules", "Follow-up Campaigns"), QStringLiteral("followup-campaign"), false},
+        {QStringLiteral("06_ocr"), 6, QStringLiteral("OCR"),
+         QT_TRANSLATE_NOOP("Modules", "Document OCR"), QStringLiteral("document-capture"), false},
+        {QStringLiteral("07_analytics"), 7, QStringLiteral("ANALYTICS"),
+         QT_TRANSLATE_NOOP("Modules", "Analytics"), QStringLiteral("07-analytics-ingest"), false},
+        {QStringLiteral("08_messaging"), 8, QStringLiteral("MESSAGING"),
+         QT_TRANSLATE_NOOP("Modules", "Messaging Hub"), QStringLiteral("messaging-hub-v1"), true},
+        {QStringLiteral("09_compliance"), 9, QStringLiteral("COMPLIANCE"),
+         QT_TRANSLATE_NOOP("Modules", "Compliance Audit"), QStringLiteral("aigent-audit-log"), true},
+    };
+    return modules;
+}
+
+const ModuleInfo *find(const QString &id)
+{
+    for (const ModuleInfo &info : all()) {
+        if (info.id == id)
+            return &info;
+    }
+    return nullptr;
+}
+
+const ModuleInfo *byNumber(int number)
+{
+    if (number < 1 || number > all().size())
+        return nullptr;
+    return &all().at(number - 1);
+}
+
+QString displayName(const QString &id)
+{
+    const ModuleInfo *info = find(id);
+    return info ? QCoreApplication::translate("Modules", info->displayName) : id;
+}
+
+} // namespace Switchboard::ModuleCatalog

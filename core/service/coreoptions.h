@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+
+namespace Switchboard {
+
+// How a core instance runs, apart from the clinic's configuration.
+struct CoreOptions
+{
+    // Start an in-process simulated fleet and point every module at it (the demo clinic).
+    bool demo = false;
+    // Base port for the demo fleet; 0 tries 8700, then free ports.
+    quint16 demoBasePort = 0;
+    double demoEventRate = 4.0;
+    // Serve the HTTP API; off for the console's embedded core unless asked for.
+    bool listen = false;
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8600;
+    QString dataDir;
+    QString adminTokenFromEnv; // SWITCHBOARD_ADMIN_TOKEN
+};
+
+} // namespace Switchboard

@@ -1,0 +1,156 @@
+#include "service/coreservice.h"
+
+#include "alerts/alertrules.h"
+#include "api/apiserver.h"
+#include "common/logging.h"
+#include "health/healthmonitor.h"
+#include "modules/modulecatalog.h"
+#include "sim/simfleet.h"
+#include "status/statusdocument.h"
+
+#include <QRandomGenerator>
+
+namespace Switchboard {
+
+CoreService::CoreService(const CoreConfig &config, const Clock &clock, const CoreOptions &options,
+                         QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_clock(clock)
+    , m_options(options)
+{
+}
+
+CoreService::~CoreService() = default;
+
+Status CoreService::start()
+{
+    if (m_options.demo) {
+        Status demo = startDemoFleet();
+        if (!demo)
+            return demo;
+    }
+    m_monitor = new HealthMonitor(m_clock, m_config, this);
+    connect(m_monitor, &HealthMonitor::moduleChanged, this, [this](const ModuleSnapshot &s) {
+        Q_EMIT moduleChanged(s);
+        refreshOverview();
+    });
+    connect(m_monitor, &HealthMonitor::roundFinished, this, [this] {
+        m_overview.lastCheck = m_monitor->lastRoundFinished();
+        Q_EMIT overviewChanged(m_overview);
+    });
+
+    if (m_options.listen) {
+        auto tokens = TokenStore::open(m_options.dataDir, m_options.adminTokenFromEnv);
+        if (!tokens)
+            return tokens.error();
+        m_adminTokenPath = tokens->adminTokenPath();
+        m_createdAdminToken = tokens->createdAdminToken();
+        m_api = new ApiServer(*this, std::move(tokens).value(), this);
+        auto port = m_api->listenOn(m_options.listenAddress, m_options.listenPort);
+        if (!port)
+            return port.error();
+    }
+    refreshOverview();
+    m_monitor->start();
+    return Ok{};
+}
+
+Status CoreService::startDemoFleet()
+{
+    m_fleet = new SimFleet(m_clock, QRandomGenerator::global()->generate(), this);
+    QList<quint16> candidates;
+    if (m_options.demoBasePort)
+        candidates << m_options.demoBasePort;
+    else
+        candidates << 8700;
+    for (int i = 0; i < 20; ++i)
+        candidates << quint16(20000 + QRandomGenerator::global()->bounded(40000));
+    Error last;
+    for (quint16 base : std::as_const(candidates)) {
+        Status st = m_fleet->start(QHostAddress::LocalHost, base);
+        if (st) {
+            m_config.useSimulatedFleet(base);
+            m_fleet->setEventRate(m_options.demoEventRate);
+            // The demo is about watching things move: check often.
+            m_config.health.intervalMs = qMin(m_config.health.intervalMs, 5000);
+            m_config.health.timeoutMs = qMin(m_config.health.timeoutMs, 2000);
+            m_config.health.retryDelayMs = qMin(m_config.health.retryDelayMs, 300);
+            qCInfo(lcService) << "demo clinic simulated on 127.0.0.1 ports" << base << "to" << base + 9;
+            return Ok{};
+        }
+        last = st.error();
+        if (m_options.demoBasePort)
+            break;
+    }
+    return makeError(QStringLiteral("cannot start the demo clinic: %1").arg(last.message));
+}
+
+QList<ModuleSnapshot> CoreService::modules() const
+{
+    return m_monitor ? m_monitor->snapshots() : QList<ModuleSnapshot>();
+}
+
+void CoreService::refreshOverview()
+{
+    SystemOverview next = m_overview;
+    next.alerts = AlertRules::evaluate(m_config, modules());
+    next.health = AlertRules::systemHealth(next.alerts);
+    next.envOk = m_config.missingRequired().isEmpty();
+    next.clinicName = m_config.brandName;
+    next.environment = m_config.environment;
+    if (next.alerts == m_overview.alerts && next.health == m_overview.health
+        && next.clinicName == m_overview.clinicName && next.envOk == m_overview.envOk)
+        return;
+    m_overview = next;
+    Q_EMIT overviewChanged(m_overview);
+}
+
+QJsonObject CoreService::statusDocument(const QString &controlAction, qint64 executionMs) const
+{
+    StatusDocument::Inputs in;
+    in.config = &m_config;
+    in.modules = modules();
+    in.alerts = m_overview.alerts;
+    in.timestamp = m_clock.now();
+    in.traceId = StatusDocument::newTraceId(in.timestamp);
+    in.executionMs = executionMs;
+    in.controlAction = controlAction;
+    return StatusDocument::build(in);
+}
+
+void CoreService::runChecks(std::function<void()> done)
+{
+    const quint64 round = m_monitor->checkAll();
+    auto *connection = new QMetaObject::Connection;
+    *connection = connect(m_monitor, &HealthMonitor::roundFinished, this, [connection, round, done](quint64 finished) {
+        if (finished < round)
+            return;
+        QObject::disconnect(*connection);
+        delete connection;
+        done();
+    });
+}
+
+void CoreService::checkModule(const QString &moduleId)
+{
+    if (m_monitor)
+        m_monitor->checkModule(moduleId);
+}
+
+Status CoreService::resetCircuitBreaker(const QString &moduleId)
+{
+    if (!ModuleCatalog::find(moduleId))
+        return makeError(QStringLiteral("unknown module \"%1\" (expected 01_intake … 09_compliance)").arg(moduleId),
+                         QStringLiteral("module"));
+    m_monitor->setCircuitState(moduleId, CircuitState::Closed);
+    m_monitor->checkModule(moduleId);
+    return Ok{};
+}
+
+quint16 CoreService::apiPort() const
+{
+    return m_api ? m_api->port() : 0;
+}
+
+} // namespace Switchboard

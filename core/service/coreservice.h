@@ -1,0 +1,70 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "config/coreconfig.h"
+#include "health/modulesnapshot.h"
+#include "service/coreoptions.h"
+#include "status/systemoverview.h"
+
+#include <QJsonObject>
+#include <QObject>
+
+#include <functional>
+
+namespace Switchboard {
+
+class ApiServer;
+class HealthMonitor;
+class SimFleet;
+
+// The core, assembled: health monitoring, alerts, the status document, the optional demo
+// fleet and the optional HTTP API. Lives on one thread; everything reaches it through signals
+// or queued calls.
+class CoreService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    CoreService(const CoreConfig &config, const Clock &clock, const CoreOptions &options,
+                QObject *parent = nullptr);
+    ~CoreService() override;
+
+    Status start();
+
+    const CoreConfig &config() const { return m_config; }
+    QList<ModuleSnapshot> modules() const;
+    SystemOverview overview() const { return m_overview; }
+    QJsonObject statusDocument(const QString &controlAction, qint64 executionMs) const;
+
+    // Runs a round of health checks now and calls done when every module has answered.
+    void runChecks(std::function<void()> done);
+    void checkModule(const QString &moduleId);
+    Status resetCircuitBreaker(const QString &moduleId);
+
+    quint16 apiPort() const;
+    QString adminTokenPath() const { return m_adminTokenPath; }
+    bool createdAdminToken() const { return m_createdAdminToken; }
+    SimFleet *fleet() const { return m_fleet; }
+    HealthMonitor *monitor() const { return m_monitor; }
+
+Q_SIGNALS:
+    void moduleChanged(const Switchboard::ModuleSnapshot &snapshot);
+    void overviewChanged(const Switchboard::SystemOverview &overview);
+
+private:
+    Status startDemoFleet();
+    void refreshOverview();
+
+    CoreConfig m_config;
+    const Clock &m_clock;
+    CoreOptions m_options;
+    SimFleet *m_fleet = nullptr;
+    HealthMonitor *m_monitor = nullptr;
+    ApiServer *m_api = nullptr;
+    SystemOverview m_overview;
+    QString m_adminTokenPath;
+    bool m_createdAdminToken = false;
+};
+
+} // namespace Switchboard

@@ -1,0 +1,66 @@
+#include "service/embeddedorchestrator.h"
+
+#include "service/coreservice.h"
+
+namespace Switchboard {
+
+EmbeddedOrchestrator::EmbeddedOrchestrator(const CoreConfig &config, const CoreOptions &options, QObject *parent)
+    : Orchestrator(parent)
+    , m_config(config)
+    , m_options(options)
+{
+    m_thread.setObjectName(QStringLiteral("switchboard-core"));
+}
+
+EmbeddedOrchestrator::~EmbeddedOrchestrator()
+{
+    if (m_thread.isRunning()) {
+        // Objects must die on the thread they live on.
+        QMetaObject::invokeMethod(m_context, [this] { delete m_context; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+}
+
+void EmbeddedOrchestrator::start()
+{
+    if (m_thread.isRunning())
+        return;
+    m_context = new QObject;
+    m_context->moveToThread(&m_thread);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_context, [this] {
+        auto *service = new CoreService(m_config, m_clock, m_options, m_context);
+        connect(service, &CoreService::moduleChanged, this, &Orchestrator::moduleChanged);
+        connect(service, &CoreService::overviewChanged, this, &Orchestrator::overviewChanged);
+        const Status started = service->start();
+        if (!started) {
+            const QString message = started.error().toString();
+            QMetaObject::invokeMethod(this, [this, message] { Q_EMIT failed(message); });
+            return;
+        }
+        QMetaObject::invokeMethod(this, [this, service] {
+            m_service = service;
+            Q_EMIT ready();
+        });
+    });
+}
+
+QString EmbeddedOrchestrator::connectionLabel() const
+{
+    return m_options.demo ? tr("Embedded core · demo clinic") : tr("Embedded core");
+}
+
+void EmbeddedOrchestrator::checkNow()
+{
+    if (CoreService *service = m_service.data())
+        QMetaObject::invokeMethod(service, [service] { service->runChecks([] {}); });
+}
+
+void EmbeddedOrchestrator::checkModule(const QString &moduleId)
+{
+    if (CoreService *service = m_service.data())
+        QMetaObject::invokeMethod(service, [service, moduleId] { service->checkModule(moduleId); });
+}
+
+} // namespace Switchboard

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "common/clock.h"
+#include "config/coreconfig.h"
+#include "service/coreoptions.h"
+#include "service/orchestrator.h"
+
+#include <QPointer>
+#include <QThread>
+
+namespace Switchboard {
+
+class CoreService;
+
+// Runs a CoreService on a worker thread so that network, checks and rules never touch the
+// GUI thread; its signals arrive queued on the caller's thread.
+class EmbeddedOrchestrator final : public Orchestrator
+{
+    Q_OBJECT
+
+public:
+    EmbeddedOrchestrator(const CoreConfig &config, const CoreOptions &options, QObject *parent = nullptr);
+    ~EmbeddedOrchestrator() override;
+
+    void start() override;
+    QString connectionLabel() const override;
+    bool isDemo() const override { return m_options.demo; }
+    void checkNow() override;
+    void checkModule(const QString &moduleId) override;
+
+private:
+    SystemClock m_clock;
+    CoreConfig m_config;
+    CoreOptions m_options;
+    QThread m_thread;
+    QObject *m_context = nullptr; // lives on m_thread; owns the service
+    QPointer<CoreService> m_service;
+};
+
+} // namespace Switchboard

@@ -1,0 +1,245 @@
+#include "sim/simfleet.h"
+
+#include "common/logging.h"
+#include "modules/modulecatalog.h"
+#include "net/httpservice.h"
+#include "sim/simmodule.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+namespace Switchboard {
+
+namespace {
+constexpr int EventTickMs = 20;
+}
+
+SimFleet::SimFleet(const Clock &clock, quint32 seed, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_seed(seed)
+    , m_random(seed)
+    , m_control(new HttpService(this))
+    , m_eventTimer(new QTimer(this))
+{
+    for (const ModuleInfo &info : ModuleCatalog::all())
+        m_modules.append(new SimModule(info, clock, seed, this));
+    // A plausible clinic day, reproducible from the seed.
+    m_baseLeads = 12 + m_random.bounded(10);
+    m_baseBookings = 6 + m_random.bounded(6);
+    m_baseRevenue = 900 + m_random.bounded(900);
+    m_nps = 8.0 + m_random.bounded(10) / 10.0;
+    m_showRate = 0.80 + m_random.bounded(15) / 100.0;
+    m_eventTimer->setInterval(EventTickMs);
+    connect(m_eventTimer, &QTimer::timeout, this, &SimFleet::emitBatch);
+    setupControl();
+}
+
+SimFleet::~SimFleet() = default;
+
+Status SimFleet::start(const QHostAddress &address, quint16 basePort)
+{
+    if (basePort == 0 || basePort > 65535 - 9)
+        return makeError(QStringLiteral("the base port must be from 1 to 65526"), QStringLiteral("base-port"));
+    auto control = m_control->listenOn(address, basePort);
+    if (!control)
+        return control.error();
+    for (SimModule *module : std::as_const(m_modules)) {
+        auto listening = module->start(address, quint16(basePort + module->info().number));
+        if (!listening) {
+            m_control->closeAll();
+            return listening.error();
+        }
+    }
+    m_basePort = basePort;
+    return Ok{};
+}
+
+void SimFleet::setEventRate(double perSecond)
+{
+    m_eventRate = qMax(0.0, perSecond);
+    if (m_eventRate > 0)
+        m_eventTimer->start();
+    else
+        m_eventTimer->stop();
+}
+
+void SimFleet::emitBatch()
+{
+    // Spread the rate over ticks; fractions carry over so low rates still emit.
+    m_eventCarry += m_eventRate * EventTickMs / 1000.0;
+    while (m_eventCarry >= 1.0) {
+        m_eventCarry -= 1.0;
+        m_modules.at(m_random.bounded(int(m_modules.size())))->emitEvent();
+    }
+}
+
+Status SimFleet::applyFault(const QJsonObject &json)
+{
+    const QString id = json.value(QLatin1String("module")).toString();
+    SimModule *target = module(id);
+    if (!target)
+        return makeError(QStringLiteral("unknown module \"%1\" (expected 01_intake … 09_compliance)").arg(id),
+                         QStringLiteral("module"));
+    auto fault = SimFault::fromJson(json);
+    if (!fault)
+        return fault.error();
+    target->setFault(*fault);
+    return Ok{};
+}
+
+Status SimFleet::runScenario(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return makeError(QStringLiteral("the scenario is not a JSON object: %1").arg(error.errorString()));
+    const QJsonArray steps = doc.object().value(QLatin1String("steps")).toArray();
+    if (steps.isEmpty())
+        return makeError(QStringLiteral("the scenario needs a non-empty \"steps\" list"), QStringLiteral("steps"));
+    // Validate every step before running any, so a bad file changes nothing.
+    QList<QPair<int, QJsonObject>> planned;
+    int lastAt = 0;
+    for (int i = 0; i < steps.size(); ++i) {
+        const QJsonObject step = steps.at(i).toObject();
+        const QString where = QStringLiteral("steps[%1]").arg(i);
+        const int at = step.value(QLatin1String("at_ms")).toInt(-1);
+        if (at < 0)
+            return makeError(QStringLiteral("needs \"at_ms\", a time in milliseconds from the start"), where);
+        if (!module(step.value(QLatin1String("module")).toString()))
+            return makeError(QStringLiteral("unknown module \"%1\"").arg(step.value(QLatin1String("module")).toString()), where);
+        auto fault = SimFault::fromJson(step);
+        if (!fault)
+            return makeError(fault.error().message, where + QLatin1Char('.') + fault.error().field);
+        planned.append({at, step});
+        lastAt = qMax(lastAt, at);
+    }
+    const int repeatMs = doc.object().value(QLatin1String("repeat_ms")).toInt(0);
+    if (repeatMs != 0 && repeatMs <= lastAt)
+        return makeError(QStringLiteral("must be later than the last step"), QStringLiteral("repeat_ms"));
+
+    qDeleteAll(m_scenarioTimers);
+    m_scenarioTimers.clear();
+    for (const auto &[at, step] : planned) {
+        auto *timer = new QTimer(this);
+        timer->setSingleShot(repeatMs == 0);
+        const QJsonObject copy = step;
+        connect(timer, &QTimer::timeout, this, [this, timer, copy, repeatMs] {
+            if (Status st = applyFault(copy); !st)
+                qCWarning(lcSim) << "scenario step refused:" << st.error().toString();
+            if (repeatMs)
+                timer->setInterval(repeatMs);
+        });
+        timer->start(at);
+        m_scenarioTimers.append(timer);
+    }
+    return Ok{};
+}
+
+SimModule *SimFleet::module(const QString &id) const
+{
+    for (SimModule *m : m_modules) {
+        if (m->info().id == id)
+            return m;
+    }
+    return nullptr;
+}
+
+QJsonObject SimFleet::stats() const
+{
+    QJsonObject modules;
+    for (SimModule *m : m_modules)
+        modules[m->info().id] = m->stats();
+    return {{QStringLiteral("base_port"), m_basePort},
+            {QStringLiteral("event_rate"), m_eventRate},
+            {QStringLiteral("seed"), qint64(m_seed)},
+            {QStringLiteral("modules"), modules}};
+}
+
+void SimFleet::reset()
+{
+    qDeleteAll(m_scenarioTimers);
+    m_scenarioTimers.clear();
+    for (SimModule *m : std::as_const(m_modules))
+        m->reset();
+    m_leads = m_bookings = m_revenue = 0;
+}
+
+void SimFleet::recordKpi(const QString &name, double amount)
+{
+    if (name == QLatin1String("leads"))
+        m_leads += amount;
+    else if (name == QLatin1String("bookings"))
+        m_bookings += amount;
+    else if (name == QLatin1String("revenue"))
+        m_revenue += amount;
+}
+
+QJsonObject SimFleet::kpis() const
+{
+    const double leads = m_baseLeads + m_leads;
+    const double bookings = m_baseBookings + m_bookings;
+    QJsonArray history;
+    const QDateTime now = m_clock.now();
+    // Hourly history for the last day, shaped like a clinic's opening hours.
+    for (int h = 23; h >= 0; --h) {
+        const QDateTime t = now.addSecs(-3600 * h);
+        const int hour = t.time().hour();
+        const double open = (hour >= 8 && hour < 18) ? 1.0 : 0.15;
+        history.append(QJsonObject{{QStringLiteral("ts"), t.toString(Qt::ISODate)},
+                                   {QStringLiteral("leads"), qRound(leads / 12.0 * open)},
+                                   {QStringLiteral("bookings"), qRound(bookings / 12.0 * open)}});
+    }
+    return {{QStringLiteral("leads_24h"), qint64(leads)},
+            {QStringLiteral("bookings_24h"), qint64(bookings)},
+            {QStringLiteral("revenue_24h_usd"), qRound64((m_baseRevenue + m_revenue) * 100) / 100.0},
+            {QStringLiteral("nps_avg_30d"), m_nps},
+            {QStringLiteral("show_rate"), m_showRate},
+            {QStringLiteral("lead_to_booking_rate"), leads > 0 ? qRound(bookings / leads * 1000) / 1000.0 : 0.0},
+            {QStringLiteral("history"), history}};
+}
+
+void SimFleet::setupControl()
+{
+    m_control->route("POST", QStringLiteral("/faults"), [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+        auto body = req.jsonBody();
+        if (!body)
+            return reply.sendError(400, body.error().message);
+        Status st = applyFault(*body);
+        if (!st)
+            return reply.sendError(400, st.error().message, st.error().field);
+        reply.sendJson(200, {{QStringLiteral("ok"), true}, {QStringLiteral("module"), body->value(QLatin1String("module"))},
+                             {QStringLiteral("fault"), module(body->value(QLatin1String("module")).toString())->fault().toJson()}});
+    });
+    m_control->route("GET", QStringLiteral("/stats"), [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+        reply.sendJson(200, stats());
+    });
+    m_control->route("POST", QStringLiteral("/reset"), [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+        reset();
+        reply.sendJson(200, {{QStringLiteral("ok"), true}});
+    });
+    m_control->route("POST", QStringLiteral("/emit"), [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+        auto body = req.jsonBody();
+        if (!body)
+            return reply.sendError(400, body.error().message);
+        SimModule *target = module(body->value(QLatin1String("module")).toString());
+        if (!target)
+            return reply.sendError(400, QStringLiteral("unknown module"), QStringLiteral("module"));
+        target->emitEvent(body->value(QLatin1String("type")).toString(), body->value(QLatin1String("data")).toObject());
+        reply.sendJson(200, {{QStringLiteral("ok"), true}, {QStringLiteral("subscribers"), target->subscriberCount()}});
+    });
+    m_control->route("POST", QStringLiteral("/event-rate"), [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+        auto body = req.jsonBody();
+        const double rate = body ? body->value(QLatin1String("rate")).toDouble(-1) : -1;
+        if (rate < 0 || rate > 100000)
+            return reply.sendError(400, QStringLiteral("\"rate\" must be events per second from 0 to 100000"), QStringLiteral("rate"));
+        setEventRate(rate);
+        reply.sendJson(200, {{QStringLiteral("ok"), true}, {QStringLiteral("rate"), rate}});
+    });
+    m_control->route("GET", QStringLiteral("/healthz"), [](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+        reply.sendJson(200, {{QStringLiteral("ok"), true}});
+    });
+}
+
+} // namespace Switchboard

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QRandomGenerator>
+
+class QTimer;
+
+namespace Switchboard {
+
+class HttpService;
+class SimModule;
+
+// The nine simulated modules plus the control API on the base port: POST /faults,
+// GET /stats, POST /reset, POST /emit. Used by switchboard-sim, the demo clinic and tests.
+class SimFleet final : public QObject
+{
+    Q_OBJECT
+
+public:
+    SimFleet(const Clock &clock, quint32 seed, QObject *parent = nullptr);
+    ~SimFleet() override;
+
+    // Control on basePort, module NN on basePort + NN.
+    Status start(const QHostAddress &address, quint16 basePort);
+    quint16 basePort() const { return m_basePort; }
+
+    // Spontaneous events per second for the whole fleet; 0 stops them.
+    void setEventRate(double perSecond);
+    double eventRate() const { return m_eventRate; }
+
+    // {"module": "04_billing", "mode": "down", …}
+    Status applyFault(const QJsonObject &json);
+    // A JSON scenario: {"steps": [{"at_ms": 0, "module": "02_booking", "mode": "down"}, …]}.
+    // Each step is a fault applied at its time after start; "repeat_ms" restarts the list.
+    Status runScenario(const QByteArray &json);
+
+    SimModule *module(const QString &id) const;
+    QJsonObject stats() const;
+    void reset();
+
+    // KPI counters fed by the modules' effects and events (served by module 07).
+    void recordKpi(const QString &name, double amount);
+    QJsonObject kpis() const;
+
+private:
+    void setupControl();
+    void emitBatch();
+
+    const Clock &m_clock;
+    quint32 m_seed;
+    QRandomGenerator m_random;
+    HttpService *m_control;
+    QList<SimModule *> m_modules;
+    QTimer *m_eventTimer;
+    double m_eventRate = 0;
+    double m_eventCarry = 0;
+    quint16 m_basePort = 0;
+    QList<QTimer *> m_scenarioTimers;
+    double m_leads = 0, m_bookings = 0, m_revenue = 0;
+    double m_baseLeads, m_baseBookings, m_baseRevenue, m_nps, m_showRate;
+};
+
+} // namespace Switchboard

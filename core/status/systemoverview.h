@@ -1,0 +1,25 @@
+#pragma once
+
+#include "alerts/statusalert.h"
+#include "modules/modulestatus.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+
+namespace Switchboard {
+
+// The clinic-wide picture the dashboard banner and status bar show.
+struct SystemOverview
+{
+    SystemHealth health = SystemHealth::Healthy;
+    bool envOk = true;
+    QList<StatusAlert> alerts;
+    QDateTime lastCheck; // invalid until the first round of checks finished
+    QString clinicName;
+    QString environment;
+};
+
+} // namespace Switchboard
+
+Q_DECLARE_METATYPE(Switchboard::SystemOverview)
