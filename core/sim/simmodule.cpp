@@ -139,7 +139,8 @@ void SimModule::onWebhook(const HttpRequest &request, const HttpReply &reply)
         if (!value.isEmpty())
             trace[QString::fromLatin1(name)] = QString::fromLatin1(value);
     }
-    m_lastTrace = trace;
+    if (!trace.isEmpty())
+        m_lastTrace = trace;
 
     auto payload = request.jsonBody();
     if (!payload || !payload->value(QLatin1String("action")).isString()) {

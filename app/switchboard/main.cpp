@@ -1,0 +1,179 @@
+// switchboard: the clinic operations console, with the orchestration core embedded.
+#include "app/mainwindow.h"
+#include "config/configloader.h"
+#include "dashboard/moduletablemodel.h"
+#include "service/embeddedorchestrator.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace Switchboard;
+
+namespace {
+
+void installTranslations(QApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto *own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("switchboard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+// The console's own configuration: files given on the command line, else the ones kept in the
+// application data folder, else none (the demo clinic is offered).
+Result<CoreConfig> loadConfig(const QCommandLineParser &parser, const QCommandLineOption &config,
+                              const QCommandLineOption &envFile)
+{
+    QString json = parser.value(config);
+    QString env = parser.value(envFile);
+    if (json.isEmpty() && env.isEmpty()) {
+        const QDir data(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+        if (data.exists(QStringLiteral("config.json")))
+            json = data.filePath(QStringLiteral("config.json"));
+        if (data.exists(QStringLiteral("switchboard.env")))
+            env = data.filePath(QStringLiteral("switchboard.env"));
+    }
+    return ConfigLoader::load(json, env);
+}
+
+// Waits for the first complete round of health checks, then runs then(); gives up after 20 s.
+void whenChecked(Orchestrator &orchestrator, MainWindow &window, std::function<void()> then)
+{
+    auto done = std::make_shared<bool>(false);
+    QObject::connect(&orchestrator, &Orchestrator::overviewChanged, &window, [&window, then, done](const SystemOverview &overview) {
+        if (*done || !overview.lastCheck.isValid())
+            return;
+        *done = true;
+        window.moduleModel()->flush();
+        QTimer::singleShot(0, &window, then);
+    });
+    QObject::connect(&orchestrator, &Orchestrator::failed, &window, [](const QString &message) {
+        std::fprintf(stderr, "switchboard: the core did not start: %s\n", qPrintable(message));
+        QApplication::exit(1);
+    });
+    QTimer::singleShot(20000, &window, [done] {
+        if (*done)
+            return;
+        std::fprintf(stderr, "switchboard: no health check finished within 20 s\n");
+        QApplication::exit(1);
+    });
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("switchboard"));
+    QApplication::setOrganizationName(QStringLiteral("switchboard"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Switchboard"));
+    QApplication::setApplicationVersion(QStringLiteral(SWITCHBOARD_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("switchboard"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Switchboard, the clinic operations console."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open the demo clinic: a simulated fleet of the nine modules."));
+    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("JSON configuration file."), QStringLiteral("file"));
+    const QCommandLineOption envFile(QStringLiteral("env-file"), QStringLiteral("Environment file with the specification's variables."), QStringLiteral("file"));
+    const QCommandLineOption selfTest(QStringLiteral("self-test"), QStringLiteral("Start everything, load every view, exit 0 when all works."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render a view to a PNG file and exit."), QStringLiteral("file"));
+    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("View for --screenshot: %1.").arg(MainWindow::viewNames().join(QStringLiteral(", "))), QStringLiteral("name"), QStringLiteral("dashboard"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1280x860."), QStringLiteral("WxH"), QStringLiteral("1280x860"));
+    const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("Language of the console, e.g. es (default: the system's)."), QStringLiteral("code"));
+    parser.addOptions({demo, config, envFile, selfTest, screenshot, view, size, language});
+    parser.process(app);
+
+    installTranslations(app, parser.value(language));
+    if (parser.isSet(screenshot) && !MainWindow::viewNames().contains(parser.value(view))) {
+        std::fprintf(stderr, "switchboard: unknown view \"%s\" (expected %s)\n", qPrintable(parser.value(view)),
+                     qPrintable(MainWindow::viewNames().join(QStringLiteral(", "))));
+        return 2;
+    }
+
+    auto loaded = loadConfig(parser, config, envFile);
+    if (!loaded) {
+        const QString message = loaded.error().toString();
+        std::fprintf(stderr, "switchboard: configuration refused: %s\n", qPrintable(message));
+        if (!parser.isSet(selfTest) && !parser.isSet(screenshot))
+            QMessageBox::critical(nullptr, QApplication::translate("main", "Configuration refused"),
+                                  QApplication::translate("main", "Switchboard cannot use its configuration:\n\n%1\n\nCorrect it and start again.").arg(message));
+        return 2;
+    }
+
+    CoreOptions options;
+    options.demo = parser.isSet(demo);
+    const bool unattended = parser.isSet(selfTest) || parser.isSet(screenshot);
+    if (!options.demo && !loaded->anyModuleConfigured()) {
+        if (unattended) {
+            options.demo = true;
+        } else {
+            const auto answer = QMessageBox::question(
+                    nullptr, QApplication::translate("main", "No modules configured"),
+                    QApplication::translate("main", "No clinic modules are configured yet.\n\nOpen the demo clinic, a simulated set of the nine modules with live traffic, to explore Switchboard?"),
+                    QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+            options.demo = answer == QMessageBox::Yes;
+        }
+    }
+
+    SystemClock clock;
+    EmbeddedOrchestrator orchestrator(*loaded, options);
+    MainWindow window(orchestrator, clock);
+
+    if (parser.isSet(screenshot)) {
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1280, wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 860);
+        const QString file = parser.value(screenshot);
+        const QString name = parser.value(view);
+        whenChecked(orchestrator, window, [&window, file, name] {
+            window.showView(name);
+            QApplication::processEvents();
+            const bool saved = window.grab().save(file, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "switchboard: cannot write %s\n", qPrintable(file));
+            QApplication::exit(saved ? 0 : 1);
+        });
+        window.show();
+    } else if (parser.isSet(selfTest)) {
+        whenChecked(orchestrator, window, [&window] {
+            QStringList problems;
+            for (const QString &name : MainWindow::viewNames()) {
+                if (!window.showView(name) || window.currentView() != name)
+                    problems << QStringLiteral("view %1 did not open").arg(name);
+                QApplication::processEvents();
+            }
+            ModuleTableModel *model = window.moduleModel();
+            int checked = 0;
+            for (int row = 0; row < model->rowCount(); ++row)
+                checked += model->snapshotAt(row).lastCheck.isValid() ? 1 : 0;
+            if (model->rowCount() != 9 || checked == 0)
+                problems << QStringLiteral("%1 of %2 modules were checked").arg(checked).arg(model->rowCount());
+            if (!problems.isEmpty()) {
+                std::fprintf(stderr, "switchboard: self-test failed: %s\n", qPrintable(problems.join(QStringLiteral("; "))));
+                QApplication::exit(1);
+                return;
+            }
+            std::printf("switchboard: self-test passed: %d modules checked, %lld views loaded, system %s\n", checked,
+                        static_cast<long long>(MainWindow::viewNames().size()), qPrintable(toWire(window.overview().health)));
+            QApplication::exit(0);
+        });
+        window.show();
+    } else {
+        window.show();
+    }
+    orchestrator.start();
+    return app.exec();
+}

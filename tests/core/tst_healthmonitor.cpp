@@ -1,0 +1,116 @@
+#include "common/clock.h"
+#include "health/healthmonitor.h"
+#include "sim/simfleet.h"
+#include "sim/simmodule.h"
+#include "testsupport.h"
+
+using namespace Switchboard;
+using namespace TestSupport;
+
+// The monitor against a real simulated fleet over loopback HTTP and WebSocket.
+class TstHealthMonitor : public QObject
+{
+    Q_OBJECT
+
+    SystemClock m_clock;
+    SimFleet *m_fleet = nullptr;
+    HealthMonitor *m_monitor = nullptr;
+
+    ModuleStatus statusOf(const QString &id) const { return m_monitor->snapshot(id).status(); }
+
+    void checkRound()
+    {
+        QSignalSpy finished(m_monitor, &HealthMonitor::roundFinished);
+        m_monitor->checkAll();
+        QVERIFY(finished.wait(10000));
+    }
+
+    void setFault(const QByteArray &json)
+    {
+        QVERIFY(m_fleet->applyFault(QJsonDocument::fromJson(json).object()).ok());
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_fleet = new SimFleet(m_clock, 3);
+        const quint16 base = startFleet(*m_fleet);
+        QVERIFY(base != 0);
+        CoreConfig config;
+        config.useSimulatedFleet(base);
+        config.module(QStringLiteral("06_ocr"))->enabled = false;
+        config.health.timeoutMs = 500;
+        config.health.retryDelayMs = 50;
+        config.health.intervalMs = 3600 * 1000; // only explicit checks in these tests
+        m_monitor = new HealthMonitor(m_clock, config);
+    }
+
+    void cleanup()
+    {
+        delete m_monitor;
+        delete m_fleet;
+    }
+
+    void followsFaultsOfTheFleet()
+    {
+        QSignalSpy firstRound(m_monitor, &HealthMonitor::roundFinished);
+        m_monitor->start();
+        QVERIFY(firstRound.wait(10000));
+        QCOMPARE(statusOf(QStringLiteral("02_booking")), ModuleStatus::Healthy);
+        QCOMPARE(statusOf(QStringLiteral("06_ocr")), ModuleStatus::Disabled);
+        QVERIFY(m_monitor->snapshot(QStringLiteral("02_booking")).responseMs >= 0);
+
+        setFault(R"({"module":"02_booking","mode":"down"})");
+        checkRound();
+        QCOMPARE(statusOf(QStringLiteral("02_booking")), ModuleStatus::Down);
+        QCOMPARE(m_monitor->snapshot(QStringLiteral("02_booking")).assessment.reason, HealthReason::NoAnswer);
+        QCOMPARE(m_monitor->snapshot(QStringLiteral("02_booking")).responseHistory.last(), -1);
+        QCOMPARE(statusOf(QStringLiteral("01_intake")), ModuleStatus::Healthy);
+
+        setFault(R"({"module":"02_booking","mode":"none"})");
+        setFault(R"({"module":"04_billing","mode":"malformed"})");
+        setFault(R"({"module":"05_followup","mode":"timeout"})");
+        checkRound();
+        QCOMPARE(statusOf(QStringLiteral("02_booking")), ModuleStatus::Healthy);
+        QCOMPARE(statusOf(QStringLiteral("04_billing")), ModuleStatus::Degraded);
+        QCOMPARE(statusOf(QStringLiteral("05_followup")), ModuleStatus::Down);
+    }
+
+    void retriesOnceBeforeCallingAModuleDown()
+    {
+        // A module that never answers is asked twice (the specification's maxTries=2), then down.
+        setFault(R"({"module":"03_telehealth","mode":"timeout"})");
+        checkRound();
+        QCOMPARE(statusOf(QStringLiteral("03_telehealth")), ModuleStatus::Down);
+        const auto requests = [this] { return m_fleet->stats().value(QLatin1String("modules")).toObject().value(QLatin1String("03_telehealth")).toObject().value(QLatin1String("requests")).toInt(); };
+        QCOMPARE(requests(), 2);
+        CoreConfig config = m_monitor->config();
+        config.health.retries = 0;
+        m_monitor->setConfig(config);
+        checkRound();
+        QCOMPARE(requests(), 3);
+    }
+
+    void marksAFeedThatDrops()
+    {
+        m_monitor->start();
+        QTRY_VERIFY_WITH_TIMEOUT(m_monitor->snapshot(QStringLiteral("08_messaging")).feedConnected, 10000);
+        QVERIFY(!m_monitor->snapshot(QStringLiteral("06_ocr")).feedConnected);
+
+        QSignalSpy events(m_monitor, &HealthMonitor::eventReceived);
+        QTRY_COMPARE(m_fleet->module(QStringLiteral("08_messaging")) != nullptr, true);
+        m_fleet->module(QStringLiteral("08_messaging"))->emitEvent(QStringLiteral("message.sent"), {{QStringLiteral("channel"), QStringLiteral("sms")}});
+        QVERIFY(events.wait(5000));
+        QCOMPARE(events.first().at(0).toString(), QStringLiteral("08_messaging"));
+        QCOMPARE(m_monitor->snapshot(QStringLiteral("08_messaging")).eventsSeen, 1);
+
+        setFault(R"({"module":"08_messaging","mode":"down"})");
+        QTRY_VERIFY_WITH_TIMEOUT(!m_monitor->snapshot(QStringLiteral("08_messaging")).feedConnected, 5000);
+        setFault(R"({"module":"08_messaging","mode":"none"})");
+        // Reconnects on its own, with backoff.
+        QTRY_VERIFY_WITH_TIMEOUT(m_monitor->snapshot(QStringLiteral("08_messaging")).feedConnected, 10000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstHealthMonitor)
+#include "tst_healthmonitor.moc"

@@ -1,0 +1,70 @@
+#pragma once
+
+// Helpers shared by the tests: a blocking HTTP client over the event loop (waits on signals,
+// never sleeps) and a simulated fleet on free loopback ports.
+
+#include "sim/simfleet.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace TestSupport {
+
+struct HttpResult
+{
+    int status = 0; // 0: no HTTP answer
+    QByteArray body;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+inline HttpResult request(const QByteArray &method, const QString &url, const QByteArray &body = {},
+                          const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 10000)
+{
+    static QNetworkAccessManager *network = new QNetworkAccessManager;
+    QNetworkRequest req{QUrl(url)};
+    req.setTransferTimeout(timeoutMs);
+    if (!body.isEmpty())
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (const auto &[k, v] : headers)
+        req.setRawHeader(k, v);
+    QNetworkReply *reply = network->sendCustomRequest(req, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished())
+        finished.wait(timeoutMs + 2000);
+    HttpResult result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    result.error = reply->error();
+    reply->deleteLater();
+    return result;
+}
+
+inline HttpResult get(const QString &url, const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 10000)
+{
+    return request("GET", url, {}, headers, timeoutMs);
+}
+
+inline HttpResult post(const QString &url, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers = {},
+                       int timeoutMs = 10000)
+{
+    return request("POST", url, body, headers, timeoutMs);
+}
+
+// A random base port with ten free ports above it; tests run in parallel, so retry on clash.
+inline quint16 startFleet(Switchboard::SimFleet &fleet)
+{
+    for (int attempt = 0; attempt < 30; ++attempt) {
+        const auto base = quint16(20000 + QRandomGenerator::global()->bounded(40000));
+        if (fleet.start(QHostAddress::LocalHost, base))
+            return base;
+    }
+    return 0;
+}
+
+} // namespace TestSupport

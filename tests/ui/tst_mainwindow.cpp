@@ -1,0 +1,119 @@
+#include "app/mainwindow.h"
+#include "common/manualclock.h"
+#include "dashboard/dashboardview.h"
+#include "dashboard/healthbanner.h"
+#include "dashboard/moduletablemodel.h"
+#include "fakeorchestrator.h"
+#include "modules/modulesview.h"
+
+#include <QListView>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableView>
+#include <QTest>
+
+using namespace Switchboard;
+
+class TstMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void opensEveryView()
+    {
+        ManualClock clock;
+        FakeOrchestrator core;
+        MainWindow window(core, clock);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (const QString &name : MainWindow::viewNames()) {
+            QVERIFY(window.showView(name));
+            QCOMPARE(window.currentView(), name);
+        }
+        QVERIFY(!window.showView(QStringLiteral("nonsense")));
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(window.currentView(), QStringLiteral("dashboard"));
+        QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+        QCOMPARE(window.currentView(), QStringLiteral("modules"));
+        QTest::keyClick(&window, Qt::Key_F5);
+        QCOMPARE(core.checks, 1);
+    }
+
+    void bannerAndNavigationFollowTheOverview()
+    {
+        ManualClock clock;
+        FakeOrchestrator core;
+        MainWindow window(core, clock);
+        SystemOverview overview;
+        overview.health = SystemHealth::Critical;
+        overview.clinicName = QStringLiteral("Sunrise Clinic");
+        overview.environment = QStringLiteral("production");
+        overview.lastCheck = clock.now();
+        overview.alerts = {{AlertSeverity::Critical, QStringLiteral("health"), QStringLiteral("module_down"), QStringLiteral("02_booking"),
+                            QStringLiteral("Module Down: Consult Booking"), QStringLiteral("Module not responding to health checks"), QString()},
+                           {AlertSeverity::Critical, QStringLiteral("dependency"), QStringLiteral("critical_path"), QStringLiteral("02_booking"),
+                            QStringLiteral("Module down in critical path"), QStringLiteral("Impact: Patient journey blocked"), QString()}};
+        Q_EMIT core.overviewChanged(overview);
+        QCOMPARE(window.dashboard()->banner()->headline(), QStringLiteral("System health: CRITICAL"));
+        QVERIFY(window.dashboard()->banner()->explanation().contains(QStringLiteral("Consult Booking is down.")));
+        QVERIFY(window.dashboard()->banner()->explanation().contains(QStringLiteral("patient journey is blocked")));
+        QCOMPARE(window.windowTitle(), QStringLiteral("Sunrise Clinic — Production · Switchboard"));
+        auto *nav = window.findChild<QListWidget *>(QStringLiteral("navigation"));
+        QVERIFY(nav);
+        QCOMPARE(nav->item(4)->text(), QStringLiteral("Alerts (2)"));
+
+        overview.health = SystemHealth::Healthy;
+        overview.alerts.clear();
+        Q_EMIT core.overviewChanged(overview);
+        QCOMPARE(window.dashboard()->banner()->headline(), QStringLiteral("System health: HEALTHY"));
+        QCOMPARE(nav->item(4)->text(), QStringLiteral("Alerts"));
+    }
+
+    void tilesFollowTheCoreAndOpenTheModule()
+    {
+        ManualClock clock;
+        FakeOrchestrator core;
+        MainWindow window(core, clock);
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        ModuleSnapshot s;
+        s.id = QStringLiteral("02_booking");
+        s.configured = true;
+        s.assessment = {ModuleStatus::Down, HealthReason::NoAnswer};
+        Q_EMIT core.moduleChanged(s);
+        QTRY_COMPARE(window.moduleModel()->index(1, 0).data(ModuleTableModel::StatusRole).toInt(), int(ModuleStatus::Down));
+
+        QListView *tiles = window.dashboard()->tiles();
+        const QModelIndex booking = tiles->model()->index(1, 0);
+        const QRect rect = tiles->visualRect(booking);
+        QVERIFY(rect.isValid());
+        // Three tiles to a row on a wide window.
+        QCOMPARE(tiles->visualRect(tiles->model()->index(3, 0)).top() > rect.top(), true);
+        QCOMPARE(tiles->visualRect(tiles->model()->index(2, 0)).top(), rect.top());
+        QTest::mouseClick(tiles->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(window.currentView(), QStringLiteral("modules"));
+        QCOMPARE(window.modulesView()->selectedModule(), QStringLiteral("02_booking"));
+
+        auto *check = window.modulesView()->findChild<QPushButton *>();
+        QVERIFY(check && check->isEnabled());
+        QTest::mouseClick(check, Qt::LeftButton);
+        QCOMPARE(core.checkedModules, QStringList{QStringLiteral("02_booking")});
+    }
+
+    void tilesReflowOnNarrowWindows()
+    {
+        ManualClock clock;
+        FakeOrchestrator core;
+        MainWindow window(core, clock);
+        window.resize(720, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QListView *tiles = window.dashboard()->tiles();
+        QTRY_VERIFY(tiles->visualRect(tiles->model()->index(1, 0)).top() > tiles->visualRect(tiles->model()->index(0, 0)).top());
+    }
+};
+
+QTEST_MAIN(TstMainWindow)
+#include "tst_mainwindow.moc"

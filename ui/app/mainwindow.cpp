@@ -1,0 +1,195 @@
+#include "app/mainwindow.h"
+
+#include "common/placeholderview.h"
+#include "common/statusstyle.h"
+#include "dashboard/dashboardview.h"
+#include "dashboard/moduletablemodel.h"
+#include "modules/modulesview.h"
+#include "service/orchestrator.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace Switchboard {
+
+namespace {
+
+struct Section
+{
+    const char *name;
+    const char *title;
+    const char *icon;
+};
+
+const Section Sections[] = {
+        {"dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), "dashboard"},
+        {"workflows", QT_TRANSLATE_NOOP("MainWindow", "Workflows"), "workflows"},
+        {"executions", QT_TRANSLATE_NOOP("MainWindow", "Executions"), "executions"},
+        {"review", QT_TRANSLATE_NOOP("MainWindow", "Review"), "review"},
+        {"alerts", QT_TRANSLATE_NOOP("MainWindow", "Alerts"), "alerts"},
+        {"modules", QT_TRANSLATE_NOOP("MainWindow", "Modules"), "modules"},
+        {"settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), "settings"},
+};
+
+} // namespace
+
+MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *parent)
+    : QMainWindow(parent)
+    , m_orchestrator(orchestrator)
+    , m_clock(clock)
+    , m_modules(new ModuleTableModel(clock, this))
+    , m_nav(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_dashboard(new DashboardView(m_modules, this))
+    , m_modulesView(new ModulesView(m_modules, this))
+    , m_connection(new QLabel(this))
+    , m_lastCheck(new QLabel(this))
+    , m_health(new QLabel(this))
+{
+    setWindowTitle(tr("Switchboard"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/switchboard.svg")));
+    resize(1180, 820);
+
+    m_pages->addWidget(m_dashboard);
+    m_pages->addWidget(new PlaceholderView(tr("Workflows"), tr("The visual workflow builder is not available yet. Here admins will design, test and publish the clinic's workflows from templates."), this));
+    m_pages->addWidget(new PlaceholderView(tr("Executions"), tr("Workflow executions are not available yet. Every run, with its steps, retries and timings, will be listed here."), this));
+    m_pages->addWidget(new PlaceholderView(tr("Review"), tr("Review queues are not available yet. Low-confidence documents, AI-drafted replies and manual bookings will wait here for support staff."), this));
+    m_pages->addWidget(new PlaceholderView(tr("Alerts"), tr("The alert inbox is not available yet. The current alerts are summarised in the Dashboard's health banner."), this));
+    m_pages->addWidget(m_modulesView);
+    m_pages->addWidget(new PlaceholderView(tr("Settings"), tr("Settings are not available in the console yet. Configure modules with a JSON file (--config) or an environment file (--env-file)."), this));
+    buildNavigation();
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_nav);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_connection->setText(orchestrator.connectionLabel());
+    statusBar()->addWidget(m_connection);
+    statusBar()->addWidget(m_lastCheck);
+    statusBar()->addPermanentWidget(m_health);
+    updateStatusBar();
+
+    connect(&orchestrator, &Orchestrator::moduleChanged, m_modules, &ModuleTableModel::updateModule);
+    connect(&orchestrator, &Orchestrator::overviewChanged, this, &MainWindow::onOverview);
+    connect(&orchestrator, &Orchestrator::failed, this, [this](const QString &message) {
+        m_connection->setText(tr("Core stopped: %1").arg(message));
+        QMessageBox::critical(this, tr("Switchboard could not start"),
+                              tr("The orchestration core could not start:\n\n%1\n\nCheck the configuration and start Switchboard again.").arg(message));
+    });
+    connect(m_dashboard, &DashboardView::moduleActivated, this, [this](const QString &id) {
+        showView(QStringLiteral("modules"));
+        m_modulesView->selectModule(id);
+    });
+    connect(m_modulesView, &ModulesView::checkRequested, &orchestrator, &Orchestrator::checkModule);
+
+    auto *check = new QAction(tr("Check all modules now"), this);
+    check->setShortcut(QKeySequence::Refresh);
+    connect(check, &QAction::triggered, &orchestrator, &Orchestrator::checkNow);
+    addAction(check);
+    auto *help = new QAction(tr("Keyboard shortcuts"), this);
+    help->setShortcuts({QKeySequence::HelpContents, QKeySequence(Qt::Key_Question)});
+    connect(help, &QAction::triggered, this, &MainWindow::showShortcuts);
+    addAction(help);
+}
+
+void MainWindow::buildNavigation()
+{
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setAccessibleName(tr("Sections"));
+    m_nav->setFixedWidth(188);
+    m_nav->setIconSize(QSize(22, 22));
+    m_nav->setSpacing(2);
+    m_nav->setFrameShape(QFrame::NoFrame);
+    QFont font = m_nav->font();
+    font.setPointSizeF(font.pointSizeF() * 1.05);
+    m_nav->setFont(font);
+    int number = 1;
+    for (const Section &section : Sections) {
+        auto *item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(section.icon))),
+                                         tr(section.title), m_nav);
+        item->setData(Qt::UserRole, QString::fromLatin1(section.name));
+        item->setSizeHint(QSize(180, 40));
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(tr(section.title)).arg(number));
+        auto *shortcut = new QAction(this);
+        shortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number)));
+        const QString name = QString::fromLatin1(section.name);
+        connect(shortcut, &QAction::triggered, this, [this, name] { showView(name); });
+        addAction(shortcut);
+        ++number;
+    }
+    connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_nav->setCurrentRow(0);
+}
+
+QStringList MainWindow::viewNames()
+{
+    QStringList names;
+    for (const Section &section : Sections)
+        names << QString::fromLatin1(section.name);
+    return names;
+}
+
+bool MainWindow::showView(const QString &name)
+{
+    const int index = int(viewNames().indexOf(name));
+    if (index < 0)
+        return false;
+    m_nav->setCurrentRow(index);
+    return true;
+}
+
+QString MainWindow::currentView() const
+{
+    return viewNames().value(m_nav->currentRow());
+}
+
+void MainWindow::onOverview(const SystemOverview &overview)
+{
+    m_overview = overview;
+    m_dashboard->setOverview(overview);
+    const QString environment = overview.environment == QLatin1String("production") ? tr("Production")
+            : overview.environment == QLatin1String("staging")                       ? tr("Staging")
+                                                                                      : tr("Development");
+    setWindowTitle(tr("%1 — %2 · Switchboard").arg(overview.clinicName, environment));
+    // The alert count sits on the navigation entry so it is seen from every section.
+    QListWidgetItem *alerts = m_nav->item(int(viewNames().indexOf(QStringLiteral("alerts"))));
+    alerts->setText(overview.alerts.isEmpty() ? tr("Alerts") : tr("Alerts (%1)").arg(overview.alerts.size()));
+    updateStatusBar();
+}
+
+void MainWindow::updateStatusBar()
+{
+    const QDateTime last = m_overview.lastCheck;
+    m_lastCheck->setText(last.isValid() ? tr("Last check: %1").arg(QLocale().toString(last.toLocalTime().time(), QLocale::ShortFormat))
+                                        : tr("Last check: running…"));
+    m_health->setText(QStringLiteral("<b style='color:%1'>%2 %3</b>")
+                              .arg(StatusStyle::color(m_overview.health).name(), StatusStyle::mark(m_overview.health),
+                                   StatusStyle::word(m_overview.health)));
+}
+
+void MainWindow::showShortcuts()
+{
+    QString rows;
+    int number = 1;
+    for (const Section &section : Sections)
+        rows += QStringLiteral("<tr><td><b>Ctrl+%1</b></td><td>%2</td></tr>").arg(number++).arg(tr(section.title));
+    rows += QStringLiteral("<tr><td><b>F5</b></td><td>%1</td></tr>").arg(tr("Check all modules now"));
+    rows += QStringLiteral("<tr><td><b>Enter</b></td><td>%1</td></tr>").arg(tr("Open the selected module tile"));
+    rows += QStringLiteral("<tr><td><b>F1, ?</b></td><td>%1</td></tr>").arg(tr("This list"));
+    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"), QStringLiteral("<table cellpadding='4'>%1</table>").arg(rows),
+                    QMessageBox::Close, this);
+    box.exec();
+}
+
+} // namespace Switchboard

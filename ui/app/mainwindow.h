@@ -1,0 +1,59 @@
+#pragma once
+
+#include "common/clock.h"
+#include "status/systemoverview.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace Switchboard {
+
+class DashboardView;
+class ModulesView;
+class ModuleTableModel;
+class Orchestrator;
+
+// The console's window: navigation rail, the sections, and a thin status bar. Holds no
+// business rules; it shows what the Orchestrator reports and passes requests back to it.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *parent = nullptr);
+
+    // View names as on the command line: dashboard, workflows, executions, review, alerts,
+    // modules, settings. Returns false for an unknown name.
+    bool showView(const QString &name);
+    QString currentView() const;
+    static QStringList viewNames();
+
+    ModuleTableModel *moduleModel() const { return m_modules; }
+    DashboardView *dashboard() const { return m_dashboard; }
+    ModulesView *modulesView() const { return m_modulesView; }
+    const SystemOverview &overview() const { return m_overview; }
+
+    void showShortcuts();
+
+private:
+    void buildNavigation();
+    void onOverview(const Switchboard::SystemOverview &overview);
+    void updateStatusBar();
+
+    Orchestrator &m_orchestrator;
+    const Clock &m_clock;
+    ModuleTableModel *m_modules;
+    QListWidget *m_nav;
+    QStackedWidget *m_pages;
+    DashboardView *m_dashboard;
+    ModulesView *m_modulesView;
+    QLabel *m_connection;
+    QLabel *m_lastCheck;
+    QLabel *m_health;
+    SystemOverview m_overview;
+};
+
+} // namespace Switchboard

@@ -1,0 +1,91 @@
+#include "dashboard/dashboardview.h"
+
+#include "dashboard/healthbanner.h"
+#include "dashboard/moduletablemodel.h"
+#include "dashboard/moduletiledelegate.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QListView>
+#include <QScrollBar>
+#include <QVBoxLayout>
+
+namespace Switchboard {
+
+namespace {
+constexpr int MinTileWidth = 270;
+constexpr int TileHeight = 176;
+constexpr int Columns = 3;
+} // namespace
+
+DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
+    : QWidget(parent)
+    , m_banner(new HealthBanner(this))
+    , m_tiles(new QListView(this))
+    , m_delegate(new ModuleTileDelegate(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 16, 16, 8);
+    layout->setSpacing(12);
+    layout->addWidget(m_banner);
+
+    auto *heading = new QLabel(tr("Modules"), this);
+    QFont font = heading->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    heading->setFont(font);
+    layout->addWidget(heading);
+
+    m_tiles->setObjectName(QStringLiteral("moduleTiles"));
+    m_tiles->setAccessibleName(tr("Module tiles"));
+    m_tiles->setModel(modules);
+    m_tiles->setItemDelegate(m_delegate);
+    m_tiles->setViewMode(QListView::IconMode);
+    m_tiles->setFlow(QListView::LeftToRight);
+    m_tiles->setWrapping(true);
+    m_tiles->setResizeMode(QListView::Adjust);
+    m_tiles->setMovement(QListView::Static);
+    m_tiles->setUniformItemSizes(true);
+    m_tiles->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tiles->setMouseTracking(true);
+    m_tiles->setFrameShape(QFrame::NoFrame);
+    m_tiles->viewport()->setAutoFillBackground(false);
+    m_tiles->setToolTip(tr("Click a module, or select it and press Enter, to open its details."));
+    layout->addWidget(m_tiles, 1);
+    m_tiles->viewport()->installEventFilter(this);
+
+    const auto open = [this](const QModelIndex &index) {
+        Q_EMIT moduleActivated(index.data(ModuleTableModel::ModuleIdRole).toString());
+    };
+    connect(m_tiles, &QListView::clicked, this, open);
+    connect(m_tiles, &QListView::activated, this, open);
+}
+
+void DashboardView::setOverview(const SystemOverview &overview)
+{
+    m_banner->setOverview(overview);
+}
+
+bool DashboardView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tiles->viewport() && event->type() == QEvent::Resize)
+        layoutTiles();
+    return QWidget::eventFilter(watched, event);
+}
+
+void DashboardView::layoutTiles()
+{
+    // Three columns when there is room, fewer on narrow windows; tiles share the width.
+    const int available = m_tiles->viewport()->width() - 2;
+    if (available <= 0)
+        return;
+    const int columns = qBound(1, available / MinTileWidth, Columns);
+    const QSize tile(available / columns, TileHeight);
+    if (tile == m_tiles->gridSize())
+        return;
+    m_delegate->setTileSize(tile);
+    m_tiles->setGridSize(tile);
+    m_tiles->doItemsLayout();
+}
+
+} // namespace Switchboard

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "status/systemoverview.h"
+
+#include <QWidget>
+
+class QListView;
+
+namespace Switchboard {
+
+class HealthBanner;
+class ModuleTableModel;
+class ModuleTileDelegate;
+
+// The manager's first screen: the system-health banner and the nine live module tiles.
+class DashboardView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DashboardView(ModuleTableModel *modules, QWidget *parent = nullptr);
+
+    void setOverview(const Switchboard::SystemOverview &overview);
+    HealthBanner *banner() const { return m_banner; }
+    QListView *tiles() const { return m_tiles; }
+
+Q_SIGNALS:
+    void moduleActivated(const QString &moduleId);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void layoutTiles();
+
+    HealthBanner *m_banner;
+    QListView *m_tiles;
+    ModuleTileDelegate *m_delegate;
+};
+
+} // namespace Switchboard

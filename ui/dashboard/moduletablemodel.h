@@ -1,0 +1,48 @@
+#pragma once
+
+#include "common/clock.h"
+#include "health/modulesnapshot.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+class QTimer;
+
+namespace Switchboard {
+
+// The nine modules as rows. Feeds the dashboard tiles (column 0 with SnapshotRole) and the
+// Modules table (all columns). Updates arriving from the core are coalesced: rows change at
+// most every CoalesceMs, with one dataChanged per changed row, never a reset.
+class ModuleTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { NameColumn, StatusColumn, ResponseColumn, ErrorsColumn, LastRunColumn, FeedColumn, ReasonColumn, ColumnCount };
+    enum Role { SnapshotRole = Qt::UserRole + 1, ModuleIdRole, StatusRole };
+
+    explicit ModuleTableModel(const Clock &clock, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Queues a snapshot; applied on the next coalescing tick.
+    void updateModule(const Switchboard::ModuleSnapshot &snapshot);
+    // Applies queued snapshots now (tests, screenshots).
+    void flush();
+    int rowOf(const QString &moduleId) const;
+    const ModuleSnapshot &snapshotAt(int row) const { return m_rows.at(row); }
+    const Clock &clock() const { return m_clock; }
+
+    static constexpr int CoalesceMs = 100;
+
+private:
+    const Clock &m_clock;
+    QList<ModuleSnapshot> m_rows;
+    QHash<QString, ModuleSnapshot> m_pending;
+    QTimer *m_coalesce;
+};
+
+} // namespace Switchboard

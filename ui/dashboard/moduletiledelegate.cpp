@@ -1,0 +1,164 @@
+#include "dashboard/moduletiledelegate.h"
+
+#include "common/relativetime.h"
+#include "common/statusstyle.h"
+#include "dashboard/moduletablemodel.h"
+#include "modules/modulecatalog.h"
+
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace Switchboard {
+
+namespace {
+
+void drawSparkline(QPainter *p, const QRectF &area, const QList<int> &history, const QColor &color)
+{
+    if (history.size() < 2)
+        return;
+    int maxValue = 1;
+    for (int v : history)
+        maxValue = qMax(maxValue, v);
+    const qreal step = area.width() / (ModuleSnapshot::HistoryLength - 1);
+    const qreal x0 = area.right() - step * (history.size() - 1);
+    QPainterPath path;
+    bool drawing = false;
+    for (int i = 0; i < history.size(); ++i) {
+        const qreal x = x0 + step * i;
+        if (history.at(i) < 0) {
+            // No answer: a red tick at the bottom, and a gap in the line.
+            p->setPen(QPen(StatusStyle::color(ModuleStatus::Down), 2));
+            p->drawLine(QPointF(x, area.bottom() - 5), QPointF(x, area.bottom()));
+            drawing = false;
+            continue;
+        }
+        const QPointF point(x, area.bottom() - area.height() * history.at(i) / maxValue);
+        if (drawing)
+            path.lineTo(point);
+        else
+            path.moveTo(point);
+        drawing = true;
+    }
+    p->setPen(QPen(color, 1.5));
+    p->setBrush(Qt::NoBrush);
+    p->drawPath(path);
+}
+
+} // namespace
+
+QSize ModuleTileDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &) const
+{
+    return m_size;
+}
+
+void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const auto s = index.data(ModuleTableModel::SnapshotRole).value<ModuleSnapshot>();
+    const ModuleStatus status = s.status();
+    const QColor statusColor = StatusStyle::color(status);
+    const QPalette &pal = option.palette;
+    const QRectF card = QRectF(option.rect).adjusted(6, 6, -6, -6);
+    const bool focused = option.state & QStyle::State_HasFocus;
+    const bool hovered = option.state & QStyle::State_MouseOver;
+
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    QPainterPath shape;
+    shape.addRoundedRect(card, 8, 8);
+    p->fillPath(shape, pal.color(QPalette::Base));
+    p->setPen(QPen(focused ? pal.color(QPalette::Highlight) : (hovered ? pal.color(QPalette::Mid) : pal.color(QPalette::Midlight)), focused ? 2 : 1));
+    p->drawPath(shape);
+    // Status stripe on the left edge.
+    p->save();
+    p->setClipPath(shape);
+    p->fillRect(QRectF(card.left(), card.top(), 6, card.height()), statusColor);
+    p->restore();
+
+    const qreal left = card.left() + 18;
+    const qreal right = card.right() - 12;
+    QFont base = option.font;
+    QFont small = base;
+    small.setPointSizeF(base.pointSizeF() * 0.9);
+    QFont bold = base;
+    bold.setBold(true);
+    bold.setPointSizeF(base.pointSizeF() * 1.1);
+    const QColor textColor = pal.color(QPalette::Text);
+    const QColor muted = pal.color(QPalette::PlaceholderText);
+
+    // Header: number and name, status pill on the right.
+    const ModuleInfo *info = ModuleCatalog::find(s.id);
+    qreal y = card.top() + 12;
+    const QString pillText = StatusStyle::mark(status) + QLatin1Char(' ') + StatusStyle::word(status);
+    p->setFont(bold);
+    const QFontMetricsF boldMetrics(bold);
+    const qreal pillWidth = boldMetrics.horizontalAdvance(pillText) + 16;
+    const QRectF pill(right - pillWidth, y - 2, pillWidth, boldMetrics.height() + 4);
+    p->setPen(Qt::NoPen);
+    p->setBrush(statusColor);
+    p->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+    p->setPen(Qt::white);
+    p->drawText(pill, Qt::AlignCenter, pillText);
+
+    p->setPen(muted);
+    p->setFont(small);
+    p->drawText(QRectF(left, y, 28, boldMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter, info ? info->numberText() : QString());
+    p->setPen(textColor);
+    p->setFont(bold);
+    const QRectF nameRect(left + 26, y, pill.left() - left - 32, boldMetrics.height());
+    p->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                boldMetrics.elidedText(ModuleCatalog::displayName(s.id), Qt::ElideRight, nameRect.width()));
+    y += boldMetrics.height() + 10;
+
+    // Figures: response time, errors, last run.
+    const QFontMetricsF metrics(base);
+    const auto *model = qobject_cast<const ModuleTableModel *>(index.model());
+    const QDateTime now = model ? model->clock().now() : QDateTime::currentDateTimeUtc();
+    const qreal column = (right - left) / 3;
+    const QString figures[3][2] = {
+            {ModuleTableModel::tr("Response"), s.responseMs >= 0 ? ModuleTableModel::tr("%1 ms").arg(QLocale().toString(s.responseMs)) : ModuleTableModel::tr("no answer")},
+            {ModuleTableModel::tr("Errors (24 h)"), QLocale().toString(s.errors24h)},
+            {ModuleTableModel::tr("Last run"), relativeTime(s.lastRun, now)}};
+    for (int i = 0; i < 3; ++i) {
+        const QRectF cell(left + column * i, y, column - 6, metrics.height() * 2 + 2);
+        p->setFont(small);
+        p->setPen(muted);
+        p->drawText(cell, Qt::AlignLeft | Qt::AlignTop, figures[i][0]);
+        p->setFont(base);
+        p->setPen(textColor);
+        p->drawText(cell, Qt::AlignLeft | Qt::AlignBottom, QFontMetricsF(base).elidedText(figures[i][1], Qt::ElideRight, cell.width()));
+    }
+    y += metrics.height() * 2 + 10;
+
+    // Why, when not healthy; otherwise the response-time trend.
+    const QRectF trend(left, y, right - left, card.bottom() - y - metrics.height() - 14);
+    if (status != ModuleStatus::Healthy) {
+        p->setFont(small);
+        p->setPen(status == ModuleStatus::Down || status == ModuleStatus::Degraded ? statusColor : muted);
+        p->drawText(trend, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, HealthRules::reasonText(s.assessment, true));
+    } else if (s.responseHistory.size() < 2) {
+        p->setFont(small);
+        p->setPen(muted);
+        p->drawText(trend, Qt::AlignLeft | Qt::AlignVCenter, ModuleTableModel::tr("Response-time trend appears after a few checks"));
+    } else {
+        drawSparkline(p, trend.adjusted(0, 4, 0, -2), s.responseHistory, pal.color(QPalette::Highlight));
+    }
+
+    // Footer: event feed and breaker.
+    const qreal footer = card.bottom() - metrics.height() - 8;
+    p->setFont(small);
+    const bool feedExpected = s.enabled && s.configured;
+    const QString feed = !feedExpected ? ModuleTableModel::tr("○ No event feed")
+            : s.feedConnected ? ModuleTableModel::tr("● Live events")
+                              : ModuleTableModel::tr("○ Event feed disconnected");
+    p->setPen(feedExpected && !s.feedConnected ? StatusStyle::color(ModuleStatus::Degraded) : muted);
+    p->drawText(QRectF(left, footer, (right - left) / 2, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter, feed);
+    if (s.circuit != CircuitState::Closed) {
+        p->setPen(StatusStyle::color(s.circuit == CircuitState::Open ? ModuleStatus::Down : ModuleStatus::Degraded));
+        p->drawText(QRectF(left, footer, right - left, metrics.height()), Qt::AlignRight | Qt::AlignVCenter,
+                    s.circuit == CircuitState::Open ? ModuleTableModel::tr("⚡ Circuit open") : ModuleTableModel::tr("⚡ Circuit half-open"));
+    }
+    p->restore();
+}
+
+} // namespace Switchboard

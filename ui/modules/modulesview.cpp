@@ -1,0 +1,108 @@
+#include "modules/modulesview.h"
+
+#include "common/statusstyle.h"
+#include "dashboard/moduletablemodel.h"
+#include "modules/modulecatalog.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Switchboard {
+
+ModulesView::ModulesView(ModuleTableModel *modules, QWidget *parent)
+    : QWidget(parent)
+    , m_modules(modules)
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_table(new QTableView(this))
+    , m_details(new QLabel(this))
+    , m_check(new QPushButton(tr("Check now"), this))
+{
+    m_proxy->setSourceModel(modules);
+    m_table->setObjectName(QStringLiteral("modulesTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ModuleTableModel::ReasonColumn, QHeaderView::Stretch);
+
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setMinimumHeight(120);
+    m_check->setEnabled(false);
+    m_check->setToolTip(tr("Run a health check of the selected module now (F5 checks all)."));
+
+    auto *heading = new QLabel(tr("Modules"), this);
+    QFont font = heading->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    heading->setFont(font);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 16, 16, 8);
+    layout->addWidget(heading);
+    layout->addWidget(m_table, 3);
+    layout->addWidget(m_details, 1);
+    layout->addWidget(m_check, 0, Qt::AlignLeft);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ModulesView::showDetails);
+    connect(modules, &QAbstractItemModel::dataChanged, this, &ModulesView::showDetails);
+    connect(m_check, &QPushButton::clicked, this, [this] {
+        if (!selectedModule().isEmpty())
+            Q_EMIT checkRequested(selectedModule());
+    });
+    m_details->setText(tr("Select a module to see its details."));
+}
+
+void ModulesView::selectModule(const QString &moduleId)
+{
+    const int row = m_modules->rowOf(moduleId);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_modules->index(row, 0));
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+    m_table->setFocus();
+}
+
+QString ModulesView::selectedModule() const
+{
+    return m_table->currentIndex().data(ModuleTableModel::ModuleIdRole).toString();
+}
+
+void ModulesView::showDetails()
+{
+    const QModelIndex current = m_table->currentIndex();
+    m_check->setEnabled(current.isValid());
+    if (!current.isValid())
+        return;
+    const ModuleSnapshot &s = m_modules->snapshotAt(m_proxy->mapToSource(current).row());
+    const ModuleInfo *info = ModuleCatalog::find(s.id);
+    const QLocale locale;
+    const auto when = [&](const QDateTime &t) {
+        return t.isValid() ? locale.toString(t.toLocalTime(), QLocale::ShortFormat) : tr("never");
+    };
+    m_details->setText(
+            QStringLiteral("<b>%1 %2</b> — <span style='color:%3'>%4 %5</span><br>%6<br>")
+                    .arg(info ? info->numberText() : QString(), ModuleCatalog::displayName(s.id).toHtmlEscaped(),
+                         StatusStyle::color(s.status()).name(), StatusStyle::mark(s.status()), StatusStyle::word(s.status()),
+                         HealthRules::reasonText(s.assessment, true).toHtmlEscaped())
+            + tr("Last check: %1 · Status since: %2 · Last run: %3").arg(when(s.lastCheck), when(s.statusSince), when(s.lastRun))
+            + QStringLiteral("<br>")
+            + tr("Version: %1 · Up for: %2 h · Events seen: %3 · On the patient journey: %4")
+                      .arg(s.version.isEmpty() ? tr("unknown") : s.version.toHtmlEscaped())
+                      .arg(s.uptimeSeconds / 3600)
+                      .arg(locale.toString(s.eventsSeen))
+                      .arg(info && info->criticalPath ? tr("yes") : tr("no")));
+}
+
+} // namespace Switchboard
