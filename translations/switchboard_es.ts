@@ -1,4 +1,506 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
+<context>
+    <name>HealthRules</name>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Aún sin comprobar</translation>
+    </message>
+    <message>
+        <source>No endpoint configured</source>
+        <translation>Sin dirección configurada</translation>
+    </message>
+    <message>
+        <source>Disabled in configuration</source>
+        <translation>Desactivado en la configuración</translation>
+    </message>
+    <message>
+        <source>Responding normally</source>
+        <translation>Responde con normalidad</translation>
+    </message>
+    <message>
+        <source>Module not responding to health checks</source>
+        <translation>El módulo no responde a las comprobaciones de estado</translation>
+    </message>
+    <message>
+        <source>Module reports itself down</source>
+        <translation>El módulo informa de que está caído</translation>
+    </message>
+    <message>
+        <source>Circuit breaker open: calls fail fast</source>
+        <translation>Cortacircuitos abierto: las llamadas fallan de inmediato</translation>
+    </message>
+    <message>
+        <source>No execution in %1 hours</source>
+        <translation>Sin ejecuciones en %1 horas</translation>
+    </message>
+    <message>
+        <source>Health answer could not be read</source>
+        <translation>No se pudo leer la respuesta de estado</translation>
+    </message>
+    <message>
+        <source>Circuit breaker half-open: testing recovery</source>
+        <translation>Cortacircuitos semiabierto: probando la recuperación</translation>
+    </message>
+    <message>
+        <source>%1 errors in last 24 hours (threshold: %2)</source>
+        <translation>%1 errores en las últimas 24 horas (umbral: %2)</translation>
+    </message>
+    <message>
+        <source>Module reports itself degraded</source>
+        <translation>El módulo informa de que está degradado</translation>
+    </message>
+    <message>
+        <source>Slow response: %1 ms (limit: %2 ms)</source>
+        <translation>Respuesta lenta: %1 ms (límite: %2 ms)</translation>
+    </message>
+</context>
+<context>
+    <name>Modules</name>
+    <message>
+        <source>Intake &amp; Lead Capture</source>
+        <translation>Admisión y captación</translation>
+    </message>
+    <message>
+        <source>Consult Booking</source>
+        <translation>Reserva de consultas</translation>
+    </message>
+    <message>
+        <source>Telehealth</source>
+        <translation>Telemedicina</translation>
+    </message>
+    <message>
+        <source>Billing &amp; Payments</source>
+        <translation>Facturación y pagos</translation>
+    </message>
+    <message>
+        <source>Follow-up Campaigns</source>
+        <translation>Campañas de seguimiento</translation>
+    </message>
+    <message>
+        <source>Document OCR</source>
+        <translation>OCR de documentos</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Analítica</translation>
+    </message>
+    <message>
+        <source>Messaging Hub</source>
+        <translation>Centro de mensajería</translation>
+    </message>
+    <message>
+        <source>Compliance Audit</source>
+        <translation>Auditoría de cumplimiento</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>ahora</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>hace %n min</numerusform>
+            <numerusform>hace %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>hace %n h</numerusform>
+            <numerusform>hace %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>hace %n día</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusStyle</name>
+    <message>
+        <source>Healthy</source>
+        <translation>Correcto</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Degradado</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Caído</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>HEALTHY</source>
+        <translation>CORRECTO</translation>
+    </message>
+    <message>
+        <source>DEGRADED</source>
+        <translation>DEGRADADO</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>CRÍTICO</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::DashboardView</name>
+    <message>
+        <source>Modules</source>
+        <translation>Módulos</translation>
+    </message>
+    <message>
+        <source>Module tiles</source>
+        <translation>Fichas de módulos</translation>
+    </message>
+    <message>
+        <source>Click a module, or select it and press Enter, to open its details.</source>
+        <translation>Haga clic en un módulo, o selecciónelo y pulse Intro, para ver sus detalles.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::EmbeddedOrchestrator</name>
+    <message>
+        <source>Embedded core · demo clinic</source>
+        <translation>Núcleo integrado · clínica de demostración</translation>
+    </message>
+    <message>
+        <source>Embedded core</source>
+        <translation>Núcleo integrado</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::HealthBanner</name>
+    <message>
+        <source>Checking the clinic&apos;s modules…</source>
+        <translation>Comprobando los módulos de la clínica…</translation>
+    </message>
+    <message>
+        <source>The first health check is running.</source>
+        <translation>La primera comprobación de estado está en curso.</translation>
+    </message>
+    <message>
+        <source>All modules are responding normally.</source>
+        <translation>Todos los módulos responden con normalidad.</translation>
+    </message>
+    <message>
+        <source>A required setting is missing: %1.</source>
+        <translation>Falta un ajuste obligatorio: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is down.</source>
+        <translation>%1 está caído.</translation>
+    </message>
+    <message>
+        <source>%1 is degraded.</source>
+        <translation>%1 está degradado.</translation>
+    </message>
+    <message>
+        <source>The patient journey is blocked.</source>
+        <translation>El recorrido del paciente está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Open alerts: %1.</source>
+        <translation>Alertas abiertas: %1.</translation>
+    </message>
+    <message>
+        <source>System health: %1</source>
+        <translation>Estado del sistema: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::MainWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Workflows</source>
+        <translation>Flujos de trabajo</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>Ejecuciones</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Módulos</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+    <message>
+        <source>The visual workflow builder is not available yet. Here admins will design, test and publish the clinic&apos;s workflows from templates.</source>
+        <translation>El editor visual de flujos aún no está disponible. Aquí los administradores diseñarán, probarán y publicarán los flujos de la clínica a partir de plantillas.</translation>
+    </message>
+    <message>
+        <source>Workflow executions are not available yet. Every run, with its steps, retries and timings, will be listed here.</source>
+        <translation>Las ejecuciones de flujos aún no están disponibles. Aquí se listará cada ejecución, con sus pasos, reintentos y tiempos.</translation>
+    </message>
+    <message>
+        <source>Review queues are not available yet. Low-confidence documents, AI-drafted replies and manual bookings will wait here for support staff.</source>
+        <translation>Las colas de revisión aún no están disponibles. Aquí esperarán al personal de soporte los documentos de baja confianza, las respuestas redactadas por IA y las reservas manuales.</translation>
+    </message>
+    <message>
+        <source>The alert inbox is not available yet. The current alerts are summarised in the Dashboard&apos;s health banner.</source>
+        <translation>La bandeja de alertas aún no está disponible. Las alertas actuales se resumen en la banda de estado del Panel.</translation>
+    </message>
+    <message>
+        <source>Settings are not available in the console yet. Configure modules with a JSON file (--config) or an environment file (--env-file).</source>
+        <translation>Los ajustes aún no están disponibles en la consola. Configure los módulos con un archivo JSON (--config) o un archivo de entorno (--env-file).</translation>
+    </message>
+    <message>
+        <source>Core stopped: %1</source>
+        <translation>Núcleo detenido: %1</translation>
+    </message>
+    <message>
+        <source>Switchboard could not start</source>
+        <translation>Switchboard no pudo iniciarse</translation>
+    </message>
+    <message>
+        <source>The orchestration core could not start:
+
+%1
+
+Check the configuration and start Switchboard again.</source>
+        <translation>El núcleo de orquestación no pudo iniciarse:
+
+%1
+
+Revise la configuración e inicie Switchboard de nuevo.</translation>
+    </message>
+    <message>
+        <source>Check all modules now</source>
+        <translation>Comprobar todos los módulos ahora</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Producción</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Preproducción</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Desarrollo</translation>
+    </message>
+    <message>
+        <source>%1 — %2 · Switchboard</source>
+        <translation>%1 — %2 · Switchboard</translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>Alertas (%1)</translation>
+    </message>
+    <message>
+        <source>Last check: %1</source>
+        <translation>Última comprobación: %1</translation>
+    </message>
+    <message>
+        <source>Last check: running…</source>
+        <translation>Última comprobación: en curso…</translation>
+    </message>
+    <message>
+        <source>Open the selected module tile</source>
+        <translation>Abrir la ficha del módulo seleccionado</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>Esta lista</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ModuleTableModel</name>
+    <message>
+        <source>Live</source>
+        <translation>En directo</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Módulo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Errors (24 h)</source>
+        <translation>Errores (24 h)</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Event feed</source>
+        <translation>Flujo de eventos</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <source>&lt; 1 ms</source>
+        <translation>&lt; 1 ms</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Response-time trend appears after a few checks</source>
+        <translation>La tendencia aparece tras unas comprobaciones</translation>
+    </message>
+    <message>
+        <source>○ No event feed</source>
+        <translation>○ Sin flujo de eventos</translation>
+    </message>
+    <message>
+        <source>● Live events</source>
+        <translation>● Eventos en directo</translation>
+    </message>
+    <message>
+        <source>○ Event feed disconnected</source>
+        <translation>○ Flujo de eventos desconectado</translation>
+    </message>
+    <message>
+        <source>⚡ Circuit open</source>
+        <translation>⚡ Circuito abierto</translation>
+    </message>
+    <message>
+        <source>⚡ Circuit half-open</source>
+        <translation>⚡ Circuito semiabierto</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ModulesView</name>
+    <message>
+        <source>Check now</source>
+        <translation>Comprobar ahora</translation>
+    </message>
+    <message>
+        <source>Run a health check of the selected module now (F5 checks all).</source>
+        <translation>Comprobar ahora el estado del módulo seleccionado (F5 comprueba todos).</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Módulos</translation>
+    </message>
+    <message>
+        <source>Select a module to see its details.</source>
+        <translation>Seleccione un módulo para ver sus detalles.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Last check: %1 · Status since: %2 · Last run: %3</source>
+        <translation>Última comprobación: %1 · Estado desde: %2 · Última ejecución: %3</translation>
+    </message>
+    <message>
+        <source>Version: %1 · Up for: %2 h · Events seen: %3 · On the patient journey: %4</source>
+        <translation>Versión: %1 · En marcha: %2 h · Eventos vistos: %3 · En el recorrido del paciente: %4</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Configuration refused</source>
+        <translation>Configuración rechazada</translation>
+    </message>
+    <message>
+        <source>Switchboard cannot use its configuration:
+
+%1
+
+Correct it and start again.</source>
+        <translation>Switchboard no puede usar su configuración:
+
+%1
+
+Corríjala e inicie de nuevo.</translation>
+    </message>
+    <message>
+        <source>No modules configured</source>
+        <translation>No hay módulos configurados</translation>
+    </message>
+    <message>
+        <source>No clinic modules are configured yet.
+
+Open the demo clinic, a simulated set of the nine modules with live traffic, to explore Switchboard?</source>
+        <translation>Aún no hay módulos de la clínica configurados.
+
+¿Abrir la clínica de demostración, un conjunto simulado de los nueve módulos con tráfico en directo, para explorar Switchboard?</translation>
+    </message>
+</context>
 </TS>

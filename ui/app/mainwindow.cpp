@@ -29,13 +29,13 @@ struct Section
 };
 
 const Section Sections[] = {
-        {"dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), "dashboard"},
-        {"workflows", QT_TRANSLATE_NOOP("MainWindow", "Workflows"), "workflows"},
-        {"executions", QT_TRANSLATE_NOOP("MainWindow", "Executions"), "executions"},
-        {"review", QT_TRANSLATE_NOOP("MainWindow", "Review"), "review"},
-        {"alerts", QT_TRANSLATE_NOOP("MainWindow", "Alerts"), "alerts"},
-        {"modules", QT_TRANSLATE_NOOP("MainWindow", "Modules"), "modules"},
-        {"settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), "settings"},
+        {"dashboard", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Dashboard"), "dashboard"},
+        {"workflows", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Workflows"), "workflows"},
+        {"executions", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Executions"), "executions"},
+        {"review", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Review"), "review"},
+        {"alerts", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Alerts"), "alerts"},
+        {"modules", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Modules"), "modules"},
+        {"settings", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Settings"), "settings"},
 };
 
 } // namespace

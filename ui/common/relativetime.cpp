@@ -4,18 +4,29 @@
 
 namespace Switchboard {
 
+namespace {
+QString translated(const char *text, int n)
+{
+    return QCoreApplication::translate("RelativeTime", text, nullptr, n);
+}
+} // namespace
+
 QString relativeTime(const QDateTime &then, const QDateTime &now)
 {
     if (!then.isValid())
         return QCoreApplication::translate("RelativeTime", "never");
-    const qint64 seconds = qMax<qint64>(0, then.secsTo(now));
+    const qint64 seconds = std::max(qint64(0), then.secsTo(now));
     if (seconds < 45)
         return QCoreApplication::translate("RelativeTime", "just now");
+    // Plain integers only below: lupdate 6.4 loops on template arguments inside translate().
+    const int minutes = std::max(1, int(seconds / 60));
+    const int hours = int(seconds / 3600);
+    const int days = int(seconds / 86400);
     if (seconds < 3600)
-        return QCoreApplication::translate("RelativeTime", "%n min ago", nullptr, int(qMax<qint64>(1, seconds / 60)));
+        return translated(QT_TRANSLATE_N_NOOP("RelativeTime", "%n min ago"), minutes);
     if (seconds < 48 * 3600)
-        return QCoreApplication::translate("RelativeTime", "%n h ago", nullptr, int(seconds / 3600));
-    return QCoreApplication::translate("RelativeTime", "%n days ago", nullptr, int(seconds / 86400));
+        return translated(QT_TRANSLATE_N_NOOP("RelativeTime", "%n h ago"), hours);
+    return translated(QT_TRANSLATE_N_NOOP("RelativeTime", "%n days ago"), days);
 }
 
 } // namespace Switchboard

@@ -4,13 +4,6 @@
 
 namespace Switchboard::StatusStyle {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("StatusStyle", text);
-}
-} // namespace
-
 QColor color(ModuleStatus status)
 {
     switch (status) {
@@ -50,13 +43,13 @@ QString mark(ModuleStatus status)
 QString word(ModuleStatus status)
 {
     switch (status) {
-    case ModuleStatus::Healthy: return tr("Healthy");
-    case ModuleStatus::Degraded: return tr("Degraded");
-    case ModuleStatus::Down: return tr("Down");
-    case ModuleStatus::Disabled: return tr("Disabled");
+    case ModuleStatus::Healthy: return QCoreApplication::translate("StatusStyle", "Healthy");
+    case ModuleStatus::Degraded: return QCoreApplication::translate("StatusStyle", "Degraded");
+    case ModuleStatus::Down: return QCoreApplication::translate("StatusStyle", "Down");
+    case ModuleStatus::Disabled: return QCoreApplication::translate("StatusStyle", "Disabled");
     case ModuleStatus::Unknown: break;
     }
-    return tr("Unknown");
+    return QCoreApplication::translate("StatusStyle", "Unknown");
 }
 
 QColor color(SystemHealth health)
@@ -82,11 +75,11 @@ QString mark(SystemHealth health)
 QString word(SystemHealth health)
 {
     switch (health) {
-    case SystemHealth::Healthy: return tr("HEALTHY");
-    case SystemHealth::Degraded: return tr("DEGRADED");
+    case SystemHealth::Healthy: return QCoreApplication::translate("StatusStyle", "HEALTHY");
+    case SystemHealth::Degraded: return QCoreApplication::translate("StatusStyle", "DEGRADED");
     case SystemHealth::Critical: break;
     }
-    return tr("CRITICAL");
+    return QCoreApplication::translate("StatusStyle", "CRITICAL");
 }
 
 } // namespace Switchboard::StatusStyle

@@ -7,14 +7,14 @@
 #include <QEvent>
 #include <QLabel>
 #include <QListView>
-#include <QScrollBar>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace Switchboard {
 
 namespace {
 constexpr int MinTileWidth = 270;
-constexpr int TileHeight = 176;
+constexpr int TileHeight = 196;
 constexpr int Columns = 3;
 } // namespace
 
@@ -49,10 +49,12 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     m_tiles->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tiles->setMouseTracking(true);
     m_tiles->setFrameShape(QFrame::NoFrame);
+    m_tiles->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_tiles->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_tiles->viewport()->setAutoFillBackground(false);
     m_tiles->setToolTip(tr("Click a module, or select it and press Enter, to open its details."));
     layout->addWidget(m_tiles, 1);
-    m_tiles->viewport()->installEventFilter(this);
+    m_tiles->installEventFilter(this);
 
     const auto open = [this](const QModelIndex &index) {
         Q_EMIT moduleActivated(index.data(ModuleTableModel::ModuleIdRole).toString());
@@ -68,7 +70,7 @@ void DashboardView::setOverview(const SystemOverview &overview)
 
 bool DashboardView::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_tiles->viewport() && event->type() == QEvent::Resize)
+    if (watched == m_tiles && event->type() == QEvent::Resize)
         layoutTiles();
     return QWidget::eventFilter(watched, event);
 }
@@ -76,7 +78,10 @@ bool DashboardView::eventFilter(QObject *watched, QEvent *event)
 void DashboardView::layoutTiles()
 {
     // Three columns when there is room, fewer on narrow windows; tiles share the width.
-    const int available = m_tiles->viewport()->width() - 2;
+    // The scrollbar's width is always set aside, so that its appearing cannot push a tile
+    // to the next row.
+    const int available = m_tiles->width() - 2 * m_tiles->frameWidth()
+            - m_tiles->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_tiles) - 4;
     if (available <= 0)
         return;
     const int columns = qBound(1, available / MinTileWidth, Columns);

@@ -61,9 +61,8 @@ QString HealthBanner::explain(const SystemOverview &overview)
         blocked = blocked || a.rule == QLatin1String("critical_path");
     if (blocked)
         line += QLatin1Char(' ') + tr("The patient journey is blocked.");
-    const int others = int(overview.alerts.size()) - 1;
-    if (others > 0)
-        line += QLatin1Char(' ') + tr("%n more alert(s).", nullptr, others);
+    if (overview.alerts.size() > 1)
+        line += QLatin1Char(' ') + tr("Open alerts: %1.").arg(overview.alerts.size());
     return line;
 }
 

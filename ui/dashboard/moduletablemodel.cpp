@@ -55,7 +55,7 @@ QVariant ModuleTableModel::data(const QModelIndex &index, int role) const
         case StatusColumn:
             return StatusStyle::mark(s.status()) + QLatin1Char(' ') + StatusStyle::word(s.status());
         case ResponseColumn:
-            return s.responseMs >= 0 ? tr("%1 ms").arg(QLocale().toString(s.responseMs)) : tr("no answer");
+            return responseText(s.responseMs);
         case ErrorsColumn:
             return QLocale().toString(s.errors24h);
         case LastRunColumn:
@@ -97,6 +97,15 @@ QVariant ModuleTableModel::headerData(int section, Qt::Orientation orientation, 
     case ReasonColumn: return tr("Why");
     }
     return {};
+}
+
+QString ModuleTableModel::responseText(int responseMs)
+{
+    if (responseMs < 0)
+        return tr("no answer");
+    if (responseMs == 0)
+        return tr("< 1 ms");
+    return tr("%1 ms").arg(QLocale().toString(responseMs));
 }
 
 void ModuleTableModel::updateModule(const ModuleSnapshot &snapshot)

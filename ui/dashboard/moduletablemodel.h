@@ -36,6 +36,9 @@ public:
     const ModuleSnapshot &snapshotAt(int row) const { return m_rows.at(row); }
     const Clock &clock() const { return m_clock; }
 
+    // "12 ms", "< 1 ms" or "no answer" (-1).
+    static QString responseText(int responseMs);
+
     static constexpr int CoalesceMs = 100;
 
 private:

@@ -17,7 +17,8 @@ void drawSparkline(QPainter *p, const QRectF &area, const QList<int> &history, c
 {
     if (history.size() < 2)
         return;
-    int maxValue = 1;
+    // At least 50 ms of scale, so loopback jitter of a millisecond does not look like a spike.
+    int maxValue = 50;
     for (int v : history)
         maxValue = qMax(maxValue, v);
     const qreal step = area.width() / (ModuleSnapshot::HistoryLength - 1);
@@ -86,29 +87,32 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, 
     const QColor textColor = pal.color(QPalette::Text);
     const QColor muted = pal.color(QPalette::PlaceholderText);
 
-    // Header: number and name, status pill on the right.
+    // Header: number and name across the tile, the status pill under it.
     const ModuleInfo *info = ModuleCatalog::find(s.id);
-    qreal y = card.top() + 12;
-    const QString pillText = StatusStyle::mark(status) + QLatin1Char(' ') + StatusStyle::word(status);
-    p->setFont(bold);
+    qreal y = card.top() + 10;
     const QFontMetricsF boldMetrics(bold);
-    const qreal pillWidth = boldMetrics.horizontalAdvance(pillText) + 16;
-    const QRectF pill(right - pillWidth, y - 2, pillWidth, boldMetrics.height() + 4);
-    p->setPen(Qt::NoPen);
-    p->setBrush(statusColor);
-    p->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
-    p->setPen(Qt::white);
-    p->drawText(pill, Qt::AlignCenter, pillText);
-
     p->setPen(muted);
     p->setFont(small);
     p->drawText(QRectF(left, y, 28, boldMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter, info ? info->numberText() : QString());
     p->setPen(textColor);
     p->setFont(bold);
-    const QRectF nameRect(left + 26, y, pill.left() - left - 32, boldMetrics.height());
+    const QRectF nameRect(left + 26, y, right - left - 26, boldMetrics.height());
     p->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
                 boldMetrics.elidedText(ModuleCatalog::displayName(s.id), Qt::ElideRight, nameRect.width()));
-    y += boldMetrics.height() + 10;
+    y += boldMetrics.height() + 6;
+
+    const QString pillText = StatusStyle::mark(status) + QLatin1Char(' ') + StatusStyle::word(status);
+    QFont pillFont = base;
+    pillFont.setBold(true);
+    const QFontMetricsF pillMetrics(pillFont);
+    const QRectF pill(left, y, pillMetrics.horizontalAdvance(pillText) + 16, pillMetrics.height() + 4);
+    p->setPen(Qt::NoPen);
+    p->setBrush(statusColor);
+    p->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+    p->setFont(pillFont);
+    p->setPen(Qt::white);
+    p->drawText(pill, Qt::AlignCenter, pillText);
+    y += pill.height() + 8;
 
     // Figures: response time, errors, last run.
     const QFontMetricsF metrics(base);
@@ -116,7 +120,7 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, 
     const QDateTime now = model ? model->clock().now() : QDateTime::currentDateTimeUtc();
     const qreal column = (right - left) / 3;
     const QString figures[3][2] = {
-            {ModuleTableModel::tr("Response"), s.responseMs >= 0 ? ModuleTableModel::tr("%1 ms").arg(QLocale().toString(s.responseMs)) : ModuleTableModel::tr("no answer")},
+            {ModuleTableModel::tr("Response"), ModuleTableModel::responseText(s.responseMs)},
             {ModuleTableModel::tr("Errors (24 h)"), QLocale().toString(s.errors24h)},
             {ModuleTableModel::tr("Last run"), relativeTime(s.lastRun, now)}};
     for (int i = 0; i < 3; ++i) {
@@ -139,7 +143,7 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, 
     } else if (s.responseHistory.size() < 2) {
         p->setFont(small);
         p->setPen(muted);
-        p->drawText(trend, Qt::AlignLeft | Qt::AlignVCenter, ModuleTableModel::tr("Response-time trend appears after a few checks"));
+        p->drawText(trend, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, ModuleTableModel::tr("Response-time trend appears after a few checks"));
     } else {
         drawSparkline(p, trend.adjusted(0, 4, 0, -2), s.responseHistory, pal.color(QPalette::Highlight));
     }
@@ -152,7 +156,8 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, 
             : s.feedConnected ? ModuleTableModel::tr("● Live events")
                               : ModuleTableModel::tr("○ Event feed disconnected");
     p->setPen(feedExpected && !s.feedConnected ? StatusStyle::color(ModuleStatus::Degraded) : muted);
-    p->drawText(QRectF(left, footer, (right - left) / 2, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter, feed);
+    const qreal feedWidth = s.circuit == CircuitState::Closed ? right - left : (right - left) / 2;
+    p->drawText(QRectF(left, footer, feedWidth, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter, feed);
     if (s.circuit != CircuitState::Closed) {
         p->setPen(StatusStyle::color(s.circuit == CircuitState::Open ? ModuleStatus::Down : ModuleStatus::Degraded));
         p->drawText(QRectF(left, footer, right - left, metrics.height()), Qt::AlignRight | Qt::AlignVCenter,

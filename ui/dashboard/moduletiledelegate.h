@@ -19,7 +19,7 @@ public:
     void setTileSize(const QSize &size) { m_size = size; }
 
 private:
-    QSize m_size{300, 176};
+    QSize m_size{300, 196};
 };
 
 } // namespace Switchboard
