@@ -8,7 +8,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStandardPaths>
-
 #include <cstdio>
 
 using namespace Switchboard;
@@ -18,11 +17,16 @@ namespace {
 const char *statusMark(ModuleStatus status)
 {
     switch (status) {
-    case ModuleStatus::Healthy: return "✓";
-    case ModuleStatus::Degraded: return "!";
-    case ModuleStatus::Down: return "✕";
-    case ModuleStatus::Disabled: return "–";
-    case ModuleStatus::Unknown: break;
+    case ModuleStatus::Healthy:
+        return "✓";
+    case ModuleStatus::Degraded:
+        return "!";
+    case ModuleStatus::Down:
+        return "✕";
+    case ModuleStatus::Disabled:
+        return "–";
+    case ModuleStatus::Unknown:
+        break;
     }
     return "?";
 }
@@ -33,14 +37,17 @@ void printStatus(const CoreService &core)
     const SystemOverview overview = core.overview();
     std::printf("\n%s  System health: %s  (%lld alerts)\n",
                 qPrintable(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))),
-                qPrintable(toWire(overview.health)), static_cast<long long>(overview.alerts.size()));
+                qPrintable(toWire(overview.health)),
+                static_cast<long long>(overview.alerts.size()));
     for (const ModuleSnapshot &s : core.modules()) {
         const ModuleInfo *info = ModuleCatalog::find(s.id);
-        const QString response = s.responseMs >= 0 ? QStringLiteral("%1 ms").arg(s.responseMs) : QStringLiteral("—");
+        const QString response =
+            s.responseMs >= 0 ? QStringLiteral("%1 ms").arg(s.responseMs) : QStringLiteral("—");
         std::printf("  %s %-22s %-9s %8s  errors %-4d feed %-4s %s\n", statusMark(s.status()),
                     qPrintable(info ? info->numberText() + QLatin1Char(' ') + info->name() : s.id),
                     qPrintable(toWire(s.status())), qPrintable(response), s.errors24h,
-                    s.feedConnected ? "on" : "off", qPrintable(HealthRules::reasonText(s.assessment, false)));
+                    s.feedConnected ? "on" : "off",
+                    qPrintable(HealthRules::reasonText(s.assessment, false)));
     }
     std::fflush(stdout);
 }
@@ -78,56 +85,82 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Switchboard's orchestration core, headless."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address of the HTTP API (default 127.0.0.1:8600; port 0 picks one)."), QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8600"));
-    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data directory (default: the user's application data folder)."), QStringLiteral("dir"));
-    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("JSON configuration file."), QStringLiteral("file"));
-    const QCommandLineOption envFile(QStringLiteral("env-file"), QStringLiteral("Environment file with the specification's variables (MODULE_01_ENDPOINT, …)."), QStringLiteral("file"));
-    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Run the demo clinic: a simulated fleet of the nine modules, with a live status in the terminal."));
-    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Do not print the live module status."));
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QStringLiteral("Address of the HTTP API (default 127.0.0.1:8600; port 0 picks one)."),
+        QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8600"));
+    const QCommandLineOption data(
+        QStringLiteral("data"),
+        QStringLiteral("Data directory (default: the user's application data folder)."),
+        QStringLiteral("dir"));
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QStringLiteral("JSON configuration file."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption envFile(
+        QStringLiteral("env-file"),
+        QStringLiteral(
+            "Environment file with the specification's variables (MODULE_01_ENDPOINT, …)."),
+        QStringLiteral("file"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QStringLiteral("Run the demo clinic: a simulated fleet of the nine modules, with a live "
+                       "status in the terminal."));
+    const QCommandLineOption quiet(QStringLiteral("quiet"),
+                                   QStringLiteral("Do not print the live module status."));
     parser.addOptions({listen, data, config, envFile, demo, quiet});
     parser.process(app);
 
     CoreOptions options;
     if (!parseListen(parser.value(listen), options)) {
-        std::fprintf(stderr, "switchboard-core: --listen: expected host:port such as 127.0.0.1:8600, got \"%s\"\n",
-                     qPrintable(parser.value(listen)));
+        std::fprintf(
+            stderr,
+            "switchboard-core: --listen: expected host:port such as 127.0.0.1:8600, got \"%s\"\n",
+            qPrintable(parser.value(listen)));
         return 2;
     }
     options.listen = true;
     options.demo = parser.isSet(demo);
-    options.dataDir = parser.isSet(data) ? parser.value(data)
-                                         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    options.dataDir = parser.isSet(data)
+        ? parser.value(data)
+        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     options.adminTokenFromEnv = qEnvironmentVariable("SWITCHBOARD_ADMIN_TOKEN");
 
     auto loaded = ConfigLoader::load(parser.value(config), parser.value(envFile));
     if (!loaded) {
-        std::fprintf(stderr, "switchboard-core: configuration refused: %s\n", qPrintable(loaded.error().toString()));
+        std::fprintf(stderr, "switchboard-core: configuration refused: %s\n",
+                     qPrintable(loaded.error().toString()));
         return 2;
     }
     if (!options.demo && !loaded->anyModuleConfigured()) {
-        std::fprintf(stderr, "switchboard-core: no module endpoints are configured; the status will report "
-                             "them missing (use --env-file, --config or --demo)\n");
+        std::fprintf(stderr,
+                     "switchboard-core: no module endpoints are configured; the status will report "
+                     "them missing (use --env-file, --config or --demo)\n");
     }
     if (!options.listenAddress.isLoopback())
-        std::fprintf(stderr, "switchboard-core: warning: the API listens beyond this machine on %s\n",
+        std::fprintf(stderr,
+                     "switchboard-core: warning: the API listens beyond this machine on %s\n",
                      qPrintable(options.listenAddress.toString()));
 
     SystemClock clock;
     CoreService core(*loaded, clock, options);
     const Status started = core.start();
     if (!started) {
-        std::fprintf(stderr, "switchboard-core: cannot start: %s\n", qPrintable(started.error().toString()));
+        std::fprintf(stderr, "switchboard-core: cannot start: %s\n",
+                     qPrintable(started.error().toString()));
         return 1;
     }
-    std::printf("switchboard-core: listening on http://%s:%u\n", qPrintable(options.listenAddress.toString()), core.apiPort());
+    std::printf("switchboard-core: listening on http://%s:%u\n",
+                qPrintable(options.listenAddress.toString()), core.apiPort());
     if (core.createdAdminToken())
-        std::printf("switchboard-core: created an admin token in %s (readable by you only)\n", qPrintable(core.adminTokenPath()));
+        std::printf("switchboard-core: created an admin token in %s (readable by you only)\n",
+                    qPrintable(core.adminTokenPath()));
     else if (!core.adminTokenPath().isEmpty())
         std::printf("switchboard-core: admin token in %s\n", qPrintable(core.adminTokenPath()));
     std::fflush(stdout);
 
     if (options.demo && !parser.isSet(quiet)) {
-        QObject::connect(&core, &CoreService::overviewChanged, &core, [&core] { printStatus(core); });
+        QObject::connect(&core, &CoreService::overviewChanged, &core,
+                         [&core] { printStatus(core); });
     }
     return app.exec();
 }

@@ -12,7 +12,6 @@
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
-
 #include <cstdio>
 
 using namespace Switchboard;
@@ -24,10 +23,12 @@ void installTranslations(QApplication &app, const QString &language)
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     QLocale::setDefault(locale);
     auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("switchboard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (own->load(locale, QStringLiteral("switchboard"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n")))
         QApplication::installTranslator(own);
     auto *qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
 }
 
@@ -52,13 +53,14 @@ Result<CoreConfig> loadConfig(const QCommandLineParser &parser, const QCommandLi
 void whenChecked(Orchestrator &orchestrator, MainWindow &window, std::function<void()> then)
 {
     auto done = std::make_shared<bool>(false);
-    QObject::connect(&orchestrator, &Orchestrator::overviewChanged, &window, [&window, then, done](const SystemOverview &overview) {
-        if (*done || !overview.lastCheck.isValid())
-            return;
-        *done = true;
-        window.moduleModel()->flush();
-        QTimer::singleShot(0, &window, then);
-    });
+    QObject::connect(&orchestrator, &Orchestrator::overviewChanged, &window,
+                     [&window, then, done](const SystemOverview &overview) {
+                         if (*done || !overview.lastCheck.isValid())
+                             return;
+                         *done = true;
+                         window.moduleModel()->flush();
+                         QTimer::singleShot(0, &window, then);
+                     });
     QObject::connect(&orchestrator, &Orchestrator::failed, &window, [](const QString &message) {
         std::fprintf(stderr, "switchboard: the core did not start: %s\n", qPrintable(message));
         QApplication::exit(1);
@@ -86,20 +88,40 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Switchboard, the clinic operations console."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open the demo clinic: a simulated fleet of the nine modules."));
-    const QCommandLineOption config(QStringLiteral("config"), QStringLiteral("JSON configuration file."), QStringLiteral("file"));
-    const QCommandLineOption envFile(QStringLiteral("env-file"), QStringLiteral("Environment file with the specification's variables."), QStringLiteral("file"));
-    const QCommandLineOption selfTest(QStringLiteral("self-test"), QStringLiteral("Start everything, load every view, exit 0 when all works."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Render a view to a PNG file and exit."), QStringLiteral("file"));
-    const QCommandLineOption view(QStringLiteral("view"), QStringLiteral("View for --screenshot: %1.").arg(MainWindow::viewNames().join(QStringLiteral(", "))), QStringLiteral("name"), QStringLiteral("dashboard"));
-    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1280x860."), QStringLiteral("WxH"), QStringLiteral("1280x860"));
-    const QCommandLineOption language(QStringLiteral("language"), QStringLiteral("Language of the console, e.g. es (default: the system's)."), QStringLiteral("code"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QStringLiteral("Open the demo clinic: a simulated fleet of the nine modules."));
+    const QCommandLineOption config(QStringLiteral("config"),
+                                    QStringLiteral("JSON configuration file."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption envFile(
+        QStringLiteral("env-file"),
+        QStringLiteral("Environment file with the specification's variables."),
+        QStringLiteral("file"));
+    const QCommandLineOption selfTest(
+        QStringLiteral("self-test"),
+        QStringLiteral("Start everything, load every view, exit 0 when all works."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Render a view to a PNG file and exit."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption view(QStringLiteral("view"),
+                                  QStringLiteral("View for --screenshot: %1.")
+                                      .arg(MainWindow::viewNames().join(QStringLiteral(", "))),
+                                  QStringLiteral("name"), QStringLiteral("dashboard"));
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("Window size for --screenshot, e.g. 1280x860."),
+                                  QStringLiteral("WxH"), QStringLiteral("1280x860"));
+    const QCommandLineOption language(
+        QStringLiteral("language"),
+        QStringLiteral("Language of the console, e.g. es (default: the system's)."),
+        QStringLiteral("code"));
     parser.addOptions({demo, config, envFile, selfTest, screenshot, view, size, language});
     parser.process(app);
 
     installTranslations(app, parser.value(language));
     if (parser.isSet(screenshot) && !MainWindow::viewNames().contains(parser.value(view))) {
-        std::fprintf(stderr, "switchboard: unknown view \"%s\" (expected %s)\n", qPrintable(parser.value(view)),
+        std::fprintf(stderr, "switchboard: unknown view \"%s\" (expected %s)\n",
+                     qPrintable(parser.value(view)),
                      qPrintable(MainWindow::viewNames().join(QStringLiteral(", "))));
         return 2;
     }
@@ -109,8 +131,12 @@ int main(int argc, char *argv[])
         const QString message = loaded.error().toString();
         std::fprintf(stderr, "switchboard: configuration refused: %s\n", qPrintable(message));
         if (!parser.isSet(selfTest) && !parser.isSet(screenshot))
-            QMessageBox::critical(nullptr, QApplication::translate("main", "Configuration refused"),
-                                  QApplication::translate("main", "Switchboard cannot use its configuration:\n\n%1\n\nCorrect it and start again.").arg(message));
+            QMessageBox::critical(
+                nullptr, QApplication::translate("main", "Configuration refused"),
+                QApplication::translate("main",
+                                        "Switchboard cannot use its "
+                                        "configuration:\n\n%1\n\nCorrect it and start again.")
+                    .arg(message));
         return 2;
     }
 
@@ -122,9 +148,12 @@ int main(int argc, char *argv[])
             options.demo = true;
         } else {
             const auto answer = QMessageBox::question(
-                    nullptr, QApplication::translate("main", "No modules configured"),
-                    QApplication::translate("main", "No clinic modules are configured yet.\n\nOpen the demo clinic, a simulated set of the nine modules with live traffic, to explore Switchboard?"),
-                    QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+                nullptr, QApplication::translate("main", "No modules configured"),
+                QApplication::translate(
+                    "main",
+                    "No clinic modules are configured yet.\n\nOpen the demo clinic, a simulated "
+                    "set of the nine modules with live traffic, to explore Switchboard?"),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
             options.demo = answer == QMessageBox::Yes;
         }
     }
@@ -135,7 +164,8 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(screenshot)) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
-        window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1280, wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 860);
+        window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1280,
+                      wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 860);
         const QString file = parser.value(screenshot);
         const QString name = parser.value(view);
         whenChecked(orchestrator, window, [&window, file, name] {
@@ -160,14 +190,19 @@ int main(int argc, char *argv[])
             for (int row = 0; row < model->rowCount(); ++row)
                 checked += model->snapshotAt(row).lastCheck.isValid() ? 1 : 0;
             if (model->rowCount() != 9 || checked == 0)
-                problems << QStringLiteral("%1 of %2 modules were checked").arg(checked).arg(model->rowCount());
+                problems << QStringLiteral("%1 of %2 modules were checked")
+                                .arg(checked)
+                                .arg(model->rowCount());
             if (!problems.isEmpty()) {
-                std::fprintf(stderr, "switchboard: self-test failed: %s\n", qPrintable(problems.join(QStringLiteral("; "))));
+                std::fprintf(stderr, "switchboard: self-test failed: %s\n",
+                             qPrintable(problems.join(QStringLiteral("; "))));
                 QApplication::exit(1);
                 return;
             }
-            std::printf("switchboard: self-test passed: %d modules checked, %lld views loaded, system %s\n", checked,
-                        static_cast<long long>(MainWindow::viewNames().size()), qPrintable(toWire(window.overview().health)));
+            std::printf(
+                "switchboard: self-test passed: %d modules checked, %lld views loaded, system %s\n",
+                checked, static_cast<long long>(MainWindow::viewNames().size()),
+                qPrintable(toWire(window.overview().health)));
             QApplication::exit(0);
         });
         window.show();

@@ -31,11 +31,12 @@ QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot
 {
     QList<StatusAlert> alerts;
     for (const CoreConfig::MissingSetting &missing : config.missingRequired()) {
-        alerts.append({AlertSeverity::Critical, QStringLiteral("configuration"),
-                       QStringLiteral("missing_setting"), QString(),
-                       QStringLiteral("Missing Required Environment Variable"),
-                       missing.variable + QStringLiteral(" (") + missing.reason + QLatin1Char(')'),
-                       QStringLiteral("Set the variable in the configuration and restart the check")});
+        alerts.append(
+            {AlertSeverity::Critical, QStringLiteral("configuration"),
+             QStringLiteral("missing_setting"), QString(),
+             QStringLiteral("Missing Required Environment Variable"),
+             missing.variable + QStringLiteral(" (") + missing.reason + QLatin1Char(')'),
+             QStringLiteral("Set the variable in the configuration and restart the check")});
     }
     for (const ModuleSnapshot &s : modules) {
         const ModuleInfo *info = ModuleCatalog::find(s.id);

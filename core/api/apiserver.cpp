@@ -12,13 +12,18 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     , m_core(core)
     , m_tokens(std::move(tokens))
 {
-    route("GET", QStringLiteral("/healthz"), [](const HttpRequest &, const HttpReply &reply, const QStringList &) {
-        reply.sendJson(200, {{QStringLiteral("ok"), true}});
-    });
-    route("GET", QStringLiteral("/api/v1/status"), [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
-        reply.sendJson(200, m_core.statusDocument(QString(), 0));
-    });
-    const auto control = [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) { onControl(req, reply); };
+    route("GET", QStringLiteral("/healthz"),
+          [](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+              reply.sendJson(200, {{QStringLiteral("ok"), true}});
+          });
+    route("GET", QStringLiteral("/api/v1/status"),
+          [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+              reply.sendJson(200, m_core.statusDocument(QString(), 0));
+          });
+    const auto control = [this](const HttpRequest &req, const HttpReply &reply,
+                                const QStringList &) {
+        onControl(req, reply);
+    };
     route("POST", QStringLiteral("/webhook/manager/control"), control);
     route("POST", QStringLiteral("/api/v1/control"), control);
 }
@@ -29,7 +34,8 @@ bool ApiServer::filter(HttpRequest &request, const HttpReply &reply)
         return true;
     const QByteArray auth = request.header("Authorization");
     if (!auth.startsWith("Bearer ")) {
-        reply.send(401, R"({"error":"authentication required: send Authorization: Bearer <token>"})",
+        reply.send(401,
+                   R"({"error":"authentication required: send Authorization: Bearer <token>"})",
                    "application/json", {{"WWW-Authenticate", "Bearer"}});
         return false;
     }
@@ -48,7 +54,9 @@ bool ApiServer::allow(const HttpRequest &request, const HttpReply &reply, Role m
     const auto role = roleFromWire(request.role);
     if (role && int(*role) >= int(minimum))
         return true;
-    reply.sendError(403, QStringLiteral("the %1 role may not do this; it needs %2").arg(request.role, toWire(minimum)));
+    reply.sendError(403,
+                    QStringLiteral("the %1 role may not do this; it needs %2")
+                        .arg(request.role, toWire(minimum)));
     return false;
 }
 
@@ -77,9 +85,13 @@ void ApiServer::onControl(const HttpRequest &request, const HttpReply &reply)
             return reply.sendError(400, st.error().message, st.error().field);
         return reply.sendJson(200, m_core.statusDocument(action, 0));
     }
-    reply.sendError(400, action.isEmpty() ? QStringLiteral("the body needs an \"action\"")
-                                          : QStringLiteral("unknown action \"%1\" (expected test or reset_circuit_breaker)").arg(action),
-                    QStringLiteral("action"));
+    reply.sendError(
+        400,
+        action.isEmpty()
+            ? QStringLiteral("the body needs an \"action\"")
+            : QStringLiteral("unknown action \"%1\" (expected test or reset_circuit_breaker)")
+                  .arg(action),
+        QStringLiteral("action"));
 }
 
 } // namespace Switchboard

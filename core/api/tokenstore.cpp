@@ -9,9 +9,12 @@ namespace Switchboard {
 QString toWire(Role role)
 {
     switch (role) {
-    case Role::Admin: return QStringLiteral("admin");
-    case Role::Manager: return QStringLiteral("manager");
-    case Role::Support: break;
+    case Role::Admin:
+        return QStringLiteral("admin");
+    case Role::Manager:
+        return QStringLiteral("manager");
+    case Role::Support:
+        break;
     }
     return QStringLiteral("support");
 }
@@ -30,7 +33,8 @@ Result<TokenStore> TokenStore::open(const QString &dataDir, const QString &envTo
     TokenStore store;
     if (!envToken.isEmpty()) {
         if (envToken.size() < 16)
-            return makeError(QStringLiteral("must be at least 16 characters long"), QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"));
+            return makeError(QStringLiteral("must be at least 16 characters long"),
+                             QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"));
         store.add(envToken, Role::Admin);
         return store;
     }
@@ -40,10 +44,12 @@ Result<TokenStore> TokenStore::open(const QString &dataDir, const QString &envTo
     QFile file(store.m_adminTokenPath);
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
-            return makeError(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+            return makeError(
+                QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
         const QByteArray token = file.readAll().trimmed();
         if (token.size() < 16)
-            return makeError(QStringLiteral("%1 holds no usable token; delete it to make a new one").arg(file.fileName()));
+            return makeError(QStringLiteral("%1 holds no usable token; delete it to make a new one")
+                                 .arg(file.fileName()));
         store.add(QString::fromLatin1(token), Role::Admin);
         return store;
     }
@@ -55,7 +61,8 @@ Result<TokenStore> TokenStore::open(const QString &dataDir, const QString &envTo
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
         || !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)
         || file.write(token + '\n') != token.size() + 1 || !file.flush())
-        return makeError(QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
+        return makeError(
+            QStringLiteral("cannot write %1: %2").arg(file.fileName(), file.errorString()));
     store.m_created = true;
     store.add(QString::fromLatin1(token), Role::Admin);
     return store;

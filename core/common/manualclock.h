@@ -10,7 +10,8 @@ namespace Switchboard {
 class ManualClock final : public Clock
 {
 public:
-    explicit ManualClock(const QDateTime &start = QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC))
+    explicit ManualClock(const QDateTime &start = QDateTime(QDate(2026, 1, 5), QTime(9, 0),
+                                                            Qt::UTC))
         : m_ms(start.toMSecsSinceEpoch())
     {
     }

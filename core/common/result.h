@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 #include <utility>
 #include <variant>
@@ -14,16 +13,24 @@ struct Error
     QString message;
     QString field;
 
-    QString toString() const { return field.isEmpty() ? message : field + QStringLiteral(": ") + message; }
+    QString toString() const
+    {
+        return field.isEmpty() ? message : field + QStringLiteral(": ") + message;
+    }
 };
 
 // Result<T> carries either a value or an Error across API boundaries instead of exceptions.
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_data(std::move(value)) { }
-    Result(Error error) : m_data(std::move(error)) { }
+    Result(T value)
+        : m_data(std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_data(std::move(error))
+    {
+    }
 
     bool ok() const { return std::holds_alternative<T>(m_data); }
     explicit operator bool() const { return ok(); }
@@ -48,7 +55,7 @@ using Status = Result<Ok>;
 
 inline Error makeError(QString message, QString field = {})
 {
-    return Error{std::move(message), std::move(field)};
+    return Error {std::move(message), std::move(field)};
 }
 
 } // namespace Switchboard

@@ -8,7 +8,6 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTimeZone>
-
 #include <functional>
 
 namespace Switchboard::ConfigLoader {
@@ -54,7 +53,7 @@ Result<QUrl> parseUrl(const QString &text, const QString &field, const QStringLi
     const QUrl url(t, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty() || !schemes.contains(url.scheme())) {
         return makeError(QStringLiteral("\"%1\" is not a valid %2 URL")
-                                 .arg(t, schemes.join(QStringLiteral(" or "))),
+                             .arg(t, schemes.join(QStringLiteral(" or "))),
                          field);
     }
     return url;
@@ -70,7 +69,7 @@ Setting healthInt(const char *env, const char *json, IntMember member, int min, 
                 if (!r)
                     return r.error();
                 c.health.*member = *r;
-                return Ok{};
+                return Ok {};
             }};
 }
 
@@ -81,77 +80,86 @@ Status applyKpiThresholds(CoreConfig &c, const QString &v, const QString &f)
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         return makeError(QStringLiteral("expected a JSON object such as "
                                         "{\"min_leads_24h\":10}: %1")
-                                 .arg(parseError.error != QJsonParseError::NoError
-                                              ? parseError.errorString()
-                                              : QStringLiteral("not an object")),
+                             .arg(parseError.error != QJsonParseError::NoError
+                                      ? parseError.errorString()
+                                      : QStringLiteral("not an object")),
                          f);
     }
     QMap<QString, double> thresholds;
     const QJsonObject obj = doc.object();
     for (auto it = obj.begin(); it != obj.end(); ++it) {
-        if (!it.key().startsWith(QLatin1String("min_")) && !it.key().startsWith(QLatin1String("max_")))
-            return makeError(QStringLiteral("threshold \"%1\" must start with min_ or max_").arg(it.key()), f);
+        if (!it.key().startsWith(QLatin1String("min_"))
+            && !it.key().startsWith(QLatin1String("max_")))
+            return makeError(
+                QStringLiteral("threshold \"%1\" must start with min_ or max_").arg(it.key()), f);
         if (!it.value().isDouble())
             return makeError(QStringLiteral("threshold \"%1\" must be a number").arg(it.key()), f);
         thresholds.insert(it.key(), it.value().toDouble());
     }
     c.kpiThresholds = thresholds;
-    return Ok{};
+    return Ok {};
 }
 
 const QList<Setting> &settings()
 {
     static const QList<Setting> table = [] {
         QList<Setting> s;
-        s << Setting{QStringLiteral("BRAND_NAME"), QStringLiteral("clinic.name"),
-                     [](CoreConfig &c, const QString &v, const QString &f) -> Status {
-                         if (v.trimmed().isEmpty())
-                             return makeError(QStringLiteral("the clinic name must not be empty"), f);
-                         c.brandName = v.trimmed();
-                         return Ok{};
-                     }};
-        s << Setting{QStringLiteral("N8N_INSTANCE_ID"), QStringLiteral("clinic.instance_id"),
-                     [](CoreConfig &c, const QString &v, const QString &f) -> Status {
-                         static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
-                         if (!re.match(v.trimmed()).hasMatch())
-                             return makeError(QStringLiteral("use 1–64 letters, digits, '.', '_' or '-'"), f);
-                         c.instanceId = v.trimmed();
-                         return Ok{};
-                     }};
-        s << Setting{QStringLiteral("ENVIRONMENT"), QStringLiteral("clinic.environment"),
-                     [](CoreConfig &c, const QString &v, const QString &f) -> Status {
-                         const QString t = v.trimmed().toLower();
-                         if (t != QLatin1String("dev") && t != QLatin1String("staging")
-                             && t != QLatin1String("production"))
-                             return makeError(QStringLiteral("expected dev, staging or production, got \"%1\"").arg(v), f);
-                         c.environment = t;
-                         return Ok{};
-                     }};
-        s << Setting{QStringLiteral("TIMEZONE"), QStringLiteral("clinic.timezone"),
-                     [](CoreConfig &c, const QString &v, const QString &f) -> Status {
-                         if (!QTimeZone::isTimeZoneIdAvailable(v.trimmed().toUtf8()))
-                             return makeError(QStringLiteral("unknown time zone \"%1\"").arg(v), f);
-                         c.timezone = v.trimmed();
-                         return Ok{};
-                     }};
-        s << Setting{QStringLiteral("HIPAA_MODE"), QStringLiteral("hipaa_mode"),
-                     [](CoreConfig &c, const QString &v, const QString &f) -> Status {
-                         auto r = parseBool(v, f);
-                         if (!r)
-                             return r.error();
-                         c.hipaaMode = *r;
-                         return Ok{};
-                     }};
-        s << Setting{QStringLiteral("ANONYMIZE_DASHBOARD"), QStringLiteral("anonymize_dashboard"),
-                     [](CoreConfig &c, const QString &v, const QString &f) -> Status {
-                         auto r = parseBool(v, f);
-                         if (!r)
-                             return r.error();
-                         c.anonymizeDashboard = *r;
-                         return Ok{};
-                     }};
-        s << healthInt("HEALTH_CHECK_INTERVAL_MS", "health.interval_ms", &HealthSettings::intervalMs,
-                       500, 24 * 3600 * 1000);
+        s << Setting {QStringLiteral("BRAND_NAME"), QStringLiteral("clinic.name"),
+                      [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          if (v.trimmed().isEmpty())
+                              return makeError(QStringLiteral("the clinic name must not be empty"),
+                                               f);
+                          c.brandName = v.trimmed();
+                          return Ok {};
+                      }};
+        s << Setting {
+            QStringLiteral("N8N_INSTANCE_ID"), QStringLiteral("clinic.instance_id"),
+            [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+                if (!re.match(v.trimmed()).hasMatch())
+                    return makeError(QStringLiteral("use 1–64 letters, digits, '.', '_' or '-'"),
+                                     f);
+                c.instanceId = v.trimmed();
+                return Ok {};
+            }};
+        s << Setting {
+            QStringLiteral("ENVIRONMENT"), QStringLiteral("clinic.environment"),
+            [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                const QString t = v.trimmed().toLower();
+                if (t != QLatin1String("dev") && t != QLatin1String("staging")
+                    && t != QLatin1String("production"))
+                    return makeError(
+                        QStringLiteral("expected dev, staging or production, got \"%1\"").arg(v),
+                        f);
+                c.environment = t;
+                return Ok {};
+            }};
+        s << Setting {QStringLiteral("TIMEZONE"), QStringLiteral("clinic.timezone"),
+                      [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          if (!QTimeZone::isTimeZoneIdAvailable(v.trimmed().toUtf8()))
+                              return makeError(QStringLiteral("unknown time zone \"%1\"").arg(v),
+                                               f);
+                          c.timezone = v.trimmed();
+                          return Ok {};
+                      }};
+        s << Setting {QStringLiteral("HIPAA_MODE"), QStringLiteral("hipaa_mode"),
+                      [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          auto r = parseBool(v, f);
+                          if (!r)
+                              return r.error();
+                          c.hipaaMode = *r;
+                          return Ok {};
+                      }};
+        s << Setting {QStringLiteral("ANONYMIZE_DASHBOARD"), QStringLiteral("anonymize_dashboard"),
+                      [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          auto r = parseBool(v, f);
+                          if (!r)
+                              return r.error();
+                          c.anonymizeDashboard = *r;
+                          return Ok {};
+                      }};
+        s << healthInt("HEALTH_CHECK_INTERVAL_MS", "health.interval_ms",
+                       &HealthSettings::intervalMs, 500, 24 * 3600 * 1000);
         s << healthInt("HEALTH_CHECK_TIMEOUT_MS", "health.timeout_ms", &HealthSettings::timeoutMs,
                        100, 120000);
         s << healthInt("HEALTH_CHECK_RETRIES", "health.retries", &HealthSettings::retries, 0, 5);
@@ -163,70 +171,78 @@ const QList<Setting> &settings()
                        &HealthSettings::slowResponseMs, 1, 600000);
         s << healthInt("NO_EXECUTION_ALERT_HOURS", "health.no_execution_hours",
                        &HealthSettings::noExecutionHours, 1, 24 * 365);
-        s << Setting{QStringLiteral("MANAGER_SCHEDULE_CRON"), QString(),
-                     [](CoreConfig &c, const QString &v, const QString &f) -> Status {
-                         // The seed schedules health checks as "*/N * * * *"; that form maps
-                         // onto the check interval. Other schedules belong to workflows.
-                         static const QRegularExpression re(
-                                 QStringLiteral(R"(^\s*\*/(\d{1,2})\s+\*\s+\*\s+\*\s+\*\s*$)"));
-                         const auto m = re.match(v);
-                         const int minutes = m.hasMatch() ? m.captured(1).toInt() : 0;
-                         if (minutes < 1 || minutes > 59)
-                             return makeError(QStringLiteral("expected \"*/N * * * *\" with N from 1 to "
-                                                             "59 (every N minutes), got \"%1\"")
-                                                      .arg(v),
-                                              f);
-                         c.health.intervalMs = minutes * 60 * 1000;
-                         return Ok{};
-                     }};
-        s << Setting{QStringLiteral("CIRCUIT_BREAKER_THRESHOLD"), QStringLiteral("circuit_breaker.threshold"),
-                     [](CoreConfig &c, const QString &v, const QString &f) -> Status {
-                         auto r = parseInt(v, f, 1, 1000);
-                         if (!r)
-                             return r.error();
-                         c.circuitBreaker.threshold = *r;
-                         return Ok{};
-                     }};
-        s << Setting{QStringLiteral("CIRCUIT_BREAKER_TIMEOUT"), QStringLiteral("circuit_breaker.timeout_s"),
-                     [](CoreConfig &c, const QString &v, const QString &f) -> Status {
-                         auto r = parseInt(v, f, 1, 24 * 3600);
-                         if (!r)
-                             return r.error();
-                         c.circuitBreaker.timeoutSeconds = *r;
-                         return Ok{};
-                     }};
-        s << Setting{QStringLiteral("KPI_THRESHOLDS_JSON"), QStringLiteral("kpi_thresholds"),
-                     applyKpiThresholds};
+        s << Setting {QStringLiteral("MANAGER_SCHEDULE_CRON"), QString(),
+                      [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          // The seed schedules health checks as "*/N * * * *"; that form maps
+                          // onto the check interval. Other schedules belong to workflows.
+                          static const QRegularExpression re(
+                              QStringLiteral(R"(^\s*\*/(\d{1,2})\s+\*\s+\*\s+\*\s+\*\s*$)"));
+                          const auto m = re.match(v);
+                          const int minutes = m.hasMatch() ? m.captured(1).toInt() : 0;
+                          if (minutes < 1 || minutes > 59)
+                              return makeError(
+                                  QStringLiteral("expected \"*/N * * * *\" with N from 1 to "
+                                                 "59 (every N minutes), got \"%1\"")
+                                      .arg(v),
+                                  f);
+                          c.health.intervalMs = minutes * 60 * 1000;
+                          return Ok {};
+                      }};
+        s << Setting {QStringLiteral("CIRCUIT_BREAKER_THRESHOLD"),
+                      QStringLiteral("circuit_breaker.threshold"),
+                      [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          auto r = parseInt(v, f, 1, 1000);
+                          if (!r)
+                              return r.error();
+                          c.circuitBreaker.threshold = *r;
+                          return Ok {};
+                      }};
+        s << Setting {QStringLiteral("CIRCUIT_BREAKER_TIMEOUT"),
+                      QStringLiteral("circuit_breaker.timeout_s"),
+                      [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          auto r = parseInt(v, f, 1, 24 * 3600);
+                          if (!r)
+                              return r.error();
+                          c.circuitBreaker.timeoutSeconds = *r;
+                          return Ok {};
+                      }};
+        s << Setting {QStringLiteral("KPI_THRESHOLDS_JSON"), QStringLiteral("kpi_thresholds"),
+                      applyKpiThresholds};
 
         for (const ModuleInfo &info : ModuleCatalog::all()) {
             const QString id = info.id;
             const QString nn = info.numberText();
             const QString jsonBase = QStringLiteral("modules.") + id + QLatin1Char('.');
             auto urlSetting = [id](QUrl ModuleConfig::*member, QStringList schemes) {
-                return [id, member, schemes](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                return [id, member, schemes](CoreConfig &c, const QString &v,
+                                             const QString &f) -> Status {
                     auto r = parseUrl(v, f, schemes);
                     if (!r)
                         return r.error();
                     c.module(id)->*member = *r;
-                    return Ok{};
+                    return Ok {};
                 };
             };
             const QStringList http = {QStringLiteral("http"), QStringLiteral("https")};
             const QStringList ws = {QStringLiteral("ws"), QStringLiteral("wss")};
-            s << Setting{QStringLiteral("MODULE_%1_ENDPOINT").arg(nn), jsonBase + QStringLiteral("endpoint"),
-                         urlSetting(&ModuleConfig::endpoint, http)};
-            s << Setting{QStringLiteral("MODULE_%1_HEALTH").arg(nn), jsonBase + QStringLiteral("health"),
-                         urlSetting(&ModuleConfig::health, http)};
-            s << Setting{QStringLiteral("MODULE_%1_EVENTS").arg(nn), jsonBase + QStringLiteral("events"),
-                         urlSetting(&ModuleConfig::events, ws)};
-            s << Setting{QStringLiteral("ENABLED_%1_%2").arg(nn, info.envKey), jsonBase + QStringLiteral("enabled"),
-                         [id](CoreConfig &c, const QString &v, const QString &f) -> Status {
-                             auto r = parseBool(v, f);
-                             if (!r)
-                                 return r.error();
-                             c.module(id)->enabled = *r;
-                             return Ok{};
-                         }};
+            s << Setting {QStringLiteral("MODULE_%1_ENDPOINT").arg(nn),
+                          jsonBase + QStringLiteral("endpoint"),
+                          urlSetting(&ModuleConfig::endpoint, http)};
+            s << Setting {QStringLiteral("MODULE_%1_HEALTH").arg(nn),
+                          jsonBase + QStringLiteral("health"),
+                          urlSetting(&ModuleConfig::health, http)};
+            s << Setting {QStringLiteral("MODULE_%1_EVENTS").arg(nn),
+                          jsonBase + QStringLiteral("events"),
+                          urlSetting(&ModuleConfig::events, ws)};
+            s << Setting {QStringLiteral("ENABLED_%1_%2").arg(nn, info.envKey),
+                          jsonBase + QStringLiteral("enabled"),
+                          [id](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                              auto r = parseBool(v, f);
+                              if (!r)
+                                  return r.error();
+                              c.module(id)->enabled = *r;
+                              return Ok {};
+                          }};
         }
         return s;
     }();
@@ -243,7 +259,8 @@ const Setting *findByJson(const QString &path)
 }
 
 // Leaves of the document with their dotted paths; kpi_thresholds is one leaf (an object).
-Status flatten(const QJsonObject &obj, const QString &prefix, QList<QPair<QString, QJsonValue>> &out)
+Status flatten(const QJsonObject &obj, const QString &prefix,
+               QList<QPair<QString, QJsonValue>> &out)
 {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         const QString path = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key();
@@ -255,7 +272,7 @@ Status flatten(const QJsonObject &obj, const QString &prefix, QList<QPair<QStrin
             out.append({path, it.value()});
         }
     }
-    return Ok{};
+    return Ok {};
 }
 
 Result<QString> jsonScalarText(const QJsonValue &v, const QString &field)
@@ -281,7 +298,7 @@ Result<QString> jsonScalarText(const QJsonValue &v, const QString &field)
 Result<EnvMap> parseEnvFile(const QString &text)
 {
     static const QRegularExpression line(
-            QStringLiteral(R"(^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$)"));
+        QStringLiteral(R"(^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$)"));
     EnvMap env;
     const QStringList lines = text.split(QLatin1Char('\n'));
     for (int i = 0; i < lines.size(); ++i) {
@@ -292,16 +309,21 @@ Result<EnvMap> parseEnvFile(const QString &text)
         const auto m = line.match(raw);
         const QString where = QStringLiteral("line %1").arg(i + 1);
         if (!m.hasMatch())
-            return makeError(QStringLiteral("expected NAME=value, got \"%1\"").arg(trimmed.left(60)), where);
+            return makeError(
+                QStringLiteral("expected NAME=value, got \"%1\"").arg(trimmed.left(60)), where);
         QString value = m.captured(2);
         if (value.startsWith(QLatin1Char('"')) || value.startsWith(QLatin1Char('\''))) {
             const QChar quote = value.at(0);
             const qsizetype end = value.indexOf(quote, 1);
             if (end < 0)
-                return makeError(QStringLiteral("the value of %1 has no closing quote").arg(m.captured(1)), where);
+                return makeError(
+                    QStringLiteral("the value of %1 has no closing quote").arg(m.captured(1)),
+                    where);
             const QString rest = value.mid(end + 1).trimmed();
             if (!rest.isEmpty() && !rest.startsWith(QLatin1Char('#')))
-                return makeError(QStringLiteral("unexpected text after the quoted value of %1").arg(m.captured(1)), where);
+                return makeError(QStringLiteral("unexpected text after the quoted value of %1")
+                                     .arg(m.captured(1)),
+                                 where);
             value = value.mid(1, end - 1);
         } else {
             const qsizetype hash = value.indexOf(QStringLiteral(" #"));
@@ -327,12 +349,13 @@ Status applyEnv(CoreConfig &config, const EnvMap &env)
     }
     if (env.contains(QStringLiteral("INSTANCE_ID"))) {
         Status st = findByJson(QStringLiteral("clinic.instance_id"))
-                            ->apply(next, env.value(QStringLiteral("INSTANCE_ID")), QStringLiteral("INSTANCE_ID"));
+                        ->apply(next, env.value(QStringLiteral("INSTANCE_ID")),
+                                QStringLiteral("INSTANCE_ID"));
         if (!st)
             return st;
     }
     config = next;
-    return Ok{};
+    return Ok {};
 }
 
 Status applyJson(CoreConfig &config, const QByteArray &json)
@@ -341,8 +364,8 @@ Status applyJson(CoreConfig &config, const QByteArray &json)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         return makeError(QStringLiteral("not valid JSON at offset %1: %2")
-                                 .arg(parseError.offset)
-                                 .arg(parseError.errorString()));
+                             .arg(parseError.offset)
+                             .arg(parseError.errorString()));
     }
     if (!doc.isObject())
         return makeError(QStringLiteral("the configuration must be a JSON object"));
@@ -356,10 +379,13 @@ Status applyJson(CoreConfig &config, const QByteArray &json)
     for (const auto &[path, value] : leaves) {
         const Setting *s = findByJson(path);
         if (!s) {
-            if (path.startsWith(QLatin1String("modules.")) && !ModuleCatalog::find(path.section(QLatin1Char('.'), 1, 1)))
-                return makeError(QStringLiteral("unknown module \"%1\" (expected one of 01_intake … 09_compliance)")
-                                         .arg(path.section(QLatin1Char('.'), 1, 1)),
-                                 path);
+            if (path.startsWith(QLatin1String("modules."))
+                && !ModuleCatalog::find(path.section(QLatin1Char('.'), 1, 1)))
+                return makeError(
+                    QStringLiteral(
+                        "unknown module \"%1\" (expected one of 01_intake … 09_compliance)")
+                        .arg(path.section(QLatin1Char('.'), 1, 1)),
+                    path);
             return makeError(QStringLiteral("unknown setting"), path);
         }
         auto text = jsonScalarText(value, path);
@@ -370,7 +396,7 @@ Status applyJson(CoreConfig &config, const QByteArray &json)
             return st;
     }
     config = next;
-    return Ok{};
+    return Ok {};
 }
 
 Result<CoreConfig> load(const QString &jsonPath, const QString &envPath)
@@ -379,10 +405,15 @@ Result<CoreConfig> load(const QString &jsonPath, const QString &envPath)
     if (!jsonPath.isEmpty()) {
         QFile file(jsonPath);
         if (!file.open(QIODevice::ReadOnly))
-            return makeError(QStringLiteral("cannot read %1: %2").arg(jsonPath, file.errorString()));
+            return makeError(
+                QStringLiteral("cannot read %1: %2").arg(jsonPath, file.errorString()));
         Status st = applyJson(config, file.readAll());
         if (!st)
-            return makeError(st.error().message, jsonPath + (st.error().field.isEmpty() ? QString() : QStringLiteral(": ") + st.error().field));
+            return makeError(st.error().message,
+                             jsonPath
+                                 + (st.error().field.isEmpty()
+                                        ? QString()
+                                        : QStringLiteral(": ") + st.error().field));
     }
     if (!envPath.isEmpty()) {
         QFile file(envPath);
@@ -390,12 +421,14 @@ Result<CoreConfig> load(const QString &jsonPath, const QString &envPath)
             return makeError(QStringLiteral("cannot read %1: %2").arg(envPath, file.errorString()));
         auto env = parseEnvFile(QString::fromUtf8(file.readAll()));
         if (!env)
-            return makeError(env.error().message, envPath + QStringLiteral(": ") + env.error().field);
+            return makeError(env.error().message,
+                             envPath + QStringLiteral(": ") + env.error().field);
         Status st = applyEnv(config, *env);
         if (!st)
             return makeError(st.error().message, envPath + QStringLiteral(": ") + st.error().field);
     }
-    qCInfo(lcConfig) << "configuration loaded;" << config.missingRequired().size() << "required settings missing";
+    qCInfo(lcConfig) << "configuration loaded;" << config.missingRequired().size()
+                     << "required settings missing";
     return config;
 }
 

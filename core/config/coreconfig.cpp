@@ -32,7 +32,7 @@ QUrl ModuleConfig::eventsUrl() const
 CoreConfig::CoreConfig()
 {
     for (const ModuleInfo &info : ModuleCatalog::all())
-        modules.append(ModuleConfig{info.id, true, {}, {}, {}});
+        modules.append(ModuleConfig {info.id, true, {}, {}, {}});
 }
 
 ModuleConfig *CoreConfig::module(const QString &id)
@@ -57,7 +57,7 @@ QList<CoreConfig::MissingSetting> CoreConfig::missingRequired() const
         if (m.enabled && m.endpoint.isEmpty() && info) {
             missing.append({QStringLiteral("MODULE_%1_ENDPOINT").arg(info->numberText()),
                             QStringLiteral("required for Module %1 (%2)")
-                                    .arg(info->numberText(), info->name())});
+                                .arg(info->numberText(), info->name())});
         }
     }
     return missing;
@@ -77,8 +77,8 @@ void CoreConfig::useSimulatedFleet(quint16 basePort)
     for (ModuleConfig &m : modules) {
         const ModuleInfo *info = ModuleCatalog::find(m.id);
         m.endpoint = QUrl(QStringLiteral("http://127.0.0.1:%1/webhook/%2")
-                                  .arg(basePort + info->number)
-                                  .arg(info->webhookPath));
+                              .arg(basePort + info->number)
+                              .arg(info->webhookPath));
         m.health.clear();
         m.events.clear();
     }

@@ -32,7 +32,7 @@ void EventFeed::subscribe(const QList<ModuleConfig> &modules)
         if (it != m_subscriptions.end() && it->url == m.eventsUrl())
             continue;
         drop(m.id);
-        m_subscriptions.insert(m.id, Subscription{m.eventsUrl()});
+        m_subscriptions.insert(m.id, Subscription {m.eventsUrl()});
         open(m.id);
     }
     const QStringList ids = m_subscriptions.keys();
@@ -59,15 +59,17 @@ void EventFeed::open(const QString &moduleId)
             qCDebug(lcFeed) << moduleId << "event feed connected";
             Q_EMIT connectionChanged(moduleId, true);
         });
-        connect(sub.socket, &QWebSocket::disconnected, this, [this, moduleId] { onDisconnected(moduleId); });
-        connect(sub.socket, &QWebSocket::textMessageReceived, this, [this, moduleId](const QString &text) {
-            const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
-            if (!doc.isObject() || !doc.object().value(QLatin1String("type")).isString()) {
-                qCDebug(lcFeed) << moduleId << "ignored an unreadable event";
-                return;
-            }
-            Q_EMIT eventReceived(moduleId, doc.object());
-        });
+        connect(sub.socket, &QWebSocket::disconnected, this,
+                [this, moduleId] { onDisconnected(moduleId); });
+        connect(sub.socket, &QWebSocket::textMessageReceived, this,
+                [this, moduleId](const QString &text) {
+                    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+                    if (!doc.isObject() || !doc.object().value(QLatin1String("type")).isString()) {
+                        qCDebug(lcFeed) << moduleId << "ignored an unreadable event";
+                        return;
+                    }
+                    Q_EMIT eventReceived(moduleId, doc.object());
+                });
     }
     sub.socket->open(sub.url);
 }

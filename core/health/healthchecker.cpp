@@ -23,8 +23,8 @@ void HealthChecker::probe(const ModuleConfig &module, const HealthSettings &sett
     attempt(module.id, module.healthUrl(), settings, 1);
 }
 
-void HealthChecker::attempt(const QString &moduleId, const QUrl &url, const HealthSettings &settings,
-                            int attemptNumber)
+void HealthChecker::attempt(const QString &moduleId, const QUrl &url,
+                            const HealthSettings &settings, int attemptNumber)
 {
     QNetworkRequest request(url);
     request.setTransferTimeout(settings.timeoutMs);
@@ -44,15 +44,15 @@ void HealthChecker::attempt(const QString &moduleId, const QUrl &url, const Heal
         } else {
             result.outcome = HealthProbe::Outcome::NoAnswer;
             const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError
-                    || reply->error() == QNetworkReply::TimeoutError;
-            result.error = timedOut ? QStringLiteral("timed out after %1 ms").arg(settings.timeoutMs)
-                                    : reply->errorString();
+                || reply->error() == QNetworkReply::TimeoutError;
+            result.error = timedOut
+                ? QStringLiteral("timed out after %1 ms").arg(settings.timeoutMs)
+                : reply->errorString();
         }
         if (result.outcome == HealthProbe::Outcome::NoAnswer && attemptNumber <= settings.retries) {
             qCDebug(lcHealth) << moduleId << "no answer, retrying:" << result.error;
-            QTimer::singleShot(settings.retryDelayMs, this, [=, this] {
-                attempt(moduleId, url, settings, attemptNumber + 1);
-            });
+            QTimer::singleShot(settings.retryDelayMs, this,
+                               [=, this] { attempt(moduleId, url, settings, attemptNumber + 1); });
             return;
         }
         Q_EMIT probed(moduleId, result);
@@ -67,21 +67,23 @@ HealthProbe HealthChecker::parseAnswer(int httpStatus, const QByteArray &body, i
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     const QJsonObject obj = doc.object();
     bool known = false;
-    const ModuleStatus reported = moduleStatusFromWire(obj.value(QLatin1String("status")).toString(), &known);
+    const ModuleStatus reported =
+        moduleStatusFromWire(obj.value(QLatin1String("status")).toString(), &known);
     if (error.error != QJsonParseError::NoError || !doc.isObject() || !known) {
         // A server error page is no answer from the module; a 200 with garbage is a module
         // that answers but cannot be read.
         probe.outcome = httpStatus >= 200 && httpStatus < 300 ? HealthProbe::Outcome::Malformed
                                                               : HealthProbe::Outcome::NoAnswer;
         probe.error = httpStatus >= 200 && httpStatus < 300
-                ? QStringLiteral("unreadable health answer")
-                : QStringLiteral("HTTP %1").arg(httpStatus);
+            ? QStringLiteral("unreadable health answer")
+            : QStringLiteral("HTTP %1").arg(httpStatus);
         return probe;
     }
     probe.outcome = HealthProbe::Outcome::Answered;
     probe.reported = reported;
     probe.errors24h = qMax(0, obj.value(QLatin1String("errors_24h")).toInt());
-    probe.lastRun = QDateTime::fromString(obj.value(QLatin1String("last_run")).toString(), Qt::ISODateWithMs);
+    probe.lastRun =
+        QDateTime::fromString(obj.value(QLatin1String("last_run")).toString(), Qt::ISODateWithMs);
     probe.uptimeSeconds = qint64(obj.value(QLatin1String("uptime_seconds")).toDouble());
     probe.version = obj.value(QLatin1String("version")).toString().left(32);
     return probe;

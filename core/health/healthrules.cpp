@@ -20,8 +20,8 @@ QString toWire(CircuitState state)
 namespace HealthRules {
 
 HealthAssessment assess(const ModuleConfig &module, const std::optional<HealthProbe> &probe,
-                        CircuitState circuit, const HealthSettings &settings,
-                        const QDateTime &now, const QDateTime &lastActivity)
+                        CircuitState circuit, const HealthSettings &settings, const QDateTime &now,
+                        const QDateTime &lastActivity)
 {
     using S = ModuleStatus;
     using R = HealthReason;
@@ -103,8 +103,8 @@ QString reasonText(const HealthAssessment &a, bool translated)
         source = QT_TRANSLATE_NOOP("HealthRules", "Slow response: %1 ms (limit: %2 ms)");
         break;
     }
-    QString text = translated ? QCoreApplication::translate("HealthRules", source)
-                              : QString::fromUtf8(source);
+    QString text =
+        translated ? QCoreApplication::translate("HealthRules", source) : QString::fromUtf8(source);
     if (text.contains(QLatin1String("%2")))
         return text.arg(a.value).arg(a.limit);
     if (text.contains(QLatin1String("%1")))

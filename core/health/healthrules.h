@@ -43,8 +43,8 @@ namespace HealthRules {
 // says it is degraded, or answered slower than slowResponseMs; healthy otherwise.
 // lastActivity is the newest sign of work seen by other means (e.g. its event feed).
 HealthAssessment assess(const ModuleConfig &module, const std::optional<HealthProbe> &probe,
-                        CircuitState circuit, const HealthSettings &settings,
-                        const QDateTime &now, const QDateTime &lastActivity = {});
+                        CircuitState circuit, const HealthSettings &settings, const QDateTime &now,
+                        const QDateTime &lastActivity = {});
 
 // English text for the status document and alerts (translated == false), or the user's
 // language for the console.

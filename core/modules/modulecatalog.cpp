@@ -8,15 +8,18 @@ const QList<ModuleInfo> &all()
 {
     static const QList<ModuleInfo> modules = {
         {QStringLiteral("01_intake"), 1, QStringLiteral("INTAKE"),
-         QT_TRANSLATE_NOOP("Modules", "Intake & Lead Capture"), QStringLiteral("intake-lead"), true},
+         QT_TRANSLATE_NOOP("Modules", "Intake & Lead Capture"), QStringLiteral("intake-lead"),
+         true},
         {QStringLiteral("02_booking"), 2, QStringLiteral("BOOKING"),
          QT_TRANSLATE_NOOP("Modules", "Consult Booking"), QStringLiteral("consult-booking"), true},
         {QStringLiteral("03_telehealth"), 3, QStringLiteral("TELEHEALTH"),
          QT_TRANSLATE_NOOP("Modules", "Telehealth"), QStringLiteral("telehealth-session"), false},
         {QStringLiteral("04_billing"), 4, QStringLiteral("BILLING"),
-         QT_TRANSLATE_NOOP("Modules", "Billing & Payments"), QStringLiteral("billing-payment"), false},
+         QT_TRANSLATE_NOOP("Modules", "Billing & Payments"), QStringLiteral("billing-payment"),
+         false},
         {QStringLiteral("05_followup"), 5, QStringLiteral("FOLLOWUP"),
-         QT_TRANSLATE_NOOP("Modules", "Follow-up Campaigns"), QStringLiteral("followup-campaign"), false},
+         QT_TRANSLATE_NOOP("Modules", "Follow-up Campaigns"), QStringLiteral("followup-campaign"),
+         false},
         {QStringLiteral("06_ocr"), 6, QStringLiteral("OCR"),
          QT_TRANSLATE_NOOP("Modules", "Document OCR"), QStringLiteral("document-capture"), false},
         {QStringLiteral("07_analytics"), 7, QStringLiteral("ANALYTICS"),
@@ -24,7 +27,8 @@ const QList<ModuleInfo> &all()
         {QStringLiteral("08_messaging"), 8, QStringLiteral("MESSAGING"),
          QT_TRANSLATE_NOOP("Modules", "Messaging Hub"), QStringLiteral("messaging-hub-v1"), true},
         {QStringLiteral("09_compliance"), 9, QStringLiteral("COMPLIANCE"),
-         QT_TRANSLATE_NOOP("Modules", "Compliance Audit"), QStringLiteral("aigent-audit-log"), true},
+         QT_TRANSLATE_NOOP("Modules", "Compliance Audit"), QStringLiteral("aigent-audit-log"),
+         true},
     };
     return modules;
 }

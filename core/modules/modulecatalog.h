@@ -11,7 +11,8 @@ struct ModuleInfo
     QString id; // "02_booking"
     int number = 0; // 2
     QString envKey; // "BOOKING", as in ENABLED_02_BOOKING
-    const char *displayName = nullptr; // English; translate with QCoreApplication::translate("Modules", …)
+    const char *displayName =
+        nullptr; // English; translate with QCoreApplication::translate("Modules", …)
     QString webhookPath; // "consult-booking"
     bool criticalPath = false; // on the patient journey 01 → 02 → 08 → 09
 

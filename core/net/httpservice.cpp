@@ -1,10 +1,10 @@
 #include "net/httpservice.h"
 
-#include <QWebSocketServer>
 #include <QJsonDocument>
-#include <QUrl>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUrl>
+#include <QWebSocketServer>
 
 namespace Switchboard {
 
@@ -25,8 +25,8 @@ Result<QJsonObject> HttpRequest::jsonBody() const
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
         return makeError(QStringLiteral("the request body is not valid JSON (offset %1: %2)")
-                                 .arg(error.offset)
-                                 .arg(error.errorString()));
+                             .arg(error.offset)
+                             .arg(error.errorString()));
     if (!doc.isObject())
         return makeError(QStringLiteral("the request body must be a JSON object"));
     return doc.object();
@@ -35,29 +35,47 @@ Result<QJsonObject> HttpRequest::jsonBody() const
 QByteArray httpReasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 413:
+        return "Payload Too Large";
+    case 422:
+        return "Unprocessable Entity";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
 HttpReply::HttpReply(QTcpSocket *socket, bool closeAfter)
-    : m_state(std::make_shared<State>(State{socket, closeAfter, false}))
+    : m_state(std::make_shared<State>(State {socket, closeAfter, false}))
 {
 }
 
@@ -70,7 +88,8 @@ void HttpReply::send(int status, const QByteArray &body, const QByteArray &conte
     QTcpSocket *socket = m_state->socket.data();
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + httpReasonPhrase(status) + "\r\n";
+    QByteArray head =
+        "HTTP/1.1 " + QByteArray::number(status) + ' ' + httpReasonPhrase(status) + "\r\n";
     head += "Content-Type: " + contentType + "\r\n";
     head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     for (const auto &[key, value] : headers)
@@ -89,7 +108,7 @@ void HttpReply::sendJson(int status, const QJsonObject &object,
 
 void HttpReply::sendError(int status, const QString &message, const QString &field) const
 {
-    QJsonObject error{{QStringLiteral("error"), message}};
+    QJsonObject error {{QStringLiteral("error"), message}};
     if (!field.isEmpty())
         error[QStringLiteral("field")] = field;
     sendJson(status, error);
@@ -111,7 +130,8 @@ bool HttpReply::isPending() const
 
 HttpService::HttpService(QObject *parent)
     : QObject(parent)
-    , m_webSockets(new QWebSocketServer(QStringLiteral("switchboard"), QWebSocketServer::NonSecureMode, this))
+    , m_webSockets(new QWebSocketServer(QStringLiteral("switchboard"),
+                                        QWebSocketServer::NonSecureMode, this))
 {
     connect(m_webSockets, &QWebSocketServer::newConnection, this, [this] {
         while (m_webSockets->hasPendingConnections())
@@ -123,7 +143,8 @@ HttpService::~HttpService() = default;
 
 void HttpService::route(const QByteArray &method, const QString &pattern, Handler handler)
 {
-    m_routes.append({method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler)});
+    m_routes.append(
+        {method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler)});
 }
 
 Result<quint16> HttpService::listenOn(const QHostAddress &address, quint16 port)
@@ -134,9 +155,9 @@ Result<quint16> HttpService::listenOn(const QHostAddress &address, quint16 port)
     }
     if (!m_tcp->isListening() && !m_tcp->listen(address, port)) {
         return makeError(QStringLiteral("cannot listen on %1:%2: %3")
-                                 .arg(address.toString())
-                                 .arg(port)
-                                 .arg(m_tcp->errorString()));
+                             .arg(address.toString())
+                             .arg(port)
+                             .arg(m_tcp->errorString()));
     }
     return m_tcp->serverPort();
 }
@@ -182,11 +203,13 @@ void HttpService::onReadyRead(QTcpSocket *socket)
 {
     // Requests are taken from the socket only once complete; until then the bytes wait there.
     while (socket->state() == QAbstractSocket::ConnectedState) {
-        const QByteArray available = socket->peek(qMin<qint64>(socket->bytesAvailable(), MaxHeaderBytes + 4));
+        const QByteArray available =
+            socket->peek(qMin<qint64>(socket->bytesAvailable(), MaxHeaderBytes + 4));
         const qsizetype headerEnd = available.indexOf("\r\n\r\n");
         if (headerEnd < 0) {
             if (available.size() > MaxHeaderBytes) {
-                HttpReply(socket, true).sendError(431, QStringLiteral("the request headers are too large"));
+                HttpReply(socket, true)
+                    .sendError(431, QStringLiteral("the request headers are too large"));
             }
             return;
         }
@@ -221,11 +244,15 @@ void HttpService::onReadyRead(QTcpSocket *socket)
         const QByteArray lengthHeader = request.header("Content-Length");
         const qint64 length = lengthHeader.isEmpty() ? 0 : lengthHeader.toLongLong(&lengthOk);
         if (!lengthOk || length < 0 || !request.header("Transfer-Encoding").isEmpty()) {
-            HttpReply(socket, true).sendError(400, QStringLiteral("send the body with a Content-Length"));
+            HttpReply(socket, true)
+                .sendError(400, QStringLiteral("send the body with a Content-Length"));
             return;
         }
         if (length > MaxBodyBytes) {
-            HttpReply(socket, true).sendError(413, QStringLiteral("the request body is larger than %1 bytes").arg(MaxBodyBytes));
+            HttpReply(socket, true)
+                .sendError(
+                    413,
+                    QStringLiteral("the request body is larger than %1 bytes").arg(MaxBodyBytes));
             return;
         }
         if (socket->bytesAvailable() < headerEnd + 4 + length)
@@ -267,7 +294,9 @@ void HttpService::dispatch(HttpRequest &req, const HttpReply &reply)
         return;
     }
     if (pathMatched)
-        reply.sendError(405, QStringLiteral("method %1 is not allowed on %2").arg(QString::fromLatin1(req.method), req.path));
+        reply.sendError(405,
+                        QStringLiteral("method %1 is not allowed on %2")
+                            .arg(QString::fromLatin1(req.method), req.path));
     else
         reply.sendError(404, QStringLiteral("no such resource: %1").arg(req.path));
 }

@@ -2,12 +2,11 @@
 
 #include "common/result.h"
 
-#include <QObject>
 #include <QHostAddress>
 #include <QJsonObject>
+#include <QObject>
 #include <QPointer>
 #include <QUrlQuery>
-
 #include <functional>
 #include <memory>
 
@@ -41,7 +40,8 @@ public:
     HttpReply() = default;
     HttpReply(QTcpSocket *socket, bool closeAfter);
 
-    void send(int status, const QByteArray &body, const QByteArray &contentType = "application/json",
+    void send(int status, const QByteArray &body,
+              const QByteArray &contentType = "application/json",
               const QList<QPair<QByteArray, QByteArray>> &headers = {}) const;
     void sendJson(int status, const QJsonObject &object,
                   const QList<QPair<QByteArray, QByteArray>> &headers = {}) const;
@@ -70,7 +70,8 @@ class HttpService : public QObject
     Q_OBJECT
 
 public:
-    using Handler = std::function<void(const HttpRequest &, const HttpReply &, const QStringList &params)>;
+    using Handler =
+        std::function<void(const HttpRequest &, const HttpReply &, const QStringList &params)>;
 
     explicit HttpService(QObject *parent = nullptr);
     ~HttpService() override;

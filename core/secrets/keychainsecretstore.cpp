@@ -15,7 +15,7 @@ Error keychainError(const QKeychain::Job &job, const QString &key)
     if (job.error() == QKeychain::NoBackendAvailable)
         return makeError(QStringLiteral("no keychain is available (is a Secret Service such as "
                                         "GNOME Keyring running and unlocked?): %1")
-                                 .arg(job.errorString()),
+                             .arg(job.errorString()),
                          key);
     return makeError(QStringLiteral("the keychain refused: %1").arg(job.errorString()), key);
 }
@@ -40,7 +40,7 @@ void KeychainSecretStore::write(const QString &key, const QString &secret, DoneC
             done(keychainError(*j, key));
             return;
         }
-        done(Ok{});
+        done(Ok {});
     });
     job->start();
 }
@@ -70,7 +70,7 @@ void KeychainSecretStore::remove(const QString &key, DoneCallback done)
             done(keychainError(*j, key));
             return;
         }
-        done(Ok{});
+        done(Ok {});
     });
     job->start();
 }

@@ -10,7 +10,8 @@ class KeychainSecretStore final : public SecretStore
     Q_OBJECT
 
 public:
-    explicit KeychainSecretStore(const QString &service = QStringLiteral("switchboard"), QObject *parent = nullptr);
+    explicit KeychainSecretStore(const QString &service = QStringLiteral("switchboard"),
+                                 QObject *parent = nullptr);
 
     void write(const QString &key, const QString &secret, DoneCallback done) override;
     void read(const QString &key, ReadCallback done) override;

@@ -53,7 +53,7 @@ Status CoreService::start()
     }
     refreshOverview();
     m_monitor->start();
-    return Ok{};
+    return Ok {};
 }
 
 Status CoreService::startDemoFleet()
@@ -76,8 +76,9 @@ Status CoreService::startDemoFleet()
             m_config.health.intervalMs = qMin(m_config.health.intervalMs, 5000);
             m_config.health.timeoutMs = qMin(m_config.health.timeoutMs, 2000);
             m_config.health.retryDelayMs = qMin(m_config.health.retryDelayMs, 300);
-            qCInfo(lcService) << "demo clinic simulated on 127.0.0.1 ports" << base << "to" << base + 9;
-            return Ok{};
+            qCInfo(lcService) << "demo clinic simulated on 127.0.0.1 ports" << base << "to"
+                              << base + 9;
+            return Ok {};
         }
         last = st.error();
         if (m_options.demoBasePort)
@@ -123,13 +124,14 @@ void CoreService::runChecks(std::function<void()> done)
 {
     const quint64 round = m_monitor->checkAll();
     auto *connection = new QMetaObject::Connection;
-    *connection = connect(m_monitor, &HealthMonitor::roundFinished, this, [connection, round, done](quint64 finished) {
-        if (finished < round)
-            return;
-        QObject::disconnect(*connection);
-        delete connection;
-        done();
-    });
+    *connection = connect(m_monitor, &HealthMonitor::roundFinished, this,
+                          [connection, round, done](quint64 finished) {
+                              if (finished < round)
+                                  return;
+                              QObject::disconnect(*connection);
+                              delete connection;
+                              done();
+                          });
 }
 
 void CoreService::checkModule(const QString &moduleId)
@@ -141,11 +143,13 @@ void CoreService::checkModule(const QString &moduleId)
 Status CoreService::resetCircuitBreaker(const QString &moduleId)
 {
     if (!ModuleCatalog::find(moduleId))
-        return makeError(QStringLiteral("unknown module \"%1\" (expected 01_intake … 09_compliance)").arg(moduleId),
-                         QStringLiteral("module"));
+        return makeError(
+            QStringLiteral("unknown module \"%1\" (expected 01_intake … 09_compliance)")
+                .arg(moduleId),
+            QStringLiteral("module"));
     m_monitor->setCircuitState(moduleId, CircuitState::Closed);
     m_monitor->checkModule(moduleId);
-    return Ok{};
+    return Ok {};
 }
 
 quint16 CoreService::apiPort() const

@@ -4,7 +4,8 @@
 
 namespace Switchboard {
 
-EmbeddedOrchestrator::EmbeddedOrchestrator(const CoreConfig &config, const CoreOptions &options, QObject *parent)
+EmbeddedOrchestrator::EmbeddedOrchestrator(const CoreConfig &config, const CoreOptions &options,
+                                           QObject *parent)
     : Orchestrator(parent)
     , m_config(config)
     , m_options(options)
@@ -16,7 +17,8 @@ EmbeddedOrchestrator::~EmbeddedOrchestrator()
 {
     if (m_thread.isRunning()) {
         // Objects must die on the thread they live on.
-        QMetaObject::invokeMethod(m_context, [this] { delete m_context; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_context, [this] { delete m_context; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }

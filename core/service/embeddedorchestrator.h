@@ -19,7 +19,8 @@ class EmbeddedOrchestrator final : public Orchestrator
     Q_OBJECT
 
 public:
-    EmbeddedOrchestrator(const CoreConfig &config, const CoreOptions &options, QObject *parent = nullptr);
+    EmbeddedOrchestrator(const CoreConfig &config, const CoreOptions &options,
+                         QObject *parent = nullptr);
     ~EmbeddedOrchestrator() override;
 
     void start() override;

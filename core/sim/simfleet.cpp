@@ -41,7 +41,8 @@ SimFleet::~SimFleet() = default;
 Status SimFleet::start(const QHostAddress &address, quint16 basePort)
 {
     if (basePort == 0 || basePort > 65535 - 9)
-        return makeError(QStringLiteral("the base port must be from 1 to 65526"), QStringLiteral("base-port"));
+        return makeError(QStringLiteral("the base port must be from 1 to 65526"),
+                         QStringLiteral("base-port"));
     auto control = m_control->listenOn(address, basePort);
     if (!control)
         return control.error();
@@ -53,7 +54,7 @@ Status SimFleet::start(const QHostAddress &address, quint16 basePort)
         }
     }
     m_basePort = basePort;
-    return Ok{};
+    return Ok {};
 }
 
 void SimFleet::setEventRate(double perSecond)
@@ -80,13 +81,14 @@ Status SimFleet::applyFault(const QJsonObject &json)
     const QString id = json.value(QLatin1String("module")).toString();
     SimModule *target = module(id);
     if (!target)
-        return makeError(QStringLiteral("unknown module \"%1\" (expected 01_intake … 09_compliance)").arg(id),
-                         QStringLiteral("module"));
+        return makeError(
+            QStringLiteral("unknown module \"%1\" (expected 01_intake … 09_compliance)").arg(id),
+            QStringLiteral("module"));
     auto fault = SimFault::fromJson(json);
     if (!fault)
         return fault.error();
     target->setFault(*fault);
-    return Ok{};
+    return Ok {};
 }
 
 Status SimFleet::runScenario(const QByteArray &json)
@@ -94,10 +96,12 @@ Status SimFleet::runScenario(const QByteArray &json)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return makeError(QStringLiteral("the scenario is not a JSON object: %1").arg(error.errorString()));
+        return makeError(
+            QStringLiteral("the scenario is not a JSON object: %1").arg(error.errorString()));
     const QJsonArray steps = doc.object().value(QLatin1String("steps")).toArray();
     if (steps.isEmpty())
-        return makeError(QStringLiteral("the scenario needs a non-empty \"steps\" list"), QStringLiteral("steps"));
+        return makeError(QStringLiteral("the scenario needs a non-empty \"steps\" list"),
+                         QStringLiteral("steps"));
     // Validate every step before running any, so a bad file changes nothing.
     QList<QPair<int, QJsonObject>> planned;
     int lastAt = 0;
@@ -106,9 +110,12 @@ Status SimFleet::runScenario(const QByteArray &json)
         const QString where = QStringLiteral("steps[%1]").arg(i);
         const int at = step.value(QLatin1String("at_ms")).toInt(-1);
         if (at < 0)
-            return makeError(QStringLiteral("needs \"at_ms\", a time in milliseconds from the start"), where);
+            return makeError(
+                QStringLiteral("needs \"at_ms\", a time in milliseconds from the start"), where);
         if (!module(step.value(QLatin1String("module")).toString()))
-            return makeError(QStringLiteral("unknown module \"%1\"").arg(step.value(QLatin1String("module")).toString()), where);
+            return makeError(QStringLiteral("unknown module \"%1\"")
+                                 .arg(step.value(QLatin1String("module")).toString()),
+                             where);
         auto fault = SimFault::fromJson(step);
         if (!fault)
             return makeError(fault.error().message, where + QLatin1Char('.') + fault.error().field);
@@ -117,7 +124,8 @@ Status SimFleet::runScenario(const QByteArray &json)
     }
     const int repeatMs = doc.object().value(QLatin1String("repeat_ms")).toInt(0);
     if (repeatMs != 0 && repeatMs <= lastAt)
-        return makeError(QStringLiteral("must be later than the last step"), QStringLiteral("repeat_ms"));
+        return makeError(QStringLiteral("must be later than the last step"),
+                         QStringLiteral("repeat_ms"));
 
     qDeleteAll(m_scenarioTimers);
     m_scenarioTimers.clear();
@@ -134,7 +142,7 @@ Status SimFleet::runScenario(const QByteArray &json)
         timer->start(at);
         m_scenarioTimers.append(timer);
     }
-    return Ok{};
+    return Ok {};
 }
 
 SimModule *SimFleet::module(const QString &id) const
@@ -187,59 +195,80 @@ QJsonObject SimFleet::kpis() const
         const QDateTime t = now.addSecs(-3600 * h);
         const int hour = t.time().hour();
         const double open = (hour >= 8 && hour < 18) ? 1.0 : 0.15;
-        history.append(QJsonObject{{QStringLiteral("ts"), t.toString(Qt::ISODate)},
-                                   {QStringLiteral("leads"), qRound(leads / 12.0 * open)},
-                                   {QStringLiteral("bookings"), qRound(bookings / 12.0 * open)}});
+        history.append(QJsonObject {{QStringLiteral("ts"), t.toString(Qt::ISODate)},
+                                    {QStringLiteral("leads"), qRound(leads / 12.0 * open)},
+                                    {QStringLiteral("bookings"), qRound(bookings / 12.0 * open)}});
     }
-    return {{QStringLiteral("leads_24h"), qint64(leads)},
-            {QStringLiteral("bookings_24h"), qint64(bookings)},
-            {QStringLiteral("revenue_24h_usd"), qRound64((m_baseRevenue + m_revenue) * 100) / 100.0},
-            {QStringLiteral("nps_avg_30d"), m_nps},
-            {QStringLiteral("show_rate"), m_showRate},
-            {QStringLiteral("lead_to_booking_rate"), leads > 0 ? qRound(bookings / leads * 1000) / 1000.0 : 0.0},
-            {QStringLiteral("history"), history}};
+    return {
+        {QStringLiteral("leads_24h"), qint64(leads)},
+        {QStringLiteral("bookings_24h"), qint64(bookings)},
+        {QStringLiteral("revenue_24h_usd"), qRound64((m_baseRevenue + m_revenue) * 100) / 100.0},
+        {QStringLiteral("nps_avg_30d"), m_nps},
+        {QStringLiteral("show_rate"), m_showRate},
+        {QStringLiteral("lead_to_booking_rate"),
+         leads > 0 ? qRound(bookings / leads * 1000) / 1000.0 : 0.0},
+        {QStringLiteral("history"), history}};
 }
 
 void SimFleet::setupControl()
 {
-    m_control->route("POST", QStringLiteral("/faults"), [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-        auto body = req.jsonBody();
-        if (!body)
-            return reply.sendError(400, body.error().message);
-        Status st = applyFault(*body);
-        if (!st)
-            return reply.sendError(400, st.error().message, st.error().field);
-        reply.sendJson(200, {{QStringLiteral("ok"), true}, {QStringLiteral("module"), body->value(QLatin1String("module"))},
-                             {QStringLiteral("fault"), module(body->value(QLatin1String("module")).toString())->fault().toJson()}});
-    });
-    m_control->route("GET", QStringLiteral("/stats"), [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
-        reply.sendJson(200, stats());
-    });
-    m_control->route("POST", QStringLiteral("/reset"), [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
-        reset();
-        reply.sendJson(200, {{QStringLiteral("ok"), true}});
-    });
-    m_control->route("POST", QStringLiteral("/emit"), [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-        auto body = req.jsonBody();
-        if (!body)
-            return reply.sendError(400, body.error().message);
-        SimModule *target = module(body->value(QLatin1String("module")).toString());
-        if (!target)
-            return reply.sendError(400, QStringLiteral("unknown module"), QStringLiteral("module"));
-        target->emitEvent(body->value(QLatin1String("type")).toString(), body->value(QLatin1String("data")).toObject());
-        reply.sendJson(200, {{QStringLiteral("ok"), true}, {QStringLiteral("subscribers"), target->subscriberCount()}});
-    });
-    m_control->route("POST", QStringLiteral("/event-rate"), [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-        auto body = req.jsonBody();
-        const double rate = body ? body->value(QLatin1String("rate")).toDouble(-1) : -1;
-        if (rate < 0 || rate > 100000)
-            return reply.sendError(400, QStringLiteral("\"rate\" must be events per second from 0 to 100000"), QStringLiteral("rate"));
-        setEventRate(rate);
-        reply.sendJson(200, {{QStringLiteral("ok"), true}, {QStringLiteral("rate"), rate}});
-    });
-    m_control->route("GET", QStringLiteral("/healthz"), [](const HttpRequest &, const HttpReply &reply, const QStringList &) {
-        reply.sendJson(200, {{QStringLiteral("ok"), true}});
-    });
+    m_control->route(
+        "POST", QStringLiteral("/faults"),
+        [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+            auto body = req.jsonBody();
+            if (!body)
+                return reply.sendError(400, body.error().message);
+            Status st = applyFault(*body);
+            if (!st)
+                return reply.sendError(400, st.error().message, st.error().field);
+            reply.sendJson(
+                200,
+                {{QStringLiteral("ok"), true},
+                 {QStringLiteral("module"), body->value(QLatin1String("module"))},
+                 {QStringLiteral("fault"),
+                  module(body->value(QLatin1String("module")).toString())->fault().toJson()}});
+        });
+    m_control->route("GET", QStringLiteral("/stats"),
+                     [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+                         reply.sendJson(200, stats());
+                     });
+    m_control->route("POST", QStringLiteral("/reset"),
+                     [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+                         reset();
+                         reply.sendJson(200, {{QStringLiteral("ok"), true}});
+                     });
+    m_control->route(
+        "POST", QStringLiteral("/emit"),
+        [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+            auto body = req.jsonBody();
+            if (!body)
+                return reply.sendError(400, body.error().message);
+            SimModule *target = module(body->value(QLatin1String("module")).toString());
+            if (!target)
+                return reply.sendError(400, QStringLiteral("unknown module"),
+                                       QStringLiteral("module"));
+            target->emitEvent(body->value(QLatin1String("type")).toString(),
+                              body->value(QLatin1String("data")).toObject());
+            reply.sendJson(200,
+                           {{QStringLiteral("ok"), true},
+                            {QStringLiteral("subscribers"), target->subscriberCount()}});
+        });
+    m_control->route(
+        "POST", QStringLiteral("/event-rate"),
+        [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+            auto body = req.jsonBody();
+            const double rate = body ? body->value(QLatin1String("rate")).toDouble(-1) : -1;
+            if (rate < 0 || rate > 100000)
+                return reply.sendError(
+                    400, QStringLiteral("\"rate\" must be events per second from 0 to 100000"),
+                    QStringLiteral("rate"));
+            setEventRate(rate);
+            reply.sendJson(200, {{QStringLiteral("ok"), true}, {QStringLiteral("rate"), rate}});
+        });
+    m_control->route("GET", QStringLiteral("/healthz"),
+                     [](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+                         reply.sendJson(200, {{QStringLiteral("ok"), true}});
+                     });
 }
 
 } // namespace Switchboard

@@ -15,8 +15,9 @@ namespace {
 
 // Made-up patients: the simulator's events carry PHI on purpose, so that tests can check it
 // never leaks into logs, alerts or reports.
-const char *const PatientNames[] = {"Maria Lopez", "James Carter", "Aisha Khan", "Tom Becker",
-                                    "Lucia Fernandez", "Grace Okafor", "Daniel Novak", "Mei Tanaka"};
+const char *const PatientNames[] = {"Maria Lopez",  "James Carter",    "Aisha Khan",
+                                    "Tom Becker",   "Lucia Fernandez", "Grace Okafor",
+                                    "Daniel Novak", "Mei Tanaka"};
 
 QString hexId(QRandomGenerator &random, int bytes)
 {
@@ -39,16 +40,19 @@ SimModule::SimModule(const ModuleInfo &info, const Clock &clock, quint32 seed, S
     m_startedMs = m_clock.nowMs();
     m_lastRunMs = m_startedMs;
     const QString base = QStringLiteral("/webhook/") + info.webhookPath;
-    m_http->route("POST", base, [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-        onWebhook(req, reply);
-    });
-    m_http->route("GET", base + QStringLiteral("/health"), [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
-        onHealth(reply);
-    });
+    m_http->route("POST", base,
+                  [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+                      onWebhook(req, reply);
+                  });
+    m_http->route("GET", base + QStringLiteral("/health"),
+                  [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+                      onHealth(reply);
+                  });
     if (info.number == 7) {
-        m_http->route("GET", base + QStringLiteral("/kpis"), [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
-            onKpis(reply);
-        });
+        m_http->route("GET", base + QStringLiteral("/kpis"),
+                      [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+                          onKpis(reply);
+                      });
     }
     connect(m_http, &HttpService::webSocketConnected, this, &SimModule::acceptWebSocket);
 }
@@ -118,7 +122,8 @@ void SimModule::answer(const HttpReply &reply, int status, const QByteArray &bod
         m_held.append(reply);
         return;
     case SimFault::Mode::Slow:
-        QTimer::singleShot(m_fault.latencyMs, this, [reply, status, body] { reply.send(status, body); });
+        QTimer::singleShot(m_fault.latencyMs, this,
+                           [reply, status, body] { reply.send(status, body); });
         return;
     case SimFault::Mode::Malformed:
         reply.send(200, body.left(qMax<qsizetype>(1, body.size() / 2)));
@@ -145,11 +150,12 @@ void SimModule::onWebhook(const HttpRequest &request, const HttpReply &reply)
     auto payload = request.jsonBody();
     if (!payload || !payload->value(QLatin1String("action")).isString()) {
         answer(reply, 400,
-               QJsonDocument(QJsonObject{{QStringLiteral("error"),
-                                          payload ? QStringLiteral("the body needs an \"action\" string")
-                                                  : payload.error().message},
-                                         {QStringLiteral("field"), QStringLiteral("action")}})
-                       .toJson(QJsonDocument::Compact));
+               QJsonDocument(
+                   QJsonObject {{QStringLiteral("error"),
+                                 payload ? QStringLiteral("the body needs an \"action\" string")
+                                         : payload.error().message},
+                                {QStringLiteral("field"), QStringLiteral("action")}})
+                   .toJson(QJsonDocument::Compact));
         return;
     }
     const QByteArray key = request.header("Idempotency-Key");
@@ -163,7 +169,8 @@ void SimModule::onWebhook(const HttpRequest &request, const HttpReply &reply)
     }
     if (m_fault.mode == SimFault::Mode::Errors && m_random.generateDouble() < m_fault.errorRate) {
         ++m_errors;
-        answer(reply, 500, QByteArrayLiteral(R"({"error":"simulated module failure","retryable":true})"));
+        answer(reply, 500,
+               QByteArrayLiteral(R"({"error":"simulated module failure","retryable":true})"));
         return;
     }
     if (m_fault.mode == SimFault::Mode::Down || flappedDown()) {
@@ -173,8 +180,9 @@ void SimModule::onWebhook(const HttpRequest &request, const HttpReply &reply)
     // The effect happens here, once per key, even if the answer is then lost to a fault.
     ++m_effects;
     m_lastRunMs = m_clock.nowMs();
-    const QByteArray body = QJsonDocument(effectResult(payload->value(QLatin1String("action")).toString(), *payload))
-                                    .toJson(QJsonDocument::Compact);
+    const QByteArray body =
+        QJsonDocument(effectResult(payload->value(QLatin1String("action")).toString(), *payload))
+            .toJson(QJsonDocument::Compact);
     if (!key.isEmpty())
         m_idempotent.insert(key, body);
     answer(reply, 200, body);
@@ -182,21 +190,26 @@ void SimModule::onWebhook(const HttpRequest &request, const HttpReply &reply)
 
 QJsonObject SimModule::effectResult(const QString &action, const QJsonObject &payload)
 {
-    QJsonObject result{{QStringLiteral("success"), true},
-                       {QStringLiteral("module"), m_info.id},
-                       {QStringLiteral("action"), action},
-                       {QStringLiteral("id"), m_info.id.left(2) + QLatin1Char('-') + hexId(m_random, 6)}};
+    QJsonObject result {
+        {QStringLiteral("success"), true},
+        {QStringLiteral("module"), m_info.id},
+        {QStringLiteral("action"), action},
+        {QStringLiteral("id"), m_info.id.left(2) + QLatin1Char('-') + hexId(m_random, 6)}};
     switch (m_info.number) {
     case 1:
         result[QStringLiteral("lead_id")] = QStringLiteral("lead-") + hexId(m_random, 4);
-        result[QStringLiteral("score")] = payload.contains(QLatin1String("score")) ? payload.value(QLatin1String("score")) : QJsonValue(int(m_random.bounded(11)));
+        result[QStringLiteral("score")] = payload.contains(QLatin1String("score"))
+            ? payload.value(QLatin1String("score"))
+            : QJsonValue(int(m_random.bounded(11)));
         m_fleet->recordKpi(QStringLiteral("leads"), 1);
         break;
     case 2: {
         QJsonArray slots;
         const QDateTime base = m_clock.now().addDays(1);
         for (int i = 0; i < 3; ++i)
-            slots.append(base.addSecs(3600 * (9 + 2 * i) - base.time().msecsSinceStartOfDay() / 1000).toString(Qt::ISODate));
+            slots.append(
+                base.addSecs(3600 * (9 + 2 * i) - base.time().msecsSinceStartOfDay() / 1000)
+                    .toString(Qt::ISODate));
         result[QStringLiteral("slots")] = slots;
         result[QStringLiteral("slot")] = slots.first();
         result[QStringLiteral("booking_id")] = QStringLiteral("bk-") + hexId(m_random, 4);
@@ -206,11 +219,13 @@ QJsonObject SimModule::effectResult(const QString &action, const QJsonObject &pa
     case 4:
         result[QStringLiteral("payment_id")] = QStringLiteral("pay-") + hexId(m_random, 4);
         result[QStringLiteral("status")] = QStringLiteral("succeeded");
-        m_fleet->recordKpi(QStringLiteral("revenue"), payload.value(QLatin1String("amount_usd")).toDouble(150.0));
+        m_fleet->recordKpi(QStringLiteral("revenue"),
+                           payload.value(QLatin1String("amount_usd")).toDouble(150.0));
         break;
     case 8:
         result[QStringLiteral("message_id")] = QStringLiteral("msg-") + hexId(m_random, 4);
-        result[QStringLiteral("channel")] = payload.value(QLatin1String("channel")).toString(QStringLiteral("email"));
+        result[QStringLiteral("channel")] =
+            payload.value(QLatin1String("channel")).toString(QStringLiteral("email"));
         break;
     case 9:
         result[QStringLiteral("audit_id")] = QStringLiteral("aud-") + hexId(m_random, 4);
@@ -224,12 +239,14 @@ QJsonObject SimModule::effectResult(const QString &action, const QJsonObject &pa
 void SimModule::onHealth(const HttpReply &reply)
 {
     ++m_requests;
-    const QJsonObject health{
-            {QStringLiteral("status"), m_errors > 5 ? QStringLiteral("degraded") : QStringLiteral("healthy")},
-            {QStringLiteral("last_run"), QDateTime::fromMSecsSinceEpoch(m_lastRunMs, Qt::UTC).toString(Qt::ISODate)},
-            {QStringLiteral("errors_24h"), m_errors},
-            {QStringLiteral("uptime_seconds"), (m_clock.nowMs() - m_startedMs) / 1000},
-            {QStringLiteral("version"), QStringLiteral("1.5.0")}};
+    const QJsonObject health {
+        {QStringLiteral("status"),
+         m_errors > 5 ? QStringLiteral("degraded") : QStringLiteral("healthy")},
+        {QStringLiteral("last_run"),
+         QDateTime::fromMSecsSinceEpoch(m_lastRunMs, Qt::UTC).toString(Qt::ISODate)},
+        {QStringLiteral("errors_24h"), m_errors},
+        {QStringLiteral("uptime_seconds"), (m_clock.nowMs() - m_startedMs) / 1000},
+        {QStringLiteral("version"), QStringLiteral("1.5.0")}};
     answer(reply, 200, QJsonDocument(health).toJson(QJsonDocument::Compact));
 }
 
@@ -270,11 +287,11 @@ void SimModule::emitEvent(const QString &type, const QJsonObject &data)
     m_lastRunMs = m_clock.nowMs();
     ++m_sequence;
     ++m_eventsSent;
-    const QJsonObject event{{QStringLiteral("type"), eventType},
-                            {QStringLiteral("module"), m_info.id},
-                            {QStringLiteral("ts"), m_clock.now().toString(Qt::ISODateWithMs)},
-                            {QStringLiteral("trace_id"), hexId(m_random, 16)},
-                            {QStringLiteral("data"), eventData}};
+    const QJsonObject event {{QStringLiteral("type"), eventType},
+                             {QStringLiteral("module"), m_info.id},
+                             {QStringLiteral("ts"), m_clock.now().toString(Qt::ISODateWithMs)},
+                             {QStringLiteral("trace_id"), hexId(m_random, 16)},
+                             {QStringLiteral("data"), eventData}};
     if (m_clients.empty())
         return;
     const QString text = QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact));
@@ -284,14 +301,18 @@ void SimModule::emitEvent(const QString &type, const QJsonObject &data)
 
 QJsonObject SimModule::randomEvent(QString &type)
 {
-    const QString patient = QString::fromLatin1(PatientNames[m_random.bounded(int(std::size(PatientNames)))]);
+    const QString patient =
+        QString::fromLatin1(PatientNames[m_random.bounded(int(std::size(PatientNames)))]);
     const QString patientId = QStringLiteral("pt-") + hexId(m_random, 4);
-    QJsonObject d{{QStringLiteral("patient_id"), patientId}};
+    QJsonObject d {{QStringLiteral("patient_id"), patientId}};
     switch (m_info.number) {
     case 1:
         type = QStringLiteral("lead.captured");
         d[QStringLiteral("score")] = int(m_random.bounded(11));
-        d[QStringLiteral("source")] = QStringList{QStringLiteral("website"), QStringLiteral("phone"), QStringLiteral("referral")}.at(m_random.bounded(3));
+        d[QStringLiteral("source")] =
+            QStringList {QStringLiteral("website"), QStringLiteral("phone"),
+                         QStringLiteral("referral")}
+                .at(m_random.bounded(3));
         d[QStringLiteral("patient_name")] = patient;
         m_fleet->recordKpi(QStringLiteral("leads"), 1);
         break;
@@ -299,7 +320,8 @@ QJsonObject SimModule::randomEvent(QString &type)
         if (m_random.bounded(10) < 8) {
             type = QStringLiteral("booking.created");
             d[QStringLiteral("booking_id")] = QStringLiteral("bk-") + hexId(m_random, 4);
-            d[QStringLiteral("slot")] = m_clock.now().addSecs(3600 * (24 + m_random.bounded(72))).toString(Qt::ISODate);
+            d[QStringLiteral("slot")] =
+                m_clock.now().addSecs(3600 * (24 + m_random.bounded(72))).toString(Qt::ISODate);
             m_fleet->recordKpi(QStringLiteral("bookings"), 1);
         } else {
             type = QStringLiteral("booking.no_show");
@@ -308,7 +330,8 @@ QJsonObject SimModule::randomEvent(QString &type)
         d[QStringLiteral("patient_name")] = patient;
         break;
     case 3:
-        type = m_random.bounded(2) ? QStringLiteral("session.started") : QStringLiteral("session.completed");
+        type = m_random.bounded(2) ? QStringLiteral("session.started")
+                                   : QStringLiteral("session.completed");
         d[QStringLiteral("session_id")] = QStringLiteral("tv-") + hexId(m_random, 4);
         d[QStringLiteral("duration_min")] = 15 + int(m_random.bounded(31));
         break;
@@ -322,18 +345,24 @@ QJsonObject SimModule::randomEvent(QString &type)
             type = QStringLiteral("payment.failed");
             const bool insufficient = m_random.bounded(2) == 0;
             d[QStringLiteral("amount_usd")] = 150.0;
-            d[QStringLiteral("reason_code")] = insufficient ? QStringLiteral("51") : QStringLiteral("54");
-            d[QStringLiteral("reason")] = insufficient ? QStringLiteral("insufficient_funds") : QStringLiteral("expired_card");
+            d[QStringLiteral("reason_code")] =
+                insufficient ? QStringLiteral("51") : QStringLiteral("54");
+            d[QStringLiteral("reason")] = insufficient ? QStringLiteral("insufficient_funds")
+                                                       : QStringLiteral("expired_card");
         }
         break;
     case 5:
         type = QStringLiteral("campaign.sent");
-        d[QStringLiteral("campaign")] = QStringLiteral("nurture-") + QString::number(1 + m_random.bounded(5));
+        d[QStringLiteral("campaign")] =
+            QStringLiteral("nurture-") + QString::number(1 + m_random.bounded(5));
         break;
     case 6:
         type = QStringLiteral("document.processed");
         d[QStringLiteral("document_id")] = QStringLiteral("doc-") + hexId(m_random, 4);
-        d[QStringLiteral("document_type")] = QStringList{QStringLiteral("insurance_card"), QStringLiteral("id_card"), QStringLiteral("referral_letter")}.at(m_random.bounded(3));
+        d[QStringLiteral("document_type")] =
+            QStringList {QStringLiteral("insurance_card"), QStringLiteral("id_card"),
+                         QStringLiteral("referral_letter")}
+                .at(m_random.bounded(3));
         d[QStringLiteral("confidence")] = 0.55 + 0.44 * m_random.generateDouble();
         d[QStringLiteral("size_bytes")] = 50000 + int(m_random.bounded(4000000));
         break;
@@ -343,8 +372,11 @@ QJsonObject SimModule::randomEvent(QString &type)
         d.remove(QStringLiteral("history"));
         break;
     case 8:
-        type = m_random.bounded(20) == 0 ? QStringLiteral("message.failed") : QStringLiteral("message.sent");
-        d[QStringLiteral("channel")] = QStringList{QStringLiteral("email"), QStringLiteral("sms"), QStringLiteral("whatsapp")}.at(m_random.bounded(3));
+        type = m_random.bounded(20) == 0 ? QStringLiteral("message.failed")
+                                         : QStringLiteral("message.sent");
+        d[QStringLiteral("channel")] =
+            QStringList {QStringLiteral("email"), QStringLiteral("sms"), QStringLiteral("whatsapp")}
+                .at(m_random.bounded(3));
         break;
     default:
         type = QStringLiteral("audit.logged");
@@ -370,7 +402,7 @@ QJsonObject SimModule::stats() const
 
 void SimModule::reset()
 {
-    setFault(SimFault{});
+    setFault(SimFault {});
     m_requests = m_effects = m_duplicates = m_errors = m_eventsSent = 0;
     m_idempotent.clear();
     m_lastTrace = {};

@@ -9,7 +9,6 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QRandomGenerator>
-
 #include <memory>
 #include <vector>
 

@@ -25,7 +25,8 @@ QJsonObject build(const Inputs &in)
         m[QLatin1String("reason")] = HealthRules::reasonText(s.assessment, false);
         m[QLatin1String("last_run")] = timeOrNull(s.lastRun);
         m[QLatin1String("errors_24h")] = s.errors24h;
-        m[QLatin1String("response_time_ms")] = s.responseMs >= 0 ? QJsonValue(s.responseMs) : QJsonValue(QJsonValue::Null);
+        m[QLatin1String("response_time_ms")] =
+            s.responseMs >= 0 ? QJsonValue(s.responseMs) : QJsonValue(QJsonValue::Null);
         m[QLatin1String("enabled")] = s.enabled;
         m[QLatin1String("circuit")] = toWire(s.circuit);
         m[QLatin1String("feed_connected")] = s.feedConnected;
@@ -53,19 +54,20 @@ QJsonObject build(const Inputs &in)
     links[QLatin1String("dashboard_html")] = QJsonValue::Null;
     links[QLatin1String("analytics_report")] = QJsonValue::Null;
     links[QLatin1String("audit_stream")] = audit && !audit->endpoint.isEmpty()
-            ? QJsonValue(audit->endpoint.toString())
-            : QJsonValue(QJsonValue::Null);
+        ? QJsonValue(audit->endpoint.toString())
+        : QJsonValue(QJsonValue::Null);
 
     QJsonObject metadata;
     metadata[QLatin1String("version")] = QCoreApplication::applicationVersion().isEmpty()
-            ? QStringLiteral("0.1.0")
-            : QCoreApplication::applicationVersion();
+        ? QStringLiteral("0.1.0")
+        : QCoreApplication::applicationVersion();
     metadata[QLatin1String("manager")] = QStringLiteral("10_System_Orchestration_Manager");
     metadata[QLatin1String("instance_id")] = config.instanceId;
     metadata[QLatin1String("environment")] = config.environment;
     metadata[QLatin1String("trace_id")] = in.traceId;
     metadata[QLatin1String("execution_time_ms")] = in.executionMs;
-    metadata[QLatin1String("control_action")] = in.controlAction.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(in.controlAction);
+    metadata[QLatin1String("control_action")] =
+        in.controlAction.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(in.controlAction);
     metadata[QLatin1String("hipaa_mode")] = config.hipaaMode;
     metadata[QLatin1String("system_health")] = toWire(AlertRules::systemHealth(in.alerts));
 

@@ -11,7 +11,8 @@ class TstAlertRules : public QObject
 {
     Q_OBJECT
 
-    static ModuleSnapshot snapshot(const QString &id, ModuleStatus status, HealthReason reason, qint64 value = 0, qint64 limit = 0)
+    static ModuleSnapshot snapshot(const QString &id, ModuleStatus status, HealthReason reason,
+                                   qint64 value = 0, qint64 limit = 0)
     {
         ModuleSnapshot s;
         s.id = id;
@@ -23,8 +24,11 @@ class TstAlertRules : public QObject
     static QList<ModuleSnapshot> allHealthy()
     {
         QList<ModuleSnapshot> list;
-        for (const char *id : {"01_intake", "02_booking", "03_telehealth", "04_billing", "05_followup", "06_ocr", "07_analytics", "08_messaging", "09_compliance"})
-            list << snapshot(QString::fromLatin1(id), ModuleStatus::Healthy, HealthReason::Responding);
+        for (const char *id :
+             {"01_intake", "02_booking", "03_telehealth", "04_billing", "05_followup", "06_ocr",
+              "07_analytics", "08_messaging", "09_compliance"})
+            list << snapshot(QString::fromLatin1(id), ModuleStatus::Healthy,
+                             HealthReason::Responding);
         return list;
     }
 
@@ -46,12 +50,14 @@ private Q_SLOTS:
     void bookingDownIsCriticalAndBlocksTheJourney()
     {
         auto modules = allHealthy();
-        modules[1] = snapshot(QStringLiteral("02_booking"), ModuleStatus::Down, HealthReason::NoAnswer);
+        modules[1] =
+            snapshot(QStringLiteral("02_booking"), ModuleStatus::Down, HealthReason::NoAnswer);
         const auto alerts = AlertRules::evaluate(configured(), modules);
         QCOMPARE(alerts.size(), 2);
         QCOMPARE(alerts.at(0).title, QStringLiteral("Module Down: Consult Booking"));
         QCOMPARE(alerts.at(0).message, QStringLiteral("Module not responding to health checks"));
-        QCOMPARE(alerts.at(0).action, QStringLiteral("Investigate module logs and restart if necessary"));
+        QCOMPARE(alerts.at(0).action,
+                 QStringLiteral("Investigate module logs and restart if necessary"));
         QCOMPARE(alerts.at(0).severity, AlertSeverity::Critical);
         QCOMPARE(alerts.at(1).title, QStringLiteral("Module down in critical path"));
         QCOMPARE(alerts.at(1).message, QStringLiteral("Impact: Patient journey blocked"));
@@ -62,7 +68,8 @@ private Q_SLOTS:
     void moduleOffTheJourneyHasNoDependencyAlert()
     {
         auto modules = allHealthy();
-        modules[6] = snapshot(QStringLiteral("07_analytics"), ModuleStatus::Down, HealthReason::NoAnswer);
+        modules[6] =
+            snapshot(QStringLiteral("07_analytics"), ModuleStatus::Down, HealthReason::NoAnswer);
         const auto alerts = AlertRules::evaluate(configured(), modules);
         QCOMPARE(alerts.size(), 1);
         QCOMPARE(alerts.first().fingerprint(), QStringLiteral("module_down:07_analytics"));
@@ -71,11 +78,13 @@ private Q_SLOTS:
     void degradedIsAWarning()
     {
         auto modules = allHealthy();
-        modules[3] = snapshot(QStringLiteral("04_billing"), ModuleStatus::Degraded, HealthReason::TooManyErrors, 6, 5);
+        modules[3] = snapshot(QStringLiteral("04_billing"), ModuleStatus::Degraded,
+                              HealthReason::TooManyErrors, 6, 5);
         const auto alerts = AlertRules::evaluate(configured(), modules);
         QCOMPARE(alerts.size(), 1);
         QCOMPARE(alerts.first().title, QStringLiteral("Module Degraded: Billing & Payments"));
-        QCOMPARE(alerts.first().message, QStringLiteral("6 errors in last 24 hours (threshold: 5)"));
+        QCOMPARE(alerts.first().message,
+                 QStringLiteral("6 errors in last 24 hours (threshold: 5)"));
         QCOMPARE(alerts.first().severity, AlertSeverity::Warning);
         QCOMPARE(AlertRules::systemHealth(alerts), SystemHealth::Degraded);
     }
@@ -85,12 +94,14 @@ private Q_SLOTS:
         CoreConfig config = configured();
         config.module(QStringLiteral("04_billing"))->endpoint.clear();
         auto modules = allHealthy();
-        modules[7] = snapshot(QStringLiteral("08_messaging"), ModuleStatus::Degraded, HealthReason::Slow, 4000, 3000);
+        modules[7] = snapshot(QStringLiteral("08_messaging"), ModuleStatus::Degraded,
+                              HealthReason::Slow, 4000, 3000);
         const auto alerts = AlertRules::evaluate(config, modules);
         QCOMPARE(alerts.size(), 2);
         QCOMPARE(alerts.first().category, QStringLiteral("configuration"));
         QCOMPARE(alerts.first().title, QStringLiteral("Missing Required Environment Variable"));
-        QVERIFY(alerts.first().message.startsWith(QStringLiteral("MODULE_04_ENDPOINT (required for Module 04")));
+        QVERIFY(alerts.first().message.startsWith(
+            QStringLiteral("MODULE_04_ENDPOINT (required for Module 04")));
         QCOMPARE(AlertRules::systemHealth(alerts), SystemHealth::Critical);
     }
 
@@ -100,8 +111,10 @@ private Q_SLOTS:
         CoreConfig config = configured();
         config.module(QStringLiteral("06_ocr"))->enabled = false;
         auto modules = allHealthy();
-        modules[1] = snapshot(QStringLiteral("02_booking"), ModuleStatus::Down, HealthReason::NoAnswer);
-        modules[5] = snapshot(QStringLiteral("06_ocr"), ModuleStatus::Disabled, HealthReason::Disabled);
+        modules[1] =
+            snapshot(QStringLiteral("02_booking"), ModuleStatus::Down, HealthReason::NoAnswer);
+        modules[5] =
+            snapshot(QStringLiteral("06_ocr"), ModuleStatus::Disabled, HealthReason::Disabled);
         modules[5].enabled = false;
         modules[0].responseMs = 245;
         StatusDocument::Inputs in;
@@ -117,22 +130,46 @@ private Q_SLOTS:
         QCOMPARE(doc.value(QLatin1String("env_ok")).toBool(), true);
         const QJsonObject mods = doc.value(QLatin1String("modules")).toObject();
         QCOMPARE(mods.size(), 9);
-        QCOMPARE(mods.value(QLatin1String("02_booking")).toObject().value(QLatin1String("status")).toString(), QStringLiteral("down"));
-        QCOMPARE(mods.value(QLatin1String("06_ocr")).toObject().value(QLatin1String("status")).toString(), QStringLiteral("disabled"));
-        QCOMPARE(mods.value(QLatin1String("06_ocr")).toObject().value(QLatin1String("enabled")).toBool(), false);
-        QCOMPARE(mods.value(QLatin1String("01_intake")).toObject().value(QLatin1String("response_time_ms")).toInt(), 245);
-        QVERIFY(mods.value(QLatin1String("02_booking")).toObject().value(QLatin1String("response_time_ms")).isNull());
-        QCOMPARE(mods.value(QLatin1String("01_intake")).toObject().value(QLatin1String("circuit")).toString(), QStringLiteral("closed"));
+        QCOMPARE(mods.value(QLatin1String("02_booking"))
+                     .toObject()
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("down"));
+        QCOMPARE(mods.value(QLatin1String("06_ocr"))
+                     .toObject()
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("disabled"));
+        QCOMPARE(
+            mods.value(QLatin1String("06_ocr")).toObject().value(QLatin1String("enabled")).toBool(),
+            false);
+        QCOMPARE(mods.value(QLatin1String("01_intake"))
+                     .toObject()
+                     .value(QLatin1String("response_time_ms"))
+                     .toInt(),
+                 245);
+        QVERIFY(mods.value(QLatin1String("02_booking"))
+                    .toObject()
+                    .value(QLatin1String("response_time_ms"))
+                    .isNull());
+        QCOMPARE(mods.value(QLatin1String("01_intake"))
+                     .toObject()
+                     .value(QLatin1String("circuit"))
+                     .toString(),
+                 QStringLiteral("closed"));
         const QJsonArray alerts = doc.value(QLatin1String("alerts")).toArray();
         QCOMPARE(alerts.size(), 2);
-        QCOMPARE(alerts.at(0).toObject().value(QLatin1String("module")).toString(), QStringLiteral("02_booking"));
+        QCOMPARE(alerts.at(0).toObject().value(QLatin1String("module")).toString(),
+                 QStringLiteral("02_booking"));
         const QJsonObject meta = doc.value(QLatin1String("metadata")).toObject();
-        QCOMPARE(meta.value(QLatin1String("trace_id")).toString(), QStringLiteral("MANAGER-%1").arg(clock.nowMs()));
+        QCOMPARE(meta.value(QLatin1String("trace_id")).toString(),
+                 QStringLiteral("MANAGER-%1").arg(clock.nowMs()));
         QCOMPARE(meta.value(QLatin1String("execution_time_ms")).toInt(), 12);
         QCOMPARE(meta.value(QLatin1String("control_action")).toString(), QStringLiteral("test"));
         QCOMPARE(meta.value(QLatin1String("hipaa_mode")).toBool(), true);
         QCOMPARE(meta.value(QLatin1String("system_health")).toString(), QStringLiteral("CRITICAL"));
-        QVERIFY(doc.value(QLatin1String("links")).toObject().contains(QLatin1String("audit_stream")));
+        QVERIFY(
+            doc.value(QLatin1String("links")).toObject().contains(QLatin1String("audit_stream")));
     }
 };
 

@@ -14,20 +14,23 @@ private Q_SLOTS:
     {
         // As written in the primary specification: quotes, inline comments, JSON in quotes.
         const QString text = QStringLiteral(
-                "# ===\nBRAND_NAME=\"Your Clinic Name\"\nN8N_INSTANCE_ID=\"production-001\"\n"
-                "TIMEZONE=\"America/New_York\"\nHIPAA_MODE=\"true\"\n"
-                "MANAGER_SCHEDULE_CRON=\"*/15 * * * *\"  # Every 15 minutes\n"
-                "ERROR_THRESHOLD=\"5\"  # Alert if module has >5 errors in 24h\n"
-                "HEALTH_CHECK_TIMEOUT_MS=\"10000\"  # 10 seconds\nANONYMIZE_DASHBOARD=\"false\"\n"
-                "MODULE_02_ENDPOINT=\"https://n8n.yourclinic.com/webhook/consult-booking\"\n"
-                "MODULE_02_HEALTH=\"https://n8n.yourclinic.com/webhook/consult-booking/health\"\n"
-                "ENABLED_06_OCR=\"false\"\n"
-                "KPI_THRESHOLDS_JSON='{\"min_leads_24h\":10,\"min_lead_to_booking_rate\":0.4,\"min_nps\":8.0}'\n"
-                "STRIPE_CREDENTIAL_ID=\"stripe_cred_id\"\nexport SUPPORT_EMAIL=support@yourclinic.com\n");
+            "# ===\nBRAND_NAME=\"Your Clinic Name\"\nN8N_INSTANCE_ID=\"production-001\"\n"
+            "TIMEZONE=\"America/New_York\"\nHIPAA_MODE=\"true\"\n"
+            "MANAGER_SCHEDULE_CRON=\"*/15 * * * *\"  # Every 15 minutes\n"
+            "ERROR_THRESHOLD=\"5\"  # Alert if module has >5 errors in 24h\n"
+            "HEALTH_CHECK_TIMEOUT_MS=\"10000\"  # 10 seconds\nANONYMIZE_DASHBOARD=\"false\"\n"
+            "MODULE_02_ENDPOINT=\"https://n8n.yourclinic.com/webhook/consult-booking\"\n"
+            "MODULE_02_HEALTH=\"https://n8n.yourclinic.com/webhook/consult-booking/health\"\n"
+            "ENABLED_06_OCR=\"false\"\n"
+            "KPI_THRESHOLDS_JSON='{\"min_leads_24h\":10,\"min_lead_to_booking_rate\":0.4,\"min_"
+            "nps\":8.0}'\n"
+            "STRIPE_CREDENTIAL_ID=\"stripe_cred_id\"\nexport "
+            "SUPPORT_EMAIL=support@yourclinic.com\n");
         auto env = ConfigLoader::parseEnvFile(text);
         QVERIFY2(env.ok(), qPrintable(env.ok() ? QString() : env.error().toString()));
         QCOMPARE(env->value(QStringLiteral("ERROR_THRESHOLD")), QStringLiteral("5"));
-        QCOMPARE(env->value(QStringLiteral("SUPPORT_EMAIL")), QStringLiteral("support@yourclinic.com"));
+        QCOMPARE(env->value(QStringLiteral("SUPPORT_EMAIL")),
+                 QStringLiteral("support@yourclinic.com"));
 
         CoreConfig config;
         const Status st = ConfigLoader::applyEnv(config, *env);
@@ -48,7 +51,8 @@ private Q_SLOTS:
     {
         ModuleConfig m;
         m.endpoint = QUrl(QStringLiteral("http://127.0.0.1:8702/webhook/consult-booking"));
-        QCOMPARE(m.healthUrl().toString(), QStringLiteral("http://127.0.0.1:8702/webhook/consult-booking/health"));
+        QCOMPARE(m.healthUrl().toString(),
+                 QStringLiteral("http://127.0.0.1:8702/webhook/consult-booking/health"));
         QCOMPARE(m.eventsUrl().toString(), QStringLiteral("ws://127.0.0.1:8702/events"));
     }
 
@@ -57,19 +61,45 @@ private Q_SLOTS:
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("message");
-        QTest::newRow("threshold not a number") << "ERROR_THRESHOLD=five" << "ERROR_THRESHOLD" << "whole number";
-        QTest::newRow("timeout out of range") << "HEALTH_CHECK_TIMEOUT_MS=999999" << "HEALTH_CHECK_TIMEOUT_MS" << "out of range";
-        QTest::newRow("endpoint not a URL") << "MODULE_02_ENDPOINT=consult-booking" << "MODULE_02_ENDPOINT" << "not a valid http or https URL";
-        QTest::newRow("endpoint wrong scheme") << "MODULE_01_ENDPOINT=ftp://host/x" << "MODULE_01_ENDPOINT" << "not a valid";
-        QTest::newRow("bool") << "HIPAA_MODE=maybe" << "HIPAA_MODE" << "true or false";
-        QTest::newRow("enabled flag") << "ENABLED_04_BILLING=on-ish" << "ENABLED_04_BILLING" << "true or false";
-        QTest::newRow("kpi json broken") << "KPI_THRESHOLDS_JSON={\"min_leads_24h\":" << "KPI_THRESHOLDS_JSON" << "JSON object";
-        QTest::newRow("kpi key") << "KPI_THRESHOLDS_JSON={\"leads\":3}" << "KPI_THRESHOLDS_JSON" << "min_ or max_";
-        QTest::newRow("kpi value") << "KPI_THRESHOLDS_JSON={\"min_nps\":\"high\"}" << "KPI_THRESHOLDS_JSON" << "must be a number";
-        QTest::newRow("cron") << "MANAGER_SCHEDULE_CRON=0 7 * * *" << "MANAGER_SCHEDULE_CRON" << "*/N";
-        QTest::newRow("environment") << "ENVIRONMENT=prod" << "ENVIRONMENT" << "dev, staging or production";
-        QTest::newRow("time zone") << "TIMEZONE=Mars/Olympus" << "TIMEZONE" << "unknown time zone";
-        QTest::newRow("breaker") << "CIRCUIT_BREAKER_THRESHOLD=0" << "CIRCUIT_BREAKER_THRESHOLD" << "out of range";
+        QTest::newRow("threshold not a number") << "ERROR_THRESHOLD=five"
+                                                << "ERROR_THRESHOLD"
+                                                << "whole number";
+        QTest::newRow("timeout out of range") << "HEALTH_CHECK_TIMEOUT_MS=999999"
+                                              << "HEALTH_CHECK_TIMEOUT_MS"
+                                              << "out of range";
+        QTest::newRow("endpoint not a URL") << "MODULE_02_ENDPOINT=consult-booking"
+                                            << "MODULE_02_ENDPOINT"
+                                            << "not a valid http or https URL";
+        QTest::newRow("endpoint wrong scheme") << "MODULE_01_ENDPOINT=ftp://host/x"
+                                               << "MODULE_01_ENDPOINT"
+                                               << "not a valid";
+        QTest::newRow("bool") << "HIPAA_MODE=maybe"
+                              << "HIPAA_MODE"
+                              << "true or false";
+        QTest::newRow("enabled flag") << "ENABLED_04_BILLING=on-ish"
+                                      << "ENABLED_04_BILLING"
+                                      << "true or false";
+        QTest::newRow("kpi json broken") << "KPI_THRESHOLDS_JSON={\"min_leads_24h\":"
+                                         << "KPI_THRESHOLDS_JSON"
+                                         << "JSON object";
+        QTest::newRow("kpi key") << "KPI_THRESHOLDS_JSON={\"leads\":3}"
+                                 << "KPI_THRESHOLDS_JSON"
+                                 << "min_ or max_";
+        QTest::newRow("kpi value") << "KPI_THRESHOLDS_JSON={\"min_nps\":\"high\"}"
+                                   << "KPI_THRESHOLDS_JSON"
+                                   << "must be a number";
+        QTest::newRow("cron") << "MANAGER_SCHEDULE_CRON=0 7 * * *"
+                              << "MANAGER_SCHEDULE_CRON"
+                              << "*/N";
+        QTest::newRow("environment") << "ENVIRONMENT=prod"
+                                     << "ENVIRONMENT"
+                                     << "dev, staging or production";
+        QTest::newRow("time zone") << "TIMEZONE=Mars/Olympus"
+                                   << "TIMEZONE"
+                                   << "unknown time zone";
+        QTest::newRow("breaker") << "CIRCUIT_BREAKER_THRESHOLD=0"
+                                 << "CIRCUIT_BREAKER_THRESHOLD"
+                                 << "out of range";
     }
 
     void refusesBadEnvValues()
@@ -77,7 +107,8 @@ private Q_SLOTS:
         QFETCH(QString, line);
         QFETCH(QString, field);
         QFETCH(QString, message);
-        auto env = ConfigLoader::parseEnvFile(QStringLiteral("BRAND_NAME=Before\n") + line + QLatin1Char('\n'));
+        auto env = ConfigLoader::parseEnvFile(QStringLiteral("BRAND_NAME=Before\n") + line
+                                              + QLatin1Char('\n'));
         QVERIFY(env.ok());
         CoreConfig config;
         config.brandName = QStringLiteral("Unchanged");
@@ -103,12 +134,13 @@ private Q_SLOTS:
     void appliesJson()
     {
         CoreConfig config;
-        const Status st = ConfigLoader::applyJson(config,
-                R"({"clinic": {"name": "Sunrise Clinic", "environment": "staging"},)"
-                R"("health": {"interval_ms": 30000, "error_threshold": 3},)"
-                R"("kpi_thresholds": {"min_leads_24h": 100},)"
-                R"("modules": {"04_billing": {"endpoint": "http://127.0.0.1:8704/webhook/billing-payment", "enabled": true},)"
-                R"("06_ocr": {"enabled": false}}})");
+        const Status st = ConfigLoader::applyJson(
+            config,
+            R"({"clinic": {"name": "Sunrise Clinic", "environment": "staging"},)"
+            R"("health": {"interval_ms": 30000, "error_threshold": 3},)"
+            R"("kpi_thresholds": {"min_leads_24h": 100},)"
+            R"("modules": {"04_billing": {"endpoint": "http://127.0.0.1:8704/webhook/billing-payment", "enabled": true},)"
+            R"("06_ocr": {"enabled": false}}})");
         QVERIFY2(st.ok(), qPrintable(st.ok() ? QString() : st.error().toString()));
         QCOMPARE(config.brandName, QStringLiteral("Sunrise Clinic"));
         QCOMPARE(config.environment, QStringLiteral("staging"));
@@ -125,11 +157,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("message");
         QTest::newRow("not json") << QByteArray("{\"health\": ") << QString() << "not valid JSON";
-        QTest::newRow("not an object") << QByteArray("[1,2]") << QString() << "must be a JSON object";
-        QTest::newRow("unknown key") << QByteArray(R"({"helth": {"interval_ms": 1000}})") << "helth.interval_ms" << "unknown setting";
-        QTest::newRow("unknown module") << QByteArray(R"({"modules": {"10_manager": {"enabled": true}}})") << "modules.10_manager.enabled" << "unknown module";
-        QTest::newRow("bad value") << QByteArray(R"({"health": {"timeout_ms": "soon"}})") << "health.timeout_ms" << "whole number";
-        QTest::newRow("list") << QByteArray(R"({"hipaa_mode": [true]})") << "hipaa_mode" << "not a list";
+        QTest::newRow("not an object")
+            << QByteArray("[1,2]") << QString() << "must be a JSON object";
+        QTest::newRow("unknown key")
+            << QByteArray(R"({"helth": {"interval_ms": 1000}})") << "helth.interval_ms"
+            << "unknown setting";
+        QTest::newRow("unknown module")
+            << QByteArray(R"({"modules": {"10_manager": {"enabled": true}}})")
+            << "modules.10_manager.enabled"
+            << "unknown module";
+        QTest::newRow("bad value")
+            << QByteArray(R"({"health": {"timeout_ms": "soon"}})") << "health.timeout_ms"
+            << "whole number";
+        QTest::newRow("list") << QByteArray(R"({"hipaa_mode": [true]})") << "hipaa_mode"
+                              << "not a list";
     }
 
     void refusesBadJson()

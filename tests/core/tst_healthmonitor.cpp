@@ -63,7 +63,8 @@ private Q_SLOTS:
         setFault(R"({"module":"02_booking","mode":"down"})");
         checkRound();
         QCOMPARE(statusOf(QStringLiteral("02_booking")), ModuleStatus::Down);
-        QCOMPARE(m_monitor->snapshot(QStringLiteral("02_booking")).assessment.reason, HealthReason::NoAnswer);
+        QCOMPARE(m_monitor->snapshot(QStringLiteral("02_booking")).assessment.reason,
+                 HealthReason::NoAnswer);
         QCOMPARE(m_monitor->snapshot(QStringLiteral("02_booking")).responseHistory.last(), -1);
         QCOMPARE(statusOf(QStringLiteral("01_intake")), ModuleStatus::Healthy);
 
@@ -82,7 +83,15 @@ private Q_SLOTS:
         setFault(R"({"module":"03_telehealth","mode":"timeout"})");
         checkRound();
         QCOMPARE(statusOf(QStringLiteral("03_telehealth")), ModuleStatus::Down);
-        const auto requests = [this] { return m_fleet->stats().value(QLatin1String("modules")).toObject().value(QLatin1String("03_telehealth")).toObject().value(QLatin1String("requests")).toInt(); };
+        const auto requests = [this] {
+            return m_fleet->stats()
+                .value(QLatin1String("modules"))
+                .toObject()
+                .value(QLatin1String("03_telehealth"))
+                .toObject()
+                .value(QLatin1String("requests"))
+                .toInt();
+        };
         QCOMPARE(requests(), 2);
         CoreConfig config = m_monitor->config();
         config.health.retries = 0;
@@ -94,21 +103,26 @@ private Q_SLOTS:
     void marksAFeedThatDrops()
     {
         m_monitor->start();
-        QTRY_VERIFY_WITH_TIMEOUT(m_monitor->snapshot(QStringLiteral("08_messaging")).feedConnected, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_monitor->snapshot(QStringLiteral("08_messaging")).feedConnected,
+                                 10000);
         QVERIFY(!m_monitor->snapshot(QStringLiteral("06_ocr")).feedConnected);
 
         QSignalSpy events(m_monitor, &HealthMonitor::eventReceived);
         QTRY_COMPARE(m_fleet->module(QStringLiteral("08_messaging")) != nullptr, true);
-        m_fleet->module(QStringLiteral("08_messaging"))->emitEvent(QStringLiteral("message.sent"), {{QStringLiteral("channel"), QStringLiteral("sms")}});
+        m_fleet->module(QStringLiteral("08_messaging"))
+            ->emitEvent(QStringLiteral("message.sent"),
+                        {{QStringLiteral("channel"), QStringLiteral("sms")}});
         QVERIFY(events.wait(5000));
         QCOMPARE(events.first().at(0).toString(), QStringLiteral("08_messaging"));
         QCOMPARE(m_monitor->snapshot(QStringLiteral("08_messaging")).eventsSeen, 1);
 
         setFault(R"({"module":"08_messaging","mode":"down"})");
-        QTRY_VERIFY_WITH_TIMEOUT(!m_monitor->snapshot(QStringLiteral("08_messaging")).feedConnected, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_monitor->snapshot(QStringLiteral("08_messaging")).feedConnected,
+                                 5000);
         setFault(R"({"module":"08_messaging","mode":"none"})");
         // Reconnects on its own, with backoff.
-        QTRY_VERIFY_WITH_TIMEOUT(m_monitor->snapshot(QStringLiteral("08_messaging")).feedConnected, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_monitor->snapshot(QStringLiteral("08_messaging")).feedConnected,
+                                 10000);
     }
 };
 

@@ -24,7 +24,8 @@ class TstHealthRules : public QObject
         return m;
     }
 
-    HealthProbe answered(ModuleStatus reported = ModuleStatus::Healthy, int errors = 0, int responseMs = 40) const
+    HealthProbe answered(ModuleStatus reported = ModuleStatus::Healthy, int errors = 0,
+                         int responseMs = 40) const
     {
         HealthProbe p;
         p.outcome = HealthProbe::Outcome::Answered;
@@ -54,20 +55,47 @@ private Q_SLOTS:
         unconfigured.endpoint.clear();
         const int closed = int(CircuitState::Closed);
 
-        QTest::newRow("disabled") << configured(false) << std::optional<HealthProbe>(noAnswer) << closed << int(ModuleStatus::Disabled) << "Disabled in configuration";
-        QTest::newRow("not configured") << unconfigured << std::optional<HealthProbe>() << closed << int(ModuleStatus::Unknown) << "No endpoint configured";
-        QTest::newRow("not checked") << configured() << std::optional<HealthProbe>() << closed << int(ModuleStatus::Unknown) << "Not checked yet";
-        QTest::newRow("healthy") << configured() << std::optional<HealthProbe>(answered()) << closed << int(ModuleStatus::Healthy) << "Responding normally";
-        QTest::newRow("no answer") << configured() << std::optional<HealthProbe>(noAnswer) << closed << int(ModuleStatus::Down) << "Module not responding to health checks";
-        QTest::newRow("reports down") << configured() << std::optional<HealthProbe>(answered(ModuleStatus::Down)) << closed << int(ModuleStatus::Down) << "Module reports itself down";
-        QTest::newRow("circuit open") << configured() << std::optional<HealthProbe>(answered()) << int(CircuitState::Open) << int(ModuleStatus::Down) << "Circuit breaker open: calls fail fast";
-        QTest::newRow("no execution 28 h") << configured() << std::optional<HealthProbe>(stale) << closed << int(ModuleStatus::Down) << "No execution in 28 hours";
-        QTest::newRow("malformed") << configured() << std::optional<HealthProbe>(malformed) << closed << int(ModuleStatus::Degraded) << "Health answer could not be read";
-        QTest::newRow("half open") << configured() << std::optional<HealthProbe>(answered()) << int(CircuitState::HalfOpen) << int(ModuleStatus::Degraded) << "Circuit breaker half-open: testing recovery";
-        QTest::newRow("errors above threshold") << configured() << std::optional<HealthProbe>(answered(ModuleStatus::Healthy, 6)) << closed << int(ModuleStatus::Degraded) << "6 errors in last 24 hours (threshold: 5)";
-        QTest::newRow("errors at threshold") << configured() << std::optional<HealthProbe>(answered(ModuleStatus::Healthy, 5)) << closed << int(ModuleStatus::Healthy) << "Responding normally";
-        QTest::newRow("reports degraded") << configured() << std::optional<HealthProbe>(answered(ModuleStatus::Degraded)) << closed << int(ModuleStatus::Degraded) << "Module reports itself degraded";
-        QTest::newRow("slow") << configured() << std::optional<HealthProbe>(answered(ModuleStatus::Healthy, 0, 4500)) << closed << int(ModuleStatus::Degraded) << "Slow response: 4500 ms (limit: 3000 ms)";
+        QTest::newRow("disabled") << configured(false) << std::optional<HealthProbe>(noAnswer)
+                                  << closed << int(ModuleStatus::Disabled)
+                                  << "Disabled in configuration";
+        QTest::newRow("not configured") << unconfigured << std::optional<HealthProbe>() << closed
+                                        << int(ModuleStatus::Unknown) << "No endpoint configured";
+        QTest::newRow("not checked") << configured() << std::optional<HealthProbe>() << closed
+                                     << int(ModuleStatus::Unknown) << "Not checked yet";
+        QTest::newRow("healthy") << configured() << std::optional<HealthProbe>(answered()) << closed
+                                 << int(ModuleStatus::Healthy) << "Responding normally";
+        QTest::newRow("no answer")
+            << configured() << std::optional<HealthProbe>(noAnswer) << closed
+            << int(ModuleStatus::Down) << "Module not responding to health checks";
+        QTest::newRow("reports down")
+            << configured() << std::optional<HealthProbe>(answered(ModuleStatus::Down)) << closed
+            << int(ModuleStatus::Down) << "Module reports itself down";
+        QTest::newRow("circuit open")
+            << configured() << std::optional<HealthProbe>(answered()) << int(CircuitState::Open)
+            << int(ModuleStatus::Down) << "Circuit breaker open: calls fail fast";
+        QTest::newRow("no execution 28 h")
+            << configured() << std::optional<HealthProbe>(stale) << closed
+            << int(ModuleStatus::Down) << "No execution in 28 hours";
+        QTest::newRow("malformed")
+            << configured() << std::optional<HealthProbe>(malformed) << closed
+            << int(ModuleStatus::Degraded) << "Health answer could not be read";
+        QTest::newRow("half open")
+            << configured() << std::optional<HealthProbe>(answered()) << int(CircuitState::HalfOpen)
+            << int(ModuleStatus::Degraded) << "Circuit breaker half-open: testing recovery";
+        QTest::newRow("errors above threshold")
+            << configured() << std::optional<HealthProbe>(answered(ModuleStatus::Healthy, 6))
+            << closed << int(ModuleStatus::Degraded) << "6 errors in last 24 hours (threshold: 5)";
+        QTest::newRow("errors at threshold")
+            << configured() << std::optional<HealthProbe>(answered(ModuleStatus::Healthy, 5))
+            << closed << int(ModuleStatus::Healthy) << "Responding normally";
+        QTest::newRow("reports degraded")
+            << configured() << std::optional<HealthProbe>(answered(ModuleStatus::Degraded))
+            << closed << int(ModuleStatus::Degraded) << "Module reports itself degraded";
+        QTest::newRow("slow") << configured()
+                              << std::optional<HealthProbe>(
+                                     answered(ModuleStatus::Healthy, 0, 4500))
+                              << closed << int(ModuleStatus::Degraded)
+                              << "Slow response: 4500 ms (limit: 3000 ms)";
     }
 
     void rules()
@@ -77,7 +105,8 @@ private Q_SLOTS:
         QFETCH(int, circuit);
         QFETCH(int, status);
         QFETCH(QString, reason);
-        const HealthAssessment a = HealthRules::assess(module, probe, CircuitState(circuit), m_settings, m_clock.now());
+        const HealthAssessment a =
+            HealthRules::assess(module, probe, CircuitState(circuit), m_settings, m_clock.now());
         QCOMPARE(int(a.status), status);
         QCOMPARE(HealthRules::reasonText(a, false), reason);
     }
@@ -87,15 +116,24 @@ private Q_SLOTS:
         ManualClock clock;
         HealthProbe probe = answered();
         probe.lastRun = clock.now();
-        QCOMPARE(HealthRules::assess(configured(), probe, CircuitState::Closed, m_settings, clock.now()).status, ModuleStatus::Healthy);
+        QCOMPARE(
+            HealthRules::assess(configured(), probe, CircuitState::Closed, m_settings, clock.now())
+                .status,
+            ModuleStatus::Healthy);
         clock.advance(24 * 3600 * 1000LL);
-        QCOMPARE(HealthRules::assess(configured(), probe, CircuitState::Closed, m_settings, clock.now()).status, ModuleStatus::Healthy);
+        QCOMPARE(
+            HealthRules::assess(configured(), probe, CircuitState::Closed, m_settings, clock.now())
+                .status,
+            ModuleStatus::Healthy);
         clock.advance(3600 * 1000LL + 1000);
-        const HealthAssessment down = HealthRules::assess(configured(), probe, CircuitState::Closed, m_settings, clock.now());
+        const HealthAssessment down =
+            HealthRules::assess(configured(), probe, CircuitState::Closed, m_settings, clock.now());
         QCOMPARE(down.status, ModuleStatus::Down);
         QCOMPARE(down.reason, HealthReason::NoExecution);
         // An event seen on the feed counts as a sign of life.
-        const HealthAssessment alive = HealthRules::assess(configured(), probe, CircuitState::Closed, m_settings, clock.now(), clock.now().addSecs(-60));
+        const HealthAssessment alive =
+            HealthRules::assess(configured(), probe, CircuitState::Closed, m_settings, clock.now(),
+                                clock.now().addSecs(-60));
         QCOMPARE(alive.status, ModuleStatus::Healthy);
     }
 
@@ -104,8 +142,14 @@ private Q_SLOTS:
         HealthSettings strict = m_settings;
         strict.errorThreshold = 0;
         strict.slowResponseMs = 30;
-        QCOMPARE(HealthRules::assess(configured(), answered(ModuleStatus::Healthy, 1), CircuitState::Closed, strict, m_clock.now()).reason, HealthReason::TooManyErrors);
-        QCOMPARE(HealthRules::assess(configured(), answered(ModuleStatus::Healthy, 0, 31), CircuitState::Closed, strict, m_clock.now()).reason, HealthReason::Slow);
+        QCOMPARE(HealthRules::assess(configured(), answered(ModuleStatus::Healthy, 1),
+                                     CircuitState::Closed, strict, m_clock.now())
+                     .reason,
+                 HealthReason::TooManyErrors);
+        QCOMPARE(HealthRules::assess(configured(), answered(ModuleStatus::Healthy, 0, 31),
+                                     CircuitState::Closed, strict, m_clock.now())
+                     .reason,
+                 HealthReason::Slow);
     }
 };
 

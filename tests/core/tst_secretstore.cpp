@@ -10,7 +10,7 @@ class TstSecretStore : public QObject
 {
     Q_OBJECT
 
-    KeychainSecretStore m_store{QStringLiteral("switchboard-test")};
+    KeychainSecretStore m_store {QStringLiteral("switchboard-test")};
 
     Status write(const QString &key, const QString &value)
     {
@@ -25,14 +25,16 @@ class TstSecretStore : public QObject
         std::optional<Result<QString>> result;
         m_store.read(key, [&](Result<QString> r) { result = r; });
         (void)QTest::qWaitFor([&] { return result.has_value(); }, 15000);
-        return result.value_or(Result<QString>(makeError(QStringLiteral("no answer from the keychain"))));
+        return result.value_or(
+            Result<QString>(makeError(QStringLiteral("no answer from the keychain"))));
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
-                 "no D-Bus session: run the tests through scripts/test, which starts gnome-keyring");
+        QVERIFY2(
+            !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+            "no D-Bus session: run the tests through scripts/test, which starts gnome-keyring");
     }
 
     void roundTrip()

@@ -18,10 +18,27 @@ class TstSimFleet : public QObject
     SimFleet *m_fleet = nullptr;
     quint16 m_base = 0;
 
-    QString control(const QString &path) const { return QStringLiteral("http://127.0.0.1:%1%2").arg(m_base).arg(path); }
-    QString module(int n, const QString &path) const { return QStringLiteral("http://127.0.0.1:%1%2").arg(m_base + n).arg(path); }
-    HttpResult fault(const QByteArray &json) { return post(control(QStringLiteral("/faults")), json); }
-    QJsonObject stats(const QString &id) { return get(control(QStringLiteral("/stats"))).json().value(QLatin1String("modules")).toObject().value(id).toObject(); }
+    QString control(const QString &path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_base).arg(path);
+    }
+    QString module(int n, const QString &path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_base + n).arg(path);
+    }
+    HttpResult fault(const QByteArray &json)
+    {
+        return post(control(QStringLiteral("/faults")), json);
+    }
+    QJsonObject stats(const QString &id)
+    {
+        return get(control(QStringLiteral("/stats")))
+            .json()
+            .value(QLatin1String("modules"))
+            .toObject()
+            .value(id)
+            .toObject();
+    }
 
 private Q_SLOTS:
     void init()
@@ -50,9 +67,12 @@ private Q_SLOTS:
     void idempotencyKeyGivesOneEffect()
     {
         const QByteArray body = R"({"action":"book","patient_id":"pt-1"})";
-        const QList<QPair<QByteArray, QByteArray>> key = {{"Idempotency-Key", "exec-1:book:0"}, {"X-Trace-ID", "trace-abc"}};
-        const HttpResult first = post(module(2, QStringLiteral("/webhook/consult-booking")), body, key);
-        const HttpResult second = post(module(2, QStringLiteral("/webhook/consult-booking")), body, key);
+        const QList<QPair<QByteArray, QByteArray>> key = {{"Idempotency-Key", "exec-1:book:0"},
+                                                          {"X-Trace-ID", "trace-abc"}};
+        const HttpResult first =
+            post(module(2, QStringLiteral("/webhook/consult-booking")), body, key);
+        const HttpResult second =
+            post(module(2, QStringLiteral("/webhook/consult-booking")), body, key);
         QCOMPARE(first.status, 200);
         QCOMPARE(second.body, first.body);
         QVERIFY(first.json().contains(QLatin1String("booking_id")));
@@ -61,12 +81,17 @@ private Q_SLOTS:
         QCOMPARE(s.value(QLatin1String("effects")).toInt(), 2);
         QCOMPARE(s.value(QLatin1String("duplicate_keys_suppressed")).toInt(), 1);
         QCOMPARE(s.value(QLatin1String("requests")).toInt(), 3);
-        QCOMPARE(s.value(QLatin1String("last_trace_headers")).toObject().value(QLatin1String("X-Trace-ID")).toString(), QStringLiteral("trace-abc"));
+        QCOMPARE(s.value(QLatin1String("last_trace_headers"))
+                     .toObject()
+                     .value(QLatin1String("X-Trace-ID"))
+                     .toString(),
+                 QStringLiteral("trace-abc"));
     }
 
     void webhookRefusesBodiesWithoutAction()
     {
-        const HttpResult r = post(module(1, QStringLiteral("/webhook/intake-lead")), R"({"score": 9})");
+        const HttpResult r =
+            post(module(1, QStringLiteral("/webhook/intake-lead")), R"({"score": 9})");
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json().value(QLatin1String("field")).toString(), QStringLiteral("action"));
         QCOMPARE(post(module(1, QStringLiteral("/webhook/intake-lead")), "{not json").status, 400);
@@ -89,13 +114,20 @@ private Q_SLOTS:
     {
         QCOMPARE(fault(R"({"module":"04_billing","mode":"errors","error_rate":1.0})").status, 200);
         const QList<QPair<QByteArray, QByteArray>> key = {{"Idempotency-Key", "exec-2:charge:0"}};
-        const HttpResult failed = post(module(4, QStringLiteral("/webhook/billing-payment")), R"({"action":"charge"})", key);
+        const HttpResult failed = post(module(4, QStringLiteral("/webhook/billing-payment")),
+                                       R"({"action":"charge"})", key);
         QCOMPARE(failed.status, 500);
         QCOMPARE(stats(QStringLiteral("04_billing")).value(QLatin1String("effects")).toInt(), 0);
         // A retry with the same key after recovery takes effect exactly once.
         fault(R"({"module":"04_billing","mode":"none"})");
-        QCOMPARE(post(module(4, QStringLiteral("/webhook/billing-payment")), R"({"action":"charge"})", key).status, 200);
-        QCOMPARE(post(module(4, QStringLiteral("/webhook/billing-payment")), R"({"action":"charge"})", key).status, 200);
+        QCOMPARE(post(module(4, QStringLiteral("/webhook/billing-payment")),
+                      R"({"action":"charge"})", key)
+                     .status,
+                 200);
+        QCOMPARE(post(module(4, QStringLiteral("/webhook/billing-payment")),
+                      R"({"action":"charge"})", key)
+                     .status,
+                 200);
         QCOMPARE(stats(QStringLiteral("04_billing")).value(QLatin1String("effects")).toInt(), 1);
     }
 
@@ -121,7 +153,8 @@ private Q_SLOTS:
     void timeoutNeverAnswers()
     {
         fault(R"({"module":"05_followup","mode":"timeout"})");
-        const HttpResult r = get(module(5, QStringLiteral("/webhook/followup-campaign/health")), {}, 400);
+        const HttpResult r =
+            get(module(5, QStringLiteral("/webhook/followup-campaign/health")), {}, 400);
         QCOMPARE(r.status, 0);
         QCOMPARE(r.error, QNetworkReply::OperationCanceledError);
     }
@@ -145,7 +178,11 @@ private Q_SLOTS:
         const HttpResult module = fault(R"({"module":"12_nothing","mode":"down"})");
         QCOMPARE(module.status, 400);
         QCOMPARE(module.json().value(QLatin1String("field")).toString(), QStringLiteral("module"));
-        QCOMPARE(fault(R"({"module":"04_billing","mode":"errors","error_rate":3})").json().value(QLatin1String("field")).toString(), QStringLiteral("error_rate"));
+        QCOMPARE(fault(R"({"module":"04_billing","mode":"errors","error_rate":3})")
+                     .json()
+                     .value(QLatin1String("field"))
+                     .toString(),
+                 QStringLiteral("error_rate"));
     }
 
     void resetClearsCountersAndFaults()
@@ -156,13 +193,16 @@ private Q_SLOTS:
         QCOMPARE(get(module(1, QStringLiteral("/webhook/intake-lead/health"))).status, 200);
         const QJsonObject s = stats(QStringLiteral("01_intake"));
         QCOMPARE(s.value(QLatin1String("effects")).toInt(), 0);
-        QCOMPARE(s.value(QLatin1String("fault")).toObject().value(QLatin1String("mode")).toString(), QStringLiteral("none"));
+        QCOMPARE(s.value(QLatin1String("fault")).toObject().value(QLatin1String("mode")).toString(),
+                 QStringLiteral("none"));
     }
 
     void kpisOnAnalytics()
     {
-        const QJsonObject k = get(module(7, QStringLiteral("/webhook/07-analytics-ingest/kpis"))).json();
-        for (const char *key : {"leads_24h", "bookings_24h", "revenue_24h_usd", "nps_avg_30d", "show_rate", "lead_to_booking_rate"})
+        const QJsonObject k =
+            get(module(7, QStringLiteral("/webhook/07-analytics-ingest/kpis"))).json();
+        for (const char *key : {"leads_24h", "bookings_24h", "revenue_24h_usd", "nps_avg_30d",
+                                "show_rate", "lead_to_booking_rate"})
             QVERIFY2(k.contains(QLatin1String(key)), key);
         QCOMPARE(k.value(QLatin1String("history")).toArray().size(), 24);
     }
@@ -177,9 +217,11 @@ private Q_SLOTS:
         QTRY_COMPARE(m_fleet->module(QStringLiteral("04_billing"))->subscriberCount(), 1);
         m_fleet->module(QStringLiteral("04_billing"))->emitEvent();
         QVERIFY(messages.wait(5000));
-        const QJsonObject event = QJsonDocument::fromJson(messages.first().first().toString().toUtf8()).object();
+        const QJsonObject event =
+            QJsonDocument::fromJson(messages.first().first().toString().toUtf8()).object();
         QCOMPARE(event.value(QLatin1String("module")).toString(), QStringLiteral("04_billing"));
-        QVERIFY(event.value(QLatin1String("type")).toString().startsWith(QStringLiteral("payment.")));
+        QVERIFY(
+            event.value(QLatin1String("type")).toString().startsWith(QStringLiteral("payment.")));
         for (const char *key : {"ts", "trace_id", "data"})
             QVERIFY2(event.contains(QLatin1String(key)), key);
         // Down drops the subscribers, as a dead module would.
@@ -199,13 +241,20 @@ private Q_SLOTS:
             QSignalSpy messages(&socket, &QWebSocket::textMessageReceived);
             socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/events").arg(base + 6)));
             connected.wait(5000);
-            (void)QTest::qWaitFor([&] { return fleet.module(QStringLiteral("06_ocr"))->subscriberCount() == 1; }, 5000);
+            (void)QTest::qWaitFor(
+                [&] { return fleet.module(QStringLiteral("06_ocr"))->subscriberCount() == 1; },
+                5000);
             for (int i = 0; i < 3; ++i)
                 fleet.module(QStringLiteral("06_ocr"))->emitEvent();
             (void)QTest::qWaitFor([&] { return messages.count() == 3; }, 5000);
             QStringList data;
             for (const auto &m : messages)
-                data << QString::fromUtf8(QJsonDocument(QJsonDocument::fromJson(m.first().toString().toUtf8()).object().value(QLatin1String("data")).toObject()).toJson());
+                data << QString::fromUtf8(
+                    QJsonDocument(QJsonDocument::fromJson(m.first().toString().toUtf8())
+                                      .object()
+                                      .value(QLatin1String("data"))
+                                      .toObject())
+                        .toJson());
             return data;
         };
         const QStringList a = firstEvents(42);
@@ -216,13 +265,16 @@ private Q_SLOTS:
 
     void scenarioIsValidatedBeforeItRuns()
     {
-        const Status bad = m_fleet->runScenario(R"({"steps":[{"at_ms":0,"module":"02_booking","mode":"down"},{"at_ms":10,"module":"02_booking","mode":"melt"}]})");
+        const Status bad = m_fleet->runScenario(
+            R"({"steps":[{"at_ms":0,"module":"02_booking","mode":"down"},{"at_ms":10,"module":"02_booking","mode":"melt"}]})");
         QVERIFY(!bad.ok());
         QCOMPARE(bad.error().field, QStringLiteral("steps[1].mode"));
         QCOMPARE(m_fleet->module(QStringLiteral("02_booking"))->fault().mode, SimFault::Mode::None);
-        const Status good = m_fleet->runScenario(R"({"steps":[{"at_ms":0,"module":"02_booking","mode":"down"}]})");
+        const Status good =
+            m_fleet->runScenario(R"({"steps":[{"at_ms":0,"module":"02_booking","mode":"down"}]})");
         QVERIFY(good.ok());
-        QTRY_COMPARE(m_fleet->module(QStringLiteral("02_booking"))->fault().mode, SimFault::Mode::Down);
+        QTRY_COMPARE(m_fleet->module(QStringLiteral("02_booking"))->fault().mode,
+                     SimFault::Mode::Down);
     }
 };
 

@@ -20,7 +20,10 @@ class TstCoreSim : public QObject
     quint16 m_api = 0;
     const QByteArray m_token = "integration-token-0123456789";
 
-    static QString bin(const char *name) { return QStringLiteral(SWITCHBOARD_BIN_DIR "/") + QLatin1String(name); }
+    static QString bin(const char *name)
+    {
+        return QStringLiteral(SWITCHBOARD_BIN_DIR "/") + QLatin1String(name);
+    }
 
     // Waits for a line of the process's output that contains marker and returns it.
     static QString waitForLine(QProcess &process, const QString &marker, int timeoutMs = 10000)
@@ -41,19 +44,29 @@ class TstCoreSim : public QObject
 
     QString envFile(quint16 base) const
     {
-        const QStringList paths = {QStringLiteral("intake-lead"), QStringLiteral("consult-booking"), QStringLiteral("telehealth-session"),
-                                   QStringLiteral("billing-payment"), QStringLiteral("followup-campaign"), QStringLiteral("document-capture"),
-                                   QStringLiteral("07-analytics-ingest"), QStringLiteral("messaging-hub-v1"), QStringLiteral("aigent-audit-log")};
-        QString text = QStringLiteral("BRAND_NAME=\"Integration Clinic\"\nHEALTH_CHECK_TIMEOUT_MS=\"1500\"\nHEALTH_CHECK_RETRY_DELAY_MS=100\n");
+        const QStringList paths = {
+            QStringLiteral("intake-lead"),         QStringLiteral("consult-booking"),
+            QStringLiteral("telehealth-session"),  QStringLiteral("billing-payment"),
+            QStringLiteral("followup-campaign"),   QStringLiteral("document-capture"),
+            QStringLiteral("07-analytics-ingest"), QStringLiteral("messaging-hub-v1"),
+            QStringLiteral("aigent-audit-log")};
+        QString text = QStringLiteral(
+            "BRAND_NAME=\"Integration "
+            "Clinic\"\nHEALTH_CHECK_TIMEOUT_MS=\"1500\"\nHEALTH_CHECK_RETRY_DELAY_MS=100\n");
         for (int n = 1; n <= 9; ++n)
-            text += QStringLiteral("MODULE_0%1_ENDPOINT=\"http://127.0.0.1:%2/webhook/%3\"\n").arg(n).arg(base + n).arg(paths.at(n - 1));
+            text += QStringLiteral("MODULE_0%1_ENDPOINT=\"http://127.0.0.1:%2/webhook/%3\"\n")
+                        .arg(n)
+                        .arg(base + n)
+                        .arg(paths.at(n - 1));
         return text;
     }
 
     QJsonObject control(const QByteArray &body)
     {
-        const HttpResult r = post(QStringLiteral("http://127.0.0.1:%1/webhook/manager/control").arg(m_api), body, {{"Authorization", "Bearer " + m_token}});
-        return r.status == 200 ? r.json() : QJsonObject{{QStringLiteral("http_status"), r.status}};
+        const HttpResult r =
+            post(QStringLiteral("http://127.0.0.1:%1/webhook/manager/control").arg(m_api), body,
+                 {{"Authorization", "Bearer " + m_token}});
+        return r.status == 200 ? r.json() : QJsonObject {{QStringLiteral("http_status"), r.status}};
     }
 
 private Q_SLOTS:
@@ -62,7 +75,9 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         for (int attempt = 0; attempt < 10 && !m_base; ++attempt) {
             const auto base = quint16(20000 + QRandomGenerator::global()->bounded(40000));
-            m_sim.start(bin("switchboard-sim"), {QStringLiteral("--base-port"), QString::number(base), QStringLiteral("--event-rate"), QStringLiteral("5")});
+            m_sim.start(bin("switchboard-sim"),
+                        {QStringLiteral("--base-port"), QString::number(base),
+                         QStringLiteral("--event-rate"), QStringLiteral("5")});
             if (!waitForLine(m_sim, QStringLiteral("control on")).isEmpty())
                 m_base = base;
             else
@@ -77,10 +92,13 @@ private Q_SLOTS:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"), QString::fromLatin1(m_token));
         m_core.setProcessEnvironment(environment);
-        m_core.start(bin("switchboard-core"), {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--env-file"), env.fileName(),
-                                               QStringLiteral("--data"), m_dir.filePath(QStringLiteral("data"))});
+        m_core.start(bin("switchboard-core"),
+                     {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                      QStringLiteral("--env-file"), env.fileName(), QStringLiteral("--data"),
+                      m_dir.filePath(QStringLiteral("data"))});
         const QString listening = waitForLine(m_core, QStringLiteral("listening on"));
-        QVERIFY2(!listening.isEmpty(), qPrintable(QString::fromUtf8(m_core.readAllStandardError())));
+        QVERIFY2(!listening.isEmpty(),
+                 qPrintable(QString::fromUtf8(m_core.readAllStandardError())));
         m_api = quint16(listening.section(QLatin1Char(':'), -1).toUInt());
         QVERIFY(m_api);
     }
@@ -97,7 +115,11 @@ private Q_SLOTS:
     void allHealthyAtStart()
     {
         const QJsonObject doc = control(R"({"action":"test"})");
-        QCOMPARE(doc.value(QLatin1String("metadata")).toObject().value(QLatin1String("system_health")).toString(), QStringLiteral("HEALTHY"));
+        QCOMPARE(doc.value(QLatin1String("metadata"))
+                     .toObject()
+                     .value(QLatin1String("system_health"))
+                     .toString(),
+                 QStringLiteral("HEALTHY"));
         QCOMPARE(doc.value(QLatin1String("env_ok")).toBool(), true);
         QCOMPARE(doc.value(QLatin1String("modules")).toObject().size(), 9);
         QCOMPARE(doc.value(QLatin1String("alerts")).toArray().size(), 0);
@@ -105,24 +127,59 @@ private Q_SLOTS:
 
     void bookingDownIsSeenWithinOneCheckAndRecovers()
     {
-        const HttpResult fault = post(QStringLiteral("http://127.0.0.1:%1/faults").arg(m_base), R"({"module":"02_booking","mode":"down"})");
+        const HttpResult fault = post(QStringLiteral("http://127.0.0.1:%1/faults").arg(m_base),
+                                      R"({"module":"02_booking","mode":"down"})");
         QCOMPARE(fault.status, 200);
         QJsonObject doc = control(R"({"action":"test"})");
-        QCOMPARE(doc.value(QLatin1String("modules")).toObject().value(QLatin1String("02_booking")).toObject().value(QLatin1String("status")).toString(), QStringLiteral("down"));
-        QCOMPARE(doc.value(QLatin1String("metadata")).toObject().value(QLatin1String("system_health")).toString(), QStringLiteral("CRITICAL"));
+        QCOMPARE(doc.value(QLatin1String("modules"))
+                     .toObject()
+                     .value(QLatin1String("02_booking"))
+                     .toObject()
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("down"));
+        QCOMPARE(doc.value(QLatin1String("metadata"))
+                     .toObject()
+                     .value(QLatin1String("system_health"))
+                     .toString(),
+                 QStringLiteral("CRITICAL"));
         const QJsonArray alerts = doc.value(QLatin1String("alerts")).toArray();
         QVERIFY(!alerts.isEmpty());
-        QCOMPARE(alerts.at(0).toObject().value(QLatin1String("title")).toString(), QStringLiteral("Module Down: Consult Booking"));
-        QCOMPARE(alerts.at(0).toObject().value(QLatin1String("severity")).toString(), QStringLiteral("critical"));
+        QCOMPARE(alerts.at(0).toObject().value(QLatin1String("title")).toString(),
+                 QStringLiteral("Module Down: Consult Booking"));
+        QCOMPARE(alerts.at(0).toObject().value(QLatin1String("severity")).toString(),
+                 QStringLiteral("critical"));
 
         // The plain status document shows the same without running a check.
-        const HttpResult status = get(QStringLiteral("http://127.0.0.1:%1/api/v1/status").arg(m_api), {{"Authorization", "Bearer " + m_token}});
-        QCOMPARE(status.json().value(QLatin1String("modules")).toObject().value(QLatin1String("02_booking")).toObject().value(QLatin1String("status")).toString(), QStringLiteral("down"));
+        const HttpResult status =
+            get(QStringLiteral("http://127.0.0.1:%1/api/v1/status").arg(m_api),
+                {{"Authorization", "Bearer " + m_token}});
+        QCOMPARE(status.json()
+                     .value(QLatin1String("modules"))
+                     .toObject()
+                     .value(QLatin1String("02_booking"))
+                     .toObject()
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("down"));
 
-        QCOMPARE(post(QStringLiteral("http://127.0.0.1:%1/faults").arg(m_base), R"({"module":"02_booking","mode":"none"})").status, 200);
+        QCOMPARE(post(QStringLiteral("http://127.0.0.1:%1/faults").arg(m_base),
+                      R"({"module":"02_booking","mode":"none"})")
+                     .status,
+                 200);
         doc = control(R"({"action":"test"})");
-        QCOMPARE(doc.value(QLatin1String("modules")).toObject().value(QLatin1String("02_booking")).toObject().value(QLatin1String("status")).toString(), QStringLiteral("healthy"));
-        QCOMPARE(doc.value(QLatin1String("metadata")).toObject().value(QLatin1String("system_health")).toString(), QStringLiteral("HEALTHY"));
+        QCOMPARE(doc.value(QLatin1String("modules"))
+                     .toObject()
+                     .value(QLatin1String("02_booking"))
+                     .toObject()
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("healthy"));
+        QCOMPARE(doc.value(QLatin1String("metadata"))
+                     .toObject()
+                     .value(QLatin1String("system_health"))
+                     .toString(),
+                 QStringLiteral("HEALTHY"));
         QCOMPARE(doc.value(QLatin1String("alerts")).toArray().size(), 0);
     }
 
@@ -133,12 +190,16 @@ private Q_SLOTS:
         env.write("ERROR_THRESHOLD=\"lots\"\n");
         env.close();
         QProcess bad;
-        bad.start(bin("switchboard-core"), {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--env-file"), env.fileName(),
-                                            QStringLiteral("--data"), m_dir.filePath(QStringLiteral("bad-data"))});
+        bad.start(bin("switchboard-core"),
+                  {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                   QStringLiteral("--env-file"), env.fileName(), QStringLiteral("--data"),
+                   m_dir.filePath(QStringLiteral("bad-data"))});
         QVERIFY(bad.waitForFinished(10000));
         QVERIFY(bad.exitCode() != 0);
         const QString err = QString::fromUtf8(bad.readAllStandardError());
-        QVERIFY2(err.contains(QStringLiteral("ERROR_THRESHOLD")) && err.contains(QStringLiteral("whole number")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("ERROR_THRESHOLD"))
+                     && err.contains(QStringLiteral("whole number")),
+                 qPrintable(err));
     }
 
     void firstStartWritesAnAdminTokenFile()
@@ -150,7 +211,9 @@ private Q_SLOTS:
             return e;
         }());
         const QString data = m_dir.filePath(QStringLiteral("token-data"));
-        core.start(bin("switchboard-core"), {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"), data});
+        core.start(bin("switchboard-core"),
+                   {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                    QStringLiteral("--data"), data});
         const QString line = waitForLine(core, QStringLiteral("admin token"));
         QVERIFY2(line.contains(data), qPrintable(line));
         const QFileInfo token(data + QStringLiteral("/admin.token"));

@@ -24,10 +24,11 @@ struct HttpResult
 };
 
 inline HttpResult request(const QByteArray &method, const QString &url, const QByteArray &body = {},
-                          const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 10000)
+                          const QList<QPair<QByteArray, QByteArray>> &headers = {},
+                          int timeoutMs = 10000)
 {
     static QNetworkAccessManager *network = new QNetworkAccessManager;
-    QNetworkRequest req{QUrl(url)};
+    QNetworkRequest req {QUrl(url)};
     req.setTransferTimeout(timeoutMs);
     if (!body.isEmpty())
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -45,12 +46,14 @@ inline HttpResult request(const QByteArray &method, const QString &url, const QB
     return result;
 }
 
-inline HttpResult get(const QString &url, const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 10000)
+inline HttpResult get(const QString &url, const QList<QPair<QByteArray, QByteArray>> &headers = {},
+                      int timeoutMs = 10000)
 {
     return request("GET", url, {}, headers, timeoutMs);
 }
 
-inline HttpResult post(const QString &url, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers = {},
+inline HttpResult post(const QString &url, const QByteArray &body,
+                       const QList<QPair<QByteArray, QByteArray>> &headers = {},
                        int timeoutMs = 10000)
 {
     return request("POST", url, body, headers, timeoutMs);

@@ -49,14 +49,20 @@ private Q_SLOTS:
         overview.clinicName = QStringLiteral("Sunrise Clinic");
         overview.environment = QStringLiteral("production");
         overview.lastCheck = clock.now();
-        overview.alerts = {{AlertSeverity::Critical, QStringLiteral("health"), QStringLiteral("module_down"), QStringLiteral("02_booking"),
-                            QStringLiteral("Module Down: Consult Booking"), QStringLiteral("Module not responding to health checks"), QString()},
-                           {AlertSeverity::Critical, QStringLiteral("dependency"), QStringLiteral("critical_path"), QStringLiteral("02_booking"),
-                            QStringLiteral("Module down in critical path"), QStringLiteral("Impact: Patient journey blocked"), QString()}};
+        overview.alerts = {
+            {AlertSeverity::Critical, QStringLiteral("health"), QStringLiteral("module_down"),
+             QStringLiteral("02_booking"), QStringLiteral("Module Down: Consult Booking"),
+             QStringLiteral("Module not responding to health checks"), QString()},
+            {AlertSeverity::Critical, QStringLiteral("dependency"), QStringLiteral("critical_path"),
+             QStringLiteral("02_booking"), QStringLiteral("Module down in critical path"),
+             QStringLiteral("Impact: Patient journey blocked"), QString()}};
         Q_EMIT core.overviewChanged(overview);
-        QCOMPARE(window.dashboard()->banner()->headline(), QStringLiteral("System health: CRITICAL"));
-        QVERIFY(window.dashboard()->banner()->explanation().contains(QStringLiteral("Consult Booking is down.")));
-        QVERIFY(window.dashboard()->banner()->explanation().contains(QStringLiteral("patient journey is blocked")));
+        QCOMPARE(window.dashboard()->banner()->headline(),
+                 QStringLiteral("System health: CRITICAL"));
+        QVERIFY(window.dashboard()->banner()->explanation().contains(
+            QStringLiteral("Consult Booking is down.")));
+        QVERIFY(window.dashboard()->banner()->explanation().contains(
+            QStringLiteral("patient journey is blocked")));
         QCOMPARE(window.windowTitle(), QStringLiteral("Sunrise Clinic — Production · Switchboard"));
         auto *nav = window.findChild<QListWidget *>(QStringLiteral("navigation"));
         QVERIFY(nav);
@@ -65,7 +71,8 @@ private Q_SLOTS:
         overview.health = SystemHealth::Healthy;
         overview.alerts.clear();
         Q_EMIT core.overviewChanged(overview);
-        QCOMPARE(window.dashboard()->banner()->headline(), QStringLiteral("System health: HEALTHY"));
+        QCOMPARE(window.dashboard()->banner()->headline(),
+                 QStringLiteral("System health: HEALTHY"));
         QCOMPARE(nav->item(4)->text(), QStringLiteral("Alerts"));
     }
 
@@ -83,7 +90,8 @@ private Q_SLOTS:
         s.configured = true;
         s.assessment = {ModuleStatus::Down, HealthReason::NoAnswer};
         Q_EMIT core.moduleChanged(s);
-        QTRY_COMPARE(window.moduleModel()->index(1, 0).data(ModuleTableModel::StatusRole).toInt(), int(ModuleStatus::Down));
+        QTRY_COMPARE(window.moduleModel()->index(1, 0).data(ModuleTableModel::StatusRole).toInt(),
+                     int(ModuleStatus::Down));
 
         QListView *tiles = window.dashboard()->tiles();
         const QModelIndex booking = tiles->model()->index(1, 0);
@@ -99,7 +107,7 @@ private Q_SLOTS:
         auto *check = window.modulesView()->findChild<QPushButton *>();
         QVERIFY(check && check->isEnabled());
         QTest::mouseClick(check, Qt::LeftButton);
-        QCOMPARE(core.checkedModules, QStringList{QStringLiteral("02_booking")});
+        QCOMPARE(core.checkedModules, QStringList {QStringLiteral("02_booking")});
     }
 
     void tilesReflowOnNarrowWindows()
@@ -111,7 +119,8 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QListView *tiles = window.dashboard()->tiles();
-        QTRY_VERIFY(tiles->visualRect(tiles->model()->index(1, 0)).top() > tiles->visualRect(tiles->model()->index(0, 0)).top());
+        QTRY_VERIFY(tiles->visualRect(tiles->model()->index(1, 0)).top()
+                    > tiles->visualRect(tiles->model()->index(0, 0)).top());
     }
 };
 

@@ -16,7 +16,8 @@ class TstModuleTableModel : public QObject
         s.id = id;
         s.configured = true;
         s.assessment.status = status;
-        s.assessment.reason = status == ModuleStatus::Down ? HealthReason::NoAnswer : HealthReason::Responding;
+        s.assessment.reason =
+            status == ModuleStatus::Down ? HealthReason::NoAnswer : HealthReason::Responding;
         s.responseMs = responseMs;
         return s;
     }
@@ -27,9 +28,12 @@ private Q_SLOTS:
         ManualClock clock;
         ModuleTableModel model(clock);
         QCOMPARE(model.rowCount(), 9);
-        QCOMPARE(model.index(1, 0).data(ModuleTableModel::ModuleIdRole).toString(), QStringLiteral("02_booking"));
-        QCOMPARE(model.index(1, ModuleTableModel::NameColumn).data().toString(), QStringLiteral("02  Consult Booking"));
-        QCOMPARE(model.index(1, ModuleTableModel::StatusColumn).data().toString(), QStringLiteral("? Unknown"));
+        QCOMPARE(model.index(1, 0).data(ModuleTableModel::ModuleIdRole).toString(),
+                 QStringLiteral("02_booking"));
+        QCOMPARE(model.index(1, ModuleTableModel::NameColumn).data().toString(),
+                 QStringLiteral("02  Consult Booking"));
+        QCOMPARE(model.index(1, ModuleTableModel::StatusColumn).data().toString(),
+                 QStringLiteral("? Unknown"));
     }
 
     void followsStatusChangesCoalesced()
@@ -51,14 +55,18 @@ private Q_SLOTS:
         const QModelIndex status = model.index(1, ModuleTableModel::StatusColumn);
         QCOMPARE(status.data().toString(), QStringLiteral("✕ Down"));
         QCOMPARE(status.data(ModuleTableModel::StatusRole).toInt(), int(ModuleStatus::Down));
-        QCOMPARE(model.index(1, ModuleTableModel::ResponseColumn).data().toString(), QStringLiteral("no answer"));
-        QCOMPARE(model.index(1, ModuleTableModel::ReasonColumn).data().toString(), QStringLiteral("Module not responding to health checks"));
-        QCOMPARE(model.index(3, ModuleTableModel::ResponseColumn).data().toString(), QStringLiteral("40 ms"));
+        QCOMPARE(model.index(1, ModuleTableModel::ResponseColumn).data().toString(),
+                 QStringLiteral("no answer"));
+        QCOMPARE(model.index(1, ModuleTableModel::ReasonColumn).data().toString(),
+                 QStringLiteral("Module not responding to health checks"));
+        QCOMPARE(model.index(3, ModuleTableModel::ResponseColumn).data().toString(),
+                 QStringLiteral("40 ms"));
 
         model.updateModule(snapshot(QStringLiteral("02_booking"), ModuleStatus::Healthy));
         model.flush();
         QCOMPARE(changed.count(), 3);
-        QCOMPARE(model.index(1, ModuleTableModel::StatusColumn).data().toString(), QStringLiteral("✓ Healthy"));
+        QCOMPARE(model.index(1, ModuleTableModel::StatusColumn).data().toString(),
+                 QStringLiteral("✓ Healthy"));
     }
 
     void ignoresUnknownModules()
@@ -80,8 +88,12 @@ private Q_SLOTS:
         s.lastRun = clock.now().addSecs(-180);
         model.updateModule(s);
         model.flush();
-        QCOMPARE(model.index(0, ModuleTableModel::LastRunColumn).data().toString(), QStringLiteral("3 min ago"));
-        QVERIFY(!model.index(0, ModuleTableModel::LastRunColumn).data(Qt::ToolTipRole).toString().isEmpty());
+        QCOMPARE(model.index(0, ModuleTableModel::LastRunColumn).data().toString(),
+                 QStringLiteral("3 min ago"));
+        QVERIFY(!model.index(0, ModuleTableModel::LastRunColumn)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .isEmpty());
     }
 };
 

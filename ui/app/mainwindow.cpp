@@ -29,13 +29,13 @@ struct Section
 };
 
 const Section Sections[] = {
-        {"dashboard", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Dashboard"), "dashboard"},
-        {"workflows", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Workflows"), "workflows"},
-        {"executions", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Executions"), "executions"},
-        {"review", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Review"), "review"},
-        {"alerts", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Alerts"), "alerts"},
-        {"modules", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Modules"), "modules"},
-        {"settings", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Settings"), "settings"},
+    {"dashboard", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Dashboard"), "dashboard"},
+    {"workflows", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Workflows"), "workflows"},
+    {"executions", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Executions"), "executions"},
+    {"review", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Review"), "review"},
+    {"alerts", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Alerts"), "alerts"},
+    {"modules", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Modules"), "modules"},
+    {"settings", QT_TRANSLATE_NOOP("Switchboard::MainWindow", "Settings"), "settings"},
 };
 
 } // namespace
@@ -58,12 +58,32 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     resize(1180, 820);
 
     m_pages->addWidget(m_dashboard);
-    m_pages->addWidget(new PlaceholderView(tr("Workflows"), tr("The visual workflow builder is not available yet. Here admins will design, test and publish the clinic's workflows from templates."), this));
-    m_pages->addWidget(new PlaceholderView(tr("Executions"), tr("Workflow executions are not available yet. Every run, with its steps, retries and timings, will be listed here."), this));
-    m_pages->addWidget(new PlaceholderView(tr("Review"), tr("Review queues are not available yet. Low-confidence documents, AI-drafted replies and manual bookings will wait here for support staff."), this));
-    m_pages->addWidget(new PlaceholderView(tr("Alerts"), tr("The alert inbox is not available yet. The current alerts are summarised in the Dashboard's health banner."), this));
+    m_pages->addWidget(
+        new PlaceholderView(tr("Workflows"),
+                            tr("The visual workflow builder is not available yet. Here admins will "
+                               "design, test and publish the clinic's workflows from templates."),
+                            this));
+    m_pages->addWidget(
+        new PlaceholderView(tr("Executions"),
+                            tr("Workflow executions are not available yet. Every run, with its "
+                               "steps, retries and timings, will be listed here."),
+                            this));
+    m_pages->addWidget(new PlaceholderView(
+        tr("Review"),
+        tr("Review queues are not available yet. Low-confidence documents, AI-drafted replies and "
+           "manual bookings will wait here for support staff."),
+        this));
+    m_pages->addWidget(
+        new PlaceholderView(tr("Alerts"),
+                            tr("The alert inbox is not available yet. The current alerts are "
+                               "summarised in the Dashboard's health banner."),
+                            this));
     m_pages->addWidget(m_modulesView);
-    m_pages->addWidget(new PlaceholderView(tr("Settings"), tr("Settings are not available in the console yet. Configure modules with a JSON file (--config) or an environment file (--env-file)."), this));
+    m_pages->addWidget(
+        new PlaceholderView(tr("Settings"),
+                            tr("Settings are not available in the console yet. Configure modules "
+                               "with a JSON file (--config) or an environment file (--env-file)."),
+                            this));
     buildNavigation();
 
     auto *central = new QWidget(this);
@@ -80,12 +100,15 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     statusBar()->addPermanentWidget(m_health);
     updateStatusBar();
 
-    connect(&orchestrator, &Orchestrator::moduleChanged, m_modules, &ModuleTableModel::updateModule);
+    connect(&orchestrator, &Orchestrator::moduleChanged, m_modules,
+            &ModuleTableModel::updateModule);
     connect(&orchestrator, &Orchestrator::overviewChanged, this, &MainWindow::onOverview);
     connect(&orchestrator, &Orchestrator::failed, this, [this](const QString &message) {
         m_connection->setText(tr("Core stopped: %1").arg(message));
         QMessageBox::critical(this, tr("Switchboard could not start"),
-                              tr("The orchestration core could not start:\n\n%1\n\nCheck the configuration and start Switchboard again.").arg(message));
+                              tr("The orchestration core could not start:\n\n%1\n\nCheck the "
+                                 "configuration and start Switchboard again.")
+                                  .arg(message));
     });
     connect(m_dashboard, &DashboardView::moduleActivated, this, [this](const QString &id) {
         showView(QStringLiteral("modules"));
@@ -116,8 +139,9 @@ void MainWindow::buildNavigation()
     m_nav->setFont(font);
     int number = 1;
     for (const Section &section : Sections) {
-        auto *item = new QListWidgetItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(section.icon))),
-                                         tr(section.title), m_nav);
+        auto *item = new QListWidgetItem(
+            QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(section.icon))),
+            tr(section.title), m_nav);
         item->setData(Qt::UserRole, QString::fromLatin1(section.name));
         item->setSizeHint(QSize(180, 40));
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(tr(section.title)).arg(number));
@@ -158,24 +182,29 @@ void MainWindow::onOverview(const SystemOverview &overview)
 {
     m_overview = overview;
     m_dashboard->setOverview(overview);
-    const QString environment = overview.environment == QLatin1String("production") ? tr("Production")
-            : overview.environment == QLatin1String("staging")                       ? tr("Staging")
-                                                                                      : tr("Development");
+    const QString environment = overview.environment == QLatin1String("production")
+        ? tr("Production")
+        : overview.environment == QLatin1String("staging") ? tr("Staging")
+                                                           : tr("Development");
     setWindowTitle(tr("%1 — %2 · Switchboard").arg(overview.clinicName, environment));
     // The alert count sits on the navigation entry so it is seen from every section.
     QListWidgetItem *alerts = m_nav->item(int(viewNames().indexOf(QStringLiteral("alerts"))));
-    alerts->setText(overview.alerts.isEmpty() ? tr("Alerts") : tr("Alerts (%1)").arg(overview.alerts.size()));
+    alerts->setText(overview.alerts.isEmpty() ? tr("Alerts")
+                                              : tr("Alerts (%1)").arg(overview.alerts.size()));
     updateStatusBar();
 }
 
 void MainWindow::updateStatusBar()
 {
     const QDateTime last = m_overview.lastCheck;
-    m_lastCheck->setText(last.isValid() ? tr("Last check: %1").arg(QLocale().toString(last.toLocalTime().time(), QLocale::ShortFormat))
+    m_lastCheck->setText(last.isValid() ? tr("Last check: %1")
+                                              .arg(QLocale().toString(last.toLocalTime().time(),
+                                                                      QLocale::ShortFormat))
                                         : tr("Last check: running…"));
     m_health->setText(QStringLiteral("<b style='color:%1'>%2 %3</b>")
-                              .arg(StatusStyle::color(m_overview.health).name(), StatusStyle::mark(m_overview.health),
-                                   StatusStyle::word(m_overview.health)));
+                          .arg(StatusStyle::color(m_overview.health).name(),
+                               StatusStyle::mark(m_overview.health),
+                               StatusStyle::word(m_overview.health)));
 }
 
 void MainWindow::showShortcuts()
@@ -183,11 +212,16 @@ void MainWindow::showShortcuts()
     QString rows;
     int number = 1;
     for (const Section &section : Sections)
-        rows += QStringLiteral("<tr><td><b>Ctrl+%1</b></td><td>%2</td></tr>").arg(number++).arg(tr(section.title));
-    rows += QStringLiteral("<tr><td><b>F5</b></td><td>%1</td></tr>").arg(tr("Check all modules now"));
-    rows += QStringLiteral("<tr><td><b>Enter</b></td><td>%1</td></tr>").arg(tr("Open the selected module tile"));
+        rows += QStringLiteral("<tr><td><b>Ctrl+%1</b></td><td>%2</td></tr>")
+                    .arg(number++)
+                    .arg(tr(section.title));
+    rows +=
+        QStringLiteral("<tr><td><b>F5</b></td><td>%1</td></tr>").arg(tr("Check all modules now"));
+    rows += QStringLiteral("<tr><td><b>Enter</b></td><td>%1</td></tr>")
+                .arg(tr("Open the selected module tile"));
     rows += QStringLiteral("<tr><td><b>F1, ?</b></td><td>%1</td></tr>").arg(tr("This list"));
-    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"), QStringLiteral("<table cellpadding='4'>%1</table>").arg(rows),
+    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"),
+                    QStringLiteral("<table cellpadding='4'>%1</table>").arg(rows),
                     QMessageBox::Close, this);
     box.exec();
 }

@@ -7,11 +7,15 @@ namespace Switchboard::StatusStyle {
 QColor color(ModuleStatus status)
 {
     switch (status) {
-    case ModuleStatus::Healthy: return QColor(0x1e, 0x7b, 0x34); // green, 5.2:1 on white
-    case ModuleStatus::Degraded: return QColor(0x9a, 0x5b, 0x00); // amber, 5.0:1
-    case ModuleStatus::Down: return QColor(0xb4, 0x23, 0x18); // red, 6.4:1
+    case ModuleStatus::Healthy:
+        return QColor(0x1e, 0x7b, 0x34); // green, 5.2:1 on white
+    case ModuleStatus::Degraded:
+        return QColor(0x9a, 0x5b, 0x00); // amber, 5.0:1
+    case ModuleStatus::Down:
+        return QColor(0xb4, 0x23, 0x18); // red, 6.4:1
     case ModuleStatus::Disabled:
-    case ModuleStatus::Unknown: break;
+    case ModuleStatus::Unknown:
+        break;
     }
     return QColor(0x5f, 0x63, 0x68); // grey, 6.0:1
 }
@@ -19,11 +23,15 @@ QColor color(ModuleStatus status)
 QColor tint(ModuleStatus status)
 {
     switch (status) {
-    case ModuleStatus::Healthy: return QColor(0xe8, 0xf5, 0xeb);
-    case ModuleStatus::Degraded: return QColor(0xfd, 0xf3, 0xe1);
-    case ModuleStatus::Down: return QColor(0xfc, 0xe8, 0xe6);
+    case ModuleStatus::Healthy:
+        return QColor(0xe8, 0xf5, 0xeb);
+    case ModuleStatus::Degraded:
+        return QColor(0xfd, 0xf3, 0xe1);
+    case ModuleStatus::Down:
+        return QColor(0xfc, 0xe8, 0xe6);
     case ModuleStatus::Disabled:
-    case ModuleStatus::Unknown: break;
+    case ModuleStatus::Unknown:
+        break;
     }
     return QColor(0xf1, 0xf3, 0xf4);
 }
@@ -31,11 +39,16 @@ QColor tint(ModuleStatus status)
 QString mark(ModuleStatus status)
 {
     switch (status) {
-    case ModuleStatus::Healthy: return QStringLiteral("✓");
-    case ModuleStatus::Degraded: return QStringLiteral("!");
-    case ModuleStatus::Down: return QStringLiteral("✕");
-    case ModuleStatus::Disabled: return QStringLiteral("–");
-    case ModuleStatus::Unknown: break;
+    case ModuleStatus::Healthy:
+        return QStringLiteral("✓");
+    case ModuleStatus::Degraded:
+        return QStringLiteral("!");
+    case ModuleStatus::Down:
+        return QStringLiteral("✕");
+    case ModuleStatus::Disabled:
+        return QStringLiteral("–");
+    case ModuleStatus::Unknown:
+        break;
     }
     return QStringLiteral("?");
 }
@@ -43,11 +56,16 @@ QString mark(ModuleStatus status)
 QString word(ModuleStatus status)
 {
     switch (status) {
-    case ModuleStatus::Healthy: return QCoreApplication::translate("StatusStyle", "Healthy");
-    case ModuleStatus::Degraded: return QCoreApplication::translate("StatusStyle", "Degraded");
-    case ModuleStatus::Down: return QCoreApplication::translate("StatusStyle", "Down");
-    case ModuleStatus::Disabled: return QCoreApplication::translate("StatusStyle", "Disabled");
-    case ModuleStatus::Unknown: break;
+    case ModuleStatus::Healthy:
+        return QCoreApplication::translate("StatusStyle", "Healthy");
+    case ModuleStatus::Degraded:
+        return QCoreApplication::translate("StatusStyle", "Degraded");
+    case ModuleStatus::Down:
+        return QCoreApplication::translate("StatusStyle", "Down");
+    case ModuleStatus::Disabled:
+        return QCoreApplication::translate("StatusStyle", "Disabled");
+    case ModuleStatus::Unknown:
+        break;
     }
     return QCoreApplication::translate("StatusStyle", "Unknown");
 }
@@ -55,9 +73,12 @@ QString word(ModuleStatus status)
 QColor color(SystemHealth health)
 {
     switch (health) {
-    case SystemHealth::Healthy: return color(ModuleStatus::Healthy);
-    case SystemHealth::Degraded: return color(ModuleStatus::Degraded);
-    case SystemHealth::Critical: break;
+    case SystemHealth::Healthy:
+        return color(ModuleStatus::Healthy);
+    case SystemHealth::Degraded:
+        return color(ModuleStatus::Degraded);
+    case SystemHealth::Critical:
+        break;
     }
     return color(ModuleStatus::Down);
 }
@@ -65,9 +86,12 @@ QColor color(SystemHealth health)
 QString mark(SystemHealth health)
 {
     switch (health) {
-    case SystemHealth::Healthy: return mark(ModuleStatus::Healthy);
-    case SystemHealth::Degraded: return mark(ModuleStatus::Degraded);
-    case SystemHealth::Critical: break;
+    case SystemHealth::Healthy:
+        return mark(ModuleStatus::Healthy);
+    case SystemHealth::Degraded:
+        return mark(ModuleStatus::Degraded);
+    case SystemHealth::Critical:
+        break;
     }
     return mark(ModuleStatus::Down);
 }
@@ -75,9 +99,12 @@ QString mark(SystemHealth health)
 QString word(SystemHealth health)
 {
     switch (health) {
-    case SystemHealth::Healthy: return QCoreApplication::translate("StatusStyle", "HEALTHY");
-    case SystemHealth::Degraded: return QCoreApplication::translate("StatusStyle", "DEGRADED");
-    case SystemHealth::Critical: break;
+    case SystemHealth::Healthy:
+        return QCoreApplication::translate("StatusStyle", "HEALTHY");
+    case SystemHealth::Degraded:
+        return QCoreApplication::translate("StatusStyle", "DEGRADED");
+    case SystemHealth::Critical:
+        break;
     }
     return QCoreApplication::translate("StatusStyle", "CRITICAL");
 }

@@ -81,7 +81,7 @@ void DashboardView::layoutTiles()
     // The scrollbar's width is always set aside, so that its appearing cannot push a tile
     // to the next row.
     const int available = m_tiles->width() - 2 * m_tiles->frameWidth()
-            - m_tiles->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_tiles) - 4;
+        - m_tiles->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_tiles) - 4;
     if (available <= 0)
         return;
     const int columns = qBound(1, available / MinTileWidth, Columns);

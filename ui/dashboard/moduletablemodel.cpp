@@ -50,7 +50,9 @@ QVariant ModuleTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case NameColumn: {
             const ModuleInfo *info = ModuleCatalog::find(s.id);
-            return info ? info->numberText() + QStringLiteral("  ") + ModuleCatalog::displayName(s.id) : s.id;
+            return info
+                ? info->numberText() + QStringLiteral("  ") + ModuleCatalog::displayName(s.id)
+                : s.id;
         }
         case StatusColumn:
             return StatusStyle::mark(s.status()) + QLatin1Char(' ') + StatusStyle::word(s.status());
@@ -88,13 +90,20 @@ QVariant ModuleTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return tr("Module");
-    case StatusColumn: return tr("Status");
-    case ResponseColumn: return tr("Response");
-    case ErrorsColumn: return tr("Errors (24 h)");
-    case LastRunColumn: return tr("Last run");
-    case FeedColumn: return tr("Event feed");
-    case ReasonColumn: return tr("Why");
+    case NameColumn:
+        return tr("Module");
+    case StatusColumn:
+        return tr("Status");
+    case ResponseColumn:
+        return tr("Response");
+    case ErrorsColumn:
+        return tr("Errors (24 h)");
+    case LastRunColumn:
+        return tr("Last run");
+    case FeedColumn:
+        return tr("Event feed");
+    case ReasonColumn:
+        return tr("Why");
     }
     return {};
 }

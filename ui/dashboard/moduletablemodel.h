@@ -18,7 +18,16 @@ class ModuleTableModel final : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, StatusColumn, ResponseColumn, ErrorsColumn, LastRunColumn, FeedColumn, ReasonColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        StatusColumn,
+        ResponseColumn,
+        ErrorsColumn,
+        LastRunColumn,
+        FeedColumn,
+        ReasonColumn,
+        ColumnCount
+    };
     enum Role { SnapshotRole = Qt::UserRole + 1, ModuleIdRole, StatusRole };
 
     explicit ModuleTableModel(const Clock &clock, QObject *parent = nullptr);
@@ -26,7 +35,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     // Queues a snapshot; applied on the next coalescing tick.
     void updateModule(const Switchboard::ModuleSnapshot &snapshot);

@@ -53,7 +53,8 @@ QSize ModuleTileDelegate::sizeHint(const QStyleOptionViewItem &, const QModelInd
     return m_size;
 }
 
-void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
+                               const QModelIndex &index) const
 {
     const auto s = index.data(ModuleTableModel::SnapshotRole).value<ModuleSnapshot>();
     const ModuleStatus status = s.status();
@@ -68,7 +69,9 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, 
     QPainterPath shape;
     shape.addRoundedRect(card, 8, 8);
     p->fillPath(shape, pal.color(QPalette::Base));
-    p->setPen(QPen(focused ? pal.color(QPalette::Highlight) : (hovered ? pal.color(QPalette::Mid) : pal.color(QPalette::Midlight)), focused ? 2 : 1));
+    p->setPen(QPen(focused ? pal.color(QPalette::Highlight)
+                           : (hovered ? pal.color(QPalette::Mid) : pal.color(QPalette::Midlight)),
+                   focused ? 2 : 1));
     p->drawPath(shape);
     // Status stripe on the left edge.
     p->save();
@@ -93,19 +96,23 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, 
     const QFontMetricsF boldMetrics(bold);
     p->setPen(muted);
     p->setFont(small);
-    p->drawText(QRectF(left, y, 28, boldMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter, info ? info->numberText() : QString());
+    p->drawText(QRectF(left, y, 28, boldMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                info ? info->numberText() : QString());
     p->setPen(textColor);
     p->setFont(bold);
     const QRectF nameRect(left + 26, y, right - left - 26, boldMetrics.height());
-    p->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                boldMetrics.elidedText(ModuleCatalog::displayName(s.id), Qt::ElideRight, nameRect.width()));
+    p->drawText(
+        nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+        boldMetrics.elidedText(ModuleCatalog::displayName(s.id), Qt::ElideRight, nameRect.width()));
     y += boldMetrics.height() + 6;
 
-    const QString pillText = StatusStyle::mark(status) + QLatin1Char(' ') + StatusStyle::word(status);
+    const QString pillText =
+        StatusStyle::mark(status) + QLatin1Char(' ') + StatusStyle::word(status);
     QFont pillFont = base;
     pillFont.setBold(true);
     const QFontMetricsF pillMetrics(pillFont);
-    const QRectF pill(left, y, pillMetrics.horizontalAdvance(pillText) + 16, pillMetrics.height() + 4);
+    const QRectF pill(left, y, pillMetrics.horizontalAdvance(pillText) + 16,
+                      pillMetrics.height() + 4);
     p->setPen(Qt::NoPen);
     p->setBrush(statusColor);
     p->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
@@ -120,9 +127,9 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, 
     const QDateTime now = model ? model->clock().now() : QDateTime::currentDateTimeUtc();
     const qreal column = (right - left) / 3;
     const QString figures[3][2] = {
-            {ModuleTableModel::tr("Response"), ModuleTableModel::responseText(s.responseMs)},
-            {ModuleTableModel::tr("Errors (24 h)"), QLocale().toString(s.errors24h)},
-            {ModuleTableModel::tr("Last run"), relativeTime(s.lastRun, now)}};
+        {ModuleTableModel::tr("Response"), ModuleTableModel::responseText(s.responseMs)},
+        {ModuleTableModel::tr("Errors (24 h)"), QLocale().toString(s.errors24h)},
+        {ModuleTableModel::tr("Last run"), relativeTime(s.lastRun, now)}};
     for (int i = 0; i < 3; ++i) {
         const QRectF cell(left + column * i, y, column - 6, metrics.height() * 2 + 2);
         p->setFont(small);
@@ -130,7 +137,8 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, 
         p->drawText(cell, Qt::AlignLeft | Qt::AlignTop, figures[i][0]);
         p->setFont(base);
         p->setPen(textColor);
-        p->drawText(cell, Qt::AlignLeft | Qt::AlignBottom, QFontMetricsF(base).elidedText(figures[i][1], Qt::ElideRight, cell.width()));
+        p->drawText(cell, Qt::AlignLeft | Qt::AlignBottom,
+                    QFontMetricsF(base).elidedText(figures[i][1], Qt::ElideRight, cell.width()));
     }
     y += metrics.height() * 2 + 10;
 
@@ -138,14 +146,18 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, 
     const QRectF trend(left, y, right - left, card.bottom() - y - metrics.height() - 14);
     if (status != ModuleStatus::Healthy) {
         p->setFont(small);
-        p->setPen(status == ModuleStatus::Down || status == ModuleStatus::Degraded ? statusColor : muted);
-        p->drawText(trend, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, HealthRules::reasonText(s.assessment, true));
+        p->setPen(status == ModuleStatus::Down || status == ModuleStatus::Degraded ? statusColor
+                                                                                   : muted);
+        p->drawText(trend, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                    HealthRules::reasonText(s.assessment, true));
     } else if (s.responseHistory.size() < 2) {
         p->setFont(small);
         p->setPen(muted);
-        p->drawText(trend, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, ModuleTableModel::tr("Response-time trend appears after a few checks"));
+        p->drawText(trend, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
+                    ModuleTableModel::tr("Response-time trend appears after a few checks"));
     } else {
-        drawSparkline(p, trend.adjusted(0, 4, 0, -2), s.responseHistory, pal.color(QPalette::Highlight));
+        drawSparkline(p, trend.adjusted(0, 4, 0, -2), s.responseHistory,
+                      pal.color(QPalette::Highlight));
     }
 
     // Footer: event feed and breaker.
@@ -153,15 +165,20 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, 
     p->setFont(small);
     const bool feedExpected = s.enabled && s.configured;
     const QString feed = !feedExpected ? ModuleTableModel::tr("○ No event feed")
-            : s.feedConnected ? ModuleTableModel::tr("● Live events")
-                              : ModuleTableModel::tr("○ Event feed disconnected");
-    p->setPen(feedExpected && !s.feedConnected ? StatusStyle::color(ModuleStatus::Degraded) : muted);
+        : s.feedConnected              ? ModuleTableModel::tr("● Live events")
+                                       : ModuleTableModel::tr("○ Event feed disconnected");
+    p->setPen(feedExpected && !s.feedConnected ? StatusStyle::color(ModuleStatus::Degraded)
+                                               : muted);
     const qreal feedWidth = s.circuit == CircuitState::Closed ? right - left : (right - left) / 2;
-    p->drawText(QRectF(left, footer, feedWidth, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter, feed);
+    p->drawText(QRectF(left, footer, feedWidth, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                feed);
     if (s.circuit != CircuitState::Closed) {
-        p->setPen(StatusStyle::color(s.circuit == CircuitState::Open ? ModuleStatus::Down : ModuleStatus::Degraded));
-        p->drawText(QRectF(left, footer, right - left, metrics.height()), Qt::AlignRight | Qt::AlignVCenter,
-                    s.circuit == CircuitState::Open ? ModuleTableModel::tr("⚡ Circuit open") : ModuleTableModel::tr("⚡ Circuit half-open"));
+        p->setPen(StatusStyle::color(s.circuit == CircuitState::Open ? ModuleStatus::Down
+                                                                     : ModuleStatus::Degraded));
+        p->drawText(QRectF(left, footer, right - left, metrics.height()),
+                    Qt::AlignRight | Qt::AlignVCenter,
+                    s.circuit == CircuitState::Open ? ModuleTableModel::tr("⚡ Circuit open")
+                                                    : ModuleTableModel::tr("⚡ Circuit half-open"));
     }
     p->restore();
 }

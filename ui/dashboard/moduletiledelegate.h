@@ -13,13 +13,14 @@ class ModuleTileDelegate final : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     void setTileSize(const QSize &size) { m_size = size; }
 
 private:
-    QSize m_size{300, 196};
+    QSize m_size {300, 196};
 };
 
 } // namespace Switchboard

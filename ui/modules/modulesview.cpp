@@ -32,7 +32,8 @@ ModulesView::ModulesView(ModuleTableModel *modules, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ModuleTableModel::ReasonColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ModuleTableModel::ReasonColumn,
+                                                      QHeaderView::Stretch);
 
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::RichText);
@@ -54,7 +55,8 @@ ModulesView::ModulesView(ModuleTableModel *modules, QWidget *parent)
     layout->addWidget(m_details, 1);
     layout->addWidget(m_check, 0, Qt::AlignLeft);
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ModulesView::showDetails);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ModulesView::showDetails);
     connect(modules, &QAbstractItemModel::dataChanged, this, &ModulesView::showDetails);
     connect(m_check, &QPushButton::clicked, this, [this] {
         if (!selectedModule().isEmpty())
@@ -92,17 +94,20 @@ void ModulesView::showDetails()
         return t.isValid() ? locale.toString(t.toLocalTime(), QLocale::ShortFormat) : tr("never");
     };
     m_details->setText(
-            QStringLiteral("<b>%1 %2</b> — <span style='color:%3'>%4 %5</span><br>%6<br>")
-                    .arg(info ? info->numberText() : QString(), ModuleCatalog::displayName(s.id).toHtmlEscaped(),
-                         StatusStyle::color(s.status()).name(), StatusStyle::mark(s.status()), StatusStyle::word(s.status()),
-                         HealthRules::reasonText(s.assessment, true).toHtmlEscaped())
-            + tr("Last check: %1 · Status since: %2 · Last run: %3").arg(when(s.lastCheck), when(s.statusSince), when(s.lastRun))
-            + QStringLiteral("<br>")
-            + tr("Version: %1 · Up for: %2 h · Events seen: %3 · On the patient journey: %4")
-                      .arg(s.version.isEmpty() ? tr("unknown") : s.version.toHtmlEscaped())
-                      .arg(s.uptimeSeconds / 3600)
-                      .arg(locale.toString(s.eventsSeen))
-                      .arg(info && info->criticalPath ? tr("yes") : tr("no")));
+        QStringLiteral("<b>%1 %2</b> — <span style='color:%3'>%4 %5</span><br>%6<br>")
+            .arg(info ? info->numberText() : QString(),
+                 ModuleCatalog::displayName(s.id).toHtmlEscaped(),
+                 StatusStyle::color(s.status()).name(), StatusStyle::mark(s.status()),
+                 StatusStyle::word(s.status()),
+                 HealthRules::reasonText(s.assessment, true).toHtmlEscaped())
+        + tr("Last check: %1 · Status since: %2 · Last run: %3")
+              .arg(when(s.lastCheck), when(s.statusSince), when(s.lastRun))
+        + QStringLiteral("<br>")
+        + tr("Version: %1 · Up for: %2 h · Events seen: %3 · On the patient journey: %4")
+              .arg(s.version.isEmpty() ? tr("unknown") : s.version.toHtmlEscaped())
+              .arg(s.uptimeSeconds / 3600)
+              .arg(locale.toString(s.eventsSeen))
+              .arg(info && info->criticalPath ? tr("yes") : tr("no")));
 }
 
 } // namespace Switchboard
