@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QStandardPaths>
 #include <cstdio>
 
@@ -43,7 +44,7 @@ void printStatus(const CoreService &core)
         const ModuleInfo *info = ModuleCatalog::find(s.id);
         const QString response =
             s.responseMs >= 0 ? QStringLiteral("%1 ms").arg(s.responseMs) : QStringLiteral("—");
-        std::printf("  %s %-22s %-9s %8s  errors %-4d feed %-4s %s\n", statusMark(s.status()),
+        std::printf("  %s %-27s %-9s %8s  errors %-4d feed %-4s %s\n", statusMark(s.status()),
                     qPrintable(info ? info->numberText() + QLatin1Char(' ') + info->name() : s.id),
                     qPrintable(toWire(s.status())), qPrintable(response), s.errors24h,
                     s.feedConnected ? "on" : "off",
@@ -159,6 +160,9 @@ int main(int argc, char *argv[])
     std::fflush(stdout);
 
     if (options.demo && !parser.isSet(quiet)) {
+        // The live table says it all; per-module log lines would only interleave with it.
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("switchboard.health.info=false\nswitchboard.feed.info=false"));
         QObject::connect(&core, &CoreService::overviewChanged, &core,
                          [&core] { printStatus(core); });
     }

@@ -427,8 +427,8 @@ Result<CoreConfig> load(const QString &jsonPath, const QString &envPath)
         if (!st)
             return makeError(st.error().message, envPath + QStringLiteral(": ") + st.error().field);
     }
-    qCInfo(lcConfig) << "configuration loaded;" << config.missingRequired().size()
-                     << "required settings missing";
+    qCDebug(lcConfig) << "configuration loaded;" << config.missingRequired().size()
+                      << "required settings missing";
     return config;
 }
 
