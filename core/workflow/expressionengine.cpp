@@ -1,0 +1,207 @@
+#include "workflow/expressionengine.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace Switchboard {
+
+namespace {
+
+const QRegularExpression &templatePattern()
+{
+    static const QRegularExpression re(QStringLiteral(R"(\{\{(.*?)\}\})"),
+                                       QRegularExpression::DotMatchesEverythingOption);
+    return re;
+}
+
+QString valueText(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::String:
+        return v.toString();
+    case QJsonValue::Double:
+        return QString::number(v.toDouble(), 'g', 15);
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return QString();
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    }
+    return QString();
+}
+
+} // namespace
+
+ExpressionEngine::ExpressionEngine(int timeLimitMs)
+    : m_timeLimitMs(timeLimitMs)
+{
+    // No installExtensions(): the engine has no console, no timers, no imports, no I/O.
+    m_thread = std::thread([this] { watchdog(); });
+}
+
+ExpressionEngine::~ExpressionEngine()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_quit = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+void ExpressionEngine::watchdog()
+{
+    std::unique_lock lock(m_mutex);
+    while (!m_quit) {
+        if (!m_armed) {
+            m_wake.wait(lock);
+            continue;
+        }
+        if (m_wake.wait_until(lock, m_deadline) == std::cv_status::timeout && m_armed)
+            m_engine.setInterrupted(true);
+    }
+}
+
+Result<QJSValue> ExpressionEngine::compile(const QString &expression)
+{
+    auto it = m_compiled.constFind(expression);
+    if (it != m_compiled.constEnd())
+        return it.value();
+    const QString source =
+        QStringLiteral(
+            "(function(input, steps, vars, event, env) { \"use strict\"; return (\n%1\n); })")
+            .arg(expression);
+    QJSValue fn = m_engine.evaluate(source);
+    if (fn.isError())
+        return makeError(fn.property(QStringLiteral("message")).toString());
+    if (m_compiled.size() > 4096)
+        m_compiled.clear();
+    m_compiled.insert(expression, fn);
+    return fn;
+}
+
+Status ExpressionEngine::checkExpression(const QString &expression)
+{
+    if (expression.trimmed().isEmpty())
+        return makeError(QStringLiteral("the expression is empty"));
+    auto fn = compile(expression);
+    if (!fn)
+        return fn.error();
+    return Ok {};
+}
+
+Status ExpressionEngine::checkTemplate(const QString &text)
+{
+    auto it = templatePattern().globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        Status st = checkExpression(m.captured(1));
+        if (!st)
+            return makeError(
+                QStringLiteral("in {{%1}}: %2").arg(m.captured(1), st.error().message));
+    }
+    return Ok {};
+}
+
+Result<QJsonValue> ExpressionEngine::evaluate(const QString &expression, const QJsonObject &scope)
+{
+    auto fn = compile(expression);
+    if (!fn)
+        return fn.error();
+    const QJSValueList args = {
+        m_engine.toScriptValue(scope.value(QLatin1String("input")).toObject().toVariantMap()),
+        m_engine.toScriptValue(scope.value(QLatin1String("steps")).toObject().toVariantMap()),
+        m_engine.toScriptValue(scope.value(QLatin1String("vars")).toObject().toVariantMap()),
+        m_engine.toScriptValue(scope.value(QLatin1String("event")).toObject().toVariantMap()),
+        m_engine.toScriptValue(scope.value(QLatin1String("env")).toObject().toVariantMap())};
+    {
+        std::lock_guard lock(m_mutex);
+        m_deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(m_timeLimitMs);
+        m_armed = true;
+    }
+    m_wake.notify_all();
+    QJSValue result = fn.value().call(args);
+    {
+        std::lock_guard lock(m_mutex);
+        m_armed = false;
+    }
+    if (m_engine.isInterrupted()) {
+        m_engine.setInterrupted(false);
+        return makeError(QStringLiteral("the expression took longer than %1 ms and was stopped")
+                             .arg(m_timeLimitMs));
+    }
+    if (result.isError())
+        return makeError(result.property(QStringLiteral("message")).toString());
+    if (result.isUndefined())
+        return QJsonValue(QJsonValue::Null);
+    return QJsonValue::fromVariant(result.toVariant());
+}
+
+bool ExpressionEngine::truthy(const QJsonValue &v) const
+{
+    switch (v.type()) {
+    case QJsonValue::Bool:
+        return v.toBool();
+    case QJsonValue::Double:
+        return v.toDouble() != 0;
+    case QJsonValue::String:
+        return !v.toString().isEmpty();
+    case QJsonValue::Array:
+    case QJsonValue::Object:
+        return true;
+    default:
+        return false;
+    }
+}
+
+Result<QJsonValue> ExpressionEngine::render(const QJsonValue &templ, const QJsonObject &scope)
+{
+    if (templ.isObject()) {
+        QJsonObject out;
+        const QJsonObject in = templ.toObject();
+        for (auto it = in.begin(); it != in.end(); ++it) {
+            auto v = render(it.value(), scope);
+            if (!v)
+                return makeError(v.error().message, it.key());
+            out.insert(it.key(), *v);
+        }
+        return QJsonValue(out);
+    }
+    if (templ.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &item : templ.toArray()) {
+            auto v = render(item, scope);
+            if (!v)
+                return v;
+            out.append(*v);
+        }
+        return QJsonValue(out);
+    }
+    if (!templ.isString())
+        return templ;
+    const QString text = templ.toString();
+    const auto whole = templatePattern().match(text);
+    if (whole.hasMatch() && whole.capturedStart() == 0 && whole.capturedLength() == text.size())
+        return evaluate(whole.captured(1), scope);
+    QString out;
+    qsizetype last = 0;
+    auto it = templatePattern().globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += text.mid(last, m.capturedStart() - last);
+        auto v = evaluate(m.captured(1), scope);
+        if (!v)
+            return v;
+        out += valueText(*v);
+        last = m.capturedEnd();
+    }
+    out += text.mid(last);
+    return QJsonValue(out);
+}
+
+} // namespace Switchboard

@@ -1,0 +1,146 @@
+#include "workflow/workflow.h"
+
+#include <QJsonArray>
+
+namespace Switchboard {
+
+namespace {
+const char *const TypeNames[] = {"trigger", "module_call",    "condition",    "parallel", "join",
+                                 "delay",   "wait_for_event", "human_review", "notify",   "set",
+                                 "end"};
+}
+
+QString toWire(NodeType type)
+{
+    return QString::fromLatin1(TypeNames[int(type)]);
+}
+
+std::optional<NodeType> nodeTypeFromWire(const QString &text)
+{
+    for (int i = 0; i < int(std::size(TypeNames)); ++i) {
+        if (text == QLatin1String(TypeNames[i]))
+            return NodeType(i);
+    }
+    return std::nullopt;
+}
+
+QStringList WorkflowNode::ports() const
+{
+    switch (type) {
+    case NodeType::ModuleCall:
+        return {QStringLiteral("out"), QStringLiteral("error")};
+    case NodeType::Condition: {
+        QStringList labels;
+        for (const QJsonValue &c : settings.value(QLatin1String("cases")).toArray())
+            labels << c.toObject().value(QLatin1String("label")).toString();
+        labels << settings.value(QLatin1String("default")).toString(QStringLiteral("default"));
+        return labels;
+    }
+    case NodeType::WaitForEvent:
+        return {QStringLiteral("event"), QStringLiteral("timeout")};
+    case NodeType::HumanReview: {
+        QStringList outcomes;
+        for (const QJsonValue &o : settings.value(QLatin1String("outcomes")).toArray())
+            outcomes << o.toString();
+        return outcomes;
+    }
+    case NodeType::End:
+        return {};
+    default:
+        return {QStringLiteral("out")};
+    }
+}
+
+Result<Workflow> Workflow::fromJson(const QJsonObject &json)
+{
+    Workflow w;
+    w.id = json.value(QLatin1String("id")).toString();
+    w.name = json.value(QLatin1String("name")).toString();
+    w.description = json.value(QLatin1String("description")).toString();
+    w.version = json.value(QLatin1String("version")).toInt(0);
+    w.enabled = json.value(QLatin1String("enabled")).toBool(true);
+    w.trigger = json.value(QLatin1String("trigger")).toObject();
+    const QJsonArray nodes = json.value(QLatin1String("nodes")).toArray();
+    for (int i = 0; i < nodes.size(); ++i) {
+        const QJsonObject n = nodes.at(i).toObject();
+        const auto type = nodeTypeFromWire(n.value(QLatin1String("type")).toString());
+        if (!type)
+            return makeError(QStringLiteral("unknown node type \"%1\"")
+                                 .arg(n.value(QLatin1String("type")).toString()),
+                             QStringLiteral("nodes[%1].type").arg(i));
+        w.nodes.append({n.value(QLatin1String("id")).toString(), *type, n});
+    }
+    for (const QJsonValue &e : json.value(QLatin1String("edges")).toArray()) {
+        const QJsonObject o = e.toObject();
+        w.edges.append({o.value(QLatin1String("from")).toString(),
+                        o.value(QLatin1String("to")).toString(),
+                        o.value(QLatin1String("port")).toString(QStringLiteral("out"))});
+    }
+    return w;
+}
+
+QJsonObject Workflow::toJson() const
+{
+    QJsonArray nodeArray;
+    for (const WorkflowNode &n : nodes)
+        nodeArray.append(n.settings);
+    QJsonArray edgeArray;
+    for (const WorkflowEdge &e : edges) {
+        QJsonObject o {{QStringLiteral("from"), e.from}, {QStringLiteral("to"), e.to}};
+        if (e.port != QLatin1String("out"))
+            o[QStringLiteral("port")] = e.port;
+        edgeArray.append(o);
+    }
+    QJsonObject json {{QStringLiteral("id"), id},
+                      {QStringLiteral("name"), name},
+                      {QStringLiteral("trigger"), trigger},
+                      {QStringLiteral("nodes"), nodeArray},
+                      {QStringLiteral("edges"), edgeArray}};
+    if (!description.isEmpty())
+        json[QStringLiteral("description")] = description;
+    if (version > 0)
+        json[QStringLiteral("version")] = version;
+    if (!enabled)
+        json[QStringLiteral("enabled")] = false;
+    return json;
+}
+
+const WorkflowNode *Workflow::node(const QString &nodeId) const
+{
+    for (const WorkflowNode &n : nodes) {
+        if (n.id == nodeId)
+            return &n;
+    }
+    return nullptr;
+}
+
+QList<WorkflowEdge> Workflow::outgoing(const QString &nodeId) const
+{
+    QList<WorkflowEdge> out;
+    for (const WorkflowEdge &e : edges) {
+        if (e.from == nodeId)
+            out.append(e);
+    }
+    return out;
+}
+
+QList<WorkflowEdge> Workflow::incoming(const QString &nodeId) const
+{
+    QList<WorkflowEdge> in;
+    for (const WorkflowEdge &e : edges) {
+        if (e.to == nodeId)
+            in.append(e);
+    }
+    return in;
+}
+
+const WorkflowNode *Workflow::triggerNode() const
+{
+    for (const WorkflowNode &n : nodes) {
+        if (n.type == NodeType::Trigger)
+            return &n;
+    }
+    return nullptr;
+}
+
+} // namespace Switchboard

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace Switchboard {
+
+enum class NodeType {
+    Trigger,
+    ModuleCall,
+    Condition,
+    Parallel,
+    Join,
+    Delay,
+    WaitForEvent,
+    HumanReview,
+    Notify,
+    Set,
+    End
+};
+QString toWire(NodeType type);
+std::optional<NodeType> nodeTypeFromWire(const QString &text);
+
+struct WorkflowNode
+{
+    QString id;
+    NodeType type = NodeType::Set;
+    QJsonObject settings; // the node's whole JSON object
+
+    QString name() const { return settings.value(QLatin1String("name")).toString(id); }
+    QString text(const char *key) const { return settings.value(QLatin1String(key)).toString(); }
+    // The output ports this node can have: "out", "error", case labels, outcomes,
+    // "event"/"timeout".
+    QStringList ports() const;
+    // Nodes where an execution may rest for a long time; a cycle must pass through one.
+    bool waits() const
+    {
+        return type == NodeType::Delay || type == NodeType::WaitForEvent
+            || type == NodeType::HumanReview;
+    }
+};
+
+struct WorkflowEdge
+{
+    QString from;
+    QString to;
+    QString port = QStringLiteral("out");
+
+    bool operator==(const WorkflowEdge &) const = default;
+};
+
+// A workflow definition as stored and exchanged (docs/workflow-format.md). Parse only documents
+// that passed WorkflowValidator; fromJson itself checks only what it needs to build the graph.
+struct Workflow
+{
+    QString id;
+    QString name;
+    QString description;
+    int version = 0; // 0: a draft
+    bool enabled = true;
+    QJsonObject trigger;
+    QList<WorkflowNode> nodes;
+    QList<WorkflowEdge> edges;
+
+    static Result<Workflow> fromJson(const QJsonObject &json);
+    QJsonObject toJson() const;
+
+    const WorkflowNode *node(const QString &id) const;
+    QList<WorkflowEdge> outgoing(const QString &nodeId) const;
+    QList<WorkflowEdge> incoming(const QString &nodeId) const;
+    const WorkflowNode *triggerNode() const;
+};
+
+} // namespace Switchboard
+
+Q_DECLARE_METATYPE(Switchboard::Workflow)

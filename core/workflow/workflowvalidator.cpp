@@ -1,0 +1,375 @@
+#include "workflow/workflowvalidator.h"
+
+#include "modules/modulecatalog.h"
+#include "workflow/expressionengine.h"
+#include "workflow/jsonschema.h"
+
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+#include <functional>
+
+namespace Switchboard {
+
+QString WorkflowIssue::toString() const
+{
+    QString where = node.isEmpty() ? QString() : QStringLiteral("node \"%1\"").arg(node);
+    if (!field.isEmpty())
+        where += (where.isEmpty() ? QString() : QStringLiteral(", ")) + field;
+    return where.isEmpty() ? message : where + QStringLiteral(": ") + message;
+}
+
+namespace {
+
+const JsonSchema &schema()
+{
+    static const JsonSchema instance = [] {
+        QFile file(QStringLiteral(":/schema/workflow.schema.json"));
+        file.open(QIODevice::ReadOnly);
+        return JsonSchema(QJsonDocument::fromJson(file.readAll()).object());
+    }();
+    return instance;
+}
+
+// "nodes[2].cases[0].when" → node id of nodes[2] and "cases[0].when".
+WorkflowIssue issueAt(const QJsonObject &document, const QString &path, const QString &message)
+{
+    static const QRegularExpression nodePath(QStringLiteral(R"(^nodes\[(\d+)\]\.?(.*)$)"));
+    const auto m = nodePath.match(path);
+    if (m.hasMatch()) {
+        const int index = m.captured(1).toInt();
+        const QString id = document.value(QLatin1String("nodes"))
+                               .toArray()
+                               .at(index)
+                               .toObject()
+                               .value(QLatin1String("id"))
+                               .toString();
+        return {id.isEmpty() ? QStringLiteral("#%1").arg(index + 1) : id, m.captured(2), message};
+    }
+    return {QString(), path, message};
+}
+
+bool knownModule(const QString &id)
+{
+    return ModuleCatalog::find(id) != nullptr;
+}
+
+} // namespace
+
+WorkflowValidator::WorkflowValidator(ExpressionEngine &expressions)
+    : m_expressions(expressions)
+{
+}
+
+QList<WorkflowIssue> WorkflowValidator::validate(const QJsonObject &document) const
+{
+    QList<WorkflowIssue> issues;
+    for (const JsonSchema::Violation &v : schema().validate(document))
+        issues.append(issueAt(document, v.path, v.message));
+    if (!issues.isEmpty())
+        return issues; // the graph rules assume a well-formed document
+    auto workflow = Workflow::fromJson(document);
+    if (!workflow) {
+        issues.append(issueAt(document, workflow.error().field, workflow.error().message));
+        return issues;
+    }
+    checkNodes(*workflow, issues);
+    checkGraph(*workflow, issues);
+    return issues;
+}
+
+void WorkflowValidator::checkExpression(const QString &node, const QString &field,
+                                        const QString &expression, QList<WorkflowIssue> &out) const
+{
+    Status st = m_expressions.checkExpression(expression);
+    if (!st)
+        out.append({node, field,
+                    QStringLiteral("the expression does not compile: %1").arg(st.error().message)});
+}
+
+void WorkflowValidator::checkTemplates(const QString &node, const QString &field,
+                                       const QJsonValue &value, QList<WorkflowIssue> &out) const
+{
+    if (value.isString()) {
+        Status st = m_expressions.checkTemplate(value.toString());
+        if (!st)
+            out.append({node, field, st.error().message});
+    } else if (value.isObject()) {
+        const QJsonObject obj = value.toObject();
+        for (auto it = obj.begin(); it != obj.end(); ++it)
+            checkTemplates(node, field + QLatin1Char('.') + it.key(), it.value(), out);
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (int i = 0; i < array.size(); ++i)
+            checkTemplates(node, field + QStringLiteral("[%1]").arg(i), array.at(i), out);
+    }
+}
+
+void WorkflowValidator::checkNodes(const Workflow &w, QList<WorkflowIssue> &out) const
+{
+    QSet<QString> ids;
+    int triggers = 0;
+    for (const WorkflowNode &n : w.nodes) {
+        if (ids.contains(n.id))
+            out.append(
+                {n.id, QStringLiteral("id"), QStringLiteral("another node has the same id")});
+        ids.insert(n.id);
+        const QJsonObject &s = n.settings;
+        switch (n.type) {
+        case NodeType::Trigger:
+            ++triggers;
+            break;
+        case NodeType::ModuleCall:
+            if (!knownModule(n.text("module")))
+                out.append(
+                    {n.id, QStringLiteral("module"),
+                     QStringLiteral("unknown module \"%1\" (expected 01_intake … 09_compliance)")
+                         .arg(n.text("module"))});
+            checkTemplates(n.id, QStringLiteral("payload"), s.value(QLatin1String("payload")), out);
+            if (s.contains(QLatin1String("compensation"))) {
+                const QJsonObject c = s.value(QLatin1String("compensation")).toObject();
+                if (!knownModule(c.value(QLatin1String("module")).toString()))
+                    out.append({n.id, QStringLiteral("compensation.module"),
+                                QStringLiteral("unknown module \"%1\"")
+                                    .arg(c.value(QLatin1String("module")).toString())});
+                checkTemplates(n.id, QStringLiteral("compensation.payload"),
+                               c.value(QLatin1String("payload")), out);
+            }
+            break;
+        case NodeType::Condition: {
+            const QJsonArray cases = s.value(QLatin1String("cases")).toArray();
+            QSet<QString> labels;
+            for (int i = 0; i < cases.size(); ++i) {
+                const QJsonObject c = cases.at(i).toObject();
+                const QString label = c.value(QLatin1String("label")).toString();
+                if (labels.contains(label))
+                    out.append({n.id, QStringLiteral("cases[%1].label").arg(i),
+                                QStringLiteral("another case has the label \"%1\"").arg(label)});
+                labels.insert(label);
+                checkExpression(n.id, QStringLiteral("cases[%1].when").arg(i),
+                                c.value(QLatin1String("when")).toString(), out);
+            }
+            break;
+        }
+        case NodeType::Join:
+            if (s.value(QLatin1String("mode")).toString() == QLatin1String("n")) {
+                const int n_ = s.value(QLatin1String("n")).toInt(0);
+                if (n_ < 1 || n_ > w.incoming(n.id).size())
+                    out.append(
+                        {n.id, QStringLiteral("n"),
+                         QStringLiteral("must be from 1 to the number of incoming branches (%1)")
+                             .arg(w.incoming(n.id).size())});
+            }
+            break;
+        case NodeType::Delay:
+            if (s.contains(QLatin1String("until")))
+                checkExpression(n.id, QStringLiteral("until"), n.text("until"), out);
+            else if (!s.contains(QLatin1String("duration")))
+                out.append({n.id, QStringLiteral("duration"),
+                            QStringLiteral(
+                                "a delay needs a duration (e.g. \"24h\") or an until expression")});
+            break;
+        case NodeType::WaitForEvent:
+            if (s.contains(QLatin1String("module")) && !knownModule(n.text("module")))
+                out.append({n.id, QStringLiteral("module"),
+                            QStringLiteral("unknown module \"%1\"").arg(n.text("module"))});
+            if (s.contains(QLatin1String("match")))
+                checkExpression(n.id, QStringLiteral("match"), n.text("match"), out);
+            break;
+        case NodeType::HumanReview:
+            checkTemplates(n.id, QStringLiteral("title"), s.value(QLatin1String("title")), out);
+            for (int i = 0; i < s.value(QLatin1String("fields")).toArray().size(); ++i) {
+                const QJsonObject f = s.value(QLatin1String("fields")).toArray().at(i).toObject();
+                checkTemplates(n.id, QStringLiteral("fields[%1].value").arg(i),
+                               f.value(QLatin1String("value")), out);
+                if (f.value(QLatin1String("type")).toString() == QLatin1String("choice")
+                    && f.value(QLatin1String("options")).toArray().isEmpty())
+                    out.append({n.id, QStringLiteral("fields[%1].options").arg(i),
+                                QStringLiteral("a choice field needs options")});
+            }
+            break;
+        case NodeType::Notify:
+            checkTemplates(n.id, QStringLiteral("message"), s.value(QLatin1String("message")), out);
+            break;
+        case NodeType::Set:
+            checkTemplates(n.id, QStringLiteral("values"), s.value(QLatin1String("values")), out);
+            break;
+        case NodeType::End:
+            checkTemplates(n.id, QStringLiteral("output"), s.value(QLatin1String("output")), out);
+            break;
+        case NodeType::Parallel:
+            break;
+        }
+    }
+    if (triggers != 1)
+        out.append({QString(), QStringLiteral("nodes"),
+                    triggers == 0
+                        ? QStringLiteral("the workflow needs a trigger node")
+                        : QStringLiteral("the workflow has %1 trigger nodes; it needs exactly one")
+                              .arg(triggers)});
+    const QString kind = w.trigger.value(QLatin1String("kind")).toString();
+    if (kind == QLatin1String("event") && w.trigger.contains(QLatin1String("module"))
+        && !knownModule(w.trigger.value(QLatin1String("module")).toString()))
+        out.append({QString(), QStringLiteral("trigger.module"),
+                    QStringLiteral("unknown module \"%1\"")
+                        .arg(w.trigger.value(QLatin1String("module")).toString())});
+    if (w.trigger.contains(QLatin1String("filter")))
+        checkExpression(QString(), QStringLiteral("trigger.filter"),
+                        w.trigger.value(QLatin1String("filter")).toString(), out);
+}
+
+void WorkflowValidator::checkGraph(const Workflow &w, QList<WorkflowIssue> &out) const
+{
+    QList<WorkflowEdge> seen;
+    for (int i = 0; i < w.edges.size(); ++i) {
+        const WorkflowEdge &e = w.edges.at(i);
+        const QString field = QStringLiteral("edges[%1]").arg(i);
+        const WorkflowNode *from = w.node(e.from);
+        if (!from) {
+            out.append({QString(), field + QStringLiteral(".from"),
+                        QStringLiteral("no node has the id \"%1\"").arg(e.from)});
+            continue;
+        }
+        if (!w.node(e.to)) {
+            out.append({e.from, field + QStringLiteral(".to"),
+                        QStringLiteral("no node has the id \"%1\"").arg(e.to)});
+            continue;
+        }
+        if (seen.contains(e))
+            out.append({e.from, field,
+                        QStringLiteral("the same connection to \"%1\" appears twice").arg(e.to)});
+        seen.append(e);
+        if (from->type == NodeType::End)
+            out.append({e.from, field, QStringLiteral("an end node cannot lead anywhere")});
+        else if (from->type != NodeType::Parallel && !from->ports().contains(e.port))
+            out.append({e.from, field + QStringLiteral(".port"),
+                        QStringLiteral("\"%1\" is not an output of this node (it has: %2)")
+                            .arg(e.port, from->ports().join(QStringLiteral(", ")))});
+        if (w.node(e.to)->type == NodeType::Trigger)
+            out.append({e.from, field + QStringLiteral(".to"),
+                        QStringLiteral("nothing can lead into the trigger")});
+    }
+
+    for (const WorkflowNode &n : w.nodes) {
+        const QList<WorkflowEdge> outgoing = w.outgoing(n.id);
+        QSet<QString> ports;
+        for (const WorkflowEdge &e : outgoing)
+            ports.insert(e.port);
+        switch (n.type) {
+        case NodeType::End:
+            break;
+        case NodeType::Condition: {
+            const QString def =
+                n.settings.value(QLatin1String("default")).toString(QStringLiteral("default"));
+            if (!ports.contains(def))
+                out.append({n.id, QStringLiteral("default"),
+                            QStringLiteral(
+                                "the condition has no default branch: connect its \"%1\" output")
+                                .arg(def)});
+            break;
+        }
+        case NodeType::HumanReview:
+            for (const QString &outcome : n.ports()) {
+                if (!ports.contains(outcome))
+                    out.append({n.id, QStringLiteral("outcomes"),
+                                QStringLiteral("the outcome \"%1\" leads nowhere").arg(outcome)});
+            }
+            break;
+        case NodeType::WaitForEvent:
+            if (!ports.contains(QStringLiteral("timeout")))
+                out.append({n.id, QStringLiteral("timeout"),
+                            QStringLiteral("connect the \"timeout\" output: what happens when the "
+                                           "event never comes?")});
+            if (!ports.contains(QStringLiteral("event")))
+                out.append({n.id, QStringLiteral("event_type"),
+                            QStringLiteral("connect the \"event\" output")});
+            break;
+        default:
+            if (outgoing.isEmpty()
+                || (n.type == NodeType::ModuleCall && !ports.contains(QStringLiteral("out"))))
+                out.append(
+                    {n.id, QString(),
+                     QStringLiteral(
+                         "nothing follows this node: connect it, or finish with an end node")});
+            break;
+        }
+    }
+
+    // Reachability from the trigger.
+    if (const WorkflowNode *start = w.triggerNode()) {
+        QSet<QString> reached {start->id};
+        QList<QString> queue {start->id};
+        while (!queue.isEmpty()) {
+            const QString id = queue.takeFirst();
+            for (const WorkflowEdge &e : w.outgoing(id)) {
+                if (w.node(e.to) && !reached.contains(e.to)) {
+                    reached.insert(e.to);
+                    queue.append(e.to);
+                }
+            }
+        }
+        for (const WorkflowNode &n : w.nodes) {
+            if (!reached.contains(n.id))
+                out.append({n.id, QString(),
+                            QStringLiteral("no path from the trigger reaches this node")});
+        }
+    }
+    checkCycles(w, out);
+}
+
+void WorkflowValidator::checkCycles(const Workflow &w, QList<WorkflowIssue> &out) const
+{
+    // Tarjan's strongly connected components; a component with a cycle needs a waiting node.
+    QHash<QString, int> index, low;
+    QSet<QString> onStack;
+    QList<QString> stack;
+    int counter = 0;
+    std::function<void(const QString &)> visit = [&](const QString &v) {
+        index[v] = low[v] = counter++;
+        stack.append(v);
+        onStack.insert(v);
+        for (const WorkflowEdge &e : w.outgoing(v)) {
+            if (!w.node(e.to))
+                continue;
+            if (!index.contains(e.to)) {
+                visit(e.to);
+                low[v] = qMin(low[v], low[e.to]);
+            } else if (onStack.contains(e.to)) {
+                low[v] = qMin(low[v], index[e.to]);
+            }
+        }
+        if (low[v] != index[v])
+            return;
+        QList<QString> component;
+        QString member;
+        do {
+            member = stack.takeLast();
+            onStack.remove(member);
+            component.append(member);
+        } while (member != v);
+        bool selfLoop = false;
+        for (const WorkflowEdge &e : w.outgoing(v))
+            selfLoop = selfLoop || e.to == v;
+        if (component.size() < 2 && !selfLoop)
+            return;
+        bool waits = false;
+        for (const QString &id : component)
+            waits = waits || w.node(id)->waits();
+        if (!waits) {
+            std::sort(component.begin(), component.end());
+            out.append({component.first(), QString(),
+                        QStringLiteral("these nodes form a loop with no delay, wait or review in "
+                                       "it, which would run forever: %1")
+                            .arg(component.join(QStringLiteral(" → ")))});
+        }
+    };
+    for (const WorkflowNode &n : w.nodes) {
+        if (!index.contains(n.id))
+            visit(n.id);
+    }
+}
+
+} // namespace Switchboard

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "workflow/workflow.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Switchboard {
+
+class ExpressionEngine;
+
+struct WorkflowIssue
+{
+    QString node; // empty: the workflow as a whole
+    QString field; // e.g. "timeout_s", "cases[0].when", "edges[3].to"
+    QString message;
+
+    QString toString() const;
+    bool operator==(const WorkflowIssue &) const = default;
+};
+
+// Checks a workflow document against resources/schema/workflow.schema.json and then the rules
+// a schema cannot express: one trigger, known modules, edges between existing nodes on
+// existing ports, no duplicate edges, every node reachable, no cycle without a wait, a
+// default branch on every condition, expressions that compile. Every issue names the node
+// and the field.
+class WorkflowValidator
+{
+public:
+    explicit WorkflowValidator(ExpressionEngine &expressions);
+
+    QList<WorkflowIssue> validate(const QJsonObject &document) const;
+
+private:
+    void checkGraph(const Workflow &workflow, QList<WorkflowIssue> &out) const;
+    void checkNodes(const Workflow &workflow, QList<WorkflowIssue> &out) const;
+    void checkCycles(const Workflow &workflow, QList<WorkflowIssue> &out) const;
+    void checkExpression(const QString &node, const QString &field, const QString &expression,
+                         QList<WorkflowIssue> &out) const;
+    void checkTemplates(const QString &node, const QString &field, const QJsonValue &value,
+                        QList<WorkflowIssue> &out) const;
+
+    ExpressionEngine &m_expressions;
+};
+
+} // namespace Switchboard

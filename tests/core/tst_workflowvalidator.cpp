@@ -1,0 +1,201 @@
+#include "workflow/expressionengine.h"
+#include "workflow/workflowvalidator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Switchboard;
+
+// One test row per rule, each checking the node, the field and the words of the message.
+class TstWorkflowValidator : public QObject
+{
+    Q_OBJECT
+
+    ExpressionEngine m_expressions;
+
+    // A small valid workflow: trigger → book (module_call) → check (condition) → done / nurture.
+    static QJsonObject base()
+    {
+        return QJsonDocument::fromJson(R"({
+          "id": "sample", "name": "Sample",
+          "trigger": {"kind": "manual"},
+          "nodes": [
+            {"id": "start", "type": "trigger"},
+            {"id": "book", "type": "module_call", "module": "02_booking", "action": "book", "payload": {"patient": "{{ input.patient_id }}"}, "timeout_s": 10},
+            {"id": "check", "type": "condition", "cases": [{"label": "hot", "when": "input.score >= 8"}], "default": "other"},
+            {"id": "wait", "type": "delay", "duration": "1h"},
+            {"id": "done", "type": "end", "status": "completed"},
+            {"id": "nurture", "type": "end", "status": "completed"}
+          ],
+          "edges": [
+            {"from": "start", "to": "book"},
+            {"from": "book", "to": "check"},
+            {"from": "check", "to": "done", "port": "hot"},
+            {"from": "check", "to": "wait", "port": "other"},
+            {"from": "wait", "to": "nurture"}
+          ]})")
+            .object();
+    }
+
+    static QJsonObject withNode(int index, const QString &key, const QJsonValue &value)
+    {
+        QJsonObject doc = base();
+        QJsonArray nodes = doc.value(QLatin1String("nodes")).toArray();
+        QJsonObject node = nodes.at(index).toObject();
+        if (value.isUndefined())
+            node.remove(key);
+        else
+            node.insert(key, value);
+        nodes.replace(index, node);
+        doc.insert(QStringLiteral("nodes"), nodes);
+        return doc;
+    }
+
+    static QJsonObject withEdges(const QJsonArray &extra, int removeIndex = -1)
+    {
+        QJsonObject doc = base();
+        QJsonArray edges = doc.value(QLatin1String("edges")).toArray();
+        if (removeIndex >= 0)
+            edges.removeAt(removeIndex);
+        for (const QJsonValue &e : extra)
+            edges.append(e);
+        doc.insert(QStringLiteral("edges"), edges);
+        return doc;
+    }
+
+    static QJsonObject withExtraNode(const QJsonObject &node, const QJsonArray &edges = {})
+    {
+        QJsonObject doc = withEdges(edges);
+        QJsonArray nodes = doc.value(QLatin1String("nodes")).toArray();
+        nodes.append(node);
+        doc.insert(QStringLiteral("nodes"), nodes);
+        return doc;
+    }
+
+private Q_SLOTS:
+    void validWorkflowHasNoIssues()
+    {
+        WorkflowValidator validator(m_expressions);
+        const auto issues = validator.validate(base());
+        QVERIFY2(issues.isEmpty(),
+                 qPrintable(issues.isEmpty() ? QString() : issues.first().toString()));
+    }
+
+    void rules_data()
+    {
+        QTest::addColumn<QJsonObject>("document");
+        QTest::addColumn<QString>("node");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("message");
+
+        QJsonObject missingName = base();
+        missingName.remove(QStringLiteral("name"));
+        QTest::newRow("schema: required") << missingName << ""
+                                          << "name"
+                                          << "is required";
+        QTest::newRow("schema: out of range")
+            << withNode(1, QStringLiteral("timeout_s"), 90) << "book"
+            << "timeout_s"
+            << "above the maximum 60";
+        QTest::newRow("schema: wrong type")
+            << withNode(1, QStringLiteral("payload"), QStringLiteral("x")) << "book"
+            << "payload"
+            << "expected object";
+        QTest::newRow("schema: unknown node type")
+            << withNode(3, QStringLiteral("type"), QStringLiteral("sleep")) << "wait"
+            << "type"
+            << "is not one of";
+        QTest::newRow("schema: bad duration")
+            << withNode(3, QStringLiteral("duration"), QStringLiteral("soon")) << "wait"
+            << "duration"
+            << "expected form";
+        QTest::newRow("unknown module")
+            << withNode(1, QStringLiteral("module"), QStringLiteral("12_crm")) << "book"
+            << "module"
+            << "unknown module \"12_crm\"";
+        QTest::newRow("dangling edge")
+            << withEdges({QJsonObject {{"from", "book"}, {"to", "ghost"}}}) << "book"
+            << "edges[5].to"
+            << "no node has the id \"ghost\"";
+        QTest::newRow("duplicate edge")
+            << withEdges({QJsonObject {{"from", "start"}, {"to", "book"}}}) << "start"
+            << "edges[5]"
+            << "appears twice";
+        QTest::newRow("wrong port")
+            << withEdges({QJsonObject {{"from", "check"}, {"to", "done"}, {"port", "cold"}}})
+            << "check"
+            << "edges[5].port"
+            << "\"cold\" is not an output";
+        QTest::newRow("unreachable")
+            << withExtraNode(QJsonObject {{"id", "orphan"}, {"type", "end"}}) << "orphan"
+            << ""
+            << "no path from the trigger";
+        QTest::newRow("condition without default") << withEdges({}, 3) << "check"
+                                                   << "default"
+                                                   << "no default branch";
+        QTest::newRow("bad expression")
+            << withNode(2, QStringLiteral("cases"),
+                        QJsonArray {QJsonObject {{"label", "hot"}, {"when", "input.score >= "}}})
+            << "check"
+            << "cases[0].when"
+            << "does not compile";
+        QTest::newRow("bad template")
+            << withNode(1, QStringLiteral("payload"), QJsonObject {{"p", "{{ input. }}"}}) << "book"
+            << "payload.p"
+            << "in {{ input. }}";
+        QTest::newRow("dead end") << withExtraNode(
+            QJsonObject {
+                {"id", "note"}, {"type", "notify"}, {"channel", "console"}, {"message", "hi"}},
+            {QJsonObject {{"from", "check"}, {"to", "note"}, {"port", "hot"}}})
+                                  << "note"
+                                  << ""
+                                  << "nothing follows this node";
+        QTest::newRow("cycle without wait") << withExtraNode(
+            QJsonObject {{"id", "again"}, {"type", "set"}, {"values", QJsonObject {{"n", 1}}}},
+            {QJsonObject {{"from", "book"}, {"to", "again"}, {"port", "error"}},
+             QJsonObject {{"from", "again"}, {"to", "book"}}})
+                                            << "again"
+                                            << ""
+                                            << "loop with no delay";
+        QJsonObject twoTriggers = withExtraNode(QJsonObject {{"id", "start2"}, {"type", "trigger"}},
+                                                {QJsonObject {{"from", "start2"}, {"to", "book"}}});
+        QTest::newRow("two triggers") << twoTriggers << ""
+                                      << "nodes"
+                                      << "2 trigger nodes";
+        QTest::newRow("missing setting")
+            << withNode(1, QStringLiteral("action"), QJsonValue(QJsonValue::Undefined)) << "book"
+            << "action"
+            << "is required";
+        QTest::newRow("duplicate id")
+            << withExtraNode(QJsonObject {{"id", "done"}, {"type", "end"}}) << "done"
+            << "id"
+            << "same id";
+        QTest::newRow("into the trigger")
+            << withEdges({QJsonObject {{"from", "wait"}, {"to", "start"}}}) << "wait"
+            << "edges[5].to"
+            << "nothing can lead into the trigger";
+    }
+
+    void rules()
+    {
+        QFETCH(QJsonObject, document);
+        QFETCH(QString, node);
+        QFETCH(QString, field);
+        QFETCH(QString, message);
+        WorkflowValidator validator(m_expressions);
+        const auto issues = validator.validate(document);
+        QStringList all;
+        bool found = false;
+        for (const WorkflowIssue &i : issues) {
+            all << i.toString();
+            found = found || (i.node == node && i.field == field && i.message.contains(message));
+        }
+        QVERIFY2(found,
+                 qPrintable(QStringLiteral("expected %1/%2: %3; got: %4")
+                                .arg(node, field, message, all.join(QStringLiteral(" | ")))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstWorkflowValidator)
+#include "tst_workflowvalidator.moc"
