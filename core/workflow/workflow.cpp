@@ -1,6 +1,7 @@
 #include "workflow/workflow.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace Switchboard {
 
@@ -8,6 +9,22 @@ namespace {
 const char *const TypeNames[] = {"trigger", "module_call",    "condition",    "parallel", "join",
                                  "delay",   "wait_for_event", "human_review", "notify",   "set",
                                  "end"};
+}
+
+qint64 durationMs(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^([0-9]+)(ms|s|m|h|d)$"));
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return -1;
+    const qint64 n = m.captured(1).toLongLong();
+    const QString unit = m.captured(2);
+    const qint64 factor = unit == QLatin1String("ms") ? 1
+        : unit == QLatin1String("s")                  ? 1000
+        : unit == QLatin1String("m")                  ? 60000
+        : unit == QLatin1String("h")                  ? 3600000
+                                                      : 86400000;
+    return n * factor;
 }
 
 QString toWire(NodeType type)

@@ -24,6 +24,8 @@ enum class NodeType {
     End
 };
 QString toWire(NodeType type);
+// "500ms", "30s", "15m", "24h", "7d" in milliseconds; -1 when it is not a duration.
+qint64 durationMs(const QString &text);
 std::optional<NodeType> nodeTypeFromWire(const QString &text);
 
 struct WorkflowNode

@@ -1,0 +1,1409 @@
+#include "engine/workflowengine.h"
+
+#include "common/logging.h"
+#include "store/database.h"
+#include "store/workflowstore.h"
+#include "workflow/expressionengine.h"
+
+#include <QJsonDocument>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTimer>
+
+namespace Switchboard {
+
+namespace {
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject parse(const QVariant &v)
+{
+    return QJsonDocument::fromJson(v.toByteArray()).object();
+}
+
+QByteArray randomHex(int bytes)
+{
+    QByteArray raw(bytes, Qt::Uninitialized);
+    for (char &c : raw)
+        c = char(QRandomGenerator::global()->bounded(256));
+    return raw.toHex();
+}
+
+QJsonArray without(const QJsonArray &list, const QString &value)
+{
+    QJsonArray out;
+    for (const QJsonValue &v : list) {
+        if (v.toString() != value)
+            out.append(v);
+    }
+    return out;
+}
+
+QJsonValue isoOrNull(qint64 ms)
+{
+    return ms > 0
+        ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs))
+        : QJsonValue(QJsonValue::Null);
+}
+
+bool isFinal(const QString &status)
+{
+    return status == QLatin1String("completed") || status == QLatin1String("failed")
+        || status == QLatin1String("cancelled");
+}
+
+} // namespace
+
+// One execution while it is being worked on. The state object is what is stored:
+// steps (per node: status, output, error, attempts, visits), vars, ready (nodes to run),
+// inflight (module calls sent: attempt, visit, compensation), waiting (nodes resting on a
+// timer, an event or a task), joins, completed (compensable calls in order), compensate.
+struct WorkflowEngine::Run
+{
+    QString id;
+    QString workflowId;
+    int version = 0;
+    QString traceId;
+    QString status = QStringLiteral("running");
+    QString committedStatus;
+    QJsonObject input;
+    QJsonObject state;
+    QJsonObject output;
+    QString error;
+    Workflow def;
+    int seq = 0;
+    bool inserted = false;
+    bool timersChanged = false;
+    QList<QJsonObject> events;
+    QList<std::function<Status()>> ops;
+    QList<QPair<QString, bool>> calls;
+    QList<QJsonObject> notifications;
+    QStringList tasks;
+
+    QJsonArray list(const char *key) const { return state.value(QLatin1String(key)).toArray(); }
+    void setList(const char *key, const QJsonArray &value)
+    {
+        state.insert(QLatin1String(key), value);
+    }
+    QJsonObject map(const char *key) const { return state.value(QLatin1String(key)).toObject(); }
+    void setMap(const char *key, const QJsonObject &value)
+    {
+        state.insert(QLatin1String(key), value);
+    }
+    QJsonObject stepOf(const QString &node) const { return map("steps").value(node).toObject(); }
+    void setStep(const QString &node, const QJsonObject &step)
+    {
+        QJsonObject steps = map("steps");
+        steps.insert(node, step);
+        setMap("steps", steps);
+    }
+    void updateStep(const QString &node, const QJsonObject &changes)
+    {
+        QJsonObject step = stepOf(node);
+        for (auto it = changes.begin(); it != changes.end(); ++it)
+            step.insert(it.key(), it.value());
+        setStep(node, step);
+    }
+};
+
+WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleClient &modules,
+                               ExpressionEngine &expressions, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_workflows(workflows)
+    , m_modules(modules)
+    , m_expressions(expressions)
+    , m_clock(clock)
+    , m_wake(new QTimer(this))
+{
+    m_wake->setSingleShot(true);
+    connect(m_wake, &QTimer::timeout, this, [this] {
+        processDueTimers();
+        armWakeUp();
+    });
+}
+
+WorkflowEngine::~WorkflowEngine()
+{
+    qDeleteAll(m_live);
+}
+
+QJsonObject WorkflowEngine::scope(const Run &run, const QJsonObject &event) const
+{
+    return {{QStringLiteral("input"), run.input},
+            {QStringLiteral("steps"), run.map("steps")},
+            {QStringLiteral("vars"), run.map("vars")},
+            {QStringLiteral("event"), event},
+            {QStringLiteral("env"),
+             QJsonObject {{QStringLiteral("execution_id"), run.id},
+                          {QStringLiteral("workflow_id"), run.workflowId}}}};
+}
+
+void WorkflowEngine::record(Run &run, const QString &type, const QString &node, int attempt,
+                            const QJsonObject &data)
+{
+    QJsonObject e {{QStringLiteral("seq"), ++run.seq},
+                   {QStringLiteral("ts"), isoOrNull(m_clock.nowMs())},
+                   {QStringLiteral("type"), type}};
+    if (!node.isEmpty())
+        e.insert(QStringLiteral("node"), node);
+    if (attempt > 0)
+        e.insert(QStringLiteral("attempt"), attempt);
+    if (!data.isEmpty())
+        e.insert(QStringLiteral("data"), data);
+    run.events.append(e);
+}
+
+Result<QJsonObject> WorkflowEngine::start(const QString &workflowId, const QJsonObject &input,
+                                          const QString &origin)
+{
+    auto def = m_workflows.version(workflowId);
+    if (!def)
+        return def.error();
+    const WorkflowNode *trigger = def->triggerNode();
+    if (!trigger)
+        return makeError(QStringLiteral("the workflow has no trigger"));
+    auto *run = new Run;
+    run->id = QStringLiteral("ex_") + QString::fromLatin1(randomHex(8));
+    run->workflowId = workflowId;
+    run->version = def->version;
+    run->traceId = QString::fromLatin1(randomHex(16));
+    run->input = input;
+    run->def = *def;
+    run->setList("ready", QJsonArray {trigger->id});
+    record(*run, QStringLiteral("execution_started"), {}, 0,
+           {{QStringLiteral("version"), run->version}, {QStringLiteral("origin"), origin}});
+    m_live.insert(run->id, run);
+    const QJsonObject answer {{QStringLiteral("execution_id"), run->id},
+                              {QStringLiteral("trace_id"), run->traceId}};
+    // The start itself must be durable before any step runs.
+    if (Status st = commit(*run); !st) {
+        m_live.remove(run->id);
+        delete run;
+        return st.error();
+    }
+    qCInfo(lcEngine).noquote() << "started" << workflowId << "v"
+                               << answer.value(QLatin1String("execution_id")).toString() << "trace"
+                               << answer.value(QLatin1String("trace_id")).toString();
+    advance(*m_live.value(answer.value(QLatin1String("execution_id")).toString()));
+    return answer;
+}
+
+Result<WorkflowEngine::Run *> WorkflowEngine::load(const QString &executionId)
+{
+    if (Run *live = m_live.value(executionId))
+        return live;
+    auto q = m_db.exec(
+        QStringLiteral(
+            "SELECT workflow_id, version, status, trace_id, input, state, output, error, "
+            "(SELECT COALESCE(MAX(seq), 0) FROM execution_events WHERE execution_id = e.id) "
+            "FROM executions e WHERE id = ?"),
+        {executionId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
+                         QStringLiteral("id"));
+    auto def = m_workflows.version(q->value(0).toString(), q->value(1).toInt());
+    if (!def)
+        return def.error();
+    auto *run = new Run;
+    run->id = executionId;
+    run->workflowId = q->value(0).toString();
+    run->version = q->value(1).toInt();
+    run->status = q->value(2).toString();
+    run->committedStatus = run->status;
+    run->traceId = q->value(3).toString();
+    run->input = parse(q->value(4));
+    run->state = parse(q->value(5));
+    run->output = parse(q->value(6));
+    run->error = q->value(7).toString();
+    run->seq = q->value(8).toInt();
+    run->def = *def;
+    run->inserted = true;
+    m_live.insert(executionId, run);
+    return run;
+}
+
+void WorkflowEngine::follow(Run &run, const QString &nodeId, const QString &port)
+{
+    QJsonArray ready = run.list("ready");
+    for (const WorkflowEdge &e : run.def.outgoing(nodeId)) {
+        if (e.port == port)
+            ready.append(e.to);
+    }
+    run.setList("ready", ready);
+}
+
+Status WorkflowEngine::step(Run &run, const WorkflowNode &node)
+{
+    const qint64 now = m_clock.nowMs();
+    const int visits = run.stepOf(node.id).value(QLatin1String("visits")).toInt() + 1;
+    run.setStep(node.id,
+                {{QStringLiteral("status"), QStringLiteral("running")},
+                 {QStringLiteral("visits"), visits},
+                 {QStringLiteral("started_at"), now}});
+    const auto completed = [&](const QJsonValue &output,
+                               const QString &port = QStringLiteral("out")) {
+        run.updateStep(node.id,
+                       {{QStringLiteral("status"), QStringLiteral("completed")},
+                        {QStringLiteral("output"), output},
+                        {QStringLiteral("finished_at"), now}});
+        record(run, QStringLiteral("step_completed"), node.id, 0,
+               port == QLatin1String("out") ? QJsonObject()
+                                            : QJsonObject {{QStringLiteral("branch"), port}});
+        follow(run, node.id, port);
+    };
+    const auto waitOn = [&](const QString &type, const QJsonObject &data) {
+        run.updateStep(node.id, {{QStringLiteral("status"), QStringLiteral("waiting")}});
+        QJsonArray waiting = run.list("waiting");
+        waiting.append(node.id);
+        run.setList("waiting", waiting);
+        record(run, type, node.id, 0, data);
+    };
+    const QJsonObject &s = node.settings;
+
+    switch (node.type) {
+    case NodeType::Trigger:
+        completed(run.input);
+        return Ok {};
+    case NodeType::Set: {
+        auto values = m_expressions.render(s.value(QLatin1String("values")), scope(run));
+        if (!values)
+            return makeError(
+                QStringLiteral("values.%1: %2").arg(values.error().field, values.error().message));
+        QJsonObject vars = run.map("vars");
+        const QJsonObject set = values->toObject();
+        for (auto it = set.begin(); it != set.end(); ++it)
+            vars.insert(it.key(), it.value());
+        run.setMap("vars", vars);
+        completed(set);
+        return Ok {};
+    }
+    case NodeType::Condition: {
+        QString branch = s.value(QLatin1String("default")).toString(QStringLiteral("default"));
+        const QJsonArray cases = s.value(QLatin1String("cases")).toArray();
+        for (int i = 0; i < cases.size(); ++i) {
+            const QJsonObject c = cases.at(i).toObject();
+            auto v = m_expressions.evaluate(c.value(QLatin1String("when")).toString(), scope(run));
+            if (!v)
+                return makeError(
+                    QStringLiteral("cases[%1].when: %2").arg(i).arg(v.error().message));
+            if (m_expressions.truthy(*v)) {
+                branch = c.value(QLatin1String("label")).toString();
+                break;
+            }
+        }
+        completed(QJsonObject {{QStringLiteral("branch"), branch}}, branch);
+        return Ok {};
+    }
+    case NodeType::Parallel: {
+        run.updateStep(node.id,
+                       {{QStringLiteral("status"), QStringLiteral("completed")},
+                        {QStringLiteral("finished_at"), now}});
+        record(run, QStringLiteral("step_completed"), node.id);
+        QJsonArray ready = run.list("ready");
+        for (const WorkflowEdge &e : run.def.outgoing(node.id))
+            ready.append(e.to);
+        run.setList("ready", ready);
+        return Ok {};
+    }
+    case NodeType::Join: {
+        QJsonObject joins = run.map("joins");
+        QJsonObject j = joins.value(node.id).toObject();
+        const int arrived = j.value(QLatin1String("arrived")).toInt() + 1;
+        j.insert(QStringLiteral("arrived"), arrived);
+        const QString mode = s.value(QLatin1String("mode")).toString(QStringLiteral("all"));
+        const int need = mode == QLatin1String("any") ? 1
+            : mode == QLatin1String("n")              ? s.value(QLatin1String("n")).toInt(1)
+                                                      : int(run.def.incoming(node.id).size());
+        const bool fire = !j.value(QLatin1String("fired")).toBool() && arrived >= need;
+        if (fire)
+            j.insert(QStringLiteral("fired"), true);
+        joins.insert(node.id, j);
+        run.setMap("joins", joins);
+        if (fire) {
+            completed(QJsonObject {{QStringLiteral("arrived"), arrived}});
+        } else {
+            run.updateStep(
+                node.id,
+                {{QStringLiteral("status"),
+                  j.value(QLatin1String("fired")).toBool() ? QStringLiteral("completed")
+                                                           : QStringLiteral("waiting")}});
+            record(run, QStringLiteral("join_arrival"), node.id, 0,
+                   {{QStringLiteral("arrived"), arrived}, {QStringLiteral("needed"), need}});
+        }
+        return Ok {};
+    }
+    case NodeType::Notify: {
+        auto message = m_expressions.render(s.value(QLatin1String("message")), scope(run));
+        if (!message)
+            return makeError(QStringLiteral("message: %1").arg(message.error().message));
+        const QJsonObject n {
+            {QStringLiteral("channel"), s.value(QLatin1String("channel")).toString()},
+            {QStringLiteral("severity"),
+             s.value(QLatin1String("severity")).toString(QStringLiteral("info"))},
+            {QStringLiteral("message"), message->toString()},
+            {QStringLiteral("workflow_id"), run.workflowId},
+            {QStringLiteral("trace_id"), run.traceId}};
+        run.notifications.append(n);
+        completed(n);
+        return Ok {};
+    }
+    case NodeType::End: {
+        auto output = m_expressions.render(s.value(QLatin1String("output")), scope(run));
+        if (!output)
+            return makeError(
+                QStringLiteral("output.%1: %2").arg(output.error().field, output.error().message));
+        run.updateStep(node.id,
+                       {{QStringLiteral("status"), QStringLiteral("completed")},
+                        {QStringLiteral("output"), *output},
+                        {QStringLiteral("finished_at"), now}});
+        record(run, QStringLiteral("step_completed"), node.id);
+        if (s.value(QLatin1String("status")).toString() == QLatin1String("failed"))
+            fail(run, node.id,
+                 s.value(QLatin1String("error"))
+                     .toString(QStringLiteral("the workflow ended as failed")));
+        else
+            finish(run, QStringLiteral("completed"), output->toObject());
+        return Ok {};
+    }
+    case NodeType::Delay: {
+        qint64 due = 0;
+        if (s.contains(QLatin1String("until"))) {
+            auto until =
+                m_expressions.evaluate(s.value(QLatin1String("until")).toString(), scope(run));
+            if (!until)
+                return makeError(QStringLiteral("until: %1").arg(until.error().message));
+            const QDateTime t = QDateTime::fromString(until->toString(), Qt::ISODateWithMs);
+            if (!t.isValid())
+                return makeError(
+                    QStringLiteral("until: \"%1\" is not an ISO 8601 time").arg(until->toString()));
+            due = t.toMSecsSinceEpoch();
+        } else {
+            due = now + durationMs(s.value(QLatin1String("duration")).toString());
+        }
+        const QString execId = run.id;
+        const QString nodeId = node.id;
+        run.ops.append([this, execId, nodeId, due]() -> Status {
+            auto r = m_db.exec(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
+                                              "due_at) VALUES (?, ?, 'delay', ?)"),
+                               {execId, nodeId, due});
+            return r ? Status(Ok {}) : Status(r.error());
+        });
+        run.timersChanged = true;
+        waitOn(QStringLiteral("timer_set"), {{QStringLiteral("due"), isoOrNull(due)}});
+        return Ok {};
+    }
+    case NodeType::WaitForEvent: {
+        const qint64 due = now + durationMs(s.value(QLatin1String("timeout")).toString());
+        const QString execId = run.id;
+        const QString nodeId = node.id;
+        const QString type = s.value(QLatin1String("event_type")).toString();
+        const QString module = s.value(QLatin1String("module")).toString();
+        const QString match = s.value(QLatin1String("match")).toString();
+        run.ops.append([this, execId, nodeId, type, module, match, due]() -> Status {
+            auto w = m_db.exec(QStringLiteral("INSERT OR REPLACE INTO waiters (execution_id, node, "
+                                              "event_type, module, match) VALUES (?, ?, ?, ?, ?)"),
+                               {execId, nodeId, type, module, match});
+            if (!w)
+                return w.error();
+            auto t = m_db.exec(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
+                                              "due_at) VALUES (?, ?, 'event_timeout', ?)"),
+                               {execId, nodeId, due});
+            return t ? Status(Ok {}) : Status(t.error());
+        });
+        run.timersChanged = true;
+        waitOn(
+            QStringLiteral("waiting_for_event"),
+            {{QStringLiteral("event_type"), type}, {QStringLiteral("timeout_at"), isoOrNull(due)}});
+        return Ok {};
+    }
+    case NodeType::HumanReview: {
+        auto title =
+            m_expressions.render(s.value(QLatin1String("title")).toString(node.name()), scope(run));
+        if (!title)
+            return makeError(QStringLiteral("title: %1").arg(title.error().message));
+        QJsonArray fields;
+        for (const QJsonValue &f : s.value(QLatin1String("fields")).toArray()) {
+            QJsonObject field = f.toObject();
+            for (const char *key : {"value", "confidence"}) {
+                if (field.contains(QLatin1String(key))) {
+                    auto v = m_expressions.render(field.value(QLatin1String(key)), scope(run));
+                    if (!v)
+                        return makeError(QStringLiteral("fields.%1.%2: %3")
+                                             .arg(field.value(QLatin1String("name")).toString(),
+                                                  QLatin1String(key), v.error().message));
+                    field.insert(QLatin1String(key), *v);
+                }
+            }
+            fields.append(field);
+        }
+        const QJsonObject form {{QStringLiteral("fields"), fields},
+                                {QStringLiteral("outcomes"), s.value(QLatin1String("outcomes"))}};
+        const QString taskId = QStringLiteral("tk_") + QString::fromLatin1(randomHex(8));
+        const qint64 sla = s.contains(QLatin1String("sla"))
+            ? now + durationMs(s.value(QLatin1String("sla")).toString())
+            : 0;
+        const QString execId = run.id;
+        const QString nodeId = node.id;
+        const QString queue = s.value(QLatin1String("queue")).toString();
+        const QString role = s.value(QLatin1String("role")).toString(QStringLiteral("support"));
+        const QString titleText = title->toString();
+        run.ops.append([=, this]() -> Status {
+            auto r = m_db.exec(QStringLiteral("INSERT INTO tasks (id, execution_id, node, queue, "
+                                              "role, title, form, status, created_at, due_at) "
+                                              "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"),
+                               {taskId, execId, nodeId, queue, role, titleText, compact(form), now,
+                                sla > 0 ? QVariant(sla) : QVariant()});
+            return r ? Status(Ok {}) : Status(r.error());
+        });
+        run.tasks.append(taskId);
+        run.updateStep(node.id, {{QStringLiteral("task_id"), taskId}});
+        waitOn(QStringLiteral("task_created"),
+               {{QStringLiteral("task_id"), taskId}, {QStringLiteral("queue"), queue}});
+        return Ok {};
+    }
+    case NodeType::ModuleCall: {
+        QJsonObject inflight = run.map("inflight");
+        inflight.insert(
+            node.id,
+            QJsonObject {{QStringLiteral("attempt"), 1}, {QStringLiteral("visit"), visits}});
+        run.setMap("inflight", inflight);
+        record(run, QStringLiteral("step_started"), node.id, 1,
+               {{QStringLiteral("module"), s.value(QLatin1String("module"))},
+                {QStringLiteral("action"), s.value(QLatin1String("action"))}});
+        run.calls.append({node.id, false});
+        return Ok {};
+    }
+    }
+    return Ok {};
+}
+
+void WorkflowEngine::advance(Run &run)
+{
+    int guard = 0;
+    while (run.status == QLatin1String("running") && !run.list("ready").isEmpty()
+           && ++guard < 100000) {
+        QJsonArray ready = run.list("ready");
+        const QString id = ready.takeAt(0).toString();
+        run.setList("ready", ready);
+        const WorkflowNode *node = run.def.node(id);
+        if (!node) {
+            fail(run, id, QStringLiteral("the workflow has no node \"%1\"").arg(id));
+            break;
+        }
+        if (Status st = step(run, *node); !st) {
+            record(run, QStringLiteral("step_failed"), id, 0,
+                   {{QStringLiteral("error"), st.error().message},
+                    {QStringLiteral("retryable"), false}});
+            fail(run, id, st.error().message);
+        }
+    }
+    settle(run);
+    if (Status st = commit(run); !st) {
+        // What was committed before stands; recovery picks the execution up again.
+        qCCritical(lcEngine) << run.id << "could not be saved:" << st.error().message;
+        m_live.remove(run.id);
+        delete &run;
+        return;
+    }
+    dispatch(run);
+    if (run.map("inflight").isEmpty()) {
+        m_live.remove(run.id);
+        delete &run;
+    }
+}
+
+void WorkflowEngine::settle(Run &run)
+{
+    if (isFinal(run.status))
+        return;
+    const bool busy = !run.list("ready").isEmpty() || !run.map("inflight").isEmpty()
+        || run.state.contains(QLatin1String("compensate"));
+    if (busy)
+        run.status = QStringLiteral("running");
+    else if (!run.list("waiting").isEmpty())
+        run.status = QStringLiteral("waiting");
+    else
+        finish(run, QStringLiteral("completed"), run.map("vars"));
+}
+
+Status WorkflowEngine::commit(Run &run)
+{
+    const qint64 now = m_clock.nowMs();
+    Status st = m_db.transaction([&]() -> Status {
+        const QVariant finished = isFinal(run.status) ? QVariant(now) : QVariant();
+        const QVariant output = run.output.isEmpty() ? QVariant() : QVariant(compact(run.output));
+        const QVariant error = run.error.isEmpty() ? QVariant() : QVariant(run.error);
+        auto r = run.inserted
+            ? m_db.exec(QStringLiteral("UPDATE executions SET status = ?, state = ?, output = ?, "
+                                       "error = ?, updated_at = ?, finished_at = ? WHERE id = ?"),
+                        {run.status, compact(run.state), output, error, now, finished, run.id})
+            : m_db.exec(QStringLiteral(
+                            "INSERT INTO executions (id, workflow_id, version, status, trace_id, "
+                            "input, state, output, error, created_at, updated_at, finished_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                        {run.id, run.workflowId, run.version, run.status, run.traceId,
+                         compact(run.input), compact(run.state), output, error, now, now,
+                         finished});
+        if (!r)
+            return r.error();
+        for (const QJsonObject &e : std::as_const(run.events)) {
+            auto ins =
+                m_db.exec(QStringLiteral("INSERT INTO execution_events (execution_id, seq, ts, "
+                                         "type, node, attempt, data) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                          {run.id, e.value(QLatin1String("seq")).toInt(), now,
+                           e.value(QLatin1String("type")).toString(),
+                           e.value(QLatin1String("node")).toString(),
+                           e.value(QLatin1String("attempt")).toInt(),
+                           e.contains(QLatin1String("data"))
+                               ? QVariant(compact(e.value(QLatin1String("data")).toObject()))
+                               : QVariant()});
+            if (!ins)
+                return ins.error();
+        }
+        for (const auto &op : std::as_const(run.ops)) {
+            if (Status s = op(); !s)
+                return s;
+        }
+        return Ok {};
+    });
+    if (!st)
+        return st;
+    run.inserted = true;
+    const auto events = std::exchange(run.events, {});
+    run.ops.clear();
+    for (const QJsonObject &e : events)
+        Q_EMIT historyAppended(run.id, e);
+    for (const QJsonObject &n : std::exchange(run.notifications, {}))
+        Q_EMIT notification(run.id, n);
+    for (const QString &taskId : std::exchange(run.tasks, {})) {
+        if (auto t = task(taskId))
+            Q_EMIT taskChanged(*t);
+    }
+    if (run.status != run.committedStatus) {
+        run.committedStatus = run.status;
+        Q_EMIT executionChanged(run.id, run.status);
+    }
+    if (std::exchange(run.timersChanged, false))
+        armWakeUp();
+    return Ok {};
+}
+
+void WorkflowEngine::dispatch(Run &run)
+{
+    const auto calls = std::exchange(run.calls, {});
+    for (const auto &[nodeId, compensation] : calls) {
+        const WorkflowNode *node = run.def.node(nodeId);
+        const QJsonObject entry = run.map("inflight").value(nodeId).toObject();
+        if (!node || entry.isEmpty())
+            continue;
+        const int attempt = entry.value(QLatin1String("attempt")).toInt(1);
+        const QJsonObject call = compensation
+            ? node->settings.value(QLatin1String("compensation")).toObject()
+            : node->settings;
+        const QString module = call.value(QLatin1String("module")).toString();
+        ModuleCallRequest request;
+        request.module = module;
+        request.url = m_endpoints.value(module);
+        request.idempotencyKey = QStringLiteral("%1:%2:%3%4")
+                                     .arg(run.id, nodeId)
+                                     .arg(entry.value(QLatin1String("visit")).toInt(1))
+                                     .arg(compensation ? QStringLiteral(":compensate") : QString())
+                                     .toLatin1();
+        request.traceId = run.traceId.toLatin1();
+        request.spanId = randomHex(8);
+        request.timeoutMs = node->settings.value(QLatin1String("timeout_s")).toInt(10) * 1000;
+        auto payload =
+            m_expressions.render(call.value(QLatin1String("payload")).toObject(), scope(run));
+        QPointer<WorkflowEngine> self(this);
+        const QString execId = run.id;
+        const auto done = [self, execId, nodeId, attempt,
+                           compensation](const ModuleCallResult &result) {
+            if (self)
+                self->onCallDone(execId, nodeId, attempt, compensation, result);
+        };
+        if (!payload || request.url.isEmpty()) {
+            ModuleCallResult failed;
+            failed.error = !payload
+                ? QStringLiteral("payload.%1: %2")
+                      .arg(payload.error().field, payload.error().message)
+                : QStringLiteral("module %1 has no endpoint configured").arg(module);
+            QTimer::singleShot(0, this, [done, failed] { done(failed); });
+            continue;
+        }
+        request.body = payload->toObject();
+        request.body.insert(QStringLiteral("action"),
+                            call.value(QLatin1String("action")).toString());
+        m_modules.call(request, done);
+    }
+}
+
+void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeId, int attempt,
+                                bool compensation, const ModuleCallResult &result)
+{
+    Run *run = m_live.value(executionId);
+    if (!run)
+        return; // cancelled or failed meanwhile: the answer is no longer wanted
+    QJsonObject inflight = run->map("inflight");
+    const QJsonObject entry = inflight.value(nodeId).toObject();
+    if (entry.value(QLatin1String("attempt")).toInt() != attempt
+        || entry.value(QLatin1String("compensation")).toBool() != compensation)
+        return;
+    inflight.remove(nodeId);
+    run->setMap("inflight", inflight);
+    const WorkflowNode *node = run->def.node(nodeId);
+    const qint64 now = m_clock.nowMs();
+    const QJsonObject detail {{QStringLiteral("http_status"), result.httpStatus},
+                              {QStringLiteral("elapsed_ms"), result.elapsedMs}};
+
+    if (compensation) {
+        if (result.ok()) {
+            record(*run, QStringLiteral("compensation_completed"), nodeId, attempt, detail);
+        } else if (result.retryable && attempt < 3) {
+            const qint64 due = now + backoffMs(*node, attempt);
+            run->ops.append([this, executionId, nodeId, due, attempt]() -> Status {
+                auto r = m_db.exec(
+                    QStringLiteral("INSERT INTO timers (execution_id, node, kind, due_at, data) "
+                                   "VALUES (?, ?, 'compensate_retry', ?, ?)"),
+                    {executionId, nodeId, due,
+                     compact({{QStringLiteral("attempt"), attempt + 1}})});
+                return r ? Status(Ok {}) : Status(r.error());
+            });
+            run->timersChanged = true;
+            record(*run, QStringLiteral("compensation_failed"), nodeId, attempt,
+                   {{QStringLiteral("error"), result.error},
+                    {QStringLiteral("retry_at"), isoOrNull(due)}});
+            advance(*run);
+            return;
+        } else {
+            record(*run, QStringLiteral("compensation_failed"), nodeId, attempt,
+                   {{QStringLiteral("error"), result.error}, {QStringLiteral("final"), true}});
+        }
+        compensateNext(*run);
+        advance(*run);
+        return;
+    }
+
+    if (result.ok()) {
+        run->updateStep(nodeId,
+                        {{QStringLiteral("status"), QStringLiteral("completed")},
+                         {QStringLiteral("output"), result.body},
+                         {QStringLiteral("attempts"), attempt},
+                         {QStringLiteral("finished_at"), now}});
+        record(*run, QStringLiteral("step_completed"), nodeId, attempt, detail);
+        if (node && node->settings.contains(QLatin1String("compensation"))) {
+            QJsonArray done = run->list("completed");
+            done.append(nodeId);
+            run->setList("completed", done);
+        }
+        follow(*run, nodeId, QStringLiteral("out"));
+        advance(*run);
+        return;
+    }
+
+    const bool willRetry = result.retryable && node && attempt < maxAttempts(*node);
+    record(*run, QStringLiteral("step_failed"), nodeId, attempt,
+           {{QStringLiteral("error"), result.error},
+            {QStringLiteral("http_status"), result.httpStatus},
+            {QStringLiteral("retryable"), result.retryable},
+            {QStringLiteral("final"), !willRetry}});
+    if (willRetry) {
+        const qint64 delay = backoffMs(*node, attempt);
+        const qint64 due = now + delay;
+        run->ops.append([this, executionId, nodeId, due, attempt]() -> Status {
+            auto r = m_db.exec(
+                QStringLiteral("INSERT INTO timers (execution_id, node, kind, due_at, data) VALUES "
+                               "(?, ?, 'retry', ?, ?)"),
+                {executionId, nodeId, due, compact({{QStringLiteral("attempt"), attempt + 1}})});
+            return r ? Status(Ok {}) : Status(r.error());
+        });
+        run->timersChanged = true;
+        QJsonArray waiting = run->list("waiting");
+        waiting.append(nodeId);
+        run->setList("waiting", waiting);
+        run->updateStep(nodeId,
+                        {{QStringLiteral("status"), QStringLiteral("retrying")},
+                         {QStringLiteral("attempts"), attempt},
+                         {QStringLiteral("error"), result.error}});
+        record(*run, QStringLiteral("retry_scheduled"), nodeId, attempt + 1,
+               {{QStringLiteral("delay_ms"), delay}, {QStringLiteral("due"), isoOrNull(due)}});
+        advance(*run);
+        return;
+    }
+    run->updateStep(nodeId,
+                    {{QStringLiteral("status"), QStringLiteral("failed")},
+                     {QStringLiteral("attempts"), attempt},
+                     {QStringLiteral("error"), result.error},
+                     {QStringLiteral("finished_at"), now}});
+    const bool hasErrorPath = node
+        && std::any_of(run->def.edges.begin(), run->def.edges.end(), [&](const WorkflowEdge &e) {
+                                  return e.from == nodeId && e.port == QLatin1String("error");
+                              });
+    if (hasErrorPath) {
+        run->updateStep(
+            nodeId,
+            {{QStringLiteral("output"), QJsonObject {{QStringLiteral("error"), result.error}}}});
+        follow(*run, nodeId, QStringLiteral("error"));
+    } else {
+        fail(*run, nodeId, result.error);
+    }
+    advance(*run);
+}
+
+int WorkflowEngine::maxAttempts(const WorkflowNode &node) const
+{
+    return node.settings.value(QLatin1String("retry"))
+        .toObject()
+        .value(QLatin1String("max_attempts"))
+        .toInt(DefaultMaxAttempts);
+}
+
+qint64 WorkflowEngine::backoffMs(const WorkflowNode &node, int attempt) const
+{
+    const QJsonObject retry = node.settings.value(QLatin1String("retry")).toObject();
+    const qint64 initial = retry.contains(QLatin1String("initial_delay"))
+        ? durationMs(retry.value(QLatin1String("initial_delay")).toString())
+        : 1000;
+    const double multiplier = retry.value(QLatin1String("multiplier")).toDouble(2.0);
+    const qint64 cap = retry.contains(QLatin1String("max_delay"))
+        ? durationMs(retry.value(QLatin1String("max_delay")).toString())
+        : 16000;
+    double delay = double(initial);
+    for (int i = 1; i < attempt; ++i)
+        delay *= multiplier;
+    delay = qMin(delay, double(cap));
+    // ±20 % jitter so that many executions retrying one module do not arrive together.
+    const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
+    return qint64(delay * jitter);
+}
+
+void WorkflowEngine::fail(Run &run, const QString &node, const QString &error)
+{
+    if (isFinal(run.status) || run.state.contains(QLatin1String("compensate")))
+        return;
+    run.error = node.isEmpty() ? error : node + QStringLiteral(": ") + error;
+    run.setList("ready", {});
+    run.setList("waiting", {});
+    const QString execId = run.id;
+    run.ops.append([this, execId]() -> Status {
+        for (const char *sql : {"DELETE FROM timers WHERE execution_id = ?",
+                                "DELETE FROM waiters WHERE execution_id = ?",
+                                "UPDATE tasks SET status = 'expired' WHERE execution_id = ? AND "
+                                "status IN ('pending', 'claimed', 'escalated')"}) {
+            auto r = m_db.exec(QString::fromLatin1(sql), {execId});
+            if (!r)
+                return r.error();
+        }
+        return Ok {};
+    });
+    // Saga: undo the completed calls that declared a compensation, newest first.
+    QJsonArray queue;
+    const QJsonArray done = run.list("completed");
+    for (int i = done.size() - 1; i >= 0; --i)
+        queue.append(done.at(i));
+    if (queue.isEmpty()) {
+        finish(run, QStringLiteral("failed"), {}, run.error);
+        return;
+    }
+    run.setMap("inflight", {});
+    run.setList("compensate", queue);
+    record(run, QStringLiteral("compensation_started"), {}, 0, {{QStringLiteral("steps"), queue}});
+    compensateNext(run);
+}
+
+void WorkflowEngine::compensateNext(Run &run)
+{
+    QJsonArray queue = run.list("compensate");
+    if (queue.isEmpty()) {
+        run.state.remove(QStringLiteral("compensate"));
+        finish(run, QStringLiteral("failed"), {}, run.error);
+        return;
+    }
+    const QString nodeId = queue.takeAt(0).toString();
+    run.setList("compensate", queue);
+    QJsonObject inflight = run.map("inflight");
+    inflight.insert(nodeId,
+                    QJsonObject {{QStringLiteral("attempt"), 1},
+                                 {QStringLiteral("compensation"), true},
+                                 {QStringLiteral("visit"),
+                                  run.stepOf(nodeId).value(QLatin1String("visits")).toInt(1)}});
+    run.setMap("inflight", inflight);
+    record(run, QStringLiteral("compensation_step_started"), nodeId, 1);
+    run.calls.append({nodeId, true});
+}
+
+void WorkflowEngine::finish(Run &run, const QString &status, const QJsonObject &output,
+                            const QString &error)
+{
+    if (isFinal(run.status))
+        return;
+    run.status = status;
+    run.output = output;
+    if (!error.isEmpty())
+        run.error = error;
+    run.state.remove(QStringLiteral("compensate"));
+    run.setList("ready", {});
+    run.setList("waiting", {});
+    run.setMap("inflight", {});
+    const QString execId = run.id;
+    run.ops.append([this, execId]() -> Status {
+        for (const char *sql : {"DELETE FROM timers WHERE execution_id = ?",
+                                "DELETE FROM waiters WHERE execution_id = ?",
+                                "UPDATE tasks SET status = 'expired' WHERE execution_id = ? AND "
+                                "status IN ('pending', 'claimed', 'escalated')"}) {
+            auto r = m_db.exec(QString::fromLatin1(sql), {execId});
+            if (!r)
+                return r.error();
+        }
+        return Ok {};
+    });
+    run.timersChanged = true;
+    record(run, QStringLiteral("execution_") + status, {}, 0,
+           error.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("error"), error}});
+    qCInfo(lcEngine).noquote() << run.id << status;
+}
+
+void WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QString &port,
+                                    const QJsonObject &output, const QString &event)
+{
+    run.setList("waiting", without(run.list("waiting"), node));
+    run.updateStep(node,
+                   {{QStringLiteral("status"), QStringLiteral("completed")},
+                    {QStringLiteral("output"), output},
+                    {QStringLiteral("finished_at"), m_clock.nowMs()}});
+    record(run, event, node, 0,
+           port == QLatin1String("out") ? QJsonObject()
+                                        : QJsonObject {{QStringLiteral("branch"), port}});
+    if (run.status == QLatin1String("waiting"))
+        run.status = QStringLiteral("running");
+    follow(run, node, port);
+    advance(run);
+}
+
+int WorkflowEngine::processDueTimers()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT id, execution_id, node, kind, data FROM timers WHERE "
+                                      "due_at <= ? ORDER BY due_at LIMIT 2000"),
+                       {m_clock.nowMs()});
+    if (!q)
+        return 0;
+    struct Due
+    {
+        qint64 id;
+        QString execution, node, kind;
+        QJsonObject data;
+    };
+    QList<Due> due;
+    while (q->next())
+        due.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
+                    q->value(3).toString(), parse(q->value(4))});
+    for (const Due &t : due) {
+        auto loaded = load(t.execution);
+        const qint64 timerId = t.id;
+        const auto remove = [this, timerId]() -> Status {
+            auto r = m_db.exec(QStringLiteral("DELETE FROM timers WHERE id = ?"), {timerId});
+            return r ? Status(Ok {}) : Status(r.error());
+        };
+        if (!loaded) {
+            (void)remove();
+            continue;
+        }
+        Run &run = **loaded;
+        run.ops.append(remove);
+        if (isFinal(run.status)) {
+            advance(run);
+            continue;
+        }
+        if (t.kind == QLatin1String("delay")) {
+            resumeFromWait(run, t.node, QStringLiteral("out"),
+                           {{QStringLiteral("fired_at"), isoOrNull(m_clock.nowMs())}},
+                           QStringLiteral("timer_fired"));
+        } else if (t.kind == QLatin1String("event_timeout")) {
+            const QString execId = run.id;
+            const QString node = t.node;
+            run.ops.append([this, execId, node]() -> Status {
+                auto r = m_db.exec(
+                    QStringLiteral("DELETE FROM waiters WHERE execution_id = ? AND node = ?"),
+                    {execId, node});
+                return r ? Status(Ok {}) : Status(r.error());
+            });
+            resumeFromWait(run, t.node, QStringLiteral("timeout"),
+                           {{QStringLiteral("timed_out"), true}}, QStringLiteral("wait_timed_out"));
+        } else if (t.kind == QLatin1String("retry")
+                   || t.kind == QLatin1String("compensate_retry")) {
+            const bool compensation = t.kind == QLatin1String("compensate_retry");
+            const int attempt = t.data.value(QLatin1String("attempt")).toInt(2);
+            run.setList("waiting", without(run.list("waiting"), t.node));
+            QJsonObject inflight = run.map("inflight");
+            QJsonObject entry {{QStringLiteral("attempt"), attempt},
+                               {QStringLiteral("visit"),
+                                run.stepOf(t.node).value(QLatin1String("visits")).toInt(1)}};
+            if (compensation)
+                entry.insert(QStringLiteral("compensation"), true);
+            inflight.insert(t.node, entry);
+            run.setMap("inflight", inflight);
+            run.status = QStringLiteral("running");
+            record(run,
+                   compensation ? QStringLiteral("compensation_step_started")
+                                : QStringLiteral("step_started"),
+                   t.node, attempt);
+            run.calls.append({t.node, compensation});
+            advance(run);
+        } else {
+            advance(run);
+        }
+    }
+    return int(due.size());
+}
+
+void WorkflowEngine::armWakeUp()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT MIN(due_at) FROM timers"));
+    if (!q || !q->next() || q->value(0).isNull()) {
+        m_wake->stop();
+        return;
+    }
+    const qint64 wait =
+        std::clamp<qint64>(q->value(0).toLongLong() - m_clock.nowMs(), 0, 3600 * 1000);
+    m_wake->start(int(wait));
+}
+
+Status WorkflowEngine::recover()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT id FROM executions WHERE status = 'running'"));
+    if (!q)
+        return q.error();
+    QStringList ids;
+    while (q->next())
+        ids << q->value(0).toString();
+    for (const QString &id : std::as_const(ids)) {
+        auto loaded = load(id);
+        if (!loaded) {
+            qCWarning(lcEngine) << id << "cannot be resumed:" << loaded.error().message;
+            continue;
+        }
+        Run &run = **loaded;
+        // Calls that were sent but not answered go out again with the same key.
+        const QJsonObject inflight = run.map("inflight");
+        for (auto it = inflight.begin(); it != inflight.end(); ++it)
+            run.calls.append(
+                {it.key(), it.value().toObject().value(QLatin1String("compensation")).toBool()});
+        record(run, QStringLiteral("execution_resumed"), {}, 0,
+               {{QStringLiteral("calls_resent"), int(inflight.size())}});
+        advance(run);
+    }
+    if (!ids.isEmpty())
+        qCInfo(lcEngine) << "resumed" << ids.size() << "executions";
+    armWakeUp();
+    return Ok {};
+}
+
+Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QString &module,
+                                                 const QJsonObject &data)
+{
+    const QJsonObject event {{QStringLiteral("type"), type},
+                             {QStringLiteral("module"), module},
+                             {QStringLiteral("data"), data}};
+    QJsonArray started;
+    for (const WorkflowStore::Summary &w : m_workflows.list()) {
+        const QJsonObject &t = w.trigger;
+        if (w.latestVersion == 0 || !w.enabled
+            || t.value(QLatin1String("kind")).toString() != QLatin1String("event")
+            || t.value(QLatin1String("event_type")).toString() != type)
+            continue;
+        if (t.contains(QLatin1String("module"))
+            && t.value(QLatin1String("module")).toString() != module)
+            continue;
+        if (t.contains(QLatin1String("filter"))) {
+            auto pass = m_expressions.evaluate(
+                t.value(QLatin1String("filter")).toString(),
+                {{QStringLiteral("event"), event}, {QStringLiteral("input"), data}});
+            if (!pass || !m_expressions.truthy(*pass))
+                continue;
+        }
+        auto s = start(w.id, data, QStringLiteral("event:") + type);
+        if (s)
+            started.append(s->value(QLatin1String("execution_id")));
+        else
+            qCWarning(lcEngine) << w.id << "could not start on" << type << ":" << s.error().message;
+    }
+
+    QJsonArray resumed;
+    auto q =
+        m_db.exec(QStringLiteral(
+                      "SELECT execution_id, node, module, match FROM waiters WHERE event_type = ?"),
+                  {type});
+    if (!q)
+        return q.error();
+    QList<QStringList> waiters;
+    while (q->next())
+        waiters.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
+                        q->value(3).toString()});
+    for (const QStringList &w : std::as_const(waiters)) {
+        if (!w.at(2).isEmpty() && w.at(2) != module)
+            continue;
+        auto loaded = load(w.at(0));
+        if (!loaded)
+            continue;
+        Run &run = **loaded;
+        if (!w.at(3).isEmpty()) {
+            auto match = m_expressions.evaluate(w.at(3), scope(run, event));
+            if (!match || !m_expressions.truthy(*match)) {
+                if (run.map("inflight").isEmpty()) {
+                    m_live.remove(run.id);
+                    delete &run;
+                }
+                continue;
+            }
+        }
+        const QString execId = w.at(0);
+        const QString node = w.at(1);
+        run.ops.append([this, execId, node]() -> Status {
+            for (const char *sql : {"DELETE FROM waiters WHERE execution_id = ? AND node = ?",
+                                    "DELETE FROM timers WHERE execution_id = ? AND node = ? AND "
+                                    "kind = 'event_timeout'"}) {
+                auto r = m_db.exec(QString::fromLatin1(sql), {execId, node});
+                if (!r)
+                    return r.error();
+            }
+            return Ok {};
+        });
+        run.timersChanged = true;
+        resumed.append(execId);
+        resumeFromWait(run, node, QStringLiteral("event"), event, QStringLiteral("event_received"));
+    }
+    return QJsonObject {{QStringLiteral("started"), started}, {QStringLiteral("resumed"), resumed}};
+}
+
+Status WorkflowEngine::cancel(const QString &executionId)
+{
+    auto loaded = load(executionId);
+    if (!loaded)
+        return loaded.error();
+    Run &run = **loaded;
+    if (isFinal(run.status)) {
+        const QString status = run.status;
+        advance(run);
+        return makeError(QStringLiteral("the execution has already %1")
+                             .arg(status == QLatin1String("cancelled")
+                                      ? QStringLiteral("been cancelled")
+                                      : status),
+                         QStringLiteral("status"));
+    }
+    finish(run, QStringLiteral("cancelled"), {}, QStringLiteral("cancelled by request"));
+    advance(run);
+    return Ok {};
+}
+
+Result<QJsonObject> WorkflowEngine::retry(const QString &executionId)
+{
+    auto q = m_db.exec(
+        QStringLiteral("SELECT workflow_id, version, input, status FROM executions WHERE id = ?"),
+        {executionId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
+                         QStringLiteral("id"));
+    const QString status = q->value(3).toString();
+    if (status != QLatin1String("failed") && status != QLatin1String("cancelled"))
+        return makeError(
+            QStringLiteral("only a failed or cancelled execution can be retried; this one is %1")
+                .arg(status),
+            QStringLiteral("status"));
+    auto def = m_workflows.version(q->value(0).toString(), q->value(1).toInt());
+    if (!def)
+        return def.error();
+    // Same version, same input, recorded as a retry of the original.
+    auto *run = new Run;
+    run->id = QStringLiteral("ex_") + QString::fromLatin1(randomHex(8));
+    run->workflowId = def->id;
+    run->version = def->version;
+    run->traceId = QString::fromLatin1(randomHex(16));
+    run->input = parse(q->value(2));
+    run->def = *def;
+    run->setList("ready", QJsonArray {def->triggerNode()->id});
+    record(*run, QStringLiteral("execution_started"), {}, 0,
+           {{QStringLiteral("version"), run->version},
+            {QStringLiteral("origin"), QStringLiteral("retry")},
+            {QStringLiteral("retry_of"), executionId}});
+    m_live.insert(run->id, run);
+    const QJsonObject answer {{QStringLiteral("execution_id"), run->id},
+                              {QStringLiteral("trace_id"), run->traceId},
+                              {QStringLiteral("retry_of"), executionId}};
+    advance(*run);
+    return answer;
+}
+
+Result<QJsonObject> WorkflowEngine::execution(const QString &executionId)
+{
+    auto q = m_db.exec(
+        QStringLiteral("SELECT workflow_id, version, status, trace_id, input, state, output, "
+                       "error, created_at, updated_at, finished_at FROM executions WHERE id = ?"),
+        {executionId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
+                         QStringLiteral("id"));
+    const QJsonObject state = parse(q->value(5));
+    QJsonArray steps;
+    const QJsonObject stepMap = state.value(QLatin1String("steps")).toObject();
+    for (auto it = stepMap.begin(); it != stepMap.end(); ++it) {
+        QJsonObject s = it.value().toObject();
+        s.insert(QStringLiteral("node"), it.key());
+        s.insert(QStringLiteral("started_at"),
+                 isoOrNull(qint64(s.value(QLatin1String("started_at")).toDouble())));
+        s.insert(QStringLiteral("finished_at"),
+                 isoOrNull(qint64(s.value(QLatin1String("finished_at")).toDouble())));
+        steps.append(s);
+    }
+    QJsonObject result {
+        {QStringLiteral("id"), executionId},
+        {QStringLiteral("workflow_id"), q->value(0).toString()},
+        {QStringLiteral("version"), q->value(1).toInt()},
+        {QStringLiteral("status"), q->value(2).toString()},
+        {QStringLiteral("trace_id"), q->value(3).toString()},
+        {QStringLiteral("input"), parse(q->value(4))},
+        {QStringLiteral("output"), parse(q->value(6))},
+        {QStringLiteral("error"),
+         q->value(7).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q->value(7).toString())},
+        {QStringLiteral("created_at"), isoOrNull(q->value(8).toLongLong())},
+        {QStringLiteral("updated_at"), isoOrNull(q->value(9).toLongLong())},
+        {QStringLiteral("finished_at"), isoOrNull(q->value(10).toLongLong())},
+        {QStringLiteral("steps"), steps}};
+    auto h = m_db.exec(QStringLiteral("SELECT seq, ts, type, node, attempt, data FROM "
+                                      "execution_events WHERE execution_id = ? ORDER BY seq"),
+                       {executionId});
+    if (!h)
+        return h.error();
+    QJsonArray history;
+    while (h->next()) {
+        QJsonObject e {{QStringLiteral("seq"), h->value(0).toInt()},
+                       {QStringLiteral("ts"), isoOrNull(h->value(1).toLongLong())},
+                       {QStringLiteral("type"), h->value(2).toString()}};
+        if (!h->value(3).toString().isEmpty())
+            e.insert(QStringLiteral("node"), h->value(3).toString());
+        if (h->value(4).toInt() > 0)
+            e.insert(QStringLiteral("attempt"), h->value(4).toInt());
+        if (!h->value(5).isNull())
+            e.insert(QStringLiteral("data"), parse(h->value(5)));
+        history.append(e);
+    }
+    result.insert(QStringLiteral("history"), history);
+    return result;
+}
+
+QJsonArray WorkflowEngine::executions(const QString &status, int limit)
+{
+    auto q = status.isEmpty()
+        ? m_db.exec(
+            QStringLiteral("SELECT id, workflow_id, version, status, trace_id, created_at, "
+                           "updated_at, error FROM executions ORDER BY created_at DESC LIMIT ?"),
+            {limit})
+        : m_db.exec(
+            QStringLiteral(
+                "SELECT id, workflow_id, version, status, trace_id, created_at, updated_at, error "
+                "FROM executions WHERE status = ? ORDER BY created_at DESC LIMIT ?"),
+            {status, limit});
+    QJsonArray out;
+    if (!q)
+        return out;
+    while (q->next()) {
+        out.append(QJsonObject {{QStringLiteral("id"), q->value(0).toString()},
+                                {QStringLiteral("workflow_id"), q->value(1).toString()},
+                                {QStringLiteral("version"), q->value(2).toInt()},
+                                {QStringLiteral("status"), q->value(3).toString()},
+                                {QStringLiteral("trace_id"), q->value(4).toString()},
+                                {QStringLiteral("created_at"), isoOrNull(q->value(5).toLongLong())},
+                                {QStringLiteral("updated_at"), isoOrNull(q->value(6).toLongLong())},
+                                {QStringLiteral("error"),
+                                 q->value(7).isNull() ? QJsonValue(QJsonValue::Null)
+                                                      : QJsonValue(q->value(7).toString())}});
+    }
+    return out;
+}
+
+QJsonObject WorkflowEngine::taskJson(const QSqlQuery &q) const
+{
+    return {
+        {QStringLiteral("id"), q.value(0).toString()},
+        {QStringLiteral("execution_id"), q.value(1).toString()},
+        {QStringLiteral("node"), q.value(2).toString()},
+        {QStringLiteral("queue"), q.value(3).toString()},
+        {QStringLiteral("role"), q.value(4).toString()},
+        {QStringLiteral("title"), q.value(5).toString()},
+        {QStringLiteral("form"), parse(q.value(6))},
+        {QStringLiteral("status"), q.value(7).toString()},
+        {QStringLiteral("created_at"), isoOrNull(q.value(8).toLongLong())},
+        {QStringLiteral("due_at"), isoOrNull(q.value(9).toLongLong())},
+        {QStringLiteral("claimed_by"),
+         q.value(10).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(10).toString())},
+        {QStringLiteral("decided_by"),
+         q.value(11).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(11).toString())},
+        {QStringLiteral("decision"), parse(q.value(12))},
+        {QStringLiteral("decided_at"), isoOrNull(q.value(13).toLongLong())}};
+}
+
+static const char *const TaskColumns =
+    "id, execution_id, node, queue, role, title, form, status, created_at, due_at, claimed_by, "
+    "decided_by, decision, decided_at";
+
+QJsonArray WorkflowEngine::tasks(const QString &queue, const QString &status)
+{
+    QString sql =
+        QStringLiteral("SELECT %1 FROM tasks WHERE 1 = 1").arg(QLatin1String(TaskColumns));
+    QVariantList values;
+    if (!queue.isEmpty()) {
+        sql += QStringLiteral(" AND queue = ?");
+        values << queue;
+    }
+    if (!status.isEmpty()) {
+        sql += QStringLiteral(" AND status = ?");
+        values << status;
+    }
+    sql += QStringLiteral(" ORDER BY created_at LIMIT 1000");
+    QJsonArray out;
+    auto q = m_db.exec(sql, values);
+    if (q) {
+        while (q->next())
+            out.append(taskJson(*q));
+    }
+    return out;
+}
+
+Result<QJsonObject> WorkflowEngine::task(const QString &taskId)
+{
+    auto q = m_db.exec(
+        QStringLiteral("SELECT %1 FROM tasks WHERE id = ?").arg(QLatin1String(TaskColumns)),
+        {taskId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(QStringLiteral("no task has the id \"%1\"").arg(taskId),
+                         QStringLiteral("id"));
+    return taskJson(*q);
+}
+
+Status WorkflowEngine::claim(const QString &taskId, const QString &who)
+{
+    auto r = m_db.exec(QStringLiteral("UPDATE tasks SET status = 'claimed', claimed_by = ? WHERE "
+                                      "id = ? AND status IN ('pending', 'escalated')"),
+                       {who, taskId});
+    if (!r)
+        return r.error();
+    if (r->numRowsAffected() == 1) {
+        if (auto t = task(taskId))
+            Q_EMIT taskChanged(*t);
+        return Ok {};
+    }
+    auto t = task(taskId);
+    if (!t)
+        return t.error();
+    return makeError(
+        QStringLiteral("the task is %1%2")
+            .arg(t->value(QLatin1String("status")).toString(),
+                 t->value(QLatin1String("claimed_by")).isString()
+                     ? QStringLiteral(" by ") + t->value(QLatin1String("claimed_by")).toString()
+                     : QString()),
+        QStringLiteral("status"));
+}
+
+Result<QJsonObject> WorkflowEngine::decide(const QString &taskId, const QString &decision,
+                                           const QJsonObject &fields, const QString &comment,
+                                           const QString &who)
+{
+    auto t = task(taskId);
+    if (!t)
+        return t.error();
+    const QString status = t->value(QLatin1String("status")).toString();
+    if (status == QLatin1String("decided"))
+        return makeError(QStringLiteral("the task was already decided by %1")
+                             .arg(t->value(QLatin1String("decided_by")).toString()),
+                         QStringLiteral("status"));
+    if (status == QLatin1String("expired"))
+        return makeError(QStringLiteral("the task has expired; its execution is no longer waiting"),
+                         QStringLiteral("status"));
+    const QJsonObject form = t->value(QLatin1String("form")).toObject();
+    QStringList outcomes;
+    for (const QJsonValue &o : form.value(QLatin1String("outcomes")).toArray())
+        outcomes << o.toString();
+    if (!outcomes.contains(decision))
+        return makeError(QStringLiteral("\"%1\" is not a decision of this task (it has: %2)")
+                             .arg(decision, outcomes.join(QStringLiteral(", "))),
+                         QStringLiteral("decision"));
+    QJsonObject values;
+    for (const QJsonValue &fv : form.value(QLatin1String("fields")).toArray()) {
+        const QJsonObject f = fv.toObject();
+        const QString name = f.value(QLatin1String("name")).toString();
+        const QJsonValue given =
+            fields.contains(name) ? fields.value(name) : f.value(QLatin1String("value"));
+        const bool empty = given.isUndefined() || given.isNull()
+            || (given.isString() && given.toString().trimmed().isEmpty());
+        if (empty) {
+            if (f.value(QLatin1String("required")).toBool() && decision != QLatin1String("reject"))
+                return makeError(QStringLiteral("this field is required"),
+                                 QStringLiteral("fields.") + name);
+            continue;
+        }
+        const QString type = f.value(QLatin1String("type")).toString();
+        bool isNumber = given.isDouble();
+        if (!isNumber && given.isString())
+            given.toString().toDouble(&isNumber);
+        if (type == QLatin1String("number") && !isNumber)
+            return makeError(QStringLiteral("expected a number"), QStringLiteral("fields.") + name);
+        if (type == QLatin1String("boolean") && !given.isBool())
+            return makeError(QStringLiteral("expected true or false"),
+                             QStringLiteral("fields.") + name);
+        if (type == QLatin1String("choice")
+            && !f.value(QLatin1String("options")).toArray().contains(given))
+            return makeError(
+                QStringLiteral("\"%1\" is not one of the options").arg(given.toString()),
+                QStringLiteral("fields.") + name);
+        values.insert(name, given);
+    }
+    auto loaded = load(t->value(QLatin1String("execution_id")).toString());
+    if (!loaded)
+        return loaded.error();
+    Run &run = **loaded;
+    const QString node = t->value(QLatin1String("node")).toString();
+    const QJsonObject outcome {{QStringLiteral("decision"), decision},
+                               {QStringLiteral("fields"), values},
+                               {QStringLiteral("comment"), comment},
+                               {QStringLiteral("decided_by"), who}};
+    const qint64 now = m_clock.nowMs();
+    bool decidedHere = false;
+    run.ops.append([this, taskId, outcome, who, now, &decidedHere]() -> Status {
+        // The status check in the statement settles a race between two consoles.
+        auto r = m_db.exec(
+            QStringLiteral(
+                "UPDATE tasks SET status = 'decided', decision = ?, decided_by = ?, decided_at = ? "
+                "WHERE id = ? AND status IN ('pending', 'claimed', 'escalated')"),
+            {compact(outcome), who, now, taskId});
+        if (!r)
+            return r.error();
+        if (r->numRowsAffected() != 1)
+            return makeError(QStringLiteral("the task was decided by someone else a moment ago"),
+                             QStringLiteral("status"));
+        decidedHere = true;
+        return Ok {};
+    });
+    run.tasks.append(taskId);
+    record(run, QStringLiteral("task_decided"), node, 0,
+           {{QStringLiteral("task_id"), taskId},
+            {QStringLiteral("decision"), decision},
+            {QStringLiteral("decided_by"), who}});
+    resumeFromWait(run, node, decision, outcome, QStringLiteral("step_resumed"));
+    if (!decidedHere)
+        return makeError(QStringLiteral("the task was decided by someone else a moment ago"),
+                         QStringLiteral("status"));
+    return task(taskId);
+}
+
+} // namespace Switchboard

@@ -1,0 +1,221 @@
+#include "store/database.h"
+
+#include "common/logging.h"
+
+#include <QSqlError>
+#include <QUuid>
+
+namespace Switchboard {
+
+namespace {
+
+// Each entry upgrades the schema by one version. Never edit a released entry: add another.
+const char *const Migrations[] = {
+    // 1: workflows, versions, executions with their event history, timers, waiters, tasks.
+    R"SQL(
+CREATE TABLE workflows (
+    id TEXT PRIMARY KEY,
+    draft TEXT NOT NULL,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    updated_at INTEGER NOT NULL
+);
+CREATE TABLE workflow_versions (
+    workflow_id TEXT NOT NULL REFERENCES workflows(id),
+    version INTEGER NOT NULL,
+    definition TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    published_at INTEGER NOT NULL,
+    PRIMARY KEY (workflow_id, version)
+);
+CREATE TABLE executions (
+    id TEXT PRIMARY KEY,
+    workflow_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    trace_id TEXT NOT NULL,
+    input TEXT NOT NULL,
+    state TEXT NOT NULL,
+    output TEXT,
+    error TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    finished_at INTEGER
+);
+CREATE INDEX executions_by_status ON executions(status, updated_at);
+CREATE TABLE execution_events (
+    execution_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    ts INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    node TEXT,
+    attempt INTEGER,
+    data TEXT,
+    PRIMARY KEY (execution_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE timers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    execution_id TEXT NOT NULL,
+    node TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    due_at INTEGER NOT NULL,
+    data TEXT
+);
+CREATE INDEX timers_by_due ON timers(due_at);
+CREATE TABLE waiters (
+    execution_id TEXT NOT NULL,
+    node TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    module TEXT,
+    match TEXT,
+    PRIMARY KEY (execution_id, node)
+);
+CREATE INDEX waiters_by_type ON waiters(event_type);
+CREATE TABLE tasks (
+    id TEXT PRIMARY KEY,
+    execution_id TEXT NOT NULL,
+    node TEXT NOT NULL,
+    queue TEXT NOT NULL,
+    role TEXT NOT NULL,
+    title TEXT NOT NULL,
+    form TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    due_at INTEGER,
+    claimed_by TEXT,
+    decided_by TEXT,
+    decision TEXT,
+    decided_at INTEGER
+);
+CREATE INDEX tasks_by_queue ON tasks(queue, status);
+)SQL",
+};
+
+} // namespace
+
+Database::~Database()
+{
+    close();
+}
+
+int Database::latestVersion()
+{
+    return int(std::size(Migrations));
+}
+
+int Database::schemaVersion() const
+{
+    return m_version;
+}
+
+Status Database::open(const QString &path)
+{
+    m_connection =
+        QStringLiteral("switchboard-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    m_db.setDatabaseName(path);
+    if (!m_db.open())
+        return makeError(
+            QStringLiteral("cannot open the database %1: %2").arg(path, m_db.lastError().text()));
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
+                               "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
+        auto r = exec(QString::fromLatin1(pragma));
+        if (!r)
+            return r.error();
+    }
+    return migrate();
+}
+
+void Database::close()
+{
+    if (m_connection.isEmpty())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connection);
+    m_connection.clear();
+}
+
+Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(m_db);
+    if (!query.prepare(sql))
+        return makeError(
+            QStringLiteral("database statement refused: %1").arg(query.lastError().text()));
+    for (const QVariant &v : values)
+        query.addBindValue(v);
+    if (!query.exec())
+        return makeError(QStringLiteral("database write failed: %1").arg(query.lastError().text()));
+    return query;
+}
+
+Status Database::transaction(const std::function<Status()> &body)
+{
+    // Nested calls join the outer transaction.
+    if (m_depth > 0) {
+        ++m_depth;
+        Status st = body();
+        --m_depth;
+        return st;
+    }
+    if (!m_db.transaction())
+        return makeError(
+            QStringLiteral("cannot start a transaction: %1").arg(m_db.lastError().text()));
+    ++m_depth;
+    Status st = body();
+    --m_depth;
+    if (!st) {
+        m_db.rollback();
+        return st;
+    }
+    if (!m_db.commit()) {
+        const QString error = m_db.lastError().text();
+        m_db.rollback();
+        return makeError(QStringLiteral("commit failed: %1").arg(error));
+    }
+    return Ok {};
+}
+
+Status Database::migrate()
+{
+    auto created = exec(
+        QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+    if (!created)
+        return created.error();
+    auto current = exec(QStringLiteral("SELECT version FROM schema_version"));
+    if (!current)
+        return current.error();
+    m_version = current->next() ? current->value(0).toInt() : 0;
+    if (m_version > latestVersion())
+        return makeError(
+            QStringLiteral(
+                "the database is from a newer Switchboard (schema %1, this one knows %2)")
+                .arg(m_version)
+                .arg(latestVersion()));
+    for (int v = m_version; v < latestVersion(); ++v) {
+        Status st = transaction([&]() -> Status {
+            for (const QString &statement :
+                 QString::fromUtf8(Migrations[v]).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+                if (statement.trimmed().isEmpty())
+                    continue;
+                auto r = exec(statement);
+                if (!r)
+                    return makeError(QStringLiteral("migration to schema %1 failed: %2")
+                                         .arg(v + 1)
+                                         .arg(r.error().message));
+            }
+            auto del = exec(QStringLiteral("DELETE FROM schema_version"));
+            if (!del)
+                return del.error();
+            auto ins =
+                exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {v + 1});
+            return ins ? Status(Ok {}) : Status(ins.error());
+        });
+        if (!st)
+            return st;
+        m_version = v + 1;
+        qCInfo(lcStore) << "database schema migrated to version" << m_version;
+    }
+    return Ok {};
+}
+
+} // namespace Switchboard

@@ -1,0 +1,174 @@
+#include "store/workflowstore.h"
+
+#include "store/database.h"
+
+#include <QJsonDocument>
+
+namespace Switchboard {
+
+namespace {
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
+WorkflowStore::WorkflowStore(Database &db, const Clock &clock, WorkflowValidator &validator)
+    : m_db(db)
+    , m_clock(clock)
+    , m_validator(validator)
+{
+}
+
+Result<QList<WorkflowIssue>> WorkflowStore::saveDraft(const QJsonObject &document)
+{
+    const QList<WorkflowIssue> issues = m_validator.validate(document);
+    if (!issues.isEmpty())
+        return issues;
+    QJsonObject draft = document;
+    draft.remove(QStringLiteral("version"));
+    auto r =
+        m_db.exec(QStringLiteral("INSERT INTO workflows (id, draft, updated_at) VALUES (?, ?, ?) "
+                                 "ON CONFLICT(id) DO UPDATE SET draft = excluded.draft, updated_at "
+                                 "= excluded.updated_at"),
+                  {draft.value(QLatin1String("id")).toString(), compact(draft), m_clock.nowMs()});
+    if (!r)
+        return r.error();
+    return QList<WorkflowIssue>();
+}
+
+Result<int> WorkflowStore::publish(const QString &id, const QString &note)
+{
+    auto d = draft(id);
+    if (!d)
+        return d.error();
+    // The validator may have learned new rules since the draft was saved.
+    const QList<WorkflowIssue> issues = m_validator.validate(*d);
+    if (!issues.isEmpty())
+        return makeError(
+            QStringLiteral("the draft does not validate: %1").arg(issues.first().toString()),
+            issues.first().node);
+    int version = 0;
+    Status st = m_db.transaction([&]() -> Status {
+        auto q = m_db.exec(
+            QStringLiteral(
+                "SELECT COALESCE(MAX(version), 0) FROM workflow_versions WHERE workflow_id = ?"),
+            {id});
+        if (!q)
+            return q.error();
+        q->next();
+        version = q->value(0).toInt() + 1;
+        QJsonObject definition = *d;
+        definition.insert(QStringLiteral("version"), version);
+        auto ins =
+            m_db.exec(QStringLiteral("INSERT INTO workflow_versions (workflow_id, version, "
+                                     "definition, note, published_at) VALUES (?, ?, ?, ?, ?)"),
+                      {id, version, compact(definition), note, m_clock.nowMs()});
+        return ins ? Status(Ok {}) : Status(ins.error());
+    });
+    if (!st)
+        return st.error();
+    return version;
+}
+
+Status WorkflowStore::setEnabled(const QString &id, bool enabled)
+{
+    auto r = m_db.exec(QStringLiteral("UPDATE workflows SET enabled = ? WHERE id = ?"),
+                       {enabled ? 1 : 0, id});
+    if (!r)
+        return r.error();
+    if (r->numRowsAffected() == 0)
+        return makeError(QStringLiteral("no workflow has the id \"%1\"").arg(id),
+                         QStringLiteral("id"));
+    return Ok {};
+}
+
+QList<WorkflowStore::Summary> WorkflowStore::list()
+{
+    QList<Summary> out;
+    auto q = m_db.exec(QStringLiteral(
+        "SELECT w.id, w.draft, w.enabled, COALESCE(MAX(v.version), 0) FROM workflows w "
+        "LEFT JOIN workflow_versions v ON v.workflow_id = w.id GROUP BY w.id ORDER BY w.id"));
+    if (!q)
+        return out;
+    while (q->next()) {
+        const QJsonObject draft = QJsonDocument::fromJson(q->value(1).toByteArray()).object();
+        Summary s {q->value(0).toString(),
+                   draft.value(QLatin1String("name")).toString(),
+                   q->value(2).toBool(),
+                   q->value(3).toInt(),
+                   {}};
+        if (s.latestVersion > 0) {
+            auto latest = version(s.id, s.latestVersion);
+            if (latest)
+                s.trigger = latest->trigger;
+        }
+        out.append(s);
+    }
+    return out;
+}
+
+Result<QJsonObject> WorkflowStore::draft(const QString &id)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT draft FROM workflows WHERE id = ?"), {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(QStringLiteral("no workflow has the id \"%1\"").arg(id),
+                         QStringLiteral("id"));
+    return QJsonDocument::fromJson(q->value(0).toByteArray()).object();
+}
+
+Result<QJsonArray> WorkflowStore::versions(const QString &id)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT version, note, published_at FROM workflow_versions "
+                                      "WHERE workflow_id = ? ORDER BY version DESC"),
+                       {id});
+    if (!q)
+        return q.error();
+    QJsonArray out;
+    while (q->next()) {
+        out.append(QJsonObject {{QStringLiteral("version"), q->value(0).toInt()},
+                                {QStringLiteral("note"), q->value(1).toString()},
+                                {QStringLiteral("published_at"),
+                                 QDateTime::fromMSecsSinceEpoch(q->value(2).toLongLong(), Qt::UTC)
+                                     .toString(Qt::ISODate)}});
+    }
+    if (out.isEmpty() && !draft(id))
+        return makeError(QStringLiteral("no workflow has the id \"%1\"").arg(id),
+                         QStringLiteral("id"));
+    return out;
+}
+
+Result<Workflow> WorkflowStore::version(const QString &id, int number)
+{
+    if (number > 0) {
+        auto cached = m_cache.constFind(id + QLatin1Char('@') + QString::number(number));
+        if (cached != m_cache.constEnd())
+            return cached.value();
+    }
+    auto q = number > 0
+        ? m_db.exec(QStringLiteral("SELECT definition, version FROM workflow_versions WHERE "
+                                   "workflow_id = ? AND version = ?"),
+                    {id, number})
+        : m_db.exec(QStringLiteral("SELECT definition, version FROM workflow_versions WHERE "
+                                   "workflow_id = ? ORDER BY version DESC LIMIT 1"),
+                    {id});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return makeError(
+            number > 0
+                ? QStringLiteral("workflow \"%1\" has no version %2").arg(id).arg(number)
+                : QStringLiteral("workflow \"%1\" has no published version; publish it first")
+                      .arg(id),
+            QStringLiteral("id"));
+    auto w = Workflow::fromJson(QJsonDocument::fromJson(q->value(0).toByteArray()).object());
+    if (!w)
+        return w.error();
+    w->version = q->value(1).toInt();
+    m_cache.insert(id + QLatin1Char('@') + QString::number(w->version), *w);
+    return w;
+}
+
+} // namespace Switchboard

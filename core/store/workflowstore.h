@@ -1,0 +1,50 @@
+#pragma once
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "workflow/workflow.h"
+#include "workflow/workflowvalidator.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Switchboard {
+
+class Database;
+
+// Workflow drafts and their published versions. A draft is saved only when it validates;
+// publishing copies it into a new, immutable version.
+class WorkflowStore
+{
+public:
+    WorkflowStore(Database &db, const Clock &clock, WorkflowValidator &validator);
+
+    struct Summary
+    {
+        QString id;
+        QString name;
+        bool enabled = true;
+        int latestVersion = 0; // 0: never published
+        QJsonObject trigger; // of the latest version
+    };
+
+    // Validates and saves a draft. On issues, nothing is written and they are returned.
+    Result<QList<WorkflowIssue>> saveDraft(const QJsonObject &document);
+    Result<int> publish(const QString &id, const QString &note);
+    Status setEnabled(const QString &id, bool enabled);
+
+    QList<Summary> list();
+    Result<QJsonObject> draft(const QString &id);
+    Result<QJsonArray> versions(const QString &id);
+    // A published version; version 0 means the latest. Cached: versions never change.
+    Result<Workflow> version(const QString &id, int version = 0);
+
+private:
+    Database &m_db;
+    const Clock &m_clock;
+    WorkflowValidator &m_validator;
+    QHash<QString, Workflow> m_cache; // "id@version"
+};
+
+} // namespace Switchboard

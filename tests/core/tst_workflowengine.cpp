@@ -1,0 +1,465 @@
+#include "common/manualclock.h"
+#include "engine/workflowengine.h"
+#include "fakemoduleclient.h"
+#include "store/database.h"
+#include "store/workflowstore.h"
+#include "workflow/expressionengine.h"
+#include "workflow/workflowvalidator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Switchboard;
+
+// The engine with a fake module client and a manual clock: no network, no sleeping.
+class TstWorkflowEngine : public QObject
+{
+    Q_OBJECT
+
+    struct Fixture
+    {
+        ManualClock clock;
+        Database db;
+        ExpressionEngine expressions;
+        WorkflowValidator validator {expressions};
+        std::unique_ptr<WorkflowStore> store;
+        FakeModuleClient modules;
+        std::unique_ptr<WorkflowEngine> engine;
+
+        explicit Fixture(const QString &path = QStringLiteral(":memory:"))
+        {
+            if (!db.open(path))
+                qFatal("cannot open the test database");
+            store = std::make_unique<WorkflowStore>(db, clock, validator);
+            makeEngine();
+        }
+
+        void makeEngine()
+        {
+            engine = std::make_unique<WorkflowEngine>(db, *store, modules, expressions, clock);
+            QHash<QString, QUrl> endpoints;
+            for (int n = 1; n <= 9; ++n)
+                endpoints.insert(QStringLiteral("0%1_x").arg(n),
+                                 QUrl(QStringLiteral("http://127.0.0.1:1/%1").arg(n)));
+            for (const char *id :
+                 {"01_intake", "02_booking", "03_telehealth", "04_billing", "05_followup", "06_ocr",
+                  "07_analytics", "08_messaging", "09_compliance"})
+                endpoints.insert(
+                    QString::fromLatin1(id),
+                    QUrl(QStringLiteral("http://127.0.0.1:1/") + QString::fromLatin1(id)));
+            engine->setEndpoints(endpoints);
+        }
+
+        QString publish(const QByteArray &json)
+        {
+            const QJsonObject doc = QJsonDocument::fromJson(json).object();
+            auto saved = store->saveDraft(doc);
+            if (!saved || !saved->isEmpty())
+                qFatal("test workflow does not validate: %s",
+                       saved ? qPrintable(saved->first().toString())
+                             : qPrintable(saved.error().message));
+            if (!store->publish(doc.value(QLatin1String("id")).toString(), QStringLiteral("test")))
+                qFatal("cannot publish");
+            return doc.value(QLatin1String("id")).toString();
+        }
+
+        QString start(const QString &id, const QJsonObject &input = {})
+        {
+            auto s = engine->start(id, input);
+            return s ? s->value(QLatin1String("execution_id")).toString() : QString();
+        }
+
+        QJsonObject execution(const QString &id) { return engine->execution(id).value(); }
+        QString status(const QString &id)
+        {
+            return execution(id).value(QLatin1String("status")).toString();
+        }
+        QStringList history(const QString &id)
+        {
+            QStringList out;
+            for (const QJsonValue &e : execution(id).value(QLatin1String("history")).toArray())
+                out << e.toObject().value(QLatin1String("type")).toString()
+                        + (e.toObject().contains(QLatin1String("node")) ? QLatin1Char(':')
+                                   + e.toObject().value(QLatin1String("node")).toString()
+                                                                        : QString());
+            return out;
+        }
+    };
+
+    static QByteArray linear()
+    {
+        return R"({"id": "linear", "name": "Linear", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"},
+                    {"id": "book", "type": "module_call", "module": "02_booking", "action": "book", "payload": {"patient": "{{ input.patient_id }}"}},
+                    {"id": "done", "type": "end", "output": {"slot": "{{ steps.book.output.slot }}"}}],
+          "edges": [{"from": "start", "to": "book"}, {"from": "book", "to": "done"}]})";
+    }
+
+private Q_SLOTS:
+    void runsAModuleCallToTheEnd()
+    {
+        Fixture f;
+        f.modules.responder = [](const ModuleCallRequest &) {
+            ModuleCallResult r;
+            r.httpStatus = 200;
+            r.body = {{QStringLiteral("slot"), QStringLiteral("2026-01-06T09:00:00Z")}};
+            return r;
+        };
+        f.publish(linear());
+        QSignalSpy changed(f.engine.get(), &WorkflowEngine::executionChanged);
+        const QString id = f.start(QStringLiteral("linear"),
+                                   {{QStringLiteral("patient_id"), QStringLiteral("pt-1")}});
+        QVERIFY(!id.isEmpty());
+        QTRY_COMPARE(f.status(id), QStringLiteral("completed"));
+        const QJsonObject e = f.execution(id);
+        QCOMPARE(
+            e.value(QLatin1String("output")).toObject().value(QLatin1String("slot")).toString(),
+            QStringLiteral("2026-01-06T09:00:00Z"));
+        QCOMPARE(
+            f.history(id),
+            (QStringList {"execution_started", "step_completed:start", "step_started:book",
+                          "step_completed:book", "step_completed:done", "execution_completed"}));
+        QCOMPARE(f.modules.calls.size(), 1);
+        const ModuleCallRequest &call = f.modules.calls.first();
+        QCOMPARE(call.body.value(QLatin1String("patient")).toString(), QStringLiteral("pt-1"));
+        QCOMPARE(call.body.value(QLatin1String("action")).toString(), QStringLiteral("book"));
+        QCOMPARE(call.idempotencyKey, (id + QStringLiteral(":book:1")).toLatin1());
+        QCOMPARE(call.traceId, e.value(QLatin1String("trace_id")).toString().toLatin1());
+        QCOMPARE(call.traceId.size(), 32);
+        QCOMPARE(call.spanId.size(), 16);
+        QVERIFY(changed.count() >= 1);
+    }
+
+    void conditionChoosesTheFirstMatchingCase_data()
+    {
+        QTest::addColumn<int>("score");
+        QTest::addColumn<QString>("action");
+        QTest::newRow("hot") << 9 << "book_now";
+        QTest::newRow("warm") << 6 << "offer_slots";
+        QTest::newRow("cold") << 2 << "nurture";
+    }
+
+    void conditionChoosesTheFirstMatchingCase()
+    {
+        QFETCH(int, score);
+        QFETCH(QString, action);
+        Fixture f;
+        f.publish(R"({"id": "route", "name": "Route", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"},
+                    {"id": "score", "type": "condition", "cases": [{"label": "hot", "when": "input.score >= 8"}, {"label": "warm", "when": "input.score >= 5"}], "default": "cold"},
+                    {"id": "a", "type": "module_call", "module": "02_booking", "action": "book_now"},
+                    {"id": "b", "type": "module_call", "module": "02_booking", "action": "offer_slots"},
+                    {"id": "c", "type": "module_call", "module": "05_followup", "action": "nurture"},
+                    {"id": "done", "type": "end"}],
+          "edges": [{"from": "start", "to": "score"}, {"from": "score", "to": "a", "port": "hot"}, {"from": "score", "to": "b", "port": "warm"},
+                    {"from": "score", "to": "c", "port": "cold"}, {"from": "a", "to": "done"}, {"from": "b", "to": "done"}, {"from": "c", "to": "done"}]})");
+        const QString id = f.start(QStringLiteral("route"), {{QStringLiteral("score"), score}});
+        QTRY_COMPARE(f.status(id), QStringLiteral("completed"));
+        QCOMPARE(f.modules.actions(), QStringList {action});
+    }
+
+    void delayIsADurableTimer()
+    {
+        Fixture f;
+        f.publish(R"({"id": "later", "name": "Later", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"}, {"id": "wait", "type": "delay", "duration": "24h"},
+                    {"id": "remind", "type": "module_call", "module": "08_messaging", "action": "send"}, {"id": "done", "type": "end"}],
+          "edges": [{"from": "start", "to": "wait"}, {"from": "wait", "to": "remind"}, {"from": "remind", "to": "done"}]})");
+        const QString id = f.start(QStringLiteral("later"));
+        QCOMPARE(f.status(id), QStringLiteral("waiting"));
+        f.clock.advance(23 * 3600 * 1000LL);
+        QCOMPARE(f.engine->processDueTimers(), 0);
+        QCOMPARE(f.modules.calls.size(), 0);
+        f.clock.advance(3600 * 1000LL);
+        QCOMPARE(f.engine->processDueTimers(), 1);
+        QTRY_COMPARE(f.status(id), QStringLiteral("completed"));
+        QVERIFY(f.history(id).contains(QStringLiteral("timer_fired:wait")));
+    }
+
+    void retriesWithExponentialBackoff()
+    {
+        Fixture f;
+        int answered = 0;
+        f.modules.responder = [&](const ModuleCallRequest &) {
+            return ++answered < 3
+                ? FakeModuleClient::failure(true)
+                : ModuleCallResult {200, {{QStringLiteral("ok"), true}}, {}, false, 1};
+        };
+        f.publish(linear());
+        const QString id = f.start(QStringLiteral("linear"));
+        QTRY_COMPARE(f.modules.calls.size(), 1);
+        QTRY_COMPARE(f.status(id), QStringLiteral("waiting"));
+        // First retry after 1 s ± 20 %, the second after 2 s ± 20 %.
+        f.clock.advance(790);
+        QCOMPARE(f.engine->processDueTimers(), 0);
+        f.clock.advance(420);
+        QCOMPARE(f.engine->processDueTimers(), 1);
+        QTRY_COMPARE(f.modules.calls.size(), 2);
+        QTRY_COMPARE(f.status(id), QStringLiteral("waiting"));
+        f.clock.advance(1590);
+        QCOMPARE(f.engine->processDueTimers(), 0);
+        f.clock.advance(820);
+        QCOMPARE(f.engine->processDueTimers(), 1);
+        QTRY_COMPARE(f.status(id), QStringLiteral("completed"));
+        // Every attempt of the same step carries the same Idempotency-Key.
+        QCOMPARE(f.modules.calls.at(0).idempotencyKey, f.modules.calls.at(2).idempotencyKey);
+        QCOMPARE(f.history(id).count(QStringLiteral("retry_scheduled:book")), 2);
+    }
+
+    void nonRetryableFailureFailsAtOnce()
+    {
+        Fixture f;
+        f.modules.responder = [](const ModuleCallRequest &) {
+            return FakeModuleClient::failure(false, 400);
+        };
+        f.publish(linear());
+        const QString id = f.start(QStringLiteral("linear"));
+        QTRY_COMPARE(f.status(id), QStringLiteral("failed"));
+        QCOMPARE(f.modules.calls.size(), 1);
+        QVERIFY(f.execution(id)
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .startsWith(QStringLiteral("book: HTTP 400")));
+    }
+
+    void sagaCompensatesInReverseOrder()
+    {
+        Fixture f;
+        f.modules.responder = [](const ModuleCallRequest &r) {
+            if (r.body.value(QLatin1String("action")).toString() == QLatin1String("charge"))
+                return FakeModuleClient::failure(false, 402);
+            return ModuleCallResult {200, {{QStringLiteral("ok"), true}}, {}, false, 1};
+        };
+        f.publish(R"({"id": "saga", "name": "Saga", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"},
+                    {"id": "lead", "type": "module_call", "module": "01_intake", "action": "create_lead", "compensation": {"module": "01_intake", "action": "delete_lead"}},
+                    {"id": "book", "type": "module_call", "module": "02_booking", "action": "book", "compensation": {"module": "02_booking", "action": "cancel_booking", "payload": {"booking": "{{ steps.book.output.ok }}"}}},
+                    {"id": "pay", "type": "module_call", "module": "04_billing", "action": "charge"},
+                    {"id": "done", "type": "end"}],
+          "edges": [{"from": "start", "to": "lead"}, {"from": "lead", "to": "book"}, {"from": "book", "to": "pay"}, {"from": "pay", "to": "done"}]})");
+        const QString id = f.start(QStringLiteral("saga"));
+        QTRY_COMPARE(f.status(id), QStringLiteral("failed"));
+        QCOMPARE(f.modules.actions(),
+                 (QStringList {"create_lead", "book", "charge", "cancel_booking", "delete_lead"}));
+        QCOMPARE(f.modules.calls.at(3).idempotencyKey,
+                 (id + QStringLiteral(":book:1:compensate")).toLatin1());
+        const QStringList h = f.history(id);
+        QVERIFY(h.indexOf(QStringLiteral("compensation_completed:book"))
+                < h.indexOf(QStringLiteral("compensation_completed:lead")));
+        QCOMPARE(h.last(), QStringLiteral("execution_failed"));
+    }
+
+    void parallelBranchesRunConcurrently()
+    {
+        Fixture f;
+        f.modules.hold = true;
+        f.publish(R"({"id": "confirm", "name": "Confirm", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"}, {"id": "fan", "type": "parallel"},
+                    {"id": "email", "type": "module_call", "module": "08_messaging", "action": "email"},
+                    {"id": "sms", "type": "module_call", "module": "08_messaging", "action": "sms"},
+                    {"id": "whatsapp", "type": "module_call", "module": "08_messaging", "action": "whatsapp"},
+                    {"id": "all", "type": "join", "mode": "all"}, {"id": "done", "type": "end"}],
+          "edges": [{"from": "start", "to": "fan"}, {"from": "fan", "to": "email"}, {"from": "fan", "to": "sms"}, {"from": "fan", "to": "whatsapp"},
+                    {"from": "email", "to": "all"}, {"from": "sms", "to": "all"}, {"from": "whatsapp", "to": "all"}, {"from": "all", "to": "done"}]})");
+        const QString id = f.start(QStringLiteral("confirm"));
+        // All three are out at the same time before any has answered.
+        QCOMPARE(f.modules.held.size(), 3);
+        for (int i = 0; i < 2; ++i) {
+            f.modules.held.at(i).done(ModuleCallResult {200, {}, {}, false, 1});
+            QCOMPARE(f.status(id), QStringLiteral("running"));
+        }
+        f.modules.held.at(2).done(ModuleCallResult {200, {}, {}, false, 1});
+        QCOMPARE(f.status(id), QStringLiteral("completed"));
+    }
+
+    void humanReviewWaitsForADecision()
+    {
+        Fixture f;
+        f.publish(R"({"id": "review", "name": "Review", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"},
+                    {"id": "check", "type": "human_review", "queue": "ocr-review", "role": "support", "title": "Check {{ input.document_id }}", "sla": "4h",
+                     "fields": [{"name": "name", "type": "text", "required": true, "phi": true, "value": "{{ input.name }}"}, {"name": "amount", "type": "number"}],
+                     "outcomes": ["approve", "reject"]},
+                    {"id": "store", "type": "module_call", "module": "06_ocr", "action": "store", "payload": {"name": "{{ steps.check.output.fields.name }}"}},
+                    {"id": "ok", "type": "end"}, {"id": "no", "type": "end", "status": "failed", "error": "rejected"}],
+          "edges": [{"from": "start", "to": "check"}, {"from": "check", "to": "store", "port": "approve"}, {"from": "check", "to": "no", "port": "reject"}, {"from": "store", "to": "ok"}]})");
+        QSignalSpy tasks(f.engine.get(), &WorkflowEngine::taskChanged);
+        const QString id = f.start(QStringLiteral("review"),
+                                   {{QStringLiteral("document_id"), QStringLiteral("doc-7")},
+                                    {QStringLiteral("name"), QStringLiteral("Jon Smth")}});
+        QCOMPARE(f.status(id), QStringLiteral("waiting"));
+        const QJsonArray pending =
+            f.engine->tasks(QStringLiteral("ocr-review"), QStringLiteral("pending"));
+        QCOMPARE(pending.size(), 1);
+        const QJsonObject task = pending.first().toObject();
+        QCOMPARE(task.value(QLatin1String("title")).toString(), QStringLiteral("Check doc-7"));
+        QCOMPARE(task.value(QLatin1String("form"))
+                     .toObject()
+                     .value(QLatin1String("fields"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("value"))
+                     .toString(),
+                 QStringLiteral("Jon Smth"));
+        QCOMPARE(tasks.count(), 1);
+        const QString taskId = task.value(QLatin1String("id")).toString();
+
+        QCOMPARE(f.engine->decide(taskId, QStringLiteral("maybe"), {}, {}, QStringLiteral("ana"))
+                     .error()
+                     .field,
+                 QStringLiteral("decision"));
+        QCOMPARE(f.engine
+                     ->decide(taskId, QStringLiteral("approve"),
+                              {{QStringLiteral("amount"), QStringLiteral("lots")}}, {},
+                              QStringLiteral("ana"))
+                     .error()
+                     .field,
+                 QStringLiteral("fields.amount"));
+        QVERIFY(f.engine->claim(taskId, QStringLiteral("ana")).ok());
+        QCOMPARE(f.engine->claim(taskId, QStringLiteral("ben")).error().message,
+                 QStringLiteral("the task is claimed by ana"));
+        auto decided = f.engine->decide(taskId, QStringLiteral("approve"),
+                                        {{QStringLiteral("name"), QStringLiteral("Jon Smith")}},
+                                        QStringLiteral("fixed typo"), QStringLiteral("ana"));
+        QVERIFY2(decided.ok(), qPrintable(decided.ok() ? QString() : decided.error().toString()));
+        QCOMPARE(decided->value(QLatin1String("status")).toString(), QStringLiteral("decided"));
+        QTRY_COMPARE(f.status(id), QStringLiteral("completed"));
+        QCOMPARE(f.modules.calls.first().body.value(QLatin1String("name")).toString(),
+                 QStringLiteral("Jon Smith"));
+        // Deciding twice is refused.
+        auto again =
+            f.engine->decide(taskId, QStringLiteral("reject"), {}, {}, QStringLiteral("ben"));
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().field, QStringLiteral("status"));
+    }
+
+    void waitForEventResumesOrTimesOut()
+    {
+        Fixture f;
+        f.publish(R"({"id": "paid", "name": "Paid", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"},
+                    {"id": "wait", "type": "wait_for_event", "event_type": "payment.succeeded", "module": "04_billing", "match": "event.data.invoice == input.invoice", "timeout": "72h"},
+                    {"id": "paid", "type": "end", "output": {"amount": "{{ steps.wait.output.data.amount_usd }}"}},
+                    {"id": "late", "type": "end", "status": "failed", "error": "not paid in time"}],
+          "edges": [{"from": "start", "to": "wait"}, {"from": "wait", "to": "paid", "port": "event"}, {"from": "wait", "to": "late", "port": "timeout"}]})");
+        const QString a =
+            f.start(QStringLiteral("paid"), {{QStringLiteral("invoice"), QStringLiteral("inv-1")}});
+        const QString b =
+            f.start(QStringLiteral("paid"), {{QStringLiteral("invoice"), QStringLiteral("inv-2")}});
+        auto delivered = f.engine->deliverEvent(
+            QStringLiteral("payment.succeeded"), QStringLiteral("04_billing"),
+            {{QStringLiteral("invoice"), QStringLiteral("inv-1")},
+             {QStringLiteral("amount_usd"), 150}});
+        QVERIFY(delivered.ok());
+        QCOMPARE(delivered->value(QLatin1String("resumed")).toArray(), QJsonArray {a});
+        QCOMPARE(f.status(a), QStringLiteral("completed"));
+        QCOMPARE(f.execution(a)
+                     .value(QLatin1String("output"))
+                     .toObject()
+                     .value(QLatin1String("amount"))
+                     .toInt(),
+                 150);
+        QCOMPARE(f.status(b), QStringLiteral("waiting"));
+        f.clock.advance(72 * 3600 * 1000LL);
+        QCOMPARE(f.engine->processDueTimers(), 1);
+        QCOMPARE(f.status(b), QStringLiteral("failed"));
+        QVERIFY(f.history(b).contains(QStringLiteral("wait_timed_out:wait")));
+    }
+
+    void eventsStartPublishedWorkflows()
+    {
+        Fixture f;
+        f.publish(
+            R"({"id": "on-lead", "name": "On lead", "trigger": {"kind": "event", "event_type": "lead.captured", "module": "01_intake", "filter": "event.data.score >= 5"},
+          "nodes": [{"id": "start", "type": "trigger"}, {"id": "done", "type": "end", "output": {"score": "{{ input.score }}"}}],
+          "edges": [{"from": "start", "to": "done"}]})");
+        auto low =
+            f.engine->deliverEvent(QStringLiteral("lead.captured"), QStringLiteral("01_intake"),
+                                   {{QStringLiteral("score"), 3}});
+        QCOMPARE(low->value(QLatin1String("started")).toArray().size(), 0);
+        auto high =
+            f.engine->deliverEvent(QStringLiteral("lead.captured"), QStringLiteral("01_intake"),
+                                   {{QStringLiteral("score"), 9}});
+        QCOMPARE(high->value(QLatin1String("started")).toArray().size(), 1);
+        QVERIFY(f.store->setEnabled(QStringLiteral("on-lead"), false).ok());
+        QCOMPARE(f.engine
+                     ->deliverEvent(QStringLiteral("lead.captured"), QStringLiteral("01_intake"),
+                                    {{QStringLiteral("score"), 9}})
+                     ->value(QLatin1String("started"))
+                     .toArray()
+                     .size(),
+                 0);
+    }
+
+    void executionsKeepTheirVersion()
+    {
+        Fixture f;
+        f.modules.hold = true;
+        f.publish(linear());
+        const QString first = f.start(QStringLiteral("linear"));
+        QByteArray changed = linear();
+        changed.replace("\"book\", \"payload\"", "\"book_v2\", \"payload\"");
+        f.publish(changed);
+        f.modules.held.first().done(ModuleCallResult {200, {}, {}, false, 1});
+        QCOMPARE(f.execution(first).value(QLatin1String("version")).toInt(), 1);
+        const QString second = f.start(QStringLiteral("linear"));
+        QCOMPARE(f.execution(second).value(QLatin1String("version")).toInt(), 2);
+        QCOMPARE(f.modules.actions(), (QStringList {"book", "book_v2"}));
+        QCOMPARE(f.store->versions(QStringLiteral("linear"))->size(), 2);
+    }
+
+    void cancelAndRetry()
+    {
+        Fixture f;
+        f.publish(R"({"id": "slow", "name": "Slow", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"}, {"id": "wait", "type": "delay", "duration": "1h"}, {"id": "done", "type": "end"}],
+          "edges": [{"from": "start", "to": "wait"}, {"from": "wait", "to": "done"}]})");
+        const QString id = f.start(QStringLiteral("slow"), {{QStringLiteral("x"), 1}});
+        QVERIFY(f.engine->cancel(id).ok());
+        QCOMPARE(f.status(id), QStringLiteral("cancelled"));
+        QCOMPARE(f.engine->cancel(id).error().field, QStringLiteral("status"));
+        f.clock.advance(2 * 3600 * 1000LL);
+        QCOMPARE(f.engine->processDueTimers(), 0); // the timer went with the cancellation
+        auto retried = f.engine->retry(id);
+        QVERIFY(retried.ok());
+        const QString again = retried->value(QLatin1String("execution_id")).toString();
+        QCOMPARE(f.status(again), QStringLiteral("waiting"));
+        QCOMPARE(f.execution(again)
+                     .value(QLatin1String("input"))
+                     .toObject()
+                     .value(QLatin1String("x"))
+                     .toInt(),
+                 1);
+    }
+
+    void resumesAfterTheProcessDies()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        QString id;
+        QByteArray key;
+        {
+            Fixture f(path);
+            f.modules.hold = true;
+            f.publish(linear());
+            id = f.start(QStringLiteral("linear"));
+            QCOMPARE(f.modules.held.size(), 1);
+            key = f.modules.held.first().request.idempotencyKey;
+            // The engine goes away with the call unanswered, as in a crash.
+        }
+        Fixture f(path);
+        QCOMPARE(f.status(id), QStringLiteral("running"));
+        QVERIFY(f.engine->recover().ok());
+        QTRY_COMPARE(f.status(id), QStringLiteral("completed"));
+        QCOMPARE(f.modules.calls.size(), 1);
+        QCOMPARE(f.modules.calls.first().idempotencyKey, key);
+        QVERIFY(f.history(id).contains(QStringLiteral("execution_resumed")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstWorkflowEngine)
+#include "tst_workflowengine.moc"
