@@ -102,13 +102,18 @@ int main(int argc, char *argv[])
         QStringLiteral(
             "Environment file with the specification's variables (MODULE_01_ENDPOINT, …)."),
         QStringLiteral("file"));
+    const QCommandLineOption store(
+        QStringLiteral("store"),
+        QStringLiteral(
+            "Where executions are kept: an SQLite file (default <data>/switchboard.db)."),
+        QStringLiteral("url"));
     const QCommandLineOption demo(
         QStringLiteral("demo"),
         QStringLiteral("Run the demo clinic: a simulated fleet of the nine modules, with a live "
                        "status in the terminal."));
     const QCommandLineOption quiet(QStringLiteral("quiet"),
                                    QStringLiteral("Do not print the live module status."));
-    parser.addOptions({listen, data, config, envFile, demo, quiet});
+    parser.addOptions({listen, data, config, envFile, store, demo, quiet});
     parser.process(app);
 
     CoreOptions options;
@@ -125,6 +130,19 @@ int main(int argc, char *argv[])
         ? parser.value(data)
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     options.adminTokenFromEnv = qEnvironmentVariable("SWITCHBOARD_ADMIN_TOKEN");
+    if (parser.isSet(store)) {
+        QString url = parser.value(store);
+        if (url.startsWith(QLatin1String("postgresql:"))
+            || url.startsWith(QLatin1String("postgres:"))) {
+            std::fprintf(stderr,
+                         "switchboard-core: --store: the shared PostgreSQL store is not available "
+                         "in this version; use an SQLite file\n");
+            return 2;
+        }
+        if (url.startsWith(QLatin1String("sqlite:")))
+            url = url.mid(7);
+        options.storePath = url;
+    }
 
     auto loaded = ConfigLoader::load(parser.value(config), parser.value(envFile));
     if (!loaded) {

@@ -1,9 +1,13 @@
 #include "api/apiserver.h"
 
 #include "common/logging.h"
+#include "engine/workflowengine.h"
+#include "modules/modulecatalog.h"
 #include "service/coreservice.h"
+#include "store/workflowstore.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 
 namespace Switchboard {
 
@@ -26,6 +30,207 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     };
     route("POST", QStringLiteral("/webhook/manager/control"), control);
     route("POST", QStringLiteral("/api/v1/control"), control);
+    addWorkflowRoutes();
+    addExecutionRoutes();
+    addTaskRoutes();
+}
+
+void ApiServer::sendFailure(const HttpReply &reply, const Error &error)
+{
+    const int status =
+        error.message.startsWith(QLatin1String("no ")) && error.field == QLatin1String("id") ? 404
+        : error.field == QLatin1String("status")                                             ? 409
+                                                                                             : 400;
+    reply.sendError(status, error.message, error.field);
+}
+
+void ApiServer::addWorkflowRoutes()
+{
+    route("GET", QStringLiteral("/api/v1/workflows"),
+          [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+              QJsonArray list;
+              for (const WorkflowStore::Summary &w : m_core.workflows()->list()) {
+                  list.append(QJsonObject {{QStringLiteral("id"), w.id},
+                                           {QStringLiteral("name"), w.name},
+                                           {QStringLiteral("enabled"), w.enabled},
+                                           {QStringLiteral("latest_version"), w.latestVersion},
+                                           {QStringLiteral("trigger"), w.trigger}});
+              }
+              reply.sendJson(200, {{QStringLiteral("workflows"), list}});
+          });
+    route("GET", QStringLiteral("/api/v1/workflows/{id}"),
+          [this](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
+              auto draft = m_core.workflows()->draft(p.at(0));
+              if (!draft)
+                  return sendFailure(reply, draft.error());
+              reply.sendJson(
+                  200,
+                  {{QStringLiteral("draft"), *draft},
+                   {QStringLiteral("versions"), m_core.workflows()->versions(p.at(0)).value()}});
+          });
+    route(
+        "PUT", QStringLiteral("/api/v1/workflows/{id}"),
+        [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+            if (!allow(req, reply, Role::Admin))
+                return;
+            auto body = req.jsonBody();
+            if (!body)
+                return reply.sendError(400, body.error().message);
+            if (body->value(QLatin1String("id")).toString() != p.at(0))
+                return reply.sendError(
+                    400, QStringLiteral("the workflow's id must match the URL (%1)").arg(p.at(0)),
+                    QStringLiteral("id"));
+            auto saved = m_core.workflows()->saveDraft(*body);
+            if (!saved)
+                return reply.sendError(500, saved.error().message);
+            if (!saved->isEmpty()) {
+                QJsonArray issues;
+                for (const WorkflowIssue &i : *saved)
+                    issues.append(QJsonObject {{QStringLiteral("node"), i.node},
+                                               {QStringLiteral("field"), i.field},
+                                               {QStringLiteral("message"), i.message}});
+                const WorkflowIssue &first = saved->first();
+                return reply.sendJson(
+                    422,
+                    {{QStringLiteral("error"), first.toString()},
+                     {QStringLiteral("field"),
+                      first.node.isEmpty() ? first.field
+                                           : first.node + QLatin1Char('.') + first.field},
+                     {QStringLiteral("issues"), issues}});
+            }
+            reply.sendJson(200, {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("saved"), true}});
+        });
+    route("POST", QStringLiteral("/api/v1/workflows/{id}/publish"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Admin))
+                  return;
+              auto body = req.jsonBody();
+              if (!body)
+                  return reply.sendError(400, body.error().message);
+              auto version = m_core.workflows()->publish(
+                  p.at(0), body->value(QLatin1String("note")).toString());
+              if (!version)
+                  return sendFailure(reply, version.error());
+              if (Status scheduled = m_core.engine()->scheduleWorkflows(); !scheduled)
+                  return reply.sendError(500, scheduled.error().message);
+              reply.sendJson(
+                  201, {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("version"), *version}});
+          });
+    route("GET", QStringLiteral("/api/v1/workflows/{id}/versions"),
+          [this](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
+              auto versions = m_core.workflows()->versions(p.at(0));
+              if (!versions)
+                  return sendFailure(reply, versions.error());
+              reply.sendJson(200, {{QStringLiteral("versions"), *versions}});
+          });
+    route("POST", QStringLiteral("/api/v1/workflows/{id}/executions"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Manager))
+                  return;
+              auto body = req.jsonBody();
+              if (!body)
+                  return reply.sendError(400, body.error().message);
+              const QJsonValue input = body->value(QLatin1String("input"));
+              if (!input.isUndefined() && !input.isObject())
+                  return reply.sendError(400, QStringLiteral("\"input\" must be a JSON object"),
+                                         QStringLiteral("input"));
+              auto started =
+                  m_core.engine()->start(p.at(0), input.toObject(), QStringLiteral("api"));
+              if (!started)
+                  return sendFailure(reply, started.error());
+              reply.sendJson(201, *started);
+          });
+}
+
+void ApiServer::addExecutionRoutes()
+{
+    route("GET", QStringLiteral("/api/v1/executions"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+              reply.sendJson(200,
+                             {{QStringLiteral("executions"),
+                               m_core.engine()->executions(
+                                   req.query.queryItemValue(QStringLiteral("status")))}});
+          });
+    route("GET", QStringLiteral("/api/v1/executions/{id}"),
+          [this](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
+              auto e = m_core.engine()->execution(p.at(0));
+              if (!e)
+                  return sendFailure(reply, e.error());
+              reply.sendJson(200, *e);
+          });
+    route("POST", QStringLiteral("/api/v1/executions/{id}/cancel"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Manager))
+                  return;
+              if (Status st = m_core.engine()->cancel(p.at(0)); !st)
+                  return sendFailure(reply, st.error());
+              reply.sendJson(200, m_core.engine()->execution(p.at(0)).value());
+          });
+    route("POST", QStringLiteral("/api/v1/executions/{id}/retry"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Manager))
+                  return;
+              auto retried = m_core.engine()->retry(p.at(0));
+              if (!retried)
+                  return sendFailure(reply, retried.error());
+              reply.sendJson(201, *retried);
+          });
+    route("POST", QStringLiteral("/api/v1/events"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+              if (!allow(req, reply, Role::Manager))
+                  return;
+              auto body = req.jsonBody();
+              if (!body)
+                  return reply.sendError(400, body.error().message);
+              const QString type = body->value(QLatin1String("type")).toString();
+              if (type.isEmpty())
+                  return reply.sendError(400, QStringLiteral("the event needs a \"type\""),
+                                         QStringLiteral("type"));
+              const QString module = body->value(QLatin1String("module")).toString();
+              if (!module.isEmpty() && !ModuleCatalog::find(module))
+                  return reply.sendError(400, QStringLiteral("unknown module \"%1\"").arg(module),
+                                         QStringLiteral("module"));
+              auto delivered = m_core.engine()->deliverEvent(
+                  type, module, body->value(QLatin1String("data")).toObject());
+              if (!delivered)
+                  return reply.sendError(500, delivered.error().message);
+              reply.sendJson(202, *delivered);
+          });
+}
+
+void ApiServer::addTaskRoutes()
+{
+    route("GET", QStringLiteral("/api/v1/tasks"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+              reply.sendJson(
+                  200,
+                  {{QStringLiteral("tasks"),
+                    m_core.engine()->tasks(req.query.queryItemValue(QStringLiteral("queue")),
+                                           req.query.queryItemValue(QStringLiteral("status")))}});
+          });
+    route("POST", QStringLiteral("/api/v1/tasks/{id}/claim"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Support))
+                  return;
+              if (Status st = m_core.engine()->claim(p.at(0), req.role); !st)
+                  return sendFailure(reply, st.error());
+              reply.sendJson(200, m_core.engine()->task(p.at(0)).value());
+          });
+    route("POST", QStringLiteral("/api/v1/tasks/{id}/decision"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Support))
+                  return;
+              auto body = req.jsonBody();
+              if (!body)
+                  return reply.sendError(400, body.error().message);
+              auto decided = m_core.engine()->decide(
+                  p.at(0), body->value(QLatin1String("decision")).toString(),
+                  body->value(QLatin1String("fields")).toObject(),
+                  body->value(QLatin1String("comment")).toString(), req.role);
+              if (!decided)
+                  return sendFailure(reply, decided.error());
+              reply.sendJson(200, *decided);
+          });
 }
 
 bool ApiServer::filter(HttpRequest &request, const HttpReply &reply)

@@ -22,6 +22,11 @@ private:
     // Answers 403 and returns false when the request's role is below minimum.
     static bool allow(const HttpRequest &request, const HttpReply &reply, Role minimum);
     void onControl(const HttpRequest &request, const HttpReply &reply);
+    void addWorkflowRoutes();
+    void addExecutionRoutes();
+    void addTaskRoutes();
+    // Answers an engine error: 404 for an unknown id, 409 for a state conflict, 400 otherwise.
+    static void sendFailure(const HttpReply &reply, const Error &error);
 
     CoreService &m_core;
     TokenStore m_tokens;

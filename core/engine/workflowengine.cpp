@@ -3,6 +3,7 @@
 #include "common/logging.h"
 #include "store/database.h"
 #include "store/workflowstore.h"
+#include "workflow/cronschedule.h"
 #include "workflow/expressionengine.h"
 
 #include <QJsonDocument>
@@ -904,6 +905,10 @@ int WorkflowEngine::processDueTimers()
         due.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
                     q->value(3).toString(), parse(q->value(4))});
     for (const Due &t : due) {
+        if (t.kind == QLatin1String("schedule")) {
+            fireSchedule(t.id, t.node, t.data.value(QLatin1String("due")).toInteger());
+            continue;
+        }
         auto loaded = load(t.execution);
         const qint64 timerId = t.id;
         const auto remove = [this, timerId]() -> Status {
@@ -960,6 +965,67 @@ int WorkflowEngine::processDueTimers()
         }
     }
     return int(due.size());
+}
+
+Status WorkflowEngine::scheduleWorkflows()
+{
+    for (const WorkflowStore::Summary &w : m_workflows.list()) {
+        const bool scheduled = w.latestVersion > 0 && w.enabled
+            && w.trigger.value(QLatin1String("kind")).toString() == QLatin1String("schedule");
+        auto existing = m_db.exec(
+            QStringLiteral("SELECT COUNT(*) FROM timers WHERE kind = 'schedule' AND node = ?"),
+            {w.id});
+        if (!existing)
+            return existing.error();
+        existing->next();
+        const bool has = existing->value(0).toInt() > 0;
+        if (!scheduled && has) {
+            auto r = m_db.exec(
+                QStringLiteral("DELETE FROM timers WHERE kind = 'schedule' AND node = ?"), {w.id});
+            if (!r)
+                return r.error();
+        } else if (scheduled && !has) {
+            auto cron = CronSchedule::parse(w.trigger.value(QLatin1String("cron")).toString());
+            if (!cron)
+                return cron.error();
+            const qint64 due = cron->next(m_clock.now(), m_zone).toMSecsSinceEpoch();
+            auto r = m_db.exec(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
+                                              "due_at, data) VALUES ('', ?, 'schedule', ?, ?)"),
+                               {w.id, due, compact({{QStringLiteral("due"), due}})});
+            if (!r)
+                return r.error();
+        }
+    }
+    armWakeUp();
+    return Ok {};
+}
+
+void WorkflowEngine::fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs)
+{
+    auto removed = m_db.exec(QStringLiteral("DELETE FROM timers WHERE id = ?"), {timerId});
+    if (!removed)
+        return;
+    auto def = m_workflows.version(workflowId);
+    if (!def)
+        return;
+    // After a long stop the run that was missed happens once, not once per missed slot.
+    auto started = start(workflowId, {{QStringLiteral("scheduled_for"), isoOrNull(dueMs)}},
+                         QStringLiteral("schedule"));
+    if (!started)
+        qCWarning(lcEngine) << workflowId
+                            << "scheduled run did not start:" << started.error().message;
+    auto cron = CronSchedule::parse(def->trigger.value(QLatin1String("cron")).toString());
+    if (!cron)
+        return;
+    const qint64 next =
+        cron->next(qMax(m_clock.now(), QDateTime::fromMSecsSinceEpoch(dueMs, Qt::UTC)), m_zone)
+            .toMSecsSinceEpoch();
+    auto r = m_db.exec(QStringLiteral("INSERT INTO timers (execution_id, node, kind, due_at, data) "
+                                      "VALUES ('', ?, 'schedule', ?, ?)"),
+                       {workflowId, next, compact({{QStringLiteral("due"), next}})});
+    if (!r)
+        qCWarning(lcEngine) << workflowId
+                            << "next run could not be scheduled:" << r.error().message;
 }
 
 void WorkflowEngine::armWakeUp()

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
+#include <QTimeZone>
 #include <QUrl>
 
 class QSqlQuery;
@@ -34,6 +35,11 @@ public:
     ~WorkflowEngine() override;
 
     void setEndpoints(const QHash<QString, QUrl> &endpoints) { m_endpoints = endpoints; }
+    // The clinic's time zone, for schedule triggers such as the 07:00 morning report.
+    void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
+    // Keeps one durable timer per published, enabled workflow with a schedule trigger (and
+    // none for the others). Call after publishing or enabling.
+    Status scheduleWorkflows();
     // Resumes every execution that was running when the process stopped, and arms timers.
     Status recover();
 
@@ -94,6 +100,7 @@ private:
     qint64 backoffMs(const WorkflowNode &node, int attempt) const;
     int maxAttempts(const WorkflowNode &node) const;
     void armWakeUp();
+    void fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs);
     QJsonObject taskJson(const QSqlQuery &q) const;
 
     Database &m_db;
@@ -102,6 +109,7 @@ private:
     ExpressionEngine &m_expressions;
     const Clock &m_clock;
     QHash<QString, QUrl> m_endpoints;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
     QHash<QString, Run *> m_live;
     QTimer *m_wake;
 };

@@ -18,6 +18,8 @@ struct CoreOptions
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 listenPort = 8600;
     QString dataDir;
+    // SQLite database file; empty: <dataDir>/switchboard.db (demo.db for the demo clinic).
+    QString storePath;
     QString adminTokenFromEnv; // SWITCHBOARD_ADMIN_TOKEN
 };
 

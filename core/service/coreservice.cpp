@@ -3,12 +3,23 @@
 #include "alerts/alertrules.h"
 #include "api/apiserver.h"
 #include "common/logging.h"
+#include "engine/curlmoduleclient.h"
+#include "engine/workflowengine.h"
 #include "health/healthmonitor.h"
 #include "modules/modulecatalog.h"
 #include "sim/simfleet.h"
 #include "status/statusdocument.h"
+#include "store/database.h"
+#include "store/workflowstore.h"
+#include "workflow/expressionengine.h"
+#include "workflow/workflowvalidator.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QTimeZone>
 
 namespace Switchboard {
 
@@ -21,7 +32,16 @@ CoreService::CoreService(const CoreConfig &config, const Clock &clock, const Cor
 {
 }
 
-CoreService::~CoreService() = default;
+CoreService::~CoreService()
+{
+    // The engine and the module client are QObject children; the stores they use go after.
+    delete m_api;
+    m_api = nullptr;
+    delete m_engine;
+    m_engine = nullptr;
+    delete m_modules;
+    m_modules = nullptr;
+}
 
 Status CoreService::start()
 {
@@ -30,7 +50,19 @@ Status CoreService::start()
         if (!demo)
             return demo;
     }
+    if (Status engine = startEngine(); !engine)
+        return engine;
     m_monitor = new HealthMonitor(m_clock, m_config, this);
+    // Module events start the workflows they trigger and resume the executions waiting for them.
+    connect(m_monitor, &HealthMonitor::eventReceived, this,
+            [this](const QString &module, const QJsonObject &event) {
+                const auto delivered =
+                    m_engine->deliverEvent(event.value(QLatin1String("type")).toString(), module,
+                                           event.value(QLatin1String("data")).toObject());
+                if (!delivered)
+                    qCWarning(lcService)
+                        << "event from" << module << "not delivered:" << delivered.error().message;
+            });
     connect(m_monitor, &HealthMonitor::moduleChanged, this, [this](const ModuleSnapshot &s) {
         Q_EMIT moduleChanged(s);
         refreshOverview();
@@ -54,6 +86,63 @@ Status CoreService::start()
     refreshOverview();
     m_monitor->start();
     return Ok {};
+}
+
+Status CoreService::startEngine()
+{
+    QString path = m_options.storePath;
+    if (path.isEmpty()) {
+        if (m_options.dataDir.isEmpty())
+            path = QStringLiteral(":memory:");
+        else if (!QDir().mkpath(m_options.dataDir))
+            return makeError(
+                QStringLiteral("cannot create the data directory %1").arg(m_options.dataDir));
+        else
+            path = QDir(m_options.dataDir)
+                       .filePath(m_options.demo ? QStringLiteral("demo.db")
+                                                : QStringLiteral("switchboard.db"));
+    }
+    m_db = std::make_unique<Database>();
+    if (Status st = m_db->open(path); !st)
+        return st;
+    m_expressions = std::make_unique<ExpressionEngine>();
+    m_validator = std::make_unique<WorkflowValidator>(*m_expressions);
+    m_workflows = std::make_unique<WorkflowStore>(*m_db, m_clock, *m_validator);
+    m_modules = new CurlModuleClient(this);
+    m_engine = new WorkflowEngine(*m_db, *m_workflows, *m_modules, *m_expressions, m_clock, this);
+    QHash<QString, QUrl> endpoints;
+    for (const ModuleConfig &m : m_config.modules) {
+        if (m.enabled && !m.endpoint.isEmpty())
+            endpoints.insert(m.id, m.endpoint);
+    }
+    m_engine->setEndpoints(endpoints);
+    if (!m_config.timezone.isEmpty())
+        m_engine->setTimeZone(QTimeZone(m_config.timezone.toUtf8()));
+    if (m_options.demo)
+        installTemplates();
+    return m_engine->recover();
+}
+
+void CoreService::installTemplates()
+{
+    // The demo clinic runs the built-in templates, so every view has something to show.
+    QDirIterator it(QStringLiteral(":/templates"), {QStringLiteral("*.json")});
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+        const QString id = doc.value(QLatin1String("id")).toString();
+        if (m_workflows->version(id))
+            continue;
+        auto saved = m_workflows->saveDraft(doc);
+        if (!saved || !saved->isEmpty()) {
+            qCWarning(lcService) << "template" << id << "does not validate";
+            continue;
+        }
+        if (auto v = m_workflows->publish(id, QStringLiteral("built-in template")); !v)
+            qCWarning(lcService) << "template" << id << "not published:" << v.error().message;
+    }
 }
 
 Status CoreService::startDemoFleet()

@@ -10,12 +10,19 @@
 #include <QJsonObject>
 #include <QObject>
 #include <functional>
+#include <memory>
 
 namespace Switchboard {
 
 class ApiServer;
+class CurlModuleClient;
+class Database;
+class ExpressionEngine;
 class HealthMonitor;
 class SimFleet;
+class WorkflowEngine;
+class WorkflowStore;
+class WorkflowValidator;
 
 // The core, assembled: health monitoring, alerts, the status document, the optional demo
 // fleet and the optional HTTP API. Lives on one thread; everything reaches it through signals
@@ -46,6 +53,9 @@ public:
     bool createdAdminToken() const { return m_createdAdminToken; }
     SimFleet *fleet() const { return m_fleet; }
     HealthMonitor *monitor() const { return m_monitor; }
+    WorkflowEngine *engine() const { return m_engine; }
+    WorkflowStore *workflows() const { return m_workflows.get(); }
+    ExpressionEngine *expressions() const { return m_expressions.get(); }
 
 Q_SIGNALS:
     void moduleChanged(const Switchboard::ModuleSnapshot &snapshot);
@@ -53,6 +63,8 @@ Q_SIGNALS:
 
 private:
     Status startDemoFleet();
+    Status startEngine();
+    void installTemplates();
     void refreshOverview();
 
     CoreConfig m_config;
@@ -61,6 +73,12 @@ private:
     SimFleet *m_fleet = nullptr;
     HealthMonitor *m_monitor = nullptr;
     ApiServer *m_api = nullptr;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<ExpressionEngine> m_expressions;
+    std::unique_ptr<WorkflowValidator> m_validator;
+    std::unique_ptr<WorkflowStore> m_workflows;
+    CurlModuleClient *m_modules = nullptr;
+    WorkflowEngine *m_engine = nullptr;
     SystemOverview m_overview;
     QString m_adminTokenPath;
     bool m_createdAdminToken = false;

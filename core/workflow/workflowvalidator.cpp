@@ -1,6 +1,7 @@
 #include "workflow/workflowvalidator.h"
 
 #include "modules/modulecatalog.h"
+#include "workflow/cronschedule.h"
 #include "workflow/expressionengine.h"
 #include "workflow/jsonschema.h"
 
@@ -216,6 +217,11 @@ void WorkflowValidator::checkNodes(const Workflow &w, QList<WorkflowIssue> &out)
         out.append({QString(), QStringLiteral("trigger.module"),
                     QStringLiteral("unknown module \"%1\"")
                         .arg(w.trigger.value(QLatin1String("module")).toString())});
+    if (kind == QLatin1String("schedule")) {
+        auto cron = CronSchedule::parse(w.trigger.value(QLatin1String("cron")).toString());
+        if (!cron)
+            out.append({QString(), QStringLiteral("trigger.cron"), cron.error().toString()});
+    }
     if (w.trigger.contains(QLatin1String("filter")))
         checkExpression(QString(), QStringLiteral("trigger.filter"),
                         w.trigger.value(QLatin1String("filter")).toString(), out);
