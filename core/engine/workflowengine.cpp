@@ -187,9 +187,8 @@ Result<QJsonObject> WorkflowEngine::start(const QString &workflowId, const QJson
         delete run;
         return st.error();
     }
-    qCInfo(lcEngine).noquote() << "started" << workflowId << "v"
-                               << answer.value(QLatin1String("execution_id")).toString() << "trace"
-                               << answer.value(QLatin1String("trace_id")).toString();
+    qCDebug(lcEngine).noquote() << "started" << workflowId << "version" << run->version << "trace"
+                                << run->traceId;
     advance(*m_live.value(answer.value(QLatin1String("execution_id")).toString()));
     return answer;
 }
@@ -867,7 +866,7 @@ void WorkflowEngine::finish(Run &run, const QString &status, const QJsonObject &
     run.timersChanged = true;
     record(run, QStringLiteral("execution_") + status, {}, 0,
            error.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("error"), error}});
-    qCInfo(lcEngine).noquote() << run.id << status;
+    qCDebug(lcEngine).noquote() << run.id << status;
 }
 
 void WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QString &port,

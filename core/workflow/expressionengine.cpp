@@ -108,8 +108,38 @@ Status ExpressionEngine::checkTemplate(const QString &text)
     return Ok {};
 }
 
+// Most templates are a plain path such as input.patient_id or steps.book.output.slot. Those
+// are read straight from the JSON, which is far cheaper than handing the scope to the
+// JavaScript engine. Anything else, or a path that breaks off half-way (which JavaScript
+// reports as an error), goes to the engine.
+static std::optional<QJsonValue> plainPath(const QString &expression, const QJsonObject &scope)
+{
+    static const QRegularExpression path(
+        QStringLiteral(R"(^\s*(input|steps|vars|event|env)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*$)"));
+    const auto m = path.match(expression);
+    if (!m.hasMatch())
+        return std::nullopt;
+    QJsonValue value = scope.value(m.captured(1));
+    if (value.isUndefined())
+        value = QJsonObject();
+    const QStringList keys = m.captured(2).split(QLatin1Char('.'), Qt::SkipEmptyParts);
+    for (int i = 0; i < keys.size(); ++i) {
+        if (!value.isObject())
+            return std::nullopt;
+        value = value.toObject().value(keys.at(i));
+        if (value.isUndefined() || value.isNull()) {
+            if (i + 1 < keys.size())
+                return std::nullopt;
+            return QJsonValue(QJsonValue::Null);
+        }
+    }
+    return value;
+}
+
 Result<QJsonValue> ExpressionEngine::evaluate(const QString &expression, const QJsonObject &scope)
 {
+    if (auto direct = plainPath(expression, scope))
+        return *direct;
     auto fn = compile(expression);
     if (!fn)
         return fn.error();

@@ -8,6 +8,7 @@
 #include <QJsonValue>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace Switchboard {
