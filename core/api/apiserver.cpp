@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QTimer>
 
 namespace Switchboard {
 
@@ -42,6 +43,76 @@ void ApiServer::sendFailure(const HttpReply &reply, const Error &error)
         : error.field == QLatin1String("status")                                             ? 409
                                                                                              : 400;
     reply.sendError(status, error.message, error.field);
+}
+
+void ApiServer::onWebhook(const HttpRequest &request, const HttpReply &reply)
+{
+    if (request.method != "POST")
+        return reply.sendError(405, QStringLiteral("webhooks accept POST only"));
+    const QString path = request.path.mid(int(qstrlen("/hooks/")));
+    const WorkflowStore::Summary *hook = nullptr;
+    const QList<WorkflowStore::Summary> workflows = m_core.workflows()->list();
+    for (const WorkflowStore::Summary &w : workflows) {
+        if (w.latestVersion > 0 && w.enabled
+            && w.trigger.value(QLatin1String("kind")).toString() == QLatin1String("webhook")
+            && w.trigger.value(QLatin1String("path")).toString() == path)
+            hook = &w;
+    }
+    if (!hook)
+        return reply.sendError(
+            404, QStringLiteral("no published, enabled workflow listens on /hooks/%1").arg(path));
+    if (hook->trigger.contains(QLatin1String("secret_header")))
+        return reply.sendError(
+            503,
+            QStringLiteral(
+                "this webhook asks for a shared secret, which this version cannot check yet; "
+                "remove secret_header from the trigger to serve it on loopback"));
+    if (!m_loopback)
+        return reply.sendError(403,
+                               QStringLiteral("webhooks without a shared secret are served only "
+                                              "while the core listens on loopback"));
+    auto body = request.jsonBody();
+    if (!body)
+        return reply.sendError(400, body.error().message);
+    auto started = m_core.engine()->start(hook->id, *body, QStringLiteral("webhook"));
+    if (!started)
+        return sendFailure(reply, started.error());
+    if (hook->trigger.value(QLatin1String("respond")).toString() != QLatin1String("on_end"))
+        return reply.sendJson(202, *started);
+
+    // Like n8n's "Respond to Webhook": the answer waits for the end node, within a bound.
+    const QString executionId = started->value(QLatin1String("execution_id")).toString();
+    auto *waiter = new QObject(this);
+    const auto answer = [this, reply, executionId, waiter] {
+        const QJsonObject e = m_core.engine()->execution(executionId).value();
+        const QString status = e.value(QLatin1String("status")).toString();
+        if (status == QLatin1String("completed"))
+            reply.sendJson(200, e.value(QLatin1String("output")).toObject());
+        else if (status == QLatin1String("failed") || status == QLatin1String("cancelled"))
+            reply.sendJson(500,
+                           {{QStringLiteral("error"), e.value(QLatin1String("error")).toString()},
+                            {QStringLiteral("execution_id"), executionId}});
+        else
+            reply.sendJson(504,
+                           {{QStringLiteral("error"),
+                             QStringLiteral("the workflow did not finish within %1 s; it goes on")
+                                 .arg(WebhookResponseTimeoutMs / 1000)},
+                            {QStringLiteral("execution_id"), executionId}});
+        waiter->deleteLater();
+    };
+    const QString now =
+        m_core.engine()->execution(executionId)->value(QLatin1String("status")).toString();
+    if (now == QLatin1String("completed") || now == QLatin1String("failed")
+        || now == QLatin1String("cancelled"))
+        return answer();
+    connect(m_core.engine(), &WorkflowEngine::executionChanged, waiter,
+            [answer, executionId](const QString &id, const QString &status) {
+                if (id == executionId
+                    && (status == QLatin1String("completed") || status == QLatin1String("failed")
+                        || status == QLatin1String("cancelled")))
+                    answer();
+            });
+    QTimer::singleShot(WebhookResponseTimeoutMs, waiter, answer);
 }
 
 void ApiServer::addWorkflowRoutes()
@@ -146,10 +217,24 @@ void ApiServer::addExecutionRoutes()
 {
     route("GET", QStringLiteral("/api/v1/executions"),
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-              reply.sendJson(200,
-                             {{QStringLiteral("executions"),
-                               m_core.engine()->executions(
-                                   req.query.queryItemValue(QStringLiteral("status")))}});
+              bool ok = true;
+              const QString limitText = req.query.queryItemValue(QStringLiteral("limit"));
+              const int limit = limitText.isEmpty() ? 200 : limitText.toInt(&ok);
+              if (!ok || limit < 1 || limit > 10000)
+                  return reply.sendError(400, QStringLiteral("limit must be from 1 to 10000"),
+                                         QStringLiteral("limit"));
+              static const QStringList statuses = {
+                  QStringLiteral("running"), QStringLiteral("waiting"), QStringLiteral("completed"),
+                  QStringLiteral("failed"), QStringLiteral("cancelled")};
+              const QString status = req.query.queryItemValue(QStringLiteral("status"));
+              if (!status.isEmpty() && !statuses.contains(status))
+                  return reply.sendError(400,
+                                         QStringLiteral("status must be one of %1")
+                                             .arg(statuses.join(QStringLiteral(", "))),
+                                         QStringLiteral("status"));
+              reply.sendJson(
+                  200,
+                  {{QStringLiteral("executions"), m_core.engine()->executions(status, limit)}});
           });
     route("GET", QStringLiteral("/api/v1/executions/{id}"),
           [this](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
@@ -237,6 +322,10 @@ bool ApiServer::filter(HttpRequest &request, const HttpReply &reply)
 {
     if (request.path == QLatin1String("/healthz"))
         return true;
+    if (request.path.startsWith(QLatin1String("/hooks/"))) {
+        onWebhook(request, reply);
+        return false;
+    }
     const QByteArray auth = request.header("Authorization");
     if (!auth.startsWith("Bearer ")) {
         reply.send(401,

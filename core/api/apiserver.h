@@ -15,6 +15,10 @@ class ApiServer final : public HttpService
 public:
     ApiServer(CoreService &core, TokenStore tokens, QObject *parent = nullptr);
 
+    // Webhooks without a shared secret are served only while the API listens on loopback.
+    void setLoopbackOnly(bool loopback) { m_loopback = loopback; }
+    static constexpr int WebhookResponseTimeoutMs = 30000;
+
 protected:
     bool filter(HttpRequest &request, const HttpReply &reply) override;
 
@@ -22,6 +26,8 @@ private:
     // Answers 403 and returns false when the request's role is below minimum.
     static bool allow(const HttpRequest &request, const HttpReply &reply, Role minimum);
     void onControl(const HttpRequest &request, const HttpReply &reply);
+    // POST /hooks/<path>: starts the published workflow whose webhook trigger has that path.
+    void onWebhook(const HttpRequest &request, const HttpReply &reply);
     void addWorkflowRoutes();
     void addExecutionRoutes();
     void addTaskRoutes();
@@ -30,6 +36,7 @@ private:
 
     CoreService &m_core;
     TokenStore m_tokens;
+    bool m_loopback = true;
 };
 
 } // namespace Switchboard

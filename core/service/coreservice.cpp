@@ -79,6 +79,7 @@ Status CoreService::start()
         m_adminTokenPath = tokens->adminTokenPath();
         m_createdAdminToken = tokens->createdAdminToken();
         m_api = new ApiServer(*this, std::move(tokens).value(), this);
+        m_api->setLoopbackOnly(m_options.listenAddress.isLoopback());
         auto port = m_api->listenOn(m_options.listenAddress, m_options.listenPort);
         if (!port)
             return port.error();

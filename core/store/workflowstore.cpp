@@ -63,7 +63,8 @@ Result<int> WorkflowStore::publish(const QString &id, const QString &note)
         auto ins =
             m_db.exec(QStringLiteral("INSERT INTO workflow_versions (workflow_id, version, "
                                      "definition, note, published_at) VALUES (?, ?, ?, ?, ?)"),
-                      {id, version, compact(definition), note, m_clock.nowMs()});
+                      {id, version, compact(definition), note.isEmpty() ? QStringLiteral("") : note,
+                       m_clock.nowMs()});
         return ins ? Status(Ok {}) : Status(ins.error());
     });
     if (!st)

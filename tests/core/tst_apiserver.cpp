@@ -135,6 +135,95 @@ private Q_SLOTS:
                  QStringLiteral("closed"));
     }
 
+    void workflowLifecycleOverHttp()
+    {
+        const QByteArray broken =
+            R"({"id": "api-flow", "name": "API flow", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"}, {"id": "call", "type": "module_call", "module": "02_booking", "action": "book", "timeout_s": 99}, {"id": "done", "type": "end"}],
+          "edges": [{"from": "start", "to": "call"}, {"from": "call", "to": "done"}]})";
+        const HttpResult refused =
+            request("PUT", url(QStringLiteral("/api/v1/workflows/api-flow")), broken, auth());
+        QCOMPARE(refused.status, 422);
+        QCOMPARE(refused.json().value(QLatin1String("field")).toString(),
+                 QStringLiteral("call.timeout_s"));
+        QCOMPARE(get(url(QStringLiteral("/api/v1/workflows/api-flow")), auth()).status,
+                 404); // nothing half-written
+        QByteArray fixed = broken;
+        fixed.replace("\"timeout_s\": 99", "\"timeout_s\": 9");
+        QCOMPARE(request("PUT", url(QStringLiteral("/api/v1/workflows/other-id")), fixed, auth())
+                     .json()
+                     .value(QLatin1String("field"))
+                     .toString(),
+                 QStringLiteral("id"));
+        QCOMPARE(
+            request("PUT", url(QStringLiteral("/api/v1/workflows/api-flow")), fixed, auth()).status,
+            200);
+        QCOMPARE(post(url(QStringLiteral("/api/v1/workflows/api-flow/executions")),
+                      R"({"input":{}})", auth())
+                     .status,
+                 400); // not published
+        const HttpResult published = post(url(QStringLiteral("/api/v1/workflows/api-flow/publish")),
+                                          R"({"note":"first"})", auth());
+        QCOMPARE(published.status, 201);
+        QCOMPARE(published.json().value(QLatin1String("version")).toInt(), 1);
+        QCOMPARE(get(url(QStringLiteral("/api/v1/workflows/api-flow/versions")), auth())
+                     .json()
+                     .value(QLatin1String("versions"))
+                     .toArray()
+                     .size(),
+                 1);
+        const HttpResult started =
+            post(url(QStringLiteral("/api/v1/workflows/api-flow/executions")),
+                 R"({"input":{"patient_id":"pt-1"}})", auth());
+        QCOMPARE(started.status, 201);
+        const QString id = started.json().value(QLatin1String("execution_id")).toString();
+        QTRY_COMPARE(get(url(QStringLiteral("/api/v1/executions/") + id), auth())
+                         .json()
+                         .value(QLatin1String("status"))
+                         .toString(),
+                     QStringLiteral("completed"));
+        const QJsonObject execution =
+            get(url(QStringLiteral("/api/v1/executions/") + id), auth()).json();
+        QVERIFY(execution.value(QLatin1String("history")).toArray().size() >= 5);
+        QCOMPARE(get(url(QStringLiteral("/api/v1/executions/ex_nothing")), auth()).status, 404);
+        QCOMPARE(post(url(QStringLiteral("/api/v1/executions/") + id + QStringLiteral("/cancel")),
+                      "{}", auth())
+                     .status,
+                 409);
+        QCOMPARE(get(url(QStringLiteral("/api/v1/executions?status=bogus")), auth()).status, 400);
+        QCOMPARE(post(url(QStringLiteral("/api/v1/events")), R"({"module":"01_intake"})", auth())
+                     .json()
+                     .value(QLatin1String("field"))
+                     .toString(),
+                 QStringLiteral("type"));
+    }
+
+    void webhookTriggersAnswerWithTheOutput()
+    {
+        const QByteArray hook =
+            R"({"id": "hook-flow", "name": "Hook", "trigger": {"kind": "webhook", "path": "new-lead", "respond": "on_end"},
+          "nodes": [{"id": "start", "type": "trigger"}, {"id": "call", "type": "module_call", "module": "01_intake", "action": "capture", "payload": {"score": "{{ input.score }}"}},
+                    {"id": "done", "type": "end", "output": {"lead": "{{ steps.call.output.lead_id }}", "score": "{{ steps.call.output.score }}"}}],
+          "edges": [{"from": "start", "to": "call"}, {"from": "call", "to": "done"}]})";
+        QCOMPARE(
+            request("PUT", url(QStringLiteral("/api/v1/workflows/hook-flow")), hook, auth()).status,
+            200);
+        QCOMPARE(post(url(QStringLiteral("/hooks/new-lead")), R"({"score": 9})").status,
+                 404); // not published yet
+        const HttpResult pub =
+            post(url(QStringLiteral("/api/v1/workflows/hook-flow/publish")), "{}", auth());
+        QVERIFY2(pub.status == 201, pub.body.constData());
+        const HttpResult answered = post(url(QStringLiteral("/hooks/new-lead")), R"({"score": 9})");
+        QCOMPARE(answered.status, 200);
+        QVERIFY(answered.json()
+                    .value(QLatin1String("lead"))
+                    .toString()
+                    .startsWith(QStringLiteral("lead-")));
+        QCOMPARE(answered.json().value(QLatin1String("score")).toInt(), 9);
+        QCOMPARE(get(url(QStringLiteral("/hooks/new-lead"))).status, 405);
+        QCOMPARE(post(url(QStringLiteral("/hooks/new-lead")), "[1]").status, 400);
+    }
+
     void createsAnOwnerOnlyAdminTokenFile()
     {
         QTemporaryDir dir;

@@ -436,6 +436,62 @@ private Q_SLOTS:
                  1);
     }
 
+    void setNotifyAndJoinAny()
+    {
+        Fixture f;
+        f.modules.hold = true;
+        f.publish(R"({"id": "misc", "name": "Misc", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"},
+                    {"id": "vars", "type": "set", "values": {"greeting": "Hello {{ input.name }}", "score": "{{ input.score }}"}},
+                    {"id": "fan", "type": "parallel"},
+                    {"id": "fast", "type": "module_call", "module": "08_messaging", "action": "fast"},
+                    {"id": "slow", "type": "module_call", "module": "08_messaging", "action": "slow"},
+                    {"id": "first", "type": "join", "mode": "any"},
+                    {"id": "tell", "type": "notify", "channel": "console", "severity": "warning", "message": "{{ vars.greeting }}, score {{ vars.score }}"},
+                    {"id": "done", "type": "end", "output": {"score": "{{ vars.score }}"}}],
+          "edges": [{"from": "start", "to": "vars"}, {"from": "vars", "to": "fan"}, {"from": "fan", "to": "fast"}, {"from": "fan", "to": "slow"},
+                    {"from": "fast", "to": "first"}, {"from": "slow", "to": "first"}, {"from": "first", "to": "tell"}, {"from": "tell", "to": "done"}]})");
+        QSignalSpy notes(f.engine.get(), &WorkflowEngine::notification);
+        const QString id = f.start(
+            QStringLiteral("misc"),
+            {{QStringLiteral("name"), QStringLiteral("Ana")}, {QStringLiteral("score"), 7}});
+        QCOMPARE(f.modules.held.size(), 2);
+        // The first branch to arrive carries on; the other is not waited for.
+        f.modules.held.at(0).done(ModuleCallResult {200, {}, {}, false, 1});
+        QCOMPARE(notes.count(), 1);
+        const QJsonObject note = notes.first().at(1).toJsonObject();
+        QCOMPARE(note.value(QLatin1String("message")).toString(),
+                 QStringLiteral("Hello Ana, score 7"));
+        QCOMPARE(note.value(QLatin1String("severity")).toString(), QStringLiteral("warning"));
+        QCOMPARE(note.value(QLatin1String("trace_id")).toString(),
+                 f.execution(id).value(QLatin1String("trace_id")).toString());
+        QCOMPARE(f.status(id), QStringLiteral("completed"));
+        QCOMPARE(f.execution(id)
+                     .value(QLatin1String("output"))
+                     .toObject()
+                     .value(QLatin1String("score"))
+                     .toInt(),
+                 7);
+        f.modules.held.at(1).done(ModuleCallResult {200, {}, {}, false, 1});
+        QCOMPARE(f.history(id).count(QStringLiteral("execution_completed")), 1);
+    }
+
+    void badExpressionAtRunTimeFailsTheStepWithItsField()
+    {
+        Fixture f;
+        f.publish(R"({"id": "bad", "name": "Bad", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"}, {"id": "pick", "type": "condition", "cases": [{"label": "deep", "when": "input.a.b.c > 1"}], "default": "other"},
+                    {"id": "done", "type": "end"}],
+          "edges": [{"from": "start", "to": "pick"}, {"from": "pick", "to": "done", "port": "deep"}, {"from": "pick", "to": "done", "port": "other"}]})");
+        const QString id = f.start(QStringLiteral("bad"), {});
+        QCOMPARE(f.status(id), QStringLiteral("failed"));
+        QVERIFY2(f.execution(id)
+                     .value(QLatin1String("error"))
+                     .toString()
+                     .startsWith(QStringLiteral("pick: cases[0].when:")),
+                 qPrintable(f.execution(id).value(QLatin1String("error")).toString()));
+    }
+
     void resumesAfterTheProcessDies()
     {
         QTemporaryDir dir;
