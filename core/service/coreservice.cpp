@@ -155,7 +155,7 @@ Status CoreService::startDemoFleet()
     else
         candidates << 8700;
     for (int i = 0; i < 20; ++i)
-        candidates << quint16(20000 + QRandomGenerator::global()->bounded(40000));
+        candidates << SimFleet::randomBasePort();
     Error last;
     for (quint16 base : std::as_const(candidates)) {
         Status st = m_fleet->start(QHostAddress::LocalHost, base);

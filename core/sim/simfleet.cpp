@@ -38,6 +38,11 @@ SimFleet::SimFleet(const Clock &clock, quint32 seed, QObject *parent)
 
 SimFleet::~SimFleet() = default;
 
+quint16 SimFleet::randomBasePort()
+{
+    return quint16(10000 + QRandomGenerator::global()->bounded(22700));
+}
+
 Status SimFleet::start(const QHostAddress &address, quint16 basePort)
 {
     if (basePort == 0 || basePort > 65535 - 9)

@@ -29,6 +29,9 @@ public:
     // Control on basePort, module NN on basePort + NN.
     Status start(const QHostAddress &address, quint16 basePort);
     quint16 basePort() const { return m_basePort; }
+    // A random base port below Linux's ephemeral range (32768 and up), so that the fleet's
+    // listeners never collide with the local ports of outgoing connections.
+    static quint16 randomBasePort();
 
     // Spontaneous events per second for the whole fleet; 0 stops them.
     void setEventRate(double perSecond);

@@ -74,7 +74,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         for (int attempt = 0; attempt < 10 && !m_base; ++attempt) {
-            const auto base = quint16(20000 + QRandomGenerator::global()->bounded(40000));
+            const auto base = Switchboard::SimFleet::randomBasePort();
             m_sim.start(bin("switchboard-sim"),
                         {QStringLiteral("--base-port"), QString::number(base),
                          QStringLiteral("--event-rate"), QStringLiteral("5")});

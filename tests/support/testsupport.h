@@ -63,7 +63,7 @@ inline HttpResult post(const QString &url, const QByteArray &body,
 inline quint16 startFleet(Switchboard::SimFleet &fleet)
 {
     for (int attempt = 0; attempt < 30; ++attempt) {
-        const auto base = quint16(20000 + QRandomGenerator::global()->bounded(40000));
+        const auto base = Switchboard::SimFleet::randomBasePort();
         if (fleet.start(QHostAddress::LocalHost, base))
             return base;
     }
