@@ -143,6 +143,10 @@ int main(int argc, char *argv[])
     CoreOptions options;
     options.demo = parser.isSet(demo);
     const bool unattended = parser.isSet(selfTest) || parser.isSet(screenshot);
+    // Unattended runs (tests, screenshots) keep their executions in memory, away from the
+    // clinic's own database.
+    if (!unattended)
+        options.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (!options.demo && !loaded->anyModuleConfigured()) {
         if (unattended) {
             options.demo = true;
