@@ -148,7 +148,7 @@ void WorkflowEngine::record(Run &run, const QString &type, const QString &node, 
                             const QJsonObject &data)
 {
     QJsonObject e {{QStringLiteral("seq"), ++run.seq},
-                   {QStringLiteral("ts"), isoOrNull(m_clock.nowMs())},
+                   {QStringLiteral("ts"), double(m_clock.nowMs())},
                    {QStringLiteral("type"), type}};
     if (!node.isEmpty())
         e.insert(QStringLiteral("node"), node);
@@ -181,15 +181,12 @@ Result<QJsonObject> WorkflowEngine::start(const QString &workflowId, const QJson
     m_live.insert(run->id, run);
     const QJsonObject answer {{QStringLiteral("execution_id"), run->id},
                               {QStringLiteral("trace_id"), run->traceId}};
-    // The start itself must be durable before any step runs.
-    if (Status st = commit(*run); !st) {
-        m_live.remove(run->id);
-        delete run;
-        return st.error();
-    }
     qCDebug(lcEngine).noquote() << "started" << workflowId << "version" << run->version << "trace"
                                 << run->traceId;
-    advance(*m_live.value(answer.value(QLatin1String("execution_id")).toString()));
+    // The first commit holds the start and the steps up to the first wait or call, and comes
+    // before any of them is acted on.
+    if (!advance(*run))
+        return makeError(QStringLiteral("the execution could not be saved; see the log"));
     return answer;
 }
 
@@ -390,9 +387,9 @@ Status WorkflowEngine::step(Run &run, const WorkflowNode &node)
         const QString execId = run.id;
         const QString nodeId = node.id;
         run.ops.append([this, execId, nodeId, due]() -> Status {
-            auto r = m_db.exec(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
-                                              "due_at) VALUES (?, ?, 'delay', ?)"),
-                               {execId, nodeId, due});
+            auto r = m_db.run(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
+                                             "due_at) VALUES (?, ?, 'delay', ?)"),
+                              {execId, nodeId, due});
             return r ? Status(Ok {}) : Status(r.error());
         });
         run.timersChanged = true;
@@ -407,14 +404,14 @@ Status WorkflowEngine::step(Run &run, const WorkflowNode &node)
         const QString module = s.value(QLatin1String("module")).toString();
         const QString match = s.value(QLatin1String("match")).toString();
         run.ops.append([this, execId, nodeId, type, module, match, due]() -> Status {
-            auto w = m_db.exec(QStringLiteral("INSERT OR REPLACE INTO waiters (execution_id, node, "
-                                              "event_type, module, match) VALUES (?, ?, ?, ?, ?)"),
-                               {execId, nodeId, type, module, match});
+            auto w = m_db.run(QStringLiteral("INSERT OR REPLACE INTO waiters (execution_id, node, "
+                                             "event_type, module, match) VALUES (?, ?, ?, ?, ?)"),
+                              {execId, nodeId, type, module, match});
             if (!w)
                 return w.error();
-            auto t = m_db.exec(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
-                                              "due_at) VALUES (?, ?, 'event_timeout', ?)"),
-                               {execId, nodeId, due});
+            auto t = m_db.run(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
+                                             "due_at) VALUES (?, ?, 'event_timeout', ?)"),
+                              {execId, nodeId, due});
             return t ? Status(Ok {}) : Status(t.error());
         });
         run.timersChanged = true;
@@ -455,11 +452,11 @@ Status WorkflowEngine::step(Run &run, const WorkflowNode &node)
         const QString role = s.value(QLatin1String("role")).toString(QStringLiteral("support"));
         const QString titleText = title->toString();
         run.ops.append([=, this]() -> Status {
-            auto r = m_db.exec(QStringLiteral("INSERT INTO tasks (id, execution_id, node, queue, "
-                                              "role, title, form, status, created_at, due_at) "
-                                              "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"),
-                               {taskId, execId, nodeId, queue, role, titleText, compact(form), now,
-                                sla > 0 ? QVariant(sla) : QVariant()});
+            auto r = m_db.run(QStringLiteral("INSERT INTO tasks (id, execution_id, node, queue, "
+                                             "role, title, form, status, created_at, due_at) "
+                                             "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"),
+                              {taskId, execId, nodeId, queue, role, titleText, compact(form), now,
+                               sla > 0 ? QVariant(sla) : QVariant()});
             return r ? Status(Ok {}) : Status(r.error());
         });
         run.tasks.append(taskId);
@@ -484,7 +481,7 @@ Status WorkflowEngine::step(Run &run, const WorkflowNode &node)
     return Ok {};
 }
 
-void WorkflowEngine::advance(Run &run)
+bool WorkflowEngine::advance(Run &run, bool deferred)
 {
     int guard = 0;
     while (run.status == QLatin1String("running") && !run.list("ready").isEmpty()
@@ -505,18 +502,71 @@ void WorkflowEngine::advance(Run &run)
         }
     }
     settle(run);
+    if (deferred) {
+        if (!m_dirty.contains(run.id))
+            m_dirty.append(run.id);
+        if (!m_flushScheduled) {
+            m_flushScheduled = true;
+            QTimer::singleShot(0, this, &WorkflowEngine::flush);
+        }
+        return true;
+    }
+    // This run's earlier, unflushed changes go with this commit; the others are flushed first.
+    m_dirty.removeAll(run.id);
+    flush();
     if (Status st = commit(run); !st) {
         // What was committed before stands; recovery picks the execution up again.
         qCCritical(lcEngine) << run.id << "could not be saved:" << st.error().message;
         m_live.remove(run.id);
         delete &run;
-        return;
+        return false;
     }
+    finishAdvance(run);
+    return true;
+}
+
+void WorkflowEngine::finishAdvance(Run &run)
+{
     dispatch(run);
     if (run.map("inflight").isEmpty()) {
         m_live.remove(run.id);
         delete &run;
     }
+}
+
+void WorkflowEngine::flush()
+{
+    m_flushScheduled = false;
+    if (m_dirty.isEmpty())
+        return;
+    // Group commit: every execution that changed in this turn of the event loop goes into one
+    // transaction; nothing is acted on before it is committed.
+    const QStringList ids = std::exchange(m_dirty, {});
+    QList<Run *> runs;
+    for (const QString &id : ids) {
+        if (Run *run = m_live.value(id))
+            runs.append(run);
+    }
+    Status st = m_db.transaction([&]() -> Status {
+        for (Run *run : std::as_const(runs)) {
+            if (Status w = write(*run); !w)
+                return w;
+        }
+        return Ok {};
+    });
+    if (!st) {
+        qCCritical(lcEngine) << runs.size()
+                             << "executions could not be saved:" << st.error().message;
+        for (Run *run : std::as_const(runs)) {
+            m_live.remove(run->id);
+            delete run;
+        }
+        return;
+    }
+    for (Run *run : std::as_const(runs))
+        committed(*run);
+    for (Run *run : std::as_const(runs))
+        finishAdvance(*run);
 }
 
 void WorkflowEngine::settle(Run &run)
@@ -533,48 +583,55 @@ void WorkflowEngine::settle(Run &run)
         finish(run, QStringLiteral("completed"), run.map("vars"));
 }
 
-Status WorkflowEngine::commit(Run &run)
+Status WorkflowEngine::write(Run &run)
 {
     const qint64 now = m_clock.nowMs();
-    Status st = m_db.transaction([&]() -> Status {
-        const QVariant finished = isFinal(run.status) ? QVariant(now) : QVariant();
-        const QVariant output = run.output.isEmpty() ? QVariant() : QVariant(compact(run.output));
-        const QVariant error = run.error.isEmpty() ? QVariant() : QVariant(run.error);
-        auto r = run.inserted
-            ? m_db.exec(QStringLiteral("UPDATE executions SET status = ?, state = ?, output = ?, "
-                                       "error = ?, updated_at = ?, finished_at = ? WHERE id = ?"),
-                        {run.status, compact(run.state), output, error, now, finished, run.id})
-            : m_db.exec(QStringLiteral(
-                            "INSERT INTO executions (id, workflow_id, version, status, trace_id, "
-                            "input, state, output, error, created_at, updated_at, finished_at) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                        {run.id, run.workflowId, run.version, run.status, run.traceId,
-                         compact(run.input), compact(run.state), output, error, now, now,
-                         finished});
-        if (!r)
-            return r.error();
-        for (const QJsonObject &e : std::as_const(run.events)) {
-            auto ins =
-                m_db.exec(QStringLiteral("INSERT INTO execution_events (execution_id, seq, ts, "
-                                         "type, node, attempt, data) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                          {run.id, e.value(QLatin1String("seq")).toInt(), now,
-                           e.value(QLatin1String("type")).toString(),
-                           e.value(QLatin1String("node")).toString(),
-                           e.value(QLatin1String("attempt")).toInt(),
-                           e.contains(QLatin1String("data"))
-                               ? QVariant(compact(e.value(QLatin1String("data")).toObject()))
-                               : QVariant()});
-            if (!ins)
-                return ins.error();
-        }
-        for (const auto &op : std::as_const(run.ops)) {
-            if (Status s = op(); !s)
-                return s;
-        }
-        return Ok {};
-    });
+    const QVariant finished = isFinal(run.status) ? QVariant(now) : QVariant();
+    const QVariant output = run.output.isEmpty() ? QVariant() : QVariant(compact(run.output));
+    const QVariant error = run.error.isEmpty() ? QVariant() : QVariant(run.error);
+    auto r = run.inserted
+        ? m_db.run(QStringLiteral("UPDATE executions SET status = ?, state = ?, output = ?, "
+                                  "error = ?, updated_at = ?, finished_at = ? WHERE id = ?"),
+                   {run.status, compact(run.state), output, error, now, finished, run.id})
+        : m_db.run(
+            QStringLiteral("INSERT INTO executions (id, workflow_id, version, status, trace_id, "
+                           "input, state, output, error, created_at, updated_at, finished_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {run.id, run.workflowId, run.version, run.status, run.traceId, compact(run.input),
+             compact(run.state), output, error, now, now, finished});
+    if (!r)
+        return r.error();
+    for (const QJsonObject &e : std::as_const(run.events)) {
+        auto ins = m_db.run(
+            QStringLiteral("INSERT INTO execution_events (execution_id, seq, ts, "
+                           "type, node, attempt, data) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            {run.id, e.value(QLatin1String("seq")).toInt(), now,
+             e.value(QLatin1String("type")).toString(), e.value(QLatin1String("node")).toString(),
+             e.value(QLatin1String("attempt")).toInt(),
+             e.contains(QLatin1String("data"))
+                 ? QVariant(compact(e.value(QLatin1String("data")).toObject()))
+                 : QVariant()});
+        if (!ins)
+            return ins.error();
+    }
+    for (const auto &op : std::as_const(run.ops)) {
+        if (Status s = op(); !s)
+            return s;
+    }
+    return Ok {};
+}
+
+Status WorkflowEngine::commit(Run &run)
+{
+    Status st = m_db.transaction([&] { return write(run); });
     if (!st)
         return st;
+    committed(run);
+    return Ok {};
+}
+
+void WorkflowEngine::committed(Run &run)
+{
     run.inserted = true;
     const auto events = std::exchange(run.events, {});
     run.ops.clear();
@@ -592,7 +649,6 @@ Status WorkflowEngine::commit(Run &run)
     }
     if (std::exchange(run.timersChanged, false))
         armWakeUp();
-    return Ok {};
 }
 
 void WorkflowEngine::dispatch(Run &run)
@@ -668,7 +724,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
         } else if (result.retryable && attempt < 3) {
             const qint64 due = now + backoffMs(*node, attempt);
             run->ops.append([this, executionId, nodeId, due, attempt]() -> Status {
-                auto r = m_db.exec(
+                auto r = m_db.run(
                     QStringLiteral("INSERT INTO timers (execution_id, node, kind, due_at, data) "
                                    "VALUES (?, ?, 'compensate_retry', ?, ?)"),
                     {executionId, nodeId, due,
@@ -679,14 +735,14 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
             record(*run, QStringLiteral("compensation_failed"), nodeId, attempt,
                    {{QStringLiteral("error"), result.error},
                     {QStringLiteral("retry_at"), isoOrNull(due)}});
-            advance(*run);
+            advance(*run, true);
             return;
         } else {
             record(*run, QStringLiteral("compensation_failed"), nodeId, attempt,
                    {{QStringLiteral("error"), result.error}, {QStringLiteral("final"), true}});
         }
         compensateNext(*run);
-        advance(*run);
+        advance(*run, true);
         return;
     }
 
@@ -703,7 +759,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
             run->setList("completed", done);
         }
         follow(*run, nodeId, QStringLiteral("out"));
-        advance(*run);
+        advance(*run, true);
         return;
     }
 
@@ -717,7 +773,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
         const qint64 delay = backoffMs(*node, attempt);
         const qint64 due = now + delay;
         run->ops.append([this, executionId, nodeId, due, attempt]() -> Status {
-            auto r = m_db.exec(
+            auto r = m_db.run(
                 QStringLiteral("INSERT INTO timers (execution_id, node, kind, due_at, data) VALUES "
                                "(?, ?, 'retry', ?, ?)"),
                 {executionId, nodeId, due, compact({{QStringLiteral("attempt"), attempt + 1}})});
@@ -733,7 +789,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
                          {QStringLiteral("error"), result.error}});
         record(*run, QStringLiteral("retry_scheduled"), nodeId, attempt + 1,
                {{QStringLiteral("delay_ms"), delay}, {QStringLiteral("due"), isoOrNull(due)}});
-        advance(*run);
+        advance(*run, true);
         return;
     }
     run->updateStep(nodeId,
@@ -753,7 +809,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
     } else {
         fail(*run, nodeId, result.error);
     }
-    advance(*run);
+    advance(*run, true);
 }
 
 int WorkflowEngine::maxAttempts(const WorkflowNode &node) const
@@ -796,7 +852,7 @@ void WorkflowEngine::fail(Run &run, const QString &node, const QString &error)
                                 "DELETE FROM waiters WHERE execution_id = ?",
                                 "UPDATE tasks SET status = 'expired' WHERE execution_id = ? AND "
                                 "status IN ('pending', 'claimed', 'escalated')"}) {
-            auto r = m_db.exec(QString::fromLatin1(sql), {execId});
+            auto r = m_db.run(QString::fromLatin1(sql), {execId});
             if (!r)
                 return r.error();
         }
@@ -857,7 +913,7 @@ void WorkflowEngine::finish(Run &run, const QString &status, const QJsonObject &
                                 "DELETE FROM waiters WHERE execution_id = ?",
                                 "UPDATE tasks SET status = 'expired' WHERE execution_id = ? AND "
                                 "status IN ('pending', 'claimed', 'escalated')"}) {
-            auto r = m_db.exec(QString::fromLatin1(sql), {execId});
+            auto r = m_db.run(QString::fromLatin1(sql), {execId});
             if (!r)
                 return r.error();
         }
@@ -911,7 +967,7 @@ int WorkflowEngine::processDueTimers()
         auto loaded = load(t.execution);
         const qint64 timerId = t.id;
         const auto remove = [this, timerId]() -> Status {
-            auto r = m_db.exec(QStringLiteral("DELETE FROM timers WHERE id = ?"), {timerId});
+            auto r = m_db.run(QStringLiteral("DELETE FROM timers WHERE id = ?"), {timerId});
             return r ? Status(Ok {}) : Status(r.error());
         };
         if (!loaded) {
@@ -932,7 +988,7 @@ int WorkflowEngine::processDueTimers()
             const QString execId = run.id;
             const QString node = t.node;
             run.ops.append([this, execId, node]() -> Status {
-                auto r = m_db.exec(
+                auto r = m_db.run(
                     QStringLiteral("DELETE FROM waiters WHERE execution_id = ? AND node = ?"),
                     {execId, node});
                 return r ? Status(Ok {}) : Status(r.error());
@@ -979,7 +1035,7 @@ Status WorkflowEngine::scheduleWorkflows()
         existing->next();
         const bool has = existing->value(0).toInt() > 0;
         if (!scheduled && has) {
-            auto r = m_db.exec(
+            auto r = m_db.run(
                 QStringLiteral("DELETE FROM timers WHERE kind = 'schedule' AND node = ?"), {w.id});
             if (!r)
                 return r.error();
@@ -988,9 +1044,9 @@ Status WorkflowEngine::scheduleWorkflows()
             if (!cron)
                 return cron.error();
             const qint64 due = cron->next(m_clock.now(), m_zone).toMSecsSinceEpoch();
-            auto r = m_db.exec(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
-                                              "due_at, data) VALUES ('', ?, 'schedule', ?, ?)"),
-                               {w.id, due, compact({{QStringLiteral("due"), due}})});
+            auto r = m_db.run(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
+                                             "due_at, data) VALUES ('', ?, 'schedule', ?, ?)"),
+                              {w.id, due, compact({{QStringLiteral("due"), due}})});
             if (!r)
                 return r.error();
         }
@@ -1001,7 +1057,7 @@ Status WorkflowEngine::scheduleWorkflows()
 
 void WorkflowEngine::fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs)
 {
-    auto removed = m_db.exec(QStringLiteral("DELETE FROM timers WHERE id = ?"), {timerId});
+    auto removed = m_db.run(QStringLiteral("DELETE FROM timers WHERE id = ?"), {timerId});
     if (!removed)
         return;
     auto def = m_workflows.version(workflowId);
@@ -1019,9 +1075,9 @@ void WorkflowEngine::fireSchedule(qint64 timerId, const QString &workflowId, qin
     const qint64 next =
         cron->next(qMax(m_clock.now(), QDateTime::fromMSecsSinceEpoch(dueMs, Qt::UTC)), m_zone)
             .toMSecsSinceEpoch();
-    auto r = m_db.exec(QStringLiteral("INSERT INTO timers (execution_id, node, kind, due_at, data) "
-                                      "VALUES ('', ?, 'schedule', ?, ?)"),
-                       {workflowId, next, compact({{QStringLiteral("due"), next}})});
+    auto r = m_db.run(QStringLiteral("INSERT INTO timers (execution_id, node, kind, due_at, data) "
+                                     "VALUES ('', ?, 'schedule', ?, ?)"),
+                      {workflowId, next, compact({{QStringLiteral("due"), next}})});
     if (!r)
         qCWarning(lcEngine) << workflowId
                             << "next run could not be scheduled:" << r.error().message;
@@ -1133,7 +1189,7 @@ Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QStr
             for (const char *sql : {"DELETE FROM waiters WHERE execution_id = ? AND node = ?",
                                     "DELETE FROM timers WHERE execution_id = ? AND node = ? AND "
                                     "kind = 'event_timeout'"}) {
-                auto r = m_db.exec(QString::fromLatin1(sql), {execId, node});
+                auto r = m_db.run(QString::fromLatin1(sql), {execId, node});
                 if (!r)
                     return r.error();
             }
@@ -1358,12 +1414,12 @@ Result<QJsonObject> WorkflowEngine::task(const QString &taskId)
 
 Status WorkflowEngine::claim(const QString &taskId, const QString &who)
 {
-    auto r = m_db.exec(QStringLiteral("UPDATE tasks SET status = 'claimed', claimed_by = ? WHERE "
-                                      "id = ? AND status IN ('pending', 'escalated')"),
-                       {who, taskId});
+    auto r = m_db.run(QStringLiteral("UPDATE tasks SET status = 'claimed', claimed_by = ? WHERE "
+                                     "id = ? AND status IN ('pending', 'escalated')"),
+                      {who, taskId});
     if (!r)
         return r.error();
-    if (r->numRowsAffected() == 1) {
+    if (*r == 1) {
         if (auto t = task(taskId))
             Q_EMIT taskChanged(*t);
         return Ok {};
@@ -1446,14 +1502,14 @@ Result<QJsonObject> WorkflowEngine::decide(const QString &taskId, const QString 
     bool decidedHere = false;
     run.ops.append([this, taskId, outcome, who, now, &decidedHere]() -> Status {
         // The status check in the statement settles a race between two consoles.
-        auto r = m_db.exec(
+        auto r = m_db.run(
             QStringLiteral(
                 "UPDATE tasks SET status = 'decided', decision = ?, decided_by = ?, decided_at = ? "
                 "WHERE id = ? AND status IN ('pending', 'claimed', 'escalated')"),
             {compact(outcome), who, now, taskId});
         if (!r)
             return r.error();
-        if (r->numRowsAffected() != 1)
+        if (*r != 1)
             return makeError(QStringLiteral("the task was decided by someone else a moment ago"),
                              QStringLiteral("status"));
         decidedHere = true;

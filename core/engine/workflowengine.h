@@ -80,12 +80,18 @@ private:
     struct Run;
 
     Result<Run *> load(const QString &executionId);
-    void advance(Run &run);
+    // Runs the ready steps, then commits (now, or with the next group commit when deferred).
+    // Returns false when the commit failed; the execution is then left to recovery.
+    bool advance(Run &run, bool deferred = false);
+    void finishAdvance(Run &run);
+    void flush();
     Status step(Run &run, const WorkflowNode &node);
     void follow(Run &run, const QString &nodeId, const QString &port);
     void record(Run &run, const QString &type, const QString &node = {}, int attempt = 0,
                 const QJsonObject &data = {});
+    Status write(Run &run);
     Status commit(Run &run);
+    void committed(Run &run);
     void dispatch(Run &run);
     void onCallDone(const QString &executionId, const QString &node, int attempt, bool compensation,
                     const ModuleCallResult &result);
@@ -112,6 +118,8 @@ private:
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     QHash<QString, Run *> m_live;
     QTimer *m_wake;
+    QStringList m_dirty; // executions changed but not yet committed (group commit)
+    bool m_flushScheduled = false;
 };
 
 } // namespace Switchboard

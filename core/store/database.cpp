@@ -117,7 +117,8 @@ Status Database::open(const QString &path)
         return makeError(
             QStringLiteral("cannot open the database %1: %2").arg(path, m_db.lastError().text()));
     for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                               "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
+                               "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000",
+                               "PRAGMA wal_autocheckpoint=4000", "PRAGMA cache_size=-16000"}) {
         auto r = exec(QString::fromLatin1(pragma));
         if (!r)
             return r.error();
@@ -129,10 +130,30 @@ void Database::close()
 {
     if (m_connection.isEmpty())
         return;
+    m_statements.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connection);
     m_connection.clear();
+}
+
+Result<int> Database::run(const QString &sql, const QVariantList &values)
+{
+    // Writes are prepared once and reused; they return no rows, only a count.
+    auto cached = m_statements.find(sql);
+    if (cached == m_statements.end()) {
+        QSqlQuery query(m_db);
+        if (!query.prepare(sql))
+            return makeError(
+                QStringLiteral("database statement refused: %1").arg(query.lastError().text()));
+        cached = m_statements.emplace(sql, std::move(query));
+    }
+    QSqlQuery &query = cached.value();
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+    if (!query.exec())
+        return makeError(QStringLiteral("database write failed: %1").arg(query.lastError().text()));
+    return query.numRowsAffected();
 }
 
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -27,8 +28,10 @@ public:
     int schemaVersion() const;
     static int latestVersion();
 
-    // Runs a statement with positional (?) values.
+    // Runs a statement with positional (?) values; for reads and schema changes.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
+    // Runs an INSERT, UPDATE or DELETE, prepared once and reused; returns the rows affected.
+    Result<int> run(const QString &sql, const QVariantList &values = {});
     // Runs body in a transaction; rolls back if body or the commit fails.
     Status transaction(const std::function<Status()> &body);
 
@@ -38,6 +41,7 @@ private:
     Status migrate();
 
     QSqlDatabase m_db;
+    QHash<QString, QSqlQuery> m_statements; // prepared writes, reused
     QString m_connection;
     int m_version = 0;
     int m_depth = 0;

@@ -28,10 +28,10 @@ Result<QList<WorkflowIssue>> WorkflowStore::saveDraft(const QJsonObject &documen
     QJsonObject draft = document;
     draft.remove(QStringLiteral("version"));
     auto r =
-        m_db.exec(QStringLiteral("INSERT INTO workflows (id, draft, updated_at) VALUES (?, ?, ?) "
-                                 "ON CONFLICT(id) DO UPDATE SET draft = excluded.draft, updated_at "
-                                 "= excluded.updated_at"),
-                  {draft.value(QLatin1String("id")).toString(), compact(draft), m_clock.nowMs()});
+        m_db.run(QStringLiteral("INSERT INTO workflows (id, draft, updated_at) VALUES (?, ?, ?) "
+                                "ON CONFLICT(id) DO UPDATE SET draft = excluded.draft, updated_at "
+                                "= excluded.updated_at"),
+                 {draft.value(QLatin1String("id")).toString(), compact(draft), m_clock.nowMs()});
     if (!r)
         return r.error();
     return QList<WorkflowIssue>();
@@ -61,10 +61,10 @@ Result<int> WorkflowStore::publish(const QString &id, const QString &note)
         QJsonObject definition = *d;
         definition.insert(QStringLiteral("version"), version);
         auto ins =
-            m_db.exec(QStringLiteral("INSERT INTO workflow_versions (workflow_id, version, "
-                                     "definition, note, published_at) VALUES (?, ?, ?, ?, ?)"),
-                      {id, version, compact(definition), note.isEmpty() ? QStringLiteral("") : note,
-                       m_clock.nowMs()});
+            m_db.run(QStringLiteral("INSERT INTO workflow_versions (workflow_id, version, "
+                                    "definition, note, published_at) VALUES (?, ?, ?, ?, ?)"),
+                     {id, version, compact(definition), note.isEmpty() ? QStringLiteral("") : note,
+                      m_clock.nowMs()});
         return ins ? Status(Ok {}) : Status(ins.error());
     });
     if (!st)
@@ -74,11 +74,11 @@ Result<int> WorkflowStore::publish(const QString &id, const QString &note)
 
 Status WorkflowStore::setEnabled(const QString &id, bool enabled)
 {
-    auto r = m_db.exec(QStringLiteral("UPDATE workflows SET enabled = ? WHERE id = ?"),
-                       {enabled ? 1 : 0, id});
+    auto r = m_db.run(QStringLiteral("UPDATE workflows SET enabled = ? WHERE id = ?"),
+                      {enabled ? 1 : 0, id});
     if (!r)
         return r.error();
-    if (r->numRowsAffected() == 0)
+    if (*r == 0)
         return makeError(QStringLiteral("no workflow has the id \"%1\"").arg(id),
                          QStringLiteral("id"));
     return Ok {};

@@ -56,13 +56,12 @@ ExpressionEngine::~ExpressionEngine()
 
 void ExpressionEngine::watchdog()
 {
+    // Polls instead of being woken for every evaluation: arming then costs a lock, not a
+    // system call, and a limit of hundreds of milliseconds does not need more precision.
     std::unique_lock lock(m_mutex);
     while (!m_quit) {
-        if (!m_armed) {
-            m_wake.wait(lock);
-            continue;
-        }
-        if (m_wake.wait_until(lock, m_deadline) == std::cv_status::timeout && m_armed)
+        m_wake.wait_for(lock, std::chrono::milliseconds(25));
+        if (m_armed && std::chrono::steady_clock::now() >= m_deadline)
             m_engine.setInterrupted(true);
     }
 }
@@ -143,18 +142,20 @@ Result<QJsonValue> ExpressionEngine::evaluate(const QString &expression, const Q
     auto fn = compile(expression);
     if (!fn)
         return fn.error();
-    const QJSValueList args = {
-        m_engine.toScriptValue(scope.value(QLatin1String("input")).toObject().toVariantMap()),
-        m_engine.toScriptValue(scope.value(QLatin1String("steps")).toObject().toVariantMap()),
-        m_engine.toScriptValue(scope.value(QLatin1String("vars")).toObject().toVariantMap()),
-        m_engine.toScriptValue(scope.value(QLatin1String("event")).toObject().toVariantMap()),
-        m_engine.toScriptValue(scope.value(QLatin1String("env")).toObject().toVariantMap())};
+    // Only the variables the expression mentions are converted; the others stay undefined.
+    // Converting every step's output for `input.score >= 8` would cost more than evaluating it.
+    QJSValueList args;
+    for (const char *name : {"input", "steps", "vars", "event", "env"}) {
+        const QLatin1String key(name);
+        args.append(expression.contains(key)
+                        ? m_engine.toScriptValue(scope.value(key).toObject().toVariantMap())
+                        : QJSValue());
+    }
     {
         std::lock_guard lock(m_mutex);
         m_deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(m_timeLimitMs);
         m_armed = true;
     }
-    m_wake.notify_all();
     QJSValue result = fn.value().call(args);
     {
         std::lock_guard lock(m_mutex);

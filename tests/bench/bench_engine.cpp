@@ -21,6 +21,7 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimer>
 #include <algorithm>
 #include <cstdio>
 
@@ -73,21 +74,30 @@ struct Stack
     }
 };
 
-// Starts n executions and runs the event loop until all have ended; returns milliseconds.
+// Runs n executions with at most `concurrency` of them in flight at once (a new one starts as
+// one ends, as under steady load); returns milliseconds until the last has ended.
 qint64 runAll(Stack &s, const QString &workflow, int n,
-              const std::function<QJsonObject(int)> &input)
+              const std::function<QJsonObject(int)> &input, int concurrency)
 {
     int finished = 0;
+    int started = 0;
     QObject::connect(s.engine.get(), &WorkflowEngine::executionChanged, s.engine.get(),
                      [&](const QString &, const QString &status) {
-                         if (status == QLatin1String("completed")
-                             || status == QLatin1String("failed"))
-                             ++finished;
+                         if (status != QLatin1String("completed")
+                             && status != QLatin1String("failed"))
+                             return;
+                         ++finished;
+                         if (started < n) {
+                             const int i = started++;
+                             QTimer::singleShot(0, s.engine.get(), [&s, workflow, input, i] {
+                                 (void)s.engine->start(workflow, input(i));
+                             });
+                         }
                      });
     QElapsedTimer timer;
     timer.start();
-    for (int i = 0; i < n; ++i)
-        (void)s.engine->start(workflow, input(i));
+    for (; started < std::min(n, concurrency); ++started)
+        (void)s.engine->start(workflow, input(started));
     while (finished < n)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     return timer.elapsed();
@@ -119,10 +129,20 @@ int main(int argc, char *argv[])
                                    QStringLiteral("How many executions."), QStringLiteral("n"),
                                    QStringLiteral("5000"));
     parser.addOption(count);
+    const QCommandLineOption inFlight(QStringLiteral("concurrency"),
+                                      QStringLiteral("Executions in flight at once (default 200)."),
+                                      QStringLiteral("n"), QStringLiteral("200"));
+    parser.addOption(inFlight);
+    const QCommandLineOption perSecond(
+        QStringLiteral("rate"),
+        QStringLiteral("Starts per second for latency (default 1500, half the peak of steps)."),
+        QStringLiteral("n"), QStringLiteral("1500"));
+    parser.addOption(perSecond);
     parser.addHelpOption();
     parser.process(app);
     const QString mode = parser.positionalArguments().value(0, QStringLiteral("steps"));
     const int n = parser.value(count).toInt();
+    const int concurrency = std::max(1, parser.value(inFlight).toInt());
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bench.db"));
 
@@ -130,13 +150,57 @@ int main(int argc, char *argv[])
         FakeModuleClient modules;
         Stack s(path, modules);
         s.publish(ThreeCalls);
-        const qint64 ms = runAll(s, QStringLiteral("bench"), n, [](int i) {
-            return QJsonObject {{QStringLiteral("n"), i}};
-        });
+        const qint64 ms = runAll(
+            s, QStringLiteral("bench"), n,
+            [](int i) {
+                return QJsonObject {{QStringLiteral("n"), i}};
+            },
+            concurrency);
         const int t = transitions(s);
         std::printf("steps: %d executions, %d durable transitions in %lld ms = %.0f transitions/s, "
                     "%.0f executions/s\n",
                     n, t, static_cast<long long>(ms), t * 1000.0 / ms, n * 1000.0 / ms);
+        return 0;
+    }
+    if (mode == QLatin1String("latency")) {
+        // Executions started at a steady rate (default: half the peak of `steps`), each timed
+        // from its start to its completion; divided by its 5 steps, that is the engine's
+        // overhead per step, no-op module included.
+        FakeModuleClient modules;
+        Stack s(path, modules);
+        s.publish(ThreeCalls);
+        const int rate = std::max(1, parser.value(perSecond).toInt());
+        QHash<QString, qint64> startedAt;
+        QList<double> perStepMs;
+        QElapsedTimer clock;
+        clock.start();
+        QObject::connect(s.engine.get(), &WorkflowEngine::executionChanged, s.engine.get(),
+                         [&](const QString &id, const QString &status) {
+                             if (status == QLatin1String("completed") && startedAt.contains(id))
+                                 perStepMs.append((clock.nsecsElapsed() - startedAt.take(id)) / 1e6
+                                                  / 5.0);
+                         });
+        int started = 0;
+        QTimer pace;
+        QObject::connect(&pace, &QTimer::timeout, &pace, [&] {
+            // Start as many as the rate allows by now, so that a late tick catches up.
+            const qint64 due = clock.elapsed() * rate / 1000;
+            while (started < n && started < due) {
+                const qint64 t = clock.nsecsElapsed();
+                auto r = s.engine->start(QStringLiteral("bench"), {{QStringLiteral("n"), started}});
+                if (r)
+                    startedAt.insert(r->value(QLatin1String("execution_id")).toString(), t);
+                ++started;
+            }
+        });
+        pace.start(1);
+        while (perStepMs.size() < n)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        std::sort(perStepMs.begin(), perStepMs.end());
+        std::printf("latency: %d executions at %d/s; engine overhead per step p50 %.3f ms, p99 "
+                    "%.3f ms, max %.3f ms\n",
+                    n, rate, perStepMs.at(perStepMs.size() / 2),
+                    perStepMs.at(perStepMs.size() * 99 / 100), perStepMs.last());
         return 0;
     }
     if (mode == QLatin1String("sim")) {
@@ -165,10 +229,13 @@ int main(int argc, char *argv[])
         QFile onboarding(QStringLiteral(":/templates/new-patient-onboarding.json"));
         onboarding.open(QIODevice::ReadOnly);
         s.publish(onboarding.readAll());
-        const qint64 ms = runAll(s, QStringLiteral("new-patient-onboarding"), n, [](int i) {
-            return QJsonObject {{QStringLiteral("patient_id"), QStringLiteral("pt-%1").arg(i)},
-                                {QStringLiteral("score"), 9}};
-        });
+        const qint64 ms = runAll(
+            s, QStringLiteral("new-patient-onboarding"), n,
+            [](int i) {
+                return QJsonObject {{QStringLiteral("patient_id"), QStringLiteral("pt-%1").arg(i)},
+                                    {QStringLiteral("score"), 9}};
+            },
+            concurrency);
         std::printf("sim: %d new-patient-onboarding executions (4 module calls each) in %lld ms = "
                     "%.0f executions/s, %.0f module calls/s\n",
                     n, static_cast<long long>(ms), n * 1000.0 / ms, n * 4 * 1000.0 / ms);

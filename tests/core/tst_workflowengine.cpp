@@ -269,10 +269,11 @@ private Q_SLOTS:
         QCOMPARE(f.modules.held.size(), 3);
         for (int i = 0; i < 2; ++i) {
             f.modules.held.at(i).done(ModuleCallResult {200, {}, {}, false, 1});
+            QTRY_COMPARE(f.history(id).count(QStringLiteral("join_arrival:all")), i + 1);
             QCOMPARE(f.status(id), QStringLiteral("running"));
         }
         f.modules.held.at(2).done(ModuleCallResult {200, {}, {}, false, 1});
-        QCOMPARE(f.status(id), QStringLiteral("completed"));
+        QTRY_COMPARE(f.status(id), QStringLiteral("completed"));
     }
 
     void humanReviewWaitsForADecision()
@@ -458,7 +459,7 @@ private Q_SLOTS:
         QCOMPARE(f.modules.held.size(), 2);
         // The first branch to arrive carries on; the other is not waited for.
         f.modules.held.at(0).done(ModuleCallResult {200, {}, {}, false, 1});
-        QCOMPARE(notes.count(), 1);
+        QTRY_COMPARE(notes.count(), 1);
         const QJsonObject note = notes.first().at(1).toJsonObject();
         QCOMPARE(note.value(QLatin1String("message")).toString(),
                  QStringLiteral("Hello Ana, score 7"));
