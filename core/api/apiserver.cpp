@@ -3,11 +3,15 @@
 #include "common/logging.h"
 #include "engine/workflowengine.h"
 #include "modules/modulecatalog.h"
+#include "secrets/secretstore.h"
 #include "service/coreservice.h"
 #include "store/workflowstore.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QMessageAuthenticationCode>
+#include <QPointer>
+#include <QRegularExpression>
 #include <QTimer>
 
 namespace Switchboard {
@@ -34,6 +38,7 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     addWorkflowRoutes();
     addExecutionRoutes();
     addTaskRoutes();
+    addSecretRoutes();
 }
 
 void ApiServer::sendFailure(const HttpReply &reply, const Error &error)
@@ -61,25 +66,64 @@ void ApiServer::onWebhook(const HttpRequest &request, const HttpReply &reply)
     if (!hook)
         return reply.sendError(
             404, QStringLiteral("no published, enabled workflow listens on /hooks/%1").arg(path));
-    if (hook->trigger.contains(QLatin1String("secret_header")))
-        return reply.sendError(
-            503,
-            QStringLiteral(
-                "this webhook asks for a shared secret, which this version cannot check yet; "
-                "remove secret_header from the trigger to serve it on loopback"));
-    if (!m_loopback)
-        return reply.sendError(403,
-                               QStringLiteral("webhooks without a shared secret are served only "
-                                              "while the core listens on loopback"));
+    const QString workflowId = hook->id;
+    const bool respondOnEnd =
+        hook->trigger.value(QLatin1String("respond")).toString() == QLatin1String("on_end");
+    const QString header = hook->trigger.value(QLatin1String("secret_header")).toString();
+    if (header.isEmpty()) {
+        if (!m_loopback)
+            return reply.sendError(403,
+                                   QStringLiteral("webhooks without a shared secret are served "
+                                                  "only while the core listens on loopback"));
+        return startFromWebhook(workflowId, respondOnEnd, request, reply);
+    }
+    // The secret lives in the keychain; the caller proves it knows it, or signs the body with it.
+    const bool hmac =
+        hook->trigger.value(QLatin1String("signature")).toString() == QLatin1String("hmac-sha256");
+    const QByteArray presented = request.header(header.toLatin1());
+    const QString secretName = QStringLiteral("webhook.") + workflowId;
+    QPointer<ApiServer> self(this);
+    m_core.secrets()->read(
+        secretName,
+        [self, reply, request, presented, hmac, secretName, workflowId,
+         respondOnEnd](Result<QString> secret) {
+            if (!self)
+                return;
+            if (!secret)
+                return reply.sendError(
+                    503,
+                    QStringLiteral("no secret is stored for this webhook yet; an admin sets it "
+                                   "with PUT /api/v1/secrets/%1")
+                        .arg(secretName));
+            const QByteArray expected = hmac ? "sha256="
+                    + QMessageAuthenticationCode::hash(request.body, secret->toUtf8(),
+                                                       QCryptographicHash::Sha256)
+                          .toHex()
+                                             : secret->toUtf8();
+            // Compare in constant time.
+            unsigned diff = unsigned(expected.size() ^ presented.size());
+            for (qsizetype i = 0; i < expected.size(); ++i)
+                diff |= unsigned(expected.at(i) ^ (i < presented.size() ? presented.at(i) : 0));
+            if (diff != 0 || presented.isEmpty())
+                return reply.sendError(
+                    401,
+                    hmac ? QStringLiteral("the request's signature does not match")
+                         : QStringLiteral("the shared secret is missing or wrong"));
+            self->startFromWebhook(workflowId, respondOnEnd, request, reply);
+        });
+}
+
+void ApiServer::startFromWebhook(const QString &workflowId, bool respondOnEnd,
+                                 const HttpRequest &request, const HttpReply &reply)
+{
     auto body = request.jsonBody();
     if (!body)
         return reply.sendError(400, body.error().message);
-    auto started = m_core.engine()->start(hook->id, *body, QStringLiteral("webhook"));
+    auto started = m_core.engine()->start(workflowId, *body, QStringLiteral("webhook"));
     if (!started)
         return sendFailure(reply, started.error());
-    if (hook->trigger.value(QLatin1String("respond")).toString() != QLatin1String("on_end"))
+    if (!respondOnEnd)
         return reply.sendJson(202, *started);
-
     // Like n8n's "Respond to Webhook": the answer waits for the end node, within a bound.
     const QString executionId = started->value(QLatin1String("execution_id")).toString();
     auto *waiter = new QObject(this);
@@ -113,6 +157,44 @@ void ApiServer::onWebhook(const HttpRequest &request, const HttpReply &reply)
                     answer();
             });
     QTimer::singleShot(WebhookResponseTimeoutMs, waiter, answer);
+}
+
+void ApiServer::addSecretRoutes()
+{
+    // Secrets go into the OS keychain and never come back out through the API.
+    static const QRegularExpression name(QStringLiteral("^[a-z0-9._-]{1,100}$"));
+    route("PUT", QStringLiteral("/api/v1/secrets/{name}"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Admin))
+                  return;
+              if (!name.match(p.at(0)).hasMatch())
+                  return reply.sendError(
+                      400, QStringLiteral("use 1–100 lower-case letters, digits, '.', '_' or '-'"),
+                      QStringLiteral("name"));
+              auto body = req.jsonBody();
+              if (!body)
+                  return reply.sendError(400, body.error().message);
+              const QString value = body->value(QLatin1String("value")).toString();
+              if (value.isEmpty() || value.size() > 4096)
+                  return reply.sendError(
+                      400, QStringLiteral("\"value\" must be a string of 1 to 4096 characters"),
+                      QStringLiteral("value"));
+              m_core.secrets()->write(p.at(0), value, [reply](Status st) {
+                  if (!st)
+                      return reply.sendError(503, st.error().message);
+                  reply.send(204, {});
+              });
+          });
+    route("DELETE", QStringLiteral("/api/v1/secrets/{name}"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Admin))
+                  return;
+              m_core.secrets()->remove(p.at(0), [reply](Status st) {
+                  if (!st)
+                      return reply.sendError(404, st.error().message, QStringLiteral("name"));
+                  reply.send(204, {});
+              });
+          });
 }
 
 void ApiServer::addWorkflowRoutes()

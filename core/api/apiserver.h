@@ -28,6 +28,9 @@ private:
     void onControl(const HttpRequest &request, const HttpReply &reply);
     // POST /hooks/<path>: starts the published workflow whose webhook trigger has that path.
     void onWebhook(const HttpRequest &request, const HttpReply &reply);
+    void startFromWebhook(const QString &workflowId, bool respondOnEnd, const HttpRequest &request,
+                          const HttpReply &reply);
+    void addSecretRoutes();
     void addWorkflowRoutes();
     void addExecutionRoutes();
     void addTaskRoutes();

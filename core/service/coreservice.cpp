@@ -7,6 +7,7 @@
 #include "engine/workflowengine.h"
 #include "health/healthmonitor.h"
 #include "modules/modulecatalog.h"
+#include "secrets/keychainsecretstore.h"
 #include "sim/simfleet.h"
 #include "status/statusdocument.h"
 #include "store/database.h"
@@ -72,6 +73,7 @@ Status CoreService::start()
         Q_EMIT overviewChanged(m_overview);
     });
 
+    m_secrets = new KeychainSecretStore(QStringLiteral("switchboard"), this);
     if (m_options.listen) {
         auto tokens = TokenStore::open(m_options.dataDir, m_options.adminTokenFromEnv);
         if (!tokens)

@@ -19,6 +19,7 @@ class CurlModuleClient;
 class Database;
 class ExpressionEngine;
 class HealthMonitor;
+class SecretStore;
 class SimFleet;
 class WorkflowEngine;
 class WorkflowStore;
@@ -56,6 +57,7 @@ public:
     WorkflowEngine *engine() const { return m_engine; }
     WorkflowStore *workflows() const { return m_workflows.get(); }
     ExpressionEngine *expressions() const { return m_expressions.get(); }
+    SecretStore *secrets() const { return m_secrets; }
 
 Q_SIGNALS:
     void moduleChanged(const Switchboard::ModuleSnapshot &snapshot);
@@ -79,6 +81,7 @@ private:
     std::unique_ptr<WorkflowStore> m_workflows;
     CurlModuleClient *m_modules = nullptr;
     WorkflowEngine *m_engine = nullptr;
+    SecretStore *m_secrets = nullptr;
     SystemOverview m_overview;
     QString m_adminTokenPath;
     bool m_createdAdminToken = false;

@@ -3,8 +3,10 @@
 #include "service/coreservice.h"
 #include "testsupport.h"
 
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QMessageAuthenticationCode>
 #include <QTemporaryDir>
 
 using namespace Switchboard;
@@ -222,6 +224,90 @@ private Q_SLOTS:
         QCOMPARE(answered.json().value(QLatin1String("score")).toInt(), 9);
         QCOMPARE(get(url(QStringLiteral("/hooks/new-lead"))).status, 405);
         QCOMPARE(post(url(QStringLiteral("/hooks/new-lead")), "[1]").status, 400);
+    }
+
+    void webhookSecretsComeFromTheKeychain()
+    {
+        QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+                 "no D-Bus session: run the tests through scripts/test");
+        const QByteArray plain =
+            R"({"id": "hook-secret", "name": "Signed hook", "trigger": {"kind": "webhook", "path": "signed", "secret_header": "X-Hook-Secret"},
+          "nodes": [{"id": "start", "type": "trigger"}, {"id": "done", "type": "end"}], "edges": [{"from": "start", "to": "done"}]})";
+        QCOMPARE(request("PUT", url(QStringLiteral("/api/v1/workflows/hook-secret")), plain, auth())
+                     .status,
+                 200);
+        QCOMPARE(
+            post(url(QStringLiteral("/api/v1/workflows/hook-secret/publish")), "{}", auth()).status,
+            201);
+        const HttpResult unset =
+            post(url(QStringLiteral("/hooks/signed")), "{}", {{"X-Hook-Secret", "anything"}});
+        QCOMPARE(unset.status, 503);
+        QVERIFY(unset.json()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QStringLiteral("/api/v1/secrets/webhook.hook-secret")));
+        QCOMPARE(request("PUT", url(QStringLiteral("/api/v1/secrets/Bad Name")), R"({"value":"x"})",
+                         auth())
+                     .status,
+                 400);
+        QCOMPARE(request("PUT", url(QStringLiteral("/api/v1/secrets/webhook.hook-secret")),
+                         R"({"value":""})", auth())
+                     .json()
+                     .value(QLatin1String("field"))
+                     .toString(),
+                 QStringLiteral("value"));
+        QCOMPARE(request("PUT", url(QStringLiteral("/api/v1/secrets/webhook.hook-secret")),
+                         R"({"value":"s3cret-value"})", auth())
+                     .status,
+                 204);
+        QCOMPARE(post(url(QStringLiteral("/hooks/signed")), "{}").status, 401);
+        QCOMPARE(
+            post(url(QStringLiteral("/hooks/signed")), "{}", {{"X-Hook-Secret", "s3cret-valuf"}})
+                .status,
+            401);
+        QCOMPARE(
+            post(url(QStringLiteral("/hooks/signed")), "{}", {{"X-Hook-Secret", "s3cret-value"}})
+                .status,
+            202);
+        // The secret is in the keychain only: no file of the core's data folder holds it.
+        QDirIterator files(m_data.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile file(files.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains("s3cret-value"), qPrintable(file.fileName()));
+        }
+
+        QByteArray signedFlow = plain;
+        signedFlow.replace("hook-secret", "hook-hmac")
+            .replace("\"path\": \"signed\"", "\"path\": \"hmac\", \"signature\": \"hmac-sha256\"");
+        QCOMPARE(
+            request("PUT", url(QStringLiteral("/api/v1/workflows/hook-hmac")), signedFlow, auth())
+                .status,
+            200);
+        QCOMPARE(
+            post(url(QStringLiteral("/api/v1/workflows/hook-hmac/publish")), "{}", auth()).status,
+            201);
+        QCOMPARE(request("PUT", url(QStringLiteral("/api/v1/secrets/webhook.hook-hmac")),
+                         R"({"value":"hmac-key"})", auth())
+                     .status,
+                 204);
+        const QByteArray body = R"({"patient_id":"pt-1"})";
+        const QByteArray signature = "sha256="
+            + QMessageAuthenticationCode::hash(body, "hmac-key", QCryptographicHash::Sha256)
+                  .toHex();
+        QCOMPARE(
+            post(url(QStringLiteral("/hooks/hmac")), body, {{"X-Hook-Secret", signature}}).status,
+            202);
+        QCOMPARE(post(url(QStringLiteral("/hooks/hmac")), R"({"patient_id":"pt-2"})",
+                      {{"X-Hook-Secret", signature}})
+                     .status,
+                 401);
+        for (const char *name : {"webhook.hook-secret", "webhook.hook-hmac"})
+            QCOMPARE(request("DELETE",
+                             url(QStringLiteral("/api/v1/secrets/") + QLatin1String(name)), {},
+                             auth())
+                         .status,
+                     204);
     }
 
     void createsAnOwnerOnlyAdminTokenFile()
