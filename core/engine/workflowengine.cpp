@@ -839,12 +839,9 @@ qint64 WorkflowEngine::backoffMs(const WorkflowNode &node, int attempt) const
     return qint64(delay * jitter);
 }
 
-void WorkflowEngine::fail(Run &run, const QString &node, const QString &error)
+void WorkflowEngine::stopWaiting(Run &run)
 {
-    if (isFinal(run.status) || run.state.contains(QLatin1String("compensate")))
-        return;
-    run.error = node.isEmpty() ? error : node + QStringLiteral(": ") + error;
-    run.setList("ready", {});
+    // With the commit: its timers and event waits go, and its open review tasks expire.
     run.setList("waiting", {});
     const QString execId = run.id;
     run.ops.append([this, execId]() -> Status {
@@ -858,6 +855,16 @@ void WorkflowEngine::fail(Run &run, const QString &node, const QString &error)
         }
         return Ok {};
     });
+    run.timersChanged = true;
+}
+
+void WorkflowEngine::fail(Run &run, const QString &node, const QString &error)
+{
+    if (isFinal(run.status) || run.state.contains(QLatin1String("compensate")))
+        return;
+    run.error = node.isEmpty() ? error : node + QStringLiteral(": ") + error;
+    run.setList("ready", {});
+    stopWaiting(run);
     // Saga: undo the completed calls that declared a compensation, newest first.
     QJsonArray queue;
     const QJsonArray done = run.list("completed");
@@ -905,21 +912,8 @@ void WorkflowEngine::finish(Run &run, const QString &status, const QJsonObject &
         run.error = error;
     run.state.remove(QStringLiteral("compensate"));
     run.setList("ready", {});
-    run.setList("waiting", {});
     run.setMap("inflight", {});
-    const QString execId = run.id;
-    run.ops.append([this, execId]() -> Status {
-        for (const char *sql : {"DELETE FROM timers WHERE execution_id = ?",
-                                "DELETE FROM waiters WHERE execution_id = ?",
-                                "UPDATE tasks SET status = 'expired' WHERE execution_id = ? AND "
-                                "status IN ('pending', 'claimed', 'escalated')"}) {
-            auto r = m_db.run(QString::fromLatin1(sql), {execId});
-            if (!r)
-                return r.error();
-        }
-        return Ok {};
-    });
-    run.timersChanged = true;
+    stopWaiting(run);
     record(run, QStringLiteral("execution_") + status, {}, 0,
            error.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("error"), error}});
     qCDebug(lcEngine).noquote() << run.id << status;

@@ -95,6 +95,7 @@ private:
     void dispatch(Run &run);
     void onCallDone(const QString &executionId, const QString &node, int attempt, bool compensation,
                     const ModuleCallResult &result);
+    void stopWaiting(Run &run);
     void fail(Run &run, const QString &node, const QString &error);
     void finish(Run &run, const QString &status, const QJsonObject &output = {},
                 const QString &error = {});

@@ -20,27 +20,7 @@ class TstCoreSim : public QObject
     quint16 m_api = 0;
     const QByteArray m_token = "integration-token-0123456789";
 
-    static QString bin(const char *name)
-    {
-        return QStringLiteral(SWITCHBOARD_BIN_DIR "/") + QLatin1String(name);
-    }
-
     // Waits for a line of the process's output that contains marker and returns it.
-    static QString waitForLine(QProcess &process, const QString &marker, int timeoutMs = 10000)
-    {
-        QString seen;
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < timeoutMs && process.state() != QProcess::NotRunning) {
-            while (process.canReadLine()) {
-                const QString line = QString::fromUtf8(process.readLine());
-                if (line.contains(marker))
-                    return line.trimmed();
-            }
-            process.waitForReadyRead(200);
-        }
-        return {};
-    }
 
     QString envFile(quint16 base) const
     {
@@ -73,16 +53,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        for (int attempt = 0; attempt < 10 && !m_base; ++attempt) {
-            const auto base = Switchboard::SimFleet::randomBasePort();
-            m_sim.start(bin("switchboard-sim"),
-                        {QStringLiteral("--base-port"), QString::number(base),
-                         QStringLiteral("--event-rate"), QStringLiteral("5")});
-            if (!waitForLine(m_sim, QStringLiteral("control on")).isEmpty())
-                m_base = base;
-            else
-                m_sim.waitForFinished(3000);
-        }
+        m_base = startSimProcess(m_sim, QStringLiteral("5"));
         QVERIFY2(m_base, "switchboard-sim did not start");
 
         QFile env(m_dir.filePath(QStringLiteral("clinic.env")));
@@ -92,7 +63,7 @@ private Q_SLOTS:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"), QString::fromLatin1(m_token));
         m_core.setProcessEnvironment(environment);
-        m_core.start(bin("switchboard-core"),
+        m_core.start(binary("switchboard-core"),
                      {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                       QStringLiteral("--env-file"), env.fileName(), QStringLiteral("--data"),
                       m_dir.filePath(QStringLiteral("data"))});
@@ -190,7 +161,7 @@ private Q_SLOTS:
         env.write("ERROR_THRESHOLD=\"lots\"\n");
         env.close();
         QProcess bad;
-        bad.start(bin("switchboard-core"),
+        bad.start(binary("switchboard-core"),
                   {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                    QStringLiteral("--env-file"), env.fileName(), QStringLiteral("--data"),
                    m_dir.filePath(QStringLiteral("bad-data"))});
@@ -211,7 +182,7 @@ private Q_SLOTS:
             return e;
         }());
         const QString data = m_dir.filePath(QStringLiteral("token-data"));
-        core.start(bin("switchboard-core"),
+        core.start(binary("switchboard-core"),
                    {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                     QStringLiteral("--data"), data});
         const QString line = waitForLine(core, QStringLiteral("admin token"));

@@ -20,10 +20,6 @@ class TstCrashRecovery : public QObject
     quint16 m_api = 0;
     const QByteArray m_token = "crash-test-token-0123456789";
 
-    static QString bin(const char *name)
-    {
-        return QStringLiteral(SWITCHBOARD_BIN_DIR "/") + QLatin1String(name);
-    }
     QList<QPair<QByteArray, QByteArray>> auth() const
     {
         return {{"Authorization", "Bearer " + m_token}};
@@ -33,27 +29,12 @@ class TstCrashRecovery : public QObject
         return QStringLiteral("http://127.0.0.1:%1%2").arg(m_api).arg(path);
     }
 
-    static QString waitForLine(QProcess &process, const QString &marker, int timeoutMs = 15000)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < timeoutMs && process.state() != QProcess::NotRunning) {
-            while (process.canReadLine()) {
-                const QString line = QString::fromUtf8(process.readLine());
-                if (line.contains(marker))
-                    return line.trimmed();
-            }
-            process.waitForReadyRead(200);
-        }
-        return {};
-    }
-
     bool startCore()
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"), QString::fromLatin1(m_token));
         m_core.setProcessEnvironment(env);
-        m_core.start(bin("switchboard-core"),
+        m_core.start(binary("switchboard-core"),
                      {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                       QStringLiteral("--env-file"), m_dir.filePath(QStringLiteral("clinic.env")),
                       QStringLiteral("--data"), m_dir.filePath(QStringLiteral("data"))});
@@ -77,16 +58,7 @@ class TstCrashRecovery : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        for (int attempt = 0; attempt < 10 && !m_base; ++attempt) {
-            const auto base = Switchboard::SimFleet::randomBasePort();
-            m_sim.start(bin("switchboard-sim"),
-                        {QStringLiteral("--base-port"), QString::number(base),
-                         QStringLiteral("--event-rate"), QStringLiteral("0")});
-            if (!waitForLine(m_sim, QStringLiteral("control on")).isEmpty())
-                m_base = base;
-            else
-                m_sim.waitForFinished(3000);
-        }
+        m_base = startSimProcess(m_sim, QStringLiteral("0"));
         QVERIFY(m_base);
         QFile env(m_dir.filePath(QStringLiteral("clinic.env")));
         QVERIFY(env.open(QIODevice::WriteOnly));

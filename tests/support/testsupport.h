@@ -5,10 +5,12 @@
 
 #include "sim/simfleet.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -66,6 +68,43 @@ inline quint16 startFleet(Switchboard::SimFleet &fleet)
         const auto base = Switchboard::SimFleet::randomBasePort();
         if (fleet.start(QHostAddress::LocalHost, base))
             return base;
+    }
+    return 0;
+}
+
+// A built executable of this project.
+inline QString binary(const char *name)
+{
+    return QStringLiteral(SWITCHBOARD_BIN_DIR "/") + QLatin1String(name);
+}
+
+// Waits for a line of the process's output that contains marker, and returns it.
+inline QString waitForLine(QProcess &process, const QString &marker, int timeoutMs = 15000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs && process.state() != QProcess::NotRunning) {
+        while (process.canReadLine()) {
+            const QString line = QString::fromUtf8(process.readLine());
+            if (line.contains(marker))
+                return line.trimmed();
+        }
+        process.waitForReadyRead(200);
+    }
+    return {};
+}
+
+// Starts switchboard-sim on a free base port; returns the port, 0 when it would not start.
+inline quint16 startSimProcess(QProcess &sim, const QString &eventRate)
+{
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        const quint16 base = Switchboard::SimFleet::randomBasePort();
+        sim.start(binary("switchboard-sim"),
+                  {QStringLiteral("--base-port"), QString::number(base),
+                   QStringLiteral("--event-rate"), eventRate});
+        if (!waitForLine(sim, QStringLiteral("control on")).isEmpty())
+            return base;
+        sim.waitForFinished(3000);
     }
     return 0;
 }
