@@ -1,6 +1,9 @@
 #include "api/tokenstore.h"
 #include "common/clock.h"
+#include "health/healthmonitor.h"
 #include "service/coreservice.h"
+#include "sim/simfleet.h"
+#include "sim/simmodule.h"
 #include "testsupport.h"
 
 #include <QDirIterator>
@@ -224,6 +227,42 @@ private Q_SLOTS:
         QCOMPARE(answered.json().value(QLatin1String("score")).toInt(), 9);
         QCOMPARE(get(url(QStringLiteral("/hooks/new-lead"))).status, 405);
         QCOMPARE(post(url(QStringLiteral("/hooks/new-lead")), "[1]").status, 400);
+    }
+
+    void moduleFeedEventsStartWorkflows()
+    {
+        // The demo clinic publishes the templates; document-processing starts on 06's feed.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_core->monitor()->snapshot(QStringLiteral("06_ocr")).feedConnected, 10000);
+        const auto count = [this] {
+            int n = 0;
+            for (const QJsonValue &e :
+                 get(url(QStringLiteral("/api/v1/executions?limit=10000")), auth())
+                     .json()
+                     .value(QLatin1String("executions"))
+                     .toArray())
+                n += e.toObject().value(QLatin1String("workflow_id")).toString()
+                        == QLatin1String("document-processing")
+                    ? 1
+                    : 0;
+            return n;
+        };
+        const int before = count();
+        m_core->fleet()
+            ->module(QStringLiteral("06_ocr"))
+            ->emitEvent(QStringLiteral("document.processed"),
+                        {{QStringLiteral("document_id"), QStringLiteral("doc-feed")},
+                         {QStringLiteral("size_bytes"), 1000},
+                         {QStringLiteral("confidence"), 0.72},
+                         {QStringLiteral("document_type"), QStringLiteral("id_card")}});
+        QTRY_COMPARE_WITH_TIMEOUT(count(), before + 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !get(url(QStringLiteral("/api/v1/tasks?queue=ocr-review&status=pending")), auth())
+                 .json()
+                 .value(QLatin1String("tasks"))
+                 .toArray()
+                 .isEmpty(),
+            10000);
     }
 
     void webhookSecretsComeFromTheKeychain()
