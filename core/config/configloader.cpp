@@ -60,6 +60,19 @@ Result<QUrl> parseUrl(const QString &text, const QString &field, const QStringLi
 }
 
 using IntMember = int HealthSettings::*;
+using ResilienceMember = int ResilienceSettings::*;
+
+Setting resilienceInt(const char *env, const char *json, ResilienceMember member, int min, int max)
+{
+    return {QString::fromLatin1(env), QString::fromLatin1(json),
+            [member, min, max](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                auto r = parseInt(v, f, min, max);
+                if (!r)
+                    return r.error();
+                c.resilience.*member = *r;
+                return Ok {};
+            }};
+}
 
 Setting healthInt(const char *env, const char *json, IntMember member, int min, int max)
 {
@@ -206,6 +219,16 @@ const QList<Setting> &settings()
                           c.circuitBreaker.timeoutSeconds = *r;
                           return Ok {};
                       }};
+        s << resilienceInt("RATE_LIMIT_GLOBAL_PER_MIN", "resilience.global_per_minute",
+                           &ResilienceSettings::globalPerMinute, 1, 10000000);
+        s << resilienceInt("RATE_LIMIT_MODULE_PER_MIN", "resilience.module_per_minute",
+                           &ResilienceSettings::modulePerMinute, 1, 10000000);
+        s << resilienceInt("RATE_LIMIT_MAX_WAIT_MS", "resilience.max_wait_ms",
+                           &ResilienceSettings::maxWaitMs, 0, 600000);
+        s << resilienceInt("BULKHEAD_MAX_CONCURRENT", "resilience.bulkhead_concurrent",
+                           &ResilienceSettings::bulkheadConcurrent, 1, 10000);
+        s << resilienceInt("BULKHEAD_MAX_QUEUED", "resilience.bulkhead_queued",
+                           &ResilienceSettings::bulkheadQueued, 0, 100000);
         s << Setting {QStringLiteral("KPI_THRESHOLDS_JSON"), QStringLiteral("kpi_thresholds"),
                       applyKpiThresholds};
 
@@ -231,6 +254,9 @@ const QList<Setting> &settings()
             s << Setting {QStringLiteral("MODULE_%1_HEALTH").arg(nn),
                           jsonBase + QStringLiteral("health"),
                           urlSetting(&ModuleConfig::health, http)};
+            s << Setting {QStringLiteral("MODULE_%1_FALLBACK").arg(nn),
+                          jsonBase + QStringLiteral("fallback"),
+                          urlSetting(&ModuleConfig::fallback, http)};
             s << Setting {QStringLiteral("MODULE_%1_EVENTS").arg(nn),
                           jsonBase + QStringLiteral("events"),
                           urlSetting(&ModuleConfig::events, ws)};

@@ -32,7 +32,7 @@ QUrl ModuleConfig::eventsUrl() const
 CoreConfig::CoreConfig()
 {
     for (const ModuleInfo &info : ModuleCatalog::all())
-        modules.append(ModuleConfig {info.id, true, {}, {}, {}});
+        modules.append(ModuleConfig {info.id, true, {}, {}, {}, {}});
 }
 
 ModuleConfig *CoreConfig::module(const QString &id)

@@ -15,6 +15,7 @@ struct ModuleConfig
     QUrl endpoint; // webhook URL, e.g. http://127.0.0.1:8702/webhook/consult-booking
     QUrl health; // empty: <endpoint>/health
     QUrl events; // empty: ws://<endpoint host:port>/events
+    QUrl fallback; // used while the module's circuit is open; empty: fail fast
 
     QUrl healthUrl() const;
     QUrl eventsUrl() const;
@@ -37,6 +38,15 @@ struct CircuitBreakerSettings
     int timeoutSeconds = 60; // CIRCUIT_BREAKER_TIMEOUT, open time before half-open
 };
 
+struct ResilienceSettings
+{
+    int globalPerMinute = 1000; // RATE_LIMIT_GLOBAL_PER_MIN
+    int modulePerMinute = 100; // RATE_LIMIT_MODULE_PER_MIN
+    int maxWaitMs = 30000; // RATE_LIMIT_MAX_WAIT_MS: longer waits are refused
+    int bulkheadConcurrent = 10; // BULKHEAD_MAX_CONCURRENT calls per module
+    int bulkheadQueued = 100; // BULKHEAD_MAX_QUEUED calls waiting per module
+};
+
 struct CoreConfig
 {
     QString brandName = QStringLiteral("Demo Clinic");
@@ -47,6 +57,7 @@ struct CoreConfig
     bool anonymizeDashboard = false;
     HealthSettings health;
     CircuitBreakerSettings circuitBreaker;
+    ResilienceSettings resilience;
     QMap<QString, double> kpiThresholds; // min_leads_24h, min_lead_to_booking_rate, …
     QList<ModuleConfig> modules; // always the nine modules, in catalog order
 

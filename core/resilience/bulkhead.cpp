@@ -5,10 +5,11 @@ namespace Switchboard {
 Result<BulkheadConfig> BulkheadConfig::make(int maxConcurrent, int maxQueued)
 {
     if (maxConcurrent < 1 || maxConcurrent > 10000)
-        return makeError(QStringLiteral("must be from 1 to 10000"), QStringLiteral("max_concurrent"));
+        return makeError(QStringLiteral("must be from 1 to 10000"),
+                         QStringLiteral("max_concurrent"));
     if (maxQueued < 0 || maxQueued > 100000)
         return makeError(QStringLiteral("must be from 0 to 100000"), QStringLiteral("max_queued"));
-    return BulkheadConfig{maxConcurrent, maxQueued};
+    return BulkheadConfig {maxConcurrent, maxQueued};
 }
 
 Bulkhead::Admission Bulkhead::admit()

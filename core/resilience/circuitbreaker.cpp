@@ -2,7 +2,8 @@
 
 namespace Switchboard {
 
-Result<CircuitBreakerConfig> CircuitBreakerConfig::make(int failureThreshold, int openMs, int halfOpenProbes, int successesToClose)
+Result<CircuitBreakerConfig> CircuitBreakerConfig::make(int failureThreshold, int openMs,
+                                                        int halfOpenProbes, int successesToClose)
 {
     if (failureThreshold < 1)
         return makeError(QStringLiteral("must be at least 1"), QStringLiteral("failure_threshold"));
@@ -11,8 +12,9 @@ Result<CircuitBreakerConfig> CircuitBreakerConfig::make(int failureThreshold, in
     if (halfOpenProbes < 1)
         return makeError(QStringLiteral("must be at least 1"), QStringLiteral("half_open_probes"));
     if (successesToClose < 1 || successesToClose > halfOpenProbes * 100)
-        return makeError(QStringLiteral("must be at least 1"), QStringLiteral("successes_to_close"));
-    return CircuitBreakerConfig{failureThreshold, openMs, halfOpenProbes, successesToClose};
+        return makeError(QStringLiteral("must be at least 1"),
+                         QStringLiteral("successes_to_close"));
+    return CircuitBreakerConfig {failureThreshold, openMs, halfOpenProbes, successesToClose};
 }
 
 CircuitBreaker::CircuitBreaker(const CircuitBreakerConfig &config, const Clock &clock)
@@ -75,6 +77,12 @@ void CircuitBreaker::open()
     m_openedAt = m_clock.nowMs();
     m_probes = 0;
     m_probeSuccesses = 0;
+}
+
+void CircuitBreaker::cancel()
+{
+    if (m_state == CircuitState::HalfOpen && m_probes > 0)
+        --m_probes;
 }
 
 void CircuitBreaker::reset()

@@ -13,7 +13,8 @@ struct CircuitBreakerConfig
     int halfOpenProbes = 1; // calls allowed at once while half-open
     int successesToClose = 1; // probe successes that close it again
 
-    static Result<CircuitBreakerConfig> make(int failureThreshold, int openMs, int halfOpenProbes = 1, int successesToClose = 1);
+    static Result<CircuitBreakerConfig> make(int failureThreshold, int openMs,
+                                             int halfOpenProbes = 1, int successesToClose = 1);
 };
 
 // Closed → open after failureThreshold consecutive failures → half-open after openMs, letting
@@ -28,6 +29,8 @@ public:
     bool tryAcquire();
     void onSuccess();
     void onFailure();
+    // The call tryAcquire() allowed did not happen after all; gives back a probe slot.
+    void cancel();
     void reset();
 
     CircuitState state() const;

@@ -7,10 +7,12 @@ namespace Switchboard {
 Result<RateLimitConfig> RateLimitConfig::make(int perMinute, int maxWaitMs)
 {
     if (perMinute < 1 || perMinute > 10000000)
-        return makeError(QStringLiteral("must be from 1 to 10000000 per minute"), QStringLiteral("per_minute"));
+        return makeError(QStringLiteral("must be from 1 to 10000000 per minute"),
+                         QStringLiteral("per_minute"));
     if (maxWaitMs < 0 || maxWaitMs > 600000)
-        return makeError(QStringLiteral("must be from 0 to 600000 ms"), QStringLiteral("max_wait_ms"));
-    return RateLimitConfig{perMinute, maxWaitMs};
+        return makeError(QStringLiteral("must be from 0 to 600000 ms"),
+                         QStringLiteral("max_wait_ms"));
+    return RateLimitConfig {perMinute, maxWaitMs};
 }
 
 RateLimiter::RateLimiter(const RateLimitConfig &config, const Clock &clock)
@@ -25,7 +27,8 @@ void RateLimiter::refill()
 {
     const qint64 now = m_clock.nowMs();
     if (now > m_last) {
-        m_tokens = std::min(double(m_config.perMinute), m_tokens + (now - m_last) * m_config.perMinute / 60000.0);
+        m_tokens = std::min(double(m_config.perMinute),
+                            m_tokens + (now - m_last) * m_config.perMinute / 60000.0);
         m_last = now;
     }
 }

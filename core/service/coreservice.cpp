@@ -7,6 +7,7 @@
 #include "engine/workflowengine.h"
 #include "health/healthmonitor.h"
 #include "modules/modulecatalog.h"
+#include "resilience/resilientmoduleclient.h"
 #include "secrets/keychainsecretstore.h"
 #include "sim/simfleet.h"
 #include "status/statusdocument.h"
@@ -40,6 +41,8 @@ CoreService::~CoreService()
     m_api = nullptr;
     delete m_engine;
     m_engine = nullptr;
+    delete m_resilient;
+    m_resilient = nullptr;
     delete m_modules;
     m_modules = nullptr;
 }
@@ -54,6 +57,8 @@ Status CoreService::start()
     if (Status engine = startEngine(); !engine)
         return engine;
     m_monitor = new HealthMonitor(m_clock, m_config, this);
+    connect(m_resilient, &ResilientModuleClient::circuitChanged, m_monitor,
+            &HealthMonitor::setCircuitState);
     // Module events start the workflows they trigger and resume the executions waiting for them.
     connect(m_monitor, &HealthMonitor::eventReceived, this,
             [this](const QString &module, const QJsonObject &event) {
@@ -112,7 +117,19 @@ Status CoreService::startEngine()
     m_validator = std::make_unique<WorkflowValidator>(*m_expressions);
     m_workflows = std::make_unique<WorkflowStore>(*m_db, m_clock, *m_validator);
     m_modules = new CurlModuleClient(this);
-    m_engine = new WorkflowEngine(*m_db, *m_workflows, *m_modules, *m_expressions, m_clock, this);
+    const ResilienceSettings &r = m_config.resilience;
+    m_resilient = new ResilientModuleClient(*m_modules, m_clock,
+                                            RateLimitConfig {r.globalPerMinute, r.maxWaitMs}, this);
+    for (const ModuleConfig &m : m_config.modules) {
+        m_resilient->configure(
+            m.id,
+            ModulePolicy {CircuitBreakerConfig {m_config.circuitBreaker.threshold,
+                                                m_config.circuitBreaker.timeoutSeconds * 1000, 1,
+                                                1},
+                          BulkheadConfig {r.bulkheadConcurrent, r.bulkheadQueued},
+                          RateLimitConfig {r.modulePerMinute, r.maxWaitMs}, m.fallback});
+    }
+    m_engine = new WorkflowEngine(*m_db, *m_workflows, *m_resilient, *m_expressions, m_clock, this);
     QHash<QString, QUrl> endpoints;
     for (const ModuleConfig &m : m_config.modules) {
         if (m.enabled && !m.endpoint.isEmpty())
@@ -168,6 +185,9 @@ Status CoreService::startDemoFleet()
             m_config.health.intervalMs = qMin(m_config.health.intervalMs, 5000);
             m_config.health.timeoutMs = qMin(m_config.health.timeoutMs, 2000);
             m_config.health.retryDelayMs = qMin(m_config.health.retryDelayMs, 300);
+            // Live demo traffic would exceed the specification's per-module default of 100/min.
+            m_config.resilience.globalPerMinute = qMax(m_config.resilience.globalPerMinute, 60000);
+            m_config.resilience.modulePerMinute = qMax(m_config.resilience.modulePerMinute, 6000);
             qCInfo(lcService) << "demo clinic simulated on 127.0.0.1 ports" << base << "to"
                               << base + 9;
             return Ok {};
@@ -239,6 +259,7 @@ Status CoreService::resetCircuitBreaker(const QString &moduleId)
             QStringLiteral("unknown module \"%1\" (expected 01_intake … 09_compliance)")
                 .arg(moduleId),
             QStringLiteral("module"));
+    m_resilient->resetBreaker(moduleId);
     m_monitor->setCircuitState(moduleId, CircuitState::Closed);
     m_monitor->checkModule(moduleId);
     return Ok {};

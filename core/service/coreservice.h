@@ -19,6 +19,7 @@ class CurlModuleClient;
 class Database;
 class ExpressionEngine;
 class HealthMonitor;
+class ResilientModuleClient;
 class SecretStore;
 class SimFleet;
 class WorkflowEngine;
@@ -58,6 +59,7 @@ public:
     WorkflowStore *workflows() const { return m_workflows.get(); }
     ExpressionEngine *expressions() const { return m_expressions.get(); }
     SecretStore *secrets() const { return m_secrets; }
+    ResilientModuleClient *moduleCalls() const { return m_resilient; }
 
 Q_SIGNALS:
     void moduleChanged(const Switchboard::ModuleSnapshot &snapshot);
@@ -80,6 +82,7 @@ private:
     std::unique_ptr<WorkflowValidator> m_validator;
     std::unique_ptr<WorkflowStore> m_workflows;
     CurlModuleClient *m_modules = nullptr;
+    ResilientModuleClient *m_resilient = nullptr;
     WorkflowEngine *m_engine = nullptr;
     SecretStore *m_secrets = nullptr;
     SystemOverview m_overview;

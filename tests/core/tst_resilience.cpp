@@ -66,7 +66,8 @@ private Q_SLOTS:
 
     void configsAreValidated()
     {
-        QCOMPARE(CircuitBreakerConfig::make(0, 1000).error().field, QStringLiteral("failure_threshold"));
+        QCOMPARE(CircuitBreakerConfig::make(0, 1000).error().field,
+                 QStringLiteral("failure_threshold"));
         QCOMPARE(BulkheadConfig::make(0, 1).error().field, QStringLiteral("max_concurrent"));
         QCOMPARE(RateLimitConfig::make(0, 1).error().field, QStringLiteral("per_minute"));
     }

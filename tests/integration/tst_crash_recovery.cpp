@@ -71,6 +71,9 @@ private Q_SLOTS:
                           .arg(m_base + n)
                           .arg(paths.at(n - 1))
                           .toUtf8());
+        // A load test: the production defaults (100 calls a minute per module) would throttle it.
+        env.write("RATE_LIMIT_GLOBAL_PER_MIN=1000000\nRATE_LIMIT_MODULE_PER_MIN=1000000\nBULKHEAD_"
+                  "MAX_CONCURRENT=64\nBULKHEAD_MAX_QUEUED=10000\n");
         env.close();
         QVERIFY(startCore());
     }
