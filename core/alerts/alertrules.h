@@ -11,7 +11,9 @@ namespace Switchboard::AlertRules {
 // per missing required setting; "Module Down: <name>" (critical) and "Module Degraded: <name>"
 // (warning) per module; "Module down in critical path" when a down module is on the patient
 // journey. Critical alerts come first.
-QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot> &modules);
+// deadLetters: module calls waiting in the dead-letter queue; a warning from
+// config.deadLetterAlertThreshold on.
+QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot> &modules, int deadLetters = 0);
 
 // CRITICAL with any critical alert, DEGRADED with any warning, HEALTHY otherwise.
 SystemHealth systemHealth(const QList<StatusAlert> &alerts);

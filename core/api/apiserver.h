@@ -31,6 +31,7 @@ private:
     void startFromWebhook(const QString &workflowId, bool respondOnEnd, const HttpRequest &request,
                           const HttpReply &reply);
     void addSecretRoutes();
+    void addDeadLetterRoutes();
     void addWorkflowRoutes();
     void addExecutionRoutes();
     void addTaskRoutes();

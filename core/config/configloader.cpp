@@ -219,6 +219,14 @@ const QList<Setting> &settings()
                           c.circuitBreaker.timeoutSeconds = *r;
                           return Ok {};
                       }};
+        s << Setting {QStringLiteral("DLQ_ALERT_THRESHOLD"), QStringLiteral("resilience.dlq_alert_threshold"),
+                      [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          auto r = parseInt(v, f, 1, 1000000);
+                          if (!r)
+                              return r.error();
+                          c.deadLetterAlertThreshold = *r;
+                          return Ok {};
+                      }};
         s << resilienceInt("RATE_LIMIT_GLOBAL_PER_MIN", "resilience.global_per_minute",
                            &ResilienceSettings::globalPerMinute, 1, 10000000);
         s << resilienceInt("RATE_LIMIT_MODULE_PER_MIN", "resilience.module_per_minute",

@@ -58,6 +58,7 @@ struct CoreConfig
     HealthSettings health;
     CircuitBreakerSettings circuitBreaker;
     ResilienceSettings resilience;
+    int deadLetterAlertThreshold = 10; // DLQ_ALERT_THRESHOLD
     QMap<QString, double> kpiThresholds; // min_leads_24h, min_lead_to_booking_rate, …
     QList<ModuleConfig> modules; // always the nine modules, in catalog order
 

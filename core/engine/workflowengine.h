@@ -12,6 +12,8 @@
 #include <QTimeZone>
 #include <QUrl>
 
+#include <functional>
+
 class QSqlQuery;
 class QTimer;
 
@@ -64,6 +66,14 @@ public:
                                const QJsonObject &fields, const QString &comment,
                                const QString &who);
 
+    // The dead-letter queue: module calls that failed for good, with payload, error, attempts.
+    QJsonArray deadLetters(const QString &status);
+    int deadLetterCount();
+    // Sends the call again (with an edited payload when given); done gets the module's answer.
+    void replayDeadLetter(const QString &id, const QJsonObject &editedPayload, std::function<void(Result<QJsonObject>)> done);
+    Status discardDeadLetter(const QString &id);
+    void setDeadLetterTtl(qint64 ms) { m_deadLetterTtlMs = ms; }
+
     // Fires every timer that is due by the clock; returns how many fired. Called by the
     // engine's own wake-up timer, and by tests after moving a manual clock.
     int processDueTimers();
@@ -96,6 +106,7 @@ private:
     void onCallDone(const QString &executionId, const QString &node, int attempt, bool compensation,
                     const ModuleCallResult &result);
     void stopWaiting(Run &run);
+    void addDeadLetter(Run &run, const WorkflowNode &node, int attempts, const QString &error);
     void fail(Run &run, const QString &node, const QString &error);
     void finish(Run &run, const QString &status, const QJsonObject &output = {},
                 const QString &error = {});
@@ -121,6 +132,7 @@ private:
     QTimer *m_wake;
     QStringList m_dirty; // executions changed but not yet committed (group commit)
     bool m_flushScheduled = false;
+    qint64 m_deadLetterTtlMs = 14LL * 24 * 3600 * 1000;
 };
 
 } // namespace Switchboard

@@ -138,6 +138,10 @@ Status CoreService::startEngine()
     m_engine->setEndpoints(endpoints);
     if (!m_config.timezone.isEmpty())
         m_engine->setTimeZone(QTimeZone(m_config.timezone.toUtf8()));
+    connect(m_engine, &WorkflowEngine::historyAppended, this, [this](const QString &, const QJsonObject &event) {
+        if (event.value(QLatin1String("type")).toString() == QLatin1String("dead_lettered"))
+            refreshOverview();
+    });
     if (m_options.demo)
         installTemplates();
     return m_engine->recover();
@@ -207,7 +211,7 @@ QList<ModuleSnapshot> CoreService::modules() const
 void CoreService::refreshOverview()
 {
     SystemOverview next = m_overview;
-    next.alerts = AlertRules::evaluate(m_config, modules());
+    next.alerts = AlertRules::evaluate(m_config, modules(), m_engine ? m_engine->deadLetterCount() : 0);
     next.health = AlertRules::systemHealth(next.alerts);
     next.envOk = m_config.missingRequired().isEmpty();
     next.clinicName = m_config.brandName;
@@ -229,7 +233,11 @@ QJsonObject CoreService::statusDocument(const QString &controlAction, qint64 exe
     in.traceId = StatusDocument::newTraceId(in.timestamp);
     in.executionMs = executionMs;
     in.controlAction = controlAction;
-    return StatusDocument::build(in);
+    QJsonObject doc = StatusDocument::build(in);
+    QJsonObject metadata = doc.value(QLatin1String("metadata")).toObject();
+    metadata.insert(QStringLiteral("dead_letters"), m_engine ? m_engine->deadLetterCount() : 0);
+    doc.insert(QStringLiteral("metadata"), metadata);
+    return doc;
 }
 
 void CoreService::runChecks(std::function<void()> done)

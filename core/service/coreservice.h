@@ -49,6 +49,8 @@ public:
     void runChecks(std::function<void()> done);
     void checkModule(const QString &moduleId);
     Status resetCircuitBreaker(const QString &moduleId);
+    // Re-evaluates the alerts (after something other than a health check changed).
+    void refreshAlerts() { refreshOverview(); }
 
     quint16 apiPort() const;
     QString adminTokenPath() const { return m_adminTokenPath; }

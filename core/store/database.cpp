@@ -88,6 +88,25 @@ CREATE TABLE tasks (
 );
 CREATE INDEX tasks_by_queue ON tasks(queue, status);
 )SQL",
+    // 2: the dead-letter queue: module calls that failed for good, kept for inspection and replay.
+    R"SQL(
+CREATE TABLE dead_letters (
+    id TEXT PRIMARY KEY,
+    execution_id TEXT NOT NULL,
+    node TEXT NOT NULL,
+    module TEXT NOT NULL,
+    action TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    error TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    result TEXT
+);
+CREATE INDEX dead_letters_by_status ON dead_letters(status, created_at);
+)SQL",
 };
 
 } // namespace

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QByteArray>
+
+namespace Switchboard {
+
+class CoreService;
+
+namespace MetricsExporter {
+
+// The core's metrics in the Prometheus text exposition format (version 0.0.4): module calls by
+// outcome, call latency histograms, circuit state, bulkhead occupancy, rate-limit waits,
+// dead letters, executions by status and module health.
+QByteArray render(CoreService &core);
+
+} // namespace MetricsExporter
+} // namespace Switchboard
