@@ -27,7 +27,8 @@ QString StatusAlert::fingerprint() const
 
 namespace AlertRules {
 
-QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot> &modules, int deadLetters)
+QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot> &modules,
+                            int deadLetters)
 {
     QList<StatusAlert> alerts;
     for (const CoreConfig::MissingSetting &missing : config.missingRequired()) {
@@ -63,10 +64,12 @@ QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot
         }
     }
     if (deadLetters >= config.deadLetterAlertThreshold) {
-        alerts.append({AlertSeverity::Warning, QStringLiteral("dead_letters"), QStringLiteral("dead_letters"), QString(),
-                       QStringLiteral("Dead letters piling up"),
-                       QStringLiteral("%1 module calls failed for good and wait in the dead-letter queue").arg(deadLetters),
-                       QStringLiteral("Inspect them in the dead-letter queue, then replay or discard them")});
+        alerts.append(
+            {AlertSeverity::Warning, QStringLiteral("dead_letters"), QStringLiteral("dead_letters"),
+             QString(), QStringLiteral("Dead letters piling up"),
+             QStringLiteral("%1 module calls failed for good and wait in the dead-letter queue")
+                 .arg(deadLetters),
+             QStringLiteral("Inspect them in the dead-letter queue, then replay or discard them")});
     }
     std::stable_sort(alerts.begin(), alerts.end(), [](const StatusAlert &a, const StatusAlert &b) {
         return int(a.severity) < int(b.severity);

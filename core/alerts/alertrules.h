@@ -13,7 +13,8 @@ namespace Switchboard::AlertRules {
 // journey. Critical alerts come first.
 // deadLetters: module calls waiting in the dead-letter queue; a warning from
 // config.deadLetterAlertThreshold on.
-QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot> &modules, int deadLetters = 0);
+QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot> &modules,
+                            int deadLetters = 0);
 
 // CRITICAL with any critical alert, DEGRADED with any warning, HEALTHY otherwise.
 SystemHealth systemHealth(const QList<StatusAlert> &alerts);

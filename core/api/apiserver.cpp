@@ -1,7 +1,6 @@
 #include "api/apiserver.h"
 
 #include "api/metricsexporter.h"
-
 #include "common/logging.h"
 #include "engine/workflowengine.h"
 #include "modules/modulecatalog.h"
@@ -42,42 +41,52 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     addTaskRoutes();
     addSecretRoutes();
     addDeadLetterRoutes();
-    route("GET", QStringLiteral("/metrics"), [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
-        reply.send(200, MetricsExporter::render(m_core), "text/plain; version=0.0.4; charset=utf-8");
-    });
+    route("GET", QStringLiteral("/metrics"),
+          [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+              reply.send(200, MetricsExporter::render(m_core),
+                         "text/plain; version=0.0.4; charset=utf-8");
+          });
 }
 
 void ApiServer::addDeadLetterRoutes()
 {
-    route("GET", QStringLiteral("/api/v1/dlq"), [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-        reply.sendJson(200, {{QStringLiteral("dead_letters"), m_core.engine()->deadLetters(req.query.queryItemValue(QStringLiteral("status")))}});
-    });
-    route("POST", QStringLiteral("/api/v1/dlq/{id}/replay"), [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-        if (!allow(req, reply, Role::Admin))
-            return;
-        auto body = req.jsonBody();
-        if (!body)
-            return reply.sendError(400, body.error().message);
-        const QJsonValue payload = body->value(QLatin1String("payload"));
-        if (!payload.isUndefined() && !payload.isObject())
-            return reply.sendError(400, QStringLiteral("\"payload\" must be a JSON object"), QStringLiteral("payload"));
-        QPointer<ApiServer> self(this);
-        m_core.engine()->replayDeadLetter(p.at(0), payload.toObject(), [self, reply](Result<QJsonObject> result) {
-            if (!result)
-                return sendFailure(reply, result.error());
-            reply.sendJson(200, *result);
-            if (self)
-                self->m_core.refreshAlerts();
-        });
-    });
-    route("POST", QStringLiteral("/api/v1/dlq/{id}/discard"), [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-        if (!allow(req, reply, Role::Admin))
-            return;
-        if (Status st = m_core.engine()->discardDeadLetter(p.at(0)); !st)
-            return sendFailure(reply, st.error());
-        m_core.refreshAlerts();
-        reply.send(204, {});
-    });
+    route("GET", QStringLiteral("/api/v1/dlq"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+              reply.sendJson(200,
+                             {{QStringLiteral("dead_letters"),
+                               m_core.engine()->deadLetters(
+                                   req.query.queryItemValue(QStringLiteral("status")))}});
+          });
+    route("POST", QStringLiteral("/api/v1/dlq/{id}/replay"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Admin))
+                  return;
+              auto body = req.jsonBody();
+              if (!body)
+                  return reply.sendError(400, body.error().message);
+              const QJsonValue payload = body->value(QLatin1String("payload"));
+              if (!payload.isUndefined() && !payload.isObject())
+                  return reply.sendError(400, QStringLiteral("\"payload\" must be a JSON object"),
+                                         QStringLiteral("payload"));
+              QPointer<ApiServer> self(this);
+              m_core.engine()->replayDeadLetter(p.at(0), payload.toObject(),
+                                                [self, reply](Result<QJsonObject> result) {
+                                                    if (!result)
+                                                        return sendFailure(reply, result.error());
+                                                    reply.sendJson(200, *result);
+                                                    if (self)
+                                                        self->m_core.refreshAlerts();
+                                                });
+          });
+    route("POST", QStringLiteral("/api/v1/dlq/{id}/discard"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Admin))
+                  return;
+              if (Status st = m_core.engine()->discardDeadLetter(p.at(0)); !st)
+                  return sendFailure(reply, st.error());
+              m_core.refreshAlerts();
+              reply.send(204, {});
+          });
 }
 
 void ApiServer::sendFailure(const HttpReply &reply, const Error &error)

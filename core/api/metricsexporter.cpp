@@ -35,7 +35,8 @@ private:
 
 QByteArray label(const char *name, const QString &value)
 {
-    return QByteArray(name) + "=\"" + value.toUtf8().replace('\\', "\\\\").replace('"', "\\\"") + '"';
+    return QByteArray(name) + "=\"" + value.toUtf8().replace('\\', "\\\\").replace('"', "\\\"")
+        + '"';
 }
 
 } // namespace
@@ -43,7 +44,8 @@ QByteArray label(const char *name, const QString &value)
 QByteArray render(CoreService &core)
 {
     Writer w;
-    const QHash<QString, ModuleCallStats> stats = core.moduleCalls() ? core.moduleCalls()->stats() : QHash<QString, ModuleCallStats>();
+    const QHash<QString, ModuleCallStats> stats =
+        core.moduleCalls() ? core.moduleCalls()->stats() : QHash<QString, ModuleCallStats>();
     QStringList modules;
     for (const ModuleInfo &info : ModuleCatalog::all())
         modules << info.id;
@@ -52,58 +54,90 @@ QByteArray render(CoreService &core)
     for (const QString &m : modules) {
         const ModuleCallStats s = stats.value(m);
         const QByteArray module = label("module", m);
-        w.sample("switchboard_module_calls_total", module + ',' + label("outcome", QStringLiteral("succeeded")), double(s.succeeded));
-        w.sample("switchboard_module_calls_total", module + ',' + label("outcome", QStringLiteral("failed")), double(s.failed));
-        w.sample("switchboard_module_calls_total", module + ',' + label("outcome", QStringLiteral("rejected_circuit_open")), double(s.rejectedOpen));
-        w.sample("switchboard_module_calls_total", module + ',' + label("outcome", QStringLiteral("rejected_bulkhead")), double(s.rejectedBulkhead));
-        w.sample("switchboard_module_calls_total", module + ',' + label("outcome", QStringLiteral("rejected_rate_limit")), double(s.rejectedRate));
+        w.sample("switchboard_module_calls_total",
+                 module + ',' + label("outcome", QStringLiteral("succeeded")), double(s.succeeded));
+        w.sample("switchboard_module_calls_total",
+                 module + ',' + label("outcome", QStringLiteral("failed")), double(s.failed));
+        w.sample("switchboard_module_calls_total",
+                 module + ',' + label("outcome", QStringLiteral("rejected_circuit_open")),
+                 double(s.rejectedOpen));
+        w.sample("switchboard_module_calls_total",
+                 module + ',' + label("outcome", QStringLiteral("rejected_bulkhead")),
+                 double(s.rejectedBulkhead));
+        w.sample("switchboard_module_calls_total",
+                 module + ',' + label("outcome", QStringLiteral("rejected_rate_limit")),
+                 double(s.rejectedRate));
     }
-    w.family("switchboard_module_fallback_calls_total", "counter", "Calls sent to a module's fallback endpoint while its circuit was open.");
+    w.family("switchboard_module_fallback_calls_total", "counter",
+             "Calls sent to a module's fallback endpoint while its circuit was open.");
     for (const QString &m : modules)
-        w.sample("switchboard_module_fallback_calls_total", label("module", m), double(stats.value(m).fallbackCalls));
+        w.sample("switchboard_module_fallback_calls_total", label("module", m),
+                 double(stats.value(m).fallbackCalls));
 
-    w.family("switchboard_module_call_duration_milliseconds", "histogram", "Duration of module calls that reached the module.");
+    w.family("switchboard_module_call_duration_milliseconds", "histogram",
+             "Duration of module calls that reached the module.");
     for (const QString &m : modules) {
         const ModuleCallStats s = stats.value(m);
         qint64 cumulative = 0;
         for (size_t i = 0; i < ModuleCallStats::BucketsMs.size(); ++i) {
             cumulative += s.latency[i];
-            w.sample("switchboard_module_call_duration_milliseconds_bucket", label("module", m) + ',' + label("le", QString::number(ModuleCallStats::BucketsMs[i])), double(cumulative));
+            w.sample("switchboard_module_call_duration_milliseconds_bucket",
+                     label("module", m) + ','
+                         + label("le", QString::number(ModuleCallStats::BucketsMs[i])),
+                     double(cumulative));
         }
         cumulative += s.latency.back();
-        w.sample("switchboard_module_call_duration_milliseconds_bucket", label("module", m) + ',' + label("le", QStringLiteral("+Inf")), double(cumulative));
-        w.sample("switchboard_module_call_duration_milliseconds_sum", label("module", m), s.latencySumMs);
-        w.sample("switchboard_module_call_duration_milliseconds_count", label("module", m), double(cumulative));
+        w.sample("switchboard_module_call_duration_milliseconds_bucket",
+                 label("module", m) + ',' + label("le", QStringLiteral("+Inf")),
+                 double(cumulative));
+        w.sample("switchboard_module_call_duration_milliseconds_sum", label("module", m),
+                 s.latencySumMs);
+        w.sample("switchboard_module_call_duration_milliseconds_count", label("module", m),
+                 double(cumulative));
     }
 
-    w.family("switchboard_circuit_state", "gauge", "Circuit breaker state per module: 0 closed, 1 half-open, 2 open.");
+    w.family("switchboard_circuit_state", "gauge",
+             "Circuit breaker state per module: 0 closed, 1 half-open, 2 open.");
     for (const QString &m : modules) {
-        const CircuitState c = core.moduleCalls() ? core.moduleCalls()->circuit(m) : CircuitState::Closed;
-        w.sample("switchboard_circuit_state", label("module", m), c == CircuitState::Open ? 2 : c == CircuitState::HalfOpen ? 1 : 0);
+        const CircuitState c =
+            core.moduleCalls() ? core.moduleCalls()->circuit(m) : CircuitState::Closed;
+        w.sample("switchboard_circuit_state", label("module", m),
+                 c == CircuitState::Open           ? 2
+                     : c == CircuitState::HalfOpen ? 1
+                                                   : 0);
     }
     w.family("switchboard_bulkhead_in_use", "gauge", "Calls in flight per module.");
     for (const QString &m : modules)
         w.sample("switchboard_bulkhead_in_use", label("module", m), stats.value(m).inUse);
-    w.family("switchboard_bulkhead_queued", "gauge", "Calls waiting for a bulkhead slot per module.");
+    w.family("switchboard_bulkhead_queued", "gauge",
+             "Calls waiting for a bulkhead slot per module.");
     for (const QString &m : modules)
         w.sample("switchboard_bulkhead_queued", label("module", m), stats.value(m).queued);
-    w.family("switchboard_rate_limit_waits_total", "counter", "Calls that waited for a rate-limit token.");
+    w.family("switchboard_rate_limit_waits_total", "counter",
+             "Calls that waited for a rate-limit token.");
     for (const QString &m : modules)
-        w.sample("switchboard_rate_limit_waits_total", label("module", m), double(stats.value(m).rateLimitWaits));
+        w.sample("switchboard_rate_limit_waits_total", label("module", m),
+                 double(stats.value(m).rateLimitWaits));
 
-    w.family("switchboard_module_up", "gauge", "1 when the module's last health check found it healthy or degraded.");
+    w.family("switchboard_module_up", "gauge",
+             "1 when the module's last health check found it healthy or degraded.");
     for (const ModuleSnapshot &s : core.modules())
-        w.sample("switchboard_module_up", label("module", s.id), s.status() == ModuleStatus::Healthy || s.status() == ModuleStatus::Degraded ? 1 : 0);
+        w.sample("switchboard_module_up", label("module", s.id),
+                 s.status() == ModuleStatus::Healthy || s.status() == ModuleStatus::Degraded ? 1
+                                                                                             : 0);
 
     if (WorkflowEngine *engine = core.engine()) {
-        w.family("switchboard_dead_letters", "gauge", "Module calls waiting in the dead-letter queue.");
+        w.family("switchboard_dead_letters", "gauge",
+                 "Module calls waiting in the dead-letter queue.");
         w.sample("switchboard_dead_letters", {}, engine->deadLetterCount());
-        w.family("switchboard_executions", "gauge", "Executions by status (the most recent 10000).");
+        w.family("switchboard_executions", "gauge",
+                 "Executions by status (the most recent 10000).");
         QHash<QString, int> byStatus;
         for (const QJsonValue &e : engine->executions(QString(), 10000))
             ++byStatus[e.toObject().value(QLatin1String("status")).toString()];
         for (const char *status : {"running", "waiting", "completed", "failed", "cancelled"})
-            w.sample("switchboard_executions", label("status", QString::fromLatin1(status)), byStatus.value(QString::fromLatin1(status)));
+            w.sample("switchboard_executions", label("status", QString::fromLatin1(status)),
+                     byStatus.value(QString::fromLatin1(status)));
     }
     return w.result();
 }

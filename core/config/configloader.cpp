@@ -219,7 +219,8 @@ const QList<Setting> &settings()
                           c.circuitBreaker.timeoutSeconds = *r;
                           return Ok {};
                       }};
-        s << Setting {QStringLiteral("DLQ_ALERT_THRESHOLD"), QStringLiteral("resilience.dlq_alert_threshold"),
+        s << Setting {QStringLiteral("DLQ_ALERT_THRESHOLD"),
+                      QStringLiteral("resilience.dlq_alert_threshold"),
                       [](CoreConfig &c, const QString &v, const QString &f) -> Status {
                           auto r = parseInt(v, f, 1, 1000000);
                           if (!r)

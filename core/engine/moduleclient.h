@@ -32,7 +32,8 @@ struct ModuleCallResult
 
 // The one path every module call takes (the resilience layer wraps it). Carries the
 // Idempotency-Key and the trace headers: traceparent, X-Trace-ID, X-Parent-Span-ID,
-// X-Service-Name. done is called exactly once, on the caller's thread.
+// X-Service-Name. done is called exactly once, on the caller's thread, and never before
+// call() has returned.
 class ModuleClient
 {
 public:

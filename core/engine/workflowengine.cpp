@@ -528,7 +528,8 @@ bool WorkflowEngine::advance(Run &run, bool deferred)
 void WorkflowEngine::finishAdvance(Run &run)
 {
     dispatch(run);
-    if (run.map("inflight").isEmpty()) {
+    // A run waiting for the next group commit stays until it has been written.
+    if (run.map("inflight").isEmpty() && !m_dirty.contains(run.id)) {
         m_live.remove(run.id);
         delete &run;
     }
@@ -841,75 +842,101 @@ qint64 WorkflowEngine::backoffMs(const WorkflowNode &node, int attempt) const
     return qint64(delay * jitter);
 }
 
-void WorkflowEngine::addDeadLetter(Run &run, const WorkflowNode &node, int attempts, const QString &error)
+void WorkflowEngine::addDeadLetter(Run &run, const WorkflowNode &node, int attempts,
+                                   const QString &error)
 {
     const QString module = node.text("module");
     const QString action = node.text("action");
-    auto payload = m_expressions.render(node.settings.value(QLatin1String("payload")).toObject(), scope(run));
-    const QString key = QStringLiteral("%1:%2:%3").arg(run.id, node.id).arg(run.stepOf(node.id).value(QLatin1String("visits")).toInt(1));
+    auto payload =
+        m_expressions.render(node.settings.value(QLatin1String("payload")).toObject(), scope(run));
+    const QString key = QStringLiteral("%1:%2:%3")
+                            .arg(run.id, node.id)
+                            .arg(run.stepOf(node.id).value(QLatin1String("visits")).toInt(1));
     const QString id = QStringLiteral("dl_") + QString::fromLatin1(randomHex(8));
     const QString execId = run.id;
     const QString nodeId = node.id;
     const qint64 now = m_clock.nowMs();
     const QString body = compact(payload ? payload->toObject() : QJsonObject());
     run.ops.append([=, this]() -> Status {
-        auto r = m_db.run(QStringLiteral("INSERT INTO dead_letters (id, execution_id, node, module, action, payload, idempotency_key, error, attempts, status, created_at, updated_at) "
-                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"),
-                          {id, execId, nodeId, module, action, body, key, error, attempts, now, now});
+        auto r = m_db.run(
+            QStringLiteral(
+                "INSERT INTO dead_letters (id, execution_id, node, module, action, payload, "
+                "idempotency_key, error, attempts, status, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"),
+            {id, execId, nodeId, module, action, body, key, error, attempts, now, now});
         return r ? Status(Ok {}) : Status(r.error());
     });
-    record(run, QStringLiteral("dead_lettered"), node.id, attempts, {{QStringLiteral("dead_letter_id"), id}});
+    record(run, QStringLiteral("dead_lettered"), node.id, attempts,
+           {{QStringLiteral("dead_letter_id"), id}});
 }
 
 QJsonArray WorkflowEngine::deadLetters(const QString &status)
 {
     // Entries past their time to live go before anything is listed.
-    (void)m_db.run(QStringLiteral("DELETE FROM dead_letters WHERE created_at < ?"), {m_clock.nowMs() - m_deadLetterTtlMs});
-    const QString columns = QStringLiteral("id, execution_id, node, module, action, payload, error, attempts, status, created_at, updated_at, result");
+    (void)m_db.run(QStringLiteral("DELETE FROM dead_letters WHERE created_at < ?"),
+                   {m_clock.nowMs() - m_deadLetterTtlMs});
+    const QString columns =
+        QStringLiteral("id, execution_id, node, module, action, payload, error, attempts, status, "
+                       "created_at, updated_at, result");
     auto q = status.isEmpty()
-        ? m_db.exec(QStringLiteral("SELECT %1 FROM dead_letters ORDER BY created_at DESC LIMIT 1000").arg(columns))
-        : m_db.exec(QStringLiteral("SELECT %1 FROM dead_letters WHERE status = ? ORDER BY created_at DESC LIMIT 1000").arg(columns), {status});
+        ? m_db.exec(
+            QStringLiteral("SELECT %1 FROM dead_letters ORDER BY created_at DESC LIMIT 1000")
+                .arg(columns))
+        : m_db.exec(
+            QStringLiteral(
+                "SELECT %1 FROM dead_letters WHERE status = ? ORDER BY created_at DESC LIMIT 1000")
+                .arg(columns),
+            {status});
     QJsonArray out;
     if (!q)
         return out;
     while (q->next()) {
-        out.append(QJsonObject {{QStringLiteral("id"), q->value(0).toString()},
-                                {QStringLiteral("execution_id"), q->value(1).toString()},
-                                {QStringLiteral("node"), q->value(2).toString()},
-                                {QStringLiteral("module"), q->value(3).toString()},
-                                {QStringLiteral("action"), q->value(4).toString()},
-                                {QStringLiteral("payload"), parse(q->value(5))},
-                                {QStringLiteral("error"), q->value(6).toString()},
-                                {QStringLiteral("attempts"), q->value(7).toInt()},
-                                {QStringLiteral("status"), q->value(8).toString()},
-                                {QStringLiteral("created_at"), isoOrNull(q->value(9).toLongLong())},
-                                {QStringLiteral("updated_at"), isoOrNull(q->value(10).toLongLong())},
-                                {QStringLiteral("result"), parse(q->value(11))}});
+        out.append(
+            QJsonObject {{QStringLiteral("id"), q->value(0).toString()},
+                         {QStringLiteral("execution_id"), q->value(1).toString()},
+                         {QStringLiteral("node"), q->value(2).toString()},
+                         {QStringLiteral("module"), q->value(3).toString()},
+                         {QStringLiteral("action"), q->value(4).toString()},
+                         {QStringLiteral("payload"), parse(q->value(5))},
+                         {QStringLiteral("error"), q->value(6).toString()},
+                         {QStringLiteral("attempts"), q->value(7).toInt()},
+                         {QStringLiteral("status"), q->value(8).toString()},
+                         {QStringLiteral("created_at"), isoOrNull(q->value(9).toLongLong())},
+                         {QStringLiteral("updated_at"), isoOrNull(q->value(10).toLongLong())},
+                         {QStringLiteral("result"), parse(q->value(11))}});
     }
     return out;
 }
 
 int WorkflowEngine::deadLetterCount()
 {
-    auto q = m_db.exec(QStringLiteral("SELECT COUNT(*) FROM dead_letters WHERE status = 'pending'"));
+    auto q =
+        m_db.exec(QStringLiteral("SELECT COUNT(*) FROM dead_letters WHERE status = 'pending'"));
     return q && q->next() ? q->value(0).toInt() : 0;
 }
 
 Status WorkflowEngine::discardDeadLetter(const QString &id)
 {
-    auto r = m_db.run(QStringLiteral("UPDATE dead_letters SET status = 'discarded', updated_at = ? WHERE id = ? AND status = 'pending'"), {m_clock.nowMs(), id});
+    auto r = m_db.run(QStringLiteral("UPDATE dead_letters SET status = 'discarded', updated_at = ? "
+                                     "WHERE id = ? AND status = 'pending'"),
+                      {m_clock.nowMs(), id});
     if (!r)
         return r.error();
     if (*r == 0)
-        return makeError(QStringLiteral("no pending dead letter has the id \"%1\"").arg(id), QStringLiteral("id"));
+        return makeError(QStringLiteral("no pending dead letter has the id \"%1\"").arg(id),
+                         QStringLiteral("id"));
     return Ok {};
 }
 
-void WorkflowEngine::replayDeadLetter(const QString &id, const QJsonObject &editedPayload, std::function<void(Result<QJsonObject>)> done)
+void WorkflowEngine::replayDeadLetter(const QString &id, const QJsonObject &editedPayload,
+                                      std::function<void(Result<QJsonObject>)> done)
 {
-    auto q = m_db.exec(QStringLiteral("SELECT module, action, payload, idempotency_key, attempts FROM dead_letters WHERE id = ? AND status = 'pending'"), {id});
+    auto q = m_db.exec(QStringLiteral("SELECT module, action, payload, idempotency_key, attempts "
+                                      "FROM dead_letters WHERE id = ? AND status = 'pending'"),
+                       {id});
     if (!q || !q->next()) {
-        done(makeError(QStringLiteral("no pending dead letter has the id \"%1\"").arg(id), QStringLiteral("id")));
+        done(makeError(QStringLiteral("no pending dead letter has the id \"%1\"").arg(id),
+                       QStringLiteral("id")));
         return;
     }
     const QString module = q->value(0).toString();
@@ -921,11 +948,15 @@ void WorkflowEngine::replayDeadLetter(const QString &id, const QJsonObject &edit
     request.body.insert(QStringLiteral("action"), q->value(1).toString());
     // The same payload keeps its key, so a module that did act on a lost answer acts once;
     // an edited payload is a new request.
-    request.idempotencyKey = (editedPayload.isEmpty() ? q->value(3).toString() : q->value(3).toString() + QStringLiteral(":replay%1").arg(attempts)).toLatin1();
+    request.idempotencyKey = (editedPayload.isEmpty() ? q->value(3).toString()
+                                                      : q->value(3).toString()
+                                      + QStringLiteral(":replay%1").arg(attempts))
+                                 .toLatin1();
     request.traceId = randomHex(16);
     request.spanId = randomHex(8);
     if (request.url.isEmpty()) {
-        done(makeError(QStringLiteral("module %1 has no endpoint configured").arg(module), QStringLiteral("module")));
+        done(makeError(QStringLiteral("module %1 has no endpoint configured").arg(module),
+                       QStringLiteral("module")));
         return;
     }
     QPointer<WorkflowEngine> self(this);
@@ -934,17 +965,26 @@ void WorkflowEngine::replayDeadLetter(const QString &id, const QJsonObject &edit
             return;
         const qint64 now = self->m_clock.nowMs();
         auto r = result.ok()
-            ? self->m_db.run(QStringLiteral("UPDATE dead_letters SET status = 'replayed', updated_at = ?, result = ?, attempts = ? WHERE id = ?"), {now, compact(result.body), attempts + 1, id})
-            : self->m_db.run(QStringLiteral("UPDATE dead_letters SET error = ?, updated_at = ?, attempts = ? WHERE id = ?"), {result.error, now, attempts + 1, id});
+            ? self->m_db.run(
+                QStringLiteral("UPDATE dead_letters SET status = 'replayed', updated_at = ?, "
+                               "result = ?, attempts = ? WHERE id = ?"),
+                {now, compact(result.body), attempts + 1, id})
+            : self->m_db.run(
+                QStringLiteral(
+                    "UPDATE dead_letters SET error = ?, updated_at = ?, attempts = ? WHERE id = ?"),
+                {result.error, now, attempts + 1, id});
         if (!r) {
             done(r.error());
             return;
         }
         if (!result.ok()) {
-            done(makeError(QStringLiteral("the replay failed too: %1").arg(result.error), QStringLiteral("status")));
+            done(makeError(QStringLiteral("the replay failed too: %1").arg(result.error),
+                           QStringLiteral("status")));
             return;
         }
-        done(QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("status"), QStringLiteral("replayed")}, {QStringLiteral("result"), result.body}});
+        done(QJsonObject {{QStringLiteral("id"), id},
+                          {QStringLiteral("status"), QStringLiteral("replayed")},
+                          {QStringLiteral("result"), result.body}});
     });
 }
 

@@ -11,7 +11,6 @@
 #include <QObject>
 #include <QTimeZone>
 #include <QUrl>
-
 #include <functional>
 
 class QSqlQuery;
@@ -70,7 +69,8 @@ public:
     QJsonArray deadLetters(const QString &status);
     int deadLetterCount();
     // Sends the call again (with an edited payload when given); done gets the module's answer.
-    void replayDeadLetter(const QString &id, const QJsonObject &editedPayload, std::function<void(Result<QJsonObject>)> done);
+    void replayDeadLetter(const QString &id, const QJsonObject &editedPayload,
+                          std::function<void(Result<QJsonObject>)> done);
     Status discardDeadLetter(const QString &id);
     void setDeadLetterTtl(qint64 ms) { m_deadLetterTtlMs = ms; }
 

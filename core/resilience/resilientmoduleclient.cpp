@@ -52,6 +52,12 @@ ResilientModuleClient::Module &ResilientModuleClient::module(const QString &id)
     return *it.value();
 }
 
+void ResilientModuleClient::deliverLater(Callback done, const ModuleCallResult &result)
+{
+    // Never answer before call() has returned: callers may not expect it.
+    QTimer::singleShot(0, this, [done = std::move(done), result] { done(result); });
+}
+
 ModuleCallResult ResilientModuleClient::refusal(const QString &message)
 {
     ModuleCallResult r;
@@ -67,9 +73,11 @@ void ResilientModuleClient::call(const ModuleCallRequest &request, Callback done
     const qint64 moduleWait = globalWait < 0 ? -1 : m.rate.reserve();
     if (globalWait < 0 || moduleWait < 0) {
         ++m.stats.rejectedRate;
-        done(refusal(
-            QStringLiteral("rate limit: the call would have to wait longer than %1 ms for its turn")
-                .arg(m.policy.rate.maxWaitMs)));
+        deliverLater(
+            std::move(done),
+            refusal(QStringLiteral(
+                        "rate limit: the call would have to wait longer than %1 ms for its turn")
+                        .arg(m.policy.rate.maxWaitMs)));
         return;
     }
     const qint64 wait = std::max(globalWait, moduleWait);
@@ -91,9 +99,11 @@ void ResilientModuleClient::admit(Module &m, ModuleCallRequest request, Callback
         noteCircuit(m);
         if (m.policy.fallback.isEmpty()) {
             ++m.stats.rejectedOpen;
-            pending.done(refusal(
-                QStringLiteral("circuit open for %1: failing fast until it has had time to recover")
-                    .arg(m.id)));
+            deliverLater(
+                std::move(pending.done),
+                refusal(QStringLiteral(
+                            "circuit open for %1: failing fast until it has had time to recover")
+                            .arg(m.id)));
             return;
         }
         pending.request.url = m.policy.fallback;
@@ -111,7 +121,8 @@ void ResilientModuleClient::admit(Module &m, ModuleCallRequest request, Callback
         ++m.stats.rejectedBulkhead;
         if (!pending.viaFallback)
             m.breaker.cancel(); // the call never reached the module
-        pending.done(refusal(QStringLiteral("too many calls to %1 are already waiting (%2)")
+        deliverLater(std::move(pending.done),
+                     refusal(QStringLiteral("too many calls to %1 are already waiting (%2)")
                                  .arg(m.id)
                                  .arg(m.policy.bulkhead.maxQueued)));
         break;

@@ -79,6 +79,7 @@ private:
     void send(Module &m, Pending pending);
     void noteCircuit(Module &m);
     static ModuleCallResult refusal(const QString &message);
+    void deliverLater(Callback done, const ModuleCallResult &result);
 
     ModuleClient &m_inner;
     const Clock &m_clock;

@@ -138,10 +138,11 @@ Status CoreService::startEngine()
     m_engine->setEndpoints(endpoints);
     if (!m_config.timezone.isEmpty())
         m_engine->setTimeZone(QTimeZone(m_config.timezone.toUtf8()));
-    connect(m_engine, &WorkflowEngine::historyAppended, this, [this](const QString &, const QJsonObject &event) {
-        if (event.value(QLatin1String("type")).toString() == QLatin1String("dead_lettered"))
-            refreshOverview();
-    });
+    connect(m_engine, &WorkflowEngine::historyAppended, this,
+            [this](const QString &, const QJsonObject &event) {
+                if (event.value(QLatin1String("type")).toString() == QLatin1String("dead_lettered"))
+                    refreshOverview();
+            });
     if (m_options.demo)
         installTemplates();
     return m_engine->recover();
@@ -211,7 +212,8 @@ QList<ModuleSnapshot> CoreService::modules() const
 void CoreService::refreshOverview()
 {
     SystemOverview next = m_overview;
-    next.alerts = AlertRules::evaluate(m_config, modules(), m_engine ? m_engine->deadLetterCount() : 0);
+    next.alerts =
+        AlertRules::evaluate(m_config, modules(), m_engine ? m_engine->deadLetterCount() : 0);
     next.health = AlertRules::systemHealth(next.alerts);
     next.envOk = m_config.missingRequired().isEmpty();
     next.clinicName = m_config.brandName;

@@ -498,7 +498,8 @@ private Q_SLOTS:
         Fixture f;
         bool healthy = false;
         f.modules.responder = [&](const ModuleCallRequest &) {
-            return healthy ? ModuleCallResult {200, {{QStringLiteral("ok"), true}}, {}, false, 1} : FakeModuleClient::failure(true);
+            return healthy ? ModuleCallResult {200, {{QStringLiteral("ok"), true}}, {}, false, 1}
+                           : FakeModuleClient::failure(true);
         };
         f.publish(R"({"id": "dl", "name": "DL", "trigger": {"kind": "manual"},
           "nodes": [{"id": "start", "type": "trigger"},
@@ -511,28 +512,39 @@ private Q_SLOTS:
         f.engine->processDueTimers();
         QTRY_COMPARE(f.status(id), QStringLiteral("failed"));
         QCOMPARE(f.engine->deadLetterCount(), 1);
-        const QJsonObject letter = f.engine->deadLetters(QStringLiteral("pending")).first().toObject();
+        const QJsonObject letter =
+            f.engine->deadLetters(QStringLiteral("pending")).first().toObject();
         QCOMPARE(letter.value(QLatin1String("module")).toString(), QStringLiteral("04_billing"));
         QCOMPARE(letter.value(QLatin1String("attempts")).toInt(), 2);
-        QCOMPARE(letter.value(QLatin1String("payload")).toObject().value(QLatin1String("amount")).toInt(), 150);
+        QCOMPARE(letter.value(QLatin1String("payload"))
+                     .toObject()
+                     .value(QLatin1String("amount"))
+                     .toInt(),
+                 150);
         QVERIFY(f.history(id).contains(QStringLiteral("dead_lettered:charge")));
 
         // A replay that fails again stays in the queue; after recovery it goes through.
         std::optional<Result<QJsonObject>> outcome;
-        f.engine->replayDeadLetter(letter.value(QLatin1String("id")).toString(), {}, [&](Result<QJsonObject> r) { outcome = r; });
+        f.engine->replayDeadLetter(letter.value(QLatin1String("id")).toString(), {},
+                                   [&](Result<QJsonObject> r) { outcome = r; });
         QTRY_VERIFY(outcome.has_value());
         QVERIFY(!outcome->ok());
         QCOMPARE(f.engine->deadLetterCount(), 1);
         healthy = true;
         outcome.reset();
-        f.engine->replayDeadLetter(letter.value(QLatin1String("id")).toString(), {{QStringLiteral("amount"), 120}}, [&](Result<QJsonObject> r) { outcome = r; });
+        f.engine->replayDeadLetter(letter.value(QLatin1String("id")).toString(),
+                                   {{QStringLiteral("amount"), 120}},
+                                   [&](Result<QJsonObject> r) { outcome = r; });
         QTRY_VERIFY(outcome.has_value());
         QVERIFY(outcome->ok());
         QCOMPARE(f.modules.calls.last().body.value(QLatin1String("amount")).toInt(), 120);
-        QCOMPARE(f.modules.calls.last().idempotencyKey, (id + QStringLiteral(":charge:1:replay3")).toLatin1());
+        QCOMPARE(f.modules.calls.last().idempotencyKey,
+                 (id + QStringLiteral(":charge:1:replay3")).toLatin1());
         QCOMPARE(f.engine->deadLetterCount(), 0);
         QCOMPARE(f.engine->deadLetters(QStringLiteral("replayed")).size(), 1);
-        QCOMPARE(f.engine->discardDeadLetter(letter.value(QLatin1String("id")).toString()).error().field, QStringLiteral("id"));
+        QCOMPARE(
+            f.engine->discardDeadLetter(letter.value(QLatin1String("id")).toString()).error().field,
+            QStringLiteral("id"));
     }
 
     void resumesAfterTheProcessDies()
