@@ -471,6 +471,14 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
         <source>no</source>
         <translation>no</translation>
     </message>
+    <message>
+        <source>Reset circuit breaker</source>
+        <translation>Restablecer el cortacircuitos</translation>
+    </message>
+    <message>
+        <source>Close the selected module&apos;s circuit breaker so calls go to it again at once.</source>
+        <translation>Cierra el cortacircuitos del módulo seleccionado para que las llamadas vuelvan a llegarle de inmediato.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -65,4 +65,11 @@ void EmbeddedOrchestrator::checkModule(const QString &moduleId)
         QMetaObject::invokeMethod(service, [service, moduleId] { service->checkModule(moduleId); });
 }
 
+void EmbeddedOrchestrator::resetCircuitBreaker(const QString &moduleId)
+{
+    if (CoreService *service = m_service.data())
+        QMetaObject::invokeMethod(
+            service, [service, moduleId] { (void)service->resetCircuitBreaker(moduleId); });
+}
+
 } // namespace Switchboard

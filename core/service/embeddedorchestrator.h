@@ -28,6 +28,7 @@ public:
     bool isDemo() const override { return m_options.demo; }
     void checkNow() override;
     void checkModule(const QString &moduleId) override;
+    void resetCircuitBreaker(const QString &moduleId) override;
 
 private:
     SystemClock m_clock;

@@ -25,6 +25,7 @@ public:
 
     virtual void checkNow() = 0;
     virtual void checkModule(const QString &moduleId) = 0;
+    virtual void resetCircuitBreaker(const QString &moduleId) = 0;
 
 Q_SIGNALS:
     void ready();

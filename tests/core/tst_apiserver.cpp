@@ -10,6 +10,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QMessageAuthenticationCode>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 
 using namespace Switchboard;
@@ -347,6 +349,118 @@ private Q_SLOTS:
                              auth())
                          .status,
                      204);
+    }
+
+    void metricsAreValidPrometheusText()
+    {
+        QCOMPARE(get(url(QStringLiteral("/metrics"))).status, 401);
+        const HttpResult r = get(url(QStringLiteral("/metrics")), auth());
+        QCOMPARE(r.status, 200);
+        const QString text = QString::fromUtf8(r.body);
+        static const QRegularExpression sample(QStringLiteral(
+            R"re(^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*",?)*)\})? (\S+)$)re"));
+        static const QRegularExpression labelPair(
+            QStringLiteral(R"re(([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\[\\"n])*)")re"));
+        QHash<QString, QString> types;
+        QSet<QString> series;
+        QHash<QString, QList<double>> buckets; // per histogram series, in order
+        QHash<QString, double> counts;
+        const QStringList lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (const QString &line : lines) {
+            if (line.startsWith(QLatin1String("# TYPE "))) {
+                const QStringList parts = line.split(QLatin1Char(' '));
+                QCOMPARE(parts.size(), 4);
+                QVERIFY2(!types.contains(parts.at(2)),
+                         qPrintable(QStringLiteral("TYPE twice: ") + line));
+                QVERIFY2(QStringList({"counter", "gauge", "histogram", "summary", "untyped"})
+                             .contains(parts.at(3)),
+                         qPrintable(line));
+                types.insert(parts.at(2), parts.at(3));
+                continue;
+            }
+            if (line.startsWith(QLatin1String("# HELP ")))
+                continue;
+            QVERIFY2(!line.startsWith(QLatin1Char('#')), qPrintable(line));
+            const auto m = sample.match(line);
+            QVERIFY2(m.hasMatch(), qPrintable(QStringLiteral("not a valid sample line: ") + line));
+            QString family = m.captured(1);
+            for (const char *suffix : {"_bucket", "_sum", "_count"}) {
+                if (family.endsWith(QLatin1String(suffix))
+                    && types.value(family.chopped(int(qstrlen(suffix))))
+                        == QLatin1String("histogram"))
+                    family.chop(int(qstrlen(suffix)));
+            }
+            QVERIFY2(types.contains(family), qPrintable(QStringLiteral("no TYPE before ") + line));
+            QVERIFY2(!series.contains(m.captured(1) + m.captured(2)),
+                     qPrintable(QStringLiteral("duplicate series ") + line));
+            series.insert(m.captured(1) + m.captured(2));
+            bool ok = false;
+            const QString valueText = m.captured(4);
+            const double value =
+                valueText == QLatin1String("+Inf") ? qInf() : valueText.toDouble(&ok);
+            QVERIFY2(ok || valueText == QLatin1String("+Inf"), qPrintable(line));
+            if (types.value(family) == QLatin1String("counter"))
+                QVERIFY2(value >= 0, qPrintable(line));
+            if (m.captured(1).endsWith(QLatin1String("_bucket"))) {
+                QString le;
+                QString others;
+                auto it = labelPair.globalMatch(m.captured(3));
+                while (it.hasNext()) {
+                    const auto l = it.next();
+                    if (l.captured(1) == QLatin1String("le"))
+                        le = l.captured(2);
+                    else
+                        others += l.captured(0);
+                }
+                QVERIFY2(!le.isEmpty(), qPrintable(line));
+                QList<double> &b = buckets[family + others];
+                QVERIFY2(b.isEmpty() || value >= b.last(),
+                         qPrintable(QStringLiteral("buckets must be cumulative: ") + line));
+                b.append(value);
+                if (le == QLatin1String("+Inf"))
+                    counts.insert(family + others, value);
+            }
+            if (m.captured(1).endsWith(QLatin1String("_count"))
+                && types.value(family) == QLatin1String("histogram")) {
+                QString others;
+                auto it = labelPair.globalMatch(m.captured(3));
+                while (it.hasNext())
+                    others += it.next().captured(0);
+                QCOMPARE(value, counts.value(family + others, -1));
+            }
+        }
+        for (const char *family :
+             {"switchboard_module_calls_total", "switchboard_module_call_duration_milliseconds",
+              "switchboard_circuit_state", "switchboard_bulkhead_in_use",
+              "switchboard_rate_limit_waits_total", "switchboard_dead_letters",
+              "switchboard_executions"})
+            QVERIFY2(types.contains(QLatin1String(family)), family);
+        QVERIFY(
+            series.contains(QStringLiteral("switchboard_circuit_state{module=\"04_billing\"}")));
+    }
+
+    void deadLetterQueueOverHttp()
+    {
+        QCOMPARE(get(url(QStringLiteral("/api/v1/dlq")), auth()).status, 200);
+        QVERIFY(get(url(QStringLiteral("/api/v1/dlq")), auth())
+                    .json()
+                    .value(QLatin1String("dead_letters"))
+                    .isArray());
+        QCOMPARE(post(url(QStringLiteral("/api/v1/dlq/dl_nothing/replay")), "{}", auth()).status,
+                 404);
+        QCOMPARE(
+            post(url(QStringLiteral("/api/v1/dlq/dl_nothing/replay")), R"({"payload": 3})", auth())
+                .json()
+                .value(QLatin1String("field"))
+                .toString(),
+            QStringLiteral("payload"));
+        QCOMPARE(post(url(QStringLiteral("/api/v1/dlq/dl_nothing/discard")), "{}", auth()).status,
+                 404);
+        QVERIFY(get(url(QStringLiteral("/api/v1/status")), auth())
+                    .json()
+                    .value(QLatin1String("metadata"))
+                    .toObject()
+                    .contains(QLatin1String("dead_letters")));
     }
 
     void createsAnOwnerOnlyAdminTokenFile()

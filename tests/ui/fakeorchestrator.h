@@ -15,7 +15,9 @@ public:
     bool isDemo() const override { return false; }
     void checkNow() override { ++checks; }
     void checkModule(const QString &moduleId) override { checkedModules << moduleId; }
+    void resetCircuitBreaker(const QString &moduleId) override { resetModules << moduleId; }
 
     int checks = 0;
     QStringList checkedModules;
+    QStringList resetModules;
 };

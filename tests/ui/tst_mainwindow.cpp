@@ -104,7 +104,17 @@ private Q_SLOTS:
         QCOMPARE(window.currentView(), QStringLiteral("modules"));
         QCOMPARE(window.modulesView()->selectedModule(), QStringLiteral("02_booking"));
 
-        auto *check = window.modulesView()->findChild<QPushButton *>();
+        // The breaker can be reset from here only while it is not closed.
+        auto *reset =
+            window.modulesView()->findChild<QPushButton *>(QStringLiteral("resetBreaker"));
+        QVERIFY(reset && !reset->isEnabled());
+        s.circuit = CircuitState::Open;
+        Q_EMIT core.moduleChanged(s);
+        QTRY_VERIFY(reset->isEnabled());
+        QTest::mouseClick(reset, Qt::LeftButton);
+        QCOMPARE(core.resetModules, QStringList {QStringLiteral("02_booking")});
+
+        auto *check = window.modulesView()->findChild<QPushButton *>(QStringLiteral("checkNow"));
         QVERIFY(check && check->isEnabled());
         QTest::mouseClick(check, Qt::LeftButton);
         QCOMPARE(core.checkedModules, QStringList {QStringLiteral("02_booking")});

@@ -115,6 +115,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
         m_modulesView->selectModule(id);
     });
     connect(m_modulesView, &ModulesView::checkRequested, &orchestrator, &Orchestrator::checkModule);
+    connect(m_modulesView, &ModulesView::resetRequested, &orchestrator, &Orchestrator::resetCircuitBreaker);
 
     auto *check = new QAction(tr("Check all modules now"), this);
     check->setShortcut(QKeySequence::Refresh);

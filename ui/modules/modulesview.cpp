@@ -4,6 +4,7 @@
 #include "dashboard/moduletablemodel.h"
 #include "modules/modulecatalog.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -21,6 +22,7 @@ ModulesView::ModulesView(ModuleTableModel *modules, QWidget *parent)
     , m_table(new QTableView(this))
     , m_details(new QLabel(this))
     , m_check(new QPushButton(tr("Check now"), this))
+    , m_reset(new QPushButton(tr("Reset circuit breaker"), this))
 {
     m_proxy->setSourceModel(modules);
     m_table->setObjectName(QStringLiteral("modulesTable"));
@@ -53,7 +55,20 @@ ModulesView::ModulesView(ModuleTableModel *modules, QWidget *parent)
     layout->addWidget(heading);
     layout->addWidget(m_table, 3);
     layout->addWidget(m_details, 1);
-    layout->addWidget(m_check, 0, Qt::AlignLeft);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_check);
+    buttons->addWidget(m_reset);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+    m_reset->setObjectName(QStringLiteral("resetBreaker"));
+    m_check->setObjectName(QStringLiteral("checkNow"));
+    m_reset->setEnabled(false);
+    m_reset->setToolTip(
+        tr("Close the selected module's circuit breaker so calls go to it again at once."));
+    connect(m_reset, &QPushButton::clicked, this, [this] {
+        if (!selectedModule().isEmpty())
+            Q_EMIT resetRequested(selectedModule());
+    });
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ModulesView::showDetails);
@@ -85,9 +100,12 @@ void ModulesView::showDetails()
 {
     const QModelIndex current = m_table->currentIndex();
     m_check->setEnabled(current.isValid());
-    if (!current.isValid())
+    if (!current.isValid()) {
+        m_reset->setEnabled(false);
         return;
+    }
     const ModuleSnapshot &s = m_modules->snapshotAt(m_proxy->mapToSource(current).row());
+    m_reset->setEnabled(s.circuit != CircuitState::Closed);
     const ModuleInfo *info = ModuleCatalog::find(s.id);
     const QLocale locale;
     const auto when = [&](const QDateTime &t) {

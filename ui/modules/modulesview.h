@@ -25,6 +25,7 @@ public:
 
 Q_SIGNALS:
     void checkRequested(const QString &moduleId);
+    void resetRequested(const QString &moduleId);
 
 private:
     void showDetails();
@@ -34,6 +35,7 @@ private:
     QTableView *m_table;
     QLabel *m_details;
     QPushButton *m_check;
+    QPushButton *m_reset;
 };
 
 } // namespace Switchboard
