@@ -2,7 +2,6 @@
 
 #include "common/logging.h"
 
-#include <QPointer>
 #include <QTimer>
 
 namespace Switchboard {
@@ -129,41 +128,55 @@ void ResilientModuleClient::admit(Module &m, ModuleCallRequest request, Callback
     }
 }
 
+int ResilientModuleClient::takeSlot(std::shared_ptr<Module> module, Callback done, bool viaFallback)
+{
+    if (m_freeSlots.empty()) {
+        m_slots.push_back({});
+        m_freeSlots.push_back(int(m_slots.size()) - 1);
+    }
+    const int slot = m_freeSlots.back();
+    m_freeSlots.pop_back();
+    m_slots[size_t(slot)] = Slot {std::move(module), std::move(done), viaFallback};
+    return slot;
+}
+
 void ResilientModuleClient::send(Module &m, Pending pending)
 {
-    std::shared_ptr<Module> keep = m_modules.value(m.id);
-    QPointer<ResilientModuleClient> self(this);
-    const bool viaFallback = pending.viaFallback;
-    Callback done = std::move(pending.done);
-    m_inner.call(pending.request, [self, keep, viaFallback, done](const ModuleCallResult &result) {
-        if (!self) {
-            done(result);
-            return;
-        }
-        Module &m = *keep;
-        // An outage counts against the breaker; a 4xx is the module answering, so it does not.
-        const bool outage = !result.ok() && result.retryable;
-        if (!viaFallback) {
-            if (outage)
-                m.breaker.onFailure();
-            else
-                m.breaker.onSuccess();
-        }
-        (result.ok() ? m.stats.succeeded : m.stats.failed) += 1;
-        size_t bucket = 0;
-        while (bucket < ModuleCallStats::BucketsMs.size()
-               && result.elapsedMs > ModuleCallStats::BucketsMs[bucket])
-            ++bucket;
-        ++m.stats.latency[bucket];
-        m.stats.latencySumMs += double(result.elapsedMs);
-        self->noteCircuit(m);
-        if (m.bulkhead.release() && !m.queue.empty()) {
-            Pending next = std::move(m.queue.front());
-            m.queue.pop_front();
-            self->send(m, std::move(next));
-        }
-        done(result);
-    });
+    const int slot = takeSlot(m_modules.value(m.id), std::move(pending.done), pending.viaFallback);
+    m_inner.call(pending.request,
+                 [this, slot](const ModuleCallResult &result) { onAnswer(slot, result); });
+}
+
+void ResilientModuleClient::onAnswer(int slot, const ModuleCallResult &result)
+{
+    Slot &s = m_slots[size_t(slot)];
+    std::shared_ptr<Module> keep = std::move(s.module);
+    Callback done = std::move(s.done);
+    const bool viaFallback = s.viaFallback;
+    m_freeSlots.push_back(slot);
+    Module &m = *keep;
+    // An outage counts against the breaker; a 4xx is the module answering, so it does not.
+    const bool outage = !result.ok() && result.retryable;
+    if (!viaFallback) {
+        if (outage)
+            m.breaker.onFailure();
+        else
+            m.breaker.onSuccess();
+    }
+    (result.ok() ? m.stats.succeeded : m.stats.failed) += 1;
+    size_t bucket = 0;
+    while (bucket < ModuleCallStats::BucketsMs.size()
+           && result.elapsedMs > ModuleCallStats::BucketsMs[bucket])
+        ++bucket;
+    ++m.stats.latency[bucket];
+    m.stats.latencySumMs += double(result.elapsedMs);
+    noteCircuit(m);
+    if (m.bulkhead.release() && !m.queue.empty()) {
+        Pending next = std::move(m.queue.front());
+        m.queue.pop_front();
+        send(m, std::move(next));
+    }
+    done(result);
 }
 
 void ResilientModuleClient::noteCircuit(Module &m)

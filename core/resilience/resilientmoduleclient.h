@@ -11,6 +11,7 @@
 #include <array>
 #include <deque>
 #include <memory>
+#include <vector>
 
 namespace Switchboard {
 
@@ -46,6 +47,8 @@ struct ModuleCallStats
 // over the limit a call waits its turn, up to a bound), a circuit breaker per module (open:
 // fail fast, or go to the fallback endpoint), and a bulkhead per module (a cap on calls in
 // flight with a bounded queue), so one slow module cannot hold up the others.
+// The inner client must not answer after this object is gone (CurlModuleClient drops its
+// calls unanswered when destroyed, and the core destroys it after this one).
 class ResilientModuleClient final : public QObject, public ModuleClient
 {
     Q_OBJECT
@@ -81,6 +84,19 @@ private:
     static ModuleCallResult refusal(const QString &message);
     void deliverLater(Callback done, const ModuleCallResult &result);
 
+    // Calls in flight. Slots are reused so that a call allocates nothing when nothing trips:
+    // the callback handed to the inner client captures only this and a slot number.
+    struct Slot
+    {
+        std::shared_ptr<Module> module;
+        Callback done;
+        bool viaFallback = false;
+    };
+    int takeSlot(std::shared_ptr<Module> module, Callback done, bool viaFallback);
+    void onAnswer(int slot, const ModuleCallResult &result);
+
+    std::vector<Slot> m_slots;
+    std::vector<int> m_freeSlots;
     ModuleClient &m_inner;
     const Clock &m_clock;
     RateLimiter m_global;
