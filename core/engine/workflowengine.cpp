@@ -154,8 +154,21 @@ void WorkflowEngine::record(Run &run, const QString &type, const QString &node, 
         e.insert(QStringLiteral("node"), node);
     if (attempt > 0)
         e.insert(QStringLiteral("attempt"), attempt);
-    if (!data.isEmpty())
-        e.insert(QStringLiteral("data"), data);
+    QJsonObject details = data;
+    if (type == QLatin1String("step_started")
+        || type == QLatin1String("compensation_step_started")) {
+        // Each attempt is a span of the execution's trace: the same id goes into the history
+        // and, as X-Parent-Span-ID and traceparent, to the module.
+        const QString span = QString::fromLatin1(randomHex(8));
+        details.insert(QStringLiteral("span_id"), span);
+        QJsonObject inflight = run.map("inflight");
+        QJsonObject entry = inflight.value(node).toObject();
+        entry.insert(QStringLiteral("span"), span);
+        inflight.insert(node, entry);
+        run.setMap("inflight", inflight);
+    }
+    if (!details.isEmpty())
+        e.insert(QStringLiteral("data"), details);
     run.events.append(e);
 }
 
@@ -674,7 +687,9 @@ void WorkflowEngine::dispatch(Run &run)
                                      .arg(compensation ? QStringLiteral(":compensate") : QString())
                                      .toLatin1();
         request.traceId = run.traceId.toLatin1();
-        request.spanId = randomHex(8);
+        request.spanId = entry.contains(QLatin1String("span"))
+            ? entry.value(QLatin1String("span")).toString().toLatin1()
+            : randomHex(8);
         request.timeoutMs = node->settings.value(QLatin1String("timeout_s")).toInt(10) * 1000;
         auto payload =
             m_expressions.render(call.value(QLatin1String("payload")).toObject(), scope(run));

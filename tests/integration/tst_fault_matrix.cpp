@@ -244,6 +244,34 @@ private Q_SLOTS:
         fault("07_analytics", "none");
         nextAttempt();
         QTRY_COMPARE(status(id), QStringLiteral("completed"));
+        // Every attempt was a span of the execution's trace, and the module saw the last one.
+        QStringList spans;
+        for (const QJsonValue &e : execution(id).value(QLatin1String("history")).toArray()) {
+            if (e.toObject().value(QLatin1String("type")).toString()
+                == QLatin1String("step_started"))
+                spans << e.toObject()
+                             .value(QLatin1String("data"))
+                             .toObject()
+                             .value(QLatin1String("span_id"))
+                             .toString();
+        }
+        QCOMPARE(spans.size(), 2);
+        QVERIFY(spans.at(0) != spans.at(1));
+        const QJsonObject seen = m_fleet->stats()
+                                     .value(QLatin1String("modules"))
+                                     .toObject()
+                                     .value(QLatin1String("07_analytics"))
+                                     .toObject()
+                                     .value(QLatin1String("last_trace_headers"))
+                                     .toObject();
+        QCOMPARE(seen.value(QLatin1String("X-Parent-Span-ID")).toString(), spans.last());
+        QCOMPARE(seen.value(QLatin1String("X-Trace-ID")).toString(),
+                 execution(id).value(QLatin1String("trace_id")).toString());
+        QCOMPARE(seen.value(QLatin1String("traceparent")).toString(),
+                 QStringLiteral("00-%1-%2-01")
+                     .arg(execution(id).value(QLatin1String("trace_id")).toString(), spans.last()));
+        QCOMPARE(seen.value(QLatin1String("X-Service-Name")).toString(),
+                 QStringLiteral("switchboard"));
     }
 
     void fallbackEndpointTakesOverWhileTheCircuitIsOpen()
