@@ -119,6 +119,15 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     p->setFont(pillFont);
     p->setPen(Qt::white);
     p->drawText(pill, Qt::AlignCenter, pillText);
+    if (s.circuit != CircuitState::Closed) {
+        // Next to the status, where nobody can miss it.
+        p->setPen(StatusStyle::color(s.circuit == CircuitState::Open ? ModuleStatus::Down
+                                                                     : ModuleStatus::Degraded));
+        p->drawText(QRectF(pill.right() + 10, pill.top(), right - pill.right() - 10, pill.height()),
+                    Qt::AlignLeft | Qt::AlignVCenter,
+                    s.circuit == CircuitState::Open ? ModuleTableModel::tr("⚡ Circuit open")
+                                                    : ModuleTableModel::tr("⚡ Circuit half-open"));
+    }
     y += pill.height() + 8;
 
     // Figures: response time, errors, last run.
@@ -169,17 +178,8 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
                                        : ModuleTableModel::tr("○ Event feed disconnected");
     p->setPen(feedExpected && !s.feedConnected ? StatusStyle::color(ModuleStatus::Degraded)
                                                : muted);
-    const qreal feedWidth = s.circuit == CircuitState::Closed ? right - left : (right - left) / 2;
-    p->drawText(QRectF(left, footer, feedWidth, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                feed);
-    if (s.circuit != CircuitState::Closed) {
-        p->setPen(StatusStyle::color(s.circuit == CircuitState::Open ? ModuleStatus::Down
-                                                                     : ModuleStatus::Degraded));
-        p->drawText(QRectF(left, footer, right - left, metrics.height()),
-                    Qt::AlignRight | Qt::AlignVCenter,
-                    s.circuit == CircuitState::Open ? ModuleTableModel::tr("⚡ Circuit open")
-                                                    : ModuleTableModel::tr("⚡ Circuit half-open"));
-    }
+    p->drawText(QRectF(left, footer, right - left, metrics.height()),
+                Qt::AlignLeft | Qt::AlignVCenter, feed);
     p->restore();
 }
 
