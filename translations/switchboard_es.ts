@@ -353,6 +353,14 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
         <source>This list</source>
         <translation>Esta lista</translation>
     </message>
+    <message>
+        <source>Dead letters: %1</source>
+        <translation>Mensajes fallidos: %1</translation>
+    </message>
+    <message>
+        <source>Module calls that failed after every retry. Inspect, replay or discard them with the dead-letter API (/api/v1/dlq).</source>
+        <translation>Llamadas a módulos que fallaron tras todos los reintentos. Revíselas, reenvíelas o descártelas con la API de mensajes fallidos (/api/v1/dlq).</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::ModuleTableModel</name>

@@ -263,6 +263,15 @@ const QList<Setting> &settings()
             s << Setting {QStringLiteral("MODULE_%1_HEALTH").arg(nn),
                           jsonBase + QStringLiteral("health"),
                           urlSetting(&ModuleConfig::health, http)};
+            s << Setting {QStringLiteral("MODULE_%1_TIMEOUT_S").arg(nn),
+                          jsonBase + QStringLiteral("timeout_s"),
+                          [id](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                              auto r = parseInt(v, f, 5, 60);
+                              if (!r)
+                                  return r.error();
+                              c.module(id)->timeoutSeconds = *r;
+                              return Ok {};
+                          }};
             s << Setting {QStringLiteral("MODULE_%1_FALLBACK").arg(nn),
                           jsonBase + QStringLiteral("fallback"),
                           urlSetting(&ModuleConfig::fallback, http)};

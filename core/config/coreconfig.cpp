@@ -32,7 +32,7 @@ QUrl ModuleConfig::eventsUrl() const
 CoreConfig::CoreConfig()
 {
     for (const ModuleInfo &info : ModuleCatalog::all())
-        modules.append(ModuleConfig {info.id, true, {}, {}, {}, {}});
+        modules.append(ModuleConfig {info.id, true, {}, {}, {}, {}, 0});
 }
 
 ModuleConfig *CoreConfig::module(const QString &id)

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 #include <QUrl>
+#include <algorithm>
 
 namespace Switchboard {
 
@@ -16,6 +17,13 @@ struct ModuleConfig
     QUrl health; // empty: <endpoint>/health
     QUrl events; // empty: ws://<endpoint host:port>/events
     QUrl fallback; // used while the module's circuit is open; empty: fail fast
+    int timeoutSeconds = 0; // module calls; 0: HEALTH_CHECK_TIMEOUT_MS, within 5–60 s
+
+    int callTimeoutMs(int healthTimeoutMs) const
+    {
+        return timeoutSeconds > 0 ? timeoutSeconds * 1000
+                                  : std::clamp(healthTimeoutMs, 5000, 60000);
+    }
 
     QUrl healthUrl() const;
     QUrl eventsUrl() const;

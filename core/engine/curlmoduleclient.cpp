@@ -15,6 +15,7 @@ struct CurlModuleClient::Pending
     Callback done;
     QByteArray body;
     QByteArray response;
+    QByteArray retryAfter;
     curl_slist *headers = nullptr;
     QElapsedTimer timer;
 };
@@ -77,6 +78,8 @@ void CurlModuleClient::call(const ModuleCallRequest &request, Callback done)
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &CurlModuleClient::onData);
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, p);
+    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &CurlModuleClient::onHeader);
+    curl_easy_setopt(easy, CURLOPT_HEADERDATA, p);
     curl_easy_setopt(easy, CURLOPT_PRIVATE, p);
     curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
     p->timer.start();
@@ -92,6 +95,27 @@ size_t CurlModuleClient::onData(char *data, size_t size, size_t count, void *pen
         return 0; // refuse absurd answers; curl reports a write error
     p->response.append(data, qsizetype(bytes));
     return bytes;
+}
+
+size_t CurlModuleClient::onHeader(char *data, size_t size, size_t count, void *pending)
+{
+    const QByteArray line(data, qsizetype(size * count));
+    if (line.size() > 12 && line.left(12).compare("retry-after:", Qt::CaseInsensitive) == 0)
+        static_cast<Pending *>(pending)->retryAfter = line.mid(12).trimmed();
+    return size * count;
+}
+
+qint64 CurlModuleClient::retryAfterMs(const QByteArray &value)
+{
+    if (value.isEmpty())
+        return -1;
+    bool ok = false;
+    const qint64 seconds = value.toLongLong(&ok);
+    if (ok)
+        return seconds >= 0 ? seconds * 1000 : -1;
+    // Or an HTTP date.
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+    return when.isValid() ? std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when)) : -1;
 }
 
 int CurlModuleClient::onTimer(CURLM *, long timeoutMs, void *self)
@@ -159,6 +183,7 @@ void CurlModuleClient::collect()
         curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
         result.httpStatus = int(status);
         result.elapsedMs = p->timer.elapsed();
+        result.retryAfterMs = retryAfterMs(p->retryAfter);
         const CURLcode code = msg->data.result;
         curl_multi_remove_handle(m_multi, easy);
         curl_easy_cleanup(easy);

@@ -36,6 +36,13 @@ private:
     static int onSocket(CURL *easy, curl_socket_t socket, int what, void *self, void *);
     static int onTimer(CURLM *multi, long timeoutMs, void *self);
     static size_t onData(char *data, size_t size, size_t count, void *pending);
+    static size_t onHeader(char *data, size_t size, size_t count, void *pending);
+
+public:
+    // Retry-After as seconds or an HTTP date, in milliseconds from now; -1 when absent or bad.
+    static qint64 retryAfterMs(const QByteArray &value);
+
+private:
     void act(curl_socket_t socket, int events);
     void collect();
     void unwatch(curl_socket_t socket);

@@ -26,6 +26,7 @@ struct ModuleCallResult
     QString error; // empty on success
     bool retryable = false;
     qint64 elapsedMs = 0;
+    qint64 retryAfterMs = -1; // the module's Retry-After, when it sent one
 
     bool ok() const { return error.isEmpty(); }
 };

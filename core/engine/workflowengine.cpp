@@ -690,7 +690,9 @@ void WorkflowEngine::dispatch(Run &run)
         request.spanId = entry.contains(QLatin1String("span"))
             ? entry.value(QLatin1String("span")).toString().toLatin1()
             : randomHex(8);
-        request.timeoutMs = node->settings.value(QLatin1String("timeout_s")).toInt(10) * 1000;
+        request.timeoutMs = node->settings.contains(QLatin1String("timeout_s"))
+            ? node->settings.value(QLatin1String("timeout_s")).toInt() * 1000
+            : m_moduleTimeoutsMs.value(module, 10000);
         auto payload =
             m_expressions.render(call.value(QLatin1String("payload")).toObject(), scope(run));
         QPointer<WorkflowEngine> self(this);
@@ -786,7 +788,9 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
             {QStringLiteral("retryable"), result.retryable},
             {QStringLiteral("final"), !willRetry}});
     if (willRetry) {
-        const qint64 delay = backoffMs(*node, attempt);
+        // The module's Retry-After wins when it asks for longer than the backoff (up to an hour).
+        const qint64 delay =
+            std::max(backoffMs(*node, attempt), std::min<qint64>(result.retryAfterMs, 3600 * 1000));
         const qint64 due = now + delay;
         run->ops.append([this, executionId, nodeId, due, attempt]() -> Status {
             auto r = m_db.run(

@@ -36,6 +36,8 @@ public:
     ~WorkflowEngine() override;
 
     void setEndpoints(const QHash<QString, QUrl> &endpoints) { m_endpoints = endpoints; }
+    // Each module's call timeout, for module_call nodes that do not set timeout_s.
+    void setModuleTimeouts(const QHash<QString, int> &ms) { m_moduleTimeoutsMs = ms; }
     // The clinic's time zone, for schedule triggers such as the 07:00 morning report.
     void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
     // Keeps one durable timer per published, enabled workflow with a schedule trigger (and
@@ -127,6 +129,7 @@ private:
     ExpressionEngine &m_expressions;
     const Clock &m_clock;
     QHash<QString, QUrl> m_endpoints;
+    QHash<QString, int> m_moduleTimeoutsMs;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     QHash<QString, Run *> m_live;
     QTimer *m_wake;

@@ -131,11 +131,14 @@ Status CoreService::startEngine()
     }
     m_engine = new WorkflowEngine(*m_db, *m_workflows, *m_resilient, *m_expressions, m_clock, this);
     QHash<QString, QUrl> endpoints;
+    QHash<QString, int> timeouts;
     for (const ModuleConfig &m : m_config.modules) {
         if (m.enabled && !m.endpoint.isEmpty())
             endpoints.insert(m.id, m.endpoint);
+        timeouts.insert(m.id, m.callTimeoutMs(m_config.health.timeoutMs));
     }
     m_engine->setEndpoints(endpoints);
+    m_engine->setModuleTimeouts(timeouts);
     if (!m_config.timezone.isEmpty())
         m_engine->setTimeZone(QTimeZone(m_config.timezone.toUtf8()));
     connect(m_engine, &WorkflowEngine::historyAppended, this,
@@ -212,14 +215,15 @@ QList<ModuleSnapshot> CoreService::modules() const
 void CoreService::refreshOverview()
 {
     SystemOverview next = m_overview;
-    next.alerts =
-        AlertRules::evaluate(m_config, modules(), m_engine ? m_engine->deadLetterCount() : 0);
+    next.deadLetters = m_engine ? m_engine->deadLetterCount() : 0;
+    next.alerts = AlertRules::evaluate(m_config, modules(), next.deadLetters);
     next.health = AlertRules::systemHealth(next.alerts);
     next.envOk = m_config.missingRequired().isEmpty();
     next.clinicName = m_config.brandName;
     next.environment = m_config.environment;
     if (next.alerts == m_overview.alerts && next.health == m_overview.health
-        && next.clinicName == m_overview.clinicName && next.envOk == m_overview.envOk)
+        && next.clinicName == m_overview.clinicName && next.envOk == m_overview.envOk
+        && next.deadLetters == m_overview.deadLetters)
         return;
     m_overview = next;
     Q_EMIT overviewChanged(m_overview);

@@ -61,6 +61,13 @@ Result<SimFault> SimFault::fromJson(const QJsonObject &json)
                              QStringLiteral("period_ms"));
         fault.flapPeriodMs = v;
     }
+    if (json.contains(QLatin1String("retry_after_s"))) {
+        const int v = json.value(QLatin1String("retry_after_s")).toInt(-1);
+        if (v < 0 || v > 86400)
+            return makeError(QStringLiteral("must be a number of seconds from 0 to 86400"),
+                             QStringLiteral("retry_after_s"));
+        fault.retryAfterSeconds = v;
+    }
     return fault;
 }
 
@@ -69,7 +76,8 @@ QJsonObject SimFault::toJson() const
     return {{QStringLiteral("mode"), modeName(mode)},
             {QStringLiteral("latency_ms"), latencyMs},
             {QStringLiteral("error_rate"), errorRate},
-            {QStringLiteral("period_ms"), flapPeriodMs}};
+            {QStringLiteral("period_ms"), flapPeriodMs},
+            {QStringLiteral("retry_after_s"), retryAfterSeconds}};
 }
 
 } // namespace Switchboard

@@ -15,6 +15,7 @@ struct SimFault
     int latencyMs = 4000; // slow: added to every answer
     double errorRate = 0.5; // errors: share of webhook calls answered 500
     int flapPeriodMs = 5000; // flapping: alternates up and down every period
+    int retryAfterSeconds = 0; // errors: answer 429 with this Retry-After instead of 500
 
     static Result<SimFault> fromJson(const QJsonObject &json);
     QJsonObject toJson() const;

@@ -169,6 +169,12 @@ void SimModule::onWebhook(const HttpRequest &request, const HttpReply &reply)
     }
     if (m_fault.mode == SimFault::Mode::Errors && m_random.generateDouble() < m_fault.errorRate) {
         ++m_errors;
+        if (m_fault.retryAfterSeconds > 0) {
+            reply.send(429, QByteArrayLiteral(R"({"error":"too many requests"})"),
+                       "application/json",
+                       {{"Retry-After", QByteArray::number(m_fault.retryAfterSeconds)}});
+            return;
+        }
         answer(reply, 500,
                QByteArrayLiteral(R"({"error":"simulated module failure","retryable":true})"));
         return;

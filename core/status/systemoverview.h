@@ -18,6 +18,7 @@ struct SystemOverview
     QDateTime lastCheck; // invalid until the first round of checks finished
     QString clinicName;
     QString environment;
+    int deadLetters = 0; // module calls waiting in the dead-letter queue
 };
 
 } // namespace Switchboard

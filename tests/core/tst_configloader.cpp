@@ -120,6 +120,25 @@ private Q_SLOTS:
         QCOMPARE(config.brandName, QStringLiteral("Unchanged"));
     }
 
+    void moduleCallTimeouts()
+    {
+        CoreConfig config;
+        QCOMPARE(config.module(QStringLiteral("02_booking"))->callTimeoutMs(10000), 10000);
+        QCOMPARE(config.module(QStringLiteral("02_booking"))->callTimeoutMs(1000),
+                 5000); // never below 5 s
+        QCOMPARE(config.module(QStringLiteral("02_booking"))->callTimeoutMs(300000), 60000);
+        auto env = ConfigLoader::parseEnvFile(
+            QStringLiteral("MODULE_04_TIMEOUT_S=20\nMODULE_04_FALLBACK=http://127.0.0.1:9704/"
+                           "webhook/billing-payment\nRATE_LIMIT_MODULE_PER_MIN=600\n"));
+        QVERIFY(ConfigLoader::applyEnv(config, *env).ok());
+        QCOMPARE(config.module(QStringLiteral("04_billing"))->callTimeoutMs(10000), 20000);
+        QCOMPARE(config.module(QStringLiteral("04_billing"))->fallback.port(), 9704);
+        QCOMPARE(config.resilience.modulePerMinute, 600);
+        auto bad = ConfigLoader::parseEnvFile(QStringLiteral("MODULE_04_TIMEOUT_S=90\n"));
+        const Status st = ConfigLoader::applyEnv(config, *bad);
+        QCOMPARE(st.error().field, QStringLiteral("MODULE_04_TIMEOUT_S"));
+    }
+
     void envFileSyntaxErrorsNameTheLine()
     {
         auto env = ConfigLoader::parseEnvFile(QStringLiteral("A=1\nthis is not a setting\n"));

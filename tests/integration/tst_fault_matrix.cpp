@@ -214,6 +214,28 @@ private Q_SLOTS:
         fault("06_ocr", "none");
     }
 
+    void retryAfterIsHonoured()
+    {
+        QCOMPARE(CurlModuleClient::retryAfterMs("120"), 120000);
+        QCOMPARE(CurlModuleClient::retryAfterMs("soon"), -1);
+        QVERIFY(
+            CurlModuleClient::retryAfterMs(
+                QDateTime::currentDateTimeUtc().addSecs(60).toString(Qt::RFC2822Date).toLatin1())
+            > 50000);
+        fault("09_compliance", "errors",
+              {{QStringLiteral("error_rate"), 1.0}, {QStringLiteral("retry_after_s"), 30}});
+        const QString id = start(QStringLiteral("09"));
+        QTRY_VERIFY(settled(id));
+        QCOMPARE(status(id), QStringLiteral("waiting"));
+        const QList<qint64> delays = retryDelays(id);
+        QCOMPARE(delays.size(), 1);
+        QVERIFY2(delays.first() >= 30000,
+                 qPrintable(QString::number(delays.first()))); // not the 1 s backoff
+        fault("09_compliance", "none");
+        nextAttempt(31000);
+        QTRY_COMPARE(status(id), QStringLiteral("completed"));
+    }
+
     void flappingModuleIsReachedWhenItComesBack()
     {
         fault("08_messaging", "flapping", {{QStringLiteral("period_ms"), 1000}});

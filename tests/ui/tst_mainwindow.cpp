@@ -6,6 +6,7 @@
 #include "fakeorchestrator.h"
 #include "modules/modulesview.h"
 
+#include <QLabel>
 #include <QListView>
 #include <QListWidget>
 #include <QPushButton>
@@ -67,6 +68,12 @@ private Q_SLOTS:
         auto *nav = window.findChild<QListWidget *>(QStringLiteral("navigation"));
         QVERIFY(nav);
         QCOMPARE(nav->item(4)->text(), QStringLiteral("Alerts (2)"));
+        auto *deadLetters = window.findChild<QLabel *>(QStringLiteral("deadLetters"));
+        QVERIFY(deadLetters && deadLetters->isHidden());
+        overview.deadLetters = 3;
+        Q_EMIT core.overviewChanged(overview);
+        QVERIFY(!deadLetters->isHidden());
+        QCOMPARE(deadLetters->text(), QStringLiteral("Dead letters: 3"));
 
         overview.health = SystemHealth::Healthy;
         overview.alerts.clear();

@@ -52,6 +52,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     , m_connection(new QLabel(this))
     , m_lastCheck(new QLabel(this))
     , m_health(new QLabel(this))
+    , m_deadLetters(new QLabel(this))
 {
     setWindowTitle(tr("Switchboard"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/switchboard.svg")));
@@ -97,7 +98,9 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     m_connection->setText(orchestrator.connectionLabel());
     statusBar()->addWidget(m_connection);
     statusBar()->addWidget(m_lastCheck);
+    statusBar()->addPermanentWidget(m_deadLetters);
     statusBar()->addPermanentWidget(m_health);
+    m_deadLetters->setObjectName(QStringLiteral("deadLetters"));
     updateStatusBar();
 
     connect(&orchestrator, &Orchestrator::moduleChanged, m_modules,
@@ -115,7 +118,8 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
         m_modulesView->selectModule(id);
     });
     connect(m_modulesView, &ModulesView::checkRequested, &orchestrator, &Orchestrator::checkModule);
-    connect(m_modulesView, &ModulesView::resetRequested, &orchestrator, &Orchestrator::resetCircuitBreaker);
+    connect(m_modulesView, &ModulesView::resetRequested, &orchestrator,
+            &Orchestrator::resetCircuitBreaker);
 
     auto *check = new QAction(tr("Check all modules now"), this);
     check->setShortcut(QKeySequence::Refresh);
@@ -197,6 +201,11 @@ void MainWindow::onOverview(const SystemOverview &overview)
 
 void MainWindow::updateStatusBar()
 {
+    // Dead letters are calls that failed for good: worth a glance from every section.
+    m_deadLetters->setVisible(m_overview.deadLetters > 0);
+    m_deadLetters->setText(tr("Dead letters: %1").arg(m_overview.deadLetters));
+    m_deadLetters->setToolTip(tr("Module calls that failed after every retry. Inspect, replay or "
+                                 "discard them with the dead-letter API (/api/v1/dlq)."));
     const QDateTime last = m_overview.lastCheck;
     m_lastCheck->setText(last.isValid() ? tr("Last check: %1")
                                               .arg(QLocale().toString(last.toLocalTime().time(),

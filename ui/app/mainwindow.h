@@ -53,6 +53,7 @@ private:
     QLabel *m_connection;
     QLabel *m_lastCheck;
     QLabel *m_health;
+    QLabel *m_deadLetters;
     SystemOverview m_overview;
 };
 
