@@ -127,6 +127,27 @@ QByteArray render(CoreService &core)
                                                                                              : 0);
 
     if (WorkflowEngine *engine = core.engine()) {
+        w.family("switchboard_step_duration_milliseconds", "histogram",
+                 "Time from a step's start to its end, retries and waits included, by node type.");
+        const auto durations = engine->stepDurations();
+        for (auto it = durations.begin(); it != durations.end(); ++it) {
+            qint64 cumulative = 0;
+            const QByteArray type = label("type", it.key());
+            for (size_t i = 0; i < WorkflowEngine::DurationHistogram::BucketsMs.size(); ++i) {
+                cumulative += it->counts[i];
+                w.sample(
+                    "switchboard_step_duration_milliseconds_bucket",
+                    type + ','
+                        + label("le",
+                                QString::number(WorkflowEngine::DurationHistogram::BucketsMs[i])),
+                    double(cumulative));
+            }
+            cumulative += it->counts.back();
+            w.sample("switchboard_step_duration_milliseconds_bucket",
+                     type + ',' + label("le", QStringLiteral("+Inf")), double(cumulative));
+            w.sample("switchboard_step_duration_milliseconds_sum", type, it->sumMs);
+            w.sample("switchboard_step_duration_milliseconds_count", type, double(cumulative));
+        }
         w.family("switchboard_dead_letters", "gauge",
                  "Module calls waiting in the dead-letter queue.");
         w.sample("switchboard_dead_letters", {}, engine->deadLetterCount());

@@ -771,6 +771,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
                          {QStringLiteral("attempts"), attempt},
                          {QStringLiteral("finished_at"), now}});
         record(*run, QStringLiteral("step_completed"), nodeId, attempt, detail);
+        observeStep(*run, nodeId);
         if (node && node->settings.contains(QLatin1String("compensation"))) {
             QJsonArray done = run->list("completed");
             done.append(nodeId);
@@ -814,6 +815,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
     }
     if (node)
         addDeadLetter(*run, *node, attempt, result.error);
+    observeStep(*run, nodeId);
     run->updateStep(nodeId,
                     {{QStringLiteral("status"), QStringLiteral("failed")},
                      {QStringLiteral("attempts"), attempt},
@@ -1007,6 +1009,22 @@ void WorkflowEngine::replayDeadLetter(const QString &id, const QJsonObject &edit
     });
 }
 
+void WorkflowEngine::observeStep(const Run &run, const QString &node)
+{
+    const WorkflowNode *n = run.def.node(node);
+    const qint64 started = qint64(run.stepOf(node).value(QLatin1String("started_at")).toDouble());
+    if (!n || started <= 0)
+        return;
+    const qint64 ms = std::max<qint64>(0, m_clock.nowMs() - started);
+    DurationHistogram &h = m_stepDurations[toWire(n->type)];
+    size_t bucket = 0;
+    while (bucket < DurationHistogram::BucketsMs.size()
+           && ms > DurationHistogram::BucketsMs[bucket])
+        ++bucket;
+    ++h.counts[bucket];
+    h.sumMs += double(ms);
+}
+
 void WorkflowEngine::stopWaiting(Run &run)
 {
     // With the commit: its timers and event waits go, and its open review tasks expire.
@@ -1090,6 +1108,7 @@ void WorkflowEngine::finish(Run &run, const QString &status, const QJsonObject &
 void WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QString &port,
                                     const QJsonObject &output, const QString &event)
 {
+    observeStep(run, node);
     run.setList("waiting", without(run.list("waiting"), node));
     run.updateStep(node,
                    {{QStringLiteral("status"), QStringLiteral("completed")},

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QTimeZone>
 #include <QUrl>
+#include <array>
 #include <functional>
 
 class QSqlQuery;
@@ -76,6 +77,16 @@ public:
     Status discardDeadLetter(const QString &id);
     void setDeadLetterTtl(qint64 ms) { m_deadLetterTtlMs = ms; }
 
+    // How long steps took, from start to end (retries and waits included), by node type.
+    struct DurationHistogram
+    {
+        static constexpr std::array<qint64, 9> BucketsMs = {
+            10, 100, 1000, 10000, 60000, 600000, 3600000, 86400000, 604800000};
+        std::array<qint64, BucketsMs.size() + 1> counts {}; // last is +Inf
+        double sumMs = 0;
+    };
+    QHash<QString, DurationHistogram> stepDurations() const { return m_stepDurations; }
+
     // Fires every timer that is due by the clock; returns how many fired. Called by the
     // engine's own wake-up timer, and by tests after moving a manual clock.
     int processDueTimers();
@@ -108,6 +119,7 @@ private:
     void onCallDone(const QString &executionId, const QString &node, int attempt, bool compensation,
                     const ModuleCallResult &result);
     void stopWaiting(Run &run);
+    void observeStep(const Run &run, const QString &node);
     void addDeadLetter(Run &run, const WorkflowNode &node, int attempts, const QString &error);
     void fail(Run &run, const QString &node, const QString &error);
     void finish(Run &run, const QString &status, const QJsonObject &output = {},
@@ -130,6 +142,7 @@ private:
     const Clock &m_clock;
     QHash<QString, QUrl> m_endpoints;
     QHash<QString, int> m_moduleTimeoutsMs;
+    QHash<QString, DurationHistogram> m_stepDurations;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     QHash<QString, Run *> m_live;
     QTimer *m_wake;

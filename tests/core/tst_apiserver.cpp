@@ -433,10 +433,13 @@ private Q_SLOTS:
              {"switchboard_module_calls_total", "switchboard_module_call_duration_milliseconds",
               "switchboard_circuit_state", "switchboard_bulkhead_in_use",
               "switchboard_rate_limit_waits_total", "switchboard_dead_letters",
-              "switchboard_executions"})
+              "switchboard_executions", "switchboard_step_duration_milliseconds"})
             QVERIFY2(types.contains(QLatin1String(family)), family);
         QVERIFY(
             series.contains(QStringLiteral("switchboard_circuit_state{module=\"04_billing\"}")));
+        // Earlier tests ran module calls, so their steps were measured.
+        QVERIFY(series.contains(
+            QStringLiteral("switchboard_step_duration_milliseconds_count{type=\"module_call\"}")));
     }
 
     void deadLetterQueueOverHttp()
