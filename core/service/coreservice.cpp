@@ -240,6 +240,29 @@ QJsonObject CoreService::statusDocument(const QString &controlAction, qint64 exe
     in.executionMs = executionMs;
     in.controlAction = controlAction;
     QJsonObject doc = StatusDocument::build(in);
+    if (m_resilient) {
+        // The resilience layer's view of each module next to its health.
+        QJsonObject modules = doc.value(QLatin1String("modules")).toObject();
+        const auto stats = m_resilient->stats();
+        for (auto it = modules.begin(); it != modules.end(); ++it) {
+            const ModuleCallStats c = stats.value(it.key());
+            QJsonObject m = it.value().toObject();
+            const qint64 calls = c.succeeded + c.failed;
+            m.insert(QStringLiteral("calls"),
+                     QJsonObject {
+                         {QStringLiteral("succeeded"), c.succeeded},
+                         {QStringLiteral("failed"), c.failed},
+                         {QStringLiteral("rejected"),
+                          c.rejectedOpen + c.rejectedBulkhead + c.rejectedRate},
+                         {QStringLiteral("fallback"), c.fallbackCalls},
+                         {QStringLiteral("average_ms"), calls ? qRound(c.latencySumMs / calls) : 0},
+                         {QStringLiteral("in_flight"), c.inUse},
+                         {QStringLiteral("queued"), c.queued},
+                         {QStringLiteral("rate_limit_waits"), c.rateLimitWaits}});
+            it.value() = m;
+        }
+        doc.insert(QStringLiteral("modules"), modules);
+    }
     QJsonObject metadata = doc.value(QLatin1String("metadata")).toObject();
     metadata.insert(QStringLiteral("dead_letters"), m_engine ? m_engine->deadLetterCount() : 0);
     doc.insert(QStringLiteral("metadata"), metadata);

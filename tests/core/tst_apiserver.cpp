@@ -193,6 +193,19 @@ private Q_SLOTS:
             get(url(QStringLiteral("/api/v1/executions/") + id), auth()).json();
         QVERIFY(execution.value(QLatin1String("history")).toArray().size() >= 5);
         QCOMPARE(get(url(QStringLiteral("/api/v1/executions/ex_nothing")), auth()).status, 404);
+        // The module's calls show in the status document next to its health.
+        const QJsonObject calls = get(url(QStringLiteral("/api/v1/status")), auth())
+                                      .json()
+                                      .value(QLatin1String("modules"))
+                                      .toObject()
+                                      .value(QLatin1String("02_booking"))
+                                      .toObject()
+                                      .value(QLatin1String("calls"))
+                                      .toObject();
+        QVERIFY(calls.value(QLatin1String("succeeded")).toInt() >= 1);
+        for (const char *key :
+             {"failed", "rejected", "in_flight", "queued", "rate_limit_waits", "average_ms"})
+            QVERIFY2(calls.contains(QLatin1String(key)), key);
         QCOMPARE(post(url(QStringLiteral("/api/v1/executions/") + id + QStringLiteral("/cancel")),
                       "{}", auth())
                      .status,
