@@ -6,6 +6,8 @@
 #include "engine/curlmoduleclient.h"
 #include "engine/workflowengine.h"
 #include "health/healthmonitor.h"
+#include "kpis/kpicollector.h"
+#include "kpis/kpirules.h"
 #include "modules/modulecatalog.h"
 #include "resilience/resilientmoduleclient.h"
 #include "secrets/keychainsecretstore.h"
@@ -56,6 +58,7 @@ Status CoreService::start()
     }
     if (Status engine = startEngine(); !engine)
         return engine;
+    m_kpis = new KpiCollector(m_clock, this);
     m_monitor = new HealthMonitor(m_clock, m_config, this);
     connect(m_resilient, &ResilientModuleClient::circuitChanged, m_monitor,
             &HealthMonitor::setCircuitState);
@@ -73,9 +76,24 @@ Status CoreService::start()
         Q_EMIT moduleChanged(s);
         refreshOverview();
     });
-    connect(m_monitor, &HealthMonitor::roundFinished, this, [this] {
+    connect(m_monitor, &HealthMonitor::roundFinished, this, [this](quint64 round) {
         m_overview.lastCheck = m_monitor->lastRoundFinished();
         Q_EMIT overviewChanged(m_overview);
+        // KPI aggregation follows each round of checks; the round ends when it has.
+        const ModuleConfig *analytics = m_config.module(QStringLiteral("07_analytics"));
+        if (!analytics || !analytics->enabled || analytics->endpoint.isEmpty()) {
+            Q_EMIT checksFinished(round);
+            return;
+        }
+        auto *once = new QObject(this);
+        const auto finish = [this, round, once] {
+            once->deleteLater();
+            refreshOverview();
+            Q_EMIT checksFinished(round);
+        };
+        connect(m_kpis, &KpiCollector::updated, once, finish);
+        connect(m_kpis, &KpiCollector::failed, once, finish);
+        m_kpis->fetch(KpiCollector::urlFor(analytics->endpoint), m_config.health.timeoutMs);
     });
 
     m_secrets = new KeychainSecretStore(QStringLiteral("switchboard"), this);
@@ -207,6 +225,24 @@ Status CoreService::startDemoFleet()
     return makeError(QStringLiteral("cannot start the demo clinic: %1").arg(last.message));
 }
 
+QJsonObject CoreService::kpis() const
+{
+    // Module 07's figures (without their history) plus the errors the core counts itself.
+    QJsonObject out;
+    if (m_kpis) {
+        const QJsonObject latest = m_kpis->latest();
+        for (auto it = latest.begin(); it != latest.end(); ++it) {
+            if (it.value().isDouble())
+                out.insert(it.key(), it.value());
+        }
+    }
+    int errors = 0;
+    for (const ModuleSnapshot &s : modules())
+        errors += s.errors24h;
+    out.insert(QStringLiteral("errors_24h"), errors);
+    return out;
+}
+
 QList<ModuleSnapshot> CoreService::modules() const
 {
     return m_monitor ? m_monitor->snapshots() : QList<ModuleSnapshot>();
@@ -217,13 +253,19 @@ void CoreService::refreshOverview()
     SystemOverview next = m_overview;
     next.deadLetters = m_engine ? m_engine->deadLetterCount() : 0;
     next.alerts = AlertRules::evaluate(m_config, modules(), next.deadLetters);
+    next.kpis = kpis();
+    next.alerts += KpiRules::evaluate(m_config.kpiThresholds, next.kpis);
+    std::stable_sort(next.alerts.begin(), next.alerts.end(),
+                     [](const StatusAlert &a, const StatusAlert &b) {
+                         return int(a.severity) < int(b.severity);
+                     });
     next.health = AlertRules::systemHealth(next.alerts);
     next.envOk = m_config.missingRequired().isEmpty();
     next.clinicName = m_config.brandName;
     next.environment = m_config.environment;
     if (next.alerts == m_overview.alerts && next.health == m_overview.health
         && next.clinicName == m_overview.clinicName && next.envOk == m_overview.envOk
-        && next.deadLetters == m_overview.deadLetters)
+        && next.deadLetters == m_overview.deadLetters && next.kpis == m_overview.kpis)
         return;
     m_overview = next;
     Q_EMIT overviewChanged(m_overview);
@@ -239,6 +281,7 @@ QJsonObject CoreService::statusDocument(const QString &controlAction, qint64 exe
     in.traceId = StatusDocument::newTraceId(in.timestamp);
     in.executionMs = executionMs;
     in.controlAction = controlAction;
+    in.kpis = kpis();
     QJsonObject doc = StatusDocument::build(in);
     if (m_resilient) {
         // The resilience layer's view of each module next to its health.
@@ -273,7 +316,7 @@ void CoreService::runChecks(std::function<void()> done)
 {
     const quint64 round = m_monitor->checkAll();
     auto *connection = new QMetaObject::Connection;
-    *connection = connect(m_monitor, &HealthMonitor::roundFinished, this,
+    *connection = connect(this, &CoreService::checksFinished, this,
                           [connection, round, done](quint64 finished) {
                               if (finished < round)
                                   return;

@@ -19,6 +19,7 @@ class CurlModuleClient;
 class Database;
 class ExpressionEngine;
 class HealthMonitor;
+class KpiCollector;
 class ResilientModuleClient;
 class SecretStore;
 class SimFleet;
@@ -42,6 +43,8 @@ public:
 
     const CoreConfig &config() const { return m_config; }
     QList<ModuleSnapshot> modules() const;
+    // The clinic's KPIs as the status document carries them.
+    QJsonObject kpis() const;
     SystemOverview overview() const { return m_overview; }
     QJsonObject statusDocument(const QString &controlAction, qint64 executionMs) const;
 
@@ -66,6 +69,8 @@ public:
 Q_SIGNALS:
     void moduleChanged(const Switchboard::ModuleSnapshot &snapshot);
     void overviewChanged(const Switchboard::SystemOverview &overview);
+    // A round of health checks and the KPI aggregation after it are done.
+    void checksFinished(quint64 round);
 
 private:
     Status startDemoFleet();
@@ -78,6 +83,7 @@ private:
     CoreOptions m_options;
     SimFleet *m_fleet = nullptr;
     HealthMonitor *m_monitor = nullptr;
+    KpiCollector *m_kpis = nullptr;
     ApiServer *m_api = nullptr;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<ExpressionEngine> m_expressions;

@@ -4,6 +4,7 @@
 #include "modules/modulestatus.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 
@@ -19,6 +20,7 @@ struct SystemOverview
     QString clinicName;
     QString environment;
     int deadLetters = 0; // module calls waiting in the dead-letter queue
+    QJsonObject kpis; // leads_24h, bookings_24h, revenue_24h_usd, …
 };
 
 } // namespace Switchboard

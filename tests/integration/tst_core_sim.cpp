@@ -154,6 +154,50 @@ private Q_SLOTS:
         QCOMPARE(doc.value(QLatin1String("alerts")).toArray().size(), 0);
     }
 
+    void kpiThresholdBreach()
+    {
+        // The specification's "Test 3": an unrealistically high threshold gives one warning.
+        QFile env(m_dir.filePath(QStringLiteral("kpi.env")));
+        QVERIFY(env.open(QIODevice::WriteOnly));
+        env.write(envFile(m_base).toUtf8() + "KPI_THRESHOLDS_JSON='{\"min_leads_24h\":100}'\n");
+        env.close();
+        QProcess core;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"), QString::fromLatin1(m_token));
+        core.setProcessEnvironment(environment);
+        core.start(binary("switchboard-core"),
+                   {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                    QStringLiteral("--env-file"), env.fileName(), QStringLiteral("--data"),
+                    m_dir.filePath(QStringLiteral("kpi-data"))});
+        const QString listening = waitForLine(core, QStringLiteral("listening on"));
+        QVERIFY(!listening.isEmpty());
+        const quint16 port = quint16(listening.section(QLatin1Char(':'), -1).toUInt());
+        const QJsonObject doc =
+            post(QStringLiteral("http://127.0.0.1:%1/webhook/manager/control").arg(port),
+                 R"({"action":"test"})", {{"Authorization", "Bearer " + m_token}})
+                .json();
+        const QJsonObject kpis = doc.value(QLatin1String("kpis")).toObject();
+        for (const char *key :
+             {"leads_24h", "bookings_24h", "revenue_24h_usd", "nps_avg_30d", "errors_24h"})
+            QVERIFY2(kpis.contains(QLatin1String(key)), key);
+        const QJsonArray alerts = doc.value(QLatin1String("alerts")).toArray();
+        QCOMPARE(alerts.size(), 1);
+        const QJsonObject alert = alerts.first().toObject();
+        QCOMPARE(alert.value(QLatin1String("severity")).toString(), QStringLiteral("warning"));
+        QCOMPARE(alert.value(QLatin1String("title")).toString(),
+                 QStringLiteral("KPI Threshold Breached"));
+        QCOMPARE(alert.value(QLatin1String("message")).toString(),
+                 QStringLiteral("Lead volume (%1) below threshold (100)")
+                     .arg(kpis.value(QLatin1String("leads_24h")).toInt()));
+        QCOMPARE(doc.value(QLatin1String("metadata"))
+                     .toObject()
+                     .value(QLatin1String("system_health"))
+                     .toString(),
+                 QStringLiteral("DEGRADED"));
+        core.terminate();
+        core.waitForFinished(5000);
+    }
+
     void badConfigurationStopsTheCoreWithTheVariableNamed()
     {
         QFile env(m_dir.filePath(QStringLiteral("bad.env")));

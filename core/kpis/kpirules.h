@@ -1,0 +1,19 @@
+#pragma once
+
+#include "alerts/statusalert.h"
+
+#include <QJsonObject>
+#include <QMap>
+
+namespace Switchboard::KpiRules {
+
+// The primary specification's KPI thresholds (KPI_THRESHOLDS_JSON): each min_<kpi> or
+// max_<kpi> compared with the KPI of that name, min_nps with nps_avg_30d. A breach is the
+// seed's warning: "KPI Threshold Breached: Lead volume (15) below threshold (100)".
+QList<StatusAlert> evaluate(const QMap<QString, double> &thresholds, const QJsonObject &kpis);
+
+// The KPI a threshold key is about ("min_leads_24h" → "leads_24h"), and its name for people.
+QString kpiFor(const QString &thresholdKey);
+QString label(const QString &kpi);
+
+} // namespace Switchboard::KpiRules
