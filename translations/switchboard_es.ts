@@ -176,6 +176,10 @@
         <source>Click a module, or select it and press Enter, to open its details.</source>
         <translation>Haga clic en un módulo, o selecciónelo y pulse Intro, para ver sus detalles.</translation>
     </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Cifras clave</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::EmbeddedOrchestrator</name>
@@ -225,6 +229,57 @@
     <message>
         <source>System health: %1</source>
         <translation>Estado del sistema: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::KpiRow</name>
+    <message>
+        <source>Leads (24 h)</source>
+        <translation>Contactos (24 h)</translation>
+    </message>
+    <message>
+        <source>Bookings (24 h)</source>
+        <translation>Reservas (24 h)</translation>
+    </message>
+    <message>
+        <source>Revenue (24 h)</source>
+        <translation>Ingresos (24 h)</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Conversión</translation>
+    </message>
+    <message>
+        <source>Show rate</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>NPS (30 d)</source>
+        <translation>NPS (30 d)</translation>
+    </message>
+    <message>
+        <source>Not reported yet</source>
+        <translation>Aún sin datos</translation>
+    </message>
+    <message>
+        <source>Below target (%1)</source>
+        <translation>Por debajo del objetivo (%1)</translation>
+    </message>
+    <message>
+        <source>Above limit (%1)</source>
+        <translation>Por encima del límite (%1)</translation>
+    </message>
+    <message>
+        <source>On target</source>
+        <translation>En objetivo</translation>
+    </message>
+    <message>
+        <source>No target set</source>
+        <translation>Sin objetivo</translation>
+    </message>
+    <message>
+        <source>Set a target with KPI_THRESHOLDS_JSON, e.g. {&quot;%1&quot;: …}</source>
+        <translation>Fije un objetivo con KPI_THRESHOLDS_JSON, p. ej. {&quot;%1&quot;: …}</translation>
     </message>
 </context>
 <context>

@@ -77,19 +77,23 @@ Status CoreService::start()
         refreshOverview();
     });
     connect(m_monitor, &HealthMonitor::roundFinished, this, [this](quint64 round) {
-        m_overview.lastCheck = m_monitor->lastRoundFinished();
-        Q_EMIT overviewChanged(m_overview);
-        // KPI aggregation follows each round of checks; the round ends when it has.
+        // KPI aggregation follows each round of checks; the round ends when it has, and only
+        // then does the overview say when the last check was.
+        const auto publish = [this, round] {
+            m_overview.lastCheck = m_monitor->lastRoundFinished();
+            refreshOverview();
+            Q_EMIT overviewChanged(m_overview);
+            Q_EMIT checksFinished(round);
+        };
         const ModuleConfig *analytics = m_config.module(QStringLiteral("07_analytics"));
         if (!analytics || !analytics->enabled || analytics->endpoint.isEmpty()) {
-            Q_EMIT checksFinished(round);
+            publish();
             return;
         }
         auto *once = new QObject(this);
-        const auto finish = [this, round, once] {
+        const auto finish = [publish, once] {
             once->deleteLater();
-            refreshOverview();
-            Q_EMIT checksFinished(round);
+            publish();
         };
         connect(m_kpis, &KpiCollector::updated, once, finish);
         connect(m_kpis, &KpiCollector::failed, once, finish);
@@ -254,6 +258,9 @@ void CoreService::refreshOverview()
     next.deadLetters = m_engine ? m_engine->deadLetterCount() : 0;
     next.alerts = AlertRules::evaluate(m_config, modules(), next.deadLetters);
     next.kpis = kpis();
+    next.kpiThresholds = {};
+    for (auto it = m_config.kpiThresholds.begin(); it != m_config.kpiThresholds.end(); ++it)
+        next.kpiThresholds.insert(it.key(), it.value());
     next.alerts += KpiRules::evaluate(m_config.kpiThresholds, next.kpis);
     std::stable_sort(next.alerts.begin(), next.alerts.end(),
                      [](const StatusAlert &a, const StatusAlert &b) {

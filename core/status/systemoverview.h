@@ -21,6 +21,7 @@ struct SystemOverview
     QString environment;
     int deadLetters = 0; // module calls waiting in the dead-letter queue
     QJsonObject kpis; // leads_24h, bookings_24h, revenue_24h_usd, …
+    QJsonObject kpiThresholds; // min_leads_24h, min_nps, … from KPI_THRESHOLDS_JSON
 };
 
 } // namespace Switchboard

@@ -2,6 +2,7 @@
 #include "common/manualclock.h"
 #include "dashboard/dashboardview.h"
 #include "dashboard/healthbanner.h"
+#include "dashboard/kpirow.h"
 #include "dashboard/moduletablemodel.h"
 #include "fakeorchestrator.h"
 #include "modules/modulesview.h"
@@ -68,6 +69,25 @@ private Q_SLOTS:
         auto *nav = window.findChild<QListWidget *>(QStringLiteral("navigation"));
         QVERIFY(nav);
         QCOMPARE(nav->item(4)->text(), QStringLiteral("Alerts (2)"));
+        // Key figures with their targets.
+        overview.kpis = {{QStringLiteral("leads_24h"), 15},
+                         {QStringLiteral("revenue_24h_usd"), 1200.0},
+                         {QStringLiteral("show_rate"), 0.84},
+                         {QStringLiteral("nps_avg_30d"), 8.5}};
+        overview.kpiThresholds = {{QStringLiteral("min_leads_24h"), 100},
+                                  {QStringLiteral("min_nps"), 8.0}};
+        Q_EMIT core.overviewChanged(overview);
+        KpiRow *kpis = window.dashboard()->kpis();
+        QCOMPARE(kpis->valueText(QStringLiteral("leads_24h")), QStringLiteral("15"));
+        QCOMPARE(kpis->stateText(QStringLiteral("leads_24h")),
+                 QStringLiteral("! Below target (100)"));
+        QCOMPARE(kpis->stateText(QStringLiteral("nps_avg_30d")), QStringLiteral("✓ On target"));
+        QCOMPARE(kpis->valueText(QStringLiteral("show_rate")), QStringLiteral("84 %"));
+        QCOMPARE(kpis->stateText(QStringLiteral("show_rate")), QStringLiteral("No target set"));
+        QCOMPARE(kpis->valueText(QStringLiteral("revenue_24h_usd")), QStringLiteral("$1,200"));
+        QCOMPARE(kpis->stateText(QStringLiteral("bookings_24h")),
+                 QStringLiteral("Not reported yet"));
+
         auto *deadLetters = window.findChild<QLabel *>(QStringLiteral("deadLetters"));
         QVERIFY(deadLetters && deadLetters->isHidden());
         overview.deadLetters = 3;

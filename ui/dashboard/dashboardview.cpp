@@ -1,6 +1,7 @@
 #include "dashboard/dashboardview.h"
 
 #include "dashboard/healthbanner.h"
+#include "dashboard/kpirow.h"
 #include "dashboard/moduletablemodel.h"
 #include "dashboard/moduletiledelegate.h"
 
@@ -23,6 +24,7 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     , m_banner(new HealthBanner(this))
     , m_tiles(new QListView(this))
     , m_delegate(new ModuleTileDelegate(this))
+    , m_kpis(new KpiRow(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 8);
@@ -54,6 +56,11 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     m_tiles->viewport()->setAutoFillBackground(false);
     m_tiles->setToolTip(tr("Click a module, or select it and press Enter, to open its details."));
     layout->addWidget(m_tiles, 1);
+
+    auto *figures = new QLabel(tr("Key figures"), this);
+    figures->setFont(font);
+    layout->addWidget(figures);
+    layout->addWidget(m_kpis);
     m_tiles->installEventFilter(this);
 
     const auto open = [this](const QModelIndex &index) {
@@ -66,6 +73,7 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
 void DashboardView::setOverview(const SystemOverview &overview)
 {
     m_banner->setOverview(overview);
+    m_kpis->setKpis(overview.kpis, overview.kpiThresholds);
 }
 
 bool DashboardView::eventFilter(QObject *watched, QEvent *event)

@@ -9,6 +9,7 @@ class QListView;
 namespace Switchboard {
 
 class HealthBanner;
+class KpiRow;
 class ModuleTableModel;
 class ModuleTileDelegate;
 
@@ -23,6 +24,7 @@ public:
     void setOverview(const Switchboard::SystemOverview &overview);
     HealthBanner *banner() const { return m_banner; }
     QListView *tiles() const { return m_tiles; }
+    KpiRow *kpis() const { return m_kpis; }
 
 Q_SIGNALS:
     void moduleActivated(const QString &moduleId);
@@ -36,6 +38,7 @@ private:
     HealthBanner *m_banner;
     QListView *m_tiles;
     ModuleTileDelegate *m_delegate;
+    KpiRow *m_kpis;
 };
 
 } // namespace Switchboard

@@ -1,0 +1,183 @@
+#include "dashboard/kpirow.h"
+
+#include "common/statusstyle.h"
+
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace Switchboard {
+
+namespace {
+
+struct Kpi
+{
+    const char *key;
+    const char *title;
+    const char *threshold; // key suffix in KPI_THRESHOLDS_JSON
+};
+
+const Kpi Kpis[] = {
+    {"leads_24h", QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Leads (24 h)"), "leads_24h"},
+    {"bookings_24h", QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Bookings (24 h)"), "bookings_24h"},
+    {"revenue_24h_usd", QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Revenue (24 h)"),
+     "revenue_24h_usd"},
+    {"lead_to_booking_rate", QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Conversion"),
+     "lead_to_booking_rate"},
+    {"show_rate", QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Show rate"), "show_rate"},
+    {"nps_avg_30d", QT_TRANSLATE_NOOP("Switchboard::KpiRow", "NPS (30 d)"), "nps"},
+};
+
+QString format(const QString &kpi, double v)
+{
+    // The "C" locale has no conventions for money; US English matches the USD figures.
+    const QLocale locale = QLocale().language() == QLocale::C
+        ? QLocale(QLocale::English, QLocale::UnitedStates)
+        : QLocale();
+    if (kpi == QLatin1String("revenue_24h_usd"))
+        return locale.toCurrencyString(v, QStringLiteral("$"), 0);
+    if (kpi.endsWith(QLatin1String("_rate")))
+        return locale.toString(v * 100, 'f', 0) + QStringLiteral(" %");
+    if (kpi == QLatin1String("nps_avg_30d"))
+        return locale.toString(v, 'f', 1);
+    return locale.toString(qint64(v));
+}
+
+} // namespace
+
+KpiRow::KpiRow(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(12);
+    layout->setSizeConstraint(QLayout::SetNoConstraint);
+    for (const Kpi &k : Kpis) {
+        auto *card = new QFrame(this);
+        card->setFrameShape(QFrame::StyledPanel);
+        card->setAutoFillBackground(true);
+        QPalette pal = card->palette();
+        pal.setColor(QPalette::Window, pal.color(QPalette::Base));
+        card->setPalette(pal);
+        auto *v = new QVBoxLayout(card);
+        v->setContentsMargins(12, 8, 12, 8);
+        v->setSpacing(2);
+        auto *title = new QLabel(tr(k.title), card);
+        QPalette muted = title->palette();
+        muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+        title->setPalette(muted);
+        auto *value = new QLabel(QStringLiteral("—"), card);
+        QFont big = value->font();
+        big.setPointSizeF(big.pointSizeF() * 1.5);
+        big.setBold(true);
+        value->setFont(big);
+        value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        auto *state = new QLabel(card);
+        state->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        // The labels do not set the row's minimum width; the row's width sets the arrangement.
+        for (QLabel *label : {title, value, state}) {
+            label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+            v->addWidget(label);
+        }
+        card->setMinimumWidth(110);
+        m_frames.append(card);
+        m_cards.append({QString::fromLatin1(k.key), value, state});
+    }
+    arrange(6);
+}
+
+void KpiRow::arrange(int columns)
+{
+    if (columns == m_columns)
+        return;
+    m_columns = columns;
+    auto *grid = static_cast<QGridLayout *>(layout());
+    for (QWidget *frame : std::as_const(m_frames))
+        grid->removeWidget(frame);
+    for (int i = 0; i < m_frames.size(); ++i)
+        grid->addWidget(m_frames.at(i), i / columns, i % columns);
+    for (int c = 0; c < 6; ++c)
+        grid->setColumnStretch(c, c < columns ? 1 : 0);
+}
+
+QSize KpiRow::minimumSizeHint() const
+{
+    const int rows = m_columns == 6 ? 1 : 2;
+    const int cardHeight = m_frames.isEmpty() ? 0 : m_frames.first()->sizeHint().height();
+    return {3 * 110 + 2 * 12, rows * cardHeight + (rows - 1) * 12};
+}
+
+void KpiRow::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // One row of six where there is room, two rows of three on narrow windows.
+    arrange(width() >= 6 * 150 ? 6 : 3);
+    updateGeometry();
+}
+
+void KpiRow::setKpis(const QJsonObject &kpis, const QJsonObject &thresholds)
+{
+    for (int i = 0; i < m_cards.size(); ++i) {
+        const Card &card = m_cards.at(i);
+        const Kpi &k = Kpis[i];
+        if (!kpis.value(card.kpi).isDouble()) {
+            card.value->setText(QStringLiteral("—"));
+            card.state->setText(tr("Not reported yet"));
+            continue;
+        }
+        const double v = kpis.value(card.kpi).toDouble();
+        card.value->setText(format(card.kpi, v));
+        const QString minKey = QStringLiteral("min_") + QLatin1String(k.threshold);
+        const QString maxKey = QStringLiteral("max_") + QLatin1String(k.threshold);
+        QString state;
+        ModuleStatus look = ModuleStatus::Unknown;
+        if (thresholds.contains(minKey) && v < thresholds.value(minKey).toDouble()) {
+            state =
+                tr("Below target (%1)").arg(format(card.kpi, thresholds.value(minKey).toDouble()));
+            look = ModuleStatus::Degraded;
+        } else if (thresholds.contains(maxKey) && v > thresholds.value(maxKey).toDouble()) {
+            state =
+                tr("Above limit (%1)").arg(format(card.kpi, thresholds.value(maxKey).toDouble()));
+            look = ModuleStatus::Degraded;
+        } else if (thresholds.contains(minKey) || thresholds.contains(maxKey)) {
+            state = tr("On target");
+            look = ModuleStatus::Healthy;
+        } else {
+            state = tr("No target set");
+        }
+        card.state->setText(look == ModuleStatus::Unknown
+                                ? state
+                                : StatusStyle::mark(look) + QLatin1Char(' ') + state);
+        QPalette pal = card.state->palette();
+        pal.setColor(QPalette::WindowText,
+                     look == ModuleStatus::Unknown ? pal.color(QPalette::PlaceholderText)
+                                                   : StatusStyle::color(look));
+        card.state->setPalette(pal);
+        card.state->setToolTip(
+            look == ModuleStatus::Unknown
+                ? tr("Set a target with KPI_THRESHOLDS_JSON, e.g. {\"%1\": …}").arg(minKey)
+                : QString());
+    }
+}
+
+QString KpiRow::valueText(const QString &kpi) const
+{
+    for (const Card &c : m_cards) {
+        if (c.kpi == kpi)
+            return c.value->text();
+    }
+    return {};
+}
+
+QString KpiRow::stateText(const QString &kpi) const
+{
+    for (const Card &c : m_cards) {
+        if (c.kpi == kpi)
+            return c.state->text();
+    }
+    return {};
+}
+
+} // namespace Switchboard
