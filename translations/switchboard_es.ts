@@ -180,6 +180,10 @@
         <source>Key figures</source>
         <translation>Cifras clave</translation>
     </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::EmbeddedOrchestrator</name>
@@ -229,6 +233,40 @@
     <message>
         <source>System health: %1</source>
         <translation>Estado del sistema: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::KpiChart</name>
+    <message>
+        <source>Leads per hour</source>
+        <translation>Contactos por hora</translation>
+    </message>
+    <message>
+        <source>Bookings per hour</source>
+        <translation>Reservas por hora</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 a las %2: %3</translation>
+    </message>
+    <message>
+        <source>Leads and bookings per hour over the last day</source>
+        <translation>Contactos y reservas por hora en el último día</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::KpiHistoryModel</name>
+    <message>
+        <source>Hour</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Reservas</translation>
     </message>
 </context>
 <context>

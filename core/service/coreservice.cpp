@@ -258,6 +258,8 @@ void CoreService::refreshOverview()
     next.deadLetters = m_engine ? m_engine->deadLetterCount() : 0;
     next.alerts = AlertRules::evaluate(m_config, modules(), next.deadLetters);
     next.kpis = kpis();
+    next.kpiHistory =
+        m_kpis ? m_kpis->latest().value(QLatin1String("history")).toArray() : QJsonArray();
     next.kpiThresholds = {};
     for (auto it = m_config.kpiThresholds.begin(); it != m_config.kpiThresholds.end(); ++it)
         next.kpiThresholds.insert(it.key(), it.value());
@@ -272,7 +274,8 @@ void CoreService::refreshOverview()
     next.environment = m_config.environment;
     if (next.alerts == m_overview.alerts && next.health == m_overview.health
         && next.clinicName == m_overview.clinicName && next.envOk == m_overview.envOk
-        && next.deadLetters == m_overview.deadLetters && next.kpis == m_overview.kpis)
+        && next.deadLetters == m_overview.deadLetters && next.kpis == m_overview.kpis
+        && next.kpiHistory == m_overview.kpiHistory)
         return;
     m_overview = next;
     Q_EMIT overviewChanged(m_overview);

@@ -4,6 +4,7 @@
 #include "modules/modulestatus.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
@@ -22,6 +23,7 @@ struct SystemOverview
     int deadLetters = 0; // module calls waiting in the dead-letter queue
     QJsonObject kpis; // leads_24h, bookings_24h, revenue_24h_usd, …
     QJsonObject kpiThresholds; // min_leads_24h, min_nps, … from KPI_THRESHOLDS_JSON
+    QJsonArray kpiHistory; // module 07's hourly history: [{ts, leads, bookings}]
 };
 
 } // namespace Switchboard

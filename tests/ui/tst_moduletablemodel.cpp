@@ -1,6 +1,9 @@
 #include "common/manualclock.h"
+#include "dashboard/kpihistorymodel.h"
 #include "dashboard/moduletablemodel.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -67,6 +70,28 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 3);
         QCOMPARE(model.index(1, ModuleTableModel::StatusColumn).data().toString(),
                  QStringLiteral("✓ Healthy"));
+    }
+
+    void kpiHistoryUpdatesInPlace()
+    {
+        KpiHistoryModel model;
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        const QJsonArray day = {
+            QJsonObject {{"ts", "2026-03-02T08:00:00Z"}, {"leads", 3}, {"bookings", 1}},
+            QJsonObject {{"ts", "2026-03-02T09:00:00Z"}, {"leads", 5}, {"bookings", 2}}};
+        model.setHistory(day);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.index(1, KpiHistoryModel::LeadsColumn).data().toDouble(), 5.0);
+        QCOMPARE(model.index(0, KpiHistoryModel::TimeColumn).data().toDouble(),
+                 double(QDateTime(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch()));
+        QJsonArray later = day;
+        later[1] = QJsonObject {{"ts", "2026-03-02T09:00:00Z"}, {"leads", 6}, {"bookings", 2}};
+        model.setHistory(later);
+        QCOMPARE(reset.count(), 1); // same rows: changed in place
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.index(1, KpiHistoryModel::LeadsColumn).data().toDouble(), 6.0);
     }
 
     void ignoresUnknownModules()

@@ -1,6 +1,8 @@
 #include "dashboard/dashboardview.h"
 
 #include "dashboard/healthbanner.h"
+#include "dashboard/kpichart.h"
+#include "dashboard/kpihistorymodel.h"
 #include "dashboard/kpirow.h"
 #include "dashboard/moduletablemodel.h"
 #include "dashboard/moduletiledelegate.h"
@@ -8,6 +10,7 @@
 #include <QEvent>
 #include <QLabel>
 #include <QListView>
+#include <QScrollArea>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -25,11 +28,27 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     , m_tiles(new QListView(this))
     , m_delegate(new ModuleTileDelegate(this))
     , m_kpis(new KpiRow(this))
+    , m_history(new KpiHistoryModel(this))
+    , m_chart(new KpiChart(m_history, this))
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 16, 16, 8);
+    // The banner stays in view; the rest of the dashboard scrolls as one page.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(16, 16, 16, 8);
+    outer->setSpacing(12);
+    outer->addWidget(m_banner);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("dashboardScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *page = new QWidget(scroll);
+    page->setAutoFillBackground(false);
+    scroll->setWidget(page);
+    scroll->viewport()->setAutoFillBackground(false);
+    outer->addWidget(scroll, 1);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 4, 0);
     layout->setSpacing(12);
-    layout->addWidget(m_banner);
 
     auto *heading = new QLabel(tr("Modules"), this);
     QFont font = heading->font();
@@ -51,16 +70,21 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     m_tiles->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tiles->setMouseTracking(true);
     m_tiles->setFrameShape(QFrame::NoFrame);
-    m_tiles->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_tiles->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the page scrolls, not the grid
     m_tiles->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_tiles->viewport()->setAutoFillBackground(false);
     m_tiles->setToolTip(tr("Click a module, or select it and press Enter, to open its details."));
-    layout->addWidget(m_tiles, 1);
+    layout->addWidget(m_tiles);
 
     auto *figures = new QLabel(tr("Key figures"), this);
     figures->setFont(font);
     layout->addWidget(figures);
     layout->addWidget(m_kpis);
+    auto *trend = new QLabel(tr("Last 24 hours"), this);
+    trend->setFont(font);
+    layout->addWidget(trend);
+    layout->addWidget(m_chart);
+    layout->addStretch(1);
     m_tiles->installEventFilter(this);
 
     const auto open = [this](const QModelIndex &index) {
@@ -74,6 +98,7 @@ void DashboardView::setOverview(const SystemOverview &overview)
 {
     m_banner->setOverview(overview);
     m_kpis->setKpis(overview.kpis, overview.kpiThresholds);
+    m_history->setHistory(overview.kpiHistory);
 }
 
 bool DashboardView::eventFilter(QObject *watched, QEvent *event)
@@ -88,8 +113,7 @@ void DashboardView::layoutTiles()
     // Three columns when there is room, fewer on narrow windows; tiles share the width.
     // The scrollbar's width is always set aside, so that its appearing cannot push a tile
     // to the next row.
-    const int available = m_tiles->width() - 2 * m_tiles->frameWidth()
-        - m_tiles->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_tiles) - 4;
+    const int available = m_tiles->width() - 2 * m_tiles->frameWidth() - 4;
     if (available <= 0)
         return;
     const int columns = qBound(1, available / MinTileWidth, Columns);
@@ -99,6 +123,9 @@ void DashboardView::layoutTiles()
     m_delegate->setTileSize(tile);
     m_tiles->setGridSize(tile);
     m_tiles->doItemsLayout();
+    // All rows show: the grid is as tall as its tiles.
+    const int rows = (m_tiles->model()->rowCount() + columns - 1) / columns;
+    m_tiles->setFixedHeight(rows * TileHeight + 4);
 }
 
 } // namespace Switchboard

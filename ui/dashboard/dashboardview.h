@@ -9,6 +9,8 @@ class QListView;
 namespace Switchboard {
 
 class HealthBanner;
+class KpiChart;
+class KpiHistoryModel;
 class KpiRow;
 class ModuleTableModel;
 class ModuleTileDelegate;
@@ -25,6 +27,7 @@ public:
     HealthBanner *banner() const { return m_banner; }
     QListView *tiles() const { return m_tiles; }
     KpiRow *kpis() const { return m_kpis; }
+    KpiHistoryModel *history() const { return m_history; }
 
 Q_SIGNALS:
     void moduleActivated(const QString &moduleId);
@@ -39,6 +42,8 @@ private:
     QListView *m_tiles;
     ModuleTileDelegate *m_delegate;
     KpiRow *m_kpis;
+    KpiHistoryModel *m_history;
+    KpiChart *m_chart;
 };
 
 } // namespace Switchboard
