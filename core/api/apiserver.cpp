@@ -4,6 +4,7 @@
 #include "common/logging.h"
 #include "engine/workflowengine.h"
 #include "modules/modulecatalog.h"
+#include "report/dashboardreport.h"
 #include "secrets/secretstore.h"
 #include "service/coreservice.h"
 #include "store/workflowstore.h"
@@ -41,6 +42,15 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     addTaskRoutes();
     addSecretRoutes();
     addDeadLetterRoutes();
+    route("GET", QStringLiteral("/api/v1/report"),
+          [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+              reply.send(200,
+                         DashboardReport::html(m_core.statusDocument(QString(), 0),
+                                               m_core.config().brandName,
+                                               m_core.config().anonymizeDashboard)
+                             .toUtf8(),
+                         "text/html; charset=utf-8");
+          });
     route("GET", QStringLiteral("/metrics"),
           [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
               reply.send(200, MetricsExporter::render(m_core),

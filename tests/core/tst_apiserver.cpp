@@ -455,6 +455,18 @@ private Q_SLOTS:
             QStringLiteral("switchboard_step_duration_milliseconds_count{type=\"module_call\"}")));
     }
 
+    void reportHasNoPatientData()
+    {
+        // The demo fleet's events carry made-up patient names; none may reach the report.
+        const HttpResult r = get(url(QStringLiteral("/api/v1/report")), auth());
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.contains("Module Status Grid"));
+        for (const char *name : {"Maria Lopez", "James Carter", "Aisha Khan", "Tom Becker",
+                                 "Lucia Fernandez", "Grace Okafor", "Daniel Novak", "Mei Tanaka"})
+            QVERIFY2(!r.body.contains(name), name);
+        QVERIFY(!r.body.contains("pt-"));
+    }
+
     void deadLetterQueueOverHttp()
     {
         QCOMPARE(get(url(QStringLiteral("/api/v1/dlq")), auth()).status, 200);

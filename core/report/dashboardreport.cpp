@@ -1,0 +1,181 @@
+#include "report/dashboardreport.h"
+
+#include "modules/modulecatalog.h"
+
+#include <QJsonArray>
+#include <QLocale>
+
+namespace Switchboard::DashboardReport {
+
+namespace {
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString colour(const QString &status)
+{
+    if (status == QLatin1String("healthy") || status == QLatin1String("HEALTHY"))
+        return QStringLiteral("#1e7b34");
+    if (status == QLatin1String("degraded") || status == QLatin1String("DEGRADED")
+        || status == QLatin1String("warning"))
+        return QStringLiteral("#9a5b00");
+    if (status == QLatin1String("down") || status == QLatin1String("CRITICAL")
+        || status == QLatin1String("critical"))
+        return QStringLiteral("#b42318");
+    return QStringLiteral("#5f6368");
+}
+
+QString mark(const QString &status)
+{
+    if (status == QLatin1String("healthy") || status == QLatin1String("HEALTHY"))
+        return QStringLiteral("✓");
+    if (status == QLatin1String("degraded") || status == QLatin1String("DEGRADED")
+        || status == QLatin1String("warning"))
+        return QStringLiteral("!");
+    if (status == QLatin1String("down") || status == QLatin1String("CRITICAL")
+        || status == QLatin1String("critical"))
+        return QStringLiteral("✕");
+    if (status == QLatin1String("disabled"))
+        return QStringLiteral("–");
+    return QStringLiteral("?");
+}
+
+QString kpiValue(const QJsonObject &kpis, const char *key)
+{
+    const QJsonValue v = kpis.value(QLatin1String(key));
+    if (!v.isDouble())
+        return QStringLiteral("—");
+    const QLocale en(QLocale::English, QLocale::UnitedStates);
+    const QString k = QLatin1String(key);
+    if (k == QLatin1String("revenue_24h_usd"))
+        return en.toCurrencyString(v.toDouble(), QStringLiteral("$"), 0);
+    if (k.endsWith(QLatin1String("_rate")))
+        return en.toString(v.toDouble() * 100, 'f', 0) + QStringLiteral(" %");
+    if (k == QLatin1String("nps_avg_30d"))
+        return en.toString(v.toDouble(), 'f', 1);
+    return en.toString(qint64(v.toDouble()));
+}
+
+} // namespace
+
+QString html(const QJsonObject &status, const QString &clinicName, bool anonymize)
+{
+    const QJsonObject metadata = status.value(QLatin1String("metadata")).toObject();
+    const QString health = metadata.value(QLatin1String("system_health")).toString();
+    const QJsonArray alerts = status.value(QLatin1String("alerts")).toArray();
+    const QJsonObject modules = status.value(QLatin1String("modules")).toObject();
+    const QJsonObject kpis = status.value(QLatin1String("kpis")).toObject();
+    const QString clinic = anonymize ? QStringLiteral("Clinic") : clinicName;
+    const QString when = status.value(QLatin1String("timestamp")).toString();
+
+    QString out;
+    out += QStringLiteral("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+                          "lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+    out += QStringLiteral("<title>%1 — Switchboard dashboard report</title>\n").arg(esc(clinic));
+    out += QStringLiteral(
+        "<style>body{font-family:sans-serif;margin:24px;color:#202124}h1{font-size:22px}h2{font-"
+        "size:17px;margin-top:24px}"
+        ".banner{padding:12px "
+        "16px;color:#fff;font-weight:bold}.grid{display:flex;flex-wrap:wrap;gap:8px}"
+        ".cell{border:1px solid #dadce0;padding:8px 12px;min-width:200px}.kpi{border:1px solid "
+        "#dadce0;padding:8px 12px;min-width:140px}"
+        ".value{font-size:20px;font-weight:bold}table{border-collapse:collapse}td,th{border:1px "
+        "solid #dadce0;padding:4px 8px;text-align:left}"
+        ".muted{color:#5f6368}</style>\n</head>\n<body>\n");
+    out +=
+        QStringLiteral(
+            "<h1>%1 — dashboard report</h1>\n<p class=\"muted\">Generated %2 by Switchboard.</p>\n")
+            .arg(esc(clinic), esc(when));
+
+    out += QStringLiteral("<h2 id=\"system-health\">System Health Overview</h2>\n");
+    out +=
+        QStringLiteral("<div class=\"banner\" style=\"background:%1\">%2 System health: %3</div>\n")
+            .arg(colour(health), mark(health), esc(health));
+    int errors = 0;
+    for (auto it = modules.begin(); it != modules.end(); ++it)
+        errors += it.value().toObject().value(QLatin1String("errors_24h")).toInt();
+    out +=
+        QStringLiteral("<table>\n<tr><th>Overall status</th><td>%1</td></tr>\n<tr><th>Environment "
+                       "configuration</th><td>%2</td></tr>\n"
+                       "<tr><th>Dependency graph</th><td>%3</td></tr>\n<tr><th>Errors (24 "
+                       "h)</th><td>%4</td></tr>\n</table>\n")
+            .arg(esc(health),
+                 status.value(QLatin1String("env_ok")).toBool()
+                     ? QStringLiteral("✓ complete")
+                     : QStringLiteral("✕ settings missing"))
+            .arg(std::any_of(alerts.begin(), alerts.end(),
+                             [](const QJsonValue &a) {
+                                 return a.toObject().value(QLatin1String("category")).toString()
+                                     == QLatin1String("dependency");
+                             })
+                     ? QStringLiteral("✕ patient journey blocked")
+                     : QStringLiteral("✓ patient journey clear"))
+            .arg(errors);
+
+    out += QStringLiteral("<h2 id=\"alerts\">Active Alerts</h2>\n");
+    if (alerts.isEmpty()) {
+        out += QStringLiteral("<p>No alerts — the clinic is running normally.</p>\n");
+    } else {
+        out += QStringLiteral("<table>\n<tr><th>Severity</th><th>Alert</th><th>Details</"
+                              "th><th>What to do</th></tr>\n");
+        for (const QJsonValue &v : alerts) {
+            const QJsonObject a = v.toObject();
+            const QString severity = a.value(QLatin1String("severity")).toString();
+            out +=
+                QStringLiteral(
+                    "<tr><td style=\"color:%1\">%2 %3</td><td>%4</td><td>%5</td><td>%6</td></tr>\n")
+                    .arg(colour(severity), mark(severity), esc(severity),
+                         esc(a.value(QLatin1String("title")).toString()),
+                         esc(a.value(QLatin1String("message")).toString()),
+                         esc(a.value(QLatin1String("action")).toString()));
+        }
+        out += QStringLiteral("</table>\n");
+    }
+
+    out += QStringLiteral("<h2 id=\"modules\">Module Status Grid</h2>\n<div class=\"grid\">\n");
+    for (const ModuleInfo &info : ModuleCatalog::all()) {
+        const QJsonObject m = modules.value(info.id).toObject();
+        const QString s = m.value(QLatin1String("status")).toString(QStringLiteral("unknown"));
+        const QJsonValue response = m.value(QLatin1String("response_time_ms"));
+        out += QStringLiteral("<div class=\"cell\" style=\"border-left:6px solid %1\"><b>%2 "
+                              "%3</b><br/><span style=\"color:%1\">%4 %5</span><br/>"
+                              "<span class=\"muted\">%6 · errors (24 h): %7</span></div>\n")
+                   .arg(colour(s), info.numberText(), esc(info.name()), mark(s), esc(s),
+                        response.isDouble() ? QStringLiteral("%1 ms").arg(response.toInt())
+                                            : QStringLiteral("no answer"))
+                   .arg(m.value(QLatin1String("errors_24h")).toInt());
+    }
+    out += QStringLiteral("</div>\n");
+
+    out +=
+        QStringLiteral("<h2 id=\"kpis\">Key Performance Indicators</h2>\n<div class=\"grid\">\n");
+    const std::pair<const char *, const char *> tiles[] = {{"leads_24h", "Leads (24 h)"},
+                                                           {"bookings_24h", "Bookings (24 h)"},
+                                                           {"revenue_24h_usd", "Revenue (24 h)"},
+                                                           {"lead_to_booking_rate", "Conversion"},
+                                                           {"show_rate", "Show rate"},
+                                                           {"nps_avg_30d", "NPS (30 d)"}};
+    for (const auto &[key, title] : tiles)
+        out += QStringLiteral("<div class=\"kpi\"><span class=\"muted\">%1</span><br/><span "
+                              "class=\"value\">%2</span></div>\n")
+                   .arg(QLatin1String(title), kpiValue(kpis, key));
+    out += QStringLiteral("</div>\n");
+
+    out += QStringLiteral("<h2 id=\"system\">System Information</h2>\n<table>\n");
+    out += QStringLiteral("<tr><th>Instance ID</th><td>%1</td></tr>\n")
+               .arg(anonymize ? QStringLiteral("(hidden)")
+                              : esc(metadata.value(QLatin1String("instance_id")).toString()));
+    out += QStringLiteral("<tr><th>Trace ID</th><td>%1</td></tr>\n")
+               .arg(esc(metadata.value(QLatin1String("trace_id")).toString()));
+    out += QStringLiteral("<tr><th>Version</th><td>%1</td></tr>\n")
+               .arg(esc(metadata.value(QLatin1String("version")).toString()));
+    out += QStringLiteral("<tr><th>HIPAA mode</th><td>%1</td></tr>\n")
+               .arg(metadata.value(QLatin1String("hipaa_mode")).toBool() ? QStringLiteral("on")
+                                                                         : QStringLiteral("off"));
+    out += QStringLiteral("</table>\n</body>\n</html>\n");
+    return out;
+}
+
+} // namespace Switchboard::DashboardReport

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Switchboard::DashboardReport {
+
+// The dashboard as one self-contained page (inline styles, no scripts, no external files) with
+// the primary specification's sections: System Health Overview, Active Alerts, Module Status
+// Grid, Key Performance Indicators, System Information. Built from the status document only,
+// which carries no patient data. Well-formed XHTML, so that it can be checked by an XML parser.
+// anonymize (ANONYMIZE_DASHBOARD) also hides the clinic's name and the instance id.
+QString html(const QJsonObject &status, const QString &clinicName, bool anonymize);
+
+} // namespace Switchboard::DashboardReport
