@@ -107,13 +107,18 @@ int main(int argc, char *argv[])
         QStringLiteral(
             "Where executions are kept: an SQLite file (default <data>/switchboard.db)."),
         QStringLiteral("url"));
+    const QCommandLineOption reportDir(
+        QStringLiteral("report-dir"),
+        QStringLiteral(
+            "Write the dashboard report into this folder at REPORT_CRON (default 07:00)."),
+        QStringLiteral("dir"));
     const QCommandLineOption demo(
         QStringLiteral("demo"),
         QStringLiteral("Run the demo clinic: a simulated fleet of the nine modules, with a live "
                        "status in the terminal."));
     const QCommandLineOption quiet(QStringLiteral("quiet"),
                                    QStringLiteral("Do not print the live module status."));
-    parser.addOptions({listen, data, config, envFile, store, demo, quiet});
+    parser.addOptions({listen, data, config, envFile, store, reportDir, demo, quiet});
     parser.process(app);
 
     CoreOptions options;
@@ -130,6 +135,7 @@ int main(int argc, char *argv[])
         ? parser.value(data)
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     options.adminTokenFromEnv = qEnvironmentVariable("SWITCHBOARD_ADMIN_TOKEN");
+    options.reportDir = parser.value(reportDir);
     if (parser.isSet(store)) {
         QString url = parser.value(store);
         if (url.startsWith(QLatin1String("postgresql:"))

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "modules/modulecatalog.h"
+#include "workflow/cronschedule.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -217,6 +218,14 @@ const QList<Setting> &settings()
                           if (!r)
                               return r.error();
                           c.circuitBreaker.timeoutSeconds = *r;
+                          return Ok {};
+                      }};
+        s << Setting {QStringLiteral("REPORT_CRON"), QStringLiteral("report.cron"),
+                      [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          auto cron = CronSchedule::parse(v);
+                          if (!cron)
+                              return makeError(cron.error().message, f);
+                          c.reportCron = v.simplified();
                           return Ok {};
                       }};
         s << Setting {QStringLiteral("DLQ_ALERT_THRESHOLD"),

@@ -67,6 +67,8 @@ struct CoreConfig
     CircuitBreakerSettings circuitBreaker;
     ResilienceSettings resilience;
     int deadLetterAlertThreshold = 10; // DLQ_ALERT_THRESHOLD
+    QString reportCron =
+        QStringLiteral("0 7 * * *"); // REPORT_CRON: the seed's 07:00 morning report
     QMap<QString, double> kpiThresholds; // min_leads_24h, min_lead_to_booking_rate, …
     QList<ModuleConfig> modules; // always the nine modules, in catalog order
 

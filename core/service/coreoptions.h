@@ -21,6 +21,8 @@ struct CoreOptions
     // SQLite database file; empty: <dataDir>/switchboard.db (demo.db for the demo clinic).
     QString storePath;
     QString adminTokenFromEnv; // SWITCHBOARD_ADMIN_TOKEN
+    // Folder for the scheduled dashboard report (empty: none); written at config.reportCron.
+    QString reportDir;
 };
 
 } // namespace Switchboard

@@ -9,12 +9,14 @@
 #include "kpis/kpicollector.h"
 #include "kpis/kpirules.h"
 #include "modules/modulecatalog.h"
+#include "report/dashboardreport.h"
 #include "resilience/resilientmoduleclient.h"
 #include "secrets/keychainsecretstore.h"
 #include "sim/simfleet.h"
 #include "status/statusdocument.h"
 #include "store/database.h"
 #include "store/workflowstore.h"
+#include "workflow/cronschedule.h"
 #include "workflow/expressionengine.h"
 #include "workflow/workflowvalidator.h"
 
@@ -23,7 +25,9 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QSaveFile>
 #include <QTimeZone>
+#include <QTimer>
 
 namespace Switchboard {
 
@@ -115,6 +119,13 @@ Status CoreService::start()
     }
     refreshOverview();
     m_monitor->start();
+    if (!m_options.reportDir.isEmpty()) {
+        if (!QDir().mkpath(m_options.reportDir))
+            return makeError(
+                QStringLiteral("cannot create the report folder %1").arg(m_options.reportDir),
+                QStringLiteral("report-dir"));
+        scheduleReport();
+    }
     return Ok {};
 }
 
@@ -227,6 +238,53 @@ Status CoreService::startDemoFleet()
             break;
     }
     return makeError(QStringLiteral("cannot start the demo clinic: %1").arg(last.message));
+}
+
+QString CoreService::reportHtml() const
+{
+    return DashboardReport::html(statusDocument(QString(), 0), m_config.brandName,
+                                 m_config.anonymizeDashboard);
+}
+
+Result<QString> CoreService::writeReport(const QString &dir)
+{
+    const QString name =
+        QStringLiteral("dashboard_%1.html")
+            .arg(m_clock.now().toLocalTime().toString(QStringLiteral("yyyy-MM-dd_HH-mm")));
+    const QString path = QDir(dir).filePath(name);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    file.write(reportHtml().toUtf8());
+    if (!file.commit())
+        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    qCInfo(lcService).noquote() << "dashboard report written to" << path;
+    return path;
+}
+
+void CoreService::scheduleReport()
+{
+    auto cron = CronSchedule::parse(m_config.reportCron);
+    if (!cron)
+        return;
+    const QTimeZone zone = m_config.timezone.isEmpty() ? QTimeZone::systemTimeZone()
+                                                       : QTimeZone(m_config.timezone.toUtf8());
+    const QDateTime next = cron->next(m_clock.now(), zone);
+    if (!m_reportTimer) {
+        m_reportTimer = new QTimer(this);
+        m_reportTimer->setSingleShot(true);
+        connect(m_reportTimer, &QTimer::timeout, this, [this] {
+            // A refresh first, so that the report shows the clinic as it is at report time.
+            runChecks([this] {
+                if (auto written = writeReport(m_options.reportDir); !written)
+                    qCWarning(lcService)
+                        << "the scheduled report failed:" << written.error().message;
+                scheduleReport();
+            });
+        });
+    }
+    m_reportTimer->start(
+        int(std::clamp<qint64>(m_clock.now().msecsTo(next), 1000, 24LL * 3600 * 1000)));
 }
 
 QJsonObject CoreService::kpis() const

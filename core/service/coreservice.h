@@ -12,6 +12,8 @@
 #include <functional>
 #include <memory>
 
+class QTimer;
+
 namespace Switchboard {
 
 class ApiServer;
@@ -52,6 +54,10 @@ public:
     void runChecks(std::function<void()> done);
     void checkModule(const QString &moduleId);
     Status resetCircuitBreaker(const QString &moduleId);
+    // Writes the dashboard report into dir as dashboard_<date>_<time>.html; returns its path.
+    Result<QString> writeReport(const QString &dir);
+    QString reportHtml() const;
+
     // Re-evaluates the alerts (after something other than a health check changed).
     void refreshAlerts() { refreshOverview(); }
 
@@ -75,6 +81,7 @@ Q_SIGNALS:
 private:
     Status startDemoFleet();
     Status startEngine();
+    void scheduleReport();
     void installTemplates();
     void refreshOverview();
 
@@ -84,6 +91,7 @@ private:
     SimFleet *m_fleet = nullptr;
     HealthMonitor *m_monitor = nullptr;
     KpiCollector *m_kpis = nullptr;
+    QTimer *m_reportTimer = nullptr;
     ApiServer *m_api = nullptr;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<ExpressionEngine> m_expressions;

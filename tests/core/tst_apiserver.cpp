@@ -467,6 +467,18 @@ private Q_SLOTS:
         QVERIFY(!r.body.contains("pt-"));
     }
 
+    void writesTheReportIntoAFolder()
+    {
+        QTemporaryDir reports;
+        auto written = m_core->writeReport(reports.path());
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().toString()));
+        QFile file(*written);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(QFileInfo(file).fileName().startsWith(QStringLiteral("dashboard_")));
+        QVERIFY(file.readAll().contains("Key Performance Indicators"));
+        QVERIFY(!m_core->writeReport(QStringLiteral("/nonexistent/folder")).ok());
+    }
+
     void deadLetterQueueOverHttp()
     {
         QCOMPARE(get(url(QStringLiteral("/api/v1/dlq")), auth()).status, 200);

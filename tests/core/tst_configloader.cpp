@@ -100,6 +100,9 @@ private Q_SLOTS:
         QTest::newRow("breaker") << "CIRCUIT_BREAKER_THRESHOLD=0"
                                  << "CIRCUIT_BREAKER_THRESHOLD"
                                  << "out of range";
+        QTest::newRow("report cron") << "REPORT_CRON=every morning"
+                                     << "REPORT_CRON"
+                                     << "five fields";
     }
 
     void refusesBadEnvValues()
