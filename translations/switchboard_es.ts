@@ -184,6 +184,14 @@
         <source>Last 24 hours</source>
         <translation>Últimas 24 horas</translation>
     </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Exportar informe…</translation>
+    </message>
+    <message>
+        <source>Save this dashboard as a web page to share or print (Ctrl+E)</source>
+        <translation>Guardar este panel como página web para compartir o imprimir (Ctrl+E)</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::EmbeddedOrchestrator</name>
@@ -453,6 +461,38 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>Module calls that failed after every retry. Inspect, replay or discard them with the dead-letter API (/api/v1/dlq).</source>
         <translation>Llamadas a módulos que fallaron tras todos los reintentos. Revíselas, reenvíelas o descártelas con la API de mensajes fallidos (/api/v1/dlq).</translation>
+    </message>
+    <message>
+        <source>Export dashboard report…</source>
+        <translation>Exportar informe del panel…</translation>
+    </message>
+    <message>
+        <source>clinic-report-%1.html</source>
+        <translation>informe-clinica-%1.html</translation>
+    </message>
+    <message>
+        <source>Export dashboard report</source>
+        <translation>Exportar informe del panel</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Página web (*.html)</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>Preparando el informe…</translation>
+    </message>
+    <message>
+        <source>The report could not be saved to %1: %2</source>
+        <translation>No se pudo guardar el informe en %1: %2</translation>
+    </message>
+    <message>
+        <source>Report not saved</source>
+        <translation>Informe no guardado</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Informe guardado en %1</translation>
     </message>
 </context>
 <context>

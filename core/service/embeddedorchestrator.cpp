@@ -72,4 +72,13 @@ void EmbeddedOrchestrator::resetCircuitBreaker(const QString &moduleId)
             service, [service, moduleId] { (void)service->resetCircuitBreaker(moduleId); });
 }
 
+void EmbeddedOrchestrator::requestReport()
+{
+    if (CoreService *service = m_service.data())
+        QMetaObject::invokeMethod(service, [this, service] {
+            const QString html = service->reportHtml();
+            QMetaObject::invokeMethod(this, [this, html] { Q_EMIT reportReady(html); });
+        });
+}
+
 } // namespace Switchboard

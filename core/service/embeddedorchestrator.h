@@ -29,6 +29,7 @@ public:
     void checkNow() override;
     void checkModule(const QString &moduleId) override;
     void resetCircuitBreaker(const QString &moduleId) override;
+    void requestReport() override;
 
 private:
     SystemClock m_clock;

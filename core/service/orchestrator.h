@@ -26,12 +26,15 @@ public:
     virtual void checkNow() = 0;
     virtual void checkModule(const QString &moduleId) = 0;
     virtual void resetCircuitBreaker(const QString &moduleId) = 0;
+    // Builds the dashboard report (see DashboardReport); reportReady() follows.
+    virtual void requestReport() = 0;
 
 Q_SIGNALS:
     void ready();
     void failed(const QString &message);
     void moduleChanged(const Switchboard::ModuleSnapshot &snapshot);
     void overviewChanged(const Switchboard::SystemOverview &overview);
+    void reportReady(const QString &html);
 };
 
 } // namespace Switchboard

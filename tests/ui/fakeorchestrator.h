@@ -16,8 +16,14 @@ public:
     void checkNow() override { ++checks; }
     void checkModule(const QString &moduleId) override { checkedModules << moduleId; }
     void resetCircuitBreaker(const QString &moduleId) override { resetModules << moduleId; }
+    void requestReport() override
+    {
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT reportReady(report); }, Qt::QueuedConnection);
+    }
 
     int checks = 0;
     QStringList checkedModules;
     QStringList resetModules;
+    QString report = QStringLiteral("<html><body>Fake report</body></html>");
 };

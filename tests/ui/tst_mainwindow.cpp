@@ -11,7 +11,9 @@
 #include <QListView>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Switchboard;
@@ -145,6 +147,41 @@ private Q_SLOTS:
         QVERIFY(check && check->isEnabled());
         QTest::mouseClick(check, Qt::LeftButton);
         QCOMPARE(core.checkedModules, QStringList {QStringLiteral("02_booking")});
+    }
+
+    void exportsTheReportFromTheCore()
+    {
+        ManualClock clock;
+        FakeOrchestrator core;
+        MainWindow window(core, clock);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("report.html"));
+        QSignalSpy saved(&window, &MainWindow::reportSaved);
+        window.exportReport(path);
+        QVERIFY(saved.wait());
+        QCOMPARE(saved.first().first().toString(), path);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(file.readAll()), core.report);
+
+        // A place that cannot be written is reported, and nothing is left half-written.
+        QSignalSpy failed(&window, &MainWindow::reportFailed);
+        const QString bad = dir.filePath(QStringLiteral("missing/report.html"));
+        window.exportReport(bad);
+        QVERIFY(failed.wait());
+        QVERIFY(failed.first().first().toString().contains(QStringLiteral("report.html")));
+        QVERIFY(!QFile::exists(bad));
+        QCOMPARE(saved.size(), 1);
+
+        // The dashboard's button asks for the same export.
+        auto *button = window.dashboard()->findChild<QPushButton *>(QStringLiteral("exportReport"));
+        QVERIFY(button);
+        QSignalSpy requested(window.dashboard(), &DashboardView::exportRequested);
+        QObject::disconnect(window.dashboard(), &DashboardView::exportRequested, &window, nullptr);
+        button->click();
+        QCOMPARE(requested.size(), 1);
     }
 
     void tilesReflowOnNarrowWindows()

@@ -9,12 +9,16 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSaveFile>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 
 namespace Switchboard {
@@ -129,6 +133,52 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     help->setShortcuts({QKeySequence::HelpContents, QKeySequence(Qt::Key_Question)});
     connect(help, &QAction::triggered, this, &MainWindow::showShortcuts);
     addAction(help);
+    auto *exportAction = new QAction(tr("Export dashboard report…"), this);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(exportAction, &QAction::triggered, this, &MainWindow::exportReportAs);
+    addAction(exportAction);
+    connect(&orchestrator, &Orchestrator::reportReady, this, &MainWindow::saveReport);
+    connect(m_dashboard, &DashboardView::exportRequested, this, &MainWindow::exportReportAs);
+}
+
+void MainWindow::exportReportAs()
+{
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(tr("clinic-report-%1.html")
+                          .arg(m_clock.now().toString(QStringLiteral("yyyy-MM-dd"))));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export dashboard report"),
+                                                      suggested, tr("Web page (*.html)"));
+    if (!path.isEmpty())
+        exportReport(path);
+}
+
+void MainWindow::exportReport(const QString &path)
+{
+    m_reportPath = path;
+    statusBar()->showMessage(tr("Preparing the report…"));
+    m_orchestrator.requestReport();
+}
+
+void MainWindow::saveReport(const QString &html)
+{
+    if (m_reportPath.isEmpty())
+        return;
+    const QString path = std::exchange(m_reportPath, QString());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(html.toUtf8()) < 0 || !file.commit()) {
+        const QString message = tr("The report could not be saved to %1: %2")
+                                    .arg(QDir::toNativeSeparators(path), file.errorString());
+        statusBar()->clearMessage();
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Report not saved"), message,
+                                    QMessageBox::Close, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        Q_EMIT reportFailed(message);
+        return;
+    }
+    statusBar()->showMessage(tr("Report saved to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    Q_EMIT reportSaved(path);
 }
 
 void MainWindow::buildNavigation()
@@ -227,6 +277,8 @@ void MainWindow::showShortcuts()
                     .arg(tr(section.title));
     rows +=
         QStringLiteral("<tr><td><b>F5</b></td><td>%1</td></tr>").arg(tr("Check all modules now"));
+    rows += QStringLiteral("<tr><td><b>Ctrl+E</b></td><td>%1</td></tr>")
+                .arg(tr("Export dashboard report…"));
     rows += QStringLiteral("<tr><td><b>Enter</b></td><td>%1</td></tr>")
                 .arg(tr("Open the selected module tile"));
     rows += QStringLiteral("<tr><td><b>F1, ?</b></td><td>%1</td></tr>").arg(tr("This list"));

@@ -37,11 +37,20 @@ public:
     const SystemOverview &overview() const { return m_overview; }
 
     void showShortcuts();
+    // Asks the core for the dashboard report and saves it to path; reportSaved() or
+    // reportFailed() follows. exportReportAs() asks for the path first.
+    void exportReport(const QString &path);
+    void exportReportAs();
+
+Q_SIGNALS:
+    void reportSaved(const QString &path);
+    void reportFailed(const QString &message);
 
 private:
     void buildNavigation();
     void onOverview(const Switchboard::SystemOverview &overview);
     void updateStatusBar();
+    void saveReport(const QString &html);
 
     Orchestrator &m_orchestrator;
     const Clock &m_clock;
@@ -55,6 +64,7 @@ private:
     QLabel *m_health;
     QLabel *m_deadLetters;
     SystemOverview m_overview;
+    QString m_reportPath; // where the requested report goes; empty when none is pending
 };
 
 } // namespace Switchboard

@@ -8,8 +8,10 @@
 #include "dashboard/moduletiledelegate.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -55,7 +57,16 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     font.setBold(true);
     font.setPointSizeF(font.pointSizeF() * 1.15);
     heading->setFont(font);
-    layout->addWidget(heading);
+    auto *headingRow = new QHBoxLayout;
+    headingRow->addWidget(heading);
+    headingRow->addStretch(1);
+    auto *exportButton =
+        new QPushButton(QIcon(QStringLiteral(":/icons/report.svg")), tr("Export report…"), this);
+    exportButton->setObjectName(QStringLiteral("exportReport"));
+    exportButton->setToolTip(tr("Save this dashboard as a web page to share or print (Ctrl+E)"));
+    connect(exportButton, &QPushButton::clicked, this, &DashboardView::exportRequested);
+    headingRow->addWidget(exportButton);
+    layout->addLayout(headingRow);
 
     m_tiles->setObjectName(QStringLiteral("moduleTiles"));
     m_tiles->setAccessibleName(tr("Module tiles"));

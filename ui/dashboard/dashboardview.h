@@ -31,6 +31,7 @@ public:
 
 Q_SIGNALS:
     void moduleActivated(const QString &moduleId);
+    void exportRequested();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
