@@ -620,6 +620,31 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
         <source>Close the selected module&apos;s circuit breaker so calls go to it again at once.</source>
         <translation>Cierra el cortacircuitos del módulo seleccionado para que las llamadas vuelvan a llegarle de inmediato.</translation>
     </message>
+    <message>
+        <source>No response times yet.</source>
+        <translation>Aún no hay tiempos de respuesta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recent checks: %n, none answered.</source>
+        <translation>
+            <numerusform>Comprobaciones recientes: %n, ninguna respondida.</numerusform>
+            <numerusform>Comprobaciones recientes: %n, ninguna respondida.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recent checks: %n · response time: median %1 ms · 95% within %2 ms · 99% within %3 ms</source>
+        <translation>
+            <numerusform>Comprobaciones recientes: %n · tiempo de respuesta: mediana %1 ms · 95% en menos de %2 ms · 99% en menos de %3 ms</numerusform>
+            <numerusform>Comprobaciones recientes: %n · tiempo de respuesta: mediana %1 ms · 95% en menos de %2 ms · 99% en menos de %3 ms</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · unanswered: %n</source>
+        <translation>
+            <numerusform> · sin respuesta: %n</numerusform>
+            <numerusform> · sin respuesta: %n</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1,5 +1,6 @@
 #include "common/manualclock.h"
 #include "health/healthrules.h"
+#include "health/responsestats.h"
 
 #include <QTest>
 
@@ -37,6 +38,31 @@ class TstHealthRules : public QObject
     }
 
 private Q_SLOTS:
+    void responsePercentiles()
+    {
+        const ResponseStats none = ResponseStats::of({-1, -1});
+        QCOMPARE(none.answered, 0);
+        QCOMPARE(none.unanswered, 2);
+        QCOMPARE(none.p50, -1);
+        QCOMPARE(none.p99, -1);
+
+        // 1..100 ms shuffled, with two checks that got no answer.
+        QList<int> samples;
+        for (int i = 100; i >= 1; --i)
+            samples << (i * 37) % 101;
+        samples << -1 << -1;
+        const ResponseStats stats = ResponseStats::of(samples);
+        QCOMPARE(stats.answered, 100);
+        QCOMPARE(stats.unanswered, 2);
+        QCOMPARE(stats.p50, 50);
+        QCOMPARE(stats.p95, 95);
+        QCOMPARE(stats.p99, 99);
+
+        const ResponseStats one = ResponseStats::of({7});
+        QCOMPARE(one.p50, 7);
+        QCOMPARE(one.p99, 7);
+    }
+
     void rules_data()
     {
         QTest::addColumn<ModuleConfig>("module");

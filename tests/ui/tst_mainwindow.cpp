@@ -147,6 +147,17 @@ private Q_SLOTS:
         QVERIFY(check && check->isEnabled());
         QTest::mouseClick(check, Qt::LeftButton);
         QCOMPARE(core.checkedModules, QStringList {QStringLiteral("02_booking")});
+
+        // The details give the spread of recent response times, unanswered checks apart.
+        auto *details = window.modulesView()->findChild<QLabel *>(QStringLiteral("moduleDetails"));
+        QVERIFY(details);
+        QVERIFY(details->text().contains(QStringLiteral("No response times yet")));
+        s.responseHistory = {30, -1, 10, 20, 400};
+        Q_EMIT core.moduleChanged(s);
+        QTRY_VERIFY2(details->text().contains(QStringLiteral(
+                         "Recent checks: 5 · response time: median 20 ms · 95% within 400 ms")),
+                     qPrintable(details->text()));
+        QVERIFY(details->text().contains(QStringLiteral("unanswered: 1")));
     }
 
     void exportsTheReportFromTheCore()

@@ -2,6 +2,7 @@
 
 #include "common/statusstyle.h"
 #include "dashboard/moduletablemodel.h"
+#include "health/responsestats.h"
 #include "modules/modulecatalog.h"
 
 #include <QHBoxLayout>
@@ -37,6 +38,7 @@ ModulesView::ModulesView(ModuleTableModel *modules, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(ModuleTableModel::ReasonColumn,
                                                       QHeaderView::Stretch);
 
+    m_details->setObjectName(QStringLiteral("moduleDetails"));
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::RichText);
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -125,7 +127,26 @@ void ModulesView::showDetails()
               .arg(s.version.isEmpty() ? tr("unknown") : s.version.toHtmlEscaped())
               .arg(s.uptimeSeconds / 3600)
               .arg(locale.toString(s.eventsSeen))
-              .arg(info && info->criticalPath ? tr("yes") : tr("no")));
+              .arg(info && info->criticalPath ? tr("yes") : tr("no"))
+        + QStringLiteral("<br>") + responseText(s.responseHistory));
+}
+
+QString ModulesView::responseText(const QList<int> &history)
+{
+    const ResponseStats stats = ResponseStats::of(history);
+    if (stats.answered == 0)
+        return history.isEmpty()
+            ? tr("No response times yet.")
+            : tr("Recent checks: %n, none answered.", nullptr, stats.unanswered);
+    QString text = tr("Recent checks: %n · response time: median %1 ms · 95% within "
+                      "%2 ms · 99% within %3 ms",
+                      nullptr, stats.answered + stats.unanswered)
+                       .arg(stats.p50)
+                       .arg(stats.p95)
+                       .arg(stats.p99);
+    if (stats.unanswered > 0)
+        text += tr(" · unanswered: %n", nullptr, stats.unanswered);
+    return text;
 }
 
 } // namespace Switchboard

@@ -23,6 +23,9 @@ public:
     QString selectedModule() const;
     QTableView *table() const { return m_table; }
 
+    // The percentiles of a module's recent response times, in words for clinic staff.
+    static QString responseText(const QList<int> &history);
+
 Q_SIGNALS:
     void checkRequested(const QString &moduleId);
     void resetRequested(const QString &moduleId);
