@@ -494,6 +494,10 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
         <source>Report saved to %1</source>
         <translation>Informe guardado en %1</translation>
     </message>
+    <message>
+        <source>the orchestration core is not running yet; try again in a moment</source>
+        <translation>el núcleo de orquestación aún no está en marcha; inténtelo de nuevo en un momento</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::ModuleTableModel</name>

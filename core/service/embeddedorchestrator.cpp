@@ -74,11 +74,16 @@ void EmbeddedOrchestrator::resetCircuitBreaker(const QString &moduleId)
 
 void EmbeddedOrchestrator::requestReport()
 {
-    if (CoreService *service = m_service.data())
-        QMetaObject::invokeMethod(service, [this, service] {
-            const QString html = service->reportHtml();
-            QMetaObject::invokeMethod(this, [this, html] { Q_EMIT reportReady(html); });
-        });
+    CoreService *service = m_service.data();
+    if (!service) {
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT reportReady(QString()); }, Qt::QueuedConnection);
+        return;
+    }
+    QMetaObject::invokeMethod(service, [this, service] {
+        const QString html = service->reportHtml();
+        QMetaObject::invokeMethod(this, [this, html] { Q_EMIT reportReady(html); });
+    });
 }
 
 } // namespace Switchboard

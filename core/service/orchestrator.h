@@ -26,7 +26,8 @@ public:
     virtual void checkNow() = 0;
     virtual void checkModule(const QString &moduleId) = 0;
     virtual void resetCircuitBreaker(const QString &moduleId) = 0;
-    // Builds the dashboard report (see DashboardReport); reportReady() follows.
+    // Builds the dashboard report (see DashboardReport); reportReady() follows, with an empty
+    // page while the core is not running.
     virtual void requestReport() = 0;
 
 Q_SIGNALS:

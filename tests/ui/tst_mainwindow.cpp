@@ -186,6 +186,14 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(bad));
         QCOMPARE(saved.size(), 1);
 
+        // No page from the core (it is not running yet) writes nothing and says why.
+        core.report.clear();
+        const QString early = dir.filePath(QStringLiteral("early.html"));
+        window.exportReport(early);
+        QVERIFY(failed.wait());
+        QVERIFY(failed.last().first().toString().contains(QStringLiteral("not running")));
+        QVERIFY(!QFile::exists(early));
+
         // The dashboard's button asks for the same export.
         auto *button = window.dashboard()->findChild<QPushButton *>(QStringLiteral("exportReport"));
         QVERIFY(button);

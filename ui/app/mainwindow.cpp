@@ -166,9 +166,14 @@ void MainWindow::saveReport(const QString &html)
         return;
     const QString path = std::exchange(m_reportPath, QString());
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(html.toUtf8()) < 0 || !file.commit()) {
+    const bool saved = !html.isEmpty() && file.open(QIODevice::WriteOnly)
+        && file.write(html.toUtf8()) >= 0 && file.commit();
+    if (!saved) {
+        const QString reason = html.isEmpty()
+            ? tr("the orchestration core is not running yet; try again in a moment")
+            : file.errorString();
         const QString message = tr("The report could not be saved to %1: %2")
-                                    .arg(QDir::toNativeSeparators(path), file.errorString());
+                                    .arg(QDir::toNativeSeparators(path), reason);
         statusBar()->clearMessage();
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Report not saved"), message,
                                     QMessageBox::Close, this);
