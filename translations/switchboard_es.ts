@@ -649,6 +649,26 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
             <numerusform> · sin respuesta: %n</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Circuit breaker: closed, no changes since the core started.</source>
+        <translation>Cortacircuitos: cerrado, sin cambios desde que arrancó el núcleo.</translation>
+    </message>
+    <message>
+        <source>opened %1</source>
+        <translation>abierto %1</translation>
+    </message>
+    <message>
+        <source>testing again %1</source>
+        <translation>probando de nuevo %1</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>cerrado %1</translation>
+    </message>
+    <message>
+        <source>Circuit breaker, newest first: %1</source>
+        <translation>Cortacircuitos, lo más reciente primero: %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

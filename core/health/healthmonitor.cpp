@@ -82,6 +82,10 @@ void HealthMonitor::setCircuitState(const QString &moduleId, CircuitState state)
     if (it == m_states.end() || it->snapshot.circuit == state)
         return;
     it->snapshot.circuit = state;
+    QList<CircuitTransition> &history = it->snapshot.circuitHistory;
+    history.append({m_clock.now(), state});
+    if (history.size() > ModuleSnapshot::CircuitHistoryLength)
+        history.removeFirst();
     reassess(*it);
 }
 

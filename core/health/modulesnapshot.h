@@ -10,6 +10,15 @@
 
 namespace Switchboard {
 
+// One change of a module's circuit breaker.
+struct CircuitTransition
+{
+    QDateTime at;
+    CircuitState state = CircuitState::Closed;
+
+    friend bool operator==(const CircuitTransition &, const CircuitTransition &) = default;
+};
+
 // Everything the console and the status document know about one module at one moment.
 // A value type: copied across threads, never shared.
 struct ModuleSnapshot
@@ -29,10 +38,12 @@ struct ModuleSnapshot
     bool feedConnected = false;
     qint64 eventsSeen = 0;
     QList<int> responseHistory; // recent response times, oldest first; -1 = no answer
+    QList<CircuitTransition> circuitHistory; // recent breaker changes, oldest first
 
     ModuleStatus status() const { return assessment.status; }
 
     static constexpr int HistoryLength = 40;
+    static constexpr int CircuitHistoryLength = 10;
 };
 
 } // namespace Switchboard

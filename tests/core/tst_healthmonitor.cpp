@@ -51,6 +51,31 @@ private Q_SLOTS:
         delete m_fleet;
     }
 
+    void keepsTheBreakersRecentChanges()
+    {
+        const QString booking = QStringLiteral("02_booking");
+        const QDateTime before = m_clock.now();
+        m_monitor->setCircuitState(booking, CircuitState::Open);
+        m_monitor->setCircuitState(booking, CircuitState::Open); // no change: not recorded
+        m_monitor->setCircuitState(booking, CircuitState::HalfOpen);
+        m_monitor->setCircuitState(booking, CircuitState::Closed);
+        const QList<CircuitTransition> history = m_monitor->snapshot(booking).circuitHistory;
+        QCOMPARE(history.size(), 3);
+        QCOMPARE(history.at(0).state, CircuitState::Open);
+        QCOMPARE(history.at(1).state, CircuitState::HalfOpen);
+        QCOMPARE(history.at(2).state, CircuitState::Closed);
+        QVERIFY(history.first().at >= before);
+        QCOMPARE(m_monitor->snapshot(booking).circuit, CircuitState::Closed);
+
+        // Only the newest few are kept.
+        for (int i = 0; i < 2 * ModuleSnapshot::CircuitHistoryLength; ++i)
+            m_monitor->setCircuitState(booking, i % 2 ? CircuitState::Closed : CircuitState::Open);
+        const QList<CircuitTransition> capped = m_monitor->snapshot(booking).circuitHistory;
+        QCOMPARE(capped.size(), ModuleSnapshot::CircuitHistoryLength);
+        QCOMPARE(capped.last().state, CircuitState::Closed);
+        QVERIFY(m_monitor->snapshot(QStringLiteral("01_intake")).circuitHistory.isEmpty());
+    }
+
     void followsFaultsOfTheFleet()
     {
         QSignalSpy firstRound(m_monitor, &HealthMonitor::roundFinished);

@@ -158,6 +158,14 @@ private Q_SLOTS:
                          "Recent checks: 5 · response time: median 20 ms · 95% within 400 ms")),
                      qPrintable(details->text()));
         QVERIFY(details->text().contains(QStringLiteral("unanswered: 1")));
+        QVERIFY(details->text().contains(QStringLiteral("no changes since the core started")));
+        s.circuitHistory = {{clock.now(), CircuitState::Open},
+                            {clock.now().addSecs(60), CircuitState::HalfOpen}};
+        Q_EMIT core.moduleChanged(s);
+        QTRY_VERIFY2(details->text().contains(QStringLiteral("newest first: testing again")),
+                     qPrintable(details->text()));
+        QVERIFY(details->text().indexOf(QStringLiteral("testing again"))
+                < details->text().indexOf(QStringLiteral("opened")));
     }
 
     void exportsTheReportFromTheCore()

@@ -80,6 +80,9 @@ ModulesView::ModulesView(ModuleTableModel *modules, QWidget *parent)
             Q_EMIT checkRequested(selectedModule());
     });
     m_details->setText(tr("Select a module to see its details."));
+    // Open on the first module, so that the details are never an empty space.
+    if (m_proxy->rowCount() > 0)
+        m_table->setCurrentIndex(m_proxy->index(0, 0));
 }
 
 void ModulesView::selectModule(const QString &moduleId)
@@ -128,7 +131,31 @@ void ModulesView::showDetails()
               .arg(s.uptimeSeconds / 3600)
               .arg(locale.toString(s.eventsSeen))
               .arg(info && info->criticalPath ? tr("yes") : tr("no"))
-        + QStringLiteral("<br>") + responseText(s.responseHistory));
+        + QStringLiteral("<br>") + responseText(s.responseHistory) + QStringLiteral("<br>")
+        + circuitText(s.circuitHistory));
+}
+
+QString ModulesView::circuitText(const QList<CircuitTransition> &history)
+{
+    if (history.isEmpty())
+        return tr("Circuit breaker: closed, no changes since the core started.");
+    const QLocale locale;
+    QStringList changes;
+    for (auto it = history.crbegin(); it != history.crend(); ++it) {
+        const QString time = locale.toString(it->at.toLocalTime(), QLocale::ShortFormat);
+        switch (it->state) {
+        case CircuitState::Open:
+            changes << tr("opened %1").arg(time);
+            break;
+        case CircuitState::HalfOpen:
+            changes << tr("testing again %1").arg(time);
+            break;
+        case CircuitState::Closed:
+            changes << tr("closed %1").arg(time);
+            break;
+        }
+    }
+    return tr("Circuit breaker, newest first: %1").arg(changes.join(QStringLiteral(" · ")));
 }
 
 QString ModulesView::responseText(const QList<int> &history)

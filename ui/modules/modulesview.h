@@ -1,5 +1,7 @@
 #pragma once
 
+#include "health/modulesnapshot.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -25,6 +27,8 @@ public:
 
     // The percentiles of a module's recent response times, in words for clinic staff.
     static QString responseText(const QList<int> &history);
+    // The breaker's recent changes, newest first.
+    static QString circuitText(const QList<Switchboard::CircuitTransition> &history);
 
 Q_SIGNALS:
     void checkRequested(const QString &moduleId);
