@@ -18,6 +18,22 @@
 
 namespace Switchboard {
 
+namespace {
+
+// The request body's member `name`, which may be left out but must otherwise be an object.
+Result<QJsonObject> optionalObjectMember(const HttpRequest &req, const QString &name)
+{
+    auto body = req.jsonBody();
+    if (!body)
+        return body.error();
+    const QJsonValue member = body->value(name);
+    if (!member.isUndefined() && !member.isObject())
+        return makeError(QStringLiteral("\"%1\" must be a JSON object").arg(name), name);
+    return member.toObject();
+}
+
+} // namespace
+
 ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     : HttpService(parent)
     , m_core(core)
@@ -71,15 +87,11 @@ void ApiServer::addDeadLetterRoutes()
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
               if (!allow(req, reply, Role::Admin))
                   return;
-              auto body = req.jsonBody();
-              if (!body)
-                  return reply.sendError(400, body.error().message);
-              const QJsonValue payload = body->value(QLatin1String("payload"));
-              if (!payload.isUndefined() && !payload.isObject())
-                  return reply.sendError(400, QStringLiteral("\"payload\" must be a JSON object"),
-                                         QStringLiteral("payload"));
+              const auto payload = optionalObjectMember(req, QStringLiteral("payload"));
+              if (!payload)
+                  return reply.sendError(400, payload.error().message, payload.error().field);
               QPointer<ApiServer> self(this);
-              m_core.engine()->replayDeadLetter(p.at(0), payload.toObject(),
+              m_core.engine()->replayDeadLetter(p.at(0), *payload,
                                                 [self, reply](Result<QJsonObject> result) {
                                                     if (!result)
                                                         return sendFailure(reply, result.error());
@@ -338,15 +350,10 @@ void ApiServer::addWorkflowRoutes()
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
               if (!allow(req, reply, Role::Manager))
                   return;
-              auto body = req.jsonBody();
-              if (!body)
-                  return reply.sendError(400, body.error().message);
-              const QJsonValue input = body->value(QLatin1String("input"));
-              if (!input.isUndefined() && !input.isObject())
-                  return reply.sendError(400, QStringLiteral("\"input\" must be a JSON object"),
-                                         QStringLiteral("input"));
-              auto started =
-                  m_core.engine()->start(p.at(0), input.toObject(), QStringLiteral("api"));
+              const auto input = optionalObjectMember(req, QStringLiteral("input"));
+              if (!input)
+                  return reply.sendError(400, input.error().message, input.error().field);
+              auto started = m_core.engine()->start(p.at(0), *input, QStringLiteral("api"));
               if (!started)
                   return sendFailure(reply, started.error());
               reply.sendJson(201, *started);

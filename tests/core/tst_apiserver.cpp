@@ -179,6 +179,11 @@ private Q_SLOTS:
                      .toArray()
                      .size(),
                  1);
+        const HttpResult badInput =
+            post(url(QStringLiteral("/api/v1/workflows/api-flow/executions")), R"({"input":[1]})",
+                 auth());
+        QCOMPARE(badInput.status, 400);
+        QCOMPARE(badInput.json().value(QLatin1String("field")).toString(), QStringLiteral("input"));
         const HttpResult started =
             post(url(QStringLiteral("/api/v1/workflows/api-flow/executions")),
                  R"({"input":{"patient_id":"pt-1"}})", auth());

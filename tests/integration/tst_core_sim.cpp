@@ -22,6 +22,24 @@ class TstCoreSim : public QObject
 
     // Waits for a line of the process's output that contains marker and returns it.
 
+    static QString systemHealth(const QJsonObject &doc)
+    {
+        return doc.value(QLatin1String("metadata"))
+            .toObject()
+            .value(QLatin1String("system_health"))
+            .toString();
+    }
+
+    static QString moduleStatus(const QJsonObject &doc, const char *moduleId)
+    {
+        return doc.value(QLatin1String("modules"))
+            .toObject()
+            .value(QLatin1String(moduleId))
+            .toObject()
+            .value(QLatin1String("status"))
+            .toString();
+    }
+
     // The alerts of a status document, for failure messages.
     static const char *alertsOf(const QJsonObject &doc)
     {
@@ -95,11 +113,7 @@ private Q_SLOTS:
     void allHealthyAtStart()
     {
         const QJsonObject doc = control(R"({"action":"test"})");
-        QCOMPARE(doc.value(QLatin1String("metadata"))
-                     .toObject()
-                     .value(QLatin1String("system_health"))
-                     .toString(),
-                 QStringLiteral("HEALTHY"));
+        QCOMPARE(systemHealth(doc), QStringLiteral("HEALTHY"));
         QCOMPARE(doc.value(QLatin1String("env_ok")).toBool(), true);
         QCOMPARE(doc.value(QLatin1String("modules")).toObject().size(), 9);
         QVERIFY2(doc.value(QLatin1String("alerts")).toArray().isEmpty(), alertsOf(doc));
@@ -111,18 +125,8 @@ private Q_SLOTS:
                                       R"({"module":"02_booking","mode":"down"})");
         QCOMPARE(fault.status, 200);
         QJsonObject doc = control(R"({"action":"test"})");
-        QCOMPARE(doc.value(QLatin1String("modules"))
-                     .toObject()
-                     .value(QLatin1String("02_booking"))
-                     .toObject()
-                     .value(QLatin1String("status"))
-                     .toString(),
-                 QStringLiteral("down"));
-        QCOMPARE(doc.value(QLatin1String("metadata"))
-                     .toObject()
-                     .value(QLatin1String("system_health"))
-                     .toString(),
-                 QStringLiteral("CRITICAL"));
+        QCOMPARE(moduleStatus(doc, "02_booking"), QStringLiteral("down"));
+        QCOMPARE(systemHealth(doc), QStringLiteral("CRITICAL"));
         const QJsonArray alerts = doc.value(QLatin1String("alerts")).toArray();
         QVERIFY(!alerts.isEmpty());
         QCOMPARE(alerts.at(0).toObject().value(QLatin1String("title")).toString(),
@@ -134,32 +138,15 @@ private Q_SLOTS:
         const HttpResult status =
             get(QStringLiteral("http://127.0.0.1:%1/api/v1/status").arg(m_api),
                 {{"Authorization", "Bearer " + m_token}});
-        QCOMPARE(status.json()
-                     .value(QLatin1String("modules"))
-                     .toObject()
-                     .value(QLatin1String("02_booking"))
-                     .toObject()
-                     .value(QLatin1String("status"))
-                     .toString(),
-                 QStringLiteral("down"));
+        QCOMPARE(moduleStatus(status.json(), "02_booking"), QStringLiteral("down"));
 
         QCOMPARE(post(QStringLiteral("http://127.0.0.1:%1/faults").arg(m_base),
                       R"({"module":"02_booking","mode":"none"})")
                      .status,
                  200);
         doc = control(R"({"action":"test"})");
-        QCOMPARE(doc.value(QLatin1String("modules"))
-                     .toObject()
-                     .value(QLatin1String("02_booking"))
-                     .toObject()
-                     .value(QLatin1String("status"))
-                     .toString(),
-                 QStringLiteral("healthy"));
-        QCOMPARE(doc.value(QLatin1String("metadata"))
-                     .toObject()
-                     .value(QLatin1String("system_health"))
-                     .toString(),
-                 QStringLiteral("HEALTHY"));
+        QCOMPARE(moduleStatus(doc, "02_booking"), QStringLiteral("healthy"));
+        QCOMPARE(systemHealth(doc), QStringLiteral("HEALTHY"));
         QVERIFY2(doc.value(QLatin1String("alerts")).toArray().isEmpty(), alertsOf(doc));
     }
 
@@ -198,11 +185,7 @@ private Q_SLOTS:
         QCOMPARE(alert.value(QLatin1String("message")).toString(),
                  QStringLiteral("Lead volume (%1) below threshold (100)")
                      .arg(kpis.value(QLatin1String("leads_24h")).toInt()));
-        QCOMPARE(doc.value(QLatin1String("metadata"))
-                     .toObject()
-                     .value(QLatin1String("system_health"))
-                     .toString(),
-                 QStringLiteral("DEGRADED"));
+        QCOMPARE(systemHealth(doc), QStringLiteral("DEGRADED"));
         core.terminate();
         core.waitForFinished(5000);
     }
