@@ -3,8 +3,8 @@
 #include "api/metricsexporter.h"
 #include "common/logging.h"
 #include "engine/workflowengine.h"
+#include "kpis/kpihistory.h"
 #include "modules/modulecatalog.h"
-#include "report/dashboardreport.h"
 #include "secrets/secretstore.h"
 #include "service/coreservice.h"
 #include "store/workflowstore.h"
@@ -60,12 +60,34 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     addDeadLetterRoutes();
     route("GET", QStringLiteral("/api/v1/report"),
           [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
-              reply.send(200,
-                         DashboardReport::html(m_core.statusDocument(QString(), 0),
-                                               m_core.config().brandName,
-                                               m_core.config().anonymizeDashboard)
-                             .toUtf8(),
-                         "text/html; charset=utf-8");
+              reply.send(200, m_core.reportHtml().toUtf8(), "text/html; charset=utf-8");
+          });
+    route("GET", QStringLiteral("/api/v1/kpis/history"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+              const QString daysText = req.query.queryItemValue(QStringLiteral("days"));
+              bool number = true;
+              const int days = daysText.isEmpty() ? 7 : daysText.toInt(&number);
+              if (!number)
+                  return reply.sendError(400, QStringLiteral("days must be a whole number"),
+                                         QStringLiteral("days"));
+              const QString name = req.query.queryItemValue(QStringLiteral("name"));
+              auto compared = m_core.kpiHistory()->compare(name, m_core.clock().now(), days);
+              if (!compared)
+                  return reply.sendError(400, compared.error().message, compared.error().field);
+              QJsonArray samples;
+              for (const KpiSample &s : compared->samples)
+                  samples.append(QJsonObject {{QStringLiteral("ts"), s.at.toString(Qt::ISODate)},
+                                              {QStringLiteral("value"), s.value}});
+              const auto orNull = [](std::optional<double> v) {
+                  return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+              };
+              reply.sendJson(
+                  200,
+                  {{QStringLiteral("name"), name},
+                   {QStringLiteral("days"), days},
+                   {QStringLiteral("samples"), samples},
+                   {QStringLiteral("average"), orNull(compared->average)},
+                   {QStringLiteral("previous_average"), orNull(compared->previousAverage)}});
           });
     route("GET", QStringLiteral("/metrics"),
           [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {

@@ -7,6 +7,7 @@
 #include "engine/workflowengine.h"
 #include "health/healthmonitor.h"
 #include "kpis/kpicollector.h"
+#include "kpis/kpihistory.h"
 #include "kpis/kpirules.h"
 #include "modules/modulecatalog.h"
 #include "report/dashboardreport.h"
@@ -63,6 +64,10 @@ Status CoreService::start()
     if (Status engine = startEngine(); !engine)
         return engine;
     m_kpis = new KpiCollector(m_clock, this);
+    connect(m_kpis, &KpiCollector::updated, this, [this](const QJsonObject &kpis) {
+        if (Status kept = m_kpiHistory->record(m_clock.now(), kpis); !kept)
+            qCWarning(lcService) << "key figures not kept:" << kept.error().message;
+    });
     m_monitor = new HealthMonitor(m_clock, m_config, this);
     connect(m_resilient, &ResilientModuleClient::circuitChanged, m_monitor,
             &HealthMonitor::setCircuitState);
@@ -149,6 +154,7 @@ Status CoreService::startEngine()
     m_expressions = std::make_unique<ExpressionEngine>();
     m_validator = std::make_unique<WorkflowValidator>(*m_expressions);
     m_workflows = std::make_unique<WorkflowStore>(*m_db, m_clock, *m_validator);
+    m_kpiHistory = std::make_unique<KpiHistory>(*m_db);
     m_modules = new CurlModuleClient(this);
     const ResilienceSettings &r = m_config.resilience;
     m_resilient = new ResilientModuleClient(*m_modules, m_clock,

@@ -19,6 +19,7 @@ namespace Switchboard {
 class ApiServer;
 class CurlModuleClient;
 class Database;
+class KpiHistory;
 class ExpressionEngine;
 class HealthMonitor;
 class KpiCollector;
@@ -67,6 +68,8 @@ public:
     SimFleet *fleet() const { return m_fleet; }
     HealthMonitor *monitor() const { return m_monitor; }
     WorkflowEngine *engine() const { return m_engine; }
+    KpiHistory *kpiHistory() const { return m_kpiHistory.get(); }
+    const Clock &clock() const { return m_clock; }
     WorkflowStore *workflows() const { return m_workflows.get(); }
     ExpressionEngine *expressions() const { return m_expressions.get(); }
     SecretStore *secrets() const { return m_secrets; }
@@ -97,6 +100,7 @@ private:
     std::unique_ptr<ExpressionEngine> m_expressions;
     std::unique_ptr<WorkflowValidator> m_validator;
     std::unique_ptr<WorkflowStore> m_workflows;
+    std::unique_ptr<KpiHistory> m_kpiHistory;
     CurlModuleClient *m_modules = nullptr;
     ResilientModuleClient *m_resilient = nullptr;
     WorkflowEngine *m_engine = nullptr;

@@ -107,6 +107,15 @@ CREATE TABLE dead_letters (
 );
 CREATE INDEX dead_letters_by_status ON dead_letters(status, created_at);
 )SQL",
+    // 3: the clinic's key figures, one sample per figure and hour, for trends beyond a day.
+    R"SQL(
+CREATE TABLE kpi_samples (
+    name TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    value REAL NOT NULL,
+    PRIMARY KEY (name, at)
+);
+)SQL",
 };
 
 } // namespace

@@ -142,6 +142,34 @@ private Q_SLOTS:
                  QStringLiteral("closed"));
     }
 
+    void keyFigureHistoryOverHttp()
+    {
+        const QJsonObject doc =
+            post(url(QStringLiteral("/webhook/manager/control")), R"({"action":"test"})", auth())
+                .json();
+        const double leads = doc.value(QLatin1String("kpis"))
+                                 .toObject()
+                                 .value(QLatin1String("leads_24h"))
+                                 .toDouble();
+        const HttpResult week =
+            get(url(QStringLiteral("/api/v1/kpis/history?name=leads_24h&days=7")), auth());
+        QCOMPARE(week.status, 200);
+        const QJsonArray samples = week.json().value(QLatin1String("samples")).toArray();
+        QVERIFY(!samples.isEmpty());
+        QCOMPARE(samples.last().toObject().value(QLatin1String("value")).toDouble(), leads);
+        QVERIFY(week.json().value(QLatin1String("previous_average")).isNull());
+
+        const HttpResult unknown =
+            get(url(QStringLiteral("/api/v1/kpis/history?name=patients")), auth());
+        QCOMPARE(unknown.status, 400);
+        QCOMPARE(unknown.json().value(QLatin1String("field")).toString(), QStringLiteral("name"));
+        const HttpResult badDays =
+            get(url(QStringLiteral("/api/v1/kpis/history?name=leads_24h&days=week")), auth());
+        QCOMPARE(badDays.status, 400);
+        QCOMPARE(badDays.json().value(QLatin1String("field")).toString(), QStringLiteral("days"));
+        QCOMPARE(get(url(QStringLiteral("/api/v1/kpis/history?name=leads_24h"))).status, 401);
+    }
+
     void workflowLifecycleOverHttp()
     {
         const QByteArray broken =

@@ -1,5 +1,8 @@
+#include "kpis/kpihistory.h"
 #include "kpis/kpirules.h"
+#include "store/database.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Switchboard;
@@ -16,6 +19,40 @@ class TstKpiRules : public QObject
                               {"show_rate", 0.9}};
 
 private Q_SLOTS:
+    void historyComparesAPeriodWithTheOneBefore()
+    {
+        Database db;
+        QVERIFY(db.open(QStringLiteral(":memory:")).ok());
+        KpiHistory history(db);
+        const QDateTime now = QDateTime(QDate(2026, 11, 22), QTime(12, 30), Qt::UTC);
+        // 14 days of daily readings: 10 leads a day the week before, 20 a day this week.
+        for (int day = 13; day >= 0; --day) {
+            const QJsonObject kpis {{"leads_24h", day >= 7 ? 10 : 20},
+                                    {"history", QJsonArray {}},
+                                    {"note", "not a number"}};
+            QVERIFY(history.record(now.addDays(-day), kpis).ok());
+        }
+        // A later reading in the same hour replaces the earlier one.
+        QVERIFY(history.record(now.addSecs(60), {{"leads_24h", 27}}).ok());
+
+        auto week = history.compare(QStringLiteral("leads_24h"), now.addSecs(120), 7);
+        QVERIFY2(week.ok(), qPrintable(week.ok() ? QString() : week.error().message));
+        QCOMPARE(week->samples.size(), 7);
+        QCOMPARE(week->samples.last().value, 27.0);
+        QCOMPARE(*week->previousAverage, 10.0);
+        QCOMPARE(*week->average, (6 * 20.0 + 27) / 7);
+
+        auto bookings = history.compare(QStringLiteral("bookings_24h"), now, 30);
+        QVERIFY(bookings.ok());
+        QVERIFY(bookings->samples.isEmpty());
+        QVERIFY(!bookings->average && !bookings->previousAverage);
+
+        auto unknown = history.compare(QStringLiteral("patient_names"), now, 7);
+        QVERIFY(!unknown.ok());
+        QCOMPARE(unknown.error().field, QStringLiteral("name"));
+        QVERIFY(!history.compare(QStringLiteral("leads_24h"), now, 0).ok());
+    }
+
     void theSpecificationsBreach()
     {
         const auto alerts = KpiRules::evaluate({{QStringLiteral("min_leads_24h"), 100}}, m_kpis);

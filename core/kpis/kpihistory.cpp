@@ -1,0 +1,85 @@
+#include "kpis/kpihistory.h"
+
+#include "store/database.h"
+
+namespace Switchboard {
+
+namespace {
+
+std::optional<double> averageOf(const QList<KpiSample> &samples)
+{
+    if (samples.isEmpty())
+        return std::nullopt;
+    double sum = 0;
+    for (const KpiSample &s : samples)
+        sum += s.value;
+    return sum / double(samples.size());
+}
+
+} // namespace
+
+KpiHistory::KpiHistory(Database &db)
+    : m_db(db)
+{
+}
+
+QStringList KpiHistory::names()
+{
+    return {QStringLiteral("leads_24h"),       QStringLiteral("bookings_24h"),
+            QStringLiteral("revenue_24h_usd"), QStringLiteral("nps_avg_30d"),
+            QStringLiteral("show_rate"),       QStringLiteral("lead_to_booking_rate")};
+}
+
+Status KpiHistory::record(const QDateTime &at, const QJsonObject &kpis)
+{
+    const qint64 hour = at.toSecsSinceEpoch() / 3600 * 3600;
+    return m_db.transaction([&]() -> Status {
+        for (const QString &name : names()) {
+            const QJsonValue value = kpis.value(name);
+            if (!value.isDouble())
+                continue;
+            auto written = m_db.run(QStringLiteral("INSERT OR REPLACE INTO kpi_samples (name, at, "
+                                                   "value) VALUES (?, ?, ?)"),
+                                    {name, hour, value.toDouble()});
+            if (!written)
+                return written.error();
+        }
+        return Ok {};
+    });
+}
+
+Result<QList<KpiSample>> KpiHistory::samples(const QString &name, const QDateTime &from,
+                                             const QDateTime &to)
+{
+    auto query = m_db.exec(QStringLiteral("SELECT at, value FROM kpi_samples WHERE name = ? AND "
+                                          "at > ? AND at <= ? ORDER BY at"),
+                           {name, from.toSecsSinceEpoch(), to.toSecsSinceEpoch()});
+    if (!query)
+        return query.error();
+    QList<KpiSample> list;
+    while (query->next())
+        list.append({QDateTime::fromSecsSinceEpoch(query->value(0).toLongLong(), Qt::UTC),
+                     query->value(1).toDouble()});
+    return list;
+}
+
+Result<KpiComparison> KpiHistory::compare(const QString &name, const QDateTime &now, int days)
+{
+    if (!names().contains(name))
+        return makeError(QStringLiteral("no key figure named \"%1\"; known: %2")
+                             .arg(name, names().join(QStringLiteral(", "))),
+                         QStringLiteral("name"));
+    if (days < 1 || days > 366)
+        return makeError(QStringLiteral("the period must be from 1 to 366 days"),
+                         QStringLiteral("days"));
+    const QDateTime start = now.addDays(-days);
+    auto current = samples(name, start, now);
+    if (!current)
+        return current.error();
+    auto previous = samples(name, start.addDays(-days), start);
+    if (!previous)
+        return previous.error();
+    return KpiComparison {*current, averageOf(*current), averageOf(*previous)};
+}
+
+} // namespace Switchboard
