@@ -327,6 +327,18 @@
         <source>Set a target with KPI_THRESHOLDS_JSON, e.g. {&quot;%1&quot;: …}</source>
         <translation>Fije un objetivo con KPI_THRESHOLDS_JSON, p. ej. {&quot;%1&quot;: …}</translation>
     </message>
+    <message>
+        <source>Same as the week before</source>
+        <translation>Igual que la semana anterior</translation>
+    </message>
+    <message>
+        <source>▲ %1 % on the week before</source>
+        <translation>▲ %1 % respecto a la semana anterior</translation>
+    </message>
+    <message>
+        <source>▼ %1 % on the week before</source>
+        <translation>▼ %1 % respecto a la semana anterior</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::MainWindow</name>

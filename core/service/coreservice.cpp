@@ -65,8 +65,15 @@ Status CoreService::start()
         return engine;
     m_kpis = new KpiCollector(m_clock, this);
     connect(m_kpis, &KpiCollector::updated, this, [this](const QJsonObject &kpis) {
-        if (Status kept = m_kpiHistory->record(m_clock.now(), kpis); !kept)
+        const QDateTime now = m_clock.now();
+        if (Status kept = m_kpiHistory->record(now, kpis); !kept)
             qCWarning(lcService) << "key figures not kept:" << kept.error().message;
+        m_kpiPreviousWeek = {};
+        for (const QString &name : KpiHistory::names()) {
+            const auto week = m_kpiHistory->compare(name, now, 7);
+            if (week && week->previousAverage)
+                m_kpiPreviousWeek.insert(name, *week->previousAverage);
+        }
     });
     m_monitor = new HealthMonitor(m_clock, m_config, this);
     connect(m_resilient, &ResilientModuleClient::circuitChanged, m_monitor,
@@ -324,6 +331,7 @@ void CoreService::refreshOverview()
     next.kpis = kpis();
     next.kpiHistory =
         m_kpis ? m_kpis->latest().value(QLatin1String("history")).toArray() : QJsonArray();
+    next.kpiPreviousWeek = m_kpiPreviousWeek;
     next.kpiThresholds = {};
     for (auto it = m_config.kpiThresholds.begin(); it != m_config.kpiThresholds.end(); ++it)
         next.kpiThresholds.insert(it.key(), it.value());
@@ -339,7 +347,8 @@ void CoreService::refreshOverview()
     if (next.alerts == m_overview.alerts && next.health == m_overview.health
         && next.clinicName == m_overview.clinicName && next.envOk == m_overview.envOk
         && next.deadLetters == m_overview.deadLetters && next.kpis == m_overview.kpis
-        && next.kpiHistory == m_overview.kpiHistory)
+        && next.kpiHistory == m_overview.kpiHistory
+        && next.kpiPreviousWeek == m_overview.kpiPreviousWeek)
         return;
     m_overview = next;
     Q_EMIT overviewChanged(m_overview);

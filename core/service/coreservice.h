@@ -101,6 +101,7 @@ private:
     std::unique_ptr<WorkflowValidator> m_validator;
     std::unique_ptr<WorkflowStore> m_workflows;
     std::unique_ptr<KpiHistory> m_kpiHistory;
+    QJsonObject m_kpiPreviousWeek; // see SystemOverview::kpiPreviousWeek
     CurlModuleClient *m_modules = nullptr;
     ResilientModuleClient *m_resilient = nullptr;
     WorkflowEngine *m_engine = nullptr;

@@ -89,6 +89,19 @@ private Q_SLOTS:
         QCOMPARE(kpis->valueText(QStringLiteral("revenue_24h_usd")), QStringLiteral("$1,200"));
         QCOMPARE(kpis->stateText(QStringLiteral("bookings_24h")),
                  QStringLiteral("Not reported yet"));
+        QCOMPARE(kpis->changeText(QStringLiteral("leads_24h")), QString());
+        // With a week before to compare with, each figure says how it moved.
+        overview.kpiPreviousWeek = {{QStringLiteral("leads_24h"), 12.0},
+                                    {QStringLiteral("show_rate"), 0.9},
+                                    {QStringLiteral("nps_avg_30d"), 8.52}};
+        Q_EMIT core.overviewChanged(overview);
+        QCOMPARE(kpis->changeText(QStringLiteral("leads_24h")),
+                 QStringLiteral("▲ 25 % on the week before"));
+        QCOMPARE(kpis->changeText(QStringLiteral("show_rate")),
+                 QStringLiteral("▼ 7 % on the week before"));
+        QCOMPARE(kpis->changeText(QStringLiteral("nps_avg_30d")),
+                 QStringLiteral("Same as the week before"));
+        QCOMPARE(kpis->changeText(QStringLiteral("revenue_24h_usd")), QString());
 
         auto *deadLetters = window.findChild<QLabel *>(QStringLiteral("deadLetters"));
         QVERIFY(deadLetters && deadLetters->isHidden());

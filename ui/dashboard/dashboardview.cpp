@@ -108,7 +108,7 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
 void DashboardView::setOverview(const SystemOverview &overview)
 {
     m_banner->setOverview(overview);
-    m_kpis->setKpis(overview.kpis, overview.kpiThresholds);
+    m_kpis->setKpis(overview.kpis, overview.kpiThresholds, overview.kpiPreviousWeek);
     m_history->setHistory(overview.kpiHistory);
 }
 

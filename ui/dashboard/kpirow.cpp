@@ -45,6 +45,19 @@ QString format(const QString &kpi, double v)
     return locale.toString(qint64(v));
 }
 
+// "▲ 12 % on the week before"; empty while there is no week before to compare with.
+QString changeAgainst(double now, const QJsonValue &before)
+{
+    if (!before.isDouble() || before.toDouble() == 0)
+        return {};
+    const double percent = (now - before.toDouble()) / before.toDouble() * 100;
+    const QString amount = QLocale().toString(qAbs(percent), 'f', 0);
+    if (amount == QLatin1String("0"))
+        return KpiRow::tr("Same as the week before");
+    return percent > 0 ? KpiRow::tr("▲ %1 % on the week before").arg(amount)
+                       : KpiRow::tr("▼ %1 % on the week before").arg(amount);
+}
+
 } // namespace
 
 KpiRow::KpiRow(QWidget *parent)
@@ -76,14 +89,17 @@ KpiRow::KpiRow(QWidget *parent)
         value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         auto *state = new QLabel(card);
         state->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        auto *change = new QLabel(card);
+        change->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        change->setPalette(muted);
         // The labels do not set the row's minimum width; the row's width sets the arrangement.
-        for (QLabel *label : {title, value, state}) {
+        for (QLabel *label : {title, value, state, change}) {
             label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
             v->addWidget(label);
         }
         card->setMinimumWidth(110);
         m_frames.append(card);
-        m_cards.append({QString::fromLatin1(k.key), value, state});
+        m_cards.append({QString::fromLatin1(k.key), value, state, change});
     }
     arrange(6);
 }
@@ -117,7 +133,8 @@ void KpiRow::resizeEvent(QResizeEvent *event)
     updateGeometry();
 }
 
-void KpiRow::setKpis(const QJsonObject &kpis, const QJsonObject &thresholds)
+void KpiRow::setKpis(const QJsonObject &kpis, const QJsonObject &thresholds,
+                     const QJsonObject &previousWeek)
 {
     for (int i = 0; i < m_cards.size(); ++i) {
         const Card &card = m_cards.at(i);
@@ -125,10 +142,12 @@ void KpiRow::setKpis(const QJsonObject &kpis, const QJsonObject &thresholds)
         if (!kpis.value(card.kpi).isDouble()) {
             card.value->setText(QStringLiteral("—"));
             card.state->setText(tr("Not reported yet"));
+            card.change->clear();
             continue;
         }
         const double v = kpis.value(card.kpi).toDouble();
         card.value->setText(format(card.kpi, v));
+        card.change->setText(changeAgainst(v, previousWeek.value(card.kpi)));
         const QString minKey = QStringLiteral("min_") + QLatin1String(k.threshold);
         const QString maxKey = QStringLiteral("max_") + QLatin1String(k.threshold);
         QString state;
@@ -167,6 +186,15 @@ QString KpiRow::valueText(const QString &kpi) const
     for (const Card &c : m_cards) {
         if (c.kpi == kpi)
             return c.value->text();
+    }
+    return {};
+}
+
+QString KpiRow::changeText(const QString &kpi) const
+{
+    for (const Card &c : m_cards) {
+        if (c.kpi == kpi)
+            return c.change->text();
     }
     return {};
 }

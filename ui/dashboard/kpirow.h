@@ -16,10 +16,13 @@ class KpiRow final : public QWidget
 public:
     explicit KpiRow(QWidget *parent = nullptr);
 
-    void setKpis(const QJsonObject &kpis, const QJsonObject &thresholds);
+    // previousWeek: each KPI's average over the 7 days before the last 7, where known.
+    void setKpis(const QJsonObject &kpis, const QJsonObject &thresholds,
+                 const QJsonObject &previousWeek = {});
     // The text shown for a KPI's value and its target state, for tests.
     QString valueText(const QString &kpi) const;
     QString stateText(const QString &kpi) const;
+    QString changeText(const QString &kpi) const;
 
     // Never wider than three cards: the row rearranges itself instead of widening the window.
     QSize minimumSizeHint() const override;
@@ -35,6 +38,7 @@ private:
         QString kpi;
         QLabel *value;
         QLabel *state;
+        QLabel *change;
     };
     QList<Card> m_cards;
     QList<QWidget *> m_frames;
