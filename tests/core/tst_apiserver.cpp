@@ -1,6 +1,7 @@
 #include "api/tokenstore.h"
 #include "common/clock.h"
 #include "health/healthmonitor.h"
+#include "kpis/kpihistory.h"
 #include "service/coreservice.h"
 #include "sim/simfleet.h"
 #include "sim/simmodule.h"
@@ -158,6 +159,18 @@ private Q_SLOTS:
         QVERIFY(!samples.isEmpty());
         QCOMPARE(samples.last().toObject().value(QLatin1String("value")).toDouble(), leads);
         QVERIFY(week.json().value(QLatin1String("previous_average")).isNull());
+
+        // A sample from the week before reaches the dashboard's overview with the next KPIs.
+        QVERIFY(m_core->kpiHistory()
+                    ->record(m_clock.now().addDays(-10), {{QStringLiteral("leads_24h"), 4}})
+                    .ok());
+        QCOMPARE(
+            post(url(QStringLiteral("/webhook/manager/control")), R"({"action":"test"})", auth())
+                .status,
+            200);
+        QCOMPARE(m_core->overview().kpiPreviousWeek.value(QLatin1String("leads_24h")).toDouble(),
+                 4.0);
+        QVERIFY(!m_core->overview().kpiPreviousWeek.contains(QLatin1String("bookings_24h")));
 
         const HttpResult unknown =
             get(url(QStringLiteral("/api/v1/kpis/history?name=patients")), auth());

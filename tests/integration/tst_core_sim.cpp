@@ -41,12 +41,10 @@ class TstCoreSim : public QObject
     }
 
     // The alerts of a status document, for failure messages.
-    static const char *alertsOf(const QJsonObject &doc)
+    static QByteArray alertsOf(const QJsonObject &doc)
     {
-        static QByteArray text;
-        text = QJsonDocument(doc.value(QLatin1String("alerts")).toArray())
-                   .toJson(QJsonDocument::Compact);
-        return text.constData();
+        return QJsonDocument(doc.value(QLatin1String("alerts")).toArray())
+            .toJson(QJsonDocument::Compact);
     }
 
     QString envFile(quint16 base) const
@@ -116,7 +114,7 @@ private Q_SLOTS:
         QCOMPARE(systemHealth(doc), QStringLiteral("HEALTHY"));
         QCOMPARE(doc.value(QLatin1String("env_ok")).toBool(), true);
         QCOMPARE(doc.value(QLatin1String("modules")).toObject().size(), 9);
-        QVERIFY2(doc.value(QLatin1String("alerts")).toArray().isEmpty(), alertsOf(doc));
+        QVERIFY2(doc.value(QLatin1String("alerts")).toArray().isEmpty(), alertsOf(doc).constData());
     }
 
     void bookingDownIsSeenWithinOneCheckAndRecovers()
@@ -147,7 +145,7 @@ private Q_SLOTS:
         doc = control(R"({"action":"test"})");
         QCOMPARE(moduleStatus(doc, "02_booking"), QStringLiteral("healthy"));
         QCOMPARE(systemHealth(doc), QStringLiteral("HEALTHY"));
-        QVERIFY2(doc.value(QLatin1String("alerts")).toArray().isEmpty(), alertsOf(doc));
+        QVERIFY2(doc.value(QLatin1String("alerts")).toArray().isEmpty(), alertsOf(doc).constData());
     }
 
     void kpiThresholdBreach()
@@ -177,7 +175,7 @@ private Q_SLOTS:
              {"leads_24h", "bookings_24h", "revenue_24h_usd", "nps_avg_30d", "errors_24h"})
             QVERIFY2(kpis.contains(QLatin1String(key)), key);
         const QJsonArray alerts = doc.value(QLatin1String("alerts")).toArray();
-        QVERIFY2(alerts.size() == 1, alertsOf(doc));
+        QVERIFY2(alerts.size() == 1, alertsOf(doc).constData());
         const QJsonObject alert = alerts.first().toObject();
         QCOMPARE(alert.value(QLatin1String("severity")).toString(), QStringLiteral("warning"));
         QCOMPARE(alert.value(QLatin1String("title")).toString(),

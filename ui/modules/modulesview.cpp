@@ -16,6 +16,54 @@
 
 namespace Switchboard {
 
+namespace {
+
+// The percentiles of a module's recent response times, in words for clinic staff.
+QString responseText(const QList<int> &history)
+{
+    const ResponseStats stats = ResponseStats::of(history);
+    if (stats.answered == 0)
+        return history.isEmpty()
+            ? ModulesView::tr("No response times yet.")
+            : ModulesView::tr("Recent checks: %n, none answered.", nullptr, stats.unanswered);
+    QString text = ModulesView::tr("Recent checks: %n · response time: median %1 ms · 95% within "
+                                   "%2 ms · 99% within %3 ms",
+                                   nullptr, stats.answered + stats.unanswered)
+                       .arg(stats.p50)
+                       .arg(stats.p95)
+                       .arg(stats.p99);
+    if (stats.unanswered > 0)
+        text += ModulesView::tr(" · unanswered: %n", nullptr, stats.unanswered);
+    return text;
+}
+
+// The breaker's recent changes, newest first.
+QString circuitText(const QList<CircuitTransition> &history)
+{
+    if (history.isEmpty())
+        return ModulesView::tr("Circuit breaker: closed, no changes since the core started.");
+    const QLocale locale;
+    QStringList changes;
+    for (auto it = history.crbegin(); it != history.crend(); ++it) {
+        const QString time = locale.toString(it->at.toLocalTime(), QLocale::ShortFormat);
+        switch (it->state) {
+        case CircuitState::Open:
+            changes << ModulesView::tr("opened %1").arg(time);
+            break;
+        case CircuitState::HalfOpen:
+            changes << ModulesView::tr("testing again %1").arg(time);
+            break;
+        case CircuitState::Closed:
+            changes << ModulesView::tr("closed %1").arg(time);
+            break;
+        }
+    }
+    return ModulesView::tr("Circuit breaker, newest first: %1")
+        .arg(changes.join(QStringLiteral(" · ")));
+}
+
+} // namespace
+
 ModulesView::ModulesView(ModuleTableModel *modules, QWidget *parent)
     : QWidget(parent)
     , m_modules(modules)
@@ -133,47 +181,6 @@ void ModulesView::showDetails()
               .arg(info && info->criticalPath ? tr("yes") : tr("no"))
         + QStringLiteral("<br>") + responseText(s.responseHistory) + QStringLiteral("<br>")
         + circuitText(s.circuitHistory));
-}
-
-QString ModulesView::circuitText(const QList<CircuitTransition> &history)
-{
-    if (history.isEmpty())
-        return tr("Circuit breaker: closed, no changes since the core started.");
-    const QLocale locale;
-    QStringList changes;
-    for (auto it = history.crbegin(); it != history.crend(); ++it) {
-        const QString time = locale.toString(it->at.toLocalTime(), QLocale::ShortFormat);
-        switch (it->state) {
-        case CircuitState::Open:
-            changes << tr("opened %1").arg(time);
-            break;
-        case CircuitState::HalfOpen:
-            changes << tr("testing again %1").arg(time);
-            break;
-        case CircuitState::Closed:
-            changes << tr("closed %1").arg(time);
-            break;
-        }
-    }
-    return tr("Circuit breaker, newest first: %1").arg(changes.join(QStringLiteral(" · ")));
-}
-
-QString ModulesView::responseText(const QList<int> &history)
-{
-    const ResponseStats stats = ResponseStats::of(history);
-    if (stats.answered == 0)
-        return history.isEmpty()
-            ? tr("No response times yet.")
-            : tr("Recent checks: %n, none answered.", nullptr, stats.unanswered);
-    QString text = tr("Recent checks: %n · response time: median %1 ms · 95% within "
-                      "%2 ms · 99% within %3 ms",
-                      nullptr, stats.answered + stats.unanswered)
-                       .arg(stats.p50)
-                       .arg(stats.p95)
-                       .arg(stats.p99);
-    if (stats.unanswered > 0)
-        text += tr(" · unanswered: %n", nullptr, stats.unanswered);
-    return text;
 }
 
 } // namespace Switchboard

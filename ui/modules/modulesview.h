@@ -1,7 +1,5 @@
 #pragma once
 
-#include "health/modulesnapshot.h"
-
 #include <QWidget>
 
 class QLabel;
@@ -24,11 +22,6 @@ public:
     void selectModule(const QString &moduleId);
     QString selectedModule() const;
     QTableView *table() const { return m_table; }
-
-    // The percentiles of a module's recent response times, in words for clinic staff.
-    static QString responseText(const QList<int> &history);
-    // The breaker's recent changes, newest first.
-    static QString circuitText(const QList<Switchboard::CircuitTransition> &history);
 
 Q_SIGNALS:
     void checkRequested(const QString &moduleId);
