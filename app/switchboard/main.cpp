@@ -174,11 +174,14 @@ int main(int argc, char *argv[])
         const QString name = parser.value(view);
         whenChecked(orchestrator, window, [&window, file, name] {
             window.showView(name);
-            QApplication::processEvents();
-            const bool saved = window.grab().save(file, "PNG");
-            if (!saved)
-                std::fprintf(stderr, "switchboard: cannot write %s\n", qPrintable(file));
-            QApplication::exit(saved ? 0 : 1);
+            // Charts ask the core for their history after the first round; give the answers
+            // and the layout that follows them a moment before the picture is taken.
+            QTimer::singleShot(600, &window, [&window, file] {
+                const bool saved = window.grab().save(file, "PNG");
+                if (!saved)
+                    std::fprintf(stderr, "switchboard: cannot write %s\n", qPrintable(file));
+                QApplication::exit(saved ? 0 : 1);
+            });
         });
         window.show();
     } else if (parser.isSet(selfTest)) {

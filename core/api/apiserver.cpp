@@ -74,10 +74,6 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
               auto compared = m_core.kpiHistory()->compare(name, m_core.clock().now(), days);
               if (!compared)
                   return reply.sendError(400, compared.error().message, compared.error().field);
-              QJsonArray samples;
-              for (const KpiSample &s : compared->samples)
-                  samples.append(QJsonObject {{QStringLiteral("ts"), s.at.toString(Qt::ISODate)},
-                                              {QStringLiteral("value"), s.value}});
               const auto orNull = [](std::optional<double> v) {
                   return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
               };
@@ -85,10 +81,49 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
                   200,
                   {{QStringLiteral("name"), name},
                    {QStringLiteral("days"), days},
-                   {QStringLiteral("samples"), samples},
+                   {QStringLiteral("samples"), KpiHistory::toJson(compared->samples)},
                    {QStringLiteral("average"), orNull(compared->average)},
                    {QStringLiteral("previous_average"), orNull(compared->previousAverage)}});
           });
+    route("GET", QStringLiteral("/api/v1/modules/{id}/history"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              const QString daysText = req.query.queryItemValue(QStringLiteral("days"));
+              bool number = true;
+              const int days = daysText.isEmpty() ? 1 : daysText.toInt(&number);
+              if (!number)
+                  return reply.sendError(400, QStringLiteral("days must be a whole number"),
+                                         QStringLiteral("days"));
+              auto history = m_core.moduleHistory(p.at(0), days);
+              if (!history)
+                  return reply.sendError(400, history.error().message, history.error().field);
+              reply.sendJson(200, *history);
+          });
+    route(
+        "GET", QStringLiteral("/api/v1/dependencies"),
+        [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+            const DependencyGraph &graph = m_core.overview().dependencies;
+            QStringList subjects;
+            if (const QString module = req.query.queryItemValue(QStringLiteral("module"));
+                !module.isEmpty()) {
+                if (!ModuleCatalog::find(module))
+                    return reply.sendError(
+                        400,
+                        QStringLiteral("module \"%1\" is not one of the nine modules").arg(module),
+                        QStringLiteral("module"));
+                subjects << module;
+            } else {
+                for (const ModuleSnapshot &s : m_core.modules()) {
+                    if (s.status() == ModuleStatus::Down)
+                        subjects << s.id;
+                }
+            }
+            QJsonArray radii;
+            for (const QString &module : std::as_const(subjects))
+                radii.append(DependencyGraph::toJson(graph.blastRadius(module)));
+            QJsonObject body = graph.toJson();
+            body.insert(QStringLiteral("blast_radius"), radii);
+            reply.sendJson(200, body);
+        });
     route("GET", QStringLiteral("/metrics"),
           [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
               reply.send(200, MetricsExporter::render(m_core),
@@ -358,6 +393,7 @@ void ApiServer::addWorkflowRoutes()
                   return sendFailure(reply, version.error());
               if (Status scheduled = m_core.engine()->scheduleWorkflows(); !scheduled)
                   return reply.sendError(500, scheduled.error().message);
+              m_core.refreshAlerts();
               reply.sendJson(
                   201, {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("version"), *version}});
           });
@@ -548,13 +584,22 @@ void ApiServer::onControl(const HttpRequest &request, const HttpReply &reply)
             return reply.sendError(400, st.error().message, st.error().field);
         return reply.sendJson(200, m_core.statusDocument(action, 0));
     }
-    reply.sendError(
-        400,
-        action.isEmpty()
-            ? QStringLiteral("the body needs an \"action\"")
-            : QStringLiteral("unknown action \"%1\" (expected test or reset_circuit_breaker)")
-                  .arg(action),
-        QStringLiteral("action"));
+    if (action == QLatin1String("enable_module") || action == QLatin1String("disable_module")) {
+        if (!allow(request, reply, Role::Admin))
+            return;
+        const QString module = body->value(QLatin1String("module")).toString();
+        Status st = m_core.setModuleEnabled(module, action == QLatin1String("enable_module"));
+        if (!st)
+            return reply.sendError(400, st.error().message, st.error().field);
+        return reply.sendJson(200, m_core.statusDocument(action, 0));
+    }
+    reply.sendError(400,
+                    action.isEmpty()
+                        ? QStringLiteral("the body needs an \"action\"")
+                        : QStringLiteral("unknown action \"%1\" (expected test, "
+                                         "reset_circuit_breaker, enable_module or disable_module)")
+                              .arg(action),
+                    QStringLiteral("action"));
 }
 
 } // namespace Switchboard

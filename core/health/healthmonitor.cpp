@@ -35,6 +35,10 @@ void HealthMonitor::setConfig(const CoreConfig &config)
         State &state = m_states[m.id];
         state.snapshot.enabled = m.enabled;
         state.snapshot.configured = !m.endpoint.isEmpty();
+        state.snapshot.endpoint =
+            m.endpoint.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment)
+                .toDisplayString();
+        state.snapshot.timeoutMs = m.callTimeoutMs(config.health.timeoutMs);
         reassess(state);
     }
     if (m_interval->isActive())
@@ -123,6 +127,7 @@ void HealthMonitor::onProbed(const QString &moduleId, const HealthProbe &probe)
     if (probe.outcome != HealthProbe::Outcome::Answered)
         qCInfo(lcHealth) << moduleId << "health check failed:" << probe.error;
     reassess(state);
+    Q_EMIT checked(s);
 
     if (m_pending.remove(moduleId) && m_pending.isEmpty()) {
         m_lastRoundFinished = m_clock.now();

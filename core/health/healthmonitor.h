@@ -45,6 +45,8 @@ public:
 Q_SIGNALS:
     void moduleChanged(const Switchboard::ModuleSnapshot &snapshot);
     void roundFinished(quint64 round);
+    // A health check of one module has been answered (or has failed); after moduleChanged.
+    void checked(const Switchboard::ModuleSnapshot &snapshot);
     void eventReceived(const QString &moduleId, const QJsonObject &event);
 
 private:

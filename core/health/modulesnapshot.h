@@ -26,6 +26,8 @@ struct ModuleSnapshot
     QString id;
     bool enabled = true;
     bool configured = false;
+    QString endpoint; // where the module is called, without credentials or query
+    int timeoutMs = 0; // module calls
     HealthAssessment assessment;
     CircuitState circuit = CircuitState::Closed;
     int responseMs = -1; // last health check; -1 when it did not answer

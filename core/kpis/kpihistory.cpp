@@ -30,22 +30,44 @@ QStringList KpiHistory::names()
             QStringLiteral("show_rate"),       QStringLiteral("lead_to_booking_rate")};
 }
 
+QJsonArray KpiHistory::toJson(const QList<KpiSample> &samples)
+{
+    QJsonArray out;
+    for (const KpiSample &s : samples)
+        out.append(QJsonObject {{QStringLiteral("ts"), s.at.toString(Qt::ISODate)},
+                                {QStringLiteral("value"), s.value}});
+    return out;
+}
+
 Status KpiHistory::record(const QDateTime &at, const QJsonObject &kpis)
 {
-    const qint64 hour = at.toSecsSinceEpoch() / 3600 * 3600;
+    return record({{at, kpis}});
+}
+
+Status KpiHistory::record(const QList<std::pair<QDateTime, QJsonObject>> &readings)
+{
     return m_db.transaction([&]() -> Status {
-        for (const QString &name : names()) {
-            const QJsonValue value = kpis.value(name);
-            if (!value.isDouble())
-                continue;
-            auto written = m_db.run(QStringLiteral("INSERT OR REPLACE INTO kpi_samples (name, at, "
-                                                   "value) VALUES (?, ?, ?)"),
-                                    {name, hour, value.toDouble()});
-            if (!written)
-                return written.error();
+        for (const auto &[at, kpis] : readings) {
+            const qint64 hour = at.toSecsSinceEpoch() / 3600 * 3600;
+            for (const QString &name : names()) {
+                const QJsonValue value = kpis.value(name);
+                if (!value.isDouble())
+                    continue;
+                auto written = m_db.run(QStringLiteral("INSERT OR REPLACE INTO kpi_samples (name, "
+                                                       "at, value) VALUES (?, ?, ?)"),
+                                        {name, hour, value.toDouble()});
+                if (!written)
+                    return written.error();
+            }
         }
         return Ok {};
     });
+}
+
+bool KpiHistory::isEmpty()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT 1 FROM kpi_samples LIMIT 1"));
+    return q && !q->next();
 }
 
 Result<QList<KpiSample>> KpiHistory::samples(const QString &name, const QDateTime &from,

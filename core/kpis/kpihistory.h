@@ -3,6 +3,7 @@
 #include "common/result.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 
@@ -34,10 +35,15 @@ public:
     explicit KpiHistory(Database &db);
 
     Status record(const QDateTime &at, const QJsonObject &kpis);
+    // Several readings in one transaction.
+    Status record(const QList<std::pair<QDateTime, QJsonObject>> &readings);
+    bool isEmpty();
     Result<KpiComparison> compare(const QString &name, const QDateTime &now, int days);
 
     // leads_24h, bookings_24h, revenue_24h_usd, nps_avg_30d, show_rate, lead_to_booking_rate.
     static QStringList names();
+    // [{ts, value}], for the API and the console.
+    static QJsonArray toJson(const QList<KpiSample> &samples);
 
 private:
     Result<QList<KpiSample>> samples(const QString &name, const QDateTime &from,

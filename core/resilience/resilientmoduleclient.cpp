@@ -72,11 +72,10 @@ void ResilientModuleClient::call(const ModuleCallRequest &request, Callback done
     const qint64 moduleWait = globalWait < 0 ? -1 : m.rate.reserve();
     if (globalWait < 0 || moduleWait < 0) {
         ++m.stats.rejectedRate;
-        deliverLater(
-            std::move(done),
-            refusal(QStringLiteral(
-                        "rate limit: the call would have to wait longer than %1 ms for its turn")
-                        .arg(m.policy.rate.maxWaitMs)));
+        refuse(
+            m, request.idempotencyKey, std::move(done),
+            QStringLiteral("rate limit: the call would have to wait longer than %1 ms for its turn")
+                .arg(m.policy.rate.maxWaitMs));
         return;
     }
     const qint64 wait = std::max(globalWait, moduleWait);
@@ -98,11 +97,10 @@ void ResilientModuleClient::admit(Module &m, ModuleCallRequest request, Callback
         noteCircuit(m);
         if (m.policy.fallback.isEmpty()) {
             ++m.stats.rejectedOpen;
-            deliverLater(
-                std::move(pending.done),
-                refusal(QStringLiteral(
-                            "circuit open for %1: failing fast until it has had time to recover")
-                            .arg(m.id)));
+            refuse(
+                m, pending.request.idempotencyKey, std::move(pending.done),
+                QStringLiteral("circuit open for %1: failing fast until it has had time to recover")
+                    .arg(m.id));
             return;
         }
         pending.request.url = m.policy.fallback;
@@ -120,15 +118,23 @@ void ResilientModuleClient::admit(Module &m, ModuleCallRequest request, Callback
         ++m.stats.rejectedBulkhead;
         if (!pending.viaFallback)
             m.breaker.cancel(); // the call never reached the module
-        deliverLater(std::move(pending.done),
-                     refusal(QStringLiteral("too many calls to %1 are already waiting (%2)")
-                                 .arg(m.id)
-                                 .arg(m.policy.bulkhead.maxQueued)));
+        refuse(m, pending.request.idempotencyKey, std::move(pending.done),
+               QStringLiteral("too many calls to %1 are already waiting (%2)")
+                   .arg(m.id)
+                   .arg(m.policy.bulkhead.maxQueued));
         break;
     }
 }
 
-int ResilientModuleClient::takeSlot(std::shared_ptr<Module> module, Callback done, bool viaFallback)
+void ResilientModuleClient::refuse(Module &m, const QByteArray &key, Callback done,
+                                   const QString &message)
+{
+    m.stats.remember({m_clock.nowMs(), key, RecentCall::Outcome::Refused, 0, 0});
+    deliverLater(std::move(done), refusal(message));
+}
+
+int ResilientModuleClient::takeSlot(std::shared_ptr<Module> module, Callback done,
+                                    const QByteArray &key, bool viaFallback)
 {
     if (m_freeSlots.empty()) {
         m_slots.push_back({});
@@ -136,13 +142,14 @@ int ResilientModuleClient::takeSlot(std::shared_ptr<Module> module, Callback don
     }
     const int slot = m_freeSlots.back();
     m_freeSlots.pop_back();
-    m_slots[size_t(slot)] = Slot {std::move(module), std::move(done), viaFallback};
+    m_slots[size_t(slot)] = Slot {std::move(module), std::move(done), key, viaFallback};
     return slot;
 }
 
 void ResilientModuleClient::send(Module &m, Pending pending)
 {
-    const int slot = takeSlot(m_modules.value(m.id), std::move(pending.done), pending.viaFallback);
+    const int slot = takeSlot(m_modules.value(m.id), std::move(pending.done),
+                              pending.request.idempotencyKey, pending.viaFallback);
     m_inner.call(pending.request,
                  [this, slot](const ModuleCallResult &result) { onAnswer(slot, result); });
 }
@@ -164,6 +171,9 @@ void ResilientModuleClient::onAnswer(int slot, const ModuleCallResult &result)
             m.breaker.onSuccess();
     }
     (result.ok() ? m.stats.succeeded : m.stats.failed) += 1;
+    m.stats.remember({m_clock.nowMs(), std::move(s.key),
+                      result.ok() ? RecentCall::Outcome::Ok : RecentCall::Outcome::Failed,
+                      result.httpStatus, result.elapsedMs});
     size_t bucket = 0;
     while (bucket < ModuleCallStats::BucketsMs.size()
            && result.elapsedMs > ModuleCallStats::BucketsMs[bucket])

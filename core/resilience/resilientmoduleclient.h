@@ -23,9 +23,23 @@ struct ModulePolicy
     QUrl fallback; // used while the breaker is open (e.g. a backup payment gateway)
 };
 
+// One of a module's recent calls, for the Modules section: which execution and node (from the
+// Idempotency-Key, "<execution>:<node>:<visit>"), how it ended and how long it took. No payload.
+struct RecentCall
+{
+    enum class Outcome { Ok, Failed, Refused }; // refused: never sent (circuit, bulkhead, rate)
+    qint64 atMs = 0;
+    QByteArray key;
+    Outcome outcome = Outcome::Ok;
+    int httpStatus = 0;
+    qint64 elapsedMs = 0;
+};
+
 // What /metrics and the console show about one module's calls.
 struct ModuleCallStats
 {
+    static constexpr int RecentLength = 20;
+
     static constexpr std::array<int, 11> BucketsMs = {5,   10,   25,   50,   100,  250,
                                                       500, 1000, 2500, 5000, 10000};
 
@@ -41,6 +55,21 @@ struct ModuleCallStats
     int inUse = 0;
     int queued = 0;
     CircuitState circuit = CircuitState::Closed;
+    std::array<RecentCall, RecentLength> recent {}; // a ring; see recentCalls()
+    int recentCount = 0; // calls remembered so far (the ring holds the last RecentLength)
+
+    void remember(RecentCall call)
+    {
+        recent[size_t(recentCount++ % RecentLength)] = std::move(call);
+    }
+    // Newest first.
+    QList<RecentCall> recentCalls() const
+    {
+        QList<RecentCall> out;
+        for (int i = recentCount - 1; i >= 0 && i >= recentCount - RecentLength; --i)
+            out.append(recent[size_t(i % RecentLength)]);
+        return out;
+    }
 };
 
 // The resilience layer around the one module-call path: rate limits (global and per module;
@@ -90,9 +119,12 @@ private:
     {
         std::shared_ptr<Module> module;
         Callback done;
+        QByteArray key; // the call's Idempotency-Key, for recent calls
         bool viaFallback = false;
     };
-    int takeSlot(std::shared_ptr<Module> module, Callback done, bool viaFallback);
+    int takeSlot(std::shared_ptr<Module> module, Callback done, const QByteArray &key,
+                 bool viaFallback);
+    void refuse(Module &m, const QByteArray &key, Callback done, const QString &message);
     void onAnswer(int slot, const ModuleCallResult &result);
 
     std::vector<Slot> m_slots;

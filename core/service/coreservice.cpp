@@ -6,6 +6,7 @@
 #include "engine/curlmoduleclient.h"
 #include "engine/workflowengine.h"
 #include "health/healthmonitor.h"
+#include "health/modulehistory.h"
 #include "kpis/kpicollector.h"
 #include "kpis/kpihistory.h"
 #include "kpis/kpirules.h"
@@ -75,7 +76,14 @@ Status CoreService::start()
                 m_kpiPreviousWeek.insert(name, *week->previousAverage);
         }
     });
+    if (Status overrides = applyModuleSettings(); !overrides)
+        return overrides;
     m_monitor = new HealthMonitor(m_clock, m_config, this);
+    connect(m_monitor, &HealthMonitor::checked, this, [this](const ModuleSnapshot &s) {
+        if (Status kept = m_moduleHistory->record(m_clock.now(), s.id, s.status(), s.responseMs);
+            !kept)
+            qCWarning(lcService) << "module history not kept:" << kept.error().message;
+    });
     connect(m_resilient, &ResilientModuleClient::circuitChanged, m_monitor,
             &HealthMonitor::setCircuitState);
     // Module events start the workflows they trigger and resume the executions waiting for them.
@@ -162,6 +170,7 @@ Status CoreService::startEngine()
     m_validator = std::make_unique<WorkflowValidator>(*m_expressions);
     m_workflows = std::make_unique<WorkflowStore>(*m_db, m_clock, *m_validator);
     m_kpiHistory = std::make_unique<KpiHistory>(*m_db);
+    m_moduleHistory = std::make_unique<ModuleHistory>(*m_db);
     m_modules = new CurlModuleClient(this);
     const ResilienceSettings &r = m_config.resilience;
     m_resilient = new ResilientModuleClient(*m_modules, m_clock,
@@ -192,8 +201,16 @@ Status CoreService::startEngine()
                 if (event.value(QLatin1String("type")).toString() == QLatin1String("dead_lettered"))
                     refreshOverview();
             });
-    if (m_options.demo)
+    if (m_options.demo) {
         installTemplates();
+        // A fresh demo clinic comes with a month of history, so the trends have a shape.
+        if (m_fleet && m_kpiHistory->isEmpty()) {
+            if (Status past = m_kpiHistory->record(m_fleet->pastKpis(30)); !past)
+                return past;
+            if (Status past = m_moduleHistory->store(m_fleet->pastChecks(30)); !past)
+                return past;
+        }
+    }
     return m_engine->recover();
 }
 
@@ -332,6 +349,10 @@ void CoreService::refreshOverview()
     next.kpiHistory =
         m_kpis ? m_kpis->latest().value(QLatin1String("history")).toArray() : QJsonArray();
     next.kpiPreviousWeek = m_kpiPreviousWeek;
+    if (m_workflows && m_workflows->generation() != m_dependenciesGeneration) {
+        m_dependenciesGeneration = m_workflows->generation();
+        next.dependencies = DependencyGraph::build(m_workflows->published());
+    }
     next.kpiThresholds = {};
     for (auto it = m_config.kpiThresholds.begin(); it != m_config.kpiThresholds.end(); ++it)
         next.kpiThresholds.insert(it.key(), it.value());
@@ -348,7 +369,8 @@ void CoreService::refreshOverview()
         && next.clinicName == m_overview.clinicName && next.envOk == m_overview.envOk
         && next.deadLetters == m_overview.deadLetters && next.kpis == m_overview.kpis
         && next.kpiHistory == m_overview.kpiHistory
-        && next.kpiPreviousWeek == m_overview.kpiPreviousWeek)
+        && next.kpiPreviousWeek == m_overview.kpiPreviousWeek
+        && next.dependencies == m_overview.dependencies)
         return;
     m_overview = next;
     Q_EMIT overviewChanged(m_overview);
@@ -425,6 +447,82 @@ Status CoreService::resetCircuitBreaker(const QString &moduleId)
     m_resilient->resetBreaker(moduleId);
     m_monitor->setCircuitState(moduleId, CircuitState::Closed);
     m_monitor->checkModule(moduleId);
+    return Ok {};
+}
+
+Result<QJsonObject> CoreService::moduleHistory(const QString &moduleId, int days) const
+{
+    auto samples = m_moduleHistory->samples(moduleId, m_clock.now(), days);
+    if (!samples)
+        return samples.error();
+    const ModuleCallStats stats = m_resilient->stats().value(moduleId);
+    QJsonArray recent;
+    for (const RecentCall &c : stats.recentCalls()) {
+        // The Idempotency-Key is "<execution>:<node>:<visit>".
+        const QList<QByteArray> parts = c.key.split(':');
+        recent.append(QJsonObject {
+            {QStringLiteral("ts"),
+             QDateTime::fromMSecsSinceEpoch(c.atMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+            {QStringLiteral("execution"), QString::fromLatin1(parts.value(0))},
+            {QStringLiteral("node"), QString::fromLatin1(parts.value(1))},
+            {QStringLiteral("outcome"),
+             c.outcome == RecentCall::Outcome::Ok           ? QStringLiteral("ok")
+                 : c.outcome == RecentCall::Outcome::Failed ? QStringLiteral("failed")
+                                                            : QStringLiteral("refused")},
+            {QStringLiteral("http_status"), c.httpStatus},
+            {QStringLiteral("ms"), c.elapsedMs}});
+    }
+    return QJsonObject {
+        {QStringLiteral("module"), moduleId},
+        {QStringLiteral("days"), days},
+        {QStringLiteral("samples"), ModuleHistory::toJson(*samples)},
+        {QStringLiteral("calls"),
+         QJsonObject {{QStringLiteral("succeeded"), stats.succeeded},
+                      {QStringLiteral("failed"), stats.failed},
+                      {QStringLiteral("refused"),
+                       stats.rejectedOpen + stats.rejectedBulkhead + stats.rejectedRate},
+                      {QStringLiteral("in_flight"), stats.inUse},
+                      {QStringLiteral("queued"), stats.queued}}},
+        {QStringLiteral("recent_calls"), recent}};
+}
+
+Status CoreService::applyModuleSettings()
+{
+    auto q = m_db->exec(QStringLiteral("SELECT module, enabled FROM module_settings"));
+    if (!q)
+        return q.error();
+    while (q->next()) {
+        for (ModuleConfig &m : m_config.modules) {
+            if (m.id == q->value(0).toString())
+                m.enabled = q->value(1).toBool();
+        }
+    }
+    return Ok {};
+}
+
+Status CoreService::setModuleEnabled(const QString &moduleId, bool enabled)
+{
+    auto it = std::find_if(m_config.modules.begin(), m_config.modules.end(),
+                           [&](const ModuleConfig &m) { return m.id == moduleId; });
+    if (it == m_config.modules.end())
+        return makeError(
+            QStringLiteral("unknown module \"%1\" (expected 01_intake … 09_compliance)")
+                .arg(moduleId),
+            QStringLiteral("module"));
+    // Kept over the configuration, so that a restart does not quietly switch it back.
+    auto saved = m_db->run(QStringLiteral("INSERT OR REPLACE INTO module_settings (module, "
+                                          "enabled, updated_at) VALUES (?, ?, ?)"),
+                           {moduleId, enabled ? 1 : 0, m_clock.nowMs()});
+    if (!saved)
+        return saved.error();
+    if (it->enabled == enabled)
+        return Ok {};
+    it->enabled = enabled;
+    qCInfo(lcService) << moduleId << (enabled ? "enabled" : "disabled");
+    m_monitor->setConfig(m_config);
+    if (enabled)
+        m_monitor->checkModule(moduleId);
+    refreshOverview();
     return Ok {};
 }
 

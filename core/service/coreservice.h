@@ -20,6 +20,7 @@ class ApiServer;
 class CurlModuleClient;
 class Database;
 class KpiHistory;
+class ModuleHistory;
 class ExpressionEngine;
 class HealthMonitor;
 class KpiCollector;
@@ -55,6 +56,12 @@ public:
     void runChecks(std::function<void()> done);
     void checkModule(const QString &moduleId);
     Status resetCircuitBreaker(const QString &moduleId);
+    // Switches a module on or off (health checks, status and alerts follow); kept in the
+    // database over the configuration.
+    Status setModuleEnabled(const QString &moduleId, bool enabled);
+    // One module's stored hourly samples of the last `days` days, its call counts and its
+    // recent calls: {module, days, samples, calls, recent_calls}.
+    Result<QJsonObject> moduleHistory(const QString &moduleId, int days) const;
     // Writes the dashboard report into dir as dashboard_<date>_<time>.html; returns its path.
     Result<QString> writeReport(const QString &dir);
     QString reportHtml() const;
@@ -86,6 +93,7 @@ private:
     Status startEngine();
     void scheduleReport();
     void installTemplates();
+    Status applyModuleSettings();
     void refreshOverview();
 
     CoreConfig m_config;
@@ -101,7 +109,9 @@ private:
     std::unique_ptr<WorkflowValidator> m_validator;
     std::unique_ptr<WorkflowStore> m_workflows;
     std::unique_ptr<KpiHistory> m_kpiHistory;
+    std::unique_ptr<ModuleHistory> m_moduleHistory;
     QJsonObject m_kpiPreviousWeek; // see SystemOverview::kpiPreviousWeek
+    quint64 m_dependenciesGeneration = ~quint64(0); // of the workflows the graph was built from
     CurlModuleClient *m_modules = nullptr;
     ResilientModuleClient *m_resilient = nullptr;
     WorkflowEngine *m_engine = nullptr;

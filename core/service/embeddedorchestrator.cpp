@@ -1,5 +1,7 @@
 #include "service/embeddedorchestrator.h"
 
+#include "common/logging.h"
+#include "kpis/kpihistory.h"
 #include "service/coreservice.h"
 
 namespace Switchboard {
@@ -83,6 +85,46 @@ void EmbeddedOrchestrator::requestReport()
     QMetaObject::invokeMethod(service, [this, service] {
         const QString html = service->reportHtml();
         QMetaObject::invokeMethod(this, [this, html] { Q_EMIT reportReady(html); });
+    });
+}
+
+void EmbeddedOrchestrator::setModuleEnabled(const QString &moduleId, bool enabled)
+{
+    if (CoreService *service = m_service.data())
+        QMetaObject::invokeMethod(service, [service, moduleId, enabled] {
+            if (Status st = service->setModuleEnabled(moduleId, enabled); !st)
+                qCWarning(lcService) << "cannot switch" << moduleId << ":" << st.error().message;
+        });
+}
+
+void EmbeddedOrchestrator::requestKpiHistory(const QString &name, int days)
+{
+    const auto answer = [this, name, days](const QJsonArray &samples) {
+        QMetaObject::invokeMethod(
+            this, [this, name, days, samples] { Q_EMIT kpiHistoryReady(name, days, samples); });
+    };
+    CoreService *service = m_service.data();
+    if (!service || !service->kpiHistory())
+        return answer({});
+    QMetaObject::invokeMethod(service, [service, name, days, answer] {
+        auto compared = service->kpiHistory()->compare(name, service->clock().now(), days);
+        answer(compared ? KpiHistory::toJson(compared->samples) : QJsonArray());
+    });
+}
+
+void EmbeddedOrchestrator::requestModuleHistory(const QString &moduleId, int days)
+{
+    const auto answer = [this, moduleId, days](const QJsonObject &history) {
+        QMetaObject::invokeMethod(this, [this, moduleId, days, history] {
+            Q_EMIT moduleHistoryReady(moduleId, days, history);
+        });
+    };
+    CoreService *service = m_service.data();
+    if (!service || !service->kpiHistory())
+        return answer({});
+    QMetaObject::invokeMethod(service, [service, moduleId, days, answer] {
+        auto history = service->moduleHistory(moduleId, days);
+        answer(history ? *history : QJsonObject());
     });
 }
 

@@ -30,6 +30,9 @@ public:
     void checkModule(const QString &moduleId) override;
     void resetCircuitBreaker(const QString &moduleId) override;
     void requestReport() override;
+    void setModuleEnabled(const QString &moduleId, bool enabled) override;
+    void requestKpiHistory(const QString &name, int days) override;
+    void requestModuleHistory(const QString &moduleId, int days) override;
 
 private:
     SystemClock m_clock;

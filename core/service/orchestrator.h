@@ -3,6 +3,7 @@
 #include "health/modulesnapshot.h"
 #include "status/systemoverview.h"
 
+#include <QJsonArray>
 #include <QObject>
 
 namespace Switchboard {
@@ -29,6 +30,15 @@ public:
     // Builds the dashboard report (see DashboardReport); reportReady() follows, with an empty
     // page while the core is not running.
     virtual void requestReport() = 0;
+    // Switches a module on or off; overviewChanged and moduleChanged follow.
+    virtual void setModuleEnabled(const QString &moduleId, bool enabled) = 0;
+    // Whether this console may check, reset, enable and disable modules (the embedded core:
+    // always; a remote core: the token's role).
+    virtual bool canControlModules() const { return true; }
+    // Stored hourly samples of the last `days` days; the matching *Ready signal follows, with
+    // an empty list when there are none or the request is bad.
+    virtual void requestKpiHistory(const QString &name, int days) = 0;
+    virtual void requestModuleHistory(const QString &moduleId, int days) = 0;
 
 Q_SIGNALS:
     void ready();
@@ -36,6 +46,10 @@ Q_SIGNALS:
     void moduleChanged(const Switchboard::ModuleSnapshot &snapshot);
     void overviewChanged(const Switchboard::SystemOverview &overview);
     void reportReady(const QString &html);
+    // [{ts, value}] of one key figure.
+    void kpiHistoryReady(const QString &name, int days, const QJsonArray &samples);
+    // CoreService::moduleHistory of one module; empty when it could not be read.
+    void moduleHistoryReady(const QString &moduleId, int days, const QJsonObject &history);
 };
 
 } // namespace Switchboard

@@ -215,6 +215,69 @@ QJsonObject SimFleet::kpis() const
         {QStringLiteral("history"), history}};
 }
 
+QList<std::pair<QDateTime, QJsonObject>> SimFleet::pastKpis(int days) const
+{
+    QRandomGenerator random(m_seed ^ 0x5eed);
+    const QDateTime now = m_clock.now();
+    QList<std::pair<QDateTime, QJsonObject>> out;
+    for (int h = days * 24; h >= 1; --h) {
+        const QDateTime at = now.addSecs(-3600LL * h);
+        // Slightly busier weekdays and a gentle growth over the month.
+        const int weekday = at.date().dayOfWeek();
+        const double week = weekday >= 6 ? 0.6 : 1.0;
+        const double growth = 0.85 + 0.15 * (1.0 - double(h) / (days * 24));
+        const double noise = 0.9 + 0.2 * random.generateDouble();
+        const double leads = std::round(m_baseLeads * week * growth * noise);
+        const double ratio = m_baseLeads > 0 ? m_baseBookings / m_baseLeads : 0.3;
+        const double bookings = std::round(leads * ratio * (0.9 + 0.2 * random.generateDouble()));
+        out.append(
+            {at,
+             {{QStringLiteral("leads_24h"), leads},
+              {QStringLiteral("bookings_24h"), bookings},
+              {QStringLiteral("revenue_24h_usd"), std::round(bookings * 190 * noise)},
+              {QStringLiteral("nps_avg_30d"),
+               std::round((m_nps - 0.3 + 0.3 * growth + 0.1 * random.generateDouble()) * 10) / 10},
+              {QStringLiteral("show_rate"),
+               std::round((m_showRate - 0.04 + 0.08 * random.generateDouble()) * 1000) / 1000},
+              {QStringLiteral("lead_to_booking_rate"),
+               leads > 0 ? std::round(bookings / leads * 1000) / 1000 : 0.0}}});
+    }
+    return out;
+}
+
+QList<std::pair<QString, ModuleSample>> SimFleet::pastChecks(int days) const
+{
+    QRandomGenerator random(m_seed ^ 0xc4ec);
+    const qint64 thisHour = m_clock.now().toSecsSinceEpoch() / 3600 * 3600;
+    QList<std::pair<QString, ModuleSample>> out;
+    for (int h = days * 24; h >= 1; --h) {
+        const QDateTime at = QDateTime::fromSecsSinceEpoch(thisHour - 3600LL * h, Qt::UTC);
+        for (const ModuleInfo &info : ModuleCatalog::all()) {
+            ModuleSample s;
+            s.at = at;
+            s.checks = 4; // every 15 minutes, as the specification checks
+            s.status = ModuleStatus::Healthy;
+            const int base = 15 + info.number * 4;
+            s.p50 = base + int(random.bounded(10));
+            s.p95 = s.p50 + 10 + int(random.bounded(30));
+            s.p99 = s.p95 + int(random.bounded(40));
+            if (info.number == 4 && (h == 72 || h == 73)) {
+                s.status = ModuleStatus::Down;
+                s.unanswered = h == 72 ? 2 : 4;
+                if (s.unanswered == s.checks)
+                    s.p50 = s.p95 = s.p99 = -1;
+            } else if (info.number == 5 && h == 9 * 24) {
+                s.status = ModuleStatus::Degraded;
+                s.p50 *= 20;
+                s.p95 *= 25;
+                s.p99 *= 30;
+            }
+            out.append({info.id, s});
+        }
+    }
+    return out;
+}
+
 void SimFleet::setupControl()
 {
     m_control->route(

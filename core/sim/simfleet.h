@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "common/result.h"
+#include "health/modulehistory.h"
 
 #include <QHostAddress>
 #include <QJsonObject>
@@ -50,6 +51,14 @@ public:
     // KPI counters fed by the modules' effects and events (served by module 07).
     void recordKpi(const QString &name, double amount);
     QJsonObject kpis() const;
+    // The demo clinic's past: module 07's figures once an hour for the last `days` days, shaped
+    // by opening hours and weekdays, so that the trend charts have weeks to show on first start.
+    // Deterministic for a seed.
+    QList<std::pair<QDateTime, QJsonObject>> pastKpis(int days) const;
+    // The demo clinic's past health checks, one sample per module and hour for the last `days`
+    // days: quick answers, with a two-hour billing outage three days ago and a slow follow-up
+    // hour nine days ago.
+    QList<std::pair<QString, ModuleSample>> pastChecks(int days) const;
 
 private:
     void setupControl();

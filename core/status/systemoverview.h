@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alerts/statusalert.h"
+#include "deps/dependencygraph.h"
 #include "modules/modulestatus.h"
 
 #include <QDateTime>
@@ -25,6 +26,7 @@ struct SystemOverview
     QJsonObject kpiThresholds; // min_leads_24h, min_nps, … from KPI_THRESHOLDS_JSON
     QJsonArray kpiHistory; // module 07's hourly history: [{ts, leads, bookings}]
     QJsonObject kpiPreviousWeek; // each KPI's average over the 7 days before the last 7
+    DependencyGraph dependencies; // modules and the published workflows that connect them
 };
 
 } // namespace Switchboard

@@ -116,6 +116,27 @@ CREATE TABLE kpi_samples (
     PRIMARY KEY (name, at)
 );
 )SQL",
+    // 4: modules switched on or off from the console or the API (over the configuration), and
+    // each module's checks per hour: the worst status seen, response-time percentiles, and how
+    // many checks went unanswered.
+    R"SQL(
+CREATE TABLE module_settings (
+    module TEXT PRIMARY KEY,
+    enabled INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE TABLE module_samples (
+    module TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    p50 INTEGER NOT NULL,
+    p95 INTEGER NOT NULL,
+    p99 INTEGER NOT NULL,
+    checks INTEGER NOT NULL,
+    unanswered INTEGER NOT NULL,
+    PRIMARY KEY (module, at)
+);
+)SQL",
 };
 
 } // namespace

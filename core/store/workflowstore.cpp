@@ -69,6 +69,7 @@ Result<int> WorkflowStore::publish(const QString &id, const QString &note)
     });
     if (!st)
         return st.error();
+    ++m_generation;
     return version;
 }
 
@@ -81,6 +82,7 @@ Status WorkflowStore::setEnabled(const QString &id, bool enabled)
     if (*r == 0)
         return makeError(QStringLiteral("no workflow has the id \"%1\"").arg(id),
                          QStringLiteral("id"));
+    ++m_generation;
     return Ok {};
 }
 
@@ -170,6 +172,18 @@ Result<Workflow> WorkflowStore::version(const QString &id, int number)
     w->version = q->value(1).toInt();
     m_cache.insert(id + QLatin1Char('@') + QString::number(w->version), *w);
     return w;
+}
+
+QList<Workflow> WorkflowStore::published()
+{
+    QList<Workflow> out;
+    for (const Summary &s : list()) {
+        if (s.latestVersion == 0 || !s.enabled)
+            continue;
+        if (auto w = version(s.id))
+            out.append(*w);
+    }
+    return out;
 }
 
 } // namespace Switchboard

@@ -39,12 +39,18 @@ public:
     Result<QJsonArray> versions(const QString &id);
     // A published version; version 0 means the latest. Cached: versions never change.
     Result<Workflow> version(const QString &id, int version = 0);
+    // The published, enabled workflows, latest version of each.
+    QList<Workflow> published();
+    // Grows with every publish and enable/disable, so that users of published() know when to
+    // read it again.
+    quint64 generation() const { return m_generation; }
 
 private:
     Database &m_db;
     const Clock &m_clock;
     WorkflowValidator &m_validator;
     QHash<QString, Workflow> m_cache; // "id@version"
+    quint64 m_generation = 0;
 };
 
 } // namespace Switchboard

@@ -32,6 +32,9 @@ public:
     void checkModule(const QString &) override { }
     void resetCircuitBreaker(const QString &) override { }
     void requestReport() override { }
+    void setModuleEnabled(const QString &, bool) override { }
+    void requestKpiHistory(const QString &, int) override { }
+    void requestModuleHistory(const QString &, int) override { }
 };
 
 // Lives on the sending thread; paces the snapshots in batches every millisecond.

@@ -2,6 +2,8 @@
 
 #include "service/orchestrator.h"
 
+#include <QHash>
+
 // An Orchestrator the test drives by hand: it emits what it is told and records requests.
 class FakeOrchestrator final : public Switchboard::Orchestrator
 {
@@ -22,8 +24,34 @@ public:
             this, [this] { Q_EMIT reportReady(report); }, Qt::QueuedConnection);
     }
 
+    void setModuleEnabled(const QString &moduleId, bool enabled) override
+    {
+        switchedModules << (moduleId + (enabled ? QStringLiteral(":on") : QStringLiteral(":off")));
+    }
+    bool canControlModules() const override { return mayControl; }
+    void requestKpiHistory(const QString &name, int days) override
+    {
+        kpiRequests << QStringLiteral("%1/%2").arg(name).arg(days);
+        QMetaObject::invokeMethod(
+            this,
+            [this, name, days] { Q_EMIT kpiHistoryReady(name, days, kpiSamples.value(name)); },
+            Qt::QueuedConnection);
+    }
+    void requestModuleHistory(const QString &moduleId, int days) override
+    {
+        QMetaObject::invokeMethod(
+            this,
+            [this, moduleId, days] { Q_EMIT moduleHistoryReady(moduleId, days, moduleHistory); },
+            Qt::QueuedConnection);
+    }
+
     int checks = 0;
     QStringList checkedModules;
     QStringList resetModules;
+    QStringList switchedModules; // "02_booking:off"
+    QStringList kpiRequests; // "leads_24h/7"
+    QHash<QString, QJsonArray> kpiSamples; // answers to requestKpiHistory
+    QJsonObject moduleHistory; // the answer to requestModuleHistory
+    bool mayControl = true;
     QString report = QStringLiteral("<html><body>Fake report</body></html>");
 };

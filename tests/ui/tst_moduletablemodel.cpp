@@ -1,5 +1,5 @@
 #include "common/manualclock.h"
-#include "dashboard/kpihistorymodel.h"
+#include "common/timeseriesmodel.h"
 #include "dashboard/moduletablemodel.h"
 
 #include <QJsonArray>
@@ -72,26 +72,46 @@ private Q_SLOTS:
                  QStringLiteral("✓ Healthy"));
     }
 
-    void kpiHistoryUpdatesInPlace()
+    void timeSeriesUpdatesInPlace()
     {
-        KpiHistoryModel model;
+        TimeSeriesModel model({QStringLiteral("Leads"), QStringLiteral("Bookings")});
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        const QJsonArray day = {
-            QJsonObject {{"ts", "2026-03-02T08:00:00Z"}, {"leads", 3}, {"bookings", 1}},
-            QJsonObject {{"ts", "2026-03-02T09:00:00Z"}, {"leads", 5}, {"bookings", 2}}};
-        model.setHistory(day);
+        const QDateTime eight(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC);
+        QList<TimeSeriesModel::Point> day = {{eight, {3, 1}}, {eight.addSecs(3600), {5, 2}}};
+        model.setPoints(day);
         QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), 3);
         QCOMPARE(reset.count(), 1);
-        QCOMPARE(model.index(1, KpiHistoryModel::LeadsColumn).data().toDouble(), 5.0);
-        QCOMPARE(model.index(0, KpiHistoryModel::TimeColumn).data().toDouble(),
-                 double(QDateTime(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch()));
-        QJsonArray later = day;
-        later[1] = QJsonObject {{"ts", "2026-03-02T09:00:00Z"}, {"leads", 6}, {"bookings", 2}};
-        model.setHistory(later);
+        QCOMPARE(model.index(1, 1).data().toDouble(), 5.0);
+        QCOMPARE(model.index(0, 0).data().toDouble(), double(eight.toMSecsSinceEpoch()));
+        QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("Bookings"));
+        day[1].values = {6, 2};
+        model.setPoints(day);
         QCOMPARE(reset.count(), 1); // same rows: changed in place
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(model.index(1, KpiHistoryModel::LeadsColumn).data().toDouble(), 6.0);
+        QCOMPARE(model.index(1, 1).data().toDouble(), 6.0);
+        QCOMPARE(model.valueRange(), std::make_pair(1.0, 6.0));
+    }
+
+    void timeSeriesKeepsPeaksWhenReduced()
+    {
+        // 30 days of hourly readings on a chart 100 points wide: at most 100 rows, and the one
+        // spike of the month is still among them.
+        TimeSeriesModel model({QStringLiteral("Leads")});
+        model.setMaxPoints(100);
+        const QDateTime start(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC);
+        QList<TimeSeriesModel::Point> month;
+        for (int h = 0; h < 720; ++h)
+            month.append({start.addSecs(3600 * h), {h == 333 ? 500.0 : double(h % 24)}});
+        model.setPoints(month);
+        QVERIFY(model.rowCount() <= 100);
+        QVERIFY(model.rowCount() >= 50);
+        QCOMPARE(model.valueRange().second, 500.0);
+        QCOMPARE(model.valueRange().first, 0.0);
+        // Time order is kept.
+        for (int r = 1; r < model.rowCount(); ++r)
+            QVERIFY(model.index(r, 0).data().toDouble() > model.index(r - 1, 0).data().toDouble());
     }
 
     void ignoresUnknownModules()

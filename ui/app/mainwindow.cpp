@@ -3,7 +3,9 @@
 #include "common/placeholderview.h"
 #include "common/statusstyle.h"
 #include "dashboard/dashboardview.h"
+#include "dashboard/kpitrendpanel.h"
 #include "dashboard/moduletablemodel.h"
+#include "modules/modulehistorypanel.h"
 #include "modules/modulesview.h"
 #include "service/orchestrator.h"
 
@@ -124,6 +126,17 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     connect(m_modulesView, &ModulesView::checkRequested, &orchestrator, &Orchestrator::checkModule);
     connect(m_modulesView, &ModulesView::resetRequested, &orchestrator,
             &Orchestrator::resetCircuitBreaker);
+    connect(m_modulesView, &ModulesView::enableRequested, &orchestrator,
+            &Orchestrator::setModuleEnabled);
+    connect(m_modulesView->history(), &ModuleHistoryPanel::historyRequested, &orchestrator,
+            &Orchestrator::requestModuleHistory);
+    connect(&orchestrator, &Orchestrator::moduleHistoryReady, m_modulesView->history(),
+            &ModuleHistoryPanel::setHistory);
+    connect(m_dashboard->trend(), &KpiTrendPanel::historyRequested, &orchestrator,
+            &Orchestrator::requestKpiHistory);
+    connect(&orchestrator, &Orchestrator::kpiHistoryReady, m_dashboard->trend(),
+            &KpiTrendPanel::setHistory);
+    m_modulesView->setCanControl(orchestrator.canControlModules());
 
     auto *check = new QAction(tr("Check all modules now"), this);
     check->setShortcut(QKeySequence::Refresh);
@@ -240,8 +253,12 @@ QString MainWindow::currentView() const
 
 void MainWindow::onOverview(const SystemOverview &overview)
 {
+    // Each round of checks adds to the module's history; read it again while it is in view.
+    if (overview.lastCheck != m_overview.lastCheck && m_modulesView->isVisible())
+        m_modulesView->history()->refresh();
     m_overview = overview;
     m_dashboard->setOverview(overview);
+    m_modulesView->setDependencies(overview.dependencies);
     const QString environment = overview.environment == QLatin1String("production")
         ? tr("Production")
         : overview.environment == QLatin1String("staging") ? tr("Staging")

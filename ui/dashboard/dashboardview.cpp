@@ -1,9 +1,8 @@
 #include "dashboard/dashboardview.h"
 
 #include "dashboard/healthbanner.h"
-#include "dashboard/kpichart.h"
-#include "dashboard/kpihistorymodel.h"
 #include "dashboard/kpirow.h"
+#include "dashboard/kpitrendpanel.h"
 #include "dashboard/moduletablemodel.h"
 #include "dashboard/moduletiledelegate.h"
 
@@ -30,8 +29,7 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     , m_tiles(new QListView(this))
     , m_delegate(new ModuleTileDelegate(this))
     , m_kpis(new KpiRow(this))
-    , m_history(new KpiHistoryModel(this))
-    , m_chart(new KpiChart(m_history, this))
+    , m_trend(new KpiTrendPanel(this))
 {
     // The banner stays in view; the rest of the dashboard scrolls as one page.
     auto *outer = new QVBoxLayout(this);
@@ -91,10 +89,10 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     figures->setFont(font);
     layout->addWidget(figures);
     layout->addWidget(m_kpis);
-    auto *trend = new QLabel(tr("Last 24 hours"), this);
+    auto *trend = new QLabel(tr("Trends"), this);
     trend->setFont(font);
     layout->addWidget(trend);
-    layout->addWidget(m_chart);
+    layout->addWidget(m_trend);
     layout->addStretch(1);
     m_tiles->installEventFilter(this);
 
@@ -109,7 +107,12 @@ void DashboardView::setOverview(const SystemOverview &overview)
 {
     m_banner->setOverview(overview);
     m_kpis->setKpis(overview.kpis, overview.kpiThresholds, overview.kpiPreviousWeek);
-    m_history->setHistory(overview.kpiHistory);
+    m_trend->setThresholds(overview.kpiThresholds);
+    // New readings are kept hourly; a check round is a good moment to look for them.
+    if (overview.lastCheck != m_lastCheck) {
+        m_lastCheck = overview.lastCheck;
+        m_trend->refresh(false);
+    }
 }
 
 bool DashboardView::eventFilter(QObject *watched, QEvent *event)

@@ -9,9 +9,8 @@ class QListView;
 namespace Switchboard {
 
 class HealthBanner;
-class KpiChart;
-class KpiHistoryModel;
 class KpiRow;
+class KpiTrendPanel;
 class ModuleTableModel;
 class ModuleTileDelegate;
 
@@ -27,7 +26,7 @@ public:
     HealthBanner *banner() const { return m_banner; }
     QListView *tiles() const { return m_tiles; }
     KpiRow *kpis() const { return m_kpis; }
-    KpiHistoryModel *history() const { return m_history; }
+    KpiTrendPanel *trend() const { return m_trend; }
 
 Q_SIGNALS:
     void moduleActivated(const QString &moduleId);
@@ -43,8 +42,8 @@ private:
     QListView *m_tiles;
     ModuleTileDelegate *m_delegate;
     KpiRow *m_kpis;
-    KpiHistoryModel *m_history;
-    KpiChart *m_chart;
+    KpiTrendPanel *m_trend;
+    QDateTime m_lastCheck; // of the last overview, to refresh the trend after each round
 };
 
 } // namespace Switchboard

@@ -1,6 +1,7 @@
 #include "dashboard/kpirow.h"
 
 #include "common/statusstyle.h"
+#include "dashboard/kpifigures.h"
 
 #include <QFrame>
 #include <QGridLayout>
@@ -11,39 +12,6 @@
 namespace Switchboard {
 
 namespace {
-
-struct Kpi
-{
-    const char *key;
-    const char *title;
-    const char *threshold; // key suffix in KPI_THRESHOLDS_JSON
-};
-
-const Kpi Kpis[] = {
-    {"leads_24h", QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Leads (24 h)"), "leads_24h"},
-    {"bookings_24h", QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Bookings (24 h)"), "bookings_24h"},
-    {"revenue_24h_usd", QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Revenue (24 h)"),
-     "revenue_24h_usd"},
-    {"lead_to_booking_rate", QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Conversion"),
-     "lead_to_booking_rate"},
-    {"show_rate", QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Show rate"), "show_rate"},
-    {"nps_avg_30d", QT_TRANSLATE_NOOP("Switchboard::KpiRow", "NPS (30 d)"), "nps"},
-};
-
-QString format(const QString &kpi, double v)
-{
-    // The "C" locale has no conventions for money; US English matches the USD figures.
-    const QLocale locale = QLocale().language() == QLocale::C
-        ? QLocale(QLocale::English, QLocale::UnitedStates)
-        : QLocale();
-    if (kpi == QLatin1String("revenue_24h_usd"))
-        return locale.toCurrencyString(v, QStringLiteral("$"), 0);
-    if (kpi.endsWith(QLatin1String("_rate")))
-        return locale.toString(v * 100, 'f', 0) + QStringLiteral(" %");
-    if (kpi == QLatin1String("nps_avg_30d"))
-        return locale.toString(v, 'f', 1);
-    return locale.toString(qint64(v));
-}
 
 // "▲ 12 % on the week before"; empty while there is no week before to compare with.
 QString changeAgainst(double now, const QJsonValue &before)
@@ -67,7 +35,7 @@ KpiRow::KpiRow(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(12);
     layout->setSizeConstraint(QLayout::SetNoConstraint);
-    for (const Kpi &k : Kpis) {
+    for (const KpiFigures::Figure &k : KpiFigures::all()) {
         auto *card = new QFrame(this);
         card->setFrameShape(QFrame::StyledPanel);
         card->setAutoFillBackground(true);
@@ -77,7 +45,7 @@ KpiRow::KpiRow(QWidget *parent)
         auto *v = new QVBoxLayout(card);
         v->setContentsMargins(12, 8, 12, 8);
         v->setSpacing(2);
-        auto *title = new QLabel(tr(k.title), card);
+        auto *title = new QLabel(k.title, card);
         QPalette muted = title->palette();
         muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
         title->setPalette(muted);
@@ -92,6 +60,7 @@ KpiRow::KpiRow(QWidget *parent)
         auto *change = new QLabel(card);
         change->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         change->setPalette(muted);
+        change->setWordWrap(true);
         // The labels do not set the row's minimum width; the row's width sets the arrangement.
         for (QLabel *label : {title, value, state, change}) {
             label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -99,7 +68,7 @@ KpiRow::KpiRow(QWidget *parent)
         }
         card->setMinimumWidth(110);
         m_frames.append(card);
-        m_cards.append({QString::fromLatin1(k.key), value, state, change});
+        m_cards.append({k.key, k.threshold, value, state, change});
     }
     arrange(6);
 }
@@ -138,7 +107,6 @@ void KpiRow::setKpis(const QJsonObject &kpis, const QJsonObject &thresholds,
 {
     for (int i = 0; i < m_cards.size(); ++i) {
         const Card &card = m_cards.at(i);
-        const Kpi &k = Kpis[i];
         if (!kpis.value(card.kpi).isDouble()) {
             card.value->setText(QStringLiteral("—"));
             card.state->setText(tr("Not reported yet"));
@@ -146,19 +114,19 @@ void KpiRow::setKpis(const QJsonObject &kpis, const QJsonObject &thresholds,
             continue;
         }
         const double v = kpis.value(card.kpi).toDouble();
-        card.value->setText(format(card.kpi, v));
+        card.value->setText(KpiFigures::format(card.kpi, v));
         card.change->setText(changeAgainst(v, previousWeek.value(card.kpi)));
-        const QString minKey = QStringLiteral("min_") + QLatin1String(k.threshold);
-        const QString maxKey = QStringLiteral("max_") + QLatin1String(k.threshold);
+        const QString minKey = QStringLiteral("min_") + card.threshold;
+        const QString maxKey = QStringLiteral("max_") + card.threshold;
         QString state;
         ModuleStatus look = ModuleStatus::Unknown;
         if (thresholds.contains(minKey) && v < thresholds.value(minKey).toDouble()) {
-            state =
-                tr("Below target (%1)").arg(format(card.kpi, thresholds.value(minKey).toDouble()));
+            state = tr("Below target (%1)")
+                        .arg(KpiFigures::format(card.kpi, thresholds.value(minKey).toDouble()));
             look = ModuleStatus::Degraded;
         } else if (thresholds.contains(maxKey) && v > thresholds.value(maxKey).toDouble()) {
-            state =
-                tr("Above limit (%1)").arg(format(card.kpi, thresholds.value(maxKey).toDouble()));
+            state = tr("Above limit (%1)")
+                        .arg(KpiFigures::format(card.kpi, thresholds.value(maxKey).toDouble()));
             look = ModuleStatus::Degraded;
         } else if (thresholds.contains(minKey) || thresholds.contains(maxKey)) {
             state = tr("On target");

@@ -36,6 +36,7 @@ private:
     struct Card
     {
         QString kpi;
+        QString threshold; // key suffix in KPI_THRESHOLDS_JSON
         QLabel *value;
         QLabel *state;
         QLabel *change;

@@ -3,14 +3,19 @@
 #include "common/statusstyle.h"
 #include "dashboard/moduletablemodel.h"
 #include "health/responsestats.h"
+#include "modules/dependencygraphview.h"
 #include "modules/modulecatalog.h"
+#include "modules/modulehistorypanel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -72,6 +77,11 @@ ModulesView::ModulesView(ModuleTableModel *modules, QWidget *parent)
     , m_details(new QLabel(this))
     , m_check(new QPushButton(tr("Check now"), this))
     , m_reset(new QPushButton(tr("Reset circuit breaker"), this))
+    , m_enable(new QPushButton(tr("Disable module"), this))
+    , m_tabs(new QTabWidget(this))
+    , m_graph(new DependencyGraphView(modules, this))
+    , m_blast(new QLabel(this))
+    , m_history(new ModuleHistoryPanel(this))
 {
     m_proxy->setSourceModel(modules);
     m_table->setObjectName(QStringLiteral("modulesTable"));
@@ -100,16 +110,37 @@ ModulesView::ModulesView(ModuleTableModel *modules, QWidget *parent)
     font.setPointSizeF(font.pointSizeF() * 1.15);
     heading->setFont(font);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 16, 16, 8);
-    layout->addWidget(heading);
-    layout->addWidget(m_table, 3);
-    layout->addWidget(m_details, 1);
+    m_blast->setObjectName(QStringLiteral("blastRadius"));
+    m_blast->setWordWrap(true);
+    m_blast->setTextFormat(Qt::RichText);
+    auto *dependencies = new QWidget(this);
+    auto *dependencyLayout = new QVBoxLayout(dependencies);
+    dependencyLayout->addWidget(m_graph, 1);
+    dependencyLayout->addWidget(m_blast);
+    m_tabs->setObjectName(QStringLiteral("moduleTabs"));
+    m_tabs->addTab(dependencies, tr("Dependencies"));
+    m_tabs->addTab(m_history, tr("History and calls"));
+
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_check);
     buttons->addWidget(m_reset);
+    buttons->addWidget(m_enable);
     buttons->addStretch(1);
+    m_details->setMinimumWidth(140);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_details);
+    split->addWidget(m_tabs);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    split->setSizes({300, 900});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 16, 16, 8);
+    layout->addWidget(heading);
+    layout->addWidget(m_table, 2);
     layout->addLayout(buttons);
+    layout->addWidget(split, 3);
     m_reset->setObjectName(QStringLiteral("resetBreaker"));
     m_check->setObjectName(QStringLiteral("checkNow"));
     m_reset->setEnabled(false);
@@ -122,7 +153,19 @@ ModulesView::ModulesView(ModuleTableModel *modules, QWidget *parent)
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ModulesView::showDetails);
-    connect(modules, &QAbstractItemModel::dataChanged, this, &ModulesView::showDetails);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        m_graph->setSelectedModule(selectedModule());
+        m_history->setModule(selectedModule());
+        showBlastRadius();
+    });
+    connect(m_graph, &DependencyGraphView::moduleClicked, this, &ModulesView::selectModule);
+    m_enable->setObjectName(QStringLiteral("enableModule"));
+    m_enable->setEnabled(false);
+    connect(m_enable, &QPushButton::clicked, this, &ModulesView::toggleEnabled);
+    connect(modules, &QAbstractItemModel::dataChanged, this, [this] {
+        showDetails();
+        showBlastRadius();
+    });
     connect(m_check, &QPushButton::clicked, this, [this] {
         if (!selectedModule().isEmpty())
             Q_EMIT checkRequested(selectedModule());
@@ -131,6 +174,90 @@ ModulesView::ModulesView(ModuleTableModel *modules, QWidget *parent)
     // Open on the first module, so that the details are never an empty space.
     if (m_proxy->rowCount() > 0)
         m_table->setCurrentIndex(m_proxy->index(0, 0));
+}
+
+void ModulesView::setCanControl(bool canControl)
+{
+    m_canControl = canControl;
+    for (QPushButton *b : {m_check, m_reset, m_enable})
+        b->setVisible(canControl);
+}
+
+void ModulesView::setDependencies(const DependencyGraph &graph)
+{
+    m_graph->setGraph(graph);
+    showBlastRadius();
+}
+
+QString ModulesView::blastRadiusText() const
+{
+    return m_blast->text();
+}
+
+void ModulesView::showBlastRadius()
+{
+    const QString id = selectedModule();
+    if (id.isEmpty()) {
+        m_blast->clear();
+        return;
+    }
+    const int row = m_modules->rowOf(id);
+    const bool down = row >= 0 && m_modules->snapshotAt(row).status() == ModuleStatus::Down;
+    const BlastRadius radius = m_graph->graph().blastRadius(id);
+    const QString name = ModuleCatalog::displayName(id).toHtmlEscaped();
+    QStringList downstream;
+    for (const QString &m : radius.downstream)
+        downstream << ModuleCatalog::displayName(m).toHtmlEscaped();
+    QStringList parts;
+    if (!radius.workflows.isEmpty())
+        parts << tr("workflows that stop: %1")
+                     .arg(radius.workflows.join(QStringLiteral(", ")).toHtmlEscaped());
+    if (!downstream.isEmpty())
+        parts << tr("modules that get no work from it: %1")
+                     .arg(downstream.join(QStringLiteral(", ")));
+    if (radius.journeyBlocked)
+        parts << tr("<b>the patient journey is blocked</b>");
+    QString text;
+    if (parts.isEmpty())
+        text = down ? tr("%1 is down, but no published workflow depends on it.").arg(name)
+                    : tr("If %1 stops, no published workflow is affected.").arg(name);
+    else if (down)
+        text = QStringLiteral("<span style='color:%1'>%2</span> ")
+                   .arg(StatusStyle::color(ModuleStatus::Down).name(),
+                        tr("<b>%1 is down.</b> Impact now:").arg(name))
+            + parts.join(QStringLiteral("; ")) + QLatin1Char('.');
+    else
+        text = tr("If %1 stops:").arg(name) + QLatin1Char(' ') + parts.join(QStringLiteral("; "))
+            + QLatin1Char('.');
+    m_blast->setText(text);
+}
+
+void ModulesView::toggleEnabled()
+{
+    const QString id = selectedModule();
+    const int row = m_modules->rowOf(id);
+    if (row < 0)
+        return;
+    const bool enabled = m_modules->snapshotAt(row).enabled;
+    if (!enabled) {
+        Q_EMIT enableRequested(id, true);
+        return;
+    }
+    // Switching a module off stops its checks and its alerts: ask first.
+    auto *ask = new QMessageBox(QMessageBox::Question, tr("Disable module"),
+                                tr("Disable %1? Its health checks and alerts stop until you "
+                                   "enable it again. Workflows that call it are not changed.")
+                                    .arg(ModuleCatalog::displayName(id)),
+                                QMessageBox::Cancel, this);
+    ask->setObjectName(QStringLiteral("confirmDisable"));
+    QPushButton *yes = ask->addButton(tr("Disable"), QMessageBox::AcceptRole);
+    ask->setDefaultButton(QMessageBox::Cancel);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QMessageBox::finished, this, [this, ask, yes, id] {
+        if (ask->clickedButton() == yes)
+            Q_EMIT enableRequested(id, false);
+    });
+    ask->open();
 }
 
 void ModulesView::selectModule(const QString &moduleId)
@@ -159,6 +286,11 @@ void ModulesView::showDetails()
     }
     const ModuleSnapshot &s = m_modules->snapshotAt(m_proxy->mapToSource(current).row());
     m_reset->setEnabled(s.circuit != CircuitState::Closed);
+    m_check->setEnabled(s.enabled);
+    m_enable->setEnabled(true);
+    m_enable->setText(s.enabled ? tr("Disable module") : tr("Enable module"));
+    m_enable->setToolTip(s.enabled ? tr("Stop checking this module and raising its alerts.")
+                                   : tr("Check this module and raise its alerts again."));
     const ModuleInfo *info = ModuleCatalog::find(s.id);
     const QLocale locale;
     const auto when = [&](const QDateTime &t) {
@@ -180,7 +312,11 @@ void ModulesView::showDetails()
               .arg(locale.toString(s.eventsSeen))
               .arg(info && info->criticalPath ? tr("yes") : tr("no"))
         + QStringLiteral("<br>") + responseText(s.responseHistory) + QStringLiteral("<br>")
-        + circuitText(s.circuitHistory));
+        + circuitText(s.circuitHistory) + QStringLiteral("<br>")
+        + tr("Configuration: %1 · endpoint %2 · calls time out after %3 s")
+              .arg(s.enabled ? tr("enabled") : tr("disabled"),
+                   s.endpoint.isEmpty() ? tr("not set") : s.endpoint.toHtmlEscaped())
+              .arg(s.timeoutMs / 1000));
 }
 
 } // namespace Switchboard
