@@ -13,6 +13,8 @@ struct CoreOptions
     // Base port for the demo fleet; 0 tries 8700, then free ports.
     quint16 demoBasePort = 0;
     double demoEventRate = 4.0;
+    // Days of past key figures and checks a fresh demo clinic starts with (0: none).
+    int demoHistoryDays = 30;
     // Serve the HTTP API; off for the console's embedded core unless asked for.
     bool listen = false;
     QHostAddress listenAddress = QHostAddress::LocalHost;

@@ -204,10 +204,11 @@ Status CoreService::startEngine()
     if (m_options.demo) {
         installTemplates();
         // A fresh demo clinic comes with a month of history, so the trends have a shape.
-        if (m_fleet && m_kpiHistory->isEmpty()) {
-            if (Status past = m_kpiHistory->record(m_fleet->pastKpis(30)); !past)
+        if (m_fleet && m_options.demoHistoryDays > 0 && m_kpiHistory->isEmpty()) {
+            const int days = m_options.demoHistoryDays;
+            if (Status past = m_kpiHistory->record(m_fleet->pastKpis(days)); !past)
                 return past;
-            if (Status past = m_moduleHistory->store(m_fleet->pastChecks(30)); !past)
+            if (Status past = m_moduleHistory->store(m_fleet->pastChecks(days)); !past)
                 return past;
         }
     }

@@ -51,7 +51,8 @@ public:
     // KPI counters fed by the modules' effects and events (served by module 07).
     void recordKpi(const QString &name, double amount);
     QJsonObject kpis() const;
-    // The demo clinic's past: module 07's figures once an hour for the last `days` days, shaped
+    // The demo clinic's past: module 07's figures once an hour for the last `days` days (up to
+    // the hour before this one), shaped
     // by opening hours and weekdays, so that the trend charts have weeks to show on first start.
     // Deterministic for a seed.
     QList<std::pair<QDateTime, QJsonObject>> pastKpis(int days) const;

@@ -44,6 +44,7 @@ private Q_SLOTS:
         options.demo = true;
         options.demoBasePort = 0;
         options.demoEventRate = 0;
+        options.demoHistoryDays = 0; // the tests below count the stored history themselves
         options.listen = true;
         options.listenPort = 0;
         options.dataDir = m_data.path();
@@ -181,6 +182,97 @@ private Q_SLOTS:
         QCOMPARE(badDays.status, 400);
         QCOMPARE(badDays.json().value(QLatin1String("field")).toString(), QStringLiteral("days"));
         QCOMPARE(get(url(QStringLiteral("/api/v1/kpis/history?name=leads_24h"))).status, 401);
+    }
+
+    void dependenciesOverHttp()
+    {
+        // The demo clinic publishes the built-in templates: they connect the modules.
+        const HttpResult all = get(url(QStringLiteral("/api/v1/dependencies")), auth());
+        QCOMPARE(all.status, 200);
+        const QJsonArray edges = all.json().value(QLatin1String("edges")).toArray();
+        QVERIFY(edges.size() > 3); // more than the declared journey
+        bool onboarding = false;
+        for (const QJsonValue &e : edges) {
+            const QJsonObject o = e.toObject();
+            if (o.value(QLatin1String("from")).toString() == QLatin1String("02_booking")
+                && o.value(QLatin1String("to")).toString() == QLatin1String("08_messaging")) {
+                QVERIFY(o.value(QLatin1String("critical")).toBool());
+                onboarding = o.value(QLatin1String("workflows"))
+                                 .toArray()
+                                 .contains(QStringLiteral("New patient onboarding"));
+            }
+        }
+        QVERIFY(onboarding);
+        // Nothing is down: no blast radius unless one is asked for.
+        QVERIFY(all.json().value(QLatin1String("blast_radius")).toArray().isEmpty());
+        const HttpResult booking =
+            get(url(QStringLiteral("/api/v1/dependencies?module=02_booking")), auth());
+        QCOMPARE(booking.status, 200);
+        const QJsonObject radius =
+            booking.json().value(QLatin1String("blast_radius")).toArray().first().toObject();
+        QVERIFY(radius.value(QLatin1String("journey_blocked")).toBool());
+        QVERIFY(radius.value(QLatin1String("workflows"))
+                    .toArray()
+                    .contains(QStringLiteral("New patient onboarding")));
+        const HttpResult bad = get(url(QStringLiteral("/api/v1/dependencies?module=10_x")), auth());
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.json().value(QLatin1String("field")).toString(), QStringLiteral("module"));
+    }
+
+    void moduleHistoryAndSwitchingOverHttp()
+    {
+        QCOMPARE(
+            post(url(QStringLiteral("/webhook/manager/control")), R"({"action":"test"})", auth())
+                .status,
+            200);
+        // Every answered check of the round is kept in the module's hour.
+        const HttpResult day =
+            get(url(QStringLiteral("/api/v1/modules/04_billing/history?days=1")), auth());
+        QCOMPARE(day.status, 200);
+        const QJsonArray samples = day.json().value(QLatin1String("samples")).toArray();
+        QCOMPARE(samples.size(), 1);
+        const QJsonObject hour = samples.first().toObject();
+        QVERIFY(hour.value(QLatin1String("checks")).toInt() >= 1);
+        QCOMPARE(hour.value(QLatin1String("status")).toString(), QStringLiteral("healthy"));
+        QVERIFY(hour.value(QLatin1String("p50")).toInt() >= 0);
+        QVERIFY(
+            day.json().value(QLatin1String("calls")).toObject().contains(QLatin1String("failed")));
+        QCOMPARE(get(url(QStringLiteral("/api/v1/modules/04_billing/history?days=91")), auth())
+                     .json()
+                     .value(QLatin1String("field"))
+                     .toString(),
+                 QStringLiteral("days"));
+        QCOMPARE(get(url(QStringLiteral("/api/v1/modules/44_x/history")), auth()).status, 400);
+
+        // Switching a module off: its status says so at once, and it stays off after a restart
+        // because the database keeps it over the configuration.
+        const HttpResult off = post(url(QStringLiteral("/api/v1/control")),
+                                    R"({"action":"disable_module","module":"06_ocr"})", auth());
+        QCOMPARE(off.status, 200);
+        QCOMPARE(off.json()
+                     .value(QLatin1String("modules"))
+                     .toObject()
+                     .value(QLatin1String("06_ocr"))
+                     .toObject()
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("disabled"));
+        {
+            CoreOptions options;
+            options.dataDir = m_data.path();
+            options.storePath = QDir(m_data.path()).filePath(QStringLiteral("demo.db"));
+            CoreService again(CoreConfig(), m_clock, options);
+            QVERIFY(again.start().ok());
+            QCOMPARE(again.config().module(QStringLiteral("06_ocr"))->enabled, false);
+        }
+        const HttpResult on = post(url(QStringLiteral("/api/v1/control")),
+                                   R"({"action":"enable_module","module":"06_ocr"})", auth());
+        QCOMPARE(on.status, 200);
+        QVERIFY(m_core->config().module(QStringLiteral("06_ocr"))->enabled);
+        const HttpResult unknown = post(url(QStringLiteral("/api/v1/control")),
+                                        R"({"action":"disable_module","module":"6"})", auth());
+        QCOMPARE(unknown.status, 400);
+        QCOMPARE(unknown.json().value(QLatin1String("field")).toString(), QStringLiteral("module"));
     }
 
     void workflowLifecycleOverHttp()

@@ -93,6 +93,12 @@ void ModuleHistoryPanel::setDays(int days)
     refresh();
 }
 
+void ModuleHistoryPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh(); // what was kept while it was out of sight
+}
+
 void ModuleHistoryPanel::refresh()
 {
     if (!m_module.isEmpty())

@@ -40,6 +40,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void historyRequested(const QString &moduleId, int days);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QString m_module;
     int m_days = 1;
