@@ -2,8 +2,12 @@
 
 #include "modules/modulecatalog.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QLocale>
+#include <QPointF>
+#include <cmath>
+#include <limits>
 
 namespace Switchboard::DashboardReport {
 
@@ -58,9 +62,95 @@ QString kpiValue(const QJsonObject &kpis, const char *key)
     return en.toString(qint64(v.toDouble()));
 }
 
+// Leads and bookings over the period as an inline SVG line chart; empty without readings.
+QString trendChart(const QJsonObject &trends)
+{
+    struct Line
+    {
+        const char *key;
+        const char *label;
+        const char *colour;
+        QList<QPointF> points; // (ms since the epoch, value)
+    };
+    QList<Line> lines = {{"leads_24h", "Leads (24 h)", "#1a73e8", {}},
+                         {"bookings_24h", "Bookings (24 h)", "#188038", {}}};
+    qint64 first = std::numeric_limits<qint64>::max();
+    qint64 last = 0;
+    double top = 1;
+    for (Line &line : lines) {
+        for (const QJsonValue &v : trends.value(QLatin1String(line.key)).toArray()) {
+            const QJsonObject o = v.toObject();
+            const QDateTime at =
+                QDateTime::fromString(o.value(QLatin1String("ts")).toString(), Qt::ISODate);
+            if (!at.isValid())
+                continue;
+            const double value = o.value(QLatin1String("value")).toDouble();
+            line.points.append({double(at.toMSecsSinceEpoch()), value});
+            first = std::min(first, at.toMSecsSinceEpoch());
+            last = std::max(last, at.toMSecsSinceEpoch());
+            top = std::max(top, value);
+        }
+    }
+    if (last <= first)
+        return {};
+    top = std::ceil(top * 1.1);
+    constexpr double Width = 640, Height = 200, Left = 40, Bottom = 24, Top = 24;
+    const auto x = [&](double ms) {
+        return Left + (ms - double(first)) / double(last - first) * (Width - Left - 8);
+    };
+    const auto y = [&](double v) {
+        return Height - Bottom - v / top * (Height - Bottom - Top);
+    };
+    const auto number = [](double v) {
+        return QString::number(v, 'f', 1);
+    };
+    const int days = int(qRound64(double(last - first) / 86400000.0));
+    QString svg =
+        QStringLiteral("<h3>Leads and bookings, last %1 days</h3>\n<svg "
+                       "xmlns=\"http://www.w3.org/2000/svg\" width=\"%2\" height=\"%3\" "
+                       "viewBox=\"0 0 %2 %3\" role=\"img\" aria-label=\"Leads and bookings "
+                       "over the last %1 days\">\n")
+            .arg(std::max(days, 1))
+            .arg(Width)
+            .arg(Height);
+    svg += QStringLiteral("<rect x=\"0\" y=\"0\" width=\"%1\" height=\"%2\" fill=\"#ffffff\"/>\n")
+               .arg(Width)
+               .arg(Height);
+    for (double v : {0.0, top / 2, top})
+        svg +=
+            QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#dadce0\"/>"
+                           "<text x=\"4\" y=\"%4\" font-size=\"11\" fill=\"#5f6368\">%5</text>\n")
+                .arg(number(Left), number(y(v)), number(Width - 8), number(y(v) + 4))
+                .arg(qRound(v));
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(first, Qt::UTC);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(last, Qt::UTC);
+    svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" fill=\"#5f6368\">%3</text>"
+                          "<text x=\"%4\" y=\"%2\" font-size=\"11\" fill=\"#5f6368\" "
+                          "text-anchor=\"end\">%5</text>\n")
+               .arg(number(Left), number(Height - 6), from.toString(QStringLiteral("d MMM")),
+                    number(Width - 8), to.toString(QStringLiteral("d MMM")));
+    double legend = Left;
+    for (const Line &line : lines) {
+        QStringList coords;
+        for (const QPointF &p : line.points)
+            coords << number(x(p.x())) + QLatin1Char(',') + number(y(p.y()));
+        svg += QStringLiteral("<polyline fill=\"none\" stroke=\"%1\" stroke-width=\"2\" "
+                              "points=\"%2\"/>\n")
+                   .arg(QLatin1String(line.colour), coords.join(QLatin1Char(' ')));
+        svg += QStringLiteral("<rect x=\"%1\" y=\"6\" width=\"10\" height=\"10\" fill=\"%2\"/>"
+                              "<text x=\"%3\" y=\"15\" font-size=\"11\">%4</text>\n")
+                   .arg(number(legend), QLatin1String(line.colour), number(legend + 14),
+                        QLatin1String(line.label));
+        legend += 120;
+    }
+    svg += QStringLiteral("</svg>\n");
+    return svg;
+}
+
 } // namespace
 
-QString html(const QJsonObject &status, const QString &clinicName, bool anonymize)
+QString html(const QJsonObject &status, const QString &clinicName, bool anonymize,
+             const QJsonObject &trends)
 {
     const QJsonObject metadata = status.value(QLatin1String("metadata")).toObject();
     const QString health = metadata.value(QLatin1String("system_health")).toString();
@@ -78,9 +168,10 @@ QString html(const QJsonObject &status, const QString &clinicName, bool anonymiz
         "<style>body{font-family:sans-serif;margin:24px;color:#202124}h1{font-size:22px}h2{font-"
         "size:17px;margin-top:24px}"
         ".banner{padding:12px "
-        "16px;color:#fff;font-weight:bold}.grid{display:flex;flex-wrap:wrap;gap:8px}"
-        ".cell{border:1px solid #dadce0;padding:8px 12px;min-width:200px}.kpi{border:1px solid "
-        "#dadce0;padding:8px 12px;min-width:140px}"
+        "16px;color:#fff;font-weight:bold}table.tiles{border-collapse:separate;border-spacing:8px;"
+        "margin-left:-8px}"
+        ".cell{border:1px solid #dadce0;padding:8px 12px;width:220px}.kpi{border:1px solid "
+        "#dadce0;padding:8px 12px;width:220px}"
         ".value{font-size:20px;font-weight:bold}table{border-collapse:collapse}td,th{border:1px "
         "solid #dadce0;padding:4px 8px;text-align:left}"
         ".muted{color:#5f6368}</style>\n</head>\n<body>\n");
@@ -134,34 +225,46 @@ QString html(const QJsonObject &status, const QString &clinicName, bool anonymiz
         out += QStringLiteral("</table>\n");
     }
 
-    out += QStringLiteral("<h2 id=\"modules\">Module Status Grid</h2>\n<div class=\"grid\">\n");
+    // Tables rather than CSS layout, so that the page prints (and turns into PDF) as it shows.
+    out += QStringLiteral(
+        "<h2 id=\"modules\">Module Status Grid</h2>\n<table class=\"tiles\">\n<tr>\n");
+    int column = 0;
     for (const ModuleInfo &info : ModuleCatalog::all()) {
         const QJsonObject m = modules.value(info.id).toObject();
         const QString s = m.value(QLatin1String("status")).toString(QStringLiteral("unknown"));
         const QJsonValue response = m.value(QLatin1String("response_time_ms"));
-        out += QStringLiteral("<div class=\"cell\" style=\"border-left:6px solid %1\"><b>%2 "
+        if (column > 0 && column % 3 == 0)
+            out += QStringLiteral("</tr>\n<tr>\n");
+        ++column;
+        out += QStringLiteral("<td class=\"cell\" style=\"border-left:6px solid %1\"><b>%2 "
                               "%3</b><br/><span style=\"color:%1\">%4 %5</span><br/>"
-                              "<span class=\"muted\">%6 · errors (24 h): %7</span></div>\n")
+                              "<span class=\"muted\">%6 · errors (24 h): %7</span></td>\n")
                    .arg(colour(s), info.numberText(), esc(info.name()), mark(s), esc(s),
                         response.isDouble() ? QStringLiteral("%1 ms").arg(response.toInt())
                                             : QStringLiteral("no answer"))
                    .arg(m.value(QLatin1String("errors_24h")).toInt());
     }
-    out += QStringLiteral("</div>\n");
+    out += QStringLiteral("</tr>\n</table>\n");
 
-    out +=
-        QStringLiteral("<h2 id=\"kpis\">Key Performance Indicators</h2>\n<div class=\"grid\">\n");
+    out += QStringLiteral(
+        "<h2 id=\"kpis\">Key Performance Indicators</h2>\n<table class=\"tiles\">\n<tr>\n");
     const std::pair<const char *, const char *> tiles[] = {{"leads_24h", "Leads (24 h)"},
                                                            {"bookings_24h", "Bookings (24 h)"},
                                                            {"revenue_24h_usd", "Revenue (24 h)"},
                                                            {"lead_to_booking_rate", "Conversion"},
                                                            {"show_rate", "Show rate"},
                                                            {"nps_avg_30d", "NPS (30 d)"}};
-    for (const auto &[key, title] : tiles)
-        out += QStringLiteral("<div class=\"kpi\"><span class=\"muted\">%1</span><br/><span "
-                              "class=\"value\">%2</span></div>\n")
+    column = 0;
+    for (const auto &[key, title] : tiles) {
+        if (column > 0 && column % 3 == 0)
+            out += QStringLiteral("</tr>\n<tr>\n");
+        ++column;
+        out += QStringLiteral("<td class=\"kpi\"><span class=\"muted\">%1</span><br/><span "
+                              "class=\"value\">%2</span></td>\n")
                    .arg(QLatin1String(title), kpiValue(kpis, key));
-    out += QStringLiteral("</div>\n");
+    }
+    out += QStringLiteral("</tr>\n</table>\n");
+    out += trendChart(trends);
 
     out += QStringLiteral("<h2 id=\"system\">System Information</h2>\n<table>\n");
     out += QStringLiteral("<tr><th>Instance ID</th><td>%1</td></tr>\n")

@@ -10,6 +10,9 @@ namespace Switchboard::DashboardReport {
 // Grid, Key Performance Indicators, System Information. Built from the status document only,
 // which carries no patient data. Well-formed XHTML, so that it can be checked by an XML parser.
 // anonymize (ANONYMIZE_DASHBOARD) also hides the clinic's name and the instance id.
-QString html(const QJsonObject &status, const QString &clinicName, bool anonymize);
+// trends: KpiHistory::toJson readings of leads_24h and bookings_24h, drawn as an inline SVG
+// chart under the key figures when there are any.
+QString html(const QJsonObject &status, const QString &clinicName, bool anonymize,
+             const QJsonObject &trends = {});
 
 } // namespace Switchboard::DashboardReport

@@ -273,8 +273,14 @@ Status CoreService::startDemoFleet()
 
 QString CoreService::reportHtml() const
 {
+    QJsonObject trends;
+    for (const QString &name : {QStringLiteral("leads_24h"), QStringLiteral("bookings_24h")}) {
+        if (auto week = m_kpiHistory ? m_kpiHistory->compare(name, m_clock.now(), 7)
+                                     : Result<KpiComparison>(makeError(QString())))
+            trends.insert(name, KpiHistory::toJson(week->samples));
+    }
     return DashboardReport::html(statusDocument(QString(), 0), m_config.brandName,
-                                 m_config.anonymizeDashboard);
+                                 m_config.anonymizeDashboard, trends);
 }
 
 Result<QString> CoreService::writeReport(const QString &dir)

@@ -4,6 +4,7 @@
 #include "report/dashboardreport.h"
 #include "status/statusdocument.h"
 
+#include <QJsonArray>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -82,6 +83,41 @@ private Q_SLOTS:
         QVERIFY(!page.contains(QStringLiteral("<script")));
         QVERIFY(!page.remove(QStringLiteral("http://www.w3.org/1999/xhtml"))
                      .contains(QStringLiteral("http"))); // nothing loaded from elsewhere
+    }
+
+    void drawsTheWeeksTrendAsAnInlineChart()
+    {
+        CoreConfig config;
+        const QDateTime start(QDate(2026, 11, 15), QTime(9, 0), Qt::UTC);
+        QJsonArray leads;
+        QJsonArray bookings;
+        for (int h = 0; h < 7 * 24; h += 6) {
+            const QString ts = start.addSecs(3600 * h).toString(Qt::ISODate);
+            leads.append(QJsonObject {{"ts", ts}, {"value", 40 + h % 12}});
+            bookings.append(QJsonObject {{"ts", ts}, {"value", 12}});
+        }
+        const QString page =
+            DashboardReport::html(status(config), config.brandName, false,
+                                  {{"leads_24h", leads}, {"bookings_24h", bookings}});
+        QString error;
+        const auto [ids, text] = parse(page, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(text.contains(QStringLiteral("Leads and bookings, last 7 days")));
+        QCOMPARE(page.count(QStringLiteral("<polyline")), 2);
+        // One point per reading, inside the drawing.
+        const qsizetype at = page.indexOf(QStringLiteral("points=\""));
+        const QString points = page.mid(at + 8, page.indexOf(QLatin1Char('"'), at + 8) - at - 8);
+        const QStringList pairs = points.split(QLatin1Char(' '));
+        QCOMPARE(pairs.size(), leads.size());
+        for (const QString &pair : pairs) {
+            const double x = pair.section(QLatin1Char(','), 0, 0).toDouble();
+            const double y = pair.section(QLatin1Char(','), 1, 1).toDouble();
+            QVERIFY(x >= 40 && x <= 632);
+            QVERIFY(y >= 24 && y <= 176);
+        }
+        // Without readings, no chart at all.
+        QVERIFY(!DashboardReport::html(status(config), config.brandName, false)
+                     .contains(QStringLiteral("<svg")));
     }
 
     void anonymizedReportsHideTheClinic()

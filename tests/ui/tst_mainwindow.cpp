@@ -6,10 +6,14 @@
 #include "dashboard/moduletablemodel.h"
 #include "fakeorchestrator.h"
 #include "modules/modulesview.h"
+#include "service/embeddedorchestrator.h"
 
+#include <QDir>
+#include <QImage>
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -222,6 +226,73 @@ private Q_SLOTS:
         QObject::disconnect(window.dashboard(), &DashboardView::exportRequested, &window, nullptr);
         button->click();
         QCOMPARE(requested.size(), 1);
+    }
+
+    void exportsAPdfReportOfTheDemoClinic()
+    {
+        // The real embedded core with the demo clinic, whose events carry made-up patient names.
+        SystemClock clock;
+        CoreOptions options;
+        options.demo = true;
+        options.demoEventRate = 20;
+        EmbeddedOrchestrator core(CoreConfig(), options);
+        MainWindow window(core, clock);
+        QSignalSpy overviews(&core, &Orchestrator::overviewChanged);
+        core.start();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !overviews.isEmpty()
+                && overviews.last().first().value<SystemOverview>().lastCheck.isValid(),
+            20000);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("morning report.pdf"));
+        QSignalSpy saved(&window, &MainWindow::reportSaved);
+        window.exportReport(path);
+        QVERIFY(saved.wait(20000));
+
+        QFile pdf(path);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+
+        // The first page, rendered by poppler: not blank, and with the chart's colour on it.
+        QProcess render;
+        render.start(QStringLiteral("pdftoppm"),
+                     {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("60"),
+                      QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                      QStringLiteral("2"), path, dir.filePath(QStringLiteral("page"))});
+        QVERIFY2(render.waitForFinished(30000) && render.exitCode() == 0,
+                 render.readAllStandardError().constData());
+        QStringList pages = QDir(dir.path()).entryList({QStringLiteral("page*.png")});
+        QVERIFY(!pages.isEmpty());
+        int inked = 0;
+        int chartBlue = 0;
+        for (const QString &name : pages) {
+            const QImage image(dir.filePath(name));
+            QVERIFY(!image.isNull());
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    inked += c.lightness() < 200 ? 1 : 0;
+                    // The leads line, #1a73e8.
+                    chartBlue +=
+                        c.blue() > 180 && c.red() < 80 && c.green() > 80 && c.green() < 150;
+                }
+            }
+        }
+        QVERIFY2(inked > 2000, qPrintable(QString::number(inked)));
+        QVERIFY2(chartBlue > 20, qPrintable(QString::number(chartBlue)));
+
+        // The text: the specification's sections, and no patient data.
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000));
+        const QString words = QString::fromUtf8(text.readAllStandardOutput());
+        for (const char *heading : {"System Health Overview", "Active Alerts", "Module Status Grid",
+                                    "Key Performance Indicators", "System Information",
+                                    "Leads and bookings, last 7 days"})
+            QVERIFY2(words.contains(QLatin1String(heading)), heading);
+        for (const char *name : {"Maria Lopez", "James Carter", "Aisha Khan", "Tom Becker",
+                                 "Lucia Fernandez", "Grace Okafor", "Daniel Novak", "Mei Tanaka"})
+            QVERIFY2(!words.contains(QLatin1String(name)), name);
     }
 
     void tilesReflowOnNarrowWindows()

@@ -5,6 +5,7 @@
 #include "dashboard/dashboardview.h"
 #include "dashboard/kpitrendpanel.h"
 #include "dashboard/moduletablemodel.h"
+#include "dashboard/reportpdf.h"
 #include "modules/modulehistorypanel.h"
 #include "modules/modulesview.h"
 #include "service/orchestrator.h"
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -160,8 +162,14 @@ void MainWindow::exportReportAs()
         QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
             .filePath(tr("clinic-report-%1.html")
                           .arg(m_clock.now().toString(QStringLiteral("yyyy-MM-dd"))));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export dashboard report"),
-                                                      suggested, tr("Web page (*.html)"));
+    const QString pdf = tr("PDF document (*.pdf)");
+    const QString web = tr("Web page (*.html)");
+    QString filter = web;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export dashboard report"), suggested,
+                                                web + QStringLiteral(";;") + pdf, &filter);
+    // The chosen type decides the file's ending when none was typed.
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+        path += filter == pdf ? QStringLiteral(".pdf") : QStringLiteral(".html");
     if (!path.isEmpty())
         exportReport(path);
 }
@@ -178,13 +186,18 @@ void MainWindow::saveReport(const QString &html)
     if (m_reportPath.isEmpty())
         return;
     const QString path = std::exchange(m_reportPath, QString());
-    QSaveFile file(path);
-    const bool saved = !html.isEmpty() && file.open(QIODevice::WriteOnly)
-        && file.write(html.toUtf8()) >= 0 && file.commit();
-    if (!saved) {
-        const QString reason = html.isEmpty()
-            ? tr("the orchestration core is not running yet; try again in a moment")
-            : file.errorString();
+    QString reason;
+    if (html.isEmpty()) {
+        reason = tr("the orchestration core is not running yet; try again in a moment");
+    } else if (path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        if (Status written = ReportPdf::write(html, path); !written)
+            reason = written.error().message;
+    } else {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(html.toUtf8()) < 0 || !file.commit())
+            reason = file.errorString();
+    }
+    if (!reason.isEmpty()) {
         const QString message = tr("The report could not be saved to %1: %2")
                                     .arg(QDir::toNativeSeparators(path), reason);
         statusBar()->clearMessage();

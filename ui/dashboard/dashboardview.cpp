@@ -61,7 +61,8 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     auto *exportButton =
         new QPushButton(QIcon(QStringLiteral(":/icons/report.svg")), tr("Export report…"), this);
     exportButton->setObjectName(QStringLiteral("exportReport"));
-    exportButton->setToolTip(tr("Save this dashboard as a web page to share or print (Ctrl+E)"));
+    exportButton->setToolTip(
+        tr("Save this dashboard as a web page or a PDF to share or print (Ctrl+E)"));
     connect(exportButton, &QPushButton::clicked, this, &DashboardView::exportRequested);
     headingRow->addWidget(exportButton);
     layout->addLayout(headingRow);

@@ -1,0 +1,61 @@
+#include "dashboard/reportpdf.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSvgRenderer>
+#include <QTextDocument>
+#include <QUrl>
+
+namespace Switchboard::ReportPdf {
+
+Status write(const QString &html, const QString &path)
+{
+    QTextDocument doc;
+    // QTextDocument draws no SVG: each inline chart becomes an image resource of the document.
+    static const QRegularExpression svgBlock(QStringLiteral("<svg[\\s\\S]*?</svg>"));
+    QString page = html;
+    int index = 0;
+    QRegularExpressionMatch match;
+    while ((match = svgBlock.match(page)).hasMatch()) {
+        QSvgRenderer svg(match.captured(0).toUtf8());
+        const QSize size = svg.defaultSize().isValid() ? svg.defaultSize() : QSize(640, 200);
+        QImage image(size * 3, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        svg.render(&painter);
+        painter.end();
+        const QUrl name(QStringLiteral("chart-%1.png").arg(index++));
+        doc.addResource(QTextDocument::ImageResource, name, image);
+        // Image sizes are in points on the printed page: three quarters of the CSS pixels.
+        page.replace(match.capturedStart(), match.capturedLength(),
+                     QStringLiteral("<img src=\"%1\" width=\"%2\" height=\"%3\"/>")
+                         .arg(name.toString())
+                         .arg(size.width() * 3 / 4)
+                         .arg(size.height() * 3 / 4));
+    }
+    doc.setHtml(page);
+
+    QBuffer pdf;
+    pdf.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&pdf);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                         QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
+        writer.setTitle(doc.metaInformation(QTextDocument::DocumentTitle));
+        writer.setCreator(QStringLiteral("Switchboard"));
+        writer.setResolution(144);
+        doc.print(&writer);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(pdf.data()) < 0 || !file.commit())
+        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+    return Ok {};
+}
+
+} // namespace Switchboard::ReportPdf
