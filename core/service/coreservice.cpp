@@ -7,6 +7,7 @@
 #include "engine/workflowengine.h"
 #include "health/healthmonitor.h"
 #include "health/modulehistory.h"
+#include "kpis/eventkpis.h"
 #include "kpis/kpicollector.h"
 #include "kpis/kpihistory.h"
 #include "kpis/kpirules.h"
@@ -65,17 +66,6 @@ Status CoreService::start()
     if (Status engine = startEngine(); !engine)
         return engine;
     m_kpis = new KpiCollector(m_clock, this);
-    connect(m_kpis, &KpiCollector::updated, this, [this](const QJsonObject &kpis) {
-        const QDateTime now = m_clock.now();
-        if (Status kept = m_kpiHistory->record(now, kpis); !kept)
-            qCWarning(lcService) << "key figures not kept:" << kept.error().message;
-        m_kpiPreviousWeek = {};
-        for (const QString &name : KpiHistory::names()) {
-            const auto week = m_kpiHistory->compare(name, now, 7);
-            if (week && week->previousAverage)
-                m_kpiPreviousWeek.insert(name, *week->previousAverage);
-        }
-    });
     if (Status overrides = applyModuleSettings(); !overrides)
         return overrides;
     m_monitor = new HealthMonitor(m_clock, m_config, this);
@@ -89,6 +79,7 @@ Status CoreService::start()
     // Module events start the workflows they trigger and resume the executions waiting for them.
     connect(m_monitor, &HealthMonitor::eventReceived, this,
             [this](const QString &module, const QJsonObject &event) {
+                m_eventKpis->note(module, event);
                 const auto delivered =
                     m_engine->deliverEvent(event.value(QLatin1String("type")).toString(), module,
                                            event.value(QLatin1String("data")).toObject());
@@ -104,6 +95,7 @@ Status CoreService::start()
         // KPI aggregation follows each round of checks; the round ends when it has, and only
         // then does the overview say when the last check was.
         const auto publish = [this, round] {
+            keepKpis();
             m_overview.lastCheck = m_monitor->lastRoundFinished();
             refreshOverview();
             Q_EMIT overviewChanged(m_overview);
@@ -171,6 +163,9 @@ Status CoreService::startEngine()
     m_workflows = std::make_unique<WorkflowStore>(*m_db, m_clock, *m_validator);
     m_kpiHistory = std::make_unique<KpiHistory>(*m_db);
     m_moduleHistory = std::make_unique<ModuleHistory>(*m_db);
+    m_eventKpis = std::make_unique<EventKpis>(*m_db, m_clock);
+    if (Status counted = m_eventKpis->load(); !counted)
+        return counted;
     m_modules = new CurlModuleClient(this);
     const ResilienceSettings &r = m_config.resilience;
     m_resilient = new ResilientModuleClient(*m_modules, m_clock,
@@ -324,17 +319,38 @@ void CoreService::scheduleReport()
         int(std::clamp<qint64>(m_clock.now().msecsTo(next), 1000, 24LL * 3600 * 1000)));
 }
 
+void CoreService::keepKpis()
+{
+    const QDateTime now = m_clock.now();
+    if (Status saved = m_eventKpis->save(); !saved)
+        qCWarning(lcService) << "event counts not kept:" << saved.error().message;
+    if (Status kept = m_kpiHistory->record(now, kpis()); !kept)
+        qCWarning(lcService) << "key figures not kept:" << kept.error().message;
+    m_kpiPreviousWeek = {};
+    for (const QString &name : KpiHistory::names()) {
+        const auto week = m_kpiHistory->compare(name, now, 7);
+        if (week && week->previousAverage)
+            m_kpiPreviousWeek.insert(name, *week->previousAverage);
+    }
+}
+
 QJsonObject CoreService::kpis() const
 {
-    // Module 07's figures (without their history) plus the errors the core counts itself.
-    QJsonObject out;
-    if (m_kpis) {
+    // The figures counted from the modules' events, overlaid by module 07's own while its
+    // answer is recent (it sees more than the feeds carry), plus the errors the core counts.
+    QJsonObject out = m_eventKpis ? m_eventKpis->figures() : QJsonObject();
+    QString source = QStringLiteral("core_events");
+    const qint64 fresh = 3LL * m_config.health.intervalMs;
+    if (m_kpis && m_kpis->fetchedAt().isValid()
+        && m_kpis->fetchedAt().msecsTo(m_clock.now()) <= fresh) {
         const QJsonObject latest = m_kpis->latest();
         for (auto it = latest.begin(); it != latest.end(); ++it) {
             if (it.value().isDouble())
                 out.insert(it.key(), it.value());
         }
+        source = QStringLiteral("07_analytics");
     }
+    out.insert(QStringLiteral("source"), source);
     int errors = 0;
     for (const ModuleSnapshot &s : modules())
         errors += s.errors24h;

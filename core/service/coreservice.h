@@ -19,6 +19,7 @@ namespace Switchboard {
 class ApiServer;
 class CurlModuleClient;
 class Database;
+class EventKpis;
 class KpiHistory;
 class ModuleHistory;
 class ExpressionEngine;
@@ -47,7 +48,8 @@ public:
 
     const CoreConfig &config() const { return m_config; }
     QList<ModuleSnapshot> modules() const;
-    // The clinic's KPIs as the status document carries them.
+    // The clinic's KPIs as the status document carries them, with "source": "07_analytics" or
+    // "core_events" (module 07 not answering: the figures the core counted itself).
     QJsonObject kpis() const;
     SystemOverview overview() const { return m_overview; }
     QJsonObject statusDocument(const QString &controlAction, qint64 executionMs) const;
@@ -94,6 +96,8 @@ private:
     void scheduleReport();
     void installTemplates();
     Status applyModuleSettings();
+    // Keeps the round's key figures (event counts and the hourly reading) in the store.
+    void keepKpis();
     void refreshOverview();
 
     CoreConfig m_config;
@@ -110,6 +114,7 @@ private:
     std::unique_ptr<WorkflowStore> m_workflows;
     std::unique_ptr<KpiHistory> m_kpiHistory;
     std::unique_ptr<ModuleHistory> m_moduleHistory;
+    std::unique_ptr<EventKpis> m_eventKpis;
     QJsonObject m_kpiPreviousWeek; // see SystemOverview::kpiPreviousWeek
     quint64 m_dependenciesGeneration = ~quint64(0); // of the workflows the graph was built from
     CurlModuleClient *m_modules = nullptr;

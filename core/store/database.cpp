@@ -116,9 +116,9 @@ CREATE TABLE kpi_samples (
     PRIMARY KEY (name, at)
 );
 )SQL",
-    // 4: modules switched on or off from the console or the API (over the configuration), and
-    // each module's checks per hour: the worst status seen, response-time percentiles, and how
-    // many checks went unanswered.
+    // 4: modules switched on or off from the console or the API (over the configuration); each
+    // module's checks per hour: the worst status seen, response-time percentiles, and how many
+    // checks went unanswered; key-figure events counted per hour (EventKpis).
     R"SQL(
 CREATE TABLE module_settings (
     module TEXT PRIMARY KEY,
@@ -135,6 +135,12 @@ CREATE TABLE module_samples (
     checks INTEGER NOT NULL,
     unanswered INTEGER NOT NULL,
     PRIMARY KEY (module, at)
+);
+CREATE TABLE event_counts (
+    at INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    value REAL NOT NULL,
+    PRIMARY KEY (at, name)
 );
 )SQL",
 };

@@ -153,6 +153,10 @@ private Q_SLOTS:
                                  .toObject()
                                  .value(QLatin1String("leads_24h"))
                                  .toDouble();
+        // Module 07 answered this round: its figures are the ones shown.
+        QCOMPARE(
+            doc.value(QLatin1String("kpis")).toObject().value(QLatin1String("source")).toString(),
+            QStringLiteral("07_analytics"));
         const HttpResult week =
             get(url(QStringLiteral("/api/v1/kpis/history?name=leads_24h&days=7")), auth());
         QCOMPARE(week.status, 200);

@@ -1,8 +1,11 @@
+#include "common/manualclock.h"
+#include "kpis/eventkpis.h"
 #include "kpis/kpihistory.h"
 #include "kpis/kpirules.h"
 #include "store/database.h"
 
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Switchboard;
@@ -86,6 +89,59 @@ private Q_SLOTS:
         QVERIFY(messages.contains(QStringLiteral("Revenue (1200) above threshold (1000)")));
         QVERIFY(KpiRules::evaluate({{QStringLiteral("min_leads_24h"), 100}}, {})
                     .isEmpty()); // KPIs not read yet
+    }
+
+    void countsTheFiguresFromTheModulesEvents()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("events.db"));
+        ManualClock clock(QDateTime(QDate(2026, 11, 22), QTime(8, 10), Qt::UTC));
+        const auto event = [](const char *type, QJsonObject data = {}) {
+            data.insert(QStringLiteral("patient_id"), QStringLiteral("pt-0001"));
+            return QJsonObject {{"type", type}, {"data", data}};
+        };
+        {
+            Database db;
+            QVERIFY(db.open(path).ok());
+            EventKpis counted(db, clock);
+            QVERIFY(counted.load().ok());
+            for (int i = 0; i < 4; ++i)
+                counted.note(QStringLiteral("01_intake"), event("lead.captured"));
+            counted.note(QStringLiteral("02_booking"), event("booking.created"));
+            counted.note(QStringLiteral("02_booking"), event("booking.no_show"));
+            counted.note(QStringLiteral("03_telehealth"), event("session.completed"));
+            counted.note(QStringLiteral("03_telehealth"), event("session.completed"));
+            counted.note(QStringLiteral("03_telehealth"), event("session.completed"));
+            counted.note(QStringLiteral("04_billing"),
+                         event("payment.succeeded", {{"amount_usd", 150.5}}));
+            // Not counted: a malformed amount, a failed payment, a lead from the wrong module.
+            counted.note(QStringLiteral("04_billing"),
+                         event("payment.succeeded", {{"amount_usd", "lots"}}));
+            counted.note(QStringLiteral("04_billing"),
+                         event("payment.failed", {{"amount_usd", 90}}));
+            counted.note(QStringLiteral("05_followup"), event("lead.captured"));
+            const QJsonObject now = counted.figures();
+            QCOMPARE(now.value("leads_24h").toDouble(), 4.0);
+            QCOMPARE(now.value("bookings_24h").toDouble(), 1.0);
+            QCOMPARE(now.value("revenue_24h_usd").toDouble(), 150.5);
+            QCOMPARE(now.value("lead_to_booking_rate").toDouble(), 0.25);
+            QCOMPARE(now.value("show_rate").toDouble(), 0.75);
+            QVERIFY(counted.save().ok());
+        }
+        // After a restart, the day is still there; a day later, it has rolled out.
+        Database db;
+        QVERIFY(db.open(path).ok());
+        clock.advance(3 * 3600 * 1000);
+        EventKpis counted(db, clock);
+        QVERIFY(counted.load().ok());
+        counted.note(QStringLiteral("01_intake"), event("lead.captured"));
+        QCOMPARE(counted.figures().value("leads_24h").toDouble(), 5.0);
+        clock.advance(22 * 3600 * 1000);
+        QCOMPARE(counted.figures().value("leads_24h").toDouble(), 1.0);
+        QVERIFY(!counted.figures().contains("show_rate"));
+        clock.advance(2 * 3600 * 1000); // the lead's hour is now more than a day ago
+        QCOMPARE(counted.figures().value("leads_24h").toDouble(), 0.0);
+        QVERIFY(!counted.figures().contains("lead_to_booking_rate"));
     }
 };
 

@@ -82,6 +82,7 @@ private Q_SLOTS:
                          {QStringLiteral("nps_avg_30d"), 8.5}};
         overview.kpiThresholds = {{QStringLiteral("min_leads_24h"), 100},
                                   {QStringLiteral("min_nps"), 8.0}};
+        overview.kpis.insert(QStringLiteral("source"), QStringLiteral("core_events"));
         Q_EMIT core.overviewChanged(overview);
         KpiRow *kpis = window.dashboard()->kpis();
         QCOMPARE(kpis->valueText(QStringLiteral("leads_24h")), QStringLiteral("15"));
@@ -94,6 +95,7 @@ private Q_SLOTS:
         QCOMPARE(kpis->stateText(QStringLiteral("bookings_24h")),
                  QStringLiteral("Not reported yet"));
         QCOMPARE(kpis->changeText(QStringLiteral("leads_24h")), QString());
+        QVERIFY(window.dashboard()->kpiSourceText().contains(QStringLiteral("not answering")));
         // With a week before to compare with, each figure says how it moved.
         overview.kpiPreviousWeek = {{QStringLiteral("leads_24h"), 12.0},
                                     {QStringLiteral("show_rate"), 0.9},

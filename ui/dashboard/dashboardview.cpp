@@ -30,6 +30,7 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     , m_delegate(new ModuleTileDelegate(this))
     , m_kpis(new KpiRow(this))
     , m_trend(new KpiTrendPanel(this))
+    , m_kpiSource(new QLabel(this))
 {
     // The banner stays in view; the rest of the dashboard scrolls as one page.
     auto *outer = new QVBoxLayout(this);
@@ -88,7 +89,15 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
 
     auto *figures = new QLabel(tr("Key figures"), this);
     figures->setFont(font);
-    layout->addWidget(figures);
+    auto *figuresRow = new QHBoxLayout;
+    figuresRow->addWidget(figures);
+    figuresRow->addSpacing(12);
+    m_kpiSource->setObjectName(QStringLiteral("kpiSource"));
+    QPalette muted = m_kpiSource->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    m_kpiSource->setPalette(muted);
+    figuresRow->addWidget(m_kpiSource, 1);
+    layout->addLayout(figuresRow);
     layout->addWidget(m_kpis);
     auto *trend = new QLabel(tr("Trends"), this);
     trend->setFont(font);
@@ -108,12 +117,23 @@ void DashboardView::setOverview(const SystemOverview &overview)
 {
     m_banner->setOverview(overview);
     m_kpis->setKpis(overview.kpis, overview.kpiThresholds, overview.kpiPreviousWeek);
+    const QString source = overview.kpis.value(QLatin1String("source")).toString();
+    m_kpiSource->setText(source == QLatin1String("07_analytics") ? tr("from Analytics (module 07)")
+                             : source.isEmpty()
+                             ? QString()
+                             : tr("counted by Switchboard from the modules' events, because "
+                                  "Analytics (module 07) is not answering"));
     m_trend->setThresholds(overview.kpiThresholds);
     // New readings are kept hourly; a check round is a good moment to look for them.
     if (overview.lastCheck != m_lastCheck) {
         m_lastCheck = overview.lastCheck;
         m_trend->refresh(false);
     }
+}
+
+QString DashboardView::kpiSourceText() const
+{
+    return m_kpiSource->text();
 }
 
 bool DashboardView::eventFilter(QObject *watched, QEvent *event)

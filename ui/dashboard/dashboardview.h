@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QListView;
 
 namespace Switchboard {
@@ -27,6 +28,7 @@ public:
     QListView *tiles() const { return m_tiles; }
     KpiRow *kpis() const { return m_kpis; }
     KpiTrendPanel *trend() const { return m_trend; }
+    QString kpiSourceText() const;
 
 Q_SIGNALS:
     void moduleActivated(const QString &moduleId);
@@ -43,6 +45,7 @@ private:
     ModuleTileDelegate *m_delegate;
     KpiRow *m_kpis;
     KpiTrendPanel *m_trend;
+    QLabel *m_kpiSource; // where the key figures come from
     QDateTime m_lastCheck; // of the last overview, to refresh the trend after each round
 };
 
