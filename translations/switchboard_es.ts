@@ -181,16 +181,55 @@
         <translation>Cifras clave</translation>
     </message>
     <message>
-        <source>Last 24 hours</source>
-        <translation>Últimas 24 horas</translation>
-    </message>
-    <message>
         <source>Export report…</source>
         <translation>Exportar informe…</translation>
     </message>
     <message>
-        <source>Save this dashboard as a web page to share or print (Ctrl+E)</source>
-        <translation>Guardar este panel como página web para compartir o imprimir (Ctrl+E)</translation>
+        <source>Save this dashboard as a web page or a PDF to share or print (Ctrl+E)</source>
+        <translation>Guardar este panel como página web o PDF para compartirlo o imprimirlo (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>Tendencias</translation>
+    </message>
+    <message>
+        <source>from Analytics (module 07)</source>
+        <translation>de Analítica (módulo 07)</translation>
+    </message>
+    <message>
+        <source>counted by Switchboard from the modules&apos; events, because Analytics (module 07) is not answering</source>
+        <translation>contadas por Switchboard a partir de los eventos de los módulos, porque Analítica (módulo 07) no responde</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::DependencyGraphView</name>
+    <message>
+        <source>Module dependency graph</source>
+        <translation>Grafo de dependencias de los módulos</translation>
+    </message>
+    <message>
+        <source>Modules and the workflows that connect them; the patient journey is the top row.</source>
+        <translation>Los módulos y los flujos que los conectan; el recorrido del paciente es la fila superior.</translation>
+    </message>
+    <message>
+        <source>Patient journey</source>
+        <translation>Recorrido del paciente</translation>
+    </message>
+    <message>
+        <source>Linked by a workflow</source>
+        <translation>Unidos por un flujo</translation>
+    </message>
+    <message>
+        <source>Stops if %1 stops</source>
+        <translation>Se detiene si %1 se detiene</translation>
+    </message>
+    <message>
+        <source>%1: no published workflow uses it.</source>
+        <translation>%1: ningún flujo publicado lo usa.</translation>
+    </message>
+    <message>
+        <source>%1 is used by: %2</source>
+        <translation>%1 lo usan: %2</translation>
     </message>
 </context>
 <context>
@@ -244,65 +283,7 @@
     </message>
 </context>
 <context>
-    <name>Switchboard::KpiChart</name>
-    <message>
-        <source>Leads per hour</source>
-        <translation>Contactos por hora</translation>
-    </message>
-    <message>
-        <source>Bookings per hour</source>
-        <translation>Reservas por hora</translation>
-    </message>
-    <message>
-        <source>%1 at %2: %3</source>
-        <translation>%1 a las %2: %3</translation>
-    </message>
-    <message>
-        <source>Leads and bookings per hour over the last day</source>
-        <translation>Contactos y reservas por hora en el último día</translation>
-    </message>
-</context>
-<context>
-    <name>Switchboard::KpiHistoryModel</name>
-    <message>
-        <source>Hour</source>
-        <translation>Hora</translation>
-    </message>
-    <message>
-        <source>Leads</source>
-        <translation>Contactos</translation>
-    </message>
-    <message>
-        <source>Bookings</source>
-        <translation>Reservas</translation>
-    </message>
-</context>
-<context>
     <name>Switchboard::KpiRow</name>
-    <message>
-        <source>Leads (24 h)</source>
-        <translation>Contactos (24 h)</translation>
-    </message>
-    <message>
-        <source>Bookings (24 h)</source>
-        <translation>Reservas (24 h)</translation>
-    </message>
-    <message>
-        <source>Revenue (24 h)</source>
-        <translation>Ingresos (24 h)</translation>
-    </message>
-    <message>
-        <source>Conversion</source>
-        <translation>Conversión</translation>
-    </message>
-    <message>
-        <source>Show rate</source>
-        <translation>Asistencia</translation>
-    </message>
-    <message>
-        <source>NPS (30 d)</source>
-        <translation>NPS (30 d)</translation>
-    </message>
     <message>
         <source>Not reported yet</source>
         <translation>Aún sin datos</translation>
@@ -338,6 +319,49 @@
     <message>
         <source>▼ %1 % on the week before</source>
         <translation>▼ %1 % respecto a la semana anterior</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::KpiTrendPanel</name>
+    <message>
+        <source>Figure shown in the trend</source>
+        <translation>Cifra mostrada en la tendencia</translation>
+    </message>
+    <message>
+        <source>Leads and bookings (24 h)</source>
+        <translation>Contactos y reservas (24 h)</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 horas</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 días</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 días</translation>
+    </message>
+    <message>
+        <source>Show the last %1</source>
+        <translation>Mostrar las últimas %1</translation>
+    </message>
+    <message>
+        <source>No readings for this period yet. The core keeps one reading of each figure an hour, so the trend fills in as it runs.</source>
+        <translation>Aún no hay lecturas para este periodo. El núcleo guarda una lectura de cada cifra por hora, así que la tendencia se completa con el tiempo.</translation>
+    </message>
+    <message>
+        <source>Trend of the selected key figure</source>
+        <translation>Tendencia de la cifra clave seleccionada</translation>
+    </message>
+    <message>
+        <source>%1: target at least %2</source>
+        <translation>%1: objetivo mínimo %2</translation>
+    </message>
+    <message>
+        <source>%1: limit %2</source>
+        <translation>%1: límite %2</translation>
     </message>
 </context>
 <context>
@@ -510,6 +534,113 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
         <source>the orchestration core is not running yet; try again in a moment</source>
         <translation>el núcleo de orquestación aún no está en marcha; inténtelo de nuevo en un momento</translation>
     </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ModuleHistoryPanel</name>
+    <message>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <source>95 % within</source>
+        <translation>95 % en menos de</translation>
+    </message>
+    <message>
+        <source>99 % within</source>
+        <translation>99 % en menos de</translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation>24 horas</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 días</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 días</translation>
+    </message>
+    <message>
+        <source>Response time of the health checks, per hour</source>
+        <translation>Tiempo de respuesta de las comprobaciones, por hora</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>Ejecución</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Recent calls to the module</source>
+        <translation>Llamadas recientes al módulo</translation>
+    </message>
+    <message>
+        <source>Recent calls from workflows, newest first</source>
+        <translation>Llamadas recientes de los flujos, las más nuevas primero</translation>
+    </message>
+    <message>
+        <source>No checks kept for this period yet.</source>
+        <translation>Aún no hay comprobaciones guardadas para este periodo.</translation>
+    </message>
+    <message>
+        <source>In the last 24 hours</source>
+        <translation>En las últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>In the last %1 days</source>
+        <translation>En los últimos %1 días</translation>
+    </message>
+    <message>
+        <source>%1: %2 checks, %3 unanswered (%4 %).</source>
+        <translation>%1: %2 comprobaciones, %3 sin respuesta (%4 %).</translation>
+    </message>
+    <message>
+        <source>Down in %1 of those hours, degraded in %2.</source>
+        <translation>Caído en %1 de esas horas, degradado en %2.</translation>
+    </message>
+    <message>
+        <source>Never down or degraded.</source>
+        <translation>Nunca caído ni degradado.</translation>
+    </message>
+    <message>
+        <source>Calls since the core started: %1 answered, %2 failed, %3 not sent (error rate %4 %).</source>
+        <translation>Llamadas desde que arrancó el núcleo: %1 respondidas, %2 fallidas, %3 no enviadas (tasa de error %4 %).</translation>
+    </message>
+    <message>
+        <source>✓ Answered</source>
+        <translation>✓ Respondida</translation>
+    </message>
+    <message>
+        <source>✕ Failed</source>
+        <translation>✕ Fallida</translation>
+    </message>
+    <message>
+        <source>– Not sent</source>
+        <translation>– No enviada</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::ModuleTableModel</name>
@@ -680,6 +811,96 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>Circuit breaker, newest first: %1</source>
         <translation>Cortacircuitos, lo más reciente primero: %1</translation>
+    </message>
+    <message>
+        <source>Disable module</source>
+        <translation>Desactivar módulo</translation>
+    </message>
+    <message>
+        <source>Dependencies</source>
+        <translation>Dependencias</translation>
+    </message>
+    <message>
+        <source>History and calls</source>
+        <translation>Historial y llamadas</translation>
+    </message>
+    <message>
+        <source>workflows that stop: %1</source>
+        <translation>flujos que se detienen: %1</translation>
+    </message>
+    <message>
+        <source>modules that get no work from it: %1</source>
+        <translation>módulos que dejan de recibir trabajo: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;the patient journey is blocked&lt;/b&gt;</source>
+        <translation>&lt;b&gt;el recorrido del paciente está bloqueado&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 is down, but no published workflow depends on it.</source>
+        <translation>%1 está caído, pero ningún flujo publicado depende de él.</translation>
+    </message>
+    <message>
+        <source>If %1 stops, no published workflow is affected.</source>
+        <translation>Si %1 se detiene, ningún flujo publicado se ve afectado.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 is down.&lt;/b&gt; Impact now:</source>
+        <translation>&lt;b&gt;%1 está caído.&lt;/b&gt; Impacto ahora:</translation>
+    </message>
+    <message>
+        <source>If %1 stops:</source>
+        <translation>Si %1 se detiene:</translation>
+    </message>
+    <message>
+        <source>Disable %1? Its health checks and alerts stop until you enable it again. Workflows that call it are not changed.</source>
+        <translation>¿Desactivar %1? Sus comprobaciones y alertas se detienen hasta que lo vuelva a activar. Los flujos que lo llaman no cambian.</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+    <message>
+        <source>Enable module</source>
+        <translation>Activar módulo</translation>
+    </message>
+    <message>
+        <source>Stop checking this module and raising its alerts.</source>
+        <translation>Dejar de comprobar este módulo y de generar sus alertas.</translation>
+    </message>
+    <message>
+        <source>Check this module and raise its alerts again.</source>
+        <translation>Volver a comprobar este módulo y generar sus alertas.</translation>
+    </message>
+    <message>
+        <source>Configuration: %1 · endpoint %2 · calls time out after %3 s</source>
+        <translation>Configuración: %1 · dirección %2 · las llamadas caducan a los %3 s</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>activado</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin definir</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::TimeSeriesModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::TrendChart</name>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 a las %2: %3</translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,14 @@ private Q_SLOTS:
         Q_EMIT core.moduleChanged(
             snapshot(QStringLiteral("02_booking"), ModuleStatus::Down, clock.now()));
         QTRY_VERIFY(view->blastRadiusText().contains(QStringLiteral("Consult Booking is down.")));
+        // With the specification's dependency alert raised for it.
+        overview.alerts = {{AlertSeverity::Critical, QStringLiteral("dependency"),
+                            QStringLiteral("critical_path"), QStringLiteral("02_booking"),
+                            QStringLiteral("Module down in critical path"),
+                            QStringLiteral("Impact: Patient journey blocked"), QString()}};
+        Q_EMIT core.overviewChanged(overview);
+        QVERIFY(view->blastRadiusText().contains(
+            QStringLiteral("Module down in critical path</b> — Impact: Patient journey blocked")));
 
         // A module off the journey that no workflow uses stops nothing.
         view->selectModule(QStringLiteral("07_analytics"));

@@ -272,6 +272,7 @@ void MainWindow::onOverview(const SystemOverview &overview)
     m_overview = overview;
     m_dashboard->setOverview(overview);
     m_modulesView->setDependencies(overview.dependencies);
+    m_modulesView->setAlerts(overview.alerts);
     const QString environment = overview.environment == QLatin1String("production")
         ? tr("Production")
         : overview.environment == QLatin1String("staging") ? tr("Staging")

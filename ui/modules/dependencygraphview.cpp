@@ -15,7 +15,7 @@ namespace Switchboard {
 
 namespace {
 
-constexpr qreal BoxHeight = 46;
+constexpr qreal BoxHeight = 58;
 constexpr qreal LegendHeight = 26;
 
 // Where each module sits: the patient journey on the top row, the others below.
@@ -205,17 +205,21 @@ void DependencyGraphView::paintEvent(QPaintEvent *)
         p.setBrush(Qt::NoBrush);
         p.drawRoundedRect(box, 6, 6);
 
-        const QRectF text = box.adjusted(12, 4, -6, -4);
+        // The name on up to two lines, the status under it.
+        const QRectF text = box.adjusted(12, 3, -6, -3);
         QFont bold = font();
         bold.setBold(true);
         p.setFont(bold);
         p.setPen(QColor(0x1f, 0x1f, 0x1f));
-        const QString title =
-            info.numberText() + QLatin1Char(' ') + ModuleCatalog::displayName(info.id);
-        p.drawText(text.adjusted(0, 0, 0, -text.height() / 2), Qt::AlignLeft | Qt::AlignVCenter,
-                   QFontMetricsF(bold).elidedText(title, Qt::ElideRight, text.width()));
+        const QRectF name(text.left(), text.top(), text.width(),
+                          2 * QFontMetricsF(bold).lineSpacing());
+        p.save();
+        p.setClipRect(name);
+        p.drawText(name, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                   info.numberText() + QLatin1Char(' ') + ModuleCatalog::displayName(info.id));
+        p.restore();
         p.setFont(font());
-        p.drawText(text.adjusted(0, text.height() / 2, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+        p.drawText(text, Qt::AlignLeft | Qt::AlignBottom,
                    StatusStyle::mark(status) + QLatin1Char(' ') + StatusStyle::word(status));
     }
     if (hasFocus() && !m_selected.isEmpty()) {

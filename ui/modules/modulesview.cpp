@@ -189,6 +189,14 @@ void ModulesView::setDependencies(const DependencyGraph &graph)
     showBlastRadius();
 }
 
+void ModulesView::setAlerts(const QList<StatusAlert> &alerts)
+{
+    if (alerts == m_alerts)
+        return;
+    m_alerts = alerts;
+    showBlastRadius();
+}
+
 QString ModulesView::blastRadiusText() const
 {
     return m_blast->text();
@@ -229,6 +237,14 @@ void ModulesView::showBlastRadius()
     else
         text = tr("If %1 stops:").arg(name) + QLatin1Char(' ') + parts.join(QStringLiteral("; "))
             + QLatin1Char('.');
+    // The specification's dependency alert, as raised, above the impact.
+    for (const StatusAlert &alert : std::as_const(m_alerts)) {
+        if (alert.category == QLatin1String("dependency") && alert.module == id)
+            text = QStringLiteral("<span style='color:%1'><b>⚠ %2</b> — %3</span><br>")
+                       .arg(StatusStyle::color(ModuleStatus::Down).name(),
+                            alert.title.toHtmlEscaped(), alert.message.toHtmlEscaped())
+                + text;
+    }
     m_blast->setText(text);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/statusalert.h"
 #include "deps/dependencygraph.h"
 
 #include <QWidget>
@@ -35,6 +36,8 @@ public:
     // Hides the actions when this console may not act on modules.
     void setCanControl(bool canControl);
     void setDependencies(const DependencyGraph &graph);
+    // The current alerts: the selected module's dependency alert is shown with its impact.
+    void setAlerts(const QList<StatusAlert> &alerts);
 
 Q_SIGNALS:
     void checkRequested(const QString &moduleId);
@@ -58,6 +61,7 @@ private:
     QLabel *m_blast;
     ModuleHistoryPanel *m_history;
     bool m_canControl = true;
+    QList<StatusAlert> m_alerts;
 };
 
 } // namespace Switchboard
