@@ -77,6 +77,22 @@ QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot
     return alerts;
 }
 
+QList<StatusAlert> reviewSla(const QHash<QString, int> &overdueByQueue)
+{
+    QStringList queues = overdueByQueue.keys();
+    queues.sort();
+    QList<StatusAlert> alerts;
+    for (const QString &queue : std::as_const(queues)) {
+        alerts.append(
+            {AlertSeverity::Warning, QStringLiteral("review"), QStringLiteral("review_sla"),
+             QString(), QStringLiteral("Review SLA Breached: ") + queue,
+             QStringLiteral("Tasks past their SLA, now with the supervisors: %1")
+                 .arg(overdueByQueue.value(queue)),
+             QStringLiteral("Open the supervisor queue in Review and decide or reassign them")});
+    }
+    return alerts;
+}
+
 SystemHealth systemHealth(const QList<StatusAlert> &alerts)
 {
     SystemHealth health = SystemHealth::Healthy;

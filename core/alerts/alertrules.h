@@ -5,6 +5,8 @@
 #include "health/modulesnapshot.h"
 #include "modules/modulestatus.h"
 
+#include <QHash>
+
 namespace Switchboard::AlertRules {
 
 // The primary specification's alerts for the current state: one critical configuration alert
@@ -15,6 +17,10 @@ namespace Switchboard::AlertRules {
 // config.deadLetterAlertThreshold on.
 QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot> &modules,
                             int deadLetters = 0);
+
+// "Review SLA Breached: <queue>" (warning) for each queue whose tasks waited past their SLA and
+// went to the supervisors, with how many are still open.
+QList<StatusAlert> reviewSla(const QHash<QString, int> &overdueByQueue);
 
 // CRITICAL with any critical alert, DEGRADED with any warning, HEALTHY otherwise.
 SystemHealth systemHealth(const QList<StatusAlert> &alerts);

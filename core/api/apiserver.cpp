@@ -1,10 +1,12 @@
 #include "api/apiserver.h"
 
 #include "api/metricsexporter.h"
+#include "audit/auditlog.h"
 #include "common/logging.h"
 #include "engine/workflowengine.h"
 #include "kpis/kpihistory.h"
 #include "modules/modulecatalog.h"
+#include "review/reviewdesk.h"
 #include "secrets/secretstore.h"
 #include "service/coreservice.h"
 #include "store/workflowstore.h"
@@ -490,36 +492,113 @@ void ApiServer::addExecutionRoutes()
 
 void ApiServer::addTaskRoutes()
 {
-    route("GET", QStringLiteral("/api/v1/tasks"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-              reply.sendJson(
-                  200,
-                  {{QStringLiteral("tasks"),
-                    m_core.engine()->tasks(req.query.queryItemValue(QStringLiteral("queue")),
-                                           req.query.queryItemValue(QStringLiteral("status")))}});
+    const auto mayReadPhi = [](const HttpRequest &req) {
+        const auto role = roleFromWire(req.role);
+        return role && TokenStore::mayReadPhi(*role);
+    };
+    route("GET", QStringLiteral("/api/v1/review/queues"),
+          [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+              reply.sendJson(200, {{QStringLiteral("queues"), m_core.review()->queues()}});
           });
+    route("GET", QStringLiteral("/api/v1/tasks"),
+          [this, mayReadPhi](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+              const QString queue = req.query.queryItemValue(QStringLiteral("queue"));
+              const QString status = req.query.queryItemValue(QStringLiteral("status"));
+              QJsonArray tasks;
+              if (status.isEmpty() || status == QLatin1String("open")) {
+                  tasks = m_core.review()->openTasks(queue, mayReadPhi(req));
+              } else {
+                  for (const QJsonValue &t : m_core.engine()->tasks(queue, status))
+                      tasks.append(mayReadPhi(req) ? t.toObject()
+                                                   : ReviewDesk::masked(t.toObject()));
+              }
+              reply.sendJson(200, {{QStringLiteral("tasks"), tasks}});
+          });
+    route("GET", QStringLiteral("/api/v1/tasks/{id}"),
+          [this, mayReadPhi](const HttpRequest &req, const HttpReply &reply,
+                             const QStringList &p) {
+              auto task = m_core.review()->task(p.at(0), mayReadPhi(req));
+              if (!task)
+                  return sendFailure(reply, task.error());
+              reply.sendJson(200, *task);
+          });
+    // Claiming and deciding need the task's role (support; manager once escalated) or above.
+    const auto mayWork = [this](const HttpRequest &req, const HttpReply &reply,
+                                const QString &taskId) {
+        auto task = m_core.engine()->task(taskId);
+        if (!task) {
+            sendFailure(reply, task.error());
+            return false;
+        }
+        const auto needed = roleFromWire(task->value(QLatin1String("role")).toString());
+        return allow(req, reply, needed.value_or(Role::Support));
+    };
     route("POST", QStringLiteral("/api/v1/tasks/{id}/claim"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+          [this, mayWork, mayReadPhi](const HttpRequest &req, const HttpReply &reply,
+                                      const QStringList &p) {
+              if (!mayWork(req, reply, p.at(0)))
+                  return;
+              if (Status st = m_core.review()->claim(p.at(0), req.actor); !st)
+                  return sendFailure(reply, st.error());
+              reply.sendJson(200, m_core.review()->task(p.at(0), mayReadPhi(req)).value());
+          });
+    route("POST", QStringLiteral("/api/v1/tasks/{id}/release"),
+          [this, mayReadPhi](const HttpRequest &req, const HttpReply &reply,
+                             const QStringList &p) {
               if (!allow(req, reply, Role::Support))
                   return;
-              if (Status st = m_core.engine()->claim(p.at(0), req.role); !st)
+              if (Status st = m_core.review()->release(p.at(0), req.actor); !st)
                   return sendFailure(reply, st.error());
-              reply.sendJson(200, m_core.engine()->task(p.at(0)).value());
+              reply.sendJson(200, m_core.review()->task(p.at(0), mayReadPhi(req)).value());
           });
     route("POST", QStringLiteral("/api/v1/tasks/{id}/decision"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+          [this, mayWork, mayReadPhi](const HttpRequest &req, const HttpReply &reply,
+                                      const QStringList &p) {
+              if (!mayWork(req, reply, p.at(0)))
+                  return;
+              auto body = req.jsonBody();
+              if (!body)
+                  return reply.sendError(400, body.error().message);
+              auto decided = m_core.review()->decide(
+                  p.at(0), body->value(QLatin1String("decision")).toString(),
+                  body->value(QLatin1String("fields")).toObject(),
+                  body->value(QLatin1String("comment")).toString(), req.actor);
+              if (!decided)
+                  return sendFailure(reply, decided.error());
+              reply.sendJson(200, mayReadPhi(req) ? *decided : ReviewDesk::masked(*decided));
+          });
+    route("POST", QStringLiteral("/api/v1/tasks/decisions"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
               if (!allow(req, reply, Role::Support))
                   return;
               auto body = req.jsonBody();
               if (!body)
                   return reply.sendError(400, body.error().message);
-              auto decided = m_core.engine()->decide(
-                  p.at(0), body->value(QLatin1String("decision")).toString(),
-                  body->value(QLatin1String("fields")).toObject(),
-                  body->value(QLatin1String("comment")).toString(), req.role);
-              if (!decided)
-                  return sendFailure(reply, decided.error());
-              reply.sendJson(200, *decided);
+              QStringList ids;
+              for (const QJsonValue &v : body->value(QLatin1String("ids")).toArray())
+                  ids << v.toString();
+              if (ids.isEmpty())
+                  return reply.sendError(400, QStringLiteral("\"ids\" must list the tasks"),
+                                         QStringLiteral("ids"));
+              reply.sendJson(200, {{QStringLiteral("results"),
+                                    m_core.review()->decideMany(
+                                        ids, body->value(QLatin1String("decision")).toString(),
+                                        req.actor)}});
+          });
+    route("GET", QStringLiteral("/api/v1/audit"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+              if (!allow(req, reply, Role::Admin))
+                  return;
+              const Status chain = m_core.audit()->verify();
+              reply.sendJson(
+                  200,
+                  {{QStringLiteral("entries"),
+                    m_core.audit()->entries(
+                        req.query.queryItemValue(QStringLiteral("after")).toLongLong(),
+                        std::clamp(req.query.queryItemValue(QStringLiteral("limit")).toInt(), 1,
+                                   1000))},
+                   {QStringLiteral("chain_ok"), chain.ok()},
+                   {QStringLiteral("waiting"), m_core.audit()->waiting()}});
           });
 }
 
@@ -545,6 +624,7 @@ bool ApiServer::filter(HttpRequest &request, const HttpReply &reply)
         return false;
     }
     request.role = toWire(*role);
+    request.actor = m_tokens.nameFor(auth.mid(7).trimmed());
     return true;
 }
 

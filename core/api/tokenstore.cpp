@@ -14,14 +14,16 @@ QString toWire(Role role)
     case Role::Manager:
         return QStringLiteral("manager");
     case Role::Support:
+        return QStringLiteral("support");
+    case Role::Viewer:
         break;
     }
-    return QStringLiteral("support");
+    return QStringLiteral("viewer");
 }
 
 std::optional<Role> roleFromWire(const QString &text)
 {
-    for (Role r : {Role::Admin, Role::Manager, Role::Support}) {
+    for (Role r : {Role::Admin, Role::Manager, Role::Support, Role::Viewer}) {
         if (toWire(r) == text)
             return r;
     }
@@ -68,24 +70,51 @@ Result<TokenStore> TokenStore::open(const QString &dataDir, const QString &envTo
     return store;
 }
 
-void TokenStore::add(const QString &token, Role role)
+void TokenStore::add(const QString &token, Role role, const QString &name)
 {
-    m_tokens.insert(token.toLatin1(), role);
+    m_tokens.insert(token.toLatin1(), {role, name.isEmpty() ? toWire(role) : name});
 }
 
-std::optional<Role> TokenStore::roleFor(const QByteArray &token) const
+bool TokenStore::add(const QString &token, const QString &roleAndName)
 {
-    // Compare against every token in full so the time taken does not reveal a prefix.
-    std::optional<Role> found;
-    for (auto it = m_tokens.begin(); it != m_tokens.end(); ++it) {
+    const auto role = roleFromWire(roleAndName.section(QLatin1Char(':'), 0, 0));
+    if (!role)
+        return false;
+    add(token, *role, roleAndName.section(QLatin1Char(':'), 1));
+    return true;
+}
+
+namespace {
+
+// The entry for a token, compared against every known token in full so that the time taken
+// does not reveal a prefix.
+template<typename Map>
+typename Map::const_iterator findToken(const Map &tokens, const QByteArray &token)
+{
+    auto found = tokens.end();
+    for (auto it = tokens.begin(); it != tokens.end(); ++it) {
         const QByteArray &known = it.key();
         unsigned diff = unsigned(known.size() ^ token.size());
         for (qsizetype i = 0; i < known.size(); ++i)
             diff |= unsigned(known.at(i) ^ (i < token.size() ? token.at(i) : 0));
         if (diff == 0)
-            found = it.value();
+            found = it;
     }
     return found;
+}
+
+} // namespace
+
+std::optional<Role> TokenStore::roleFor(const QByteArray &token) const
+{
+    const auto it = findToken(m_tokens, token);
+    return it == m_tokens.end() ? std::nullopt : std::optional<Role>(it->first);
+}
+
+QString TokenStore::nameFor(const QByteArray &token) const
+{
+    const auto it = findToken(m_tokens, token);
+    return it == m_tokens.end() ? QString() : it->second;
 }
 
 } // namespace Switchboard

@@ -1550,12 +1550,14 @@ QJsonObject WorkflowEngine::taskJson(const QSqlQuery &q) const
         {QStringLiteral("decided_by"),
          q.value(11).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(11).toString())},
         {QStringLiteral("decision"), parse(q.value(12))},
-        {QStringLiteral("decided_at"), isoOrNull(q.value(13).toLongLong())}};
+        {QStringLiteral("decided_at"), isoOrNull(q.value(13).toLongLong())},
+        {QStringLiteral("escalated_from"),
+         q.value(14).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(14).toString())}};
 }
 
 static const char *const TaskColumns =
     "id, execution_id, node, queue, role, title, form, status, created_at, due_at, claimed_by, "
-    "decided_by, decision, decided_at";
+    "decided_by, decision, decided_at, escalated_from";
 
 QJsonArray WorkflowEngine::tasks(const QString &queue, const QString &status)
 {
@@ -1566,7 +1568,9 @@ QJsonArray WorkflowEngine::tasks(const QString &queue, const QString &status)
         sql += QStringLiteral(" AND queue = ?");
         values << queue;
     }
-    if (!status.isEmpty()) {
+    if (status == QLatin1String("open")) {
+        sql += QStringLiteral(" AND status IN ('pending', 'claimed', 'escalated')");
+    } else if (!status.isEmpty()) {
         sql += QStringLiteral(" AND status = ?");
         values << status;
     }

@@ -61,6 +61,7 @@ public:
     Result<QJsonObject> execution(const QString &executionId);
     QJsonArray executions(const QString &status, int limit = 200);
 
+    // Review tasks, oldest first; status "open" is pending, claimed and escalated together.
     QJsonArray tasks(const QString &queue, const QString &status);
     Result<QJsonObject> task(const QString &taskId);
     Status claim(const QString &taskId, const QString &who);

@@ -24,7 +24,8 @@ struct HttpRequest
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
-    QString role; // set by an authenticating filter: "admin", "manager", "support"
+    QString role; // set by an authenticating filter: "admin", "manager", "support", "viewer"
+    QString actor; // who the token stands for (audit entries, task claims)
 
     // Case-insensitive header lookup; empty when absent.
     QByteArray header(const QByteArray &name) const;

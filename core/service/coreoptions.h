@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QHostAddress>
 #include <QString>
 
@@ -13,6 +14,10 @@ struct CoreOptions
     // Base port for the demo fleet; 0 tries 8700, then free ports.
     quint16 demoBasePort = 0;
     double demoEventRate = 4.0;
+    // Publish the built-in templates (the demo clinic always does).
+    bool templates = false;
+    // Bearer tokens besides the admin's: token → role ("support", "manager", "viewer", "admin").
+    QHash<QString, QString> tokens;
     // Days of past key figures and checks a fresh demo clinic starts with (0: none).
     int demoHistoryDays = 30;
     // Serve the HTTP API; off for the console's embedded core unless asked for.

@@ -7,6 +7,7 @@
 #include "engine/workflowengine.h"
 #include "health/healthmonitor.h"
 #include "health/modulehistory.h"
+#include "audit/auditlog.h"
 #include "kpis/eventkpis.h"
 #include "kpis/kpicollector.h"
 #include "kpis/kpihistory.h"
@@ -14,6 +15,7 @@
 #include "modules/modulecatalog.h"
 #include "report/dashboardreport.h"
 #include "resilience/resilientmoduleclient.h"
+#include "review/reviewdesk.h"
 #include "secrets/keychainsecretstore.h"
 #include "sim/simfleet.h"
 #include "status/statusdocument.h"
@@ -121,6 +123,13 @@ Status CoreService::start()
         auto tokens = TokenStore::open(m_options.dataDir, m_options.adminTokenFromEnv);
         if (!tokens)
             return tokens.error();
+        for (auto it = m_options.tokens.begin(); it != m_options.tokens.end(); ++it) {
+            if (!tokens->add(it.key(), it.value()))
+                return makeError(QStringLiteral("token role \"%1\" is not admin, manager, "
+                                                "support or viewer")
+                                     .arg(it.value()),
+                                 QStringLiteral("tokens"));
+        }
         m_adminTokenPath = tokens->adminTokenPath();
         m_createdAdminToken = tokens->createdAdminToken();
         m_api = new ApiServer(*this, std::move(tokens).value(), this);
@@ -191,12 +200,19 @@ Status CoreService::startEngine()
     m_engine->setModuleTimeouts(timeouts);
     if (!m_config.timezone.isEmpty())
         m_engine->setTimeZone(QTimeZone(m_config.timezone.toUtf8()));
+    m_audit = new AuditLog(*m_db, m_clock, *m_resilient, this);
+    if (const ModuleConfig *compliance = m_config.module(QStringLiteral("09_compliance"));
+        compliance && compliance->enabled && !compliance->endpoint.isEmpty())
+        m_audit->setCompliance(compliance->endpoint,
+                               compliance->callTimeoutMs(m_config.health.timeoutMs));
+    m_review = new ReviewDesk(*m_engine, *m_db, *m_audit, m_clock, this);
+    connect(m_review, &ReviewDesk::tasksChanged, this, &CoreService::refreshOverview);
     connect(m_engine, &WorkflowEngine::historyAppended, this,
             [this](const QString &, const QJsonObject &event) {
                 if (event.value(QLatin1String("type")).toString() == QLatin1String("dead_lettered"))
                     refreshOverview();
             });
-    if (m_options.demo) {
+    if (m_options.demo || m_options.templates) {
         installTemplates();
         // A fresh demo clinic comes with a month of history, so the trends have a shape.
         if (m_fleet && m_options.demoHistoryDays > 0 && m_kpiHistory->isEmpty()) {
@@ -380,6 +396,10 @@ void CoreService::refreshOverview()
     for (auto it = m_config.kpiThresholds.begin(); it != m_config.kpiThresholds.end(); ++it)
         next.kpiThresholds.insert(it.key(), it.value());
     next.alerts += KpiRules::evaluate(m_config.kpiThresholds, next.kpis);
+    if (m_review) {
+        next.reviewQueues = m_review->queues();
+        next.alerts += AlertRules::reviewSla(m_review->overdueByQueue());
+    }
     std::stable_sort(next.alerts.begin(), next.alerts.end(),
                      [](const StatusAlert &a, const StatusAlert &b) {
                          return int(a.severity) < int(b.severity);
@@ -393,7 +413,8 @@ void CoreService::refreshOverview()
         && next.deadLetters == m_overview.deadLetters && next.kpis == m_overview.kpis
         && next.kpiHistory == m_overview.kpiHistory
         && next.kpiPreviousWeek == m_overview.kpiPreviousWeek
-        && next.dependencies == m_overview.dependencies)
+        && next.dependencies == m_overview.dependencies
+        && next.reviewQueues == m_overview.reviewQueues)
         return;
     m_overview = next;
     Q_EMIT overviewChanged(m_overview);

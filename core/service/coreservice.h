@@ -17,6 +17,8 @@ class QTimer;
 namespace Switchboard {
 
 class ApiServer;
+class AuditLog;
+class ReviewDesk;
 class CurlModuleClient;
 class Database;
 class EventKpis;
@@ -77,6 +79,8 @@ public:
     SimFleet *fleet() const { return m_fleet; }
     HealthMonitor *monitor() const { return m_monitor; }
     WorkflowEngine *engine() const { return m_engine; }
+    ReviewDesk *review() const { return m_review; }
+    AuditLog *audit() const { return m_audit; }
     KpiHistory *kpiHistory() const { return m_kpiHistory.get(); }
     const Clock &clock() const { return m_clock; }
     WorkflowStore *workflows() const { return m_workflows.get(); }
@@ -120,6 +124,8 @@ private:
     CurlModuleClient *m_modules = nullptr;
     ResilientModuleClient *m_resilient = nullptr;
     WorkflowEngine *m_engine = nullptr;
+    AuditLog *m_audit = nullptr;
+    ReviewDesk *m_review = nullptr;
     SecretStore *m_secrets = nullptr;
     SystemOverview m_overview;
     QString m_adminTokenPath;

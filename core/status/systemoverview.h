@@ -27,6 +27,7 @@ struct SystemOverview
     QJsonArray kpiHistory; // module 07's hourly history: [{ts, leads, bookings}]
     QJsonObject kpiPreviousWeek; // each KPI's average over the 7 days before the last 7
     DependencyGraph dependencies; // modules and the published workflows that connect them
+    QJsonArray reviewQueues; // ReviewDesk::queues(): open review tasks per queue
 };
 
 } // namespace Switchboard

@@ -143,6 +143,22 @@ CREATE TABLE event_counts (
     PRIMARY KEY (at, name)
 );
 )SQL",
+    // 5: the hash-chained audit log (forwarded to 09_compliance), and review tasks that went
+    // past their SLA to the supervisors keep the queue they came from.
+    R"SQL(
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    ts INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    data TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    forwarded_at INTEGER
+);
+CREATE INDEX audit_log_waiting ON audit_log(forwarded_at, seq);
+ALTER TABLE tasks ADD COLUMN escalated_from TEXT;
+)SQL",
 };
 
 } // namespace
