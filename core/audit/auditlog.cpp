@@ -54,7 +54,7 @@ void AuditLog::setCompliance(const QUrl &endpoint, int timeoutMs)
 }
 
 Result<QJsonObject> AuditLog::append(const QString &event, const QString &actor,
-                                      const QJsonObject &data)
+                                     const QJsonObject &data)
 {
     QJsonObject entry;
     Status st = m_db.transaction([&]() -> Status {
@@ -64,7 +64,8 @@ Result<QJsonObject> AuditLog::append(const QString &event, const QString &actor,
             return last.error();
         const bool any = last->next();
         const qint64 seq = any ? last->value(0).toLongLong() + 1 : 1;
-        const QString previous = any ? last->value(1).toString() : QString();
+        // The first entry chains to the empty string (not NULL: the column requires a value).
+        const QString previous = any ? last->value(1).toString() : QStringLiteral("");
         const qint64 ts = m_clock.nowMs();
         const QByteArray body = compact(data);
         const QString hash = chainHash(previous, seq, ts, event, actor, body);
@@ -158,7 +159,8 @@ void AuditLog::forward()
     request.body.insert(QStringLiteral("action"), QStringLiteral("log_event"));
     request.body.insert(QStringLiteral("source"), QStringLiteral("switchboard"));
     request.idempotencyKey = "audit:" + QByteArray::number(seq);
-    request.traceId = QCryptographicHash::hash(request.idempotencyKey, QCryptographicHash::Md5).toHex();
+    request.traceId =
+        QCryptographicHash::hash(request.idempotencyKey, QCryptographicHash::Md5).toHex();
     request.spanId = request.traceId.left(16);
     request.timeoutMs = m_timeoutMs;
     m_sending = true;
@@ -172,9 +174,9 @@ void AuditLog::forward()
             self->scheduleRetry();
             return;
         }
-        auto r = self->m_db.run(
-            QStringLiteral("UPDATE audit_log SET forwarded_at = ? WHERE seq = ?"),
-            {self->m_clock.nowMs(), seq});
+        auto r =
+            self->m_db.run(QStringLiteral("UPDATE audit_log SET forwarded_at = ? WHERE seq = ?"),
+                           {self->m_clock.nowMs(), seq});
         if (!r) {
             self->scheduleRetry();
             return;

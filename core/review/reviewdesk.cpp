@@ -24,6 +24,13 @@ ReviewDesk::ReviewDesk(WorkflowEngine &engine, Database &db, AuditLog &audit, co
     sla->start();
 }
 
+void ReviewDesk::record(const QString &event, const QString &who, const QJsonObject &data)
+{
+    // The decision stands even when the audit entry cannot be written; say so loudly.
+    if (auto entry = m_audit.append(event, who, data); !entry)
+        qCWarning(lcService) << "audit entry" << event << "not written:" << entry.error().message;
+}
+
 QJsonObject ReviewDesk::masked(QJsonObject task)
 {
     QJsonObject form = task.value(QLatin1String("form")).toObject();
@@ -70,24 +77,24 @@ Result<QJsonObject> ReviewDesk::task(const QString &taskId, bool mayReadPhi)
 
 QJsonArray ReviewDesk::queues()
 {
-    auto q = m_db.exec(QStringLiteral(
-        "SELECT queue, COUNT(*), SUM(CASE WHEN status = 'claimed' THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN due_at IS NOT NULL AND due_at <= ? THEN 1 ELSE 0 END), MIN(created_at) "
-        "FROM tasks WHERE status IN ('pending', 'claimed', 'escalated') GROUP BY queue "
-        "ORDER BY COUNT(*) DESC, queue"),
-                       {m_clock.nowMs()});
+    auto q = m_db.exec(
+        QStringLiteral(
+            "SELECT queue, COUNT(*), SUM(CASE WHEN status = 'claimed' THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN due_at IS NOT NULL AND due_at <= ? THEN 1 ELSE 0 END), MIN(created_at) "
+            "FROM tasks WHERE status IN ('pending', 'claimed', 'escalated') GROUP BY queue "
+            "ORDER BY COUNT(*) DESC, queue"),
+        {m_clock.nowMs()});
     QJsonArray out;
     if (!q)
         return out;
     while (q->next()) {
-        out.append(QJsonObject {
-            {QStringLiteral("queue"), q->value(0).toString()},
-            {QStringLiteral("open"), q->value(1).toInt()},
-            {QStringLiteral("claimed"), q->value(2).toInt()},
-            {QStringLiteral("overdue"), q->value(3).toInt()},
-            {QStringLiteral("oldest_created_at"),
-             QDateTime::fromMSecsSinceEpoch(q->value(4).toLongLong(), Qt::UTC)
-                 .toString(Qt::ISODate)}});
+        out.append(QJsonObject {{QStringLiteral("queue"), q->value(0).toString()},
+                                {QStringLiteral("open"), q->value(1).toInt()},
+                                {QStringLiteral("claimed"), q->value(2).toInt()},
+                                {QStringLiteral("overdue"), q->value(3).toInt()},
+                                {QStringLiteral("oldest_created_at"),
+                                 QDateTime::fromMSecsSinceEpoch(q->value(4).toLongLong(), Qt::UTC)
+                                     .toString(Qt::ISODate)}});
     }
     return out;
 }
@@ -96,8 +103,7 @@ Status ReviewDesk::claim(const QString &taskId, const QString &who)
 {
     Status st = m_engine.claim(taskId, who);
     if (st)
-        (void)m_audit.append(QStringLiteral("review.claimed"), who,
-                             {{QStringLiteral("task_id"), taskId}});
+        record(QStringLiteral("review.claimed"), who, {{QStringLiteral("task_id"), taskId}});
     return st;
 }
 
@@ -121,8 +127,7 @@ Status ReviewDesk::release(const QString &taskId, const QString &who)
                       .arg(t->value(QLatin1String("status")).toString()),
             QStringLiteral("status"));
     }
-    (void)m_audit.append(QStringLiteral("review.released"), who,
-                         {{QStringLiteral("task_id"), taskId}});
+    record(QStringLiteral("review.released"), who, {{QStringLiteral("task_id"), taskId}});
     Q_EMIT tasksChanged();
     return Ok {};
 }
@@ -134,6 +139,14 @@ Result<QJsonObject> ReviewDesk::decide(const QString &taskId, const QString &dec
     auto before = m_engine.task(taskId);
     if (!before)
         return before.error();
+    // Someone's claimed task is theirs to decide.
+    const QJsonValue claimedBy = before->value(QLatin1String("claimed_by"));
+    if (before->value(QLatin1String("status")).toString() == QLatin1String("claimed")
+        && claimedBy.isString() && claimedBy.toString() != who)
+        return makeError(QStringLiteral("%1 is working on this task; ask them, or wait until they "
+                                        "release it")
+                             .arg(claimedBy.toString()),
+                         QStringLiteral("status"));
     auto decided = m_engine.decide(taskId, decision, fields, comment, who);
     if (!decided)
         return decided.error();
@@ -146,14 +159,13 @@ Result<QJsonObject> ReviewDesk::decide(const QString &taskId, const QString &dec
         if (fields.contains(name) && fields.value(name) != f.value(QLatin1String("value")))
             changed.append(name);
     }
-    (void)m_audit.append(
-        QStringLiteral("review.decided"), who,
-        {{QStringLiteral("task_id"), taskId},
-         {QStringLiteral("execution_id"), before->value(QLatin1String("execution_id"))},
-         {QStringLiteral("queue"), before->value(QLatin1String("queue"))},
-         {QStringLiteral("decision"), decision},
-         {QStringLiteral("changed_fields"), changed},
-         {QStringLiteral("with_comment"), !comment.trimmed().isEmpty()}});
+    record(QStringLiteral("review.decided"), who,
+           {{QStringLiteral("task_id"), taskId},
+            {QStringLiteral("execution_id"), before->value(QLatin1String("execution_id"))},
+            {QStringLiteral("queue"), before->value(QLatin1String("queue"))},
+            {QStringLiteral("decision"), decision},
+            {QStringLiteral("changed_fields"), changed},
+            {QStringLiteral("with_comment"), !comment.trimmed().isEmpty()}});
     Q_EMIT tasksChanged();
     return decided;
 }
@@ -218,8 +230,8 @@ int ReviewDesk::escalateOverdue()
         ++moved;
         qCInfo(lcService) << "review task" << id << "from" << queue
                           << "passed its SLA and went to the supervisors";
-        (void)m_audit.append(QStringLiteral("review.escalated"), QStringLiteral("switchboard"),
-                             {{QStringLiteral("task_id"), id}, {QStringLiteral("queue"), queue}});
+        record(QStringLiteral("review.escalated"), QStringLiteral("switchboard"),
+               {{QStringLiteral("task_id"), id}, {QStringLiteral("queue"), queue}});
     }
     if (moved > 0)
         Q_EMIT tasksChanged();

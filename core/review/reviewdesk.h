@@ -63,6 +63,8 @@ Q_SIGNALS:
     void tasksChanged();
 
 private:
+    void record(const QString &event, const QString &who, const QJsonObject &data);
+
     WorkflowEngine &m_engine;
     Database &m_db;
     AuditLog &m_audit;
