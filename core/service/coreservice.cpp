@@ -2,12 +2,12 @@
 
 #include "alerts/alertrules.h"
 #include "api/apiserver.h"
+#include "audit/auditlog.h"
 #include "common/logging.h"
 #include "engine/curlmoduleclient.h"
 #include "engine/workflowengine.h"
 #include "health/healthmonitor.h"
 #include "health/modulehistory.h"
-#include "audit/auditlog.h"
 #include "kpis/eventkpis.h"
 #include "kpis/kpicollector.h"
 #include "kpis/kpihistory.h"
@@ -221,6 +221,14 @@ Status CoreService::startEngine()
                 return past;
             if (Status past = m_moduleHistory->store(m_fleet->pastChecks(days)); !past)
                 return past;
+        }
+        // ...and with some work waiting in the Review section.
+        if (m_fleet && m_options.demoHistoryDays > 0
+            && m_engine->tasks(QString(), QStringLiteral("open")).isEmpty()) {
+            for (const QJsonObject &e : m_fleet->reviewStarters())
+                (void)m_engine->deliverEvent(e.value(QLatin1String("type")).toString(),
+                                             e.value(QLatin1String("module")).toString(),
+                                             e.value(QLatin1String("data")).toObject());
         }
     }
     return m_engine->recover();

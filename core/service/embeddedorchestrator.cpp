@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "kpis/kpihistory.h"
+#include "review/reviewdesk.h"
 #include "service/coreservice.h"
 
 namespace Switchboard {
@@ -125,6 +126,91 @@ void EmbeddedOrchestrator::requestModuleHistory(const QString &moduleId, int day
     QMetaObject::invokeMethod(service, [service, moduleId, days, answer] {
         auto history = service->moduleHistory(moduleId, days);
         answer(history ? *history : QJsonObject());
+    });
+}
+
+QString EmbeddedOrchestrator::userName() const
+{
+    // The person at this desktop, as the operating system knows them.
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? QStringLiteral("console") : user;
+}
+
+void EmbeddedOrchestrator::onCore(std::function<void(CoreService &)> work)
+{
+    if (CoreService *service = m_service.data())
+        QMetaObject::invokeMethod(service, [service, work] { work(*service); });
+}
+
+void EmbeddedOrchestrator::pushTasks(CoreService &service)
+{
+    if (!service.review())
+        return;
+    const QJsonArray tasks = service.review()->openTasks(QString(), mayReadPhi());
+    QMetaObject::invokeMethod(this, [this, tasks] { Q_EMIT tasksChanged(tasks); });
+}
+
+void EmbeddedOrchestrator::report(const QString &taskId, const QString &action,
+                                  const Status &result)
+{
+    const QString message = result ? QString() : result.error().message;
+    QMetaObject::invokeMethod(this, [this, taskId, action, message] {
+        if (message.isEmpty())
+            Q_EMIT taskActionDone(taskId, action);
+        else
+            Q_EMIT taskActionFailed(taskId, action, message);
+    });
+}
+
+void EmbeddedOrchestrator::requestTasks()
+{
+    onCore([this](CoreService &service) {
+        if (!m_tasksConnected && service.review()) {
+            m_tasksConnected = true;
+            connect(service.review(), &ReviewDesk::tasksChanged, &service,
+                    [this, &service] { pushTasks(service); });
+        }
+        pushTasks(service);
+    });
+}
+
+void EmbeddedOrchestrator::claimTask(const QString &taskId)
+{
+    const QString who = userName();
+    onCore([this, taskId, who](CoreService &service) {
+        report(taskId, QStringLiteral("claim"), service.review()->claim(taskId, who));
+    });
+}
+
+void EmbeddedOrchestrator::releaseTask(const QString &taskId)
+{
+    const QString who = userName();
+    onCore([this, taskId, who](CoreService &service) {
+        report(taskId, QStringLiteral("release"), service.review()->release(taskId, who));
+    });
+}
+
+void EmbeddedOrchestrator::decideTask(const QString &taskId, const QString &decision,
+                                      const QJsonObject &fields, const QString &comment)
+{
+    const QString who = userName();
+    onCore([this, taskId, decision, fields, comment, who](CoreService &service) {
+        auto decided = service.review()->decide(taskId, decision, fields, comment, who);
+        report(taskId, QStringLiteral("decide"), decided ? Status(Ok {}) : Status(decided.error()));
+    });
+}
+
+void EmbeddedOrchestrator::decideTasks(const QStringList &taskIds, const QString &decision)
+{
+    const QString who = userName();
+    onCore([this, taskIds, decision, who](CoreService &service) {
+        for (const QJsonValue &r : service.review()->decideMany(taskIds, decision, who)) {
+            const QJsonObject result = r.toObject();
+            report(result.value(QLatin1String("id")).toString(), QStringLiteral("decide"),
+                   result.value(QLatin1String("ok")).toBool()
+                       ? Status(Ok {})
+                       : Status(makeError(result.value(QLatin1String("error")).toString())));
+        }
     });
 }
 

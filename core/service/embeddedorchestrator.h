@@ -33,14 +33,27 @@ public:
     void setModuleEnabled(const QString &moduleId, bool enabled) override;
     void requestKpiHistory(const QString &name, int days) override;
     void requestModuleHistory(const QString &moduleId, int days) override;
+    QString userName() const override;
+    void requestTasks() override;
+    void claimTask(const QString &taskId) override;
+    void releaseTask(const QString &taskId) override;
+    void decideTask(const QString &taskId, const QString &decision, const QJsonObject &fields,
+                    const QString &comment) override;
+    void decideTasks(const QStringList &taskIds, const QString &decision) override;
 
 private:
+    // Runs work on the core's thread with the service, if it is running.
+    void onCore(std::function<void(CoreService &)> work);
+    void pushTasks(CoreService &service);
+    void report(const QString &taskId, const QString &action, const Status &result);
+
     SystemClock m_clock;
     CoreConfig m_config;
     CoreOptions m_options;
     QThread m_thread;
     QObject *m_context = nullptr; // lives on m_thread; owns the service
     QPointer<CoreService> m_service;
+    bool m_tasksConnected = false; // touched on the core's thread only
 };
 
 } // namespace Switchboard

@@ -40,6 +40,18 @@ public:
     virtual void requestKpiHistory(const QString &name, int days) = 0;
     virtual void requestModuleHistory(const QString &moduleId, int days) = 0;
 
+    // Manual review. Who acts from this console (claims, decisions, the audit log) and whether
+    // it may read fields marked as patient data.
+    virtual QString userName() const = 0;
+    virtual bool mayReadPhi() const { return true; }
+    // The open review tasks; tasksChanged follows, and again whenever they change.
+    virtual void requestTasks() = 0;
+    virtual void claimTask(const QString &taskId) = 0;
+    virtual void releaseTask(const QString &taskId) = 0;
+    virtual void decideTask(const QString &taskId, const QString &decision,
+                            const QJsonObject &fields, const QString &comment) = 0;
+    virtual void decideTasks(const QStringList &taskIds, const QString &decision) = 0;
+
 Q_SIGNALS:
     void ready();
     void failed(const QString &message);
@@ -50,6 +62,11 @@ Q_SIGNALS:
     void kpiHistoryReady(const QString &name, int days, const QJsonArray &samples);
     // CoreService::moduleHistory of one module; empty when it could not be read.
     void moduleHistoryReady(const QString &moduleId, int days, const QJsonObject &history);
+    // The open review tasks (ReviewDesk::openTasks), masked when mayReadPhi() is false.
+    void tasksChanged(const QJsonArray &tasks);
+    // action: "claim", "release", "decide"; a refusal names the reason.
+    void taskActionDone(const QString &taskId, const QString &action);
+    void taskActionFailed(const QString &taskId, const QString &action, const QString &message);
 };
 
 } // namespace Switchboard

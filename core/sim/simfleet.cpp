@@ -278,6 +278,38 @@ QList<std::pair<QString, ModuleSample>> SimFleet::pastChecks(int days) const
     return out;
 }
 
+QList<QJsonObject> SimFleet::reviewStarters() const
+{
+    const auto document = [](const char *id, const char *type, double confidence, const char *name,
+                             const char *born, const char *insurance) {
+        return QJsonObject {
+            {QStringLiteral("module"), QStringLiteral("06_ocr")},
+            {QStringLiteral("type"), QStringLiteral("document.processed")},
+            {QStringLiteral("data"),
+             QJsonObject {
+                 {QStringLiteral("document_id"), QLatin1String(id)},
+                 {QStringLiteral("document_type"), QLatin1String(type)},
+                 {QStringLiteral("confidence"), confidence},
+                 {QStringLiteral("size_bytes"), 420000},
+                 {QStringLiteral("fields"),
+                  QJsonObject {{QStringLiteral("patient_name"), QLatin1String(name)},
+                               {QStringLiteral("date_of_birth"), QLatin1String(born)},
+                               {QStringLiteral("insurance_id"), QLatin1String(insurance)}}}}}};
+    };
+    return {document("doc-3f1a", "insurance_card", 0.72, "Maria Lopz", "1984-03-12", "INS-4471"),
+            document("doc-77c0", "referral_letter", 0.64, "James Carter", "1979-11-02", ""),
+            document("doc-a912", "id_card", 0.81, "Aisha Khan", "1991-07-23", "INS-1290"),
+            {{QStringLiteral("module"), QStringLiteral("08_messaging")},
+             {QStringLiteral("type"), QStringLiteral("reply.drafted")},
+             {QStringLiteral("data"),
+              QJsonObject {{QStringLiteral("message_id"), QStringLiteral("msg-5521")},
+                           {QStringLiteral("confidence"), 0.74},
+                           {QStringLiteral("draft"),
+                            QStringLiteral("Thank you for your message. Your appointment is "
+                                           "confirmed for Tuesday at 10:30. Please bring your "
+                                           "insurance card.")}}}}};
+}
+
 void SimFleet::setupControl()
 {
     m_control->route(

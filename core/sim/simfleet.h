@@ -60,6 +60,10 @@ public:
     // days: quick answers, with a two-hour billing outage three days ago and a slow follow-up
     // hour nine days ago.
     QList<std::pair<QString, ModuleSample>> pastChecks(int days) const;
+    // A few events that lead to review tasks (documents read with low confidence, a drafted
+    // reply to approve), so a fresh demo clinic's Review section has work in it:
+    // {module, type, data} each.
+    QList<QJsonObject> reviewStarters() const;
 
 private:
     void setupControl();

@@ -4,6 +4,7 @@
 #include "net/httpservice.h"
 #include "sim/simfleet.h"
 
+#include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
@@ -158,6 +159,11 @@ void SimModule::onWebhook(const HttpRequest &request, const HttpReply &reply)
                    .toJson(QJsonDocument::Compact));
         return;
     }
+    // The last requests, for tests that check what a module was told (the simulator's own
+    // memory; nothing is logged).
+    m_recent.append(*payload);
+    if (m_recent.size() > RecentLength)
+        m_recent.removeFirst();
     const QByteArray key = request.header("Idempotency-Key");
     if (!key.isEmpty()) {
         auto it = m_idempotent.constFind(key);
@@ -371,6 +377,14 @@ QJsonObject SimModule::randomEvent(QString &type)
                 .at(m_random.bounded(3));
         d[QStringLiteral("confidence")] = 0.55 + 0.44 * m_random.generateDouble();
         d[QStringLiteral("size_bytes")] = 50000 + int(m_random.bounded(4000000));
+        // What the OCR read; made-up patient data, as the other events carry.
+        d[QStringLiteral("fields")] = QJsonObject {
+            {QStringLiteral("patient_name"), patient},
+            {QStringLiteral("date_of_birth"),
+             QDate(1950 + int(m_random.bounded(55)), 1 + int(m_random.bounded(12)),
+                   1 + int(m_random.bounded(28)))
+                 .toString(Qt::ISODate)},
+            {QStringLiteral("insurance_id"), QStringLiteral("INS-") + hexId(m_random, 3)}};
         break;
     case 7:
         type = QStringLiteral("kpi.updated");
@@ -403,7 +417,8 @@ QJsonObject SimModule::stats() const
             {QStringLiteral("events_sent"), m_eventsSent},
             {QStringLiteral("subscribers"), subscriberCount()},
             {QStringLiteral("fault"), m_fault.toJson()},
-            {QStringLiteral("last_trace_headers"), m_lastTrace}};
+            {QStringLiteral("last_trace_headers"), m_lastTrace},
+            {QStringLiteral("recent_requests"), m_recent}};
 }
 
 void SimModule::reset()
@@ -412,6 +427,7 @@ void SimModule::reset()
     m_requests = m_effects = m_duplicates = m_errors = m_eventsSent = 0;
     m_idempotent.clear();
     m_lastTrace = {};
+    m_recent = {};
     m_lastRunMs = m_clock.nowMs();
 }
 

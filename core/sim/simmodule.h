@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QRandomGenerator>
@@ -76,6 +77,8 @@ private:
     qint64 m_errors = 0;
     qint64 m_eventsSent = 0;
     QHash<QByteArray, QByteArray> m_idempotent; // key → the answer given
+    QJsonArray m_recent; // the last RecentLength webhook bodies, oldest first
+    static constexpr int RecentLength = 20;
     QJsonObject m_lastTrace;
     qint64 m_lastRunMs = 0;
     quint64 m_sequence = 0;

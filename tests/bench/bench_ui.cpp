@@ -35,6 +35,14 @@ public:
     void setModuleEnabled(const QString &, bool) override { }
     void requestKpiHistory(const QString &, int) override { }
     void requestModuleHistory(const QString &, int) override { }
+    QString userName() const override { return QStringLiteral("bench"); }
+    void requestTasks() override { }
+    void claimTask(const QString &) override { }
+    void releaseTask(const QString &) override { }
+    void decideTask(const QString &, const QString &, const QJsonObject &, const QString &) override
+    {
+    }
+    void decideTasks(const QStringList &, const QString &) override { }
 };
 
 // Lives on the sending thread; paces the snapshots in batches every millisecond.

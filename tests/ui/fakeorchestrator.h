@@ -45,6 +45,34 @@ public:
             Qt::QueuedConnection);
     }
 
+    QString userName() const override { return QStringLiteral("ana"); }
+    bool mayReadPhi() const override { return readPhi; }
+    void requestTasks() override
+    {
+        ++taskRequests;
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT tasksChanged(tasks); }, Qt::QueuedConnection);
+    }
+    void claimTask(const QString &taskId) override
+    {
+        taskActions << QStringLiteral("claim:") + taskId;
+    }
+    void releaseTask(const QString &taskId) override
+    {
+        taskActions << QStringLiteral("release:") + taskId;
+    }
+    void decideTask(const QString &taskId, const QString &decision, const QJsonObject &fields,
+                    const QString &comment) override
+    {
+        taskActions << QStringLiteral("decide:%1:%2").arg(taskId, decision);
+        lastFields = fields;
+        lastComment = comment;
+    }
+    void decideTasks(const QStringList &taskIds, const QString &decision) override
+    {
+        taskActions << QStringLiteral("bulk:%1:%2").arg(taskIds.join(QLatin1Char(',')), decision);
+    }
+
     int checks = 0;
     QStringList checkedModules;
     QStringList resetModules;
@@ -53,5 +81,11 @@ public:
     QHash<QString, QJsonArray> kpiSamples; // answers to requestKpiHistory
     QJsonObject moduleHistory; // the answer to requestModuleHistory
     bool mayControl = true;
+    bool readPhi = true;
+    int taskRequests = 0;
+    QJsonArray tasks; // the answer to requestTasks
+    QStringList taskActions; // "claim:tk_1", "decide:tk_1:approve", "bulk:tk_1,tk_2:approve"
+    QJsonObject lastFields;
+    QString lastComment;
     QString report = QStringLiteral("<html><body>Fake report</body></html>");
 };

@@ -8,6 +8,7 @@
 #include "dashboard/reportpdf.h"
 #include "modules/modulehistorypanel.h"
 #include "modules/modulesview.h"
+#include "review/reviewview.h"
 #include "service/orchestrator.h"
 
 #include <QAction>
@@ -57,6 +58,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     , m_pages(new QStackedWidget(this))
     , m_dashboard(new DashboardView(m_modules, this))
     , m_modulesView(new ModulesView(m_modules, this))
+    , m_reviewView(new ReviewView(clock, this))
     , m_connection(new QLabel(this))
     , m_lastCheck(new QLabel(this))
     , m_health(new QLabel(this))
@@ -77,11 +79,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
                             tr("Workflow executions are not available yet. Every run, with its "
                                "steps, retries and timings, will be listed here."),
                             this));
-    m_pages->addWidget(new PlaceholderView(
-        tr("Review"),
-        tr("Review queues are not available yet. Low-confidence documents, AI-drafted replies and "
-           "manual bookings will wait here for support staff."),
-        this));
+    m_pages->addWidget(m_reviewView);
     m_pages->addWidget(
         new PlaceholderView(tr("Alerts"),
                             tr("The alert inbox is not available yet. The current alerts are "
@@ -139,6 +137,18 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     connect(&orchestrator, &Orchestrator::kpiHistoryReady, m_dashboard->trend(),
             &KpiTrendPanel::setHistory);
     m_modulesView->setCanControl(orchestrator.canControlModules());
+
+    m_reviewView->setUserName(orchestrator.userName());
+    connect(&orchestrator, &Orchestrator::ready, &orchestrator, &Orchestrator::requestTasks);
+    connect(&orchestrator, &Orchestrator::tasksChanged, this, &MainWindow::onTasks);
+    connect(&orchestrator, &Orchestrator::taskActionDone, m_reviewView, &ReviewView::actionDone);
+    connect(&orchestrator, &Orchestrator::taskActionFailed, m_reviewView,
+            &ReviewView::actionFailed);
+    connect(m_reviewView, &ReviewView::claimRequested, &orchestrator, &Orchestrator::claimTask);
+    connect(m_reviewView, &ReviewView::releaseRequested, &orchestrator, &Orchestrator::releaseTask);
+    connect(m_reviewView, &ReviewView::decisionRequested, &orchestrator, &Orchestrator::decideTask);
+    connect(m_reviewView, &ReviewView::bulkDecisionRequested, &orchestrator,
+            &Orchestrator::decideTasks);
 
     auto *check = new QAction(tr("Check all modules now"), this);
     check->setShortcut(QKeySequence::Refresh);
@@ -278,11 +288,18 @@ void MainWindow::onOverview(const SystemOverview &overview)
         : overview.environment == QLatin1String("staging") ? tr("Staging")
                                                            : tr("Development");
     setWindowTitle(tr("%1 — %2 · Switchboard").arg(overview.clinicName, environment));
-    // The alert count sits on the navigation entry so it is seen from every section.
-    QListWidgetItem *alerts = m_nav->item(int(viewNames().indexOf(QStringLiteral("alerts"))));
-    alerts->setText(overview.alerts.isEmpty() ? tr("Alerts")
-                                              : tr("Alerts (%1)").arg(overview.alerts.size()));
+    updateNavigationCounts();
     updateStatusBar();
+}
+
+void MainWindow::updateNavigationCounts()
+{
+    // The counts sit on the navigation entries so they are seen from every section.
+    QListWidgetItem *alerts = m_nav->item(int(viewNames().indexOf(QStringLiteral("alerts"))));
+    alerts->setText(m_overview.alerts.isEmpty() ? tr("Alerts")
+                                                : tr("Alerts (%1)").arg(m_overview.alerts.size()));
+    QListWidgetItem *review = m_nav->item(int(viewNames().indexOf(QStringLiteral("review"))));
+    review->setText(m_openTasks == 0 ? tr("Review") : tr("Review (%1)").arg(m_openTasks));
 }
 
 void MainWindow::updateStatusBar()
@@ -303,6 +320,29 @@ void MainWindow::updateStatusBar()
                                StatusStyle::word(m_overview.health)));
 }
 
+void MainWindow::onTasks(const QJsonArray &tasks)
+{
+    QSet<QString> ids;
+    for (const QJsonValue &t : tasks)
+        ids.insert(t.toObject().value(QLatin1String("id")).toString());
+    // New work: say so where it will be seen, unless the queue is already on screen.
+    const QSet<QString> added = ids - m_knownTasks;
+    if (!m_knownTasks.isEmpty() || m_tasksSeen) {
+        if (!added.isEmpty() && !m_reviewView->isVisible()) {
+            statusBar()->showMessage(tr("New review tasks: %1. Open Review (Ctrl+4) to work "
+                                        "them.")
+                                         .arg(added.size()),
+                                     10000);
+            QApplication::alert(this);
+        }
+    }
+    m_tasksSeen = true;
+    m_knownTasks = ids;
+    m_openTasks = int(tasks.size());
+    m_reviewView->setTasks(tasks);
+    updateNavigationCounts();
+}
+
 void MainWindow::showShortcuts()
 {
     QString rows;
@@ -317,6 +357,17 @@ void MainWindow::showShortcuts()
                 .arg(tr("Export dashboard report…"));
     rows += QStringLiteral("<tr><td><b>Enter</b></td><td>%1</td></tr>")
                 .arg(tr("Open the selected module tile"));
+    const std::pair<const char *, QString> review[] = {
+        {"Ctrl+J, Ctrl+K", tr("Review: next or previous task")},
+        {"Ctrl+L", tr("Review: claim or release the task")},
+        {"F2", tr("Review: edit the first field")},
+        {"Ctrl+Enter", tr("Review: approve (the first decision)")},
+        {"Alt+1…9", tr("Review: the other decisions, in button order")},
+        {"Ctrl+F", tr("Review: filter the tasks")},
+    };
+    for (const auto &[keys, text] : review)
+        rows +=
+            QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(QLatin1String(keys), text);
     rows += QStringLiteral("<tr><td><b>F1, ?</b></td><td>%1</td></tr>").arg(tr("This list"));
     QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"),
                     QStringLiteral("<table cellpadding='4'>%1</table>").arg(rows),

@@ -3,7 +3,9 @@
 #include "common/clock.h"
 #include "status/systemoverview.h"
 
+#include <QJsonArray>
 #include <QMainWindow>
+#include <QSet>
 
 class QLabel;
 class QListWidget;
@@ -13,6 +15,7 @@ namespace Switchboard {
 
 class DashboardView;
 class ModulesView;
+class ReviewView;
 class ModuleTableModel;
 class Orchestrator;
 
@@ -34,6 +37,7 @@ public:
     ModuleTableModel *moduleModel() const { return m_modules; }
     DashboardView *dashboard() const { return m_dashboard; }
     ModulesView *modulesView() const { return m_modulesView; }
+    ReviewView *reviewView() const { return m_reviewView; }
     const SystemOverview &overview() const { return m_overview; }
 
     void showShortcuts();
@@ -49,6 +53,8 @@ Q_SIGNALS:
 private:
     void buildNavigation();
     void onOverview(const Switchboard::SystemOverview &overview);
+    void onTasks(const QJsonArray &tasks);
+    void updateNavigationCounts();
     void updateStatusBar();
     void saveReport(const QString &html);
 
@@ -59,6 +65,10 @@ private:
     QStackedWidget *m_pages;
     DashboardView *m_dashboard;
     ModulesView *m_modulesView;
+    ReviewView *m_reviewView;
+    QSet<QString> m_knownTasks; // open review tasks, to notice new ones
+    bool m_tasksSeen = false;
+    int m_openTasks = 0;
     QLabel *m_connection;
     QLabel *m_lastCheck;
     QLabel *m_health;

@@ -1,0 +1,198 @@
+#include "review/tasktablemodel.h"
+
+#include "common/statusstyle.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+namespace Switchboard {
+
+namespace {
+
+QDateTime timeOf(const QJsonObject &task, const char *key)
+{
+    return QDateTime::fromString(task.value(QLatin1String(key)).toString(), Qt::ISODate);
+}
+
+QString duration(qint64 minutes)
+{
+    if (minutes < 60)
+        return TaskTableModel::tr("%1 min").arg(minutes);
+    return TaskTableModel::tr("%1 h %2 min")
+        .arg(minutes / 60)
+        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+TaskTableModel::TaskTableModel(const Clock &clock, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_clock(clock)
+    , m_tick(new QTimer(this))
+{
+    // The countdown and the waiting time move on their own.
+    m_tick->setInterval(30000);
+    connect(m_tick, &QTimer::timeout, this, [this] {
+        if (!m_tasks.isEmpty())
+            Q_EMIT dataChanged(index(0, WaitingColumn), index(rowCount() - 1, DueColumn));
+    });
+    m_tick->start();
+}
+
+QString TaskTableModel::queueTitle(const QString &queue)
+{
+    static const QHash<QString, const char *> titles = {
+        {QStringLiteral("ocr-review"), QT_TR_NOOP("OCR review")},
+        {QStringLiteral("ai-reply-approval"), QT_TR_NOOP("AI reply approval")},
+        {QStringLiteral("ai-reply-escalation"), QT_TR_NOOP("AI reply escalation")},
+        {QStringLiteral("manual-booking"), QT_TR_NOOP("Manual booking")},
+        {QStringLiteral("payment-escalation"), QT_TR_NOOP("Payment escalation")},
+        {QStringLiteral("invoice-approval"), QT_TR_NOOP("Invoice approval")},
+        {QStringLiteral("supervisor"), QT_TR_NOOP("Supervisors (past SLA)")},
+    };
+    if (const char *title = titles.value(queue))
+        return tr(title);
+    QString text = queue;
+    text.replace(QLatin1Char('-'), QLatin1Char(' '));
+    if (!text.isEmpty())
+        text[0] = text.at(0).toUpper();
+    return text;
+}
+
+int TaskTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_tasks.size());
+}
+
+int TaskTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+TaskTableModel::SlaState TaskTableModel::slaState(const QJsonObject &task) const
+{
+    const QDateTime due = timeOf(task, "due_at");
+    if (!due.isValid())
+        return SlaState::None;
+    const qint64 left = m_clock.now().secsTo(due);
+    if (left <= 0 || task.value(QLatin1String("status")).toString() == QLatin1String("escalated"))
+        return SlaState::Overdue;
+    return left <= 3600 ? SlaState::Soon : SlaState::Ok;
+}
+
+QString TaskTableModel::dueText(const QJsonObject &task) const
+{
+    const QDateTime due = timeOf(task, "due_at");
+    if (!due.isValid())
+        return tr("no SLA");
+    const qint64 left = m_clock.now().secsTo(due) / 60;
+    return left >= 0 ? tr("%1 left").arg(duration(left)) : tr("%1 over").arg(duration(-left));
+}
+
+QVariant TaskTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_tasks.size())
+        return {};
+    const QJsonObject &t = m_tasks.at(index.row());
+    switch (role) {
+    case TaskIdRole:
+        return t.value(QLatin1String("id")).toString();
+    case TaskRole:
+        return t;
+    case QueueRole:
+        return t.value(QLatin1String("queue")).toString();
+    case SlaRole:
+        return int(slaState(t));
+    case SortRole:
+        if (index.column() == WaitingColumn)
+            return timeOf(t, "created_at").toMSecsSinceEpoch();
+        if (index.column() == DueColumn) {
+            const QDateTime due = timeOf(t, "due_at");
+            return due.isValid() ? due.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+        }
+        return data(index, Qt::DisplayRole);
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TitleColumn:
+            return t.value(QLatin1String("title")).toString();
+        case QueueColumn: {
+            const QString from = t.value(QLatin1String("escalated_from")).toString();
+            const QString queue = queueTitle(t.value(QLatin1String("queue")).toString());
+            return from.isEmpty() ? queue : tr("%1 (from %2)").arg(queue, queueTitle(from));
+        }
+        case WaitingColumn:
+            return duration(
+                std::max<qint64>(0, timeOf(t, "created_at").secsTo(m_clock.now()) / 60));
+        case DueColumn: {
+            const SlaState sla = slaState(t);
+            const QString mark = sla == SlaState::Overdue ? QStringLiteral("✕ ")
+                : sla == SlaState::Soon                   ? QStringLiteral("! ")
+                                                          : QString();
+            return mark + dueText(t);
+        }
+        case OwnerColumn: {
+            const QJsonValue owner = t.value(QLatin1String("claimed_by"));
+            return owner.isString() ? owner.toString() : tr("open");
+        }
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == DueColumn) {
+            switch (slaState(t)) {
+            case SlaState::Overdue:
+                return StatusStyle::color(ModuleStatus::Down);
+            case SlaState::Soon:
+                return StatusStyle::color(ModuleStatus::Degraded);
+            default:
+                break;
+            }
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == TitleColumn)
+            return t.value(QLatin1String("title")).toString();
+        if (index.column() == DueColumn)
+            return tr("Due %1").arg(timeOf(t, "due_at").toLocalTime().toString(Qt::TextDate));
+        break;
+    }
+    return {};
+}
+
+QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TitleColumn:
+        return tr("Task");
+    case QueueColumn:
+        return tr("Queue");
+    case WaitingColumn:
+        return tr("Waiting");
+    case DueColumn:
+        return tr("SLA");
+    case OwnerColumn:
+        return tr("Who");
+    }
+    return {};
+}
+
+void TaskTableModel::setTasks(const QJsonArray &tasks)
+{
+    beginResetModel();
+    m_tasks.clear();
+    for (const QJsonValue &t : tasks)
+        m_tasks.append(t.toObject());
+    endResetModel();
+}
+
+int TaskTableModel::rowOf(const QString &taskId) const
+{
+    for (int i = 0; i < m_tasks.size(); ++i) {
+        if (m_tasks.at(i).value(QLatin1String("id")).toString() == taskId)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace Switchboard
