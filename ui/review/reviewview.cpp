@@ -206,9 +206,9 @@ ReviewView::ReviewView(const Clock &clock, QWidget *parent)
     split->setStretchFactor(1, 3);
     split->setStretchFactor(2, 3);
     split->setSizes({200, 520, 480});
-    left->setMinimumWidth(150);
-    middle->setMinimumWidth(220);
-    m_detail->setMinimumWidth(240);
+    left->setMinimumWidth(120);
+    middle->setMinimumWidth(180);
+    m_detail->setMinimumWidth(200);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 8);
