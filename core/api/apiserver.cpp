@@ -595,8 +595,10 @@ void ApiServer::addTaskRoutes()
                   {{QStringLiteral("entries"),
                     m_core.audit()->entries(
                         req.query.queryItemValue(QStringLiteral("after")).toLongLong(),
-                        std::clamp(req.query.queryItemValue(QStringLiteral("limit")).toInt(), 1,
-                                   1000))},
+                        std::clamp(req.query.hasQueryItem(QStringLiteral("limit"))
+                                       ? req.query.queryItemValue(QStringLiteral("limit")).toInt()
+                                       : 200,
+                                   1, 1000))},
                    {QStringLiteral("chain_ok"), chain.ok()},
                    {QStringLiteral("waiting"), m_core.audit()->waiting()}});
           });

@@ -49,6 +49,8 @@ private Q_SLOTS:
         options.listenPort = 0;
         options.dataDir = m_data.path();
         options.adminTokenFromEnv = QString::fromLatin1(m_token);
+        options.tokens = {{QStringLiteral("support-token-0123456789"), QStringLiteral("support:ana")},
+                          {QStringLiteral("viewer-token-0123456789"), QStringLiteral("viewer")}};
         m_core = new CoreService(CoreConfig(), m_clock, options);
         const Status started = m_core->start();
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
@@ -619,6 +621,67 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(file).fileName().startsWith(QStringLiteral("dashboard_")));
         QVERIFY(file.readAll().contains("Key Performance Indicators"));
         QVERIFY(!m_core->writeReport(QStringLiteral("/nonexistent/folder")).ok());
+    }
+
+    void reviewTasksByRoleOverHttp()
+    {
+        const QList<QPair<QByteArray, QByteArray>> support {
+            {"Authorization", "Bearer support-token-0123456789"}};
+        const QList<QPair<QByteArray, QByteArray>> viewer {
+            {"Authorization", "Bearer viewer-token-0123456789"}};
+        const HttpResult started = post(
+            url(QStringLiteral("/api/v1/events")),
+            R"({"type":"document.processed","module":"06_ocr","data":{"document_id":"doc-api",
+                "document_type":"id_card","confidence":0.7,"size_bytes":10,
+                "fields":{"patient_name":"Grace Okafor","insurance_id":"INS-1"}}})",
+            auth());
+        QCOMPARE(started.status, 202);
+        QString id;
+        QTRY_VERIFY([&] {
+            for (const QJsonValue &t : get(url(QStringLiteral("/api/v1/tasks?queue=ocr-review")),
+                                           support)
+                                           .json()
+                                           .value("tasks")
+                                           .toArray()) {
+                if (t.toObject().value("title").toString().contains("doc-api"))
+                    id = t.toObject().value("id").toString();
+            }
+            return !id.isEmpty();
+        }());
+        const QString task = QStringLiteral("/api/v1/tasks/") + id;
+
+        // The viewer reads the task without the patient's name, and may not act.
+        const HttpResult seen = get(url(task), viewer);
+        QCOMPARE(seen.status, 200);
+        QVERIFY(!seen.body.contains("Grace"));
+        QVERIFY(get(url(task), support).body.contains("Grace Okafor"));
+        QCOMPARE(post(url(task + QStringLiteral("/claim")), "{}", viewer).status, 403);
+
+        // Ana claims it; the admin cannot decide Ana's task; Ana decides it; again is refused.
+        const HttpResult claimed = post(url(task + QStringLiteral("/claim")), "{}", support);
+        QCOMPARE(claimed.status, 200);
+        QCOMPARE(claimed.json().value("claimed_by").toString(), QStringLiteral("ana"));
+        const QByteArray approve = R"({"decision":"approve","fields":{"patient_name":"Grace O. Okafor"}})";
+        QCOMPARE(post(url(task + QStringLiteral("/decision")), approve, auth()).status, 409);
+        QCOMPARE(post(url(task + QStringLiteral("/decision")), approve, support).status, 200);
+        const HttpResult again = post(url(task + QStringLiteral("/decision")), approve, support);
+        QCOMPARE(again.status, 409);
+        QVERIFY(again.json().value("error").toString().contains(QStringLiteral("already decided")));
+
+        // The audit log has the claim and the decision, chained, without the name.
+        QCOMPARE(get(url(QStringLiteral("/api/v1/audit")), support).status, 403);
+        const HttpResult audit = get(url(QStringLiteral("/api/v1/audit")), auth());
+        QCOMPARE(audit.status, 200);
+        QVERIFY(audit.json().value("chain_ok").toBool());
+        QStringList events;
+        for (const QJsonValue &e : audit.json().value("entries").toArray()) {
+            if (e.toObject().value("data").toObject().value("task_id").toString() == id)
+                events << e.toObject().value("event").toString() + QLatin1Char(':')
+                        + e.toObject().value("actor").toString();
+        }
+        QCOMPARE(events, QStringList({"review.claimed:ana", "review.decided:ana"}));
+        QVERIFY(!audit.body.contains("Grace"));
+        QCOMPARE(get(url(QStringLiteral("/api/v1/review/queues")), viewer).status, 200);
     }
 
     void deadLetterQueueOverHttp()

@@ -6,6 +6,7 @@
 #include "testsupport.h"
 
 #include <QJsonArray>
+#include <QLoggingCategory>
 #include <QLineEdit>
 #include <QProcess>
 #include <QSignalSpy>
@@ -13,6 +14,20 @@
 
 using namespace Switchboard;
 using namespace TestSupport;
+
+namespace {
+
+// Everything the core and the console log while the test runs, to check it for patient data.
+QStringList logged;
+QtMessageHandler previousHandler = nullptr;
+
+void keepMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    logged << message;
+    previousHandler(type, context, message);
+}
+
+} // namespace
 
 // The seed's manual-review path end to end: switchboard-sim (a separate process, over
 // loopback) sends a document read with 72 % confidence; the console's embedded core starts
@@ -45,6 +60,8 @@ class TstReviewE2E : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        QLoggingCategory::setFilterRules(QStringLiteral("switchboard.*=true"));
+        previousHandler = qInstallMessageHandler(keepMessage);
         m_base = startSimProcess(m_sim, QStringLiteral("0"));
         QVERIFY2(m_base != 0, "switchboard-sim did not start");
     }
@@ -150,6 +167,17 @@ private Q_SLOTS:
         QVERIFY(!QJsonDocument(audit).toJson().contains("Maria"));
         // The task is gone from the queue.
         QTRY_COMPARE(view->tasks()->rowOf(taskId), -1);
+        // Nothing logged on the way carried the patient's name or date of birth.
+        // The core did log along the way (checks, the execution, the review).
+        QVERIFY2(logged.filter(QStringLiteral("doc-e2e")).size()
+                         + logged.filter(QStringLiteral("review task")).size()
+                         + logged.filter(QStringLiteral("is now")).size()
+                     > 0,
+                 qPrintable(logged.join(QLatin1Char('\n'))));
+        for (const QString &line : std::as_const(logged)) {
+            QVERIFY2(!line.contains(QStringLiteral("Maria")), qPrintable(line));
+            QVERIFY2(!line.contains(QStringLiteral("1984-03-12")), qPrintable(line));
+        }
     }
 };
 
