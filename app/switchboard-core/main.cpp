@@ -135,6 +135,18 @@ int main(int argc, char *argv[])
         ? parser.value(data)
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     options.adminTokenFromEnv = qEnvironmentVariable("SWITCHBOARD_ADMIN_TOKEN");
+    // More people: SWITCHBOARD_TOKENS="<token>=support:ana,<token>=viewer" (a role, and who).
+    for (const QString &entry :
+         qEnvironmentVariable("SWITCHBOARD_TOKENS").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString token = entry.section(QLatin1Char('='), 0, 0).trimmed();
+        if (token.size() < 16 || !entry.contains(QLatin1Char('='))) {
+            std::fprintf(stderr,
+                         "switchboard-core: SWITCHBOARD_TOKENS: each entry is <token of 16 "
+                         "characters or more>=<role>[:<name>]\n");
+            return 2;
+        }
+        options.tokens.insert(token, entry.section(QLatin1Char('='), 1).trimmed());
+    }
     options.reportDir = parser.value(reportDir);
     if (parser.isSet(store)) {
         QString url = parser.value(store);

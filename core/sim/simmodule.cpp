@@ -368,7 +368,7 @@ QJsonObject SimModule::randomEvent(QString &type)
         d[QStringLiteral("campaign")] =
             QStringLiteral("nurture-") + QString::number(1 + m_random.bounded(5));
         break;
-    case 6:
+    case 6: {
         type = QStringLiteral("document.processed");
         d[QStringLiteral("document_id")] = QStringLiteral("doc-") + hexId(m_random, 4);
         d[QStringLiteral("document_type")] =
@@ -385,7 +385,16 @@ QJsonObject SimModule::randomEvent(QString &type)
                    1 + int(m_random.bounded(28)))
                  .toString(Qt::ISODate)},
             {QStringLiteral("insurance_id"), QStringLiteral("INS-") + hexId(m_random, 3)}};
+        // How sure the OCR is of each field: around the document's own confidence.
+        const double overall = d.value(QLatin1String("confidence")).toDouble();
+        QJsonObject perField;
+        for (const char *field : {"patient_name", "date_of_birth", "insurance_id"})
+            perField[QLatin1String(field)] =
+                std::clamp(qRound((overall + 0.2 * (m_random.generateDouble() - 0.5)) * 100) / 100.0,
+                           0.3, 0.99);
+        d[QStringLiteral("field_confidence")] = perField;
         break;
+    }
     case 7:
         type = QStringLiteral("kpi.updated");
         d = m_fleet->kpis();

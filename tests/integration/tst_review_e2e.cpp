@@ -6,6 +6,7 @@
 #include "testsupport.h"
 
 #include <QJsonArray>
+#include <QLabel>
 #include <QLoggingCategory>
 #include <QLineEdit>
 #include <QProcess>
@@ -123,6 +124,11 @@ private Q_SLOTS:
         auto *name = qobject_cast<QLineEdit *>(view->form()->editorFor("patient_name"));
         QVERIFY(name);
         QCOMPARE(name->text(), QStringLiteral("Maria Lopz"));
+        // The OCR's confidence stands next to the field (the document's own, 72 %, when the
+        // module gives none per field), marked as doubtful.
+        auto *sure = view->form()->findChild<QLabel *>(QStringLiteral("confidence_patient_name"));
+        QVERIFY(sure);
+        QCOMPARE(sure->text(), QStringLiteral("! 72 %"));
         QTRY_VERIFY(name->hasFocus());
         QTest::keyClicks(name, QStringLiteral("Maria Lopez"));
         QSignalSpy done(&core, &Orchestrator::taskActionDone);

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QDoubleValidator>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -90,7 +91,31 @@ void TaskForm::setFields(const QJsonArray &fields)
         }
         field.editor->setObjectName(QStringLiteral("field_") + field.name);
         field.editor->setAccessibleName(field.label);
-        m_layout->addRow(field.required ? tr("%1 *").arg(field.label) : field.label, field.editor);
+        QWidget *row = field.editor;
+        // How sure the machine that filled it was: a number, a mark and a colour.
+        const QJsonValue confidence = f.value(QLatin1String("confidence"));
+        if (confidence.isDouble() && !field.masked) {
+            const double c = confidence.toDouble();
+            const ModuleStatus look = c < 0.6 ? ModuleStatus::Down
+                : c < 0.8                     ? ModuleStatus::Degraded
+                                              : ModuleStatus::Healthy;
+            auto *sure = new QLabel(QStringLiteral("%1 %2 %")
+                                        .arg(StatusStyle::mark(look))
+                                        .arg(qRound(c * 100)),
+                                    this);
+            sure->setObjectName(QStringLiteral("confidence_") + field.name);
+            sure->setToolTip(tr("How sure the reading was: %1 %").arg(qRound(c * 100)));
+            QPalette pal = sure->palette();
+            pal.setColor(QPalette::WindowText, StatusStyle::color(look));
+            sure->setPalette(pal);
+            auto *box = new QWidget(this);
+            auto *h = new QHBoxLayout(box);
+            h->setContentsMargins(0, 0, 0, 0);
+            h->addWidget(field.editor, 1);
+            h->addWidget(sure);
+            row = box;
+        }
+        m_layout->addRow(field.required ? tr("%1 *").arg(field.label) : field.label, row);
         m_fields.append(field);
     }
 }
