@@ -407,10 +407,6 @@
         <translation>Las ejecuciones de flujos aún no están disponibles. Aquí se listará cada ejecución, con sus pasos, reintentos y tiempos.</translation>
     </message>
     <message>
-        <source>Review queues are not available yet. Low-confidence documents, AI-drafted replies and manual bookings will wait here for support staff.</source>
-        <translation>Las colas de revisión aún no están disponibles. Aquí esperarán al personal de soporte los documentos de baja confianza, las respuestas redactadas por IA y las reservas manuales.</translation>
-    </message>
-    <message>
         <source>The alert inbox is not available yet. The current alerts are summarised in the Dashboard&apos;s health banner.</source>
         <translation>La bandeja de alertas aún no está disponible. Las alertas actuales se resumen en la banda de estado del Panel.</translation>
     </message>
@@ -537,6 +533,38 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>PDF document (*.pdf)</source>
         <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Review (%1)</source>
+        <translation>Revisión (%1)</translation>
+    </message>
+    <message>
+        <source>New review tasks: %1. Open Review (Ctrl+4) to work them.</source>
+        <translation>Nuevas tareas de revisión: %1. Abra Revisión (Ctrl+4) para atenderlas.</translation>
+    </message>
+    <message>
+        <source>Review: next or previous task</source>
+        <translation>Revisión: tarea siguiente o anterior</translation>
+    </message>
+    <message>
+        <source>Review: claim or release the task</source>
+        <translation>Revisión: tomar o soltar la tarea</translation>
+    </message>
+    <message>
+        <source>Review: edit the first field</source>
+        <translation>Revisión: editar el primer campo</translation>
+    </message>
+    <message>
+        <source>Review: approve (the first decision)</source>
+        <translation>Revisión: aprobar (la primera decisión)</translation>
+    </message>
+    <message>
+        <source>Review: the other decisions, in button order</source>
+        <translation>Revisión: las demás decisiones, en el orden de los botones</translation>
+    </message>
+    <message>
+        <source>Review: filter the tasks</source>
+        <translation>Revisión: filtrar las tareas</translation>
     </message>
 </context>
 <context>
@@ -887,6 +915,288 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>not set</source>
         <translation>sin definir</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::QueueListModel</name>
+    <message>
+        <source>All queues</source>
+        <translation>Todas las colas</translation>
+    </message>
+    <message>
+        <source>%1 — empty</source>
+        <translation>%1 — vacía</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+oldest waiting %3</source>
+        <translation>%1 (%2)
+la más antigua espera %3</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ReviewView</name>
+    <message>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>Escalar</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Reservada</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>Contactado</translation>
+    </message>
+    <message>
+        <source>Review queues</source>
+        <translation>Colas de revisión</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Colas</translation>
+    </message>
+    <message>
+        <source>Filter tasks (Ctrl+F)</source>
+        <translation>Filtrar tareas (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <source>Approve every selected task whose form needs nothing more (select with Shift or Ctrl and the arrow keys or the mouse).</source>
+        <translation>Aprobar cada tarea seleccionada cuyo formulario ya está completo (seleccione con Mayús o Ctrl y las flechas o el ratón).</translation>
+    </message>
+    <message>
+        <source>Comment or reason (shown in the audit trail as given)</source>
+        <translation>Comentario o motivo (queda en la auditoría tal cual)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Keys: Ctrl+Enter first decision · Alt+1…9 decisions in order · Ctrl+J / Ctrl+K next / previous task · Ctrl+L claim · F2 first field · F1 all shortcuts</source>
+        <translation>Teclas: Ctrl+Intro primera decisión · Alt+1…9 decisiones en orden · Ctrl+J / Ctrl+K tarea siguiente / anterior · Ctrl+L tomar · F2 primer campo · F1 todos los atajos</translation>
+    </message>
+    <message>
+        <source>No task selected. New tasks appear here as soon as a workflow asks for a person&apos;s check.</source>
+        <translation>No hay ninguna tarea seleccionada. Las nuevas tareas aparecen aquí en cuanto un flujo pide la revisión de una persona.</translation>
+    </message>
+    <message>
+        <source>%1 · SLA: &lt;span style=&apos;color:%2&apos;&gt;%3&lt;/span&gt; · %4</source>
+        <translation>%1 · SLA: &lt;span style=&apos;color:%2&apos;&gt;%3&lt;/span&gt; · %4</translation>
+    </message>
+    <message>
+        <source>nobody is on it yet</source>
+        <translation>nadie la ha tomado aún</translation>
+    </message>
+    <message>
+        <source>you are on it</source>
+        <translation>la tiene usted</translation>
+    </message>
+    <message>
+        <source>%1 is on it</source>
+        <translation>la tiene %1</translation>
+    </message>
+    <message>
+        <source>Execution %1</source>
+        <translation>Ejecución %1</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Soltar</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Tomar</translation>
+    </message>
+    <message>
+        <source>Give the task back to its queue (Ctrl+L)</source>
+        <translation>Devolver la tarea a su cola (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Take the task, so nobody else works on it (Ctrl+L)</source>
+        <translation>Tomar la tarea para que nadie más trabaje en ella (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Decide &quot;%1&quot; (Ctrl+Enter or Alt+1)</source>
+        <translation>Decidir «%1» (Ctrl+Intro o Alt+1)</translation>
+    </message>
+    <message>
+        <source>Decide &quot;%1&quot; (Alt+%2)</source>
+        <translation>Decidir «%1» (Alt+%2)</translation>
+    </message>
+    <message>
+        <source>Say why in the comment before rejecting.</source>
+        <translation>Indique el motivo en el comentario antes de rechazar.</translation>
+    </message>
+    <message>
+        <source>Decided: %1.</source>
+        <translation>Decidido: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is working on this task.</source>
+        <translation>%1 está trabajando en esta tarea.</translation>
+    </message>
+    <message>
+        <source>Your decision was not recorded: %1</source>
+        <translation>Su decisión no se registró: %1</translation>
+    </message>
+    <message>
+        <source>Approve selected (%1)</source>
+        <translation>Aprobar seleccionadas (%1)</translation>
+    </message>
+    <message>
+        <source>Approving %1 tasks…</source>
+        <translation>Aprobando %1 tareas…</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::TaskForm</name>
+    <message>
+        <source>••• hidden for your role</source>
+        <translation>••• oculto para su función</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— elija —</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>AAAA-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <source>How sure the reading was: %1 %</source>
+        <translation>Fiabilidad de la lectura: %1 %</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 es obligatorio.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number.</source>
+        <translation>%1 debe ser un número.</translation>
+    </message>
+    <message>
+        <source>%1 must be a date like 2026-03-14.</source>
+        <translation>%1 debe ser una fecha como 2026-03-14.</translation>
+    </message>
+    <message>
+        <source>%1 must be a date and time like 2026-03-14 09:30.</source>
+        <translation>%1 debe ser una fecha y hora como 2026-03-14 09:30.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::TaskTableModel</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>OCR review</source>
+        <translation>Revisión de OCR</translation>
+    </message>
+    <message>
+        <source>AI reply approval</source>
+        <translation>Aprobación de respuestas de IA</translation>
+    </message>
+    <message>
+        <source>AI reply escalation</source>
+        <translation>Respuestas de IA escaladas</translation>
+    </message>
+    <message>
+        <source>Manual booking</source>
+        <translation>Reserva manual</translation>
+    </message>
+    <message>
+        <source>Payment escalation</source>
+        <translation>Escalado de pagos</translation>
+    </message>
+    <message>
+        <source>Invoice approval</source>
+        <translation>Aprobación de facturas</translation>
+    </message>
+    <message>
+        <source>Supervisors (past SLA)</source>
+        <translation>Supervisores (SLA vencido)</translation>
+    </message>
+    <message>
+        <source>no SLA</source>
+        <translation>sin SLA</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>quedan %1</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>%1 de retraso</translation>
+    </message>
+    <message>
+        <source>%1 (from %2)</source>
+        <translation>%1 (de %2)</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>libre</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Vence %1</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Espera</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
     </message>
 </context>
 <context>
