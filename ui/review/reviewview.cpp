@@ -87,6 +87,8 @@ ReviewView::ReviewView(const Clock &clock, QWidget *parent)
     m_queueList->setAccessibleName(tr("Review queues"));
     m_queueList->setModel(m_queues);
     m_queueList->setSpacing(2);
+    m_queueList->setWordWrap(true);
+    m_queueList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_queueList->setCurrentIndex(m_queues->index(0));
     connect(m_queueList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
@@ -124,6 +126,11 @@ ReviewView::ReviewView(const Clock &clock, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(TaskTableModel::TitleColumn,
                                                       QHeaderView::Stretch);
+    // Long queue names (and translations) do not push the table sideways.
+    m_table->horizontalHeader()->setSectionResizeMode(TaskTableModel::QueueColumn,
+                                                      QHeaderView::Interactive);
+    m_table->setColumnWidth(TaskTableModel::QueueColumn, 110);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ReviewView::showTask);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -205,7 +212,7 @@ ReviewView::ReviewView(const Clock &clock, QWidget *parent)
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
     split->setStretchFactor(2, 3);
-    split->setSizes({200, 520, 480});
+    split->setSizes({170, 640, 430});
     left->setMinimumWidth(120);
     middle->setMinimumWidth(180);
     m_detail->setMinimumWidth(200);

@@ -99,10 +99,8 @@ void TaskForm::setFields(const QJsonArray &fields)
             const ModuleStatus look = c < 0.6 ? ModuleStatus::Down
                 : c < 0.8                     ? ModuleStatus::Degraded
                                               : ModuleStatus::Healthy;
-            auto *sure = new QLabel(QStringLiteral("%1 %2 %")
-                                        .arg(StatusStyle::mark(look))
-                                        .arg(qRound(c * 100)),
-                                    this);
+            auto *sure = new QLabel(
+                QStringLiteral("%1 %2 %").arg(StatusStyle::mark(look)).arg(qRound(c * 100)), this);
             sure->setObjectName(QStringLiteral("confidence_") + field.name);
             sure->setToolTip(tr("How sure the reading was: %1 %").arg(qRound(c * 100)));
             QPalette pal = sure->palette();
