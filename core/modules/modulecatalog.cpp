@@ -1,6 +1,7 @@
 #include "modules/modulecatalog.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace Switchboard::ModuleCatalog {
 
@@ -53,6 +54,37 @@ QString displayName(const QString &id)
 {
     const ModuleInfo *info = find(id);
     return info ? QCoreApplication::translate("Modules", info->displayName) : id;
+}
+
+QStringList actions(const QString &id)
+{
+    static const QHash<QString, QStringList> actions = {
+        {QStringLiteral("01_intake"),
+         {QStringLiteral("capture_lead"), QStringLiteral("score_lead"),
+          QStringLiteral("archive_stale_leads")}},
+        {QStringLiteral("02_booking"),
+         {QStringLiteral("offer_slots"), QStringLiteral("book_first_available"),
+          QStringLiteral("offer_reschedule"), QStringLiteral("cancel_booking"),
+          QStringLiteral("list_appointments")}},
+        {QStringLiteral("03_telehealth"),
+         {QStringLiteral("create_session"), QStringLiteral("cancel_session")}},
+        {QStringLiteral("04_billing"),
+         {QStringLiteral("charge_deposit"), QStringLiteral("retry_charge"),
+          QStringLiteral("refund"), QStringLiteral("approve_invoice"),
+          QStringLiteral("reject_invoice")}},
+        {QStringLiteral("05_followup"), {QStringLiteral("start_campaign")}},
+        {QStringLiteral("06_ocr"),
+         {QStringLiteral("store_document"), QStringLiteral("reject_document"),
+          QStringLiteral("purge_temporary_documents")}},
+        {QStringLiteral("07_analytics"),
+         {QStringLiteral("kpi_snapshot"), QStringLiteral("generate_report")}},
+        {QStringLiteral("08_messaging"),
+         {QStringLiteral("send_message"), QStringLiteral("send_reply"),
+          QStringLiteral("send_reminders")}},
+        {QStringLiteral("09_compliance"),
+         {QStringLiteral("log_event"), QStringLiteral("rotate_log")}},
+    };
+    return actions.value(id);
 }
 
 } // namespace Switchboard::ModuleCatalog

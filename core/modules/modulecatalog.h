@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Switchboard {
 
@@ -28,6 +29,8 @@ const ModuleInfo *find(const QString &id);
 const ModuleInfo *byNumber(int number);
 // Translated display name for user-facing text.
 QString displayName(const QString &id);
+// The actions a module's webhook takes, as the builder's palette offers them.
+QStringList actions(const QString &id);
 
 } // namespace ModuleCatalog
 } // namespace Switchboard

@@ -1,9 +1,11 @@
 #include "service/embeddedorchestrator.h"
 
 #include "common/logging.h"
+#include "engine/workflowengine.h"
 #include "kpis/kpihistory.h"
 #include "review/reviewdesk.h"
 #include "service/coreservice.h"
+#include "store/workflowstore.h"
 
 namespace Switchboard {
 
@@ -211,6 +213,80 @@ void EmbeddedOrchestrator::decideTasks(const QStringList &taskIds, const QString
                        ? Status(Ok {})
                        : Status(makeError(result.value(QLatin1String("error")).toString())));
         }
+    });
+}
+
+void EmbeddedOrchestrator::pushWorkflows(CoreService &service)
+{
+    QJsonArray list;
+    for (const WorkflowStore::Summary &w : service.workflows()->list())
+        list.append(QJsonObject {{QStringLiteral("id"), w.id},
+                                 {QStringLiteral("name"), w.name},
+                                 {QStringLiteral("enabled"), w.enabled},
+                                 {QStringLiteral("latest_version"), w.latestVersion}});
+    QMetaObject::invokeMethod(this, [this, list] { Q_EMIT workflowsChanged(list); });
+}
+
+void EmbeddedOrchestrator::requestWorkflows()
+{
+    onCore([this](CoreService &service) { pushWorkflows(service); });
+}
+
+void EmbeddedOrchestrator::requestWorkflow(const QString &id)
+{
+    onCore([this, id](CoreService &service) {
+        auto draft = service.workflows()->draft(id);
+        auto versions = service.workflows()->versions(id);
+        if (!draft) {
+            const QString message = draft.error().message;
+            QMetaObject::invokeMethod(this,
+                                      [this, id, message] { Q_EMIT workflowFailed(id, message); });
+            return;
+        }
+        const QJsonObject doc = *draft;
+        const QJsonArray list = versions ? *versions : QJsonArray();
+        QMetaObject::invokeMethod(this,
+                                  [this, id, doc, list] { Q_EMIT workflowReady(id, doc, list); });
+    });
+}
+
+void EmbeddedOrchestrator::saveWorkflow(const QJsonObject &document)
+{
+    onCore([this, document](CoreService &service) {
+        const QString id = document.value(QLatin1String("id")).toString();
+        auto saved = service.workflows()->saveDraft(document);
+        if (!saved) {
+            const QString message = saved.error().message;
+            QMetaObject::invokeMethod(this,
+                                      [this, id, message] { Q_EMIT workflowFailed(id, message); });
+            return;
+        }
+        QJsonArray issues;
+        for (const WorkflowIssue &i : *saved)
+            issues.append(QJsonObject {{QStringLiteral("node"), i.node},
+                                       {QStringLiteral("field"), i.field},
+                                       {QStringLiteral("message"), i.message}});
+        QMetaObject::invokeMethod(this, [this, id, issues] { Q_EMIT workflowSaved(id, issues); });
+        if (issues.isEmpty())
+            pushWorkflows(service);
+    });
+}
+
+void EmbeddedOrchestrator::publishWorkflow(const QString &id, const QString &note)
+{
+    onCore([this, id, note](CoreService &service) {
+        auto version = service.workflows()->publish(id, note);
+        if (!version) {
+            const QString message = version.error().message;
+            QMetaObject::invokeMethod(this,
+                                      [this, id, message] { Q_EMIT workflowFailed(id, message); });
+            return;
+        }
+        (void)service.engine()->scheduleWorkflows();
+        service.refreshAlerts();
+        const int v = *version;
+        QMetaObject::invokeMethod(this, [this, id, v] { Q_EMIT workflowPublished(id, v); });
+        pushWorkflows(service);
     });
 }
 

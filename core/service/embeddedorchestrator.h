@@ -40,11 +40,16 @@ public:
     void decideTask(const QString &taskId, const QString &decision, const QJsonObject &fields,
                     const QString &comment) override;
     void decideTasks(const QStringList &taskIds, const QString &decision) override;
+    void requestWorkflows() override;
+    void requestWorkflow(const QString &id) override;
+    void saveWorkflow(const QJsonObject &document) override;
+    void publishWorkflow(const QString &id, const QString &note) override;
 
 private:
     // Runs work on the core's thread with the service, if it is running.
     void onCore(std::function<void(CoreService &)> work);
     void pushTasks(CoreService &service);
+    void pushWorkflows(CoreService &service);
     void report(const QString &taskId, const QString &action, const Status &result);
 
     SystemClock m_clock;

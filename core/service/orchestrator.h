@@ -52,6 +52,14 @@ public:
                             const QJsonObject &fields, const QString &comment) = 0;
     virtual void decideTasks(const QStringList &taskIds, const QString &decision) = 0;
 
+    // Workflows. requestWorkflows: workflowsChanged follows. requestWorkflow: workflowReady with
+    // its draft and its versions. saveWorkflow: workflowSaved with the validator's issues (none:
+    // saved). publishWorkflow: workflowPublished, or workflowFailed with the reason.
+    virtual void requestWorkflows() = 0;
+    virtual void requestWorkflow(const QString &id) = 0;
+    virtual void saveWorkflow(const QJsonObject &document) = 0;
+    virtual void publishWorkflow(const QString &id, const QString &note) = 0;
+
 Q_SIGNALS:
     void ready();
     void failed(const QString &message);
@@ -67,6 +75,13 @@ Q_SIGNALS:
     // action: "claim", "release", "decide"; a refusal names the reason.
     void taskActionDone(const QString &taskId, const QString &action);
     void taskActionFailed(const QString &taskId, const QString &action, const QString &message);
+    // [{id, name, enabled, latest_version}]
+    void workflowsChanged(const QJsonArray &workflows);
+    void workflowReady(const QString &id, const QJsonObject &draft, const QJsonArray &versions);
+    // issues: [{node, field, message}]; empty when the draft was saved.
+    void workflowSaved(const QString &id, const QJsonArray &issues);
+    void workflowPublished(const QString &id, int version);
+    void workflowFailed(const QString &id, const QString &message);
 };
 
 } // namespace Switchboard

@@ -43,6 +43,10 @@ public:
     {
     }
     void decideTasks(const QStringList &, const QString &) override { }
+    void requestWorkflows() override { }
+    void requestWorkflow(const QString &) override { }
+    void saveWorkflow(const QJsonObject &) override { }
+    void publishWorkflow(const QString &, const QString &) override { }
 };
 
 // Lives on the sending thread; paces the snapshots in batches every millisecond.

@@ -73,6 +73,40 @@ public:
         taskActions << QStringLiteral("bulk:%1:%2").arg(taskIds.join(QLatin1Char(',')), decision);
     }
 
+    void requestWorkflows() override
+    {
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT workflowsChanged(workflows); }, Qt::QueuedConnection);
+    }
+    void requestWorkflow(const QString &id) override
+    {
+        QMetaObject::invokeMethod(
+            this,
+            [this, id] {
+                if (drafts.contains(id))
+                    Q_EMIT workflowReady(id, drafts.value(id), {});
+                else
+                    Q_EMIT workflowFailed(id,
+                                          QStringLiteral("no workflow has the id \"%1\"").arg(id));
+            },
+            Qt::QueuedConnection);
+    }
+    void saveWorkflow(const QJsonObject &document) override
+    {
+        const QString id = document.value(QLatin1String("id")).toString();
+        drafts.insert(id, document);
+        saved << id;
+        QMetaObject::invokeMethod(
+            this, [this, id] { Q_EMIT workflowSaved(id, saveIssues); }, Qt::QueuedConnection);
+    }
+    void publishWorkflow(const QString &id, const QString &note) override
+    {
+        published << id + QLatin1Char(':') + note;
+        QMetaObject::invokeMethod(
+            this, [this, id] { Q_EMIT workflowPublished(id, int(published.size())); },
+            Qt::QueuedConnection);
+    }
+
     int checks = 0;
     QStringList checkedModules;
     QStringList resetModules;
@@ -82,6 +116,11 @@ public:
     QJsonObject moduleHistory; // the answer to requestModuleHistory
     bool mayControl = true;
     bool readPhi = true;
+    QJsonArray workflows; // the answer to requestWorkflows
+    QHash<QString, QJsonObject> drafts; // by id; saveWorkflow stores here
+    QJsonArray saveIssues; // what saveWorkflow answers
+    QStringList saved; // ids saved
+    QStringList published; // "id:note"
     int taskRequests = 0;
     QJsonArray tasks; // the answer to requestTasks
     QStringList taskActions; // "claim:tk_1", "decide:tk_1:approve", "bulk:tk_1,tk_2:approve"

@@ -1,5 +1,6 @@
 #include "app/mainwindow.h"
 
+#include "builder/builderview.h"
 #include "common/placeholderview.h"
 #include "common/statusstyle.h"
 #include "dashboard/dashboardview.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     , m_dashboard(new DashboardView(m_modules, this))
     , m_modulesView(new ModulesView(m_modules, this))
     , m_reviewView(new ReviewView(clock, this))
+    , m_builder(new BuilderView(this))
     , m_connection(new QLabel(this))
     , m_lastCheck(new QLabel(this))
     , m_health(new QLabel(this))
@@ -69,11 +71,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     resize(1180, 820);
 
     m_pages->addWidget(m_dashboard);
-    m_pages->addWidget(
-        new PlaceholderView(tr("Workflows"),
-                            tr("The visual workflow builder is not available yet. Here admins will "
-                               "design, test and publish the clinic's workflows from templates."),
-                            this));
+    m_pages->addWidget(m_builder);
     m_pages->addWidget(
         new PlaceholderView(tr("Executions"),
                             tr("Workflow executions are not available yet. Every run, with its "
@@ -140,6 +138,18 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
 
     m_reviewView->setUserName(orchestrator.userName());
     connect(&orchestrator, &Orchestrator::ready, &orchestrator, &Orchestrator::requestTasks);
+    connect(&orchestrator, &Orchestrator::ready, &orchestrator, &Orchestrator::requestWorkflows);
+    connect(&orchestrator, &Orchestrator::workflowsChanged, m_builder, &BuilderView::setWorkflows);
+    connect(&orchestrator, &Orchestrator::workflowReady, m_builder, &BuilderView::workflowLoaded);
+    connect(&orchestrator, &Orchestrator::workflowSaved, m_builder, &BuilderView::workflowSaved);
+    connect(&orchestrator, &Orchestrator::workflowPublished, m_builder,
+            &BuilderView::workflowPublished);
+    connect(&orchestrator, &Orchestrator::workflowFailed, m_builder, &BuilderView::workflowFailed);
+    connect(m_builder, &BuilderView::workflowRequested, &orchestrator,
+            &Orchestrator::requestWorkflow);
+    connect(m_builder, &BuilderView::saveRequested, &orchestrator, &Orchestrator::saveWorkflow);
+    connect(m_builder, &BuilderView::publishRequested, &orchestrator,
+            &Orchestrator::publishWorkflow);
     connect(&orchestrator, &Orchestrator::tasksChanged, this, &MainWindow::onTasks);
     connect(&orchestrator, &Orchestrator::taskActionDone, m_reviewView, &ReviewView::actionDone);
     connect(&orchestrator, &Orchestrator::taskActionFailed, m_reviewView,

@@ -16,6 +16,7 @@ namespace Switchboard {
 class DashboardView;
 class ModulesView;
 class ReviewView;
+class BuilderView;
 class ModuleTableModel;
 class Orchestrator;
 
@@ -38,6 +39,7 @@ public:
     DashboardView *dashboard() const { return m_dashboard; }
     ModulesView *modulesView() const { return m_modulesView; }
     ReviewView *reviewView() const { return m_reviewView; }
+    BuilderView *builder() const { return m_builder; }
     const SystemOverview &overview() const { return m_overview; }
 
     void showShortcuts();
@@ -66,6 +68,7 @@ private:
     DashboardView *m_dashboard;
     ModulesView *m_modulesView;
     ReviewView *m_reviewView;
+    BuilderView *m_builder;
     QSet<QString> m_knownTasks; // open review tasks, to notice new ones
     bool m_tasksSeen = false;
     int m_openTasks = 0;

@@ -1,0 +1,243 @@
+#include "builder/builderview.h"
+#include "builder/edgeitem.h"
+#include "builder/inspector.h"
+#include "builder/nodeitem.h"
+#include "builder/palettemodel.h"
+#include "builder/workflowscene.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QGraphicsView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSortFilterProxyModel>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Switchboard;
+
+namespace {
+
+// The palette entry whose text is given, searched through the whole tree.
+QModelIndex paletteEntry(QTreeView *palette, const QString &text, const QModelIndex &parent = {})
+{
+    QAbstractItemModel *model = palette->model();
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+        const QModelIndex index = model->index(r, 0, parent);
+        if (index.data().toString() == text && !index.data(PaletteModel::NodeRole).isNull())
+            return index;
+        if (QModelIndex found = paletteEntry(palette, text, index); found.isValid())
+            return found;
+    }
+    return {};
+}
+
+// Drags a palette entry onto the canvas the way a mouse would: enter, move, drop.
+void dragOntoCanvas(BuilderView &builder, const QString &entry, const QPoint &at)
+{
+    QTreeView *palette = builder.palette();
+    const QModelIndex index = paletteEntry(palette, entry);
+    QVERIFY2(index.isValid(), qPrintable(entry));
+    std::unique_ptr<QMimeData> mime(palette->model()->mimeData({index}));
+    QVERIFY(mime);
+    QWidget *viewport = builder.canvas()->viewport();
+    QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &enter);
+    QVERIFY(enter.isAccepted());
+    QDragMoveEvent move(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &move);
+    QDropEvent drop(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(viewport, &drop);
+}
+
+// Drags with the mouse from a step's output dot to another step.
+void connectByMouse(BuilderView &builder, const QString &from, const QString &port,
+                    const QString &to)
+{
+    QGraphicsView *view = builder.canvas();
+    NodeItem *source = builder.scene()->nodeItem(from);
+    NodeItem *target = builder.scene()->nodeItem(to);
+    QVERIFY(source && target);
+    const QPoint start = view->mapFromScene(source->outputPort(port));
+    const QPoint end = view->mapFromScene(target->sceneBoundingRect().center());
+    QTest::mousePress(view->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(view->viewport(), (start + end) / 2);
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, end);
+}
+
+} // namespace
+
+// The workflow builder, offscreen, driven with the mouse and the keyboard.
+class TstBuilderView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void buildsAFlowFromAnEmptyCanvasAndUndoesEveryStep()
+    {
+        BuilderView builder;
+        builder.resize(1280, 800);
+        builder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&builder));
+        builder.newWorkflow();
+        QCOMPARE(builder.graph().nodeIds().size(), 0);
+        QList<QJsonObject> states {builder.graph().toJson()};
+        // Every change of the model, in order (a drag that moved a step counts too).
+        const auto step = [&] {
+            if (builder.graph().toJson() != states.last())
+                states << builder.graph().toJson();
+        };
+
+        // Start, a booking call and an end, dragged from the palette.
+        dragOntoCanvas(builder, QStringLiteral("Start"), QPoint(120, 200));
+        QCOMPARE(builder.graph().nodeIds(), QStringList {"trigger"});
+        step();
+        dragOntoCanvas(builder, QStringLiteral("book_first_available"), QPoint(420, 200));
+        QCOMPARE(builder.graph().nodeType("module_call"), QStringLiteral("module_call"));
+        QCOMPARE(builder.graph().node("module_call").value("module").toString(),
+                 QStringLiteral("02_booking"));
+        step();
+        dragOntoCanvas(builder, QStringLiteral("End"), QPoint(720, 200));
+        step();
+        QCOMPARE(builder.graph().nodeIds().size(), 3);
+        // A second start is refused, and says why.
+        dragOntoCanvas(builder, QStringLiteral("Start"), QPoint(120, 400));
+        QCOMPARE(builder.graph().nodeIds().size(), 3);
+        QVERIFY(builder.statusText().contains(QStringLiteral("one start")));
+
+        // Connect them with the mouse; a connection the format forbids is refused.
+        connectByMouse(builder, "trigger", "out", "module_call");
+        QCOMPARE(builder.graph().edges().size(), 1);
+        step();
+        connectByMouse(builder, "module_call", "out", "end");
+        QCOMPARE(builder.graph().edges().size(), 2);
+        step();
+        connectByMouse(builder, "end", "out", "trigger"); // an end has no output: a drag
+        QCOMPARE(builder.graph().edges().size(), 2);
+        step();
+        connectByMouse(builder, "module_call", "out", "trigger");
+        QCOMPARE(builder.graph().edges().size(), 2);
+        step();
+        QVERIFY(builder.statusText().contains(QStringLiteral("into the trigger")));
+
+        // The inspector: select the call and fill its payload and retry.
+        builder.scene()->selectNodes({"module_call"});
+        Inspector *inspector = builder.inspector();
+        QCOMPARE(inspector->nodeId(), QStringLiteral("module_call"));
+        auto *payload = qobject_cast<QPlainTextEdit *>(inspector->editor("payload"));
+        QVERIFY(payload);
+        payload->setPlainText(QStringLiteral("{\"patient_id\": "));
+        QVERIFY(inspector->errorFor("payload").contains(QStringLiteral("Not valid JSON")));
+        payload->setPlainText(QStringLiteral("{\"patient_id\": \"{{ input.patient_id }}\"}"));
+        QVERIFY(inspector->errorFor("payload").isEmpty());
+        QCOMPARE(
+            builder.graph().node("module_call").value("payload").toObject().value("patient_id"),
+            QJsonValue("{{ input.patient_id }}"));
+        step();
+        auto *name = qobject_cast<QLineEdit *>(inspector->editor("name"));
+        QTest::keyClicks(name, QStringLiteral("Book"));
+        QCOMPARE(builder.graph().node("module_call").value("name").toString(),
+                 QStringLiteral("Book"));
+        step();
+        // Typing a word is one undo step, not one per letter.
+        QCOMPARE(builder.undoStack().count(), states.size() - 1);
+
+        // It validates.
+        builder.validateNow();
+        QVERIFY2(builder.problems().isEmpty(),
+                 qPrintable(builder.problems().isEmpty() ? QString()
+                                                         : builder.problems().first().toString()));
+
+        // Undo every step: each earlier model comes back exactly; redo restores them.
+        for (int i = int(states.size()) - 2; i >= 0; --i) {
+            builder.undoStack().undo();
+            QCOMPARE(builder.graph().toJson(), states.at(i));
+        }
+        for (int i = 1; i < states.size(); ++i) {
+            builder.undoStack().redo();
+            QCOMPARE(builder.graph().toJson(), states.at(i));
+        }
+    }
+
+    void deleteCopyPasteAndProblemBadges()
+    {
+        BuilderView builder;
+        builder.resize(1280, 800);
+        builder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&builder));
+        QVERIFY(builder.openTemplate(QStringLiteral("new-patient-onboarding")));
+        const QJsonObject original = builder.graph().toJson();
+        builder.validateNow();
+        QVERIFY(builder.problems().isEmpty());
+        // Deleting a step in the middle leaves steps behind it unreachable: badges and problems.
+        builder.scene()->selectNodes({"book"});
+        builder.canvas()->setFocus();
+        QTest::keyClick(builder.canvas(), Qt::Key_Delete);
+        QVERIFY(!builder.graph().hasNode("book"));
+        builder.validateNow();
+        QVERIFY(!builder.problems().isEmpty());
+        bool badged = false;
+        for (const QString &id : builder.graph().nodeIds())
+            badged = badged || builder.scene()->nodeItem(id)->problem() == NodeItem::Problem::Error;
+        QVERIFY(badged);
+        QTest::keyClick(builder.canvas(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(builder.graph().toJson(), original);
+
+        // Copy two steps and paste them into another workflow: new ids, their edge kept.
+        builder.scene()->selectNodes({"email", "sms"});
+        builder.copySelection();
+        QVERIFY(builder.openTemplate(QStringLiteral("morning-report")));
+        const int before = int(builder.graph().nodeIds().size());
+        builder.paste();
+        QCOMPARE(builder.graph().nodeIds().size(), before + 2);
+        QVERIFY(builder.graph().hasNode("email") || builder.graph().hasNode("email_2"));
+    }
+
+    void importingABrokenFileChangesNothing()
+    {
+        BuilderView builder;
+        QVERIFY(builder.openTemplate(QStringLiteral("document-processing")));
+        const QJsonObject before = builder.graph().toJson();
+        QTemporaryDir dir;
+        const QString garbage = dir.filePath(QStringLiteral("garbage.json"));
+        QFile g(garbage);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write("{\"id\": \"x\", \"nodes\": [");
+        g.close();
+        QVERIFY(!builder.importFile(garbage));
+        QVERIFY(builder.statusText().contains(QStringLiteral("is not a workflow")));
+        QCOMPARE(builder.graph().toJson(), before);
+
+        QJsonObject wrong = before;
+        QJsonArray nodes = wrong.value("nodes").toArray();
+        QJsonObject call = nodes.at(2).toObject();
+        call.insert("module", "10_pharmacy");
+        nodes[2] = call;
+        wrong.insert("nodes", nodes);
+        const QString bad = dir.filePath(QStringLiteral("bad.json"));
+        QFile b(bad);
+        QVERIFY(b.open(QIODevice::WriteOnly));
+        b.write(QJsonDocument(wrong).toJson());
+        b.close();
+        QVERIFY(!builder.importFile(bad));
+        QVERIFY2(builder.statusText().contains(call.value("id").toString())
+                     && builder.statusText().contains(QStringLiteral("module")),
+                 qPrintable(builder.statusText()));
+        QCOMPARE(builder.graph().toJson(), before);
+
+        // A good file imports; export writes what is on the canvas.
+        const QString out = dir.filePath(QStringLiteral("out.json"));
+        QVERIFY(builder.exportFile(out));
+        QVERIFY(builder.openTemplate(QStringLiteral("morning-report")));
+        QVERIFY(builder.importFile(out));
+        QCOMPARE(builder.graph().toJson(), before);
+    }
+};
+
+QTEST_MAIN(TstBuilderView)
+#include "tst_builderview.moc"

@@ -1,0 +1,706 @@
+#include "builder/builderview.h"
+
+#include "builder/graphcommand.h"
+#include "builder/inspector.h"
+#include "builder/palettemodel.h"
+#include "builder/workflowscene.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDirIterator>
+#include <QEvent>
+#include <QFile>
+#include <QGraphicsView>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMimeData>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+namespace Switchboard {
+
+namespace {
+
+const char *const ClipboardType = "application/x-switchboard-steps";
+
+} // namespace
+
+BuilderView::BuilderView(QWidget *parent)
+    : QWidget(parent)
+    , m_scene(new WorkflowScene(m_graph, this))
+    , m_view(new QGraphicsView(m_scene, this))
+    , m_paletteModel(new PaletteModel(this))
+    , m_paletteFilter(new QSortFilterProxyModel(this))
+    , m_palette(new QTreeView(this))
+    , m_search(new QLineEdit(this))
+    , m_inspector(new Inspector(m_graph, m_expressions, this))
+    , m_problemModel(new QStandardItemModel(this))
+    , m_problemList(new QListView(this))
+    , m_workflows(new QComboBox(this))
+    , m_status(new QLabel(this))
+    , m_validate(new QTimer(this))
+{
+    // Palette.
+    m_paletteFilter->setSourceModel(m_paletteModel);
+    m_paletteFilter->setRecursiveFilteringEnabled(true);
+    m_paletteFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_palette->setObjectName(QStringLiteral("palette"));
+    m_palette->setAccessibleName(tr("Steps"));
+    m_palette->setModel(m_paletteFilter);
+    m_palette->setHeaderHidden(true);
+    m_palette->setDragEnabled(true);
+    m_palette->setDragDropMode(QAbstractItemView::DragOnly);
+    m_palette->expandToDepth(0);
+    m_search->setObjectName(QStringLiteral("paletteSearch"));
+    m_search->setPlaceholderText(tr("Find a step or action"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_paletteFilter->setFilterFixedString(text);
+        m_palette->expandAll();
+    });
+    connect(m_palette, &QTreeView::activated, this, &BuilderView::insertSelectedPaletteEntry);
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_search);
+    leftLayout->addWidget(m_palette, 1);
+
+    // Canvas.
+    m_view->setObjectName(QStringLiteral("canvas"));
+    m_view->setAccessibleName(tr("Workflow canvas"));
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setDragMode(QGraphicsView::RubberBandDrag);
+    m_view->setAcceptDrops(true);
+    m_view->setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    m_view->setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    m_view->viewport()->installEventFilter(this);
+    m_view->installEventFilter(this);
+
+    // Inspector.
+    auto *inspectorScroll = new QScrollArea(this);
+    inspectorScroll->setWidgetResizable(true);
+    inspectorScroll->setFrameShape(QFrame::NoFrame);
+    inspectorScroll->setWidget(m_inspector);
+    inspectorScroll->setMinimumWidth(220);
+    inspectorScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    // Problems.
+    m_problemList->setObjectName(QStringLiteral("problems"));
+    m_problemList->setAccessibleName(tr("Problems"));
+    m_problemList->setModel(m_problemModel);
+    m_problemList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_problemList->setMaximumHeight(120);
+    connect(m_problemList, &QListView::activated, this, [this](const QModelIndex &index) {
+        const QString node = index.data(Qt::UserRole + 1).toString();
+        if (node.isEmpty() || !m_graph.hasNode(node))
+            return;
+        m_scene->selectNodes({node});
+        m_view->centerOn(m_scene->nodeItem(node));
+    });
+    connect(m_problemList, &QListView::clicked, m_problemList, &QListView::activated);
+
+    auto *canvasSplit = new QSplitter(Qt::Vertical, this);
+    canvasSplit->addWidget(m_view);
+    canvasSplit->addWidget(m_problemList);
+    canvasSplit->setStretchFactor(0, 5);
+    canvasSplit->setSizes({600, 90});
+    canvasSplit->setChildrenCollapsible(false);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(canvasSplit);
+    split->addWidget(inspectorScroll);
+    split->setStretchFactor(1, 4);
+    split->setSizes({200, 700, 300});
+    split->setChildrenCollapsible(false);
+    left->setMinimumWidth(150);
+
+    // A tool bar, so that on a narrow window what does not fit goes behind its » button.
+    auto *bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("builderTools"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    buildToolbar(bar);
+    m_status->setObjectName(QStringLiteral("builderStatus"));
+    m_status->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 16, 16, 8);
+    layout->addWidget(bar);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+
+    // The model and the views.
+    connect(m_scene, &WorkflowScene::dropRequested, this,
+            [this](const QJsonObject &node, const QPointF &pos) { addStep(node, pos); });
+    connect(m_scene, &WorkflowScene::connectRequested, this, &BuilderView::connectSteps);
+    connect(m_scene, &WorkflowScene::moveRequested, this,
+            [this](const QHash<QString, QPointF> &moved) {
+                QStringList ids = moved.keys();
+                ids.sort();
+                edit(tr("Move"), QStringLiteral("move:") + ids.join(QLatin1Char(',')), [&] {
+                    for (auto it = moved.begin(); it != moved.end(); ++it)
+                        m_graph.moveNode(it.key(), it.value());
+                });
+            });
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
+        const QStringList ids = m_scene->selectedNodeIds();
+        m_inspector->showNode(ids.size() == 1 ? ids.first() : QString());
+    });
+    connect(m_inspector, &Inspector::nodeEdited, this,
+            [this](const QString &id, const QJsonObject &node, const QString &key) {
+                edit(tr("Edit %1").arg(id), QStringLiteral("field:%1.%2").arg(id, key),
+                     [&] { m_graph.setNode(id, node); });
+            });
+    connect(m_inspector, &Inspector::metadataEdited, this,
+            [this](const QJsonObject &metadata, const QString &key) {
+                edit(tr("Edit workflow settings"), QStringLiteral("meta:") + key,
+                     [&] { m_graph.setMetadata(metadata); });
+            });
+    m_validate->setSingleShot(true);
+    m_validate->setInterval(150);
+    connect(m_validate, &QTimer::timeout, this, &BuilderView::validateNow);
+    connect(&m_graph, &WorkflowGraph::changed, this, [this] {
+        if (!m_loading)
+            m_dirty = true;
+        m_validate->start();
+    });
+
+    // Keyboard.
+    const auto action = [this](const QString &text, const QList<QKeySequence> &keys,
+                               const std::function<void()> &run) {
+        auto *a = new QAction(text, this);
+        a->setShortcuts(keys);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, run);
+        addAction(a);
+        return a;
+    };
+    action(tr("Undo"), QKeySequence::keyBindings(QKeySequence::Undo), [this] { m_undo.undo(); });
+    action(tr("Redo"), QKeySequence::keyBindings(QKeySequence::Redo), [this] { m_undo.redo(); });
+    action(tr("Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)},
+           [this] { deleteSelection(); });
+    action(tr("Copy"), QKeySequence::keyBindings(QKeySequence::Copy), [this] { copySelection(); });
+    action(tr("Paste"), QKeySequence::keyBindings(QKeySequence::Paste), [this] { paste(); });
+    action(tr("Select all"), QKeySequence::keyBindings(QKeySequence::SelectAll),
+           [this] { m_scene->selectNodes(m_graph.nodeIds()); });
+    action(tr("Zoom in"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)},
+           [this] { zoom(1.25); });
+    action(tr("Zoom out"), QKeySequence::keyBindings(QKeySequence::ZoomOut), [this] { zoom(0.8); });
+    action(tr("Fit"), {QKeySequence(Qt::CTRL | Qt::Key_0)}, [this] { fitWorkflow(); });
+    action(tr("Save draft"), QKeySequence::keyBindings(QKeySequence::Save), [this] { save(); });
+    action(tr("Arrange"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
+           [this] { autoLayout(); });
+    action(tr("Insert step"), {QKeySequence(Qt::Key_Insert)},
+           [this] { insertSelectedPaletteEntry(); });
+    action(tr("Find a step"), {QKeySequence::Find}, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+
+    openTemplate(QStringLiteral("new-patient-onboarding"));
+    m_dirty = false;
+}
+
+BuilderView::~BuilderView()
+{
+    // The scene and the inspector read the graph, which goes before the child widgets do.
+    disconnect(m_scene, nullptr, this, nullptr);
+    delete m_scene;
+    delete m_inspector;
+}
+
+void BuilderView::buildToolbar(QToolBar *bar)
+{
+    m_workflows->setObjectName(QStringLiteral("workflowPicker"));
+    m_workflows->setAccessibleName(tr("Workflow"));
+    m_workflows->setMinimumContentsLength(16);
+    m_workflows->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    connect(m_workflows, &QComboBox::activated, this, [this](int index) {
+        const QString id = m_workflows->itemData(index).toString();
+        if (!id.isEmpty())
+            Q_EMIT workflowRequested(id);
+    });
+    const auto button = [this, bar](const QString &text, const QString &tip,
+                                    const std::function<void()> &run) {
+        QAction *a = bar->addAction(text);
+        a->setToolTip(tip);
+        connect(a, &QAction::triggered, this, run);
+        return a;
+    };
+    bar->addWidget(m_workflows);
+    auto *gallery = new QToolButton(this);
+    gallery->setText(tr("New"));
+    gallery->setToolTip(tr("Start an empty workflow or one from a built-in template"));
+    bar->addWidget(gallery);
+    auto *menu = new QMenu(gallery);
+    connect(menu->addAction(tr("Empty workflow")), &QAction::triggered, this,
+            &BuilderView::newWorkflow);
+    menu->addSeparator();
+    QDirIterator it(QStringLiteral(":/templates"), {QStringLiteral("*.json")});
+    QStringList templates;
+    while (it.hasNext())
+        templates << it.next();
+    templates.sort();
+    for (const QString &path : std::as_const(templates)) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+        const QString id = doc.value(QLatin1String("id")).toString();
+        QAction *a = menu->addAction(doc.value(QLatin1String("name")).toString(id));
+        a->setToolTip(doc.value(QLatin1String("description")).toString());
+        connect(a, &QAction::triggered, this, [this, id] { openTemplate(id); });
+    }
+    gallery->setMenu(menu);
+    gallery->setPopupMode(QToolButton::InstantPopup);
+    bar->addSeparator();
+    button(tr("Undo"), tr("Undo the last edit (Ctrl+Z)"), [this] { m_undo.undo(); });
+    button(tr("Redo"), tr("Redo (Ctrl+Shift+Z)"), [this] { m_undo.redo(); });
+    bar->addSeparator();
+    button(QStringLiteral("−"), tr("Zoom out (Ctrl+-)"), [this] { zoom(0.8); });
+    button(QStringLiteral("+"), tr("Zoom in (Ctrl++)"), [this] { zoom(1.25); });
+    button(tr("Fit"), tr("Show the whole workflow (Ctrl+0)"), [this] { fitWorkflow(); });
+    button(tr("Arrange"), tr("Lay the steps out left to right (Ctrl+Shift+L)"),
+           [this] { autoLayout(); });
+    bar->addSeparator();
+    button(tr("Save draft"), tr("Save the draft; it must have no problems (Ctrl+S)"),
+           [this] { save(); });
+    button(tr("Publish…"), tr("Publish the saved draft as a new version that runs"), [this] {
+        bool ok = false;
+        const QString note =
+            QInputDialog::getText(this, tr("Publish"), tr("What changed in this version?"),
+                                  QLineEdit::Normal, QString(), &ok);
+        if (ok)
+            publish(note);
+    });
+}
+
+QString BuilderView::statusText() const
+{
+    return m_status->text();
+}
+
+void BuilderView::showStatus(const QString &text)
+{
+    m_status->setText(text);
+}
+
+void BuilderView::edit(const QString &text, const QString &mergeKey,
+                       const std::function<void()> &change)
+{
+    const QJsonObject before = m_graph.toJson();
+    change();
+    if (m_graph.toJson() == before)
+        return;
+    m_undo.push(new GraphCommand(m_graph, before, text,
+                                 mergeKey.isEmpty() ? -1 : GraphCommand::keyFor(mergeKey)));
+}
+
+void BuilderView::openDocument(const QJsonObject &document)
+{
+    m_loading = true;
+    const Status loaded = m_graph.load(document);
+    m_loading = false;
+    if (!loaded) {
+        showStatus(tr("This workflow cannot be opened: %1").arg(loaded.error().message));
+        return;
+    }
+    // Steps without a place get one.
+    bool placed = true;
+    for (const QString &id : m_graph.nodeIds())
+        placed = placed && m_graph.node(id).contains(QLatin1String("position"));
+    if (!placed) {
+        m_loading = true;
+        autoLayout();
+        m_loading = false;
+    }
+    m_undo.clear();
+    m_dirty = false;
+    m_inspector->showNode(QString());
+    validateNow();
+    m_fitPending = true;
+    fitWorkflow();
+}
+
+void BuilderView::fitWorkflow()
+{
+    // Before the canvas has its size, fitting would shrink the workflow to a speck: wait.
+    if (m_view->viewport()->width() < 200 || m_view->viewport()->height() < 150)
+        return;
+    m_fitPending = false;
+    m_view->resetTransform();
+    m_view->fitInView(m_scene->itemsBoundingRect().adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
+    if (m_view->transform().m11() > 1)
+        m_view->resetTransform();
+    m_view->centerOn(m_scene->itemsBoundingRect().center());
+}
+
+void BuilderView::newWorkflow()
+{
+    openDocument({{QStringLiteral("id"), QStringLiteral("new-workflow")},
+                  {QStringLiteral("name"), tr("New workflow")},
+                  {QStringLiteral("trigger"),
+                   QJsonObject {{QStringLiteral("kind"), QStringLiteral("manual")}}},
+                  {QStringLiteral("nodes"), QJsonArray {}},
+                  {QStringLiteral("edges"), QJsonArray {}}});
+    showStatus(tr("An empty canvas: drag a Start from the palette, then the steps after it."));
+}
+
+bool BuilderView::openTemplate(const QString &templateId)
+{
+    QFile file(QStringLiteral(":/templates/%1.json").arg(templateId));
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+    doc.remove(QStringLiteral("version"));
+    openDocument(doc);
+    showStatus(tr("Opened the template \"%1\". Save it to keep it as a draft.")
+                   .arg(doc.value(QLatin1String("name")).toString()));
+    return true;
+}
+
+bool BuilderView::importFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showStatus(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        showStatus(tr("%1 is not a workflow: %2 at character %3")
+                       .arg(path, error.errorString())
+                       .arg(error.offset));
+        return false;
+    }
+    // The format is checked before anything changes; the first problem names node and field.
+    const QList<WorkflowIssue> issues = m_validator.validate(doc.object());
+    if (!issues.isEmpty()) {
+        showStatus(tr("Not imported, %1 has %2 problem(s); the first: %3")
+                       .arg(path)
+                       .arg(issues.size())
+                       .arg(issues.first().toString()));
+        return false;
+    }
+    openDocument(doc.object());
+    m_dirty = true;
+    showStatus(tr("Imported %1. Save it to keep it as a draft.").arg(path));
+    return true;
+}
+
+bool BuilderView::exportFile(const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(QJsonDocument(m_graph.toJson()).toJson(QJsonDocument::Indented)) < 0
+        || !file.commit()) {
+        showStatus(tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    showStatus(tr("Exported to %1").arg(path));
+    return true;
+}
+
+QString BuilderView::addStep(const QJsonObject &node, const QPointF &scenePos)
+{
+    const QString type = node.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("trigger")) {
+        for (const QString &id : m_graph.nodeIds()) {
+            if (m_graph.nodeType(id) == QLatin1String("trigger")) {
+                showStatus(tr("A workflow has one start; \"%1\" is it.").arg(id));
+                return {};
+            }
+        }
+    }
+    QJsonObject step = node;
+    const QString id = m_graph.freshId(type);
+    step.insert(QStringLiteral("id"), id);
+    const QPointF at(std::round(scenePos.x() / NodeItem::Grid) * NodeItem::Grid,
+                     std::round(scenePos.y() / NodeItem::Grid) * NodeItem::Grid);
+    step.insert(QStringLiteral("position"),
+                QJsonObject {{QStringLiteral("x"), at.x()}, {QStringLiteral("y"), at.y()}});
+    edit(tr("Add %1").arg(id), {}, [&] { (void)m_graph.insertNode(step); });
+    m_scene->selectNodes({id});
+    showStatus(tr("Added \"%1\". Drag from an output dot on its right to the next step.").arg(id));
+    return id;
+}
+
+bool BuilderView::connectSteps(const WorkflowEdge &edge)
+{
+    if (Status ok = m_graph.canConnect(edge); !ok) {
+        showStatus(tr("Not connected: %1.").arg(ok.error().message));
+        return false;
+    }
+    edit(tr("Connect %1 → %2").arg(edge.from, edge.to), {}, [&] { (void)m_graph.addEdge(edge); });
+    showStatus(tr("Connected %1 → %2 (%3).").arg(edge.from, edge.to, edge.port));
+    return true;
+}
+
+void BuilderView::deleteSelection()
+{
+    const QStringList nodes = m_scene->selectedNodeIds();
+    const QList<WorkflowEdge> edges = m_scene->selectedEdges();
+    if (nodes.isEmpty() && edges.isEmpty())
+        return;
+    edit(tr("Delete"), {}, [&] {
+        for (const WorkflowEdge &e : edges)
+            m_graph.removeEdge(e);
+        for (const QString &id : nodes)
+            m_graph.removeNode(id);
+    });
+}
+
+void BuilderView::copySelection()
+{
+    const QStringList ids = m_scene->selectedNodeIds();
+    if (ids.isEmpty())
+        return;
+    QJsonArray nodes;
+    for (const QString &id : ids)
+        nodes.append(m_graph.node(id));
+    QJsonArray edges;
+    for (const WorkflowEdge &e : m_graph.edges()) {
+        if (ids.contains(e.from) && ids.contains(e.to))
+            edges.append(QJsonObject {{QStringLiteral("from"), e.from},
+                                      {QStringLiteral("to"), e.to},
+                                      {QStringLiteral("port"), e.port}});
+    }
+    const QByteArray json = QJsonDocument(QJsonObject {{QStringLiteral("nodes"), nodes},
+                                                       {QStringLiteral("edges"), edges}})
+                                .toJson(QJsonDocument::Compact);
+    auto *mime = new QMimeData;
+    mime->setData(QLatin1String(ClipboardType), json);
+    mime->setText(QString::fromUtf8(json));
+    QApplication::clipboard()->setMimeData(mime);
+    showStatus(tr("Copied %1 step(s).").arg(ids.size()));
+}
+
+void BuilderView::paste()
+{
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    if (!mime || !mime->hasFormat(QLatin1String(ClipboardType)))
+        return;
+    const QJsonObject clip =
+        QJsonDocument::fromJson(mime->data(QLatin1String(ClipboardType))).object();
+    QHash<QString, QString> renamed;
+    QStringList added;
+    edit(tr("Paste"), {}, [&] {
+        for (const QJsonValue &v : clip.value(QLatin1String("nodes")).toArray()) {
+            QJsonObject node = v.toObject();
+            const QString type = node.value(QLatin1String("type")).toString();
+            if (type == QLatin1String("trigger"))
+                continue; // a workflow has one start
+            const QString id = m_graph.freshId(node.value(QLatin1String("id")).toString());
+            renamed.insert(node.value(QLatin1String("id")).toString(), id);
+            node.insert(QStringLiteral("id"), id);
+            const QJsonObject p = node.value(QLatin1String("position")).toObject();
+            node.insert(
+                QStringLiteral("position"),
+                QJsonObject {{QStringLiteral("x"), p.value(QLatin1String("x")).toDouble() + 40},
+                             {QStringLiteral("y"), p.value(QLatin1String("y")).toDouble() + 40}});
+            if (m_graph.insertNode(node))
+                added << id;
+        }
+        for (const QJsonValue &v : clip.value(QLatin1String("edges")).toArray()) {
+            const QJsonObject e = v.toObject();
+            const QString from = renamed.value(e.value(QLatin1String("from")).toString());
+            const QString to = renamed.value(e.value(QLatin1String("to")).toString());
+            if (!from.isEmpty() && !to.isEmpty())
+                (void)m_graph.addEdge({from, to, e.value(QLatin1String("port")).toString()});
+        }
+    });
+    m_scene->selectNodes(added);
+    showStatus(tr("Pasted %1 step(s).").arg(added.size()));
+}
+
+void BuilderView::autoLayout()
+{
+    // Layers by distance from the start, left to right; steps of a layer stacked in the order
+    // they were added. Steps not reached from the start go in a last column.
+    QHash<QString, int> depth;
+    QString start;
+    for (const QString &id : m_graph.nodeIds()) {
+        if (m_graph.nodeType(id) == QLatin1String("trigger"))
+            start = id;
+    }
+    QList<QString> queue;
+    if (!start.isEmpty()) {
+        depth.insert(start, 0);
+        queue.append(start);
+    }
+    const QList<WorkflowEdge> edges = m_graph.edges();
+    while (!queue.isEmpty()) {
+        const QString id = queue.takeFirst();
+        for (const WorkflowEdge &e : edges) {
+            if (e.from == id && !depth.contains(e.to)) {
+                depth.insert(e.to, depth.value(id) + 1);
+                queue.append(e.to);
+            }
+        }
+    }
+    int deepest = 0;
+    for (int d : std::as_const(depth))
+        deepest = std::max(deepest, d);
+    QHash<int, int> rows;
+    edit(tr("Arrange"), {}, [&] {
+        for (const QString &id : m_graph.nodeIds()) {
+            const int d = depth.value(id, deepest + 1);
+            const int row = rows[d]++;
+            m_graph.moveNode(id, QPointF(d * 240.0, row * 120.0));
+        }
+    });
+}
+
+void BuilderView::validateNow()
+{
+    m_issues = m_validator.validate(m_graph.toJson());
+    m_problemModel->clear();
+    QHash<QString, std::pair<NodeItem::Problem, QString>> badges;
+    for (const WorkflowIssue &issue : std::as_const(m_issues)) {
+        auto *item = new QStandardItem(QStringLiteral("✕ ") + issue.toString());
+        item->setData(issue.node, Qt::UserRole + 1);
+        item->setToolTip(tr("Click to go to the step"));
+        m_problemModel->appendRow(item);
+        if (!issue.node.isEmpty()) {
+            auto &badge = badges[issue.node];
+            badge.first = NodeItem::Problem::Error;
+            badge.second +=
+                (badge.second.isEmpty() ? QString() : QStringLiteral("\n")) + issue.message;
+        }
+    }
+    if (m_issues.isEmpty())
+        m_problemModel->appendRow(
+            new QStandardItem(tr("✓ No problems: this workflow can be saved and published.")));
+    m_scene->setProblems(badges);
+}
+
+void BuilderView::save()
+{
+    validateNow();
+    const QString id = m_graph.metadata().value(QLatin1String("id")).toString();
+    if (!m_issues.isEmpty()) {
+        showStatus(tr("Not saved: %1 problem(s) to fix first (listed below the canvas).")
+                       .arg(m_issues.size()));
+        return;
+    }
+    showStatus(tr("Saving…"));
+    Q_EMIT saveRequested(m_graph.toJson());
+}
+
+void BuilderView::publish(const QString &note)
+{
+    const QString id = m_graph.metadata().value(QLatin1String("id")).toString();
+    if (m_dirty) {
+        showStatus(tr("Save the draft first (Ctrl+S): publishing takes the saved draft."));
+        return;
+    }
+    showStatus(tr("Publishing…"));
+    Q_EMIT publishRequested(id, note);
+}
+
+void BuilderView::setWorkflows(const QJsonArray &workflows)
+{
+    const QString current = m_graph.metadata().value(QLatin1String("id")).toString();
+    m_workflows->clear();
+    m_workflows->addItem(tr("Open a workflow…"), QString());
+    for (const QJsonValue &v : workflows) {
+        const QJsonObject w = v.toObject();
+        const int version = w.value(QLatin1String("latest_version")).toInt();
+        m_workflows->addItem(
+            version > 0
+                ? tr("%1 (version %2)").arg(w.value(QLatin1String("name")).toString()).arg(version)
+                : tr("%1 (draft)").arg(w.value(QLatin1String("name")).toString()),
+            w.value(QLatin1String("id")).toString());
+    }
+    m_workflows->setCurrentIndex(std::max(0, m_workflows->findData(current)));
+}
+
+void BuilderView::workflowLoaded(const QString &id, const QJsonObject &draft, const QJsonArray &)
+{
+    openDocument(draft);
+    showStatus(tr("Opened \"%1\".").arg(id));
+}
+
+void BuilderView::workflowSaved(const QString &id, const QJsonArray &issues)
+{
+    if (!issues.isEmpty()) {
+        showStatus(
+            tr("The core did not save \"%1\": %2")
+                .arg(id, issues.first().toObject().value(QLatin1String("message")).toString()));
+        return;
+    }
+    m_dirty = false;
+    showStatus(tr("Saved the draft of \"%1\".").arg(id));
+}
+
+void BuilderView::workflowPublished(const QString &id, int version)
+{
+    showStatus(tr("Published \"%1\" as version %2; new runs use it.").arg(id).arg(version));
+}
+
+void BuilderView::workflowFailed(const QString &id, const QString &message)
+{
+    showStatus(tr("\"%1\": %2").arg(id, message));
+}
+
+void BuilderView::insertSelectedPaletteEntry()
+{
+    const QJsonObject node = m_palette->currentIndex().data(PaletteModel::NodeRole).toJsonObject();
+    if (node.isEmpty())
+        return;
+    addStep(node, m_view->mapToScene(m_view->viewport()->rect().center()));
+}
+
+bool BuilderView::eventFilter(QObject *watched, QEvent *event)
+{
+    // Ctrl+wheel zooms; holding Space (or the middle button) pans.
+    if (watched == m_view->viewport() && event->type() == QEvent::Wheel) {
+        auto *wheel = static_cast<QWheelEvent *>(event);
+        if (wheel->modifiers() & Qt::ControlModifier) {
+            zoom(wheel->angleDelta().y() > 0 ? 1.15 : 1 / 1.15);
+            return true;
+        }
+    }
+    if (watched == m_view && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space
+        && !static_cast<QKeyEvent *>(event)->isAutoRepeat()) {
+        m_view->setDragMode(QGraphicsView::ScrollHandDrag);
+        return true;
+    }
+    if (watched == m_view && event->type() == QEvent::KeyRelease
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space
+        && !static_cast<QKeyEvent *>(event)->isAutoRepeat()) {
+        m_view->setDragMode(QGraphicsView::RubberBandDrag);
+        return true;
+    }
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize && m_fitPending)
+        fitWorkflow();
+    return QWidget::eventFilter(watched, event);
+}
+
+void BuilderView::zoom(qreal factor)
+{
+    const qreal scale = m_view->transform().m11() * factor;
+    if (scale < 0.1 || scale > 3)
+        return;
+    m_view->scale(factor, factor);
+}
+
+} // namespace Switchboard

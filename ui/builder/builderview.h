@@ -1,0 +1,119 @@
+#pragma once
+
+#include "workflow/expressionengine.h"
+#include "workflow/workflowgraph.h"
+#include "workflow/workflowvalidator.h"
+
+#include <QJsonArray>
+#include <QUndoStack>
+#include <QWidget>
+
+class QComboBox;
+class QToolBar;
+class QGraphicsView;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTimer;
+class QTreeView;
+
+namespace Switchboard {
+
+class Inspector;
+class PaletteModel;
+class WorkflowScene;
+
+// The Workflows section: design, check, save and publish the clinic's workflows by drag and
+// drop. Palette left (searchable; drag onto the canvas, or double-click/Enter to insert),
+// canvas centre (drag from an output dot to a step to connect; Delete removes; Ctrl+C/V copies
+// between workflows), inspector right, problems at the bottom (click one to go to the step).
+// The workflow is a WorkflowGraph; every edit is a GraphCommand on the undo stack, and the
+// validator runs as you edit. Talks to the core through signals, like the other sections.
+class BuilderView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit BuilderView(QWidget *parent = nullptr);
+    ~BuilderView() override;
+
+    WorkflowGraph &graph() { return m_graph; }
+    WorkflowScene *scene() const { return m_scene; }
+    QGraphicsView *canvas() const { return m_view; }
+    Inspector *inspector() const { return m_inspector; }
+    QUndoStack &undoStack() { return m_undo; }
+    QTreeView *palette() const { return m_palette; }
+    QList<WorkflowIssue> problems() const { return m_issues; }
+    QString statusText() const;
+
+    // Opens a document to edit (a draft from the core, a template, an import); clears undo.
+    void openDocument(const QJsonObject &document);
+    // An empty canvas with a manual trigger in the settings.
+    void newWorkflow();
+    // A new workflow from one of the built-in templates (resources/templates/<id>.json).
+    bool openTemplate(const QString &templateId);
+    // Reads a workflow file: checked against the format; a bad file changes nothing and the
+    // error names the node and the field.
+    bool importFile(const QString &path);
+    bool exportFile(const QString &path);
+
+    // Adds a step from the palette's JSON at a scene position; returns its id.
+    QString addStep(const QJsonObject &node, const QPointF &scenePos);
+    bool connectSteps(const WorkflowEdge &edge);
+    void deleteSelection();
+    void copySelection();
+    void paste();
+    void autoLayout();
+    void validateNow();
+    void save();
+    void publish(const QString &note);
+
+public Q_SLOTS:
+    void setWorkflows(const QJsonArray &workflows);
+    void workflowLoaded(const QString &id, const QJsonObject &draft, const QJsonArray &versions);
+    void workflowSaved(const QString &id, const QJsonArray &issues);
+    void workflowPublished(const QString &id, int version);
+    void workflowFailed(const QString &id, const QString &message);
+
+Q_SIGNALS:
+    void workflowRequested(const QString &id);
+    void saveRequested(const QJsonObject &document);
+    void publishRequested(const QString &id, const QString &note);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    // Makes an edit through the model and records it as one undoable step.
+    void edit(const QString &text, const QString &mergeKey, const std::function<void()> &change);
+    void showStatus(const QString &text);
+    void insertSelectedPaletteEntry();
+    void zoom(qreal factor);
+    void fitWorkflow();
+    void buildToolbar(QToolBar *bar);
+
+    WorkflowGraph m_graph;
+    ExpressionEngine m_expressions;
+    WorkflowValidator m_validator {m_expressions};
+    QUndoStack m_undo;
+    WorkflowScene *m_scene;
+    QGraphicsView *m_view;
+    PaletteModel *m_paletteModel;
+    QSortFilterProxyModel *m_paletteFilter;
+    QTreeView *m_palette;
+    QLineEdit *m_search;
+    Inspector *m_inspector;
+    QStandardItemModel *m_problemModel;
+    QListView *m_problemList;
+    QComboBox *m_workflows;
+    QLabel *m_status;
+    QTimer *m_validate;
+    QList<WorkflowIssue> m_issues;
+    bool m_dirty = false;
+    bool m_loading = false;
+    bool m_fitPending = false; // fit the workflow once the canvas has its size
+};
+
+} // namespace Switchboard

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QGraphicsObject>
+
+namespace Switchboard {
+
+class WorkflowGraph;
+
+// One step on the canvas. It keeps only its id: title, type, ports and position are read from
+// the WorkflowGraph whenever it paints, so the scene holds no workflow state of its own. The
+// input port is on the left edge; each output port is a labelled dot on the right edge.
+class NodeItem final : public QGraphicsObject
+{
+    Q_OBJECT
+
+public:
+    enum class Problem { None, Warning, Error };
+
+    NodeItem(const WorkflowGraph &graph, const QString &id);
+
+    QString id() const { return m_id; }
+    void setProblem(Problem problem, const QString &text);
+    Problem problem() const { return m_problem; }
+    // Test-run state shown as a coloured stripe and word: pending, running, retrying, done…
+    void setRunState(const QString &state);
+    // Called when the model changed the node: size and ports may differ.
+    void refresh();
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    // Scene positions of the ports, for edges and for starting a connection.
+    QPointF inputPort() const;
+    QPointF outputPort(const QString &port) const;
+    // The output port under a scene position, if any.
+    QString outputAt(const QPointF &scenePos) const;
+    bool inputAt(const QPointF &scenePos) const;
+
+    static constexpr qreal Width = 190;
+    static constexpr qreal Grid = 10; // snapping
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+private:
+    qreal height() const;
+
+    const WorkflowGraph &m_graph;
+    QString m_id;
+    QStringList m_ports;
+    Problem m_problem = Problem::None;
+    QString m_problemText;
+    QString m_runState;
+};
+
+} // namespace Switchboard
