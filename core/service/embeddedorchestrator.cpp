@@ -290,4 +290,20 @@ void EmbeddedOrchestrator::publishWorkflow(const QString &id, const QString &not
     });
 }
 
+void EmbeddedOrchestrator::requestVersion(const QString &id, int version)
+{
+    onCore([this, id, version](CoreService &service) {
+        auto w = service.workflows()->version(id, version);
+        if (!w) {
+            const QString message = w.error().message;
+            QMetaObject::invokeMethod(this,
+                                      [this, id, message] { Q_EMIT workflowFailed(id, message); });
+            return;
+        }
+        const QJsonObject doc = w->toJson();
+        QMetaObject::invokeMethod(
+            this, [this, id, version, doc] { Q_EMIT versionReady(id, version, doc); });
+    });
+}
+
 } // namespace Switchboard

@@ -44,6 +44,7 @@ public:
     void requestWorkflow(const QString &id) override;
     void saveWorkflow(const QJsonObject &document) override;
     void publishWorkflow(const QString &id, const QString &note) override;
+    void requestVersion(const QString &id, int version) override;
 
 private:
     // Runs work on the core's thread with the service, if it is running.

@@ -59,6 +59,8 @@ public:
     virtual void requestWorkflow(const QString &id) = 0;
     virtual void saveWorkflow(const QJsonObject &document) = 0;
     virtual void publishWorkflow(const QString &id, const QString &note) = 0;
+    // One published version's document: versionReady follows, or workflowFailed.
+    virtual void requestVersion(const QString &id, int version) = 0;
 
 Q_SIGNALS:
     void ready();
@@ -81,6 +83,7 @@ Q_SIGNALS:
     // issues: [{node, field, message}]; empty when the draft was saved.
     void workflowSaved(const QString &id, const QJsonArray &issues);
     void workflowPublished(const QString &id, int version);
+    void versionReady(const QString &id, int version, const QJsonObject &document);
     void workflowFailed(const QString &id, const QString &message);
 };
 

@@ -47,6 +47,7 @@ public:
     void requestWorkflow(const QString &) override { }
     void saveWorkflow(const QJsonObject &) override { }
     void publishWorkflow(const QString &, const QString &) override { }
+    void requestVersion(const QString &, int) override { }
 };
 
 // Lives on the sending thread; paces the snapshots in batches every millisecond.

@@ -1,3 +1,4 @@
+#include "workflow/workflowdiff.h"
 #include "workflow/workflowgraph.h"
 
 #include <QFile>
@@ -53,7 +54,8 @@ private Q_SLOTS:
         QVERIFY(!noNodes.ok());
         QCOMPARE(noNodes.error().field, QStringLiteral("nodes"));
         auto twice = graph.load(QJsonDocument::fromJson(R"({"nodes":[{"id":"a","type":"end"},
-            {"id":"a","type":"end"}],"edges":[]})").object());
+            {"id":"a","type":"end"}],"edges":[]})")
+                                    .object());
         QVERIFY(!twice.ok());
         QVERIFY(twice.error().message.contains(QStringLiteral("two nodes")));
         QCOMPARE(graph.toJson(), before);
@@ -62,15 +64,20 @@ private Q_SLOTS:
     void connectionsTheFormatForbidsAreRefusedWithAReason()
     {
         WorkflowGraph graph;
-        QVERIFY(graph.load(QJsonDocument::fromJson(R"({"id":"t","nodes":[
+        QVERIFY(graph
+                    .load(QJsonDocument::fromJson(R"({"id":"t","nodes":[
             {"id":"start","type":"trigger"},
             {"id":"check","type":"condition","cases":[{"label":"low","when":"true"}],"default":"high"},
             {"id":"fan","type":"parallel"},
             {"id":"a","type":"set","values":{}},{"id":"b","type":"set","values":{}},
-            {"id":"done","type":"end"}],"edges":[]})").object()).ok());
+            {"id":"done","type":"end"}],"edges":[]})")
+                              .object())
+                    .ok());
         QVERIFY(graph.addEdge({"start", "check", "out"}).ok());
         QVERIFY(graph.canConnect({"check", "a", "low"}).ok());
-        const auto reason = [&](const WorkflowEdge &e) { return graph.canConnect(e).error().message; };
+        const auto reason = [&](const WorkflowEdge &e) {
+            return graph.canConnect(e).error().message;
+        };
         QVERIFY(reason({"a", "start", "out"}).contains(QStringLiteral("into the trigger")));
         QVERIFY(reason({"a", "a", "out"}).contains(QStringLiteral("itself")));
         QVERIFY(reason({"done", "a", "out"}).contains(QStringLiteral("no way out")));
@@ -87,12 +94,15 @@ private Q_SLOTS:
     void editsSignalAndKeepEdgesConsistent()
     {
         WorkflowGraph graph;
-        QVERIFY(graph.load(QJsonDocument::fromJson(R"({"id":"t","nodes":[
+        QVERIFY(graph
+                    .load(QJsonDocument::fromJson(R"({"id":"t","nodes":[
             {"id":"start","type":"trigger"},
             {"id":"review","type":"human_review","outcomes":["approve","reject"]},
             {"id":"ok","type":"end"},{"id":"no","type":"end"}],
             "edges":[{"from":"start","to":"review"},{"from":"review","to":"ok","port":"approve"},
-                     {"from":"review","to":"no","port":"reject"}]})").object()).ok());
+                     {"from":"review","to":"no","port":"reject"}]})")
+                              .object())
+                    .ok());
         QSignalSpy removed(&graph, &WorkflowGraph::edgeRemoved);
         QSignalSpy changed(&graph, &WorkflowGraph::changed);
         // Dropping an outcome drops its edge.
@@ -112,6 +122,46 @@ private Q_SLOTS:
         graph.moveNode("end", {120.4, 80.6});
         QCOMPARE(graph.position("end"), QPointF(120, 81));
         QVERIFY(changed.size() >= 4);
+    }
+
+    void diffNamesWhatChangedBetweenVersions()
+    {
+        const QJsonObject v1 = onboarding();
+        WorkflowGraph graph;
+        QVERIFY(graph.load(v1).ok());
+        // A setting, a step's settings, a new step and its connection, a removed connection,
+        // and a step moved on the canvas (which does not count).
+        QJsonObject meta = graph.metadata();
+        meta.insert("name", "Onboarding (new)");
+        meta.insert("version", 3);
+        graph.setMetadata(meta);
+        QJsonObject audit = graph.node("audit");
+        audit.insert("timeout_s", 20);
+        graph.setNode("audit", audit);
+        graph.moveNode("done", {900, 40});
+        QVERIFY(
+            graph
+                .insertNode(
+                    {{"id", "note"}, {"type", "notify"}, {"channel", "console"}, {"message", "hi"}})
+                .ok());
+        const WorkflowEdge removed = graph.edgesOf("done").first();
+        graph.removeEdge(removed);
+        QVERIFY(graph.addEdge({removed.from, "note", removed.port}).ok());
+
+        const QList<WorkflowChange> changes = WorkflowDiff::between(v1, graph.toJson());
+        QStringList texts;
+        for (const WorkflowChange &c : changes)
+            texts << c.text();
+        QCOMPARE(
+            texts,
+            QStringList({
+                "Setting name changed",
+                "Step audit changed: timeout_s",
+                "Step note added",
+                QStringLiteral("Connection %1 → done (%2) removed").arg(removed.from, removed.port),
+                QStringLiteral("Connection %1 → note (%2) added").arg(removed.from, removed.port),
+            }));
+        QVERIFY(WorkflowDiff::between(v1, v1).isEmpty());
     }
 };
 

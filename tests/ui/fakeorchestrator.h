@@ -99,6 +99,16 @@ public:
         QMetaObject::invokeMethod(
             this, [this, id] { Q_EMIT workflowSaved(id, saveIssues); }, Qt::QueuedConnection);
     }
+    void requestVersion(const QString &id, int version) override
+    {
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, version] {
+                Q_EMIT versionReady(id, version,
+                                    versions.value(QStringLiteral("%1@%2").arg(id).arg(version)));
+            },
+            Qt::QueuedConnection);
+    }
     void publishWorkflow(const QString &id, const QString &note) override
     {
         published << id + QLatin1Char(':') + note;
@@ -121,6 +131,7 @@ public:
     QJsonArray saveIssues; // what saveWorkflow answers
     QStringList saved; // ids saved
     QStringList published; // "id:note"
+    QHash<QString, QJsonObject> versions; // "id@version" → document
     int taskRequests = 0;
     QJsonArray tasks; // the answer to requestTasks
     QStringList taskActions; // "claim:tk_1", "decide:tk_1:approve", "bulk:tk_1,tk_2:approve"

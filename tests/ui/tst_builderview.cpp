@@ -3,6 +3,7 @@
 #include "builder/inspector.h"
 #include "builder/nodeitem.h"
 #include "builder/palettemodel.h"
+#include "builder/versionhistory.h"
 #include "builder/workflowscene.h"
 
 #include <QApplication>
@@ -14,6 +15,8 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
@@ -236,6 +239,44 @@ private Q_SLOTS:
         QVERIFY(builder.openTemplate(QStringLiteral("morning-report")));
         QVERIFY(builder.importFile(out));
         QCOMPARE(builder.graph().toJson(), before);
+    }
+
+    void versionHistoryShowsTheDifferenceAndRestores()
+    {
+        BuilderView builder;
+        builder.resize(1280, 800);
+        QVERIFY(builder.openTemplate(QStringLiteral("document-processing")));
+        QJsonObject v1 = builder.graph().toJson();
+        v1.insert("version", 1);
+        QJsonObject v2 = v1;
+        v2.insert("version", 2);
+        QJsonArray nodes = v2.value("nodes").toArray();
+        QJsonObject review = nodes.at(4).toObject();
+        QCOMPARE(review.value("id").toString(), QStringLiteral("review"));
+        review.insert("sla", "2h");
+        nodes[4] = review;
+        v2.insert("nodes", nodes);
+        QSignalSpy requested(&builder, &BuilderView::versionRequested);
+        builder.workflowLoaded("document-processing", v2,
+                               QJsonArray {QJsonObject {{"version", 2}, {"note", "faster"}},
+                                           QJsonObject {{"version", 1}, {"note", "first"}}});
+        builder.showHistory();
+        VersionHistory *history = builder.history();
+        QVERIFY(history);
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().at(1).toInt(), 2);
+        builder.versionLoaded("document-processing", 2, v2);
+        QCOMPARE(history->changes(), QStringList {"No differences."});
+        // Version 1 against version 2: the review's SLA.
+        history->compare(1, 2);
+        builder.versionLoaded("document-processing", 1, v1);
+        QCOMPARE(history->changes(), QStringList {"~ Step review changed: sla"});
+        // Open version 1 as the draft; undo brings the canvas back.
+        const QJsonObject canvas = builder.graph().toJson();
+        history->findChild<QPushButton *>("restoreVersion")->click();
+        QCOMPARE(builder.graph().node("review").value("sla").toString(), QStringLiteral("4h"));
+        builder.undoStack().undo();
+        QCOMPARE(builder.graph().toJson(), canvas);
     }
 };
 

@@ -150,6 +150,9 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     connect(m_builder, &BuilderView::saveRequested, &orchestrator, &Orchestrator::saveWorkflow);
     connect(m_builder, &BuilderView::publishRequested, &orchestrator,
             &Orchestrator::publishWorkflow);
+    connect(m_builder, &BuilderView::versionRequested, &orchestrator,
+            &Orchestrator::requestVersion);
+    connect(&orchestrator, &Orchestrator::versionReady, m_builder, &BuilderView::versionLoaded);
     connect(&orchestrator, &Orchestrator::tasksChanged, this, &MainWindow::onTasks);
     connect(&orchestrator, &Orchestrator::taskActionDone, m_reviewView, &ReviewView::actionDone);
     connect(&orchestrator, &Orchestrator::taskActionFailed, m_reviewView,
@@ -375,6 +378,20 @@ void MainWindow::showShortcuts()
         {"Alt+1…9", tr("Review: the other decisions, in button order")},
         {"Ctrl+F", tr("Review: filter the tasks")},
     };
+    const std::pair<const char *, QString> builder[] = {
+        {"Ctrl+Z, Ctrl+Shift+Z", tr("Workflows: undo, redo")},
+        {"Delete", tr("Workflows: delete the selected steps or connections")},
+        {"Ctrl+C, Ctrl+V", tr("Workflows: copy and paste steps, also between workflows")},
+        {"Ctrl+A", tr("Workflows: select every step")},
+        {"Ctrl++, Ctrl+-, Ctrl+0", tr("Workflows: zoom in, out, fit")},
+        {"Space + drag, Ctrl+wheel", tr("Workflows: pan, zoom")},
+        {"Ctrl+Shift+L", tr("Workflows: arrange the steps")},
+        {"Insert, Enter", tr("Workflows: insert the step chosen in the palette")},
+        {"Ctrl+S", tr("Workflows: save the draft")},
+    };
+    for (const auto &[keys, text] : builder)
+        rows +=
+            QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(QLatin1String(keys), text);
     for (const auto &[keys, text] : review)
         rows +=
             QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(QLatin1String(keys), text);

@@ -3,6 +3,7 @@
 #include "builder/graphcommand.h"
 #include "builder/inspector.h"
 #include "builder/palettemodel.h"
+#include "builder/versionhistory.h"
 #include "builder/workflowscene.h"
 
 #include <QAction>
@@ -279,6 +280,8 @@ void BuilderView::buildToolbar(QToolBar *bar)
     button(tr("Arrange"), tr("Lay the steps out left to right (Ctrl+Shift+L)"),
            [this] { autoLayout(); });
     bar->addSeparator();
+    button(tr("History…"), tr("Published versions and what changed between them"),
+           [this] { showHistory(); });
     button(tr("Save draft"), tr("Save the draft; it must have no problems (Ctrl+S)"),
            [this] { save(); });
     button(tr("Publish…"), tr("Publish the saved draft as a new version that runs"), [this] {
@@ -632,9 +635,11 @@ void BuilderView::setWorkflows(const QJsonArray &workflows)
     m_workflows->setCurrentIndex(std::max(0, m_workflows->findData(current)));
 }
 
-void BuilderView::workflowLoaded(const QString &id, const QJsonObject &draft, const QJsonArray &)
+void BuilderView::workflowLoaded(const QString &id, const QJsonObject &draft,
+                                 const QJsonArray &versions)
 {
     openDocument(draft);
+    m_versions = versions;
     showStatus(tr("Opened \"%1\".").arg(id));
 }
 
@@ -652,7 +657,40 @@ void BuilderView::workflowSaved(const QString &id, const QJsonArray &issues)
 
 void BuilderView::workflowPublished(const QString &id, int version)
 {
+    // The new version joins the history (the core sends the list with the workflow).
+    Q_EMIT workflowRequested(id);
     showStatus(tr("Published \"%1\" as version %2; new runs use it.").arg(id).arg(version));
+}
+
+void BuilderView::versionLoaded(const QString &id, int version, const QJsonObject &document)
+{
+    if (m_history && id == m_graph.metadata().value(QLatin1String("id")).toString())
+        m_history->setVersion(version, document);
+}
+
+void BuilderView::showHistory()
+{
+    if (!m_history) {
+        m_history = new VersionHistory(this);
+        connect(m_history, &VersionHistory::versionRequested, this, [this](int version) {
+            Q_EMIT versionRequested(m_graph.metadata().value(QLatin1String("id")).toString(),
+                                    version);
+        });
+        connect(m_history, &VersionHistory::restoreRequested, this,
+                [this](const QJsonObject &document, int version) {
+                    QJsonObject draft = document;
+                    draft.remove(QStringLiteral("version"));
+                    edit(tr("Open version %1 as the draft").arg(version), {},
+                         [&] { (void)m_graph.load(draft); });
+                    showStatus(tr("Version %1 is on the canvas as the draft; Undo brings back what "
+                                  "was there.")
+                                   .arg(version));
+                });
+    }
+    m_history->setWorkflow(m_graph.metadata().value(QLatin1String("id")).toString(), m_versions,
+                           m_graph.toJson());
+    m_history->show();
+    m_history->raise();
 }
 
 void BuilderView::workflowFailed(const QString &id, const QString &message)

@@ -23,6 +23,7 @@ namespace Switchboard {
 
 class Inspector;
 class PaletteModel;
+class VersionHistory;
 class WorkflowScene;
 
 // The Workflows section: design, check, save and publish the clinic's workflows by drag and
@@ -45,6 +46,7 @@ public:
     Inspector *inspector() const { return m_inspector; }
     QUndoStack &undoStack() { return m_undo; }
     QTreeView *palette() const { return m_palette; }
+    VersionHistory *history() const { return m_history; }
     QList<WorkflowIssue> problems() const { return m_issues; }
     QString statusText() const;
 
@@ -76,11 +78,15 @@ public Q_SLOTS:
     void workflowSaved(const QString &id, const QJsonArray &issues);
     void workflowPublished(const QString &id, int version);
     void workflowFailed(const QString &id, const QString &message);
+    void versionLoaded(const QString &id, int version, const QJsonObject &document);
+    // The workflow's published versions, with what changed between any two.
+    void showHistory();
 
 Q_SIGNALS:
     void workflowRequested(const QString &id);
     void saveRequested(const QJsonObject &document);
     void publishRequested(const QString &id, const QString &note);
+    void versionRequested(const QString &id, int version);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -111,6 +117,8 @@ private:
     QLabel *m_status;
     QTimer *m_validate;
     QList<WorkflowIssue> m_issues;
+    QJsonArray m_versions; // of the workflow on the canvas, newest first
+    VersionHistory *m_history = nullptr;
     bool m_dirty = false;
     bool m_loading = false;
     bool m_fitPending = false; // fit the workflow once the canvas has its size
