@@ -233,6 +233,17 @@ private Q_SLOTS:
                  qPrintable(builder.statusText()));
         QCOMPARE(builder.graph().toJson(), before);
 
+        // An n8n export converts, with its report; the result validates.
+        QVERIFY(builder.importFile(QFINDTESTDATA("../data/n8n-lead-follow-up.json")));
+        QCOMPARE(builder.graph().metadata().value("id").toString(),
+                 QStringLiteral("lead-follow-up"));
+        QVERIFY(builder.statusText().contains(QStringLiteral("Imported from n8n")));
+        QVERIFY(
+            builder.importReport().join('\n').contains(QStringLiteral("Not mapped: Send Email")));
+        builder.validateNow();
+        QVERIFY(builder.problems().isEmpty());
+        QVERIFY(builder.openTemplate(QStringLiteral("document-processing")));
+
         // A good file imports; export writes what is on the canvas.
         const QString out = dir.filePath(QStringLiteral("out.json"));
         QVERIFY(builder.exportFile(out));

@@ -5,6 +5,7 @@
 #include "builder/palettemodel.h"
 #include "builder/versionhistory.h"
 #include "builder/workflowscene.h"
+#include "workflow/n8nimport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -13,6 +14,7 @@
 #include <QDirIterator>
 #include <QEvent>
 #include <QFile>
+#include <QFileDialog>
 #include <QGraphicsView>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -23,6 +25,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QSaveFile>
 #include <QScrollArea>
@@ -282,6 +285,20 @@ void BuilderView::buildToolbar(QToolBar *bar)
     bar->addSeparator();
     button(tr("History…"), tr("Published versions and what changed between them"),
            [this] { showHistory(); });
+    button(tr("Import…"), tr("Open a workflow file, or an n8n export, as a new draft"), [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import a workflow"), QString(),
+                                                          tr("Workflow or n8n export (*.json)"));
+        if (!path.isEmpty())
+            importFile(path);
+    });
+    button(tr("Export…"), tr("Save the workflow on the canvas as a file"), [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the workflow"),
+            m_graph.metadata().value(QLatin1String("id")).toString() + QStringLiteral(".json"),
+            tr("Workflow (*.json)"));
+        if (!path.isEmpty())
+            exportFile(path);
+    });
     button(tr("Save draft"), tr("Save the draft; it must have no problems (Ctrl+S)"),
            [this] { save(); });
     button(tr("Publish…"), tr("Publish the saved draft as a new version that runs"), [this] {
@@ -392,6 +409,34 @@ bool BuilderView::importFile(const QString &path)
                        .arg(path, error.errorString())
                        .arg(error.offset));
         return false;
+    }
+    // An n8n export: convert what maps, and say what did not.
+    if (N8nImport::looksLikeN8n(doc.object())) {
+        auto converted = N8nImport::convert(doc.object());
+        if (!converted) {
+            showStatus(tr("Not imported: %1").arg(converted.error().message));
+            return false;
+        }
+        openDocument(converted->workflow);
+        m_dirty = true;
+        m_importReport = converted->mapped;
+        for (const QString &line : std::as_const(converted->unmapped))
+            m_importReport << tr("Not mapped: %1").arg(line);
+        showStatus(tr("Imported from n8n: %1 step(s) mapped, %2 not (placeholders to replace). "
+                      "Check the problems below, then save.")
+                       .arg(converted->mapped.size())
+                       .arg(converted->unmapped.size()));
+        if (isVisible()) {
+            auto *box = new QMessageBox(QMessageBox::Information, tr("Imported from n8n"),
+                                        tr("%1 step(s) mapped, %2 not.")
+                                            .arg(converted->mapped.size())
+                                            .arg(converted->unmapped.size()),
+                                        QMessageBox::Close, this);
+            box->setDetailedText(m_importReport.join(QLatin1Char('\n')));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+        return true;
     }
     // The format is checked before anything changes; the first problem names node and field.
     const QList<WorkflowIssue> issues = m_validator.validate(doc.object());

@@ -49,6 +49,8 @@ public:
     VersionHistory *history() const { return m_history; }
     QList<WorkflowIssue> problems() const { return m_issues; }
     QString statusText() const;
+    // What the last n8n import mapped and did not, a line each.
+    QStringList importReport() const { return m_importReport; }
 
     // Opens a document to edit (a draft from the core, a template, an import); clears undo.
     void openDocument(const QJsonObject &document);
@@ -56,8 +58,9 @@ public:
     void newWorkflow();
     // A new workflow from one of the built-in templates (resources/templates/<id>.json).
     bool openTemplate(const QString &templateId);
-    // Reads a workflow file: checked against the format; a bad file changes nothing and the
-    // error names the node and the field.
+    // Reads a workflow file, or an n8n export (converted, with a report of what did not map):
+    // checked against the format; a bad file changes nothing and the error names the node and
+    // the field.
     bool importFile(const QString &path);
     bool exportFile(const QString &path);
 
@@ -117,7 +120,8 @@ private:
     QLabel *m_status;
     QTimer *m_validate;
     QList<WorkflowIssue> m_issues;
-    QJsonArray m_versions; // of the workflow on the canvas, newest first
+    QJsonArray m_versions;
+    QStringList m_importReport; // of the workflow on the canvas, newest first
     VersionHistory *m_history = nullptr;
     bool m_dirty = false;
     bool m_loading = false;
