@@ -163,6 +163,397 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::BuilderView</name>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Find a step or action</source>
+        <translation>Buscar un paso o acción</translation>
+    </message>
+    <message>
+        <source>Workflow canvas</source>
+        <translation>Lienzo del flujo</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problemas</translation>
+    </message>
+    <message>
+        <source>Test run (Ctrl+R): each step&apos;s input, output, attempts and errors show here when you select it.</source>
+        <translation>Prueba (Ctrl+R): al seleccionar un paso, aquí se ven su entrada, salida, intentos y errores.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Mover</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <source>Edit workflow settings</source>
+        <translation>Editar los ajustes del flujo</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Pegar</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Seleccionar todo</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Guardar borrador</translation>
+    </message>
+    <message>
+        <source>Arrange</source>
+        <translation>Ordenar</translation>
+    </message>
+    <message>
+        <source>Insert step</source>
+        <translation>Insertar paso</translation>
+    </message>
+    <message>
+        <source>Test run</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>Find a step</source>
+        <translation>Buscar un paso</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Flujo</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Start an empty workflow or one from a built-in template</source>
+        <translation>Empezar un flujo vacío o uno a partir de una plantilla incluida</translation>
+    </message>
+    <message>
+        <source>Empty workflow</source>
+        <translation>Flujo vacío</translation>
+    </message>
+    <message>
+        <source>Undo the last edit (Ctrl+Z)</source>
+        <translation>Deshacer el último cambio (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Rehacer (Ctrl+Mayús+Z)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Alejar (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Acercar (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Show the whole workflow (Ctrl+0)</source>
+        <translation>Mostrar todo el flujo (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Lay the steps out left to right (Ctrl+Shift+L)</source>
+        <translation>Colocar los pasos de izquierda a derecha (Ctrl+Mayús+L)</translation>
+    </message>
+    <message>
+        <source>Test run…</source>
+        <translation>Prueba…</translation>
+    </message>
+    <message>
+        <source>Run this workflow now with sample input (Ctrl+R)</source>
+        <translation>Ejecutar ahora este flujo con datos de ejemplo (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historial…</translation>
+    </message>
+    <message>
+        <source>Published versions and what changed between them</source>
+        <translation>Versiones publicadas y qué cambió entre ellas</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Open a workflow file, or an n8n export, as a new draft</source>
+        <translation>Abrir un archivo de flujo, o una exportación de n8n, como borrador nuevo</translation>
+    </message>
+    <message>
+        <source>Import a workflow</source>
+        <translation>Importar un flujo</translation>
+    </message>
+    <message>
+        <source>Workflow or n8n export (*.json)</source>
+        <translation>Flujo o exportación de n8n (*.json)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Save the workflow on the canvas as a file</source>
+        <translation>Guardar el flujo del lienzo en un archivo</translation>
+    </message>
+    <message>
+        <source>Export the workflow</source>
+        <translation>Exportar el flujo</translation>
+    </message>
+    <message>
+        <source>Workflow (*.json)</source>
+        <translation>Flujo (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the draft; it must have no problems (Ctrl+S)</source>
+        <translation>Guardar el borrador; no debe tener problemas (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Publicar…</translation>
+    </message>
+    <message>
+        <source>Publish the saved draft as a new version that runs</source>
+        <translation>Publicar el borrador guardado como una versión nueva que se ejecuta</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>What changed in this version?</source>
+        <translation>¿Qué cambió en esta versión?</translation>
+    </message>
+    <message>
+        <source>This workflow cannot be opened: %1</source>
+        <translation>No se puede abrir este flujo: %1</translation>
+    </message>
+    <message>
+        <source>New workflow</source>
+        <translation>Flujo nuevo</translation>
+    </message>
+    <message>
+        <source>An empty canvas: drag a Start from the palette, then the steps after it.</source>
+        <translation>Un lienzo vacío: arrastre un Inicio desde la paleta y después los pasos siguientes.</translation>
+    </message>
+    <message>
+        <source>Opened the template &quot;%1&quot;. Save it to keep it as a draft.</source>
+        <translation>Se abrió la plantilla «%1». Guárdela para conservarla como borrador.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a workflow: %2 at character %3</source>
+        <translation>%1 no es un flujo: %2 en el carácter %3</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>No importado: %1</translation>
+    </message>
+    <message>
+        <source>Not mapped: %1</source>
+        <translation>Sin equivalente: %1</translation>
+    </message>
+    <message>
+        <source>Imported from n8n: %1 step(s) mapped, %2 not (placeholders to replace). Check the problems below, then save.</source>
+        <translation>Importado de n8n: %1 paso(s) convertidos, %2 no (marcadores que sustituir). Revise los problemas de abajo y guarde.</translation>
+    </message>
+    <message>
+        <source>Imported from n8n</source>
+        <translation>Importado de n8n</translation>
+    </message>
+    <message>
+        <source>%1 step(s) mapped, %2 not.</source>
+        <translation>%1 paso(s) convertidos, %2 no.</translation>
+    </message>
+    <message>
+        <source>Not imported, %1 has %2 problem(s); the first: %3</source>
+        <translation>No importado: %1 tiene %2 problema(s); el primero: %3</translation>
+    </message>
+    <message>
+        <source>Imported %1. Save it to keep it as a draft.</source>
+        <translation>Se importó %1. Guárdelo para conservarlo como borrador.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportado a %1</translation>
+    </message>
+    <message>
+        <source>A workflow has one start; &quot;%1&quot; is it.</source>
+        <translation>Un flujo tiene un solo inicio; es «%1».</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Añadir %1</translation>
+    </message>
+    <message>
+        <source>Added &quot;%1&quot;. Drag from an output dot on its right to the next step.</source>
+        <translation>Se añadió «%1». Arrastre desde un punto de salida a su derecha hasta el paso siguiente.</translation>
+    </message>
+    <message>
+        <source>Not connected: %1.</source>
+        <translation>No conectado: %1.</translation>
+    </message>
+    <message>
+        <source>Connect %1 → %2</source>
+        <translation>Conectar %1 → %2</translation>
+    </message>
+    <message>
+        <source>Connected %1 → %2 (%3).</source>
+        <translation>Conectado %1 → %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Copied %1 step(s).</source>
+        <translation>Copiado(s) %1 paso(s).</translation>
+    </message>
+    <message>
+        <source>Pasted %1 step(s).</source>
+        <translation>Pegado(s) %1 paso(s).</translation>
+    </message>
+    <message>
+        <source>Click to go to the step</source>
+        <translation>Haga clic para ir al paso</translation>
+    </message>
+    <message>
+        <source>✓ No problems: this workflow can be saved and published.</source>
+        <translation>✓ Sin problemas: este flujo se puede guardar y publicar.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 problem(s) to fix first (listed below the canvas).</source>
+        <translation>No guardado: antes hay que resolver %1 problema(s) (bajo el lienzo).</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Save the draft first (Ctrl+S): publishing takes the saved draft.</source>
+        <translation>Guarde antes el borrador (Ctrl+S): se publica el borrador guardado.</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Publicando…</translation>
+    </message>
+    <message>
+        <source>Open a workflow…</source>
+        <translation>Abrir un flujo…</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (versión %2)</translation>
+    </message>
+    <message>
+        <source>%1 (draft)</source>
+        <translation>%1 (borrador)</translation>
+    </message>
+    <message>
+        <source>Opened &quot;%1&quot;.</source>
+        <translation>Se abrió «%1».</translation>
+    </message>
+    <message>
+        <source>The core did not save &quot;%1&quot;: %2</source>
+        <translation>El núcleo no guardó «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Saved the draft of &quot;%1&quot;.</source>
+        <translation>Se guardó el borrador de «%1».</translation>
+    </message>
+    <message>
+        <source>Published &quot;%1&quot; as version %2; new runs use it.</source>
+        <translation>Se publicó «%1» como versión %2; las nuevas ejecuciones la usan.</translation>
+    </message>
+    <message>
+        <source>Sample input (JSON), as the trigger would give it:</source>
+        <translation>Entrada de ejemplo (JSON), como la daría el disparador:</translation>
+    </message>
+    <message>
+        <source>The sample input is not a JSON object: %1</source>
+        <translation>La entrada de ejemplo no es un objeto JSON: %1</translation>
+    </message>
+    <message>
+        <source>Fix the %1 problem(s) first; a test run needs a workflow that validates.</source>
+        <translation>Resuelva antes los %1 problema(s); una prueba necesita un flujo válido.</translation>
+    </message>
+    <message>
+        <source>Starting a test run…</source>
+        <translation>Iniciando una prueba…</translation>
+    </message>
+    <message>
+        <source>Test run %1 is running…</source>
+        <translation>La prueba %1 está en marcha…</translation>
+    </message>
+    <message>
+        <source>Test run completed.</source>
+        <translation>Prueba completada.</translation>
+    </message>
+    <message>
+        <source>The test run waits (a delay, an event or a review task).</source>
+        <translation>La prueba espera (un retardo, un evento o una tarea de revisión).</translation>
+    </message>
+    <message>
+        <source>Test run failed at &quot;%1&quot;: %2</source>
+        <translation>La prueba falló en «%1»: %2</translation>
+    </message>
+    <message>
+        <source>This step did not run.</source>
+        <translation>Este paso no se ejecutó.</translation>
+    </message>
+    <message>
+        <source>Open version %1 as the draft</source>
+        <translation>Abrir la versión %1 como borrador</translation>
+    </message>
+    <message>
+        <source>Version %1 is on the canvas as the draft; Undo brings back what was there.</source>
+        <translation>La versión %1 está en el lienzo como borrador; Deshacer recupera lo que había.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2</source>
+        <translation>«%1»: %2</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::DashboardView</name>
     <message>
         <source>Modules</source>
@@ -233,6 +624,13 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::EdgeItem</name>
+    <message>
+        <source>%1 → %2 (on &quot;%3&quot;)</source>
+        <translation>%1 → %2 (por «%3»)</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::EmbeddedOrchestrator</name>
     <message>
         <source>Embedded core · demo clinic</source>
@@ -280,6 +678,193 @@
     <message>
         <source>System health: %1</source>
         <translation>Estado del sistema: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::Inspector</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Módulo</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Payload (JSON, templates allowed)</source>
+        <translation>Datos (JSON, se admiten plantillas)</translation>
+    </message>
+    <message>
+        <source>Time limit (s)</source>
+        <translation>Tiempo límite (s)</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>First retry after</source>
+        <translation>Primer reintento tras</translation>
+    </message>
+    <message>
+        <source>Undo with (JSON: module, action, payload)</source>
+        <translation>Deshacer con (JSON: module, action, payload)</translation>
+    </message>
+    <message>
+        <source>Cases (JSON: label and when)</source>
+        <translation>Casos (JSON: label y when)</translation>
+    </message>
+    <message>
+        <source>Otherwise</source>
+        <translation>En otro caso</translation>
+    </message>
+    <message>
+        <source>Wait for</source>
+        <translation>Esperar</translation>
+    </message>
+    <message>
+        <source>How many (mode n)</source>
+        <translation>Cuántas (modo n)</translation>
+    </message>
+    <message>
+        <source>Or until (expression)</source>
+        <translation>O hasta (expresión)</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>From module</source>
+        <translation>Del módulo</translation>
+    </message>
+    <message>
+        <source>Matching (expression)</source>
+        <translation>Que cumpla (expresión)</translation>
+    </message>
+    <message>
+        <source>Give up after</source>
+        <translation>Abandonar tras</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <source>Who decides</source>
+        <translation>Quién decide</translation>
+    </message>
+    <message>
+        <source>Task title (template)</source>
+        <translation>Título de la tarea (plantilla)</translation>
+    </message>
+    <message>
+        <source>Decide within</source>
+        <translation>Decidir en</translation>
+    </message>
+    <message>
+        <source>Decisions (comma-separated)</source>
+        <translation>Decisiones (separadas por comas)</translation>
+    </message>
+    <message>
+        <source>Form fields (JSON)</source>
+        <translation>Campos del formulario (JSON)</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Message (template)</source>
+        <translation>Mensaje (plantilla)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Values (JSON of templates)</source>
+        <translation>Valores (JSON de plantillas)</translation>
+    </message>
+    <message>
+        <source>Ends as</source>
+        <translation>Termina como</translation>
+    </message>
+    <message>
+        <source>Output (JSON, templates allowed)</source>
+        <translation>Salida (JSON, se admiten plantillas)</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Mensaje de error</translation>
+    </message>
+    <message>
+        <source>Workflow settings</source>
+        <translation>Ajustes del flujo</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Empieza</translation>
+    </message>
+    <message>
+        <source>On event</source>
+        <translation>Con el evento</translation>
+    </message>
+    <message>
+        <source>Schedule (cron)</source>
+        <translation>Horario (cron)</translation>
+    </message>
+    <message>
+        <source>Webhook path</source>
+        <translation>Ruta del webhook</translation>
+    </message>
+    <message>
+        <source>Step &quot;%1&quot;</source>
+        <translation>Paso «%1»</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— ninguno —</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>predeterminado</translation>
+    </message>
+    <message>
+        <source>Templates may use %1</source>
+        <translation>Las plantillas pueden usar %1</translation>
+    </message>
+    <message>
+        <source>e.g. input.score &gt; 8</source>
+        <translation>p. ej. input.score &gt; 8</translation>
+    </message>
+    <message>
+        <source>e.g. Hello {{ input.first_name }}</source>
+        <translation>p. ej. Hola {{ input.first_name }}</translation>
+    </message>
+    <message>
+        <source>Can use %1</source>
+        <translation>Puede usar %1</translation>
+    </message>
+    <message>
+        <source>e.g. 30s, 15m, 4h, 7d</source>
+        <translation>p. ej. 30s, 15m, 4h, 7d</translation>
+    </message>
+    <message>
+        <source>Not valid JSON yet: %1 (at character %2)</source>
+        <translation>Aún no es JSON válido: %1 (en el carácter %2)</translation>
+    </message>
+    <message>
+        <source>Not a duration: write a number and a unit, e.g. 30s, 15m, 4h, 7d</source>
+        <translation>No es una duración: escriba un número y una unidad, p. ej. 30s, 15m, 4h, 7d</translation>
     </message>
 </context>
 <context>
@@ -397,10 +982,6 @@
     <message>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
-    </message>
-    <message>
-        <source>The visual workflow builder is not available yet. Here admins will design, test and publish the clinic&apos;s workflows from templates.</source>
-        <translation>El editor visual de flujos aún no está disponible. Aquí los administradores diseñarán, probarán y publicarán los flujos de la clínica a partir de plantillas.</translation>
     </message>
     <message>
         <source>Workflow executions are not available yet. Every run, with its steps, retries and timings, will be listed here.</source>
@@ -565,6 +1146,42 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>Review: filter the tasks</source>
         <translation>Revisión: filtrar las tareas</translation>
+    </message>
+    <message>
+        <source>Workflows: undo, redo</source>
+        <translation>Flujos: deshacer, rehacer</translation>
+    </message>
+    <message>
+        <source>Workflows: delete the selected steps or connections</source>
+        <translation>Flujos: eliminar los pasos o conexiones seleccionados</translation>
+    </message>
+    <message>
+        <source>Workflows: copy and paste steps, also between workflows</source>
+        <translation>Flujos: copiar y pegar pasos, también entre flujos</translation>
+    </message>
+    <message>
+        <source>Workflows: select every step</source>
+        <translation>Flujos: seleccionar todos los pasos</translation>
+    </message>
+    <message>
+        <source>Workflows: zoom in, out, fit</source>
+        <translation>Flujos: acercar, alejar, ajustar</translation>
+    </message>
+    <message>
+        <source>Workflows: pan, zoom</source>
+        <translation>Flujos: desplazar, ampliar</translation>
+    </message>
+    <message>
+        <source>Workflows: arrange the steps</source>
+        <translation>Flujos: ordenar los pasos</translation>
+    </message>
+    <message>
+        <source>Workflows: insert the step chosen in the palette</source>
+        <translation>Flujos: insertar el paso elegido en la paleta</translation>
+    </message>
+    <message>
+        <source>Workflows: save the draft</source>
+        <translation>Flujos: guardar el borrador</translation>
     </message>
 </context>
 <context>
@@ -918,6 +1535,160 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     </message>
 </context>
 <context>
+    <name>Switchboard::NodeItem</name>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Module call</source>
+        <translation>Llamada a módulo</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condición</translation>
+    </message>
+    <message>
+        <source>Parallel</source>
+        <translation>En paralelo</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Unión</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Retardo</translation>
+    </message>
+    <message>
+        <source>Wait for event</source>
+        <translation>Esperar un evento</translation>
+    </message>
+    <message>
+        <source>Human review</source>
+        <translation>Revisión humana</translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation>Avisar</translation>
+    </message>
+    <message>
+        <source>Set values</source>
+        <translation>Fijar valores</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>no module</source>
+        <translation>sin módulo</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::PaletteModel</name>
+    <message>
+        <source>Flow</source>
+        <translation>Flujo</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Where a run begins; one per workflow</source>
+        <translation>Donde empieza una ejecución; uno por flujo</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condición</translation>
+    </message>
+    <message>
+        <source>Go one way or another by an expression</source>
+        <translation>Seguir un camino u otro según una expresión</translation>
+    </message>
+    <message>
+        <source>Parallel</source>
+        <translation>En paralelo</translation>
+    </message>
+    <message>
+        <source>Do several things at once</source>
+        <translation>Hacer varias cosas a la vez</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Unión</translation>
+    </message>
+    <message>
+        <source>Wait for parallel branches to finish</source>
+        <translation>Esperar a que terminen las ramas en paralelo</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Retardo</translation>
+    </message>
+    <message>
+        <source>Wait for a while (durable: survives restarts)</source>
+        <translation>Esperar un tiempo (duradero: sobrevive a reinicios)</translation>
+    </message>
+    <message>
+        <source>Wait for event</source>
+        <translation>Esperar un evento</translation>
+    </message>
+    <message>
+        <source>Wait for a module&apos;s event, with a time limit</source>
+        <translation>Esperar un evento de un módulo, con tiempo límite</translation>
+    </message>
+    <message>
+        <source>Set values</source>
+        <translation>Fijar valores</translation>
+    </message>
+    <message>
+        <source>Remember values for later steps</source>
+        <translation>Guardar valores para pasos posteriores</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>The run ends here</source>
+        <translation>La ejecución termina aquí</translation>
+    </message>
+    <message>
+        <source>People and messages</source>
+        <translation>Personas y mensajes</translation>
+    </message>
+    <message>
+        <source>Human review</source>
+        <translation>Revisión humana</translation>
+    </message>
+    <message>
+        <source>A person checks and decides, in a review queue</source>
+        <translation>Una persona revisa y decide, en una cola de revisión</translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation>Avisar</translation>
+    </message>
+    <message>
+        <source>Tell the staff: console, e-mail, Slack, SMS…</source>
+        <translation>Avisar al personal: consola, correo, Slack, SMS…</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Módulos</translation>
+    </message>
+    <message>
+        <source>Call %1: %2</source>
+        <translation>Llamar a %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::QueueListModel</name>
     <message>
         <source>All queues</source>
@@ -1211,6 +1982,49 @@ la más antigua espera %3</translation>
     <message>
         <source>%1 at %2: %3</source>
         <translation>%1 a las %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::VersionHistory</name>
+    <message>
+        <source>Open the older one as the draft</source>
+        <translation>Abrir la más antigua como borrador</translation>
+    </message>
+    <message>
+        <source>Version history</source>
+        <translation>Historial de versiones</translation>
+    </message>
+    <message>
+        <source>Replaces the canvas with that version; Undo brings the canvas back.</source>
+        <translation>Sustituye el lienzo por esa versión; Deshacer recupera el lienzo.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Version history of %1</source>
+        <translation>Historial de versiones de %1</translation>
+    </message>
+    <message>
+        <source>The draft on the canvas</source>
+        <translation>El borrador del lienzo</translation>
+    </message>
+    <message>
+        <source>Version %1 — %2 (%3)</source>
+        <translation>Versión %1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>Sin diferencias.</translation>
     </message>
 </context>
 <context>

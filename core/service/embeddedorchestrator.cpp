@@ -306,4 +306,69 @@ void EmbeddedOrchestrator::requestVersion(const QString &id, int version)
     });
 }
 
+void EmbeddedOrchestrator::testRun(const QJsonObject &document, const QJsonObject &input)
+{
+    onCore([this, document, input](CoreService &service) {
+        const QString original = document.value(QLatin1String("id")).toString();
+        const QString id = QStringLiteral("test-run-") + original;
+        const auto fail = [this, original](const QString &message) {
+            QMetaObject::invokeMethod(
+                this, [this, original, message] { Q_EMIT workflowFailed(original, message); });
+        };
+        if (!m_runsConnected) {
+            m_runsConnected = true;
+            WorkflowEngine *engine = service.engine();
+            connect(engine, &WorkflowEngine::historyAppended, &service,
+                    [this](const QString &execution, const QJsonObject &event) {
+                        if (!m_watched.contains(execution))
+                            return;
+                        QMetaObject::invokeMethod(this, [this, execution, event] {
+                            Q_EMIT executionEvent(execution, event);
+                        });
+                    });
+            connect(engine, &WorkflowEngine::executionChanged, &service,
+                    [this](const QString &execution, const QString &status) {
+                        if (!m_watched.contains(execution))
+                            return;
+                        QMetaObject::invokeMethod(this, [this, execution, status] {
+                            Q_EMIT executionStatus(execution, status);
+                        });
+                    });
+        }
+        QJsonObject copy = document;
+        copy.insert(QStringLiteral("id"), id);
+        copy.insert(QStringLiteral("name"),
+                    QStringLiteral("Test run: ")
+                        + document.value(QLatin1String("name")).toString());
+        auto saved = service.workflows()->saveDraft(copy);
+        if (!saved)
+            return fail(saved.error().message);
+        if (!saved->isEmpty())
+            return fail(saved->first().toString());
+        (void)service.workflows()->setEnabled(id, false);
+        if (auto published = service.workflows()->publish(id, QStringLiteral("test run"));
+            !published)
+            return fail(published.error().message);
+        auto started = service.engine()->start(id, input, QStringLiteral("test-run"));
+        if (!started)
+            return fail(started.error().message);
+        const QString execution = started->value(QLatin1String("execution_id")).toString();
+        m_watched.insert(execution);
+        QMetaObject::invokeMethod(
+            this, [this, original, execution] { Q_EMIT testRunStarted(original, execution); });
+    });
+}
+
+void EmbeddedOrchestrator::requestExecution(const QString &executionId)
+{
+    onCore([this, executionId](CoreService &service) {
+        auto execution = service.engine()->execution(executionId);
+        if (!execution)
+            return;
+        const QJsonObject detail = *execution;
+        QMetaObject::invokeMethod(
+            this, [this, executionId, detail] { Q_EMIT executionReady(executionId, detail); });
+    });
+}
+
 } // namespace Switchboard

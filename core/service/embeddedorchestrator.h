@@ -6,6 +6,7 @@
 #include "service/orchestrator.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QThread>
 
 namespace Switchboard {
@@ -45,6 +46,8 @@ public:
     void saveWorkflow(const QJsonObject &document) override;
     void publishWorkflow(const QString &id, const QString &note) override;
     void requestVersion(const QString &id, int version) override;
+    void testRun(const QJsonObject &document, const QJsonObject &input) override;
+    void requestExecution(const QString &executionId) override;
 
 private:
     // Runs work on the core's thread with the service, if it is running.
@@ -60,6 +63,8 @@ private:
     QObject *m_context = nullptr; // lives on m_thread; owns the service
     QPointer<CoreService> m_service;
     bool m_tasksConnected = false; // touched on the core's thread only
+    bool m_runsConnected = false; // same
+    QSet<QString> m_watched; // test runs whose events go to the console; core thread only
 };
 
 } // namespace Switchboard

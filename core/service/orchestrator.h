@@ -61,6 +61,11 @@ public:
     virtual void publishWorkflow(const QString &id, const QString &note) = 0;
     // One published version's document: versionReady follows, or workflowFailed.
     virtual void requestVersion(const QString &id, int version) = 0;
+    // Runs the workflow being edited, as it is, with sample input: it is published under
+    // "test-run-<id>" (disabled, so only this start runs it). testRunStarted follows, then
+    // executionEvent for each step of the run and executionReady when asked for the details.
+    virtual void testRun(const QJsonObject &document, const QJsonObject &input) = 0;
+    virtual void requestExecution(const QString &executionId) = 0;
 
 Q_SIGNALS:
     void ready();
@@ -84,6 +89,12 @@ Q_SIGNALS:
     void workflowSaved(const QString &id, const QJsonArray &issues);
     void workflowPublished(const QString &id, int version);
     void versionReady(const QString &id, int version, const QJsonObject &document);
+    void testRunStarted(const QString &workflowId, const QString &executionId);
+    // One entry of a watched execution's history ({type, node, attempt, data}), and its status.
+    void executionEvent(const QString &executionId, const QJsonObject &event);
+    void executionStatus(const QString &executionId, const QString &status);
+    // The execution with its steps (input, output, attempts, error) and history.
+    void executionReady(const QString &executionId, const QJsonObject &execution);
     void workflowFailed(const QString &id, const QString &message);
 };
 

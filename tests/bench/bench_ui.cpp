@@ -48,6 +48,8 @@ public:
     void saveWorkflow(const QJsonObject &) override { }
     void publishWorkflow(const QString &, const QString &) override { }
     void requestVersion(const QString &, int) override { }
+    void testRun(const QJsonObject &, const QJsonObject &) override { }
+    void requestExecution(const QString &) override { }
 };
 
 // Lives on the sending thread; paces the snapshots in batches every millisecond.

@@ -109,6 +109,17 @@ public:
             },
             Qt::QueuedConnection);
     }
+    void testRun(const QJsonObject &document, const QJsonObject &input) override
+    {
+        testRuns << document.value(QLatin1String("id")).toString();
+        testInput = input;
+    }
+    void requestExecution(const QString &executionId) override
+    {
+        QMetaObject::invokeMethod(
+            this, [this, executionId] { Q_EMIT executionReady(executionId, execution); },
+            Qt::QueuedConnection);
+    }
     void publishWorkflow(const QString &id, const QString &note) override
     {
         published << id + QLatin1Char(':') + note;
@@ -132,6 +143,9 @@ public:
     QStringList saved; // ids saved
     QStringList published; // "id:note"
     QHash<QString, QJsonObject> versions; // "id@version" → document
+    QStringList testRuns; // ids of the documents test-run
+    QJsonObject testInput;
+    QJsonObject execution; // the answer to requestExecution
     int taskRequests = 0;
     QJsonArray tasks; // the answer to requestTasks
     QStringList taskActions; // "claim:tk_1", "decide:tk_1:approve", "bulk:tk_1,tk_2:approve"

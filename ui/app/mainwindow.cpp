@@ -153,6 +153,14 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     connect(m_builder, &BuilderView::versionRequested, &orchestrator,
             &Orchestrator::requestVersion);
     connect(&orchestrator, &Orchestrator::versionReady, m_builder, &BuilderView::versionLoaded);
+    connect(m_builder, &BuilderView::testRunRequested, &orchestrator, &Orchestrator::testRun);
+    connect(m_builder, &BuilderView::executionRequested, &orchestrator,
+            &Orchestrator::requestExecution);
+    connect(&orchestrator, &Orchestrator::testRunStarted, m_builder, &BuilderView::testRunStarted);
+    connect(&orchestrator, &Orchestrator::executionEvent, m_builder, &BuilderView::executionEvent);
+    connect(&orchestrator, &Orchestrator::executionStatus, m_builder,
+            &BuilderView::executionStatus);
+    connect(&orchestrator, &Orchestrator::executionReady, m_builder, &BuilderView::executionLoaded);
     connect(&orchestrator, &Orchestrator::tasksChanged, this, &MainWindow::onTasks);
     connect(&orchestrator, &Orchestrator::taskActionDone, m_reviewView, &ReviewView::actionDone);
     connect(&orchestrator, &Orchestrator::taskActionFailed, m_reviewView,

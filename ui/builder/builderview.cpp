@@ -27,6 +27,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
@@ -61,6 +62,7 @@ BuilderView::BuilderView(QWidget *parent)
     , m_workflows(new QComboBox(this))
     , m_status(new QLabel(this))
     , m_validate(new QTimer(this))
+    , m_runPanel(new QPlainTextEdit(this))
 {
     // Palette.
     m_paletteFilter->setSourceModel(m_paletteModel);
@@ -121,6 +123,17 @@ BuilderView::BuilderView(QWidget *parent)
     });
     connect(m_problemList, &QListView::clicked, m_problemList, &QListView::activated);
 
+    m_runPanel->setObjectName(QStringLiteral("runDetails"));
+    m_runPanel->setReadOnly(true);
+    m_runPanel->setPlaceholderText(
+        tr("Test run (Ctrl+R): each step's input, output, attempts and errors show here when "
+           "you select it."));
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(inspectorScroll);
+    right->addWidget(m_runPanel);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 1);
+    right->setChildrenCollapsible(false);
     auto *canvasSplit = new QSplitter(Qt::Vertical, this);
     canvasSplit->addWidget(m_view);
     canvasSplit->addWidget(m_problemList);
@@ -130,7 +143,7 @@ BuilderView::BuilderView(QWidget *parent)
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
     split->addWidget(canvasSplit);
-    split->addWidget(inspectorScroll);
+    split->addWidget(right);
     split->setStretchFactor(1, 4);
     split->setSizes({200, 700, 300});
     split->setChildrenCollapsible(false);
@@ -165,6 +178,14 @@ BuilderView::BuilderView(QWidget *parent)
     connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
         const QStringList ids = m_scene->selectedNodeIds();
         m_inspector->showNode(ids.size() == 1 ? ids.first() : QString());
+        showRunDetails();
+    });
+    // A new canvas forgets the last run's states (items are made anew).
+    connect(&m_graph, &WorkflowGraph::reset, this, [this] {
+        for (auto it = m_runStates.cbegin(); it != m_runStates.cend(); ++it) {
+            if (NodeItem *item = m_scene->nodeItem(it.key()))
+                item->setRunState(it.value());
+        }
     });
     connect(m_inspector, &Inspector::nodeEdited, this,
             [this](const QString &id, const QJsonObject &node, const QString &key) {
@@ -212,6 +233,7 @@ BuilderView::BuilderView(QWidget *parent)
            [this] { autoLayout(); });
     action(tr("Insert step"), {QKeySequence(Qt::Key_Insert)},
            [this] { insertSelectedPaletteEntry(); });
+    action(tr("Test run"), {QKeySequence(Qt::CTRL | Qt::Key_R)}, [this] { askTestRun(); });
     action(tr("Find a step"), {QKeySequence::Find}, [this] {
         m_search->setFocus();
         m_search->selectAll();
@@ -283,6 +305,8 @@ void BuilderView::buildToolbar(QToolBar *bar)
     button(tr("Arrange"), tr("Lay the steps out left to right (Ctrl+Shift+L)"),
            [this] { autoLayout(); });
     bar->addSeparator();
+    button(tr("Test run…"), tr("Run this workflow now with sample input (Ctrl+R)"),
+           [this] { askTestRun(); });
     button(tr("History…"), tr("Published versions and what changed between them"),
            [this] { showHistory(); });
     button(tr("Import…"), tr("Open a workflow file, or an n8n export, as a new draft"), [this] {
@@ -670,6 +694,8 @@ void BuilderView::setWorkflows(const QJsonArray &workflows)
     m_workflows->addItem(tr("Open a workflow…"), QString());
     for (const QJsonValue &v : workflows) {
         const QJsonObject w = v.toObject();
+        if (w.value(QLatin1String("id")).toString().startsWith(QLatin1String("test-run-")))
+            continue; // copies made for test runs are not for editing
         const int version = w.value(QLatin1String("latest_version")).toInt();
         m_workflows->addItem(
             version > 0
@@ -705,6 +731,145 @@ void BuilderView::workflowPublished(const QString &id, int version)
     // The new version joins the history (the core sends the list with the workflow).
     Q_EMIT workflowRequested(id);
     showStatus(tr("Published \"%1\" as version %2; new runs use it.").arg(id).arg(version));
+}
+
+void BuilderView::askTestRun()
+{
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Test run"), tr("Sample input (JSON), as the trigger would give it:"),
+        m_lastInput.isEmpty() ? QStringLiteral("{\n  \"patient_id\": \"pt-test\"\n}") : m_lastInput,
+        &ok);
+    if (!ok)
+        return;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        showStatus(tr("The sample input is not a JSON object: %1").arg(error.errorString()));
+        return;
+    }
+    m_lastInput = text;
+    testRun(doc.object());
+}
+
+bool BuilderView::testRun(const QJsonObject &input)
+{
+    validateNow();
+    if (!m_issues.isEmpty()) {
+        showStatus(tr("Fix the %1 problem(s) first; a test run needs a workflow that validates.")
+                       .arg(m_issues.size()));
+        return false;
+    }
+    m_run.clear();
+    m_runDetail = {};
+    m_runStates.clear();
+    for (const QString &id : m_graph.nodeIds())
+        setRunState(id, QStringLiteral("pending"));
+    showStatus(tr("Starting a test run…"));
+    Q_EMIT testRunRequested(m_graph.toJson(), input);
+    return true;
+}
+
+void BuilderView::setRunState(const QString &node, const QString &state)
+{
+    m_runStates.insert(node, state);
+    if (NodeItem *item = m_scene->nodeItem(node))
+        item->setRunState(state);
+}
+
+void BuilderView::testRunStarted(const QString &workflowId, const QString &executionId)
+{
+    if (workflowId != m_graph.metadata().value(QLatin1String("id")).toString())
+        return;
+    m_run = executionId;
+    showStatus(tr("Test run %1 is running…").arg(executionId));
+}
+
+void BuilderView::executionEvent(const QString &executionId, const QJsonObject &event)
+{
+    if (executionId != m_run)
+        return;
+    static const QHash<QString, QString> states = {
+        {QStringLiteral("step_started"), QStringLiteral("running")},
+        {QStringLiteral("step_resumed"), QStringLiteral("running")},
+        {QStringLiteral("retry_scheduled"), QStringLiteral("retrying")},
+        {QStringLiteral("timer_set"), QStringLiteral("waiting")},
+        {QStringLiteral("waiting_for_event"), QStringLiteral("waiting")},
+        {QStringLiteral("task_created"), QStringLiteral("waiting")},
+        {QStringLiteral("step_completed"), QStringLiteral("done")},
+        {QStringLiteral("step_failed"), QStringLiteral("failed")},
+    };
+    const QString node = event.value(QLatin1String("node")).toString();
+    const QString state = states.value(event.value(QLatin1String("type")).toString());
+    if (!node.isEmpty() && !state.isEmpty())
+        setRunState(node, state);
+}
+
+void BuilderView::executionStatus(const QString &executionId, const QString &status)
+{
+    if (executionId != m_run)
+        return;
+    if (status == QLatin1String("completed") || status == QLatin1String("failed")
+        || status == QLatin1String("waiting") || status == QLatin1String("cancelled"))
+        Q_EMIT executionRequested(executionId);
+    if (status == QLatin1String("completed"))
+        showStatus(tr("Test run completed."));
+    else if (status == QLatin1String("waiting"))
+        showStatus(tr("The test run waits (a delay, an event or a review task)."));
+}
+
+void BuilderView::executionLoaded(const QString &executionId, const QJsonObject &execution)
+{
+    if (executionId != m_run)
+        return;
+    m_runDetail = execution;
+    // Each step as the run left it, and a failed run points at its step.
+    QString failed;
+    for (const QJsonValue &v : execution.value(QLatin1String("steps")).toArray()) {
+        const QJsonObject step = v.toObject();
+        const QString node = step.value(QLatin1String("node")).toString();
+        const QString status = step.value(QLatin1String("status")).toString();
+        if (status == QLatin1String("completed"))
+            setRunState(node, QStringLiteral("done"));
+        else if (status == QLatin1String("failed")) {
+            setRunState(node, QStringLiteral("failed"));
+            failed = node;
+        }
+    }
+    if (execution.value(QLatin1String("status")).toString() == QLatin1String("failed")) {
+        const QString error = execution.value(QLatin1String("error")).toString();
+        if (failed.isEmpty())
+            failed = error.section(QLatin1Char(':'), 0, 0);
+        showStatus(tr("Test run failed at \"%1\": %2").arg(failed, error));
+        if (m_graph.hasNode(failed)) {
+            m_scene->selectNodes({failed});
+            m_view->centerOn(m_scene->nodeItem(failed));
+        }
+    }
+    showRunDetails();
+}
+
+QString BuilderView::runDetails() const
+{
+    return m_runPanel->toPlainText();
+}
+
+void BuilderView::showRunDetails()
+{
+    const QStringList ids = m_scene->selectedNodeIds();
+    if (ids.size() != 1 || m_runDetail.isEmpty()) {
+        m_runPanel->clear();
+        return;
+    }
+    for (const QJsonValue &v : m_runDetail.value(QLatin1String("steps")).toArray()) {
+        const QJsonObject step = v.toObject();
+        if (step.value(QLatin1String("node")).toString() != ids.first())
+            continue;
+        m_runPanel->setPlainText(
+            QString::fromUtf8(QJsonDocument(step).toJson(QJsonDocument::Indented)));
+        return;
+    }
+    m_runPanel->setPlainText(tr("This step did not run."));
 }
 
 void BuilderView::versionLoaded(const QString &id, int version, const QJsonObject &document)

@@ -14,6 +14,7 @@ class QGraphicsView;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QPlainTextEdit;
 class QSortFilterProxyModel;
 class QStandardItemModel;
 class QTimer;
@@ -71,6 +72,12 @@ public:
     void copySelection();
     void paste();
     void autoLayout();
+    // Runs the workflow on the canvas with sample input against the clinic's modules (or the
+    // demo clinic): the steps show their state as the run goes, and a failed run points at
+    // the step that failed. Refused while the workflow has problems.
+    bool testRun(const QJsonObject &input);
+    QString runState(const QString &nodeId) const { return m_runStates.value(nodeId); }
+    QString runDetails() const;
     void validateNow();
     void save();
     void publish(const QString &note);
@@ -82,6 +89,10 @@ public Q_SLOTS:
     void workflowPublished(const QString &id, int version);
     void workflowFailed(const QString &id, const QString &message);
     void versionLoaded(const QString &id, int version, const QJsonObject &document);
+    void testRunStarted(const QString &workflowId, const QString &executionId);
+    void executionEvent(const QString &executionId, const QJsonObject &event);
+    void executionStatus(const QString &executionId, const QString &status);
+    void executionLoaded(const QString &executionId, const QJsonObject &execution);
     // The workflow's published versions, with what changed between any two.
     void showHistory();
 
@@ -90,6 +101,8 @@ Q_SIGNALS:
     void saveRequested(const QJsonObject &document);
     void publishRequested(const QString &id, const QString &note);
     void versionRequested(const QString &id, int version);
+    void testRunRequested(const QJsonObject &document, const QJsonObject &input);
+    void executionRequested(const QString &executionId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -121,7 +134,16 @@ private:
     QTimer *m_validate;
     QList<WorkflowIssue> m_issues;
     QJsonArray m_versions;
-    QStringList m_importReport; // of the workflow on the canvas, newest first
+    QStringList m_importReport;
+    QString m_run; // the test run's execution id
+    QHash<QString, QString> m_runStates; // step → pending, running, retrying, waiting, done, failed
+    QJsonObject m_runDetail; // the run as the core last described it
+    QPlainTextEdit *m_runPanel;
+    void setRunState(const QString &node, const QString &state);
+    void showRunDetails();
+    void askTestRun();
+    QString m_lastInput; // the sample input of the last test run // of the workflow on the canvas,
+                         // newest first
     VersionHistory *m_history = nullptr;
     bool m_dirty = false;
     bool m_loading = false;

@@ -1,0 +1,155 @@
+#include "app/mainwindow.h"
+#include "builder/builderview.h"
+#include "builder/inspector.h"
+#include "builderdriver.h"
+#include "service/embeddedorchestrator.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace Switchboard;
+using namespace TestSupport;
+using namespace BuilderDriver;
+
+// An admin builds a workflow in the console from an empty canvas by drag and drop, fills the
+// inspector, saves and publishes it, and test-runs it against switchboard-sim (a separate
+// process, over loopback) to completion, watching each step's state on the canvas.
+class TstBuilderE2E : public QObject
+{
+    Q_OBJECT
+
+    QProcess m_sim;
+    quint16 m_base = 0;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_base = startSimProcess(m_sim, QStringLiteral("0"));
+        QVERIFY2(m_base != 0, "switchboard-sim did not start");
+    }
+
+    void cleanupTestCase()
+    {
+        m_sim.kill();
+        m_sim.waitForFinished(3000);
+    }
+
+    void buildPublishAndTestRun()
+    {
+        CoreConfig config;
+        config.useSimulatedFleet(m_base);
+        EmbeddedOrchestrator core(config, CoreOptions());
+        SystemClock clock;
+        MainWindow window(core, clock);
+        window.resize(1280, 860);
+        QSignalSpy ready(&core, &Orchestrator::ready);
+        core.start();
+        QVERIFY(ready.wait(20000));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showView(QStringLiteral("workflows")));
+        BuilderView &builder = *window.builder();
+
+        // From an empty canvas: a start, a booking call, a confirmation and an end.
+        builder.newWorkflow();
+        QJsonObject meta = builder.graph().metadata();
+        meta.insert("id", "quick-booking");
+        meta.insert("name", "Quick booking");
+        builder.graph().setMetadata(meta);
+        dragOntoCanvas(builder, QStringLiteral("Start"), QPoint(80, 150));
+        dragOntoCanvas(builder, QStringLiteral("book_first_available"), QPoint(330, 150));
+        dragOntoCanvas(builder, QStringLiteral("send_message"), QPoint(580, 150));
+        dragOntoCanvas(builder, QStringLiteral("End"), QPoint(830, 150));
+        QCOMPARE(builder.graph().nodeIds().size(), 4);
+        connectByMouse(builder, "trigger", "out", "module_call");
+        connectByMouse(builder, "module_call", "out", "module_call_2");
+        connectByMouse(builder, "module_call_2", "out", "end");
+        QCOMPARE(builder.graph().edges().size(), 3);
+
+        // The inspector: what the booking call sends.
+        builder.scene()->selectNodes({"module_call"});
+        auto *payload = qobject_cast<QPlainTextEdit *>(builder.inspector()->editor("payload"));
+        QVERIFY(payload);
+        payload->setPlainText(QStringLiteral("{\"patient_id\": \"{{ input.patient_id }}\"}"));
+        builder.validateNow();
+        QVERIFY2(builder.problems().isEmpty(),
+                 qPrintable(builder.problems().isEmpty() ? QString()
+                                                         : builder.problems().first().toString()));
+
+        // Save and publish through the core.
+        QSignalSpy saved(&core, &Orchestrator::workflowSaved);
+        builder.save();
+        QVERIFY(saved.wait(10000));
+        QVERIFY(saved.first().at(1).toJsonArray().isEmpty());
+        QSignalSpy published(&core, &Orchestrator::workflowPublished);
+        builder.publish(QStringLiteral("first version"));
+        QVERIFY(published.wait(10000));
+        QCOMPARE(published.first().at(1).toInt(), 1);
+
+        // A test run against the simulator: every step ends done.
+        QSignalSpy loaded(&core, &Orchestrator::executionReady);
+        QVERIFY(builder.testRun({{"patient_id", "pt-e2e"}}));
+        QTRY_VERIFY_WITH_TIMEOUT(builder.runState("end") == QLatin1String("done")
+                                     || builder.statusText().contains(QStringLiteral("completed")),
+                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 10000);
+        QCOMPARE(loaded.last().at(1).toJsonObject().value("status").toString(),
+                 QStringLiteral("completed"));
+        for (const char *step : {"module_call", "module_call_2"})
+            QCOMPARE(builder.runState(QLatin1String(step)), QStringLiteral("done"));
+        // Selecting a step shows what it did.
+        builder.scene()->selectNodes({"module_call"});
+        QVERIFY(builder.runDetails().contains(QStringLiteral("\"attempts\"")));
+
+        // The booking module was called with the sample input.
+        const QJsonArray requests = get(QStringLiteral("http://127.0.0.1:%1/stats").arg(m_base))
+                                        .json()
+                                        .value("modules")
+                                        .toObject()
+                                        .value("02_booking")
+                                        .toObject()
+                                        .value("recent_requests")
+                                        .toArray();
+        bool booked = false;
+        for (const QJsonValue &r : requests)
+            booked = booked
+                || (r.toObject().value("action").toString() == QLatin1String("book_first_available")
+                    && r.toObject().value("patient_id").toString() == QLatin1String("pt-e2e"));
+        QVERIFY(booked);
+
+        // A failing step: the booking module answers garbage, so the run fails and points at it.
+        QVERIFY(post(QStringLiteral("http://127.0.0.1:%1/faults").arg(m_base),
+                     R"({"module":"02_booking","mode":"malformed"})")
+                    .status
+                == 200);
+        // One attempt only, set in the inspector, so the run fails at once instead of retrying.
+        builder.scene()->selectNodes({"module_call"});
+        auto *attempts =
+            qobject_cast<QSpinBox *>(builder.inspector()->editor("retry.max_attempts"));
+        QVERIFY(attempts);
+        attempts->setValue(1);
+        Q_EMIT attempts->editingFinished();
+        QCOMPARE(builder.graph()
+                     .node("module_call")
+                     .value("retry")
+                     .toObject()
+                     .value("max_attempts")
+                     .toInt(),
+                 1);
+        loaded.clear();
+        QVERIFY(builder.testRun({{"patient_id", "pt-e2e-2"}}));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            builder.statusText().contains(QStringLiteral("Test run failed at")), 30000);
+        QVERIFY(builder.statusText().contains(QStringLiteral("module_call")));
+        QCOMPARE(builder.runState("module_call"), QStringLiteral("failed"));
+        QCOMPARE(builder.scene()->selectedNodeIds(), QStringList {"module_call"});
+    }
+};
+
+QTEST_MAIN(TstBuilderE2E)
+#include "tst_builder_e2e.moc"
