@@ -552,6 +552,62 @@
         <source>&quot;%1&quot;: %2</source>
         <translation>«%1»: %2</translation>
     </message>
+    <message>
+        <source>Promote</source>
+        <translation>Promover</translation>
+    </message>
+    <message>
+        <source>Make a published version run in staging, then in production</source>
+        <translation>Hacer que una versión publicada se ejecute en preproducción y después en producción</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>desarrollo</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation>preproducción</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>producción</translation>
+    </message>
+    <message>
+        <source>%1: version %2</source>
+        <translation>%1: versión %2</translation>
+    </message>
+    <message>
+        <source>%1: —</source>
+        <translation>%1: —</translation>
+    </message>
+    <message>
+        <source>Not published yet.</source>
+        <translation>Aún sin publicar.</translation>
+    </message>
+    <message>
+        <source>Runs in %1</source>
+        <translation>Se ejecuta en %1</translation>
+    </message>
+    <message>
+        <source>Version %1 from %2 to %3</source>
+        <translation>Versión %1 de %2 a %3</translation>
+    </message>
+    <message>
+        <source>To %1 (nothing runs in %2)</source>
+        <translation>A %1 (nada se ejecuta en %2)</translation>
+    </message>
+    <message>
+        <source>Nothing to promote to %1: no version runs in the environment before it.</source>
+        <translation>Nada que promover a %1: ninguna versión se ejecuta en el entorno anterior.</translation>
+    </message>
+    <message>
+        <source>Promoting version %1 to %2…</source>
+        <translation>Promoviendo la versión %1 a %2…</translation>
+    </message>
+    <message>
+        <source>Version %1 of &quot;%2&quot; now runs in %3.</source>
+        <translation>La versión %1 de «%2» se ejecuta ahora en %3.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::DashboardView</name>

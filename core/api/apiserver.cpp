@@ -399,12 +399,35 @@ void ApiServer::addWorkflowRoutes()
               reply.sendJson(
                   201, {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("version"), *version}});
           });
+    route("POST", QStringLiteral("/api/v1/workflows/{id}/promote"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Admin))
+                  return;
+              auto body = req.jsonBody();
+              if (!body)
+                  return reply.sendError(400, body.error().message);
+              if (Status st = m_core.workflows()->promote(
+                      p.at(0), body->value(QLatin1String("version")).toInt(),
+                      body->value(QLatin1String("environment")).toString(), req.actor);
+                  !st)
+                  return sendFailure(reply, st.error());
+              if (Status scheduled = m_core.engine()->scheduleWorkflows(); !scheduled)
+                  return reply.sendError(500, scheduled.error().message);
+              m_core.refreshAlerts();
+              reply.sendJson(200,
+                             {{QStringLiteral("id"), p.at(0)},
+                              {QStringLiteral("deployments"),
+                               m_core.workflows()->deployments(p.at(0)).value()}});
+          });
     route("GET", QStringLiteral("/api/v1/workflows/{id}/versions"),
           [this](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
               auto versions = m_core.workflows()->versions(p.at(0));
               if (!versions)
                   return sendFailure(reply, versions.error());
-              reply.sendJson(200, {{QStringLiteral("versions"), *versions}});
+              reply.sendJson(200,
+                             {{QStringLiteral("versions"), *versions},
+                              {QStringLiteral("deployments"),
+                               m_core.workflows()->deployments(p.at(0)).value()}});
           });
     route("POST", QStringLiteral("/api/v1/workflows/{id}/executions"),
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
@@ -515,8 +538,7 @@ void ApiServer::addTaskRoutes()
               reply.sendJson(200, {{QStringLiteral("tasks"), tasks}});
           });
     route("GET", QStringLiteral("/api/v1/tasks/{id}"),
-          [this, mayReadPhi](const HttpRequest &req, const HttpReply &reply,
-                             const QStringList &p) {
+          [this, mayReadPhi](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
               auto task = m_core.review()->task(p.at(0), mayReadPhi(req));
               if (!task)
                   return sendFailure(reply, task.error());
@@ -543,8 +565,7 @@ void ApiServer::addTaskRoutes()
               reply.sendJson(200, m_core.review()->task(p.at(0), mayReadPhi(req)).value());
           });
     route("POST", QStringLiteral("/api/v1/tasks/{id}/release"),
-          [this, mayReadPhi](const HttpRequest &req, const HttpReply &reply,
-                             const QStringList &p) {
+          [this, mayReadPhi](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
               if (!allow(req, reply, Role::Support))
                   return;
               if (Status st = m_core.review()->release(p.at(0), req.actor); !st)
@@ -580,10 +601,11 @@ void ApiServer::addTaskRoutes()
               if (ids.isEmpty())
                   return reply.sendError(400, QStringLiteral("\"ids\" must list the tasks"),
                                          QStringLiteral("ids"));
-              reply.sendJson(200, {{QStringLiteral("results"),
-                                    m_core.review()->decideMany(
-                                        ids, body->value(QLatin1String("decision")).toString(),
-                                        req.actor)}});
+              reply.sendJson(
+                  200,
+                  {{QStringLiteral("results"),
+                    m_core.review()->decideMany(
+                        ids, body->value(QLatin1String("decision")).toString(), req.actor)}});
           });
     route("GET", QStringLiteral("/api/v1/audit"),
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {

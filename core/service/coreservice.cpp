@@ -170,6 +170,7 @@ Status CoreService::startEngine()
     m_expressions = std::make_unique<ExpressionEngine>();
     m_validator = std::make_unique<WorkflowValidator>(*m_expressions);
     m_workflows = std::make_unique<WorkflowStore>(*m_db, m_clock, *m_validator);
+    m_workflows->setEnvironment(m_config.environment);
     m_kpiHistory = std::make_unique<KpiHistory>(*m_db);
     m_moduleHistory = std::make_unique<ModuleHistory>(*m_db);
     m_eventKpis = std::make_unique<EventKpis>(*m_db, m_clock);

@@ -244,7 +244,19 @@ void EmbeddedOrchestrator::requestWorkflow(const QString &id)
             return;
         }
         const QJsonObject doc = *draft;
-        const QJsonArray list = versions ? *versions : QJsonArray();
+        // Each version says where it runs.
+        const QJsonObject deployed = service.workflows()->deployments(id).value();
+        QJsonArray list;
+        for (const QJsonValue &v : versions ? *versions : QJsonArray()) {
+            QJsonObject entry = v.toObject();
+            QJsonArray environments;
+            for (const QString &env : WorkflowStore::environments()) {
+                if (deployed.value(env).toInt() == entry.value(QLatin1String("version")).toInt())
+                    environments.append(env);
+            }
+            entry.insert(QStringLiteral("environments"), environments);
+            list.append(entry);
+        }
         QMetaObject::invokeMethod(this,
                                   [this, id, doc, list] { Q_EMIT workflowReady(id, doc, list); });
     });
@@ -368,6 +380,25 @@ void EmbeddedOrchestrator::requestExecution(const QString &executionId)
         const QJsonObject detail = *execution;
         QMetaObject::invokeMethod(
             this, [this, executionId, detail] { Q_EMIT executionReady(executionId, detail); });
+    });
+}
+
+void EmbeddedOrchestrator::promoteWorkflow(const QString &id, int version,
+                                           const QString &environment)
+{
+    const QString who = userName();
+    onCore([this, id, version, environment, who](CoreService &service) {
+        if (Status st = service.workflows()->promote(id, version, environment, who); !st) {
+            const QString message = st.error().message;
+            QMetaObject::invokeMethod(this,
+                                      [this, id, message] { Q_EMIT workflowFailed(id, message); });
+            return;
+        }
+        (void)service.engine()->scheduleWorkflows();
+        service.refreshAlerts();
+        QMetaObject::invokeMethod(this, [this, id, version, environment] {
+            Q_EMIT workflowPromoted(id, version, environment);
+        });
     });
 }
 

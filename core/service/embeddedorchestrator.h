@@ -46,6 +46,7 @@ public:
     void saveWorkflow(const QJsonObject &document) override;
     void publishWorkflow(const QString &id, const QString &note) override;
     void requestVersion(const QString &id, int version) override;
+    void promoteWorkflow(const QString &id, int version, const QString &environment) override;
     void testRun(const QJsonObject &document, const QJsonObject &input) override;
     void requestExecution(const QString &executionId) override;
 

@@ -61,6 +61,9 @@ public:
     virtual void publishWorkflow(const QString &id, const QString &note) = 0;
     // One published version's document: versionReady follows, or workflowFailed.
     virtual void requestVersion(const QString &id, int version) = 0;
+    // Makes a version run in dev, staging or production (in that order): workflowPromoted, or
+    // workflowFailed with the reason. Each version in workflowReady lists its "environments".
+    virtual void promoteWorkflow(const QString &id, int version, const QString &environment) = 0;
     // Runs the workflow being edited, as it is, with sample input: it is published under
     // "test-run-<id>" (disabled, so only this start runs it). testRunStarted follows, then
     // executionEvent for each step of the run and executionReady when asked for the details.
@@ -89,6 +92,7 @@ Q_SIGNALS:
     void workflowSaved(const QString &id, const QJsonArray &issues);
     void workflowPublished(const QString &id, int version);
     void versionReady(const QString &id, int version, const QJsonObject &document);
+    void workflowPromoted(const QString &id, int version, const QString &environment);
     void testRunStarted(const QString &workflowId, const QString &executionId);
     // One entry of a watched execution's history ({type, node, attempt, data}), and its status.
     void executionEvent(const QString &executionId, const QJsonObject &event);

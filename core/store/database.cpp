@@ -159,6 +159,17 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_waiting ON audit_log(forwarded_at, seq);
 ALTER TABLE tasks ADD COLUMN escalated_from TEXT;
 )SQL",
+    // 6: which published version runs in which environment (dev, staging, production).
+    R"SQL(
+CREATE TABLE deployments (
+    workflow_id TEXT NOT NULL,
+    environment TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    promoted_at INTEGER NOT NULL,
+    promoted_by TEXT NOT NULL,
+    PRIMARY KEY (workflow_id, environment)
+);
+)SQL",
 };
 
 } // namespace

@@ -65,7 +65,14 @@ Result<int> WorkflowStore::publish(const QString &id, const QString &note)
                                     "definition, note, published_at) VALUES (?, ?, ?, ?, ?)"),
                      {id, version, compact(definition), note.isEmpty() ? QStringLiteral("") : note,
                       m_clock.nowMs()});
-        return ins ? Status(Ok {}) : Status(ins.error());
+        if (!ins)
+            return ins.error();
+        // Published here, it runs here.
+        auto deployed = m_db.run(QStringLiteral("INSERT OR REPLACE INTO deployments (workflow_id, "
+                                                "environment, version, promoted_at, promoted_by) "
+                                                "VALUES (?, ?, ?, ?, 'publish')"),
+                                 {id, m_environment, version, m_clock.nowMs()});
+        return deployed ? Status(Ok {}) : Status(deployed.error());
     });
     if (!st)
         return st.error();
@@ -102,9 +109,9 @@ QList<WorkflowStore::Summary> WorkflowStore::list()
                    q->value(3).toInt(),
                    {}};
         if (s.latestVersion > 0) {
-            auto latest = version(s.id, s.latestVersion);
-            if (latest)
-                s.trigger = latest->trigger;
+            auto running = version(s.id);
+            if (running)
+                s.trigger = running->trigger;
         }
         out.append(s);
     }
@@ -143,8 +150,73 @@ Result<QJsonArray> WorkflowStore::versions(const QString &id)
     return out;
 }
 
+QStringList WorkflowStore::environments()
+{
+    return {QStringLiteral("dev"), QStringLiteral("staging"), QStringLiteral("production")};
+}
+
+Result<QJsonObject> WorkflowStore::deployments(const QString &id)
+{
+    auto q = m_db.exec(
+        QStringLiteral("SELECT environment, version FROM deployments WHERE workflow_id = ?"), {id});
+    if (!q)
+        return q.error();
+    QJsonObject out;
+    while (q->next())
+        out.insert(q->value(0).toString(), q->value(1).toInt());
+    return out;
+}
+
+Status WorkflowStore::promote(const QString &id, int version, const QString &environment,
+                              const QString &who)
+{
+    const QStringList order = environments();
+    const qsizetype target = order.indexOf(environment);
+    if (target < 0)
+        return makeError(QStringLiteral("\"%1\" is not an environment (dev, staging, production)")
+                             .arg(environment),
+                         QStringLiteral("environment"));
+    if (auto v = this->version(id, version); !v)
+        return v.error();
+    auto deployed = deployments(id);
+    if (!deployed)
+        return deployed.error();
+    if (target > 0 && deployed->value(order.at(target - 1)).toInt() != version)
+        return makeError(QStringLiteral("version %1 does not run in %2 yet; promote it there first")
+                             .arg(version)
+                             .arg(order.at(target - 1)),
+                         QStringLiteral("version"));
+    auto r =
+        m_db.run(QStringLiteral("INSERT OR REPLACE INTO deployments (workflow_id, environment, "
+                                "version, promoted_at, promoted_by) VALUES (?, ?, ?, ?, ?)"),
+                 {id, environment, version, m_clock.nowMs(), who});
+    if (!r)
+        return r.error();
+    ++m_generation;
+    return Ok {};
+}
+
 Result<Workflow> WorkflowStore::version(const QString &id, int number)
 {
+    if (number == 0) {
+        // The version running here; a workflow published before environments existed has no
+        // deployments, and runs its latest version.
+        auto q = m_db.exec(QStringLiteral("SELECT environment, version FROM deployments WHERE "
+                                          "workflow_id = ?"),
+                           {id});
+        if (!q)
+            return q.error();
+        bool any = false;
+        while (q->next()) {
+            any = true;
+            if (q->value(0).toString() == m_environment)
+                return version(id, q->value(1).toInt());
+        }
+        if (any)
+            return makeError(QStringLiteral("workflow \"%1\" has no version promoted to %2")
+                                 .arg(id, m_environment),
+                             QStringLiteral("id"));
+    }
     if (number > 0) {
         auto cached = m_cache.constFind(id + QLatin1Char('@') + QString::number(number));
         if (cached != m_cache.constEnd())

@@ -26,18 +26,29 @@ public:
         QString name;
         bool enabled = true;
         int latestVersion = 0; // 0: never published
-        QJsonObject trigger; // of the latest version
+        QJsonObject trigger; // of the version running in this environment
     };
 
     // Validates and saves a draft. On issues, nothing is written and they are returned.
     Result<QList<WorkflowIssue>> saveDraft(const QJsonObject &document);
+    // A new immutable version, which at once runs in this store's environment.
     Result<int> publish(const QString &id, const QString &note);
+    // Makes a version run in an environment: dev, staging or production, in that order; a
+    // version reaches staging from dev and production from staging (a rollback too: promote
+    // the older version along the same path).
+    Status promote(const QString &id, int version, const QString &environment, const QString &who);
+    // {"dev": 3, "staging": 2, "production": 2}: what runs where; absent: nothing yet.
+    Result<QJsonObject> deployments(const QString &id);
+    // The environment of the core this store serves (CoreConfig::environment).
+    void setEnvironment(const QString &environment) { m_environment = environment; }
+    static QStringList environments();
     Status setEnabled(const QString &id, bool enabled);
 
     QList<Summary> list();
     Result<QJsonObject> draft(const QString &id);
     Result<QJsonArray> versions(const QString &id);
-    // A published version; version 0 means the latest. Cached: versions never change.
+    // A published version; version 0 means the one running in this environment (the latest
+    // for a workflow published before environments existed). Cached: versions never change.
     Result<Workflow> version(const QString &id, int version = 0);
     // The published, enabled workflows, latest version of each.
     QList<Workflow> published();
@@ -51,6 +62,7 @@ private:
     WorkflowValidator &m_validator;
     QHash<QString, Workflow> m_cache; // "id@version"
     quint64 m_generation = 0;
+    QString m_environment = QStringLiteral("production");
 };
 
 } // namespace Switchboard

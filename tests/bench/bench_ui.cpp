@@ -48,6 +48,7 @@ public:
     void saveWorkflow(const QJsonObject &) override { }
     void publishWorkflow(const QString &, const QString &) override { }
     void requestVersion(const QString &, int) override { }
+    void promoteWorkflow(const QString &, int, const QString &) override { }
     void testRun(const QJsonObject &, const QJsonObject &) override { }
     void requestExecution(const QString &) override { }
 };

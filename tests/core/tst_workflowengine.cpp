@@ -503,6 +503,49 @@ private Q_SLOTS:
         QCOMPARE(f.modules.calls.first().idempotencyKey, key);
         QVERIFY(f.history(id).contains(QStringLiteral("execution_resumed")));
     }
+
+    void versionsArePromotedThroughTheEnvironments()
+    {
+        Fixture f;
+        // This core is the staging one: what it runs is what was promoted to staging.
+        f.store->setEnvironment(QStringLiteral("staging"));
+        f.publish(linear());
+        QCOMPARE(f.store->deployments(QStringLiteral("linear"))->value("staging").toInt(), 1);
+        QJsonObject v2 = QJsonDocument::fromJson(linear()).object();
+        v2.insert(QStringLiteral("name"), QStringLiteral("Linear v2"));
+        QVERIFY(f.store->saveDraft(v2).ok());
+        QCOMPARE(f.store->publish(QStringLiteral("linear"), QStringLiteral("v2")).value(), 2);
+        QCOMPARE(f.store->version(QStringLiteral("linear"))->name, QStringLiteral("Linear v2"));
+
+        // Production takes only what staging runs; an unknown environment is refused.
+        auto skip = f.store->promote(QStringLiteral("linear"), 1, QStringLiteral("production"),
+                                     QStringLiteral("ana"));
+        QVERIFY(!skip.ok());
+        QVERIFY(skip.error().message.contains(QStringLiteral("does not run in staging")));
+        QCOMPARE(f.store->promote(QStringLiteral("linear"), 2, QStringLiteral("prod"), "ana")
+                     .error()
+                     .field,
+                 QStringLiteral("environment"));
+        QVERIFY(f.store
+                    ->promote(QStringLiteral("linear"), 2, QStringLiteral("production"),
+                              QStringLiteral("ana"))
+                    .ok());
+        // Rolling staging back to version 1 goes through dev.
+        QVERIFY(
+            !f.store->promote(QStringLiteral("linear"), 1, QStringLiteral("staging"), "ana").ok());
+        QVERIFY(f.store->promote(QStringLiteral("linear"), 1, QStringLiteral("dev"), "ana").ok());
+        QVERIFY(
+            f.store->promote(QStringLiteral("linear"), 1, QStringLiteral("staging"), "ana").ok());
+        QCOMPARE(f.store->version(QStringLiteral("linear"))->version, 1);
+        const QJsonObject where = f.store->deployments(QStringLiteral("linear")).value();
+        QCOMPARE(where, (QJsonObject {{"dev", 1}, {"staging", 1}, {"production", 2}}));
+        // The engine runs this environment's version.
+        const QString id = f.start(QStringLiteral("linear"));
+        QCOMPARE(f.execution(id).value("version").toInt(), 1);
+        // A production core runs version 2.
+        f.store->setEnvironment(QStringLiteral("production"));
+        QCOMPARE(f.execution(f.start(QStringLiteral("linear"))).value("version").toInt(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TstWorkflowEngine)

@@ -90,6 +90,12 @@ private Q_SLOTS:
         builder.publish(QStringLiteral("first version"));
         QVERIFY(published.wait(10000));
         QCOMPARE(published.first().at(1).toInt(), 1);
+        // This core is the clinic's production one: what it publishes runs there, and the
+        // console says so; staging cannot take it from dev, where nothing runs.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            builder.deploymentText().contains(QStringLiteral("production: version 1")), 10000);
+        builder.promote(QStringLiteral("staging"));
+        QVERIFY(builder.statusText().contains(QStringLiteral("Nothing to promote")));
 
         // A test run against the simulator: every step ends done.
         QSignalSpy loaded(&core, &Orchestrator::executionReady);

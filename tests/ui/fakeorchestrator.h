@@ -120,6 +120,14 @@ public:
             this, [this, executionId] { Q_EMIT executionReady(executionId, execution); },
             Qt::QueuedConnection);
     }
+    void promoteWorkflow(const QString &id, int version, const QString &environment) override
+    {
+        promotions << QStringLiteral("%1@%2:%3").arg(id).arg(version).arg(environment);
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, version, environment] { Q_EMIT workflowPromoted(id, version, environment); },
+            Qt::QueuedConnection);
+    }
     void publishWorkflow(const QString &id, const QString &note) override
     {
         published << id + QLatin1Char(':') + note;
@@ -143,6 +151,7 @@ public:
     QStringList saved; // ids saved
     QStringList published; // "id:note"
     QHash<QString, QJsonObject> versions; // "id@version" → document
+    QStringList promotions; // "id@version:environment"
     QStringList testRuns; // ids of the documents test-run
     QJsonObject testInput;
     QJsonObject execution; // the answer to requestExecution

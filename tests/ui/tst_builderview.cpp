@@ -240,6 +240,27 @@ private Q_SLOTS:
         builder.undoStack().undo();
         QCOMPARE(builder.graph().toJson(), canvas);
     }
+
+    void showsWhereVersionsRunAndPromotes()
+    {
+        BuilderView builder;
+        QVERIFY(builder.openTemplate(QStringLiteral("morning-report")));
+        builder.workflowLoaded(
+            "morning-report", builder.graph().toJson(),
+            QJsonArray {QJsonObject {{"version", 3}, {"environments", QJsonArray {"dev"}}},
+                        QJsonObject {{"version", 2},
+                                     {"environments", QJsonArray {"staging", "production"}}}});
+        QCOMPARE(
+            builder.deploymentText(),
+            QStringLiteral("Runs in dev: version 3 · staging: version 2 · production: version 2"));
+        QCOMPARE(builder.deployed("staging"), 2);
+        QSignalSpy promote(&builder, &BuilderView::promoteRequested);
+        QVERIFY(builder.promote(QStringLiteral("staging")));
+        QCOMPARE(promote.size(), 1);
+        QCOMPARE(promote.first().at(1).toInt(), 3); // what dev runs goes to staging
+        QCOMPARE(promote.first().at(2).toString(), QStringLiteral("staging"));
+        QVERIFY(!builder.promote(QStringLiteral("dev")));
+    }
 };
 
 QTEST_MAIN(TstBuilderView)

@@ -153,6 +153,10 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     connect(m_builder, &BuilderView::versionRequested, &orchestrator,
             &Orchestrator::requestVersion);
     connect(&orchestrator, &Orchestrator::versionReady, m_builder, &BuilderView::versionLoaded);
+    connect(m_builder, &BuilderView::promoteRequested, &orchestrator,
+            &Orchestrator::promoteWorkflow);
+    connect(&orchestrator, &Orchestrator::workflowPromoted, m_builder,
+            &BuilderView::workflowPromoted);
     connect(m_builder, &BuilderView::testRunRequested, &orchestrator, &Orchestrator::testRun);
     connect(m_builder, &BuilderView::executionRequested, &orchestrator,
             &Orchestrator::requestExecution);

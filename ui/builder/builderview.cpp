@@ -62,6 +62,7 @@ BuilderView::BuilderView(QWidget *parent)
     , m_workflows(new QComboBox(this))
     , m_status(new QLabel(this))
     , m_validate(new QTimer(this))
+    , m_deployments(new QLabel(this))
     , m_runPanel(new QPlainTextEdit(this))
 {
     // Palette.
@@ -159,6 +160,8 @@ BuilderView::BuilderView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 8);
     layout->addWidget(bar);
+    m_deployments->setObjectName(QStringLiteral("deployments"));
+    layout->addWidget(m_deployments);
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
 
@@ -323,6 +326,14 @@ void BuilderView::buildToolbar(QToolBar *bar)
         if (!path.isEmpty())
             exportFile(path);
     });
+    auto *promote = new QToolButton(this);
+    promote->setText(tr("Promote"));
+    promote->setToolTip(tr("Make a published version run in staging, then in production"));
+    m_promoteMenu = new QMenu(promote);
+    promote->setMenu(m_promoteMenu);
+    promote->setPopupMode(QToolButton::InstantPopup);
+    bar->addWidget(promote);
+    connect(m_promoteMenu, &QMenu::aboutToShow, this, &BuilderView::updateDeployments);
     button(tr("Save draft"), tr("Save the draft; it must have no problems (Ctrl+S)"),
            [this] { save(); });
     button(tr("Publish…"), tr("Publish the saved draft as a new version that runs"), [this] {
@@ -392,6 +403,14 @@ void BuilderView::fitWorkflow()
     m_view->fitInView(m_scene->itemsBoundingRect().adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
     if (m_view->transform().m11() > 1)
         m_view->resetTransform();
+    // A big workflow stays readable: not smaller than half size, starting from its beginning.
+    if (m_view->transform().m11() < 0.5) {
+        m_view->resetTransform();
+        m_view->scale(0.5, 0.5);
+        const QRectF all = m_scene->itemsBoundingRect();
+        m_view->centerOn(all.left() + m_view->viewport()->width(), all.center().y());
+        return;
+    }
     m_view->centerOn(m_scene->itemsBoundingRect().center());
 }
 
@@ -403,6 +422,8 @@ void BuilderView::newWorkflow()
                    QJsonObject {{QStringLiteral("kind"), QStringLiteral("manual")}}},
                   {QStringLiteral("nodes"), QJsonArray {}},
                   {QStringLiteral("edges"), QJsonArray {}}});
+    m_versions = {};
+    updateDeployments();
     showStatus(tr("An empty canvas: drag a Start from the palette, then the steps after it."));
 }
 
@@ -414,6 +435,8 @@ bool BuilderView::openTemplate(const QString &templateId)
     QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
     doc.remove(QStringLiteral("version"));
     openDocument(doc);
+    m_versions = {};
+    updateDeployments();
     showStatus(tr("Opened the template \"%1\". Save it to keep it as a draft.")
                    .arg(doc.value(QLatin1String("name")).toString()));
     return true;
@@ -711,6 +734,7 @@ void BuilderView::workflowLoaded(const QString &id, const QJsonObject &draft,
 {
     openDocument(draft);
     m_versions = versions;
+    updateDeployments();
     showStatus(tr("Opened \"%1\".").arg(id));
 }
 
@@ -870,6 +894,72 @@ void BuilderView::showRunDetails()
         return;
     }
     m_runPanel->setPlainText(tr("This step did not run."));
+}
+
+int BuilderView::deployed(const QString &environment) const
+{
+    for (const QJsonValue &v : m_versions) {
+        const QJsonObject o = v.toObject();
+        if (o.value(QLatin1String("environments")).toArray().contains(environment))
+            return o.value(QLatin1String("version")).toInt();
+    }
+    return 0;
+}
+
+QString BuilderView::deploymentText() const
+{
+    return m_deployments->text();
+}
+
+void BuilderView::updateDeployments()
+{
+    const QStringList order {QStringLiteral("dev"), QStringLiteral("staging"),
+                             QStringLiteral("production")};
+    const QStringList names {tr("dev"), tr("staging"), tr("production")};
+    QStringList parts;
+    for (int i = 0; i < order.size(); ++i) {
+        const int v = deployed(order.at(i));
+        parts << (v > 0 ? tr("%1: version %2").arg(names.at(i)).arg(v)
+                        : tr("%1: —").arg(names.at(i)));
+    }
+    m_deployments->setText(m_versions.isEmpty()
+                               ? tr("Not published yet.")
+                               : tr("Runs in %1").arg(parts.join(QStringLiteral(" · "))));
+    if (!m_promoteMenu)
+        return;
+    m_promoteMenu->clear();
+    for (int i = 1; i < order.size(); ++i) {
+        const int from = deployed(order.at(i - 1));
+        QAction *a = m_promoteMenu->addAction(
+            from > 0 ? tr("Version %1 from %2 to %3").arg(from).arg(names.at(i - 1), names.at(i))
+                     : tr("To %1 (nothing runs in %2)").arg(names.at(i), names.at(i - 1)));
+        a->setEnabled(from > 0 && deployed(order.at(i)) != from);
+        const QString target = order.at(i);
+        connect(a, &QAction::triggered, this, [this, target] { promote(target); });
+    }
+}
+
+bool BuilderView::promote(const QString &environment)
+{
+    const QStringList order {QStringLiteral("dev"), QStringLiteral("staging"),
+                             QStringLiteral("production")};
+    const qsizetype i = order.indexOf(environment);
+    const int version = i > 0 ? deployed(order.at(i - 1)) : 0;
+    if (version == 0) {
+        showStatus(tr("Nothing to promote to %1: no version runs in the environment before it.")
+                       .arg(environment));
+        return false;
+    }
+    showStatus(tr("Promoting version %1 to %2…").arg(version).arg(environment));
+    Q_EMIT promoteRequested(m_graph.metadata().value(QLatin1String("id")).toString(), version,
+                            environment);
+    return true;
+}
+
+void BuilderView::workflowPromoted(const QString &id, int version, const QString &environment)
+{
+    showStatus(tr("Version %1 of \"%2\" now runs in %3.").arg(version).arg(id, environment));
+    Q_EMIT workflowRequested(id);
 }
 
 void BuilderView::versionLoaded(const QString &id, int version, const QJsonObject &document)

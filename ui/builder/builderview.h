@@ -14,6 +14,7 @@ class QGraphicsView;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QMenu;
 class QPlainTextEdit;
 class QSortFilterProxyModel;
 class QStandardItemModel;
@@ -50,6 +51,12 @@ public:
     VersionHistory *history() const { return m_history; }
     QList<WorkflowIssue> problems() const { return m_issues; }
     QString statusText() const;
+    // "dev: version 3 · staging: version 2 · production: —"
+    QString deploymentText() const;
+    // The version running in an environment (0: none), from the last workflowLoaded.
+    int deployed(const QString &environment) const;
+    // Asks the core to make what runs in the environment before this one run here.
+    bool promote(const QString &environment);
     // What the last n8n import mapped and did not, a line each.
     QStringList importReport() const { return m_importReport; }
 
@@ -89,6 +96,7 @@ public Q_SLOTS:
     void workflowPublished(const QString &id, int version);
     void workflowFailed(const QString &id, const QString &message);
     void versionLoaded(const QString &id, int version, const QJsonObject &document);
+    void workflowPromoted(const QString &id, int version, const QString &environment);
     void testRunStarted(const QString &workflowId, const QString &executionId);
     void executionEvent(const QString &executionId, const QJsonObject &event);
     void executionStatus(const QString &executionId, const QString &status);
@@ -101,6 +109,7 @@ Q_SIGNALS:
     void saveRequested(const QJsonObject &document);
     void publishRequested(const QString &id, const QString &note);
     void versionRequested(const QString &id, int version);
+    void promoteRequested(const QString &id, int version, const QString &environment);
     void testRunRequested(const QJsonObject &document, const QJsonObject &input);
     void executionRequested(const QString &executionId);
 
@@ -135,6 +144,9 @@ private:
     QList<WorkflowIssue> m_issues;
     QJsonArray m_versions;
     QStringList m_importReport;
+    QLabel *m_deployments;
+    QMenu *m_promoteMenu = nullptr;
+    void updateDeployments();
     QString m_run; // the test run's execution id
     QHash<QString, QString> m_runStates; // step → pending, running, retrying, waiting, done, failed
     QJsonObject m_runDetail; // the run as the core last described it
