@@ -608,6 +608,18 @@
         <source>Version %1 of &quot;%2&quot; now runs in %3.</source>
         <translation>La versión %1 de «%2» se ejecuta ahora en %3.</translation>
     </message>
+    <message>
+        <source>Not re-routed: %1.</source>
+        <translation>No se cambió: %1.</translation>
+    </message>
+    <message>
+        <source>Re-route %1 → %2</source>
+        <translation>Cambiar %1 → %2</translation>
+    </message>
+    <message>
+        <source>Re-routed: %1 → %2 now leads to %3.</source>
+        <translation>Cambiado: %1 → %2 ahora lleva a %3.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::DashboardView</name>

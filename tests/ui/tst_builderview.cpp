@@ -79,6 +79,26 @@ private Q_SLOTS:
         step();
         QVERIFY(builder.statusText().contains(QStringLiteral("into the trigger")));
 
+        // Drag the arrow of module_call → end onto the trigger: refused; then back where it was.
+        {
+            QGraphicsView *view = builder.canvas();
+            EdgeItem *edge = nullptr;
+            for (EdgeItem *e : builder.scene()->edgeItems()) {
+                if (e->edge().to == QLatin1String("end"))
+                    edge = e;
+            }
+            QVERIFY(edge);
+            const QPoint arrow = view->mapFromScene(edge->path().pointAtPercent(1));
+            const QPoint onStart = view->mapFromScene(
+                builder.scene()->nodeItem("trigger")->sceneBoundingRect().center());
+            QTest::mousePress(view->viewport(), Qt::LeftButton, {}, arrow);
+            QTest::mouseMove(view->viewport(), onStart);
+            QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, onStart);
+            QVERIFY(builder.statusText().contains(QStringLiteral("Not re-routed")));
+            QCOMPARE(builder.graph().edges().size(), 2);
+            step();
+        }
+
         // The inspector: select the call and fill its payload and retry.
         builder.scene()->selectNodes({"module_call"});
         Inspector *inspector = builder.inspector();
@@ -260,6 +280,38 @@ private Q_SLOTS:
         QCOMPARE(promote.first().at(1).toInt(), 3); // what dev runs goes to staging
         QCOMPARE(promote.first().at(2).toString(), QStringLiteral("staging"));
         QVERIFY(!builder.promote(QStringLiteral("dev")));
+    }
+
+    void reroutesAConnectionByItsArrow()
+    {
+        BuilderView builder;
+        builder.resize(1280, 800);
+        builder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&builder));
+        QVERIFY(builder.openTemplate(QStringLiteral("document-processing")));
+        const QJsonObject before = builder.graph().toJson();
+        QGraphicsView *view = builder.canvas();
+        view->resetTransform();
+        EdgeItem *edge = nullptr;
+        for (EdgeItem *e : builder.scene()->edgeItems()) {
+            if (e->edge().from == QLatin1String("store") && e->edge().to == QLatin1String("audit"))
+                edge = e;
+        }
+        QVERIFY(edge);
+        view->centerOn(edge);
+        // Several arrows meet at audit's input: select the connection first, then drag its arrow.
+        edge->setSelected(true);
+        const QPoint arrow = view->mapFromScene(edge->path().pointAtPercent(1));
+        const QPoint onDone =
+            view->mapFromScene(builder.scene()->nodeItem("done")->sceneBoundingRect().center());
+        QTest::mousePress(view->viewport(), Qt::LeftButton, {}, arrow);
+        QTest::mouseMove(view->viewport(), onDone);
+        QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, onDone);
+        QVERIFY2(builder.graph().edges().contains(WorkflowEdge {"store", "done", "out"}),
+                 qPrintable(builder.statusText()));
+        QVERIFY(!builder.graph().edges().contains(WorkflowEdge {"store", "audit", "out"}));
+        builder.undoStack().undo();
+        QCOMPARE(builder.graph().toJson(), before);
     }
 };
 

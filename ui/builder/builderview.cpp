@@ -169,6 +169,7 @@ BuilderView::BuilderView(QWidget *parent)
     connect(m_scene, &WorkflowScene::dropRequested, this,
             [this](const QJsonObject &node, const QPointF &pos) { addStep(node, pos); });
     connect(m_scene, &WorkflowScene::connectRequested, this, &BuilderView::connectSteps);
+    connect(m_scene, &WorkflowScene::rerouteRequested, this, &BuilderView::rerouteStep);
     connect(m_scene, &WorkflowScene::moveRequested, this,
             [this](const QHash<QString, QPointF> &moved) {
                 QStringList ids = moved.keys();
@@ -545,6 +546,24 @@ bool BuilderView::connectSteps(const WorkflowEdge &edge)
     }
     edit(tr("Connect %1 → %2").arg(edge.from, edge.to), {}, [&] { (void)m_graph.addEdge(edge); });
     showStatus(tr("Connected %1 → %2 (%3).").arg(edge.from, edge.to, edge.port));
+    return true;
+}
+
+bool BuilderView::rerouteStep(const WorkflowEdge &from, const WorkflowEdge &to)
+{
+    // Checked as it would stand without the old connection.
+    WorkflowGraph trial;
+    (void)trial.load(m_graph.toJson());
+    trial.removeEdge(from);
+    if (Status ok = trial.canConnect(to); !ok) {
+        showStatus(tr("Not re-routed: %1.").arg(ok.error().message));
+        return false;
+    }
+    edit(tr("Re-route %1 → %2").arg(from.from, to.to), {}, [&] {
+        m_graph.removeEdge(from);
+        (void)m_graph.addEdge(to);
+    });
+    showStatus(tr("Re-routed: %1 → %2 now leads to %3.").arg(from.from, from.to, to.to));
     return true;
 }
 

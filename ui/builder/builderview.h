@@ -75,6 +75,8 @@ public:
     // Adds a step from the palette's JSON at a scene position; returns its id.
     QString addStep(const QJsonObject &node, const QPointF &scenePos);
     bool connectSteps(const WorkflowEdge &edge);
+    // Moves a connection's end to another step (drag its arrow), as one undoable edit.
+    bool rerouteStep(const WorkflowEdge &from, const WorkflowEdge &to);
     void deleteSelection();
     void copySelection();
     void paste();

@@ -146,6 +146,33 @@ NodeItem *WorkflowScene::nodeAt(const QPointF &scenePos) const
 void WorkflowScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton) {
+        // Grabbing a connection by its arrow re-routes it to another step. Several arrows can
+        // meet at one input: a selected connection wins, else the one arriving nearest.
+        EdgeItem *grabbed = nullptr;
+        qreal nearest = 1e9;
+        for (EdgeItem *edge : std::as_const(m_edges)) {
+            if (QLineF(edge->path().pointAtPercent(1), event->scenePos()).length() > 10)
+                continue;
+            const qreal d = edge->isSelected()
+                ? -1
+                : QLineF(edge->path().pointAtPercent(0.9), event->scenePos()).length();
+            if (d < nearest) {
+                nearest = d;
+                grabbed = edge;
+            }
+        }
+        if (EdgeItem *edge = grabbed) {
+            m_rerouting = edge->edge();
+            m_rubberFrom = edge->edge().from;
+            m_rubberPort = edge->edge().port;
+            edge->setVisible(false);
+            m_rubber =
+                addPath(EdgeItem::curve(edge->from()->outputPort(m_rubberPort), event->scenePos()),
+                        QPen(QApplication::palette().color(QPalette::Highlight), 2, Qt::DashLine));
+            m_rubber->setZValue(3);
+            event->accept();
+            return;
+        }
         for (NodeItem *node : std::as_const(m_nodes)) {
             const QString port = node->outputAt(event->scenePos());
             if (port.isEmpty())
@@ -180,10 +207,16 @@ void WorkflowScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
         delete m_rubber;
         m_rubber = nullptr;
         NodeItem *target = nodeAt(event->scenePos());
-        if (target && target->id() != m_rubberFrom)
-            Q_EMIT connectRequested({m_rubberFrom, target->id(), m_rubberPort});
-        else if (target)
-            Q_EMIT connectRequested({m_rubberFrom, m_rubberFrom, m_rubberPort});
+        const WorkflowEdge wanted {m_rubberFrom, target ? target->id() : QString(), m_rubberPort};
+        if (const auto old = std::exchange(m_rerouting, std::nullopt)) {
+            for (EdgeItem *e : std::as_const(m_edges))
+                e->setVisible(true);
+            if (target && wanted != *old)
+                Q_EMIT rerouteRequested(*old, wanted);
+            return;
+        }
+        if (target)
+            Q_EMIT connectRequested(wanted);
         return;
     }
     QGraphicsScene::mouseReleaseEvent(event);

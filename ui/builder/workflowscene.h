@@ -5,6 +5,7 @@
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <optional>
 
 class QGraphicsPathItem;
 
@@ -38,6 +39,9 @@ public:
 Q_SIGNALS:
     void moveRequested(const QHash<QString, QPointF> &positions);
     void connectRequested(const Switchboard::WorkflowEdge &edge);
+    // An existing connection's arrow dragged onto another step.
+    void rerouteRequested(const Switchboard::WorkflowEdge &from,
+                          const Switchboard::WorkflowEdge &to);
     void dropRequested(const QJsonObject &node, const QPointF &scenePos);
 
 protected:
@@ -64,6 +68,7 @@ private:
     QGraphicsPathItem *m_rubber = nullptr;
     QString m_rubberFrom;
     QString m_rubberPort;
+    std::optional<WorkflowEdge> m_rerouting; // the connection whose arrow is being moved
 };
 
 } // namespace Switchboard
