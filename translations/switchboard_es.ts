@@ -839,10 +839,6 @@
         <translation>Decisiones (separadas por comas)</translation>
     </message>
     <message>
-        <source>Form fields (JSON)</source>
-        <translation>Campos del formulario (JSON)</translation>
-    </message>
-    <message>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
@@ -933,6 +929,10 @@
     <message>
         <source>Not a duration: write a number and a unit, e.g. 30s, 15m, 4h, 7d</source>
         <translation>No es una duración: escriba un número y una unidad, p. ej. 30s, 15m, 4h, 7d</translation>
+    </message>
+    <message>
+        <source>Form fields</source>
+        <translation>Campos del formulario</translation>
     </message>
 </context>
 <context>
@@ -1779,6 +1779,57 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
 oldest waiting %3</source>
         <translation>%1 (%2)
 la más antigua espera %3</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ReviewFieldsEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatorio</translation>
+    </message>
+    <message>
+        <source>Patient data</source>
+        <translation>Datos del paciente</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Types: %1</source>
+        <translation>Tipos: %1</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Añadir campo</translation>
+    </message>
+    <message>
+        <source>Remove field</source>
+        <translation>Quitar campo</translation>
+    </message>
+    <message>
+        <source>Field %1 needs a name.</source>
+        <translation>El campo %1 necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Two fields are named &quot;%1&quot;.</source>
+        <translation>Dos campos se llaman «%1».</translation>
+    </message>
+    <message>
+        <source>Field &quot;%1&quot;: &quot;%2&quot; is not a type (%3).</source>
+        <translation>Campo «%1»: «%2» no es un tipo (%3).</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "builder/inspector.h"
 #include "builder/nodeitem.h"
 #include "builder/palettemodel.h"
+#include "builder/reviewfieldseditor.h"
 #include "builder/versionhistory.h"
 #include "builder/workflowscene.h"
 #include "builderdriver.h"
@@ -19,6 +20,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -312,6 +314,33 @@ private Q_SLOTS:
         QVERIFY(!builder.graph().edges().contains(WorkflowEdge {"store", "audit", "out"}));
         builder.undoStack().undo();
         QCOMPARE(builder.graph().toJson(), before);
+    }
+
+    void reviewFormFieldsAreEditedAsATable()
+    {
+        BuilderView builder;
+        QVERIFY(builder.openTemplate(QStringLiteral("document-processing")));
+        builder.scene()->selectNodes({"review"});
+        auto *table = qobject_cast<ReviewFieldsEditor *>(builder.inspector()->editor("fields"));
+        QVERIFY(table);
+        QStandardItemModel *model = table->model();
+        QCOMPARE(model->rowCount(), 3);
+        QCOMPARE(model->item(0, 0)->text(), QStringLiteral("patient_name"));
+        QCOMPARE(model->item(0, 4)->checkState(), Qt::Checked); // patient data
+        const QJsonObject before = builder.graph().node("review");
+        // A type that does not exist is refused, and nothing changes.
+        model->item(2, 2)->setText(QStringLiteral("colour"));
+        QVERIFY(builder.inspector()->errorFor("fields").contains(QStringLiteral("not a type")));
+        QCOMPARE(builder.graph().node("review"), before);
+        // A real change is written, keeping what the table does not show (the confidence).
+        model->item(2, 2)->setText(QStringLiteral("number"));
+        QVERIFY(builder.inspector()->errorFor("fields").isEmpty());
+        const QJsonArray fields = builder.graph().node("review").value("fields").toArray();
+        QCOMPARE(fields.at(2).toObject().value("type").toString(), QStringLiteral("number"));
+        QVERIFY(fields.at(2).toObject().contains("confidence"));
+        QCOMPARE(fields.at(0).toObject().value("phi").toBool(), true);
+        builder.undoStack().undo();
+        QCOMPARE(builder.graph().node("review"), before);
     }
 };
 

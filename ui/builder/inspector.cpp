@@ -1,5 +1,6 @@
 #include "builder/inspector.h"
 
+#include "builder/reviewfieldseditor.h"
 #include "common/statusstyle.h"
 #include "modules/modulecatalog.h"
 #include "workflow/expressionengine.h"
@@ -124,7 +125,7 @@ QList<Inspector::Spec> Inspector::specsFor(const QString &type)
                 {QStringLiteral("title"), tr("Task title (template)"), Kind::Template},
                 {QStringLiteral("sla"), tr("Decide within"), Kind::Duration},
                 {QStringLiteral("outcomes"), tr("Decisions (comma-separated)"), Kind::List},
-                {QStringLiteral("fields"), tr("Form fields (JSON)"), Kind::Json}};
+                {QStringLiteral("fields"), tr("Form fields"), Kind::Fields}};
     if (type == QLatin1String("notify"))
         return {name,
                 {QStringLiteral("channel"),
@@ -262,6 +263,14 @@ void Inspector::addField(const Spec &spec, const QJsonObject &source)
         editor = edit;
         break;
     }
+    case Kind::Fields: {
+        auto *table = new ReviewFieldsEditor(this);
+        table->setFields(value.toArray());
+        connect(table, &ReviewFieldsEditor::edited, this,
+                [this, spec, table] { commit(spec, table); });
+        editor = table;
+        break;
+    }
     case Kind::List: {
         QStringList items;
         for (const QJsonValue &v : value.toArray())
@@ -320,7 +329,10 @@ void Inspector::commit(const Spec &spec, QWidget *editor)
         return;
     QJsonValue value;
     QString problem;
-    if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+    if (auto *table = qobject_cast<ReviewFieldsEditor *>(editor)) {
+        problem = table->problem();
+        value = table->fields();
+    } else if (auto *combo = qobject_cast<QComboBox *>(editor)) {
         value = spec.kind == Kind::Action ? QJsonValue(combo->currentText().trimmed())
                                           : QJsonValue(combo->currentData().toString());
     } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {

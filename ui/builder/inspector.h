@@ -46,7 +46,8 @@ private:
         Action,
         Integer,
         Json,
-        List
+        List,
+        Fields
     };
     struct Spec
     {
