@@ -299,6 +299,17 @@ void BuilderView::buildToolbar(QToolBar *bar)
     }
     gallery->setMenu(menu);
     gallery->setPopupMode(QToolButton::InstantPopup);
+    // The actions that matter most come first: a narrow window hides the last ones.
+    button(tr("Save draft"), tr("Save the draft; it must have no problems (Ctrl+S)"),
+           [this] { save(); });
+    button(tr("Publish…"), tr("Publish the saved draft as a new version that runs"), [this] {
+        bool ok = false;
+        const QString note =
+            QInputDialog::getText(this, tr("Publish"), tr("What changed in this version?"),
+                                  QLineEdit::Normal, QString(), &ok);
+        if (ok)
+            publish(note);
+    });
     bar->addSeparator();
     button(tr("Undo"), tr("Undo the last edit (Ctrl+Z)"), [this] { m_undo.undo(); });
     button(tr("Redo"), tr("Redo (Ctrl+Shift+Z)"), [this] { m_undo.redo(); });
@@ -335,16 +346,6 @@ void BuilderView::buildToolbar(QToolBar *bar)
     promote->setPopupMode(QToolButton::InstantPopup);
     bar->addWidget(promote);
     connect(m_promoteMenu, &QMenu::aboutToShow, this, &BuilderView::updateDeployments);
-    button(tr("Save draft"), tr("Save the draft; it must have no problems (Ctrl+S)"),
-           [this] { save(); });
-    button(tr("Publish…"), tr("Publish the saved draft as a new version that runs"), [this] {
-        bool ok = false;
-        const QString note =
-            QInputDialog::getText(this, tr("Publish"), tr("What changed in this version?"),
-                                  QLineEdit::Normal, QString(), &ok);
-        if (ok)
-            publish(note);
-    });
 }
 
 QString BuilderView::statusText() const

@@ -211,6 +211,9 @@ void Inspector::addField(const Spec &spec, const QJsonObject &source)
     case Kind::Choice:
     case Kind::Module: {
         auto *combo = new QComboBox(this);
+        // Long module names do not widen the inspector.
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
         if (spec.kind == Kind::Module) {
             combo->addItem(tr("— none —"), QString());
             for (const ModuleInfo &info : ModuleCatalog::all())
