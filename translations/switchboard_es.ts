@@ -985,22 +985,6 @@
         <translation>Contactos y reservas (24 h)</translation>
     </message>
     <message>
-        <source>24 hours</source>
-        <translation>24 horas</translation>
-    </message>
-    <message>
-        <source>7 days</source>
-        <translation>7 días</translation>
-    </message>
-    <message>
-        <source>30 days</source>
-        <translation>30 días</translation>
-    </message>
-    <message>
-        <source>Show the last %1</source>
-        <translation>Mostrar las últimas %1</translation>
-    </message>
-    <message>
         <source>No readings for this period yet. The core keeps one reading of each figure an hour, so the trend fills in as it runs.</source>
         <translation>Aún no hay lecturas para este periodo. El núcleo guarda una lectura de cada cifra por hora, así que la tendencia se completa con el tiempo.</translation>
     </message>
@@ -1265,18 +1249,6 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>99 % within</source>
         <translation>99 % en menos de</translation>
-    </message>
-    <message>
-        <source>24 hours</source>
-        <translation>24 horas</translation>
-    </message>
-    <message>
-        <source>7 days</source>
-        <translation>7 días</translation>
-    </message>
-    <message>
-        <source>30 days</source>
-        <translation>30 días</translation>
     </message>
     <message>
         <source>Response time of the health checks, per hour</source>
@@ -1754,6 +1726,25 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>Call %1: %2</source>
         <translation>Llamar a %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::PeriodPicker</name>
+    <message>
+        <source>24 hours</source>
+        <translation>24 horas</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 días</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 días</translation>
+    </message>
+    <message>
+        <source>Show the last %1</source>
+        <translation>Mostrar las últimas %1</translation>
     </message>
 </context>
 <context>

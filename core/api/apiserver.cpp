@@ -34,6 +34,17 @@ Result<QJsonObject> optionalObjectMember(const HttpRequest &req, const QString &
     return member.toObject();
 }
 
+// The query's "days", a whole number, or fallback when it is left out.
+Result<int> daysParameter(const HttpRequest &req, int fallback)
+{
+    const QString text = req.query.queryItemValue(QStringLiteral("days"));
+    bool number = true;
+    const int days = text.isEmpty() ? fallback : text.toInt(&number);
+    if (!number)
+        return makeError(QStringLiteral("days must be a whole number"), QStringLiteral("days"));
+    return days;
+}
+
 } // namespace
 
 ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
@@ -66,14 +77,11 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
           });
     route("GET", QStringLiteral("/api/v1/kpis/history"),
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-              const QString daysText = req.query.queryItemValue(QStringLiteral("days"));
-              bool number = true;
-              const int days = daysText.isEmpty() ? 7 : daysText.toInt(&number);
-              if (!number)
-                  return reply.sendError(400, QStringLiteral("days must be a whole number"),
-                                         QStringLiteral("days"));
+              const auto days = daysParameter(req, 7);
+              if (!days)
+                  return reply.sendError(400, days.error().message, days.error().field);
               const QString name = req.query.queryItemValue(QStringLiteral("name"));
-              auto compared = m_core.kpiHistory()->compare(name, m_core.clock().now(), days);
+              auto compared = m_core.kpiHistory()->compare(name, m_core.clock().now(), *days);
               if (!compared)
                   return reply.sendError(400, compared.error().message, compared.error().field);
               const auto orNull = [](std::optional<double> v) {
@@ -82,20 +90,17 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
               reply.sendJson(
                   200,
                   {{QStringLiteral("name"), name},
-                   {QStringLiteral("days"), days},
+                   {QStringLiteral("days"), *days},
                    {QStringLiteral("samples"), KpiHistory::toJson(compared->samples)},
                    {QStringLiteral("average"), orNull(compared->average)},
                    {QStringLiteral("previous_average"), orNull(compared->previousAverage)}});
           });
     route("GET", QStringLiteral("/api/v1/modules/{id}/history"),
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              const QString daysText = req.query.queryItemValue(QStringLiteral("days"));
-              bool number = true;
-              const int days = daysText.isEmpty() ? 1 : daysText.toInt(&number);
-              if (!number)
-                  return reply.sendError(400, QStringLiteral("days must be a whole number"),
-                                         QStringLiteral("days"));
-              auto history = m_core.moduleHistory(p.at(0), days);
+              const auto days = daysParameter(req, 1);
+              if (!days)
+                  return reply.sendError(400, days.error().message, days.error().field);
+              auto history = m_core.moduleHistory(p.at(0), *days);
               if (!history)
                   return reply.sendError(400, history.error().message, history.error().field);
               reply.sendJson(200, *history);

@@ -281,8 +281,7 @@ QList<std::pair<QString, ModuleSample>> SimFleet::pastChecks(int days) const
 QList<QJsonObject> SimFleet::reviewStarters() const
 {
     const auto document = [](const char *id, const char *type, double confidence, const char *name,
-                             const char *born, const char *insurance,
-                             double nameConfidence) {
+                             const char *born, const char *insurance, double nameConfidence) {
         return QJsonObject {
             {QStringLiteral("module"), QStringLiteral("06_ocr")},
             {QStringLiteral("type"), QStringLiteral("document.processed")},
@@ -301,18 +300,19 @@ QList<QJsonObject> SimFleet::reviewStarters() const
                                {QStringLiteral("date_of_birth"), 0.93},
                                {QStringLiteral("insurance_id"), 0.88}}}}}};
     };
-    return {document("doc-3f1a", "insurance_card", 0.72, "Maria Lopz", "1984-03-12", "INS-4471", 0.58),
-            document("doc-77c0", "referral_letter", 0.64, "James Carter", "1979-11-02", "", 0.9),
-            document("doc-a912", "id_card", 0.81, "Aisha Khan", "1991-07-23", "INS-1290", 0.84),
-            {{QStringLiteral("module"), QStringLiteral("08_messaging")},
-             {QStringLiteral("type"), QStringLiteral("reply.drafted")},
-             {QStringLiteral("data"),
-              QJsonObject {{QStringLiteral("message_id"), QStringLiteral("msg-5521")},
-                           {QStringLiteral("confidence"), 0.74},
-                           {QStringLiteral("draft"),
-                            QStringLiteral("Thank you for your message. Your appointment is "
-                                           "confirmed for Tuesday at 10:30. Please bring your "
-                                           "insurance card.")}}}}};
+    return {
+        document("doc-3f1a", "insurance_card", 0.72, "Maria Lopz", "1984-03-12", "INS-4471", 0.58),
+        document("doc-77c0", "referral_letter", 0.64, "James Carter", "1979-11-02", "", 0.9),
+        document("doc-a912", "id_card", 0.81, "Aisha Khan", "1991-07-23", "INS-1290", 0.84),
+        {{QStringLiteral("module"), QStringLiteral("08_messaging")},
+         {QStringLiteral("type"), QStringLiteral("reply.drafted")},
+         {QStringLiteral("data"),
+          QJsonObject {{QStringLiteral("message_id"), QStringLiteral("msg-5521")},
+                       {QStringLiteral("confidence"), 0.74},
+                       {QStringLiteral("draft"),
+                        QStringLiteral("Thank you for your message. Your appointment is "
+                                       "confirmed for Tuesday at 10:30. Please bring your "
+                                       "insurance card.")}}}}};
 }
 
 void SimFleet::setupControl()

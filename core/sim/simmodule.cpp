@@ -389,9 +389,9 @@ QJsonObject SimModule::randomEvent(QString &type)
         const double overall = d.value(QLatin1String("confidence")).toDouble();
         QJsonObject perField;
         for (const char *field : {"patient_name", "date_of_birth", "insurance_id"})
-            perField[QLatin1String(field)] =
-                std::clamp(qRound((overall + 0.2 * (m_random.generateDouble() - 0.5)) * 100) / 100.0,
-                           0.3, 0.99);
+            perField[QLatin1String(field)] = std::clamp(
+                qRound((overall + 0.2 * (m_random.generateDouble() - 0.5)) * 100) / 100.0, 0.3,
+                0.99);
         d[QStringLiteral("field_confidence")] = perField;
         break;
     }

@@ -201,7 +201,8 @@ Status WorkflowGraph::canConnect(const WorkflowEdge &edge) const
     if (edge.from == edge.to)
         return makeError(QStringLiteral("a step cannot lead to itself"));
     if (nodeType(edge.to) == QLatin1String("trigger"))
-        return makeError(QStringLiteral("nothing leads into the trigger: it is where a run starts"));
+        return makeError(
+            QStringLiteral("nothing leads into the trigger: it is where a run starts"));
     if (nodeType(edge.from) == QLatin1String("end"))
         return makeError(QStringLiteral("an end step has no way out"));
     if (!ports(edge.from).contains(edge.port))

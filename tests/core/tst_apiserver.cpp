@@ -49,8 +49,9 @@ private Q_SLOTS:
         options.listenPort = 0;
         options.dataDir = m_data.path();
         options.adminTokenFromEnv = QString::fromLatin1(m_token);
-        options.tokens = {{QStringLiteral("support-token-0123456789"), QStringLiteral("support:ana")},
-                          {QStringLiteral("viewer-token-0123456789"), QStringLiteral("viewer")}};
+        options.tokens = {
+            {QStringLiteral("support-token-0123456789"), QStringLiteral("support:ana")},
+            {QStringLiteral("viewer-token-0123456789"), QStringLiteral("viewer")}};
         m_core = new CoreService(CoreConfig(), m_clock, options);
         const Status started = m_core->start();
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
@@ -629,20 +630,20 @@ private Q_SLOTS:
             {"Authorization", "Bearer support-token-0123456789"}};
         const QList<QPair<QByteArray, QByteArray>> viewer {
             {"Authorization", "Bearer viewer-token-0123456789"}};
-        const HttpResult started = post(
-            url(QStringLiteral("/api/v1/events")),
-            R"({"type":"document.processed","module":"06_ocr","data":{"document_id":"doc-api",
+        const HttpResult started =
+            post(url(QStringLiteral("/api/v1/events")),
+                 R"({"type":"document.processed","module":"06_ocr","data":{"document_id":"doc-api",
                 "document_type":"id_card","confidence":0.7,"size_bytes":10,
                 "fields":{"patient_name":"Grace Okafor","insurance_id":"INS-1"}}})",
-            auth());
+                 auth());
         QCOMPARE(started.status, 202);
         QString id;
         QTRY_VERIFY([&] {
-            for (const QJsonValue &t : get(url(QStringLiteral("/api/v1/tasks?queue=ocr-review")),
-                                           support)
-                                           .json()
-                                           .value("tasks")
-                                           .toArray()) {
+            for (const QJsonValue &t :
+                 get(url(QStringLiteral("/api/v1/tasks?queue=ocr-review")), support)
+                     .json()
+                     .value("tasks")
+                     .toArray()) {
                 if (t.toObject().value("title").toString().contains("doc-api"))
                     id = t.toObject().value("id").toString();
             }
@@ -661,7 +662,8 @@ private Q_SLOTS:
         const HttpResult claimed = post(url(task + QStringLiteral("/claim")), "{}", support);
         QCOMPARE(claimed.status, 200);
         QCOMPARE(claimed.json().value("claimed_by").toString(), QStringLiteral("ana"));
-        const QByteArray approve = R"({"decision":"approve","fields":{"patient_name":"Grace O. Okafor"}})";
+        const QByteArray approve =
+            R"({"decision":"approve","fields":{"patient_name":"Grace O. Okafor"}})";
         QCOMPARE(post(url(task + QStringLiteral("/decision")), approve, auth()).status, 409);
         QCOMPARE(post(url(task + QStringLiteral("/decision")), approve, support).status, 200);
         const HttpResult again = post(url(task + QStringLiteral("/decision")), approve, support);

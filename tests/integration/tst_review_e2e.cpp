@@ -7,8 +7,8 @@
 
 #include <QJsonArray>
 #include <QLabel>
-#include <QLoggingCategory>
 #include <QLineEdit>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>

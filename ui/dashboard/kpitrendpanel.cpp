@@ -1,16 +1,15 @@
 #include "dashboard/kpitrendpanel.h"
 
+#include "common/periodpicker.h"
 #include "common/statusstyle.h"
 #include "common/timeseriesmodel.h"
 #include "common/trendchart.h"
 #include "dashboard/kpifigures.h"
 
-#include <QButtonGroup>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMap>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Switchboard {
@@ -28,7 +27,7 @@ double shown(const QString &key, double value)
 KpiTrendPanel::KpiTrendPanel(QWidget *parent)
     : QWidget(parent)
     , m_figure(new QComboBox(this))
-    , m_range(new QButtonGroup(this))
+    , m_range(new PeriodPicker(QStringLiteral("range"), this))
     , m_model(new TimeSeriesModel({}, this))
     , m_chart(new TrendChart(m_model, this))
     , m_empty(new QLabel(this))
@@ -45,18 +44,7 @@ KpiTrendPanel::KpiTrendPanel(QWidget *parent)
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_figure);
     row->addStretch(1);
-    const QList<std::pair<int, QString>> ranges = {
-        {1, tr("24 hours")}, {7, tr("7 days")}, {30, tr("30 days")}};
-    for (const auto &[days, text] : ranges) {
-        auto *button = new QToolButton(this);
-        button->setText(text);
-        button->setCheckable(true);
-        button->setObjectName(QStringLiteral("range%1").arg(days));
-        button->setToolTip(tr("Show the last %1").arg(text));
-        m_range->addButton(button, days);
-        row->addWidget(button);
-    }
-    m_range->button(1)->setChecked(true);
+    row->addWidget(m_range);
 
     m_empty->setObjectName(QStringLiteral("trendEmpty"));
     m_empty->setWordWrap(true);
@@ -75,7 +63,7 @@ KpiTrendPanel::KpiTrendPanel(QWidget *parent)
     layout->addWidget(m_chart);
 
     connect(m_figure, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
-    connect(m_range, &QButtonGroup::idClicked, this, &KpiTrendPanel::setDays);
+    connect(m_range, &PeriodPicker::daysChosen, this, &KpiTrendPanel::setDays);
 }
 
 QStringList KpiTrendPanel::figureKeys() const
@@ -95,8 +83,7 @@ void KpiTrendPanel::showFigure(const QString &key)
 
 void KpiTrendPanel::setDays(int days)
 {
-    if (QAbstractButton *b = m_range->button(days))
-        b->setChecked(true);
+    m_range->setDays(days);
     if (days == m_days)
         return;
     m_days = days;

@@ -7,12 +7,12 @@
 #include <QStringList>
 #include <QWidget>
 
-class QButtonGroup;
 class QComboBox;
 class QLabel;
 
 namespace Switchboard {
 
+class PeriodPicker;
 class TimeSeriesModel;
 class TrendChart;
 
@@ -50,7 +50,7 @@ private:
     void updateReferences();
 
     QComboBox *m_figure;
-    QButtonGroup *m_range;
+    PeriodPicker *m_range;
     TimeSeriesModel *m_model;
     TrendChart *m_chart;
     QLabel *m_empty;

@@ -1,11 +1,11 @@
 #include "modules/modulehistorypanel.h"
 
+#include "common/periodpicker.h"
 #include "common/statusstyle.h"
 #include "common/timeseriesmodel.h"
 #include "common/trendchart.h"
 #include "health/modulehistory.h"
 
-#include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -13,14 +13,13 @@
 #include <QLocale>
 #include <QStandardItemModel>
 #include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Switchboard {
 
 ModuleHistoryPanel::ModuleHistoryPanel(QWidget *parent)
     : QWidget(parent)
-    , m_range(new QButtonGroup(this))
+    , m_range(new PeriodPicker(QStringLiteral("moduleRange"), this))
     , m_model(new TimeSeriesModel({tr("Median"), tr("95 % within"), tr("99 % within")}, this))
     , m_chart(new TrendChart(m_model, this))
     , m_summary(new QLabel(this))
@@ -30,18 +29,8 @@ ModuleHistoryPanel::ModuleHistoryPanel(QWidget *parent)
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     row->addStretch(1);
-    const QList<std::pair<int, QString>> ranges = {
-        {1, tr("24 hours")}, {7, tr("7 days")}, {30, tr("30 days")}};
-    for (const auto &[days, text] : ranges) {
-        auto *button = new QToolButton(this);
-        button->setText(text);
-        button->setCheckable(true);
-        button->setObjectName(QStringLiteral("moduleRange%1").arg(days));
-        m_range->addButton(button, days);
-        row->addWidget(button);
-    }
-    m_range->button(1)->setChecked(true);
-    connect(m_range, &QButtonGroup::idClicked, this, &ModuleHistoryPanel::setDays);
+    row->addWidget(m_range);
+    connect(m_range, &PeriodPicker::daysChosen, this, &ModuleHistoryPanel::setDays);
 
     m_chart->setObjectName(QStringLiteral("moduleHistoryChart"));
     m_chart->setMinimumHeight(180);
@@ -84,8 +73,7 @@ void ModuleHistoryPanel::setModule(const QString &moduleId)
 
 void ModuleHistoryPanel::setDays(int days)
 {
-    if (QAbstractButton *b = m_range->button(days))
-        b->setChecked(true);
+    m_range->setDays(days);
     if (days == m_days)
         return;
     m_days = days;

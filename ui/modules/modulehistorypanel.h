@@ -3,13 +3,13 @@
 #include <QJsonObject>
 #include <QWidget>
 
-class QButtonGroup;
 class QLabel;
 class QStandardItemModel;
 class QTableView;
 
 namespace Switchboard {
 
+class PeriodPicker;
 class TimeSeriesModel;
 class TrendChart;
 
@@ -46,7 +46,7 @@ protected:
 private:
     QString m_module;
     int m_days = 1;
-    QButtonGroup *m_range;
+    PeriodPicker *m_range;
     TimeSeriesModel *m_model;
     TrendChart *m_chart;
     QLabel *m_summary;
