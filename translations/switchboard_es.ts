@@ -620,6 +620,14 @@
         <source>Re-routed: %1 → %2 now leads to %3.</source>
         <translation>Cambiado: %1 → %2 ahora lleva a %3.</translation>
     </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>Renombrar %1 como %2</translation>
+    </message>
+    <message>
+        <source>Renamed %1 to %2; its connections and the steps reading it follow.</source>
+        <translation>Se renombró %1 como %2; sus conexiones y los pasos que lo leen lo siguen.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::DashboardView</name>
@@ -933,6 +941,14 @@
     <message>
         <source>Form fields</source>
         <translation>Campos del formulario</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits and _; other steps read this one as steps.&lt;id&gt;, and they follow a rename</source>
+        <translation>Minúsculas, dígitos y _; los demás pasos leen este como steps.&lt;id&gt; y siguen el cambio de nombre</translation>
     </message>
 </context>
 <context>

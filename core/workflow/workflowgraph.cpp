@@ -1,6 +1,7 @@
 #include "workflow/workflowgraph.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace Switchboard {
 
@@ -13,6 +14,31 @@ WorkflowNode asNode(const QJsonObject &json)
     n.type = nodeTypeFromWire(json.value(QLatin1String("type")).toString()).value_or(NodeType::Set);
     n.settings = json;
     return n;
+}
+
+// Every string inside a JSON value with "steps.<from>." (or ".<from>]") read as the new id.
+QJsonValue renamedReferences(const QJsonValue &value, const QRegularExpression &pattern,
+                             const QString &to)
+{
+    if (value.isString()) {
+        QString text = value.toString();
+        text.replace(pattern, QStringLiteral("steps.") + to + QStringLiteral("\\1"));
+        return text;
+    }
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &v : value.toArray())
+            out.append(renamedReferences(v, pattern, to));
+        return out;
+    }
+    if (value.isObject()) {
+        QJsonObject out;
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            out.insert(it.key(), renamedReferences(it.value(), pattern, to));
+        return out;
+    }
+    return value;
 }
 
 } // namespace
@@ -182,6 +208,43 @@ void WorkflowGraph::moveNode(const QString &id, const QPointF &position)
     m_nodes.insert(id, n);
     Q_EMIT nodeMoved(id);
     Q_EMIT changed();
+}
+
+Status WorkflowGraph::renameNode(const QString &id, const QString &newId)
+{
+    if (!m_nodes.contains(id))
+        return makeError(QStringLiteral("no step has the id \"%1\"").arg(id), QStringLiteral("id"));
+    if (newId == id)
+        return Ok {};
+    static const QRegularExpression valid(QStringLiteral("^[a-z][a-z0-9_]*$"));
+    if (!valid.match(newId).hasMatch())
+        return makeError(
+            QStringLiteral("an id is lower-case letters, digits and _, starting with a "
+                           "letter"),
+            QStringLiteral("id"));
+    if (m_nodes.contains(newId))
+        return makeError(QStringLiteral("another step is already called \"%1\"").arg(newId),
+                         QStringLiteral("id"));
+    const QRegularExpression reference(
+        QStringLiteral("steps\\.%1(\\b)").arg(QRegularExpression::escape(id)));
+    QHash<QString, QJsonObject> nodes;
+    for (auto it = m_nodes.begin(); it != m_nodes.end(); ++it) {
+        QJsonObject n = renamedReferences(it.value(), reference, newId).toObject();
+        const QString key = it.key() == id ? newId : it.key();
+        n.insert(QStringLiteral("id"), key);
+        nodes.insert(key, n);
+    }
+    m_nodes = nodes;
+    m_order[m_order.indexOf(id)] = newId;
+    for (WorkflowEdge &e : m_edges) {
+        if (e.from == id)
+            e.from = newId;
+        if (e.to == id)
+            e.to = newId;
+    }
+    Q_EMIT reset();
+    Q_EMIT changed();
+    return Ok {};
 }
 
 QList<WorkflowEdge> WorkflowGraph::edgesOf(const QString &id) const

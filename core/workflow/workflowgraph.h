@@ -52,6 +52,10 @@ public:
     // Replaces a node's JSON (same id). Edges from ports it no longer has are removed.
     void setNode(const QString &id, const QJsonObject &node);
     void moveNode(const QString &id, const QPointF &position);
+    // Gives a step another id: its edges follow, and so do the expressions and templates of
+    // every step that read it ("steps.<id>."). Ids are lower-case letters, digits and "_",
+    // starting with a letter, and unique.
+    Status renameNode(const QString &id, const QString &newId);
 
     QList<WorkflowEdge> edges() const { return m_edges; }
     QList<WorkflowEdge> edgesOf(const QString &id) const;

@@ -163,6 +163,29 @@ private Q_SLOTS:
             }));
         QVERIFY(WorkflowDiff::between(v1, v1).isEmpty());
     }
+
+    void renamingAStepCarriesItsEdgesAndReferences()
+    {
+        WorkflowGraph graph;
+        QVERIFY(graph.load(onboarding()).ok());
+        const int edgesOfBook = int(graph.edgesOf("book").size());
+        QVERIFY(edgesOfBook > 0);
+        QVERIFY(QJsonDocument(graph.toJson()).toJson().contains("steps.book."));
+        QVERIFY(graph.renameNode("book", "book_slot").ok());
+        QVERIFY(!graph.hasNode("book"));
+        QCOMPARE(graph.node("book_slot").value("id").toString(), QStringLiteral("book_slot"));
+        QCOMPARE(graph.edgesOf("book_slot").size(), edgesOfBook);
+        const QByteArray json = QJsonDocument(graph.toJson()).toJson();
+        QVERIFY(!json.contains("steps.book."));
+        QVERIFY(json.contains("steps.book_slot."));
+        QCOMPARE(graph.nodeIds().indexOf("book_slot") >= 0, true);
+        // What an id may be, and that it is unique.
+        QCOMPARE(graph.renameNode("book_slot", "Book").error().field, QStringLiteral("id"));
+        QVERIFY(graph.renameNode("book_slot", "score")
+                    .error()
+                    .message.contains(QStringLiteral("already")));
+        QVERIFY(!graph.renameNode("nothing", "x").ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstWorkflowGraph)

@@ -128,6 +128,28 @@ private Q_SLOTS:
                     && r.toObject().value("patient_id").toString() == QLatin1String("pt-e2e"));
         QVERIFY(booked);
 
+        // The onboarding template runs to completion too: a hot lead is booked, confirmed by
+        // email and SMS at once, audited.
+        QVERIFY(builder.openTemplate(QStringLiteral("new-patient-onboarding")));
+        loaded.clear();
+        QVERIFY(builder.testRun({{"patient_id", "pt-e2e-hot"}, {"score", 9}}));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !loaded.isEmpty()
+                && loaded.last().at(1).toJsonObject().value("status").toString()
+                    == QLatin1String("completed"),
+            20000);
+        for (const char *step : {"score", "book", "confirm", "email", "sms", "confirmed", "audit"})
+            QCOMPARE(builder.runState(QLatin1String(step)), QStringLiteral("done"));
+        QVERIFY(builder.runState("nurture") != QLatin1String("done"));
+
+        // Back to the quick booking flow.
+        QVERIFY(builder.openTemplate(QStringLiteral("morning-report")));
+        saved.clear();
+        Q_EMIT builder.workflowRequested(QStringLiteral("quick-booking"));
+        QTRY_VERIFY_WITH_TIMEOUT(builder.graph().metadata().value("id").toString()
+                                     == QLatin1String("quick-booking"),
+                                 10000);
+
         // A failing step: the booking module answers garbage, so the run fails and points at it.
         QVERIFY(post(QStringLiteral("http://127.0.0.1:%1/faults").arg(m_base),
                      R"({"module":"02_booking","mode":"malformed"})")

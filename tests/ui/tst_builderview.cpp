@@ -18,6 +18,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -341,6 +342,126 @@ private Q_SLOTS:
         QCOMPARE(fields.at(0).toObject().value("phi").toBool(), true);
         builder.undoStack().undo();
         QCOMPARE(builder.graph().node("review"), before);
+    }
+
+    void renamesAStepFromTheInspector()
+    {
+        BuilderView builder;
+        builder.resize(1280, 800);
+        builder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&builder));
+        QVERIFY(builder.openTemplate(QStringLiteral("new-patient-onboarding")));
+        const QJsonObject before = builder.graph().toJson();
+        builder.scene()->selectNodes({"book"});
+        auto *id = qobject_cast<QLineEdit *>(builder.inspector()->editor("id"));
+        QVERIFY(id);
+        // A bad id is refused under the field; nothing changes.
+        id->setText(QStringLiteral("Book Now"));
+        Q_EMIT id->editingFinished();
+        QVERIFY(builder.inspector()->errorFor("id").contains(QStringLiteral("lower-case")));
+        QCOMPARE(builder.graph().toJson(), before);
+        id = qobject_cast<QLineEdit *>(builder.inspector()->editor("id"));
+        id->setText(QStringLiteral("book_slot"));
+        Q_EMIT id->editingFinished();
+        QVERIFY(builder.graph().hasNode("book_slot"));
+        QCOMPARE(builder.scene()->selectedNodeIds(), QStringList {"book_slot"});
+        QCOMPARE(builder.inspector()->nodeId(), QStringLiteral("book_slot"));
+        builder.validateNow();
+        QVERIFY(builder.problems().isEmpty());
+        builder.undoStack().undo();
+        QCOMPARE(builder.graph().toJson(), before);
+    }
+
+    void rebuildsTheOnboardingTemplateByHand()
+    {
+        // The built-in new-patient-onboarding flow, made again from an empty canvas the way an
+        // admin would: every step dragged from the palette, renamed and filled in the
+        // inspector, every connection drawn with the mouse. The result is that template.
+        QFile file(QStringLiteral(":/templates/new-patient-onboarding.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject target = QJsonDocument::fromJson(file.readAll()).object();
+        BuilderView builder;
+        builder.resize(1400, 900);
+        builder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&builder));
+        builder.newWorkflow();
+        QGraphicsView *view = builder.canvas();
+        view->resetTransform();
+        view->scale(0.5, 0.5);
+        Inspector *inspector = builder.inspector();
+
+        // The workflow's own settings.
+        builder.scene()->clearSelection();
+        QJsonObject meta = builder.graph().metadata();
+        meta.insert("id", target.value("id"));
+        builder.graph().setMetadata(meta);
+        for (const char *key : {"name", "description"})
+            QVERIFY2(fillSetting(inspector, QLatin1String(key), target.value(QLatin1String(key))),
+                     key);
+        const QJsonObject trigger = target.value("trigger").toObject();
+        for (auto it = trigger.begin(); it != trigger.end(); ++it)
+            QVERIFY2(fillSetting(inspector, QStringLiteral("trigger.") + it.key(), it.value()),
+                     qPrintable(it.key()));
+
+        const QJsonArray nodes = target.value("nodes").toArray();
+        for (int i = 0; i < nodes.size(); ++i) {
+            const QJsonObject node = nodes.at(i).toObject();
+            const QString id = node.value("id").toString();
+            const QPoint at = view->mapFromScene(QPointF(120 + (i % 4) * 260, 80 + (i / 4) * 190));
+            const int before = int(builder.graph().nodeIds().size());
+            dragOntoCanvas(builder, paletteTextFor(node), at);
+            QCOMPARE(builder.graph().nodeIds().size(), before + 1);
+            const QString made = builder.graph().nodeIds().last();
+            builder.scene()->selectNodes({made});
+            QVERIFY(fillSetting(inspector, QStringLiteral("id"), id));
+            QVERIFY2(builder.graph().hasNode(id), qPrintable(builder.statusText()));
+            for (auto it = node.begin(); it != node.end(); ++it) {
+                if (it.key() == QLatin1String("id") || it.key() == QLatin1String("type"))
+                    continue;
+                if (it.value().isObject() && it.key() == QLatin1String("retry")) {
+                    const QJsonObject retry = it.value().toObject();
+                    for (auto r = retry.begin(); r != retry.end(); ++r)
+                        QVERIFY(
+                            fillSetting(inspector, QStringLiteral("retry.") + r.key(), r.value()));
+                    continue;
+                }
+                QVERIFY2(fillSetting(inspector, it.key(), it.value()),
+                         qPrintable(id + QLatin1Char('.') + it.key()));
+            }
+        }
+        for (const QJsonValue &v : target.value("edges").toArray()) {
+            const QJsonObject e = v.toObject();
+            connectByMouse(builder, e.value("from").toString(), e.value("port").toString("out"),
+                           e.value("to").toString());
+        }
+        builder.validateNow();
+        QVERIFY2(builder.problems().isEmpty(),
+                 qPrintable(builder.problems().isEmpty() ? QString()
+                                                         : builder.problems().first().toString()));
+
+        // The same workflow: settings, steps (positions apart) and connections.
+        const QJsonObject built = builder.graph().toJson();
+        for (const char *key : {"id", "name", "description", "trigger"})
+            QCOMPARE(built.value(QLatin1String(key)), target.value(QLatin1String(key)));
+        QHash<QString, QJsonObject> made;
+        for (const QJsonValue &v : built.value("nodes").toArray()) {
+            QJsonObject n = v.toObject();
+            n.remove("position");
+            made.insert(n.value("id").toString(), n);
+        }
+        QCOMPARE(made.size(), nodes.size());
+        for (const QJsonValue &v : nodes)
+            QCOMPARE(made.value(v.toObject().value("id").toString()), v.toObject());
+        QSet<QString> want;
+        QSet<QString> have;
+        for (const QJsonValue &v : target.value("edges").toArray())
+            want << QStringLiteral("%1>%2>%3")
+                        .arg(v.toObject().value("from").toString(),
+                             v.toObject().value("port").toString("out"),
+                             v.toObject().value("to").toString());
+        for (const WorkflowEdge &e : builder.graph().edges())
+            have << QStringLiteral("%1>%2>%3").arg(e.from, e.port, e.to);
+        QCOMPARE(have, want);
     }
 };
 

@@ -196,6 +196,20 @@ BuilderView::BuilderView(QWidget *parent)
                 edit(tr("Edit %1").arg(id), QStringLiteral("field:%1.%2").arg(id, key),
                      [&] { m_graph.setNode(id, node); });
             });
+    connect(m_inspector, &Inspector::nodeRenamed, this,
+            [this](const QString &id, const QString &newId) {
+                WorkflowGraph trial;
+                (void)trial.load(m_graph.toJson());
+                if (Status ok = trial.renameNode(id, newId); !ok) {
+                    m_inspector->renameRefused(ok.error().message);
+                    return;
+                }
+                edit(tr("Rename %1 to %2").arg(id, newId), {},
+                     [&] { (void)m_graph.renameNode(id, newId); });
+                m_scene->selectNodes({newId});
+                showStatus(tr("Renamed %1 to %2; its connections and the steps reading it follow.")
+                               .arg(id, newId));
+            });
     connect(m_inspector, &Inspector::metadataEdited, this,
             [this](const QJsonObject &metadata, const QString &key) {
                 edit(tr("Edit workflow settings"), QStringLiteral("meta:") + key,

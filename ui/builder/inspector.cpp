@@ -158,6 +158,11 @@ void Inspector::showNode(const QString &id)
     rebuild();
 }
 
+void Inspector::renameRefused(const QString &message)
+{
+    showError(QStringLiteral("id"), message);
+}
+
 QWidget *Inspector::editor(const QString &key) const
 {
     return m_editors.value(key);
@@ -197,6 +202,7 @@ void Inspector::rebuild()
         const QJsonObject node = m_graph.node(m_id);
         const QString type = node.value(QLatin1String("type")).toString();
         m_heading->setText(tr("Step \"%1\"").arg(m_id));
+        addField({QStringLiteral("id"), tr("Id"), Kind::Id}, node);
         for (const Spec &spec : specsFor(type))
             addField(spec, node);
     }
@@ -280,6 +286,18 @@ void Inspector::addField(const Spec &spec, const QJsonObject &source)
             items << v.toString();
         auto *edit = new QLineEdit(items.join(QStringLiteral(", ")), this);
         connect(edit, &QLineEdit::textEdited, this, [this, spec, edit] { commit(spec, edit); });
+        editor = edit;
+        break;
+    }
+    case Kind::Id: {
+        auto *edit = new QLineEdit(value.toString(), this);
+        edit->setToolTip(tr("Lower-case letters, digits and _; other steps read this one as "
+                            "steps.<id>, and they follow a rename"));
+        connect(edit, &QLineEdit::editingFinished, this, [this, edit] {
+            const QString next = edit->text().trimmed();
+            if (!m_building && !m_id.isEmpty() && next != m_id)
+                Q_EMIT nodeRenamed(m_id, next);
+        });
         editor = edit;
         break;
     }

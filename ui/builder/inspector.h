@@ -26,6 +26,8 @@ public:
     // The step to show; empty: the workflow's own settings.
     void showNode(const QString &id);
     QString nodeId() const { return m_id; }
+    // Shows why a rename was refused under the id field.
+    void renameRefused(const QString &message);
     // The editor of a setting ("name", "module", "retry.max_attempts", "trigger.kind"…).
     QWidget *editor(const QString &key) const;
     // The message under a field whose value is refused, empty when it is fine.
@@ -34,6 +36,8 @@ public:
 Q_SIGNALS:
     void nodeEdited(const QString &id, const QJsonObject &node, const QString &key);
     void metadataEdited(const QJsonObject &metadata, const QString &key);
+    // A new id typed for the step (on Enter or leaving the field).
+    void nodeRenamed(const QString &id, const QString &newId);
 
 private:
     enum class Kind {
@@ -47,7 +51,8 @@ private:
         Integer,
         Json,
         List,
-        Fields
+        Fields,
+        Id
     };
     struct Spec
     {
