@@ -394,8 +394,6 @@ void CoreService::refreshOverview()
     next.deadLetters = m_engine ? m_engine->deadLetterCount() : 0;
     next.alerts = AlertRules::evaluate(m_config, modules(), next.deadLetters);
     next.kpis = kpis();
-    next.kpiHistory =
-        m_kpis ? m_kpis->latest().value(QLatin1String("history")).toArray() : QJsonArray();
     next.kpiPreviousWeek = m_kpiPreviousWeek;
     if (m_workflows && m_workflows->generation() != m_dependenciesGeneration) {
         m_dependenciesGeneration = m_workflows->generation();
@@ -420,7 +418,6 @@ void CoreService::refreshOverview()
     if (next.alerts == m_overview.alerts && next.health == m_overview.health
         && next.clinicName == m_overview.clinicName && next.envOk == m_overview.envOk
         && next.deadLetters == m_overview.deadLetters && next.kpis == m_overview.kpis
-        && next.kpiHistory == m_overview.kpiHistory
         && next.kpiPreviousWeek == m_overview.kpiPreviousWeek
         && next.dependencies == m_overview.dependencies
         && next.reviewQueues == m_overview.reviewQueues)

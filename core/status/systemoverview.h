@@ -24,7 +24,6 @@ struct SystemOverview
     int deadLetters = 0; // module calls waiting in the dead-letter queue
     QJsonObject kpis; // leads_24h, bookings_24h, revenue_24h_usd, …
     QJsonObject kpiThresholds; // min_leads_24h, min_nps, … from KPI_THRESHOLDS_JSON
-    QJsonArray kpiHistory; // module 07's hourly history: [{ts, leads, bookings}]
     QJsonObject kpiPreviousWeek; // each KPI's average over the 7 days before the last 7
     DependencyGraph dependencies; // modules and the published workflows that connect them
     QJsonArray reviewQueues; // ReviewDesk::queues(): open review tasks per queue

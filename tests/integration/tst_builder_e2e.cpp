@@ -23,26 +23,15 @@ class TstBuilderE2E : public QObject
 {
     Q_OBJECT
 
-    QProcess m_sim;
-    quint16 m_base = 0;
+    SimProcess m_sim;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        m_base = startSimProcess(m_sim, QStringLiteral("0"));
-        QVERIFY2(m_base != 0, "switchboard-sim did not start");
-    }
-
-    void cleanupTestCase()
-    {
-        m_sim.kill();
-        m_sim.waitForFinished(3000);
-    }
+    void initTestCase() { QVERIFY2(m_sim.start(), "switchboard-sim did not start"); }
 
     void buildPublishAndTestRun()
     {
         CoreConfig config;
-        config.useSimulatedFleet(m_base);
+        config.useSimulatedFleet(m_sim.base());
         EmbeddedOrchestrator core(config, CoreOptions());
         SystemClock clock;
         MainWindow window(core, clock);
@@ -113,14 +102,7 @@ private Q_SLOTS:
         QVERIFY(builder.runDetails().contains(QStringLiteral("\"attempts\"")));
 
         // The booking module was called with the sample input.
-        const QJsonArray requests = get(QStringLiteral("http://127.0.0.1:%1/stats").arg(m_base))
-                                        .json()
-                                        .value("modules")
-                                        .toObject()
-                                        .value("02_booking")
-                                        .toObject()
-                                        .value("recent_requests")
-                                        .toArray();
+        const QJsonArray requests = m_sim.recentRequests(QStringLiteral("02_booking"));
         bool booked = false;
         for (const QJsonValue &r : requests)
             booked = booked
@@ -151,7 +133,7 @@ private Q_SLOTS:
                                  10000);
 
         // A failing step: the booking module answers garbage, so the run fails and points at it.
-        QVERIFY(post(QStringLiteral("http://127.0.0.1:%1/faults").arg(m_base),
+        QVERIFY(post(m_sim.control(QStringLiteral("/faults")),
                      R"({"module":"02_booking","mode":"malformed"})")
                     .status
                 == 200);

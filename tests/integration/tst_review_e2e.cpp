@@ -39,44 +39,20 @@ class TstReviewE2E : public QObject
 {
     Q_OBJECT
 
-    QProcess m_sim;
-    quint16 m_base = 0;
-
-    QString control(const QString &path) const
-    {
-        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_base).arg(path);
-    }
-    QJsonArray recent(const char *module)
-    {
-        return get(control(QStringLiteral("/stats")))
-            .json()
-            .value(QLatin1String("modules"))
-            .toObject()
-            .value(QLatin1String(module))
-            .toObject()
-            .value(QLatin1String("recent_requests"))
-            .toArray();
-    }
+    SimProcess m_sim;
 
 private Q_SLOTS:
     void initTestCase()
     {
         QLoggingCategory::setFilterRules(QStringLiteral("switchboard.*=true"));
         previousHandler = qInstallMessageHandler(keepMessage);
-        m_base = startSimProcess(m_sim, QStringLiteral("0"));
-        QVERIFY2(m_base != 0, "switchboard-sim did not start");
-    }
-
-    void cleanupTestCase()
-    {
-        m_sim.kill();
-        m_sim.waitForFinished(3000);
+        QVERIFY2(m_sim.start(), "switchboard-sim did not start");
     }
 
     void lowConfidenceDocumentIsCheckedAndAudited()
     {
         CoreConfig config;
-        config.useSimulatedFleet(m_base);
+        config.useSimulatedFleet(m_sim.base());
         CoreOptions options;
         options.templates = true;
         EmbeddedOrchestrator core(config, options);
@@ -97,7 +73,8 @@ private Q_SLOTS:
             "size_bytes":1000,"fields":{"patient_name":"Maria Lopz",
             "date_of_birth":"1984-03-12","insurance_id":"INS-4471"}}})";
         QTRY_VERIFY_WITH_TIMEOUT(
-            post(control(QStringLiteral("/emit")), event).json().value("subscribers").toInt() > 0,
+            post(m_sim.control(QStringLiteral("/emit")), event).json().value("subscribers").toInt()
+                > 0,
             20000);
 
         // The task appears in the Review section.
@@ -139,7 +116,7 @@ private Q_SLOTS:
         // The execution went on: 06 stores the corrected, reviewed document...
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                for (const QJsonValue &v : recent("06_ocr")) {
+                for (const QJsonValue &v : m_sim.recentRequests(QStringLiteral("06_ocr"))) {
                     const QJsonObject r = v.toObject();
                     if (r.value("action").toString() == QLatin1String("store_document")
                         && r.value("document_id").toString() == QLatin1String("doc-e2e"))
@@ -154,7 +131,7 @@ private Q_SLOTS:
         QJsonObject audit;
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                for (const QJsonValue &v : recent("09_compliance")) {
+                for (const QJsonValue &v : m_sim.recentRequests(QStringLiteral("09_compliance"))) {
                     const QJsonObject r = v.toObject();
                     if (r.value("event").toString() == QLatin1String("review.decided")) {
                         audit = r;

@@ -6,6 +6,7 @@
 #include "sim/simfleet.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -108,5 +109,44 @@ inline quint16 startSimProcess(QProcess &sim, const QString &eventRate)
     }
     return 0;
 }
+
+// switchboard-sim as a separate process for one test, stopped when the test ends.
+class SimProcess
+{
+public:
+    ~SimProcess()
+    {
+        m_process.kill();
+        m_process.waitForFinished(3000);
+    }
+    // Starts it on a free base port; false when it would not start.
+    bool start(const QString &eventRate = QStringLiteral("0"))
+    {
+        m_base = startSimProcess(m_process, eventRate);
+        return m_base != 0;
+    }
+    quint16 base() const { return m_base; }
+    // A URL of its control API, e.g. control("/stats").
+    QString control(const QString &path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_base).arg(path);
+    }
+    // The last webhook bodies one module received (its "recent_requests").
+    QJsonArray recentRequests(const QString &module) const
+    {
+        return get(control(QStringLiteral("/stats")))
+            .json()
+            .value(QLatin1String("modules"))
+            .toObject()
+            .value(module)
+            .toObject()
+            .value(QLatin1String("recent_requests"))
+            .toArray();
+    }
+
+private:
+    QProcess m_process;
+    quint16 m_base = 0;
+};
 
 } // namespace TestSupport

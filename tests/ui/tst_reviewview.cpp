@@ -69,6 +69,17 @@ class TstReviewView : public QObject
                  {"booked", "contacted"})};
     }
 
+    // Shows the window, active, with the core ready and the Review section open.
+    static bool openReview(MainWindow &window, FakeOrchestrator &core)
+    {
+        window.show();
+        window.activateWindow();
+        if (!QTest::qWaitForWindowActive(&window))
+            return false;
+        Q_EMIT core.ready();
+        return window.showView(QStringLiteral("review"));
+    }
+
 private Q_SLOTS:
     void worksAQueueFromTheKeyboard()
     {
@@ -121,12 +132,7 @@ private Q_SLOTS:
         FakeOrchestrator core;
         core.tasks = morning();
         MainWindow window(core, m_clock);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        Q_EMIT core.ready();
-        window.showView(QStringLiteral("review"));
+        QVERIFY(openReview(window, core));
         ReviewView *view = window.reviewView();
         QTRY_VERIFY(view->selectTask(QStringLiteral("tk_2")));
         // The name is required and empty.
@@ -167,12 +173,7 @@ private Q_SLOTS:
         FakeOrchestrator core;
         core.tasks = morning();
         MainWindow window(core, m_clock);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        Q_EMIT core.ready();
-        window.showView(QStringLiteral("review"));
+        QVERIFY(openReview(window, core));
         ReviewView *view = window.reviewView();
         QTRY_VERIFY(view->selectTask(QStringLiteral("tk_1")));
         auto *name = qobject_cast<QLineEdit *>(view->form()->editorFor("patient_name"));
@@ -211,12 +212,7 @@ private Q_SLOTS:
         masked.insert("form", form);
         core.tasks = {masked};
         MainWindow window(core, m_clock);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
-        Q_EMIT core.ready();
-        window.showView(QStringLiteral("review"));
+        QVERIFY(openReview(window, core));
         ReviewView *view = window.reviewView();
         QTRY_COMPARE(view->currentTaskId(), QStringLiteral("tk_9"));
         auto *name = qobject_cast<QLineEdit *>(view->form()->editorFor("patient_name"));
