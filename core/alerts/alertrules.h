@@ -22,6 +22,18 @@ QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot
 // went to the supervisors, with how many are still open.
 QList<StatusAlert> reviewSla(const QHash<QString, int> &overdueByQueue);
 
+// A notification channel whose last delivery failed for good.
+struct ChannelFailure
+{
+    QString id;
+    QString name;
+    QString error;
+};
+
+// "Notifications Failing: <channel>" (warning) per failing channel; its subject is
+// "channel:<id>", so the channel itself is not asked to carry it.
+QList<StatusAlert> notificationFailures(const QList<ChannelFailure> &failures);
+
 // CRITICAL with any critical alert, DEGRADED with any warning, HEALTHY otherwise.
 SystemHealth systemHealth(const QList<StatusAlert> &alerts);
 

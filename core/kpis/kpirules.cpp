@@ -23,6 +23,21 @@ QString label(const QString &kpi)
     return labels.value(kpi, kpi);
 }
 
+QStringList feedingModules(const QString &kpi)
+{
+    // 07_analytics computes every figure; the others produce what it counts.
+    static const QMap<QString, QStringList> feeds = {
+        {QStringLiteral("leads_24h"), {QStringLiteral("01_intake")}},
+        {QStringLiteral("bookings_24h"), {QStringLiteral("02_booking")}},
+        {QStringLiteral("revenue_24h_usd"), {QStringLiteral("04_billing")}},
+        {QStringLiteral("lead_to_booking_rate"),
+         {QStringLiteral("01_intake"), QStringLiteral("02_booking")}},
+        {QStringLiteral("show_rate"),
+         {QStringLiteral("02_booking"), QStringLiteral("03_telehealth")}},
+        {QStringLiteral("nps_avg_30d"), {QStringLiteral("05_followup")}}};
+    return feeds.value(kpi) + QStringList {QStringLiteral("07_analytics")};
+}
+
 namespace {
 QString number(double v)
 {
@@ -49,7 +64,8 @@ QList<StatusAlert> evaluate(const QMap<QString, double> &thresholds, const QJson
                       minimum ? QStringLiteral("below") : QStringLiteral("above"),
                       number(it.value())),
              QStringLiteral("Review the %1 trend on the dashboard and the modules that feed it")
-                 .arg(label(kpi).toLower())});
+                 .arg(label(kpi).toLower()),
+             kpi, feedingModules(kpi)});
     }
     return alerts;
 }

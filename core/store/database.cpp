@@ -170,6 +170,68 @@ CREATE TABLE deployments (
     PRIMARY KEY (workflow_id, environment)
 );
 )SQL",
+    // 7: the alert book (one row per alert, its history and its notification deliveries),
+    // silences, and the notification channels' settings (their secrets live in the keychain).
+    R"SQL(
+CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    fingerprint TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    category TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    module TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    title TEXT NOT NULL,
+    message TEXT NOT NULL,
+    action TEXT NOT NULL,
+    derived_from TEXT NOT NULL,
+    state TEXT NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    owner TEXT NOT NULL,
+    snoozed_until INTEGER,
+    resolved_at INTEGER,
+    resolved_by TEXT NOT NULL,
+    inhibited_by TEXT NOT NULL,
+    silence_id INTEGER NOT NULL,
+    notified INTEGER NOT NULL
+);
+CREATE INDEX alerts_by_state ON alerts(state, last_seen);
+CREATE TABLE alert_events (
+    alert_id INTEGER NOT NULL,
+    ts INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    note TEXT NOT NULL
+);
+CREATE INDEX alert_events_by_alert ON alert_events(alert_id, ts);
+CREATE TABLE alert_deliveries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    alert_id INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    event TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    http_status INTEGER NOT NULL,
+    error TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX alert_deliveries_by_alert ON alert_deliveries(alert_id);
+CREATE TABLE silences (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    definition TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    removed_at INTEGER
+);
+CREATE TABLE notification_channels (
+    id TEXT PRIMARY KEY,
+    definition TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+)SQL",
 };
 
 } // namespace

@@ -60,10 +60,10 @@ private Q_SLOTS:
         overview.alerts = {
             {AlertSeverity::Critical, QStringLiteral("health"), QStringLiteral("module_down"),
              QStringLiteral("02_booking"), QStringLiteral("Module Down: Consult Booking"),
-             QStringLiteral("Module not responding to health checks"), QString()},
+             QStringLiteral("Module not responding to health checks"), QString(), QString(), {}},
             {AlertSeverity::Critical, QStringLiteral("dependency"), QStringLiteral("critical_path"),
              QStringLiteral("02_booking"), QStringLiteral("Module down in critical path"),
-             QStringLiteral("Impact: Patient journey blocked"), QString()}};
+             QStringLiteral("Impact: Patient journey blocked"), QString(), QString(), {}}};
         Q_EMIT core.overviewChanged(overview);
         QCOMPARE(window.dashboard()->banner()->headline(),
                  QStringLiteral("System health: CRITICAL"));

@@ -95,7 +95,7 @@ private Q_SLOTS:
         overview.alerts = {{AlertSeverity::Critical, QStringLiteral("dependency"),
                             QStringLiteral("critical_path"), QStringLiteral("02_booking"),
                             QStringLiteral("Module down in critical path"),
-                            QStringLiteral("Impact: Patient journey blocked"), QString()}};
+                            QStringLiteral("Impact: Patient journey blocked"), QString(), QString(), {}}};
         Q_EMIT core.overviewChanged(overview);
         QVERIFY(view->blastRadiusText().contains(
             QStringLiteral("Module down in critical path</b> — Impact: Patient journey blocked")));

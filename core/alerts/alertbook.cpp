@@ -1,0 +1,609 @@
+#include "alerts/alertbook.h"
+
+#include "common/logging.h"
+#include "store/database.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTimer>
+#include <algorithm>
+
+namespace Switchboard {
+
+namespace {
+
+constexpr int TickMs = 5000;
+constexpr int MaxSnoozeMinutes = 7 * 24 * 60;
+
+AlertSeverity severityFromWire(const QString &text)
+{
+    if (text == QLatin1String("critical"))
+        return AlertSeverity::Critical;
+    if (text == QLatin1String("info"))
+        return AlertSeverity::Info;
+    return AlertSeverity::Warning;
+}
+
+QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QDateTime fromMs(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+QJsonValue isoOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QJsonValue(t.toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+// A string for a NOT NULL column: a null QString would bind as SQL NULL.
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+Error noAlert(qint64 id)
+{
+    return makeError(QStringLiteral("no open alert %1").arg(id), QStringLiteral("id"));
+}
+
+} // namespace
+
+QJsonObject AlertBook::Entry::toJson() const
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("fingerprint"), alert.fingerprint()},
+            {QStringLiteral("severity"), toWire(alert.severity)},
+            {QStringLiteral("category"), alert.category},
+            {QStringLiteral("rule"), alert.rule},
+            {QStringLiteral("module"), alert.module},
+            {QStringLiteral("subject"), alert.subject},
+            {QStringLiteral("title"), alert.title},
+            {QStringLiteral("message"), alert.message},
+            {QStringLiteral("action"), alert.action},
+            {QStringLiteral("state"), state},
+            {QStringLiteral("first_seen"), isoOrNull(firstSeen)},
+            {QStringLiteral("last_seen"), isoOrNull(lastSeen)},
+            {QStringLiteral("count"), count},
+            {QStringLiteral("owner"), owner},
+            {QStringLiteral("snoozed_until"), isoOrNull(snoozedUntil)},
+            {QStringLiteral("resolved_at"), isoOrNull(resolvedAt)},
+            {QStringLiteral("resolved_by"), resolvedBy},
+            {QStringLiteral("inhibited_by"), inhibitedBy},
+            {QStringLiteral("silenced"), silenceId != 0},
+            {QStringLiteral("silence_id"), silenceId},
+            {QStringLiteral("notified"), notified}};
+}
+
+AlertBook::AlertBook(Database &db, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_clock(clock)
+    , m_ticker(new QTimer(this))
+{
+    m_ticker->setInterval(TickMs);
+    connect(m_ticker, &QTimer::timeout, this, &AlertBook::tick);
+}
+
+AlertBook::Entry AlertBook::fromRow(const QSqlQuery &q)
+{
+    Entry e;
+    e.id = q.value(0).toLongLong();
+    e.alert.rule = q.value(1).toString();
+    e.alert.category = q.value(2).toString();
+    e.alert.severity = severityFromWire(q.value(3).toString());
+    e.alert.module = q.value(4).toString();
+    e.alert.subject = q.value(5).toString();
+    e.alert.title = q.value(6).toString();
+    e.alert.message = q.value(7).toString();
+    e.alert.action = q.value(8).toString();
+    e.alert.derivedFrom = q.value(9).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    e.state = q.value(10).toString();
+    e.firstSeen = fromMs(q.value(11));
+    e.lastSeen = fromMs(q.value(12));
+    e.count = q.value(13).toInt();
+    e.owner = q.value(14).toString();
+    e.snoozedUntil = fromMs(q.value(15));
+    e.resolvedAt = fromMs(q.value(16));
+    e.resolvedBy = q.value(17).toString();
+    e.inhibitedBy = q.value(18).toString();
+    e.silenceId = q.value(19).toLongLong();
+    e.notified = q.value(20).toBool();
+    return e;
+}
+
+static const char *const EntryColumns =
+    "id, rule, category, severity, module, subject, title, message, action, derived_from, state, "
+    "first_seen, last_seen, count, owner, snoozed_until, resolved_at, resolved_by, inhibited_by, "
+    "silence_id, notified";
+
+Status AlertBook::load()
+{
+    auto rows = m_db.exec(QStringLiteral("SELECT %1 FROM alerts WHERE state != 'resolved'")
+                              .arg(QLatin1String(EntryColumns)));
+    if (!rows)
+        return rows.error();
+    while (rows->next()) {
+        Entry e = fromRow(*rows);
+        m_byFingerprint.insert(e.alert.fingerprint(), e.id);
+        m_open.insert(e.id, e);
+    }
+    auto silences = m_db.exec(QStringLiteral(
+        "SELECT id, definition, created_by, created_at FROM silences WHERE removed_at IS NULL"));
+    if (!silences)
+        return silences.error();
+    while (silences->next()) {
+        auto s =
+            Silence::fromJson(QJsonDocument::fromJson(silences->value(1).toByteArray()).object());
+        if (!s) {
+            qCWarning(lcAlerts) << "skipping stored silence" << silences->value(0).toLongLong()
+                                << s.error().toString();
+            continue;
+        }
+        s->id = silences->value(0).toLongLong();
+        s->createdBy = silences->value(2).toString();
+        s->createdAt = fromMs(silences->value(3));
+        m_silences.insert(s->id, *s);
+    }
+    m_ticker->start();
+    return Ok {};
+}
+
+Status AlertBook::insert(Entry &e)
+{
+    auto r = m_db.exec(
+        QStringLiteral("INSERT INTO alerts (fingerprint, rule, category, severity, module, "
+                       "subject, title, message, action, derived_from, state, first_seen, "
+                       "last_seen, count, owner, resolved_by, inhibited_by, silence_id, notified) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', 0, 0)"),
+        {e.alert.fingerprint(), text(e.alert.rule), text(e.alert.category),
+         toWire(e.alert.severity), text(e.alert.module), text(e.alert.subject), text(e.alert.title),
+         text(e.alert.message), text(e.alert.action),
+         text(e.alert.derivedFrom.join(QLatin1Char(','))), e.state, e.firstSeen.toMSecsSinceEpoch(),
+         e.lastSeen.toMSecsSinceEpoch(), e.count});
+    if (!r)
+        return r.error();
+    e.id = r->lastInsertId().toLongLong();
+    return Ok {};
+}
+
+Status AlertBook::save(const Entry &e)
+{
+    auto r = m_db.run(
+        QStringLiteral("UPDATE alerts SET severity = ?, title = ?, message = ?, action = ?, "
+                       "state = ?, last_seen = ?, count = ?, owner = ?, snoozed_until = ?, "
+                       "resolved_at = ?, resolved_by = ?, inhibited_by = ?, silence_id = ?, "
+                       "notified = ? WHERE id = ?"),
+        {toWire(e.alert.severity), text(e.alert.title), text(e.alert.message), text(e.alert.action),
+         e.state, e.lastSeen.toMSecsSinceEpoch(), e.count, text(e.owner), msOrNull(e.snoozedUntil),
+         msOrNull(e.resolvedAt), text(e.resolvedBy), text(e.inhibitedBy), e.silenceId, e.notified,
+         e.id});
+    if (!r)
+        return r.error();
+    return Ok {};
+}
+
+void AlertBook::event(qint64 alertId, const QString &kind, const QString &actor,
+                      const QString &note)
+{
+    auto r = m_db.run(QStringLiteral("INSERT INTO alert_events (alert_id, ts, kind, actor, note) "
+                                     "VALUES (?, ?, ?, ?, ?)"),
+                      {alertId, m_clock.nowMs(), kind, text(actor), text(note)});
+    if (!r)
+        qCWarning(lcAlerts) << "alert history not kept:" << r.error().message;
+}
+
+AlertBook::Entry *AlertBook::find(qint64 id)
+{
+    auto it = m_open.find(id);
+    return it == m_open.end() ? nullptr : &it.value();
+}
+
+void AlertBook::observe(const QList<StatusAlert> &current, bool newRound)
+{
+    const QDateTime now = m_clock.now();
+    bool dirty = false;
+    QSet<QString> seen;
+    for (const StatusAlert &a : current) {
+        const QString fp = a.fingerprint();
+        if (seen.contains(fp))
+            continue;
+        seen.insert(fp);
+        if (Entry *e = find(m_byFingerprint.value(fp, -1))) {
+            const bool reworded = e->alert.title != a.title || e->alert.message != a.message
+                || e->alert.severity != a.severity || e->alert.action != a.action;
+            if (!reworded && !newRound)
+                continue;
+            if (reworded) {
+                event(e->id, QStringLiteral("updated"), QString(), a.message);
+                e->alert = a;
+            }
+            if (newRound) {
+                ++e->count;
+                e->lastSeen = now;
+            }
+            if (Status st = save(*e); !st)
+                qCWarning(lcAlerts) << "alert not updated:" << st.error().message;
+            dirty = true;
+            continue;
+        }
+        Entry e;
+        e.alert = a;
+        e.state = QStringLiteral("firing");
+        e.firstSeen = e.lastSeen = now;
+        if (Status st = insert(e); !st) {
+            qCWarning(lcAlerts) << "alert not recorded:" << st.error().message;
+            continue;
+        }
+        event(e.id, QStringLiteral("raised"), QString(), a.message);
+        m_byFingerprint.insert(fp, e.id);
+        m_open.insert(e.id, e);
+        dirty = true;
+    }
+    const QList<qint64> ids = m_open.keys();
+    for (qint64 id : ids) {
+        Entry &e = m_open[id];
+        if (!seen.contains(e.alert.fingerprint())) {
+            finish(e, QString(), QStringLiteral("Condition cleared"), true);
+            dirty = true;
+        }
+    }
+    if (applyMutes() || dirty)
+        Q_EMIT changed();
+}
+
+void AlertBook::tick()
+{
+    const QDateTime now = m_clock.now();
+    bool dirty = false;
+    for (Entry &e : m_open) {
+        if (e.state == QLatin1String("snoozed") && e.snoozedUntil <= now) {
+            e.state = QStringLiteral("firing");
+            e.snoozedUntil = QDateTime();
+            e.notified = false; // page again, as the snooze promised
+            event(e.id, QStringLiteral("snooze_ended"), QString(), QString());
+            (void)save(e);
+            dirty = true;
+        }
+    }
+    if (applyMutes() || dirty)
+        Q_EMIT changed();
+}
+
+bool AlertBook::applyMutes()
+{
+    const QDateTime now = m_clock.now();
+    QHash<QString, QString> down; // module → its module_down fingerprint
+    for (const Entry &e : std::as_const(m_open)) {
+        if (e.alert.rule == QLatin1String("module_down"))
+            down.insert(e.alert.module, e.alert.fingerprint());
+    }
+    bool dirty = false;
+    QList<qint64> audible;
+    for (Entry &e : m_open) {
+        bool entryDirty = false;
+        QString inhibitedBy;
+        if (e.alert.rule != QLatin1String("module_down")) {
+            QStringList sources = e.alert.derivedFrom;
+            if (!e.alert.module.isEmpty())
+                sources.prepend(e.alert.module);
+            for (const QString &m : std::as_const(sources)) {
+                if (down.contains(m)) {
+                    inhibitedBy = down.value(m);
+                    break;
+                }
+            }
+        }
+        qint64 silenceId = 0;
+        for (const Silence &s : std::as_const(m_silences)) {
+            if (s.matches(e.alert) && s.activeAt(now, m_zone)) {
+                silenceId = s.id;
+                break;
+            }
+        }
+        if (inhibitedBy != e.inhibitedBy || silenceId != e.silenceId) {
+            if (inhibitedBy != e.inhibitedBy)
+                event(e.id,
+                      inhibitedBy.isEmpty() ? QStringLiteral("uninhibited")
+                                            : QStringLiteral("inhibited"),
+                      QString(), inhibitedBy);
+            if (silenceId != e.silenceId)
+                event(e.id, silenceId ? QStringLiteral("silenced") : QStringLiteral("unsilenced"),
+                      QString(), silenceId ? QString::number(silenceId) : QString());
+            e.inhibitedBy = inhibitedBy;
+            e.silenceId = silenceId;
+            entryDirty = true;
+        }
+        if (!e.muted() && !e.notified && e.state == QLatin1String("firing")) {
+            e.notified = true;
+            audible.append(e.id);
+            entryDirty = true;
+        }
+        if (entryDirty)
+            (void)save(e);
+        dirty = dirty || entryDirty;
+    }
+    for (qint64 id : std::as_const(audible)) {
+        if (const Entry *e = find(id))
+            Q_EMIT notify(e->toJson(), QStringLiteral("trigger"));
+    }
+    return dirty;
+}
+
+void AlertBook::finish(Entry &e, const QString &actor, const QString &note, bool cleared)
+{
+    e.state = QStringLiteral("resolved");
+    e.resolvedAt = m_clock.now();
+    e.resolvedBy = cleared ? QStringLiteral("system") : actor;
+    e.snoozedUntil = QDateTime();
+    if (Status st = save(e); !st)
+        qCWarning(lcAlerts) << "alert not resolved in the store:" << st.error().message;
+    event(e.id, cleared ? QStringLiteral("cleared") : QStringLiteral("resolved"), actor, note);
+    const QJsonObject json = e.toJson();
+    const bool notified = e.notified;
+    m_byFingerprint.remove(e.alert.fingerprint());
+    m_open.remove(e.id);
+    if (notified)
+        Q_EMIT notify(json, QStringLiteral("resolve"));
+}
+
+Result<QJsonObject> AlertBook::acknowledge(qint64 id, const QString &actor, const QString &note)
+{
+    Entry *e = find(id);
+    if (!e)
+        return noAlert(id);
+    e->state = QStringLiteral("acknowledged");
+    e->owner = actor;
+    e->snoozedUntil = QDateTime();
+    if (Status st = save(*e); !st)
+        return st.error();
+    event(id, QStringLiteral("acknowledged"), actor, note);
+    const QJsonObject json = e->toJson();
+    if (e->notified)
+        Q_EMIT notify(json, QStringLiteral("acknowledge"));
+    Q_EMIT changed();
+    return json;
+}
+
+Result<QJsonObject> AlertBook::resolve(qint64 id, const QString &actor, const QString &note)
+{
+    Entry *e = find(id);
+    if (!e)
+        return noAlert(id);
+    finish(*e, actor, note, false);
+    Q_EMIT changed();
+    return alert(id);
+}
+
+Result<QJsonObject> AlertBook::snooze(qint64 id, const QString &actor, int minutes,
+                                      const QString &note)
+{
+    Entry *e = find(id);
+    if (!e)
+        return noAlert(id);
+    if (minutes < 1 || minutes > MaxSnoozeMinutes)
+        return makeError(QStringLiteral("snooze for 1 to %1 minutes").arg(MaxSnoozeMinutes),
+                         QStringLiteral("minutes"));
+    e->state = QStringLiteral("snoozed");
+    e->snoozedUntil = m_clock.now().addSecs(qint64(minutes) * 60);
+    if (e->owner.isEmpty())
+        e->owner = actor;
+    if (Status st = save(*e); !st)
+        return st.error();
+    event(id, QStringLiteral("snoozed"), actor,
+          note.isEmpty() ? QStringLiteral("%1 min").arg(minutes)
+                         : QStringLiteral("%1 min: %2").arg(minutes).arg(note));
+    Q_EMIT changed();
+    return e->toJson();
+}
+
+Result<QJsonArray> AlertBook::alerts(const QString &state, int limit) const
+{
+    static const QStringList states = {QStringLiteral("open"),         QStringLiteral("firing"),
+                                       QStringLiteral("acknowledged"), QStringLiteral("snoozed"),
+                                       QStringLiteral("silenced"),     QStringLiteral("resolved"),
+                                       QStringLiteral("all")};
+    if (!states.contains(state))
+        return makeError(QStringLiteral("state must be one of %1").arg(states.join(u", ")),
+                         QStringLiteral("state"));
+    QList<QJsonObject> list;
+    for (const Entry &e : m_open) {
+        const bool keep = state == QLatin1String("open") || state == QLatin1String("all")
+            || (state == QLatin1String("silenced") ? e.silenceId != 0 : e.state == state);
+        if (keep)
+            list.append(e.toJson());
+    }
+    if (state == QLatin1String("resolved") || state == QLatin1String("all")) {
+        auto rows = m_db.exec(QStringLiteral("SELECT %1 FROM alerts WHERE state = 'resolved' "
+                                             "ORDER BY resolved_at DESC LIMIT ?")
+                                  .arg(QLatin1String(EntryColumns)),
+                              {limit});
+        if (!rows)
+            return rows.error();
+        while (rows->next())
+            list.append(fromRow(*rows).toJson());
+    }
+    const auto rank = [](const QJsonObject &a) {
+        const QString s = a.value(QLatin1String("severity")).toString();
+        return s == QLatin1String("critical") ? 0 : s == QLatin1String("warning") ? 1 : 2;
+    };
+    std::stable_sort(list.begin(), list.end(), [&](const QJsonObject &a, const QJsonObject &b) {
+        const bool aOpen = a.value(QLatin1String("state")) != QLatin1String("resolved");
+        const bool bOpen = b.value(QLatin1String("state")) != QLatin1String("resolved");
+        if (aOpen != bOpen)
+            return aOpen;
+        if (rank(a) != rank(b))
+            return rank(a) < rank(b);
+        return a.value(QLatin1String("last_seen")).toString()
+            > b.value(QLatin1String("last_seen")).toString();
+    });
+    QJsonArray out;
+    for (const QJsonObject &a : std::as_const(list).first(std::min<qsizetype>(limit, list.size())))
+        out.append(a);
+    return out;
+}
+
+Result<QJsonObject> AlertBook::alert(qint64 id) const
+{
+    QJsonObject json;
+    if (auto it = m_open.find(id); it != m_open.end()) {
+        json = it->toJson();
+    } else {
+        auto row = m_db.exec(
+            QStringLiteral("SELECT %1 FROM alerts WHERE id = ?").arg(QLatin1String(EntryColumns)),
+            {id});
+        if (!row)
+            return row.error();
+        if (!row->next())
+            return makeError(QStringLiteral("no alert %1").arg(id), QStringLiteral("id"));
+        json = fromRow(*row).toJson();
+    }
+    QJsonArray history;
+    auto events = m_db.exec(QStringLiteral("SELECT ts, kind, actor, note FROM alert_events "
+                                           "WHERE alert_id = ? ORDER BY ts, rowid"),
+                            {id});
+    if (!events)
+        return events.error();
+    while (events->next()) {
+        history.append(QJsonObject {
+            {QStringLiteral("at"), fromMs(events->value(0)).toString(Qt::ISODateWithMs)},
+            {QStringLiteral("kind"), events->value(1).toString()},
+            {QStringLiteral("actor"), events->value(2).toString()},
+            {QStringLiteral("note"), events->value(3).toString()}});
+    }
+    QJsonArray deliveries;
+    auto sent = m_db.exec(QStringLiteral("SELECT id, channel, event, status, attempts, "
+                                         "http_status, error, updated_at FROM alert_deliveries "
+                                         "WHERE alert_id = ? ORDER BY id"),
+                          {id});
+    if (!sent)
+        return sent.error();
+    while (sent->next()) {
+        deliveries.append(QJsonObject {
+            {QStringLiteral("id"), sent->value(0).toLongLong()},
+            {QStringLiteral("channel"), sent->value(1).toString()},
+            {QStringLiteral("event"), sent->value(2).toString()},
+            {QStringLiteral("status"), sent->value(3).toString()},
+            {QStringLiteral("attempts"), sent->value(4).toInt()},
+            {QStringLiteral("http_status"), sent->value(5).toInt()},
+            {QStringLiteral("error"), sent->value(6).toString()},
+            {QStringLiteral("at"), fromMs(sent->value(7)).toString(Qt::ISODateWithMs)}});
+    }
+    json.insert(QStringLiteral("history"), history);
+    json.insert(QStringLiteral("deliveries"), deliveries);
+    return json;
+}
+
+QJsonObject AlertBook::paging() const
+{
+    int counts[3] = {0, 0, 0};
+    for (const Entry &e : m_open) {
+        if (!e.muted())
+            ++counts[int(e.alert.severity)];
+    }
+    return {{QStringLiteral("critical"), counts[0]},
+            {QStringLiteral("warning"), counts[1]},
+            {QStringLiteral("info"), counts[2]}};
+}
+
+QJsonArray AlertBook::silences() const
+{
+    const QDateTime now = m_clock.now();
+    QJsonArray out;
+    for (const Silence &s : m_silences) {
+        QJsonObject json = s.toJson();
+        json.insert(QStringLiteral("active"), s.activeAt(now, m_zone));
+        json.insert(QStringLiteral("expired"), s.expiredAt(now));
+        out.append(json);
+    }
+    return out;
+}
+
+Result<QJsonObject> AlertBook::addSilence(const QJsonObject &definition, const QString &actor)
+{
+    auto s = Silence::fromJson(definition);
+    if (!s)
+        return s.error();
+    s->createdBy = actor;
+    s->createdAt = m_clock.now();
+    auto r = m_db.exec(
+        QStringLiteral("INSERT INTO silences (definition, created_by, created_at) "
+                       "VALUES (?, ?, ?)"),
+        {QJsonDocument(s->toJson()).toJson(QJsonDocument::Compact), text(actor), m_clock.nowMs()});
+    if (!r)
+        return r.error();
+    s->id = r->lastInsertId().toLongLong();
+    m_silences.insert(s->id, *s);
+    applyMutes();
+    Q_EMIT changed();
+    return s->toJson();
+}
+
+Result<QJsonObject> AlertBook::updateSilence(qint64 id, const QJsonObject &definition,
+                                             const QString &actor)
+{
+    if (!m_silences.contains(id))
+        return makeError(QStringLiteral("no silence %1").arg(id), QStringLiteral("id"));
+    auto s = Silence::fromJson(definition);
+    if (!s)
+        return s.error();
+    s->id = id;
+    s->createdBy = actor;
+    s->createdAt = m_clock.now();
+    auto r = m_db.run(
+        QStringLiteral("UPDATE silences SET definition = ?, created_by = ?, created_at = ? "
+                       "WHERE id = ?"),
+        {QJsonDocument(s->toJson()).toJson(QJsonDocument::Compact), text(actor), m_clock.nowMs(),
+         id});
+    if (!r)
+        return r.error();
+    m_silences.insert(id, *s);
+    applyMutes();
+    Q_EMIT changed();
+    return s->toJson();
+}
+
+Status AlertBook::removeSilence(qint64 id, const QString &actor)
+{
+    if (!m_silences.contains(id))
+        return makeError(QStringLiteral("no silence %1").arg(id), QStringLiteral("id"));
+    auto r = m_db.run(QStringLiteral("UPDATE silences SET removed_at = ? WHERE id = ?"),
+                      {m_clock.nowMs(), id});
+    if (!r)
+        return r.error();
+    qCInfo(lcAlerts) << "silence" << id << "removed by" << actor;
+    m_silences.remove(id);
+    applyMutes();
+    Q_EMIT changed();
+    return Ok {};
+}
+
+qint64 AlertBook::addDelivery(qint64 alertId, const QString &channel, const QString &event)
+{
+    auto r = m_db.exec(QStringLiteral("INSERT INTO alert_deliveries (alert_id, channel, event, "
+                                      "status, attempts, http_status, error, created_at, "
+                                      "updated_at) VALUES (?, ?, ?, 'queued', 0, 0, '', ?, ?)"),
+                       {alertId, channel, event, m_clock.nowMs(), m_clock.nowMs()});
+    if (!r) {
+        qCWarning(lcAlerts) << "delivery not recorded:" << r.error().message;
+        return 0;
+    }
+    Q_EMIT changed();
+    return r->lastInsertId().toLongLong();
+}
+
+void AlertBook::updateDelivery(qint64 deliveryId, const QString &status, int attempts,
+                               int httpStatus, const QString &error)
+{
+    auto r = m_db.run(QStringLiteral("UPDATE alert_deliveries SET status = ?, attempts = ?, "
+                                     "http_status = ?, error = ?, updated_at = ? WHERE id = ?"),
+                      {status, attempts, httpStatus, text(error), m_clock.nowMs(), deliveryId});
+    if (!r)
+        qCWarning(lcAlerts) << "delivery not updated:" << r.error().message;
+    Q_EMIT changed();
+}
+
+} // namespace Switchboard

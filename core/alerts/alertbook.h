@@ -1,0 +1,116 @@
+#pragma once
+
+#include "alerts/silence.h"
+#include "alerts/statusalert.h"
+#include "common/clock.h"
+#include "common/result.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QObject>
+#include <QTimeZone>
+
+class QSqlQuery;
+class QTimer;
+
+namespace Switchboard {
+
+class Database;
+
+// The alerts' record and lifecycle, kept in the core's database. The rules say what is wrong
+// now (observe); the book turns that into alerts: one per fingerprint while it lasts, counted
+// and updated on repeats, resolved by itself when the condition clears. People acknowledge,
+// snooze and resolve them. Silences and inhibition (an alert derived from a module that is
+// down) keep the record but notify no one; notify() says what the channels should send.
+class AlertBook final : public QObject
+{
+    Q_OBJECT
+
+public:
+    AlertBook(Database &db, const Clock &clock, QObject *parent = nullptr);
+
+    // Reads the open alerts and the silences; ticks every few seconds from then on.
+    Status load();
+    // The zone recurring silences are read in (the clinic's).
+    void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
+
+    // The alerts whose condition holds now. newRound: a round of checks ended, so every alert
+    // still firing counts one more occurrence.
+    void observe(const QList<StatusAlert> &current, bool newRound);
+    // Ends snoozes that are due and applies silences that began or ended.
+    void tick();
+
+    Result<QJsonObject> acknowledge(qint64 id, const QString &actor, const QString &note);
+    Result<QJsonObject> resolve(qint64 id, const QString &actor, const QString &note);
+    Result<QJsonObject> snooze(qint64 id, const QString &actor, int minutes, const QString &note);
+
+    // Alerts, most severe and newest first. state: "open" (all but resolved), "firing",
+    // "acknowledged", "snoozed", "silenced", "resolved" or "all".
+    Result<QJsonArray> alerts(const QString &state = QStringLiteral("open"), int limit = 500) const;
+    // One alert with its "history" and "deliveries".
+    Result<QJsonObject> alert(qint64 id) const;
+    // Open alerts that notify (neither silenced, inhibited nor snoozed): {critical, warning, info}.
+    QJsonObject paging() const;
+
+    QJsonArray silences() const;
+    Result<QJsonObject> addSilence(const QJsonObject &definition, const QString &actor);
+    Result<QJsonObject> updateSilence(qint64 id, const QJsonObject &definition,
+                                      const QString &actor);
+    Status removeSilence(qint64 id, const QString &actor);
+
+    // Notification deliveries, recorded on the alert they are about.
+    qint64 addDelivery(qint64 alertId, const QString &channel, const QString &event);
+    void updateDelivery(qint64 deliveryId, const QString &status, int attempts, int httpStatus,
+                        const QString &error);
+
+Q_SIGNALS:
+    // Something an alert list shows changed: an alert, a silence or a delivery.
+    void changed();
+    // The channels should send event ("trigger", "acknowledge" or "resolve") about alert.
+    void notify(const QJsonObject &alert, const QString &event);
+
+private:
+    struct Entry
+    {
+        qint64 id = 0;
+        StatusAlert alert;
+        QString state; // firing | acknowledged | snoozed | resolved
+        QDateTime firstSeen;
+        QDateTime lastSeen;
+        int count = 1;
+        QString owner;
+        QDateTime snoozedUntil;
+        QDateTime resolvedAt;
+        QString resolvedBy;
+        QString inhibitedBy; // fingerprint of the module_down alert that explains it
+        qint64 silenceId = 0;
+        bool notified = false; // a trigger went out, so a resolve should follow
+
+        bool muted() const
+        {
+            return silenceId || !inhibitedBy.isEmpty() || state == QLatin1String("snoozed");
+        }
+        QJsonObject toJson() const;
+    };
+
+    Entry *find(qint64 id);
+    Status insert(Entry &entry);
+    Status save(const Entry &entry);
+    void event(qint64 alertId, const QString &kind, const QString &actor, const QString &note);
+    // Recomputes inhibition and silences, and pages for alerts that just became audible.
+    bool applyMutes();
+    void finish(Entry &entry, const QString &actor, const QString &note, bool cleared);
+    static Entry fromRow(const QSqlQuery &row);
+
+    Database &m_db;
+    const Clock &m_clock;
+    QTimeZone m_zone = QTimeZone::utc();
+    QMap<qint64, Entry> m_open; // every alert not resolved
+    QHash<QString, qint64> m_byFingerprint; // of the open alerts
+    QMap<qint64, Silence> m_silences; // not removed
+    QTimer *m_ticker;
+};
+
+} // namespace Switchboard

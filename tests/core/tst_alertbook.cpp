@@ -1,0 +1,327 @@
+#include "alerts/alertbook.h"
+#include "alerts/alertrules.h"
+#include "common/manualclock.h"
+#include "kpis/kpirules.h"
+#include "store/database.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Switchboard;
+
+namespace {
+
+StatusAlert moduleDown(const QString &module)
+{
+    return {AlertSeverity::Critical,
+            QStringLiteral("health"),
+            QStringLiteral("module_down"),
+            module,
+            QStringLiteral("Module Down: Consult Booking"),
+            QStringLiteral("Module not responding to health checks"),
+            QStringLiteral("Investigate module logs and restart if necessary"),
+            QString(),
+            {}};
+}
+
+StatusAlert criticalPath(const QString &module)
+{
+    return {AlertSeverity::Critical,
+            QStringLiteral("dependency"),
+            QStringLiteral("critical_path"),
+            module,
+            QStringLiteral("Module down in critical path"),
+            QStringLiteral("Impact: Patient journey blocked"),
+            QStringLiteral("Restore module health to ensure data flow"),
+            QString(),
+            {module}};
+}
+
+StatusAlert leadsBelow(double leads)
+{
+    return KpiRules::evaluate({{QStringLiteral("min_leads_24h"), 100}},
+                              {{QStringLiteral("leads_24h"), leads}})
+        .value(0);
+}
+
+// (event, title) of each notify() the spy saw.
+QStringList notices(const QSignalSpy &spy)
+{
+    QStringList out;
+    for (const QList<QVariant> &args : spy)
+        out << args.at(1).toString() + QLatin1Char(' ')
+                + args.at(0).toJsonObject().value(QLatin1String("title")).toString();
+    return out;
+}
+
+} // namespace
+
+// The alert book over a real database, with the injected clock moving time.
+class TstAlertBook : public QObject
+{
+    Q_OBJECT
+
+    struct Book
+    {
+        ManualClock clock {QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC)};
+        Database db;
+        std::unique_ptr<AlertBook> book;
+
+        explicit Book(const QString &path = QStringLiteral(":memory:"))
+        {
+            if (!db.open(path))
+                qFatal("database did not open");
+            reopen();
+        }
+        void reopen()
+        {
+            book = std::make_unique<AlertBook>(db, clock);
+            if (!book->load())
+                qFatal("alert book did not load");
+        }
+        QJsonArray open() const { return book->alerts().value(); }
+    };
+
+private Q_SLOTS:
+    void repeatsUpdateOneAlertAndItResolvesItselfWhenTheConditionClears()
+    {
+        Book b;
+        QSignalSpy notify(b.book.get(), &AlertBook::notify);
+        b.book->observe({moduleDown(QStringLiteral("02_booking"))}, true);
+        QCOMPARE(b.open().size(), 1);
+        QCOMPARE(notices(notify),
+                 QStringList {QStringLiteral("trigger Module Down: Consult Booking")});
+
+        for (int round = 0; round < 3; ++round) {
+            b.clock.advance(60'000);
+            b.book->observe({moduleDown(QStringLiteral("02_booking"))}, true);
+        }
+        b.book->observe({moduleDown(QStringLiteral("02_booking"))}, false); // not a new round
+        const QJsonObject alert = b.open().at(0).toObject();
+        QCOMPARE(b.open().size(), 1);
+        QCOMPARE(alert.value(QLatin1String("count")).toInt(), 4);
+        QCOMPARE(alert.value(QLatin1String("first_seen")).toString(),
+                 QStringLiteral("2026-11-23T09:00:00.000Z"));
+        QCOMPARE(alert.value(QLatin1String("last_seen")).toString(),
+                 QStringLiteral("2026-11-23T09:03:00.000Z"));
+        QCOMPARE(notify.size(), 1); // repeats page no one
+
+        b.clock.advance(60'000);
+        b.book->observe({}, true);
+        QVERIFY(b.open().isEmpty());
+        QCOMPARE(notices(notify).last(), QStringLiteral("resolve Module Down: Consult Booking"));
+        const QJsonObject resolved =
+            b.book->alert(alert.value(QLatin1String("id")).toInteger()).value();
+        QCOMPARE(resolved.value(QLatin1String("state")).toString(), QStringLiteral("resolved"));
+        QCOMPARE(resolved.value(QLatin1String("resolved_by")).toString(), QStringLiteral("system"));
+        const QJsonArray history = resolved.value(QLatin1String("history")).toArray();
+        QCOMPARE(history.first().toObject().value(QLatin1String("kind")).toString(),
+                 QStringLiteral("raised"));
+        QCOMPARE(history.last().toObject().value(QLatin1String("kind")).toString(),
+                 QStringLiteral("cleared"));
+        QCOMPARE(history.last().toObject().value(QLatin1String("note")).toString(),
+                 QStringLiteral("Condition cleared"));
+
+        // The same fault later is a new alert.
+        b.book->observe({moduleDown(QStringLiteral("02_booking"))}, true);
+        QVERIFY(b.open().at(0).toObject().value(QLatin1String("id")).toInteger()
+                != alert.value(QLatin1String("id")).toInteger());
+        QCOMPARE(b.book->alerts(QStringLiteral("resolved"))->size(), 1);
+    }
+
+    void aKpiAlertKeepsItsFingerprintWhileItsFigureMoves()
+    {
+        Book b;
+        QSignalSpy notify(b.book.get(), &AlertBook::notify);
+        b.book->observe({leadsBelow(15)}, true);
+        b.book->observe({leadsBelow(17)}, true);
+        QCOMPARE(b.open().size(), 1);
+        QCOMPARE(b.open().at(0).toObject().value(QLatin1String("message")).toString(),
+                 QStringLiteral("Lead volume (17) below threshold (100)"));
+        QCOMPARE(b.open().at(0).toObject().value(QLatin1String("fingerprint")).toString(),
+                 QStringLiteral("kpi_threshold:leads_24h"));
+        QCOMPARE(notify.size(), 1);
+    }
+
+    void acknowledgeSnoozeAndResolveByHand()
+    {
+        Book b;
+        QSignalSpy notify(b.book.get(), &AlertBook::notify);
+        b.book->observe({moduleDown(QStringLiteral("02_booking"))}, true);
+        const qint64 id = b.open().at(0).toObject().value(QLatin1String("id")).toInteger();
+
+        auto acked = b.book->acknowledge(id, QStringLiteral("ana"), QStringLiteral("on it"));
+        QVERIFY(acked);
+        QCOMPARE(acked->value(QLatin1String("state")).toString(), QStringLiteral("acknowledged"));
+        QCOMPARE(acked->value(QLatin1String("owner")).toString(), QStringLiteral("ana"));
+        QCOMPARE(notices(notify).last(),
+                 QStringLiteral("acknowledge Module Down: Consult Booking"));
+
+        QVERIFY(!b.book->snooze(id, QStringLiteral("ana"), 0, {}));
+        auto snoozed = b.book->snooze(id, QStringLiteral("ana"), 30, QStringLiteral("vendor call"));
+        QVERIFY(snoozed);
+        QCOMPARE(snoozed->value(QLatin1String("state")).toString(), QStringLiteral("snoozed"));
+        QCOMPARE(b.book->alerts(QStringLiteral("snoozed"))->size(), 1);
+        QCOMPARE(b.book->paging().value(QLatin1String("critical")).toInt(), 0);
+
+        // When the snooze ends and the fault is still there, it pages again.
+        b.clock.advance(29 * 60'000);
+        b.book->tick();
+        QCOMPARE(notify.size(), 2);
+        b.clock.advance(60'000);
+        b.book->tick();
+        QCOMPARE(b.open().at(0).toObject().value(QLatin1String("state")).toString(),
+                 QStringLiteral("firing"));
+        QCOMPARE(notices(notify).last(), QStringLiteral("trigger Module Down: Consult Booking"));
+
+        auto resolved = b.book->resolve(id, QStringLiteral("ana"), QStringLiteral("restarted"));
+        QVERIFY(resolved);
+        QCOMPARE(resolved->value(QLatin1String("resolved_by")).toString(), QStringLiteral("ana"));
+        QCOMPARE(notices(notify).last(), QStringLiteral("resolve Module Down: Consult Booking"));
+        QVERIFY(!b.book->acknowledge(id, QStringLiteral("ana"), {})); // resolved is final
+        QStringList kinds;
+        for (const QJsonValue &h : resolved->value(QLatin1String("history")).toArray())
+            kinds << h.toObject().value(QLatin1String("kind")).toString();
+        QCOMPARE(kinds,
+                 (QStringList {QStringLiteral("raised"), QStringLiteral("acknowledged"),
+                               QStringLiteral("snoozed"), QStringLiteral("snooze_ended"),
+                               QStringLiteral("resolved")}));
+    }
+
+    void aDownModuleInhibitsWhatDerivesFromIt()
+    {
+        Book b;
+        QSignalSpy notify(b.book.get(), &AlertBook::notify);
+        StatusAlert leads = leadsBelow(3);
+        b.book->observe({moduleDown(QStringLiteral("01_intake")),
+                         criticalPath(QStringLiteral("01_intake")), leads},
+                        true);
+        QCOMPARE(b.open().size(), 3);
+        QCOMPARE(notices(notify),
+                 QStringList {QStringLiteral("trigger Module Down: Consult Booking")});
+        for (const QJsonValue &v : b.open()) {
+            const QJsonObject a = v.toObject();
+            if (a.value(QLatin1String("rule")) != QLatin1String("module_down"))
+                QCOMPARE(a.value(QLatin1String("inhibited_by")).toString(),
+                         QStringLiteral("module_down:01_intake"));
+        }
+        QCOMPARE(b.book->paging().value(QLatin1String("critical")).toInt(), 1);
+
+        // The module comes back but the leads are still low: now that one pages.
+        b.book->observe({leads}, true);
+        QCOMPARE(notices(notify).mid(1),
+                 (QStringList {QStringLiteral("resolve Module Down: Consult Booking"),
+                               QStringLiteral("trigger KPI Threshold Breached")}));
+    }
+
+    void silencesKeepTheRecordButNotifyNoOne()
+    {
+        Book b;
+        QSignalSpy notify(b.book.get(), &AlertBook::notify);
+        QVERIFY(!b.book->addSilence(
+            {{QStringLiteral("starts_at"), QStringLiteral("2026-11-23T09:00:00Z")},
+             {QStringLiteral("ends_at"), QStringLiteral("2026-11-23T10:00:00Z")}},
+            QStringLiteral("ana"))); // neither module nor rule
+        auto bad = b.book->addSilence({{QStringLiteral("module"), QStringLiteral("02_booking")},
+                                       {QStringLiteral("starts_at"), QStringLiteral("soon")}},
+                                      QStringLiteral("ana"));
+        QCOMPARE(bad.error().field, QStringLiteral("starts_at"));
+        auto once = b.book->addSilence(
+            {{QStringLiteral("module"), QStringLiteral("02_booking")},
+             {QStringLiteral("starts_at"), QStringLiteral("2026-11-23T09:00:00Z")},
+             {QStringLiteral("ends_at"), QStringLiteral("2026-11-23T10:00:00Z")},
+             {QStringLiteral("comment"), QStringLiteral("Cal.com upgrade")}},
+            QStringLiteral("ana"));
+        if (!once)
+            QFAIL(qPrintable(once.error().toString()));
+        b.book->observe({moduleDown(QStringLiteral("02_booking"))}, true);
+        QCOMPARE(b.open().size(), 1);
+        QCOMPARE(b.open().at(0).toObject().value(QLatin1String("silenced")).toBool(), true);
+        QCOMPARE(b.book->alerts(QStringLiteral("silenced"))->size(), 1);
+        QCOMPARE(notify.size(), 0);
+
+        // The window ends with the fault still there: it pages then.
+        b.clock.set(QDateTime(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC));
+        b.book->tick();
+        QCOMPARE(notices(notify),
+                 QStringList {QStringLiteral("trigger Module Down: Consult Booking")});
+        QCOMPARE(b.book->silences().at(0).toObject().value(QLatin1String("expired")).toBool(),
+                 true);
+    }
+
+    void recurringSilencesFollowTheClinicsWeek()
+    {
+        Book b;
+        b.book->setTimeZone(QTimeZone("America/New_York"));
+        // Every Sunday night 22:00–02:00 local, for the backup job of module 07.
+        auto weekly = b.book->addSilence(
+            {{QStringLiteral("module"), QStringLiteral("07_analytics")},
+             {QStringLiteral("starts_at"), QStringLiteral("2026-11-01T00:00:00Z")},
+             {QStringLiteral("recurrence"), QStringLiteral("weekly")},
+             {QStringLiteral("weekdays"), QJsonArray {7}},
+             {QStringLiteral("from"), QStringLiteral("22:00")},
+             {QStringLiteral("minutes"), 240}},
+            QStringLiteral("ana"));
+        if (!weekly)
+            QFAIL(qPrintable(weekly.error().toString()));
+        auto s = Silence::fromJson(*weekly).value();
+        const QTimeZone ny("America/New_York");
+        const auto at = [&](int day, int hour) {
+            return QDateTime(QDate(2026, 11, day), QTime(hour, 30), ny);
+        };
+        QVERIFY(s.activeAt(at(22, 23), ny)); // Sunday 23:30
+        QVERIFY(s.activeAt(at(23, 1), ny)); // Monday 01:30, still Sunday's window
+        QVERIFY(!s.activeAt(at(23, 2), ny)); // Monday 02:30
+        QVERIFY(!s.activeAt(at(21, 23), ny)); // Saturday
+        QVERIFY(!s.activeAt(QDateTime(QDate(2026, 10, 25), QTime(23, 0), ny), ny)); // before start
+
+        QVERIFY(b.book->removeSilence(weekly->value(QLatin1String("id")).toInteger(),
+                                      QStringLiteral("ana")));
+        QVERIFY(b.book->silences().isEmpty());
+    }
+
+    void theBookSurvivesARestart()
+    {
+        QTemporaryDir dir;
+        Book b(dir.filePath(QStringLiteral("alerts.db")));
+        b.book->observe({moduleDown(QStringLiteral("02_booking"))}, true);
+        const qint64 id = b.open().at(0).toObject().value(QLatin1String("id")).toInteger();
+        QVERIFY(b.book->acknowledge(id, QStringLiteral("ana"), QStringLiteral("on it")));
+        QVERIFY(b.book->addSilence(
+            {{QStringLiteral("rule"), QStringLiteral("kpi_threshold")},
+             {QStringLiteral("starts_at"), QStringLiteral("2026-11-23T00:00:00Z")},
+             {QStringLiteral("ends_at"), QStringLiteral("2026-11-24T00:00:00Z")}},
+            QStringLiteral("ana")));
+        b.reopen();
+        QSignalSpy notify(b.book.get(), &AlertBook::notify);
+        b.book->observe({moduleDown(QStringLiteral("02_booking")), leadsBelow(5)}, true);
+        QCOMPARE(b.open().size(), 2);
+        QCOMPARE(b.book->alert(id)->value(QLatin1String("state")).toString(),
+                 QStringLiteral("acknowledged"));
+        QCOMPARE(b.book->alert(id)->value(QLatin1String("count")).toInt(), 2);
+        QCOMPARE(notify.size(), 0); // acknowledged before, and the KPI rule is silenced
+        QCOMPARE(b.book->silences().size(), 1);
+    }
+
+    void deliveriesAreRecordedOnTheAlert()
+    {
+        Book b;
+        b.book->observe({moduleDown(QStringLiteral("02_booking"))}, true);
+        const qint64 id = b.open().at(0).toObject().value(QLatin1String("id")).toInteger();
+        const qint64 d =
+            b.book->addDelivery(id, QStringLiteral("slack"), QStringLiteral("trigger"));
+        QVERIFY(d > 0);
+        b.book->updateDelivery(d, QStringLiteral("sent"), 2, 200, QString());
+        const QJsonObject delivery =
+            b.book->alert(id)->value(QLatin1String("deliveries")).toArray().at(0).toObject();
+        QCOMPARE(delivery.value(QLatin1String("channel")).toString(), QStringLiteral("slack"));
+        QCOMPARE(delivery.value(QLatin1String("status")).toString(), QStringLiteral("sent"));
+        QCOMPARE(delivery.value(QLatin1String("attempts")).toInt(), 2);
+        QVERIFY(!b.book->alerts(QStringLiteral("sleeping")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstAlertBook)
+#include "tst_alertbook.moc"
