@@ -1,11 +1,13 @@
 #include "api/apiserver.h"
 
+#include "alerts/alertbook.h"
 #include "api/metricsexporter.h"
 #include "audit/auditlog.h"
 #include "common/logging.h"
 #include "engine/workflowengine.h"
 #include "kpis/kpihistory.h"
 #include "modules/modulecatalog.h"
+#include "notify/notifier.h"
 #include "review/reviewdesk.h"
 #include "secrets/secretstore.h"
 #include "service/coreservice.h"
@@ -69,6 +71,7 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     addWorkflowRoutes();
     addExecutionRoutes();
     addTaskRoutes();
+    addAlertRoutes();
     addSecretRoutes();
     addDeadLetterRoutes();
     route("GET", QStringLiteral("/api/v1/report"),
@@ -291,6 +294,139 @@ void ApiServer::startFromWebhook(const QString &workflowId, bool respondOnEnd,
                     answer();
             });
     QTimer::singleShot(WebhookResponseTimeoutMs, waiter, answer);
+}
+
+void ApiServer::addAlertRoutes()
+{
+    route("GET", QStringLiteral("/api/v1/alerts"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+              const QString state = req.query.hasQueryItem(QStringLiteral("state"))
+                  ? req.query.queryItemValue(QStringLiteral("state"))
+                  : QStringLiteral("open");
+              auto alerts = m_core.alerts()->alerts(state);
+              if (!alerts)
+                  return reply.sendError(400, alerts.error().message, alerts.error().field);
+              reply.sendJson(200,
+                             {{QStringLiteral("alerts"), *alerts},
+                              {QStringLiteral("paging"), m_core.alerts()->paging()}});
+          });
+    route("GET", QStringLiteral("/api/v1/alerts/{id}"),
+          [this](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
+              auto alert = m_core.alertDetails(p.at(0).toLongLong());
+              if (!alert)
+                  return sendFailure(reply, alert.error());
+              reply.sendJson(200, *alert);
+          });
+    // ack | resolve | snooze, with an optional "note"; snooze takes "minutes".
+    route("POST", QStringLiteral("/api/v1/alerts/{id}/{action}"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Support))
+                  return;
+              auto body = req.body.isEmpty() ? Result<QJsonObject>(QJsonObject()) : req.jsonBody();
+              if (!body)
+                  return reply.sendError(400, body.error().message);
+              const qint64 id = p.at(0).toLongLong();
+              const QString note = body->value(QLatin1String("note")).toString().left(1000);
+              const QString &action = p.at(1);
+              Result<QJsonObject> done = makeError(QString());
+              if (action == QLatin1String("ack"))
+                  done = m_core.alerts()->acknowledge(id, req.actor, note);
+              else if (action == QLatin1String("resolve"))
+                  done = m_core.alerts()->resolve(id, req.actor, note);
+              else if (action == QLatin1String("snooze"))
+                  done = m_core.alerts()->snooze(
+                      id, req.actor, body->value(QLatin1String("minutes")).toInt(60), note);
+              else
+                  return reply.sendError(404,
+                                         QStringLiteral("unknown action \"%1\" (expected ack, "
+                                                        "resolve or snooze)")
+                                             .arg(action));
+              if (!done)
+                  return sendFailure(reply, done.error());
+              reply.sendJson(200, *done);
+          });
+    route("GET", QStringLiteral("/api/v1/silences"),
+          [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+              reply.sendJson(200, {{QStringLiteral("silences"), m_core.alerts()->silences()}});
+          });
+    route("POST", QStringLiteral("/api/v1/silences"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+              if (!allow(req, reply, Role::Manager))
+                  return;
+              auto body = req.jsonBody();
+              if (!body)
+                  return reply.sendError(400, body.error().message);
+              auto added = m_core.alerts()->addSilence(*body, req.actor);
+              if (!added)
+                  return reply.sendError(400, added.error().message, added.error().field);
+              reply.sendJson(201, *added);
+          });
+    route("PUT", QStringLiteral("/api/v1/silences/{id}"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Manager))
+                  return;
+              auto body = req.jsonBody();
+              if (!body)
+                  return reply.sendError(400, body.error().message);
+              auto updated = m_core.alerts()->updateSilence(p.at(0).toLongLong(), *body, req.actor);
+              if (!updated)
+                  return sendFailure(reply, updated.error());
+              reply.sendJson(200, *updated);
+          });
+    route("DELETE", QStringLiteral("/api/v1/silences/{id}"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Manager))
+                  return;
+              if (Status st = m_core.alerts()->removeSilence(p.at(0).toLongLong(), req.actor); !st)
+                  return sendFailure(reply, st.error());
+              reply.send(204, {});
+          });
+    // Notification channels; their secrets go in and never come out.
+    route("GET", QStringLiteral("/api/v1/channels"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+              if (!allow(req, reply, Role::Manager))
+                  return;
+              reply.sendJson(200, {{QStringLiteral("channels"), m_core.notifier()->channels()}});
+          });
+    route("PUT", QStringLiteral("/api/v1/channels/{id}"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Admin))
+                  return;
+              auto body = req.jsonBody();
+              if (!body)
+                  return reply.sendError(400, body.error().message);
+              QJsonObject definition = *body;
+              const QString secret = definition.take(QLatin1String("secret")).toString();
+              definition.insert(QStringLiteral("id"), p.at(0));
+              m_core.notifier()->saveChannel(
+                  definition, secret, [reply](Result<QJsonObject> saved) {
+                      if (!saved)
+                          return reply.sendError(400, saved.error().message, saved.error().field);
+                      reply.sendJson(200, *saved);
+                  });
+          });
+    route("DELETE", QStringLiteral("/api/v1/channels/{id}"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Admin))
+                  return;
+              m_core.notifier()->removeChannel(p.at(0), [reply](Status st) {
+                  if (!st)
+                      return sendFailure(reply, st.error());
+                  reply.send(204, {});
+              });
+          });
+    route("POST", QStringLiteral("/api/v1/channels/{id}/test"),
+          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+              if (!allow(req, reply, Role::Manager))
+                  return;
+              m_core.notifier()->sendTest(p.at(0), [reply](Status st) {
+                  if (!st)
+                      return reply.sendJson(502,
+                                            {{QStringLiteral("ok"), false},
+                                             {QStringLiteral("error"), st.error().message}});
+                  reply.sendJson(200, {{QStringLiteral("ok"), true}});
+              });
+          });
 }
 
 void ApiServer::addSecretRoutes()

@@ -35,6 +35,7 @@ private:
     void addWorkflowRoutes();
     void addExecutionRoutes();
     void addTaskRoutes();
+    void addAlertRoutes();
     // Answers an engine error: 404 for an unknown id, 409 for a state conflict, 400 otherwise.
     static void sendFailure(const HttpReply &reply, const Error &error);
 

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTimeZone>
+#include <QUrl>
 #include <functional>
 
 namespace Switchboard::ConfigLoader {
@@ -226,6 +227,38 @@ const QList<Setting> &settings()
                           if (!cron)
                               return makeError(cron.error().message, f);
                           c.reportCron = v.simplified();
+                          return Ok {};
+                      }};
+        s << Setting {QStringLiteral("SLACK_WEBHOOK_URL"),
+                      QStringLiteral("alerts.slack_webhook_url"),
+                      [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          const QUrl url(v.trimmed(), QUrl::StrictMode);
+                          if (v.trimmed().isEmpty() || v.contains(QLatin1String("YOUR/WEBHOOK")))
+                              return Ok {}; // unset, or the seed's placeholder
+                          if (!url.isValid() || url.host().isEmpty()
+                              || (url.scheme() != QLatin1String("https")
+                                  && !(url.scheme() == QLatin1String("http")
+                                       && url.host() == QLatin1String("127.0.0.1"))))
+                              return makeError(QStringLiteral("must be an https URL"), f);
+                          c.slackWebhookUrl = url.toString();
+                          return Ok {};
+                      }};
+        s << Setting {QStringLiteral("NOTIFY_RETRY_ATTEMPTS"),
+                      QStringLiteral("alerts.retry_attempts"),
+                      [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          auto r = parseInt(v, f, 1, 20);
+                          if (!r)
+                              return r.error();
+                          c.notifyAttempts = *r;
+                          return Ok {};
+                      }};
+        s << Setting {QStringLiteral("NOTIFY_RETRY_DELAY_MS"),
+                      QStringLiteral("alerts.retry_delay_ms"),
+                      [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          auto r = parseInt(v, f, 10, 600000);
+                          if (!r)
+                              return r.error();
+                          c.notifyRetryDelayMs = *r;
                           return Ok {};
                       }};
         s << Setting {QStringLiteral("DLQ_ALERT_THRESHOLD"),

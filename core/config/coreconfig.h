@@ -67,6 +67,10 @@ struct CoreConfig
     CircuitBreakerSettings circuitBreaker;
     ResilienceSettings resilience;
     int deadLetterAlertThreshold = 10; // DLQ_ALERT_THRESHOLD
+    // SLACK_WEBHOOK_URL: moved into the keychain as the "slack" channel on start, never stored.
+    QString slackWebhookUrl;
+    int notifyAttempts = 5; // NOTIFY_RETRY_ATTEMPTS: sends before a delivery fails
+    int notifyRetryDelayMs = 2000; // NOTIFY_RETRY_DELAY_MS: first backoff, doubling to 60 s
     QString reportCron =
         QStringLiteral("0 7 * * *"); // REPORT_CRON: the seed's 07:00 morning report
     QMap<QString, double> kpiThresholds; // min_leads_24h, min_lead_to_booking_rate, …

@@ -1,5 +1,6 @@
 #include "service/coreservice.h"
 
+#include "alerts/alertbook.h"
 #include "alerts/alertrules.h"
 #include "api/apiserver.h"
 #include "audit/auditlog.h"
@@ -13,6 +14,7 @@
 #include "kpis/kpihistory.h"
 #include "kpis/kpirules.h"
 #include "modules/modulecatalog.h"
+#include "notify/notifier.h"
 #include "report/dashboardreport.h"
 #include "resilience/resilientmoduleclient.h"
 #include "review/reviewdesk.h"
@@ -99,7 +101,7 @@ Status CoreService::start()
         const auto publish = [this, round] {
             keepKpis();
             m_overview.lastCheck = m_monitor->lastRoundFinished();
-            refreshOverview();
+            refreshOverview(true);
             Q_EMIT overviewChanged(m_overview);
             Q_EMIT checksFinished(round);
         };
@@ -119,6 +121,8 @@ Status CoreService::start()
     });
 
     m_secrets = new KeychainSecretStore(QStringLiteral("switchboard"), this);
+    if (Status notifier = startNotifier(); !notifier)
+        return notifier;
     if (m_options.listen) {
         auto tokens = TokenStore::open(m_options.dataDir, m_options.adminTokenFromEnv);
         if (!tokens)
@@ -207,7 +211,13 @@ Status CoreService::startEngine()
         m_audit->setCompliance(compliance->endpoint,
                                compliance->callTimeoutMs(m_config.health.timeoutMs));
     m_review = new ReviewDesk(*m_engine, *m_db, *m_audit, m_clock, this);
-    connect(m_review, &ReviewDesk::tasksChanged, this, &CoreService::refreshOverview);
+    m_alertBook = new AlertBook(*m_db, m_clock, this);
+    if (!m_config.timezone.isEmpty())
+        m_alertBook->setTimeZone(QTimeZone(m_config.timezone.toUtf8()));
+    if (Status loaded = m_alertBook->load(); !loaded)
+        return loaded;
+    connect(m_alertBook, &AlertBook::changed, this, &CoreService::alertsChanged);
+    connect(m_review, &ReviewDesk::tasksChanged, this, [this] { refreshOverview(); });
     connect(m_engine, &WorkflowEngine::historyAppended, this,
             [this](const QString &, const QJsonObject &event) {
                 if (event.value(QLatin1String("type")).toString() == QLatin1String("dead_lettered"))
@@ -388,7 +398,59 @@ QList<ModuleSnapshot> CoreService::modules() const
     return m_monitor ? m_monitor->snapshots() : QList<ModuleSnapshot>();
 }
 
-void CoreService::refreshOverview()
+Status CoreService::startNotifier()
+{
+    m_notifier = new Notifier(*m_db, *m_alertBook, *m_secrets, m_clock, this);
+    if (Status loaded = m_notifier->load(); !loaded)
+        return loaded;
+    m_notifier->setContext(m_config.brandName, m_config.instanceId,
+                           [this] { return toWire(m_overview.health); });
+    m_notifier->setRetryPolicy(m_config.notifyAttempts, m_config.notifyRetryDelayMs);
+    connect(m_notifier, &Notifier::failingChanged, this, [this] { refreshOverview(); });
+    connect(m_notifier, &Notifier::channelsChanged, this, &CoreService::alertsChanged);
+    if (!m_config.slackWebhookUrl.isEmpty()) {
+        // SLACK_WEBHOOK_URL becomes the "slack" channel; the URL goes into the keychain.
+        m_notifier->saveChannel({{QStringLiteral("id"), QStringLiteral("slack")},
+                                 {QStringLiteral("type"), QStringLiteral("slack")},
+                                 {QStringLiteral("name"), QStringLiteral("Slack")}},
+                                m_config.slackWebhookUrl, [](Result<QJsonObject> saved) {
+                                    if (!saved)
+                                        qCWarning(lcService) << "SLACK_WEBHOOK_URL not taken:"
+                                                             << saved.error().message;
+                                    else
+                                        qCInfo(lcService) << "SLACK_WEBHOOK_URL is kept in the "
+                                                             "keychain as the \"slack\" channel";
+                                });
+    }
+    return Ok {};
+}
+
+Result<QJsonObject> CoreService::alertDetails(qint64 id) const
+{
+    auto alert = m_alertBook->alert(id);
+    if (!alert)
+        return alert;
+    QJsonArray executions;
+    const QString module = alert->value(QLatin1String("module")).toString();
+    if (!module.isEmpty() && m_resilient) {
+        // The Idempotency-Key of a call is "<execution>:<node>:<visit>"; audit entries have
+        // no execution.
+        QSet<QString> seen;
+        const QList<RecentCall> recent = m_resilient->stats().value(module).recentCalls();
+        for (auto it = recent.crbegin(); it != recent.crend(); ++it) {
+            const QString execution = QString::fromLatin1(it->key.split(':').value(0));
+            if (it->outcome == RecentCall::Outcome::Ok || execution.isEmpty()
+                || execution == QLatin1String("audit") || seen.contains(execution))
+                continue;
+            seen.insert(execution);
+            executions.append(execution);
+        }
+    }
+    alert->insert(QStringLiteral("executions"), executions);
+    return alert;
+}
+
+void CoreService::refreshOverview(bool newRound)
 {
     SystemOverview next = m_overview;
     next.deadLetters = m_engine ? m_engine->deadLetterCount() : 0;
@@ -411,6 +473,8 @@ void CoreService::refreshOverview()
                      [](const StatusAlert &a, const StatusAlert &b) {
                          return int(a.severity) < int(b.severity);
                      });
+    if (m_notifier)
+        next.alerts += AlertRules::notificationFailures(m_notifier->failing());
     next.health = AlertRules::systemHealth(next.alerts);
     next.envOk = m_config.missingRequired().isEmpty();
     next.clinicName = m_config.brandName;
@@ -420,9 +484,15 @@ void CoreService::refreshOverview()
         && next.deadLetters == m_overview.deadLetters && next.kpis == m_overview.kpis
         && next.kpiPreviousWeek == m_overview.kpiPreviousWeek
         && next.dependencies == m_overview.dependencies
-        && next.reviewQueues == m_overview.reviewQueues)
+        && next.reviewQueues == m_overview.reviewQueues) {
+        if (m_alertBook)
+            m_alertBook->observe(next.alerts, newRound);
         return;
+    }
     m_overview = next;
+    // After the overview, so what the channels are told carries the health of now.
+    if (m_alertBook)
+        m_alertBook->observe(next.alerts, newRound);
     Q_EMIT overviewChanged(m_overview);
 }
 

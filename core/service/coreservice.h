@@ -16,7 +16,9 @@ class QTimer;
 
 namespace Switchboard {
 
+class AlertBook;
 class ApiServer;
+class Notifier;
 class AuditLog;
 class ReviewDesk;
 class CurlModuleClient;
@@ -72,6 +74,9 @@ public:
 
     // Re-evaluates the alerts (after something other than a health check changed).
     void refreshAlerts() { refreshOverview(); }
+    // One alert of the book with what the console links to: the executions whose calls to its
+    // module failed lately ("executions").
+    Result<QJsonObject> alertDetails(qint64 id) const;
 
     quint16 apiPort() const;
     QString adminTokenPath() const { return m_adminTokenPath; }
@@ -80,6 +85,8 @@ public:
     HealthMonitor *monitor() const { return m_monitor; }
     WorkflowEngine *engine() const { return m_engine; }
     ReviewDesk *review() const { return m_review; }
+    AlertBook *alerts() const { return m_alertBook; }
+    Notifier *notifier() const { return m_notifier; }
     AuditLog *audit() const { return m_audit; }
     KpiHistory *kpiHistory() const { return m_kpiHistory.get(); }
     const Clock &clock() const { return m_clock; }
@@ -93,6 +100,8 @@ Q_SIGNALS:
     void overviewChanged(const Switchboard::SystemOverview &overview);
     // A round of health checks and the KPI aggregation after it are done.
     void checksFinished(quint64 round);
+    // The alert book, its silences or a channel changed.
+    void alertsChanged();
 
 private:
     Status startDemoFleet();
@@ -102,7 +111,9 @@ private:
     Status applyModuleSettings();
     // Keeps the round's key figures (event counts and the hourly reading) in the store.
     void keepKpis();
-    void refreshOverview();
+    // newRound: a round of checks just ended, so the alert book counts repeats.
+    void refreshOverview(bool newRound = false);
+    Status startNotifier();
 
     CoreConfig m_config;
     const Clock &m_clock;
@@ -126,6 +137,8 @@ private:
     WorkflowEngine *m_engine = nullptr;
     AuditLog *m_audit = nullptr;
     ReviewDesk *m_review = nullptr;
+    AlertBook *m_alertBook = nullptr;
+    Notifier *m_notifier = nullptr;
     SecretStore *m_secrets = nullptr;
     SystemOverview m_overview;
     QString m_adminTokenPath;

@@ -1,0 +1,434 @@
+#include "notify/notifier.h"
+
+#include "alerts/alertbook.h"
+#include "common/clock.h"
+#include "common/logging.h"
+#include "notify/smtpsender.h"
+#include "secrets/secretstore.h"
+#include "store/database.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace Switchboard {
+
+namespace {
+
+constexpr int MaxDelayMs = 60000;
+constexpr int HttpTimeoutMs = 15000;
+
+// Words for a network failure that never carry the URL (a Slack URL is a secret).
+QString networkError(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        return QStringLiteral("connection refused");
+    case QNetworkReply::RemoteHostClosedError:
+        return QStringLiteral("the receiver closed the connection");
+    case QNetworkReply::HostNotFoundError:
+        return QStringLiteral("host not found");
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        return QStringLiteral("no answer in time");
+    case QNetworkReply::SslHandshakeFailedError:
+        return QStringLiteral("TLS handshake failed");
+    default:
+        return QStringLiteral("network error %1").arg(int(error));
+    }
+}
+
+} // namespace
+
+Notifier::Notifier(Database &db, AlertBook &book, SecretStore &secrets, const Clock &clock,
+                   QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_book(book)
+    , m_secrets(secrets)
+    , m_clock(clock)
+    , m_network(new QNetworkAccessManager(this))
+    , m_smtp(new SmtpSender(this))
+{
+    m_elapsed.start();
+    connect(&m_book, &AlertBook::notify, this, &Notifier::notify);
+}
+
+Notifier::~Notifier() = default;
+
+Status Notifier::load()
+{
+    auto rows = m_db.exec(QStringLiteral("SELECT id, definition FROM notification_channels"));
+    if (!rows)
+        return rows.error();
+    while (rows->next()) {
+        const QJsonObject json = QJsonDocument::fromJson(rows->value(1).toByteArray()).object();
+        auto config = ChannelConfig::fromJson(json);
+        if (!config) {
+            qCWarning(lcNotify) << "skipping stored channel" << rows->value(0).toString() << ":"
+                                << config.error().toString();
+            continue;
+        }
+        Channel ch;
+        ch.config = *config;
+        ch.hasSecret = json.value(QLatin1String("has_secret")).toBool();
+        ch.timer = new QTimer(this);
+        ch.timer->setSingleShot(true);
+        const QString id = config->id;
+        connect(ch.timer, &QTimer::timeout, this, [this, id] { pump(id); });
+        m_channels.insert(id, ch);
+    }
+    return Ok {};
+}
+
+void Notifier::setContext(const QString &clinic, const QString &instance,
+                          std::function<QString()> health)
+{
+    m_clinic = clinic;
+    m_instance = instance;
+    m_health = std::move(health);
+}
+
+void Notifier::setRetryPolicy(int attempts, int baseDelayMs)
+{
+    m_attempts = std::max(1, attempts);
+    m_baseDelayMs = std::max(1, baseDelayMs);
+}
+
+QJsonArray Notifier::channels() const
+{
+    QStringList ids = m_channels.keys();
+    ids.sort();
+    QJsonArray out;
+    for (const QString &id : std::as_const(ids)) {
+        const Channel &ch = m_channels[id];
+        QJsonObject json = ch.config.toJson();
+        json.insert(QStringLiteral("has_secret"), ch.hasSecret);
+        json.insert(QStringLiteral("last_status"), ch.lastStatus);
+        json.insert(QStringLiteral("last_error"), ch.lastError);
+        json.insert(QStringLiteral("last_at"), ch.lastAt);
+        json.insert(QStringLiteral("failing"), ch.failing);
+        json.insert(QStringLiteral("queued"), int(ch.queue.size()) + (ch.current ? 1 : 0));
+        out.append(json);
+    }
+    return out;
+}
+
+Status Notifier::store(const Channel &ch)
+{
+    QJsonObject json = ch.config.toJson();
+    json.insert(QStringLiteral("has_secret"), ch.hasSecret);
+    auto r = m_db.run(
+        QStringLiteral("INSERT INTO notification_channels (id, definition, updated_at) "
+                       "VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                       "definition = excluded.definition, updated_at = excluded.updated_at"),
+        {ch.config.id, QJsonDocument(json).toJson(QJsonDocument::Compact), m_clock.nowMs()});
+    if (!r)
+        return r.error();
+    return Ok {};
+}
+
+void Notifier::saveChannel(const QJsonObject &definition, const QString &secret, Saved done)
+{
+    auto config = ChannelConfig::fromJson(definition);
+    if (!config)
+        return done(config.error());
+    const QString id = config->id;
+    const bool had = m_channels.contains(id) && m_channels[id].hasSecret
+        && m_channels[id].config.type == config->type;
+    if (secret.isEmpty() && config->needsSecret() && !had)
+        return done(makeError(QStringLiteral("a new %1 channel needs its secret (%2)")
+                                  .arg(config->type,
+                                       config->type == QLatin1String("pagerduty")
+                                           ? QStringLiteral("the routing key")
+                                           : config->type == QLatin1String("sms")
+                                           ? QStringLiteral("the Twilio auth token")
+                                           : QStringLiteral("the webhook URL")),
+                              QStringLiteral("secret")));
+    if ((config->type == QLatin1String("slack") || config->type == QLatin1String("webhook"))
+        && !secret.isEmpty()) {
+        const QUrl url(secret, QUrl::StrictMode);
+        const bool loopback =
+            url.host() == QLatin1String("127.0.0.1") || url.host() == QLatin1String("localhost");
+        if (!url.isValid()
+            || !(url.scheme() == QLatin1String("https")
+                 || (url.scheme() == QLatin1String("http") && loopback)))
+            return done(makeError(QStringLiteral("the webhook URL must be an https URL"),
+                                  QStringLiteral("secret")));
+    }
+    const auto commit = [this, config = *config, done, hasSecret = had || !secret.isEmpty()] {
+        Channel &ch = m_channels[config.id];
+        ch.config = config;
+        ch.hasSecret = hasSecret;
+        if (!ch.timer) {
+            ch.timer = new QTimer(this);
+            ch.timer->setSingleShot(true);
+            const QString id = config.id;
+            connect(ch.timer, &QTimer::timeout, this, [this, id] { pump(id); });
+        }
+        if (Status st = store(ch); !st)
+            return done(st.error());
+        qCInfo(lcNotify) << "channel" << config.id << "saved," << config.type;
+        Q_EMIT channelsChanged();
+        QJsonObject json = ch.config.toJson();
+        json.insert(QStringLiteral("has_secret"), ch.hasSecret);
+        done(json);
+    };
+    if (secret.isEmpty())
+        return commit();
+    m_secrets.write(config->secretKey(), secret, [this, id, secret, commit, done](Status st) {
+        if (!st)
+            return done(makeError(QStringLiteral("the keychain did not take the secret: ")
+                                      + st.error().message,
+                                  QStringLiteral("secret")));
+        m_secretCache.insert(id, secret);
+        commit();
+    });
+}
+
+void Notifier::removeChannel(const QString &id, Done done)
+{
+    Channel *ch = channel(id);
+    if (!ch)
+        return done(makeError(QStringLiteral("no channel \"%1\"").arg(id), QStringLiteral("id")));
+    const QString key = ch->config.secretKey();
+    if (auto r = m_db.run(QStringLiteral("DELETE FROM notification_channels WHERE id = ?"), {id});
+        !r)
+        return done(r.error());
+    delete ch->timer;
+    m_channels.remove(id);
+    m_secretCache.remove(id);
+    Q_EMIT channelsChanged();
+    Q_EMIT failingChanged();
+    m_secrets.remove(key, [done](Status) { done(Ok {}); });
+}
+
+void Notifier::sendTest(const QString &id, Done done)
+{
+    if (!channel(id))
+        return done(makeError(QStringLiteral("no channel \"%1\"").arg(id), QStringLiteral("id")));
+    Job job;
+    job.notice.event = QStringLiteral("test");
+    job.notice.clinic = m_clinic;
+    job.notice.instance = m_instance;
+    job.notice.health = m_health ? m_health() : QString();
+    job.done = std::move(done);
+    enqueue(id, std::move(job));
+}
+
+QList<AlertRules::ChannelFailure> Notifier::failing() const
+{
+    QList<AlertRules::ChannelFailure> out;
+    for (const Channel &ch : m_channels) {
+        if (ch.failing)
+            out.append({ch.config.id, ch.config.name, ch.lastError});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const AlertRules::ChannelFailure &a, const AlertRules::ChannelFailure &b) {
+                  return a.id < b.id;
+              });
+    return out;
+}
+
+void Notifier::notify(const QJsonObject &alert, const QString &event)
+{
+    const QJsonObject paging = m_book.paging();
+    for (auto it = m_channels.begin(); it != m_channels.end(); ++it) {
+        if (!it->config.routes(alert, event))
+            continue;
+        Job job;
+        job.notice = {event,
+                      alert,
+                      m_clinic,
+                      m_health ? m_health() : QString(),
+                      paging.value(QLatin1String("critical")).toInt(),
+                      paging.value(QLatin1String("warning")).toInt(),
+                      m_instance};
+        job.deliveryId =
+            m_book.addDelivery(alert.value(QLatin1String("id")).toInteger(), it.key(), event);
+        enqueue(it.key(), std::move(job));
+    }
+}
+
+Notifier::Channel *Notifier::channel(const QString &id)
+{
+    auto it = m_channels.find(id);
+    return it == m_channels.end() ? nullptr : &it.value();
+}
+
+void Notifier::enqueue(const QString &id, Job job)
+{
+    channel(id)->queue.enqueue(std::move(job));
+    pump(id);
+}
+
+void Notifier::pump(const QString &id)
+{
+    Channel *ch = channel(id);
+    if (!ch || ch->current || ch->queue.isEmpty())
+        return;
+    const qint64 wait = ch->nextAllowedMs - m_elapsed.elapsed();
+    if (wait > 0) {
+        // The rate limit: the next message goes out when the channel may take it.
+        if (!ch->timer->isActive())
+            ch->timer->start(int(wait));
+        return;
+    }
+    ch->current = ch->queue.dequeue();
+    attempt(id);
+}
+
+void Notifier::attempt(const QString &id)
+{
+    Channel *ch = channel(id);
+    if (!ch || !ch->current)
+        return;
+    ++ch->current->attempts;
+    if (const auto cached = m_secretCache.constFind(id); cached != m_secretCache.constEnd())
+        return send(id, *cached);
+    if (!ch->config.needsSecret() && !ch->hasSecret)
+        return send(id, QString());
+    m_secrets.read(ch->config.secretKey(), [this, id](Result<QString> secret) {
+        if (!secret)
+            return outcome(id, 0,
+                           QStringLiteral("the secret is not in the keychain: ")
+                               + secret.error().message,
+                           true, 0);
+        m_secretCache.insert(id, *secret);
+        send(id, *secret);
+    });
+}
+
+QNetworkReply *Notifier::post(const QUrl &url, const QByteArray &body,
+                              const QByteArray &contentType, const QByteArray &authorization)
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArrayLiteral("Switchboard/" SWITCHBOARD_VERSION));
+    request.setTransferTimeout(HttpTimeoutMs);
+    if (!authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
+    return m_network->post(request, body);
+}
+
+void Notifier::send(const QString &id, const QString &secret)
+{
+    Channel *ch = channel(id);
+    if (!ch || !ch->current)
+        return;
+    const ChannelConfig &c = ch->config;
+    const Notice &notice = ch->current->notice;
+    ch->nextAllowedMs = m_elapsed.elapsed() + 60000 / c.effectivePerMinute();
+    const QByteArray json = QByteArrayLiteral("application/json");
+    if (c.type == QLatin1String("slack")) {
+        watch(id, post(QUrl(secret), ChannelPayloads::slack(notice), json));
+    } else if (c.type == QLatin1String("webhook")) {
+        watch(id, post(QUrl(secret), ChannelPayloads::webhook(notice), json));
+    } else if (c.type == QLatin1String("pagerduty")) {
+        watch(id,
+              post(QUrl(c.settings.value(QLatin1String("url")).toString()),
+                   ChannelPayloads::pagerDuty(notice, secret), json));
+    } else if (c.type == QLatin1String("sms")) {
+        const QString sid = c.settings.value(QLatin1String("account_sid")).toString();
+        const QJsonArray to = c.settings.value(QLatin1String("to")).toArray();
+        QUrl url(c.settings.value(QLatin1String("api_url")).toString());
+        url.setPath(QStringLiteral("/2010-04-01/Accounts/%1/Messages.json").arg(sid));
+        watch(id,
+              post(url,
+                   ChannelPayloads::twilioForm(notice,
+                                               c.settings.value(QLatin1String("from")).toString(),
+                                               to.at(ch->current->recipient).toString()),
+                   QByteArrayLiteral("application/x-www-form-urlencoded"),
+                   "Basic " + (sid + QLatin1Char(':') + secret).toUtf8().toBase64()));
+    } else {
+        SmtpSender::Mail mail;
+        mail.server = QUrl(c.settings.value(QLatin1String("smtp_url")).toString());
+        mail.username = c.settings.value(QLatin1String("username")).toString();
+        mail.password = secret;
+        mail.from = c.settings.value(QLatin1String("from")).toString();
+        for (const QJsonValue &v : c.settings.value(QLatin1String("to")).toArray())
+            mail.to << v.toString();
+        mail.message = ChannelPayloads::email(notice, mail.from, mail.to, m_clock.now());
+        m_smtp->send(mail, [this, id](Status st) {
+            if (st)
+                return outcome(id, 250, QString(), false, 0);
+            // A refused sender or recipient (5xx) will not get better by itself.
+            const bool permanent = st.error().message.startsWith(QLatin1String("SMTP 5"));
+            outcome(id, 0, st.error().message, !permanent, 0);
+        });
+    }
+}
+
+void Notifier::watch(const QString &id, QNetworkReply *reply)
+{
+    connect(reply, &QNetworkReply::finished, this, [this, id, reply] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status >= 200 && status < 300)
+            return outcome(id, status, QString(), false, 0);
+        if (status == 0)
+            return outcome(id, 0, networkError(reply->error()), true, 0);
+        const int retryAfter = reply->rawHeader("Retry-After").toInt() * 1000;
+        const QString body = QString::fromUtf8(reply->read(200)).simplified();
+        outcome(id, status,
+                QStringLiteral("HTTP %1%2")
+                    .arg(status)
+                    .arg(body.isEmpty() ? QString() : QStringLiteral(": ") + body),
+                status == 429 || status >= 500, retryAfter);
+    });
+}
+
+void Notifier::outcome(const QString &id, int httpStatus, const QString &error, bool transient,
+                       int retryAfterMs)
+{
+    Channel *ch = channel(id);
+    if (!ch || !ch->current)
+        return;
+    Job &job = *ch->current;
+    if (error.isEmpty()) {
+        // SMS goes to each number in turn.
+        const int numbers = int(ch->config.settings.value(QLatin1String("to")).toArray().size());
+        if (ch->config.type == QLatin1String("sms") && job.recipient + 1 < numbers) {
+            ++job.recipient;
+            return attempt(id);
+        }
+        return settle(*ch, QStringLiteral("sent"), httpStatus, QString());
+    }
+    qCWarning(lcNotify) << "channel" << id << "delivery attempt" << job.attempts
+                        << "failed:" << error;
+    if (!transient || job.attempts >= m_attempts)
+        return settle(*ch, QStringLiteral("failed"), httpStatus, error);
+    if (job.deliveryId)
+        m_book.updateDelivery(job.deliveryId, QStringLiteral("retrying"), job.attempts, httpStatus,
+                              error);
+    const int delay = std::min(
+        MaxDelayMs, std::max(retryAfterMs, m_baseDelayMs << std::min(job.attempts - 1, 10)));
+    QTimer::singleShot(delay, this, [this, id] { attempt(id); });
+}
+
+void Notifier::settle(Channel &ch, const QString &status, int httpStatus, const QString &error)
+{
+    Job job = std::move(*ch.current);
+    ch.current.reset();
+    if (job.deliveryId)
+        m_book.updateDelivery(job.deliveryId, status, job.attempts, httpStatus, error);
+    const bool failing = status != QLatin1String("sent");
+    ch.lastStatus = status;
+    ch.lastError = error;
+    ch.lastAt = m_clock.now().toString(Qt::ISODateWithMs);
+    const QString id = ch.config.id;
+    if (failing != ch.failing) {
+        ch.failing = failing;
+        Q_EMIT failingChanged();
+    }
+    qCInfo(lcNotify) << "channel" << id << job.notice.event << status << "after" << job.attempts
+                     << (job.attempts == 1 ? "attempt" : "attempts");
+    Q_EMIT channelsChanged();
+    if (job.done)
+        job.done(failing ? Status(makeError(error)) : Status(Ok {}));
+    pump(id);
+}
+
+} // namespace Switchboard

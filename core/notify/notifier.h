@@ -1,0 +1,122 @@
+#pragma once
+
+#include "alerts/alertrules.h"
+#include "notify/channelconfig.h"
+#include "notify/channelpayloads.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QObject>
+#include <QQueue>
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace Switchboard {
+
+class AlertBook;
+class Clock;
+class Database;
+class SecretStore;
+class SmtpSender;
+
+// Sends the alert book's notifications to the channels (Slack, PagerDuty, webhook, e-mail,
+// SMS): each channel in order, under its rate limit, retrying with backoff when the receiver
+// fails or is away (not when it refuses the request), every delivery recorded on its alert.
+// Channel settings live in the database; their secrets only in the keychain, read when needed
+// and never logged, nor shown in an error.
+class Notifier final : public QObject
+{
+    Q_OBJECT
+
+public:
+    Notifier(Database &db, AlertBook &book, SecretStore &secrets, const Clock &clock,
+             QObject *parent = nullptr);
+    ~Notifier() override;
+
+    Status load();
+    // What every notice says about the clinic.
+    void setContext(const QString &clinic, const QString &instance,
+                    std::function<QString()> health);
+    // attempts: how many sends before a delivery fails; the delay doubles from baseDelayMs
+    // up to a minute.
+    void setRetryPolicy(int attempts, int baseDelayMs);
+
+    // Each channel's settings and how its last delivery went; never its secret.
+    QJsonArray channels() const;
+    using Saved = std::function<void(Result<QJsonObject>)>;
+    using Done = std::function<void(Status)>;
+    // Creates or replaces a channel. secret: the webhook URL, routing key, password or token;
+    // empty keeps the one stored.
+    void saveChannel(const QJsonObject &definition, const QString &secret, Saved done);
+    void removeChannel(const QString &id, Done done);
+    // Sends a test notice through the channel now (in its queue, with its retries).
+    void sendTest(const QString &id, Done done);
+    // Channels whose last delivery failed for good.
+    QList<AlertRules::ChannelFailure> failing() const;
+
+    // Sends event ("trigger", "acknowledge", "resolve") about alert where it is routed.
+    void notify(const QJsonObject &alert, const QString &event);
+
+Q_SIGNALS:
+    void channelsChanged();
+    void failingChanged();
+
+private:
+    struct Job
+    {
+        qint64 deliveryId = 0; // 0: a test, not recorded on an alert
+        Notice notice;
+        int attempts = 0;
+        int recipient = 0; // SMS: the next number to text
+        Done done;
+    };
+    struct Channel
+    {
+        ChannelConfig config;
+        bool hasSecret = false;
+        QQueue<Job> queue;
+        std::optional<Job> current;
+        qint64 nextAllowedMs = 0;
+        QString lastStatus; // sent | failed | retrying | empty
+        QString lastError;
+        QString lastAt;
+        bool failing = false;
+        QTimer *timer = nullptr;
+    };
+
+    Channel *channel(const QString &id);
+    void enqueue(const QString &id, Job job);
+    void pump(const QString &id);
+    void attempt(const QString &id);
+    void send(const QString &id, const QString &secret);
+    // transient: worth another try; retryAfterMs: what the receiver asked for (0: unknown).
+    void outcome(const QString &id, int httpStatus, const QString &error, bool transient,
+                 int retryAfterMs);
+    void settle(Channel &ch, const QString &status, int httpStatus, const QString &error);
+    QNetworkReply *post(const QUrl &url, const QByteArray &body, const QByteArray &contentType,
+                        const QByteArray &authorization = {});
+    void watch(const QString &id, QNetworkReply *reply);
+    Status store(const Channel &ch);
+
+    Database &m_db;
+    AlertBook &m_book;
+    SecretStore &m_secrets;
+    const Clock &m_clock;
+    QNetworkAccessManager *m_network;
+    SmtpSender *m_smtp;
+    QElapsedTimer m_elapsed;
+    QHash<QString, Channel> m_channels;
+    QHash<QString, QString> m_secretCache; // in memory only
+    QString m_clinic;
+    QString m_instance;
+    std::function<QString()> m_health;
+    int m_attempts = 5;
+    int m_baseDelayMs = 2000;
+};
+
+} // namespace Switchboard
