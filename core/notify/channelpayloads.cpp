@@ -65,7 +65,7 @@ QString text(const Notice &n)
     lines << QString();
     lines << QStringLiteral("%1 %2 Alerts (%3):")
                  .arg(severity == QLatin1String("critical") ? QStringLiteral("🔴")
-                                                            : QStringLiteral("🟡"),
+                                                            : QStringLiteral("⚠️"),
                       severityLabel(severity))
                  .arg(severity == QLatin1String("critical") ? n.critical : n.warnings);
     lines << QStringLiteral("• %1: %2").arg(value(a, "title"), value(a, "message"));

@@ -464,7 +464,10 @@ void CoreService::refreshOverview(bool newRound)
     next.kpiThresholds = {};
     for (auto it = m_config.kpiThresholds.begin(); it != m_config.kpiThresholds.end(); ++it)
         next.kpiThresholds.insert(it.key(), it.value());
-    next.alerts += KpiRules::evaluate(m_config.kpiThresholds, next.kpis);
+    // Not before the first round of checks: until module 07 has been asked, the figures are
+    // the core's own counts since it started.
+    if (m_overview.lastCheck.isValid())
+        next.alerts += KpiRules::evaluate(m_config.kpiThresholds, next.kpis);
     if (m_review) {
         next.reviewQueues = m_review->queues();
         next.alerts += AlertRules::reviewSla(m_review->overdueByQueue());
