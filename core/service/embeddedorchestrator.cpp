@@ -1,11 +1,15 @@
 #include "service/embeddedorchestrator.h"
 
+#include "alerts/alertbook.h"
 #include "common/logging.h"
+#include "notify/notifier.h"
 #include "engine/workflowengine.h"
 #include "kpis/kpihistory.h"
 #include "review/reviewdesk.h"
 #include "service/coreservice.h"
 #include "store/workflowstore.h"
+
+#include <QTimer>
 
 namespace Switchboard {
 
@@ -398,6 +402,135 @@ void EmbeddedOrchestrator::promoteWorkflow(const QString &id, int version,
         service.refreshAlerts();
         QMetaObject::invokeMethod(this, [this, id, version, environment] {
             Q_EMIT workflowPromoted(id, version, environment);
+        });
+    });
+}
+
+void EmbeddedOrchestrator::pushAlerts(CoreService &service)
+{
+    // Changes come in bursts (an alert, then its deliveries): send one picture per burst.
+    if (m_alertsPending)
+        return;
+    m_alertsPending = true;
+    QTimer::singleShot(50, &service, [this, &service] {
+        m_alertsPending = false;
+        auto alerts = service.alerts()->alerts(QStringLiteral("all"), 300);
+        QJsonObject state {
+            {QStringLiteral("alerts"), alerts ? *alerts : QJsonArray()},
+            {QStringLiteral("paging"), service.alerts()->paging()},
+            {QStringLiteral("silences"), service.alerts()->silences()},
+            {QStringLiteral("channels"), service.notifier()->channels()}};
+        QMetaObject::invokeMethod(this, [this, state] { Q_EMIT alertsChanged(state); });
+    });
+}
+
+void EmbeddedOrchestrator::alertFailure(const QString &message)
+{
+    QMetaObject::invokeMethod(this, [this, message] { Q_EMIT alertActionFailed(message); });
+}
+
+void EmbeddedOrchestrator::requestAlerts()
+{
+    onCore([this](CoreService &service) {
+        if (!service.alerts())
+            return;
+        if (!m_alertsConnected) {
+            m_alertsConnected = true;
+            connect(&service, &CoreService::alertsChanged, &service,
+                    [this, &service] { pushAlerts(service); });
+        }
+        pushAlerts(service);
+    });
+}
+
+void EmbeddedOrchestrator::requestAlert(qint64 id)
+{
+    onCore([this, id](CoreService &service) {
+        auto alert = service.alertDetails(id);
+        if (!alert)
+            return alertFailure(alert.error().message);
+        const QJsonObject json = *alert;
+        QMetaObject::invokeMethod(this, [this, id, json] { Q_EMIT alertReady(id, json); });
+    });
+}
+
+void EmbeddedOrchestrator::actOnAlerts(const QList<qint64> &ids, const QString &action,
+                                       const QString &note, int minutes)
+{
+    const QString who = userName();
+    onCore([this, ids, action, note, minutes, who](CoreService &service) {
+        QStringList refused;
+        for (qint64 id : ids) {
+            Result<QJsonObject> done = makeError(tr("unknown action"));
+            if (action == QLatin1String("ack"))
+                done = service.alerts()->acknowledge(id, who, note);
+            else if (action == QLatin1String("resolve"))
+                done = service.alerts()->resolve(id, who, note);
+            else if (action == QLatin1String("snooze"))
+                done = service.alerts()->snooze(id, who, minutes, note);
+            if (!done)
+                refused << done.error().message;
+        }
+        if (!refused.isEmpty())
+            alertFailure(refused.join(QLatin1Char('\n')));
+    });
+}
+
+void EmbeddedOrchestrator::addSilence(const QJsonObject &definition)
+{
+    const QString who = userName();
+    onCore([this, definition, who](CoreService &service) {
+        auto added = service.alerts()->addSilence(definition, who);
+        if (!added)
+            alertFailure(added.error().toString());
+    });
+}
+
+void EmbeddedOrchestrator::removeSilence(qint64 id)
+{
+    const QString who = userName();
+    onCore([this, id, who](CoreService &service) {
+        if (Status st = service.alerts()->removeSilence(id, who); !st)
+            alertFailure(st.error().message);
+    });
+}
+
+void EmbeddedOrchestrator::saveChannel(const QJsonObject &definition, const QString &secret)
+{
+    onCore([this, definition, secret](CoreService &service) {
+        const QString id = definition.value(QLatin1String("id")).toString();
+        service.notifier()->saveChannel(definition, secret, [this, id](Result<QJsonObject> saved) {
+            const QString message = saved ? QString() : saved.error().toString();
+            QMetaObject::invokeMethod(this, [this, id, message] {
+                if (message.isEmpty())
+                    Q_EMIT channelSaved(id);
+                else
+                    Q_EMIT channelFailed(id, message);
+            });
+        });
+    });
+}
+
+void EmbeddedOrchestrator::removeChannel(const QString &id)
+{
+    onCore([this, id](CoreService &service) {
+        service.notifier()->removeChannel(id, [this, id](Status st) {
+            if (!st) {
+                const QString message = st.error().message;
+                QMetaObject::invokeMethod(this,
+                                          [this, id, message] { Q_EMIT channelFailed(id, message); });
+            }
+        });
+    });
+}
+
+void EmbeddedOrchestrator::testChannel(const QString &id)
+{
+    onCore([this, id](CoreService &service) {
+        service.notifier()->sendTest(id, [this, id](Status st) {
+            const QString message = st ? QString() : st.error().message;
+            QMetaObject::invokeMethod(
+                this, [this, id, message] { Q_EMIT channelTested(id, message.isEmpty(), message); });
         });
     });
 }

@@ -49,12 +49,23 @@ public:
     void promoteWorkflow(const QString &id, int version, const QString &environment) override;
     void testRun(const QJsonObject &document, const QJsonObject &input) override;
     void requestExecution(const QString &executionId) override;
+    void requestAlerts() override;
+    void requestAlert(qint64 id) override;
+    void actOnAlerts(const QList<qint64> &ids, const QString &action, const QString &note,
+                     int minutes) override;
+    void addSilence(const QJsonObject &definition) override;
+    void removeSilence(qint64 id) override;
+    void saveChannel(const QJsonObject &definition, const QString &secret) override;
+    void removeChannel(const QString &id) override;
+    void testChannel(const QString &id) override;
 
 private:
     // Runs work on the core's thread with the service, if it is running.
     void onCore(std::function<void(CoreService &)> work);
     void pushTasks(CoreService &service);
     void pushWorkflows(CoreService &service);
+    void pushAlerts(CoreService &service);
+    void alertFailure(const QString &message);
     void report(const QString &taskId, const QString &action, const Status &result);
 
     SystemClock m_clock;
@@ -65,6 +76,8 @@ private:
     QPointer<CoreService> m_service;
     bool m_tasksConnected = false; // touched on the core's thread only
     bool m_runsConnected = false; // same
+    bool m_alertsConnected = false; // same
+    bool m_alertsPending = false; // a push is queued; core thread only
     QSet<QString> m_watched; // test runs whose events go to the console; core thread only
 };
 

@@ -70,6 +70,23 @@ public:
     virtual void testRun(const QJsonObject &document, const QJsonObject &input) = 0;
     virtual void requestExecution(const QString &executionId) = 0;
 
+    // Alerts. requestAlerts: alertsChanged follows, and again whenever an alert, a silence or
+    // a channel changes. requestAlert: alertReady with its history, deliveries and executions.
+    virtual void requestAlerts() = 0;
+    virtual void requestAlert(qint64 id) = 0;
+    // action: "ack", "resolve" or "snooze" (for minutes), with a note, on each alert; refusals
+    // come back as alertActionFailed.
+    virtual void actOnAlerts(const QList<qint64> &ids, const QString &action, const QString &note,
+                             int minutes) = 0;
+    // Silence::fromJson's definition; alertActionFailed names a bad field.
+    virtual void addSilence(const QJsonObject &definition) = 0;
+    virtual void removeSilence(qint64 id) = 0;
+    // ChannelConfig's JSON and its secret (empty: keep the stored one): channelSaved or
+    // channelFailed. testChannel: channelTested.
+    virtual void saveChannel(const QJsonObject &definition, const QString &secret) = 0;
+    virtual void removeChannel(const QString &id) = 0;
+    virtual void testChannel(const QString &id) = 0;
+
 Q_SIGNALS:
     void ready();
     void failed(const QString &message);
@@ -100,6 +117,13 @@ Q_SIGNALS:
     // The execution with its steps (input, output, attempts, error) and history.
     void executionReady(const QString &executionId, const QJsonObject &execution);
     void workflowFailed(const QString &id, const QString &message);
+    // {alerts (open, then the latest resolved), paging, silences, channels}.
+    void alertsChanged(const QJsonObject &state);
+    void alertReady(qint64 id, const QJsonObject &alert);
+    void alertActionFailed(const QString &message);
+    void channelSaved(const QString &id);
+    void channelFailed(const QString &id, const QString &message);
+    void channelTested(const QString &id, bool ok, const QString &message);
 };
 
 } // namespace Switchboard

@@ -51,6 +51,14 @@ public:
     void promoteWorkflow(const QString &, int, const QString &) override { }
     void testRun(const QJsonObject &, const QJsonObject &) override { }
     void requestExecution(const QString &) override { }
+    void requestAlerts() override { }
+    void requestAlert(qint64) override { }
+    void actOnAlerts(const QList<qint64> &, const QString &, const QString &, int) override { }
+    void addSilence(const QJsonObject &) override { }
+    void removeSilence(qint64) override { }
+    void saveChannel(const QJsonObject &, const QString &) override { }
+    void removeChannel(const QString &) override { }
+    void testChannel(const QString &) override { }
 };
 
 // Lives on the sending thread; paces the snapshots in batches every millisecond.

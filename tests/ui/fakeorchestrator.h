@@ -136,7 +136,47 @@ public:
             Qt::QueuedConnection);
     }
 
+    void requestAlerts() override
+    {
+        ++alertRequests;
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT alertsChanged(alertState); }, Qt::QueuedConnection);
+    }
+    void requestAlert(qint64 id) override
+    {
+        QMetaObject::invokeMethod(
+            this, [this, id] { Q_EMIT alertReady(id, alertDetails.value(id)); },
+            Qt::QueuedConnection);
+    }
+    void actOnAlerts(const QList<qint64> &ids, const QString &action, const QString &note,
+                     int minutes) override
+    {
+        QStringList list;
+        for (qint64 id : ids)
+            list << QString::number(id);
+        alertActions << QStringLiteral("%1:%2:%3:%4").arg(action, list.join(u','), note).arg(minutes);
+    }
+    void addSilence(const QJsonObject &definition) override { silencesAdded << definition; }
+    void removeSilence(qint64 id) override { silencesRemoved << id; }
+    void saveChannel(const QJsonObject &definition, const QString &secret) override
+    {
+        channelsSaved << definition;
+        secrets << secret;
+    }
+    void removeChannel(const QString &id) override { channelsRemoved << id; }
+    void testChannel(const QString &id) override { channelsTested << id; }
+
     int checks = 0;
+    int alertRequests = 0;
+    QJsonObject alertState; // the answer to requestAlerts
+    QHash<qint64, QJsonObject> alertDetails; // answers to requestAlert
+    QStringList alertActions; // "ack:1,2:note:0"
+    QList<QJsonObject> silencesAdded;
+    QList<qint64> silencesRemoved;
+    QList<QJsonObject> channelsSaved;
+    QStringList secrets;
+    QStringList channelsRemoved;
+    QStringList channelsTested;
     QStringList checkedModules;
     QStringList resetModules;
     QStringList switchedModules; // "02_booking:off"
