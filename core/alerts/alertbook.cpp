@@ -581,6 +581,50 @@ Status AlertBook::removeSilence(qint64 id, const QString &actor)
     return Ok {};
 }
 
+Status AlertBook::recordPast(const StatusAlert &alert, const QDateTime &from, const QDateTime &to,
+                             const QString &acknowledgedBy, const QString &note)
+{
+    return m_db.transaction([&]() -> Status {
+        Entry e;
+        e.alert = alert;
+        e.state = QStringLiteral("resolved");
+        e.firstSeen = from;
+        e.lastSeen = to;
+        e.count = int(std::max<qint64>(1, from.secsTo(to) / 900)); // a check every 15 minutes
+        if (Status st = insert(e); !st)
+            return st;
+        e.owner = acknowledgedBy;
+        e.resolvedAt = to;
+        e.resolvedBy = QStringLiteral("system");
+        if (Status st = save(e); !st)
+            return st;
+        const auto past = [&](const QDateTime &at, const char *kind, const QString &actor,
+                              const QString &words) {
+            return m_db.run(QStringLiteral("INSERT INTO alert_events (alert_id, ts, kind, actor, "
+                                           "note) VALUES (?, ?, ?, ?, ?)"),
+                            {e.id, at.toMSecsSinceEpoch(), QLatin1String(kind), text(actor),
+                             text(words)});
+        };
+        if (auto r = past(from, "raised", QString(), alert.message); !r)
+            return r.error();
+        if (!acknowledgedBy.isEmpty()) {
+            if (auto r = past(from.addSecs(360), "acknowledged", acknowledgedBy, note); !r)
+                return r.error();
+        }
+        if (auto r = past(to, "cleared", QString(), QStringLiteral("Condition cleared")); !r)
+            return r.error();
+        return Ok {};
+    });
+}
+
+bool AlertBook::isEmpty() const
+{
+    if (!m_open.isEmpty())
+        return false;
+    auto any = m_db.exec(QStringLiteral("SELECT 1 FROM alerts LIMIT 1"));
+    return any && !any->next();
+}
+
 qint64 AlertBook::addDelivery(qint64 alertId, const QString &channel, const QString &event)
 {
     auto r = m_db.exec(QStringLiteral("INSERT INTO alert_deliveries (alert_id, channel, event, "

@@ -60,6 +60,12 @@ public:
                                       const QString &actor);
     Status removeSilence(qint64 id, const QString &actor);
 
+    // Adds an alert that fired and cleared in the past, acknowledged by someone if given (the
+    // demo clinic's history). Notifies no one.
+    Status recordPast(const StatusAlert &alert, const QDateTime &from, const QDateTime &to,
+                      const QString &acknowledgedBy = {}, const QString &note = {});
+    bool isEmpty() const;
+
     // Notification deliveries, recorded on the alert they are about.
     qint64 addDelivery(qint64 alertId, const QString &channel, const QString &event);
     void updateDelivery(qint64 deliveryId, const QString &status, int attempts, int httpStatus,

@@ -64,7 +64,7 @@ QList<StatusAlert> evaluate(const QMap<QString, double> &thresholds, const QJson
                       minimum ? QStringLiteral("below") : QStringLiteral("above"),
                       number(it.value())),
              QStringLiteral("Review the %1 trend on the dashboard and the modules that feed it")
-                 .arg(label(kpi).toLower()),
+                 .arg(kpi == QLatin1String("nps_avg_30d") ? label(kpi) : label(kpi).toLower()),
              kpi, feedingModules(kpi)});
     }
     return alerts;

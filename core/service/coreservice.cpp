@@ -233,6 +233,41 @@ Status CoreService::startEngine()
             if (Status past = m_moduleHistory->store(m_fleet->pastChecks(days)); !past)
                 return past;
         }
+        // ...the alerts of that history in the inbox...
+        if (m_fleet && m_options.demoHistoryDays >= 10 && m_alertBook->isEmpty()) {
+            const qint64 hour = m_clock.now().toSecsSinceEpoch() / 3600 * 3600;
+            const auto hoursAgo = [hour](int h) {
+                return QDateTime::fromSecsSinceEpoch(hour - 3600LL * h, Qt::UTC);
+            };
+            const StatusAlert billingDown {
+                AlertSeverity::Critical,
+                QStringLiteral("health"),
+                QStringLiteral("module_down"),
+                QStringLiteral("04_billing"),
+                QStringLiteral("Module Down: Billing & Payments"),
+                QStringLiteral("Module not responding to health checks"),
+                QStringLiteral("Investigate module logs and restart if necessary"),
+                QString(),
+                {}};
+            const StatusAlert followupSlow {
+                AlertSeverity::Warning,
+                QStringLiteral("health"),
+                QStringLiteral("module_degraded"),
+                QStringLiteral("05_followup"),
+                QStringLiteral("Module Degraded: Follow-up Campaigns"),
+                QStringLiteral("Slow health check: 4100 ms (limit: 3000 ms)"),
+                QStringLiteral("Review the module's recent errors and response times"),
+                QString(),
+                {}};
+            for (Status st :
+                 {m_alertBook->recordPast(followupSlow, hoursAgo(9 * 24 + 1), hoursAgo(9 * 24)),
+                  m_alertBook->recordPast(billingDown, hoursAgo(74), hoursAgo(72),
+                                          QStringLiteral("maria"),
+                                          QStringLiteral("Stripe reports an incident"))}) {
+                if (!st)
+                    return st;
+            }
+        }
         // ...and with some work waiting in the Review section.
         if (m_fleet && m_options.demoHistoryDays > 0
             && m_engine->tasks(QString(), QStringLiteral("open")).isEmpty()) {

@@ -1,5 +1,10 @@
 #include "app/mainwindow.h"
 
+#include "alerts/alertsview.h"
+#include "alerts/channelspanel.h"
+#include "alerts/silencedialog.h"
+#include "app/desktopnotifier.h"
+
 #include "builder/builderview.h"
 #include "common/placeholderview.h"
 #include "common/statusstyle.h"
@@ -61,6 +66,8 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     , m_modulesView(new ModulesView(m_modules, this))
     , m_reviewView(new ReviewView(clock, this))
     , m_builder(new BuilderView(this))
+    , m_alertsView(new AlertsView(clock, this))
+    , m_notifier(new DesktopNotifier(this))
     , m_connection(new QLabel(this))
     , m_lastCheck(new QLabel(this))
     , m_health(new QLabel(this))
@@ -78,11 +85,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
                                "steps, retries and timings, will be listed here."),
                             this));
     m_pages->addWidget(m_reviewView);
-    m_pages->addWidget(
-        new PlaceholderView(tr("Alerts"),
-                            tr("The alert inbox is not available yet. The current alerts are "
-                               "summarised in the Dashboard's health banner."),
-                            this));
+    m_pages->addWidget(m_alertsView);
     m_pages->addWidget(m_modulesView);
     m_pages->addWidget(
         new PlaceholderView(tr("Settings"),
@@ -166,6 +169,31 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
             &BuilderView::executionStatus);
     connect(&orchestrator, &Orchestrator::executionReady, m_builder, &BuilderView::executionLoaded);
     connect(&orchestrator, &Orchestrator::tasksChanged, this, &MainWindow::onTasks);
+    connect(&orchestrator, &Orchestrator::ready, &orchestrator, &Orchestrator::requestAlerts);
+    connect(&orchestrator, &Orchestrator::alertsChanged, this, &MainWindow::onAlerts);
+    connect(&orchestrator, &Orchestrator::alertReady, m_alertsView, &AlertsView::showDetails);
+    connect(&orchestrator, &Orchestrator::alertActionFailed, m_alertsView,
+            &AlertsView::showActionFailed);
+    connect(m_alertsView, &AlertsView::alertRequested, &orchestrator, &Orchestrator::requestAlert);
+    connect(m_alertsView, &AlertsView::actionRequested, &orchestrator, &Orchestrator::actOnAlerts);
+    connect(m_alertsView, &AlertsView::silenceRequested, &orchestrator, &Orchestrator::addSilence);
+    connect(m_alertsView, &AlertsView::silenceRemoveRequested, &orchestrator,
+            &Orchestrator::removeSilence);
+    connect(m_alertsView, &AlertsView::moduleRequested, this, [this](const QString &id) {
+        showView(QStringLiteral("modules"));
+        m_modulesView->selectModule(id);
+    });
+    connect(m_alertsView, &AlertsView::unreadChanged, this, [this](int unread) {
+        m_unreadAlerts = unread;
+        updateNavigationCounts();
+    });
+    ChannelsPanel *channels = m_alertsView->channels();
+    connect(channels, &ChannelsPanel::saveRequested, &orchestrator, &Orchestrator::saveChannel);
+    connect(channels, &ChannelsPanel::removeRequested, &orchestrator, &Orchestrator::removeChannel);
+    connect(channels, &ChannelsPanel::testRequested, &orchestrator, &Orchestrator::testChannel);
+    connect(&orchestrator, &Orchestrator::channelSaved, channels, &ChannelsPanel::showSaved);
+    connect(&orchestrator, &Orchestrator::channelFailed, channels, &ChannelsPanel::showFailed);
+    connect(&orchestrator, &Orchestrator::channelTested, channels, &ChannelsPanel::showTested);
     connect(&orchestrator, &Orchestrator::taskActionDone, m_reviewView, &ReviewView::actionDone);
     connect(&orchestrator, &Orchestrator::taskActionFailed, m_reviewView,
             &ReviewView::actionFailed);
@@ -321,8 +349,9 @@ void MainWindow::updateNavigationCounts()
 {
     // The counts sit on the navigation entries so they are seen from every section.
     QListWidgetItem *alerts = m_nav->item(int(viewNames().indexOf(QStringLiteral("alerts"))));
-    alerts->setText(m_overview.alerts.isEmpty() ? tr("Alerts")
-                                                : tr("Alerts (%1)").arg(m_overview.alerts.size()));
+    alerts->setText(m_unreadAlerts > 0       ? tr("Alerts (%1 new)").arg(m_unreadAlerts)
+                    : m_overview.alerts.isEmpty() ? tr("Alerts")
+                                                  : tr("Alerts (%1)").arg(m_overview.alerts.size()));
     QListWidgetItem *review = m_nav->item(int(viewNames().indexOf(QStringLiteral("review"))));
     review->setText(m_openTasks == 0 ? tr("Review") : tr("Review (%1)").arg(m_openTasks));
 }
@@ -368,6 +397,31 @@ void MainWindow::onTasks(const QJsonArray &tasks)
     updateNavigationCounts();
 }
 
+void MainWindow::onAlerts(const QJsonObject &state)
+{
+    m_alertsView->setState(state);
+    // A new critical alert that pages (not silenced, not explained by a down module) is
+    // announced on the desktop at once, wherever the console is.
+    for (const QJsonValue &v : state.value(QLatin1String("alerts")).toArray()) {
+        const QJsonObject a = v.toObject();
+        const qint64 id = a.value(QLatin1String("id")).toInteger();
+        if (a.value(QLatin1String("severity")) != QLatin1String("critical")
+            || a.value(QLatin1String("state")) != QLatin1String("firing")
+            || a.value(QLatin1String("silenced")).toBool()
+            || !a.value(QLatin1String("inhibited_by")).toString().isEmpty()
+            || m_pagedAlerts.contains(id))
+            continue;
+        m_pagedAlerts.insert(id);
+        if (!m_alertsSeen)
+            continue; // those already open when the console started were announced before
+        const QString title = a.value(QLatin1String("title")).toString();
+        m_notifier->notify(title, a.value(QLatin1String("message")).toString());
+        statusBar()->showMessage(tr("Critical alert: %1. Open Alerts (Ctrl+5).").arg(title),
+                                 15000);
+    }
+    m_alertsSeen = true;
+}
+
 void MainWindow::showShortcuts()
 {
     QString rows;
@@ -402,6 +456,14 @@ void MainWindow::showShortcuts()
         {"Ctrl+S", tr("Workflows: save the draft")},
     };
     for (const auto &[keys, text] : builder)
+        rows +=
+            QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(QLatin1String(keys), text);
+    const std::pair<const char *, QString> alerts[] = {
+        {"Alt+A, Alt+R", tr("Alerts: acknowledge, resolve the selected alerts")},
+        {"Alt+N, Alt+S", tr("Alerts: snooze, silence")},
+        {"Ctrl+F", tr("Alerts: search")},
+    };
+    for (const auto &[keys, text] : alerts)
         rows +=
             QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(QLatin1String(keys), text);
     for (const auto &[keys, text] : review)

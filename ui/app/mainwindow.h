@@ -13,7 +13,9 @@ class QStackedWidget;
 
 namespace Switchboard {
 
+class AlertsView;
 class DashboardView;
+class DesktopNotifier;
 class ModulesView;
 class ReviewView;
 class BuilderView;
@@ -40,6 +42,8 @@ public:
     ModulesView *modulesView() const { return m_modulesView; }
     ReviewView *reviewView() const { return m_reviewView; }
     BuilderView *builder() const { return m_builder; }
+    AlertsView *alertsView() const { return m_alertsView; }
+    DesktopNotifier *desktopNotifier() const { return m_notifier; }
     const SystemOverview &overview() const { return m_overview; }
 
     void showShortcuts();
@@ -56,6 +60,7 @@ private:
     void buildNavigation();
     void onOverview(const Switchboard::SystemOverview &overview);
     void onTasks(const QJsonArray &tasks);
+    void onAlerts(const QJsonObject &state);
     void updateNavigationCounts();
     void updateStatusBar();
     void saveReport(const QString &html);
@@ -69,6 +74,11 @@ private:
     ModulesView *m_modulesView;
     ReviewView *m_reviewView;
     BuilderView *m_builder;
+    AlertsView *m_alertsView;
+    DesktopNotifier *m_notifier;
+    QSet<qint64> m_pagedAlerts; // critical alerts already announced on the desktop
+    bool m_alertsSeen = false;
+    int m_unreadAlerts = 0;
     QSet<QString> m_knownTasks; // open review tasks, to notice new ones
     bool m_tasksSeen = false;
     int m_openTasks = 0;
