@@ -600,10 +600,10 @@ Status AlertBook::recordPast(const StatusAlert &alert, const QDateTime &from, co
             return st;
         const auto past = [&](const QDateTime &at, const char *kind, const QString &actor,
                               const QString &words) {
-            return m_db.run(QStringLiteral("INSERT INTO alert_events (alert_id, ts, kind, actor, "
-                                           "note) VALUES (?, ?, ?, ?, ?)"),
-                            {e.id, at.toMSecsSinceEpoch(), QLatin1String(kind), text(actor),
-                             text(words)});
+            return m_db.run(
+                QStringLiteral("INSERT INTO alert_events (alert_id, ts, kind, actor, "
+                               "note) VALUES (?, ?, ?, ?, ?)"),
+                {e.id, at.toMSecsSinceEpoch(), QLatin1String(kind), text(actor), text(words)});
         };
         if (auto r = past(from, "raised", QString(), alert.message); !r)
             return r.error();

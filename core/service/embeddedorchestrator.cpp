@@ -2,9 +2,9 @@
 
 #include "alerts/alertbook.h"
 #include "common/logging.h"
-#include "notify/notifier.h"
 #include "engine/workflowengine.h"
 #include "kpis/kpihistory.h"
+#include "notify/notifier.h"
 #include "review/reviewdesk.h"
 #include "service/coreservice.h"
 #include "store/workflowstore.h"
@@ -415,11 +415,10 @@ void EmbeddedOrchestrator::pushAlerts(CoreService &service)
     QTimer::singleShot(50, &service, [this, &service] {
         m_alertsPending = false;
         auto alerts = service.alerts()->alerts(QStringLiteral("all"), 300);
-        QJsonObject state {
-            {QStringLiteral("alerts"), alerts ? *alerts : QJsonArray()},
-            {QStringLiteral("paging"), service.alerts()->paging()},
-            {QStringLiteral("silences"), service.alerts()->silences()},
-            {QStringLiteral("channels"), service.notifier()->channels()}};
+        QJsonObject state {{QStringLiteral("alerts"), alerts ? *alerts : QJsonArray()},
+                           {QStringLiteral("paging"), service.alerts()->paging()},
+                           {QStringLiteral("silences"), service.alerts()->silences()},
+                           {QStringLiteral("channels"), service.notifier()->channels()}};
         QMetaObject::invokeMethod(this, [this, state] { Q_EMIT alertsChanged(state); });
     });
 }
@@ -517,8 +516,8 @@ void EmbeddedOrchestrator::removeChannel(const QString &id)
         service.notifier()->removeChannel(id, [this, id](Status st) {
             if (!st) {
                 const QString message = st.error().message;
-                QMetaObject::invokeMethod(this,
-                                          [this, id, message] { Q_EMIT channelFailed(id, message); });
+                QMetaObject::invokeMethod(
+                    this, [this, id, message] { Q_EMIT channelFailed(id, message); });
             }
         });
     });
@@ -529,8 +528,9 @@ void EmbeddedOrchestrator::testChannel(const QString &id)
     onCore([this, id](CoreService &service) {
         service.notifier()->sendTest(id, [this, id](Status st) {
             const QString message = st ? QString() : st.error().message;
-            QMetaObject::invokeMethod(
-                this, [this, id, message] { Q_EMIT channelTested(id, message.isEmpty(), message); });
+            QMetaObject::invokeMethod(this, [this, id, message] {
+                Q_EMIT channelTested(id, message.isEmpty(), message);
+            });
         });
     });
 }

@@ -154,7 +154,8 @@ public:
         QStringList list;
         for (qint64 id : ids)
             list << QString::number(id);
-        alertActions << QStringLiteral("%1:%2:%3:%4").arg(action, list.join(u','), note).arg(minutes);
+        alertActions
+            << QStringLiteral("%1:%2:%3:%4").arg(action, list.join(u','), note).arg(minutes);
     }
     void addSilence(const QJsonObject &definition) override { silencesAdded << definition; }
     void removeSilence(qint64 id) override { silencesRemoved << id; }

@@ -59,7 +59,8 @@ AlertDetail::AlertDetail(QWidget *parent)
         l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
-    m_deliveries->setHorizontalHeaderLabels({tr("Channel"), tr("Event"), tr("Status"), tr("Detail")});
+    m_deliveries->setHorizontalHeaderLabels(
+        {tr("Channel"), tr("Event"), tr("Status"), tr("Detail")});
     m_deliveries->horizontalHeader()->setStretchLastSection(true);
     m_deliveries->verticalHeader()->hide();
     m_deliveries->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -75,8 +76,8 @@ AlertDetail::AlertDetail(QWidget *parent)
     m_noDeliveries->setWordWrap(true);
     m_noDeliveries->setText(tr("No one was notified: no channel takes this alert, or it is "
                                "silenced. Set channels up under Alerts › Channels."));
-    m_sections = {m_meta,    m_message,      todo,  m_action, m_executions, sent, m_deliveries,
-                  m_noDeliveries, since, m_history};
+    m_sections = {m_meta, m_message,    todo,           m_action, m_executions,
+                  sent,   m_deliveries, m_noDeliveries, since,    m_history};
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_meta);
@@ -161,9 +162,9 @@ void AlertDetail::showDetails(const QJsonObject &details)
         const QJsonObject d = deliveries.at(i).toObject();
         const QString status = text(d, "status");
         const QString statusText = status == QLatin1String("sent") ? tr("✓ Sent")
-            : status == QLatin1String("failed")                     ? tr("✕ Failed")
-            : status == QLatin1String("retrying")                   ? tr("Retrying")
-                                                                    : tr("Queued");
+            : status == QLatin1String("failed")                    ? tr("✕ Failed")
+            : status == QLatin1String("retrying")                  ? tr("Retrying")
+                                                                   : tr("Queued");
         const int attempts = d.value(QLatin1String("attempts")).toInt();
         const QString detail = text(d, "error").isEmpty()
             ? tr("attempts: %1 · %2").arg(attempts).arg(when(text(d, "at")))
@@ -191,8 +192,8 @@ void AlertDetail::showDetails(const QJsonObject &details)
     for (const QJsonValue &v : details.value(QLatin1String("history")).toArray()) {
         const QJsonObject h = v.toObject();
         const char *kind = kinds.value(text(h, "kind"));
-        QString line = when(text(h, "at")) + QStringLiteral(" — ")
-            + (kind ? tr(kind) : text(h, "kind"));
+        QString line =
+            when(text(h, "at")) + QStringLiteral(" — ") + (kind ? tr(kind) : text(h, "kind"));
         if (!text(h, "actor").isEmpty())
             line += tr(" by %1").arg(text(h, "actor"));
         if (!text(h, "note").isEmpty() && text(h, "kind") != QLatin1String("raised")

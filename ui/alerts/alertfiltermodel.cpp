@@ -35,12 +35,14 @@ bool AlertFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &source
         return false; // shown while one of its alerts is (recursive filtering)
     const QString state = index.data(AlertTableModel::StateRole).toString();
     if (m_state == QLatin1String("open") ? state == QLatin1String("resolved")
-                                          : (m_state != QLatin1String("all") && state != m_state))
+                                         : (m_state != QLatin1String("all") && state != m_state))
         return false;
     if (!m_severity.isEmpty() && index.data(AlertTableModel::SeverityRole).toString() != m_severity)
         return false;
     return m_search.isEmpty()
-        || index.data(AlertTableModel::SearchRole).toString().contains(m_search, Qt::CaseInsensitive);
+        || index.data(AlertTableModel::SearchRole)
+               .toString()
+               .contains(m_search, Qt::CaseInsensitive);
 }
 
 } // namespace Switchboard

@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QShortcut>
 #include <QShowEvent>
 #include <QSplitter>
@@ -39,15 +40,16 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     , m_table(new QTreeView(this))
     , m_detail(new AlertDetail(this))
     , m_note(new QLineEdit(this))
-    , m_ack(new QPushButton(tr("&Acknowledge"), this))
-    , m_resolve(new QPushButton(tr("&Resolve"), this))
+    , m_ack(new QPushButton(tr("Acknowledge"), this))
+    , m_resolve(new QPushButton(tr("Resolve"), this))
     , m_snooze(new QToolButton(this))
-    , m_silence(new QPushButton(tr("&Silence…"), this))
+    , m_silence(new QPushButton(tr("Silence…"), this))
     , m_summary(new QLabel(this))
     , m_empty(new QLabel(this))
     , m_error(new QLabel(this))
     , m_silences(new QTableWidget(0, 5, this))
     , m_channels(new ChannelsPanel(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
 {
     setObjectName(QStringLiteral("alertsView"));
     m_filter->setSourceModel(m_model);
@@ -70,8 +72,9 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     for (QWidget *w : {static_cast<QWidget *>(m_state), static_cast<QWidget *>(m_severity),
                        static_cast<QWidget *>(m_group)})
-        w->setAccessibleName(w == m_state ? tr("State") : w == m_severity ? tr("Severity")
-                                                                          : tr("Group"));
+        w->setAccessibleName(w == m_state          ? tr("State")
+                                 : w == m_severity ? tr("Severity")
+                                                   : tr("Group"));
 
     m_table->setModel(m_filter);
     m_table->setObjectName(QStringLiteral("alertTable"));
@@ -86,16 +89,20 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     m_table->header()->setMinimumSectionSize(40);
     for (int c : {AlertTableModel::FirstSeen, AlertTableModel::Owner})
         m_table->setColumnHidden(c, true); // in the detail pane; room for the rest
-    for (const auto &[column, width] : {std::pair {AlertTableModel::Severity, 90},
-                                        std::pair {AlertTableModel::Module, 140},
-                                        std::pair {AlertTableModel::LastSeen, 90},
-                                        std::pair {AlertTableModel::Count, 55},
-                                        std::pair {AlertTableModel::State, 120}})
+    for (const auto &[column, width] :
+         {std::pair {AlertTableModel::Severity, 90}, std::pair {AlertTableModel::Module, 140},
+          std::pair {AlertTableModel::LastSeen, 90}, std::pair {AlertTableModel::Count, 55},
+          std::pair {AlertTableModel::State, 120}})
         m_table->header()->resizeSection(column, width);
-    m_table->setMinimumWidth(280);
+    m_table->setMinimumWidth(200);
+    for (QComboBox *box : {m_state, m_severity, m_group}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(9);
+    }
 
     m_note->setPlaceholderText(tr("Note (optional): what you did or why"));
-    m_snooze->setText(tr("S&nooze"));
+    m_snooze->setText(tr("Snooze"));
+    m_snooze->setToolTip(tr("Quiet it for a while; it pages again if still there (Alt+N)"));
     m_snooze->setPopupMode(QToolButton::InstantPopup);
     auto *snoozeMenu = new QMenu(m_snooze);
     for (const auto &[minutes, label] :
@@ -120,11 +127,11 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     filters->addWidget(m_group);
     filters->addWidget(m_search, 1);
     auto *actions = new QHBoxLayout;
-    actions->addWidget(m_note, 1);
     actions->addWidget(m_ack);
     actions->addWidget(m_resolve);
     actions->addWidget(m_snooze);
     actions->addWidget(m_silence);
+    actions->addStretch();
     auto *listSide = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listSide);
     listLayout->setContentsMargins(0, 0, 0, 0);
@@ -134,16 +141,17 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     m_empty->setStyleSheet(QStringLiteral("color: #555; font-size: 12pt; padding: 24px"));
     listLayout->addWidget(m_table, 1);
     listLayout->addWidget(m_empty, 1);
+    listLayout->addWidget(m_note);
     listLayout->addLayout(actions);
     listLayout->addWidget(m_error);
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    auto *splitter = m_splitter;
     splitter->addWidget(listSide);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
     splitter->setSizes({620, 420});
-    m_detail->setMinimumWidth(220);
+    m_detail->setMinimumWidth(180);
 
     auto *inbox = new QWidget(this);
     auto *inboxLayout = new QVBoxLayout(inbox);
@@ -202,15 +210,26 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     connect(endSilence, &QPushButton::clicked, this, [this] {
         const int row = m_silences->currentRow();
         if (row >= 0)
-            Q_EMIT silenceRemoveRequested(m_silences->item(row, 0)->data(Qt::UserRole).toLongLong());
+            Q_EMIT silenceRemoveRequested(
+                m_silences->item(row, 0)->data(Qt::UserRole).toLongLong());
     });
     connect(m_detail, &AlertDetail::moduleRequested, this, &AlertsView::moduleRequested);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_filter, signal, this, &AlertsView::updateEmpty);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &AlertsView::updateEmpty);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &AlertsView::updateEmpty);
-    auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr,
-                               Qt::WidgetWithChildrenShortcut);
+    // The inbox's keys (listed in F1), while the Alerts section has the focus.
+    const auto key = [this](QKeyCombination keys, auto slot) {
+        auto *shortcut = new QShortcut(QKeySequence(keys), this, nullptr, nullptr,
+                                       Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, slot);
+    };
+    key(Qt::ALT | Qt::Key_A, [this] { act(QStringLiteral("ack")); });
+    key(Qt::ALT | Qt::Key_R, [this] { act(QStringLiteral("resolve")); });
+    key(Qt::ALT | Qt::Key_N, [this] { m_snooze->showMenu(); });
+    key(Qt::ALT | Qt::Key_S, [this] { openSilenceDialog(); });
+    auto *find =
+        new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, [this] {
         m_tabs->setCurrentIndex(0);
         m_search->setFocus();
@@ -231,7 +250,7 @@ void AlertsView::updateEmpty()
     m_empty->setText(!any ? tr("No alerts yet. When a module fails, a key figure drops below "
                                "its threshold or review tasks wait too long, the alert shows up "
                                "here within a second.")
-                     : m_state->currentData() == QLatin1String("open")
+                         : m_state->currentData() == QLatin1String("open")
                          ? tr("✓ No open alerts: the clinic is running normally. Choose "
                               "\"Resolved\" or \"All\" above to look back.")
                          : tr("No alert matches these filters."));
@@ -265,9 +284,10 @@ void AlertsView::setState(const QJsonObject &state)
     const QJsonObject paging = state.value(QLatin1String("paging")).toObject();
     const int critical = paging.value(QLatin1String("critical")).toInt();
     const int warnings = paging.value(QLatin1String("warning")).toInt();
-    m_summary->setText(critical + warnings == 0
-                           ? tr("Nothing is paging right now.")
-                           : tr("Paging now: %1 critical, %2 warning.").arg(critical).arg(warnings));
+    m_summary->setText(
+        critical + warnings == 0
+            ? tr("Nothing is paging right now.")
+            : tr("Paging now: %1 critical, %2 warning.").arg(critical).arg(warnings));
     selectFirstIfNone();
     setSilences(state.value(QLatin1String("silences")).toArray());
     m_channels->setChannels(state.value(QLatin1String("channels")).toArray());
@@ -292,7 +312,7 @@ void AlertsView::setSilences(const QJsonArray &silences)
         };
         QString window = recurrence.isEmpty()
             ? tr("%1 – %2").arg(when(s.value(QLatin1String("starts_at"))),
-                               when(s.value(QLatin1String("ends_at"))))
+                                when(s.value(QLatin1String("ends_at"))))
             : tr("%1 from %2 for %3 min")
                   .arg(recurrence == QLatin1String("daily") ? tr("Every day") : tr("Weekly"),
                        s.value(QLatin1String("from")).toString())
@@ -312,6 +332,13 @@ void AlertsView::setSilences(const QJsonArray &silences)
         }
     }
     m_silences->resizeColumnsToContents();
+}
+
+void AlertsView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Side by side where there is room; the details under the list on a narrow window.
+    m_splitter->setOrientation(width() < 900 ? Qt::Vertical : Qt::Horizontal);
 }
 
 void AlertsView::showEvent(QShowEvent *event)
@@ -376,7 +403,8 @@ void AlertsView::updateActions()
     bool open = false;
     for (qint64 id : ids)
         open = open
-            || m_model->alert(id).value(QLatin1String("state")).toString() != QLatin1String("resolved");
+            || m_model->alert(id).value(QLatin1String("state")).toString()
+                != QLatin1String("resolved");
     for (QWidget *w : {static_cast<QWidget *>(m_ack), static_cast<QWidget *>(m_resolve),
                        static_cast<QWidget *>(m_snooze)})
         w->setEnabled(open);
@@ -412,6 +440,11 @@ void AlertsView::showDetails(qint64 id, const QJsonObject &details)
 {
     if (id == m_detail->alertId())
         m_detail->showDetails(details);
+}
+
+QString AlertsView::errorText() const
+{
+    return m_error->isVisible() ? m_error->text() : QString();
 }
 
 void AlertsView::showActionFailed(const QString &message)

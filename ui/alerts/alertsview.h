@@ -10,6 +10,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSplitter;
 class QTabWidget;
 class QTableWidget;
 class QToolButton;
@@ -53,6 +54,8 @@ public:
     SilenceDialog *silenceDialog() const { return m_silenceDialog; }
     QTabWidget *tabs() const { return m_tabs; }
     QList<qint64> selectedIds() const;
+    // The last refusal shown under the inbox; empty when none is.
+    QString errorText() const;
     void selectAlert(qint64 id);
     // Opens the silence dialog for the selected alert's module and rule.
     void openSilenceDialog();
@@ -68,6 +71,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void onSelection();
@@ -97,6 +101,7 @@ private:
     QLabel *m_error;
     QTableWidget *m_silences;
     ChannelsPanel *m_channels;
+    QSplitter *m_splitter;
     QPointer<SilenceDialog> m_silenceDialog;
 };
 

@@ -237,12 +237,14 @@ QVariant AlertTableModel::alertData(const QJsonObject &a, int column, int role) 
     case SeverityRole:
         return severity;
     case StateRole:
-        return a.value(QLatin1String("silenced")).toBool() && text(a, "state") != QLatin1String("resolved")
+        return a.value(QLatin1String("silenced")).toBool()
+                && text(a, "state") != QLatin1String("resolved")
             ? QStringLiteral("silenced")
             : text(a, "state");
     case SearchRole:
-        return QStringList {text(a, "title"), text(a, "message"), text(a, "module"),
-                            moduleName(text(a, "module")), text(a, "category"), text(a, "owner")}
+        return QStringList {text(a, "title"),    text(a, "message"),
+                            text(a, "module"),   moduleName(text(a, "module")),
+                            text(a, "category"), text(a, "owner")}
             .join(QLatin1Char(' '));
     case Qt::FontRole:
         if (!m_read.contains(id) && text(a, "state") != QLatin1String("resolved")) {
@@ -278,8 +280,9 @@ QVariant AlertTableModel::alertData(const QJsonObject &a, int column, int role) 
     }
     case Title:
         // The seed's "• title: message", so a KPI alert says which figure.
-        return text(a, "message").isEmpty() ? text(a, "title")
-                                            : text(a, "title") + QStringLiteral(": ") + text(a, "message");
+        return text(a, "message").isEmpty()
+            ? text(a, "title")
+            : text(a, "title") + QStringLiteral(": ") + text(a, "message");
     case Module:
         return text(a, "module").isEmpty() ? QString() : moduleName(text(a, "module"));
     case FirstSeen:

@@ -62,7 +62,8 @@ ChannelsPanel::ChannelsPanel(QWidget *parent)
     m_fields[QStringLiteral("id")]->setPlaceholderText(tr("front-desk-slack"));
     m_fields[QStringLiteral("categories")]->setPlaceholderText(tr("All; or e.g. health, kpi"));
     m_fields[QStringLiteral("to")]->setPlaceholderText(tr("Separate several with commas"));
-    m_fields[QStringLiteral("smtp_url")]->setPlaceholderText(QStringLiteral("smtp://mail.clinic.example:587"));
+    m_fields[QStringLiteral("smtp_url")]->setPlaceholderText(
+        QStringLiteral("smtp://mail.clinic.example:587"));
     m_fields[QStringLiteral("account_sid")]->setPlaceholderText(QStringLiteral("AC…"));
 
     auto *severities = new QHBoxLayout;
@@ -144,10 +145,10 @@ void ChannelsPanel::updateFields()
     show("account_sid", type == QLatin1String("sms"));
     show("from", type == QLatin1String("email") || type == QLatin1String("sms"));
     show("to", type == QLatin1String("email") || type == QLatin1String("sms"));
-    m_secretLabel->setText(type == QLatin1String("pagerduty") ? tr("Routing key")
-                           : type == QLatin1String("email")   ? tr("Password")
-                           : type == QLatin1String("sms")     ? tr("Auth token")
-                                                              : tr("Webhook URL"));
+    m_secretLabel->setText(type == QLatin1String("pagerduty")   ? tr("Routing key")
+                               : type == QLatin1String("email") ? tr("Password")
+                               : type == QLatin1String("sms")   ? tr("Auth token")
+                                                                : tr("Webhook URL"));
 }
 
 void ChannelsPanel::setChannels(const QJsonArray &channels)
@@ -203,7 +204,8 @@ void ChannelsPanel::editChannel(const QString &id)
         if (c.value(QLatin1String("id")).toString() != id)
             continue;
         const QJsonObject settings = c.value(QLatin1String("settings")).toObject();
-        m_type->setCurrentIndex(std::max(0, m_type->findData(c.value(QLatin1String("type")).toString())));
+        m_type->setCurrentIndex(
+            std::max(0, m_type->findData(c.value(QLatin1String("type")).toString())));
         m_type->setEnabled(false);
         m_fields[QStringLiteral("id")]->setText(id);
         m_fields[QStringLiteral("id")]->setReadOnly(true);
@@ -212,8 +214,10 @@ void ChannelsPanel::editChannel(const QString &id)
         QStringList severities;
         for (const QJsonValue &s : c.value(QLatin1String("severities")).toArray())
             severities << s.toString();
-        m_critical->setChecked(severities.isEmpty() || severities.contains(QLatin1String("critical")));
-        m_warning->setChecked(severities.isEmpty() || severities.contains(QLatin1String("warning")));
+        m_critical->setChecked(severities.isEmpty()
+                               || severities.contains(QLatin1String("critical")));
+        m_warning->setChecked(severities.isEmpty()
+                              || severities.contains(QLatin1String("warning")));
         m_info->setChecked(severities.isEmpty() || severities.contains(QLatin1String("info")));
         QStringList categories;
         for (const QJsonValue &s : c.value(QLatin1String("categories")).toArray())
@@ -235,7 +239,8 @@ void ChannelsPanel::editChannel(const QString &id)
         m_test->setEnabled(true);
         m_remove->setEnabled(true);
         const QString error = c.value(QLatin1String("last_error")).toString();
-        say(error.isEmpty() ? QString() : tr("Last delivery failed: %1").arg(error), !error.isEmpty());
+        say(error.isEmpty() ? QString() : tr("Last delivery failed: %1").arg(error),
+            !error.isEmpty());
         updateFields();
         return;
     }
@@ -269,8 +274,9 @@ QJsonObject ChannelsPanel::definition() const
     }
     if (type == QLatin1String("email") || type == QLatin1String("sms")) {
         put("from");
-        settings.insert(QStringLiteral("to"),
-                        QJsonArray::fromStringList(splitList(m_fields.value(QStringLiteral("to"))->text())));
+        settings.insert(
+            QStringLiteral("to"),
+            QJsonArray::fromStringList(splitList(m_fields.value(QStringLiteral("to"))->text())));
     }
     return {{QStringLiteral("id"), m_fields.value(QStringLiteral("id"))->text().trimmed()},
             {QStringLiteral("type"), type},
@@ -278,7 +284,8 @@ QJsonObject ChannelsPanel::definition() const
             {QStringLiteral("enabled"), m_enabled->isChecked()},
             {QStringLiteral("severities"), severities.size() == 3 ? QJsonArray() : severities},
             {QStringLiteral("categories"),
-             QJsonArray::fromStringList(splitList(m_fields.value(QStringLiteral("categories"))->text()))},
+             QJsonArray::fromStringList(
+                 splitList(m_fields.value(QStringLiteral("categories"))->text()))},
             {QStringLiteral("send_resolved"), m_sendResolved->isChecked()},
             {QStringLiteral("per_minute"), m_perMinute->value()},
             {QStringLiteral("settings"), settings}};

@@ -111,11 +111,12 @@ void SilenceDialog::prefill(const QString &module, const QString &rule)
 QJsonObject SilenceDialog::definition() const
 {
     const QString repeat = m_repeat->currentData().toString();
-    QJsonObject json {{QStringLiteral("module"), m_module->currentData().toString()},
-                      {QStringLiteral("rule"), m_rule->currentData().toString()},
-                      {QStringLiteral("starts_at"), m_starts->dateTime().toUTC().toString(Qt::ISODate)},
-                      {QStringLiteral("recurrence"), repeat},
-                      {QStringLiteral("comment"), m_comment->text()}};
+    QJsonObject json {
+        {QStringLiteral("module"), m_module->currentData().toString()},
+        {QStringLiteral("rule"), m_rule->currentData().toString()},
+        {QStringLiteral("starts_at"), m_starts->dateTime().toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("recurrence"), repeat},
+        {QStringLiteral("comment"), m_comment->text()}};
     if (repeat.isEmpty() || !m_noEnd->isChecked())
         json.insert(QStringLiteral("ends_at"), m_ends->dateTime().toUTC().toString(Qt::ISODate));
     if (!repeat.isEmpty()) {

@@ -4,7 +4,6 @@
 #include "alerts/channelspanel.h"
 #include "alerts/silencedialog.h"
 #include "app/desktopnotifier.h"
-
 #include "builder/builderview.h"
 #include "common/placeholderview.h"
 #include "common/statusstyle.h"
@@ -349,9 +348,11 @@ void MainWindow::updateNavigationCounts()
 {
     // The counts sit on the navigation entries so they are seen from every section.
     QListWidgetItem *alerts = m_nav->item(int(viewNames().indexOf(QStringLiteral("alerts"))));
-    alerts->setText(m_unreadAlerts > 0       ? tr("Alerts (%1 new)").arg(m_unreadAlerts)
-                    : m_overview.alerts.isEmpty() ? tr("Alerts")
-                                                  : tr("Alerts (%1)").arg(m_overview.alerts.size()));
+    // The inbox's open alerts; until it has answered, what the status document says.
+    const int openAlerts = m_openAlerts >= 0 ? m_openAlerts : int(m_overview.alerts.size());
+    alerts->setText(m_unreadAlerts > 0   ? tr("Alerts (%1 new)").arg(m_unreadAlerts)
+                        : openAlerts > 0 ? tr("Alerts (%1)").arg(openAlerts)
+                                         : tr("Alerts"));
     QListWidgetItem *review = m_nav->item(int(viewNames().indexOf(QStringLiteral("review"))));
     review->setText(m_openTasks == 0 ? tr("Review") : tr("Review (%1)").arg(m_openTasks));
 }
@@ -400,6 +401,10 @@ void MainWindow::onTasks(const QJsonArray &tasks)
 void MainWindow::onAlerts(const QJsonObject &state)
 {
     m_alertsView->setState(state);
+    m_openAlerts = 0;
+    for (const QJsonValue &v : state.value(QLatin1String("alerts")).toArray())
+        m_openAlerts += v.toObject().value(QLatin1String("state")) != QLatin1String("resolved");
+    updateNavigationCounts();
     // A new critical alert that pages (not silenced, not explained by a down module) is
     // announced on the desktop at once, wherever the console is.
     for (const QJsonValue &v : state.value(QLatin1String("alerts")).toArray()) {
@@ -416,8 +421,7 @@ void MainWindow::onAlerts(const QJsonObject &state)
             continue; // those already open when the console started were announced before
         const QString title = a.value(QLatin1String("title")).toString();
         m_notifier->notify(title, a.value(QLatin1String("message")).toString());
-        statusBar()->showMessage(tr("Critical alert: %1. Open Alerts (Ctrl+5).").arg(title),
-                                 15000);
+        statusBar()->showMessage(tr("Critical alert: %1. Open Alerts (Ctrl+5).").arg(title), 15000);
     }
     m_alertsSeen = true;
 }

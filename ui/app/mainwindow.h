@@ -79,6 +79,7 @@ private:
     QSet<qint64> m_pagedAlerts; // critical alerts already announced on the desktop
     bool m_alertsSeen = false;
     int m_unreadAlerts = 0;
+    int m_openAlerts = -1; // -1: the inbox has not answered yet
     QSet<QString> m_knownTasks; // open review tasks, to notice new ones
     bool m_tasksSeen = false;
     int m_openTasks = 0;
