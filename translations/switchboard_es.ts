@@ -163,6 +163,463 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::AlertDetail</name>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Notifications sent</source>
+        <translation>Notificaciones enviadas</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <source>No one was notified: no channel takes this alert, or it is silenced. Set channels up under Alerts › Channels.</source>
+        <translation>No se avisó a nadie: ningún canal recibe esta alerta o está silenciada. Configure los canales en Alertas › Canales.</translation>
+    </message>
+    <message>
+        <source>Select an alert to see what happened and what to do.</source>
+        <translation>Seleccione una alerta para ver qué pasó y qué hacer.</translation>
+    </message>
+    <message>
+        <source>owner: %1</source>
+        <translation>responsable: %1</translation>
+    </message>
+    <message>
+        <source>checks that saw it: %1</source>
+        <translation>comprobaciones que la vieron: %1</translation>
+    </message>
+    <message>
+        <source>first: %1</source>
+        <translation>primera: %1</translation>
+    </message>
+    <message>
+        <source>last: %1</source>
+        <translation>última: %1</translation>
+    </message>
+    <message>
+        <source>not paged while its module is down</source>
+        <translation>no avisa mientras su módulo está caído</translation>
+    </message>
+    <message>
+        <source>No action suggested.</source>
+        <translation>No hay acción sugerida.</translation>
+    </message>
+    <message>
+        <source>Open %1 in Modules</source>
+        <translation>Abrir %1 en Módulos</translation>
+    </message>
+    <message>
+        <source>Executions with failed calls to this module: %1</source>
+        <translation>Ejecuciones con llamadas fallidas a este módulo: %1</translation>
+    </message>
+    <message>
+        <source>✓ Sent</source>
+        <translation>✓ Enviada</translation>
+    </message>
+    <message>
+        <source>✕ Failed</source>
+        <translation>✕ Fallida</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>attempts: %1 · %2</source>
+        <translation>intentos: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Generada</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Actualizada</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Reconocida</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Pospuesta</translation>
+    </message>
+    <message>
+        <source>Snooze ended</source>
+        <translation>Fin de la posposición</translation>
+    </message>
+    <message>
+        <source>Silenced</source>
+        <translation>Silenciada</translation>
+    </message>
+    <message>
+        <source>Silence ended</source>
+        <translation>Fin del silencio</translation>
+    </message>
+    <message>
+        <source>Muted while its module is down</source>
+        <translation>Silenciada mientras su módulo está caído</translation>
+    </message>
+    <message>
+        <source>No longer muted</source>
+        <translation>Ya no está silenciada</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Resolved by itself: the condition cleared</source>
+        <translation>Resuelta sola: la condición desapareció</translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation> por %1</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::AlertTableModel</name>
+    <message>
+        <source>Critical</source>
+        <translation>Crítica</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Silenced</source>
+        <translation>Silenciada</translation>
+    </message>
+    <message>
+        <source>Muted: module down</source>
+        <translation>Silenciada: módulo caído</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Reconocida</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>Pospuesta hasta las %1</translation>
+    </message>
+    <message>
+        <source>Firing</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Clinic-wide</source>
+        <translation>Toda la clínica</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otras</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Módulo</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Vista por primera vez</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Vista por última vez</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Veces</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::AlertsView</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Reconocer</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolver</translation>
+    </message>
+    <message>
+        <source>Silence…</source>
+        <translation>Silenciar…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abiertas</translation>
+    </message>
+    <message>
+        <source>Firing</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Reconocida</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>Pospuesta</translation>
+    </message>
+    <message>
+        <source>Silenced</source>
+        <translation>Silenciada</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Any severity</source>
+        <translation>Cualquier gravedad</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Crítica</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>Sin agrupar</translation>
+    </message>
+    <message>
+        <source>By module</source>
+        <translation>Por módulo</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>Por categoría</translation>
+    </message>
+    <message>
+        <source>Search alerts (Ctrl+F)</source>
+        <translation>Buscar alertas (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Agrupar</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>Note (optional): what you did or why</source>
+        <translation>Nota (opcional): qué hizo o por qué</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Posponer</translation>
+    </message>
+    <message>
+        <source>Quiet it for a while; it pages again if still there (Alt+N)</source>
+        <translation>Callarla un tiempo; vuelve a avisar si sigue ahí (Alt+N)</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 minutos</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hora</translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation>4 horas</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 día</translation>
+    </message>
+    <message>
+        <source>You are on it: the channels that page hear so (Alt+A)</source>
+        <translation>Usted se ocupa: los canales de guardia lo sabrán (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Fixed. If the condition is still there, it fires again at the next check: snooze or silence it instead (Alt+R)</source>
+        <translation>Arreglado. Si la condición sigue, vuelve a activarse en la próxima comprobación: pospóngala o silénciela (Alt+R)</translation>
+    </message>
+    <message>
+        <source>A maintenance window for this module or rule (Alt+S)</source>
+        <translation>Una ventana de mantenimiento para este módulo o regla (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Módulo</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>Silences</source>
+        <translation>Silencios</translation>
+    </message>
+    <message>
+        <source>New silence…</source>
+        <translation>Nuevo silencio…</translation>
+    </message>
+    <message>
+        <source>End the selected silence</source>
+        <translation>Terminar el silencio seleccionado</translation>
+    </message>
+    <message>
+        <source>While a silence is active, matching alerts are still recorded here but notify no one.</source>
+        <translation>Mientras un silencio está activo, las alertas que coinciden se siguen registrando aquí pero no avisan a nadie.</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Bandeja</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <source>No alerts yet. When a module fails, a key figure drops below its threshold or review tasks wait too long, the alert shows up here within a second.</source>
+        <translation>Aún no hay alertas. Cuando un módulo falla, una cifra clave baja de su umbral o las tareas de revisión esperan demasiado, la alerta aparece aquí en menos de un segundo.</translation>
+    </message>
+    <message>
+        <source>✓ No open alerts: the clinic is running normally. Choose &quot;Resolved&quot; or &quot;All&quot; above to look back.</source>
+        <translation>✓ No hay alertas abiertas: la clínica funciona con normalidad. Elija «Resueltas» o «Todas» arriba para ver el pasado.</translation>
+    </message>
+    <message>
+        <source>No alert matches these filters.</source>
+        <translation>Ninguna alerta coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>Nothing is paging right now.</source>
+        <translation>Nada está avisando ahora.</translation>
+    </message>
+    <message>
+        <source>Paging now: %1 critical, %2 warning.</source>
+        <translation>Avisando ahora: %1 críticas, %2 avisos.</translation>
+    </message>
+    <message>
+        <source>no end</source>
+        <translation>sin fin</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 from %2 for %3 min</source>
+        <translation>%1 desde las %2 durante %3 min</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Cada día</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Semanal</translation>
+    </message>
+    <message>
+        <source>Active · %1</source>
+        <translation>Activo · %1</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Cualquiera</translation>
+    </message>
+    <message>
+        <source>Select an alert to see what happened and what to do.</source>
+        <translation>Seleccione una alerta para ver qué pasó y qué hacer.</translation>
+    </message>
+    <message>
+        <source>%1 alerts selected: the buttons below act on all of them.</source>
+        <translation>%1 alertas seleccionadas: los botones de abajo actúan sobre todas.</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::BuilderView</name>
     <message>
         <source>Steps</source>
@@ -630,6 +1087,201 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::ChannelsPanel</name>
+    <message>
+        <source>Enabled</source>
+        <translation>Activado</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Crítica</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Also say when an alert is resolved</source>
+        <translation>Avisar también cuando se resuelva</translation>
+    </message>
+    <message>
+        <source>&amp;Save channel</source>
+        <translation>&amp;Guardar canal</translation>
+    </message>
+    <message>
+        <source>Send &amp;test</source>
+        <translation>Enviar &amp;prueba</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Notification channels</source>
+        <translation>Canales de notificación</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>PagerDuty</source>
+        <translation>PagerDuty</translation>
+    </message>
+    <message>
+        <source>Webhook (JSON)</source>
+        <translation>Webhook (JSON)</translation>
+    </message>
+    <message>
+        <source>E-mail (SMTP)</source>
+        <translation>Correo (SMTP)</translation>
+    </message>
+    <message>
+        <source>SMS (Twilio)</source>
+        <translation>SMS (Twilio)</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Predeterminado</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> por minuto</translation>
+    </message>
+    <message>
+        <source>front-desk-slack</source>
+        <translation>slack-recepcion</translation>
+    </message>
+    <message>
+        <source>All; or e.g. health, kpi</source>
+        <translation>Todas; o p. ej. health, kpi</translation>
+    </message>
+    <message>
+        <source>Separate several with commas</source>
+        <translation>Separe varios con comas</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Severities</source>
+        <translation>Gravedades</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorías</translation>
+    </message>
+    <message>
+        <source>Events API URL</source>
+        <translation>URL de la API de eventos</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>Servidor SMTP</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Twilio API</source>
+        <translation>API de Twilio</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>SID de la cuenta</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Límite de envío</translation>
+    </message>
+    <message>
+        <source>&amp;New channel</source>
+        <translation>&amp;Nuevo canal</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Sending a test…</source>
+        <translation>Enviando una prueba…</translation>
+    </message>
+    <message>
+        <source>Routing key</source>
+        <translation>Clave de enrutamiento</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Auth token</source>
+        <translation>Token de autenticación</translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation>URL del webhook</translation>
+    </message>
+    <message>
+        <source> · off</source>
+        <translation> · apagado</translation>
+    </message>
+    <message>
+        <source> · ✕ failing</source>
+        <translation> · ✕ fallando</translation>
+    </message>
+    <message>
+        <source> · ✓ working</source>
+        <translation> · ✓ funciona</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain; type a new one to replace it</source>
+        <translation>Guardado en el llavero; escriba otro para reemplazarlo</translation>
+    </message>
+    <message>
+        <source>Last delivery failed: %1</source>
+        <translation>El último envío falló: %1</translation>
+    </message>
+    <message>
+        <source>Saved. The secret is in the keychain.</source>
+        <translation>Guardado. El secreto está en el llavero.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+    <message>
+        <source>Test sent. Check that it arrived.</source>
+        <translation>Prueba enviada. Compruebe que llegó.</translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>La prueba falló: %1</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::DashboardView</name>
     <message>
         <source>Modules</source>
@@ -700,6 +1352,13 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::DesktopNotifier</name>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::EdgeItem</name>
     <message>
         <source>%1 → %2 (on &quot;%3&quot;)</source>
@@ -715,6 +1374,10 @@
     <message>
         <source>Embedded core</source>
         <translation>Núcleo integrado</translation>
+    </message>
+    <message>
+        <source>unknown action</source>
+        <translation>acción desconocida</translation>
     </message>
 </context>
 <context>
@@ -1056,10 +1719,6 @@
         <translation>Las ejecuciones de flujos aún no están disponibles. Aquí se listará cada ejecución, con sus pasos, reintentos y tiempos.</translation>
     </message>
     <message>
-        <source>The alert inbox is not available yet. The current alerts are summarised in the Dashboard&apos;s health banner.</source>
-        <translation>La bandeja de alertas aún no está disponible. Las alertas actuales se resumen en la banda de estado del Panel.</translation>
-    </message>
-    <message>
         <source>Settings are not available in the console yet. Configure modules with a JSON file (--config) or an environment file (--env-file).</source>
         <translation>Los ajustes aún no están disponibles en la consola. Configure los módulos con un archivo JSON (--config) o un archivo de entorno (--env-file).</translation>
     </message>
@@ -1250,6 +1909,26 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>Workflows: save the draft</source>
         <translation>Flujos: guardar el borrador</translation>
+    </message>
+    <message>
+        <source>Alerts (%1 new)</source>
+        <translation>Alertas (%1 nuevas)</translation>
+    </message>
+    <message>
+        <source>Critical alert: %1. Open Alerts (Ctrl+5).</source>
+        <translation>Alerta crítica: %1. Abra Alertas (Ctrl+5).</translation>
+    </message>
+    <message>
+        <source>Alerts: acknowledge, resolve the selected alerts</source>
+        <translation>Alertas: reconocer, resolver las seleccionadas</translation>
+    </message>
+    <message>
+        <source>Alerts: snooze, silence</source>
+        <translation>Alertas: posponer, silenciar</translation>
+    </message>
+    <message>
+        <source>Alerts: search</source>
+        <translation>Alertas: buscar</translation>
     </message>
 </context>
 <context>
@@ -1964,6 +2643,121 @@ la más antigua espera %3</translation>
     <message>
         <source>Approving %1 tasks…</source>
         <translation>Aprobando %1 tareas…</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::SilenceDialog</name>
+    <message>
+        <source>No end</source>
+        <translation>Sin fin</translation>
+    </message>
+    <message>
+        <source>Silence alerts</source>
+        <translation>Silenciar alertas</translation>
+    </message>
+    <message>
+        <source>Any module</source>
+        <translation>Cualquier módulo</translation>
+    </message>
+    <message>
+        <source>Any rule</source>
+        <translation>Cualquier regla</translation>
+    </message>
+    <message>
+        <source>Module down</source>
+        <translation>Módulo caído</translation>
+    </message>
+    <message>
+        <source>Module degraded</source>
+        <translation>Módulo degradado</translation>
+    </message>
+    <message>
+        <source>Critical path blocked</source>
+        <translation>Ruta crítica bloqueada</translation>
+    </message>
+    <message>
+        <source>Circuit open</source>
+        <translation>Circuito abierto</translation>
+    </message>
+    <message>
+        <source>KPI threshold</source>
+        <translation>Umbral de KPI</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Mensajes fallidos</translation>
+    </message>
+    <message>
+        <source>Review SLA</source>
+        <translation>SLA de revisión</translation>
+    </message>
+    <message>
+        <source>Missing setting</source>
+        <translation>Ajuste que falta</translation>
+    </message>
+    <message>
+        <source>Notifications failing</source>
+        <translation>Notificaciones fallando</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>Una vez</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>Cada día</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>Cada semana</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Why, e.g. &quot;Cal.com upgrade&quot;</source>
+        <translation>Por qué, p. ej. «Actualización de Cal.com»</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Módulo</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>Empieza</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>Termina</translation>
+    </message>
+    <message>
+        <source>Each time from</source>
+        <translation>Cada vez desde las</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Durante</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Los</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Silenciar</translation>
     </message>
 </context>
 <context>

@@ -89,10 +89,11 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     m_table->header()->setMinimumSectionSize(40);
     for (int c : {AlertTableModel::FirstSeen, AlertTableModel::Owner})
         m_table->setColumnHidden(c, true); // in the detail pane; room for the rest
-    for (const auto &[column, width] :
-         {std::pair {AlertTableModel::Severity, 90}, std::pair {AlertTableModel::Module, 140},
-          std::pair {AlertTableModel::LastSeen, 90}, std::pair {AlertTableModel::Count, 55},
-          std::pair {AlertTableModel::State, 120}})
+    for (const auto &[column, width] : {std::pair {AlertTableModel::Severity, 85},
+                                        std::pair {AlertTableModel::Module, 110},
+                                        std::pair {AlertTableModel::LastSeen, 80},
+                                        std::pair {AlertTableModel::Count, 50},
+                                        std::pair {AlertTableModel::State, 100}})
         m_table->header()->resizeSection(column, width);
     m_table->setMinimumWidth(200);
     for (QComboBox *box : {m_state, m_severity, m_group}) {
@@ -150,7 +151,7 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({620, 420});
+    splitter->setSizes({720, 360});
     m_detail->setMinimumWidth(180);
 
     auto *inbox = new QWidget(this);
