@@ -75,6 +75,41 @@ private Q_SLOTS:
         QCOMPARE(alerts.first().fingerprint(), QStringLiteral("module_down:07_analytics"));
     }
 
+    void anOpenCircuitIsItsOwnAlertDerivedFromTheModule()
+    {
+        auto modules = allHealthy();
+        modules[3] =
+            snapshot(QStringLiteral("04_billing"), ModuleStatus::Down, HealthReason::CircuitOpen);
+        modules[3].circuit = CircuitState::Open;
+        const auto alerts = AlertRules::evaluate(configured(), modules);
+        QStringList fingerprints;
+        for (const StatusAlert &a : alerts)
+            fingerprints << a.fingerprint();
+        QCOMPARE(fingerprints,
+                 (QStringList {QStringLiteral("module_down:04_billing"),
+                               QStringLiteral("circuit_open:04_billing")}));
+        QCOMPARE(alerts.at(1).title, QStringLiteral("Circuit Open: Billing & Payments"));
+        QCOMPARE(alerts.at(1).derivedFrom, QStringList {QStringLiteral("04_billing")});
+    }
+
+    void fingerprintsNameTheSubjectNotTheMessage()
+    {
+        CoreConfig missing;
+        const auto config = AlertRules::evaluate(missing, allHealthy());
+        QVERIFY(!config.isEmpty());
+        QCOMPARE(config.first().fingerprint(),
+                 QStringLiteral("missing_setting:MODULE_01_ENDPOINT"));
+        const auto sla = AlertRules::reviewSla({{QStringLiteral("ocr-review"), 3}});
+        QCOMPARE(sla.first().fingerprint(), QStringLiteral("review_sla:ocr-review"));
+        QCOMPARE(AlertRules::reviewSla({{QStringLiteral("ocr-review"), 5}}).first().fingerprint(),
+                 sla.first().fingerprint());
+        const auto failing = AlertRules::notificationFailures(
+            {{QStringLiteral("slack"), QStringLiteral("Slack"), QStringLiteral("HTTP 404")}});
+        QCOMPARE(failing.first().title, QStringLiteral("Notifications Failing: Slack"));
+        QCOMPARE(failing.first().fingerprint(),
+                 QStringLiteral("notification_failing:channel:slack"));
+    }
+
     void degradedIsAWarning()
     {
         auto modules = allHealthy();
