@@ -1280,6 +1280,10 @@
         <source>The test failed: %1</source>
         <translation>La prueba falló: %1</translation>
     </message>
+    <message>
+        <source>Where alerts go. Webhook URLs, keys, passwords and tokens are kept in the system keychain, never in Switchboard&apos;s files.</source>
+        <translation>Adónde van las alertas. Las URL de webhook, claves, contraseñas y tokens se guardan en el llavero del sistema, nunca en los archivos de Switchboard.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::DashboardView</name>

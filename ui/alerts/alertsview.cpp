@@ -89,11 +89,10 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     m_table->header()->setMinimumSectionSize(40);
     for (int c : {AlertTableModel::FirstSeen, AlertTableModel::Owner})
         m_table->setColumnHidden(c, true); // in the detail pane; room for the rest
-    for (const auto &[column, width] : {std::pair {AlertTableModel::Severity, 85},
-                                        std::pair {AlertTableModel::Module, 110},
-                                        std::pair {AlertTableModel::LastSeen, 80},
-                                        std::pair {AlertTableModel::Count, 50},
-                                        std::pair {AlertTableModel::State, 100}})
+    for (const auto &[column, width] :
+         {std::pair {AlertTableModel::Severity, 85}, std::pair {AlertTableModel::Module, 110},
+          std::pair {AlertTableModel::LastSeen, 80}, std::pair {AlertTableModel::Count, 50},
+          std::pair {AlertTableModel::State, 100}})
         m_table->header()->resizeSection(column, width);
     m_table->setMinimumWidth(200);
     for (QComboBox *box : {m_state, m_severity, m_group}) {
@@ -320,12 +319,13 @@ void AlertsView::setSilences(const QJsonArray &silences)
                   .arg(s.value(QLatin1String("minutes")).toInt());
         if (s.value(QLatin1String("active")).toBool())
             window = tr("Active · %1").arg(window);
-        const QStringList cells {module.isEmpty() ? tr("Any") : ModuleCatalog::displayName(module),
-                                 s.value(QLatin1String("rule")).toString().isEmpty()
-                                     ? tr("Any")
-                                     : s.value(QLatin1String("rule")).toString(),
-                                 window, s.value(QLatin1String("comment")).toString(),
-                                 s.value(QLatin1String("created_by")).toString()};
+        const QStringList cells {
+            module.isEmpty() ? tr("Any") : ModuleCatalog::displayName(module),
+            s.value(QLatin1String("rule")).toString().isEmpty()
+                ? tr("Any")
+                : SilenceDialog::ruleLabel(s.value(QLatin1String("rule")).toString()),
+            window, s.value(QLatin1String("comment")).toString(),
+            s.value(QLatin1String("created_by")).toString()};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             item->setData(Qt::UserRole, s.value(QLatin1String("id")).toInteger());

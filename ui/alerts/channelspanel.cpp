@@ -95,7 +95,12 @@ ChannelsPanel::ChannelsPanel(QWidget *parent)
     buttons->addWidget(m_test);
     buttons->addStretch();
     buttons->addWidget(m_remove);
+    auto *intro = new QLabel(tr("Where alerts go. Webhook URLs, keys, passwords and tokens are "
+                                "kept in the system keychain, never in Switchboard's files."),
+                             this);
+    intro->setWordWrap(true);
     auto *right = new QVBoxLayout;
+    right->addWidget(intro);
     right->addLayout(m_form);
     right->addLayout(buttons);
     right->addWidget(m_status);

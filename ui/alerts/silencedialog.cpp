@@ -16,6 +16,30 @@
 
 namespace Switchboard {
 
+namespace {
+const std::pair<const char *, const char *> Rules[] = {
+    {"", QT_TRANSLATE_NOOP("Switchboard::SilenceDialog", "Any rule")},
+    {"module_down", QT_TRANSLATE_NOOP("Switchboard::SilenceDialog", "Module down")},
+    {"module_degraded", QT_TRANSLATE_NOOP("Switchboard::SilenceDialog", "Module degraded")},
+    {"critical_path", QT_TRANSLATE_NOOP("Switchboard::SilenceDialog", "Critical path blocked")},
+    {"circuit_open", QT_TRANSLATE_NOOP("Switchboard::SilenceDialog", "Circuit open")},
+    {"kpi_threshold", QT_TRANSLATE_NOOP("Switchboard::SilenceDialog", "KPI threshold")},
+    {"dead_letters", QT_TRANSLATE_NOOP("Switchboard::SilenceDialog", "Dead letters")},
+    {"review_sla", QT_TRANSLATE_NOOP("Switchboard::SilenceDialog", "Review SLA")},
+    {"missing_setting", QT_TRANSLATE_NOOP("Switchboard::SilenceDialog", "Missing setting")},
+    {"notification_failing",
+     QT_TRANSLATE_NOOP("Switchboard::SilenceDialog", "Notifications failing")}};
+} // namespace
+
+QString SilenceDialog::ruleLabel(const QString &rule)
+{
+    for (const auto &[id, label] : Rules) {
+        if (rule == QLatin1String(id))
+            return tr(label);
+    }
+    return rule;
+}
+
 SilenceDialog::SilenceDialog(const QDateTime &now, QWidget *parent)
     : QDialog(parent)
     , m_module(new QComboBox(this))
@@ -32,18 +56,7 @@ SilenceDialog::SilenceDialog(const QDateTime &now, QWidget *parent)
     m_module->addItem(tr("Any module"), QString());
     for (const ModuleInfo &m : ModuleCatalog::all())
         m_module->addItem(m.name(), m.id);
-    const std::pair<const char *, const char *> rules[] = {
-        {"", QT_TR_NOOP("Any rule")},
-        {"module_down", QT_TR_NOOP("Module down")},
-        {"module_degraded", QT_TR_NOOP("Module degraded")},
-        {"critical_path", QT_TR_NOOP("Critical path blocked")},
-        {"circuit_open", QT_TR_NOOP("Circuit open")},
-        {"kpi_threshold", QT_TR_NOOP("KPI threshold")},
-        {"dead_letters", QT_TR_NOOP("Dead letters")},
-        {"review_sla", QT_TR_NOOP("Review SLA")},
-        {"missing_setting", QT_TR_NOOP("Missing setting")},
-        {"notification_failing", QT_TR_NOOP("Notifications failing")}};
-    for (const auto &[rule, label] : rules)
+    for (const auto &[rule, label] : Rules)
         m_rule->addItem(tr(label), QString::fromLatin1(rule));
     m_repeat->addItem(tr("Once"), QString());
     m_repeat->addItem(tr("Every day"), QStringLiteral("daily"));

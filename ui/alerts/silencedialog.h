@@ -25,6 +25,8 @@ public:
     // Starts from the alert's module and rule.
     void prefill(const QString &module, const QString &rule);
     QJsonObject definition() const;
+    // "Module down" for module_down, and so on; the id itself when unknown.
+    static QString ruleLabel(const QString &rule);
 
     QComboBox *moduleBox() const { return m_module; }
     QComboBox *ruleBox() const { return m_rule; }
