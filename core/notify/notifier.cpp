@@ -59,6 +59,13 @@ Notifier::~Notifier() = default;
 
 Status Notifier::load()
 {
+    // Deliveries cut short by a stop are not sent again (the news may be stale by now); the
+    // record says so instead of "retrying" for ever.
+    if (auto r = m_db.run(QStringLiteral("UPDATE alert_deliveries SET status = 'failed', "
+                                         "error = 'the core stopped before it was sent' "
+                                         "WHERE status IN ('queued', 'retrying')"));
+        !r)
+        return r.error();
     auto rows = m_db.exec(QStringLiteral("SELECT id, definition FROM notification_channels"));
     if (!rows)
         return rows.error();
