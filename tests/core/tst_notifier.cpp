@@ -430,6 +430,19 @@ private Q_SLOTS:
         QVERIFY(remove(QStringLiteral("ops-hook")));
     }
 
+    void aDeliveryCutShortByAStopIsMarkedFailed()
+    {
+        m_book->observe({bookingDown()}, true);
+        const qint64 id = firstOpenId();
+        m_book->addDelivery(id, QStringLiteral("slack"), QStringLiteral("trigger"));
+        Notifier restarted(m_db, *m_book, *m_secrets, m_clock);
+        QVERIFY(restarted.load());
+        const QJsonObject d = deliveriesOf(id).at(0).toObject();
+        QCOMPARE(d.value(QLatin1String("status")).toString(), QStringLiteral("failed"));
+        QCOMPARE(d.value(QLatin1String("error")).toString(),
+                 QStringLiteral("the core stopped before it was sent"));
+    }
+
     void secretsAreNeitherInTheDatabaseNorInTheLog()
     {
         // Every test above saved a secret; none of them may be anywhere but the keychain.
