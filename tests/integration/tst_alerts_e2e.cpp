@@ -39,24 +39,13 @@ class TstAlertsE2e : public QObject
 
     QString envFile(const QString &extra) const
     {
-        const QStringList paths = {
-            QStringLiteral("intake-lead"),         QStringLiteral("consult-booking"),
-            QStringLiteral("telehealth-session"),  QStringLiteral("billing-payment"),
-            QStringLiteral("followup-campaign"),   QStringLiteral("document-capture"),
-            QStringLiteral("07-analytics-ingest"), QStringLiteral("messaging-hub-v1"),
-            QStringLiteral("aigent-audit-log")};
         QString text = QStringLiteral("BRAND_NAME=\"Your Clinic Name\"\n"
                                       "HEALTH_CHECK_TIMEOUT_MS=\"1500\"\n"
                                       "HEALTH_CHECK_RETRY_DELAY_MS=100\n"
                                       "NOTIFY_RETRY_DELAY_MS=100\n"
                                       "SLACK_WEBHOOK_URL=\"%1\"\n")
                            .arg(m_slack.url(SlackPath));
-        for (int n = 1; n <= 9; ++n)
-            text += QStringLiteral("MODULE_0%1_ENDPOINT=\"http://127.0.0.1:%2/webhook/%3\"\n")
-                        .arg(n)
-                        .arg(m_sim.base() + n)
-                        .arg(paths.at(n - 1));
-        return text + extra;
+        return text + simEndpointsEnv(m_sim.base()) + extra;
     }
 
     // Starts switchboard-core on the data folder with this env file; its whole log goes to

@@ -49,21 +49,10 @@ class TstCoreSim : public QObject
 
     QString envFile(quint16 base) const
     {
-        const QStringList paths = {
-            QStringLiteral("intake-lead"),         QStringLiteral("consult-booking"),
-            QStringLiteral("telehealth-session"),  QStringLiteral("billing-payment"),
-            QStringLiteral("followup-campaign"),   QStringLiteral("document-capture"),
-            QStringLiteral("07-analytics-ingest"), QStringLiteral("messaging-hub-v1"),
-            QStringLiteral("aigent-audit-log")};
-        QString text = QStringLiteral(
-            "BRAND_NAME=\"Integration "
-            "Clinic\"\nHEALTH_CHECK_TIMEOUT_MS=\"1500\"\nHEALTH_CHECK_RETRY_DELAY_MS=100\n");
-        for (int n = 1; n <= 9; ++n)
-            text += QStringLiteral("MODULE_0%1_ENDPOINT=\"http://127.0.0.1:%2/webhook/%3\"\n")
-                        .arg(n)
-                        .arg(base + n)
-                        .arg(paths.at(n - 1));
-        return text;
+        return QStringLiteral(
+                   "BRAND_NAME=\"Integration Clinic\"\nHEALTH_CHECK_TIMEOUT_MS=\"1500\"\n"
+                   "HEALTH_CHECK_RETRY_DELAY_MS=100\n")
+            + simEndpointsEnv(base);
     }
 
     QJsonObject control(const QByteArray &body)

@@ -95,6 +95,22 @@ inline QString waitForLine(QProcess &process, const QString &marker, int timeout
     return {};
 }
 
+// MODULE_0N_ENDPOINT lines of an env file that point the nine modules at a simulator whose
+// control API is on base.
+inline QString simEndpointsEnv(quint16 base)
+{
+    const char *const paths[] = {"intake-lead",         "consult-booking",   "telehealth-session",
+                                 "billing-payment",     "followup-campaign", "document-capture",
+                                 "07-analytics-ingest", "messaging-hub-v1",  "aigent-audit-log"};
+    QString text;
+    for (int n = 1; n <= 9; ++n)
+        text += QStringLiteral("MODULE_0%1_ENDPOINT=\"http://127.0.0.1:%2/webhook/%3\"\n")
+                    .arg(n)
+                    .arg(base + n)
+                    .arg(QLatin1String(paths[n - 1]));
+    return text;
+}
+
 // Starts switchboard-sim on a free base port; returns the port, 0 when it would not start.
 inline quint16 startSimProcess(QProcess &sim, const QString &eventRate)
 {

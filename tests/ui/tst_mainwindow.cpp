@@ -57,13 +57,24 @@ private Q_SLOTS:
         overview.clinicName = QStringLiteral("Sunrise Clinic");
         overview.environment = QStringLiteral("production");
         overview.lastCheck = clock.now();
-        overview.alerts = {
-            {AlertSeverity::Critical, QStringLiteral("health"), QStringLiteral("module_down"),
-             QStringLiteral("02_booking"), QStringLiteral("Module Down: Consult Booking"),
-             QStringLiteral("Module not responding to health checks"), QString(), QString(), {}},
-            {AlertSeverity::Critical, QStringLiteral("dependency"), QStringLiteral("critical_path"),
-             QStringLiteral("02_booking"), QStringLiteral("Module down in critical path"),
-             QStringLiteral("Impact: Patient journey blocked"), QString(), QString(), {}}};
+        overview.alerts = {{AlertSeverity::Critical,
+                            QStringLiteral("health"),
+                            QStringLiteral("module_down"),
+                            QStringLiteral("02_booking"),
+                            QStringLiteral("Module Down: Consult Booking"),
+                            QStringLiteral("Module not responding to health checks"),
+                            QString(),
+                            QString(),
+                            {}},
+                           {AlertSeverity::Critical,
+                            QStringLiteral("dependency"),
+                            QStringLiteral("critical_path"),
+                            QStringLiteral("02_booking"),
+                            QStringLiteral("Module down in critical path"),
+                            QStringLiteral("Impact: Patient journey blocked"),
+                            QString(),
+                            QString(),
+                            {}}};
         Q_EMIT core.overviewChanged(overview);
         QCOMPARE(window.dashboard()->banner()->headline(),
                  QStringLiteral("System health: CRITICAL"));

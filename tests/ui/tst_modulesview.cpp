@@ -92,10 +92,15 @@ private Q_SLOTS:
             snapshot(QStringLiteral("02_booking"), ModuleStatus::Down, clock.now()));
         QTRY_VERIFY(view->blastRadiusText().contains(QStringLiteral("Consult Booking is down.")));
         // With the specification's dependency alert raised for it.
-        overview.alerts = {{AlertSeverity::Critical, QStringLiteral("dependency"),
-                            QStringLiteral("critical_path"), QStringLiteral("02_booking"),
+        overview.alerts = {{AlertSeverity::Critical,
+                            QStringLiteral("dependency"),
+                            QStringLiteral("critical_path"),
+                            QStringLiteral("02_booking"),
                             QStringLiteral("Module down in critical path"),
-                            QStringLiteral("Impact: Patient journey blocked"), QString(), QString(), {}}};
+                            QStringLiteral("Impact: Patient journey blocked"),
+                            QString(),
+                            QString(),
+                            {}}};
         Q_EMIT core.overviewChanged(overview);
         QVERIFY(view->blastRadiusText().contains(
             QStringLiteral("Module down in critical path</b> — Impact: Patient journey blocked")));
