@@ -133,6 +133,18 @@ QJsonObject ChannelConfig::toJson() const
             {QStringLiteral("settings"), settings}};
 }
 
+Status ChannelConfig::checkSecret(const QString &secret) const
+{
+    if (secret.isEmpty() || (type != QLatin1String("slack") && type != QLatin1String("webhook")))
+        return Ok {};
+    if (Status st = checkUrl(secret, QStringLiteral("secret"),
+                             {QStringLiteral("https"), QStringLiteral("http")});
+        !st)
+        return makeError(QStringLiteral("the webhook URL must be an https URL"),
+                         QStringLiteral("secret"));
+    return Ok {};
+}
+
 int ChannelConfig::effectivePerMinute() const
 {
     if (perMinute > 0)

@@ -31,6 +31,8 @@ struct ChannelConfig
     // Whether the type needs a secret to send at all (e-mail can do without a password).
     bool needsSecret() const { return type != QLatin1String("email"); }
     int effectivePerMinute() const;
+    // A Slack or webhook secret is the URL to send to: https, or http to this machine.
+    Status checkSecret(const QString &secret) const;
     // Whether alert (the AlertBook's JSON) goes here, and event with it.
     bool routes(const QJsonObject &alert, const QString &event) const;
 };

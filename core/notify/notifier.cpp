@@ -153,17 +153,8 @@ void Notifier::saveChannel(const QJsonObject &definition, const QString &secret,
                                            ? QStringLiteral("the Twilio auth token")
                                            : QStringLiteral("the webhook URL")),
                               QStringLiteral("secret")));
-    if ((config->type == QLatin1String("slack") || config->type == QLatin1String("webhook"))
-        && !secret.isEmpty()) {
-        const QUrl url(secret, QUrl::StrictMode);
-        const bool loopback =
-            url.host() == QLatin1String("127.0.0.1") || url.host() == QLatin1String("localhost");
-        if (!url.isValid()
-            || !(url.scheme() == QLatin1String("https")
-                 || (url.scheme() == QLatin1String("http") && loopback)))
-            return done(makeError(QStringLiteral("the webhook URL must be an https URL"),
-                                  QStringLiteral("secret")));
-    }
+    if (Status st = config->checkSecret(secret); !st)
+        return done(st.error());
     const auto commit = [this, config = *config, done, hasSecret = had || !secret.isEmpty()] {
         Channel &ch = m_channels[config.id];
         ch.config = config;
