@@ -1284,6 +1284,10 @@
         <source>Where alerts go. Webhook URLs, keys, passwords and tokens are kept in the system keychain, never in Switchboard&apos;s files.</source>
         <translation>Adónde van las alertas. Las URL de webhook, claves, contraseñas y tokens se guardan en el llavero del sistema, nunca en los archivos de Switchboard.</translation>
     </message>
+    <message>
+        <source>No channels yet: alerts reach no one outside this console. Fill in the form to add one.</source>
+        <translation>Aún no hay canales: las alertas no llegan a nadie fuera de esta consola. Rellene el formulario para añadir uno.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::DashboardView</name>

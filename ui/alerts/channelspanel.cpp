@@ -44,6 +44,7 @@ ChannelsPanel::ChannelsPanel(QWidget *parent)
     setObjectName(QStringLiteral("channelsPanel"));
     m_list->setAccessibleName(tr("Notification channels"));
     m_list->setMinimumWidth(200);
+    m_list->setWordWrap(true);
     m_type->addItem(tr("Slack"), QStringLiteral("slack"));
     m_type->addItem(tr("PagerDuty"), QStringLiteral("pagerduty"));
     m_type->addItem(tr("Webhook (JSON)"), QStringLiteral("webhook"));
@@ -162,6 +163,13 @@ void ChannelsPanel::setChannels(const QJsonArray &channels)
     m_channels = channels;
     const QSignalBlocker block(m_list);
     m_list->clear();
+    if (channels.isEmpty()) {
+        // A hint in the empty list, not selectable.
+        auto *hint = new QListWidgetItem(tr("No channels yet: alerts reach no one outside this "
+                                            "console. Fill in the form to add one."),
+                                         m_list);
+        hint->setFlags(Qt::NoItemFlags);
+    }
     for (const QJsonValue &v : channels) {
         const QJsonObject c = v.toObject();
         QString line = c.value(QLatin1String("name")).toString();
@@ -302,7 +310,7 @@ void ChannelsPanel::say(const QString &text, bool bad)
     m_status->setStyleSheet(bad ? QStringLiteral("color: #b31b1b") : QString());
 }
 
-void ChannelsPanel::showSaved(const QString &id)
+void ChannelsPanel::showSaved(const QString &)
 {
     m_fields[QStringLiteral("secret")]->clear();
     say(tr("Saved. The secret is in the keychain."), false);
@@ -310,7 +318,6 @@ void ChannelsPanel::showSaved(const QString &id)
     m_remove->setEnabled(true);
     m_fields[QStringLiteral("id")]->setReadOnly(true);
     m_type->setEnabled(false);
-    Q_UNUSED(id)
 }
 
 void ChannelsPanel::showFailed(const QString &, const QString &message)
@@ -330,7 +337,7 @@ QString ChannelsPanel::statusText() const
 
 int ChannelsPanel::channelCount() const
 {
-    return m_list->count();
+    return int(m_channels.size());
 }
 
 } // namespace Switchboard
