@@ -400,6 +400,20 @@ Result<QJsonObject> AlertBook::snooze(qint64 id, const QString &actor, int minut
     return e->toJson();
 }
 
+Result<QJsonObject> AlertBook::act(qint64 id, const QString &action, const QString &actor,
+                                   const QString &note, int minutes)
+{
+    if (action == QLatin1String("ack"))
+        return acknowledge(id, actor, note);
+    if (action == QLatin1String("resolve"))
+        return resolve(id, actor, note);
+    if (action == QLatin1String("snooze"))
+        return snooze(id, actor, minutes, note);
+    return makeError(
+        QStringLiteral("unknown action \"%1\" (expected ack, resolve or snooze)").arg(action),
+        QStringLiteral("action"));
+}
+
 Result<QJsonArray> AlertBook::alerts(const QString &state, int limit) const
 {
     static const QStringList states = {QStringLiteral("open"),         QStringLiteral("firing"),

@@ -45,6 +45,9 @@ public:
     Result<QJsonObject> acknowledge(qint64 id, const QString &actor, const QString &note);
     Result<QJsonObject> resolve(qint64 id, const QString &actor, const QString &note);
     Result<QJsonObject> snooze(qint64 id, const QString &actor, int minutes, const QString &note);
+    // One of the above by its name on the wire: "ack", "resolve" or "snooze" (for minutes).
+    Result<QJsonObject> act(qint64 id, const QString &action, const QString &actor,
+                            const QString &note, int minutes);
 
     // Alerts, most severe and newest first. state: "open" (all but resolved), "firing",
     // "acknowledged", "snoozed", "silenced", "resolved" or "all".

@@ -322,25 +322,13 @@ void ApiServer::addAlertRoutes()
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
               if (!allow(req, reply, Role::Support))
                   return;
-              auto body = req.body.isEmpty() ? Result<QJsonObject>(QJsonObject()) : req.jsonBody();
+              auto body = req.jsonBody();
               if (!body)
                   return reply.sendError(400, body.error().message);
-              const qint64 id = p.at(0).toLongLong();
-              const QString note = body->value(QLatin1String("note")).toString().left(1000);
-              const QString &action = p.at(1);
-              Result<QJsonObject> done = makeError(QString());
-              if (action == QLatin1String("ack"))
-                  done = m_core.alerts()->acknowledge(id, req.actor, note);
-              else if (action == QLatin1String("resolve"))
-                  done = m_core.alerts()->resolve(id, req.actor, note);
-              else if (action == QLatin1String("snooze"))
-                  done = m_core.alerts()->snooze(
-                      id, req.actor, body->value(QLatin1String("minutes")).toInt(60), note);
-              else
-                  return reply.sendError(404,
-                                         QStringLiteral("unknown action \"%1\" (expected ack, "
-                                                        "resolve or snooze)")
-                                             .arg(action));
+              auto done = m_core.alerts()->act(
+                  p.at(0).toLongLong(), p.at(1), req.actor,
+                  body->value(QLatin1String("note")).toString().left(1000),
+                  body->value(QLatin1String("minutes")).toInt(60));
               if (!done)
                   return sendFailure(reply, done.error());
               reply.sendJson(200, *done);

@@ -517,20 +517,18 @@ void CoreService::refreshOverview(bool newRound)
     next.envOk = m_config.missingRequired().isEmpty();
     next.clinicName = m_config.brandName;
     next.environment = m_config.environment;
-    if (next.alerts == m_overview.alerts && next.health == m_overview.health
+    const bool same = next.alerts == m_overview.alerts && next.health == m_overview.health
         && next.clinicName == m_overview.clinicName && next.envOk == m_overview.envOk
         && next.deadLetters == m_overview.deadLetters && next.kpis == m_overview.kpis
         && next.kpiPreviousWeek == m_overview.kpiPreviousWeek
         && next.dependencies == m_overview.dependencies
-        && next.reviewQueues == m_overview.reviewQueues) {
-        if (m_alertBook)
-            m_alertBook->observe(next.alerts, newRound);
-        return;
-    }
+        && next.reviewQueues == m_overview.reviewQueues;
     m_overview = next;
     // After the overview, so what the channels are told carries the health of now.
     if (m_alertBook)
         m_alertBook->observe(next.alerts, newRound);
+    if (same)
+        return;
     Q_EMIT overviewChanged(m_overview);
 }
 

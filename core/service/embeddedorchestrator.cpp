@@ -460,14 +460,7 @@ void EmbeddedOrchestrator::actOnAlerts(const QList<qint64> &ids, const QString &
     onCore([this, ids, action, note, minutes, who](CoreService &service) {
         QStringList refused;
         for (qint64 id : ids) {
-            Result<QJsonObject> done = makeError(tr("unknown action"));
-            if (action == QLatin1String("ack"))
-                done = service.alerts()->acknowledge(id, who, note);
-            else if (action == QLatin1String("resolve"))
-                done = service.alerts()->resolve(id, who, note);
-            else if (action == QLatin1String("snooze"))
-                done = service.alerts()->snooze(id, who, minutes, note);
-            if (!done)
+            if (auto done = service.alerts()->act(id, action, who, note, minutes); !done)
                 refused << done.error().message;
         }
         if (!refused.isEmpty())

@@ -1,5 +1,6 @@
 #include "alerts/alertbook.h"
 #include "alerts/alertrules.h"
+#include "alertsamples.h"
 #include "common/manualclock.h"
 #include "kpis/kpirules.h"
 #include "store/database.h"
@@ -12,39 +13,6 @@
 using namespace Switchboard;
 
 namespace {
-
-StatusAlert moduleDown(const QString &module)
-{
-    return {AlertSeverity::Critical,
-            QStringLiteral("health"),
-            QStringLiteral("module_down"),
-            module,
-            QStringLiteral("Module Down: Consult Booking"),
-            QStringLiteral("Module not responding to health checks"),
-            QStringLiteral("Investigate module logs and restart if necessary"),
-            QString(),
-            {}};
-}
-
-StatusAlert criticalPath(const QString &module)
-{
-    return {AlertSeverity::Critical,
-            QStringLiteral("dependency"),
-            QStringLiteral("critical_path"),
-            module,
-            QStringLiteral("Module down in critical path"),
-            QStringLiteral("Impact: Patient journey blocked"),
-            QStringLiteral("Restore module health to ensure data flow"),
-            QString(),
-            {module}};
-}
-
-StatusAlert leadsBelow(double leads)
-{
-    return KpiRules::evaluate({{QStringLiteral("min_leads_24h"), 100}},
-                              {{QStringLiteral("leads_24h"), leads}})
-        .value(0);
-}
 
 // (event, title) of each notify() the spy saw.
 QStringList notices(const QSignalSpy &spy)
@@ -89,16 +57,17 @@ private Q_SLOTS:
     {
         Book b;
         QSignalSpy notify(b.book.get(), &AlertBook::notify);
-        b.book->observe({moduleDown(QStringLiteral("02_booking"))}, true);
+        b.book->observe({AlertSamples::down(QStringLiteral("02_booking"))}, true);
         QCOMPARE(b.open().size(), 1);
         QCOMPARE(notices(notify),
                  QStringList {QStringLiteral("trigger Module Down: Consult Booking")});
 
         for (int round = 0; round < 3; ++round) {
             b.clock.advance(60'000);
-            b.book->observe({moduleDown(QStringLiteral("02_booking"))}, true);
+            b.book->observe({AlertSamples::down(QStringLiteral("02_booking"))}, true);
         }
-        b.book->observe({moduleDown(QStringLiteral("02_booking"))}, false); // not a new round
+        b.book->observe({AlertSamples::down(QStringLiteral("02_booking"))},
+                        false); // not a new round
         const QJsonObject alert = b.open().at(0).toObject();
         QCOMPARE(b.open().size(), 1);
         QCOMPARE(alert.value(QLatin1String("count")).toInt(), 4);
@@ -125,7 +94,7 @@ private Q_SLOTS:
                  QStringLiteral("Condition cleared"));
 
         // The same fault later is a new alert.
-        b.book->observe({moduleDown(QStringLiteral("02_booking"))}, true);
+        b.book->observe({AlertSamples::down(QStringLiteral("02_booking"))}, true);
         QVERIFY(b.open().at(0).toObject().value(QLatin1String("id")).toInteger()
                 != alert.value(QLatin1String("id")).toInteger());
         QCOMPARE(b.book->alerts(QStringLiteral("resolved"))->size(), 1);
@@ -135,8 +104,8 @@ private Q_SLOTS:
     {
         Book b;
         QSignalSpy notify(b.book.get(), &AlertBook::notify);
-        b.book->observe({leadsBelow(15)}, true);
-        b.book->observe({leadsBelow(17)}, true);
+        b.book->observe({AlertSamples::leadsBelow(15)}, true);
+        b.book->observe({AlertSamples::leadsBelow(17)}, true);
         QCOMPARE(b.open().size(), 1);
         QCOMPARE(b.open().at(0).toObject().value(QLatin1String("message")).toString(),
                  QStringLiteral("Lead volume (17) below threshold (100)"));
@@ -149,7 +118,7 @@ private Q_SLOTS:
     {
         Book b;
         QSignalSpy notify(b.book.get(), &AlertBook::notify);
-        b.book->observe({moduleDown(QStringLiteral("02_booking"))}, true);
+        b.book->observe({AlertSamples::down(QStringLiteral("02_booking"))}, true);
         const qint64 id = b.open().at(0).toObject().value(QLatin1String("id")).toInteger();
 
         auto acked = b.book->acknowledge(id, QStringLiteral("ana"), QStringLiteral("on it"));
@@ -194,13 +163,13 @@ private Q_SLOTS:
     {
         Book b;
         QSignalSpy notify(b.book.get(), &AlertBook::notify);
-        StatusAlert leads = leadsBelow(3);
-        b.book->observe({moduleDown(QStringLiteral("01_intake")),
-                         criticalPath(QStringLiteral("01_intake")), leads},
+        StatusAlert leads = AlertSamples::leadsBelow(3);
+        b.book->observe({AlertSamples::down(QStringLiteral("01_intake")),
+                         AlertSamples::criticalPath(QStringLiteral("01_intake")), leads},
                         true);
         QCOMPARE(b.open().size(), 3);
         QCOMPARE(notices(notify),
-                 QStringList {QStringLiteral("trigger Module Down: Consult Booking")});
+                 QStringList {QStringLiteral("trigger Module Down: Intake & Lead Capture")});
         for (const QJsonValue &v : b.open()) {
             const QJsonObject a = v.toObject();
             if (a.value(QLatin1String("rule")) != QLatin1String("module_down"))
@@ -212,7 +181,7 @@ private Q_SLOTS:
         // The module comes back but the leads are still low: now that one pages.
         b.book->observe({leads}, true);
         QCOMPARE(notices(notify).mid(1),
-                 (QStringList {QStringLiteral("resolve Module Down: Consult Booking"),
+                 (QStringList {QStringLiteral("resolve Module Down: Intake & Lead Capture"),
                                QStringLiteral("trigger KPI Threshold Breached")}));
     }
 
@@ -236,7 +205,7 @@ private Q_SLOTS:
             QStringLiteral("ana"));
         if (!once)
             QFAIL(qPrintable(once.error().toString()));
-        b.book->observe({moduleDown(QStringLiteral("02_booking"))}, true);
+        b.book->observe({AlertSamples::down(QStringLiteral("02_booking"))}, true);
         QCOMPARE(b.open().size(), 1);
         QCOMPARE(b.open().at(0).toObject().value(QLatin1String("silenced")).toBool(), true);
         QCOMPARE(b.book->alerts(QStringLiteral("silenced"))->size(), 1);
@@ -286,7 +255,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         Book b(dir.filePath(QStringLiteral("alerts.db")));
-        b.book->observe({moduleDown(QStringLiteral("02_booking"))}, true);
+        b.book->observe({AlertSamples::down(QStringLiteral("02_booking"))}, true);
         const qint64 id = b.open().at(0).toObject().value(QLatin1String("id")).toInteger();
         QVERIFY(b.book->acknowledge(id, QStringLiteral("ana"), QStringLiteral("on it")));
         QVERIFY(b.book->addSilence(
@@ -296,7 +265,8 @@ private Q_SLOTS:
             QStringLiteral("ana")));
         b.reopen();
         QSignalSpy notify(b.book.get(), &AlertBook::notify);
-        b.book->observe({moduleDown(QStringLiteral("02_booking")), leadsBelow(5)}, true);
+        b.book->observe(
+            {AlertSamples::down(QStringLiteral("02_booking")), AlertSamples::leadsBelow(5)}, true);
         QCOMPARE(b.open().size(), 2);
         QCOMPARE(b.book->alert(id)->value(QLatin1String("state")).toString(),
                  QStringLiteral("acknowledged"));
@@ -308,7 +278,7 @@ private Q_SLOTS:
     void deliveriesAreRecordedOnTheAlert()
     {
         Book b;
-        b.book->observe({moduleDown(QStringLiteral("02_booking"))}, true);
+        b.book->observe({AlertSamples::down(QStringLiteral("02_booking"))}, true);
         const qint64 id = b.open().at(0).toObject().value(QLatin1String("id")).toInteger();
         const qint64 d =
             b.book->addDelivery(id, QStringLiteral("slack"), QStringLiteral("trigger"));

@@ -70,11 +70,9 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     m_group->addItem(tr("By category"), int(AlertTableModel::ByCategory));
     m_search->setPlaceholderText(tr("Search alerts (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    for (QWidget *w : {static_cast<QWidget *>(m_state), static_cast<QWidget *>(m_severity),
-                       static_cast<QWidget *>(m_group)})
-        w->setAccessibleName(w == m_state          ? tr("State")
-                                 : w == m_severity ? tr("Severity")
-                                                   : tr("Group"));
+    m_state->setAccessibleName(tr("State"));
+    m_severity->setAccessibleName(tr("Severity"));
+    m_group->setAccessibleName(tr("Group"));
 
     m_table->setModel(m_filter);
     m_table->setObjectName(QStringLiteral("alertTable"));
@@ -97,7 +95,7 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     m_table->setMinimumWidth(200);
     for (QComboBox *box : {m_state, m_severity, m_group}) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(9);
+        box->setMinimumContentsLength(14);
     }
 
     m_note->setPlaceholderText(tr("Note (optional): what you did or why"));
@@ -401,14 +399,12 @@ void AlertsView::onSelection()
 void AlertsView::updateActions()
 {
     const QList<qint64> ids = selectedIds();
-    bool open = false;
-    for (qint64 id : ids)
-        open = open
-            || m_model->alert(id).value(QLatin1String("state")).toString()
-                != QLatin1String("resolved");
-    for (QWidget *w : {static_cast<QWidget *>(m_ack), static_cast<QWidget *>(m_resolve),
-                       static_cast<QWidget *>(m_snooze)})
-        w->setEnabled(open);
+    const bool open = std::any_of(ids.begin(), ids.end(), [this](qint64 id) {
+        return m_model->alert(id).value(QLatin1String("state")) != QLatin1String("resolved");
+    });
+    m_ack->setEnabled(open);
+    m_resolve->setEnabled(open);
+    m_snooze->setEnabled(open);
 }
 
 void AlertsView::act(const QString &action, int minutes)
