@@ -325,10 +325,10 @@ void ApiServer::addAlertRoutes()
               auto body = req.jsonBody();
               if (!body)
                   return reply.sendError(400, body.error().message);
-              auto done = m_core.alerts()->act(
-                  p.at(0).toLongLong(), p.at(1), req.actor,
-                  body->value(QLatin1String("note")).toString().left(1000),
-                  body->value(QLatin1String("minutes")).toInt(60));
+              auto done =
+                  m_core.alerts()->act(p.at(0).toLongLong(), p.at(1), req.actor,
+                                       body->value(QLatin1String("note")).toString().left(1000),
+                                       body->value(QLatin1String("minutes")).toInt(60));
               if (!done)
                   return sendFailure(reply, done.error());
               reply.sendJson(200, *done);
