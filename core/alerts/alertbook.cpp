@@ -47,7 +47,7 @@ QString text(const QString &s)
 
 Error noAlert(qint64 id)
 {
-    return makeError(QStringLiteral("no open alert %1").arg(id), QStringLiteral("id"));
+    return notFound(QStringLiteral("no open alert %1").arg(id), QStringLiteral("id"));
 }
 
 } // namespace
@@ -472,7 +472,7 @@ Result<QJsonObject> AlertBook::alert(qint64 id) const
         if (!row)
             return row.error();
         if (!row->next())
-            return makeError(QStringLiteral("no alert %1").arg(id), QStringLiteral("id"));
+            return notFound(QStringLiteral("no alert %1").arg(id), QStringLiteral("id"));
         json = fromRow(*row).toJson();
     }
     QJsonArray history;
@@ -560,7 +560,7 @@ Result<QJsonObject> AlertBook::updateSilence(qint64 id, const QJsonObject &defin
                                              const QString &actor)
 {
     if (!m_silences.contains(id))
-        return makeError(QStringLiteral("no silence %1").arg(id), QStringLiteral("id"));
+        return notFound(QStringLiteral("no silence %1").arg(id), QStringLiteral("id"));
     auto s = Silence::fromJson(definition);
     if (!s)
         return s.error();
@@ -583,7 +583,7 @@ Result<QJsonObject> AlertBook::updateSilence(qint64 id, const QJsonObject &defin
 Status AlertBook::removeSilence(qint64 id, const QString &actor)
 {
     if (!m_silences.contains(id))
-        return makeError(QStringLiteral("no silence %1").arg(id), QStringLiteral("id"));
+        return notFound(QStringLiteral("no silence %1").arg(id), QStringLiteral("id"));
     auto r = m_db.run(QStringLiteral("UPDATE silences SET removed_at = ? WHERE id = ?"),
                       {m_clock.nowMs(), id});
     if (!r)

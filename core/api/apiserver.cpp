@@ -82,11 +82,11 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
               const auto days = daysParameter(req, 7);
               if (!days)
-                  return reply.sendError(400, days.error().message, days.error().field);
+                  return reply.sendError(days.error());
               const QString name = req.query.queryItemValue(QStringLiteral("name"));
               auto compared = m_core.kpiHistory()->compare(name, m_core.clock().now(), *days);
               if (!compared)
-                  return reply.sendError(400, compared.error().message, compared.error().field);
+                  return reply.sendError(compared.error());
               const auto orNull = [](std::optional<double> v) {
                   return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
               };
@@ -102,10 +102,10 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
               const auto days = daysParameter(req, 1);
               if (!days)
-                  return reply.sendError(400, days.error().message, days.error().field);
+                  return reply.sendError(days.error());
               auto history = m_core.moduleHistory(p.at(0), *days);
               if (!history)
-                  return reply.sendError(400, history.error().message, history.error().field);
+                  return reply.sendError(history.error());
               reply.sendJson(200, *history);
           });
     route(
@@ -145,10 +145,11 @@ void ApiServer::addDeadLetterRoutes()
 {
     route("GET", QStringLiteral("/api/v1/dlq"),
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-              reply.sendJson(200,
-                             {{QStringLiteral("dead_letters"),
-                               m_core.engine()->deadLetters(
-                                   req.query.queryItemValue(QStringLiteral("status")))}});
+              auto letters =
+                  m_core.engine()->deadLetters(req.query.queryItemValue(QStringLiteral("status")));
+              if (!letters)
+                  return reply.sendError(letters.error());
+              reply.sendJson(200, {{QStringLiteral("dead_letters"), *letters}});
           });
     route("POST", QStringLiteral("/api/v1/dlq/{id}/replay"),
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
@@ -156,7 +157,7 @@ void ApiServer::addDeadLetterRoutes()
                   return;
               const auto payload = optionalObjectMember(req, QStringLiteral("payload"));
               if (!payload)
-                  return reply.sendError(400, payload.error().message, payload.error().field);
+                  return reply.sendError(payload.error());
               QPointer<ApiServer> self(this);
               m_core.engine()->replayDeadLetter(p.at(0), *payload,
                                                 [self, reply](Result<QJsonObject> result) {
@@ -178,13 +179,16 @@ void ApiServer::addDeadLetterRoutes()
           });
 }
 
+void ApiServer::sendResult(const HttpReply &reply, int status, const Result<QJsonObject> &result)
+{
+    if (!result)
+        return reply.sendError(result.error());
+    reply.sendJson(status, *result);
+}
+
 void ApiServer::sendFailure(const HttpReply &reply, const Error &error)
 {
-    const int status =
-        error.message.startsWith(QLatin1String("no ")) && error.field == QLatin1String("id") ? 404
-        : error.field == QLatin1String("status")                                             ? 409
-                                                                                             : 400;
-    reply.sendError(status, error.message, error.field);
+    reply.sendError(error);
 }
 
 void ApiServer::onWebhook(const HttpRequest &request, const HttpReply &reply)
@@ -255,7 +259,7 @@ void ApiServer::startFromWebhook(const QString &workflowId, bool respondOnEnd,
 {
     auto body = request.jsonBody();
     if (!body)
-        return reply.sendError(400, body.error().message);
+        return reply.sendError(body.error());
     auto started = m_core.engine()->start(workflowId, *body, QStringLiteral("webhook"));
     if (!started)
         return sendFailure(reply, started.error());
@@ -265,7 +269,13 @@ void ApiServer::startFromWebhook(const QString &workflowId, bool respondOnEnd,
     const QString executionId = started->value(QLatin1String("execution_id")).toString();
     auto *waiter = new QObject(this);
     const auto answer = [this, reply, executionId, waiter] {
-        const QJsonObject e = m_core.engine()->execution(executionId).value();
+        auto loaded = m_core.engine()->execution(executionId);
+        if (!loaded) {
+            reply.sendError(loaded.error());
+            waiter->deleteLater();
+            return;
+        }
+        const QJsonObject &e = *loaded;
         const QString status = e.value(QLatin1String("status")).toString();
         if (status == QLatin1String("completed"))
             reply.sendJson(200, e.value(QLatin1String("output")).toObject());
@@ -281,8 +291,12 @@ void ApiServer::startFromWebhook(const QString &workflowId, bool respondOnEnd,
                             {QStringLiteral("execution_id"), executionId}});
         waiter->deleteLater();
     };
-    const QString now =
-        m_core.engine()->execution(executionId)->value(QLatin1String("status")).toString();
+    auto current = m_core.engine()->execution(executionId);
+    if (!current) {
+        waiter->deleteLater();
+        return reply.sendError(current.error());
+    }
+    const QString now = current->value(QLatin1String("status")).toString();
     if (now == QLatin1String("completed") || now == QLatin1String("failed")
         || now == QLatin1String("cancelled"))
         return answer();
@@ -305,7 +319,7 @@ void ApiServer::addAlertRoutes()
                   : QStringLiteral("open");
               auto alerts = m_core.alerts()->alerts(state);
               if (!alerts)
-                  return reply.sendError(400, alerts.error().message, alerts.error().field);
+                  return reply.sendError(alerts.error());
               reply.sendJson(200,
                              {{QStringLiteral("alerts"), *alerts},
                               {QStringLiteral("paging"), m_core.alerts()->paging()}});
@@ -324,7 +338,7 @@ void ApiServer::addAlertRoutes()
                   return;
               auto body = req.jsonBody();
               if (!body)
-                  return reply.sendError(400, body.error().message);
+                  return reply.sendError(body.error());
               auto done =
                   m_core.alerts()->act(p.at(0).toLongLong(), p.at(1), req.actor,
                                        body->value(QLatin1String("note")).toString().left(1000),
@@ -343,10 +357,10 @@ void ApiServer::addAlertRoutes()
                   return;
               auto body = req.jsonBody();
               if (!body)
-                  return reply.sendError(400, body.error().message);
+                  return reply.sendError(body.error());
               auto added = m_core.alerts()->addSilence(*body, req.actor);
               if (!added)
-                  return reply.sendError(400, added.error().message, added.error().field);
+                  return reply.sendError(added.error());
               reply.sendJson(201, *added);
           });
     route("PUT", QStringLiteral("/api/v1/silences/{id}"),
@@ -355,7 +369,7 @@ void ApiServer::addAlertRoutes()
                   return;
               auto body = req.jsonBody();
               if (!body)
-                  return reply.sendError(400, body.error().message);
+                  return reply.sendError(body.error());
               auto updated = m_core.alerts()->updateSilence(p.at(0).toLongLong(), *body, req.actor);
               if (!updated)
                   return sendFailure(reply, updated.error());
@@ -382,16 +396,16 @@ void ApiServer::addAlertRoutes()
                   return;
               auto body = req.jsonBody();
               if (!body)
-                  return reply.sendError(400, body.error().message);
+                  return reply.sendError(body.error());
               QJsonObject definition = *body;
               const QString secret = definition.take(QLatin1String("secret")).toString();
               definition.insert(QStringLiteral("id"), p.at(0));
-              m_core.notifier()->saveChannel(
-                  definition, secret, [reply](Result<QJsonObject> saved) {
-                      if (!saved)
-                          return reply.sendError(400, saved.error().message, saved.error().field);
-                      reply.sendJson(200, *saved);
-                  });
+              m_core.notifier()->saveChannel(definition, secret,
+                                             [reply](Result<QJsonObject> saved) {
+                                                 if (!saved)
+                                                     return reply.sendError(saved.error());
+                                                 reply.sendJson(200, *saved);
+                                             });
           });
     route("DELETE", QStringLiteral("/api/v1/channels/{id}"),
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
@@ -431,7 +445,7 @@ void ApiServer::addSecretRoutes()
                       QStringLiteral("name"));
               auto body = req.jsonBody();
               if (!body)
-                  return reply.sendError(400, body.error().message);
+                  return reply.sendError(body.error());
               const QString value = body->value(QLatin1String("value")).toString();
               if (value.isEmpty() || value.size() > 4096)
                   return reply.sendError(
@@ -439,7 +453,7 @@ void ApiServer::addSecretRoutes()
                       QStringLiteral("value"));
               m_core.secrets()->write(p.at(0), value, [reply](Status st) {
                   if (!st)
-                      return reply.sendError(503, st.error().message);
+                      return reply.sendError(st.error());
                   reply.send(204, {});
               });
           });
@@ -449,7 +463,7 @@ void ApiServer::addSecretRoutes()
                   return;
               m_core.secrets()->remove(p.at(0), [reply](Status st) {
                   if (!st)
-                      return reply.sendError(404, st.error().message, QStringLiteral("name"));
+                      return reply.sendError(st.error());
                   reply.send(204, {});
               });
           });
@@ -474,10 +488,12 @@ void ApiServer::addWorkflowRoutes()
               auto draft = m_core.workflows()->draft(p.at(0));
               if (!draft)
                   return sendFailure(reply, draft.error());
+              auto versions = m_core.workflows()->versions(p.at(0));
+              if (!versions)
+                  return sendFailure(reply, versions.error());
               reply.sendJson(
                   200,
-                  {{QStringLiteral("draft"), *draft},
-                   {QStringLiteral("versions"), m_core.workflows()->versions(p.at(0)).value()}});
+                  {{QStringLiteral("draft"), *draft}, {QStringLiteral("versions"), *versions}});
           });
     route(
         "PUT", QStringLiteral("/api/v1/workflows/{id}"),
@@ -486,14 +502,14 @@ void ApiServer::addWorkflowRoutes()
                 return;
             auto body = req.jsonBody();
             if (!body)
-                return reply.sendError(400, body.error().message);
+                return reply.sendError(body.error());
             if (body->value(QLatin1String("id")).toString() != p.at(0))
                 return reply.sendError(
                     400, QStringLiteral("the workflow's id must match the URL (%1)").arg(p.at(0)),
                     QStringLiteral("id"));
             auto saved = m_core.workflows()->saveDraft(*body);
             if (!saved)
-                return reply.sendError(500, saved.error().message);
+                return reply.sendError(saved.error());
             if (!saved->isEmpty()) {
                 QJsonArray issues;
                 for (const WorkflowIssue &i : *saved)
@@ -517,13 +533,13 @@ void ApiServer::addWorkflowRoutes()
                   return;
               auto body = req.jsonBody();
               if (!body)
-                  return reply.sendError(400, body.error().message);
+                  return reply.sendError(body.error());
               auto version = m_core.workflows()->publish(
                   p.at(0), body->value(QLatin1String("note")).toString());
               if (!version)
                   return sendFailure(reply, version.error());
               if (Status scheduled = m_core.engine()->scheduleWorkflows(); !scheduled)
-                  return reply.sendError(500, scheduled.error().message);
+                  return reply.sendError(scheduled.error());
               m_core.refreshAlerts();
               reply.sendJson(
                   201, {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("version"), *version}});
@@ -534,29 +550,40 @@ void ApiServer::addWorkflowRoutes()
                   return;
               auto body = req.jsonBody();
               if (!body)
-                  return reply.sendError(400, body.error().message);
+                  return reply.sendError(body.error());
+              const QJsonValue version = body->value(QLatin1String("version"));
+              const double number = version.toDouble(-1);
+              if (!version.isDouble() || number < 1 || number > 1e9
+                  || number != double(qint64(number)))
+                  return reply.sendError(
+                      400, QStringLiteral("\"version\" must be a whole number from 1"),
+                      QStringLiteral("version"));
               if (Status st = m_core.workflows()->promote(
-                      p.at(0), body->value(QLatin1String("version")).toInt(),
-                      body->value(QLatin1String("environment")).toString(), req.actor);
+                      p.at(0), int(number), body->value(QLatin1String("environment")).toString(),
+                      req.actor);
                   !st)
                   return sendFailure(reply, st.error());
               if (Status scheduled = m_core.engine()->scheduleWorkflows(); !scheduled)
-                  return reply.sendError(500, scheduled.error().message);
+                  return reply.sendError(scheduled.error());
               m_core.refreshAlerts();
-              reply.sendJson(200,
-                             {{QStringLiteral("id"), p.at(0)},
-                              {QStringLiteral("deployments"),
-                               m_core.workflows()->deployments(p.at(0)).value()}});
+              auto deployments = m_core.workflows()->deployments(p.at(0));
+              if (!deployments)
+                  return sendFailure(reply, deployments.error());
+              reply.sendJson(
+                  200,
+                  {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("deployments"), *deployments}});
           });
     route("GET", QStringLiteral("/api/v1/workflows/{id}/versions"),
           [this](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
               auto versions = m_core.workflows()->versions(p.at(0));
               if (!versions)
                   return sendFailure(reply, versions.error());
+              auto deployments = m_core.workflows()->deployments(p.at(0));
+              if (!deployments)
+                  return sendFailure(reply, deployments.error());
               reply.sendJson(200,
                              {{QStringLiteral("versions"), *versions},
-                              {QStringLiteral("deployments"),
-                               m_core.workflows()->deployments(p.at(0)).value()}});
+                              {QStringLiteral("deployments"), *deployments}});
           });
     route("POST", QStringLiteral("/api/v1/workflows/{id}/executions"),
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
@@ -564,7 +591,7 @@ void ApiServer::addWorkflowRoutes()
                   return;
               const auto input = optionalObjectMember(req, QStringLiteral("input"));
               if (!input)
-                  return reply.sendError(400, input.error().message, input.error().field);
+                  return reply.sendError(input.error());
               auto started = m_core.engine()->start(p.at(0), *input, QStringLiteral("api"));
               if (!started)
                   return sendFailure(reply, started.error());
@@ -591,9 +618,10 @@ void ApiServer::addExecutionRoutes()
                                          QStringLiteral("status must be one of %1")
                                              .arg(statuses.join(QStringLiteral(", "))),
                                          QStringLiteral("status"));
-              reply.sendJson(
-                  200,
-                  {{QStringLiteral("executions"), m_core.engine()->executions(status, limit)}});
+              auto executions = m_core.engine()->executions(status, limit);
+              if (!executions)
+                  return reply.sendError(executions.error());
+              reply.sendJson(200, {{QStringLiteral("executions"), *executions}});
           });
     route("GET", QStringLiteral("/api/v1/executions/{id}"),
           [this](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
@@ -608,7 +636,7 @@ void ApiServer::addExecutionRoutes()
                   return;
               if (Status st = m_core.engine()->cancel(p.at(0)); !st)
                   return sendFailure(reply, st.error());
-              reply.sendJson(200, m_core.engine()->execution(p.at(0)).value());
+              sendResult(reply, 200, m_core.engine()->execution(p.at(0)));
           });
     route("POST", QStringLiteral("/api/v1/executions/{id}/retry"),
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
@@ -625,7 +653,7 @@ void ApiServer::addExecutionRoutes()
                   return;
               auto body = req.jsonBody();
               if (!body)
-                  return reply.sendError(400, body.error().message);
+                  return reply.sendError(body.error());
               const QString type = body->value(QLatin1String("type")).toString();
               if (type.isEmpty())
                   return reply.sendError(400, QStringLiteral("the event needs a \"type\""),
@@ -637,7 +665,7 @@ void ApiServer::addExecutionRoutes()
               auto delivered = m_core.engine()->deliverEvent(
                   type, module, body->value(QLatin1String("data")).toObject());
               if (!delivered)
-                  return reply.sendError(500, delivered.error().message);
+                  return reply.sendError(delivered.error());
               reply.sendJson(202, *delivered);
           });
 }
@@ -658,9 +686,15 @@ void ApiServer::addTaskRoutes()
               const QString status = req.query.queryItemValue(QStringLiteral("status"));
               QJsonArray tasks;
               if (status.isEmpty() || status == QLatin1String("open")) {
-                  tasks = m_core.review()->openTasks(queue, mayReadPhi(req));
+                  auto open = m_core.review()->openTasks(queue, mayReadPhi(req));
+                  if (!open)
+                      return reply.sendError(open.error());
+                  tasks = *open;
               } else {
-                  for (const QJsonValue &t : m_core.engine()->tasks(queue, status))
+                  auto found = m_core.engine()->tasks(queue, status);
+                  if (!found)
+                      return reply.sendError(found.error());
+                  for (const QJsonValue &t : std::as_const(*found))
                       tasks.append(mayReadPhi(req) ? t.toObject()
                                                    : ReviewDesk::masked(t.toObject()));
               }
@@ -691,7 +725,7 @@ void ApiServer::addTaskRoutes()
                   return;
               if (Status st = m_core.review()->claim(p.at(0), req.actor); !st)
                   return sendFailure(reply, st.error());
-              reply.sendJson(200, m_core.review()->task(p.at(0), mayReadPhi(req)).value());
+              sendResult(reply, 200, m_core.review()->task(p.at(0), mayReadPhi(req)));
           });
     route("POST", QStringLiteral("/api/v1/tasks/{id}/release"),
           [this, mayReadPhi](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
@@ -699,7 +733,7 @@ void ApiServer::addTaskRoutes()
                   return;
               if (Status st = m_core.review()->release(p.at(0), req.actor); !st)
                   return sendFailure(reply, st.error());
-              reply.sendJson(200, m_core.review()->task(p.at(0), mayReadPhi(req)).value());
+              sendResult(reply, 200, m_core.review()->task(p.at(0), mayReadPhi(req)));
           });
     route("POST", QStringLiteral("/api/v1/tasks/{id}/decision"),
           [this, mayWork, mayReadPhi](const HttpRequest &req, const HttpReply &reply,
@@ -708,7 +742,7 @@ void ApiServer::addTaskRoutes()
                   return;
               auto body = req.jsonBody();
               if (!body)
-                  return reply.sendError(400, body.error().message);
+                  return reply.sendError(body.error());
               auto decided = m_core.review()->decide(
                   p.at(0), body->value(QLatin1String("decision")).toString(),
                   body->value(QLatin1String("fields")).toObject(),
@@ -723,7 +757,7 @@ void ApiServer::addTaskRoutes()
                   return;
               auto body = req.jsonBody();
               if (!body)
-                  return reply.sendError(400, body.error().message);
+                  return reply.sendError(body.error());
               QStringList ids;
               for (const QJsonValue &v : body->value(QLatin1String("ids")).toArray())
                   ids << v.toString();
@@ -796,7 +830,7 @@ void ApiServer::onControl(const HttpRequest &request, const HttpReply &reply)
 {
     auto body = request.jsonBody();
     if (!body)
-        return reply.sendError(400, body.error().message);
+        return reply.sendError(body.error());
     const QString action = body->value(QLatin1String("action")).toString();
     if (action == QLatin1String("test")) {
         if (!allow(request, reply, Role::Manager))
@@ -814,7 +848,7 @@ void ApiServer::onControl(const HttpRequest &request, const HttpReply &reply)
         const QString module = body->value(QLatin1String("module")).toString();
         Status st = m_core.resetCircuitBreaker(module);
         if (!st)
-            return reply.sendError(400, st.error().message, st.error().field);
+            return reply.sendError(st.error());
         return reply.sendJson(200, m_core.statusDocument(action, 0));
     }
     if (action == QLatin1String("enable_module") || action == QLatin1String("disable_module")) {
@@ -823,7 +857,7 @@ void ApiServer::onControl(const HttpRequest &request, const HttpReply &reply)
         const QString module = body->value(QLatin1String("module")).toString();
         Status st = m_core.setModuleEnabled(module, action == QLatin1String("enable_module"));
         if (!st)
-            return reply.sendError(400, st.error().message, st.error().field);
+            return reply.sendError(st.error());
         return reply.sendJson(200, m_core.statusDocument(action, 0));
     }
     reply.sendError(400,

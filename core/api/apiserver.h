@@ -36,8 +36,10 @@ private:
     void addExecutionRoutes();
     void addTaskRoutes();
     void addAlertRoutes();
-    // Answers an engine error: 404 for an unknown id, 409 for a state conflict, 400 otherwise.
+    // Answers an error with the status its kind calls for (HttpReply::statusFor).
     static void sendFailure(const HttpReply &reply, const Error &error);
+    // The object, or the error with the status its kind calls for.
+    static void sendResult(const HttpReply &reply, int status, const Result<QJsonObject> &result);
 
     CoreService &m_core;
     TokenStore m_tokens;

@@ -150,11 +150,12 @@ QByteArray render(CoreService &core)
         }
         w.family("switchboard_dead_letters", "gauge",
                  "Module calls waiting in the dead-letter queue.");
-        w.sample("switchboard_dead_letters", {}, engine->deadLetterCount());
+        w.sample("switchboard_dead_letters", {}, engine->deadLetterCount().valueOr(0));
         w.family("switchboard_executions", "gauge",
                  "Executions by status (the most recent 10000).");
         QHash<QString, int> byStatus;
-        for (const QJsonValue &e : engine->executions(QString(), 10000))
+        const QJsonArray recent = engine->executions(QString(), 10000).valueOr({});
+        for (const QJsonValue &e : recent)
             ++byStatus[e.toObject().value(QLatin1String("status")).toString()];
         for (const char *status : {"running", "waiting", "completed", "failed", "cancelled"})
             w.sample("switchboard_executions", label("status", QString::fromLatin1(status)),

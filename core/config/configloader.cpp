@@ -261,6 +261,16 @@ const QList<Setting> &settings()
                           c.notifyRetryDelayMs = *r;
                           return Ok {};
                       }};
+        s << Setting {QStringLiteral("DURABILITY"), QStringLiteral("store.durability"),
+                      [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          const QString mode = v.trimmed().toLower();
+                          if (mode != QLatin1String("power") && mode != QLatin1String("process"))
+                              return makeError(QStringLiteral("expected \"power\" (the default) "
+                                                              "or \"process\""),
+                                               f);
+                          c.durability = mode;
+                          return Ok {};
+                      }};
         s << Setting {QStringLiteral("DLQ_ALERT_THRESHOLD"),
                       QStringLiteral("resilience.dlq_alert_threshold"),
                       [](CoreConfig &c, const QString &v, const QString &f) -> Status {

@@ -67,6 +67,9 @@ struct CoreConfig
     CircuitBreakerSettings circuitBreaker;
     ResilienceSettings resilience;
     int deadLetterAlertThreshold = 10; // DLQ_ALERT_THRESHOLD
+    // DURABILITY: "power" (synchronous=FULL, commits survive a power loss) or "process"
+    // (synchronous=NORMAL, faster; commits survive a crash of the core but not of the machine).
+    QString durability = QStringLiteral("power");
     // SLACK_WEBHOOK_URL: moved into the keychain as the "slack" channel on start, never stored.
     QString slackWebhookUrl;
     int notifyAttempts = 5; // NOTIFY_RETRY_ATTEMPTS: sends before a delivery fails

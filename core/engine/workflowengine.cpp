@@ -119,13 +119,18 @@ WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleCli
     , m_modules(modules)
     , m_expressions(expressions)
     , m_clock(clock)
+    , m_reload(clock)
     , m_wake(new QTimer(this))
+    , m_sweeper(new QTimer(this))
 {
     m_wake->setSingleShot(true);
     connect(m_wake, &QTimer::timeout, this, [this] {
+        reloadDropped();
         processDueTimers();
         armWakeUp();
     });
+    m_sweeper->setInterval(60000);
+    connect(m_sweeper, &QTimer::timeout, this, [this] { sweep(); });
 }
 
 WorkflowEngine::~WorkflowEngine()
@@ -172,34 +177,43 @@ void WorkflowEngine::record(Run &run, const QString &type, const QString &node, 
     run.events.append(e);
 }
 
+WorkflowEngine::Run *WorkflowEngine::newRun(const Workflow &def, const QJsonObject &input,
+                                            const QJsonObject &started)
+{
+    auto *run = new Run;
+    run->id = QStringLiteral("ex_") + QString::fromLatin1(randomHex(8));
+    run->workflowId = def.id;
+    run->version = def.version;
+    run->traceId = QString::fromLatin1(randomHex(16));
+    run->input = input;
+    run->def = def;
+    run->setList("ready", QJsonArray {def.triggerNode()->id});
+    QJsonObject data = started;
+    data.insert(QStringLiteral("version"), run->version);
+    record(*run, QStringLiteral("execution_started"), {}, 0, data);
+    m_live.insert(run->id, run);
+    return run;
+}
+
 Result<QJsonObject> WorkflowEngine::start(const QString &workflowId, const QJsonObject &input,
                                           const QString &origin)
 {
     auto def = m_workflows.version(workflowId);
     if (!def)
         return def.error();
-    const WorkflowNode *trigger = def->triggerNode();
-    if (!trigger)
+    if (!def->triggerNode())
         return makeError(QStringLiteral("the workflow has no trigger"));
-    auto *run = new Run;
-    run->id = QStringLiteral("ex_") + QString::fromLatin1(randomHex(8));
-    run->workflowId = workflowId;
-    run->version = def->version;
-    run->traceId = QString::fromLatin1(randomHex(16));
-    run->input = input;
-    run->def = *def;
-    run->setList("ready", QJsonArray {trigger->id});
-    record(*run, QStringLiteral("execution_started"), {}, 0,
-           {{QStringLiteral("version"), run->version}, {QStringLiteral("origin"), origin}});
-    m_live.insert(run->id, run);
+    Run *run = newRun(*def, input, {{QStringLiteral("origin"), origin}});
     const QJsonObject answer {{QStringLiteral("execution_id"), run->id},
                               {QStringLiteral("trace_id"), run->traceId}};
-    qCDebug(lcEngine).noquote() << "started" << workflowId << "version" << run->version << "trace"
-                                << run->traceId;
+    qCDebug(lcEngine).noquote() << "started" << workflowId << "version" << def->version << "trace"
+                                << answer.value(QLatin1String("trace_id")).toString();
     // The first commit holds the start and the steps up to the first wait or call, and comes
     // before any of them is acted on.
-    if (!advance(*run))
-        return makeError(QStringLiteral("the execution could not be saved; see the log"));
+    if (Status saved = advance(*run); !saved)
+        return makeError(
+            QStringLiteral("the execution could not be saved: %1").arg(saved.error().message), {},
+            saved.error().kind);
     return answer;
 }
 
@@ -216,8 +230,8 @@ Result<WorkflowEngine::Run *> WorkflowEngine::load(const QString &executionId)
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
-                         QStringLiteral("id"));
+        return notFound(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
+                        QStringLiteral("id"));
     auto def = m_workflows.version(q->value(0).toString(), q->value(1).toInt());
     if (!def)
         return def.error();
@@ -494,7 +508,35 @@ Status WorkflowEngine::step(Run &run, const WorkflowNode &node)
     return Ok {};
 }
 
-bool WorkflowEngine::advance(Run &run, bool deferred)
+void WorkflowEngine::advanceLater(Run &run)
+{
+    runReadySteps(run);
+    if (!m_dirty.contains(run.id))
+        m_dirty.append(run.id);
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QTimer::singleShot(0, this, &WorkflowEngine::flush);
+    }
+}
+
+Status WorkflowEngine::advance(Run &run)
+{
+    runReadySteps(run);
+    // This run's earlier, unflushed changes go with this commit; the others are flushed first.
+    m_dirty.removeAll(run.id);
+    flush();
+    if (Status st = commit(run); !st) {
+        // What was committed before stands: the execution is reloaded from it later, and its
+        // calls in flight go out again with the same keys.
+        qCCritical(lcEngine) << run.id << "could not be saved:" << st.error().message;
+        dropAfterFailedCommit(run);
+        return st;
+    }
+    finishAdvance(run);
+    return Ok {};
+}
+
+void WorkflowEngine::runReadySteps(Run &run)
 {
     int guard = 0;
     while (run.status == QLatin1String("running") && !run.list("ready").isEmpty()
@@ -515,27 +557,19 @@ bool WorkflowEngine::advance(Run &run, bool deferred)
         }
     }
     settle(run);
-    if (deferred) {
-        if (!m_dirty.contains(run.id))
-            m_dirty.append(run.id);
-        if (!m_flushScheduled) {
-            m_flushScheduled = true;
-            QTimer::singleShot(0, this, &WorkflowEngine::flush);
-        }
-        return true;
-    }
-    // This run's earlier, unflushed changes go with this commit; the others are flushed first.
-    m_dirty.removeAll(run.id);
-    flush();
-    if (Status st = commit(run); !st) {
-        // What was committed before stands; recovery picks the execution up again.
-        qCCritical(lcEngine) << run.id << "could not be saved:" << st.error().message;
-        m_live.remove(run.id);
-        delete &run;
-        return false;
-    }
-    finishAdvance(run);
-    return true;
+}
+
+void WorkflowEngine::dropAfterFailedCommit(Run &run)
+{
+    const QString id = run.id;
+    const bool stored = run.inserted;
+    m_live.remove(id);
+    m_dirty.removeAll(id);
+    delete &run;
+    if (stored)
+        m_reload.schedule(id);
+    m_reload.storageFailed();
+    armWakeUp();
 }
 
 void WorkflowEngine::finishAdvance(Run &run)
@@ -571,12 +605,11 @@ void WorkflowEngine::flush()
     if (!st) {
         qCCritical(lcEngine) << runs.size()
                              << "executions could not be saved:" << st.error().message;
-        for (Run *run : std::as_const(runs)) {
-            m_live.remove(run->id);
-            delete run;
-        }
+        for (Run *run : std::as_const(runs))
+            dropAfterFailedCommit(*run);
         return;
     }
+    m_reload.storageWorked();
     for (Run *run : std::as_const(runs))
         committed(*run);
     for (Run *run : std::as_const(runs))
@@ -640,6 +673,7 @@ Status WorkflowEngine::commit(Run &run)
     Status st = m_db.transaction([&] { return write(run); });
     if (!st)
         return st;
+    m_reload.storageWorked();
     committed(run);
     return Ok {};
 }
@@ -753,14 +787,14 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
             record(*run, QStringLiteral("compensation_failed"), nodeId, attempt,
                    {{QStringLiteral("error"), result.error},
                     {QStringLiteral("retry_at"), isoOrNull(due)}});
-            advance(*run, true);
+            advanceLater(*run);
             return;
         } else {
             record(*run, QStringLiteral("compensation_failed"), nodeId, attempt,
                    {{QStringLiteral("error"), result.error}, {QStringLiteral("final"), true}});
         }
         compensateNext(*run);
-        advance(*run, true);
+        advanceLater(*run);
         return;
     }
 
@@ -778,7 +812,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
             run->setList("completed", done);
         }
         follow(*run, nodeId, QStringLiteral("out"));
-        advance(*run, true);
+        advanceLater(*run);
         return;
     }
 
@@ -810,7 +844,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
                          {QStringLiteral("error"), result.error}});
         record(*run, QStringLiteral("retry_scheduled"), nodeId, attempt + 1,
                {{QStringLiteral("delay_ms"), delay}, {QStringLiteral("due"), isoOrNull(due)}});
-        advance(*run, true);
+        advanceLater(*run);
         return;
     }
     if (node)
@@ -833,7 +867,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
     } else {
         fail(*run, nodeId, result.error);
     }
-    advance(*run, true);
+    advanceLater(*run);
 }
 
 int WorkflowEngine::maxAttempts(const WorkflowNode &node) const
@@ -891,11 +925,8 @@ void WorkflowEngine::addDeadLetter(Run &run, const WorkflowNode &node, int attem
            {{QStringLiteral("dead_letter_id"), id}});
 }
 
-QJsonArray WorkflowEngine::deadLetters(const QString &status)
+Result<QJsonArray> WorkflowEngine::deadLetters(const QString &status)
 {
-    // Entries past their time to live go before anything is listed.
-    (void)m_db.run(QStringLiteral("DELETE FROM dead_letters WHERE created_at < ?"),
-                   {m_clock.nowMs() - m_deadLetterTtlMs});
     const QString columns =
         QStringLiteral("id, execution_id, node, module, action, payload, error, attempts, status, "
                        "created_at, updated_at, result");
@@ -908,9 +939,9 @@ QJsonArray WorkflowEngine::deadLetters(const QString &status)
                 "SELECT %1 FROM dead_letters WHERE status = ? ORDER BY created_at DESC LIMIT 1000")
                 .arg(columns),
             {status});
-    QJsonArray out;
     if (!q)
-        return out;
+        return q.error();
+    QJsonArray out;
     while (q->next()) {
         out.append(
             QJsonObject {{QStringLiteral("id"), q->value(0).toString()},
@@ -929,11 +960,13 @@ QJsonArray WorkflowEngine::deadLetters(const QString &status)
     return out;
 }
 
-int WorkflowEngine::deadLetterCount()
+Result<int> WorkflowEngine::deadLetterCount()
 {
     auto q =
         m_db.exec(QStringLiteral("SELECT COUNT(*) FROM dead_letters WHERE status = 'pending'"));
-    return q && q->next() ? q->value(0).toInt() : 0;
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toInt() : 0;
 }
 
 Status WorkflowEngine::discardDeadLetter(const QString &id)
@@ -944,8 +977,8 @@ Status WorkflowEngine::discardDeadLetter(const QString &id)
     if (!r)
         return r.error();
     if (*r == 0)
-        return makeError(QStringLiteral("no pending dead letter has the id \"%1\"").arg(id),
-                         QStringLiteral("id"));
+        return notFound(QStringLiteral("no pending dead letter has the id \"%1\"").arg(id),
+                        QStringLiteral("id"));
     return Ok {};
 }
 
@@ -956,8 +989,8 @@ void WorkflowEngine::replayDeadLetter(const QString &id, const QJsonObject &edit
                                       "FROM dead_letters WHERE id = ? AND status = 'pending'"),
                        {id});
     if (!q || !q->next()) {
-        done(makeError(QStringLiteral("no pending dead letter has the id \"%1\"").arg(id),
-                       QStringLiteral("id")));
+        done(notFound(QStringLiteral("no pending dead letter has the id \"%1\"").arg(id),
+                      QStringLiteral("id")));
         return;
     }
     const QString module = q->value(0).toString();
@@ -999,8 +1032,8 @@ void WorkflowEngine::replayDeadLetter(const QString &id, const QJsonObject &edit
             return;
         }
         if (!result.ok()) {
-            done(makeError(QStringLiteral("the replay failed too: %1").arg(result.error),
-                           QStringLiteral("status")));
+            done(conflict(QStringLiteral("the replay failed too: %1").arg(result.error),
+                          QStringLiteral("status")));
             return;
         }
         done(QJsonObject {{QStringLiteral("id"), id},
@@ -1105,8 +1138,8 @@ void WorkflowEngine::finish(Run &run, const QString &status, const QJsonObject &
     qCDebug(lcEngine).noquote() << run.id << status;
 }
 
-void WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QString &port,
-                                    const QJsonObject &output, const QString &event)
+Status WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QString &port,
+                                      const QJsonObject &output, const QString &event)
 {
     observeStep(run, node);
     run.setList("waiting", without(run.list("waiting"), node));
@@ -1120,16 +1153,24 @@ void WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QString
     if (run.status == QLatin1String("waiting"))
         run.status = QStringLiteral("running");
     follow(run, node, port);
-    advance(run);
+    return advance(run);
 }
 
 int WorkflowEngine::processDueTimers()
 {
-    auto q = m_db.exec(QStringLiteral("SELECT id, execution_id, node, kind, data FROM timers WHERE "
-                                      "due_at <= ? ORDER BY due_at LIMIT 2000"),
-                       {m_clock.nowMs()});
-    if (!q)
+    // While storage is failing, timers wait for its backoff instead of spinning on it.
+    if (m_reload.storageBackingOff())
         return 0;
+    // A bounded batch per pass: the wake-up comes straight back for the rest, and the event
+    // loop serves requests in between.
+    auto q = m_db.exec(QStringLiteral("SELECT id, execution_id, node, kind, data FROM timers WHERE "
+                                      "due_at <= ? ORDER BY due_at LIMIT ?"),
+                       {m_clock.nowMs(), TimerBatch});
+    if (!q) {
+        qCWarning(lcEngine) << "cannot read the due timers:" << q.error().message;
+        m_reload.storageFailed();
+        return 0;
+    }
     struct Due
     {
         qint64 id;
@@ -1140,31 +1181,39 @@ int WorkflowEngine::processDueTimers()
     while (q->next())
         due.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
                     q->value(3).toString(), parse(q->value(4))});
+    int fired = 0;
     for (const Due &t : due) {
+        if (m_reload.storageBackingOff())
+            break; // the rest stay due and fire once storage works again
+        ++fired;
         if (t.kind == QLatin1String("schedule")) {
-            fireSchedule(t.id, t.node, t.data.value(QLatin1String("due")).toInteger());
+            (void)fireSchedule(t.id, t.node, t.data.value(QLatin1String("due")).toInteger());
             continue;
         }
-        auto loaded = load(t.execution);
         const qint64 timerId = t.id;
         const auto remove = [this, timerId]() -> Status {
             auto r = m_db.run(QStringLiteral("DELETE FROM timers WHERE id = ?"), {timerId});
             return r ? Status(Ok {}) : Status(r.error());
         };
+        auto loaded = load(t.execution);
         if (!loaded) {
-            (void)remove();
+            // Only a timer whose execution is gone goes; a failing database keeps it for later.
+            if (loaded.error().kind == ErrorKind::NotFound)
+                (void)m_db.transaction(remove);
+            else
+                m_reload.storageFailed();
             continue;
         }
         Run &run = **loaded;
         run.ops.append(remove);
         if (isFinal(run.status)) {
-            advance(run);
+            (void)advance(run);
             continue;
         }
         if (t.kind == QLatin1String("delay")) {
-            resumeFromWait(run, t.node, QStringLiteral("out"),
-                           {{QStringLiteral("fired_at"), isoOrNull(m_clock.nowMs())}},
-                           QStringLiteral("timer_fired"));
+            (void)resumeFromWait(run, t.node, QStringLiteral("out"),
+                                 {{QStringLiteral("fired_at"), isoOrNull(m_clock.nowMs())}},
+                                 QStringLiteral("timer_fired"));
         } else if (t.kind == QLatin1String("event_timeout")) {
             const QString execId = run.id;
             const QString node = t.node;
@@ -1174,8 +1223,9 @@ int WorkflowEngine::processDueTimers()
                     {execId, node});
                 return r ? Status(Ok {}) : Status(r.error());
             });
-            resumeFromWait(run, t.node, QStringLiteral("timeout"),
-                           {{QStringLiteral("timed_out"), true}}, QStringLiteral("wait_timed_out"));
+            (void)resumeFromWait(run, t.node, QStringLiteral("timeout"),
+                                 {{QStringLiteral("timed_out"), true}},
+                                 QStringLiteral("wait_timed_out"));
         } else if (t.kind == QLatin1String("retry")
                    || t.kind == QLatin1String("compensate_retry")) {
             const bool compensation = t.kind == QLatin1String("compensate_retry");
@@ -1195,85 +1245,169 @@ int WorkflowEngine::processDueTimers()
                                 : QStringLiteral("step_started"),
                    t.node, attempt);
             run.calls.append({t.node, compensation});
-            advance(run);
+            (void)advance(run);
         } else {
-            advance(run);
+            (void)advance(run);
         }
     }
-    return int(due.size());
+    return fired;
+}
+
+Result<qint64> WorkflowEngine::nextScheduled(const QJsonObject &trigger, qint64 afterMs) const
+{
+    auto cron = CronSchedule::parse(trigger.value(QLatin1String("cron")).toString());
+    if (!cron)
+        return cron.error();
+    const QDateTime next = cron->next(QDateTime::fromMSecsSinceEpoch(afterMs, Qt::UTC), m_zone);
+    if (!next.isValid())
+        return makeError(QStringLiteral("the schedule never comes round"), QStringLiteral("cron"));
+    return next.toMSecsSinceEpoch();
 }
 
 Status WorkflowEngine::scheduleWorkflows()
 {
-    for (const WorkflowStore::Summary &w : m_workflows.list()) {
-        const bool scheduled = w.latestVersion > 0 && w.enabled
-            && w.trigger.value(QLatin1String("kind")).toString() == QLatin1String("schedule");
-        auto existing = m_db.exec(
-            QStringLiteral("SELECT COUNT(*) FROM timers WHERE kind = 'schedule' AND node = ?"),
-            {w.id});
-        if (!existing)
-            return existing.error();
-        existing->next();
-        const bool has = existing->value(0).toInt() > 0;
-        if (!scheduled && has) {
+    const QList<WorkflowStore::Summary> workflows = m_workflows.list();
+    auto existing =
+        m_db.exec(QStringLiteral("SELECT node, data FROM timers WHERE kind = 'schedule'"));
+    if (!existing)
+        return existing.error();
+    QHash<QString, QString> armed; // workflow → the cron its timer was set by
+    while (existing->next())
+        armed.insert(existing->value(0).toString(),
+                     parse(existing->value(1)).value(QLatin1String("cron")).toString());
+    Status st = m_db.transaction([&]() -> Status {
+        QSet<QString> wanted;
+        for (const WorkflowStore::Summary &w : workflows) {
+            const bool scheduled = w.latestVersion > 0 && w.enabled
+                && w.trigger.value(QLatin1String("kind")).toString() == QLatin1String("schedule");
+            if (!scheduled)
+                continue;
+            wanted.insert(w.id);
+            const QString cron = w.trigger.value(QLatin1String("cron")).toString();
+            if (armed.contains(w.id) && armed.value(w.id) == cron)
+                continue;
+            auto due = nextScheduled(w.trigger, m_clock.nowMs());
+            if (!due) {
+                // Validation refuses such a cron; one stored before that check stays unarmed.
+                qCWarning(lcEngine) << w.id << "is not scheduled:" << due.error().toString();
+                continue;
+            }
             auto r = m_db.run(
-                QStringLiteral("DELETE FROM timers WHERE kind = 'schedule' AND node = ?"), {w.id});
-            if (!r)
-                return r.error();
-        } else if (scheduled && !has) {
-            auto cron = CronSchedule::parse(w.trigger.value(QLatin1String("cron")).toString());
-            if (!cron)
-                return cron.error();
-            const qint64 due = cron->next(m_clock.now(), m_zone).toMSecsSinceEpoch();
-            auto r = m_db.run(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
-                                             "due_at, data) VALUES ('', ?, 'schedule', ?, ?)"),
-                              {w.id, due, compact({{QStringLiteral("due"), due}})});
+                QStringLiteral("INSERT OR REPLACE INTO timers (execution_id, node, "
+                               "kind, due_at, data) VALUES ('', ?, 'schedule', ?, ?)"),
+                {w.id, *due,
+                 compact({{QStringLiteral("due"), *due}, {QStringLiteral("cron"), cron}})});
             if (!r)
                 return r.error();
         }
-    }
+        for (auto it = armed.cbegin(); it != armed.cend(); ++it) {
+            if (wanted.contains(it.key()))
+                continue;
+            auto r =
+                m_db.run(QStringLiteral("DELETE FROM timers WHERE kind = 'schedule' AND node = ?"),
+                         {it.key()});
+            if (!r)
+                return r.error();
+        }
+        return Ok {};
+    });
     armWakeUp();
-    return Ok {};
+    return st;
 }
 
-void WorkflowEngine::fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs)
+Status WorkflowEngine::fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs)
 {
-    auto removed = m_db.run(QStringLiteral("DELETE FROM timers WHERE id = ?"), {timerId});
-    if (!removed)
-        return;
+    const auto removeTimer = [this, timerId]() -> Status {
+        auto r = m_db.run(QStringLiteral("DELETE FROM timers WHERE id = ?"), {timerId});
+        return r ? Status(Ok {}) : Status(r.error());
+    };
     auto def = m_workflows.version(workflowId);
-    if (!def)
-        return;
-    // After a long stop the run that was missed happens once, not once per missed slot.
-    auto started = start(workflowId, {{QStringLiteral("scheduled_for"), isoOrNull(dueMs)}},
-                         QStringLiteral("schedule"));
-    if (!started)
-        qCWarning(lcEngine) << workflowId
-                            << "scheduled run did not start:" << started.error().message;
-    auto cron = CronSchedule::parse(def->trigger.value(QLatin1String("cron")).toString());
-    if (!cron)
-        return;
-    const qint64 next =
-        cron->next(qMax(m_clock.now(), QDateTime::fromMSecsSinceEpoch(dueMs, Qt::UTC)), m_zone)
-            .toMSecsSinceEpoch();
-    auto r = m_db.run(QStringLiteral("INSERT INTO timers (execution_id, node, kind, due_at, data) "
-                                     "VALUES ('', ?, 'schedule', ?, ?)"),
-                      {workflowId, next, compact({{QStringLiteral("due"), next}})});
-    if (!r)
-        qCWarning(lcEngine) << workflowId
-                            << "next run could not be scheduled:" << r.error().message;
+    if (!def && def.error().isTransient()) {
+        m_reload.storageFailed();
+        return def.error();
+    }
+    if (!def || !def->triggerNode()) {
+        // The workflow or its deployment is gone: so is its schedule.
+        qCWarning(lcEngine) << workflowId << "schedule dropped:"
+                            << (def ? QStringLiteral("no trigger") : def.error().message);
+        return m_db.transaction(removeTimer);
+    }
+    // One transaction: the timer that fired goes, the execution starts and the next firing is
+    // set, so that a crash in between neither loses the schedule nor runs it twice. After a
+    // long stop the run that was missed happens once, not once per missed slot.
+    auto next = nextScheduled(def->trigger, std::max(m_clock.nowMs(), dueMs));
+    Run *run = newRun(*def, {{QStringLiteral("scheduled_for"), isoOrNull(dueMs)}},
+                      {{QStringLiteral("origin"), QStringLiteral("schedule")}});
+    run->ops.append(removeTimer);
+    if (next) {
+        const QString cron = def->trigger.value(QLatin1String("cron")).toString();
+        const qint64 nextDue = *next;
+        run->ops.append([this, workflowId, nextDue, cron]() -> Status {
+            auto r = m_db.run(
+                QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
+                               "due_at, data) VALUES ('', ?, 'schedule', ?, ?)"),
+                {workflowId, nextDue,
+                 compact({{QStringLiteral("due"), nextDue}, {QStringLiteral("cron"), cron}})});
+            return r ? Status(Ok {}) : Status(r.error());
+        });
+    } else {
+        qCWarning(lcEngine) << workflowId << "has no next scheduled run:" << next.error().message;
+    }
+    run->timersChanged = true;
+    return advance(*run);
 }
 
 void WorkflowEngine::armWakeUp()
 {
-    auto q = m_db.exec(QStringLiteral("SELECT MIN(due_at) FROM timers"));
-    if (!q || !q->next() || q->value(0).isNull()) {
+    qint64 next = m_reload.nextWakeMs();
+    if (!m_reload.storageBackingOff()) {
+        auto q = m_db.exec(QStringLiteral("SELECT MIN(due_at) FROM timers"));
+        if (!q) {
+            m_reload.storageFailed();
+            next = m_reload.nextWakeMs();
+        } else if (q->next() && !q->value(0).isNull()) {
+            const qint64 due = q->value(0).toLongLong();
+            next = next < 0 ? due : std::min(next, due);
+        }
+    }
+    if (next < 0) {
         m_wake->stop();
         return;
     }
-    const qint64 wait =
-        std::clamp<qint64>(q->value(0).toLongLong() - m_clock.nowMs(), 0, 3600 * 1000);
+    const qint64 wait = std::clamp<qint64>(next - m_clock.nowMs(), 0, 3600 * 1000);
     m_wake->start(int(wait));
+}
+
+Status WorkflowEngine::resume(const QString &executionId, const QString &why)
+{
+    if (m_live.contains(executionId))
+        return Ok {}; // something in this process is working on it already
+    auto loaded = load(executionId);
+    if (!loaded) {
+        if (loaded.error().kind != ErrorKind::NotFound)
+            m_reload.schedule(executionId);
+        return loaded.error();
+    }
+    Run &run = **loaded;
+    // Calls that were sent but not answered go out again with the same key and body.
+    const QJsonObject inflight = run.map("inflight");
+    for (auto it = inflight.begin(); it != inflight.end(); ++it)
+        run.calls.append(
+            {it.key(), it.value().toObject().value(QLatin1String("compensation")).toBool()});
+    record(
+        run, QStringLiteral("execution_resumed"), {}, 0,
+        {{QStringLiteral("calls_resent"), int(inflight.size())}, {QStringLiteral("reason"), why}});
+    return advance(run);
+}
+
+void WorkflowEngine::reloadDropped()
+{
+    if (m_reload.storageBackingOff())
+        return;
+    for (const QString &id : m_reload.takeDue()) {
+        if (Status st = resume(id, QStringLiteral("a commit had failed")); !st)
+            qCWarning(lcEngine) << id << "cannot be reloaded yet:" << st.error().message;
+    }
 }
 
 Status WorkflowEngine::recover()
@@ -1285,25 +1419,52 @@ Status WorkflowEngine::recover()
     while (q->next())
         ids << q->value(0).toString();
     for (const QString &id : std::as_const(ids)) {
-        auto loaded = load(id);
-        if (!loaded) {
-            qCWarning(lcEngine) << id << "cannot be resumed:" << loaded.error().message;
-            continue;
-        }
-        Run &run = **loaded;
-        // Calls that were sent but not answered go out again with the same key.
-        const QJsonObject inflight = run.map("inflight");
-        for (auto it = inflight.begin(); it != inflight.end(); ++it)
-            run.calls.append(
-                {it.key(), it.value().toObject().value(QLatin1String("compensation")).toBool()});
-        record(run, QStringLiteral("execution_resumed"), {}, 0,
-               {{QStringLiteral("calls_resent"), int(inflight.size())}});
-        advance(run);
+        if (Status st = resume(id, QStringLiteral("the core restarted")); !st)
+            qCWarning(lcEngine) << id << "cannot be resumed:" << st.error().message;
     }
     if (!ids.isEmpty())
         qCInfo(lcEngine) << "resumed" << ids.size() << "executions";
+    m_sweeper->start();
     armWakeUp();
     return Ok {};
+}
+
+int WorkflowEngine::sweep()
+{
+    const qint64 now = m_clock.nowMs();
+    if (auto pruned = m_db.transaction([&]() -> Status {
+            auto r = m_db.run(QStringLiteral("DELETE FROM dead_letters WHERE status IN "
+                                             "('replayed', 'discarded') AND updated_at < ?"),
+                              {now - m_deadLetterTtlMs});
+            return r ? Status(Ok {}) : Status(r.error());
+        });
+        !pruned)
+        qCWarning(lcEngine) << "dead letters not pruned:" << pruned.error().message;
+    // Running, untouched for a while, no timer of its own, and not in this process's hands:
+    // left behind, e.g. by a commit that failed while the reload queue was lost with a restart.
+    auto q = m_db.exec(
+        QStringLiteral("SELECT id FROM executions e WHERE status = 'running' AND updated_at < ? "
+                       "AND NOT EXISTS (SELECT 1 FROM timers t WHERE t.execution_id = e.id)"),
+        {now - StuckAfterMs});
+    if (!q) {
+        qCWarning(lcEngine) << "the sweep cannot read executions:" << q.error().message;
+        return 0;
+    }
+    QStringList stuck;
+    while (q->next()) {
+        const QString id = q->value(0).toString();
+        if (!m_live.contains(id) && !m_reload.contains(id))
+            stuck << id;
+    }
+    int resumed = 0;
+    for (const QString &id : std::as_const(stuck)) {
+        if (resume(id, QStringLiteral("found idle by the sweeper")))
+            ++resumed;
+    }
+    if (resumed > 0)
+        qCWarning(lcEngine) << "the sweeper resumed" << resumed << "executions left behind";
+    armWakeUp();
+    return resumed;
 }
 
 Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QString &module,
@@ -1337,6 +1498,7 @@ Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QStr
     }
 
     QJsonArray resumed;
+    QStringList unresumed;
     auto q =
         m_db.exec(QStringLiteral(
                       "SELECT execution_id, node, module, match FROM waiters WHERE event_type = ?"),
@@ -1351,8 +1513,11 @@ Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QStr
         if (!w.at(2).isEmpty() && w.at(2) != module)
             continue;
         auto loaded = load(w.at(0));
-        if (!loaded)
+        if (!loaded) {
+            if (loaded.error().kind != ErrorKind::NotFound)
+                unresumed << loaded.error().message;
             continue;
+        }
         Run &run = **loaded;
         if (!w.at(3).isEmpty()) {
             auto match = m_expressions.evaluate(w.at(3), scope(run, event));
@@ -1377,9 +1542,19 @@ Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QStr
             return Ok {};
         });
         run.timersChanged = true;
-        resumed.append(execId);
-        resumeFromWait(run, node, QStringLiteral("event"), event, QStringLiteral("event_received"));
+        if (Status st = resumeFromWait(run, node, QStringLiteral("event"), event,
+                                       QStringLiteral("event_received"));
+            st)
+            resumed.append(execId);
+        else
+            unresumed << st.error().message;
     }
+    // The waiters stay stored: the same event sent again resumes them.
+    if (!unresumed.isEmpty())
+        return unavailable(QStringLiteral("%1 waiting executions could not be resumed (%2); send "
+                                          "the event again")
+                               .arg(unresumed.size())
+                               .arg(unresumed.first()));
     return QJsonObject {{QStringLiteral("started"), started}, {QStringLiteral("resumed"), resumed}};
 }
 
@@ -1391,16 +1566,16 @@ Status WorkflowEngine::cancel(const QString &executionId)
     Run &run = **loaded;
     if (isFinal(run.status)) {
         const QString status = run.status;
-        advance(run);
-        return makeError(QStringLiteral("the execution has already %1")
-                             .arg(status == QLatin1String("cancelled")
-                                      ? QStringLiteral("been cancelled")
-                                      : status),
-                         QStringLiteral("status"));
+        (void)advance(run);
+        return conflict(QStringLiteral("the execution has already %1")
+                            .arg(status == QLatin1String("cancelled")
+                                     ? QStringLiteral("been cancelled")
+                                     : status),
+                        QStringLiteral("status"));
     }
     finish(run, QStringLiteral("cancelled"), {}, QStringLiteral("cancelled by request"));
-    advance(run);
-    return Ok {};
+    // Reported only once it is stored.
+    return advance(run);
 }
 
 Result<QJsonObject> WorkflowEngine::retry(const QString &executionId)
@@ -1411,35 +1586,29 @@ Result<QJsonObject> WorkflowEngine::retry(const QString &executionId)
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
-                         QStringLiteral("id"));
+        return notFound(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
+                        QStringLiteral("id"));
     const QString status = q->value(3).toString();
     if (status != QLatin1String("failed") && status != QLatin1String("cancelled"))
-        return makeError(
+        return conflict(
             QStringLiteral("only a failed or cancelled execution can be retried; this one is %1")
                 .arg(status),
             QStringLiteral("status"));
     auto def = m_workflows.version(q->value(0).toString(), q->value(1).toInt());
     if (!def)
         return def.error();
+    if (!def->triggerNode())
+        return internalError(
+            QStringLiteral("version %1 of the workflow has no trigger").arg(def->version));
     // Same version, same input, recorded as a retry of the original.
-    auto *run = new Run;
-    run->id = QStringLiteral("ex_") + QString::fromLatin1(randomHex(8));
-    run->workflowId = def->id;
-    run->version = def->version;
-    run->traceId = QString::fromLatin1(randomHex(16));
-    run->input = parse(q->value(2));
-    run->def = *def;
-    run->setList("ready", QJsonArray {def->triggerNode()->id});
-    record(*run, QStringLiteral("execution_started"), {}, 0,
-           {{QStringLiteral("version"), run->version},
-            {QStringLiteral("origin"), QStringLiteral("retry")},
-            {QStringLiteral("retry_of"), executionId}});
-    m_live.insert(run->id, run);
+    Run *run = newRun(*def, parse(q->value(2)),
+                      {{QStringLiteral("origin"), QStringLiteral("retry")},
+                       {QStringLiteral("retry_of"), executionId}});
     const QJsonObject answer {{QStringLiteral("execution_id"), run->id},
                               {QStringLiteral("trace_id"), run->traceId},
                               {QStringLiteral("retry_of"), executionId}};
-    advance(*run);
+    if (Status saved = advance(*run); !saved)
+        return saved.error();
     return answer;
 }
 
@@ -1452,8 +1621,8 @@ Result<QJsonObject> WorkflowEngine::execution(const QString &executionId)
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
-                         QStringLiteral("id"));
+        return notFound(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
+                        QStringLiteral("id"));
     const QJsonObject state = parse(q->value(5));
     QJsonArray steps;
     const QJsonObject stepMap = state.value(QLatin1String("steps")).toObject();
@@ -1502,7 +1671,7 @@ Result<QJsonObject> WorkflowEngine::execution(const QString &executionId)
     return result;
 }
 
-QJsonArray WorkflowEngine::executions(const QString &status, int limit)
+Result<QJsonArray> WorkflowEngine::executions(const QString &status, int limit)
 {
     auto q = status.isEmpty()
         ? m_db.exec(
@@ -1514,9 +1683,9 @@ QJsonArray WorkflowEngine::executions(const QString &status, int limit)
                 "SELECT id, workflow_id, version, status, trace_id, created_at, updated_at, error "
                 "FROM executions WHERE status = ? ORDER BY created_at DESC LIMIT ?"),
             {status, limit});
-    QJsonArray out;
     if (!q)
-        return out;
+        return q.error();
+    QJsonArray out;
     while (q->next()) {
         out.append(QJsonObject {{QStringLiteral("id"), q->value(0).toString()},
                                 {QStringLiteral("workflow_id"), q->value(1).toString()},
@@ -1559,7 +1728,7 @@ static const char *const TaskColumns =
     "id, execution_id, node, queue, role, title, form, status, created_at, due_at, claimed_by, "
     "decided_by, decision, decided_at, escalated_from";
 
-QJsonArray WorkflowEngine::tasks(const QString &queue, const QString &status)
+Result<QJsonArray> WorkflowEngine::tasks(const QString &queue, const QString &status)
 {
     QString sql =
         QStringLiteral("SELECT %1 FROM tasks WHERE 1 = 1").arg(QLatin1String(TaskColumns));
@@ -1575,12 +1744,12 @@ QJsonArray WorkflowEngine::tasks(const QString &queue, const QString &status)
         values << status;
     }
     sql += QStringLiteral(" ORDER BY created_at LIMIT 1000");
-    QJsonArray out;
     auto q = m_db.exec(sql, values);
-    if (q) {
-        while (q->next())
-            out.append(taskJson(*q));
-    }
+    if (!q)
+        return q.error();
+    QJsonArray out;
+    while (q->next())
+        out.append(taskJson(*q));
     return out;
 }
 
@@ -1592,8 +1761,8 @@ Result<QJsonObject> WorkflowEngine::task(const QString &taskId)
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("no task has the id \"%1\"").arg(taskId),
-                         QStringLiteral("id"));
+        return notFound(QStringLiteral("no task has the id \"%1\"").arg(taskId),
+                        QStringLiteral("id"));
     return taskJson(*q);
 }
 
@@ -1612,7 +1781,7 @@ Status WorkflowEngine::claim(const QString &taskId, const QString &who)
     auto t = task(taskId);
     if (!t)
         return t.error();
-    return makeError(
+    return conflict(
         QStringLiteral("the task is %1%2")
             .arg(t->value(QLatin1String("status")).toString(),
                  t->value(QLatin1String("claimed_by")).isString()
@@ -1630,12 +1799,12 @@ Result<QJsonObject> WorkflowEngine::decide(const QString &taskId, const QString 
         return t.error();
     const QString status = t->value(QLatin1String("status")).toString();
     if (status == QLatin1String("decided"))
-        return makeError(QStringLiteral("the task was already decided by %1")
-                             .arg(t->value(QLatin1String("decided_by")).toString()),
-                         QStringLiteral("status"));
+        return conflict(QStringLiteral("the task was already decided by %1")
+                            .arg(t->value(QLatin1String("decided_by")).toString()),
+                        QStringLiteral("status"));
     if (status == QLatin1String("expired"))
-        return makeError(QStringLiteral("the task has expired; its execution is no longer waiting"),
-                         QStringLiteral("status"));
+        return conflict(QStringLiteral("the task has expired; its execution is no longer waiting"),
+                        QStringLiteral("status"));
     const QJsonObject form = t->value(QLatin1String("form")).toObject();
     QStringList outcomes;
     for (const QJsonValue &o : form.value(QLatin1String("outcomes")).toArray())
@@ -1684,8 +1853,7 @@ Result<QJsonObject> WorkflowEngine::decide(const QString &taskId, const QString 
                                {QStringLiteral("comment"), comment},
                                {QStringLiteral("decided_by"), who}};
     const qint64 now = m_clock.nowMs();
-    bool decidedHere = false;
-    run.ops.append([this, taskId, outcome, who, now, &decidedHere]() -> Status {
+    run.ops.append([this, taskId, outcome, who, now]() -> Status {
         // The status check in the statement settles a race between two consoles.
         auto r = m_db.run(
             QStringLiteral(
@@ -1695,9 +1863,8 @@ Result<QJsonObject> WorkflowEngine::decide(const QString &taskId, const QString 
         if (!r)
             return r.error();
         if (*r != 1)
-            return makeError(QStringLiteral("the task was decided by someone else a moment ago"),
-                             QStringLiteral("status"));
-        decidedHere = true;
+            return conflict(QStringLiteral("the task was decided by someone else a moment ago"),
+                            QStringLiteral("status"));
         return Ok {};
     });
     run.tasks.append(taskId);
@@ -1705,10 +1872,10 @@ Result<QJsonObject> WorkflowEngine::decide(const QString &taskId, const QString 
            {{QStringLiteral("task_id"), taskId},
             {QStringLiteral("decision"), decision},
             {QStringLiteral("decided_by"), who}});
-    resumeFromWait(run, node, decision, outcome, QStringLiteral("step_resumed"));
-    if (!decidedHere)
-        return makeError(QStringLiteral("the task was decided by someone else a moment ago"),
-                         QStringLiteral("status"));
+    // Decided only when the decision and the resumed execution are stored together.
+    if (Status st = resumeFromWait(run, node, decision, outcome, QStringLiteral("step_resumed"));
+        !st)
+        return st.error();
     return task(taskId);
 }
 

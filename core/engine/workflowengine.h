@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "engine/moduleclient.h"
+#include "engine/reloadqueue.h"
 #include "workflow/workflow.h"
 
 #include <QHash>
@@ -42,10 +43,18 @@ public:
     // The clinic's time zone, for schedule triggers such as the 07:00 morning report.
     void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
     // Keeps one durable timer per published, enabled workflow with a schedule trigger (and
-    // none for the others). Call after publishing or enabling.
+    // none for the others), due at its cron's next time. Called at start and after publishing,
+    // promoting or enabling.
     Status scheduleWorkflows();
     // Resumes every execution that was running when the process stopped, and arms timers.
     Status recover();
+    // Housekeeping, every minute and from tests: reloads executions that are stored as running
+    // but that nothing in this process is working on (left behind by a failed commit), and
+    // deletes dead letters that were replayed or discarded longer than their TTL ago.
+    // Returns how many executions it resumed.
+    int sweep();
+    // How long a running execution may go unchanged before the sweeper reloads it.
+    static constexpr qint64 StuckAfterMs = 60000;
 
     // {"execution_id", "trace_id"}
     Result<QJsonObject> start(const QString &workflowId, const QJsonObject &input,
@@ -59,10 +68,10 @@ public:
     Result<QJsonObject> retry(const QString &executionId);
 
     Result<QJsonObject> execution(const QString &executionId);
-    QJsonArray executions(const QString &status, int limit = 200);
+    Result<QJsonArray> executions(const QString &status, int limit = 200);
 
     // Review tasks, oldest first; status "open" is pending, claimed and escalated together.
-    QJsonArray tasks(const QString &queue, const QString &status);
+    Result<QJsonArray> tasks(const QString &queue, const QString &status);
     Result<QJsonObject> task(const QString &taskId);
     Status claim(const QString &taskId, const QString &who);
     Result<QJsonObject> decide(const QString &taskId, const QString &decision,
@@ -70,12 +79,14 @@ public:
                                const QString &who);
 
     // The dead-letter queue: module calls that failed for good, with payload, error, attempts.
-    QJsonArray deadLetters(const QString &status);
-    int deadLetterCount();
+    Result<QJsonArray> deadLetters(const QString &status);
+    Result<int> deadLetterCount();
     // Sends the call again (with an edited payload when given); done gets the module's answer.
     void replayDeadLetter(const QString &id, const QJsonObject &editedPayload,
                           std::function<void(Result<QJsonObject>)> done);
     Status discardDeadLetter(const QString &id);
+    // How long replayed and discarded dead letters are kept; pending ones are kept until
+    // someone replays or discards them.
     void setDeadLetterTtl(qint64 ms) { m_deadLetterTtlMs = ms; }
 
     // How long steps took, from start to end (retries and waits included), by node type.
@@ -93,6 +104,8 @@ public:
     int processDueTimers();
 
     static constexpr int DefaultMaxAttempts = 5; // 1 s, 2 s, 4 s, 8 s, 16 s between them
+    // Timers fired per pass; the next pass follows at once, after the event loop's turn.
+    static constexpr int TimerBatch = 200;
 
 Q_SIGNALS:
     void executionChanged(const QString &executionId, const QString &status);
@@ -104,9 +117,16 @@ private:
     struct Run;
 
     Result<Run *> load(const QString &executionId);
-    // Runs the ready steps, then commits (now, or with the next group commit when deferred).
-    // Returns false when the commit failed; the execution is then left to recovery.
-    bool advance(Run &run, bool deferred = false);
+    // Runs the ready steps, then commits them now. When the commit fails the run is dropped
+    // and reloaded later from what was stored (ReloadQueue); nothing is reported done.
+    Status advance(Run &run);
+    // The same, with the next group commit (within this turn of the event loop).
+    void advanceLater(Run &run);
+    void runReadySteps(Run &run);
+    void dropAfterFailedCommit(Run &run);
+    // Reloads a stored execution and sends its calls in flight again with the same keys.
+    Status resume(const QString &executionId, const QString &why);
+    void reloadDropped();
     void finishAdvance(Run &run);
     void flush();
     Status step(Run &run, const WorkflowNode &node);
@@ -126,14 +146,17 @@ private:
     void finish(Run &run, const QString &status, const QJsonObject &output = {},
                 const QString &error = {});
     void compensateNext(Run &run);
-    void resumeFromWait(Run &run, const QString &node, const QString &port,
-                        const QJsonObject &output, const QString &event);
+    Status resumeFromWait(Run &run, const QString &node, const QString &port,
+                          const QJsonObject &output, const QString &event);
     void settle(Run &run);
     QJsonObject scope(const Run &run, const QJsonObject &event = {}) const;
     qint64 backoffMs(const WorkflowNode &node, int attempt) const;
     int maxAttempts(const WorkflowNode &node) const;
     void armWakeUp();
-    void fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs);
+    Status fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs);
+    // The next due time of a workflow's schedule trigger; an error when it has none.
+    Result<qint64> nextScheduled(const QJsonObject &trigger, qint64 afterMs) const;
+    Run *newRun(const Workflow &def, const QJsonObject &input, const QJsonObject &started);
     QJsonObject taskJson(const QSqlQuery &q) const;
 
     Database &m_db;
@@ -146,7 +169,9 @@ private:
     QHash<QString, DurationHistogram> m_stepDurations;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     QHash<QString, Run *> m_live;
+    ReloadQueue m_reload;
     QTimer *m_wake;
+    QTimer *m_sweeper;
     QStringList m_dirty; // executions changed but not yet committed (group commit)
     bool m_flushScheduled = false;
     qint64 m_deadLetterTtlMs = 14LL * 24 * 3600 * 1000;

@@ -114,6 +114,34 @@ void HttpReply::sendError(int status, const QString &message, const QString &fie
     sendJson(status, error);
 }
 
+int HttpReply::statusFor(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::Invalid:
+        return 400;
+    case ErrorKind::NotFound:
+        return 404;
+    case ErrorKind::Conflict:
+        return 409;
+    case ErrorKind::Unavailable:
+        return 503;
+    case ErrorKind::Internal:
+        return 500;
+    }
+    return 500;
+}
+
+void HttpReply::sendError(const Error &error) const
+{
+    QJsonObject body {{QStringLiteral("error"), error.message}};
+    if (!error.field.isEmpty())
+        body[QStringLiteral("field")] = error.field;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (error.kind == ErrorKind::Unavailable)
+        headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+    sendJson(statusFor(error.kind), body, headers);
+}
+
 void HttpReply::abort() const
 {
     if (!m_state || m_state->done)

@@ -48,6 +48,10 @@ public:
                   const QList<QPair<QByteArray, QByteArray>> &headers = {}) const;
     // {"error": message, "field": field}
     void sendError(int status, const QString &message, const QString &field = {}) const;
+    // The same, with the status that the error's kind calls for (statusFor).
+    void sendError(const Error &error) const;
+    // invalid 400, not found 404, conflict 409, unavailable 503 (with Retry-After), internal 500.
+    static int statusFor(ErrorKind kind);
     // Drops the connection without an answer.
     void abort() const;
     bool isPending() const;

@@ -189,7 +189,7 @@ void Notifier::removeChannel(const QString &id, Done done)
 {
     Channel *ch = channel(id);
     if (!ch)
-        return done(makeError(QStringLiteral("no channel \"%1\"").arg(id), QStringLiteral("id")));
+        return done(notFound(QStringLiteral("no channel \"%1\"").arg(id), QStringLiteral("id")));
     const QString key = ch->config.secretKey();
     if (auto r = m_db.run(QStringLiteral("DELETE FROM notification_channels WHERE id = ?"), {id});
         !r)
@@ -205,7 +205,7 @@ void Notifier::removeChannel(const QString &id, Done done)
 void Notifier::sendTest(const QString &id, Done done)
 {
     if (!channel(id))
-        return done(makeError(QStringLiteral("no channel \"%1\"").arg(id), QStringLiteral("id")));
+        return done(notFound(QStringLiteral("no channel \"%1\"").arg(id), QStringLiteral("id")));
     Job job;
     job.notice.event = QStringLiteral("test");
     job.notice.clinic = m_clinic;

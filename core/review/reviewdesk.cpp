@@ -56,13 +56,13 @@ QJsonObject ReviewDesk::masked(QJsonObject task)
     return task;
 }
 
-QJsonArray ReviewDesk::openTasks(const QString &queue, bool mayReadPhi)
+Result<QJsonArray> ReviewDesk::openTasks(const QString &queue, bool mayReadPhi)
 {
-    const QJsonArray all = m_engine.tasks(queue, QStringLiteral("open"));
-    if (mayReadPhi)
+    auto all = m_engine.tasks(queue, QStringLiteral("open"));
+    if (!all || mayReadPhi)
         return all;
     QJsonArray out;
-    for (const QJsonValue &t : all)
+    for (const QJsonValue &t : *all)
         out.append(masked(t.toObject()));
     return out;
 }
@@ -119,13 +119,12 @@ Status ReviewDesk::release(const QString &taskId, const QString &who)
         auto t = m_engine.task(taskId);
         if (!t)
             return t.error();
-        return makeError(
-            t->value(QLatin1String("status")).toString() == QLatin1String("claimed")
-                ? QStringLiteral("the task was claimed by %1; only they can release it")
-                      .arg(t->value(QLatin1String("claimed_by")).toString())
-                : QStringLiteral("the task is %1, not claimed")
-                      .arg(t->value(QLatin1String("status")).toString()),
-            QStringLiteral("status"));
+        return conflict(t->value(QLatin1String("status")).toString() == QLatin1String("claimed")
+                            ? QStringLiteral("the task was claimed by %1; only they can release it")
+                                  .arg(t->value(QLatin1String("claimed_by")).toString())
+                            : QStringLiteral("the task is %1, not claimed")
+                                  .arg(t->value(QLatin1String("status")).toString()),
+                        QStringLiteral("status"));
     }
     record(QStringLiteral("review.released"), who, {{QStringLiteral("task_id"), taskId}});
     Q_EMIT tasksChanged();
@@ -143,10 +142,10 @@ Result<QJsonObject> ReviewDesk::decide(const QString &taskId, const QString &dec
     const QJsonValue claimedBy = before->value(QLatin1String("claimed_by"));
     if (before->value(QLatin1String("status")).toString() == QLatin1String("claimed")
         && claimedBy.isString() && claimedBy.toString() != who)
-        return makeError(QStringLiteral("%1 is working on this task; ask them, or wait until they "
-                                        "release it")
-                             .arg(claimedBy.toString()),
-                         QStringLiteral("status"));
+        return conflict(QStringLiteral("%1 is working on this task; ask them, or wait until they "
+                                       "release it")
+                            .arg(claimedBy.toString()),
+                        QStringLiteral("status"));
     auto decided = m_engine.decide(taskId, decision, fields, comment, who);
     if (!decided)
         return decided.error();

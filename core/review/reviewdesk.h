@@ -31,7 +31,7 @@ public:
     static QString supervisorQueue() { return QStringLiteral("supervisor"); }
 
     // Open tasks (pending, claimed, escalated) of a queue, or of all queues, oldest first.
-    QJsonArray openTasks(const QString &queue, bool mayReadPhi);
+    Result<QJsonArray> openTasks(const QString &queue, bool mayReadPhi);
     Result<QJsonObject> task(const QString &taskId, bool mayReadPhi);
     // [{queue, open, claimed, overdue, oldest_created_at}], busiest first.
     QJsonArray queues();

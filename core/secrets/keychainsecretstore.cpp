@@ -11,13 +11,13 @@ namespace {
 Error keychainError(const QKeychain::Job &job, const QString &key)
 {
     if (job.error() == QKeychain::EntryNotFound)
-        return makeError(QStringLiteral("no secret is stored under this name"), key);
+        return notFound(QStringLiteral("no secret is stored under this name"), key);
     if (job.error() == QKeychain::NoBackendAvailable)
-        return makeError(QStringLiteral("no keychain is available (is a Secret Service such as "
-                                        "GNOME Keyring running and unlocked?): %1")
-                             .arg(job.errorString()),
-                         key);
-    return makeError(QStringLiteral("the keychain refused: %1").arg(job.errorString()), key);
+        return unavailable(QStringLiteral("no keychain is available (is a Secret Service such as "
+                                          "GNOME Keyring running and unlocked?): %1")
+                               .arg(job.errorString()),
+                           key);
+    return unavailable(QStringLiteral("the keychain refused: %1").arg(job.errorString()), key);
 }
 
 } // namespace

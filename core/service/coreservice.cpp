@@ -22,6 +22,7 @@
 #include "sim/simfleet.h"
 #include "status/statusdocument.h"
 #include "store/database.h"
+#include "store/datafolder.h"
 #include "store/workflowstore.h"
 #include "workflow/cronschedule.h"
 #include "workflow/expressionengine.h"
@@ -31,6 +32,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QTimeZone>
@@ -157,20 +159,51 @@ Status CoreService::start()
 Status CoreService::startEngine()
 {
     QString path = m_options.storePath;
-    if (path.isEmpty()) {
-        if (m_options.dataDir.isEmpty())
-            path = QStringLiteral(":memory:");
-        else if (!QDir().mkpath(m_options.dataDir))
-            return makeError(
-                QStringLiteral("cannot create the data directory %1").arg(m_options.dataDir));
-        else
-            path = QDir(m_options.dataDir)
-                       .filePath(m_options.demo ? QStringLiteral("demo.db")
-                                                : QStringLiteral("switchboard.db"));
+    const QString name = m_options.demo ? QStringLiteral("demo") : QStringLiteral("switchboard");
+    if (Status prepared = DataFolder::prepare(m_options.dataDir); !prepared)
+        return prepared;
+    if (path.isEmpty())
+        path = m_options.dataDir.isEmpty()
+            ? QStringLiteral(":memory:")
+            : QDir(m_options.dataDir).filePath(name + QStringLiteral(".db"));
+    if (path != QLatin1String(":memory:")) {
+        auto lock = DataFolder::lock(path);
+        if (!lock)
+            return lock.error();
+        m_lock = std::move(lock).value();
     }
+    const bool powerSafe = m_config.durability != QLatin1String("process");
+    if (!powerSafe)
+        qCWarning(lcService) << "DURABILITY=process: a power loss can lose the last commits";
     m_db = std::make_unique<Database>();
-    if (Status st = m_db->open(path); !st)
-        return st;
+    if (Status st = m_db->open(
+            path, powerSafe ? Database::Durability::Power : Database::Durability::Process);
+        !st) {
+        const QString backup = m_options.dataDir.isEmpty()
+            ? QString()
+            : DataFolder::latestBackup(m_options.dataDir, name);
+        if (st.error().kind != ErrorKind::Internal || backup.isEmpty())
+            return st;
+        return internalError(
+            QStringLiteral("%1. The last good backup is %2: stop the core, copy it over %3 and "
+                           "start again.")
+                .arg(st.error().message, backup, path));
+    }
+    // Owner-only, whatever the umask: the database holds patient data.
+    for (const QString &file : {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")})
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
+    if (!m_options.dataDir.isEmpty()) {
+        if (Status backed = DataFolder::backupDaily(*m_db, m_options.dataDir, name); !backed)
+            qCWarning(lcService) << "no backup today:" << backed.error().message;
+    }
+    // Test hook: faults injected into the store (see FaultPlan); never set in production.
+    if (const QString faults = qEnvironmentVariable("SWITCHBOARD_FAULTS"); !faults.isEmpty()) {
+        auto plan = FaultPlan::parse(faults);
+        if (!plan)
+            return plan.error();
+        qCWarning(lcService).noquote() << "fault injection is on:" << plan->toString();
+        m_db->setFaults(*plan);
+    }
     m_expressions = std::make_unique<ExpressionEngine>();
     m_validator = std::make_unique<WorkflowValidator>(*m_expressions);
     m_workflows = std::make_unique<WorkflowStore>(*m_db, m_clock, *m_validator);
@@ -270,14 +303,18 @@ Status CoreService::startEngine()
         }
         // ...and with some work waiting in the Review section.
         if (m_fleet && m_options.demoHistoryDays > 0
-            && m_engine->tasks(QString(), QStringLiteral("open")).isEmpty()) {
+            && m_engine->tasks(QString(), QStringLiteral("open")).valueOr({}).isEmpty()) {
             for (const QJsonObject &e : m_fleet->reviewStarters())
                 (void)m_engine->deliverEvent(e.value(QLatin1String("type")).toString(),
                                              e.value(QLatin1String("module")).toString(),
                                              e.value(QLatin1String("data")).toObject());
         }
     }
-    return m_engine->recover();
+    if (Status resumed = m_engine->recover(); !resumed)
+        return resumed;
+    // The schedule triggers (07:00 report, 09:00 reminders, 23:00 cleanup) are armed on every
+    // start, so a running core fires them without anyone publishing first.
+    return m_engine->scheduleWorkflows();
 }
 
 void CoreService::installTemplates()
@@ -488,7 +525,7 @@ Result<QJsonObject> CoreService::alertDetails(qint64 id) const
 void CoreService::refreshOverview(bool newRound)
 {
     SystemOverview next = m_overview;
-    next.deadLetters = m_engine ? m_engine->deadLetterCount() : 0;
+    next.deadLetters = m_engine ? m_engine->deadLetterCount().valueOr(0) : 0;
     next.alerts = AlertRules::evaluate(m_config, modules(), next.deadLetters);
     next.kpis = kpis();
     next.kpiPreviousWeek = m_kpiPreviousWeek;
@@ -568,7 +605,8 @@ QJsonObject CoreService::statusDocument(const QString &controlAction, qint64 exe
         doc.insert(QStringLiteral("modules"), modules);
     }
     QJsonObject metadata = doc.value(QLatin1String("metadata")).toObject();
-    metadata.insert(QStringLiteral("dead_letters"), m_engine ? m_engine->deadLetterCount() : 0);
+    metadata.insert(QStringLiteral("dead_letters"),
+                    m_engine ? m_engine->deadLetterCount().valueOr(0) : 0);
     doc.insert(QStringLiteral("metadata"), metadata);
     return doc;
 }

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 
+class QLockFile;
 class QTimer;
 
 namespace Switchboard {
@@ -123,6 +124,7 @@ private:
     KpiCollector *m_kpis = nullptr;
     QTimer *m_reportTimer = nullptr;
     ApiServer *m_api = nullptr;
+    std::unique_ptr<QLockFile> m_lock; // the data folder, held while this core runs
     std::unique_ptr<Database> m_db;
     std::unique_ptr<ExpressionEngine> m_expressions;
     std::unique_ptr<WorkflowValidator> m_validator;

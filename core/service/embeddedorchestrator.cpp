@@ -152,7 +152,13 @@ void EmbeddedOrchestrator::pushTasks(CoreService &service)
 {
     if (!service.review())
         return;
-    const QJsonArray tasks = service.review()->openTasks(QString(), mayReadPhi());
+    auto open = service.review()->openTasks(QString(), mayReadPhi());
+    if (!open) {
+        // The queue on screen stays as it was; the next change brings a fresh one.
+        qCWarning(lcService) << "the review queue cannot be read:" << open.error().message;
+        return;
+    }
+    const QJsonArray tasks = *open;
     QMetaObject::invokeMethod(this, [this, tasks] { Q_EMIT tasksChanged(tasks); });
 }
 

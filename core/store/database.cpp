@@ -1,237 +1,31 @@
 #include "store/database.h"
 
 #include "common/logging.h"
+#include "store/migrations.h"
 
+#include <QFile>
 #include <QSqlError>
 #include <QUuid>
+#include <cstdio>
+#include <unistd.h>
 
 namespace Switchboard {
 
 namespace {
 
-// Each entry upgrades the schema by one version. Never edit a released entry: add another.
-const char *const Migrations[] = {
-    // 1: workflows, versions, executions with their event history, timers, waiters, tasks.
-    R"SQL(
-CREATE TABLE workflows (
-    id TEXT PRIMARY KEY,
-    draft TEXT NOT NULL,
-    enabled INTEGER NOT NULL DEFAULT 1,
-    updated_at INTEGER NOT NULL
-);
-CREATE TABLE workflow_versions (
-    workflow_id TEXT NOT NULL REFERENCES workflows(id),
-    version INTEGER NOT NULL,
-    definition TEXT NOT NULL,
-    note TEXT NOT NULL DEFAULT '',
-    published_at INTEGER NOT NULL,
-    PRIMARY KEY (workflow_id, version)
-);
-CREATE TABLE executions (
-    id TEXT PRIMARY KEY,
-    workflow_id TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    status TEXT NOT NULL,
-    trace_id TEXT NOT NULL,
-    input TEXT NOT NULL,
-    state TEXT NOT NULL,
-    output TEXT,
-    error TEXT,
-    created_at INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL,
-    finished_at INTEGER
-);
-CREATE INDEX executions_by_status ON executions(status, updated_at);
-CREATE TABLE execution_events (
-    execution_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    ts INTEGER NOT NULL,
-    type TEXT NOT NULL,
-    node TEXT,
-    attempt INTEGER,
-    data TEXT,
-    PRIMARY KEY (execution_id, seq)
-) WITHOUT ROWID;
-CREATE TABLE timers (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    execution_id TEXT NOT NULL,
-    node TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    due_at INTEGER NOT NULL,
-    data TEXT
-);
-CREATE INDEX timers_by_due ON timers(due_at);
-CREATE TABLE waiters (
-    execution_id TEXT NOT NULL,
-    node TEXT NOT NULL,
-    event_type TEXT NOT NULL,
-    module TEXT,
-    match TEXT,
-    PRIMARY KEY (execution_id, node)
-);
-CREATE INDEX waiters_by_type ON waiters(event_type);
-CREATE TABLE tasks (
-    id TEXT PRIMARY KEY,
-    execution_id TEXT NOT NULL,
-    node TEXT NOT NULL,
-    queue TEXT NOT NULL,
-    role TEXT NOT NULL,
-    title TEXT NOT NULL,
-    form TEXT NOT NULL,
-    status TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    due_at INTEGER,
-    claimed_by TEXT,
-    decided_by TEXT,
-    decision TEXT,
-    decided_at INTEGER
-);
-CREATE INDEX tasks_by_queue ON tasks(queue, status);
-)SQL",
-    // 2: the dead-letter queue: module calls that failed for good, kept for inspection and replay.
-    R"SQL(
-CREATE TABLE dead_letters (
-    id TEXT PRIMARY KEY,
-    execution_id TEXT NOT NULL,
-    node TEXT NOT NULL,
-    module TEXT NOT NULL,
-    action TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    idempotency_key TEXT NOT NULL,
-    error TEXT NOT NULL,
-    attempts INTEGER NOT NULL,
-    status TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL,
-    result TEXT
-);
-CREATE INDEX dead_letters_by_status ON dead_letters(status, created_at);
-)SQL",
-    // 3: the clinic's key figures, one sample per figure and hour, for trends beyond a day.
-    R"SQL(
-CREATE TABLE kpi_samples (
-    name TEXT NOT NULL,
-    at INTEGER NOT NULL,
-    value REAL NOT NULL,
-    PRIMARY KEY (name, at)
-);
-)SQL",
-    // 4: modules switched on or off from the console or the API (over the configuration); each
-    // module's checks per hour: the worst status seen, response-time percentiles, and how many
-    // checks went unanswered; key-figure events counted per hour (EventKpis).
-    R"SQL(
-CREATE TABLE module_settings (
-    module TEXT PRIMARY KEY,
-    enabled INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL
-);
-CREATE TABLE module_samples (
-    module TEXT NOT NULL,
-    at INTEGER NOT NULL,
-    status INTEGER NOT NULL,
-    p50 INTEGER NOT NULL,
-    p95 INTEGER NOT NULL,
-    p99 INTEGER NOT NULL,
-    checks INTEGER NOT NULL,
-    unanswered INTEGER NOT NULL,
-    PRIMARY KEY (module, at)
-);
-CREATE TABLE event_counts (
-    at INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    value REAL NOT NULL,
-    PRIMARY KEY (at, name)
-);
-)SQL",
-    // 5: the hash-chained audit log (forwarded to 09_compliance), and review tasks that went
-    // past their SLA to the supervisors keep the queue they came from.
-    R"SQL(
-CREATE TABLE audit_log (
-    seq INTEGER PRIMARY KEY,
-    ts INTEGER NOT NULL,
-    event TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    data TEXT NOT NULL,
-    prev_hash TEXT NOT NULL,
-    hash TEXT NOT NULL,
-    forwarded_at INTEGER
-);
-CREATE INDEX audit_log_waiting ON audit_log(forwarded_at, seq);
-ALTER TABLE tasks ADD COLUMN escalated_from TEXT;
-)SQL",
-    // 6: which published version runs in which environment (dev, staging, production).
-    R"SQL(
-CREATE TABLE deployments (
-    workflow_id TEXT NOT NULL,
-    environment TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    promoted_at INTEGER NOT NULL,
-    promoted_by TEXT NOT NULL,
-    PRIMARY KEY (workflow_id, environment)
-);
-)SQL",
-    // 7: the alert book (one row per alert, its history and its notification deliveries),
-    // silences, and the notification channels' settings (their secrets live in the keychain).
-    R"SQL(
-CREATE TABLE alerts (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    fingerprint TEXT NOT NULL,
-    rule TEXT NOT NULL,
-    category TEXT NOT NULL,
-    severity TEXT NOT NULL,
-    module TEXT NOT NULL,
-    subject TEXT NOT NULL,
-    title TEXT NOT NULL,
-    message TEXT NOT NULL,
-    action TEXT NOT NULL,
-    derived_from TEXT NOT NULL,
-    state TEXT NOT NULL,
-    first_seen INTEGER NOT NULL,
-    last_seen INTEGER NOT NULL,
-    count INTEGER NOT NULL,
-    owner TEXT NOT NULL,
-    snoozed_until INTEGER,
-    resolved_at INTEGER,
-    resolved_by TEXT NOT NULL,
-    inhibited_by TEXT NOT NULL,
-    silence_id INTEGER NOT NULL,
-    notified INTEGER NOT NULL
-);
-CREATE INDEX alerts_by_state ON alerts(state, last_seen);
-CREATE TABLE alert_events (
-    alert_id INTEGER NOT NULL,
-    ts INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    note TEXT NOT NULL
-);
-CREATE INDEX alert_events_by_alert ON alert_events(alert_id, ts);
-CREATE TABLE alert_deliveries (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    alert_id INTEGER NOT NULL,
-    channel TEXT NOT NULL,
-    event TEXT NOT NULL,
-    status TEXT NOT NULL,
-    attempts INTEGER NOT NULL,
-    http_status INTEGER NOT NULL,
-    error TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL
-);
-CREATE INDEX alert_deliveries_by_alert ON alert_deliveries(alert_id);
-CREATE TABLE silences (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    definition TEXT NOT NULL,
-    created_by TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    removed_at INTEGER
-);
-CREATE TABLE notification_channels (
-    id TEXT PRIMARY KEY,
-    definition TEXT NOT NULL,
-    updated_at INTEGER NOT NULL
-);
-)SQL",
+// SQLite's primary result codes (the low byte of an extended code).
+enum SqliteCode {
+    Busy = 5,
+    Locked = 6,
+    NoMemory = 7,
+    ReadOnly = 8,
+    IoError = 10,
+    Corrupt = 11,
+    Full = 13,
+    CantOpen = 14,
+    Protocol = 15,
+    Constraint = 19,
+    NotADatabase = 26,
 };
 
 } // namespace
@@ -243,7 +37,7 @@ Database::~Database()
 
 int Database::latestVersion()
 {
-    return int(std::size(Migrations));
+    return Migrations::count();
 }
 
 int Database::schemaVersion() const
@@ -251,21 +45,61 @@ int Database::schemaVersion() const
     return m_version;
 }
 
-Status Database::open(const QString &path)
+Error Database::errorFrom(const QString &what, const QSqlError &error)
 {
+    bool number = false;
+    const int code = error.nativeErrorCode().toInt(&number) & 0xff;
+    const QString message = QStringLiteral("%1: %2").arg(what, error.text());
+    if (!number)
+        return internalError(message);
+    switch (code) {
+    case Busy:
+    case Locked:
+    case NoMemory:
+    case ReadOnly:
+    case IoError:
+    case Full:
+    case CantOpen:
+    case Protocol:
+        return unavailable(message);
+    case Constraint:
+        return conflict(message);
+    case Corrupt:
+    case NotADatabase:
+    default:
+        return internalError(message);
+    }
+}
+
+Status Database::open(const QString &path, Durability durability)
+{
+    m_path = path;
     m_connection =
         QStringLiteral("switchboard-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     m_db.setDatabaseName(path);
     if (!m_db.open())
-        return makeError(
+        return unavailable(
             QStringLiteral("cannot open the database %1: %2").arg(path, m_db.lastError().text()));
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                               "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000",
-                               "PRAGMA wal_autocheckpoint=4000", "PRAGMA cache_size=-16000"}) {
+    const char *sync =
+        durability == Durability::Power ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
+    for (const char *pragma :
+         {"PRAGMA journal_mode=WAL", sync, "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000",
+          "PRAGMA wal_autocheckpoint=4000", "PRAGMA cache_size=-16000"}) {
         auto r = exec(QString::fromLatin1(pragma));
         if (!r)
-            return r.error();
+            return makeError(
+                QStringLiteral("the database %1 cannot be used (%2)").arg(path, r.error().message),
+                {}, ErrorKind::Internal);
+    }
+    if (path != QLatin1String(":memory:")) {
+        auto check = quickCheck();
+        if (!check)
+            return check.error();
+        if (*check != QLatin1String("ok"))
+            return internalError(QStringLiteral("the database %1 is damaged (SQLite's "
+                                                "quick_check: %2)")
+                                     .arg(path, check->left(300)));
     }
     return migrate();
 }
@@ -281,62 +115,146 @@ void Database::close()
     m_connection.clear();
 }
 
+void Database::setFaults(const FaultPlan &plan)
+{
+    m_faults = plan;
+    m_statementCount = 0;
+    m_commitCount = 0;
+}
+
+std::optional<Error> Database::statementFault()
+{
+    ++m_statementCount;
+    if (m_faults.isEmpty())
+        return std::nullopt;
+    const int n = m_statementCount;
+    if (n == m_faults.failStatement
+        || (m_faults.failFromStatement > 0 && n >= m_faults.failFromStatement))
+        return unavailable(
+            QStringLiteral("database write failed: disk I/O error (injected at statement %1)")
+                .arg(n));
+    if (n == m_faults.busyStatement)
+        return unavailable(
+            QStringLiteral("database write failed: database is locked (injected at statement %1)")
+                .arg(n));
+    return std::nullopt;
+}
+
+void Database::crashIfPlanned(int commit, int planned, const char *when)
+{
+    if (planned == 0 || commit != planned)
+        return;
+    std::fprintf(stderr, "switchboard: injected crash %s commit %d\n", when, commit);
+    std::fflush(stderr);
+    ::_exit(FaultPlan::CrashExitCode);
+}
+
 Result<int> Database::run(const QString &sql, const QVariantList &values)
 {
+    if (auto fault = statementFault())
+        return *fault;
     // Writes are prepared once and reused; they return no rows, only a count.
     auto cached = m_statements.find(sql);
     if (cached == m_statements.end()) {
         QSqlQuery query(m_db);
         if (!query.prepare(sql))
-            return makeError(
-                QStringLiteral("database statement refused: %1").arg(query.lastError().text()));
+            return errorFrom(QStringLiteral("database statement refused"), query.lastError());
         cached = m_statements.emplace(sql, std::move(query));
     }
     QSqlQuery &query = cached.value();
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values.at(i));
     if (!query.exec())
-        return makeError(QStringLiteral("database write failed: %1").arg(query.lastError().text()));
+        return errorFrom(QStringLiteral("database write failed"), query.lastError());
     return query.numRowsAffected();
 }
 
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
 {
+    if (auto fault = statementFault())
+        return *fault;
     QSqlQuery query(m_db);
     if (!query.prepare(sql))
-        return makeError(
-            QStringLiteral("database statement refused: %1").arg(query.lastError().text()));
+        return errorFrom(QStringLiteral("database statement refused"), query.lastError());
     for (const QVariant &v : values)
         query.addBindValue(v);
     if (!query.exec())
-        return makeError(QStringLiteral("database write failed: %1").arg(query.lastError().text()));
+        return errorFrom(QStringLiteral("database statement failed"), query.lastError());
     return query;
+}
+
+Status Database::begin()
+{
+    // IMMEDIATE takes the write lock now: a second writer waits here (busy_timeout), and a
+    // transaction never fails half-way for want of the lock. A busy answer after that wait is
+    // tried twice more before it is reported as unavailable.
+    QSqlQuery query(m_db);
+    Error last;
+    for (int tries = 0; tries < 3; ++tries) {
+        if (query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return Ok {};
+        last = errorFrom(QStringLiteral("cannot start a transaction"), query.lastError());
+        if (!last.isTransient())
+            break;
+    }
+    return last;
 }
 
 Status Database::transaction(const std::function<Status()> &body)
 {
-    // Nested calls join the outer transaction.
     if (m_depth > 0) {
         ++m_depth;
         Status st = body();
         --m_depth;
         return st;
     }
-    if (!m_db.transaction())
-        return makeError(
-            QStringLiteral("cannot start a transaction: %1").arg(m_db.lastError().text()));
+    if (Status st = begin(); !st)
+        return st;
     ++m_depth;
     Status st = body();
     --m_depth;
+    QSqlQuery query(m_db);
     if (!st) {
-        m_db.rollback();
+        (void)query.exec(QStringLiteral("ROLLBACK"));
         return st;
     }
-    if (!m_db.commit()) {
-        const QString error = m_db.lastError().text();
-        m_db.rollback();
-        return makeError(QStringLiteral("commit failed: %1").arg(error));
+    const int commit = ++m_commitCount;
+    crashIfPlanned(commit, m_faults.crashBeforeCommit, "before");
+    if (commit == m_faults.failCommit) {
+        (void)query.exec(QStringLiteral("ROLLBACK"));
+        return unavailable(
+            QStringLiteral("commit failed: disk I/O error (injected at commit %1)").arg(commit));
     }
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        const Error error = errorFrom(QStringLiteral("commit failed"), query.lastError());
+        (void)query.exec(QStringLiteral("ROLLBACK"));
+        return error;
+    }
+    crashIfPlanned(commit, m_faults.crashAfterCommit, "after");
+    return Ok {};
+}
+
+Result<QString> Database::quickCheck()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("PRAGMA quick_check")))
+        return internalError(QStringLiteral("the database %1 is damaged or not a database (%2)")
+                                 .arg(m_path, query.lastError().text()));
+    QStringList problems;
+    while (query.next())
+        problems << query.value(0).toString();
+    return problems.join(QStringLiteral("; "));
+}
+
+Status Database::backupTo(const QString &file)
+{
+    QFile::remove(file);
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("VACUUM INTO ?"));
+    query.addBindValue(file);
+    if (!query.exec())
+        return errorFrom(QStringLiteral("the backup to %1 failed").arg(file), query.lastError());
+    QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
     return Ok {};
 }
 
@@ -356,28 +274,28 @@ Status Database::migrate()
                 "the database is from a newer Switchboard (schema %1, this one knows %2)")
                 .arg(m_version)
                 .arg(latestVersion()));
-    for (int v = m_version; v < latestVersion(); ++v) {
+    for (int v = m_version + 1; v <= latestVersion(); ++v) {
         Status st = transaction([&]() -> Status {
             for (const QString &statement :
-                 QString::fromUtf8(Migrations[v]).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+                 Migrations::script(v).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
                 if (statement.trimmed().isEmpty())
                     continue;
                 auto r = exec(statement);
                 if (!r)
                     return makeError(QStringLiteral("migration to schema %1 failed: %2")
-                                         .arg(v + 1)
-                                         .arg(r.error().message));
+                                         .arg(v)
+                                         .arg(r.error().message),
+                                     {}, r.error().kind);
             }
             auto del = exec(QStringLiteral("DELETE FROM schema_version"));
             if (!del)
                 return del.error();
-            auto ins =
-                exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {v + 1});
+            auto ins = exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (?)"), {v});
             return ins ? Status(Ok {}) : Status(ins.error());
         });
         if (!st)
             return st;
-        m_version = v + 1;
+        m_version = v;
         qCInfo(lcStore) << "database schema migrated to version" << m_version;
     }
     return Ok {};

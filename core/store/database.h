@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "store/faultplan.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -8,23 +9,34 @@
 #include <QString>
 #include <QVariantList>
 #include <functional>
+#include <optional>
+
+class QSqlError;
 
 namespace Switchboard {
 
 // The core's SQLite database: WAL journal, versioned schema with migrations applied in order
-// on open, and helpers that never ignore a failed statement. Use from one thread only.
+// on open, and helpers that never ignore a failed statement. Every error carries a kind: a
+// busy, full or failing disk is "unavailable" (try again), damaged data "internal". Writes run
+// in BEGIN IMMEDIATE transactions, so a busy database shows at BEGIN, which is retried, and
+// never half-way through. Use from one thread only.
 class Database
 {
 public:
+    // Power: synchronous=FULL, a commit survives a power loss (the default). Process:
+    // synchronous=NORMAL, a commit survives a crash of the process but a power loss can lose
+    // the last transactions (DURABILITY=process).
+    enum class Durability { Power, Process };
+
     Database() = default;
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    // ":memory:" for tests. synchronous=NORMAL with WAL: a commit survives a crash of the
-    // process; only a power loss can lose the last transactions.
-    Status open(const QString &path);
+    // ":memory:" for tests. A file that fails SQLite's quick_check is refused.
+    Status open(const QString &path, Durability durability = Durability::Power);
     void close();
+    QString path() const { return m_path; }
     int schemaVersion() const;
     static int latestVersion();
 
@@ -32,19 +44,42 @@ public:
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
     // Runs an INSERT, UPDATE or DELETE, prepared once and reused; returns the rows affected.
     Result<int> run(const QString &sql, const QVariantList &values = {});
-    // Runs body in a transaction; rolls back if body or the commit fails.
+    // Runs body in a transaction; rolls back if body or the commit fails. Nested calls join
+    // the outer transaction.
     Status transaction(const std::function<Status()> &body);
+    bool inTransaction() const { return m_depth > 0; }
+
+    // "ok", or what SQLite's quick_check found wrong.
+    Result<QString> quickCheck();
+    // A consistent copy of the database (VACUUM INTO), e.g. a daily backup.
+    Status backupTo(const QString &file);
+
+    // Test hooks: inject faults from now on (see FaultPlan), and count what ran.
+    void setFaults(const FaultPlan &plan);
+    int statementCount() const { return m_statementCount; }
+    int commitCount() const { return m_commitCount; }
 
     QSqlDatabase &handle() { return m_db; }
 
+    // The kind of a failed SQLite call, from its result code.
+    static Error errorFrom(const QString &what, const QSqlError &error);
+
 private:
     Status migrate();
+    Status begin();
+    // The injected error for the statement about to run, if the plan has one for it.
+    std::optional<Error> statementFault();
+    static void crashIfPlanned(int commit, int planned, const char *when);
 
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_statements; // prepared writes, reused
     QString m_connection;
+    QString m_path;
     int m_version = 0;
     int m_depth = 0;
+    FaultPlan m_faults;
+    int m_statementCount = 0;
+    int m_commitCount = 0;
 };
 
 } // namespace Switchboard

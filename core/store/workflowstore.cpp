@@ -87,8 +87,8 @@ Status WorkflowStore::setEnabled(const QString &id, bool enabled)
     if (!r)
         return r.error();
     if (*r == 0)
-        return makeError(QStringLiteral("no workflow has the id \"%1\"").arg(id),
-                         QStringLiteral("id"));
+        return notFound(QStringLiteral("no workflow has the id \"%1\"").arg(id),
+                        QStringLiteral("id"));
     ++m_generation;
     return Ok {};
 }
@@ -124,8 +124,8 @@ Result<QJsonObject> WorkflowStore::draft(const QString &id)
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(QStringLiteral("no workflow has the id \"%1\"").arg(id),
-                         QStringLiteral("id"));
+        return notFound(QStringLiteral("no workflow has the id \"%1\"").arg(id),
+                        QStringLiteral("id"));
     return QJsonDocument::fromJson(q->value(0).toByteArray()).object();
 }
 
@@ -145,8 +145,8 @@ Result<QJsonArray> WorkflowStore::versions(const QString &id)
                                      .toString(Qt::ISODate)}});
     }
     if (out.isEmpty() && !draft(id))
-        return makeError(QStringLiteral("no workflow has the id \"%1\"").arg(id),
-                         QStringLiteral("id"));
+        return notFound(QStringLiteral("no workflow has the id \"%1\"").arg(id),
+                        QStringLiteral("id"));
     return out;
 }
 
@@ -209,13 +209,23 @@ Result<Workflow> WorkflowStore::version(const QString &id, int number)
         bool any = false;
         while (q->next()) {
             any = true;
-            if (q->value(0).toString() == m_environment)
-                return version(id, q->value(1).toInt());
+            if (q->value(0).toString() != m_environment)
+                continue;
+            // A damaged row must not send this into itself (version 0 is "the deployed one").
+            const int deployed = q->value(1).toInt();
+            if (deployed < 1)
+                return internalError(
+                    QStringLiteral("workflow \"%1\" is deployed to %2 as version %3, which "
+                                   "cannot exist; promote a published version again")
+                        .arg(id, m_environment)
+                        .arg(deployed),
+                    QStringLiteral("version"));
+            return version(id, deployed);
         }
         if (any)
-            return makeError(QStringLiteral("workflow \"%1\" has no version promoted to %2")
-                                 .arg(id, m_environment),
-                             QStringLiteral("id"));
+            return notFound(QStringLiteral("workflow \"%1\" has no version promoted to %2")
+                                .arg(id, m_environment),
+                            QStringLiteral("id"));
     }
     if (number > 0) {
         auto cached = m_cache.constFind(id + QLatin1Char('@') + QString::number(number));
@@ -231,13 +241,14 @@ Result<Workflow> WorkflowStore::version(const QString &id, int number)
                     {id});
     if (!q)
         return q.error();
-    if (!q->next())
+    if (!q->next()) {
+        if (number > 0)
+            return notFound(QStringLiteral("workflow \"%1\" has no version %2").arg(id).arg(number),
+                            QStringLiteral("version"));
         return makeError(
-            number > 0
-                ? QStringLiteral("workflow \"%1\" has no version %2").arg(id).arg(number)
-                : QStringLiteral("workflow \"%1\" has no published version; publish it first")
-                      .arg(id),
+            QStringLiteral("workflow \"%1\" has no published version; publish it first").arg(id),
             QStringLiteral("id"));
+    }
     auto w = Workflow::fromJson(QJsonDocument::fromJson(q->value(0).toByteArray()).object());
     if (!w)
         return w.error();

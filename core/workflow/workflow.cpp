@@ -13,7 +13,8 @@ const char *const TypeNames[] = {"trigger", "module_call",    "condition",    "p
 
 qint64 durationMs(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("^([0-9]+)(ms|s|m|h|d)$"));
+    // At most 12 digits, so that the product below cannot overflow before the bound is checked.
+    static const QRegularExpression re(QStringLiteral("^([0-9]{1,12})(ms|s|m|h|d)$"));
     const auto m = re.match(text.trimmed());
     if (!m.hasMatch())
         return -1;
@@ -24,7 +25,8 @@ qint64 durationMs(const QString &text)
         : unit == QLatin1String("m")                  ? 60000
         : unit == QLatin1String("h")                  ? 3600000
                                                       : 86400000;
-    return n * factor;
+    const qint64 ms = n * factor;
+    return ms <= MaxDurationMs ? ms : -1;
 }
 
 QString toWire(NodeType type)

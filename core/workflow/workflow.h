@@ -24,7 +24,10 @@ enum class NodeType {
     End
 };
 QString toWire(NodeType type);
-// "500ms", "30s", "15m", "24h", "7d" in milliseconds; -1 when it is not a duration.
+// The longest delay, timeout, SLA or backoff a workflow may ask for: a year and a day.
+inline constexpr qint64 MaxDurationMs = 366LL * 24 * 3600 * 1000;
+// "500ms", "30s", "15m", "24h", "7d" in milliseconds; -1 when it is not a duration or is
+// longer than MaxDurationMs.
 qint64 durationMs(const QString &text);
 std::optional<NodeType> nodeTypeFromWire(const QString &text);
 

@@ -213,7 +213,7 @@ void WorkflowGraph::moveNode(const QString &id, const QPointF &position)
 Status WorkflowGraph::renameNode(const QString &id, const QString &newId)
 {
     if (!m_nodes.contains(id))
-        return makeError(QStringLiteral("no step has the id \"%1\"").arg(id), QStringLiteral("id"));
+        return notFound(QStringLiteral("no step has the id \"%1\"").arg(id), QStringLiteral("id"));
     if (newId == id)
         return Ok {};
     static const QRegularExpression valid(QStringLiteral("^[a-z][a-z0-9_]*$"));

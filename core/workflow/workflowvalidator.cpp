@@ -109,6 +109,26 @@ void WorkflowValidator::checkTemplates(const QString &node, const QString &field
     }
 }
 
+void WorkflowValidator::checkDurations(const WorkflowNode &n, QList<WorkflowIssue> &out)
+{
+    // Bounded here, so that no stored workflow can overflow a due time or lose an SLA.
+    const QJsonObject retry = n.settings.value(QLatin1String("retry")).toObject();
+    const QList<QPair<QString, QJsonValue>> durations = {
+        {QStringLiteral("duration"), n.settings.value(QLatin1String("duration"))},
+        {QStringLiteral("timeout"), n.settings.value(QLatin1String("timeout"))},
+        {QStringLiteral("sla"), n.settings.value(QLatin1String("sla"))},
+        {QStringLiteral("retry.initial_delay"), retry.value(QLatin1String("initial_delay"))},
+        {QStringLiteral("retry.max_delay"), retry.value(QLatin1String("max_delay"))}};
+    for (const auto &[field, value] : durations) {
+        if (value.isUndefined())
+            continue;
+        if (!value.isString() || durationMs(value.toString()) < 0)
+            out.append({n.id, field,
+                        QStringLiteral("expected a duration such as \"30s\", \"15m\" or \"7d\", of "
+                                       "at most 366d")});
+    }
+}
+
 void WorkflowValidator::checkNodes(const Workflow &w, QList<WorkflowIssue> &out) const
 {
     QSet<QString> ids;
@@ -119,6 +139,7 @@ void WorkflowValidator::checkNodes(const Workflow &w, QList<WorkflowIssue> &out)
                 {n.id, QStringLiteral("id"), QStringLiteral("another node has the same id")});
         ids.insert(n.id);
         const QJsonObject &s = n.settings;
+        checkDurations(n, out);
         switch (n.type) {
         case NodeType::Trigger:
             ++triggers;

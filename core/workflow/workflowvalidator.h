@@ -34,6 +34,7 @@ public:
 
 private:
     void checkGraph(const Workflow &workflow, QList<WorkflowIssue> &out) const;
+    static void checkDurations(const WorkflowNode &n, QList<WorkflowIssue> &out);
     void checkNodes(const Workflow &workflow, QList<WorkflowIssue> &out) const;
     void checkCycles(const Workflow &workflow, QList<WorkflowIssue> &out) const;
     void checkExpression(const QString &node, const QString &field, const QString &expression,

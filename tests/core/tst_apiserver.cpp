@@ -5,6 +5,7 @@
 #include "service/coreservice.h"
 #include "sim/simfleet.h"
 #include "sim/simmodule.h"
+#include "store/database.h"
 #include "testsupport.h"
 
 #include <QDirIterator>
@@ -265,12 +266,24 @@ private Q_SLOTS:
                      .toString(),
                  QStringLiteral("disabled"));
         {
+            // A second core is refused while this one holds the database...
             CoreOptions options;
             options.dataDir = m_data.path();
             options.storePath = QDir(m_data.path()).filePath(QStringLiteral("demo.db"));
             CoreService again(CoreConfig(), m_clock, options);
-            QVERIFY(again.start().ok());
-            QCOMPARE(again.config().module(QStringLiteral("06_ocr"))->enabled, false);
+            const Status refused = again.start();
+            QVERIFY(!refused.ok());
+            QVERIFY2(refused.error().message.contains(
+                         QStringLiteral("PID %1").arg(QCoreApplication::applicationPid())),
+                     qPrintable(refused.error().message));
+            // ...and what it would read at start is in the database.
+            Database db;
+            QVERIFY(db.open(options.storePath).ok());
+            auto row =
+                db.exec(QStringLiteral("SELECT enabled FROM module_settings WHERE module = ?"),
+                        {QStringLiteral("06_ocr")});
+            QVERIFY(row.ok() && row->next());
+            QCOMPARE(row->value(0).toInt(), 0);
         }
         const HttpResult on = post(url(QStringLiteral("/api/v1/control")),
                                    R"({"action":"enable_module","module":"06_ocr"})", auth());

@@ -226,7 +226,7 @@ private Q_SLOTS:
                                     {QStringLiteral("name"), QStringLiteral("Jon Smth")}});
         QCOMPARE(f.status(id), QStringLiteral("waiting"));
         const QJsonArray pending =
-            f.engine->tasks(QStringLiteral("ocr-review"), QStringLiteral("pending"));
+            f.engine->tasks(QStringLiteral("ocr-review"), QStringLiteral("pending")).value();
         QCOMPARE(pending.size(), 1);
         const QJsonObject task = pending.first().toObject();
         QCOMPARE(task.value(QLatin1String("title")).toString(), QStringLiteral("Check doc-7"));
@@ -444,9 +444,9 @@ private Q_SLOTS:
         f.clock.advance(5000);
         f.engine->processDueTimers();
         QTRY_COMPARE(f.status(id), QStringLiteral("failed"));
-        QCOMPARE(f.engine->deadLetterCount(), 1);
+        QCOMPARE(f.engine->deadLetterCount().value(), 1);
         const QJsonObject letter =
-            f.engine->deadLetters(QStringLiteral("pending")).first().toObject();
+            f.engine->deadLetters(QStringLiteral("pending")).value().first().toObject();
         QCOMPARE(letter.value(QLatin1String("module")).toString(), QStringLiteral("04_billing"));
         QCOMPARE(letter.value(QLatin1String("attempts")).toInt(), 2);
         QCOMPARE(letter.value(QLatin1String("payload"))
@@ -462,7 +462,7 @@ private Q_SLOTS:
                                    [&](Result<QJsonObject> r) { outcome = r; });
         QTRY_VERIFY(outcome.has_value());
         QVERIFY(!outcome->ok());
-        QCOMPARE(f.engine->deadLetterCount(), 1);
+        QCOMPARE(f.engine->deadLetterCount().value(), 1);
         healthy = true;
         outcome.reset();
         f.engine->replayDeadLetter(letter.value(QLatin1String("id")).toString(),
@@ -473,8 +473,8 @@ private Q_SLOTS:
         QCOMPARE(f.modules.calls.last().body.value(QLatin1String("amount")).toInt(), 120);
         QCOMPARE(f.modules.calls.last().idempotencyKey,
                  (id + QStringLiteral(":charge:1:replay3")).toLatin1());
-        QCOMPARE(f.engine->deadLetterCount(), 0);
-        QCOMPARE(f.engine->deadLetters(QStringLiteral("replayed")).size(), 1);
+        QCOMPARE(f.engine->deadLetterCount().value(), 0);
+        QCOMPARE(f.engine->deadLetters(QStringLiteral("replayed")).value().size(), 1);
         QCOMPARE(
             f.engine->discardDeadLetter(letter.value(QLatin1String("id")).toString()).error().field,
             QStringLiteral("id"));

@@ -318,16 +318,17 @@ private Q_SLOTS:
     void timeoutEndsInTheDeadLetterQueueAndReplaysAfterRecovery()
     {
         fault("05_followup", "timeout");
-        const int before = m_engine->deadLetterCount();
+        const int before = m_engine->deadLetterCount().value();
         const QString id = start(QStringLiteral("05")); // one attempt, 5 s timeout
         QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("failed"), 15000);
         QVERIFY(execution(id)
                     .value(QLatin1String("error"))
                     .toString()
                     .contains(QStringLiteral("no answer within the timeout")));
-        QCOMPARE(m_engine->deadLetterCount(), before + 1);
+        QCOMPARE(m_engine->deadLetterCount().value(), before + 1);
         fault("05_followup", "none");
         const QString letter = m_engine->deadLetters(QStringLiteral("pending"))
+                                   .value()
                                    .first()
                                    .toObject()
                                    .value(QLatin1String("id"))
@@ -336,7 +337,7 @@ private Q_SLOTS:
         m_engine->replayDeadLetter(letter, {}, [&](Result<QJsonObject> r) { replayed = r; });
         QTRY_VERIFY(replayed.has_value());
         QVERIFY(replayed->ok());
-        QCOMPARE(m_engine->deadLetterCount(), before);
+        QCOMPARE(m_engine->deadLetterCount().value(), before);
     }
 };
 

@@ -1,0 +1,266 @@
+#include "store/migrations.h"
+
+#include <iterator>
+
+namespace Switchboard {
+
+namespace {
+
+// Each entry upgrades the schema by one version. Never edit a released entry: add another.
+const char *const Steps[] = {
+    // 1: workflows, versions, executions with their event history, timers, waiters, tasks.
+    R"SQL(
+CREATE TABLE workflows (
+    id TEXT PRIMARY KEY,
+    draft TEXT NOT NULL,
+    enabled INTEGER NOT NULL DEFAULT 1,
+    updated_at INTEGER NOT NULL
+);
+CREATE TABLE workflow_versions (
+    workflow_id TEXT NOT NULL REFERENCES workflows(id),
+    version INTEGER NOT NULL,
+    definition TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    published_at INTEGER NOT NULL,
+    PRIMARY KEY (workflow_id, version)
+);
+CREATE TABLE executions (
+    id TEXT PRIMARY KEY,
+    workflow_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    trace_id TEXT NOT NULL,
+    input TEXT NOT NULL,
+    state TEXT NOT NULL,
+    output TEXT,
+    error TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    finished_at INTEGER
+);
+CREATE INDEX executions_by_status ON executions(status, updated_at);
+CREATE TABLE execution_events (
+    execution_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    ts INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    node TEXT,
+    attempt INTEGER,
+    data TEXT,
+    PRIMARY KEY (execution_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE timers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    execution_id TEXT NOT NULL,
+    node TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    due_at INTEGER NOT NULL,
+    data TEXT
+);
+CREATE INDEX timers_by_due ON timers(due_at);
+CREATE TABLE waiters (
+    execution_id TEXT NOT NULL,
+    node TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    module TEXT,
+    match TEXT,
+    PRIMARY KEY (execution_id, node)
+);
+CREATE INDEX waiters_by_type ON waiters(event_type);
+CREATE TABLE tasks (
+    id TEXT PRIMARY KEY,
+    execution_id TEXT NOT NULL,
+    node TEXT NOT NULL,
+    queue TEXT NOT NULL,
+    role TEXT NOT NULL,
+    title TEXT NOT NULL,
+    form TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    due_at INTEGER,
+    claimed_by TEXT,
+    decided_by TEXT,
+    decision TEXT,
+    decided_at INTEGER
+);
+CREATE INDEX tasks_by_queue ON tasks(queue, status);
+)SQL",
+    // 2: the dead-letter queue: module calls that failed for good, kept for inspection and replay.
+    R"SQL(
+CREATE TABLE dead_letters (
+    id TEXT PRIMARY KEY,
+    execution_id TEXT NOT NULL,
+    node TEXT NOT NULL,
+    module TEXT NOT NULL,
+    action TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    error TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    result TEXT
+);
+CREATE INDEX dead_letters_by_status ON dead_letters(status, created_at);
+)SQL",
+    // 3: the clinic's key figures, one sample per figure and hour, for trends beyond a day.
+    R"SQL(
+CREATE TABLE kpi_samples (
+    name TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    value REAL NOT NULL,
+    PRIMARY KEY (name, at)
+);
+)SQL",
+    // 4: modules switched on or off from the console or the API (over the configuration); each
+    // module's checks per hour: the worst status seen, response-time percentiles, and how many
+    // checks went unanswered; key-figure events counted per hour (EventKpis).
+    R"SQL(
+CREATE TABLE module_settings (
+    module TEXT PRIMARY KEY,
+    enabled INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE TABLE module_samples (
+    module TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    p50 INTEGER NOT NULL,
+    p95 INTEGER NOT NULL,
+    p99 INTEGER NOT NULL,
+    checks INTEGER NOT NULL,
+    unanswered INTEGER NOT NULL,
+    PRIMARY KEY (module, at)
+);
+CREATE TABLE event_counts (
+    at INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    value REAL NOT NULL,
+    PRIMARY KEY (at, name)
+);
+)SQL",
+    // 5: the hash-chained audit log (forwarded to 09_compliance), and review tasks that went
+    // past their SLA to the supervisors keep the queue they came from.
+    R"SQL(
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    ts INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    data TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    forwarded_at INTEGER
+);
+CREATE INDEX audit_log_waiting ON audit_log(forwarded_at, seq);
+ALTER TABLE tasks ADD COLUMN escalated_from TEXT;
+)SQL",
+    // 6: which published version runs in which environment (dev, staging, production).
+    R"SQL(
+CREATE TABLE deployments (
+    workflow_id TEXT NOT NULL,
+    environment TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    promoted_at INTEGER NOT NULL,
+    promoted_by TEXT NOT NULL,
+    PRIMARY KEY (workflow_id, environment)
+);
+)SQL",
+    // 7: the alert book (one row per alert, its history and its notification deliveries),
+    // silences, and the notification channels' settings (their secrets live in the keychain).
+    R"SQL(
+CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    fingerprint TEXT NOT NULL,
+    rule TEXT NOT NULL,
+    category TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    module TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    title TEXT NOT NULL,
+    message TEXT NOT NULL,
+    action TEXT NOT NULL,
+    derived_from TEXT NOT NULL,
+    state TEXT NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    owner TEXT NOT NULL,
+    snoozed_until INTEGER,
+    resolved_at INTEGER,
+    resolved_by TEXT NOT NULL,
+    inhibited_by TEXT NOT NULL,
+    silence_id INTEGER NOT NULL,
+    notified INTEGER NOT NULL
+);
+CREATE INDEX alerts_by_state ON alerts(state, last_seen);
+CREATE TABLE alert_events (
+    alert_id INTEGER NOT NULL,
+    ts INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    note TEXT NOT NULL
+);
+CREATE INDEX alert_events_by_alert ON alert_events(alert_id, ts);
+CREATE TABLE alert_deliveries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    alert_id INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    event TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    http_status INTEGER NOT NULL,
+    error TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+CREATE INDEX alert_deliveries_by_alert ON alert_deliveries(alert_id);
+CREATE TABLE silences (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    definition TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    removed_at INTEGER
+);
+CREATE TABLE notification_channels (
+    id TEXT PRIMARY KEY,
+    definition TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+)SQL",
+    // 8: the indexes that finishing an execution needs (its timers, waiters and tasks), at
+    // most one schedule timer per workflow, and the answers to inbound requests that carried
+    // an Idempotency-Key, so that a client's retry gets the first answer.
+    R"SQL(
+CREATE INDEX timers_by_execution ON timers(execution_id);
+CREATE INDEX tasks_by_execution ON tasks(execution_id);
+DELETE FROM timers WHERE kind = 'schedule' AND id NOT IN
+    (SELECT MIN(id) FROM timers WHERE kind = 'schedule' GROUP BY node);
+CREATE UNIQUE INDEX timers_one_schedule ON timers(node) WHERE kind = 'schedule';
+CREATE TABLE inbound_requests (
+    key TEXT NOT NULL,
+    route TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    answer TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (key, route)
+);
+CREATE INDEX inbound_requests_by_age ON inbound_requests(created_at);
+)SQL",
+};
+
+} // namespace
+
+int Migrations::count()
+{
+    return int(std::size(Steps));
+}
+
+QString Migrations::script(int toVersion)
+{
+    return QString::fromUtf8(Steps[toVersion - 1]);
+}
+
+} // namespace Switchboard
