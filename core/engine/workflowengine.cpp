@@ -125,7 +125,6 @@ WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleCli
 {
     m_wake->setSingleShot(true);
     connect(m_wake, &QTimer::timeout, this, [this] {
-        reloadDropped();
         processDueTimers();
         armWakeUp();
     });
@@ -1158,6 +1157,7 @@ Status WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QStri
 
 int WorkflowEngine::processDueTimers()
 {
+    reloadDropped();
     // While storage is failing, timers wait for its backoff instead of spinning on it.
     if (m_reload.storageBackingOff())
         return 0;

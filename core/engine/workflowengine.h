@@ -99,8 +99,9 @@ public:
     };
     QHash<QString, DurationHistogram> stepDurations() const { return m_stepDurations; }
 
-    // Fires every timer that is due by the clock; returns how many fired. Called by the
-    // engine's own wake-up timer, and by tests after moving a manual clock.
+    // Reloads the executions whose commit failed once their backoff is over, then fires every
+    // timer that is due by the clock (in batches of TimerBatch); returns how many fired. Called
+    // by the engine's own wake-up timer, and by tests after moving a manual clock.
     int processDueTimers();
 
     static constexpr int DefaultMaxAttempts = 5; // 1 s, 2 s, 4 s, 8 s, 16 s between them

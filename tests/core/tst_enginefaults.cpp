@@ -1,0 +1,364 @@
+#include "enginefixture.h"
+#include "store/datafolder.h"
+
+#include <QLockFile>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace Switchboard;
+
+namespace {
+
+// Two calls with a timer between them; the first has a compensation.
+const QByteArray TwoCalls = R"({
+  "id": "two-calls", "name": "Two calls", "trigger": {"kind": "manual"},
+  "nodes": [
+    {"id": "start", "type": "trigger"},
+    {"id": "charge", "type": "module_call", "module": "04_billing", "action": "charge",
+     "payload": {"patient": "{{ input.patient_id }}", "amount": 40},
+     "compensation": {"module": "04_billing", "action": "refund", "payload": {"amount": 40}}},
+    {"id": "pause", "type": "delay", "duration": "1m"},
+    {"id": "book", "type": "module_call", "module": "02_booking", "action": "book",
+     "payload": {"patient": "{{ input.patient_id }}"}},
+    {"id": "done", "type": "end"}
+  ],
+  "edges": [
+    {"from": "start", "to": "charge"}, {"from": "charge", "to": "pause"},
+    {"from": "pause", "to": "book"}, {"from": "book", "to": "done"}
+  ]
+})";
+
+const QByteArray Scheduled = R"({
+  "id": "at-seven", "name": "At seven", "trigger": {"kind": "schedule", "cron": "0 7 * * *"},
+  "nodes": [{"id": "start", "type": "trigger"}, {"id": "done", "type": "end"}],
+  "edges": [{"from": "start", "to": "done"}]
+})";
+
+// A second connection to the same file: what is really stored, whatever the engine believes.
+class Witness
+{
+public:
+    explicit Witness(const QString &path)
+        : m_name(QUuid::createUuid().toString())
+    {
+        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        m_db.setDatabaseName(path);
+        m_db.open();
+    }
+    ~Witness()
+    {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    QString status(const QString &execution)
+    {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT status FROM executions WHERE id = ?"));
+        q.addBindValue(execution);
+        return q.exec() && q.next() ? q.value(0).toString() : QStringLiteral("(none)");
+    }
+    int count(const QString &sql)
+    {
+        QSqlQuery q(m_db);
+        return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+    }
+
+private:
+    QString m_name;
+    QSqlDatabase m_db;
+};
+
+} // namespace
+
+class TstEngineFaults : public QObject
+{
+    Q_OBJECT
+
+    // Runs TwoCalls under a fault plan until it completes, moving the clock past every
+    // backoff and timer; checks on the way that no status was announced before it was stored,
+    // and at the end that each module effect was asked for under one key with one body.
+    void runToCompletionUnder(const FaultPlan &plan)
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        EngineFixture f(path);
+        Witness witness(path);
+        f.publish(TwoCalls);
+        QStringList announcedButNotStored;
+        QObject guard;
+        QObject::connect(f.engine.get(), &WorkflowEngine::executionChanged, &guard,
+                         [&](const QString &id, const QString &status) {
+                             if (witness.status(id) != status)
+                                 announcedButNotStored << id + QLatin1Char(' ') + status;
+                         });
+        f.db.setFaults(plan);
+        auto started = f.engine->start(QStringLiteral("two-calls"),
+                                       {{QStringLiteral("patient_id"), QStringLiteral("pt-1")}});
+        if (!started) {
+            // Refused: then nothing may have been stored either.
+            QCOMPARE(started.error().kind, ErrorKind::Unavailable);
+            QCOMPARE(witness.count(QStringLiteral("SELECT COUNT(*) FROM executions")), 0);
+            QVERIFY(f.modules.calls.isEmpty());
+            return;
+        }
+        const QString id = started->value(QLatin1String("execution_id")).toString();
+        for (int round = 0; round < 40 && witness.status(id) != QLatin1String("completed");
+             ++round) {
+            QCoreApplication::processEvents();
+            f.clock.advance(61000);
+            f.engine->processDueTimers();
+            QCoreApplication::processEvents();
+        }
+        QCOMPARE(witness.status(id), QStringLiteral("completed"));
+        QVERIFY2(announcedButNotStored.isEmpty(), qPrintable(announcedButNotStored.join(", ")));
+        // Each effect under one key, every send of a key with the same body.
+        QHash<QByteArray, QJsonObject> bodies;
+        QStringList actions;
+        for (const ModuleCallRequest &call : std::as_const(f.modules.calls)) {
+            if (bodies.contains(call.idempotencyKey)) {
+                QCOMPARE(call.body, bodies.value(call.idempotencyKey));
+                continue;
+            }
+            bodies.insert(call.idempotencyKey, call.body);
+            actions << call.body.value(QLatin1String("action")).toString();
+        }
+        QCOMPARE(actions, (QStringList {QStringLiteral("charge"), QStringLiteral("book")}));
+    }
+
+private Q_SLOTS:
+    void aCleanRunForReference()
+    {
+        QTemporaryDir dir;
+        EngineFixture f(dir.filePath(QStringLiteral("engine.db")));
+        f.publish(TwoCalls);
+        f.db.setFaults({});
+        const QString id = f.start(QStringLiteral("two-calls"));
+        QTRY_COMPARE(f.status(id), QStringLiteral("waiting"));
+        f.clock.advance(61000);
+        f.engine->processDueTimers();
+        QTRY_COMPARE(f.status(id), QStringLiteral("completed"));
+        // The fault suites below cover every statement and commit this run makes.
+        QVERIFY2(f.db.statementCount() < 60, qPrintable(QString::number(f.db.statementCount())));
+        QVERIFY2(f.db.commitCount() < 12, qPrintable(QString::number(f.db.commitCount())));
+    }
+
+    void everyStatementFailingOnceLosesNothing_data()
+    {
+        QTest::addColumn<int>("n");
+        for (int n = 1; n <= 60; ++n)
+            QTest::newRow(qPrintable(QStringLiteral("statement %1").arg(n))) << n;
+    }
+    void everyStatementFailingOnceLosesNothing()
+    {
+        QFETCH(int, n);
+        FaultPlan plan;
+        plan.failStatement = n;
+        runToCompletionUnder(plan);
+    }
+
+    void everyCommitFailingOnceLosesNothing_data()
+    {
+        QTest::addColumn<int>("n");
+        for (int n = 1; n <= 12; ++n)
+            QTest::newRow(qPrintable(QStringLiteral("commit %1").arg(n))) << n;
+    }
+    void everyCommitFailingOnceLosesNothing()
+    {
+        QFETCH(int, n);
+        FaultPlan plan;
+        plan.failCommit = n;
+        runToCompletionUnder(plan);
+    }
+
+    void aBusyDatabaseIsWaitedFor()
+    {
+        FaultPlan plan;
+        plan.busyStatement = 3;
+        runToCompletionUnder(plan);
+    }
+
+    void aFullDiskStopsWorkUntilItHasRoom()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        EngineFixture f(path);
+        Witness witness(path);
+        f.publish(TwoCalls);
+        const QString id = f.start(QStringLiteral("two-calls"));
+        QTRY_COMPARE(f.status(id), QStringLiteral("waiting"));
+        FaultPlan full;
+        full.failFromStatement = 1;
+        f.db.setFaults(full);
+        for (int i = 0; i < 5; ++i) {
+            f.clock.advance(61000);
+            f.engine->processDueTimers();
+            QCoreApplication::processEvents();
+        }
+        // Nothing moved, and the timer is still there to fire.
+        QCOMPARE(witness.status(id), QStringLiteral("waiting"));
+        QCOMPARE(witness.count(QStringLiteral("SELECT COUNT(*) FROM timers WHERE kind = 'delay'")),
+                 1);
+        f.db.setFaults({});
+        f.clock.advance(61000);
+        f.engine->processDueTimers();
+        QTRY_COMPARE(witness.status(id), QStringLiteral("completed"));
+    }
+
+    void cancelIsReportedOnlyOnceStored()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        EngineFixture f(path);
+        Witness witness(path);
+        f.modules.hold = true;
+        f.publish(TwoCalls);
+        const QString id = f.start(QStringLiteral("two-calls"));
+        FaultPlan plan;
+        plan.failCommit = 1;
+        f.db.setFaults(plan);
+        const Status cancelled = f.engine->cancel(id);
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error().kind, ErrorKind::Unavailable);
+        QCOMPARE(witness.status(id), QStringLiteral("running"));
+        // Once storage works, the same request goes through.
+        f.clock.advance(1000);
+        f.engine->processDueTimers();
+        QVERIFY(f.engine->cancel(id).ok());
+        QCOMPARE(witness.status(id), QStringLiteral("cancelled"));
+    }
+
+    void theSweeperResumesWhatWasLeftBehind()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        QString id;
+        {
+            EngineFixture f(path);
+            f.modules.hold = true;
+            f.publish(TwoCalls);
+            id = f.start(QStringLiteral("two-calls"));
+        }
+        // A core that did not restart this execution (it was not running at its start).
+        EngineFixture f(path);
+        QCOMPARE(f.status(id), QStringLiteral("running"));
+        QCOMPARE(f.engine->sweep(), 0); // too recent to be called left behind
+        f.clock.advance(WorkflowEngine::StuckAfterMs + 1000);
+        QCOMPARE(f.engine->sweep(), 1);
+        QTRY_COMPARE(f.status(id), QStringLiteral("waiting"));
+        QCOMPARE(f.modules.calls.size(), 1);
+        QVERIFY(f.history(id).contains(QStringLiteral("execution_resumed")));
+    }
+
+    void schedulesFireOnceEachInOneTransaction()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        EngineFixture f(path);
+        Witness witness(path);
+        f.engine->setTimeZone(QTimeZone::utc());
+        f.clock.set(QDateTime(QDate(2026, 3, 2), QTime(6, 0), Qt::UTC));
+        f.publish(Scheduled);
+        QVERIFY(f.engine->scheduleWorkflows().ok());
+        QVERIFY(f.engine->scheduleWorkflows().ok()); // armed once, however often it is called
+        const QString timers = QStringLiteral(
+            "SELECT COUNT(*) FROM timers WHERE kind = 'schedule' AND node = 'at-seven'");
+        QCOMPARE(witness.count(timers), 1);
+        // The firing's commit fails: no execution, and the schedule is still there.
+        f.clock.advance(3600 * 1000);
+        FaultPlan plan;
+        plan.failCommit = 1;
+        f.db.setFaults(plan);
+        f.engine->processDueTimers();
+        QCOMPARE(witness.count(QStringLiteral("SELECT COUNT(*) FROM executions")), 0);
+        QCOMPARE(witness.count(timers), 1);
+        // After the backoff it fires once, and tomorrow's 07:00 is set.
+        f.clock.advance(1000);
+        f.engine->processDueTimers();
+        QCOMPARE(witness.count(QStringLiteral("SELECT COUNT(*) FROM executions")), 1);
+        QCOMPARE(witness.count(timers), 1);
+        const qint64 tomorrow =
+            QDateTime(QDate(2026, 3, 3), QTime(7, 0), Qt::UTC).toMSecsSinceEpoch();
+        QCOMPARE(witness.count(QStringLiteral("SELECT COUNT(*) FROM timers WHERE kind = "
+                                              "'schedule' AND due_at = %1")
+                                   .arg(tomorrow)),
+                 1);
+        f.engine->processDueTimers();
+        QCOMPARE(witness.count(QStringLiteral("SELECT COUNT(*) FROM executions")), 1);
+    }
+
+    void deadLettersStayUntilReplayedOrDiscarded()
+    {
+        EngineFixture f;
+        f.modules.responder = [](const ModuleCallRequest &) {
+            return FakeModuleClient::failure(false, 422);
+        };
+        f.publish(TwoCalls);
+        const QString id = f.start(QStringLiteral("two-calls"));
+        QTRY_COMPARE(f.status(id), QStringLiteral("failed"));
+        QCOMPARE(f.engine->deadLetterCount().value(), 1);
+        f.engine->setDeadLetterTtl(24 * 3600 * 1000);
+        f.clock.advance(30LL * 24 * 3600 * 1000);
+        f.engine->sweep();
+        QCOMPARE(f.engine->deadLetters(QString()).value().size(), 1); // pending: kept
+        const QString letter = f.engine->deadLetters(QString())
+                                   .value()
+                                   .first()
+                                   .toObject()
+                                   .value(QLatin1String("id"))
+                                   .toString();
+        QVERIFY(f.engine->discardDeadLetter(letter).ok());
+        f.engine->sweep();
+        QCOMPARE(f.engine->deadLetters(QString()).value().size(), 1); // discarded, within TTL
+        f.clock.advance(25LL * 3600 * 1000);
+        f.engine->sweep();
+        QCOMPARE(f.engine->deadLetters(QString()).value().size(), 0);
+    }
+
+    void aDamagedDatabaseIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        {
+            Database db;
+            QVERIFY(db.open(path).ok());
+            for (int i = 0; i < 200; ++i)
+                QVERIFY(db.run(QStringLiteral("INSERT INTO kpi_samples (name, at, value) VALUES "
+                                              "('leads', ?, 1)"),
+                               {i})
+                            .ok());
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        file.resize(file.size() / 2 + 100); // truncated mid-page
+        file.seek(4096 + 50);
+        file.write(QByteArray(600, '\xff'));
+        file.close();
+        Database db;
+        const Status opened = db.open(path);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().kind, ErrorKind::Internal);
+    }
+
+    void oneCorePerDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("switchboard.db"));
+        auto first = DataFolder::lock(path);
+        QVERIFY(first.ok());
+        auto second = DataFolder::lock(path);
+        QVERIFY(!second.ok());
+        QCOMPARE(second.error().kind, ErrorKind::Conflict);
+        QVERIFY2(second.error().message.contains(
+                     QStringLiteral("PID %1").arg(QCoreApplication::applicationPid())),
+                 qPrintable(second.error().message));
+        first->reset();
+        QVERIFY(DataFolder::lock(path).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstEngineFaults)
+#include "tst_enginefaults.moc"
