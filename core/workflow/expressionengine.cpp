@@ -42,6 +42,49 @@ ExpressionEngine::ExpressionEngine(int timeLimitMs)
 {
     // No installExtensions(): the engine has no console, no timers, no imports, no I/O.
     m_thread = std::thread([this] { watchdog(); });
+    // Each expression is compiled on its own by the Function constructor, so its text can
+    // never close the wrapper and run at compile time. Then the shared world is frozen: no
+    // expression can leave anything behind for another one (another execution's data), or
+    // change what a built-in does. Strings are capped where one call could allocate without
+    // bound.
+    m_function = m_engine.globalObject().property(QStringLiteral("Function"));
+    const QJSValue sealed = m_engine
+                                .evaluate(QStringLiteral(R"JS(
+(function (limit, global) {
+    "use strict";
+    var repeat = String.prototype.repeat, padStart = String.prototype.padStart,
+        padEnd = String.prototype.padEnd;
+    function check(length) {
+        if (length > limit)
+            throw new RangeError("a text longer than " + limit + " characters is not allowed");
+    }
+    String.prototype.repeat = function (n) { check(String(this).length * n); return repeat.call(this, n); };
+    String.prototype.padStart = function (n, s) { check(n); return padStart.call(this, n, s); };
+    String.prototype.padEnd = function (n, s) { check(n); return padEnd.call(this, n, s); };
+    // No code from text at run time (eval, the Function constructors): all code is compiled
+    // by compile(), which keeps the original constructor for itself.
+    var constructors = [Function.prototype];
+    try { constructors.push(Object.getPrototypeOf(eval("(function* () {})"))); } catch (e) {}
+    constructors.forEach(function (proto) {
+        Object.defineProperty(proto, "constructor", { value: undefined });
+    });
+    delete global.eval;
+    delete global.Function;
+    Object.getOwnPropertyNames(global).forEach(function (name) {
+        var v = global[name];
+        if (v !== null && (typeof v === "object" || typeof v === "function")) {
+            if (v.prototype)
+                Object.freeze(v.prototype);
+            Object.freeze(v);
+        }
+    });
+    Object.freeze(global);
+    return true;
+})
+)JS"))
+                                .call({MaxTextLength, m_engine.globalObject()});
+    if (!sealed.isBool())
+        qWarning("expression sandbox: %s", qPrintable(sealed.toString()));
 }
 
 ExpressionEngine::~ExpressionEngine()
@@ -71,17 +114,44 @@ Result<QJSValue> ExpressionEngine::compile(const QString &expression)
     auto it = m_compiled.constFind(expression);
     if (it != m_compiled.constEnd())
         return it.value();
-    const QString source =
-        QStringLiteral(
-            "(function(input, steps, vars, event, env) { \"use strict\"; return (\n%1\n); })")
-            .arg(expression);
-    QJSValue fn = m_engine.evaluate(source);
-    if (fn.isError())
-        return makeError(fn.property(QStringLiteral("message")).toString());
+    if (expression.size() > MaxExpressionLength)
+        return makeError(
+            QStringLiteral("the expression is longer than %1 characters").arg(MaxExpressionLength));
+    // Strict mode lets a tail call loop for ever without reaching the stack limit, and the
+    // watchdog cannot interrupt that loop.
+    static const QRegularExpression strict(QStringLiteral(R"(use\s+strict)"));
+    if (strict.match(expression).hasMatch())
+        return makeError(QStringLiteral("\"use strict\" is not allowed in an expression"));
+    // Not strict: a strict function's tail calls would loop forever without ever reaching the
+    // stack limit (V4 optimises them), where this way runaway recursion is a RangeError.
+    // Sloppy mode cannot write to the frozen globals either.
+    const QJSValueList parts = {
+        QStringLiteral("input"), QStringLiteral("steps"),
+        QStringLiteral("vars"),  QStringLiteral("event"),
+        QStringLiteral("env"),   QStringLiteral("return (\n%1\n);").arg(expression)};
+    const QJSValue fn = guarded([&] { return m_function.callAsConstructor(parts); });
+    if (fn.isError() || !fn.isCallable())
+        return makeError(fn.isError() ? fn.property(QStringLiteral("message")).toString()
+                                      : QStringLiteral("the expression could not be compiled"));
     if (m_compiled.size() > 4096)
         m_compiled.clear();
     m_compiled.insert(expression, fn);
     return fn;
+}
+
+QJSValue ExpressionEngine::guarded(const std::function<QJSValue()> &work)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(m_timeLimitMs);
+        m_armed = true;
+    }
+    QJSValue result = work();
+    {
+        std::lock_guard lock(m_mutex);
+        m_armed = false;
+    }
+    return result;
 }
 
 Status ExpressionEngine::checkExpression(const QString &expression)
@@ -151,16 +221,7 @@ Result<QJsonValue> ExpressionEngine::evaluate(const QString &expression, const Q
                         ? m_engine.toScriptValue(scope.value(key).toObject().toVariantMap())
                         : QJSValue());
     }
-    {
-        std::lock_guard lock(m_mutex);
-        m_deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(m_timeLimitMs);
-        m_armed = true;
-    }
-    QJSValue result = fn.value().call(args);
-    {
-        std::lock_guard lock(m_mutex);
-        m_armed = false;
-    }
+    QJSValue result = guarded([&] { return fn.value().call(args); });
     if (m_engine.isInterrupted()) {
         m_engine.setInterrupted(false);
         return makeError(QStringLiteral("the expression took longer than %1 ms and was stopped")

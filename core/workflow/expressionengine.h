@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -36,11 +37,18 @@ public:
     // expression's value and type; other strings have each {{ … }} replaced by its text.
     Result<QJsonValue> render(const QJsonValue &templ, const QJsonObject &scope);
 
+    // Declared limits: an expression's text, and a text one call may build (repeat, pad).
+    static constexpr int MaxExpressionLength = 10000;
+    static constexpr int MaxTextLength = 1000000;
+
 private:
     Result<QJSValue> compile(const QString &expression);
+    // Runs work with the watchdog armed.
+    QJSValue guarded(const std::function<QJSValue()> &work);
     void watchdog();
 
     QJSEngine m_engine;
+    QJSValue m_function; // the Function constructor, taken before the globals are frozen
     int m_timeLimitMs;
     QHash<QString, QJSValue> m_compiled;
 

@@ -85,6 +85,92 @@ private Q_SLOTS:
         QVERIFY(engine.evaluate(QStringLiteral("input.score = 1"), m_scope).ok());
         QCOMPARE(*engine.evaluate(QStringLiteral("input.score"), m_scope), QJsonValue(9));
     }
+
+    void anExpressionCannotEscapeItsFunction_data()
+    {
+        QTest::addColumn<QString>("expression");
+        // Each tries to close the wrapper and run a loop at compile time.
+        QTest::newRow("close the call") << "0) }); for(;;){} (function(){ return (0";
+        QTest::newRow("close the return") << "0); for(;;){} (0";
+        QTest::newRow("comment out the rest") << "0)}); while(1){} //";
+    }
+    void anExpressionCannotEscapeItsFunction()
+    {
+        QFETCH(QString, expression);
+        ExpressionEngine engine(100);
+        QElapsedTimer timer;
+        timer.start();
+        const Status checked = engine.checkExpression(expression);
+        const auto evaluated = engine.evaluate(expression, m_scope);
+        QVERIFY2(timer.elapsed() < 2000, "the expression ran unguarded");
+        QVERIFY(!checked.ok() || !evaluated.ok() || evaluated->toDouble() == 0);
+        QCOMPARE(*engine.evaluate(QStringLiteral("1 + 1"), m_scope), QJsonValue(2));
+    }
+
+    void runawayRecursionIsStopped_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::newRow("tail call") << "(function f(){ return f(); })()";
+        QTest::newRow("deep call") << "(function f(n){ return 1 + f(n + 1); })(0)";
+        QTest::newRow("strict tail call") << "(function f(){ 'use strict'; return f(); })()";
+        QTest::newRow("strict through the constructor")
+            << "(function(){}).constructor('\\'use st' + 'rict\\'; return (function f(){ return "
+               "f(); })()')()";
+        QTest::newRow("strict through eval")
+            << "eval('\\'use st' + 'rict\\'; (function f(){ return f(); })()')";
+    }
+    void runawayRecursionIsStopped()
+    {
+        QFETCH(QString, expression);
+        ExpressionEngine engine(200);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(!engine.evaluate(expression, m_scope).ok());
+        QVERIFY(timer.elapsed() < 5000);
+        QCOMPARE(*engine.evaluate(QStringLiteral("2 * 3"), m_scope), QJsonValue(6));
+    }
+
+    void hugeTextsAreRefused()
+    {
+        ExpressionEngine engine;
+        const auto repeated = engine.evaluate(QStringLiteral("'x'.repeat(2**25).length"), m_scope);
+        QVERIFY(!repeated.ok());
+        QVERIFY2(repeated.error().message.contains(QStringLiteral("longer than")),
+                 qPrintable(repeated.error().message));
+        QVERIFY(!engine.evaluate(QStringLiteral("'x'.padStart(1e9)"), m_scope).ok());
+        QCOMPARE(*engine.evaluate(QStringLiteral("'ab'.repeat(3)"), m_scope),
+                 QJsonValue(QStringLiteral("ababab")));
+        QVERIFY(!engine.checkExpression(QString(20000, QLatin1Char('1'))).ok());
+    }
+
+    void evaluationsCannotReachEachOther()
+    {
+        ExpressionEngine engine;
+        // Globals, built-ins and prototypes are frozen: nothing one evaluation leaves behind
+        // is seen by the next, whoever's data it carried.
+        (void)engine.evaluate(QStringLiteral("(function(){ return this; })().leak = input.score"),
+                              m_scope);
+        (void)engine.evaluate(QStringLiteral("(leak2 = input.score)"), m_scope);
+        (void)engine.evaluate(QStringLiteral("Object.prototype.polluted = input.score"), m_scope);
+        (void)engine.evaluate(QStringLiteral("Array.prototype.push = null"), m_scope);
+        (void)engine.evaluate(QStringLiteral("JSON.stringify = function(){ return 'x'; }"),
+                              m_scope);
+        QCOMPARE(engine.evaluate(QStringLiteral("typeof leak"), m_scope)->toString(),
+                 QStringLiteral("undefined"));
+        QCOMPARE(engine.evaluate(QStringLiteral("typeof leak2"), m_scope)->toString(),
+                 QStringLiteral("undefined"));
+        QCOMPARE(engine.evaluate(QStringLiteral("typeof ({}).polluted"), m_scope)->toString(),
+                 QStringLiteral("undefined"));
+        QCOMPARE(*engine.evaluate(QStringLiteral("[1].concat([2]).length"), m_scope),
+                 QJsonValue(2));
+        QCOMPARE(engine.evaluate(QStringLiteral("JSON.stringify({a: 1})"), m_scope)->toString(),
+                 QStringLiteral("{\"a\":1}"));
+        QVERIFY(engine
+                    .evaluate(
+                        QStringLiteral("(function(){ var a = []; a.push(1); return a.length; })()"),
+                        m_scope)
+                    .ok());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstExpressionEngine)
