@@ -146,7 +146,7 @@ void ApiServer::addDeadLetterRoutes()
     route("GET", QStringLiteral("/api/v1/dlq"),
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
               auto letters =
-                  m_core.engine()->deadLetters(req.query.queryItemValue(QStringLiteral("status")));
+                  m_core.engine()->deadLetters().list(req.query.queryItemValue(QStringLiteral("status")));
               if (!letters)
                   return reply.sendError(letters.error());
               reply.sendJson(200, {{QStringLiteral("dead_letters"), *letters}});
@@ -159,7 +159,7 @@ void ApiServer::addDeadLetterRoutes()
               if (!payload)
                   return reply.sendError(payload.error());
               QPointer<ApiServer> self(this);
-              m_core.engine()->replayDeadLetter(p.at(0), *payload,
+              m_core.engine()->deadLetters().replay(p.at(0), *payload,
                                                 [self, reply](Result<QJsonObject> result) {
                                                     if (!result)
                                                         return sendFailure(reply, result.error());
@@ -172,7 +172,7 @@ void ApiServer::addDeadLetterRoutes()
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
               if (!allow(req, reply, Role::Admin))
                   return;
-              if (Status st = m_core.engine()->discardDeadLetter(p.at(0)); !st)
+              if (Status st = m_core.engine()->deadLetters().discard(p.at(0)); !st)
                   return sendFailure(reply, st.error());
               m_core.refreshAlerts();
               reply.send(204, {});

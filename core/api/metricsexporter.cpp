@@ -150,7 +150,7 @@ QByteArray render(CoreService &core)
         }
         w.family("switchboard_dead_letters", "gauge",
                  "Module calls waiting in the dead-letter queue.");
-        w.sample("switchboard_dead_letters", {}, engine->deadLetterCount().valueOr(0));
+        w.sample("switchboard_dead_letters", {}, engine->deadLetters().pendingCount().valueOr(0));
         w.family("switchboard_executions", "gauge",
                  "Executions by status (the most recent 10000).");
         QHash<QString, int> byStatus;

@@ -1,9 +1,9 @@
 #include "engine/workflowengine.h"
 
 #include "common/logging.h"
+#include "engine/executionjson.h"
 #include "store/database.h"
 #include "store/workflowstore.h"
-#include "workflow/cronschedule.h"
 #include "workflow/expressionengine.h"
 
 #include <QJsonDocument>
@@ -14,102 +14,7 @@
 
 namespace Switchboard {
 
-namespace {
-
-QString compact(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-QJsonObject parse(const QVariant &v)
-{
-    return QJsonDocument::fromJson(v.toByteArray()).object();
-}
-
-QByteArray randomHex(int bytes)
-{
-    QByteArray raw(bytes, Qt::Uninitialized);
-    for (char &c : raw)
-        c = char(QRandomGenerator::global()->bounded(256));
-    return raw.toHex();
-}
-
-QJsonArray without(const QJsonArray &list, const QString &value)
-{
-    QJsonArray out;
-    for (const QJsonValue &v : list) {
-        if (v.toString() != value)
-            out.append(v);
-    }
-    return out;
-}
-
-QJsonValue isoOrNull(qint64 ms)
-{
-    return ms > 0
-        ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs))
-        : QJsonValue(QJsonValue::Null);
-}
-
-bool isFinal(const QString &status)
-{
-    return status == QLatin1String("completed") || status == QLatin1String("failed")
-        || status == QLatin1String("cancelled");
-}
-
-} // namespace
-
-// One execution while it is being worked on. The state object is what is stored:
-// steps (per node: status, output, error, attempts, visits), vars, ready (nodes to run),
-// inflight (module calls sent: attempt, visit, compensation), waiting (nodes resting on a
-// timer, an event or a task), joins, completed (compensable calls in order), compensate.
-struct WorkflowEngine::Run
-{
-    QString id;
-    QString workflowId;
-    int version = 0;
-    QString traceId;
-    QString status = QStringLiteral("running");
-    QString committedStatus;
-    QJsonObject input;
-    QJsonObject state;
-    QJsonObject output;
-    QString error;
-    Workflow def;
-    int seq = 0;
-    bool inserted = false;
-    bool timersChanged = false;
-    QList<QJsonObject> events;
-    QList<std::function<Status()>> ops;
-    QList<QPair<QString, bool>> calls;
-    QList<QJsonObject> notifications;
-    QStringList tasks;
-
-    QJsonArray list(const char *key) const { return state.value(QLatin1String(key)).toArray(); }
-    void setList(const char *key, const QJsonArray &value)
-    {
-        state.insert(QLatin1String(key), value);
-    }
-    QJsonObject map(const char *key) const { return state.value(QLatin1String(key)).toObject(); }
-    void setMap(const char *key, const QJsonObject &value)
-    {
-        state.insert(QLatin1String(key), value);
-    }
-    QJsonObject stepOf(const QString &node) const { return map("steps").value(node).toObject(); }
-    void setStep(const QString &node, const QJsonObject &step)
-    {
-        QJsonObject steps = map("steps");
-        steps.insert(node, step);
-        setMap("steps", steps);
-    }
-    void updateStep(const QString &node, const QJsonObject &changes)
-    {
-        QJsonObject step = stepOf(node);
-        for (auto it = changes.begin(); it != changes.end(); ++it)
-            step.insert(it.key(), it.value());
-        setStep(node, step);
-    }
-};
+using namespace ExecutionJson;
 
 WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleClient &modules,
                                ExpressionEngine &expressions, const Clock &clock, QObject *parent)
@@ -119,6 +24,11 @@ WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleCli
     , m_modules(modules)
     , m_expressions(expressions)
     , m_clock(clock)
+    , m_steps(db, expressions, clock)
+    , m_deadLetters(new DeadLetterQueue(db, modules, clock, this))
+    , m_queries(db)
+    , m_tasks(db)
+    , m_schedules(db, workflows)
     , m_reload(clock)
     , m_wake(new QTimer(this))
     , m_sweeper(new QTimer(this))
@@ -137,43 +47,10 @@ WorkflowEngine::~WorkflowEngine()
     qDeleteAll(m_live);
 }
 
-QJsonObject WorkflowEngine::scope(const Run &run, const QJsonObject &event) const
-{
-    return {{QStringLiteral("input"), run.input},
-            {QStringLiteral("steps"), run.map("steps")},
-            {QStringLiteral("vars"), run.map("vars")},
-            {QStringLiteral("event"), event},
-            {QStringLiteral("env"),
-             QJsonObject {{QStringLiteral("execution_id"), run.id},
-                          {QStringLiteral("workflow_id"), run.workflowId}}}};
-}
-
 void WorkflowEngine::record(Run &run, const QString &type, const QString &node, int attempt,
                             const QJsonObject &data)
 {
-    QJsonObject e {{QStringLiteral("seq"), ++run.seq},
-                   {QStringLiteral("ts"), double(m_clock.nowMs())},
-                   {QStringLiteral("type"), type}};
-    if (!node.isEmpty())
-        e.insert(QStringLiteral("node"), node);
-    if (attempt > 0)
-        e.insert(QStringLiteral("attempt"), attempt);
-    QJsonObject details = data;
-    if (type == QLatin1String("step_started")
-        || type == QLatin1String("compensation_step_started")) {
-        // Each attempt is a span of the execution's trace: the same id goes into the history
-        // and, as X-Parent-Span-ID and traceparent, to the module.
-        const QString span = QString::fromLatin1(randomHex(8));
-        details.insert(QStringLiteral("span_id"), span);
-        QJsonObject inflight = run.map("inflight");
-        QJsonObject entry = inflight.value(node).toObject();
-        entry.insert(QStringLiteral("span"), span);
-        inflight.insert(node, entry);
-        run.setMap("inflight", inflight);
-    }
-    if (!details.isEmpty())
-        e.insert(QStringLiteral("data"), details);
-    run.events.append(e);
+    run.record(m_clock.nowMs(), type, node, attempt, data);
 }
 
 WorkflowEngine::Run *WorkflowEngine::newRun(const Workflow &def, const QJsonObject &input,
@@ -252,261 +129,6 @@ Result<WorkflowEngine::Run *> WorkflowEngine::load(const QString &executionId)
     return run;
 }
 
-void WorkflowEngine::follow(Run &run, const QString &nodeId, const QString &port)
-{
-    QJsonArray ready = run.list("ready");
-    for (const WorkflowEdge &e : run.def.outgoing(nodeId)) {
-        if (e.port == port)
-            ready.append(e.to);
-    }
-    run.setList("ready", ready);
-}
-
-Status WorkflowEngine::step(Run &run, const WorkflowNode &node)
-{
-    const qint64 now = m_clock.nowMs();
-    const int visits = run.stepOf(node.id).value(QLatin1String("visits")).toInt() + 1;
-    run.setStep(node.id,
-                {{QStringLiteral("status"), QStringLiteral("running")},
-                 {QStringLiteral("visits"), visits},
-                 {QStringLiteral("started_at"), now}});
-    const auto completed = [&](const QJsonValue &output,
-                               const QString &port = QStringLiteral("out")) {
-        run.updateStep(node.id,
-                       {{QStringLiteral("status"), QStringLiteral("completed")},
-                        {QStringLiteral("output"), output},
-                        {QStringLiteral("finished_at"), now}});
-        record(run, QStringLiteral("step_completed"), node.id, 0,
-               port == QLatin1String("out") ? QJsonObject()
-                                            : QJsonObject {{QStringLiteral("branch"), port}});
-        follow(run, node.id, port);
-    };
-    const auto waitOn = [&](const QString &type, const QJsonObject &data) {
-        run.updateStep(node.id, {{QStringLiteral("status"), QStringLiteral("waiting")}});
-        QJsonArray waiting = run.list("waiting");
-        waiting.append(node.id);
-        run.setList("waiting", waiting);
-        record(run, type, node.id, 0, data);
-    };
-    const QJsonObject &s = node.settings;
-
-    switch (node.type) {
-    case NodeType::Trigger:
-        completed(run.input);
-        return Ok {};
-    case NodeType::Set: {
-        auto values = m_expressions.render(s.value(QLatin1String("values")), scope(run));
-        if (!values)
-            return makeError(
-                QStringLiteral("values.%1: %2").arg(values.error().field, values.error().message));
-        QJsonObject vars = run.map("vars");
-        const QJsonObject set = values->toObject();
-        for (auto it = set.begin(); it != set.end(); ++it)
-            vars.insert(it.key(), it.value());
-        run.setMap("vars", vars);
-        completed(set);
-        return Ok {};
-    }
-    case NodeType::Condition: {
-        QString branch = s.value(QLatin1String("default")).toString(QStringLiteral("default"));
-        const QJsonArray cases = s.value(QLatin1String("cases")).toArray();
-        for (int i = 0; i < cases.size(); ++i) {
-            const QJsonObject c = cases.at(i).toObject();
-            auto v = m_expressions.evaluate(c.value(QLatin1String("when")).toString(), scope(run));
-            if (!v)
-                return makeError(
-                    QStringLiteral("cases[%1].when: %2").arg(i).arg(v.error().message));
-            if (m_expressions.truthy(*v)) {
-                branch = c.value(QLatin1String("label")).toString();
-                break;
-            }
-        }
-        completed(QJsonObject {{QStringLiteral("branch"), branch}}, branch);
-        return Ok {};
-    }
-    case NodeType::Parallel: {
-        run.updateStep(node.id,
-                       {{QStringLiteral("status"), QStringLiteral("completed")},
-                        {QStringLiteral("finished_at"), now}});
-        record(run, QStringLiteral("step_completed"), node.id);
-        QJsonArray ready = run.list("ready");
-        for (const WorkflowEdge &e : run.def.outgoing(node.id))
-            ready.append(e.to);
-        run.setList("ready", ready);
-        return Ok {};
-    }
-    case NodeType::Join: {
-        QJsonObject joins = run.map("joins");
-        QJsonObject j = joins.value(node.id).toObject();
-        const int arrived = j.value(QLatin1String("arrived")).toInt() + 1;
-        j.insert(QStringLiteral("arrived"), arrived);
-        const QString mode = s.value(QLatin1String("mode")).toString(QStringLiteral("all"));
-        const int need = mode == QLatin1String("any") ? 1
-            : mode == QLatin1String("n")              ? s.value(QLatin1String("n")).toInt(1)
-                                                      : int(run.def.incoming(node.id).size());
-        const bool fire = !j.value(QLatin1String("fired")).toBool() && arrived >= need;
-        if (fire)
-            j.insert(QStringLiteral("fired"), true);
-        joins.insert(node.id, j);
-        run.setMap("joins", joins);
-        if (fire) {
-            completed(QJsonObject {{QStringLiteral("arrived"), arrived}});
-        } else {
-            run.updateStep(
-                node.id,
-                {{QStringLiteral("status"),
-                  j.value(QLatin1String("fired")).toBool() ? QStringLiteral("completed")
-                                                           : QStringLiteral("waiting")}});
-            record(run, QStringLiteral("join_arrival"), node.id, 0,
-                   {{QStringLiteral("arrived"), arrived}, {QStringLiteral("needed"), need}});
-        }
-        return Ok {};
-    }
-    case NodeType::Notify: {
-        auto message = m_expressions.render(s.value(QLatin1String("message")), scope(run));
-        if (!message)
-            return makeError(QStringLiteral("message: %1").arg(message.error().message));
-        const QJsonObject n {
-            {QStringLiteral("channel"), s.value(QLatin1String("channel")).toString()},
-            {QStringLiteral("severity"),
-             s.value(QLatin1String("severity")).toString(QStringLiteral("info"))},
-            {QStringLiteral("message"), message->toString()},
-            {QStringLiteral("workflow_id"), run.workflowId},
-            {QStringLiteral("trace_id"), run.traceId}};
-        run.notifications.append(n);
-        completed(n);
-        return Ok {};
-    }
-    case NodeType::End: {
-        auto output = m_expressions.render(s.value(QLatin1String("output")), scope(run));
-        if (!output)
-            return makeError(
-                QStringLiteral("output.%1: %2").arg(output.error().field, output.error().message));
-        run.updateStep(node.id,
-                       {{QStringLiteral("status"), QStringLiteral("completed")},
-                        {QStringLiteral("output"), *output},
-                        {QStringLiteral("finished_at"), now}});
-        record(run, QStringLiteral("step_completed"), node.id);
-        if (s.value(QLatin1String("status")).toString() == QLatin1String("failed"))
-            fail(run, node.id,
-                 s.value(QLatin1String("error"))
-                     .toString(QStringLiteral("the workflow ended as failed")));
-        else
-            finish(run, QStringLiteral("completed"), output->toObject());
-        return Ok {};
-    }
-    case NodeType::Delay: {
-        qint64 due = 0;
-        if (s.contains(QLatin1String("until"))) {
-            auto until =
-                m_expressions.evaluate(s.value(QLatin1String("until")).toString(), scope(run));
-            if (!until)
-                return makeError(QStringLiteral("until: %1").arg(until.error().message));
-            const QDateTime t = QDateTime::fromString(until->toString(), Qt::ISODateWithMs);
-            if (!t.isValid())
-                return makeError(
-                    QStringLiteral("until: \"%1\" is not an ISO 8601 time").arg(until->toString()));
-            due = t.toMSecsSinceEpoch();
-        } else {
-            due = now + durationMs(s.value(QLatin1String("duration")).toString());
-        }
-        const QString execId = run.id;
-        const QString nodeId = node.id;
-        run.ops.append([this, execId, nodeId, due]() -> Status {
-            auto r = m_db.run(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
-                                             "due_at) VALUES (?, ?, 'delay', ?)"),
-                              {execId, nodeId, due});
-            return r ? Status(Ok {}) : Status(r.error());
-        });
-        run.timersChanged = true;
-        waitOn(QStringLiteral("timer_set"), {{QStringLiteral("due"), isoOrNull(due)}});
-        return Ok {};
-    }
-    case NodeType::WaitForEvent: {
-        const qint64 due = now + durationMs(s.value(QLatin1String("timeout")).toString());
-        const QString execId = run.id;
-        const QString nodeId = node.id;
-        const QString type = s.value(QLatin1String("event_type")).toString();
-        const QString module = s.value(QLatin1String("module")).toString();
-        const QString match = s.value(QLatin1String("match")).toString();
-        run.ops.append([this, execId, nodeId, type, module, match, due]() -> Status {
-            auto w = m_db.run(QStringLiteral("INSERT OR REPLACE INTO waiters (execution_id, node, "
-                                             "event_type, module, match) VALUES (?, ?, ?, ?, ?)"),
-                              {execId, nodeId, type, module, match});
-            if (!w)
-                return w.error();
-            auto t = m_db.run(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
-                                             "due_at) VALUES (?, ?, 'event_timeout', ?)"),
-                              {execId, nodeId, due});
-            return t ? Status(Ok {}) : Status(t.error());
-        });
-        run.timersChanged = true;
-        waitOn(
-            QStringLiteral("waiting_for_event"),
-            {{QStringLiteral("event_type"), type}, {QStringLiteral("timeout_at"), isoOrNull(due)}});
-        return Ok {};
-    }
-    case NodeType::HumanReview: {
-        auto title =
-            m_expressions.render(s.value(QLatin1String("title")).toString(node.name()), scope(run));
-        if (!title)
-            return makeError(QStringLiteral("title: %1").arg(title.error().message));
-        QJsonArray fields;
-        for (const QJsonValue &f : s.value(QLatin1String("fields")).toArray()) {
-            QJsonObject field = f.toObject();
-            for (const char *key : {"value", "confidence"}) {
-                if (field.contains(QLatin1String(key))) {
-                    auto v = m_expressions.render(field.value(QLatin1String(key)), scope(run));
-                    if (!v)
-                        return makeError(QStringLiteral("fields.%1.%2: %3")
-                                             .arg(field.value(QLatin1String("name")).toString(),
-                                                  QLatin1String(key), v.error().message));
-                    field.insert(QLatin1String(key), *v);
-                }
-            }
-            fields.append(field);
-        }
-        const QJsonObject form {{QStringLiteral("fields"), fields},
-                                {QStringLiteral("outcomes"), s.value(QLatin1String("outcomes"))}};
-        const QString taskId = QStringLiteral("tk_") + QString::fromLatin1(randomHex(8));
-        const qint64 sla = s.contains(QLatin1String("sla"))
-            ? now + durationMs(s.value(QLatin1String("sla")).toString())
-            : 0;
-        const QString execId = run.id;
-        const QString nodeId = node.id;
-        const QString queue = s.value(QLatin1String("queue")).toString();
-        const QString role = s.value(QLatin1String("role")).toString(QStringLiteral("support"));
-        const QString titleText = title->toString();
-        run.ops.append([=, this]() -> Status {
-            auto r = m_db.run(QStringLiteral("INSERT INTO tasks (id, execution_id, node, queue, "
-                                             "role, title, form, status, created_at, due_at) "
-                                             "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"),
-                              {taskId, execId, nodeId, queue, role, titleText, compact(form), now,
-                               sla > 0 ? QVariant(sla) : QVariant()});
-            return r ? Status(Ok {}) : Status(r.error());
-        });
-        run.tasks.append(taskId);
-        run.updateStep(node.id, {{QStringLiteral("task_id"), taskId}});
-        waitOn(QStringLiteral("task_created"),
-               {{QStringLiteral("task_id"), taskId}, {QStringLiteral("queue"), queue}});
-        return Ok {};
-    }
-    case NodeType::ModuleCall: {
-        QJsonObject inflight = run.map("inflight");
-        inflight.insert(
-            node.id,
-            QJsonObject {{QStringLiteral("attempt"), 1}, {QStringLiteral("visit"), visits}});
-        run.setMap("inflight", inflight);
-        record(run, QStringLiteral("step_started"), node.id, 1,
-               {{QStringLiteral("module"), s.value(QLatin1String("module"))},
-                {QStringLiteral("action"), s.value(QLatin1String("action"))}});
-        run.calls.append({node.id, false});
-        return Ok {};
-    }
-    }
-    return Ok {};
-}
-
 void WorkflowEngine::advanceLater(Run &run)
 {
     runReadySteps(run);
@@ -548,11 +170,16 @@ void WorkflowEngine::runReadySteps(Run &run)
             fail(run, id, QStringLiteral("the workflow has no node \"%1\"").arg(id));
             break;
         }
-        if (Status st = step(run, *node); !st) {
+        auto outcome = m_steps.run(run, *node);
+        if (!outcome) {
             record(run, QStringLiteral("step_failed"), id, 0,
-                   {{QStringLiteral("error"), st.error().message},
+                   {{QStringLiteral("error"), outcome.error().message},
                     {QStringLiteral("retryable"), false}});
-            fail(run, id, st.error().message);
+            fail(run, id, outcome.error().message);
+        } else if (outcome->ends == StepRunner::Ends::Failed) {
+            fail(run, id, outcome->error);
+        } else if (outcome->ends == StepRunner::Ends::Completed) {
+            finish(run, QStringLiteral("completed"), outcome->output);
         }
     }
     settle(run);
@@ -727,7 +354,7 @@ void WorkflowEngine::dispatch(Run &run)
             ? node->settings.value(QLatin1String("timeout_s")).toInt() * 1000
             : m_moduleTimeoutsMs.value(module, 10000);
         auto payload =
-            m_expressions.render(call.value(QLatin1String("payload")).toObject(), scope(run));
+            m_expressions.render(call.value(QLatin1String("payload")).toObject(), run.scope());
         QPointer<WorkflowEngine> self(this);
         const QString execId = run.id;
         const auto done = [self, execId, nodeId, attempt,
@@ -810,7 +437,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
             done.append(nodeId);
             run->setList("completed", done);
         }
-        follow(*run, nodeId, QStringLiteral("out"));
+        run->follow(nodeId, QStringLiteral("out"));
         advanceLater(*run);
         return;
     }
@@ -862,7 +489,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
         run->updateStep(
             nodeId,
             {{QStringLiteral("output"), QJsonObject {{QStringLiteral("error"), result.error}}}});
-        follow(*run, nodeId, QStringLiteral("error"));
+        run->follow(nodeId, QStringLiteral("error"));
     } else {
         fail(*run, nodeId, result.error);
     }
@@ -899,146 +526,23 @@ qint64 WorkflowEngine::backoffMs(const WorkflowNode &node, int attempt) const
 void WorkflowEngine::addDeadLetter(Run &run, const WorkflowNode &node, int attempts,
                                    const QString &error)
 {
-    const QString module = node.text("module");
-    const QString action = node.text("action");
     auto payload =
-        m_expressions.render(node.settings.value(QLatin1String("payload")).toObject(), scope(run));
+        m_expressions.render(node.settings.value(QLatin1String("payload")).toObject(), run.scope());
     const QString key = QStringLiteral("%1:%2:%3")
                             .arg(run.id, node.id)
                             .arg(run.stepOf(node.id).value(QLatin1String("visits")).toInt(1));
-    const QString id = QStringLiteral("dl_") + QString::fromLatin1(randomHex(8));
-    const QString execId = run.id;
-    const QString nodeId = node.id;
-    const qint64 now = m_clock.nowMs();
-    const QString body = compact(payload ? payload->toObject() : QJsonObject());
-    run.ops.append([=, this]() -> Status {
-        auto r = m_db.run(
-            QStringLiteral(
-                "INSERT INTO dead_letters (id, execution_id, node, module, action, payload, "
-                "idempotency_key, error, attempts, status, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"),
-            {id, execId, nodeId, module, action, body, key, error, attempts, now, now});
-        return r ? Status(Ok {}) : Status(r.error());
-    });
+    const DeadLetterQueue::Entry entry {QStringLiteral("dl_") + QString::fromLatin1(randomHex(8)),
+                                        run.id,
+                                        node.id,
+                                        node.text("module"),
+                                        node.text("action"),
+                                        payload ? payload->toObject() : QJsonObject(),
+                                        key,
+                                        error,
+                                        attempts};
+    run.ops.append([this, entry] { return m_deadLetters->add(entry); });
     record(run, QStringLiteral("dead_lettered"), node.id, attempts,
-           {{QStringLiteral("dead_letter_id"), id}});
-}
-
-Result<QJsonArray> WorkflowEngine::deadLetters(const QString &status)
-{
-    const QString columns =
-        QStringLiteral("id, execution_id, node, module, action, payload, error, attempts, status, "
-                       "created_at, updated_at, result");
-    auto q = status.isEmpty()
-        ? m_db.exec(
-            QStringLiteral("SELECT %1 FROM dead_letters ORDER BY created_at DESC LIMIT 1000")
-                .arg(columns))
-        : m_db.exec(
-            QStringLiteral(
-                "SELECT %1 FROM dead_letters WHERE status = ? ORDER BY created_at DESC LIMIT 1000")
-                .arg(columns),
-            {status});
-    if (!q)
-        return q.error();
-    QJsonArray out;
-    while (q->next()) {
-        out.append(
-            QJsonObject {{QStringLiteral("id"), q->value(0).toString()},
-                         {QStringLiteral("execution_id"), q->value(1).toString()},
-                         {QStringLiteral("node"), q->value(2).toString()},
-                         {QStringLiteral("module"), q->value(3).toString()},
-                         {QStringLiteral("action"), q->value(4).toString()},
-                         {QStringLiteral("payload"), parse(q->value(5))},
-                         {QStringLiteral("error"), q->value(6).toString()},
-                         {QStringLiteral("attempts"), q->value(7).toInt()},
-                         {QStringLiteral("status"), q->value(8).toString()},
-                         {QStringLiteral("created_at"), isoOrNull(q->value(9).toLongLong())},
-                         {QStringLiteral("updated_at"), isoOrNull(q->value(10).toLongLong())},
-                         {QStringLiteral("result"), parse(q->value(11))}});
-    }
-    return out;
-}
-
-Result<int> WorkflowEngine::deadLetterCount()
-{
-    auto q =
-        m_db.exec(QStringLiteral("SELECT COUNT(*) FROM dead_letters WHERE status = 'pending'"));
-    if (!q)
-        return q.error();
-    return q->next() ? q->value(0).toInt() : 0;
-}
-
-Status WorkflowEngine::discardDeadLetter(const QString &id)
-{
-    auto r = m_db.run(QStringLiteral("UPDATE dead_letters SET status = 'discarded', updated_at = ? "
-                                     "WHERE id = ? AND status = 'pending'"),
-                      {m_clock.nowMs(), id});
-    if (!r)
-        return r.error();
-    if (*r == 0)
-        return notFound(QStringLiteral("no pending dead letter has the id \"%1\"").arg(id),
-                        QStringLiteral("id"));
-    return Ok {};
-}
-
-void WorkflowEngine::replayDeadLetter(const QString &id, const QJsonObject &editedPayload,
-                                      std::function<void(Result<QJsonObject>)> done)
-{
-    auto q = m_db.exec(QStringLiteral("SELECT module, action, payload, idempotency_key, attempts "
-                                      "FROM dead_letters WHERE id = ? AND status = 'pending'"),
-                       {id});
-    if (!q || !q->next()) {
-        done(notFound(QStringLiteral("no pending dead letter has the id \"%1\"").arg(id),
-                      QStringLiteral("id")));
-        return;
-    }
-    const QString module = q->value(0).toString();
-    const int attempts = q->value(4).toInt();
-    ModuleCallRequest request;
-    request.module = module;
-    request.url = m_endpoints.value(module);
-    request.body = editedPayload.isEmpty() ? parse(q->value(2)) : editedPayload;
-    request.body.insert(QStringLiteral("action"), q->value(1).toString());
-    // The same payload keeps its key, so a module that did act on a lost answer acts once;
-    // an edited payload is a new request.
-    request.idempotencyKey = (editedPayload.isEmpty() ? q->value(3).toString()
-                                                      : q->value(3).toString()
-                                      + QStringLiteral(":replay%1").arg(attempts))
-                                 .toLatin1();
-    request.traceId = randomHex(16);
-    request.spanId = randomHex(8);
-    if (request.url.isEmpty()) {
-        done(makeError(QStringLiteral("module %1 has no endpoint configured").arg(module),
-                       QStringLiteral("module")));
-        return;
-    }
-    QPointer<WorkflowEngine> self(this);
-    m_modules.call(request, [self, id, attempts, done](const ModuleCallResult &result) {
-        if (!self)
-            return;
-        const qint64 now = self->m_clock.nowMs();
-        auto r = result.ok()
-            ? self->m_db.run(
-                QStringLiteral("UPDATE dead_letters SET status = 'replayed', updated_at = ?, "
-                               "result = ?, attempts = ? WHERE id = ?"),
-                {now, compact(result.body), attempts + 1, id})
-            : self->m_db.run(
-                QStringLiteral(
-                    "UPDATE dead_letters SET error = ?, updated_at = ?, attempts = ? WHERE id = ?"),
-                {result.error, now, attempts + 1, id});
-        if (!r) {
-            done(r.error());
-            return;
-        }
-        if (!result.ok()) {
-            done(conflict(QStringLiteral("the replay failed too: %1").arg(result.error),
-                          QStringLiteral("status")));
-            return;
-        }
-        done(QJsonObject {{QStringLiteral("id"), id},
-                          {QStringLiteral("status"), QStringLiteral("replayed")},
-                          {QStringLiteral("result"), result.body}});
-    });
+           {{QStringLiteral("dead_letter_id"), entry.id}});
 }
 
 void WorkflowEngine::observeStep(const Run &run, const QString &node)
@@ -1151,7 +655,7 @@ Status WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QStri
                                         : QJsonObject {{QStringLiteral("branch"), port}});
     if (run.status == QLatin1String("waiting"))
         run.status = QStringLiteral("running");
-    follow(run, node, port);
+    run.follow(node, port);
     return advance(run);
 }
 
@@ -1253,64 +757,9 @@ int WorkflowEngine::processDueTimers()
     return fired;
 }
 
-Result<qint64> WorkflowEngine::nextScheduled(const QJsonObject &trigger, qint64 afterMs) const
-{
-    auto cron = CronSchedule::parse(trigger.value(QLatin1String("cron")).toString());
-    if (!cron)
-        return cron.error();
-    const QDateTime next = cron->next(QDateTime::fromMSecsSinceEpoch(afterMs, Qt::UTC), m_zone);
-    if (!next.isValid())
-        return makeError(QStringLiteral("the schedule never comes round"), QStringLiteral("cron"));
-    return next.toMSecsSinceEpoch();
-}
-
 Status WorkflowEngine::scheduleWorkflows()
 {
-    const QList<WorkflowStore::Summary> workflows = m_workflows.list();
-    auto existing =
-        m_db.exec(QStringLiteral("SELECT node, data FROM timers WHERE kind = 'schedule'"));
-    if (!existing)
-        return existing.error();
-    QHash<QString, QString> armed; // workflow → the cron its timer was set by
-    while (existing->next())
-        armed.insert(existing->value(0).toString(),
-                     parse(existing->value(1)).value(QLatin1String("cron")).toString());
-    Status st = m_db.transaction([&]() -> Status {
-        QSet<QString> wanted;
-        for (const WorkflowStore::Summary &w : workflows) {
-            const bool scheduled = w.latestVersion > 0 && w.enabled
-                && w.trigger.value(QLatin1String("kind")).toString() == QLatin1String("schedule");
-            if (!scheduled)
-                continue;
-            wanted.insert(w.id);
-            const QString cron = w.trigger.value(QLatin1String("cron")).toString();
-            if (armed.contains(w.id) && armed.value(w.id) == cron)
-                continue;
-            auto due = nextScheduled(w.trigger, m_clock.nowMs());
-            if (!due) {
-                // Validation refuses such a cron; one stored before that check stays unarmed.
-                qCWarning(lcEngine) << w.id << "is not scheduled:" << due.error().toString();
-                continue;
-            }
-            auto r = m_db.run(
-                QStringLiteral("INSERT OR REPLACE INTO timers (execution_id, node, "
-                               "kind, due_at, data) VALUES ('', ?, 'schedule', ?, ?)"),
-                {w.id, *due,
-                 compact({{QStringLiteral("due"), *due}, {QStringLiteral("cron"), cron}})});
-            if (!r)
-                return r.error();
-        }
-        for (auto it = armed.cbegin(); it != armed.cend(); ++it) {
-            if (wanted.contains(it.key()))
-                continue;
-            auto r =
-                m_db.run(QStringLiteral("DELETE FROM timers WHERE kind = 'schedule' AND node = ?"),
-                         {it.key()});
-            if (!r)
-                return r.error();
-        }
-        return Ok {};
-    });
+    Status st = m_schedules.arm(m_clock.nowMs());
     armWakeUp();
     return st;
 }
@@ -1335,20 +784,15 @@ Status WorkflowEngine::fireSchedule(qint64 timerId, const QString &workflowId, q
     // One transaction: the timer that fired goes, the execution starts and the next firing is
     // set, so that a crash in between neither loses the schedule nor runs it twice. After a
     // long stop the run that was missed happens once, not once per missed slot.
-    auto next = nextScheduled(def->trigger, std::max(m_clock.nowMs(), dueMs));
+    auto next = m_schedules.next(def->trigger, std::max(m_clock.nowMs(), dueMs));
     Run *run = newRun(*def, {{QStringLiteral("scheduled_for"), isoOrNull(dueMs)}},
                       {{QStringLiteral("origin"), QStringLiteral("schedule")}});
     run->ops.append(removeTimer);
     if (next) {
         const QString cron = def->trigger.value(QLatin1String("cron")).toString();
         const qint64 nextDue = *next;
-        run->ops.append([this, workflowId, nextDue, cron]() -> Status {
-            auto r = m_db.run(
-                QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
-                               "due_at, data) VALUES ('', ?, 'schedule', ?, ?)"),
-                {workflowId, nextDue,
-                 compact({{QStringLiteral("due"), nextDue}, {QStringLiteral("cron"), cron}})});
-            return r ? Status(Ok {}) : Status(r.error());
+        run->ops.append([this, workflowId, nextDue, cron] {
+            return m_schedules.insert(workflowId, nextDue, cron);
         });
     } else {
         qCWarning(lcEngine) << workflowId << "has no next scheduled run:" << next.error().message;
@@ -1432,13 +876,7 @@ Status WorkflowEngine::recover()
 int WorkflowEngine::sweep()
 {
     const qint64 now = m_clock.nowMs();
-    if (auto pruned = m_db.transaction([&]() -> Status {
-            auto r = m_db.run(QStringLiteral("DELETE FROM dead_letters WHERE status IN "
-                                             "('replayed', 'discarded') AND updated_at < ?"),
-                              {now - m_deadLetterTtlMs});
-            return r ? Status(Ok {}) : Status(r.error());
-        });
-        !pruned)
+    if (Status pruned = m_deadLetters->prune(); !pruned)
         qCWarning(lcEngine) << "dead letters not pruned:" << pruned.error().message;
     // Running, untouched for a while, no timer of its own, and not in this process's hands:
     // left behind, e.g. by a commit that failed while the reload queue was lost with a restart.
@@ -1520,7 +958,7 @@ Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QStr
         }
         Run &run = **loaded;
         if (!w.at(3).isEmpty()) {
-            auto match = m_expressions.evaluate(w.at(3), scope(run, event));
+            auto match = m_expressions.evaluate(w.at(3), run.scope(event));
             if (!match || !m_expressions.truthy(*match)) {
                 if (run.map("inflight").isEmpty()) {
                     m_live.remove(run.id);
@@ -1612,182 +1050,13 @@ Result<QJsonObject> WorkflowEngine::retry(const QString &executionId)
     return answer;
 }
 
-Result<QJsonObject> WorkflowEngine::execution(const QString &executionId)
-{
-    auto q = m_db.exec(
-        QStringLiteral("SELECT workflow_id, version, status, trace_id, input, state, output, "
-                       "error, created_at, updated_at, finished_at FROM executions WHERE id = ?"),
-        {executionId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return notFound(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
-                        QStringLiteral("id"));
-    const QJsonObject state = parse(q->value(5));
-    QJsonArray steps;
-    const QJsonObject stepMap = state.value(QLatin1String("steps")).toObject();
-    for (auto it = stepMap.begin(); it != stepMap.end(); ++it) {
-        QJsonObject s = it.value().toObject();
-        s.insert(QStringLiteral("node"), it.key());
-        s.insert(QStringLiteral("started_at"),
-                 isoOrNull(qint64(s.value(QLatin1String("started_at")).toDouble())));
-        s.insert(QStringLiteral("finished_at"),
-                 isoOrNull(qint64(s.value(QLatin1String("finished_at")).toDouble())));
-        steps.append(s);
-    }
-    QJsonObject result {
-        {QStringLiteral("id"), executionId},
-        {QStringLiteral("workflow_id"), q->value(0).toString()},
-        {QStringLiteral("version"), q->value(1).toInt()},
-        {QStringLiteral("status"), q->value(2).toString()},
-        {QStringLiteral("trace_id"), q->value(3).toString()},
-        {QStringLiteral("input"), parse(q->value(4))},
-        {QStringLiteral("output"), parse(q->value(6))},
-        {QStringLiteral("error"),
-         q->value(7).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q->value(7).toString())},
-        {QStringLiteral("created_at"), isoOrNull(q->value(8).toLongLong())},
-        {QStringLiteral("updated_at"), isoOrNull(q->value(9).toLongLong())},
-        {QStringLiteral("finished_at"), isoOrNull(q->value(10).toLongLong())},
-        {QStringLiteral("steps"), steps}};
-    auto h = m_db.exec(QStringLiteral("SELECT seq, ts, type, node, attempt, data FROM "
-                                      "execution_events WHERE execution_id = ? ORDER BY seq"),
-                       {executionId});
-    if (!h)
-        return h.error();
-    QJsonArray history;
-    while (h->next()) {
-        QJsonObject e {{QStringLiteral("seq"), h->value(0).toInt()},
-                       {QStringLiteral("ts"), isoOrNull(h->value(1).toLongLong())},
-                       {QStringLiteral("type"), h->value(2).toString()}};
-        if (!h->value(3).toString().isEmpty())
-            e.insert(QStringLiteral("node"), h->value(3).toString());
-        if (h->value(4).toInt() > 0)
-            e.insert(QStringLiteral("attempt"), h->value(4).toInt());
-        if (!h->value(5).isNull())
-            e.insert(QStringLiteral("data"), parse(h->value(5)));
-        history.append(e);
-    }
-    result.insert(QStringLiteral("history"), history);
-    return result;
-}
-
-Result<QJsonArray> WorkflowEngine::executions(const QString &status, int limit)
-{
-    auto q = status.isEmpty()
-        ? m_db.exec(
-            QStringLiteral("SELECT id, workflow_id, version, status, trace_id, created_at, "
-                           "updated_at, error FROM executions ORDER BY created_at DESC LIMIT ?"),
-            {limit})
-        : m_db.exec(
-            QStringLiteral(
-                "SELECT id, workflow_id, version, status, trace_id, created_at, updated_at, error "
-                "FROM executions WHERE status = ? ORDER BY created_at DESC LIMIT ?"),
-            {status, limit});
-    if (!q)
-        return q.error();
-    QJsonArray out;
-    while (q->next()) {
-        out.append(QJsonObject {{QStringLiteral("id"), q->value(0).toString()},
-                                {QStringLiteral("workflow_id"), q->value(1).toString()},
-                                {QStringLiteral("version"), q->value(2).toInt()},
-                                {QStringLiteral("status"), q->value(3).toString()},
-                                {QStringLiteral("trace_id"), q->value(4).toString()},
-                                {QStringLiteral("created_at"), isoOrNull(q->value(5).toLongLong())},
-                                {QStringLiteral("updated_at"), isoOrNull(q->value(6).toLongLong())},
-                                {QStringLiteral("error"),
-                                 q->value(7).isNull() ? QJsonValue(QJsonValue::Null)
-                                                      : QJsonValue(q->value(7).toString())}});
-    }
-    return out;
-}
-
-QJsonObject WorkflowEngine::taskJson(const QSqlQuery &q) const
-{
-    return {
-        {QStringLiteral("id"), q.value(0).toString()},
-        {QStringLiteral("execution_id"), q.value(1).toString()},
-        {QStringLiteral("node"), q.value(2).toString()},
-        {QStringLiteral("queue"), q.value(3).toString()},
-        {QStringLiteral("role"), q.value(4).toString()},
-        {QStringLiteral("title"), q.value(5).toString()},
-        {QStringLiteral("form"), parse(q.value(6))},
-        {QStringLiteral("status"), q.value(7).toString()},
-        {QStringLiteral("created_at"), isoOrNull(q.value(8).toLongLong())},
-        {QStringLiteral("due_at"), isoOrNull(q.value(9).toLongLong())},
-        {QStringLiteral("claimed_by"),
-         q.value(10).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(10).toString())},
-        {QStringLiteral("decided_by"),
-         q.value(11).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(11).toString())},
-        {QStringLiteral("decision"), parse(q.value(12))},
-        {QStringLiteral("decided_at"), isoOrNull(q.value(13).toLongLong())},
-        {QStringLiteral("escalated_from"),
-         q.value(14).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(14).toString())}};
-}
-
-static const char *const TaskColumns =
-    "id, execution_id, node, queue, role, title, form, status, created_at, due_at, claimed_by, "
-    "decided_by, decision, decided_at, escalated_from";
-
-Result<QJsonArray> WorkflowEngine::tasks(const QString &queue, const QString &status)
-{
-    QString sql =
-        QStringLiteral("SELECT %1 FROM tasks WHERE 1 = 1").arg(QLatin1String(TaskColumns));
-    QVariantList values;
-    if (!queue.isEmpty()) {
-        sql += QStringLiteral(" AND queue = ?");
-        values << queue;
-    }
-    if (status == QLatin1String("open")) {
-        sql += QStringLiteral(" AND status IN ('pending', 'claimed', 'escalated')");
-    } else if (!status.isEmpty()) {
-        sql += QStringLiteral(" AND status = ?");
-        values << status;
-    }
-    sql += QStringLiteral(" ORDER BY created_at LIMIT 1000");
-    auto q = m_db.exec(sql, values);
-    if (!q)
-        return q.error();
-    QJsonArray out;
-    while (q->next())
-        out.append(taskJson(*q));
-    return out;
-}
-
-Result<QJsonObject> WorkflowEngine::task(const QString &taskId)
-{
-    auto q = m_db.exec(
-        QStringLiteral("SELECT %1 FROM tasks WHERE id = ?").arg(QLatin1String(TaskColumns)),
-        {taskId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return notFound(QStringLiteral("no task has the id \"%1\"").arg(taskId),
-                        QStringLiteral("id"));
-    return taskJson(*q);
-}
-
 Status WorkflowEngine::claim(const QString &taskId, const QString &who)
 {
-    auto r = m_db.run(QStringLiteral("UPDATE tasks SET status = 'claimed', claimed_by = ? WHERE "
-                                     "id = ? AND status IN ('pending', 'escalated')"),
-                      {who, taskId});
-    if (!r)
-        return r.error();
-    if (*r == 1) {
-        if (auto t = task(taskId))
-            Q_EMIT taskChanged(*t);
-        return Ok {};
-    }
-    auto t = task(taskId);
-    if (!t)
-        return t.error();
-    return conflict(
-        QStringLiteral("the task is %1%2")
-            .arg(t->value(QLatin1String("status")).toString(),
-                 t->value(QLatin1String("claimed_by")).isString()
-                     ? QStringLiteral(" by ") + t->value(QLatin1String("claimed_by")).toString()
-                     : QString()),
-        QStringLiteral("status"));
+    if (Status st = m_tasks.claim(taskId, who); !st)
+        return st;
+    if (auto t = m_tasks.task(taskId))
+        Q_EMIT taskChanged(*t);
+    return Ok {};
 }
 
 Result<QJsonObject> WorkflowEngine::decide(const QString &taskId, const QString &decision,

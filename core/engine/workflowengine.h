@@ -2,8 +2,14 @@
 
 #include "common/clock.h"
 #include "common/result.h"
+#include "engine/deadletterqueue.h"
+#include "engine/executionqueries.h"
+#include "engine/executionrun.h"
 #include "engine/moduleclient.h"
 #include "engine/reloadqueue.h"
+#include "engine/scheduletimers.h"
+#include "engine/steprunner.h"
+#include "review/taskstore.h"
 #include "workflow/workflow.h"
 
 #include <QHash>
@@ -15,7 +21,6 @@
 #include <array>
 #include <functional>
 
-class QSqlQuery;
 class QTimer;
 
 namespace Switchboard {
@@ -37,11 +42,15 @@ public:
                    ExpressionEngine &expressions, const Clock &clock, QObject *parent = nullptr);
     ~WorkflowEngine() override;
 
-    void setEndpoints(const QHash<QString, QUrl> &endpoints) { m_endpoints = endpoints; }
+    void setEndpoints(const QHash<QString, QUrl> &endpoints)
+    {
+        m_endpoints = endpoints;
+        m_deadLetters->setEndpoints(endpoints);
+    }
     // Each module's call timeout, for module_call nodes that do not set timeout_s.
     void setModuleTimeouts(const QHash<QString, int> &ms) { m_moduleTimeoutsMs = ms; }
     // The clinic's time zone, for schedule triggers such as the 07:00 morning report.
-    void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
+    void setTimeZone(const QTimeZone &zone) { m_schedules.setTimeZone(zone); }
     // Keeps one durable timer per published, enabled workflow with a schedule trigger (and
     // none for the others), due at its cron's next time. Called at start and after publishing,
     // promoting or enabling.
@@ -67,27 +76,28 @@ public:
     // Starts a new execution of the same version with the same input.
     Result<QJsonObject> retry(const QString &executionId);
 
-    Result<QJsonObject> execution(const QString &executionId);
-    Result<QJsonArray> executions(const QString &status, int limit = 200);
+    Result<QJsonObject> execution(const QString &executionId)
+    {
+        return m_queries.execution(executionId);
+    }
+    Result<QJsonArray> executions(const QString &status, int limit = 200)
+    {
+        return m_queries.executions(status, limit);
+    }
 
     // Review tasks, oldest first; status "open" is pending, claimed and escalated together.
-    Result<QJsonArray> tasks(const QString &queue, const QString &status);
-    Result<QJsonObject> task(const QString &taskId);
+    Result<QJsonArray> tasks(const QString &queue, const QString &status)
+    {
+        return m_tasks.tasks(queue, status);
+    }
+    Result<QJsonObject> task(const QString &taskId) { return m_tasks.task(taskId); }
     Status claim(const QString &taskId, const QString &who);
     Result<QJsonObject> decide(const QString &taskId, const QString &decision,
                                const QJsonObject &fields, const QString &comment,
                                const QString &who);
 
     // The dead-letter queue: module calls that failed for good, with payload, error, attempts.
-    Result<QJsonArray> deadLetters(const QString &status);
-    Result<int> deadLetterCount();
-    // Sends the call again (with an edited payload when given); done gets the module's answer.
-    void replayDeadLetter(const QString &id, const QJsonObject &editedPayload,
-                          std::function<void(Result<QJsonObject>)> done);
-    Status discardDeadLetter(const QString &id);
-    // How long replayed and discarded dead letters are kept; pending ones are kept until
-    // someone replays or discards them.
-    void setDeadLetterTtl(qint64 ms) { m_deadLetterTtlMs = ms; }
+    DeadLetterQueue &deadLetters() { return *m_deadLetters; }
 
     // How long steps took, from start to end (retries and waits included), by node type.
     struct DurationHistogram
@@ -115,7 +125,7 @@ Q_SIGNALS:
     void taskChanged(const QJsonObject &task);
 
 private:
-    struct Run;
+    using Run = ExecutionRun;
 
     Result<Run *> load(const QString &executionId);
     // Runs the ready steps, then commits them now. When the commit fails the run is dropped
@@ -130,8 +140,6 @@ private:
     void reloadDropped();
     void finishAdvance(Run &run);
     void flush();
-    Status step(Run &run, const WorkflowNode &node);
-    void follow(Run &run, const QString &nodeId, const QString &port);
     void record(Run &run, const QString &type, const QString &node = {}, int attempt = 0,
                 const QJsonObject &data = {});
     Status write(Run &run);
@@ -150,15 +158,11 @@ private:
     Status resumeFromWait(Run &run, const QString &node, const QString &port,
                           const QJsonObject &output, const QString &event);
     void settle(Run &run);
-    QJsonObject scope(const Run &run, const QJsonObject &event = {}) const;
     qint64 backoffMs(const WorkflowNode &node, int attempt) const;
     int maxAttempts(const WorkflowNode &node) const;
     void armWakeUp();
     Status fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs);
-    // The next due time of a workflow's schedule trigger; an error when it has none.
-    Result<qint64> nextScheduled(const QJsonObject &trigger, qint64 afterMs) const;
     Run *newRun(const Workflow &def, const QJsonObject &input, const QJsonObject &started);
-    QJsonObject taskJson(const QSqlQuery &q) const;
 
     Database &m_db;
     WorkflowStore &m_workflows;
@@ -168,14 +172,17 @@ private:
     QHash<QString, QUrl> m_endpoints;
     QHash<QString, int> m_moduleTimeoutsMs;
     QHash<QString, DurationHistogram> m_stepDurations;
-    QTimeZone m_zone = QTimeZone::systemTimeZone();
+    StepRunner m_steps;
+    DeadLetterQueue *m_deadLetters;
+    ExecutionQueries m_queries;
+    TaskStore m_tasks;
+    ScheduleTimers m_schedules;
     QHash<QString, Run *> m_live;
     ReloadQueue m_reload;
     QTimer *m_wake;
     QTimer *m_sweeper;
     QStringList m_dirty; // executions changed but not yet committed (group commit)
     bool m_flushScheduled = false;
-    qint64 m_deadLetterTtlMs = 14LL * 24 * 3600 * 1000;
 };
 
 } // namespace Switchboard

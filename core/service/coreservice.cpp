@@ -525,7 +525,7 @@ Result<QJsonObject> CoreService::alertDetails(qint64 id) const
 void CoreService::refreshOverview(bool newRound)
 {
     SystemOverview next = m_overview;
-    next.deadLetters = m_engine ? m_engine->deadLetterCount().valueOr(0) : 0;
+    next.deadLetters = m_engine ? m_engine->deadLetters().pendingCount().valueOr(0) : 0;
     next.alerts = AlertRules::evaluate(m_config, modules(), next.deadLetters);
     next.kpis = kpis();
     next.kpiPreviousWeek = m_kpiPreviousWeek;
@@ -606,7 +606,7 @@ QJsonObject CoreService::statusDocument(const QString &controlAction, qint64 exe
     }
     QJsonObject metadata = doc.value(QLatin1String("metadata")).toObject();
     metadata.insert(QStringLiteral("dead_letters"),
-                    m_engine ? m_engine->deadLetterCount().valueOr(0) : 0);
+                    m_engine ? m_engine->deadLetters().pendingCount().valueOr(0) : 0);
     doc.insert(QStringLiteral("metadata"), metadata);
     return doc;
 }

@@ -299,23 +299,23 @@ private Q_SLOTS:
         f.publish(TwoCalls);
         const QString id = f.start(QStringLiteral("two-calls"));
         QTRY_COMPARE(f.status(id), QStringLiteral("failed"));
-        QCOMPARE(f.engine->deadLetterCount().value(), 1);
-        f.engine->setDeadLetterTtl(24 * 3600 * 1000);
+        QCOMPARE(f.engine->deadLetters().pendingCount().value(), 1);
+        f.engine->deadLetters().setTtl(24 * 3600 * 1000);
         f.clock.advance(30LL * 24 * 3600 * 1000);
         f.engine->sweep();
-        QCOMPARE(f.engine->deadLetters(QString()).value().size(), 1); // pending: kept
-        const QString letter = f.engine->deadLetters(QString())
+        QCOMPARE(f.engine->deadLetters().list(QString()).value().size(), 1); // pending: kept
+        const QString letter = f.engine->deadLetters().list(QString())
                                    .value()
                                    .first()
                                    .toObject()
                                    .value(QLatin1String("id"))
                                    .toString();
-        QVERIFY(f.engine->discardDeadLetter(letter).ok());
+        QVERIFY(f.engine->deadLetters().discard(letter).ok());
         f.engine->sweep();
-        QCOMPARE(f.engine->deadLetters(QString()).value().size(), 1); // discarded, within TTL
+        QCOMPARE(f.engine->deadLetters().list(QString()).value().size(), 1); // discarded, within TTL
         f.clock.advance(25LL * 3600 * 1000);
         f.engine->sweep();
-        QCOMPARE(f.engine->deadLetters(QString()).value().size(), 0);
+        QCOMPARE(f.engine->deadLetters().list(QString()).value().size(), 0);
     }
 
     void aDamagedDatabaseIsRefused()

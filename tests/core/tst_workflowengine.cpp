@@ -444,9 +444,9 @@ private Q_SLOTS:
         f.clock.advance(5000);
         f.engine->processDueTimers();
         QTRY_COMPARE(f.status(id), QStringLiteral("failed"));
-        QCOMPARE(f.engine->deadLetterCount().value(), 1);
+        QCOMPARE(f.engine->deadLetters().pendingCount().value(), 1);
         const QJsonObject letter =
-            f.engine->deadLetters(QStringLiteral("pending")).value().first().toObject();
+            f.engine->deadLetters().list(QStringLiteral("pending")).value().first().toObject();
         QCOMPARE(letter.value(QLatin1String("module")).toString(), QStringLiteral("04_billing"));
         QCOMPARE(letter.value(QLatin1String("attempts")).toInt(), 2);
         QCOMPARE(letter.value(QLatin1String("payload"))
@@ -458,14 +458,14 @@ private Q_SLOTS:
 
         // A replay that fails again stays in the queue; after recovery it goes through.
         std::optional<Result<QJsonObject>> outcome;
-        f.engine->replayDeadLetter(letter.value(QLatin1String("id")).toString(), {},
+        f.engine->deadLetters().replay(letter.value(QLatin1String("id")).toString(), {},
                                    [&](Result<QJsonObject> r) { outcome = r; });
         QTRY_VERIFY(outcome.has_value());
         QVERIFY(!outcome->ok());
-        QCOMPARE(f.engine->deadLetterCount().value(), 1);
+        QCOMPARE(f.engine->deadLetters().pendingCount().value(), 1);
         healthy = true;
         outcome.reset();
-        f.engine->replayDeadLetter(letter.value(QLatin1String("id")).toString(),
+        f.engine->deadLetters().replay(letter.value(QLatin1String("id")).toString(),
                                    {{QStringLiteral("amount"), 120}},
                                    [&](Result<QJsonObject> r) { outcome = r; });
         QTRY_VERIFY(outcome.has_value());
@@ -473,10 +473,10 @@ private Q_SLOTS:
         QCOMPARE(f.modules.calls.last().body.value(QLatin1String("amount")).toInt(), 120);
         QCOMPARE(f.modules.calls.last().idempotencyKey,
                  (id + QStringLiteral(":charge:1:replay3")).toLatin1());
-        QCOMPARE(f.engine->deadLetterCount().value(), 0);
-        QCOMPARE(f.engine->deadLetters(QStringLiteral("replayed")).value().size(), 1);
+        QCOMPARE(f.engine->deadLetters().pendingCount().value(), 0);
+        QCOMPARE(f.engine->deadLetters().list(QStringLiteral("replayed")).value().size(), 1);
         QCOMPARE(
-            f.engine->discardDeadLetter(letter.value(QLatin1String("id")).toString()).error().field,
+            f.engine->deadLetters().discard(letter.value(QLatin1String("id")).toString()).error().field,
             QStringLiteral("id"));
     }
 

@@ -318,26 +318,26 @@ private Q_SLOTS:
     void timeoutEndsInTheDeadLetterQueueAndReplaysAfterRecovery()
     {
         fault("05_followup", "timeout");
-        const int before = m_engine->deadLetterCount().value();
+        const int before = m_engine->deadLetters().pendingCount().value();
         const QString id = start(QStringLiteral("05")); // one attempt, 5 s timeout
         QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("failed"), 15000);
         QVERIFY(execution(id)
                     .value(QLatin1String("error"))
                     .toString()
                     .contains(QStringLiteral("no answer within the timeout")));
-        QCOMPARE(m_engine->deadLetterCount().value(), before + 1);
+        QCOMPARE(m_engine->deadLetters().pendingCount().value(), before + 1);
         fault("05_followup", "none");
-        const QString letter = m_engine->deadLetters(QStringLiteral("pending"))
+        const QString letter = m_engine->deadLetters().list(QStringLiteral("pending"))
                                    .value()
                                    .first()
                                    .toObject()
                                    .value(QLatin1String("id"))
                                    .toString();
         std::optional<Result<QJsonObject>> replayed;
-        m_engine->replayDeadLetter(letter, {}, [&](Result<QJsonObject> r) { replayed = r; });
+        m_engine->deadLetters().replay(letter, {}, [&](Result<QJsonObject> r) { replayed = r; });
         QTRY_VERIFY(replayed.has_value());
         QVERIFY(replayed->ok());
-        QCOMPARE(m_engine->deadLetterCount().value(), before);
+        QCOMPARE(m_engine->deadLetters().pendingCount().value(), before);
     }
 };
 

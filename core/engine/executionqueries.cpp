@@ -1,0 +1,104 @@
+#include "engine/executionqueries.h"
+
+#include "engine/executionjson.h"
+#include "store/database.h"
+
+namespace Switchboard {
+
+using namespace ExecutionJson;
+
+ExecutionQueries::ExecutionQueries(Database &db)
+    : m_db(db)
+{
+}
+
+Result<QJsonObject> ExecutionQueries::execution(const QString &executionId)
+{
+    auto q = m_db.exec(
+        QStringLiteral("SELECT workflow_id, version, status, trace_id, input, state, output, "
+                       "error, created_at, updated_at, finished_at FROM executions WHERE id = ?"),
+        {executionId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return notFound(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
+                        QStringLiteral("id"));
+    const QJsonObject state = parse(q->value(5));
+    QJsonArray steps;
+    const QJsonObject stepMap = state.value(QLatin1String("steps")).toObject();
+    for (auto it = stepMap.begin(); it != stepMap.end(); ++it) {
+        QJsonObject s = it.value().toObject();
+        s.insert(QStringLiteral("node"), it.key());
+        s.insert(QStringLiteral("started_at"),
+                 isoOrNull(qint64(s.value(QLatin1String("started_at")).toDouble())));
+        s.insert(QStringLiteral("finished_at"),
+                 isoOrNull(qint64(s.value(QLatin1String("finished_at")).toDouble())));
+        steps.append(s);
+    }
+    QJsonObject result {
+        {QStringLiteral("id"), executionId},
+        {QStringLiteral("workflow_id"), q->value(0).toString()},
+        {QStringLiteral("version"), q->value(1).toInt()},
+        {QStringLiteral("status"), q->value(2).toString()},
+        {QStringLiteral("trace_id"), q->value(3).toString()},
+        {QStringLiteral("input"), parse(q->value(4))},
+        {QStringLiteral("output"), parse(q->value(6))},
+        {QStringLiteral("error"),
+         q->value(7).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q->value(7).toString())},
+        {QStringLiteral("created_at"), isoOrNull(q->value(8).toLongLong())},
+        {QStringLiteral("updated_at"), isoOrNull(q->value(9).toLongLong())},
+        {QStringLiteral("finished_at"), isoOrNull(q->value(10).toLongLong())},
+        {QStringLiteral("steps"), steps}};
+    auto h = m_db.exec(QStringLiteral("SELECT seq, ts, type, node, attempt, data FROM "
+                                      "execution_events WHERE execution_id = ? ORDER BY seq"),
+                       {executionId});
+    if (!h)
+        return h.error();
+    QJsonArray history;
+    while (h->next()) {
+        QJsonObject e {{QStringLiteral("seq"), h->value(0).toInt()},
+                       {QStringLiteral("ts"), isoOrNull(h->value(1).toLongLong())},
+                       {QStringLiteral("type"), h->value(2).toString()}};
+        if (!h->value(3).toString().isEmpty())
+            e.insert(QStringLiteral("node"), h->value(3).toString());
+        if (h->value(4).toInt() > 0)
+            e.insert(QStringLiteral("attempt"), h->value(4).toInt());
+        if (!h->value(5).isNull())
+            e.insert(QStringLiteral("data"), parse(h->value(5)));
+        history.append(e);
+    }
+    result.insert(QStringLiteral("history"), history);
+    return result;
+}
+
+Result<QJsonArray> ExecutionQueries::executions(const QString &status, int limit)
+{
+    auto q = status.isEmpty()
+        ? m_db.exec(
+            QStringLiteral("SELECT id, workflow_id, version, status, trace_id, created_at, "
+                           "updated_at, error FROM executions ORDER BY created_at DESC LIMIT ?"),
+            {limit})
+        : m_db.exec(
+            QStringLiteral(
+                "SELECT id, workflow_id, version, status, trace_id, created_at, updated_at, error "
+                "FROM executions WHERE status = ? ORDER BY created_at DESC LIMIT ?"),
+            {status, limit});
+    if (!q)
+        return q.error();
+    QJsonArray out;
+    while (q->next()) {
+        out.append(QJsonObject {{QStringLiteral("id"), q->value(0).toString()},
+                                {QStringLiteral("workflow_id"), q->value(1).toString()},
+                                {QStringLiteral("version"), q->value(2).toInt()},
+                                {QStringLiteral("status"), q->value(3).toString()},
+                                {QStringLiteral("trace_id"), q->value(4).toString()},
+                                {QStringLiteral("created_at"), isoOrNull(q->value(5).toLongLong())},
+                                {QStringLiteral("updated_at"), isoOrNull(q->value(6).toLongLong())},
+                                {QStringLiteral("error"),
+                                 q->value(7).isNull() ? QJsonValue(QJsonValue::Null)
+                                                      : QJsonValue(q->value(7).toString())}});
+    }
+    return out;
+}
+
+} // namespace Switchboard

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Switchboard {
+
+class Database;
+
+// The read side of executions, as the API and the console show them: one execution with its
+// steps and history, and lists by status. Reads what is committed, never the engine's memory.
+class ExecutionQueries
+{
+public:
+    explicit ExecutionQueries(Database &db);
+
+    Result<QJsonObject> execution(const QString &executionId);
+    // Newest first; status empty for all.
+    Result<QJsonArray> executions(const QString &status, int limit);
+
+private:
+    Database &m_db;
+};
+
+} // namespace Switchboard

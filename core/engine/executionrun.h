@@ -1,0 +1,76 @@
+#pragma once
+
+#include "common/result.h"
+#include "workflow/workflow.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QStringList>
+#include <functional>
+
+namespace Switchboard {
+
+// One execution while it is being worked on. The state object is what is stored:
+// steps (per node: status, output, error, attempts, visits), vars, ready (nodes to run),
+// inflight (module calls sent: attempt, visit, compensation), waiting (nodes resting on a
+// timer, an event or a task), joins, completed (compensable calls in order), compensate.
+struct ExecutionRun
+{
+    QString id;
+    QString workflowId;
+    int version = 0;
+    QString traceId;
+    QString status = QStringLiteral("running");
+    QString committedStatus;
+    QJsonObject input;
+    QJsonObject state;
+    QJsonObject output;
+    QString error;
+    Workflow def;
+    int seq = 0;
+    bool inserted = false;
+    bool timersChanged = false;
+    QList<QJsonObject> events;
+    QList<std::function<Status()>> ops;
+    QList<QPair<QString, bool>> calls;
+    QList<QJsonObject> notifications;
+    QStringList tasks;
+
+    QJsonArray list(const char *key) const { return state.value(QLatin1String(key)).toArray(); }
+    void setList(const char *key, const QJsonArray &value)
+    {
+        state.insert(QLatin1String(key), value);
+    }
+    QJsonObject map(const char *key) const { return state.value(QLatin1String(key)).toObject(); }
+    void setMap(const char *key, const QJsonObject &value)
+    {
+        state.insert(QLatin1String(key), value);
+    }
+    QJsonObject stepOf(const QString &node) const { return map("steps").value(node).toObject(); }
+    void setStep(const QString &node, const QJsonObject &step)
+    {
+        QJsonObject steps = map("steps");
+        steps.insert(node, step);
+        setMap("steps", steps);
+    }
+    void updateStep(const QString &node, const QJsonObject &changes)
+    {
+        QJsonObject step = stepOf(node);
+        for (auto it = changes.begin(); it != changes.end(); ++it)
+            step.insert(it.key(), it.value());
+        setStep(node, step);
+    }
+
+    // Appends an event to the history that goes with the next commit. A step_started (or
+    // compensation_step_started) opens a span of the trace, kept with the call in flight.
+    void record(qint64 nowMs, const QString &type, const QString &node = {}, int attempt = 0,
+                const QJsonObject &data = {});
+    // Makes the nodes behind node's output `port` ready to run.
+    void follow(const QString &nodeId, const QString &port);
+    // What expressions see: input, steps, vars, event and env.
+    QJsonObject scope(const QJsonObject &event = {}) const;
+};
+
+} // namespace Switchboard

@@ -1,0 +1,262 @@
+#include "engine/steprunner.h"
+
+#include "engine/executionjson.h"
+#include "store/database.h"
+#include "workflow/expressionengine.h"
+
+namespace Switchboard {
+
+using namespace ExecutionJson;
+
+StepRunner::StepRunner(Database &db, ExpressionEngine &expressions, const Clock &clock)
+    : m_db(db)
+    , m_expressions(expressions)
+    , m_clock(clock)
+{
+}
+
+Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNode &node)
+{
+    const qint64 now = m_clock.nowMs();
+    const int visits = run.stepOf(node.id).value(QLatin1String("visits")).toInt() + 1;
+    run.setStep(node.id,
+                {{QStringLiteral("status"), QStringLiteral("running")},
+                 {QStringLiteral("visits"), visits},
+                 {QStringLiteral("started_at"), now}});
+    const auto completed = [&](const QJsonValue &output,
+                               const QString &port = QStringLiteral("out")) {
+        run.updateStep(node.id,
+                       {{QStringLiteral("status"), QStringLiteral("completed")},
+                        {QStringLiteral("output"), output},
+                        {QStringLiteral("finished_at"), now}});
+        run.record(now, QStringLiteral("step_completed"), node.id, 0,
+                   port == QLatin1String("out") ? QJsonObject()
+                                                : QJsonObject {{QStringLiteral("branch"), port}});
+        run.follow(node.id, port);
+    };
+    const auto waitOn = [&](const QString &type, const QJsonObject &data) {
+        run.updateStep(node.id, {{QStringLiteral("status"), QStringLiteral("waiting")}});
+        QJsonArray waiting = run.list("waiting");
+        waiting.append(node.id);
+        run.setList("waiting", waiting);
+        run.record(now, type, node.id, 0, data);
+    };
+    const QJsonObject &s = node.settings;
+
+    switch (node.type) {
+    case NodeType::Trigger:
+        completed(run.input);
+        return Outcome {};
+    case NodeType::Set: {
+        auto values = m_expressions.render(s.value(QLatin1String("values")), run.scope());
+        if (!values)
+            return makeError(
+                QStringLiteral("values.%1: %2").arg(values.error().field, values.error().message));
+        QJsonObject vars = run.map("vars");
+        const QJsonObject set = values->toObject();
+        for (auto it = set.begin(); it != set.end(); ++it)
+            vars.insert(it.key(), it.value());
+        run.setMap("vars", vars);
+        completed(set);
+        return Outcome {};
+    }
+    case NodeType::Condition: {
+        QString branch = s.value(QLatin1String("default")).toString(QStringLiteral("default"));
+        const QJsonArray cases = s.value(QLatin1String("cases")).toArray();
+        for (int i = 0; i < cases.size(); ++i) {
+            const QJsonObject c = cases.at(i).toObject();
+            auto v = m_expressions.evaluate(c.value(QLatin1String("when")).toString(), run.scope());
+            if (!v)
+                return makeError(
+                    QStringLiteral("cases[%1].when: %2").arg(i).arg(v.error().message));
+            if (m_expressions.truthy(*v)) {
+                branch = c.value(QLatin1String("label")).toString();
+                break;
+            }
+        }
+        completed(QJsonObject {{QStringLiteral("branch"), branch}}, branch);
+        return Outcome {};
+    }
+    case NodeType::Parallel: {
+        run.updateStep(node.id,
+                       {{QStringLiteral("status"), QStringLiteral("completed")},
+                        {QStringLiteral("finished_at"), now}});
+        run.record(now, QStringLiteral("step_completed"), node.id);
+        QJsonArray ready = run.list("ready");
+        for (const WorkflowEdge &e : run.def.outgoing(node.id))
+            ready.append(e.to);
+        run.setList("ready", ready);
+        return Outcome {};
+    }
+    case NodeType::Join: {
+        QJsonObject joins = run.map("joins");
+        QJsonObject j = joins.value(node.id).toObject();
+        const int arrived = j.value(QLatin1String("arrived")).toInt() + 1;
+        j.insert(QStringLiteral("arrived"), arrived);
+        const QString mode = s.value(QLatin1String("mode")).toString(QStringLiteral("all"));
+        const int need = mode == QLatin1String("any") ? 1
+            : mode == QLatin1String("n")              ? s.value(QLatin1String("n")).toInt(1)
+                                                      : int(run.def.incoming(node.id).size());
+        const bool fire = !j.value(QLatin1String("fired")).toBool() && arrived >= need;
+        if (fire)
+            j.insert(QStringLiteral("fired"), true);
+        joins.insert(node.id, j);
+        run.setMap("joins", joins);
+        if (fire) {
+            completed(QJsonObject {{QStringLiteral("arrived"), arrived}});
+        } else {
+            run.updateStep(
+                node.id,
+                {{QStringLiteral("status"),
+                  j.value(QLatin1String("fired")).toBool() ? QStringLiteral("completed")
+                                                           : QStringLiteral("waiting")}});
+            run.record(now, QStringLiteral("join_arrival"), node.id, 0,
+                       {{QStringLiteral("arrived"), arrived}, {QStringLiteral("needed"), need}});
+        }
+        return Outcome {};
+    }
+    case NodeType::Notify: {
+        auto message = m_expressions.render(s.value(QLatin1String("message")), run.scope());
+        if (!message)
+            return makeError(QStringLiteral("message: %1").arg(message.error().message));
+        const QJsonObject n {
+            {QStringLiteral("channel"), s.value(QLatin1String("channel")).toString()},
+            {QStringLiteral("severity"),
+             s.value(QLatin1String("severity")).toString(QStringLiteral("info"))},
+            {QStringLiteral("message"), message->toString()},
+            {QStringLiteral("workflow_id"), run.workflowId},
+            {QStringLiteral("trace_id"), run.traceId}};
+        run.notifications.append(n);
+        completed(n);
+        return Outcome {};
+    }
+    case NodeType::End: {
+        auto output = m_expressions.render(s.value(QLatin1String("output")), run.scope());
+        if (!output)
+            return makeError(
+                QStringLiteral("output.%1: %2").arg(output.error().field, output.error().message));
+        run.updateStep(node.id,
+                       {{QStringLiteral("status"), QStringLiteral("completed")},
+                        {QStringLiteral("output"), *output},
+                        {QStringLiteral("finished_at"), now}});
+        run.record(now, QStringLiteral("step_completed"), node.id);
+        if (s.value(QLatin1String("status")).toString() == QLatin1String("failed"))
+            return Outcome {Ends::Failed,
+                            {},
+                            s.value(QLatin1String("error"))
+                                .toString(QStringLiteral("the workflow ended as failed"))};
+        return Outcome {Ends::Completed, output->toObject(), {}};
+    }
+    case NodeType::Delay: {
+        qint64 due = 0;
+        if (s.contains(QLatin1String("until"))) {
+            auto until =
+                m_expressions.evaluate(s.value(QLatin1String("until")).toString(), run.scope());
+            if (!until)
+                return makeError(QStringLiteral("until: %1").arg(until.error().message));
+            const QDateTime t = QDateTime::fromString(until->toString(), Qt::ISODateWithMs);
+            if (!t.isValid())
+                return makeError(
+                    QStringLiteral("until: \"%1\" is not an ISO 8601 time").arg(until->toString()));
+            due = t.toMSecsSinceEpoch();
+        } else {
+            due = now + durationMs(s.value(QLatin1String("duration")).toString());
+        }
+        const QString execId = run.id;
+        const QString nodeId = node.id;
+        run.ops.append([this, execId, nodeId, due]() -> Status {
+            auto r = m_db.run(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
+                                             "due_at) VALUES (?, ?, 'delay', ?)"),
+                              {execId, nodeId, due});
+            return r ? Status(Ok {}) : Status(r.error());
+        });
+        run.timersChanged = true;
+        waitOn(QStringLiteral("timer_set"), {{QStringLiteral("due"), isoOrNull(due)}});
+        return Outcome {};
+    }
+    case NodeType::WaitForEvent: {
+        const qint64 due = now + durationMs(s.value(QLatin1String("timeout")).toString());
+        const QString execId = run.id;
+        const QString nodeId = node.id;
+        const QString type = s.value(QLatin1String("event_type")).toString();
+        const QString module = s.value(QLatin1String("module")).toString();
+        const QString match = s.value(QLatin1String("match")).toString();
+        run.ops.append([this, execId, nodeId, type, module, match, due]() -> Status {
+            auto w = m_db.run(QStringLiteral("INSERT OR REPLACE INTO waiters (execution_id, node, "
+                                             "event_type, module, match) VALUES (?, ?, ?, ?, ?)"),
+                              {execId, nodeId, type, module, match});
+            if (!w)
+                return w.error();
+            auto t = m_db.run(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
+                                             "due_at) VALUES (?, ?, 'event_timeout', ?)"),
+                              {execId, nodeId, due});
+            return t ? Status(Ok {}) : Status(t.error());
+        });
+        run.timersChanged = true;
+        waitOn(
+            QStringLiteral("waiting_for_event"),
+            {{QStringLiteral("event_type"), type}, {QStringLiteral("timeout_at"), isoOrNull(due)}});
+        return Outcome {};
+    }
+    case NodeType::HumanReview: {
+        auto title = m_expressions.render(s.value(QLatin1String("title")).toString(node.name()),
+                                          run.scope());
+        if (!title)
+            return makeError(QStringLiteral("title: %1").arg(title.error().message));
+        QJsonArray fields;
+        for (const QJsonValue &f : s.value(QLatin1String("fields")).toArray()) {
+            QJsonObject field = f.toObject();
+            for (const char *key : {"value", "confidence"}) {
+                if (field.contains(QLatin1String(key))) {
+                    auto v = m_expressions.render(field.value(QLatin1String(key)), run.scope());
+                    if (!v)
+                        return makeError(QStringLiteral("fields.%1.%2: %3")
+                                             .arg(field.value(QLatin1String("name")).toString(),
+                                                  QLatin1String(key), v.error().message));
+                    field.insert(QLatin1String(key), *v);
+                }
+            }
+            fields.append(field);
+        }
+        const QJsonObject form {{QStringLiteral("fields"), fields},
+                                {QStringLiteral("outcomes"), s.value(QLatin1String("outcomes"))}};
+        const QString taskId = QStringLiteral("tk_") + QString::fromLatin1(randomHex(8));
+        const qint64 sla = s.contains(QLatin1String("sla"))
+            ? now + durationMs(s.value(QLatin1String("sla")).toString())
+            : 0;
+        const QString execId = run.id;
+        const QString nodeId = node.id;
+        const QString queue = s.value(QLatin1String("queue")).toString();
+        const QString role = s.value(QLatin1String("role")).toString(QStringLiteral("support"));
+        const QString titleText = title->toString();
+        run.ops.append([=, this]() -> Status {
+            auto r = m_db.run(QStringLiteral("INSERT INTO tasks (id, execution_id, node, queue, "
+                                             "role, title, form, status, created_at, due_at) "
+                                             "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"),
+                              {taskId, execId, nodeId, queue, role, titleText, compact(form), now,
+                               sla > 0 ? QVariant(sla) : QVariant()});
+            return r ? Status(Ok {}) : Status(r.error());
+        });
+        run.tasks.append(taskId);
+        run.updateStep(node.id, {{QStringLiteral("task_id"), taskId}});
+        waitOn(QStringLiteral("task_created"),
+               {{QStringLiteral("task_id"), taskId}, {QStringLiteral("queue"), queue}});
+        return Outcome {};
+    }
+    case NodeType::ModuleCall: {
+        QJsonObject inflight = run.map("inflight");
+        inflight.insert(
+            node.id,
+            QJsonObject {{QStringLiteral("attempt"), 1}, {QStringLiteral("visit"), visits}});
+        run.setMap("inflight", inflight);
+        run.record(now, QStringLiteral("step_started"), node.id, 1,
+                   {{QStringLiteral("module"), s.value(QLatin1String("module"))},
+                    {QStringLiteral("action"), s.value(QLatin1String("action"))}});
+        run.calls.append({node.id, false});
+        return Outcome {};
+    }
+    }
+    return Outcome {};
+}
+
+} // namespace Switchboard
