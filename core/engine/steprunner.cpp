@@ -1,15 +1,18 @@
 #include "engine/steprunner.h"
 
 #include "engine/executionjson.h"
-#include "store/database.h"
+#include "engine/executionstore.h"
+#include "review/taskstore.h"
 #include "workflow/expressionengine.h"
 
 namespace Switchboard {
 
 using namespace ExecutionJson;
 
-StepRunner::StepRunner(Database &db, ExpressionEngine &expressions, const Clock &clock)
-    : m_db(db)
+StepRunner::StepRunner(ExecutionStore &store, TaskStore &tasks, ExpressionEngine &expressions,
+                       const Clock &clock)
+    : m_store(store)
+    , m_tasks(tasks)
     , m_expressions(expressions)
     , m_clock(clock)
 {
@@ -164,11 +167,8 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         }
         const QString execId = run.id;
         const QString nodeId = node.id;
-        run.ops.append([this, execId, nodeId, due]() -> Status {
-            auto r = m_db.run(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
-                                             "due_at) VALUES (?, ?, 'delay', ?)"),
-                              {execId, nodeId, due});
-            return r ? Status(Ok {}) : Status(r.error());
+        run.ops.append([this, execId, nodeId, due] {
+            return m_store.addTimer(execId, nodeId, QStringLiteral("delay"), due);
         });
         run.timersChanged = true;
         waitOn(QStringLiteral("timer_set"), {{QStringLiteral("due"), isoOrNull(due)}});
@@ -181,16 +181,8 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         const QString type = s.value(QLatin1String("event_type")).toString();
         const QString module = s.value(QLatin1String("module")).toString();
         const QString match = s.value(QLatin1String("match")).toString();
-        run.ops.append([this, execId, nodeId, type, module, match, due]() -> Status {
-            auto w = m_db.run(QStringLiteral("INSERT OR REPLACE INTO waiters (execution_id, node, "
-                                             "event_type, module, match) VALUES (?, ?, ?, ?, ?)"),
-                              {execId, nodeId, type, module, match});
-            if (!w)
-                return w.error();
-            auto t = m_db.run(QStringLiteral("INSERT INTO timers (execution_id, node, kind, "
-                                             "due_at) VALUES (?, ?, 'event_timeout', ?)"),
-                              {execId, nodeId, due});
-            return t ? Status(Ok {}) : Status(t.error());
+        run.ops.append([this, execId, nodeId, type, module, match, due] {
+            return m_store.addWaiter(execId, nodeId, type, module, match, due);
         });
         run.timersChanged = true;
         waitOn(
@@ -224,19 +216,18 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         const qint64 sla = s.contains(QLatin1String("sla"))
             ? now + durationMs(s.value(QLatin1String("sla")).toString())
             : 0;
-        const QString execId = run.id;
-        const QString nodeId = node.id;
         const QString queue = s.value(QLatin1String("queue")).toString();
-        const QString role = s.value(QLatin1String("role")).toString(QStringLiteral("support"));
-        const QString titleText = title->toString();
-        run.ops.append([=, this]() -> Status {
-            auto r = m_db.run(QStringLiteral("INSERT INTO tasks (id, execution_id, node, queue, "
-                                             "role, title, form, status, created_at, due_at) "
-                                             "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"),
-                              {taskId, execId, nodeId, queue, role, titleText, compact(form), now,
-                               sla > 0 ? QVariant(sla) : QVariant()});
-            return r ? Status(Ok {}) : Status(r.error());
-        });
+        const TaskStore::NewTask task {
+            taskId,
+            run.id,
+            node.id,
+            queue,
+            s.value(QLatin1String("role")).toString(QStringLiteral("support")),
+            title->toString(),
+            form,
+            now,
+            sla};
+        run.ops.append([this, task] { return m_tasks.add(task); });
         run.tasks.append(taskId);
         run.updateStep(node.id, {{QStringLiteral("task_id"), taskId}});
         waitOn(QStringLiteral("task_created"),

@@ -6,8 +6,9 @@
 
 namespace Switchboard {
 
-class Database;
+class ExecutionStore;
 class ExpressionEngine;
+class TaskStore;
 
 // Runs one step of an execution by its node kind: records what it did in the run, makes the
 // next nodes ready, and queues the rows it needs (timers, waiters, tasks) and the module calls
@@ -15,7 +16,8 @@ class ExpressionEngine;
 class StepRunner
 {
 public:
-    StepRunner(Database &db, ExpressionEngine &expressions, const Clock &clock);
+    StepRunner(ExecutionStore &store, TaskStore &tasks, ExpressionEngine &expressions,
+               const Clock &clock);
 
     enum class Ends { No, Completed, Failed };
     // Whether the step ends the execution (an end node), with its output or error.
@@ -29,7 +31,8 @@ public:
     Result<Outcome> run(ExecutionRun &run, const WorkflowNode &node);
 
 private:
-    Database &m_db;
+    ExecutionStore &m_store;
+    TaskStore &m_tasks;
     ExpressionEngine &m_expressions;
     const Clock &m_clock;
 };

@@ -19,15 +19,15 @@ using namespace ExecutionJson;
 WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleClient &modules,
                                ExpressionEngine &expressions, const Clock &clock, QObject *parent)
     : QObject(parent)
-    , m_db(db)
+    , m_store(db)
     , m_workflows(workflows)
     , m_modules(modules)
     , m_expressions(expressions)
     , m_clock(clock)
-    , m_steps(db, expressions, clock)
+    , m_tasks(db)
+    , m_steps(m_store, m_tasks, expressions, clock)
     , m_deadLetters(new DeadLetterQueue(db, modules, clock, this))
     , m_queries(db)
-    , m_tasks(db)
     , m_schedules(db, workflows)
     , m_reload(clock)
     , m_wake(new QTimer(this))
@@ -97,32 +97,24 @@ Result<WorkflowEngine::Run *> WorkflowEngine::load(const QString &executionId)
 {
     if (Run *live = m_live.value(executionId))
         return live;
-    auto q = m_db.exec(
-        QStringLiteral(
-            "SELECT workflow_id, version, status, trace_id, input, state, output, error, "
-            "(SELECT COALESCE(MAX(seq), 0) FROM execution_events WHERE execution_id = e.id) "
-            "FROM executions e WHERE id = ?"),
-        {executionId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return notFound(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
-                        QStringLiteral("id"));
-    auto def = m_workflows.version(q->value(0).toString(), q->value(1).toInt());
+    auto stored = m_store.load(executionId);
+    if (!stored)
+        return stored.error();
+    auto def = m_workflows.version(stored->workflowId, stored->version);
     if (!def)
         return def.error();
     auto *run = new Run;
     run->id = executionId;
-    run->workflowId = q->value(0).toString();
-    run->version = q->value(1).toInt();
-    run->status = q->value(2).toString();
+    run->workflowId = stored->workflowId;
+    run->version = stored->version;
+    run->status = stored->status;
     run->committedStatus = run->status;
-    run->traceId = q->value(3).toString();
-    run->input = parse(q->value(4));
-    run->state = parse(q->value(5));
-    run->output = parse(q->value(6));
-    run->error = q->value(7).toString();
-    run->seq = q->value(8).toInt();
+    run->traceId = stored->traceId;
+    run->input = stored->input;
+    run->state = stored->state;
+    run->output = stored->output;
+    run->error = stored->error;
+    run->seq = stored->lastSeq;
     run->def = *def;
     run->inserted = true;
     m_live.insert(executionId, run);
@@ -221,7 +213,7 @@ void WorkflowEngine::flush()
         if (Run *run = m_live.value(id))
             runs.append(run);
     }
-    Status st = m_db.transaction([&]() -> Status {
+    Status st = m_store.transaction([&]() -> Status {
         for (Run *run : std::as_const(runs)) {
             if (Status w = write(*run); !w)
                 return w;
@@ -258,35 +250,8 @@ void WorkflowEngine::settle(Run &run)
 
 Status WorkflowEngine::write(Run &run)
 {
-    const qint64 now = m_clock.nowMs();
-    const QVariant finished = isFinal(run.status) ? QVariant(now) : QVariant();
-    const QVariant output = run.output.isEmpty() ? QVariant() : QVariant(compact(run.output));
-    const QVariant error = run.error.isEmpty() ? QVariant() : QVariant(run.error);
-    auto r = run.inserted
-        ? m_db.run(QStringLiteral("UPDATE executions SET status = ?, state = ?, output = ?, "
-                                  "error = ?, updated_at = ?, finished_at = ? WHERE id = ?"),
-                   {run.status, compact(run.state), output, error, now, finished, run.id})
-        : m_db.run(
-            QStringLiteral("INSERT INTO executions (id, workflow_id, version, status, trace_id, "
-                           "input, state, output, error, created_at, updated_at, finished_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {run.id, run.workflowId, run.version, run.status, run.traceId, compact(run.input),
-             compact(run.state), output, error, now, now, finished});
-    if (!r)
-        return r.error();
-    for (const QJsonObject &e : std::as_const(run.events)) {
-        auto ins = m_db.run(
-            QStringLiteral("INSERT INTO execution_events (execution_id, seq, ts, "
-                           "type, node, attempt, data) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-            {run.id, e.value(QLatin1String("seq")).toInt(), now,
-             e.value(QLatin1String("type")).toString(), e.value(QLatin1String("node")).toString(),
-             e.value(QLatin1String("attempt")).toInt(),
-             e.contains(QLatin1String("data"))
-                 ? QVariant(compact(e.value(QLatin1String("data")).toObject()))
-                 : QVariant()});
-        if (!ins)
-            return ins.error();
-    }
+    if (Status saved = m_store.save(run, m_clock.nowMs()); !saved)
+        return saved;
     for (const auto &op : std::as_const(run.ops)) {
         if (Status s = op(); !s)
             return s;
@@ -296,7 +261,7 @@ Status WorkflowEngine::write(Run &run)
 
 Status WorkflowEngine::commit(Run &run)
 {
-    Status st = m_db.transaction([&] { return write(run); });
+    Status st = m_store.transaction([&] { return write(run); });
     if (!st)
         return st;
     m_reload.storageWorked();
@@ -401,13 +366,9 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
             record(*run, QStringLiteral("compensation_completed"), nodeId, attempt, detail);
         } else if (result.retryable && attempt < 3) {
             const qint64 due = now + backoffMs(*node, attempt);
-            run->ops.append([this, executionId, nodeId, due, attempt]() -> Status {
-                auto r = m_db.run(
-                    QStringLiteral("INSERT INTO timers (execution_id, node, kind, due_at, data) "
-                                   "VALUES (?, ?, 'compensate_retry', ?, ?)"),
-                    {executionId, nodeId, due,
-                     compact({{QStringLiteral("attempt"), attempt + 1}})});
-                return r ? Status(Ok {}) : Status(r.error());
+            run->ops.append([this, executionId, nodeId, due, attempt] {
+                return m_store.addTimer(executionId, nodeId, QStringLiteral("compensate_retry"),
+                                        due, {{QStringLiteral("attempt"), attempt + 1}});
             });
             run->timersChanged = true;
             record(*run, QStringLiteral("compensation_failed"), nodeId, attempt,
@@ -453,12 +414,9 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
         const qint64 delay =
             std::max(backoffMs(*node, attempt), std::min<qint64>(result.retryAfterMs, 3600 * 1000));
         const qint64 due = now + delay;
-        run->ops.append([this, executionId, nodeId, due, attempt]() -> Status {
-            auto r = m_db.run(
-                QStringLiteral("INSERT INTO timers (execution_id, node, kind, due_at, data) VALUES "
-                               "(?, ?, 'retry', ?, ?)"),
-                {executionId, nodeId, due, compact({{QStringLiteral("attempt"), attempt + 1}})});
-            return r ? Status(Ok {}) : Status(r.error());
+        run->ops.append([this, executionId, nodeId, due, attempt] {
+            return m_store.addTimer(executionId, nodeId, QStringLiteral("retry"), due,
+                                    {{QStringLiteral("attempt"), attempt + 1}});
         });
         run->timersChanged = true;
         QJsonArray waiting = run->list("waiting");
@@ -566,17 +524,7 @@ void WorkflowEngine::stopWaiting(Run &run)
     // With the commit: its timers and event waits go, and its open review tasks expire.
     run.setList("waiting", {});
     const QString execId = run.id;
-    run.ops.append([this, execId]() -> Status {
-        for (const char *sql : {"DELETE FROM timers WHERE execution_id = ?",
-                                "DELETE FROM waiters WHERE execution_id = ?",
-                                "UPDATE tasks SET status = 'expired' WHERE execution_id = ? AND "
-                                "status IN ('pending', 'claimed', 'escalated')"}) {
-            auto r = m_db.run(QString::fromLatin1(sql), {execId});
-            if (!r)
-                return r.error();
-        }
-        return Ok {};
-    });
+    run.ops.append([this, execId] { return m_store.stopWaiting(execId); });
     run.timersChanged = true;
 }
 
@@ -667,26 +615,14 @@ int WorkflowEngine::processDueTimers()
         return 0;
     // A bounded batch per pass: the wake-up comes straight back for the rest, and the event
     // loop serves requests in between.
-    auto q = m_db.exec(QStringLiteral("SELECT id, execution_id, node, kind, data FROM timers WHERE "
-                                      "due_at <= ? ORDER BY due_at LIMIT ?"),
-                       {m_clock.nowMs(), TimerBatch});
-    if (!q) {
-        qCWarning(lcEngine) << "cannot read the due timers:" << q.error().message;
+    auto due = m_store.dueTimers(m_clock.nowMs(), TimerBatch);
+    if (!due) {
+        qCWarning(lcEngine) << "cannot read the due timers:" << due.error().message;
         m_reload.storageFailed();
         return 0;
     }
-    struct Due
-    {
-        qint64 id;
-        QString execution, node, kind;
-        QJsonObject data;
-    };
-    QList<Due> due;
-    while (q->next())
-        due.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-                    q->value(3).toString(), parse(q->value(4))});
     int fired = 0;
-    for (const Due &t : due) {
+    for (const ExecutionStore::Timer &t : std::as_const(*due)) {
         if (m_reload.storageBackingOff())
             break; // the rest stay due and fire once storage works again
         ++fired;
@@ -695,15 +631,14 @@ int WorkflowEngine::processDueTimers()
             continue;
         }
         const qint64 timerId = t.id;
-        const auto remove = [this, timerId]() -> Status {
-            auto r = m_db.run(QStringLiteral("DELETE FROM timers WHERE id = ?"), {timerId});
-            return r ? Status(Ok {}) : Status(r.error());
+        const auto remove = [this, timerId] {
+            return m_store.removeTimer(timerId);
         };
         auto loaded = load(t.execution);
         if (!loaded) {
             // Only a timer whose execution is gone goes; a failing database keeps it for later.
             if (loaded.error().kind == ErrorKind::NotFound)
-                (void)m_db.transaction(remove);
+                (void)m_store.transaction(remove);
             else
                 m_reload.storageFailed();
             continue;
@@ -721,12 +656,7 @@ int WorkflowEngine::processDueTimers()
         } else if (t.kind == QLatin1String("event_timeout")) {
             const QString execId = run.id;
             const QString node = t.node;
-            run.ops.append([this, execId, node]() -> Status {
-                auto r = m_db.run(
-                    QStringLiteral("DELETE FROM waiters WHERE execution_id = ? AND node = ?"),
-                    {execId, node});
-                return r ? Status(Ok {}) : Status(r.error());
-            });
+            run.ops.append([this, execId, node] { return m_store.removeWaiter(execId, node); });
             (void)resumeFromWait(run, t.node, QStringLiteral("timeout"),
                                  {{QStringLiteral("timed_out"), true}},
                                  QStringLiteral("wait_timed_out"));
@@ -766,9 +696,8 @@ Status WorkflowEngine::scheduleWorkflows()
 
 Status WorkflowEngine::fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs)
 {
-    const auto removeTimer = [this, timerId]() -> Status {
-        auto r = m_db.run(QStringLiteral("DELETE FROM timers WHERE id = ?"), {timerId});
-        return r ? Status(Ok {}) : Status(r.error());
+    const auto removeTimer = [this, timerId] {
+        return m_store.removeTimer(timerId);
     };
     auto def = m_workflows.version(workflowId);
     if (!def && def.error().isTransient()) {
@@ -779,7 +708,7 @@ Status WorkflowEngine::fireSchedule(qint64 timerId, const QString &workflowId, q
         // The workflow or its deployment is gone: so is its schedule.
         qCWarning(lcEngine) << workflowId << "schedule dropped:"
                             << (def ? QStringLiteral("no trigger") : def.error().message);
-        return m_db.transaction(removeTimer);
+        return m_store.transaction(removeTimer);
     }
     // One transaction: the timer that fired goes, the execution starts and the next firing is
     // set, so that a crash in between neither loses the schedule nor runs it twice. After a
@@ -805,13 +734,12 @@ void WorkflowEngine::armWakeUp()
 {
     qint64 next = m_reload.nextWakeMs();
     if (!m_reload.storageBackingOff()) {
-        auto q = m_db.exec(QStringLiteral("SELECT MIN(due_at) FROM timers"));
-        if (!q) {
+        auto due = m_store.nextDue();
+        if (!due) {
             m_reload.storageFailed();
             next = m_reload.nextWakeMs();
-        } else if (q->next() && !q->value(0).isNull()) {
-            const qint64 due = q->value(0).toLongLong();
-            next = next < 0 ? due : std::min(next, due);
+        } else if (*due >= 0) {
+            next = next < 0 ? *due : std::min(next, *due);
         }
     }
     if (next < 0) {
@@ -856,18 +784,15 @@ void WorkflowEngine::reloadDropped()
 
 Status WorkflowEngine::recover()
 {
-    auto q = m_db.exec(QStringLiteral("SELECT id FROM executions WHERE status = 'running'"));
-    if (!q)
-        return q.error();
-    QStringList ids;
-    while (q->next())
-        ids << q->value(0).toString();
-    for (const QString &id : std::as_const(ids)) {
+    auto ids = m_store.running();
+    if (!ids)
+        return ids.error();
+    for (const QString &id : std::as_const(*ids)) {
         if (Status st = resume(id, QStringLiteral("the core restarted")); !st)
             qCWarning(lcEngine) << id << "cannot be resumed:" << st.error().message;
     }
-    if (!ids.isEmpty())
-        qCInfo(lcEngine) << "resumed" << ids.size() << "executions";
+    if (!ids->isEmpty())
+        qCInfo(lcEngine) << "resumed" << ids->size() << "executions";
     m_sweeper->start();
     armWakeUp();
     return Ok {};
@@ -880,17 +805,13 @@ int WorkflowEngine::sweep()
         qCWarning(lcEngine) << "dead letters not pruned:" << pruned.error().message;
     // Running, untouched for a while, no timer of its own, and not in this process's hands:
     // left behind, e.g. by a commit that failed while the reload queue was lost with a restart.
-    auto q = m_db.exec(
-        QStringLiteral("SELECT id FROM executions e WHERE status = 'running' AND updated_at < ? "
-                       "AND NOT EXISTS (SELECT 1 FROM timers t WHERE t.execution_id = e.id)"),
-        {now - StuckAfterMs});
-    if (!q) {
-        qCWarning(lcEngine) << "the sweep cannot read executions:" << q.error().message;
+    auto idle = m_store.running(now - StuckAfterMs);
+    if (!idle) {
+        qCWarning(lcEngine) << "the sweep cannot read executions:" << idle.error().message;
         return 0;
     }
     QStringList stuck;
-    while (q->next()) {
-        const QString id = q->value(0).toString();
+    for (const QString &id : std::as_const(*idle)) {
         if (!m_live.contains(id) && !m_reload.contains(id))
             stuck << id;
     }
@@ -937,28 +858,21 @@ Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QStr
 
     QJsonArray resumed;
     QStringList unresumed;
-    auto q =
-        m_db.exec(QStringLiteral(
-                      "SELECT execution_id, node, module, match FROM waiters WHERE event_type = ?"),
-                  {type});
-    if (!q)
-        return q.error();
-    QList<QStringList> waiters;
-    while (q->next())
-        waiters.append({q->value(0).toString(), q->value(1).toString(), q->value(2).toString(),
-                        q->value(3).toString()});
-    for (const QStringList &w : std::as_const(waiters)) {
-        if (!w.at(2).isEmpty() && w.at(2) != module)
+    auto waiters = m_store.waitersFor(type);
+    if (!waiters)
+        return waiters.error();
+    for (const ExecutionStore::Waiter &w : std::as_const(*waiters)) {
+        if (!w.module.isEmpty() && w.module != module)
             continue;
-        auto loaded = load(w.at(0));
+        auto loaded = load(w.execution);
         if (!loaded) {
             if (loaded.error().kind != ErrorKind::NotFound)
                 unresumed << loaded.error().message;
             continue;
         }
         Run &run = **loaded;
-        if (!w.at(3).isEmpty()) {
-            auto match = m_expressions.evaluate(w.at(3), run.scope(event));
+        if (!w.match.isEmpty()) {
+            auto match = m_expressions.evaluate(w.match, run.scope(event));
             if (!match || !m_expressions.truthy(*match)) {
                 if (run.map("inflight").isEmpty()) {
                     m_live.remove(run.id);
@@ -967,18 +881,9 @@ Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QStr
                 continue;
             }
         }
-        const QString execId = w.at(0);
-        const QString node = w.at(1);
-        run.ops.append([this, execId, node]() -> Status {
-            for (const char *sql : {"DELETE FROM waiters WHERE execution_id = ? AND node = ?",
-                                    "DELETE FROM timers WHERE execution_id = ? AND node = ? AND "
-                                    "kind = 'event_timeout'"}) {
-                auto r = m_db.run(QString::fromLatin1(sql), {execId, node});
-                if (!r)
-                    return r.error();
-            }
-            return Ok {};
-        });
+        const QString execId = w.execution;
+        const QString node = w.node;
+        run.ops.append([this, execId, node] { return m_store.removeWaiter(execId, node); });
         run.timersChanged = true;
         if (Status st = resumeFromWait(run, node, QStringLiteral("event"), event,
                                        QStringLiteral("event_received"));
@@ -1018,28 +923,23 @@ Status WorkflowEngine::cancel(const QString &executionId)
 
 Result<QJsonObject> WorkflowEngine::retry(const QString &executionId)
 {
-    auto q = m_db.exec(
-        QStringLiteral("SELECT workflow_id, version, input, status FROM executions WHERE id = ?"),
-        {executionId});
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return notFound(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
-                        QStringLiteral("id"));
-    const QString status = q->value(3).toString();
+    auto stored = m_store.load(executionId);
+    if (!stored)
+        return stored.error();
+    const QString status = stored->status;
     if (status != QLatin1String("failed") && status != QLatin1String("cancelled"))
         return conflict(
             QStringLiteral("only a failed or cancelled execution can be retried; this one is %1")
                 .arg(status),
             QStringLiteral("status"));
-    auto def = m_workflows.version(q->value(0).toString(), q->value(1).toInt());
+    auto def = m_workflows.version(stored->workflowId, stored->version);
     if (!def)
         return def.error();
     if (!def->triggerNode())
         return internalError(
             QStringLiteral("version %1 of the workflow has no trigger").arg(def->version));
     // Same version, same input, recorded as a retry of the original.
-    Run *run = newRun(*def, parse(q->value(2)),
+    Run *run = newRun(*def, stored->input,
                       {{QStringLiteral("origin"), QStringLiteral("retry")},
                        {QStringLiteral("retry_of"), executionId}});
     const QJsonObject answer {{QStringLiteral("execution_id"), run->id},
@@ -1074,67 +974,21 @@ Result<QJsonObject> WorkflowEngine::decide(const QString &taskId, const QString 
     if (status == QLatin1String("expired"))
         return conflict(QStringLiteral("the task has expired; its execution is no longer waiting"),
                         QStringLiteral("status"));
-    const QJsonObject form = t->value(QLatin1String("form")).toObject();
-    QStringList outcomes;
-    for (const QJsonValue &o : form.value(QLatin1String("outcomes")).toArray())
-        outcomes << o.toString();
-    if (!outcomes.contains(decision))
-        return makeError(QStringLiteral("\"%1\" is not a decision of this task (it has: %2)")
-                             .arg(decision, outcomes.join(QStringLiteral(", "))),
-                         QStringLiteral("decision"));
-    QJsonObject values;
-    for (const QJsonValue &fv : form.value(QLatin1String("fields")).toArray()) {
-        const QJsonObject f = fv.toObject();
-        const QString name = f.value(QLatin1String("name")).toString();
-        const QJsonValue given =
-            fields.contains(name) ? fields.value(name) : f.value(QLatin1String("value"));
-        const bool empty = given.isUndefined() || given.isNull()
-            || (given.isString() && given.toString().trimmed().isEmpty());
-        if (empty) {
-            if (f.value(QLatin1String("required")).toBool() && decision != QLatin1String("reject"))
-                return makeError(QStringLiteral("this field is required"),
-                                 QStringLiteral("fields.") + name);
-            continue;
-        }
-        const QString type = f.value(QLatin1String("type")).toString();
-        bool isNumber = given.isDouble();
-        if (!isNumber && given.isString())
-            given.toString().toDouble(&isNumber);
-        if (type == QLatin1String("number") && !isNumber)
-            return makeError(QStringLiteral("expected a number"), QStringLiteral("fields.") + name);
-        if (type == QLatin1String("boolean") && !given.isBool())
-            return makeError(QStringLiteral("expected true or false"),
-                             QStringLiteral("fields.") + name);
-        if (type == QLatin1String("choice")
-            && !f.value(QLatin1String("options")).toArray().contains(given))
-            return makeError(
-                QStringLiteral("\"%1\" is not one of the options").arg(given.toString()),
-                QStringLiteral("fields.") + name);
-        values.insert(name, given);
-    }
+    auto values = TaskStore::checkDecision(*t, decision, fields);
+    if (!values)
+        return values.error();
     auto loaded = load(t->value(QLatin1String("execution_id")).toString());
     if (!loaded)
         return loaded.error();
     Run &run = **loaded;
     const QString node = t->value(QLatin1String("node")).toString();
     const QJsonObject outcome {{QStringLiteral("decision"), decision},
-                               {QStringLiteral("fields"), values},
+                               {QStringLiteral("fields"), *values},
                                {QStringLiteral("comment"), comment},
                                {QStringLiteral("decided_by"), who}};
     const qint64 now = m_clock.nowMs();
-    run.ops.append([this, taskId, outcome, who, now]() -> Status {
-        // The status check in the statement settles a race between two consoles.
-        auto r = m_db.run(
-            QStringLiteral(
-                "UPDATE tasks SET status = 'decided', decision = ?, decided_by = ?, decided_at = ? "
-                "WHERE id = ? AND status IN ('pending', 'claimed', 'escalated')"),
-            {compact(outcome), who, now, taskId});
-        if (!r)
-            return r.error();
-        if (*r != 1)
-            return conflict(QStringLiteral("the task was decided by someone else a moment ago"),
-                            QStringLiteral("status"));
-        return Ok {};
+    run.ops.append([this, taskId, outcome, who, now] {
+        return m_tasks.markDecided(taskId, outcome, who, now);
     });
     run.tasks.append(taskId);
     record(run, QStringLiteral("task_decided"), node, 0,

@@ -8,6 +8,7 @@
 #include "engine/moduleclient.h"
 #include "engine/reloadqueue.h"
 #include "engine/scheduletimers.h"
+#include "engine/sqliteexecutionstore.h"
 #include "engine/steprunner.h"
 #include "review/taskstore.h"
 #include "workflow/workflow.h"
@@ -164,7 +165,7 @@ private:
     Status fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs);
     Run *newRun(const Workflow &def, const QJsonObject &input, const QJsonObject &started);
 
-    Database &m_db;
+    SqliteExecutionStore m_store;
     WorkflowStore &m_workflows;
     ModuleClient &m_modules;
     ExpressionEngine &m_expressions;
@@ -172,10 +173,10 @@ private:
     QHash<QString, QUrl> m_endpoints;
     QHash<QString, int> m_moduleTimeoutsMs;
     QHash<QString, DurationHistogram> m_stepDurations;
+    TaskStore m_tasks;
     StepRunner m_steps;
     DeadLetterQueue *m_deadLetters;
     ExecutionQueries m_queries;
-    TaskStore m_tasks;
     ScheduleTimers m_schedules;
     QHash<QString, Run *> m_live;
     ReloadQueue m_reload;

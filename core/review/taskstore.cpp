@@ -81,6 +81,16 @@ Result<QJsonObject> TaskStore::task(const QString &taskId)
     return toJson(*q);
 }
 
+Status TaskStore::add(const NewTask &t)
+{
+    auto r = m_db.run(QStringLiteral("INSERT INTO tasks (id, execution_id, node, queue, role, "
+                                     "title, form, status, created_at, due_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)"),
+                      {t.id, t.executionId, t.node, t.queue, t.role, t.title, compact(t.form),
+                       t.createdMs, t.dueMs > 0 ? QVariant(t.dueMs) : QVariant()});
+    return r ? Status(Ok {}) : Status(r.error());
+}
+
 Status TaskStore::claim(const QString &taskId, const QString &who)
 {
     auto r = m_db.run(QStringLiteral("UPDATE tasks SET status = 'claimed', claimed_by = ? WHERE "
@@ -100,6 +110,67 @@ Status TaskStore::claim(const QString &taskId, const QString &who)
                      ? QStringLiteral(" by ") + t->value(QLatin1String("claimed_by")).toString()
                      : QString()),
         QStringLiteral("status"));
+}
+
+Result<QJsonObject> TaskStore::checkDecision(const QJsonObject &task, const QString &decision,
+                                             const QJsonObject &fields)
+{
+    const QJsonObject form = task.value(QLatin1String("form")).toObject();
+    QStringList outcomes;
+    for (const QJsonValue &o : form.value(QLatin1String("outcomes")).toArray())
+        outcomes << o.toString();
+    if (!outcomes.contains(decision))
+        return makeError(QStringLiteral("\"%1\" is not a decision of this task (it has: %2)")
+                             .arg(decision, outcomes.join(QStringLiteral(", "))),
+                         QStringLiteral("decision"));
+    QJsonObject values;
+    for (const QJsonValue &fv : form.value(QLatin1String("fields")).toArray()) {
+        const QJsonObject f = fv.toObject();
+        const QString name = f.value(QLatin1String("name")).toString();
+        const QJsonValue given =
+            fields.contains(name) ? fields.value(name) : f.value(QLatin1String("value"));
+        const bool empty = given.isUndefined() || given.isNull()
+            || (given.isString() && given.toString().trimmed().isEmpty());
+        if (empty) {
+            if (f.value(QLatin1String("required")).toBool() && decision != QLatin1String("reject"))
+                return makeError(QStringLiteral("this field is required"),
+                                 QStringLiteral("fields.") + name);
+            continue;
+        }
+        const QString type = f.value(QLatin1String("type")).toString();
+        bool isNumber = given.isDouble();
+        if (!isNumber && given.isString())
+            given.toString().toDouble(&isNumber);
+        if (type == QLatin1String("number") && !isNumber)
+            return makeError(QStringLiteral("expected a number"), QStringLiteral("fields.") + name);
+        if (type == QLatin1String("boolean") && !given.isBool())
+            return makeError(QStringLiteral("expected true or false"),
+                             QStringLiteral("fields.") + name);
+        if (type == QLatin1String("choice")
+            && !f.value(QLatin1String("options")).toArray().contains(given))
+            return makeError(
+                QStringLiteral("\"%1\" is not one of the options").arg(given.toString()),
+                QStringLiteral("fields.") + name);
+        values.insert(name, given);
+    }
+    return values;
+}
+
+Status TaskStore::markDecided(const QString &taskId, const QJsonObject &outcome, const QString &who,
+                              qint64 nowMs)
+{
+    // The status check in the statement settles a race between two consoles.
+    auto r = m_db.run(
+        QStringLiteral(
+            "UPDATE tasks SET status = 'decided', decision = ?, decided_by = ?, decided_at = ? "
+            "WHERE id = ? AND status IN ('pending', 'claimed', 'escalated')"),
+        {compact(outcome), who, nowMs, taskId});
+    if (!r)
+        return r.error();
+    if (*r != 1)
+        return conflict(QStringLiteral("the task was decided by someone else a moment ago"),
+                        QStringLiteral("status"));
+    return Ok {};
 }
 
 } // namespace Switchboard

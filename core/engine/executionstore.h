@@ -1,0 +1,79 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+#include <functional>
+
+namespace Switchboard {
+
+struct ExecutionRun;
+
+// Where the engine keeps executions, their history, timers and event waits. The engine knows
+// no SQL: SqliteExecutionStore implements this over the core's database, and the shared mode's
+// PostgreSQL store implements the same. Every write runs inside transaction(); an error's
+// kind tells a busy or failing store (unavailable) from a missing row (not found).
+class ExecutionStore
+{
+public:
+    virtual ~ExecutionStore() = default;
+
+    // Runs body as one transaction: all of it is stored, or none.
+    virtual Status transaction(const std::function<Status()> &body) = 0;
+
+    // An execution as stored, with the last sequence number of its history.
+    struct Stored
+    {
+        QString workflowId;
+        int version = 0;
+        QString status;
+        QString traceId;
+        QJsonObject input;
+        QJsonObject state;
+        QJsonObject output;
+        QString error;
+        int lastSeq = 0;
+    };
+    virtual Result<Stored> load(const QString &executionId) = 0;
+    // Inserts the execution (the first time) or updates it, and appends its new events.
+    virtual Status save(const ExecutionRun &run, qint64 nowMs) = 0;
+    // Executions stored as running; those of them untouched since before `idleSince` that
+    // have no timer of their own when idleSince is given.
+    virtual Result<QStringList> running(qint64 idleSince = 0) = 0;
+
+    struct Timer
+    {
+        qint64 id = 0;
+        QString execution;
+        QString node; // a node, or the workflow of a schedule
+        QString kind; // delay, event_timeout, retry, compensate_retry, schedule
+        QJsonObject data;
+    };
+    virtual Status addTimer(const QString &execution, const QString &node, const QString &kind,
+                            qint64 dueMs, const QJsonObject &data = {}) = 0;
+    virtual Status removeTimer(qint64 id) = 0;
+    // Due by nowMs, earliest first, at most limit.
+    virtual Result<QList<Timer>> dueTimers(qint64 nowMs, int limit) = 0;
+    // The earliest due time of any timer; -1 for none.
+    virtual Result<qint64> nextDue() = 0;
+
+    struct Waiter
+    {
+        QString execution;
+        QString node;
+        QString module; // empty: any
+        QString match; // an expression over the event; empty: any
+    };
+    // A wait for an event, with its timeout as an event_timeout timer.
+    virtual Status addWaiter(const QString &execution, const QString &node, const QString &type,
+                             const QString &module, const QString &match, qint64 timeoutMs) = 0;
+    // The wait and its timeout timer go.
+    virtual Status removeWaiter(const QString &execution, const QString &node) = 0;
+    virtual Result<QList<Waiter>> waitersFor(const QString &eventType) = 0;
+    // The execution waits no more: its timers and waits go, its open review tasks expire.
+    virtual Status stopWaiting(const QString &execution) = 0;
+};
+
+} // namespace Switchboard

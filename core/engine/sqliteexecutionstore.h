@@ -1,0 +1,37 @@
+#pragma once
+
+#include "engine/executionstore.h"
+
+namespace Switchboard {
+
+class Database;
+
+// ExecutionStore over the core's SQLite database (tables executions, execution_events,
+// timers, waiters; schema in store/migrations.cpp).
+class SqliteExecutionStore final : public ExecutionStore
+{
+public:
+    explicit SqliteExecutionStore(Database &db);
+
+    Status transaction(const std::function<Status()> &body) override;
+    Result<Stored> load(const QString &executionId) override;
+    Status save(const ExecutionRun &run, qint64 nowMs) override;
+    Result<QStringList> running(qint64 idleSince = 0) override;
+    Status addTimer(const QString &execution, const QString &node, const QString &kind,
+                    qint64 dueMs, const QJsonObject &data = {}) override;
+    Status removeTimer(qint64 id) override;
+    Result<QList<Timer>> dueTimers(qint64 nowMs, int limit) override;
+    Result<qint64> nextDue() override;
+    Status addWaiter(const QString &execution, const QString &node, const QString &type,
+                     const QString &module, const QString &match, qint64 timeoutMs) override;
+    Status removeWaiter(const QString &execution, const QString &node) override;
+    Result<QList<Waiter>> waitersFor(const QString &eventType) override;
+    Status stopWaiting(const QString &execution) override;
+
+private:
+    Status run(const char *sql, const QVariantList &values);
+
+    Database &m_db;
+};
+
+} // namespace Switchboard
