@@ -1,7 +1,10 @@
 #include "api/apiserver.h"
 
 #include "alerts/alertbook.h"
+#include "api/alertroutes.h"
 #include "api/metricsexporter.h"
+#include "api/taskroutes.h"
+#include "api/workflowroutes.h"
 #include "audit/auditlog.h"
 #include "common/logging.h"
 #include "engine/workflowengine.h"
@@ -23,18 +26,6 @@
 namespace Switchboard {
 
 namespace {
-
-// The request body's member `name`, which may be left out but must otherwise be an object.
-Result<QJsonObject> optionalObjectMember(const HttpRequest &req, const QString &name)
-{
-    auto body = req.jsonBody();
-    if (!body)
-        return body.error();
-    const QJsonValue member = body->value(name);
-    if (!member.isUndefined() && !member.isObject())
-        return makeError(QStringLiteral("\"%1\" must be a JSON object").arg(name), name);
-    return member.toObject();
-}
 
 // The query's "days", a whole number, or fallback when it is left out.
 Result<int> daysParameter(const HttpRequest &req, int fallback)
@@ -68,10 +59,9 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     };
     route("POST", QStringLiteral("/webhook/manager/control"), control);
     route("POST", QStringLiteral("/api/v1/control"), control);
-    addWorkflowRoutes();
-    addExecutionRoutes();
-    addTaskRoutes();
-    addAlertRoutes();
+    WorkflowRoutes::install(*this, m_core);
+    TaskRoutes::install(*this, m_core);
+    AlertRoutes::install(*this, m_core);
     addSecretRoutes();
     addDeadLetterRoutes();
     route("GET", QStringLiteral("/api/v1/report"),
@@ -145,8 +135,8 @@ void ApiServer::addDeadLetterRoutes()
 {
     route("GET", QStringLiteral("/api/v1/dlq"),
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-              auto letters =
-                  m_core.engine()->deadLetters().list(req.query.queryItemValue(QStringLiteral("status")));
+              auto letters = m_core.engine()->deadLetters().list(
+                  req.query.queryItemValue(QStringLiteral("status")));
               if (!letters)
                   return reply.sendError(letters.error());
               reply.sendJson(200, {{QStringLiteral("dead_letters"), *letters}});
@@ -155,18 +145,18 @@ void ApiServer::addDeadLetterRoutes()
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
               if (!allow(req, reply, Role::Admin))
                   return;
-              const auto payload = optionalObjectMember(req, QStringLiteral("payload"));
+              const auto payload = objectMember(req, QStringLiteral("payload"));
               if (!payload)
                   return reply.sendError(payload.error());
               QPointer<ApiServer> self(this);
-              m_core.engine()->deadLetters().replay(p.at(0), *payload,
-                                                [self, reply](Result<QJsonObject> result) {
-                                                    if (!result)
-                                                        return sendFailure(reply, result.error());
-                                                    reply.sendJson(200, *result);
-                                                    if (self)
-                                                        self->m_core.refreshAlerts();
-                                                });
+              m_core.engine()->deadLetters().replay(
+                  p.at(0), *payload, [self, reply](Result<QJsonObject> result) {
+                      if (!result)
+                          return sendFailure(reply, result.error());
+                      reply.sendJson(200, *result);
+                      if (self)
+                          self->m_core.refreshAlerts();
+                  });
           });
     route("POST", QStringLiteral("/api/v1/dlq/{id}/discard"),
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
@@ -177,6 +167,17 @@ void ApiServer::addDeadLetterRoutes()
               m_core.refreshAlerts();
               reply.send(204, {});
           });
+}
+
+Result<QJsonObject> ApiServer::objectMember(const HttpRequest &req, const QString &name)
+{
+    auto body = req.jsonBody();
+    if (!body)
+        return body.error();
+    const QJsonValue member = body->value(name);
+    if (!member.isUndefined() && !member.isObject())
+        return makeError(QStringLiteral("\"%1\" must be a JSON object").arg(name), name);
+    return member.toObject();
 }
 
 void ApiServer::sendResult(const HttpReply &reply, int status, const Result<QJsonObject> &result)
@@ -196,14 +197,7 @@ void ApiServer::onWebhook(const HttpRequest &request, const HttpReply &reply)
     if (request.method != "POST")
         return reply.sendError(405, QStringLiteral("webhooks accept POST only"));
     const QString path = request.path.mid(int(qstrlen("/hooks/")));
-    const WorkflowStore::Summary *hook = nullptr;
-    const QList<WorkflowStore::Summary> workflows = m_core.workflows()->list();
-    for (const WorkflowStore::Summary &w : workflows) {
-        if (w.latestVersion > 0 && w.enabled
-            && w.trigger.value(QLatin1String("kind")).toString() == QLatin1String("webhook")
-            && w.trigger.value(QLatin1String("path")).toString() == path)
-            hook = &w;
-    }
+    const auto hook = m_core.engine()->triggers().forWebhook(path);
     if (!hook)
         return reply.sendError(
             404, QStringLiteral("no published, enabled workflow listens on /hooks/%1").arg(path));
@@ -310,127 +304,6 @@ void ApiServer::startFromWebhook(const QString &workflowId, bool respondOnEnd,
     QTimer::singleShot(WebhookResponseTimeoutMs, waiter, answer);
 }
 
-void ApiServer::addAlertRoutes()
-{
-    route("GET", QStringLiteral("/api/v1/alerts"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-              const QString state = req.query.hasQueryItem(QStringLiteral("state"))
-                  ? req.query.queryItemValue(QStringLiteral("state"))
-                  : QStringLiteral("open");
-              auto alerts = m_core.alerts()->alerts(state);
-              if (!alerts)
-                  return reply.sendError(alerts.error());
-              reply.sendJson(200,
-                             {{QStringLiteral("alerts"), *alerts},
-                              {QStringLiteral("paging"), m_core.alerts()->paging()}});
-          });
-    route("GET", QStringLiteral("/api/v1/alerts/{id}"),
-          [this](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
-              auto alert = m_core.alertDetails(p.at(0).toLongLong());
-              if (!alert)
-                  return sendFailure(reply, alert.error());
-              reply.sendJson(200, *alert);
-          });
-    // ack | resolve | snooze, with an optional "note"; snooze takes "minutes".
-    route("POST", QStringLiteral("/api/v1/alerts/{id}/{action}"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              if (!allow(req, reply, Role::Support))
-                  return;
-              auto body = req.jsonBody();
-              if (!body)
-                  return reply.sendError(body.error());
-              auto done =
-                  m_core.alerts()->act(p.at(0).toLongLong(), p.at(1), req.actor,
-                                       body->value(QLatin1String("note")).toString().left(1000),
-                                       body->value(QLatin1String("minutes")).toInt(60));
-              if (!done)
-                  return sendFailure(reply, done.error());
-              reply.sendJson(200, *done);
-          });
-    route("GET", QStringLiteral("/api/v1/silences"),
-          [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
-              reply.sendJson(200, {{QStringLiteral("silences"), m_core.alerts()->silences()}});
-          });
-    route("POST", QStringLiteral("/api/v1/silences"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-              if (!allow(req, reply, Role::Manager))
-                  return;
-              auto body = req.jsonBody();
-              if (!body)
-                  return reply.sendError(body.error());
-              auto added = m_core.alerts()->addSilence(*body, req.actor);
-              if (!added)
-                  return reply.sendError(added.error());
-              reply.sendJson(201, *added);
-          });
-    route("PUT", QStringLiteral("/api/v1/silences/{id}"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              if (!allow(req, reply, Role::Manager))
-                  return;
-              auto body = req.jsonBody();
-              if (!body)
-                  return reply.sendError(body.error());
-              auto updated = m_core.alerts()->updateSilence(p.at(0).toLongLong(), *body, req.actor);
-              if (!updated)
-                  return sendFailure(reply, updated.error());
-              reply.sendJson(200, *updated);
-          });
-    route("DELETE", QStringLiteral("/api/v1/silences/{id}"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              if (!allow(req, reply, Role::Manager))
-                  return;
-              if (Status st = m_core.alerts()->removeSilence(p.at(0).toLongLong(), req.actor); !st)
-                  return sendFailure(reply, st.error());
-              reply.send(204, {});
-          });
-    // Notification channels; their secrets go in and never come out.
-    route("GET", QStringLiteral("/api/v1/channels"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-              if (!allow(req, reply, Role::Manager))
-                  return;
-              reply.sendJson(200, {{QStringLiteral("channels"), m_core.notifier()->channels()}});
-          });
-    route("PUT", QStringLiteral("/api/v1/channels/{id}"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              if (!allow(req, reply, Role::Admin))
-                  return;
-              auto body = req.jsonBody();
-              if (!body)
-                  return reply.sendError(body.error());
-              QJsonObject definition = *body;
-              const QString secret = definition.take(QLatin1String("secret")).toString();
-              definition.insert(QStringLiteral("id"), p.at(0));
-              m_core.notifier()->saveChannel(definition, secret,
-                                             [reply](Result<QJsonObject> saved) {
-                                                 if (!saved)
-                                                     return reply.sendError(saved.error());
-                                                 reply.sendJson(200, *saved);
-                                             });
-          });
-    route("DELETE", QStringLiteral("/api/v1/channels/{id}"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              if (!allow(req, reply, Role::Admin))
-                  return;
-              m_core.notifier()->removeChannel(p.at(0), [reply](Status st) {
-                  if (!st)
-                      return sendFailure(reply, st.error());
-                  reply.send(204, {});
-              });
-          });
-    route("POST", QStringLiteral("/api/v1/channels/{id}/test"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              if (!allow(req, reply, Role::Manager))
-                  return;
-              m_core.notifier()->sendTest(p.at(0), [reply](Status st) {
-                  if (!st)
-                      return reply.sendJson(502,
-                                            {{QStringLiteral("ok"), false},
-                                             {QStringLiteral("error"), st.error().message}});
-                  reply.sendJson(200, {{QStringLiteral("ok"), true}});
-              });
-          });
-}
-
 void ApiServer::addSecretRoutes()
 {
     // Secrets go into the OS keychain and never come back out through the API.
@@ -466,326 +339,6 @@ void ApiServer::addSecretRoutes()
                       return reply.sendError(st.error());
                   reply.send(204, {});
               });
-          });
-}
-
-void ApiServer::addWorkflowRoutes()
-{
-    route("GET", QStringLiteral("/api/v1/workflows"),
-          [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
-              QJsonArray list;
-              for (const WorkflowStore::Summary &w : m_core.workflows()->list()) {
-                  list.append(QJsonObject {{QStringLiteral("id"), w.id},
-                                           {QStringLiteral("name"), w.name},
-                                           {QStringLiteral("enabled"), w.enabled},
-                                           {QStringLiteral("latest_version"), w.latestVersion},
-                                           {QStringLiteral("trigger"), w.trigger}});
-              }
-              reply.sendJson(200, {{QStringLiteral("workflows"), list}});
-          });
-    route("GET", QStringLiteral("/api/v1/workflows/{id}"),
-          [this](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
-              auto draft = m_core.workflows()->draft(p.at(0));
-              if (!draft)
-                  return sendFailure(reply, draft.error());
-              auto versions = m_core.workflows()->versions(p.at(0));
-              if (!versions)
-                  return sendFailure(reply, versions.error());
-              reply.sendJson(
-                  200,
-                  {{QStringLiteral("draft"), *draft}, {QStringLiteral("versions"), *versions}});
-          });
-    route(
-        "PUT", QStringLiteral("/api/v1/workflows/{id}"),
-        [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-            if (!allow(req, reply, Role::Admin))
-                return;
-            auto body = req.jsonBody();
-            if (!body)
-                return reply.sendError(body.error());
-            if (body->value(QLatin1String("id")).toString() != p.at(0))
-                return reply.sendError(
-                    400, QStringLiteral("the workflow's id must match the URL (%1)").arg(p.at(0)),
-                    QStringLiteral("id"));
-            auto saved = m_core.workflows()->saveDraft(*body);
-            if (!saved)
-                return reply.sendError(saved.error());
-            if (!saved->isEmpty()) {
-                QJsonArray issues;
-                for (const WorkflowIssue &i : *saved)
-                    issues.append(QJsonObject {{QStringLiteral("node"), i.node},
-                                               {QStringLiteral("field"), i.field},
-                                               {QStringLiteral("message"), i.message}});
-                const WorkflowIssue &first = saved->first();
-                return reply.sendJson(
-                    422,
-                    {{QStringLiteral("error"), first.toString()},
-                     {QStringLiteral("field"),
-                      first.node.isEmpty() ? first.field
-                                           : first.node + QLatin1Char('.') + first.field},
-                     {QStringLiteral("issues"), issues}});
-            }
-            reply.sendJson(200, {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("saved"), true}});
-        });
-    route("POST", QStringLiteral("/api/v1/workflows/{id}/publish"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              if (!allow(req, reply, Role::Admin))
-                  return;
-              auto body = req.jsonBody();
-              if (!body)
-                  return reply.sendError(body.error());
-              auto version = m_core.workflows()->publish(
-                  p.at(0), body->value(QLatin1String("note")).toString());
-              if (!version)
-                  return sendFailure(reply, version.error());
-              if (Status scheduled = m_core.engine()->scheduleWorkflows(); !scheduled)
-                  return reply.sendError(scheduled.error());
-              m_core.refreshAlerts();
-              reply.sendJson(
-                  201, {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("version"), *version}});
-          });
-    route("POST", QStringLiteral("/api/v1/workflows/{id}/promote"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              if (!allow(req, reply, Role::Admin))
-                  return;
-              auto body = req.jsonBody();
-              if (!body)
-                  return reply.sendError(body.error());
-              const QJsonValue version = body->value(QLatin1String("version"));
-              const double number = version.toDouble(-1);
-              if (!version.isDouble() || number < 1 || number > 1e9
-                  || number != double(qint64(number)))
-                  return reply.sendError(
-                      400, QStringLiteral("\"version\" must be a whole number from 1"),
-                      QStringLiteral("version"));
-              if (Status st = m_core.workflows()->promote(
-                      p.at(0), int(number), body->value(QLatin1String("environment")).toString(),
-                      req.actor);
-                  !st)
-                  return sendFailure(reply, st.error());
-              if (Status scheduled = m_core.engine()->scheduleWorkflows(); !scheduled)
-                  return reply.sendError(scheduled.error());
-              m_core.refreshAlerts();
-              auto deployments = m_core.workflows()->deployments(p.at(0));
-              if (!deployments)
-                  return sendFailure(reply, deployments.error());
-              reply.sendJson(
-                  200,
-                  {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("deployments"), *deployments}});
-          });
-    route("GET", QStringLiteral("/api/v1/workflows/{id}/versions"),
-          [this](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
-              auto versions = m_core.workflows()->versions(p.at(0));
-              if (!versions)
-                  return sendFailure(reply, versions.error());
-              auto deployments = m_core.workflows()->deployments(p.at(0));
-              if (!deployments)
-                  return sendFailure(reply, deployments.error());
-              reply.sendJson(200,
-                             {{QStringLiteral("versions"), *versions},
-                              {QStringLiteral("deployments"), *deployments}});
-          });
-    route("POST", QStringLiteral("/api/v1/workflows/{id}/executions"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              if (!allow(req, reply, Role::Manager))
-                  return;
-              const auto input = optionalObjectMember(req, QStringLiteral("input"));
-              if (!input)
-                  return reply.sendError(input.error());
-              auto started = m_core.engine()->start(p.at(0), *input, QStringLiteral("api"));
-              if (!started)
-                  return sendFailure(reply, started.error());
-              reply.sendJson(201, *started);
-          });
-}
-
-void ApiServer::addExecutionRoutes()
-{
-    route("GET", QStringLiteral("/api/v1/executions"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-              bool ok = true;
-              const QString limitText = req.query.queryItemValue(QStringLiteral("limit"));
-              const int limit = limitText.isEmpty() ? 200 : limitText.toInt(&ok);
-              if (!ok || limit < 1 || limit > 10000)
-                  return reply.sendError(400, QStringLiteral("limit must be from 1 to 10000"),
-                                         QStringLiteral("limit"));
-              static const QStringList statuses = {
-                  QStringLiteral("running"), QStringLiteral("waiting"), QStringLiteral("completed"),
-                  QStringLiteral("failed"), QStringLiteral("cancelled")};
-              const QString status = req.query.queryItemValue(QStringLiteral("status"));
-              if (!status.isEmpty() && !statuses.contains(status))
-                  return reply.sendError(400,
-                                         QStringLiteral("status must be one of %1")
-                                             .arg(statuses.join(QStringLiteral(", "))),
-                                         QStringLiteral("status"));
-              auto executions = m_core.engine()->executions(status, limit);
-              if (!executions)
-                  return reply.sendError(executions.error());
-              reply.sendJson(200, {{QStringLiteral("executions"), *executions}});
-          });
-    route("GET", QStringLiteral("/api/v1/executions/{id}"),
-          [this](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
-              auto e = m_core.engine()->execution(p.at(0));
-              if (!e)
-                  return sendFailure(reply, e.error());
-              reply.sendJson(200, *e);
-          });
-    route("POST", QStringLiteral("/api/v1/executions/{id}/cancel"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              if (!allow(req, reply, Role::Manager))
-                  return;
-              if (Status st = m_core.engine()->cancel(p.at(0)); !st)
-                  return sendFailure(reply, st.error());
-              sendResult(reply, 200, m_core.engine()->execution(p.at(0)));
-          });
-    route("POST", QStringLiteral("/api/v1/executions/{id}/retry"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              if (!allow(req, reply, Role::Manager))
-                  return;
-              auto retried = m_core.engine()->retry(p.at(0));
-              if (!retried)
-                  return sendFailure(reply, retried.error());
-              reply.sendJson(201, *retried);
-          });
-    route("POST", QStringLiteral("/api/v1/events"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-              if (!allow(req, reply, Role::Manager))
-                  return;
-              auto body = req.jsonBody();
-              if (!body)
-                  return reply.sendError(body.error());
-              const QString type = body->value(QLatin1String("type")).toString();
-              if (type.isEmpty())
-                  return reply.sendError(400, QStringLiteral("the event needs a \"type\""),
-                                         QStringLiteral("type"));
-              const QString module = body->value(QLatin1String("module")).toString();
-              if (!module.isEmpty() && !ModuleCatalog::find(module))
-                  return reply.sendError(400, QStringLiteral("unknown module \"%1\"").arg(module),
-                                         QStringLiteral("module"));
-              auto delivered = m_core.engine()->deliverEvent(
-                  type, module, body->value(QLatin1String("data")).toObject());
-              if (!delivered)
-                  return reply.sendError(delivered.error());
-              reply.sendJson(202, *delivered);
-          });
-}
-
-void ApiServer::addTaskRoutes()
-{
-    const auto mayReadPhi = [](const HttpRequest &req) {
-        const auto role = roleFromWire(req.role);
-        return role && TokenStore::mayReadPhi(*role);
-    };
-    route("GET", QStringLiteral("/api/v1/review/queues"),
-          [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
-              reply.sendJson(200, {{QStringLiteral("queues"), m_core.review()->queues()}});
-          });
-    route("GET", QStringLiteral("/api/v1/tasks"),
-          [this, mayReadPhi](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-              const QString queue = req.query.queryItemValue(QStringLiteral("queue"));
-              const QString status = req.query.queryItemValue(QStringLiteral("status"));
-              QJsonArray tasks;
-              if (status.isEmpty() || status == QLatin1String("open")) {
-                  auto open = m_core.review()->openTasks(queue, mayReadPhi(req));
-                  if (!open)
-                      return reply.sendError(open.error());
-                  tasks = *open;
-              } else {
-                  auto found = m_core.engine()->tasks(queue, status);
-                  if (!found)
-                      return reply.sendError(found.error());
-                  for (const QJsonValue &t : std::as_const(*found))
-                      tasks.append(mayReadPhi(req) ? t.toObject()
-                                                   : ReviewDesk::masked(t.toObject()));
-              }
-              reply.sendJson(200, {{QStringLiteral("tasks"), tasks}});
-          });
-    route("GET", QStringLiteral("/api/v1/tasks/{id}"),
-          [this, mayReadPhi](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              auto task = m_core.review()->task(p.at(0), mayReadPhi(req));
-              if (!task)
-                  return sendFailure(reply, task.error());
-              reply.sendJson(200, *task);
-          });
-    // Claiming and deciding need the task's role (support; manager once escalated) or above.
-    const auto mayWork = [this](const HttpRequest &req, const HttpReply &reply,
-                                const QString &taskId) {
-        auto task = m_core.engine()->task(taskId);
-        if (!task) {
-            sendFailure(reply, task.error());
-            return false;
-        }
-        const auto needed = roleFromWire(task->value(QLatin1String("role")).toString());
-        return allow(req, reply, needed.value_or(Role::Support));
-    };
-    route("POST", QStringLiteral("/api/v1/tasks/{id}/claim"),
-          [this, mayWork, mayReadPhi](const HttpRequest &req, const HttpReply &reply,
-                                      const QStringList &p) {
-              if (!mayWork(req, reply, p.at(0)))
-                  return;
-              if (Status st = m_core.review()->claim(p.at(0), req.actor); !st)
-                  return sendFailure(reply, st.error());
-              sendResult(reply, 200, m_core.review()->task(p.at(0), mayReadPhi(req)));
-          });
-    route("POST", QStringLiteral("/api/v1/tasks/{id}/release"),
-          [this, mayReadPhi](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              if (!allow(req, reply, Role::Support))
-                  return;
-              if (Status st = m_core.review()->release(p.at(0), req.actor); !st)
-                  return sendFailure(reply, st.error());
-              sendResult(reply, 200, m_core.review()->task(p.at(0), mayReadPhi(req)));
-          });
-    route("POST", QStringLiteral("/api/v1/tasks/{id}/decision"),
-          [this, mayWork, mayReadPhi](const HttpRequest &req, const HttpReply &reply,
-                                      const QStringList &p) {
-              if (!mayWork(req, reply, p.at(0)))
-                  return;
-              auto body = req.jsonBody();
-              if (!body)
-                  return reply.sendError(body.error());
-              auto decided = m_core.review()->decide(
-                  p.at(0), body->value(QLatin1String("decision")).toString(),
-                  body->value(QLatin1String("fields")).toObject(),
-                  body->value(QLatin1String("comment")).toString(), req.actor);
-              if (!decided)
-                  return sendFailure(reply, decided.error());
-              reply.sendJson(200, mayReadPhi(req) ? *decided : ReviewDesk::masked(*decided));
-          });
-    route("POST", QStringLiteral("/api/v1/tasks/decisions"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-              if (!allow(req, reply, Role::Support))
-                  return;
-              auto body = req.jsonBody();
-              if (!body)
-                  return reply.sendError(body.error());
-              QStringList ids;
-              for (const QJsonValue &v : body->value(QLatin1String("ids")).toArray())
-                  ids << v.toString();
-              if (ids.isEmpty())
-                  return reply.sendError(400, QStringLiteral("\"ids\" must list the tasks"),
-                                         QStringLiteral("ids"));
-              reply.sendJson(
-                  200,
-                  {{QStringLiteral("results"),
-                    m_core.review()->decideMany(
-                        ids, body->value(QLatin1String("decision")).toString(), req.actor)}});
-          });
-    route("GET", QStringLiteral("/api/v1/audit"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-              if (!allow(req, reply, Role::Admin))
-                  return;
-              const Status chain = m_core.audit()->verify();
-              reply.sendJson(
-                  200,
-                  {{QStringLiteral("entries"),
-                    m_core.audit()->entries(
-                        req.query.queryItemValue(QStringLiteral("after")).toLongLong(),
-                        std::clamp(req.query.hasQueryItem(QStringLiteral("limit"))
-                                       ? req.query.queryItemValue(QStringLiteral("limit")).toInt()
-                                       : 200,
-                                   1, 1000))},
-                   {QStringLiteral("chain_ok"), chain.ok()},
-                   {QStringLiteral("waiting"), m_core.audit()->waiting()}});
           });
 }
 

@@ -19,12 +19,20 @@ public:
     void setLoopbackOnly(bool loopback) { m_loopback = loopback; }
     static constexpr int WebhookResponseTimeoutMs = 30000;
 
+    // For the route groups (WorkflowRoutes, TaskRoutes, AlertRoutes):
+    // Answers 403 and returns false when the request's role is below minimum.
+    static bool allow(const HttpRequest &request, const HttpReply &reply, Role minimum);
+    // Answers an error with the status its kind calls for (HttpReply::statusFor).
+    static void sendFailure(const HttpReply &reply, const Error &error);
+    // The object, or the error with the status its kind calls for.
+    static void sendResult(const HttpReply &reply, int status, const Result<QJsonObject> &result);
+    // The request body's member `name`, which may be left out but must otherwise be an object.
+    static Result<QJsonObject> objectMember(const HttpRequest &req, const QString &name);
+
 protected:
     bool filter(HttpRequest &request, const HttpReply &reply) override;
 
 private:
-    // Answers 403 and returns false when the request's role is below minimum.
-    static bool allow(const HttpRequest &request, const HttpReply &reply, Role minimum);
     void onControl(const HttpRequest &request, const HttpReply &reply);
     // POST /hooks/<path>: starts the published workflow whose webhook trigger has that path.
     void onWebhook(const HttpRequest &request, const HttpReply &reply);
@@ -32,14 +40,6 @@ private:
                           const HttpReply &reply);
     void addSecretRoutes();
     void addDeadLetterRoutes();
-    void addWorkflowRoutes();
-    void addExecutionRoutes();
-    void addTaskRoutes();
-    void addAlertRoutes();
-    // Answers an error with the status its kind calls for (HttpReply::statusFor).
-    static void sendFailure(const HttpReply &reply, const Error &error);
-    // The object, or the error with the status its kind calls for.
-    static void sendResult(const HttpReply &reply, int status, const Result<QJsonObject> &result);
 
     CoreService &m_core;
     TokenStore m_tokens;

@@ -24,7 +24,10 @@ WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleCli
     , m_modules(modules)
     , m_expressions(expressions)
     , m_clock(clock)
+    , m_calls(expressions)
+    , m_triggers(workflows, expressions)
     , m_tasks(db)
+    , m_saga(m_store, clock)
     , m_steps(m_store, m_tasks, expressions, clock)
     , m_deadLetters(new DeadLetterQueue(db, modules, clock, this))
     , m_queries(db)
@@ -159,7 +162,7 @@ void WorkflowEngine::runReadySteps(Run &run)
         run.setList("ready", ready);
         const WorkflowNode *node = run.def.node(id);
         if (!node) {
-            fail(run, id, QStringLiteral("the workflow has no node \"%1\"").arg(id));
+            m_saga.fail(run, id, QStringLiteral("the workflow has no node \"%1\"").arg(id));
             break;
         }
         auto outcome = m_steps.run(run, *node);
@@ -167,14 +170,14 @@ void WorkflowEngine::runReadySteps(Run &run)
             record(run, QStringLiteral("step_failed"), id, 0,
                    {{QStringLiteral("error"), outcome.error().message},
                     {QStringLiteral("retryable"), false}});
-            fail(run, id, outcome.error().message);
+            m_saga.fail(run, id, outcome.error().message);
         } else if (outcome->ends == StepRunner::Ends::Failed) {
-            fail(run, id, outcome->error);
+            m_saga.fail(run, id, outcome->error);
         } else if (outcome->ends == StepRunner::Ends::Completed) {
-            finish(run, QStringLiteral("completed"), outcome->output);
+            m_saga.finish(run, QStringLiteral("completed"), outcome->output);
         }
     }
-    settle(run);
+    m_saga.settle(run);
 }
 
 void WorkflowEngine::dropAfterFailedCommit(Run &run)
@@ -234,20 +237,6 @@ void WorkflowEngine::flush()
         finishAdvance(*run);
 }
 
-void WorkflowEngine::settle(Run &run)
-{
-    if (isFinal(run.status))
-        return;
-    const bool busy = !run.list("ready").isEmpty() || !run.map("inflight").isEmpty()
-        || run.state.contains(QLatin1String("compensate"));
-    if (busy)
-        run.status = QStringLiteral("running");
-    else if (!run.list("waiting").isEmpty())
-        run.status = QStringLiteral("waiting");
-    else
-        finish(run, QStringLiteral("completed"), run.map("vars"));
-}
-
 Status WorkflowEngine::write(Run &run)
 {
     if (Status saved = m_store.save(run, m_clock.nowMs()); !saved)
@@ -299,27 +288,6 @@ void WorkflowEngine::dispatch(Run &run)
         if (!node || entry.isEmpty())
             continue;
         const int attempt = entry.value(QLatin1String("attempt")).toInt(1);
-        const QJsonObject call = compensation
-            ? node->settings.value(QLatin1String("compensation")).toObject()
-            : node->settings;
-        const QString module = call.value(QLatin1String("module")).toString();
-        ModuleCallRequest request;
-        request.module = module;
-        request.url = m_endpoints.value(module);
-        request.idempotencyKey = QStringLiteral("%1:%2:%3%4")
-                                     .arg(run.id, nodeId)
-                                     .arg(entry.value(QLatin1String("visit")).toInt(1))
-                                     .arg(compensation ? QStringLiteral(":compensate") : QString())
-                                     .toLatin1();
-        request.traceId = run.traceId.toLatin1();
-        request.spanId = entry.contains(QLatin1String("span"))
-            ? entry.value(QLatin1String("span")).toString().toLatin1()
-            : randomHex(8);
-        request.timeoutMs = node->settings.contains(QLatin1String("timeout_s"))
-            ? node->settings.value(QLatin1String("timeout_s")).toInt() * 1000
-            : m_moduleTimeoutsMs.value(module, 10000);
-        auto payload =
-            m_expressions.render(call.value(QLatin1String("payload")).toObject(), run.scope());
         QPointer<WorkflowEngine> self(this);
         const QString execId = run.id;
         const auto done = [self, execId, nodeId, attempt,
@@ -327,19 +295,14 @@ void WorkflowEngine::dispatch(Run &run)
             if (self)
                 self->onCallDone(execId, nodeId, attempt, compensation, result);
         };
-        if (!payload || request.url.isEmpty()) {
+        auto request = m_calls.request(run, *node, compensation);
+        if (!request) {
             ModuleCallResult failed;
-            failed.error = !payload
-                ? QStringLiteral("payload.%1: %2")
-                      .arg(payload.error().field, payload.error().message)
-                : QStringLiteral("module %1 has no endpoint configured").arg(module);
+            failed.error = request.error().toString();
             QTimer::singleShot(0, this, [done, failed] { done(failed); });
             continue;
         }
-        request.body = payload->toObject();
-        request.body.insert(QStringLiteral("action"),
-                            call.value(QLatin1String("action")).toString());
-        m_modules.call(request, done);
+        m_modules.call(*request, done);
     }
 }
 
@@ -365,7 +328,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
         if (result.ok()) {
             record(*run, QStringLiteral("compensation_completed"), nodeId, attempt, detail);
         } else if (result.retryable && attempt < 3) {
-            const qint64 due = now + backoffMs(*node, attempt);
+            const qint64 due = now + ModuleCalls::backoffMs(*node, attempt);
             run->ops.append([this, executionId, nodeId, due, attempt] {
                 return m_store.addTimer(executionId, nodeId, QStringLiteral("compensate_retry"),
                                         due, {{QStringLiteral("attempt"), attempt + 1}});
@@ -380,7 +343,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
             record(*run, QStringLiteral("compensation_failed"), nodeId, attempt,
                    {{QStringLiteral("error"), result.error}, {QStringLiteral("final"), true}});
         }
-        compensateNext(*run);
+        m_saga.compensateNext(*run);
         advanceLater(*run);
         return;
     }
@@ -403,7 +366,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
         return;
     }
 
-    const bool willRetry = result.retryable && node && attempt < maxAttempts(*node);
+    const bool willRetry = result.retryable && node && attempt < ModuleCalls::maxAttempts(*node);
     record(*run, QStringLiteral("step_failed"), nodeId, attempt,
            {{QStringLiteral("error"), result.error},
             {QStringLiteral("http_status"), result.httpStatus},
@@ -411,8 +374,8 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
             {QStringLiteral("final"), !willRetry}});
     if (willRetry) {
         // The module's Retry-After wins when it asks for longer than the backoff (up to an hour).
-        const qint64 delay =
-            std::max(backoffMs(*node, attempt), std::min<qint64>(result.retryAfterMs, 3600 * 1000));
+        const qint64 delay = std::max(ModuleCalls::backoffMs(*node, attempt),
+                                      std::min<qint64>(result.retryAfterMs, 3600 * 1000));
         const qint64 due = now + delay;
         run->ops.append([this, executionId, nodeId, due, attempt] {
             return m_store.addTimer(executionId, nodeId, QStringLiteral("retry"), due,
@@ -449,36 +412,9 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
             {{QStringLiteral("output"), QJsonObject {{QStringLiteral("error"), result.error}}}});
         run->follow(nodeId, QStringLiteral("error"));
     } else {
-        fail(*run, nodeId, result.error);
+        m_saga.fail(*run, nodeId, result.error);
     }
     advanceLater(*run);
-}
-
-int WorkflowEngine::maxAttempts(const WorkflowNode &node) const
-{
-    return node.settings.value(QLatin1String("retry"))
-        .toObject()
-        .value(QLatin1String("max_attempts"))
-        .toInt(DefaultMaxAttempts);
-}
-
-qint64 WorkflowEngine::backoffMs(const WorkflowNode &node, int attempt) const
-{
-    const QJsonObject retry = node.settings.value(QLatin1String("retry")).toObject();
-    const qint64 initial = retry.contains(QLatin1String("initial_delay"))
-        ? durationMs(retry.value(QLatin1String("initial_delay")).toString())
-        : 1000;
-    const double multiplier = retry.value(QLatin1String("multiplier")).toDouble(2.0);
-    const qint64 cap = retry.contains(QLatin1String("max_delay"))
-        ? durationMs(retry.value(QLatin1String("max_delay")).toString())
-        : 16000;
-    double delay = double(initial);
-    for (int i = 1; i < attempt; ++i)
-        delay *= multiplier;
-    delay = qMin(delay, double(cap));
-    // ±20 % jitter so that many executions retrying one module do not arrive together.
-    const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
-    return qint64(delay * jitter);
 }
 
 void WorkflowEngine::addDeadLetter(Run &run, const WorkflowNode &node, int attempts,
@@ -486,9 +422,7 @@ void WorkflowEngine::addDeadLetter(Run &run, const WorkflowNode &node, int attem
 {
     auto payload =
         m_expressions.render(node.settings.value(QLatin1String("payload")).toObject(), run.scope());
-    const QString key = QStringLiteral("%1:%2:%3")
-                            .arg(run.id, node.id)
-                            .arg(run.stepOf(node.id).value(QLatin1String("visits")).toInt(1));
+    const QString key = QString::fromLatin1(ModuleCalls::idempotencyKey(run, node.id, false));
     const DeadLetterQueue::Entry entry {QStringLiteral("dl_") + QString::fromLatin1(randomHex(8)),
                                         run.id,
                                         node.id,
@@ -517,76 +451,6 @@ void WorkflowEngine::observeStep(const Run &run, const QString &node)
         ++bucket;
     ++h.counts[bucket];
     h.sumMs += double(ms);
-}
-
-void WorkflowEngine::stopWaiting(Run &run)
-{
-    // With the commit: its timers and event waits go, and its open review tasks expire.
-    run.setList("waiting", {});
-    const QString execId = run.id;
-    run.ops.append([this, execId] { return m_store.stopWaiting(execId); });
-    run.timersChanged = true;
-}
-
-void WorkflowEngine::fail(Run &run, const QString &node, const QString &error)
-{
-    if (isFinal(run.status) || run.state.contains(QLatin1String("compensate")))
-        return;
-    run.error = node.isEmpty() ? error : node + QStringLiteral(": ") + error;
-    run.setList("ready", {});
-    stopWaiting(run);
-    // Saga: undo the completed calls that declared a compensation, newest first.
-    QJsonArray queue;
-    const QJsonArray done = run.list("completed");
-    for (int i = done.size() - 1; i >= 0; --i)
-        queue.append(done.at(i));
-    if (queue.isEmpty()) {
-        finish(run, QStringLiteral("failed"), {}, run.error);
-        return;
-    }
-    run.setMap("inflight", {});
-    run.setList("compensate", queue);
-    record(run, QStringLiteral("compensation_started"), {}, 0, {{QStringLiteral("steps"), queue}});
-    compensateNext(run);
-}
-
-void WorkflowEngine::compensateNext(Run &run)
-{
-    QJsonArray queue = run.list("compensate");
-    if (queue.isEmpty()) {
-        run.state.remove(QStringLiteral("compensate"));
-        finish(run, QStringLiteral("failed"), {}, run.error);
-        return;
-    }
-    const QString nodeId = queue.takeAt(0).toString();
-    run.setList("compensate", queue);
-    QJsonObject inflight = run.map("inflight");
-    inflight.insert(nodeId,
-                    QJsonObject {{QStringLiteral("attempt"), 1},
-                                 {QStringLiteral("compensation"), true},
-                                 {QStringLiteral("visit"),
-                                  run.stepOf(nodeId).value(QLatin1String("visits")).toInt(1)}});
-    run.setMap("inflight", inflight);
-    record(run, QStringLiteral("compensation_step_started"), nodeId, 1);
-    run.calls.append({nodeId, true});
-}
-
-void WorkflowEngine::finish(Run &run, const QString &status, const QJsonObject &output,
-                            const QString &error)
-{
-    if (isFinal(run.status))
-        return;
-    run.status = status;
-    run.output = output;
-    if (!error.isEmpty())
-        run.error = error;
-    run.state.remove(QStringLiteral("compensate"));
-    run.setList("ready", {});
-    run.setMap("inflight", {});
-    stopWaiting(run);
-    record(run, QStringLiteral("execution_") + status, {}, 0,
-           error.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("error"), error}});
-    qCDebug(lcEngine).noquote() << run.id << status;
 }
 
 Status WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QString &port,
@@ -833,27 +697,13 @@ Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QStr
                              {QStringLiteral("module"), module},
                              {QStringLiteral("data"), data}};
     QJsonArray started;
-    for (const WorkflowStore::Summary &w : m_workflows.list()) {
-        const QJsonObject &t = w.trigger;
-        if (w.latestVersion == 0 || !w.enabled
-            || t.value(QLatin1String("kind")).toString() != QLatin1String("event")
-            || t.value(QLatin1String("event_type")).toString() != type)
-            continue;
-        if (t.contains(QLatin1String("module"))
-            && t.value(QLatin1String("module")).toString() != module)
-            continue;
-        if (t.contains(QLatin1String("filter"))) {
-            auto pass = m_expressions.evaluate(
-                t.value(QLatin1String("filter")).toString(),
-                {{QStringLiteral("event"), event}, {QStringLiteral("input"), data}});
-            if (!pass || !m_expressions.truthy(*pass))
-                continue;
-        }
-        auto s = start(w.id, data, QStringLiteral("event:") + type);
+    for (const QString &workflowId : m_triggers.forEvent(type, module, data)) {
+        auto s = start(workflowId, data, QStringLiteral("event:") + type);
         if (s)
             started.append(s->value(QLatin1String("execution_id")));
         else
-            qCWarning(lcEngine) << w.id << "could not start on" << type << ":" << s.error().message;
+            qCWarning(lcEngine) << workflowId << "could not start on" << type << ":"
+                                << s.error().message;
     }
 
     QJsonArray resumed;
@@ -916,7 +766,7 @@ Status WorkflowEngine::cancel(const QString &executionId)
                                      : status),
                         QStringLiteral("status"));
     }
-    finish(run, QStringLiteral("cancelled"), {}, QStringLiteral("cancelled by request"));
+    m_saga.finish(run, QStringLiteral("cancelled"), {}, QStringLiteral("cancelled by request"));
     // Reported only once it is stored.
     return advance(run);
 }

@@ -5,11 +5,14 @@
 #include "engine/deadletterqueue.h"
 #include "engine/executionqueries.h"
 #include "engine/executionrun.h"
+#include "engine/modulecalls.h"
 #include "engine/moduleclient.h"
 #include "engine/reloadqueue.h"
+#include "engine/saga.h"
 #include "engine/scheduletimers.h"
 #include "engine/sqliteexecutionstore.h"
 #include "engine/steprunner.h"
+#include "engine/triggers.h"
 #include "review/taskstore.h"
 #include "workflow/workflow.h"
 
@@ -45,11 +48,11 @@ public:
 
     void setEndpoints(const QHash<QString, QUrl> &endpoints)
     {
-        m_endpoints = endpoints;
+        m_calls.setEndpoints(endpoints);
         m_deadLetters->setEndpoints(endpoints);
     }
     // Each module's call timeout, for module_call nodes that do not set timeout_s.
-    void setModuleTimeouts(const QHash<QString, int> &ms) { m_moduleTimeoutsMs = ms; }
+    void setModuleTimeouts(const QHash<QString, int> &ms) { m_calls.setTimeouts(ms); }
     // The clinic's time zone, for schedule triggers such as the 07:00 morning report.
     void setTimeZone(const QTimeZone &zone) { m_schedules.setTimeZone(zone); }
     // Keeps one durable timer per published, enabled workflow with a schedule trigger (and
@@ -99,6 +102,8 @@ public:
 
     // The dead-letter queue: module calls that failed for good, with payload, error, attempts.
     DeadLetterQueue &deadLetters() { return *m_deadLetters; }
+    // Which workflows an event or a webhook request starts.
+    Triggers &triggers() { return m_triggers; }
 
     // How long steps took, from start to end (retries and waits included), by node type.
     struct DurationHistogram
@@ -115,7 +120,6 @@ public:
     // by the engine's own wake-up timer, and by tests after moving a manual clock.
     int processDueTimers();
 
-    static constexpr int DefaultMaxAttempts = 5; // 1 s, 2 s, 4 s, 8 s, 16 s between them
     // Timers fired per pass; the next pass follows at once, after the event loop's turn.
     static constexpr int TimerBatch = 200;
 
@@ -149,18 +153,10 @@ private:
     void dispatch(Run &run);
     void onCallDone(const QString &executionId, const QString &node, int attempt, bool compensation,
                     const ModuleCallResult &result);
-    void stopWaiting(Run &run);
     void observeStep(const Run &run, const QString &node);
     void addDeadLetter(Run &run, const WorkflowNode &node, int attempts, const QString &error);
-    void fail(Run &run, const QString &node, const QString &error);
-    void finish(Run &run, const QString &status, const QJsonObject &output = {},
-                const QString &error = {});
-    void compensateNext(Run &run);
     Status resumeFromWait(Run &run, const QString &node, const QString &port,
                           const QJsonObject &output, const QString &event);
-    void settle(Run &run);
-    qint64 backoffMs(const WorkflowNode &node, int attempt) const;
-    int maxAttempts(const WorkflowNode &node) const;
     void armWakeUp();
     Status fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs);
     Run *newRun(const Workflow &def, const QJsonObject &input, const QJsonObject &started);
@@ -170,10 +166,11 @@ private:
     ModuleClient &m_modules;
     ExpressionEngine &m_expressions;
     const Clock &m_clock;
-    QHash<QString, QUrl> m_endpoints;
-    QHash<QString, int> m_moduleTimeoutsMs;
+    ModuleCalls m_calls;
+    Triggers m_triggers;
     QHash<QString, DurationHistogram> m_stepDurations;
     TaskStore m_tasks;
+    Saga m_saga;
     StepRunner m_steps;
     DeadLetterQueue *m_deadLetters;
     ExecutionQueries m_queries;

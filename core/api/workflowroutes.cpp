@@ -1,0 +1,216 @@
+#include "api/workflowroutes.h"
+
+#include "api/apiserver.h"
+#include "engine/workflowengine.h"
+#include "modules/modulecatalog.h"
+#include "service/coreservice.h"
+#include "store/workflowstore.h"
+
+#include <QJsonArray>
+#include <QPointer>
+
+namespace Switchboard {
+
+void WorkflowRoutes::install(ApiServer &server, CoreService &core)
+{
+    server.route("GET", QStringLiteral("/api/v1/workflows"),
+                 [&core](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+                     QJsonArray list;
+                     for (const WorkflowStore::Summary &w : core.workflows()->list()) {
+                         list.append(
+                             QJsonObject {{QStringLiteral("id"), w.id},
+                                          {QStringLiteral("name"), w.name},
+                                          {QStringLiteral("enabled"), w.enabled},
+                                          {QStringLiteral("latest_version"), w.latestVersion},
+                                          {QStringLiteral("trigger"), w.trigger}});
+                     }
+                     reply.sendJson(200, {{QStringLiteral("workflows"), list}});
+                 });
+    server.route("GET", QStringLiteral("/api/v1/workflows/{id}"),
+                 [&core](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
+                     auto draft = core.workflows()->draft(p.at(0));
+                     if (!draft)
+                         return ApiServer::sendFailure(reply, draft.error());
+                     auto versions = core.workflows()->versions(p.at(0));
+                     if (!versions)
+                         return ApiServer::sendFailure(reply, versions.error());
+                     reply.sendJson(200,
+                                    {{QStringLiteral("draft"), *draft},
+                                     {QStringLiteral("versions"), *versions}});
+                 });
+    server.route(
+        "PUT", QStringLiteral("/api/v1/workflows/{id}"),
+        [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+            if (!ApiServer::allow(req, reply, Role::Admin))
+                return;
+            auto body = req.jsonBody();
+            if (!body)
+                return reply.sendError(body.error());
+            if (body->value(QLatin1String("id")).toString() != p.at(0))
+                return reply.sendError(
+                    400, QStringLiteral("the workflow's id must match the URL (%1)").arg(p.at(0)),
+                    QStringLiteral("id"));
+            auto saved = core.workflows()->saveDraft(*body);
+            if (!saved)
+                return reply.sendError(saved.error());
+            if (!saved->isEmpty()) {
+                QJsonArray issues;
+                for (const WorkflowIssue &i : *saved)
+                    issues.append(QJsonObject {{QStringLiteral("node"), i.node},
+                                               {QStringLiteral("field"), i.field},
+                                               {QStringLiteral("message"), i.message}});
+                const WorkflowIssue &first = saved->first();
+                return reply.sendJson(
+                    422,
+                    {{QStringLiteral("error"), first.toString()},
+                     {QStringLiteral("field"),
+                      first.node.isEmpty() ? first.field
+                                           : first.node + QLatin1Char('.') + first.field},
+                     {QStringLiteral("issues"), issues}});
+            }
+            reply.sendJson(200, {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("saved"), true}});
+        });
+    server.route(
+        "POST", QStringLiteral("/api/v1/workflows/{id}/publish"),
+        [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+            if (!ApiServer::allow(req, reply, Role::Admin))
+                return;
+            auto body = req.jsonBody();
+            if (!body)
+                return reply.sendError(body.error());
+            auto version =
+                core.workflows()->publish(p.at(0), body->value(QLatin1String("note")).toString());
+            if (!version)
+                return ApiServer::sendFailure(reply, version.error());
+            if (Status scheduled = core.engine()->scheduleWorkflows(); !scheduled)
+                return reply.sendError(scheduled.error());
+            core.refreshAlerts();
+            reply.sendJson(
+                201, {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("version"), *version}});
+        });
+    server.route("POST", QStringLiteral("/api/v1/workflows/{id}/promote"),
+                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+                     if (!ApiServer::allow(req, reply, Role::Admin))
+                         return;
+                     auto body = req.jsonBody();
+                     if (!body)
+                         return reply.sendError(body.error());
+                     const QJsonValue version = body->value(QLatin1String("version"));
+                     const double number = version.toDouble(-1);
+                     if (!version.isDouble() || number < 1 || number > 1e9
+                         || number != double(qint64(number)))
+                         return reply.sendError(
+                             400, QStringLiteral("\"version\" must be a whole number from 1"),
+                             QStringLiteral("version"));
+                     if (Status st = core.workflows()->promote(
+                             p.at(0), int(number),
+                             body->value(QLatin1String("environment")).toString(), req.actor);
+                         !st)
+                         return ApiServer::sendFailure(reply, st.error());
+                     if (Status scheduled = core.engine()->scheduleWorkflows(); !scheduled)
+                         return reply.sendError(scheduled.error());
+                     core.refreshAlerts();
+                     auto deployments = core.workflows()->deployments(p.at(0));
+                     if (!deployments)
+                         return ApiServer::sendFailure(reply, deployments.error());
+                     reply.sendJson(200,
+                                    {{QStringLiteral("id"), p.at(0)},
+                                     {QStringLiteral("deployments"), *deployments}});
+                 });
+    server.route("GET", QStringLiteral("/api/v1/workflows/{id}/versions"),
+                 [&core](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
+                     auto versions = core.workflows()->versions(p.at(0));
+                     if (!versions)
+                         return ApiServer::sendFailure(reply, versions.error());
+                     auto deployments = core.workflows()->deployments(p.at(0));
+                     if (!deployments)
+                         return ApiServer::sendFailure(reply, deployments.error());
+                     reply.sendJson(200,
+                                    {{QStringLiteral("versions"), *versions},
+                                     {QStringLiteral("deployments"), *deployments}});
+                 });
+    server.route("POST", QStringLiteral("/api/v1/workflows/{id}/executions"),
+                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+                     if (!ApiServer::allow(req, reply, Role::Manager))
+                         return;
+                     const auto input = ApiServer::objectMember(req, QStringLiteral("input"));
+                     if (!input)
+                         return reply.sendError(input.error());
+                     auto started = core.engine()->start(p.at(0), *input, QStringLiteral("api"));
+                     if (!started)
+                         return ApiServer::sendFailure(reply, started.error());
+                     reply.sendJson(201, *started);
+                 });
+
+    server.route(
+        "GET", QStringLiteral("/api/v1/executions"),
+        [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+            bool ok = true;
+            const QString limitText = req.query.queryItemValue(QStringLiteral("limit"));
+            const int limit = limitText.isEmpty() ? 200 : limitText.toInt(&ok);
+            if (!ok || limit < 1 || limit > 10000)
+                return reply.sendError(400, QStringLiteral("limit must be from 1 to 10000"),
+                                       QStringLiteral("limit"));
+            static const QStringList statuses = {
+                QStringLiteral("running"), QStringLiteral("waiting"), QStringLiteral("completed"),
+                QStringLiteral("failed"), QStringLiteral("cancelled")};
+            const QString status = req.query.queryItemValue(QStringLiteral("status"));
+            if (!status.isEmpty() && !statuses.contains(status))
+                return reply.sendError(400,
+                                       QStringLiteral("status must be one of %1")
+                                           .arg(statuses.join(QStringLiteral(", "))),
+                                       QStringLiteral("status"));
+            auto executions = core.engine()->executions(status, limit);
+            if (!executions)
+                return reply.sendError(executions.error());
+            reply.sendJson(200, {{QStringLiteral("executions"), *executions}});
+        });
+    server.route("GET", QStringLiteral("/api/v1/executions/{id}"),
+                 [&core](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
+                     auto e = core.engine()->execution(p.at(0));
+                     if (!e)
+                         return ApiServer::sendFailure(reply, e.error());
+                     reply.sendJson(200, *e);
+                 });
+    server.route("POST", QStringLiteral("/api/v1/executions/{id}/cancel"),
+                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+                     if (!ApiServer::allow(req, reply, Role::Manager))
+                         return;
+                     if (Status st = core.engine()->cancel(p.at(0)); !st)
+                         return ApiServer::sendFailure(reply, st.error());
+                     ApiServer::sendResult(reply, 200, core.engine()->execution(p.at(0)));
+                 });
+    server.route("POST", QStringLiteral("/api/v1/executions/{id}/retry"),
+                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+                     if (!ApiServer::allow(req, reply, Role::Manager))
+                         return;
+                     auto retried = core.engine()->retry(p.at(0));
+                     if (!retried)
+                         return ApiServer::sendFailure(reply, retried.error());
+                     reply.sendJson(201, *retried);
+                 });
+    server.route("POST", QStringLiteral("/api/v1/events"),
+                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+                     if (!ApiServer::allow(req, reply, Role::Manager))
+                         return;
+                     auto body = req.jsonBody();
+                     if (!body)
+                         return reply.sendError(body.error());
+                     const QString type = body->value(QLatin1String("type")).toString();
+                     if (type.isEmpty())
+                         return reply.sendError(400, QStringLiteral("the event needs a \"type\""),
+                                                QStringLiteral("type"));
+                     const QString module = body->value(QLatin1String("module")).toString();
+                     if (!module.isEmpty() && !ModuleCatalog::find(module))
+                         return reply.sendError(400,
+                                                QStringLiteral("unknown module \"%1\"").arg(module),
+                                                QStringLiteral("module"));
+                     auto delivered = core.engine()->deliverEvent(
+                         type, module, body->value(QLatin1String("data")).toObject());
+                     if (!delivered)
+                         return reply.sendError(delivered.error());
+                     reply.sendJson(202, *delivered);
+                 });
+}
+
+} // namespace Switchboard

@@ -1,0 +1,83 @@
+#include "engine/modulecalls.h"
+
+#include "engine/executionjson.h"
+#include "workflow/expressionengine.h"
+
+namespace Switchboard {
+
+using namespace ExecutionJson;
+
+ModuleCalls::ModuleCalls(ExpressionEngine &expressions)
+    : m_expressions(expressions)
+{
+}
+
+QByteArray ModuleCalls::idempotencyKey(const ExecutionRun &run, const QString &nodeId,
+                                       bool compensation)
+{
+    return QStringLiteral("%1:%2:%3%4")
+        .arg(run.id, nodeId)
+        .arg(run.stepOf(nodeId).value(QLatin1String("visits")).toInt(1))
+        .arg(compensation ? QStringLiteral(":compensate") : QString())
+        .toLatin1();
+}
+
+Result<ModuleCallRequest> ModuleCalls::request(const ExecutionRun &run, const WorkflowNode &node,
+                                               bool compensation) const
+{
+    const QJsonObject entry = run.map("inflight").value(node.id).toObject();
+    const QJsonObject call = compensation
+        ? node.settings.value(QLatin1String("compensation")).toObject()
+        : node.settings;
+    const QString module = call.value(QLatin1String("module")).toString();
+    ModuleCallRequest request;
+    request.module = module;
+    request.url = m_endpoints.value(module);
+    if (request.url.isEmpty())
+        return makeError(QStringLiteral("module %1 has no endpoint configured").arg(module));
+    request.idempotencyKey = idempotencyKey(run, node.id, compensation);
+    request.traceId = run.traceId.toLatin1();
+    request.spanId = entry.contains(QLatin1String("span"))
+        ? entry.value(QLatin1String("span")).toString().toLatin1()
+        : randomHex(8);
+    request.timeoutMs = node.settings.contains(QLatin1String("timeout_s"))
+        ? node.settings.value(QLatin1String("timeout_s")).toInt() * 1000
+        : m_timeoutsMs.value(module, 10000);
+    auto payload =
+        m_expressions.render(call.value(QLatin1String("payload")).toObject(), run.scope());
+    if (!payload)
+        return makeError(
+            QStringLiteral("payload.%1: %2").arg(payload.error().field, payload.error().message));
+    request.body = payload->toObject();
+    request.body.insert(QStringLiteral("action"), call.value(QLatin1String("action")).toString());
+    return request;
+}
+
+int ModuleCalls::maxAttempts(const WorkflowNode &node)
+{
+    return node.settings.value(QLatin1String("retry"))
+        .toObject()
+        .value(QLatin1String("max_attempts"))
+        .toInt(DefaultMaxAttempts);
+}
+
+qint64 ModuleCalls::backoffMs(const WorkflowNode &node, int attempt)
+{
+    const QJsonObject retry = node.settings.value(QLatin1String("retry")).toObject();
+    const qint64 initial = retry.contains(QLatin1String("initial_delay"))
+        ? durationMs(retry.value(QLatin1String("initial_delay")).toString())
+        : 1000;
+    const double multiplier = retry.value(QLatin1String("multiplier")).toDouble(2.0);
+    const qint64 cap = retry.contains(QLatin1String("max_delay"))
+        ? durationMs(retry.value(QLatin1String("max_delay")).toString())
+        : 16000;
+    double delay = double(initial);
+    for (int i = 1; i < attempt; ++i)
+        delay *= multiplier;
+    delay = qMin(delay, double(cap));
+    // ±20 % jitter so that many executions retrying one module do not arrive together.
+    const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
+    return qint64(delay * jitter);
+}
+
+} // namespace Switchboard

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "common/result.h"
+#include "engine/executionrun.h"
+#include "engine/moduleclient.h"
+
+#include <QHash>
+#include <QUrl>
+
+namespace Switchboard {
+
+class ExpressionEngine;
+
+// What a module_call step sends and how often: the request (the module's endpoint, the
+// Idempotency-Key <execution>:<node>:<visit>[:compensate], the trace and span, the timeout and
+// the rendered payload) and the retry policy (attempts, exponential backoff with jitter).
+class ModuleCalls
+{
+public:
+    explicit ModuleCalls(ExpressionEngine &expressions);
+
+    void setEndpoints(const QHash<QString, QUrl> &endpoints) { m_endpoints = endpoints; }
+    // Each module's call timeout, for module_call nodes that do not set timeout_s.
+    void setTimeouts(const QHash<QString, int> &ms) { m_timeoutsMs = ms; }
+
+    // The call the node (or its compensation) makes now; an error says what is missing. The
+    // message is what the step's history and error show.
+    Result<ModuleCallRequest> request(const ExecutionRun &run, const WorkflowNode &node,
+                                      bool compensation) const;
+    static QByteArray idempotencyKey(const ExecutionRun &run, const QString &nodeId,
+                                     bool compensation);
+
+    static constexpr int DefaultMaxAttempts = 5; // 1 s, 2 s, 4 s, 8 s, 16 s between them
+    static int maxAttempts(const WorkflowNode &node);
+    // The wait before the next attempt, ±20 % jitter.
+    static qint64 backoffMs(const WorkflowNode &node, int attempt);
+
+private:
+    ExpressionEngine &m_expressions;
+    QHash<QString, QUrl> m_endpoints;
+    QHash<QString, int> m_timeoutsMs;
+};
+
+} // namespace Switchboard

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "store/workflowstore.h"
+
+#include <QJsonObject>
+#include <QStringList>
+#include <optional>
+
+namespace Switchboard {
+
+class ExpressionEngine;
+
+// Which published, enabled workflows an outside event starts: a module event (by type, module
+// and filter expression) or a request to /hooks/<path>.
+class Triggers
+{
+public:
+    Triggers(WorkflowStore &workflows, ExpressionEngine &expressions);
+
+    QStringList forEvent(const QString &type, const QString &module, const QJsonObject &data);
+    std::optional<WorkflowStore::Summary> forWebhook(const QString &path);
+
+private:
+    WorkflowStore &m_workflows;
+    ExpressionEngine &m_expressions;
+};
+
+} // namespace Switchboard
