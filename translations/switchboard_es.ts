@@ -1383,9 +1383,319 @@
         <source>Embedded core</source>
         <translation>Núcleo integrado</translation>
     </message>
+</context>
+<context>
+    <name>Switchboard::ExecutionTableModel</name>
     <message>
-        <source>unknown action</source>
-        <translation>acción desconocida</translation>
+        <source>▶ Running</source>
+        <translation>▶ En curso</translation>
+    </message>
+    <message>
+        <source>‖ Waiting</source>
+        <translation>‖ En espera</translation>
+    </message>
+    <message>
+        <source>✓ Completed</source>
+        <translation>✓ Completada</translation>
+    </message>
+    <message>
+        <source>✕ Failed</source>
+        <translation>✕ Fallida</translation>
+    </message>
+    <message>
+        <source>– Cancelled</source>
+        <translation>– Cancelada</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Flujo de trabajo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Why it failed</source>
+        <translation>Por qué falló</translation>
+    </message>
+    <message>
+        <source>%1 (v%2)</source>
+        <translation>%1 (v%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ExecutionsView</name>
+    <message>
+        <source>Cancel execution…</source>
+        <translation>Cancelar ejecución…</translation>
+    </message>
+    <message>
+        <source>Retry…</source>
+        <translation>Reintentar…</translation>
+    </message>
+    <message>
+        <source>Executions</source>
+        <translation>Ejecuciones</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completadas</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidas</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Canceladas</translation>
+    </message>
+    <message>
+        <source>Show executions that are</source>
+        <translation>Mostrar ejecuciones que están</translation>
+    </message>
+    <message>
+        <source>Search by execution id, workflow or trace id</source>
+        <translation>Buscar por id de ejecución, flujo o id de traza</translation>
+    </message>
+    <message>
+        <source>Stop this execution; completed steps are not undone</source>
+        <translation>Detener esta ejecución; los pasos ya hechos no se deshacen</translation>
+    </message>
+    <message>
+        <source>Start a new execution of the same version with the same input</source>
+        <translation>Iniciar una nueva ejecución de la misma versión con la misma entrada</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>No executions yet. They appear here as soon as a workflow starts, from an event, a schedule, a webhook or a test run.</source>
+        <translation>Aún no hay ejecuciones. Aparecen aquí en cuanto un flujo empieza, por un evento, una programación, un webhook o una ejecución de prueba.</translation>
+    </message>
+    <message>
+        <source>No executions with this status.</source>
+        <translation>No hay ejecuciones con este estado.</translation>
+    </message>
+    <message>
+        <source>Select an execution to see its steps and history.</source>
+        <translation>Seleccione una ejecución para ver sus pasos y su historial.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (version %2) — &lt;span style=&quot;color:%3&quot;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt;&lt;br&gt;Started %5%6&lt;br&gt;Execution %7 · trace %8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (versión %2) — &lt;span style=&quot;color:%3&quot;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt;&lt;br&gt;Inicio: %5%6&lt;br&gt;Ejecución %7 · traza %8</translation>
+    </message>
+    <message>
+        <source>, finished %1</source>
+        <translation>, fin: %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Why it failed: %1</source>
+        <translation>&lt;br&gt;Por qué falló: %1</translation>
+    </message>
+    <message>
+        <source>↻ Retrying</source>
+        <translation>↻ Reintentando</translation>
+    </message>
+    <message>
+        <source>Cancel execution</source>
+        <translation>Cancelar ejecución</translation>
+    </message>
+    <message>
+        <source>Retry execution</source>
+        <translation>Reintentar ejecución</translation>
+    </message>
+    <message>
+        <source>Cancel execution %1? It stops where it is: steps already done are not undone, and its open review tasks are withdrawn.</source>
+        <translation>¿Cancelar la ejecución %1? Se detiene donde está: los pasos ya hechos no se deshacen y sus tareas de revisión abiertas se retiran.</translation>
+    </message>
+    <message>
+        <source>Start a new execution of the same workflow version with the same input as %1? Module calls are made again, under new idempotency keys.</source>
+        <translation>¿Iniciar una nueva ejecución de la misma versión del flujo con la misma entrada que %1? Las llamadas a los módulos se repiten, con nuevas claves de idempotencia.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Starting a retry…</source>
+        <translation>Iniciando un reintento…</translation>
+    </message>
+    <message>
+        <source>Retry started as execution %1.</source>
+        <translation>Reintento iniciado como ejecución %1.</translation>
+    </message>
+    <message>
+        <source>Execution %1 was cancelled.</source>
+        <translation>La ejecución %1 se canceló.</translation>
+    </message>
+    <message>
+        <source>%1 could not be retried: %2</source>
+        <translation>No se pudo reintentar %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not be cancelled: %2</source>
+        <translation>No se pudo cancelar %1: %2</translation>
+    </message>
+    <message>
+        <source>Picked up again</source>
+        <translation>Retomada</translation>
+    </message>
+    <message>
+        <source>Module call sent</source>
+        <translation>Llamada al módulo enviada</translation>
+    </message>
+    <message>
+        <source>Step done</source>
+        <translation>Paso hecho</translation>
+    </message>
+    <message>
+        <source>Step failed</source>
+        <translation>Paso fallido</translation>
+    </message>
+    <message>
+        <source>Retry scheduled</source>
+        <translation>Reintento programado</translation>
+    </message>
+    <message>
+        <source>Sent to the dead-letter queue</source>
+        <translation>Enviada a la cola de mensajes fallidos</translation>
+    </message>
+    <message>
+        <source>Waiting for a timer</source>
+        <translation>Esperando un temporizador</translation>
+    </message>
+    <message>
+        <source>Timer fired</source>
+        <translation>Temporizador cumplido</translation>
+    </message>
+    <message>
+        <source>Waiting for an event</source>
+        <translation>Esperando un evento</translation>
+    </message>
+    <message>
+        <source>Event received</source>
+        <translation>Evento recibido</translation>
+    </message>
+    <message>
+        <source>Wait timed out</source>
+        <translation>Se agotó la espera</translation>
+    </message>
+    <message>
+        <source>Review task created</source>
+        <translation>Tarea de revisión creada</translation>
+    </message>
+    <message>
+        <source>Review decided</source>
+        <translation>Revisión decidida</translation>
+    </message>
+    <message>
+        <source>Continued after the review</source>
+        <translation>Continuó tras la revisión</translation>
+    </message>
+    <message>
+        <source>Branch arrived</source>
+        <translation>Llegó una rama</translation>
+    </message>
+    <message>
+        <source>Undoing completed steps</source>
+        <translation>Deshaciendo los pasos hechos</translation>
+    </message>
+    <message>
+        <source>Undo call sent</source>
+        <translation>Llamada de deshacer enviada</translation>
+    </message>
+    <message>
+        <source>Step undone</source>
+        <translation>Paso deshecho</translation>
+    </message>
+    <message>
+        <source>Undo failed</source>
+        <translation>Falló el deshacer</translation>
     </message>
 </context>
 <context>
@@ -1721,14 +2031,6 @@
     <message>
         <source>Switchboard</source>
         <translation>Switchboard</translation>
-    </message>
-    <message>
-        <source>Workflow executions are not available yet. Every run, with its steps, retries and timings, will be listed here.</source>
-        <translation>Las ejecuciones de flujos aún no están disponibles. Aquí se listará cada ejecución, con sus pasos, reintentos y tiempos.</translation>
-    </message>
-    <message>
-        <source>Settings are not available in the console yet. Configure modules with a JSON file (--config) or an environment file (--env-file).</source>
-        <translation>Los ajustes aún no están disponibles en la consola. Configure los módulos con un archivo JSON (--config) o un archivo de entorno (--env-file).</translation>
     </message>
     <message>
         <source>Core stopped: %1</source>
@@ -2651,6 +2953,53 @@ la más antigua espera %3</translation>
     <message>
         <source>Approving %1 tasks…</source>
         <translation>Aprobando %1 tareas…</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::SettingsView</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>El idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Console language:</source>
+        <translation>Idioma de la consola:</translation>
+    </message>
+    <message>
+        <source>This console</source>
+        <translation>Esta consola</translation>
+    </message>
+    <message>
+        <source>Connected to:</source>
+        <translation>Conectada a:</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Carpeta de datos:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Versión:</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s settings</source>
+        <translation>Los ajustes de la clínica</translation>
+    </message>
+    <message>
+        <source>Module addresses, thresholds and time zone come from the core&apos;s configuration file (switchboard --config FILE, or --env-file FILE with the specification&apos;s variables). Notification channels are set under Alerts › Channels, and workflows under Workflows.</source>
+        <translation>Las direcciones de los módulos, los umbrales y la zona horaria vienen del archivo de configuración del núcleo (switchboard --config ARCHIVO, o --env-file ARCHIVO con las variables de la especificación). Los canales de notificación se configuran en Alertas › Canales, y los flujos en Flujos de trabajo.</translation>
+    </message>
+    <message>
+        <source>Saved. Switchboard speaks this language from its next start.</source>
+        <translation>Guardado. Switchboard usará este idioma desde el próximo inicio.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "config/configloader.h"
 #include "dashboard/moduletablemodel.h"
 #include "service/embeddedorchestrator.h"
+#include "settings/settingsview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -118,7 +119,9 @@ int main(int argc, char *argv[])
     parser.addOptions({demo, config, envFile, selfTest, screenshot, view, size, language});
     parser.process(app);
 
-    installTranslations(app, parser.value(language));
+    // --language wins; otherwise the one chosen in Settings; otherwise the system's.
+    installTranslations(
+        app, parser.isSet(language) ? parser.value(language) : SettingsView::savedLanguage());
     if (parser.isSet(screenshot) && !MainWindow::viewNames().contains(parser.value(view))) {
         std::fprintf(stderr, "switchboard: unknown view \"%s\" (expected %s)\n",
                      qPrintable(parser.value(view)),

@@ -393,6 +393,69 @@ void EmbeddedOrchestrator::requestExecution(const QString &executionId)
     });
 }
 
+void EmbeddedOrchestrator::requestExecutions(const QString &status, int limit)
+{
+    onCore([this, status, limit](CoreService &service) {
+        m_executionsStatus = status;
+        m_executionsLimit = limit;
+        if (!m_executionsConnected && service.engine()) {
+            m_executionsConnected = true;
+            // A burst of changes (a busy minute, a recovery) is one push, not one per change.
+            connect(service.engine(), &WorkflowEngine::executionChanged, &service,
+                    [this, &service] {
+                        if (std::exchange(m_executionsPending, true))
+                            return;
+                        QTimer::singleShot(250, &service, [this, &service] {
+                            m_executionsPending = false;
+                            pushExecutions(service);
+                        });
+                    });
+        }
+        pushExecutions(service);
+    });
+}
+
+void EmbeddedOrchestrator::pushExecutions(CoreService &service)
+{
+    auto list = service.engine()->executions(m_executionsStatus, m_executionsLimit);
+    if (!list) {
+        qCWarning(lcService) << "the executions cannot be read:" << list.error().message;
+        return;
+    }
+    const QJsonArray executions = *list;
+    QMetaObject::invokeMethod(this, [this, executions] { Q_EMIT executionsChanged(executions); });
+}
+
+void EmbeddedOrchestrator::cancelExecution(const QString &executionId)
+{
+    onCore([this, executionId](CoreService &service) {
+        const Status st = service.engine()->cancel(executionId);
+        const QString message = st ? QString() : st.error().message;
+        QMetaObject::invokeMethod(this, [this, executionId, message] {
+            if (message.isEmpty())
+                Q_EMIT executionActionDone(executionId, QStringLiteral("cancel"), QString());
+            else
+                Q_EMIT executionActionFailed(executionId, QStringLiteral("cancel"), message);
+        });
+    });
+}
+
+void EmbeddedOrchestrator::retryExecution(const QString &executionId)
+{
+    onCore([this, executionId](CoreService &service) {
+        auto retried = service.engine()->retry(executionId);
+        const QString message = retried ? QString() : retried.error().message;
+        const QString newId =
+            retried ? retried->value(QLatin1String("execution_id")).toString() : QString();
+        QMetaObject::invokeMethod(this, [this, executionId, message, newId] {
+            if (message.isEmpty())
+                Q_EMIT executionActionDone(executionId, QStringLiteral("retry"), newId);
+            else
+                Q_EMIT executionActionFailed(executionId, QStringLiteral("retry"), message);
+        });
+    });
+}
+
 void EmbeddedOrchestrator::promoteWorkflow(const QString &id, int version,
                                            const QString &environment)
 {

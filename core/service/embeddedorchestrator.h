@@ -49,6 +49,9 @@ public:
     void promoteWorkflow(const QString &id, int version, const QString &environment) override;
     void testRun(const QJsonObject &document, const QJsonObject &input) override;
     void requestExecution(const QString &executionId) override;
+    void requestExecutions(const QString &status, int limit) override;
+    void cancelExecution(const QString &executionId) override;
+    void retryExecution(const QString &executionId) override;
     void requestAlerts() override;
     void requestAlert(qint64 id) override;
     void actOnAlerts(const QList<qint64> &ids, const QString &action, const QString &note,
@@ -65,6 +68,7 @@ private:
     void pushTasks(CoreService &service);
     void pushWorkflows(CoreService &service);
     void pushAlerts(CoreService &service);
+    void pushExecutions(CoreService &service);
     void alertFailure(const QString &message);
     void report(const QString &taskId, const QString &action, const Status &result);
 
@@ -78,6 +82,10 @@ private:
     bool m_runsConnected = false; // same
     bool m_alertsConnected = false; // same
     bool m_alertsPending = false; // a push is queued; core thread only
+    bool m_executionsConnected = false; // core thread only
+    bool m_executionsPending = false; // same
+    QString m_executionsStatus; // the list asked for; core thread only
+    int m_executionsLimit = 500; // same
     QSet<QString> m_watched; // test runs whose events go to the console; core thread only
 };
 

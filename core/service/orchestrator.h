@@ -69,6 +69,13 @@ public:
     // executionEvent for each step of the run and executionReady when asked for the details.
     virtual void testRun(const QJsonObject &document, const QJsonObject &input) = 0;
     virtual void requestExecution(const QString &executionId) = 0;
+    // The most recent executions, newest first, with the given status (empty: any):
+    // executionsChanged follows, and again whenever one of them starts or changes status.
+    virtual void requestExecutions(const QString &status, int limit) = 0;
+    // Cancel or retry (a new execution of the same version with the same input):
+    // executionActionDone (with the new execution's id for a retry) or executionActionFailed.
+    virtual void cancelExecution(const QString &executionId) = 0;
+    virtual void retryExecution(const QString &executionId) = 0;
 
     // Alerts. requestAlerts: alertsChanged follows, and again whenever an alert, a silence or
     // a channel changes. requestAlert: alertReady with its history, deliveries and executions.
@@ -116,6 +123,11 @@ Q_SIGNALS:
     void executionStatus(const QString &executionId, const QString &status);
     // The execution with its steps (input, output, attempts, error) and history.
     void executionReady(const QString &executionId, const QJsonObject &execution);
+    void executionsChanged(const QJsonArray &executions);
+    void executionActionDone(const QString &executionId, const QString &action,
+                             const QString &newExecutionId);
+    void executionActionFailed(const QString &executionId, const QString &action,
+                               const QString &message);
     void workflowFailed(const QString &id, const QString &message);
     // {alerts (open, then the latest resolved), paging, silences, channels}.
     void alertsChanged(const QJsonObject &state);

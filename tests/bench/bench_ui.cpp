@@ -51,6 +51,9 @@ public:
     void promoteWorkflow(const QString &, int, const QString &) override { }
     void testRun(const QJsonObject &, const QJsonObject &) override { }
     void requestExecution(const QString &) override { }
+    void requestExecutions(const QString &, int) override { }
+    void cancelExecution(const QString &) override { }
+    void retryExecution(const QString &) override { }
     void requestAlerts() override { }
     void requestAlert(qint64) override { }
     void actOnAlerts(const QList<qint64> &, const QString &, const QString &, int) override { }

@@ -120,6 +120,20 @@ public:
             this, [this, executionId] { Q_EMIT executionReady(executionId, execution); },
             Qt::QueuedConnection);
     }
+    void requestExecutions(const QString &status, int limit) override
+    {
+        executionRequests << QStringLiteral("%1:%2").arg(status).arg(limit);
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT executionsChanged(executions); }, Qt::QueuedConnection);
+    }
+    void cancelExecution(const QString &executionId) override
+    {
+        executionActions << QStringLiteral("cancel:") + executionId;
+    }
+    void retryExecution(const QString &executionId) override
+    {
+        executionActions << QStringLiteral("retry:") + executionId;
+    }
     void promoteWorkflow(const QString &id, int version, const QString &environment) override
     {
         promotions << QStringLiteral("%1@%2:%3").arg(id).arg(version).arg(environment);
@@ -196,6 +210,9 @@ public:
     QStringList testRuns; // ids of the documents test-run
     QJsonObject testInput;
     QJsonObject execution; // the answer to requestExecution
+    QJsonArray executions; // the answer to requestExecutions
+    QStringList executionRequests; // "status:limit"
+    QStringList executionActions; // "cancel:ex_1", "retry:ex_1"
     int taskRequests = 0;
     QJsonArray tasks; // the answer to requestTasks
     QStringList taskActions; // "claim:tk_1", "decide:tk_1:approve", "bulk:tk_1,tk_2:approve"

@@ -5,16 +5,17 @@
 #include "alerts/silencedialog.h"
 #include "app/desktopnotifier.h"
 #include "builder/builderview.h"
-#include "common/placeholderview.h"
 #include "common/statusstyle.h"
 #include "dashboard/dashboardview.h"
 #include "dashboard/kpitrendpanel.h"
 #include "dashboard/moduletablemodel.h"
 #include "dashboard/reportpdf.h"
+#include "executions/executionsview.h"
 #include "modules/modulehistorypanel.h"
 #include "modules/modulesview.h"
 #include "review/reviewview.h"
 #include "service/orchestrator.h"
+#include "settings/settingsview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -66,6 +67,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     , m_reviewView(new ReviewView(clock, this))
     , m_builder(new BuilderView(this))
     , m_alertsView(new AlertsView(clock, this))
+    , m_executionsView(new ExecutionsView(clock, this))
     , m_notifier(new DesktopNotifier(this))
     , m_connection(new QLabel(this))
     , m_lastCheck(new QLabel(this))
@@ -78,19 +80,11 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
 
     m_pages->addWidget(m_dashboard);
     m_pages->addWidget(m_builder);
-    m_pages->addWidget(
-        new PlaceholderView(tr("Executions"),
-                            tr("Workflow executions are not available yet. Every run, with its "
-                               "steps, retries and timings, will be listed here."),
-                            this));
+    m_pages->addWidget(m_executionsView);
     m_pages->addWidget(m_reviewView);
     m_pages->addWidget(m_alertsView);
     m_pages->addWidget(m_modulesView);
-    m_pages->addWidget(
-        new PlaceholderView(tr("Settings"),
-                            tr("Settings are not available in the console yet. Configure modules "
-                               "with a JSON file (--config) or an environment file (--env-file)."),
-                            this));
+    m_pages->addWidget(new SettingsView(orchestrator.connectionLabel(), this));
     buildNavigation();
 
     auto *central = new QWidget(this);
@@ -167,6 +161,22 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     connect(&orchestrator, &Orchestrator::executionStatus, m_builder,
             &BuilderView::executionStatus);
     connect(&orchestrator, &Orchestrator::executionReady, m_builder, &BuilderView::executionLoaded);
+    connect(&orchestrator, &Orchestrator::executionReady, m_executionsView,
+            &ExecutionsView::showExecution);
+    connect(&orchestrator, &Orchestrator::executionsChanged, m_executionsView,
+            &ExecutionsView::setExecutions);
+    connect(&orchestrator, &Orchestrator::executionActionDone, m_executionsView,
+            &ExecutionsView::showActionDone);
+    connect(&orchestrator, &Orchestrator::executionActionFailed, m_executionsView,
+            &ExecutionsView::showActionFailed);
+    connect(m_executionsView, &ExecutionsView::executionsRequested, &orchestrator,
+            &Orchestrator::requestExecutions);
+    connect(m_executionsView, &ExecutionsView::executionRequested, &orchestrator,
+            &Orchestrator::requestExecution);
+    connect(m_executionsView, &ExecutionsView::cancelRequested, &orchestrator,
+            &Orchestrator::cancelExecution);
+    connect(m_executionsView, &ExecutionsView::retryRequested, &orchestrator,
+            &Orchestrator::retryExecution);
     connect(&orchestrator, &Orchestrator::tasksChanged, this, &MainWindow::onTasks);
     connect(&orchestrator, &Orchestrator::ready, &orchestrator, &Orchestrator::requestAlerts);
     connect(&orchestrator, &Orchestrator::alertsChanged, this, &MainWindow::onAlerts);

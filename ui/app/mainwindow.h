@@ -16,6 +16,7 @@ namespace Switchboard {
 class AlertsView;
 class DashboardView;
 class DesktopNotifier;
+class ExecutionsView;
 class ModulesView;
 class ReviewView;
 class BuilderView;
@@ -43,6 +44,7 @@ public:
     ReviewView *reviewView() const { return m_reviewView; }
     BuilderView *builder() const { return m_builder; }
     AlertsView *alertsView() const { return m_alertsView; }
+    ExecutionsView *executionsView() const { return m_executionsView; }
     DesktopNotifier *desktopNotifier() const { return m_notifier; }
     const SystemOverview &overview() const { return m_overview; }
 
@@ -75,6 +77,7 @@ private:
     ReviewView *m_reviewView;
     BuilderView *m_builder;
     AlertsView *m_alertsView;
+    ExecutionsView *m_executionsView;
     DesktopNotifier *m_notifier;
     QSet<qint64> m_pagedAlerts; // critical alerts already announced on the desktop
     bool m_alertsSeen = false;

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "common/clock.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QTabWidget;
+class QTreeWidget;
+
+namespace Switchboard {
+
+class ExecutionTableModel;
+
+// The Executions section: every run, newest first, live, filtered by status and searched by
+// execution id, workflow or trace id; the selected one's steps (status, attempts, timing,
+// error) and history in plain words, with cancel and retry after a confirmation.
+class ExecutionsView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ExecutionsView(const Clock &clock, QWidget *parent = nullptr);
+
+    // Orchestrator::executionsChanged's list.
+    void setExecutions(const QJsonArray &executions);
+    // Orchestrator::executionReady.
+    void showExecution(const QString &executionId, const QJsonObject &execution);
+    void showActionDone(const QString &executionId, const QString &action,
+                        const QString &newExecutionId);
+    void showActionFailed(const QString &executionId, const QString &action,
+                          const QString &message);
+    // Selects the execution when it is listed (from a link elsewhere in the console).
+    void selectExecution(const QString &executionId);
+    QString selectedExecution() const;
+    ExecutionTableModel *model() const { return m_model; }
+
+    // A history event's type in plain words ("step_failed" → "Step failed").
+    static QString eventText(const QString &type);
+
+    static constexpr int ListLimit = 500;
+
+Q_SIGNALS:
+    void executionsRequested(const QString &status, int limit);
+    void executionRequested(const QString &executionId);
+    void cancelRequested(const QString &executionId);
+    void retryRequested(const QString &executionId);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void requestList();
+    void onSelection();
+    void confirm(const QString &action);
+    void clearDetails();
+    // Shows the list, or says why it is empty; true when it is.
+    bool updateEmptyState();
+
+    ExecutionTableModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QComboBox *m_status;
+    QLineEdit *m_search;
+    QTableView *m_table;
+    QLabel *m_empty;
+    QLabel *m_header;
+    QLabel *m_message;
+    QPushButton *m_cancel;
+    QPushButton *m_retry;
+    QTabWidget *m_tabs;
+    QTreeWidget *m_steps;
+    QTreeWidget *m_history;
+    QString m_selected; // kept across refreshes of the list
+    QJsonObject m_shown; // the execution in the details
+};
+
+} // namespace Switchboard
