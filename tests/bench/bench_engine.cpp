@@ -50,9 +50,12 @@ struct Stack
     std::unique_ptr<WorkflowStore> store;
     std::unique_ptr<WorkflowEngine> engine;
 
+    // DURABILITY as the core reads it: power (synchronous=FULL, the default) or process.
+    static inline Database::Durability durability = Database::Durability::Power;
+
     explicit Stack(const QString &path, ModuleClient &modules, quint16 basePort = 8700)
     {
-        if (!db.open(path))
+        if (!db.open(path, durability))
             qFatal("cannot open %s", qPrintable(path));
         store = std::make_unique<WorkflowStore>(db, clock, validator);
         engine = std::make_unique<WorkflowEngine>(db, *store, modules, expressions, clock);
@@ -138,8 +141,15 @@ int main(int argc, char *argv[])
         QStringLiteral("Starts per second for latency (default 1500, half the peak of steps)."),
         QStringLiteral("n"), QStringLiteral("1500"));
     parser.addOption(perSecond);
+    const QCommandLineOption durability(
+        QStringLiteral("durability"),
+        QStringLiteral("power (synchronous=FULL, the default) or process (NORMAL)."),
+        QStringLiteral("mode"), QStringLiteral("power"));
+    parser.addOption(durability);
     parser.addHelpOption();
     parser.process(app);
+    if (parser.value(durability) == QLatin1String("process"))
+        Stack::durability = Database::Durability::Process;
     const QString mode = parser.positionalArguments().value(0, QStringLiteral("steps"));
     const int n = parser.value(count).toInt();
     const int concurrency = std::max(1, parser.value(inFlight).toInt());

@@ -3,10 +3,8 @@
 
 #include <QLockFile>
 #include <QSignalSpy>
-#include <QSqlError>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 using namespace Switchboard;
 
@@ -42,34 +40,24 @@ class Witness
 {
 public:
     explicit Witness(const QString &path)
-        : m_name(QUuid::createUuid().toString())
     {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_db.setDatabaseName(path);
-        m_db.open();
-    }
-    ~Witness()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
+        if (!m_db.open(path))
+            qFatal("the witness cannot open the database");
     }
     QString status(const QString &execution)
     {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT status FROM executions WHERE id = ?"));
-        q.addBindValue(execution);
-        return q.exec() && q.next() ? q.value(0).toString() : QStringLiteral("(none)");
+        auto q =
+            m_db.exec(QStringLiteral("SELECT status FROM executions WHERE id = ?"), {execution});
+        return q && q->next() ? q->value(0).toString() : QStringLiteral("(none)");
     }
     int count(const QString &sql)
     {
-        QSqlQuery q(m_db);
-        return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+        auto q = m_db.exec(sql);
+        return q && q->next() ? q->value(0).toInt() : -1;
     }
 
 private:
-    QString m_name;
-    QSqlDatabase m_db;
+    Database m_db;
 };
 
 } // namespace
@@ -304,7 +292,8 @@ private Q_SLOTS:
         f.clock.advance(30LL * 24 * 3600 * 1000);
         f.engine->sweep();
         QCOMPARE(f.engine->deadLetters().list(QString()).value().size(), 1); // pending: kept
-        const QString letter = f.engine->deadLetters().list(QString())
+        const QString letter = f.engine->deadLetters()
+                                   .list(QString())
                                    .value()
                                    .first()
                                    .toObject()
@@ -312,7 +301,8 @@ private Q_SLOTS:
                                    .toString();
         QVERIFY(f.engine->deadLetters().discard(letter).ok());
         f.engine->sweep();
-        QCOMPARE(f.engine->deadLetters().list(QString()).value().size(), 1); // discarded, within TTL
+        QCOMPARE(f.engine->deadLetters().list(QString()).value().size(),
+                 1); // discarded, within TTL
         f.clock.advance(25LL * 3600 * 1000);
         f.engine->sweep();
         QCOMPARE(f.engine->deadLetters().list(QString()).value().size(), 0);

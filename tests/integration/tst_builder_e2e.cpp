@@ -124,6 +124,25 @@ private Q_SLOTS:
             QCOMPARE(builder.runState(QLatin1String(step)), QStringLiteral("done"));
         QVERIFY(builder.runState("nurture") != QLatin1String("done"));
 
+        // The Executions section's list has both test runs, newest first; a completed run
+        // cannot be cancelled, and a retry of it is refused with the reason.
+        const QString hot = loaded.last().at(0).toString();
+        QSignalSpy listed(&core, &Orchestrator::executionsChanged);
+        core.requestExecutions(QStringLiteral("completed"), 50);
+        QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty(), 10000);
+        const QJsonArray runs = listed.last().at(0).toJsonArray();
+        QVERIFY(runs.size() >= 2);
+        QCOMPARE(runs.first().toObject().value("id").toString(), hot);
+        for (const QJsonValue &run : runs)
+            QCOMPARE(run.toObject().value("status").toString(), QStringLiteral("completed"));
+        QSignalSpy refused(&core, &Orchestrator::executionActionFailed);
+        core.cancelExecution(hot);
+        QTRY_VERIFY_WITH_TIMEOUT(!refused.isEmpty(), 10000);
+        QVERIFY(refused.last().at(2).toString().contains(QStringLiteral("already completed")));
+        core.retryExecution(hot);
+        QTRY_VERIFY_WITH_TIMEOUT(refused.size() == 2, 10000);
+        QVERIFY(refused.last().at(2).toString().contains(QStringLiteral("only a failed")));
+
         // Back to the quick booking flow.
         QVERIFY(builder.openTemplate(QStringLiteral("morning-report")));
         saved.clear();
@@ -158,6 +177,28 @@ private Q_SLOTS:
         QVERIFY(builder.statusText().contains(QStringLiteral("module_call")));
         QCOMPARE(builder.runState("module_call"), QStringLiteral("failed"));
         QCOMPARE(builder.scene()->selectedNodeIds(), QStringList {"module_call"});
+
+        // Retried from the Executions section once the module is well: a new execution of the
+        // same version with the same input.
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 10000);
+        const QString failedRun = loaded.last().at(0).toString();
+        QVERIFY(post(m_sim.control(QStringLiteral("/faults")),
+                     R"({"module":"02_booking","mode":"none"})")
+                    .status
+                == 200);
+        QSignalSpy done(&core, &Orchestrator::executionActionDone);
+        core.retryExecution(failedRun);
+        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 10000);
+        QCOMPARE(done.last().at(1).toString(), QStringLiteral("retry"));
+        const QString retried = done.last().at(2).toString();
+        QVERIFY(!retried.isEmpty() && retried != failedRun);
+        loaded.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (core.requestExecution(retried),
+             !loaded.isEmpty()
+                 && loaded.last().at(1).toJsonObject().value("status").toString()
+                     == QLatin1String("completed")),
+            20000);
     }
 };
 
