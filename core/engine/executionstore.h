@@ -54,6 +54,7 @@ public:
     virtual Status addTimer(const QString &execution, const QString &node, const QString &kind,
                             qint64 dueMs, const QJsonObject &data = {}) = 0;
     virtual Status removeTimer(qint64 id) = 0;
+    virtual Status postponeTimer(qint64 id, qint64 dueMs) = 0;
     // Due by nowMs, earliest first, at most limit.
     virtual Result<QList<Timer>> dueTimers(qint64 nowMs, int limit) = 0;
     // The earliest due time of any timer; -1 for none.

@@ -103,6 +103,11 @@ Status SqliteExecutionStore::removeTimer(qint64 id)
     return run("DELETE FROM timers WHERE id = ?", {id});
 }
 
+Status SqliteExecutionStore::postponeTimer(qint64 id, qint64 dueMs)
+{
+    return run("UPDATE timers SET due_at = ? WHERE id = ?", {dueMs, id});
+}
+
 Result<QList<ExecutionStore::Timer>> SqliteExecutionStore::dueTimers(qint64 nowMs, int limit)
 {
     auto q = m_db.exec(QStringLiteral("SELECT id, execution_id, node, kind, data FROM timers WHERE "

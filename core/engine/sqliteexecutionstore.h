@@ -20,6 +20,7 @@ public:
     Status addTimer(const QString &execution, const QString &node, const QString &kind,
                     qint64 dueMs, const QJsonObject &data = {}) override;
     Status removeTimer(qint64 id) override;
+    Status postponeTimer(qint64 id, qint64 dueMs) override;
     Result<QList<Timer>> dueTimers(qint64 nowMs, int limit) override;
     Result<qint64> nextDue() override;
     Status addWaiter(const QString &execution, const QString &node, const QString &type,

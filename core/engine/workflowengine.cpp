@@ -2,14 +2,10 @@
 
 #include "common/logging.h"
 #include "engine/executionjson.h"
-#include "store/database.h"
 #include "store/workflowstore.h"
 #include "workflow/expressionengine.h"
 
-#include <QJsonDocument>
 #include <QPointer>
-#include <QRandomGenerator>
-#include <QSqlQuery>
 #include <QTimer>
 
 namespace Switchboard {
@@ -86,7 +82,7 @@ Result<QJsonObject> WorkflowEngine::start(const QString &workflowId, const QJson
     const QJsonObject answer {{QStringLiteral("execution_id"), run->id},
                               {QStringLiteral("trace_id"), run->traceId}};
     qCDebug(lcEngine).noquote() << "started" << workflowId << "version" << def->version << "trace"
-                                << answer.value(QLatin1String("trace_id")).toString();
+                                << run->traceId;
     // The first commit holds the start and the steps up to the first wait or call, and comes
     // before any of them is acted on.
     if (Status saved = advance(*run); !saved)
@@ -501,10 +497,20 @@ int WorkflowEngine::processDueTimers()
         auto loaded = load(t.execution);
         if (!loaded) {
             // Only a timer whose execution is gone goes; a failing database keeps it for later.
-            if (loaded.error().kind == ErrorKind::NotFound)
+            // One that cannot be loaded at all (damaged data) waits an hour, so that it neither
+            // spins nor holds back the timers due after it.
+            if (loaded.error().kind == ErrorKind::NotFound) {
                 (void)m_store.transaction(remove);
-            else
+            } else if (loaded.error().isTransient()) {
                 m_reload.storageFailed();
+            } else {
+                qCCritical(lcEngine)
+                    << t.execution
+                    << "cannot be loaded; its timer waits an hour:" << loaded.error().message;
+                (void)m_store.transaction([this, timerId] {
+                    return m_store.postponeTimer(timerId, m_clock.nowMs() + 3600 * 1000);
+                });
+            }
             continue;
         }
         Run &run = **loaded;
@@ -620,7 +626,7 @@ Status WorkflowEngine::resume(const QString &executionId, const QString &why)
         return Ok {}; // something in this process is working on it already
     auto loaded = load(executionId);
     if (!loaded) {
-        if (loaded.error().kind != ErrorKind::NotFound)
+        if (loaded.error().isTransient())
             m_reload.schedule(executionId);
         return loaded.error();
     }

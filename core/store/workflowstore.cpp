@@ -249,10 +249,23 @@ Result<Workflow> WorkflowStore::version(const QString &id, int number)
             QStringLiteral("workflow \"%1\" has no published version; publish it first").arg(id),
             QStringLiteral("id"));
     }
-    auto w = Workflow::fromJson(QJsonDocument::fromJson(q->value(0).toByteArray()).object());
+    // A stored version that no longer reads as a workflow is damage, never an empty workflow
+    // that would run to "completed" without doing anything.
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(q->value(0).toByteArray(), &parseError);
+    const int stored = q->value(1).toInt();
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return internalError(QStringLiteral("version %1 of workflow \"%2\" is damaged in the "
+                                            "database (%3); restore it from a backup")
+                                 .arg(stored)
+                                 .arg(id, parseError.errorString()));
+    auto w = Workflow::fromJson(doc.object());
     if (!w)
-        return w.error();
-    w->version = q->value(1).toInt();
+        return internalError(QStringLiteral("version %1 of workflow \"%2\" is damaged in the "
+                                            "database: %3")
+                                 .arg(stored)
+                                 .arg(id, w.error().toString()));
+    w->version = stored;
     m_cache.insert(id + QLatin1Char('@') + QString::number(w->version), *w);
     return w;
 }

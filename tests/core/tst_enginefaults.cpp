@@ -196,6 +196,39 @@ private Q_SLOTS:
         QTRY_COMPARE(witness.status(id), QStringLiteral("completed"));
     }
 
+    void anExecutionThatCannotBeLoadedHoldsNoOneBack()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        QString damaged;
+        QString healthy;
+        {
+            EngineFixture f(path);
+            f.publish(TwoCalls);
+            QByteArray other = TwoCalls;
+            other.replace("\"two-calls\"", "\"other-calls\"");
+            f.publish(other);
+            damaged = f.start(QStringLiteral("two-calls"));
+            healthy = f.start(QStringLiteral("other-calls"));
+            QTRY_COMPARE(f.status(damaged), QStringLiteral("waiting"));
+            QTRY_COMPARE(f.status(healthy), QStringLiteral("waiting"));
+            // The stored version of one workflow is damaged behind the engine's back.
+            QVERIFY(f.db.run(QStringLiteral("UPDATE workflow_versions SET definition = '{' WHERE "
+                                            "workflow_id = 'two-calls'"))
+                        .ok());
+        }
+        EngineFixture f(path);
+        Witness witness(path);
+        f.clock.advance(61000);
+        f.engine->processDueTimers();
+        QTRY_COMPARE(witness.status(healthy), QStringLiteral("completed"));
+        // The other keeps its state and its timer, an hour later: nothing spins on it.
+        QCOMPARE(witness.status(damaged), QStringLiteral("waiting"));
+        QCOMPARE(witness.count(QStringLiteral("SELECT COUNT(*) FROM timers WHERE due_at > %1")
+                                   .arg(f.clock.nowMs() + 3500 * 1000)),
+                 1);
+    }
+
     void cancelIsReportedOnlyOnceStored()
     {
         QTemporaryDir dir;
