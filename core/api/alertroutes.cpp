@@ -26,27 +26,23 @@ void AlertRoutes::install(ApiServer &server, CoreService &core)
                  });
     server.route("GET", QStringLiteral("/api/v1/alerts/{id}"),
                  [&core](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
-                     auto alert = core.alertDetails(p.at(0).toLongLong());
-                     if (!alert)
-                         return ApiServer::sendFailure(reply, alert.error());
-                     reply.sendJson(200, *alert);
+                     ApiServer::sendResult(reply, 200, core.alertDetails(p.at(0).toLongLong()));
                  });
     // ack | resolve | snooze, with an optional "note"; snooze takes "minutes".
-    server.route("POST", QStringLiteral("/api/v1/alerts/{id}/{action}"),
-                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-                     if (!ApiServer::allow(req, reply, Role::Support))
-                         return;
-                     auto body = req.jsonBody();
-                     if (!body)
-                         return reply.sendError(body.error());
-                     auto done = core.alerts()->act(
-                         p.at(0).toLongLong(), p.at(1), req.actor,
-                         body->value(QLatin1String("note")).toString().left(1000),
-                         body->value(QLatin1String("minutes")).toInt(60));
-                     if (!done)
-                         return ApiServer::sendFailure(reply, done.error());
-                     reply.sendJson(200, *done);
-                 });
+    server.route(
+        "POST", QStringLiteral("/api/v1/alerts/{id}/{action}"),
+        [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+            if (!ApiServer::allow(req, reply, Role::Support))
+                return;
+            auto body = req.jsonBody();
+            if (!body)
+                return reply.sendError(body.error());
+            ApiServer::sendResult(
+                reply, 200,
+                core.alerts()->act(p.at(0).toLongLong(), p.at(1), req.actor,
+                                   body->value(QLatin1String("note")).toString().left(1000),
+                                   body->value(QLatin1String("minutes")).toInt(60)));
+        });
     server.route("GET", QStringLiteral("/api/v1/silences"),
                  [&core](const HttpRequest &, const HttpReply &reply, const QStringList &) {
                      reply.sendJson(200, {{QStringLiteral("silences"), core.alerts()->silences()}});
@@ -73,7 +69,7 @@ void AlertRoutes::install(ApiServer &server, CoreService &core)
                      auto updated =
                          core.alerts()->updateSilence(p.at(0).toLongLong(), *body, req.actor);
                      if (!updated)
-                         return ApiServer::sendFailure(reply, updated.error());
+                         return reply.sendError(updated.error());
                      reply.sendJson(200, *updated);
                  });
     server.route("DELETE", QStringLiteral("/api/v1/silences/{id}"),
@@ -82,7 +78,7 @@ void AlertRoutes::install(ApiServer &server, CoreService &core)
                          return;
                      if (Status st = core.alerts()->removeSilence(p.at(0).toLongLong(), req.actor);
                          !st)
-                         return ApiServer::sendFailure(reply, st.error());
+                         return reply.sendError(st.error());
                      reply.send(204, {});
                  });
     // Notification channels; their secrets go in and never come out.
@@ -116,7 +112,7 @@ void AlertRoutes::install(ApiServer &server, CoreService &core)
                          return;
                      core.notifier()->removeChannel(p.at(0), [reply](Status st) {
                          if (!st)
-                             return ApiServer::sendFailure(reply, st.error());
+                             return reply.sendError(st.error());
                          reply.send(204, {});
                      });
                  });

@@ -149,21 +149,21 @@ void ApiServer::addDeadLetterRoutes()
               if (!payload)
                   return reply.sendError(payload.error());
               QPointer<ApiServer> self(this);
-              m_core.engine()->deadLetters().replay(
-                  p.at(0), *payload, [self, reply](Result<QJsonObject> result) {
-                      if (!result)
-                          return sendFailure(reply, result.error());
-                      reply.sendJson(200, *result);
-                      if (self)
-                          self->m_core.refreshAlerts();
-                  });
+              m_core.engine()->deadLetters().replay(p.at(0), *payload,
+                                                    [self, reply](Result<QJsonObject> result) {
+                                                        if (!result)
+                                                            return reply.sendError(result.error());
+                                                        reply.sendJson(200, *result);
+                                                        if (self)
+                                                            self->m_core.refreshAlerts();
+                                                    });
           });
     route("POST", QStringLiteral("/api/v1/dlq/{id}/discard"),
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
               if (!allow(req, reply, Role::Admin))
                   return;
               if (Status st = m_core.engine()->deadLetters().discard(p.at(0)); !st)
-                  return sendFailure(reply, st.error());
+                  return reply.sendError(st.error());
               m_core.refreshAlerts();
               reply.send(204, {});
           });
@@ -185,11 +185,6 @@ void ApiServer::sendResult(const HttpReply &reply, int status, const Result<QJso
     if (!result)
         return reply.sendError(result.error());
     reply.sendJson(status, *result);
-}
-
-void ApiServer::sendFailure(const HttpReply &reply, const Error &error)
-{
-    reply.sendError(error);
 }
 
 void ApiServer::onWebhook(const HttpRequest &request, const HttpReply &reply)
@@ -256,7 +251,7 @@ void ApiServer::startFromWebhook(const QString &workflowId, bool respondOnEnd,
         return reply.sendError(body.error());
     auto started = m_core.engine()->start(workflowId, *body, QStringLiteral("webhook"));
     if (!started)
-        return sendFailure(reply, started.error());
+        return reply.sendError(started.error());
     if (!respondOnEnd)
         return reply.sendJson(202, *started);
     // Like n8n's "Respond to Webhook": the answer waits for the end node, within a bound.

@@ -22,8 +22,6 @@ public:
     // For the route groups (WorkflowRoutes, TaskRoutes, AlertRoutes):
     // Answers 403 and returns false when the request's role is below minimum.
     static bool allow(const HttpRequest &request, const HttpReply &reply, Role minimum);
-    // Answers an error with the status its kind calls for (HttpReply::statusFor).
-    static void sendFailure(const HttpReply &reply, const Error &error);
     // The object, or the error with the status its kind calls for.
     static void sendResult(const HttpReply &reply, int status, const Result<QJsonObject> &result);
     // The request body's member `name`, which may be left out but must otherwise be an object.

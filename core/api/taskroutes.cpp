@@ -44,17 +44,14 @@ void TaskRoutes::install(ApiServer &server, CoreService &core)
     server.route(
         "GET", QStringLiteral("/api/v1/tasks/{id}"),
         [&core, mayReadPhi](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-            auto task = core.review()->task(p.at(0), mayReadPhi(req));
-            if (!task)
-                return ApiServer::sendFailure(reply, task.error());
-            reply.sendJson(200, *task);
+            ApiServer::sendResult(reply, 200, core.review()->task(p.at(0), mayReadPhi(req)));
         });
     // Claiming and deciding need the task's role (support; manager once escalated) or above.
     const auto mayWork = [&core](const HttpRequest &req, const HttpReply &reply,
                                  const QString &taskId) {
         auto task = core.engine()->task(taskId);
         if (!task) {
-            ApiServer::sendFailure(reply, task.error());
+            reply.sendError(task.error());
             return false;
         }
         const auto needed = roleFromWire(task->value(QLatin1String("role")).toString());
@@ -66,7 +63,7 @@ void TaskRoutes::install(ApiServer &server, CoreService &core)
                      if (!mayWork(req, reply, p.at(0)))
                          return;
                      if (Status st = core.review()->claim(p.at(0), req.actor); !st)
-                         return ApiServer::sendFailure(reply, st.error());
+                         return reply.sendError(st.error());
                      ApiServer::sendResult(reply, 200,
                                            core.review()->task(p.at(0), mayReadPhi(req)));
                  });
@@ -76,7 +73,7 @@ void TaskRoutes::install(ApiServer &server, CoreService &core)
             if (!ApiServer::allow(req, reply, Role::Support))
                 return;
             if (Status st = core.review()->release(p.at(0), req.actor); !st)
-                return ApiServer::sendFailure(reply, st.error());
+                return reply.sendError(st.error());
             ApiServer::sendResult(reply, 200, core.review()->task(p.at(0), mayReadPhi(req)));
         });
     server.route("POST", QStringLiteral("/api/v1/tasks/{id}/decision"),
@@ -92,7 +89,7 @@ void TaskRoutes::install(ApiServer &server, CoreService &core)
                          body->value(QLatin1String("fields")).toObject(),
                          body->value(QLatin1String("comment")).toString(), req.actor);
                      if (!decided)
-                         return ApiServer::sendFailure(reply, decided.error());
+                         return reply.sendError(decided.error());
                      reply.sendJson(200, mayReadPhi(req) ? *decided : ReviewDesk::masked(*decided));
                  });
     server.route("POST", QStringLiteral("/api/v1/tasks/decisions"),

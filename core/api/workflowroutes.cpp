@@ -30,10 +30,10 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                  [&core](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
                      auto draft = core.workflows()->draft(p.at(0));
                      if (!draft)
-                         return ApiServer::sendFailure(reply, draft.error());
+                         return reply.sendError(draft.error());
                      auto versions = core.workflows()->versions(p.at(0));
                      if (!versions)
-                         return ApiServer::sendFailure(reply, versions.error());
+                         return reply.sendError(versions.error());
                      reply.sendJson(200,
                                     {{QStringLiteral("draft"), *draft},
                                      {QStringLiteral("versions"), *versions}});
@@ -81,7 +81,7 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
             auto version =
                 core.workflows()->publish(p.at(0), body->value(QLatin1String("note")).toString());
             if (!version)
-                return ApiServer::sendFailure(reply, version.error());
+                return reply.sendError(version.error());
             if (Status scheduled = core.engine()->scheduleWorkflows(); !scheduled)
                 return reply.sendError(scheduled.error());
             core.refreshAlerts();
@@ -106,13 +106,13 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                              p.at(0), int(number),
                              body->value(QLatin1String("environment")).toString(), req.actor);
                          !st)
-                         return ApiServer::sendFailure(reply, st.error());
+                         return reply.sendError(st.error());
                      if (Status scheduled = core.engine()->scheduleWorkflows(); !scheduled)
                          return reply.sendError(scheduled.error());
                      core.refreshAlerts();
                      auto deployments = core.workflows()->deployments(p.at(0));
                      if (!deployments)
-                         return ApiServer::sendFailure(reply, deployments.error());
+                         return reply.sendError(deployments.error());
                      reply.sendJson(200,
                                     {{QStringLiteral("id"), p.at(0)},
                                      {QStringLiteral("deployments"), *deployments}});
@@ -121,10 +121,10 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                  [&core](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
                      auto versions = core.workflows()->versions(p.at(0));
                      if (!versions)
-                         return ApiServer::sendFailure(reply, versions.error());
+                         return reply.sendError(versions.error());
                      auto deployments = core.workflows()->deployments(p.at(0));
                      if (!deployments)
-                         return ApiServer::sendFailure(reply, deployments.error());
+                         return reply.sendError(deployments.error());
                      reply.sendJson(200,
                                     {{QStringLiteral("versions"), *versions},
                                      {QStringLiteral("deployments"), *deployments}});
@@ -138,7 +138,7 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                          return reply.sendError(input.error());
                      auto started = core.engine()->start(p.at(0), *input, QStringLiteral("api"));
                      if (!started)
-                         return ApiServer::sendFailure(reply, started.error());
+                         return reply.sendError(started.error());
                      reply.sendJson(201, *started);
                  });
 
@@ -167,17 +167,14 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
         });
     server.route("GET", QStringLiteral("/api/v1/executions/{id}"),
                  [&core](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
-                     auto e = core.engine()->execution(p.at(0));
-                     if (!e)
-                         return ApiServer::sendFailure(reply, e.error());
-                     reply.sendJson(200, *e);
+                     ApiServer::sendResult(reply, 200, core.engine()->execution(p.at(0)));
                  });
     server.route("POST", QStringLiteral("/api/v1/executions/{id}/cancel"),
                  [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
                      if (!ApiServer::allow(req, reply, Role::Manager))
                          return;
                      if (Status st = core.engine()->cancel(p.at(0)); !st)
-                         return ApiServer::sendFailure(reply, st.error());
+                         return reply.sendError(st.error());
                      ApiServer::sendResult(reply, 200, core.engine()->execution(p.at(0)));
                  });
     server.route("POST", QStringLiteral("/api/v1/executions/{id}/retry"),
@@ -186,7 +183,7 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                          return;
                      auto retried = core.engine()->retry(p.at(0));
                      if (!retried)
-                         return ApiServer::sendFailure(reply, retried.error());
+                         return reply.sendError(retried.error());
                      reply.sendJson(201, *retried);
                  });
     server.route("POST", QStringLiteral("/api/v1/events"),

@@ -43,14 +43,45 @@ Result<ModuleCallRequest> ModuleCalls::request(const ExecutionRun &run, const Wo
     request.timeoutMs = node.settings.contains(QLatin1String("timeout_s"))
         ? node.settings.value(QLatin1String("timeout_s")).toInt() * 1000
         : m_timeoutsMs.value(module, 10000);
+    const QJsonValue kept = run.stepOf(node.id).value(keptKey(compensation));
+    if (kept.isObject()) {
+        request.body = kept.toObject();
+        return request;
+    }
+    auto body = render(run, node, compensation);
+    if (!body)
+        return body.error();
+    request.body = *body;
+    return request;
+}
+
+QLatin1String ModuleCalls::keptKey(bool compensation)
+{
+    return compensation ? QLatin1String("compensation_request") : QLatin1String("request");
+}
+
+Result<QJsonObject> ModuleCalls::render(const ExecutionRun &run, const WorkflowNode &node,
+                                        bool compensation) const
+{
+    const QJsonObject call = compensation
+        ? node.settings.value(QLatin1String("compensation")).toObject()
+        : node.settings;
     auto payload =
         m_expressions.render(call.value(QLatin1String("payload")).toObject(), run.scope());
     if (!payload)
         return makeError(
             QStringLiteral("payload.%1: %2").arg(payload.error().field, payload.error().message));
-    request.body = payload->toObject();
-    request.body.insert(QStringLiteral("action"), call.value(QLatin1String("action")).toString());
-    return request;
+    QJsonObject body = payload->toObject();
+    body.insert(QStringLiteral("action"), call.value(QLatin1String("action")).toString());
+    return body;
+}
+
+void ModuleCalls::keepBody(ExecutionRun &run, const WorkflowNode &node, bool compensation) const
+{
+    if (run.stepOf(node.id).contains(keptKey(compensation)))
+        return;
+    if (auto body = render(run, node, compensation))
+        run.updateStep(node.id, {{keptKey(compensation), *body}});
 }
 
 int ModuleCalls::maxAttempts(const WorkflowNode &node)

@@ -27,6 +27,10 @@ public:
     // message is what the step's history and error show.
     Result<ModuleCallRequest> request(const ExecutionRun &run, const WorkflowNode &node,
                                       bool compensation) const;
+    // Renders the body the first time a visit's call (or its compensation) is queued and keeps
+    // it in the step, committed with it: every send under the same Idempotency-Key — retries,
+    // re-sends after a restart — then carries the same bytes. A new visit renders anew.
+    void keepBody(ExecutionRun &run, const WorkflowNode &node, bool compensation) const;
     static QByteArray idempotencyKey(const ExecutionRun &run, const QString &nodeId,
                                      bool compensation);
 
@@ -36,6 +40,10 @@ public:
     static qint64 backoffMs(const WorkflowNode &node, int attempt);
 
 private:
+    Result<QJsonObject> render(const ExecutionRun &run, const WorkflowNode &node,
+                               bool compensation) const;
+    static QLatin1String keptKey(bool compensation);
+
     ExpressionEngine &m_expressions;
     QHash<QString, QUrl> m_endpoints;
     QHash<QString, int> m_timeoutsMs;

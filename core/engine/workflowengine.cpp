@@ -174,6 +174,11 @@ void WorkflowEngine::runReadySteps(Run &run)
         }
     }
     m_saga.settle(run);
+    // The calls queued now keep the body they will send, in the commit that follows.
+    for (const auto &[nodeId, compensation] : std::as_const(run.calls)) {
+        if (const WorkflowNode *node = run.def.node(nodeId))
+            m_calls.keepBody(run, *node, compensation);
+    }
 }
 
 void WorkflowEngine::dropAfterFailedCommit(Run &run)
@@ -416,15 +421,16 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
 void WorkflowEngine::addDeadLetter(Run &run, const WorkflowNode &node, int attempts,
                                    const QString &error)
 {
-    auto payload =
-        m_expressions.render(node.settings.value(QLatin1String("payload")).toObject(), run.scope());
+    // The payload as it was sent (kept with the step), without the action the queue keeps apart.
+    QJsonObject payload = run.stepOf(node.id).value(QLatin1String("request")).toObject();
+    payload.remove(QStringLiteral("action"));
     const QString key = QString::fromLatin1(ModuleCalls::idempotencyKey(run, node.id, false));
     const DeadLetterQueue::Entry entry {QStringLiteral("dl_") + QString::fromLatin1(randomHex(8)),
                                         run.id,
                                         node.id,
                                         node.text("module"),
                                         node.text("action"),
-                                        payload ? payload->toObject() : QJsonObject(),
+                                        payload,
                                         key,
                                         error,
                                         attempts};

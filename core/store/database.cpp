@@ -187,10 +187,10 @@ Status Database::begin()
 {
     // IMMEDIATE takes the write lock now: a second writer waits here (busy_timeout), and a
     // transaction never fails half-way for want of the lock. A busy answer after that wait is
-    // tried twice more before it is reported as unavailable.
+    // tried once more before it is reported as unavailable.
     QSqlQuery query(m_db);
     Error last;
-    for (int tries = 0; tries < 3; ++tries) {
+    for (int tries = 0; tries < 2; ++tries) {
         if (query.exec(QStringLiteral("BEGIN IMMEDIATE")))
             return Ok {};
         last = errorFrom(QStringLiteral("cannot start a transaction"), query.lastError());

@@ -36,9 +36,8 @@ ensure_packages() {
 # Configures (once) and builds the given targets, or everything.
 build_switchboard() {
     cd "$SWITCHBOARD_ROOT"
-    # ccache hits across checkouts in other folders (CI clones afresh) and with the
-    # precompiled headers.
-    export CCACHE_BASEDIR="$SWITCHBOARD_ROOT" CCACHE_NOHASHDIR=1
+    # ccache can cache the files built with precompiled headers. (No CCACHE_BASEDIR: relative
+    # paths would make __FILE__ relative, and QFINDTESTDATA would not find the test data.)
     export CCACHE_SLOPPINESS="pch_defines,time_macros,include_file_mtime,include_file_ctime"
     if [ ! -f build/build.ninja ]; then
         cmake --preset default >/dev/null

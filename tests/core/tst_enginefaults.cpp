@@ -229,6 +229,44 @@ private Q_SLOTS:
                  1);
     }
 
+    void everySendOfAKeyCarriesTheSameBody()
+    {
+        // The payload draws a new random number each time it is rendered: only a body kept
+        // with the step can be sent again unchanged.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        QByteArray workflow = TwoCalls;
+        workflow.replace("\"amount\": 40}", "\"amount\": 40, \"nonce\": \"{{ Math.random() }}\"}");
+        QList<ModuleCallRequest> sent;
+        {
+            EngineFixture f(path);
+            f.publish(workflow);
+            int calls = 0;
+            f.modules.responder = [&calls](const ModuleCallRequest &) {
+                return ++calls == 1 ? FakeModuleClient::failure(true) : ModuleCallResult {};
+            };
+            f.modules.hold = false;
+            const QString id = f.start(QStringLiteral("two-calls"));
+            QTRY_COMPARE(f.modules.calls.size(), 1); // the first send fails, a retry is due
+            f.modules.hold = true;
+            QTRY_COMPARE(f.status(id), QStringLiteral("waiting"));
+            f.clock.advance(61000);
+            f.engine->processDueTimers();
+            QCOMPARE(f.modules.held.size(), 1); // the retry went out; the engine then "dies"
+            sent = f.modules.calls;
+        }
+        EngineFixture f(path);
+        QVERIFY(f.engine->recover().ok());
+        QTRY_VERIFY(!f.modules.calls.isEmpty());
+        sent += f.modules.calls;
+        QCOMPARE(sent.size(), 3);
+        for (const ModuleCallRequest &call : std::as_const(sent)) {
+            QCOMPARE(call.idempotencyKey, sent.first().idempotencyKey);
+            QCOMPARE(call.body, sent.first().body);
+        }
+        QVERIFY(sent.first().body.value(QLatin1String("nonce")).isDouble());
+    }
+
     void cancelIsReportedOnlyOnceStored()
     {
         QTemporaryDir dir;
