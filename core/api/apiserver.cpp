@@ -249,7 +249,11 @@ void ApiServer::startFromWebhook(const QString &workflowId, bool respondOnEnd,
     auto body = request.jsonBody();
     if (!body)
         return reply.sendError(body.error());
-    auto started = m_core.engine()->start(workflowId, *body, QStringLiteral("webhook"));
+    // A sender's retry with the same Idempotency-Key reaches the first execution, not a new one.
+    auto started = request.header("Idempotency-Key").isNull()
+        ? m_core.engine()->start(workflowId, *body, QStringLiteral("webhook"))
+        : m_core.engine()->startOnce(QString::fromUtf8(request.header("Idempotency-Key")),
+                                     workflowId, *body, QStringLiteral("webhook"));
     if (!started)
         return reply.sendError(started.error());
     if (!respondOnEnd)

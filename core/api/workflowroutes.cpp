@@ -136,10 +136,15 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                      const auto input = ApiServer::objectMember(req, QStringLiteral("input"));
                      if (!input)
                          return reply.sendError(input.error());
-                     auto started = core.engine()->start(p.at(0), *input, QStringLiteral("api"));
+                     // A client's retry with the same Idempotency-Key gets the first answer.
+                     const QString key = QString::fromUtf8(req.header("Idempotency-Key"));
+                     auto started = req.header("Idempotency-Key").isNull()
+                         ? core.engine()->start(p.at(0), *input, QStringLiteral("api"))
+                         : core.engine()->startOnce(key, p.at(0), *input, QStringLiteral("api"));
                      if (!started)
                          return reply.sendError(started.error());
-                     reply.sendJson(201, *started);
+                     reply.sendJson(started->value(QLatin1String("replayed")).toBool() ? 200 : 201,
+                                    *started);
                  });
 
     server.route(

@@ -5,6 +5,7 @@
 #include "store/workflowstore.h"
 #include "workflow/expressionengine.h"
 
+#include <QCryptographicHash>
 #include <QPointer>
 #include <QTimer>
 
@@ -28,6 +29,7 @@ WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleCli
     , m_deadLetters(new DeadLetterQueue(db, modules, clock, this))
     , m_queries(db)
     , m_schedules(db, workflows)
+    , m_inbound(db, clock)
     , m_reload(clock)
     , m_wake(new QTimer(this))
     , m_sweeper(new QTimer(this))
@@ -73,6 +75,33 @@ WorkflowEngine::Run *WorkflowEngine::newRun(const Workflow &def, const QJsonObje
 Result<QJsonObject> WorkflowEngine::start(const QString &workflowId, const QJsonObject &input,
                                           const QString &origin)
 {
+    return startRun(workflowId, input, origin, nullptr);
+}
+
+Result<QJsonObject> WorkflowEngine::startOnce(const QString &key, const QString &workflowId,
+                                              const QJsonObject &input, const QString &origin)
+{
+    const QString route = QStringLiteral("start:") + workflowId;
+    const QString fingerprint = QString::fromLatin1(
+        QCryptographicHash::hash(compact(input).toUtf8(), QCryptographicHash::Sha256).toHex());
+    auto seen = m_inbound.find(key, route, fingerprint);
+    if (!seen)
+        return seen.error();
+    if (*seen) {
+        QJsonObject answer = (*seen)->body;
+        answer.insert(QStringLiteral("replayed"), true);
+        return answer;
+    }
+    return startRun(workflowId, input, origin,
+                    [this, key, route, fingerprint](const QJsonObject &answer) {
+                        return m_inbound.remember(key, route, fingerprint, {201, answer});
+                    });
+}
+
+Result<QJsonObject>
+WorkflowEngine::startRun(const QString &workflowId, const QJsonObject &input, const QString &origin,
+                         const std::function<Status(const QJsonObject &)> &alsoStore)
+{
     auto def = m_workflows.version(workflowId);
     if (!def)
         return def.error();
@@ -81,6 +110,8 @@ Result<QJsonObject> WorkflowEngine::start(const QString &workflowId, const QJson
     Run *run = newRun(*def, input, {{QStringLiteral("origin"), origin}});
     const QJsonObject answer {{QStringLiteral("execution_id"), run->id},
                               {QStringLiteral("trace_id"), run->traceId}};
+    if (alsoStore)
+        run->ops.append([alsoStore, answer] { return alsoStore(answer); });
     qCDebug(lcEngine).noquote() << "started" << workflowId << "version" << def->version << "trace"
                                 << run->traceId;
     // The first commit holds the start and the steps up to the first wait or call, and comes
@@ -679,6 +710,8 @@ int WorkflowEngine::sweep()
     const qint64 now = m_clock.nowMs();
     if (Status pruned = m_deadLetters->prune(); !pruned)
         qCWarning(lcEngine) << "dead letters not pruned:" << pruned.error().message;
+    if (Status pruned = m_inbound.prune(); !pruned)
+        qCWarning(lcEngine) << "idempotency keys not pruned:" << pruned.error().message;
     // Running, untouched for a while, no timer of its own, and not in this process's hands:
     // left behind, e.g. by a commit that failed while the reload queue was lost with a restart.
     auto idle = m_store.running(now - StuckAfterMs);

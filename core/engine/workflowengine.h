@@ -5,6 +5,7 @@
 #include "engine/deadletterqueue.h"
 #include "engine/executionqueries.h"
 #include "engine/executionrun.h"
+#include "engine/inboundrequests.h"
 #include "engine/modulecalls.h"
 #include "engine/moduleclient.h"
 #include "engine/reloadqueue.h"
@@ -72,6 +73,11 @@ public:
     // {"execution_id", "trace_id"}
     Result<QJsonObject> start(const QString &workflowId, const QJsonObject &input,
                               const QString &origin = QStringLiteral("manual"));
+    // The same, once per Idempotency-Key: the key's first answer is stored in the start's own
+    // commit, and a repeat gets it back with "replayed": true instead of a second execution.
+    // The same key with another workflow or input is a conflict.
+    Result<QJsonObject> startOnce(const QString &key, const QString &workflowId,
+                                  const QJsonObject &input, const QString &origin);
     // Starts the published, enabled workflows this event triggers and resumes the executions
     // waiting for it. Returns {"started": [ids], "resumed": [ids]}.
     Result<QJsonObject> deliverEvent(const QString &type, const QString &module,
@@ -160,6 +166,9 @@ private:
     void armWakeUp();
     Status fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs);
     Run *newRun(const Workflow &def, const QJsonObject &input, const QJsonObject &started);
+    Result<QJsonObject> startRun(const QString &workflowId, const QJsonObject &input,
+                                 const QString &origin,
+                                 const std::function<Status(const QJsonObject &)> &alsoStore);
 
     SqliteExecutionStore m_store;
     WorkflowStore &m_workflows;
@@ -176,6 +185,7 @@ private:
     ExecutionQueries m_queries;
     ScheduleTimers m_schedules;
     QHash<QString, Run *> m_live;
+    InboundRequests m_inbound;
     ReloadQueue m_reload;
     QTimer *m_wake;
     QTimer *m_sweeper;

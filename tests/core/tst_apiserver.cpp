@@ -351,6 +351,32 @@ private Q_SLOTS:
             get(url(QStringLiteral("/api/v1/executions/") + id), auth()).json();
         QVERIFY(execution.value(QLatin1String("history")).toArray().size() >= 5);
         QCOMPARE(get(url(QStringLiteral("/api/v1/executions/ex_nothing")), auth()).status, 404);
+        // A client's retry with the same Idempotency-Key gets the first execution back.
+        auto keyed = auth();
+        keyed.append(qMakePair(QByteArray("Idempotency-Key"), QByteArray("client-retry-1")));
+        const QByteArray input = R"({"input":{"patient_id":"pt-2"}})";
+        const HttpResult first =
+            post(url(QStringLiteral("/api/v1/workflows/api-flow/executions")), input, keyed);
+        QCOMPARE(first.status, 201);
+        const HttpResult again =
+            post(url(QStringLiteral("/api/v1/workflows/api-flow/executions")), input, keyed);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json().value(QLatin1String("execution_id")),
+                 first.json().value(QLatin1String("execution_id")));
+        QVERIFY(again.json().value(QLatin1String("replayed")).toBool());
+        const HttpResult reused = post(url(QStringLiteral("/api/v1/workflows/api-flow/executions")),
+                                       R"({"input":{"patient_id":"pt-3"}})", keyed);
+        QCOMPARE(reused.status, 409);
+        QCOMPARE(reused.json().value(QLatin1String("field")).toString(),
+                 QStringLiteral("Idempotency-Key"));
+        int keyedRuns = 0;
+        for (const QJsonValue &e : get(url(QStringLiteral("/api/v1/executions")), auth())
+                                       .json()
+                                       .value(QLatin1String("executions"))
+                                       .toArray())
+            keyedRuns += e.toObject().value(QLatin1String("id"))
+                == first.json().value(QLatin1String("execution_id"));
+        QCOMPARE(keyedRuns, 1);
         // The module's calls show in the status document next to its health.
         const QJsonObject calls = get(url(QStringLiteral("/api/v1/status")), auth())
                                       .json()

@@ -267,6 +267,39 @@ private Q_SLOTS:
         QVERIFY(sent.first().body.value(QLatin1String("nonce")).isDouble());
     }
 
+    void aKeyedStartIsStoredWithItsExecution()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        EngineFixture f(path);
+        Witness witness(path);
+        f.modules.hold = true;
+        f.publish(TwoCalls);
+        const QJsonObject input {{QStringLiteral("patient_id"), QStringLiteral("pt-1")}};
+        // The start's commit fails: neither the execution nor the key is kept...
+        FaultPlan plan;
+        plan.failCommit = 1;
+        f.db.setFaults(plan);
+        QVERIFY(!f.engine->startOnce(QStringLiteral("k1"), QStringLiteral("two-calls"), input,
+                                     QStringLiteral("api")));
+        QCOMPARE(witness.count(QStringLiteral("SELECT COUNT(*) FROM inbound_requests")), 0);
+        QCOMPARE(witness.count(QStringLiteral("SELECT COUNT(*) FROM executions")), 0);
+        // ...so the client's retry starts it, once.
+        auto first = f.engine->startOnce(QStringLiteral("k1"), QStringLiteral("two-calls"), input,
+                                         QStringLiteral("api"));
+        QVERIFY(first.ok());
+        auto again = f.engine->startOnce(QStringLiteral("k1"), QStringLiteral("two-calls"), input,
+                                         QStringLiteral("api"));
+        QVERIFY(again.ok());
+        QCOMPARE(again->value(QLatin1String("execution_id")),
+                 first->value(QLatin1String("execution_id")));
+        QCOMPARE(witness.count(QStringLiteral("SELECT COUNT(*) FROM executions")), 1);
+        // Keys are forgotten after a day.
+        f.clock.advance(InboundRequests::KeptMs + 1000);
+        f.engine->sweep();
+        QCOMPARE(witness.count(QStringLiteral("SELECT COUNT(*) FROM inbound_requests")), 0);
+    }
+
     void cancelIsReportedOnlyOnceStored()
     {
         QTemporaryDir dir;

@@ -1,0 +1,58 @@
+#include "engine/inboundrequests.h"
+
+#include "engine/executionjson.h"
+#include "store/database.h"
+
+namespace Switchboard {
+
+using namespace ExecutionJson;
+
+InboundRequests::InboundRequests(Database &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{
+}
+
+Result<std::optional<InboundRequests::Answer>>
+InboundRequests::find(const QString &key, const QString &route, const QString &fingerprint)
+{
+    if (key.isEmpty() || key.size() > MaxKeyLength)
+        return makeError(QStringLiteral("an Idempotency-Key has 1 to %1 characters")
+                             .arg(MaxKeyLength),
+                         QStringLiteral("Idempotency-Key"));
+    auto q = m_db.exec(QStringLiteral("SELECT fingerprint, status, answer FROM inbound_requests "
+                                      "WHERE key = ? AND route = ? AND created_at >= ?"),
+                       {key, route, m_clock.nowMs() - KeptMs});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<Answer>();
+    if (q->value(0).toString() != fingerprint)
+        return conflict(QStringLiteral("this Idempotency-Key was used for a different request; "
+                                       "use a new key for new work"),
+                        QStringLiteral("Idempotency-Key"));
+    return std::optional<Answer>(Answer {q->value(1).toInt(), parse(q->value(2))});
+}
+
+Status InboundRequests::remember(const QString &key, const QString &route,
+                                 const QString &fingerprint, const Answer &answer)
+{
+    // REPLACE: an expired entry for the same key gives way.
+    auto r = m_db.run(QStringLiteral("INSERT OR REPLACE INTO inbound_requests (key, route, "
+                                     "fingerprint, status, answer, created_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)"),
+                      {key, route, fingerprint, answer.status, compact(answer.body),
+                       m_clock.nowMs()});
+    return r ? Status(Ok {}) : Status(r.error());
+}
+
+Status InboundRequests::prune()
+{
+    return m_db.transaction([&]() -> Status {
+        auto r = m_db.run(QStringLiteral("DELETE FROM inbound_requests WHERE created_at < ?"),
+                          {m_clock.nowMs() - KeptMs});
+        return r ? Status(Ok {}) : Status(r.error());
+    });
+}
+
+} // namespace Switchboard
