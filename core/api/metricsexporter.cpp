@@ -129,18 +129,16 @@ QByteArray render(CoreService &core)
     if (WorkflowEngine *engine = core.engine()) {
         w.family("switchboard_step_duration_milliseconds", "histogram",
                  "Time from a step's start to its end, retries and waits included, by node type.");
-        const auto durations = engine->stepDurations();
+        const auto durations = engine->stepDurations().byType();
         for (auto it = durations.begin(); it != durations.end(); ++it) {
             qint64 cumulative = 0;
             const QByteArray type = label("type", it.key());
-            for (size_t i = 0; i < WorkflowEngine::DurationHistogram::BucketsMs.size(); ++i) {
+            for (size_t i = 0; i < StepDurations::Histogram::BucketsMs.size(); ++i) {
                 cumulative += it->counts[i];
-                w.sample(
-                    "switchboard_step_duration_milliseconds_bucket",
-                    type + ','
-                        + label("le",
-                                QString::number(WorkflowEngine::DurationHistogram::BucketsMs[i])),
-                    double(cumulative));
+                w.sample("switchboard_step_duration_milliseconds_bucket",
+                         type + ','
+                             + label("le", QString::number(StepDurations::Histogram::BucketsMs[i])),
+                         double(cumulative));
             }
             cumulative += it->counts.back();
             w.sample("switchboard_step_duration_milliseconds_bucket",

@@ -6,6 +6,43 @@ namespace Switchboard {
 
 using namespace ExecutionJson;
 
+ExecutionRun *ExecutionRun::create(const Workflow &def, const QJsonObject &input,
+                                   const QJsonObject &started, qint64 nowMs)
+{
+    auto *run = new ExecutionRun;
+    run->id = QStringLiteral("ex_") + QString::fromLatin1(randomHex(8));
+    run->workflowId = def.id;
+    run->version = def.version;
+    run->traceId = QString::fromLatin1(randomHex(16));
+    run->input = input;
+    run->def = def;
+    run->setList("ready", QJsonArray {def.triggerNode()->id});
+    QJsonObject data = started;
+    data.insert(QStringLiteral("version"), run->version);
+    run->record(nowMs, QStringLiteral("execution_started"), {}, 0, data);
+    return run;
+}
+
+ExecutionRun *ExecutionRun::restore(const QString &id, const ExecutionStore::Stored &stored,
+                                    const Workflow &def)
+{
+    auto *run = new ExecutionRun;
+    run->id = id;
+    run->workflowId = stored.workflowId;
+    run->version = stored.version;
+    run->status = stored.status;
+    run->committedStatus = stored.status;
+    run->traceId = stored.traceId;
+    run->input = stored.input;
+    run->state = stored.state;
+    run->output = stored.output;
+    run->error = stored.error;
+    run->seq = stored.lastSeq;
+    run->def = def;
+    run->inserted = true;
+    return run;
+}
+
 void ExecutionRun::record(qint64 nowMs, const QString &type, const QString &node, int attempt,
                           const QJsonObject &data)
 {
@@ -32,6 +69,24 @@ void ExecutionRun::record(qint64 nowMs, const QString &type, const QString &node
     if (!details.isEmpty())
         e.insert(QStringLiteral("data"), details);
     events.append(e);
+}
+
+void ExecutionRun::queueCall(qint64 nowMs, const QString &node, int attempt, bool compensation,
+                             const QJsonObject &details)
+{
+    QJsonObject entry {
+        {QStringLiteral("attempt"), attempt},
+        {QStringLiteral("visit"), stepOf(node).value(QLatin1String("visits")).toInt(1)}};
+    if (compensation)
+        entry.insert(QStringLiteral("compensation"), true);
+    QJsonObject inflight = map("inflight");
+    inflight.insert(node, entry);
+    setMap("inflight", inflight);
+    record(nowMs,
+           compensation ? QStringLiteral("compensation_step_started")
+                        : QStringLiteral("step_started"),
+           node, attempt, details);
+    calls.append({node, compensation});
 }
 
 void ExecutionRun::follow(const QString &nodeId, const QString &port)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "engine/executionstore.h"
 #include "workflow/workflow.h"
 
 #include <QJsonArray>
@@ -63,10 +64,22 @@ struct ExecutionRun
         setStep(node, step);
     }
 
+    // A new execution of def with the trigger ready and "execution_started" recorded (with
+    // `started`'s details); the caller owns it.
+    static ExecutionRun *create(const Workflow &def, const QJsonObject &input,
+                                const QJsonObject &started, qint64 nowMs);
+    // An execution as it was stored; the caller owns it.
+    static ExecutionRun *restore(const QString &id, const ExecutionStore::Stored &stored,
+                                 const Workflow &def);
+
     // Appends an event to the history that goes with the next commit. A step_started (or
     // compensation_step_started) opens a span of the trace, kept with the call in flight.
     void record(qint64 nowMs, const QString &type, const QString &node = {}, int attempt = 0,
                 const QJsonObject &data = {});
+    // Queues a module call (or the node's compensation) to be sent after the next commit: the
+    // call in flight with its attempt and the step's visit, and the attempt opened as a span.
+    void queueCall(qint64 nowMs, const QString &node, int attempt, bool compensation,
+                   const QJsonObject &details = {});
     // Makes the nodes behind node's output `port` ready to run.
     void follow(const QString &nodeId, const QString &port);
     // What expressions see: input, steps, vars, event and env.

@@ -61,15 +61,7 @@ void Saga::compensateNext(ExecutionRun &run)
     }
     const QString nodeId = queue.takeAt(0).toString();
     run.setList("compensate", queue);
-    QJsonObject inflight = run.map("inflight");
-    inflight.insert(nodeId,
-                    QJsonObject {{QStringLiteral("attempt"), 1},
-                                 {QStringLiteral("compensation"), true},
-                                 {QStringLiteral("visit"),
-                                  run.stepOf(nodeId).value(QLatin1String("visits")).toInt(1)}});
-    run.setMap("inflight", inflight);
-    run.record(m_clock.nowMs(), QStringLiteral("compensation_step_started"), nodeId, 1);
-    run.calls.append({nodeId, true});
+    run.queueCall(m_clock.nowMs(), nodeId, 1, true);
 }
 
 void Saga::finish(ExecutionRun &run, const QString &status, const QJsonObject &output,

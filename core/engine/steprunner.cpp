@@ -235,15 +235,9 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         return Outcome {};
     }
     case NodeType::ModuleCall: {
-        QJsonObject inflight = run.map("inflight");
-        inflight.insert(
-            node.id,
-            QJsonObject {{QStringLiteral("attempt"), 1}, {QStringLiteral("visit"), visits}});
-        run.setMap("inflight", inflight);
-        run.record(now, QStringLiteral("step_started"), node.id, 1,
-                   {{QStringLiteral("module"), s.value(QLatin1String("module"))},
-                    {QStringLiteral("action"), s.value(QLatin1String("action"))}});
-        run.calls.append({node.id, false});
+        run.queueCall(now, node.id, 1, false,
+                      {{QStringLiteral("module"), s.value(QLatin1String("module"))},
+                       {QStringLiteral("action"), s.value(QLatin1String("action"))}});
         return Outcome {};
     }
     }

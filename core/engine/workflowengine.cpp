@@ -57,17 +57,7 @@ void WorkflowEngine::record(Run &run, const QString &type, const QString &node, 
 WorkflowEngine::Run *WorkflowEngine::newRun(const Workflow &def, const QJsonObject &input,
                                             const QJsonObject &started)
 {
-    auto *run = new Run;
-    run->id = QStringLiteral("ex_") + QString::fromLatin1(randomHex(8));
-    run->workflowId = def.id;
-    run->version = def.version;
-    run->traceId = QString::fromLatin1(randomHex(16));
-    run->input = input;
-    run->def = def;
-    run->setList("ready", QJsonArray {def.triggerNode()->id});
-    QJsonObject data = started;
-    data.insert(QStringLiteral("version"), run->version);
-    record(*run, QStringLiteral("execution_started"), {}, 0, data);
+    Run *run = ExecutionRun::create(def, input, started, m_clock.nowMs());
     m_live.insert(run->id, run);
     return run;
 }
@@ -133,20 +123,7 @@ Result<WorkflowEngine::Run *> WorkflowEngine::load(const QString &executionId)
     auto def = m_workflows.version(stored->workflowId, stored->version);
     if (!def)
         return def.error();
-    auto *run = new Run;
-    run->id = executionId;
-    run->workflowId = stored->workflowId;
-    run->version = stored->version;
-    run->status = stored->status;
-    run->committedStatus = run->status;
-    run->traceId = stored->traceId;
-    run->input = stored->input;
-    run->state = stored->state;
-    run->output = stored->output;
-    run->error = stored->error;
-    run->seq = stored->lastSeq;
-    run->def = *def;
-    run->inserted = true;
+    Run *run = ExecutionRun::restore(executionId, *stored, *def);
     m_live.insert(executionId, run);
     return run;
 }
@@ -476,14 +453,7 @@ void WorkflowEngine::observeStep(const Run &run, const QString &node)
     const qint64 started = qint64(run.stepOf(node).value(QLatin1String("started_at")).toDouble());
     if (!n || started <= 0)
         return;
-    const qint64 ms = std::max<qint64>(0, m_clock.nowMs() - started);
-    DurationHistogram &h = m_stepDurations[toWire(n->type)];
-    size_t bucket = 0;
-    while (bucket < DurationHistogram::BucketsMs.size()
-           && ms > DurationHistogram::BucketsMs[bucket])
-        ++bucket;
-    ++h.counts[bucket];
-    h.sumMs += double(ms);
+    m_stepDurations.observe(toWire(n->type), std::max<qint64>(0, m_clock.nowMs() - started));
 }
 
 Status WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QString &port,
@@ -572,20 +542,8 @@ int WorkflowEngine::processDueTimers()
             const bool compensation = t.kind == QLatin1String("compensate_retry");
             const int attempt = t.data.value(QLatin1String("attempt")).toInt(2);
             run.setList("waiting", without(run.list("waiting"), t.node));
-            QJsonObject inflight = run.map("inflight");
-            QJsonObject entry {{QStringLiteral("attempt"), attempt},
-                               {QStringLiteral("visit"),
-                                run.stepOf(t.node).value(QLatin1String("visits")).toInt(1)}};
-            if (compensation)
-                entry.insert(QStringLiteral("compensation"), true);
-            inflight.insert(t.node, entry);
-            run.setMap("inflight", inflight);
             run.status = QStringLiteral("running");
-            record(run,
-                   compensation ? QStringLiteral("compensation_step_started")
-                                : QStringLiteral("step_started"),
-                   t.node, attempt);
-            run.calls.append({t.node, compensation});
+            run.queueCall(m_clock.nowMs(), t.node, attempt, compensation);
             (void)advance(run);
         } else {
             (void)advance(run);

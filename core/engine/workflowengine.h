@@ -12,6 +12,7 @@
 #include "engine/saga.h"
 #include "engine/scheduletimers.h"
 #include "engine/sqliteexecutionstore.h"
+#include "engine/stepdurations.h"
 #include "engine/steprunner.h"
 #include "engine/triggers.h"
 #include "review/taskstore.h"
@@ -112,14 +113,7 @@ public:
     Triggers &triggers() { return m_triggers; }
 
     // How long steps took, from start to end (retries and waits included), by node type.
-    struct DurationHistogram
-    {
-        static constexpr std::array<qint64, 9> BucketsMs = {
-            10, 100, 1000, 10000, 60000, 600000, 3600000, 86400000, 604800000};
-        std::array<qint64, BucketsMs.size() + 1> counts {}; // last is +Inf
-        double sumMs = 0;
-    };
-    QHash<QString, DurationHistogram> stepDurations() const { return m_stepDurations; }
+    const StepDurations &stepDurations() const { return m_stepDurations; }
 
     // Reloads the executions whose commit failed once their backoff is over, then fires every
     // timer that is due by the clock (in batches of TimerBatch); returns how many fired. Called
@@ -177,7 +171,7 @@ private:
     const Clock &m_clock;
     ModuleCalls m_calls;
     Triggers m_triggers;
-    QHash<QString, DurationHistogram> m_stepDurations;
+    StepDurations m_stepDurations;
     TaskStore m_tasks;
     Saga m_saga;
     StepRunner m_steps;
