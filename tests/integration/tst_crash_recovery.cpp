@@ -78,6 +78,21 @@ class TstCrashRecovery : public QObject
                  201);
     }
 
+    // How many executions there are once every one has completed; 0 while any has not.
+    int completedExecutions()
+    {
+        const QJsonArray all = get(api(QStringLiteral("/api/v1/executions?limit=10000")), auth())
+                                   .json()
+                                   .value(QLatin1String("executions"))
+                                   .toArray();
+        for (const QJsonValue &e : all) {
+            if (e.toObject().value(QLatin1String("status")).toString()
+                != QLatin1String("completed"))
+                return 0;
+        }
+        return int(all.size());
+    }
+
     // Repeated Idempotency-Keys the simulated modules answered from memory, all modules.
     int suppressed()
     {
@@ -157,22 +172,7 @@ private Q_SLOTS:
         QVERIFY(startCore());
         // Every execution the core had committed finishes after the restart.
         int total = 0;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                const QJsonArray all =
-                    get(api(QStringLiteral("/api/v1/executions?limit=10000")), auth())
-                        .json()
-                        .value(QLatin1String("executions"))
-                        .toArray();
-                total = int(all.size());
-                for (const QJsonValue &e : all) {
-                    if (e.toObject().value(QLatin1String("status")).toString()
-                        != QLatin1String("completed"))
-                        return false;
-                }
-                return total > 0;
-            }(),
-            60000);
+        QTRY_VERIFY_WITH_TIMEOUT((total = completedExecutions()) > 0, 60000);
         QVERIFY2(total >= acknowledged,
                  qPrintable(QStringLiteral("%1 executions for %2 acknowledged starts")
                                 .arg(total)
@@ -238,22 +238,7 @@ private Q_SLOTS:
         m_core.waitForFinished(5000);
         QVERIFY(startCore());
         int total = 0;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                const QJsonArray all =
-                    get(api(QStringLiteral("/api/v1/executions?limit=10000")), auth())
-                        .json()
-                        .value(QLatin1String("executions"))
-                        .toArray();
-                total = int(all.size());
-                for (const QJsonValue &e : all) {
-                    if (e.toObject().value(QLatin1String("status")).toString()
-                        != QLatin1String("completed"))
-                        return false;
-                }
-                return true;
-            }(),
-            60000);
+        QTRY_VERIFY_WITH_TIMEOUT((total = completedExecutions()) > 0, 60000);
         QVERIFY(executions > 0);
         QCOMPARE(effects("02_booking"), total);
         QCOMPARE(effects("08_messaging"), total);
