@@ -1,5 +1,6 @@
 #include "alerts/alertbook.h"
 
+#include "audit/audittrail.h"
 #include "common/logging.h"
 #include "store/database.h"
 
@@ -186,6 +187,21 @@ Status AlertBook::save(const Entry &e)
     return Ok {};
 }
 
+Status AlertBook::store(const Entry &e, const QString &kind, const QString &actor,
+                        const QString &note, bool audited)
+{
+    return m_db.transaction([&]() -> Status {
+        if (Status st = save(e); !st)
+            return st;
+        event(e.id, kind, actor, note);
+        if (!audited)
+            return Ok {};
+        return audit(m_audit, QStringLiteral("alert.") + kind, actor,
+                     {{QStringLiteral("alert_id"), e.id},
+                      {QStringLiteral("fingerprint"), e.alert.fingerprint()}});
+    });
+}
+
 void AlertBook::event(qint64 alertId, const QString &kind, const QString &actor,
                       const QString &note)
 {
@@ -339,9 +355,10 @@ void AlertBook::finish(Entry &e, const QString &actor, const QString &note, bool
     e.resolvedAt = m_clock.now();
     e.resolvedBy = cleared ? QStringLiteral("system") : actor;
     e.snoozedUntil = QDateTime();
-    if (Status st = save(e); !st)
+    if (Status st = store(e, cleared ? QStringLiteral("cleared") : QStringLiteral("resolved"),
+                          actor, note, !cleared);
+        !st)
         qCWarning(lcAlerts) << "alert not resolved in the store:" << st.error().message;
-    event(e.id, cleared ? QStringLiteral("cleared") : QStringLiteral("resolved"), actor, note);
     const QJsonObject json = e.toJson();
     const bool notified = e.notified;
     m_byFingerprint.remove(e.alert.fingerprint());
@@ -355,12 +372,13 @@ Result<QJsonObject> AlertBook::acknowledge(qint64 id, const QString &actor, cons
     Entry *e = find(id);
     if (!e)
         return noAlert(id);
-    e->state = QStringLiteral("acknowledged");
-    e->owner = actor;
-    e->snoozedUntil = QDateTime();
-    if (Status st = save(*e); !st)
+    Entry next = *e;
+    next.state = QStringLiteral("acknowledged");
+    next.owner = actor;
+    next.snoozedUntil = QDateTime();
+    if (Status st = store(next, QStringLiteral("acknowledged"), actor, note, true); !st)
         return st.error();
-    event(id, QStringLiteral("acknowledged"), actor, note);
+    *e = next;
     const QJsonObject json = e->toJson();
     if (e->notified)
         Q_EMIT notify(json, QStringLiteral("acknowledge"));
@@ -387,15 +405,18 @@ Result<QJsonObject> AlertBook::snooze(qint64 id, const QString &actor, int minut
     if (minutes < 1 || minutes > MaxSnoozeMinutes)
         return makeError(QStringLiteral("snooze for 1 to %1 minutes").arg(MaxSnoozeMinutes),
                          QStringLiteral("minutes"));
-    e->state = QStringLiteral("snoozed");
-    e->snoozedUntil = m_clock.now().addSecs(qint64(minutes) * 60);
-    if (e->owner.isEmpty())
-        e->owner = actor;
-    if (Status st = save(*e); !st)
+    Entry next = *e;
+    next.state = QStringLiteral("snoozed");
+    next.snoozedUntil = m_clock.now().addSecs(qint64(minutes) * 60);
+    if (next.owner.isEmpty())
+        next.owner = actor;
+    if (Status st = store(next, QStringLiteral("snoozed"), actor,
+                          note.isEmpty() ? QStringLiteral("%1 min").arg(minutes)
+                                         : QStringLiteral("%1 min: %2").arg(minutes).arg(note),
+                          true);
+        !st)
         return st.error();
-    event(id, QStringLiteral("snoozed"), actor,
-          note.isEmpty() ? QStringLiteral("%1 min").arg(minutes)
-                         : QStringLiteral("%1 min: %2").arg(minutes).arg(note));
+    *e = next;
     Q_EMIT changed();
     return e->toJson();
 }
@@ -543,13 +564,19 @@ Result<QJsonObject> AlertBook::addSilence(const QJsonObject &definition, const Q
         return s.error();
     s->createdBy = actor;
     s->createdAt = m_clock.now();
-    auto r = m_db.exec(
-        QStringLiteral("INSERT INTO silences (definition, created_by, created_at) "
-                       "VALUES (?, ?, ?)"),
-        {QJsonDocument(s->toJson()).toJson(QJsonDocument::Compact), text(actor), m_clock.nowMs()});
-    if (!r)
-        return r.error();
-    s->id = r->lastInsertId().toLongLong();
+    Status st = m_db.transaction([&]() -> Status {
+        auto r = m_db.exec(QStringLiteral("INSERT INTO silences (definition, created_by, "
+                                          "created_at) VALUES (?, ?, ?)"),
+                           {QJsonDocument(s->toJson()).toJson(QJsonDocument::Compact), text(actor),
+                            m_clock.nowMs()});
+        if (!r)
+            return r.error();
+        s->id = r->lastInsertId().toLongLong();
+        return audit(m_audit, QStringLiteral("silence.added"), actor,
+                     {{QStringLiteral("silence_id"), s->id}});
+    });
+    if (!st)
+        return st.error();
     m_silences.insert(s->id, *s);
     applyMutes();
     Q_EMIT changed();
@@ -567,13 +594,19 @@ Result<QJsonObject> AlertBook::updateSilence(qint64 id, const QJsonObject &defin
     s->id = id;
     s->createdBy = actor;
     s->createdAt = m_clock.now();
-    auto r = m_db.run(
-        QStringLiteral("UPDATE silences SET definition = ?, created_by = ?, created_at = ? "
-                       "WHERE id = ?"),
-        {QJsonDocument(s->toJson()).toJson(QJsonDocument::Compact), text(actor), m_clock.nowMs(),
-         id});
-    if (!r)
-        return r.error();
+    Status st = m_db.transaction([&]() -> Status {
+        auto r = m_db.run(
+            QStringLiteral("UPDATE silences SET definition = ?, created_by = ?, created_at = ? "
+                           "WHERE id = ?"),
+            {QJsonDocument(s->toJson()).toJson(QJsonDocument::Compact), text(actor),
+             m_clock.nowMs(), id});
+        if (!r)
+            return r.error();
+        return audit(m_audit, QStringLiteral("silence.changed"), actor,
+                     {{QStringLiteral("silence_id"), id}});
+    });
+    if (!st)
+        return st.error();
     m_silences.insert(id, *s);
     applyMutes();
     Q_EMIT changed();
@@ -584,10 +617,16 @@ Status AlertBook::removeSilence(qint64 id, const QString &actor)
 {
     if (!m_silences.contains(id))
         return notFound(QStringLiteral("no silence %1").arg(id), QStringLiteral("id"));
-    auto r = m_db.run(QStringLiteral("UPDATE silences SET removed_at = ? WHERE id = ?"),
-                      {m_clock.nowMs(), id});
-    if (!r)
-        return r.error();
+    Status st = m_db.transaction([&]() -> Status {
+        auto r = m_db.run(QStringLiteral("UPDATE silences SET removed_at = ? WHERE id = ?"),
+                          {m_clock.nowMs(), id});
+        if (!r)
+            return r.error();
+        return audit(m_audit, QStringLiteral("silence.removed"), actor,
+                     {{QStringLiteral("silence_id"), id}});
+    });
+    if (!st)
+        return st;
     qCInfo(lcAlerts) << "silence" << id << "removed by" << actor;
     m_silences.remove(id);
     applyMutes();

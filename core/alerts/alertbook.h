@@ -17,6 +17,7 @@ class QTimer;
 
 namespace Switchboard {
 
+class AuditTrail;
 class Database;
 
 // The alerts' record and lifecycle, kept in the core's database. The rules say what is wrong
@@ -35,6 +36,8 @@ public:
     Status load();
     // The zone recurring silences are read in (the clinic's).
     void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
+    // Where people's actions on alerts and silences are recorded.
+    void setAudit(AuditTrail *audit) { m_audit = audit; }
 
     // The alerts whose condition holds now. newRound: a round of checks ended, so every alert
     // still firing counts one more occurrence.
@@ -107,6 +110,10 @@ private:
     Entry *find(qint64 id);
     Status insert(Entry &entry);
     Status save(const Entry &entry);
+    // Saves the entry with an event in its history (and, for a person's action, an audit
+    // entry), in one transaction.
+    Status store(const Entry &entry, const QString &kind, const QString &actor,
+                 const QString &note, bool audited);
     void event(qint64 alertId, const QString &kind, const QString &actor, const QString &note);
     // Recomputes inhibition and silences, and pages for alerts that just became audible.
     bool applyMutes();
@@ -114,6 +121,7 @@ private:
     static Entry fromRow(const QSqlQuery &row);
 
     Database &m_db;
+    AuditTrail *m_audit = nullptr;
     const Clock &m_clock;
     QTimeZone m_zone = QTimeZone::utc();
     QMap<qint64, Entry> m_open; // every alert not resolved

@@ -99,7 +99,7 @@ void AlertRoutes::install(ApiServer &server, CoreService &core)
                      QJsonObject definition = *body;
                      const QString secret = definition.take(QLatin1String("secret")).toString();
                      definition.insert(QStringLiteral("id"), p.at(0));
-                     core.notifier()->saveChannel(definition, secret,
+                     core.notifier()->saveChannel(definition, secret, req.actor,
                                                   [reply](Result<QJsonObject> saved) {
                                                       if (!saved)
                                                           return reply.sendError(saved.error());
@@ -110,7 +110,7 @@ void AlertRoutes::install(ApiServer &server, CoreService &core)
                  [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
                      if (!ApiServer::allow(req, reply, Role::Admin))
                          return;
-                     core.notifier()->removeChannel(p.at(0), [reply](Status st) {
+                     core.notifier()->removeChannel(p.at(0), req.actor, [reply](Status st) {
                          if (!st)
                              return reply.sendError(st.error());
                          reply.send(204, {});

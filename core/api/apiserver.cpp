@@ -149,7 +149,7 @@ void ApiServer::addDeadLetterRoutes()
               if (!payload)
                   return reply.sendError(payload.error());
               QPointer<ApiServer> self(this);
-              m_core.engine()->deadLetters().replay(p.at(0), *payload,
+              m_core.engine()->deadLetters().replay(p.at(0), *payload, req.actor,
                                                     [self, reply](Result<QJsonObject> result) {
                                                         if (!result)
                                                             return reply.sendError(result.error());
@@ -162,7 +162,7 @@ void ApiServer::addDeadLetterRoutes()
           [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
               if (!allow(req, reply, Role::Admin))
                   return;
-              if (Status st = m_core.engine()->deadLetters().discard(p.at(0)); !st)
+              if (Status st = m_core.engine()->deadLetters().discard(p.at(0), req.actor); !st)
                   return reply.sendError(st.error());
               m_core.refreshAlerts();
               reply.send(204, {});
@@ -398,7 +398,7 @@ void ApiServer::onControl(const HttpRequest &request, const HttpReply &reply)
         if (!allow(request, reply, Role::Admin))
             return;
         const QString module = body->value(QLatin1String("module")).toString();
-        Status st = m_core.resetCircuitBreaker(module);
+        Status st = m_core.resetCircuitBreaker(module, request.actor);
         if (!st)
             return reply.sendError(st.error());
         return reply.sendJson(200, m_core.statusDocument(action, 0));
@@ -407,7 +407,8 @@ void ApiServer::onControl(const HttpRequest &request, const HttpReply &reply)
         if (!allow(request, reply, Role::Admin))
             return;
         const QString module = body->value(QLatin1String("module")).toString();
-        Status st = m_core.setModuleEnabled(module, action == QLatin1String("enable_module"));
+        Status st = m_core.setModuleEnabled(module, action == QLatin1String("enable_module"),
+                                            request.actor);
         if (!st)
             return reply.sendError(st.error());
         return reply.sendJson(200, m_core.statusDocument(action, 0));

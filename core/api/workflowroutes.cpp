@@ -79,7 +79,8 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
             if (!body)
                 return reply.sendError(body.error());
             auto version =
-                core.workflows()->publish(p.at(0), body->value(QLatin1String("note")).toString());
+                core.workflows()->publish(p.at(0), body->value(QLatin1String("note")).toString(),
+                                         req.actor);
             if (!version)
                 return reply.sendError(version.error());
             if (Status scheduled = core.engine()->scheduleWorkflows(); !scheduled)
@@ -178,7 +179,7 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                  [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
                      if (!ApiServer::allow(req, reply, Role::Manager))
                          return;
-                     if (Status st = core.engine()->cancel(p.at(0)); !st)
+                     if (Status st = core.engine()->cancel(p.at(0), req.actor); !st)
                          return reply.sendError(st.error());
                      ApiServer::sendResult(reply, 200, core.engine()->execution(p.at(0)));
                  });
@@ -186,7 +187,7 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                  [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
                      if (!ApiServer::allow(req, reply, Role::Manager))
                          return;
-                     auto retried = core.engine()->retry(p.at(0));
+                     auto retried = core.engine()->retry(p.at(0), req.actor);
                      if (!retried)
                          return reply.sendError(retried.error());
                      reply.sendJson(201, *retried);

@@ -85,9 +85,21 @@ Result<QJsonObject> AuditLog::append(const QString &event, const QString &actor,
     });
     if (!st)
         return st.error();
-    m_retryMs = 1000;
-    forward();
+    QPointer<AuditLog> self(this);
+    m_db.afterCommit([self] {
+        if (!self)
+            return;
+        self->m_retryMs = 1000;
+        self->forward();
+    });
     return entry;
+}
+
+Status AuditLog::record(const QString &event, const QString &actor, const QJsonObject &data)
+{
+    if (auto entry = append(event, actor, data); !entry)
+        return entry.error();
+    return Ok {};
 }
 
 QJsonArray AuditLog::entries(qint64 afterSeq, int limit)
@@ -115,22 +127,39 @@ QJsonArray AuditLog::entries(qint64 afterSeq, int limit)
 
 Status AuditLog::verify()
 {
-    auto q = m_db.exec(QStringLiteral(
+    if (auto checked = verify(m_db); !checked)
+        return checked.error();
+    return Ok {};
+}
+
+Result<qint64> AuditLog::verify(Database &db)
+{
+    auto q = db.exec(QStringLiteral(
         "SELECT seq, ts, event, actor, data, prev_hash, hash FROM audit_log ORDER BY seq"));
     if (!q)
         return q.error();
     QString previous;
+    qint64 count = 0;
     while (q->next()) {
         const qint64 seq = q->value(0).toLongLong();
+        if (seq != count + 1)
+            return makeError(
+                QStringLiteral("audit entry %1 is missing (the next one stored is %2)")
+                    .arg(count + 1)
+                    .arg(seq),
+                QStringLiteral("seq"));
         const QString expected =
             chainHash(previous, seq, q->value(1).toLongLong(), q->value(2).toString(),
                       q->value(3).toString(), q->value(4).toString().toUtf8());
         if (q->value(5).toString() != previous || q->value(6).toString() != expected)
-            return makeError(QStringLiteral("audit entry %1 does not match the chain").arg(seq),
+            return makeError(QStringLiteral("audit entry %1 does not match the chain: it was "
+                                            "changed, or one before it was")
+                                 .arg(seq),
                              QStringLiteral("seq"));
         previous = expected;
+        ++count;
     }
-    return Ok {};
+    return count;
 }
 
 int AuditLog::waiting()

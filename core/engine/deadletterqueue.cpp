@@ -1,5 +1,6 @@
 #include "engine/deadletterqueue.h"
 
+#include "audit/audittrail.h"
 #include "engine/executionjson.h"
 #include "store/database.h"
 
@@ -84,21 +85,24 @@ Result<int> DeadLetterQueue::pendingCount()
     return q->next() ? q->value(0).toInt() : 0;
 }
 
-Status DeadLetterQueue::discard(const QString &id)
+Status DeadLetterQueue::discard(const QString &id, const QString &actor)
 {
-    auto r = m_db.run(QStringLiteral("UPDATE dead_letters SET status = 'discarded', updated_at = ? "
-                                     "WHERE id = ? AND status = 'pending'"),
-                      {m_clock.nowMs(), id});
-    if (!r)
-        return r.error();
-    if (*r == 0)
-        return notFound(QStringLiteral("no pending dead letter has the id \"%1\"").arg(id),
-                        QStringLiteral("id"));
-    return Ok {};
+    return m_db.transaction([&]() -> Status {
+        auto r = m_db.run(QStringLiteral("UPDATE dead_letters SET status = 'discarded', "
+                                         "updated_at = ? WHERE id = ? AND status = 'pending'"),
+                          {m_clock.nowMs(), id});
+        if (!r)
+            return r.error();
+        if (*r == 0)
+            return notFound(QStringLiteral("no pending dead letter has the id \"%1\"").arg(id),
+                            QStringLiteral("id"));
+        return audit(m_audit, QStringLiteral("dead_letter.discarded"), actor,
+                     {{QStringLiteral("dead_letter_id"), id}});
+    });
 }
 
 void DeadLetterQueue::replay(const QString &id, const QJsonObject &editedPayload,
-                             std::function<void(Result<QJsonObject>)> done)
+                             const QString &actor, std::function<void(Result<QJsonObject>)> done)
 {
     auto q = m_db.exec(QStringLiteral("SELECT module, action, payload, idempotency_key, attempts "
                                       "FROM dead_letters WHERE id = ? AND status = 'pending'"),
@@ -129,21 +133,30 @@ void DeadLetterQueue::replay(const QString &id, const QJsonObject &editedPayload
         return;
     }
     QPointer<DeadLetterQueue> self(this);
-    m_modules.call(request, [self, id, attempts, done](const ModuleCallResult &result) {
+    const bool edited = !editedPayload.isEmpty();
+    m_modules.call(request, [self, id, attempts, actor, edited, done](const ModuleCallResult &result) {
         if (!self)
             return;
         const qint64 now = self->m_clock.nowMs();
-        auto r = result.ok()
-            ? self->m_db.run(
-                QStringLiteral("UPDATE dead_letters SET status = 'replayed', updated_at = ?, "
-                               "result = ?, attempts = ? WHERE id = ?"),
-                {now, compact(result.body), attempts + 1, id})
-            : self->m_db.run(
-                QStringLiteral(
-                    "UPDATE dead_letters SET error = ?, updated_at = ?, attempts = ? WHERE id = ?"),
-                {result.error, now, attempts + 1, id});
-        if (!r) {
-            done(r.error());
+        Status st = self->m_db.transaction([&]() -> Status {
+            auto r = result.ok()
+                ? self->m_db.run(
+                    QStringLiteral("UPDATE dead_letters SET status = 'replayed', updated_at = ?, "
+                                   "result = ?, attempts = ? WHERE id = ?"),
+                    {now, compact(result.body), attempts + 1, id})
+                : self->m_db.run(QStringLiteral("UPDATE dead_letters SET error = ?, updated_at = "
+                                                "?, attempts = ? WHERE id = ?"),
+                                 {result.error, now, attempts + 1, id});
+            if (!r)
+                return r.error();
+            return audit(self->m_audit, QStringLiteral("dead_letter.replayed"), actor,
+                         {{QStringLiteral("dead_letter_id"), id},
+                          {QStringLiteral("edited"), edited},
+                          {QStringLiteral("outcome"), result.ok() ? QStringLiteral("succeeded")
+                                                                  : QStringLiteral("failed")}});
+        });
+        if (!st) {
+            done(st.error());
             return;
         }
         if (!result.ok()) {

@@ -13,6 +13,7 @@
 
 namespace Switchboard {
 
+class AuditTrail;
 class Database;
 
 // Module calls that failed for good, with payload, error and attempts: kept for inspection,
@@ -45,17 +46,20 @@ public:
     Result<QJsonArray> list(const QString &status);
     Result<int> pendingCount();
     // Sends the call again (with an edited payload when given); done gets the module's answer.
-    void replay(const QString &id, const QJsonObject &editedPayload,
+    // Both are recorded in the audit trail under actor.
+    void replay(const QString &id, const QJsonObject &editedPayload, const QString &actor,
                 std::function<void(Result<QJsonObject>)> done);
-    Status discard(const QString &id);
+    Status discard(const QString &id, const QString &actor);
     // Deletes replayed and discarded letters older than the time to live.
     Status prune();
 
     void setEndpoints(const QHash<QString, QUrl> &endpoints) { m_endpoints = endpoints; }
     void setTtl(qint64 ms) { m_ttlMs = ms; }
+    void setAudit(AuditTrail *audit) { m_audit = audit; }
 
 private:
     Database &m_db;
+    AuditTrail *m_audit = nullptr;
     ModuleClient &m_modules;
     const Clock &m_clock;
     QHash<QString, QUrl> m_endpoints;

@@ -54,6 +54,13 @@ void WorkflowEngine::record(Run &run, const QString &type, const QString &node, 
     run.record(m_clock.nowMs(), type, node, attempt, data);
 }
 
+void WorkflowEngine::audit(Run &run, const QString &event, const QString &actor,
+                           const QJsonObject &data)
+{
+    if (m_audit)
+        run.ops.append([this, event, actor, data] { return m_audit->record(event, actor, data); });
+}
+
 WorkflowEngine::Run *WorkflowEngine::newRun(const Workflow &def, const QJsonObject &input,
                                             const QJsonObject &started)
 {
@@ -754,7 +761,7 @@ Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QStr
     return QJsonObject {{QStringLiteral("started"), started}, {QStringLiteral("resumed"), resumed}};
 }
 
-Status WorkflowEngine::cancel(const QString &executionId)
+Status WorkflowEngine::cancel(const QString &executionId, const QString &actor)
 {
     auto loaded = load(executionId);
     if (!loaded)
@@ -770,11 +777,13 @@ Status WorkflowEngine::cancel(const QString &executionId)
                         QStringLiteral("status"));
     }
     m_saga.finish(run, QStringLiteral("cancelled"), {}, QStringLiteral("cancelled by request"));
+    audit(run, QStringLiteral("execution.cancelled"), actor,
+          {{QStringLiteral("execution_id"), run.id}, {QStringLiteral("workflow_id"), run.workflowId}});
     // Reported only once it is stored.
     return advance(run);
 }
 
-Result<QJsonObject> WorkflowEngine::retry(const QString &executionId)
+Result<QJsonObject> WorkflowEngine::retry(const QString &executionId, const QString &actor)
 {
     auto stored = m_store.load(executionId);
     if (!stored)
@@ -798,6 +807,10 @@ Result<QJsonObject> WorkflowEngine::retry(const QString &executionId)
     const QJsonObject answer {{QStringLiteral("execution_id"), run->id},
                               {QStringLiteral("trace_id"), run->traceId},
                               {QStringLiteral("retry_of"), executionId}};
+    audit(*run, QStringLiteral("execution.retried"), actor,
+          {{QStringLiteral("execution_id"), executionId},
+           {QStringLiteral("workflow_id"), stored->workflowId},
+           {QStringLiteral("new_execution_id"), run->id}});
     if (Status saved = advance(*run); !saved)
         return saved.error();
     return answer;
@@ -805,7 +818,13 @@ Result<QJsonObject> WorkflowEngine::retry(const QString &executionId)
 
 Status WorkflowEngine::claim(const QString &taskId, const QString &who)
 {
-    if (Status st = m_tasks.claim(taskId, who); !st)
+    Status st = m_store.transaction([&]() -> Status {
+        if (Status claimed = m_tasks.claim(taskId, who); !claimed)
+            return claimed;
+        return Switchboard::audit(m_audit, QStringLiteral("review.claimed"), who,
+                                  {{QStringLiteral("task_id"), taskId}});
+    });
+    if (!st)
         return st;
     if (auto t = m_tasks.task(taskId))
         Q_EMIT taskChanged(*t);
@@ -844,6 +863,13 @@ Result<QJsonObject> WorkflowEngine::decide(const QString &taskId, const QString 
         return m_tasks.markDecided(taskId, outcome, who, now);
     });
     run.tasks.append(taskId);
+    audit(run, QStringLiteral("review.decided"), who,
+          {{QStringLiteral("task_id"), taskId},
+           {QStringLiteral("execution_id"), run.id},
+           {QStringLiteral("queue"), t->value(QLatin1String("queue"))},
+           {QStringLiteral("decision"), decision},
+           {QStringLiteral("changed_fields"), TaskStore::changedFields(*t, fields)},
+           {QStringLiteral("with_comment"), !comment.trimmed().isEmpty()}});
     record(run, QStringLiteral("task_decided"), node, 0,
            {{QStringLiteral("task_id"), taskId},
             {QStringLiteral("decision"), decision},

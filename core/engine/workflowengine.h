@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/audittrail.h"
 #include "common/clock.h"
 #include "common/result.h"
 #include "engine/deadletterqueue.h"
@@ -48,6 +49,13 @@ public:
                    ExpressionEngine &expressions, const Clock &clock, QObject *parent = nullptr);
     ~WorkflowEngine() override;
 
+    // Where cancels, retries, claims, decisions and dead-letter actions are recorded, each in
+    // the transaction of the change it records.
+    void setAudit(AuditTrail *audit)
+    {
+        m_audit = audit;
+        m_deadLetters->setAudit(audit);
+    }
     void setEndpoints(const QHash<QString, QUrl> &endpoints)
     {
         m_calls.setEndpoints(endpoints);
@@ -83,9 +91,9 @@ public:
     // waiting for it. Returns {"started": [ids], "resumed": [ids]}.
     Result<QJsonObject> deliverEvent(const QString &type, const QString &module,
                                      const QJsonObject &data);
-    Status cancel(const QString &executionId);
+    Status cancel(const QString &executionId, const QString &actor);
     // Starts a new execution of the same version with the same input.
-    Result<QJsonObject> retry(const QString &executionId);
+    Result<QJsonObject> retry(const QString &executionId, const QString &actor);
 
     Result<QJsonObject> execution(const QString &executionId)
     {
@@ -164,7 +172,11 @@ private:
                                  const QString &origin,
                                  const std::function<Status(const QJsonObject &)> &alsoStore);
 
+    // Adds an audit entry to the run's next commit.
+    void audit(Run &run, const QString &event, const QString &actor, const QJsonObject &data);
+
     SqliteExecutionStore m_store;
+    AuditTrail *m_audit = nullptr;
     WorkflowStore &m_workflows;
     ModuleClient &m_modules;
     ExpressionEngine &m_expressions;

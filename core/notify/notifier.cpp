@@ -1,6 +1,7 @@
 #include "notify/notifier.h"
 
 #include "alerts/alertbook.h"
+#include "audit/audittrail.h"
 #include "common/clock.h"
 #include "common/logging.h"
 #include "notify/smtpsender.h"
@@ -136,7 +137,8 @@ Status Notifier::store(const Channel &ch)
     return Ok {};
 }
 
-void Notifier::saveChannel(const QJsonObject &definition, const QString &secret, Saved done)
+void Notifier::saveChannel(const QJsonObject &definition, const QString &secret,
+                           const QString &actor, Saved done)
 {
     auto config = ChannelConfig::fromJson(definition);
     if (!config)
@@ -155,7 +157,8 @@ void Notifier::saveChannel(const QJsonObject &definition, const QString &secret,
                               QStringLiteral("secret")));
     if (Status st = config->checkSecret(secret); !st)
         return done(st.error());
-    const auto commit = [this, config = *config, done, hasSecret = had || !secret.isEmpty()] {
+    const auto commit = [this, config = *config, done, actor, secretChanged = !secret.isEmpty(),
+                         hasSecret = had || !secret.isEmpty()] {
         Channel &ch = m_channels[config.id];
         ch.config = config;
         ch.hasSecret = hasSecret;
@@ -165,7 +168,16 @@ void Notifier::saveChannel(const QJsonObject &definition, const QString &secret,
             const QString id = config.id;
             connect(ch.timer, &QTimer::timeout, this, [this, id] { pump(id); });
         }
-        if (Status st = store(ch); !st)
+        Status st = m_db.transaction([&]() -> Status {
+            if (Status stored = store(ch); !stored)
+                return stored;
+            // The secret itself never: only that it changed.
+            return audit(m_audit, QStringLiteral("channel.saved"), actor,
+                         {{QStringLiteral("channel_id"), config.id},
+                          {QStringLiteral("type"), config.type},
+                          {QStringLiteral("secret_changed"), secretChanged}});
+        });
+        if (!st)
             return done(st.error());
         qCInfo(lcNotify) << "channel" << config.id << "saved," << config.type;
         Q_EMIT channelsChanged();
@@ -185,15 +197,21 @@ void Notifier::saveChannel(const QJsonObject &definition, const QString &secret,
     });
 }
 
-void Notifier::removeChannel(const QString &id, Done done)
+void Notifier::removeChannel(const QString &id, const QString &actor, Done done)
 {
     Channel *ch = channel(id);
     if (!ch)
         return done(notFound(QStringLiteral("no channel \"%1\"").arg(id), QStringLiteral("id")));
     const QString key = ch->config.secretKey();
-    if (auto r = m_db.run(QStringLiteral("DELETE FROM notification_channels WHERE id = ?"), {id});
-        !r)
-        return done(r.error());
+    Status st = m_db.transaction([&]() -> Status {
+        auto r = m_db.run(QStringLiteral("DELETE FROM notification_channels WHERE id = ?"), {id});
+        if (!r)
+            return r.error();
+        return audit(m_audit, QStringLiteral("channel.removed"), actor,
+                     {{QStringLiteral("channel_id"), id}});
+    });
+    if (!st)
+        return done(st.error());
     delete ch->timer;
     m_channels.remove(id);
     m_secretCache.remove(id);

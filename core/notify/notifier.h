@@ -19,6 +19,7 @@ class QTimer;
 namespace Switchboard {
 
 class AlertBook;
+class AuditTrail;
 class Clock;
 class Database;
 class SecretStore;
@@ -45,6 +46,8 @@ public:
     // attempts: how many sends before a delivery fails; the delay doubles from baseDelayMs
     // up to a minute.
     void setRetryPolicy(int attempts, int baseDelayMs);
+    // Where channel changes are recorded (never their secrets).
+    void setAudit(AuditTrail *audit) { m_audit = audit; }
 
     // Each channel's settings and how its last delivery went; never its secret.
     QJsonArray channels() const;
@@ -52,8 +55,9 @@ public:
     using Done = std::function<void(Status)>;
     // Creates or replaces a channel. secret: the webhook URL, routing key, password or token;
     // empty keeps the one stored.
-    void saveChannel(const QJsonObject &definition, const QString &secret, Saved done);
-    void removeChannel(const QString &id, Done done);
+    void saveChannel(const QJsonObject &definition, const QString &secret, const QString &actor,
+                     Saved done);
+    void removeChannel(const QString &id, const QString &actor, Done done);
     // Sends a test notice through the channel now (in its queue, with its retries).
     void sendTest(const QString &id, Done done);
     // Channels whose last delivery failed for good.
@@ -104,6 +108,7 @@ private:
     Status store(const Channel &ch);
 
     Database &m_db;
+    AuditTrail *m_audit = nullptr;
     AlertBook &m_book;
     SecretStore &m_secrets;
     const Clock &m_clock;

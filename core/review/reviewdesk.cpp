@@ -1,6 +1,6 @@
 #include "review/reviewdesk.h"
 
-#include "audit/auditlog.h"
+#include "audit/audittrail.h"
 #include "common/logging.h"
 #include "engine/workflowengine.h"
 #include "store/database.h"
@@ -9,7 +9,7 @@
 
 namespace Switchboard {
 
-ReviewDesk::ReviewDesk(WorkflowEngine &engine, Database &db, AuditLog &audit, const Clock &clock,
+ReviewDesk::ReviewDesk(WorkflowEngine &engine, Database &db, AuditTrail &audit, const Clock &clock,
                        QObject *parent)
     : QObject(parent)
     , m_engine(engine)
@@ -22,13 +22,6 @@ ReviewDesk::ReviewDesk(WorkflowEngine &engine, Database &db, AuditLog &audit, co
     sla->setInterval(30000);
     connect(sla, &QTimer::timeout, this, [this] { escalateOverdue(); });
     sla->start();
-}
-
-void ReviewDesk::record(const QString &event, const QString &who, const QJsonObject &data)
-{
-    // The decision stands even when the audit entry cannot be written; say so loudly.
-    if (auto entry = m_audit.append(event, who, data); !entry)
-        qCWarning(lcService) << "audit entry" << event << "not written:" << entry.error().message;
 }
 
 QJsonObject ReviewDesk::masked(QJsonObject task)
@@ -101,21 +94,22 @@ QJsonArray ReviewDesk::queues()
 
 Status ReviewDesk::claim(const QString &taskId, const QString &who)
 {
-    Status st = m_engine.claim(taskId, who);
-    if (st)
-        record(QStringLiteral("review.claimed"), who, {{QStringLiteral("task_id"), taskId}});
-    return st;
+    return m_engine.claim(taskId, who);
 }
 
 Status ReviewDesk::release(const QString &taskId, const QString &who)
 {
-    auto r = m_db.run(QStringLiteral("UPDATE tasks SET status = CASE WHEN escalated_from IS NULL "
-                                     "THEN 'pending' ELSE 'escalated' END, claimed_by = NULL "
-                                     "WHERE id = ? AND status = 'claimed' AND claimed_by = ?"),
-                      {taskId, who});
-    if (!r)
-        return r.error();
-    if (*r != 1) {
+    Status st = m_db.transaction([&]() -> Status {
+        auto r = m_db.run(
+            QStringLiteral("UPDATE tasks SET status = CASE WHEN escalated_from IS NULL THEN "
+                           "'pending' ELSE 'escalated' END, claimed_by = NULL WHERE id = ? AND "
+                           "status = 'claimed' AND claimed_by = ?"),
+            {taskId, who});
+        if (!r)
+            return r.error();
+        if (*r == 1)
+            return m_audit.record(QStringLiteral("review.released"), who,
+                                  {{QStringLiteral("task_id"), taskId}});
         auto t = m_engine.task(taskId);
         if (!t)
             return t.error();
@@ -125,8 +119,9 @@ Status ReviewDesk::release(const QString &taskId, const QString &who)
                             : QStringLiteral("the task is %1, not claimed")
                                   .arg(t->value(QLatin1String("status")).toString()),
                         QStringLiteral("status"));
-    }
-    record(QStringLiteral("review.released"), who, {{QStringLiteral("task_id"), taskId}});
+    });
+    if (!st)
+        return st;
     Q_EMIT tasksChanged();
     return Ok {};
 }
@@ -149,22 +144,6 @@ Result<QJsonObject> ReviewDesk::decide(const QString &taskId, const QString &dec
     auto decided = m_engine.decide(taskId, decision, fields, comment, who);
     if (!decided)
         return decided.error();
-    // Which fields the person changed, by name only: the values may be patient data.
-    QJsonArray changed;
-    const QJsonObject form = before->value(QLatin1String("form")).toObject();
-    for (const QJsonValue &v : form.value(QLatin1String("fields")).toArray()) {
-        const QJsonObject f = v.toObject();
-        const QString name = f.value(QLatin1String("name")).toString();
-        if (fields.contains(name) && fields.value(name) != f.value(QLatin1String("value")))
-            changed.append(name);
-    }
-    record(QStringLiteral("review.decided"), who,
-           {{QStringLiteral("task_id"), taskId},
-            {QStringLiteral("execution_id"), before->value(QLatin1String("execution_id"))},
-            {QStringLiteral("queue"), before->value(QLatin1String("queue"))},
-            {QStringLiteral("decision"), decision},
-            {QStringLiteral("changed_fields"), changed},
-            {QStringLiteral("with_comment"), !comment.trimmed().isEmpty()}});
     Q_EMIT tasksChanged();
     return decided;
 }
@@ -220,17 +199,30 @@ int ReviewDesk::escalateOverdue()
         tasks.append({due->value(0).toString(), due->value(1).toString()});
     int moved = 0;
     for (const auto &[id, queue] : std::as_const(tasks)) {
-        auto r = m_db.run(QStringLiteral("UPDATE tasks SET status = 'escalated', queue = ?, "
-                                         "escalated_from = ?, role = 'manager', claimed_by = NULL "
-                                         "WHERE id = ? AND status IN ('pending', 'claimed')"),
-                          {supervisorQueue(), queue, id});
-        if (!r || *r != 1)
+        bool escalated = false;
+        Status st = m_db.transaction([&]() -> Status {
+            auto r = m_db.run(
+                QStringLiteral("UPDATE tasks SET status = 'escalated', queue = ?, escalated_from "
+                               "= ?, role = 'manager', claimed_by = NULL WHERE id = ? AND status "
+                               "IN ('pending', 'claimed')"),
+                {supervisorQueue(), queue, id});
+            if (!r)
+                return r.error();
+            escalated = *r == 1;
+            if (!escalated)
+                return Ok {};
+            return m_audit.record(QStringLiteral("review.escalated"), QStringLiteral("switchboard"),
+                                  {{QStringLiteral("task_id"), id}, {QStringLiteral("queue"), queue}});
+        });
+        if (!st) {
+            qCWarning(lcService) << "review task" << id << "not escalated:" << st.error().message;
+            continue;
+        }
+        if (!escalated)
             continue;
         ++moved;
         qCInfo(lcService) << "review task" << id << "from" << queue
                           << "passed its SLA and went to the supervisors";
-        record(QStringLiteral("review.escalated"), QStringLiteral("switchboard"),
-               {{QStringLiteral("task_id"), id}, {QStringLiteral("queue"), queue}});
     }
     if (moved > 0)
         Q_EMIT tasksChanged();

@@ -10,7 +10,7 @@
 
 namespace Switchboard {
 
-class AuditLog;
+class AuditTrail;
 class Database;
 class WorkflowEngine;
 
@@ -24,7 +24,7 @@ class ReviewDesk final : public QObject
     Q_OBJECT
 
 public:
-    ReviewDesk(WorkflowEngine &engine, Database &db, AuditLog &audit, const Clock &clock,
+    ReviewDesk(WorkflowEngine &engine, Database &db, AuditTrail &audit, const Clock &clock,
                QObject *parent = nullptr);
 
     // The queue past-SLA tasks go to; they keep the queue they came from in escalated_from.
@@ -63,11 +63,9 @@ Q_SIGNALS:
     void tasksChanged();
 
 private:
-    void record(const QString &event, const QString &who, const QJsonObject &data);
-
     WorkflowEngine &m_engine;
     Database &m_db;
-    AuditLog &m_audit;
+    AuditTrail &m_audit;
     const Clock &m_clock;
 };
 

@@ -112,6 +112,19 @@ Status TaskStore::claim(const QString &taskId, const QString &who)
         QStringLiteral("status"));
 }
 
+QJsonArray TaskStore::changedFields(const QJsonObject &task, const QJsonObject &fields)
+{
+    QJsonArray changed;
+    const QJsonObject form = task.value(QLatin1String("form")).toObject();
+    for (const QJsonValue &v : form.value(QLatin1String("fields")).toArray()) {
+        const QJsonObject f = v.toObject();
+        const QString name = f.value(QLatin1String("name")).toString();
+        if (fields.contains(name) && fields.value(name) != f.value(QLatin1String("value")))
+            changed.append(name);
+    }
+    return changed;
+}
+
 Result<QJsonObject> TaskStore::checkDecision(const QJsonObject &task, const QString &decision,
                                              const QJsonObject &fields)
 {

@@ -42,6 +42,8 @@ public:
     // The form's values for a decision: the decision must be one of the task's outcomes, the
     // fields (or their prefilled values) of the right type, required ones present unless the
     // task is rejected. Names the field that is wrong.
+    // The names of the form fields a decision changes (names only: values may be patient data).
+    static QJsonArray changedFields(const QJsonObject &task, const QJsonObject &fields);
     static Result<QJsonObject> checkDecision(const QJsonObject &task, const QString &decision,
                                              const QJsonObject &fields);
     // Decided by who, if nobody decided it first (a conflict then); run it in the transaction

@@ -156,16 +156,23 @@ Status CoreService::start()
     return Ok {};
 }
 
+QString CoreService::databasePath(const CoreOptions &options)
+{
+    if (!options.storePath.isEmpty())
+        return options.storePath;
+    if (options.dataDir.isEmpty())
+        return QStringLiteral(":memory:");
+    return QDir(options.dataDir)
+        .filePath((options.demo ? QStringLiteral("demo") : QStringLiteral("switchboard"))
+                  + QStringLiteral(".db"));
+}
+
 Status CoreService::startEngine()
 {
-    QString path = m_options.storePath;
     const QString name = m_options.demo ? QStringLiteral("demo") : QStringLiteral("switchboard");
     if (Status prepared = DataFolder::prepare(m_options.dataDir); !prepared)
         return prepared;
-    if (path.isEmpty())
-        path = m_options.dataDir.isEmpty()
-            ? QStringLiteral(":memory:")
-            : QDir(m_options.dataDir).filePath(name + QStringLiteral(".db"));
+    const QString path = databasePath(m_options);
     if (path != QLatin1String(":memory:")) {
         auto lock = DataFolder::lock(path);
         if (!lock)
@@ -243,8 +250,11 @@ Status CoreService::startEngine()
         compliance && compliance->enabled && !compliance->endpoint.isEmpty())
         m_audit->setCompliance(compliance->endpoint,
                                compliance->callTimeoutMs(m_config.health.timeoutMs));
+    m_workflows->setAudit(m_audit);
+    m_engine->setAudit(m_audit);
     m_review = new ReviewDesk(*m_engine, *m_db, *m_audit, m_clock, this);
     m_alertBook = new AlertBook(*m_db, m_clock, this);
+    m_alertBook->setAudit(m_audit);
     if (!m_config.timezone.isEmpty())
         m_alertBook->setTimeZone(QTimeZone(m_config.timezone.toUtf8()));
     if (Status loaded = m_alertBook->load(); !loaded)
@@ -334,7 +344,8 @@ void CoreService::installTemplates()
             qCWarning(lcService) << "template" << id << "does not validate";
             continue;
         }
-        if (auto v = m_workflows->publish(id, QStringLiteral("built-in template")); !v)
+        if (auto v = m_workflows->publish(id, QStringLiteral("built-in template"),
+                                           QStringLiteral("switchboard")); !v)
             qCWarning(lcService) << "template" << id << "not published:" << v.error().message;
     }
 }
@@ -473,6 +484,7 @@ QList<ModuleSnapshot> CoreService::modules() const
 Status CoreService::startNotifier()
 {
     m_notifier = new Notifier(*m_db, *m_alertBook, *m_secrets, m_clock, this);
+    m_notifier->setAudit(m_audit);
     if (Status loaded = m_notifier->load(); !loaded)
         return loaded;
     m_notifier->setContext(m_config.brandName, m_config.instanceId,
@@ -485,7 +497,8 @@ Status CoreService::startNotifier()
         m_notifier->saveChannel({{QStringLiteral("id"), QStringLiteral("slack")},
                                  {QStringLiteral("type"), QStringLiteral("slack")},
                                  {QStringLiteral("name"), QStringLiteral("Slack")}},
-                                m_config.slackWebhookUrl, [](Result<QJsonObject> saved) {
+                                m_config.slackWebhookUrl, QStringLiteral("configuration"),
+                                [](Result<QJsonObject> saved) {
                                     if (!saved)
                                         qCWarning(lcService) << "SLACK_WEBHOOK_URL not taken:"
                                                              << saved.error().message;
@@ -631,13 +644,18 @@ void CoreService::checkModule(const QString &moduleId)
         m_monitor->checkModule(moduleId);
 }
 
-Status CoreService::resetCircuitBreaker(const QString &moduleId)
+Status CoreService::resetCircuitBreaker(const QString &moduleId, const QString &actor)
 {
     if (!ModuleCatalog::find(moduleId))
         return makeError(
             QStringLiteral("unknown module \"%1\" (expected 01_intake … 09_compliance)")
                 .arg(moduleId),
             QStringLiteral("module"));
+    // Recorded first: a reset that cannot be recorded does not happen.
+    if (Status st = m_audit->record(QStringLiteral("module.circuit_reset"), actor,
+                                    {{QStringLiteral("module"), moduleId}});
+        !st)
+        return st;
     m_resilient->resetBreaker(moduleId);
     m_monitor->setCircuitState(moduleId, CircuitState::Closed);
     m_monitor->checkModule(moduleId);
@@ -694,7 +712,8 @@ Status CoreService::applyModuleSettings()
     return Ok {};
 }
 
-Status CoreService::setModuleEnabled(const QString &moduleId, bool enabled)
+Status CoreService::setModuleEnabled(const QString &moduleId, bool enabled,
+                                     const QString &actor)
 {
     auto it = std::find_if(m_config.modules.begin(), m_config.modules.end(),
                            [&](const ModuleConfig &m) { return m.id == moduleId; });
@@ -704,11 +723,18 @@ Status CoreService::setModuleEnabled(const QString &moduleId, bool enabled)
                 .arg(moduleId),
             QStringLiteral("module"));
     // Kept over the configuration, so that a restart does not quietly switch it back.
-    auto saved = m_db->run(QStringLiteral("INSERT OR REPLACE INTO module_settings (module, "
+    Status saved = m_db->transaction([&]() -> Status {
+        auto r = m_db->run(QStringLiteral("INSERT OR REPLACE INTO module_settings (module, "
                                           "enabled, updated_at) VALUES (?, ?, ?)"),
                            {moduleId, enabled ? 1 : 0, m_clock.nowMs()});
+        if (!r)
+            return r.error();
+        return m_audit->record(enabled ? QStringLiteral("module.enabled")
+                                       : QStringLiteral("module.disabled"),
+                               actor, {{QStringLiteral("module"), moduleId}});
+    });
     if (!saved)
-        return saved.error();
+        return saved;
     if (it->enabled == enabled)
         return Ok {};
     it->enabled = enabled;

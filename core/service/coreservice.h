@@ -50,6 +50,9 @@ public:
     ~CoreService() override;
 
     Status start();
+    // The database the options point at: --store, or <data>/switchboard.db (demo.db for the
+    // demo clinic), or memory when there is no data folder.
+    static QString databasePath(const CoreOptions &options);
 
     const CoreConfig &config() const { return m_config; }
     QList<ModuleSnapshot> modules() const;
@@ -62,10 +65,10 @@ public:
     // Runs a round of health checks now and calls done when every module has answered.
     void runChecks(std::function<void()> done);
     void checkModule(const QString &moduleId);
-    Status resetCircuitBreaker(const QString &moduleId);
+    Status resetCircuitBreaker(const QString &moduleId, const QString &actor);
     // Switches a module on or off (health checks, status and alerts follow); kept in the
     // database over the configuration.
-    Status setModuleEnabled(const QString &moduleId, bool enabled);
+    Status setModuleEnabled(const QString &moduleId, bool enabled, const QString &actor);
     // One module's stored hourly samples of the last `days` days, its call counts and its
     // recent calls: {module, days, samples, calls, recent_calls}.
     Result<QJsonObject> moduleHistory(const QString &moduleId, int days) const;

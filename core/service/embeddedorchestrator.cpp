@@ -76,9 +76,12 @@ void EmbeddedOrchestrator::checkModule(const QString &moduleId)
 
 void EmbeddedOrchestrator::resetCircuitBreaker(const QString &moduleId)
 {
+    const QString who = userName();
     if (CoreService *service = m_service.data())
-        QMetaObject::invokeMethod(
-            service, [service, moduleId] { (void)service->resetCircuitBreaker(moduleId); });
+        QMetaObject::invokeMethod(service, [service, moduleId, who] {
+            if (Status st = service->resetCircuitBreaker(moduleId, who); !st)
+                qCWarning(lcService) << "cannot reset" << moduleId << ":" << st.error().message;
+        });
 }
 
 void EmbeddedOrchestrator::requestReport()
@@ -97,9 +100,10 @@ void EmbeddedOrchestrator::requestReport()
 
 void EmbeddedOrchestrator::setModuleEnabled(const QString &moduleId, bool enabled)
 {
+    const QString who = userName();
     if (CoreService *service = m_service.data())
-        QMetaObject::invokeMethod(service, [service, moduleId, enabled] {
-            if (Status st = service->setModuleEnabled(moduleId, enabled); !st)
+        QMetaObject::invokeMethod(service, [service, moduleId, enabled, who] {
+            if (Status st = service->setModuleEnabled(moduleId, enabled, who); !st)
                 qCWarning(lcService) << "cannot switch" << moduleId << ":" << st.error().message;
         });
 }
@@ -296,8 +300,9 @@ void EmbeddedOrchestrator::saveWorkflow(const QJsonObject &document)
 
 void EmbeddedOrchestrator::publishWorkflow(const QString &id, const QString &note)
 {
-    onCore([this, id, note](CoreService &service) {
-        auto version = service.workflows()->publish(id, note);
+    const QString who = userName();
+    onCore([this, id, note, who](CoreService &service) {
+        auto version = service.workflows()->publish(id, note, who);
         if (!version) {
             const QString message = version.error().message;
             QMetaObject::invokeMethod(this,
@@ -330,7 +335,8 @@ void EmbeddedOrchestrator::requestVersion(const QString &id, int version)
 
 void EmbeddedOrchestrator::testRun(const QJsonObject &document, const QJsonObject &input)
 {
-    onCore([this, document, input](CoreService &service) {
+    const QString who = userName();
+    onCore([this, document, input, who](CoreService &service) {
         const QString original = document.value(QLatin1String("id")).toString();
         const QString id = QStringLiteral("test-run-") + original;
         const auto fail = [this, original](const QString &message) {
@@ -367,8 +373,8 @@ void EmbeddedOrchestrator::testRun(const QJsonObject &document, const QJsonObjec
             return fail(saved.error().message);
         if (!saved->isEmpty())
             return fail(saved->first().toString());
-        (void)service.workflows()->setEnabled(id, false);
-        if (auto published = service.workflows()->publish(id, QStringLiteral("test run"));
+        (void)service.workflows()->setEnabled(id, false, who);
+        if (auto published = service.workflows()->publish(id, QStringLiteral("test run"), who);
             !published)
             return fail(published.error().message);
         auto started = service.engine()->start(id, input, QStringLiteral("test-run"));
@@ -428,8 +434,9 @@ void EmbeddedOrchestrator::pushExecutions(CoreService &service)
 
 void EmbeddedOrchestrator::cancelExecution(const QString &executionId)
 {
-    onCore([this, executionId](CoreService &service) {
-        const Status st = service.engine()->cancel(executionId);
+    const QString who = userName();
+    onCore([this, executionId, who](CoreService &service) {
+        const Status st = service.engine()->cancel(executionId, who);
         const QString message = st ? QString() : st.error().message;
         QMetaObject::invokeMethod(this, [this, executionId, message] {
             if (message.isEmpty())
@@ -442,8 +449,9 @@ void EmbeddedOrchestrator::cancelExecution(const QString &executionId)
 
 void EmbeddedOrchestrator::retryExecution(const QString &executionId)
 {
-    onCore([this, executionId](CoreService &service) {
-        auto retried = service.engine()->retry(executionId);
+    const QString who = userName();
+    onCore([this, executionId, who](CoreService &service) {
+        auto retried = service.engine()->retry(executionId, who);
         const QString message = retried ? QString() : retried.error().message;
         const QString newId =
             retried ? retried->value(QLatin1String("execution_id")).toString() : QString();
@@ -558,9 +566,11 @@ void EmbeddedOrchestrator::removeSilence(qint64 id)
 
 void EmbeddedOrchestrator::saveChannel(const QJsonObject &definition, const QString &secret)
 {
-    onCore([this, definition, secret](CoreService &service) {
+    const QString who = userName();
+    onCore([this, definition, secret, who](CoreService &service) {
         const QString id = definition.value(QLatin1String("id")).toString();
-        service.notifier()->saveChannel(definition, secret, [this, id](Result<QJsonObject> saved) {
+        service.notifier()->saveChannel(definition, secret, who,
+                                        [this, id](Result<QJsonObject> saved) {
             const QString message = saved ? QString() : saved.error().toString();
             QMetaObject::invokeMethod(this, [this, id, message] {
                 if (message.isEmpty())
@@ -574,8 +584,9 @@ void EmbeddedOrchestrator::saveChannel(const QJsonObject &definition, const QStr
 
 void EmbeddedOrchestrator::removeChannel(const QString &id)
 {
-    onCore([this, id](CoreService &service) {
-        service.notifier()->removeChannel(id, [this, id](Status st) {
+    const QString who = userName();
+    onCore([this, id, who](CoreService &service) {
+        service.notifier()->removeChannel(id, who, [this, id](Status st) {
             if (!st) {
                 const QString message = st.error().message;
                 QMetaObject::invokeMethod(

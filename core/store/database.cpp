@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QUuid>
 #include <cstdio>
+#include <utility>
 #include <unistd.h>
 
 namespace Switchboard {
@@ -214,6 +215,7 @@ Status Database::transaction(const std::function<Status()> &body)
     Status st = body();
     --m_depth;
     QSqlQuery query(m_db);
+    const QList<std::function<void()>> afterwards = std::exchange(m_afterCommit, {});
     if (!st) {
         (void)query.exec(QStringLiteral("ROLLBACK"));
         return st;
@@ -231,7 +233,17 @@ Status Database::transaction(const std::function<Status()> &body)
         return error;
     }
     crashIfPlanned(commit, m_faults.crashAfterCommit, "after");
+    for (const auto &fn : afterwards)
+        fn();
     return Ok {};
+}
+
+void Database::afterCommit(std::function<void()> fn)
+{
+    if (m_depth > 0)
+        m_afterCommit.append(std::move(fn));
+    else
+        fn();
 }
 
 Result<QString> Database::quickCheck()

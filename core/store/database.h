@@ -48,6 +48,9 @@ public:
     // the outer transaction.
     Status transaction(const std::function<Status()> &body);
     bool inTransaction() const { return m_depth > 0; }
+    // Runs fn once the current transaction has committed; dropped if it rolls back. Outside a
+    // transaction fn runs at once.
+    void afterCommit(std::function<void()> fn);
 
     // "ok", or what SQLite's quick_check found wrong.
     Result<QString> quickCheck();
@@ -80,6 +83,7 @@ private:
     FaultPlan m_faults;
     int m_statementCount = 0;
     int m_commitCount = 0;
+    QList<std::function<void()>> m_afterCommit;
 };
 
 } // namespace Switchboard

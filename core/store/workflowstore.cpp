@@ -1,5 +1,6 @@
 #include "store/workflowstore.h"
 
+#include "audit/audittrail.h"
 #include "store/database.h"
 
 #include <QJsonDocument>
@@ -37,7 +38,7 @@ Result<QList<WorkflowIssue>> WorkflowStore::saveDraft(const QJsonObject &documen
     return QList<WorkflowIssue>();
 }
 
-Result<int> WorkflowStore::publish(const QString &id, const QString &note)
+Result<int> WorkflowStore::publish(const QString &id, const QString &note, const QString &who)
 {
     auto d = draft(id);
     if (!d)
@@ -72,7 +73,12 @@ Result<int> WorkflowStore::publish(const QString &id, const QString &note)
                                                 "environment, version, promoted_at, promoted_by) "
                                                 "VALUES (?, ?, ?, ?, 'publish')"),
                                  {id, m_environment, version, m_clock.nowMs()});
-        return deployed ? Status(Ok {}) : Status(deployed.error());
+        if (!deployed)
+            return deployed.error();
+        return audit(m_audit, QStringLiteral("workflow.published"), who,
+                     {{QStringLiteral("workflow_id"), id},
+                      {QStringLiteral("version"), version},
+                      {QStringLiteral("environment"), m_environment}});
     });
     if (!st)
         return st.error();
@@ -80,15 +86,22 @@ Result<int> WorkflowStore::publish(const QString &id, const QString &note)
     return version;
 }
 
-Status WorkflowStore::setEnabled(const QString &id, bool enabled)
+Status WorkflowStore::setEnabled(const QString &id, bool enabled, const QString &who)
 {
-    auto r = m_db.run(QStringLiteral("UPDATE workflows SET enabled = ? WHERE id = ?"),
-                      {enabled ? 1 : 0, id});
-    if (!r)
-        return r.error();
-    if (*r == 0)
-        return notFound(QStringLiteral("no workflow has the id \"%1\"").arg(id),
-                        QStringLiteral("id"));
+    Status st = m_db.transaction([&]() -> Status {
+        auto r = m_db.run(QStringLiteral("UPDATE workflows SET enabled = ? WHERE id = ?"),
+                          {enabled ? 1 : 0, id});
+        if (!r)
+            return r.error();
+        if (*r == 0)
+            return notFound(QStringLiteral("no workflow has the id \"%1\"").arg(id),
+                            QStringLiteral("id"));
+        return audit(m_audit,
+                     enabled ? QStringLiteral("workflow.enabled") : QStringLiteral("workflow.disabled"),
+                     who, {{QStringLiteral("workflow_id"), id}});
+    });
+    if (!st)
+        return st;
     ++m_generation;
     return Ok {};
 }
@@ -186,12 +199,20 @@ Status WorkflowStore::promote(const QString &id, int version, const QString &env
                              .arg(version)
                              .arg(order.at(target - 1)),
                          QStringLiteral("version"));
-    auto r =
-        m_db.run(QStringLiteral("INSERT OR REPLACE INTO deployments (workflow_id, environment, "
-                                "version, promoted_at, promoted_by) VALUES (?, ?, ?, ?, ?)"),
-                 {id, environment, version, m_clock.nowMs(), who});
-    if (!r)
-        return r.error();
+    Status st = m_db.transaction([&]() -> Status {
+        auto r =
+            m_db.run(QStringLiteral("INSERT OR REPLACE INTO deployments (workflow_id, environment, "
+                                    "version, promoted_at, promoted_by) VALUES (?, ?, ?, ?, ?)"),
+                     {id, environment, version, m_clock.nowMs(), who});
+        if (!r)
+            return r.error();
+        return audit(m_audit, QStringLiteral("workflow.promoted"), who,
+                     {{QStringLiteral("workflow_id"), id},
+                      {QStringLiteral("version"), version},
+                      {QStringLiteral("environment"), environment}});
+    });
+    if (!st)
+        return st;
     ++m_generation;
     return Ok {};
 }

@@ -11,6 +11,7 @@
 
 namespace Switchboard {
 
+class AuditTrail;
 class Database;
 
 // Workflow drafts and their published versions. A draft is saved only when it validates;
@@ -32,7 +33,7 @@ public:
     // Validates and saves a draft. On issues, nothing is written and they are returned.
     Result<QList<WorkflowIssue>> saveDraft(const QJsonObject &document);
     // A new immutable version, which at once runs in this store's environment.
-    Result<int> publish(const QString &id, const QString &note);
+    Result<int> publish(const QString &id, const QString &note, const QString &who);
     // Makes a version run in an environment: dev, staging or production, in that order; a
     // version reaches staging from dev and production from staging (a rollback too: promote
     // the older version along the same path).
@@ -42,7 +43,9 @@ public:
     // The environment of the core this store serves (CoreConfig::environment).
     void setEnvironment(const QString &environment) { m_environment = environment; }
     static QStringList environments();
-    Status setEnabled(const QString &id, bool enabled);
+    Status setEnabled(const QString &id, bool enabled, const QString &who);
+    // Where publishing, promoting and enabling are recorded, in the same transaction.
+    void setAudit(AuditTrail *audit) { m_audit = audit; }
 
     QList<Summary> list();
     Result<QJsonObject> draft(const QString &id);
@@ -58,6 +61,7 @@ public:
 
 private:
     Database &m_db;
+    AuditTrail *m_audit = nullptr;
     const Clock &m_clock;
     WorkflowValidator &m_validator;
     QHash<QString, Workflow> m_cache; // "id@version"

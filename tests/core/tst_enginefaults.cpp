@@ -55,6 +55,16 @@ public:
         auto q = m_db.exec(sql);
         return q && q->next() ? q->value(0).toInt() : -1;
     }
+    // "event by actor" for each audit entry, oldest first.
+    QStringList audit()
+    {
+        QStringList out;
+        auto q = m_db.exec(QStringLiteral("SELECT event, actor FROM audit_log ORDER BY seq"));
+        while (q && q->next())
+            out << q->value(0).toString() + QStringLiteral(" by ") + q->value(1).toString();
+        return out;
+    }
+    Database &db() { return m_db; }
 
 private:
     Database m_db;
@@ -312,15 +322,74 @@ private Q_SLOTS:
         FaultPlan plan;
         plan.failCommit = 1;
         f.db.setFaults(plan);
-        const Status cancelled = f.engine->cancel(id);
+        const Status cancelled = f.engine->cancel(id, QStringLiteral("tester"));
         QVERIFY(!cancelled.ok());
         QCOMPARE(cancelled.error().kind, ErrorKind::Unavailable);
         QCOMPARE(witness.status(id), QStringLiteral("running"));
         // Once storage works, the same request goes through.
         f.clock.advance(1000);
         f.engine->processDueTimers();
-        QVERIFY(f.engine->cancel(id).ok());
+        QVERIFY(f.engine->cancel(id, QStringLiteral("tester")).ok());
         QCOMPARE(witness.status(id), QStringLiteral("cancelled"));
+    }
+
+    // Each orchestration event is recorded in the commit of the change it records: a change
+    // whose commit fails leaves no entry, and the chain shows any entry changed or removed.
+    void everyOrchestrationEventIsAuditedInItsCommit()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        EngineFixture f(path);
+        Witness witness(path);
+        f.modules.hold = true;
+        f.publish(TwoCalls);
+        QVERIFY(f.store->promote(QStringLiteral("two-calls"), 1, QStringLiteral("dev"),
+                                 QStringLiteral("ana"))
+                    .ok());
+        QVERIFY(f.store->setEnabled(QStringLiteral("two-calls"), false, QStringLiteral("ana")).ok());
+        QVERIFY(f.store->setEnabled(QStringLiteral("two-calls"), true, QStringLiteral("ana")).ok());
+        const QString id = f.start(QStringLiteral("two-calls"));
+        const QStringList before = witness.audit();
+        QCOMPARE(before,
+                 QStringList({QStringLiteral("workflow.published by tester"),
+                              QStringLiteral("workflow.promoted by ana"),
+                              QStringLiteral("workflow.disabled by ana"),
+                              QStringLiteral("workflow.enabled by ana")}));
+
+        // Failed commits: neither the change nor its entry is stored.
+        FaultPlan plan;
+        plan.failCommit = 1;
+        f.db.setFaults(plan);
+        QVERIFY(!f.engine->cancel(id, QStringLiteral("bo")).ok());
+        QCOMPARE(witness.audit(), before);
+        f.db.setFaults(plan); // counted again from here: the next commit fails
+        QVERIFY(!f.store->setEnabled(QStringLiteral("two-calls"), false, QStringLiteral("bo")).ok());
+        QCOMPARE(witness.audit(), before);
+        QCOMPARE(witness.count(QStringLiteral("SELECT enabled FROM workflows")), 1);
+        f.db.setFaults({});
+
+        f.clock.advance(1000);
+        f.engine->processDueTimers();
+        QVERIFY(f.engine->cancel(id, QStringLiteral("bo")).ok());
+        auto retried = f.engine->retry(id, QStringLiteral("cy"));
+        QVERIFY(retried.ok());
+        QCOMPARE(witness.audit().mid(before.size()),
+                 QStringList({QStringLiteral("execution.cancelled by bo"),
+                              QStringLiteral("execution.retried by cy")}));
+
+        // The chain: intact, then broken where an entry was changed, or where one is missing.
+        QCOMPARE(AuditLog::verify(witness.db()).value(), qint64(before.size() + 2));
+        QVERIFY(witness.db().run(QStringLiteral("UPDATE audit_log SET actor = 'mallory' WHERE "
+                                                "seq = 3")).ok());
+        auto changed = AuditLog::verify(witness.db());
+        QVERIFY(!changed.ok());
+        QVERIFY2(changed.error().message.contains(QLatin1String("entry 3 does not match")),
+                 qPrintable(changed.error().message));
+        QVERIFY(witness.db().run(QStringLiteral("DELETE FROM audit_log WHERE seq = 3")).ok());
+        auto removed = AuditLog::verify(witness.db());
+        QVERIFY(!removed.ok());
+        QVERIFY2(removed.error().message.contains(QLatin1String("entry 3 is missing")),
+                 qPrintable(removed.error().message));
     }
 
     void theSweeperResumesWhatWasLeftBehind()
@@ -403,7 +472,7 @@ private Q_SLOTS:
                                    .toObject()
                                    .value(QLatin1String("id"))
                                    .toString();
-        QVERIFY(f.engine->deadLetters().discard(letter).ok());
+        QVERIFY(f.engine->deadLetters().discard(letter, QStringLiteral("tester")).ok());
         f.engine->sweep();
         QCOMPARE(f.engine->deadLetters().list(QString()).value().size(),
                  1); // discarded, within TTL

@@ -52,7 +52,7 @@ class TstNotifier : public QObject
     QJsonObject save(const QJsonObject &definition, const QString &secret)
     {
         std::optional<Result<QJsonObject>> saved;
-        m_notifier->saveChannel(definition, secret, [&](Result<QJsonObject> r) { saved = r; });
+        m_notifier->saveChannel(definition, secret, QStringLiteral("tester"), [&](Result<QJsonObject> r) { saved = r; });
         if (!QTest::qWaitFor([&] { return saved.has_value(); }, 15000))
             return {{QStringLiteral("error"), QStringLiteral("no answer")}};
         if (!saved->ok())
@@ -63,7 +63,7 @@ class TstNotifier : public QObject
     Status remove(const QString &id)
     {
         std::optional<Status> done;
-        m_notifier->removeChannel(id, [&](Status st) { done = st; });
+        m_notifier->removeChannel(id, QStringLiteral("tester"), [&](Status st) { done = st; });
         (void)QTest::qWaitFor([&] { return done.has_value(); }, 15000);
         return done.value_or(Status(makeError(QStringLiteral("no answer"))));
     }

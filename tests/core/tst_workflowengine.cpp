@@ -319,7 +319,7 @@ private Q_SLOTS:
             f.engine->deliverEvent(QStringLiteral("lead.captured"), QStringLiteral("01_intake"),
                                    {{QStringLiteral("score"), 9}});
         QCOMPARE(high->value(QLatin1String("started")).toArray().size(), 1);
-        QVERIFY(f.store->setEnabled(QStringLiteral("on-lead"), false).ok());
+        QVERIFY(f.store->setEnabled(QStringLiteral("on-lead"), false, QStringLiteral("tester")).ok());
         QCOMPARE(f.engine
                      ->deliverEvent(QStringLiteral("lead.captured"), QStringLiteral("01_intake"),
                                     {{QStringLiteral("score"), 9}})
@@ -353,12 +353,12 @@ private Q_SLOTS:
           "nodes": [{"id": "start", "type": "trigger"}, {"id": "wait", "type": "delay", "duration": "1h"}, {"id": "done", "type": "end"}],
           "edges": [{"from": "start", "to": "wait"}, {"from": "wait", "to": "done"}]})");
         const QString id = f.start(QStringLiteral("slow"), {{QStringLiteral("x"), 1}});
-        QVERIFY(f.engine->cancel(id).ok());
+        QVERIFY(f.engine->cancel(id, QStringLiteral("tester")).ok());
         QCOMPARE(f.status(id), QStringLiteral("cancelled"));
-        QCOMPARE(f.engine->cancel(id).error().field, QStringLiteral("status"));
+        QCOMPARE(f.engine->cancel(id, QStringLiteral("tester")).error().field, QStringLiteral("status"));
         f.clock.advance(2 * 3600 * 1000LL);
         QCOMPARE(f.engine->processDueTimers(), 0); // the timer went with the cancellation
-        auto retried = f.engine->retry(id);
+        auto retried = f.engine->retry(id, QStringLiteral("tester"));
         QVERIFY(retried.ok());
         const QString again = retried->value(QLatin1String("execution_id")).toString();
         QCOMPARE(f.status(again), QStringLiteral("waiting"));
@@ -458,7 +458,7 @@ private Q_SLOTS:
 
         // A replay that fails again stays in the queue; after recovery it goes through.
         std::optional<Result<QJsonObject>> outcome;
-        f.engine->deadLetters().replay(letter.value(QLatin1String("id")).toString(), {},
+        f.engine->deadLetters().replay(letter.value(QLatin1String("id")).toString(), {}, QStringLiteral("tester"),
                                    [&](Result<QJsonObject> r) { outcome = r; });
         QTRY_VERIFY(outcome.has_value());
         QVERIFY(!outcome->ok());
@@ -466,7 +466,7 @@ private Q_SLOTS:
         healthy = true;
         outcome.reset();
         f.engine->deadLetters().replay(letter.value(QLatin1String("id")).toString(),
-                                   {{QStringLiteral("amount"), 120}},
+                                   {{QStringLiteral("amount"), 120}}, QStringLiteral("tester"),
                                    [&](Result<QJsonObject> r) { outcome = r; });
         QTRY_VERIFY(outcome.has_value());
         QVERIFY(outcome->ok());
@@ -476,7 +476,7 @@ private Q_SLOTS:
         QCOMPARE(f.engine->deadLetters().pendingCount().value(), 0);
         QCOMPARE(f.engine->deadLetters().list(QStringLiteral("replayed")).value().size(), 1);
         QCOMPARE(
-            f.engine->deadLetters().discard(letter.value(QLatin1String("id")).toString()).error().field,
+            f.engine->deadLetters().discard(letter.value(QLatin1String("id")).toString(), QStringLiteral("tester")).error().field,
             QStringLiteral("id"));
     }
 
@@ -514,7 +514,7 @@ private Q_SLOTS:
         QJsonObject v2 = QJsonDocument::fromJson(linear()).object();
         v2.insert(QStringLiteral("name"), QStringLiteral("Linear v2"));
         QVERIFY(f.store->saveDraft(v2).ok());
-        QCOMPARE(f.store->publish(QStringLiteral("linear"), QStringLiteral("v2")).value(), 2);
+        QCOMPARE(f.store->publish(QStringLiteral("linear"), QStringLiteral("v2"), QStringLiteral("tester")).value(), 2);
         QCOMPARE(f.store->version(QStringLiteral("linear"))->name, QStringLiteral("Linear v2"));
 
         // Production takes only what staging runs; an unknown environment is refused.

@@ -130,7 +130,7 @@ private Q_SLOTS:
                     .arg(m.id == QLatin1String("05_followup") ? 1 : 10);
             QVERIFY(
                 m_store->saveDraft(QJsonDocument::fromJson(workflow.toUtf8()).object())->isEmpty());
-            QVERIFY(m_store->publish(QStringLiteral("call-") + m.id.left(2), {}).ok());
+            QVERIFY(m_store->publish(QStringLiteral("call-") + m.id.left(2), {}, QStringLiteral("tester")).ok());
         }
         m_engine->setEndpoints(endpoints);
     }
@@ -334,7 +334,7 @@ private Q_SLOTS:
                                    .value(QLatin1String("id"))
                                    .toString();
         std::optional<Result<QJsonObject>> replayed;
-        m_engine->deadLetters().replay(letter, {}, [&](Result<QJsonObject> r) { replayed = r; });
+        m_engine->deadLetters().replay(letter, {}, QStringLiteral("tester"), [&](Result<QJsonObject> r) { replayed = r; });
         QTRY_VERIFY(replayed.has_value());
         QVERIFY(replayed->ok());
         QCOMPARE(m_engine->deadLetters().pendingCount().value(), before);

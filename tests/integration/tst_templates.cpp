@@ -101,7 +101,7 @@ private Q_SLOTS:
                      qPrintable(file.fileName() + QStringLiteral(": ")
                                 + (saved->isEmpty() ? QString() : saved->first().toString())));
             QVERIFY(
-                m_store->publish(doc.value(QLatin1String("id")).toString(), QStringLiteral("test"))
+                m_store->publish(doc.value(QLatin1String("id")).toString(), QStringLiteral("test"), QStringLiteral("tester"))
                     .ok());
             ids << doc.value(QLatin1String("id")).toString();
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/auditlog.h"
 #include "common/manualclock.h"
 #include "engine/workflowengine.h"
 #include "fakemoduleclient.h"
@@ -23,6 +24,7 @@ struct EngineFixture
     WorkflowValidator validator {expressions};
     std::unique_ptr<WorkflowStore> store;
     FakeModuleClient modules;
+    std::unique_ptr<AuditLog> audit; // not forwarded: no compliance endpoint
     std::unique_ptr<WorkflowEngine> engine;
 
     explicit EngineFixture(const QString &path = QStringLiteral(":memory:"))
@@ -30,12 +32,15 @@ struct EngineFixture
         if (!db.open(path))
             qFatal("cannot open the test database");
         store = std::make_unique<WorkflowStore>(db, clock, validator);
+        audit = std::make_unique<AuditLog>(db, clock, modules);
+        store->setAudit(audit.get());
         makeEngine();
     }
 
     void makeEngine()
     {
         engine = std::make_unique<WorkflowEngine>(db, *store, modules, expressions, clock);
+        engine->setAudit(audit.get());
         QHash<QString, QUrl> endpoints;
         for (int n = 1; n <= 9; ++n)
             endpoints.insert(QStringLiteral("0%1_x").arg(n),
@@ -56,7 +61,8 @@ struct EngineFixture
             qFatal("test workflow does not validate: %s",
                    saved ? qPrintable(saved->first().toString())
                          : qPrintable(saved.error().message));
-        if (!store->publish(doc.value(QLatin1String("id")).toString(), QStringLiteral("test")))
+        if (!store->publish(doc.value(QLatin1String("id")).toString(), QStringLiteral("test"),
+                            QStringLiteral("tester")))
             qFatal("cannot publish");
         return doc.value(QLatin1String("id")).toString();
     }
