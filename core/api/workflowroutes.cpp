@@ -209,10 +209,13 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                                                 QStringLiteral("unknown module \"%1\"").arg(module),
                                                 QStringLiteral("module"));
                      auto delivered = core.engine()->deliverEvent(
-                         type, module, body->value(QLatin1String("data")).toObject());
+                         type, module, body->value(QLatin1String("data")).toObject(),
+                         QString::fromUtf8(req.header("Idempotency-Key")));
                      if (!delivered)
                          return reply.sendError(delivered.error());
-                     reply.sendJson(202, *delivered);
+                     reply.sendJson(delivered->value(QLatin1String("replayed")).toBool() ? 200
+                                                                                          : 202,
+                                    *delivered);
                  });
 }
 

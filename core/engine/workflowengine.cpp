@@ -701,14 +701,33 @@ int WorkflowEngine::sweep()
 }
 
 Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QString &module,
-                                                 const QJsonObject &data)
+                                                 const QJsonObject &data, const QString &key)
 {
     const QJsonObject event {{QStringLiteral("type"), type},
                              {QStringLiteral("module"), module},
                              {QStringLiteral("data"), data}};
+    const QString route = QStringLiteral("event");
+    const QString fingerprint = QString::fromLatin1(
+        QCryptographicHash::hash(compact(event).toUtf8(), QCryptographicHash::Sha256).toHex());
+    if (!key.isEmpty()) {
+        auto seen = m_inbound.find(key, route, fingerprint);
+        if (!seen)
+            return seen.error();
+        if (*seen) {
+            QJsonObject answer = (*seen)->body;
+            answer.insert(QStringLiteral("replayed"), true);
+            return answer;
+        }
+    }
     QJsonArray started;
     for (const QString &workflowId : m_triggers.forEvent(type, module, data)) {
-        auto s = start(workflowId, data, QStringLiteral("event:") + type);
+        const QString origin = QStringLiteral("event:") + type;
+        // Each start keyed by the event's key and the workflow (the key hashed, to stay short).
+        const QString startKey = QString::fromLatin1(
+            QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex().left(32)
+            + ':' + workflowId.toUtf8());
+        auto s = key.isEmpty() ? start(workflowId, data, origin)
+                               : startOnce(startKey, workflowId, data, origin);
         if (s)
             started.append(s->value(QLatin1String("execution_id")));
         else
@@ -758,7 +777,16 @@ Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QStr
                                           "the event again")
                                .arg(unresumed.size())
                                .arg(unresumed.first()));
-    return QJsonObject {{QStringLiteral("started"), started}, {QStringLiteral("resumed"), resumed}};
+    const QJsonObject answer {{QStringLiteral("started"), started},
+                              {QStringLiteral("resumed"), resumed}};
+    if (!key.isEmpty()) {
+        if (Status kept = m_store.transaction([&] {
+                return m_inbound.remember(key, route, fingerprint, {202, answer});
+            });
+            !kept)
+            return kept.error();
+    }
+    return answer;
 }
 
 Status WorkflowEngine::cancel(const QString &executionId, const QString &actor)

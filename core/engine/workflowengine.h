@@ -88,9 +88,12 @@ public:
     Result<QJsonObject> startOnce(const QString &key, const QString &workflowId,
                                   const QJsonObject &input, const QString &origin);
     // Starts the published, enabled workflows this event triggers and resumes the executions
-    // waiting for it. Returns {"started": [ids], "resumed": [ids]}.
+    // waiting for it. Returns {"started": [ids], "resumed": [ids]}. With an Idempotency-Key
+    // the event takes effect once: a repeat gets the first answer with "replayed": true, and
+    // a repeat after a partial failure (503) starts nothing twice, each start being keyed by
+    // the key and the workflow, and each resumed wait gone with its resumption.
     Result<QJsonObject> deliverEvent(const QString &type, const QString &module,
-                                     const QJsonObject &data);
+                                     const QJsonObject &data, const QString &key = {});
     Status cancel(const QString &executionId, const QString &actor);
     // Starts a new execution of the same version with the same input.
     Result<QJsonObject> retry(const QString &executionId, const QString &actor);

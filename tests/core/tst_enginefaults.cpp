@@ -392,6 +392,71 @@ private Q_SLOTS:
                  qPrintable(removed.error().message));
     }
 
+    // An event sent again under its Idempotency-Key takes effect once, also when the first
+    // delivery failed half-way: what it started is not started again, and what it resumed is
+    // not resumed again.
+    void aKeyedEventTakesEffectOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        EngineFixture f(path);
+        Witness witness(path);
+        f.publish(R"({"id": "on-paid", "name": "On paid", "trigger": {"kind": "event", "event_type": "payment.succeeded"},
+          "nodes": [{"id": "start", "type": "trigger"}, {"id": "done", "type": "end"}],
+          "edges": [{"from": "start", "to": "done"}]})");
+        f.publish(R"({"id": "waits", "name": "Waits", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"},
+                    {"id": "wait", "type": "wait_for_event", "event_type": "payment.succeeded", "timeout": "72h"},
+                    {"id": "done", "type": "end"},
+                    {"id": "late", "type": "end", "status": "failed", "error": "no payment"}],
+          "edges": [{"from": "start", "to": "wait"}, {"from": "wait", "port": "event", "to": "done"},
+                    {"from": "wait", "port": "timeout", "to": "late"}]})");
+        const QString first = f.start(QStringLiteral("waits"));
+        const QString second = f.start(QStringLiteral("waits"));
+        const QJsonObject data {{QStringLiteral("invoice"), QStringLiteral("inv-1")}};
+        const auto countStarted = [&] {
+            return witness.count(QStringLiteral(
+                "SELECT COUNT(*) FROM executions WHERE workflow_id = 'on-paid'"));
+        };
+
+        // The start commits, the first resumption does, the second one's commit fails.
+        FaultPlan plan;
+        plan.failCommit = 3;
+        f.db.setFaults(plan);
+        auto partial = f.engine->deliverEvent(QStringLiteral("payment.succeeded"), {}, data,
+                                              QStringLiteral("evt-1"));
+        QVERIFY(!partial.ok());
+        QCOMPARE(partial.error().kind, ErrorKind::Unavailable);
+        f.db.setFaults({});
+        QCOMPARE(countStarted(), 1);
+        const int resumedBefore =
+            int(witness.status(first) == QLatin1String("completed"))
+            + int(witness.status(second) == QLatin1String("completed"));
+        QCOMPARE(resumedBefore, 1);
+
+        // The client sends it again: nothing starts twice, the other wait resumes.
+        f.clock.advance(1000);
+        f.engine->processDueTimers();
+        auto again = f.engine->deliverEvent(QStringLiteral("payment.succeeded"), {}, data,
+                                            QStringLiteral("evt-1"));
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().message));
+        QCOMPARE(countStarted(), 1);
+        QCOMPARE(witness.status(first), QStringLiteral("completed"));
+        QCOMPARE(witness.status(second), QStringLiteral("completed"));
+
+        // Once answered, a repeat gets the same answer; the key with another event is refused.
+        auto replayed = f.engine->deliverEvent(QStringLiteral("payment.succeeded"), {}, data,
+                                               QStringLiteral("evt-1"));
+        QVERIFY(replayed->value(QLatin1String("replayed")).toBool());
+        QCOMPARE(replayed->value(QLatin1String("started")), again->value(QLatin1String("started")));
+        QCOMPARE(countStarted(), 1);
+        auto other = f.engine->deliverEvent(QStringLiteral("payment.succeeded"), {},
+                                            {{QStringLiteral("invoice"), QStringLiteral("inv-2")}},
+                                            QStringLiteral("evt-1"));
+        QVERIFY(!other.ok());
+        QCOMPARE(other.error().kind, ErrorKind::Conflict);
+    }
+
     void theSweeperResumesWhatWasLeftBehind()
     {
         QTemporaryDir dir;
