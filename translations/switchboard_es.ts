@@ -1697,6 +1697,10 @@
         <source>Undo failed</source>
         <translation>Falló el deshacer</translation>
     </message>
+    <message>
+        <source>No clear answer: the module may have done it, so it counts as done</source>
+        <translation>Sin respuesta clara: el módulo pudo hacerlo, así que cuenta como hecho</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::HealthBanner</name>

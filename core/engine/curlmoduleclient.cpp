@@ -184,6 +184,9 @@ void CurlModuleClient::collect()
         result.httpStatus = int(status);
         result.elapsedMs = p->timer.elapsed();
         result.retryAfterMs = retryAfterMs(p->retryAfter);
+        // Bytes of the request sent: none when the module could not be reached at all.
+        long sent = 0;
+        curl_easy_getinfo(easy, CURLINFO_REQUEST_SIZE, &sent);
         const CURLcode code = msg->data.result;
         curl_multi_remove_handle(m_multi, easy);
         curl_easy_cleanup(easy);
@@ -194,6 +197,7 @@ void CurlModuleClient::collect()
                 ? QStringLiteral("no answer within the timeout")
                 : QString::fromUtf8(curl_easy_strerror(code));
             result.retryable = true;
+            result.uncertain = sent > 0;
         } else {
             QJsonParseError error;
             const QJsonDocument doc = QJsonDocument::fromJson(p->response, &error);
@@ -201,6 +205,7 @@ void CurlModuleClient::collect()
                 && (error.error != QJsonParseError::NoError || !doc.isObject())) {
                 result.error = QStringLiteral("the module's answer is not a JSON object");
                 result.retryable = true;
+                result.uncertain = true;
             } else {
                 result.body = doc.object();
                 if (status < 200 || status >= 300) {
@@ -213,6 +218,7 @@ void CurlModuleClient::collect()
                                                .left(200)
                                                                               : QString());
                     result.retryable = retryableStatus(int(status));
+                    result.uncertain = status == 504; // a gateway gave up waiting for it
                 }
             }
         }

@@ -27,6 +27,9 @@ struct ModuleCallResult
     bool retryable = false;
     qint64 elapsedMs = 0;
     qint64 retryAfterMs = -1; // the module's Retry-After, when it sent one
+    // The request went out and no definite answer came back (a timeout, the connection lost
+    // after sending, a 504, a 2xx answer that is not JSON): the module may have acted.
+    bool uncertain = false;
 
     bool ok() const { return error.isEmpty(); }
 };

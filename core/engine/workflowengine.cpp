@@ -370,6 +370,8 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
                          {QStringLiteral("output"), result.body},
                          {QStringLiteral("attempts"), attempt},
                          {QStringLiteral("finished_at"), now}});
+        if (run->stepOf(nodeId).contains(QLatin1String("uncertain")))
+            run->updateStep(nodeId, {{QStringLiteral("uncertain"), false}}); // settled
         record(*run, QStringLiteral("step_completed"), nodeId, attempt, detail);
         observeStep(*run, nodeId);
         if (node && node->settings.contains(QLatin1String("compensation"))) {
@@ -383,10 +385,18 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
     }
 
     const bool willRetry = result.retryable && node && attempt < ModuleCalls::maxAttempts(*node);
+    // Whether the module may have acted: set by an uncertain attempt, settled only by an
+    // answer from the module itself (the same key makes a module that did act say so).
+    const bool uncertain = result.uncertain
+        || (result.httpStatus == 0
+            && run->stepOf(nodeId).value(QLatin1String("uncertain")).toBool());
+    run->updateStep(nodeId, {{QStringLiteral("uncertain"), uncertain}});
     record(*run, QStringLiteral("step_failed"), nodeId, attempt,
            {{QStringLiteral("error"), result.error},
             {QStringLiteral("http_status"), result.httpStatus},
             {QStringLiteral("retryable"), result.retryable},
+            {QStringLiteral("outcome"),
+             uncertain ? QStringLiteral("unknown") : QStringLiteral("not_done")},
             {QStringLiteral("final"), !willRetry}});
     if (willRetry) {
         // The module's Retry-After wins when it asks for longer than the backoff (up to an hour).
@@ -410,8 +420,23 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
         advanceLater(*run);
         return;
     }
+    if (uncertain && node) {
+        // No definite answer after every attempt: counted as possibly done, so a saga undoes
+        // it with the rest (compensations must be idempotent for this).
+        record(*run, QStringLiteral("step_outcome_unknown"), nodeId, attempt,
+               {{QStringLiteral("compensated_if_the_execution_fails"),
+                 node->settings.contains(QLatin1String("compensation"))}});
+        if (node->settings.contains(QLatin1String("compensation"))) {
+            QJsonArray done = run->list("completed");
+            done.append(nodeId);
+            run->setList("completed", done);
+        }
+    }
     if (node)
-        addDeadLetter(*run, *node, attempt, result.error);
+        addDeadLetter(*run, *node, attempt,
+                      uncertain ? result.error
+                              + QStringLiteral(" (outcome unknown: the module may have acted)")
+                                : result.error);
     observeStep(*run, nodeId);
     run->updateStep(nodeId,
                     {{QStringLiteral("status"), QStringLiteral("failed")},

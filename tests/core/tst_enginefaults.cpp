@@ -457,6 +457,55 @@ private Q_SLOTS:
         QCOMPARE(other.error().kind, ErrorKind::Conflict);
     }
 
+    // A call that never gets a definite answer may have taken effect: it is tried again under
+    // the same key, then counted as possibly done and compensated with the rest.
+    void anUncertainOutcomeIsCompensatedNotGuessed()
+    {
+        EngineFixture f;
+        f.modules.responder = [](const ModuleCallRequest &request) {
+            if (request.body.value(QLatin1String("action")).toString() != QLatin1String("charge"))
+                return ModuleCallResult {200, {{QStringLiteral("ok"), true}}, {}, false, 1};
+            ModuleCallResult timedOut;
+            timedOut.error = QStringLiteral("no answer within the timeout");
+            timedOut.retryable = true;
+            timedOut.uncertain = true;
+            return timedOut;
+        };
+        f.publish(TwoCalls);
+        const QString id = f.start(QStringLiteral("two-calls"),
+                                   {{QStringLiteral("patient_id"), QStringLiteral("pt-1")}});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                f.clock.advance(60000);
+                f.engine->processDueTimers();
+                return f.status(id) == QLatin1String("failed");
+            }(),
+            10000);
+        QSet<QByteArray> chargeKeys;
+        for (const auto &call : std::as_const(f.modules.calls)) {
+            if (call.body.value(QLatin1String("action")).toString() == QLatin1String("charge"))
+                chargeKeys.insert(call.idempotencyKey);
+        }
+        QVERIFY(f.modules.actions().count(QStringLiteral("charge")) > 1);
+        QCOMPARE(chargeKeys.size(), 1); // every attempt under the same key
+        QVERIFY(f.modules.actions().contains(QStringLiteral("refund")));
+        const QStringList history = f.history(id);
+        QVERIFY2(history.contains(QStringLiteral("step_outcome_unknown:charge")),
+                 qPrintable(history.join(u", ")));
+        QVERIFY(history.contains(QStringLiteral("compensation_completed:charge")));
+
+        // A definite "no" from the module settles it: nothing to compensate.
+        EngineFixture g;
+        g.modules.responder = [](const ModuleCallRequest &) {
+            return FakeModuleClient::failure(false, 422);
+        };
+        g.publish(TwoCalls);
+        const QString refused = g.start(QStringLiteral("two-calls"));
+        QTRY_COMPARE(g.status(refused), QStringLiteral("failed"));
+        QVERIFY(!g.modules.actions().contains(QStringLiteral("refund")));
+        QVERIFY(!g.history(refused).contains(QStringLiteral("step_outcome_unknown:charge")));
+    }
+
     void theSweeperResumesWhatWasLeftBehind()
     {
         QTemporaryDir dir;

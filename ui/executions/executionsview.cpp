@@ -384,6 +384,8 @@ QString ExecutionsView::eventText(const QString &type)
         {QStringLiteral("step_completed"), QT_TR_NOOP("Step done")},
         {QStringLiteral("step_failed"), QT_TR_NOOP("Step failed")},
         {QStringLiteral("retry_scheduled"), QT_TR_NOOP("Retry scheduled")},
+        {QStringLiteral("step_outcome_unknown"),
+         QT_TR_NOOP("No clear answer: the module may have done it, so it counts as done")},
         {QStringLiteral("dead_lettered"), QT_TR_NOOP("Sent to the dead-letter queue")},
         {QStringLiteral("timer_set"), QT_TR_NOOP("Waiting for a timer")},
         {QStringLiteral("timer_fired"), QT_TR_NOOP("Timer fired")},
