@@ -18,6 +18,9 @@ using namespace Switchboard;
 
 namespace {
 
+// A refused configuration: the unit's RestartPreventExitStatus=, so systemd does not loop.
+constexpr int ConfigErrorExit = 2;
+
 const char *statusMark(ModuleStatus status)
 {
     switch (status) {
@@ -74,6 +77,34 @@ bool parseListen(const QString &text, CoreOptions &options)
     options.listenAddress = address;
     options.listenPort = quint16(port);
     return true;
+}
+
+// --check-config: every setting, its value (secrets hidden) and where it came from.
+int printConfiguration(const ConfigLoader::Loaded &loaded)
+{
+    int width = 0;
+    for (const ConfigLoader::SettingSource &s : loaded.settings)
+        width = std::max(width, int(s.name.size()));
+    std::printf("%-*s  %-40s  %s\n", width, "SETTING", "VALUE", "FROM");
+    for (const ConfigLoader::SettingSource &s : loaded.settings)
+        std::printf("%-*s  %-40s  %s\n", width, qPrintable(s.name), qPrintable(s.value),
+                    qPrintable(s.origin));
+    if (!loaded.notes.isEmpty()) {
+        std::printf("\nRecognised, read elsewhere or not used:\n");
+        for (const QString &note : loaded.notes)
+            std::printf("  %s\n", qPrintable(note));
+    }
+    const auto missing = loaded.config.missingRequired();
+    if (!missing.isEmpty()) {
+        std::printf("\nMissing (the status will report them):\n");
+        for (const CoreConfig::MissingSetting &m : missing)
+            std::printf("  %s: %s\n", qPrintable(m.variable), qPrintable(m.reason));
+    }
+    for (const QString &warning : loaded.warnings)
+        std::fprintf(stderr, "warning: %s\n", qPrintable(warning));
+    std::printf("\nThe configuration is valid%s.\n",
+                loaded.warnings.isEmpty() ? "" : " (see the warnings)");
+    return 0;
 }
 
 int verifyAuditLog(const QString &path)
@@ -151,7 +182,12 @@ int main(int argc, char *argv[])
         QStringLiteral("Check the audit log's hash chain in the data folder's database, say what "
                        "was found and exit (0: intact, 1: broken or unreadable). Safe while the "
                        "core runs."));
-    parser.addOptions({listen, data, config, envFile, store, reportDir, demo, quiet, verifyAudit});
+    const QCommandLineOption checkConfig(
+        QStringLiteral("check-config"),
+        QStringLiteral("Print every setting with its value and where it came from, warn about "
+                       "unknown variables, and exit (2 when the configuration is refused)."));
+    parser.addOptions(
+        {listen, data, config, envFile, store, reportDir, demo, quiet, verifyAudit, checkConfig});
     parser.process(app);
 
     CoreOptions options;
@@ -160,23 +196,34 @@ int main(int argc, char *argv[])
             stderr,
             "switchboard-core: --listen: expected host:port such as 127.0.0.1:8600, got \"%s\"\n",
             qPrintable(parser.value(listen)));
-        return 2;
+        return ConfigErrorExit;
     }
     options.listen = true;
     options.demo = parser.isSet(demo);
     options.dataDir = parser.isSet(data)
         ? parser.value(data)
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    options.adminTokenFromEnv = qEnvironmentVariable("SWITCHBOARD_ADMIN_TOKEN");
+    const ConfigLoader::EnvMap environment = ConfigLoader::processEnvironment();
+    const auto adminToken =
+        ConfigLoader::secretVariable(environment, QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"));
+    const auto tokens =
+        ConfigLoader::secretVariable(environment, QStringLiteral("SWITCHBOARD_TOKENS"));
+    for (const auto *secret : {&adminToken, &tokens}) {
+        if (!*secret) {
+            std::fprintf(stderr, "switchboard-core: %s: %s\n",
+                         qPrintable(secret->error().field), qPrintable(secret->error().message));
+            return ConfigErrorExit;
+        }
+    }
+    options.adminTokenFromEnv = *adminToken;
     // More people: SWITCHBOARD_TOKENS="<token>=support:ana,<token>=viewer" (a role, and who).
-    for (const QString &entry :
-         qEnvironmentVariable("SWITCHBOARD_TOKENS").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    for (const QString &entry : tokens->split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString token = entry.section(QLatin1Char('='), 0, 0).trimmed();
         if (token.size() < 16 || !entry.contains(QLatin1Char('='))) {
             std::fprintf(stderr,
                          "switchboard-core: SWITCHBOARD_TOKENS: each entry is <token of 16 "
                          "characters or more>=<role>[:<name>]\n");
-            return 2;
+            return ConfigErrorExit;
         }
         options.tokens.insert(token, entry.section(QLatin1Char('='), 1).trimmed());
     }
@@ -188,7 +235,7 @@ int main(int argc, char *argv[])
             std::fprintf(stderr,
                          "switchboard-core: --store: the shared PostgreSQL store is not available "
                          "in this version; use an SQLite file\n");
-            return 2;
+            return ConfigErrorExit;
         }
         if (url.startsWith(QLatin1String("sqlite:")))
             url = url.mid(7);
@@ -198,12 +245,17 @@ int main(int argc, char *argv[])
     if (parser.isSet(verifyAudit))
         return verifyAuditLog(CoreService::databasePath(options));
 
-    auto loaded = ConfigLoader::load(parser.value(config), parser.value(envFile));
-    if (!loaded) {
+    auto all = ConfigLoader::loadAll(parser.value(config), parser.value(envFile), environment);
+    if (!all) {
         std::fprintf(stderr, "switchboard-core: configuration refused: %s\n",
-                     qPrintable(loaded.error().toString()));
-        return 2;
+                     qPrintable(all.error().toString()));
+        return ConfigErrorExit;
     }
+    if (parser.isSet(checkConfig))
+        return printConfiguration(*all);
+    for (const QString &warning : std::as_const(all->warnings))
+        std::fprintf(stderr, "switchboard-core: warning: %s\n", qPrintable(warning));
+    const CoreConfig *loaded = &all->config;
     if (!options.demo && !loaded->anyModuleConfigured()) {
         std::fprintf(stderr,
                      "switchboard-core: no module endpoints are configured; the status will report "

@@ -47,7 +47,7 @@ Result<CoreConfig> loadConfig(const QCommandLineParser &parser, const QCommandLi
         if (data.exists(QStringLiteral("switchboard.env")))
             env = data.filePath(QStringLiteral("switchboard.env"));
     }
-    return ConfigLoader::load(json, env);
+    return ConfigLoader::load(json, env, ConfigLoader::processEnvironment());
 }
 
 // Waits for the first complete round of health checks, then runs then(); gives up after 20 s.
@@ -74,50 +74,87 @@ void whenChecked(Orchestrator &orchestrator, MainWindow &window, std::function<v
     });
 }
 
+// The command line's options, declared once for the GUI and for --help without a display.
+struct Options
+{
+    QCommandLineOption demo {QStringLiteral("demo"),
+                             QStringLiteral("Open the demo clinic: a simulated fleet of the nine "
+                                            "modules.")};
+    QCommandLineOption config {QStringLiteral("config"), QStringLiteral("JSON configuration file."),
+                               QStringLiteral("file")};
+    QCommandLineOption envFile {QStringLiteral("env-file"),
+                                QStringLiteral("Environment file with the specification's "
+                                               "variables."),
+                                QStringLiteral("file")};
+    QCommandLineOption selfTest {QStringLiteral("self-test"),
+                                 QStringLiteral("Start everything, load every view, exit 0 when "
+                                                "all works.")};
+    QCommandLineOption screenshot {QStringLiteral("screenshot"),
+                                   QStringLiteral("Render a view to a PNG file and exit."),
+                                   QStringLiteral("file")};
+    QCommandLineOption view {QStringLiteral("view"),
+                             QStringLiteral("View for --screenshot: %1.")
+                                 .arg(MainWindow::viewNames().join(QStringLiteral(", "))),
+                             QStringLiteral("name"), QStringLiteral("dashboard")};
+    QCommandLineOption size {QStringLiteral("size"),
+                             QStringLiteral("Window size for --screenshot, e.g. 1280x860."),
+                             QStringLiteral("WxH"), QStringLiteral("1280x860")};
+    QCommandLineOption language {QStringLiteral("language"),
+                                 QStringLiteral("Language of the console, e.g. es (default: the "
+                                                "system's)."),
+                                 QStringLiteral("code")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.setApplicationDescription(
+            QStringLiteral("Switchboard, the clinic operations console."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({demo, config, envFile, selfTest, screenshot, view, size, language});
+    }
+};
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("switchboard"));
+    QCoreApplication::setOrganizationName(QStringLiteral("switchboard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SWITCHBOARD_VERSION));
+}
+
+// --help and --version are answered without a display (on a server, over ssh).
+bool asksForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-?" || arg == "-v"
+            || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    const Options cli;
+    if (asksForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        QCommandLineParser parser;
+        cli.addTo(parser);
+        parser.process(app); // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("switchboard"));
-    QApplication::setOrganizationName(QStringLiteral("switchboard"));
+    setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Switchboard"));
-    QApplication::setApplicationVersion(QStringLiteral(SWITCHBOARD_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("switchboard"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Switchboard, the clinic operations console."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(
-        QStringLiteral("demo"),
-        QStringLiteral("Open the demo clinic: a simulated fleet of the nine modules."));
-    const QCommandLineOption config(QStringLiteral("config"),
-                                    QStringLiteral("JSON configuration file."),
-                                    QStringLiteral("file"));
-    const QCommandLineOption envFile(
-        QStringLiteral("env-file"),
-        QStringLiteral("Environment file with the specification's variables."),
-        QStringLiteral("file"));
-    const QCommandLineOption selfTest(
-        QStringLiteral("self-test"),
-        QStringLiteral("Start everything, load every view, exit 0 when all works."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render a view to a PNG file and exit."),
-                                        QStringLiteral("file"));
-    const QCommandLineOption view(QStringLiteral("view"),
-                                  QStringLiteral("View for --screenshot: %1.")
-                                      .arg(MainWindow::viewNames().join(QStringLiteral(", "))),
-                                  QStringLiteral("name"), QStringLiteral("dashboard"));
-    const QCommandLineOption size(QStringLiteral("size"),
-                                  QStringLiteral("Window size for --screenshot, e.g. 1280x860."),
-                                  QStringLiteral("WxH"), QStringLiteral("1280x860"));
-    const QCommandLineOption language(
-        QStringLiteral("language"),
-        QStringLiteral("Language of the console, e.g. es (default: the system's)."),
-        QStringLiteral("code"));
-    parser.addOptions({demo, config, envFile, selfTest, screenshot, view, size, language});
+    cli.addTo(parser);
     parser.process(app);
+    const auto &[demo, config, envFile, selfTest, screenshot, view, size, language] = cli;
 
     // --language wins; otherwise the one chosen in Settings; otherwise the system's.
     installTranslations(

@@ -6,25 +6,63 @@
 #include <QByteArray>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace Switchboard::ConfigLoader {
 
 using EnvMap = QMap<QString, QString>;
 
-// Parses a dotenv-style file (KEY="value", KEY='value', KEY=value, # comments, optional
-// "export "). Errors name the line.
+struct EnvValue
+{
+    QString value;
+    int line = 0;
+};
+
+// Parses a dotenv-style file as the specification writes one: KEY="value", KEY='value',
+// KEY=value, # comment lines, a trailing "# …" or "// …" comment after a value, an optional
+// "export ". Errors name the line.
+Result<QMap<QString, EnvValue>> parseEnvLines(const QString &text);
+// The same, values only.
 Result<EnvMap> parseEnvFile(const QString &text);
 
-// Applies the primary specification's variables (MODULE_01_ENDPOINT, ENABLED_01_INTAKE,
-// ERROR_THRESHOLD, HEALTH_CHECK_TIMEOUT_MS, KPI_THRESHOLDS_JSON, HIPAA_MODE, …) on top of
-// config. Unrelated variables are ignored; a bad value is refused with the variable named.
+// Applies the specification's variables (MODULE_01_ENDPOINT, ERROR_THRESHOLD, …) on top of
+// config. Unrelated variables are ignored; a bad value is refused with the variable named and
+// nothing applied.
 Status applyEnv(CoreConfig &config, const EnvMap &env);
 
 // Applies a JSON configuration document on top of config. Unknown keys and bad values are
 // refused with the JSON path named (e.g. "health.timeout_ms").
 Status applyJson(CoreConfig &config, const QByteArray &json);
 
-// Reads the optional JSON file then the optional env file; either path may be empty.
-Result<CoreConfig> load(const QString &jsonPath, const QString &envPath);
+// A setting as check-config prints it: its value (secrets hidden) and where it came from.
+struct SettingSource
+{
+    QString name;
+    QString value;
+    QString origin; // "default", "environment", "<file>:<line>", "<file> (<json path>)"
+};
+
+struct Loaded
+{
+    CoreConfig config;
+    QList<SettingSource> settings; // every setting, set or not, in the table's order
+    QStringList warnings; // unknown variables, each with the nearest known name
+    QStringList notes; // variables of the specification that Switchboard does not use
+};
+
+// Sources, the later winning: the defaults, the JSON file, the env file, then the process
+// environment (as Docker's -e, systemd's Environment= and dotenv tools have it). Every secret
+// variable X may instead be given as X_FILE, the path of a file holding it (systemd's
+// LoadCredential=, Docker secrets). Either path may be empty. A bad value is refused naming
+// the variable and where it was set.
+Result<Loaded> loadAll(const QString &jsonPath, const QString &envPath, const EnvMap &processEnv);
+Result<CoreConfig> load(const QString &jsonPath, const QString &envPath,
+                        const EnvMap &processEnv = {});
+
+// This process's environment.
+EnvMap processEnvironment();
+// A secret variable outside the settings (SWITCHBOARD_ADMIN_TOKEN …): name's value, or the
+// contents of the file name_FILE points at; empty when neither is set. Both set is an error.
+Result<QString> secretVariable(const EnvMap &env, const QString &name);
 
 } // namespace Switchboard::ConfigLoader

@@ -43,7 +43,7 @@ struct HealthSettings
 struct CircuitBreakerSettings
 {
     int threshold = 5; // CIRCUIT_BREAKER_THRESHOLD, consecutive failures
-    int timeoutSeconds = 60; // CIRCUIT_BREAKER_TIMEOUT, open time before half-open
+    int timeoutMs = 60000; // CIRCUIT_BREAKER_TIMEOUT (ms, as the seed writes it): open time
 };
 
 struct ResilienceSettings
@@ -72,6 +72,13 @@ struct CoreConfig
     QString durability = QStringLiteral("power");
     // SLACK_WEBHOOK_URL: moved into the keychain as the "slack" channel on start, never stored.
     QString slackWebhookUrl;
+    // PAGERDUTY_ROUTING_KEY: the same, as the "pagerduty" channel.
+    QString pagerDutyRoutingKey;
+    // SECRETS_BACKEND: auto (the desktop keychain when a Secret Service answers, else the
+    // encrypted file), keychain or file.
+    QString secretsBackend = QStringLiteral("auto");
+    // LOG_FORMAT: text (a level and a time on every line) or json (one object a line).
+    QString logFormat = QStringLiteral("text");
     int notifyAttempts = 5; // NOTIFY_RETRY_ATTEMPTS: sends before a delivery fails
     int notifyRetryDelayMs = 2000; // NOTIFY_RETRY_DELAY_MS: first backoff, doubling to 60 s
     QString reportCron =

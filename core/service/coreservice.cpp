@@ -228,7 +228,7 @@ Status CoreService::startEngine()
         m_resilient->configure(
             m.id,
             ModulePolicy {CircuitBreakerConfig {m_config.circuitBreaker.threshold,
-                                                m_config.circuitBreaker.timeoutSeconds * 1000, 1,
+                                                m_config.circuitBreaker.timeoutMs, 1,
                                                 1},
                           BulkheadConfig {r.bulkheadConcurrent, r.bulkheadQueued},
                           RateLimitConfig {r.modulePerMinute, r.maxWaitMs}, m.fallback});

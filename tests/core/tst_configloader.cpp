@@ -190,7 +190,7 @@ private Q_SLOTS:
             << "unknown module";
         QTest::newRow("bad value")
             << QByteArray(R"({"health": {"timeout_ms": "soon"}})") << "health.timeout_ms"
-            << "whole number";
+            << "expected milliseconds";
         QTest::newRow("list") << QByteArray(R"({"hipaa_mode": [true]})") << "hipaa_mode"
                               << "not a list";
     }
@@ -236,6 +236,143 @@ private Q_SLOTS:
         auto missing = ConfigLoader::load(dir.filePath(QStringLiteral("absent.json")), QString());
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().message.contains(QStringLiteral("cannot read")));
+    }
+
+    // The specification's troubleshooting lines, as written: milliseconds, quoted, with a
+    // "//" or "#" comment after the value; a unit is accepted as well.
+    void troubleshootingLinesAsWritten_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<int>("breakerMs");
+        QTest::addColumn<int>("healthMs");
+        QTest::newRow("seed: breaker 120 s")
+            << "CIRCUIT_BREAKER_TIMEOUT=\"120000\"  // Increase from 60s to 120s" << 120000
+            << 10000;
+        QTest::newRow("the default, written out") << "CIRCUIT_BREAKER_TIMEOUT=\"60000\"" << 60000
+                                                  << 10000;
+        QTest::newRow("seed: health 30 s")
+            << "HEALTH_CHECK_TIMEOUT_MS=\"30000\"  # Increase to 30 seconds" << 60000 << 30000;
+        QTest::newRow("with a unit") << "CIRCUIT_BREAKER_TIMEOUT=2m" << 120000 << 10000;
+        QTest::newRow("seconds") << "HEALTH_CHECK_TIMEOUT_MS=15s // more" << 60000 << 15000;
+    }
+
+    void troubleshootingLinesAsWritten()
+    {
+        QFETCH(QString, line);
+        QFETCH(int, breakerMs);
+        QFETCH(int, healthMs);
+        auto env = ConfigLoader::parseEnvFile(line + QLatin1Char('\n'));
+        QVERIFY2(env.ok(), qPrintable(env.ok() ? QString() : env.error().toString()));
+        CoreConfig config;
+        const Status st = ConfigLoader::applyEnv(config, *env);
+        QVERIFY2(st.ok(), qPrintable(st.ok() ? QString() : st.error().toString()));
+        QCOMPARE(config.circuitBreaker.timeoutMs, breakerMs);
+        QCOMPARE(config.health.timeoutMs, healthMs);
+    }
+
+    void badValuesNameTheVariableAndTheLine_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("too short") << "BRAND_NAME=A\nCIRCUIT_BREAKER_TIMEOUT=\"120\"\n"
+                                   << ":2: CIRCUIT_BREAKER_TIMEOUT" << "out of range";
+        QTest::newRow("no unit known") << "\n\nHEALTH_CHECK_TIMEOUT_MS=10 seconds\n"
+                                       << ":3: HEALTH_CHECK_TIMEOUT_MS" << "with a unit";
+        QTest::newRow("not a key") << "PAGERDUTY_ROUTING_KEY=abc\n"
+                                   << ":1: PAGERDUTY_ROUTING_KEY" << "32 characters";
+    }
+
+    void badValuesNameTheVariableAndTheLine()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, where);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("clinic.env"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text.toUtf8());
+        file.close();
+        auto loaded = ConfigLoader::loadAll(QString(), path, {});
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().field, path + where);
+        QVERIFY2(loaded.error().message.contains(message), qPrintable(loaded.error().message));
+    }
+
+    // The process environment wins over the env file (systemd's EnvironmentFile= and Docker's
+    // -e both arrive there); every setting says where its value came from.
+    void theProcessEnvironmentWinsAndEverySourceIsNamed()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("clinic.env"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("BRAND_NAME=\"From the file\"\nERROR_THRESHOLD=7\nERORR_THRESHOLD=3\n"
+                   "STRIPE_CREDENTIAL_ID=\"stripe_cred_id\"\n");
+        file.close();
+        const ConfigLoader::EnvMap environment {
+            {QStringLiteral("BRAND_NAME"), QStringLiteral("From the environment")},
+            {QStringLiteral("PATH"), QStringLiteral("/usr/bin")},
+            {QStringLiteral("HEALTH_CHECK_TIMOUT_MS"), QStringLiteral("5000")}};
+        auto loaded = ConfigLoader::loadAll(QString(), path, environment);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
+        QCOMPARE(loaded->config.brandName, QStringLiteral("From the environment"));
+        QCOMPARE(loaded->config.health.errorThreshold, 7);
+        QHash<QString, ConfigLoader::SettingSource> byName;
+        for (const auto &s : loaded->settings)
+            byName.insert(s.name, s);
+        QCOMPARE(byName.value(QStringLiteral("BRAND_NAME")).origin, QStringLiteral("environment"));
+        QCOMPARE(byName.value(QStringLiteral("ERROR_THRESHOLD")).origin, path + QStringLiteral(":2"));
+        QCOMPARE(byName.value(QStringLiteral("SLOW_RESPONSE_MS")).origin, QStringLiteral("default"));
+        QCOMPARE(loaded->settings.size(), 85);
+        // A typo is named with the nearest known variable, in the file and in the environment;
+        // PATH is not a typo.
+        QCOMPARE(loaded->warnings.size(), 2);
+        QVERIFY2(loaded->warnings.at(0).contains(
+                     QStringLiteral(":3: unknown variable ERORR_THRESHOLD is ignored; did you mean "
+                                    "ERROR_THRESHOLD?")),
+                 qPrintable(loaded->warnings.at(0)));
+        QVERIFY(loaded->warnings.at(1).contains(QStringLiteral("did you mean HEALTH_CHECK_TIMEOUT_MS")));
+        QVERIFY(loaded->notes.join(u'\n').contains(QStringLiteral("STRIPE_CREDENTIAL_ID: not applicable")));
+    }
+
+    // A secret from a file (systemd's LoadCredential=, Docker secrets): X_FILE names it.
+    void secretsComeFromFiles()
+    {
+        QTemporaryDir dir;
+        const QString secret = dir.filePath(QStringLiteral("slack"));
+        QFile file(secret);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("https://hooks.slack.com/services/T0/B0/abc\n");
+        file.close();
+        auto loaded = ConfigLoader::loadAll(
+            QString(), QString(), {{QStringLiteral("SLACK_WEBHOOK_URL_FILE"), secret}});
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
+        QCOMPARE(loaded->config.slackWebhookUrl,
+                 QStringLiteral("https://hooks.slack.com/services/T0/B0/abc"));
+        for (const auto &s : loaded->settings) {
+            if (s.name == QLatin1String("SLACK_WEBHOOK_URL")) {
+                QCOMPARE(s.value, QStringLiteral("(set, hidden)"));
+                QCOMPARE(s.origin, QStringLiteral("environment (SLACK_WEBHOOK_URL_FILE)"));
+            }
+        }
+        auto both = ConfigLoader::loadAll(
+            QString(), QString(),
+            {{QStringLiteral("SLACK_WEBHOOK_URL_FILE"), secret},
+             {QStringLiteral("SLACK_WEBHOOK_URL"), QStringLiteral("https://x.example/")}});
+        QVERIFY(!both.ok());
+        QVERIFY(both.error().message.contains(QStringLiteral("not both")));
+        auto missing = ConfigLoader::loadAll(
+            QString(), QString(),
+            {{QStringLiteral("PAGERDUTY_ROUTING_KEY_FILE"), dir.filePath(QStringLiteral("none"))}});
+        QVERIFY(!missing.ok());
+        QVERIFY(missing.error().field.contains(QStringLiteral("PAGERDUTY_ROUTING_KEY_FILE")));
+        QVERIFY(missing.error().message.contains(QStringLiteral("cannot read")));
+        auto token = ConfigLoader::secretVariable(
+            {{QStringLiteral("SWITCHBOARD_ADMIN_TOKEN_FILE"), secret}},
+            QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"));
+        QCOMPARE(token.value(), QStringLiteral("https://hooks.slack.com/services/T0/B0/abc"));
     }
 };
 
