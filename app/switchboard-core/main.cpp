@@ -210,8 +210,8 @@ int main(int argc, char *argv[])
         ConfigLoader::secretVariable(environment, QStringLiteral("SWITCHBOARD_TOKENS"));
     for (const auto *secret : {&adminToken, &tokens}) {
         if (!*secret) {
-            std::fprintf(stderr, "switchboard-core: %s: %s\n",
-                         qPrintable(secret->error().field), qPrintable(secret->error().message));
+            std::fprintf(stderr, "switchboard-core: %s: %s\n", qPrintable(secret->error().field),
+                         qPrintable(secret->error().message));
             return ConfigErrorExit;
         }
     }

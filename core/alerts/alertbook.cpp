@@ -76,7 +76,8 @@ QJsonObject AlertBook::Entry::toJson() const
             {QStringLiteral("inhibited_by"), inhibitedBy},
             {QStringLiteral("silenced"), silenceId != 0},
             {QStringLiteral("silence_id"), silenceId},
-            {QStringLiteral("notified"), notified}};
+            // Someone was told: a channel took a notice about it.
+            {QStringLiteral("notified"), delivered}};
 }
 
 AlertBook::AlertBook(Database &db, const Clock &clock, QObject *parent)
@@ -113,13 +114,14 @@ AlertBook::Entry AlertBook::fromRow(const QSqlQuery &q)
     e.inhibitedBy = q.value(18).toString();
     e.silenceId = q.value(19).toLongLong();
     e.notified = q.value(20).toBool();
+    e.delivered = q.value(21).toBool();
     return e;
 }
 
 static const char *const EntryColumns =
     "id, rule, category, severity, module, subject, title, message, action, derived_from, state, "
     "first_seen, last_seen, count, owner, snoozed_until, resolved_at, resolved_by, inhibited_by, "
-    "silence_id, notified";
+    "silence_id, notified, EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert_id = alerts.id)";
 
 Status AlertBook::load()
 {
@@ -187,13 +189,38 @@ Status AlertBook::save(const Entry &e)
     return Ok {};
 }
 
+Status AlertBook::queueNotice(const Entry &e, const QString &event)
+{
+    auto r = m_db.run(QStringLiteral("INSERT INTO notification_outbox (alert_id, event, alert, "
+                                     "created_at) VALUES (?, ?, ?, ?)"),
+                      {e.id, event,
+                       QString::fromUtf8(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact)),
+                       m_clock.nowMs()});
+    if (!r)
+        return r.error();
+    m_db.afterCommit([this] { m_noticesPending = true; });
+    return Ok {};
+}
+
+void AlertBook::markDelivered(qint64 alertId)
+{
+    if (Entry *e = find(alertId); e && !e->delivered) {
+        e->delivered = true;
+        Q_EMIT changed();
+    }
+}
+
 Status AlertBook::store(const Entry &e, const QString &kind, const QString &actor,
-                        const QString &note, bool audited)
+                        const QString &note, bool audited, const QString &notice)
 {
     return m_db.transaction([&]() -> Status {
         if (Status st = save(e); !st)
             return st;
         event(e.id, kind, actor, note);
+        if (!notice.isEmpty()) {
+            if (Status queued = queueNotice(e, notice); !queued)
+                return queued;
+        }
         if (!audited)
             return Ok {};
         return audit(m_audit, QStringLiteral("alert.") + kind, actor,
@@ -218,7 +245,7 @@ AlertBook::Entry *AlertBook::find(qint64 id)
     return it == m_open.end() ? nullptr : &it.value();
 }
 
-void AlertBook::observe(const QList<StatusAlert> &current, bool newRound)
+void AlertBook::observe(const QList<StatusAlert> &current, bool newRound, bool complete)
 {
     const QDateTime now = m_clock.now();
     bool dirty = false;
@@ -262,7 +289,7 @@ void AlertBook::observe(const QList<StatusAlert> &current, bool newRound)
     const QList<qint64> ids = m_open.keys();
     for (qint64 id : ids) {
         Entry &e = m_open[id];
-        if (!seen.contains(e.alert.fingerprint())) {
+        if (complete && !seen.contains(e.alert.fingerprint())) {
             finish(e, QString(), QStringLiteral("Condition cleared"), true);
             dirty = true;
         }
@@ -334,19 +361,33 @@ bool AlertBook::applyMutes()
             entryDirty = true;
         }
         if (!e.muted() && !e.notified && e.state == QLatin1String("firing")) {
+            // Paged: the alert and its notice in the outbox are stored together.
             e.notified = true;
-            audible.append(e.id);
-            entryDirty = true;
+            const Status st = m_db.transaction([&]() -> Status {
+                if (Status saved = save(e); !saved)
+                    return saved;
+                return queueNotice(e, QStringLiteral("trigger"));
+            });
+            if (!st) {
+                qCWarning(lcAlerts) << "alert not paged:" << st.error().message;
+                e.notified = false; // tried again on the next round
+            }
+            entryDirty = false;
+            dirty = true;
         }
         if (entryDirty)
             (void)save(e);
         dirty = dirty || entryDirty;
     }
-    for (qint64 id : std::as_const(audible)) {
-        if (const Entry *e = find(id))
-            Q_EMIT notify(e->toJson(), QStringLiteral("trigger"));
-    }
+    announceNotices();
     return dirty;
+}
+
+void AlertBook::announceNotices()
+{
+    // Once the whole change is done, so what the notices count (paging) is the final state.
+    if (std::exchange(m_noticesPending, false))
+        Q_EMIT noticesQueued();
 }
 
 void AlertBook::finish(Entry &e, const QString &actor, const QString &note, bool cleared)
@@ -355,16 +396,13 @@ void AlertBook::finish(Entry &e, const QString &actor, const QString &note, bool
     e.resolvedAt = m_clock.now();
     e.resolvedBy = cleared ? QStringLiteral("system") : actor;
     e.snoozedUntil = QDateTime();
+    const bool notified = e.notified;
     if (Status st = store(e, cleared ? QStringLiteral("cleared") : QStringLiteral("resolved"),
-                          actor, note, !cleared);
+                          actor, note, !cleared, notified ? QStringLiteral("resolve") : QString());
         !st)
         qCWarning(lcAlerts) << "alert not resolved in the store:" << st.error().message;
-    const QJsonObject json = e.toJson();
-    const bool notified = e.notified;
     m_byFingerprint.remove(e.alert.fingerprint());
     m_open.remove(e.id);
-    if (notified)
-        Q_EMIT notify(json, QStringLiteral("resolve"));
 }
 
 Result<QJsonObject> AlertBook::acknowledge(qint64 id, const QString &actor, const QString &note)
@@ -376,12 +414,13 @@ Result<QJsonObject> AlertBook::acknowledge(qint64 id, const QString &actor, cons
     next.state = QStringLiteral("acknowledged");
     next.owner = actor;
     next.snoozedUntil = QDateTime();
-    if (Status st = store(next, QStringLiteral("acknowledged"), actor, note, true); !st)
+    if (Status st = store(next, QStringLiteral("acknowledged"), actor, note, true,
+                          next.notified ? QStringLiteral("acknowledge") : QString());
+        !st)
         return st.error();
     *e = next;
+    announceNotices();
     const QJsonObject json = e->toJson();
-    if (e->notified)
-        Q_EMIT notify(json, QStringLiteral("acknowledge"));
     Q_EMIT changed();
     return json;
 }
@@ -392,6 +431,7 @@ Result<QJsonObject> AlertBook::resolve(qint64 id, const QString &actor, const QS
     if (!e)
         return noAlert(id);
     finish(*e, actor, note, false);
+    announceNotices();
     Q_EMIT changed();
     return alert(id);
 }
@@ -413,7 +453,7 @@ Result<QJsonObject> AlertBook::snooze(qint64 id, const QString &actor, int minut
     if (Status st = store(next, QStringLiteral("snoozed"), actor,
                           note.isEmpty() ? QStringLiteral("%1 min").arg(minutes)
                                          : QStringLiteral("%1 min: %2").arg(minutes).arg(note),
-                          true);
+                          true, {});
         !st)
         return st.error();
     *e = next;
@@ -676,20 +716,6 @@ bool AlertBook::isEmpty() const
         return false;
     auto any = m_db.exec(QStringLiteral("SELECT 1 FROM alerts LIMIT 1"));
     return any && !any->next();
-}
-
-qint64 AlertBook::addDelivery(qint64 alertId, const QString &channel, const QString &event)
-{
-    auto r = m_db.exec(QStringLiteral("INSERT INTO alert_deliveries (alert_id, channel, event, "
-                                      "status, attempts, http_status, error, created_at, "
-                                      "updated_at) VALUES (?, ?, ?, 'queued', 0, 0, '', ?, ?)"),
-                       {alertId, channel, event, m_clock.nowMs(), m_clock.nowMs()});
-    if (!r) {
-        qCWarning(lcAlerts) << "delivery not recorded:" << r.error().message;
-        return 0;
-    }
-    Q_EMIT changed();
-    return r->lastInsertId().toLongLong();
 }
 
 void AlertBook::updateDelivery(qint64 deliveryId, const QString &status, int attempts,

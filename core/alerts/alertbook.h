@@ -41,7 +41,10 @@ public:
 
     // The alerts whose condition holds now. newRound: a round of checks ended, so every alert
     // still firing counts one more occurrence.
-    void observe(const QList<StatusAlert> &current, bool newRound);
+    // complete: current holds every alert that is true now. Until the first round of checks
+    // after a start it does not (the modules are not asked yet): alerts missing from it stay
+    // open, so a restart neither resolves nor pages again what is still wrong.
+    void observe(const QList<StatusAlert> &current, bool newRound, bool complete = true);
     // Ends snoozes that are due and applies silences that began or ended.
     void tick();
 
@@ -72,16 +75,17 @@ public:
                       const QString &acknowledgedBy = {}, const QString &note = {});
     bool isEmpty() const;
 
-    // Notification deliveries, recorded on the alert they are about.
-    qint64 addDelivery(qint64 alertId, const QString &channel, const QString &event);
+    // A channel took a notice about the alert (its "notified" from now on).
+    void markDelivered(qint64 alertId);
+    // How a delivery recorded on an alert went.
     void updateDelivery(qint64 deliveryId, const QString &status, int attempts, int httpStatus,
                         const QString &error);
 
 Q_SIGNALS:
     // Something an alert list shows changed: an alert, a silence or a delivery.
     void changed();
-    // The channels should send event ("trigger", "acknowledge" or "resolve") about alert.
-    void notify(const QJsonObject &alert, const QString &event);
+    // A notice ("trigger", "acknowledge" or "resolve") is in the outbox, committed.
+    void noticesQueued();
 
 private:
     struct Entry
@@ -98,7 +102,8 @@ private:
         QString resolvedBy;
         QString inhibitedBy; // fingerprint of the module_down alert that explains it
         qint64 silenceId = 0;
-        bool notified = false; // a trigger went out, so a resolve should follow
+        bool notified = false; // a trigger was queued, so a resolve should follow
+        bool delivered = false; // a channel took a notice about it
 
         bool muted() const
         {
@@ -112,11 +117,16 @@ private:
     Status save(const Entry &entry);
     // Saves the entry with an event in its history (and, for a person's action, an audit
     // entry), in one transaction.
-    Status store(const Entry &entry, const QString &kind, const QString &actor,
-                 const QString &note, bool audited);
+    // With a notice ("trigger", "acknowledge", "resolve"), that goes to the outbox in the same
+    // transaction.
+    Status store(const Entry &entry, const QString &kind, const QString &actor, const QString &note,
+                 bool audited, const QString &notice);
+    Status queueNotice(const Entry &entry, const QString &event);
     void event(qint64 alertId, const QString &kind, const QString &actor, const QString &note);
     // Recomputes inhibition and silences, and pages for alerts that just became audible.
     bool applyMutes();
+    // Tells the notifier (noticesQueued) when notices went to the outbox.
+    void announceNotices();
     void finish(Entry &entry, const QString &actor, const QString &note, bool cleared);
     static Entry fromRow(const QSqlQuery &row);
 
@@ -128,6 +138,7 @@ private:
     QHash<QString, qint64> m_byFingerprint; // of the open alerts
     QMap<qint64, Silence> m_silences; // not removed
     QTimer *m_ticker;
+    bool m_noticesPending = false;
 };
 
 } // namespace Switchboard

@@ -151,6 +151,27 @@ QList<StatusAlert> notificationFailures(const QList<ChannelFailure> &failures)
     return alerts;
 }
 
+QList<StatusAlert> unstoredSecrets(const QList<UnstoredSecret> &secrets)
+{
+    QList<StatusAlert> alerts;
+    for (const UnstoredSecret &s : secrets) {
+        alerts.append({AlertSeverity::Warning,
+                       QStringLiteral("configuration"),
+                       QStringLiteral("secret_not_stored"),
+                       QString(),
+                       QStringLiteral("Secret Not Stored: ") + s.variable,
+                       QStringLiteral("%1 is used from memory for this run only: %2")
+                           .arg(s.variable, s.reason),
+                       QStringLiteral("Start a Secret Service (a desktop keychain), or set "
+                                      "SECRETS_BACKEND=file with a key (LoadCredential= or "
+                                      "SWITCHBOARD_SECRET_KEY_FILE), then restart; see "
+                                      "docs/deployment.md"),
+                       s.variable,
+                       {}});
+    }
+    return alerts;
+}
+
 SystemHealth systemHealth(const QList<StatusAlert> &alerts)
 {
     SystemHealth health = SystemHealth::Healthy;

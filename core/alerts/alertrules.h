@@ -34,6 +34,16 @@ struct ChannelFailure
 // "channel:<id>", so the channel itself is not asked to carry it.
 QList<StatusAlert> notificationFailures(const QList<ChannelFailure> &failures);
 
+// A secret from the configuration that no secret store took.
+struct UnstoredSecret
+{
+    QString variable; // SLACK_WEBHOOK_URL …
+    QString reason;
+};
+
+// "Secret Not Stored: <variable>" (warning) each: it works for this run from memory only.
+QList<StatusAlert> unstoredSecrets(const QList<UnstoredSecret> &secrets);
+
 // CRITICAL with any critical alert, DEGRADED with any warning, HEALTHY otherwise.
 SystemHealth systemHealth(const QList<StatusAlert> &alerts);
 

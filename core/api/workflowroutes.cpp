@@ -70,25 +70,24 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
             }
             reply.sendJson(200, {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("saved"), true}});
         });
-    server.route(
-        "POST", QStringLiteral("/api/v1/workflows/{id}/publish"),
-        [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-            if (!ApiServer::allow(req, reply, Role::Admin))
-                return;
-            auto body = req.jsonBody();
-            if (!body)
-                return reply.sendError(body.error());
-            auto version =
-                core.workflows()->publish(p.at(0), body->value(QLatin1String("note")).toString(),
-                                         req.actor);
-            if (!version)
-                return reply.sendError(version.error());
-            if (Status scheduled = core.engine()->scheduleWorkflows(); !scheduled)
-                return reply.sendError(scheduled.error());
-            core.refreshAlerts();
-            reply.sendJson(
-                201, {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("version"), *version}});
-        });
+    server.route("POST", QStringLiteral("/api/v1/workflows/{id}/publish"),
+                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+                     if (!ApiServer::allow(req, reply, Role::Admin))
+                         return;
+                     auto body = req.jsonBody();
+                     if (!body)
+                         return reply.sendError(body.error());
+                     auto version = core.workflows()->publish(
+                         p.at(0), body->value(QLatin1String("note")).toString(), req.actor);
+                     if (!version)
+                         return reply.sendError(version.error());
+                     if (Status scheduled = core.engine()->scheduleWorkflows(); !scheduled)
+                         return reply.sendError(scheduled.error());
+                     core.refreshAlerts();
+                     reply.sendJson(
+                         201,
+                         {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("version"), *version}});
+                 });
     server.route("POST", QStringLiteral("/api/v1/workflows/{id}/promote"),
                  [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
                      if (!ApiServer::allow(req, reply, Role::Admin))
@@ -192,31 +191,30 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                          return reply.sendError(retried.error());
                      reply.sendJson(201, *retried);
                  });
-    server.route("POST", QStringLiteral("/api/v1/events"),
-                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-                     if (!ApiServer::allow(req, reply, Role::Manager))
-                         return;
-                     auto body = req.jsonBody();
-                     if (!body)
-                         return reply.sendError(body.error());
-                     const QString type = body->value(QLatin1String("type")).toString();
-                     if (type.isEmpty())
-                         return reply.sendError(400, QStringLiteral("the event needs a \"type\""),
-                                                QStringLiteral("type"));
-                     const QString module = body->value(QLatin1String("module")).toString();
-                     if (!module.isEmpty() && !ModuleCatalog::find(module))
-                         return reply.sendError(400,
-                                                QStringLiteral("unknown module \"%1\"").arg(module),
-                                                QStringLiteral("module"));
-                     auto delivered = core.engine()->deliverEvent(
-                         type, module, body->value(QLatin1String("data")).toObject(),
-                         QString::fromUtf8(req.header("Idempotency-Key")));
-                     if (!delivered)
-                         return reply.sendError(delivered.error());
-                     reply.sendJson(delivered->value(QLatin1String("replayed")).toBool() ? 200
-                                                                                          : 202,
-                                    *delivered);
-                 });
+    server.route(
+        "POST", QStringLiteral("/api/v1/events"),
+        [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+            if (!ApiServer::allow(req, reply, Role::Manager))
+                return;
+            auto body = req.jsonBody();
+            if (!body)
+                return reply.sendError(body.error());
+            const QString type = body->value(QLatin1String("type")).toString();
+            if (type.isEmpty())
+                return reply.sendError(400, QStringLiteral("the event needs a \"type\""),
+                                       QStringLiteral("type"));
+            const QString module = body->value(QLatin1String("module")).toString();
+            if (!module.isEmpty() && !ModuleCatalog::find(module))
+                return reply.sendError(400, QStringLiteral("unknown module \"%1\"").arg(module),
+                                       QStringLiteral("module"));
+            auto delivered = core.engine()->deliverEvent(
+                type, module, body->value(QLatin1String("data")).toObject(),
+                QString::fromUtf8(req.header("Idempotency-Key")));
+            if (!delivered)
+                return reply.sendError(delivered.error());
+            reply.sendJson(delivered->value(QLatin1String("replayed")).toBool() ? 200 : 202,
+                           *delivered);
+        });
 }
 
 } // namespace Switchboard

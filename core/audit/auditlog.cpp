@@ -143,11 +143,10 @@ Result<qint64> AuditLog::verify(Database &db)
     while (q->next()) {
         const qint64 seq = q->value(0).toLongLong();
         if (seq != count + 1)
-            return makeError(
-                QStringLiteral("audit entry %1 is missing (the next one stored is %2)")
-                    .arg(count + 1)
-                    .arg(seq),
-                QStringLiteral("seq"));
+            return makeError(QStringLiteral("audit entry %1 is missing (the next one stored is %2)")
+                                 .arg(count + 1)
+                                 .arg(seq),
+                             QStringLiteral("seq"));
         const QString expected =
             chainHash(previous, seq, q->value(1).toLongLong(), q->value(2).toString(),
                       q->value(3).toString(), q->value(4).toString().toUtf8());

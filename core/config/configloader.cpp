@@ -112,8 +112,9 @@ Status collect(QMap<QString, Given> &given, const QMap<QString, EnvValue> &value
                 if (!secret)
                     return makeError(secret.error().message,
                                      where(it->line) + QStringLiteral(": ") + name);
-                mine.insert(s->env, {*secret, where(it->line) + QStringLiteral(" (") + name
-                                                  + QStringLiteral(")")});
+                mine.insert(
+                    s->env,
+                    {*secret, where(it->line) + QStringLiteral(" (") + name + QStringLiteral(")")});
                 continue;
             }
         }
@@ -290,8 +291,9 @@ Result<Loaded> loadAll(const QString &jsonPath, const QString &envPath, const En
         if (!lines)
             return lines.error();
         if (Status st = collect(
-                given, *lines, [&](int line) { return QStringLiteral("%1:%2").arg(envPath).arg(line); },
-                true, loaded.warnings, seen);
+                given, *lines,
+                [&](int line) { return QStringLiteral("%1:%2").arg(envPath).arg(line); }, true,
+                loaded.warnings, seen);
             !st)
             return st.error();
     }

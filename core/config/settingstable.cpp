@@ -150,7 +150,8 @@ Status applySlackUrl(CoreConfig &c, const QString &v, const QString &f)
         return Ok {}; // unset, or the seed's placeholder
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("https")
-            && !(url.scheme() == QLatin1String("http") && url.host() == QLatin1String("127.0.0.1"))))
+            && !(url.scheme() == QLatin1String("http")
+                 && url.host() == QLatin1String("127.0.0.1"))))
         return makeError(QStringLiteral("must be an https URL"), f);
     c.slackWebhookUrl = url.toString();
     return Ok {};
@@ -185,8 +186,7 @@ void addClinic(QList<Setting> &s)
                   QStringLiteral("Demo Clinic")};
     s << Setting {QStringLiteral("N8N_INSTANCE_ID"), QStringLiteral("clinic.instance_id"),
                   [](CoreConfig &c, const QString &v, const QString &f) -> Status {
-                      static const QRegularExpression re(
-                          QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+                      static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
                       if (!re.match(v.trimmed()).hasMatch())
                           return makeError(
                               QStringLiteral("use 1–64 letters, digits, '.', '_' or '-'"), f);
@@ -194,11 +194,11 @@ void addClinic(QList<Setting> &s)
                       return Ok {};
                   },
                   QStringLiteral("switchboard-001")};
-    s << Setting {QStringLiteral("ENVIRONMENT"), QStringLiteral("clinic.environment"),
-                  oneOf({QStringLiteral("dev"), QStringLiteral("staging"),
-                         QStringLiteral("production")},
-                        [](CoreConfig &c, const QString &v) { c.environment = v; }),
-                  QStringLiteral("production")};
+    s << Setting {
+        QStringLiteral("ENVIRONMENT"), QStringLiteral("clinic.environment"),
+        oneOf({QStringLiteral("dev"), QStringLiteral("staging"), QStringLiteral("production")},
+              [](CoreConfig &c, const QString &v) { c.environment = v; }),
+        QStringLiteral("production")};
     s << Setting {QStringLiteral("TIMEZONE"), QStringLiteral("clinic.timezone"),
                   [](CoreConfig &c, const QString &v, const QString &f) -> Status {
                       if (!QTimeZone::isTimeZoneIdAvailable(v.trimmed().toUtf8()))
@@ -232,62 +232,59 @@ void addHealth(QList<Setting> &s)
                   duration(1, 0, 60 * Second,
                            [](CoreConfig &c, qint64 ms) { c.health.retryDelayMs = int(ms); }),
                   QStringLiteral("1000")};
-    s << Setting {QStringLiteral("ERROR_THRESHOLD"), QStringLiteral("health.error_threshold"),
-                  wholeNumber(0, 1000000, [](CoreConfig &c, int n) { c.health.errorThreshold = n; }),
-                  QStringLiteral("5")};
+    s << Setting {
+        QStringLiteral("ERROR_THRESHOLD"), QStringLiteral("health.error_threshold"),
+        wholeNumber(0, 1000000, [](CoreConfig &c, int n) { c.health.errorThreshold = n; }),
+        QStringLiteral("5")};
     s << Setting {QStringLiteral("SLOW_RESPONSE_MS"), QStringLiteral("health.slow_response_ms"),
                   duration(1, 1, 600 * Second,
                            [](CoreConfig &c, qint64 ms) { c.health.slowResponseMs = int(ms); }),
                   QStringLiteral("3000")};
-    s << Setting {QStringLiteral("NO_EXECUTION_ALERT_HOURS"),
-                  QStringLiteral("health.no_execution_hours"),
-                  wholeNumber(1, 24 * 365,
-                              [](CoreConfig &c, int n) { c.health.noExecutionHours = n; }),
-                  QStringLiteral("24")};
+    s << Setting {
+        QStringLiteral("NO_EXECUTION_ALERT_HOURS"), QStringLiteral("health.no_execution_hours"),
+        wholeNumber(1, 24 * 365, [](CoreConfig &c, int n) { c.health.noExecutionHours = n; }),
+        QStringLiteral("24")};
     s << Setting {QStringLiteral("MANAGER_SCHEDULE_CRON"), QString(), applyScheduleCron,
                   QStringLiteral("*/15 * * * *")};
 }
 
 void addResilience(QList<Setting> &s)
 {
-    s << Setting {QStringLiteral("CIRCUIT_BREAKER_THRESHOLD"),
-                  QStringLiteral("circuit_breaker.threshold"),
-                  wholeNumber(1, 1000, [](CoreConfig &c, int n) { c.circuitBreaker.threshold = n; }),
-                  QStringLiteral("5")};
+    s << Setting {
+        QStringLiteral("CIRCUIT_BREAKER_THRESHOLD"), QStringLiteral("circuit_breaker.threshold"),
+        wholeNumber(1, 1000, [](CoreConfig &c, int n) { c.circuitBreaker.threshold = n; }),
+        QStringLiteral("5")};
     // Milliseconds, as the seed writes it ("120000" // Increase from 60s to 120s).
     s << Setting {QStringLiteral("CIRCUIT_BREAKER_TIMEOUT"),
                   QStringLiteral("circuit_breaker.timeout_ms"),
                   duration(1, Second, 24 * Hour,
                            [](CoreConfig &c, qint64 ms) { c.circuitBreaker.timeoutMs = int(ms); }),
                   QStringLiteral("60000")};
-    s << Setting {QStringLiteral("DLQ_ALERT_THRESHOLD"),
-                  QStringLiteral("resilience.dlq_alert_threshold"),
-                  wholeNumber(1, 1000000,
-                              [](CoreConfig &c, int n) { c.deadLetterAlertThreshold = n; }),
-                  QStringLiteral("10")};
-    s << Setting {QStringLiteral("RATE_LIMIT_GLOBAL_PER_MIN"),
-                  QStringLiteral("resilience.global_per_minute"),
-                  wholeNumber(1, 10000000,
-                              [](CoreConfig &c, int n) { c.resilience.globalPerMinute = n; }),
-                  QStringLiteral("1000")};
-    s << Setting {QStringLiteral("RATE_LIMIT_MODULE_PER_MIN"),
-                  QStringLiteral("resilience.module_per_minute"),
-                  wholeNumber(1, 10000000,
-                              [](CoreConfig &c, int n) { c.resilience.modulePerMinute = n; }),
-                  QStringLiteral("100")};
-    s << Setting {QStringLiteral("RATE_LIMIT_MAX_WAIT_MS"), QStringLiteral("resilience.max_wait_ms"),
+    s << Setting {
+        QStringLiteral("DLQ_ALERT_THRESHOLD"), QStringLiteral("resilience.dlq_alert_threshold"),
+        wholeNumber(1, 1000000, [](CoreConfig &c, int n) { c.deadLetterAlertThreshold = n; }),
+        QStringLiteral("10")};
+    s << Setting {
+        QStringLiteral("RATE_LIMIT_GLOBAL_PER_MIN"), QStringLiteral("resilience.global_per_minute"),
+        wholeNumber(1, 10000000, [](CoreConfig &c, int n) { c.resilience.globalPerMinute = n; }),
+        QStringLiteral("1000")};
+    s << Setting {
+        QStringLiteral("RATE_LIMIT_MODULE_PER_MIN"), QStringLiteral("resilience.module_per_minute"),
+        wholeNumber(1, 10000000, [](CoreConfig &c, int n) { c.resilience.modulePerMinute = n; }),
+        QStringLiteral("100")};
+    s << Setting {QStringLiteral("RATE_LIMIT_MAX_WAIT_MS"),
+                  QStringLiteral("resilience.max_wait_ms"),
                   duration(1, 0, 600 * Second,
                            [](CoreConfig &c, qint64 ms) { c.resilience.maxWaitMs = int(ms); }),
                   QStringLiteral("30000")};
-    s << Setting {QStringLiteral("BULKHEAD_MAX_CONCURRENT"),
-                  QStringLiteral("resilience.bulkhead_concurrent"),
-                  wholeNumber(1, 10000,
-                              [](CoreConfig &c, int n) { c.resilience.bulkheadConcurrent = n; }),
-                  QStringLiteral("10")};
-    s << Setting {QStringLiteral("BULKHEAD_MAX_QUEUED"), QStringLiteral("resilience.bulkhead_queued"),
-                  wholeNumber(0, 100000,
-                              [](CoreConfig &c, int n) { c.resilience.bulkheadQueued = n; }),
-                  QStringLiteral("100")};
+    s << Setting {
+        QStringLiteral("BULKHEAD_MAX_CONCURRENT"), QStringLiteral("resilience.bulkhead_concurrent"),
+        wholeNumber(1, 10000, [](CoreConfig &c, int n) { c.resilience.bulkheadConcurrent = n; }),
+        QStringLiteral("10")};
+    s << Setting {
+        QStringLiteral("BULKHEAD_MAX_QUEUED"), QStringLiteral("resilience.bulkhead_queued"),
+        wholeNumber(0, 100000, [](CoreConfig &c, int n) { c.resilience.bulkheadQueued = n; }),
+        QStringLiteral("100")};
 }
 
 void addAlertsAndStore(QList<Setting> &s)
@@ -329,11 +326,11 @@ void addAlertsAndStore(QList<Setting> &s)
                   oneOf({QStringLiteral("power"), QStringLiteral("process")},
                         [](CoreConfig &c, const QString &v) { c.durability = v; }),
                   QStringLiteral("power")};
-    s << Setting {QStringLiteral("SECRETS_BACKEND"), QStringLiteral("secrets.backend"),
-                  oneOf({QStringLiteral("auto"), QStringLiteral("keychain"),
-                         QStringLiteral("file")},
-                        [](CoreConfig &c, const QString &v) { c.secretsBackend = v; }),
-                  QStringLiteral("auto")};
+    s << Setting {
+        QStringLiteral("SECRETS_BACKEND"), QStringLiteral("secrets.backend"),
+        oneOf({QStringLiteral("auto"), QStringLiteral("keychain"), QStringLiteral("file")},
+              [](CoreConfig &c, const QString &v) { c.secretsBackend = v; }),
+        QStringLiteral("auto")};
     s << Setting {QStringLiteral("LOG_FORMAT"), QStringLiteral("log.format"),
                   oneOf({QStringLiteral("text"), QStringLiteral("json")},
                         [](CoreConfig &c, const QString &v) { c.logFormat = v; }),
@@ -347,14 +344,14 @@ void addModules(QList<Setting> &s)
         const QString nn = info.numberText();
         const QString jsonBase = QStringLiteral("modules.") + id + QLatin1Char('.');
         const auto url = [id](QUrl ModuleConfig::*member, QStringList schemes) -> Apply {
-            return [id, member, schemes](CoreConfig &c, const QString &v,
-                                         const QString &f) -> Status {
-                auto r = parseUrl(v, f, schemes);
-                if (!r)
-                    return r.error();
-                c.module(id)->*member = *r;
-                return Ok {};
-            };
+            return
+                [id, member, schemes](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                    auto r = parseUrl(v, f, schemes);
+                    if (!r)
+                        return r.error();
+                    c.module(id)->*member = *r;
+                    return Ok {};
+                };
         };
         const QStringList http = {QStringLiteral("http"), QStringLiteral("https")};
         const QStringList ws = {QStringLiteral("ws"), QStringLiteral("wss")};
@@ -395,8 +392,8 @@ int editDistance(const QString &a, const QString &b)
         row[0] = int(i);
         for (qsizetype j = 1; j <= b.size(); ++j) {
             const int above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                               diagonal + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
+            row[j] = std::min(
+                {row[j] + 1, row[j - 1] + 1, diagonal + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
             diagonal = above;
         }
     }
@@ -447,7 +444,8 @@ const QList<Recognised> &recognised()
         };
         add({QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"), QStringLiteral("SWITCHBOARD_TOKENS")},
             QStringLiteral("the API's tokens (also as *_FILE)"));
-        add({QStringLiteral("SWITCHBOARD_SECRET_KEY_FILE"), QStringLiteral("CREDENTIALS_DIRECTORY")},
+        add({QStringLiteral("SWITCHBOARD_SECRET_KEY_FILE"),
+             QStringLiteral("CREDENTIALS_DIRECTORY")},
             QStringLiteral("the key of the secrets file (see docs/deployment.md)"));
         add({QStringLiteral("INSTANCE_ID")}, QStringLiteral("the same as N8N_INSTANCE_ID"));
         add({QStringLiteral("SWITCHBOARD_FAULTS")},
@@ -507,11 +505,11 @@ Result<qint64> parseDuration(const QString &text, const QString &field, qint64 p
                      text),
             field);
     const QString unit = m.captured(2).toLower();
-    const qint64 per = unit.isEmpty()       ? plainUnitMs
-        : unit == QLatin1String("ms")       ? 1
-        : unit == QLatin1String("s")        ? Second
-        : unit == QLatin1String("m")        ? Minute
-                                            : Hour;
+    const qint64 per = unit.isEmpty() ? plainUnitMs
+        : unit == QLatin1String("ms") ? 1
+        : unit == QLatin1String("s")  ? Second
+        : unit == QLatin1String("m")  ? Minute
+                                      : Hour;
     const qint64 ms = m.captured(1).toLongLong() * per;
     if (ms < minMs || ms > maxMs)
         return makeError(QStringLiteral("%1 is out of range (%2 to %3)")

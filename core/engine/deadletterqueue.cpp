@@ -134,40 +134,44 @@ void DeadLetterQueue::replay(const QString &id, const QJsonObject &editedPayload
     }
     QPointer<DeadLetterQueue> self(this);
     const bool edited = !editedPayload.isEmpty();
-    m_modules.call(request, [self, id, attempts, actor, edited, done](const ModuleCallResult &result) {
-        if (!self)
-            return;
-        const qint64 now = self->m_clock.nowMs();
-        Status st = self->m_db.transaction([&]() -> Status {
-            auto r = result.ok()
-                ? self->m_db.run(
-                    QStringLiteral("UPDATE dead_letters SET status = 'replayed', updated_at = ?, "
-                                   "result = ?, attempts = ? WHERE id = ?"),
-                    {now, compact(result.body), attempts + 1, id})
-                : self->m_db.run(QStringLiteral("UPDATE dead_letters SET error = ?, updated_at = "
-                                                "?, attempts = ? WHERE id = ?"),
-                                 {result.error, now, attempts + 1, id});
-            if (!r)
-                return r.error();
-            return audit(self->m_audit, QStringLiteral("dead_letter.replayed"), actor,
-                         {{QStringLiteral("dead_letter_id"), id},
-                          {QStringLiteral("edited"), edited},
-                          {QStringLiteral("outcome"), result.ok() ? QStringLiteral("succeeded")
-                                                                  : QStringLiteral("failed")}});
+    m_modules.call(
+        request, [self, id, attempts, actor, edited, done](const ModuleCallResult &result) {
+            if (!self)
+                return;
+            const qint64 now = self->m_clock.nowMs();
+            Status st = self->m_db.transaction([&]() -> Status {
+                auto r = result.ok()
+                    ? self->m_db.run(
+                        QStringLiteral(
+                            "UPDATE dead_letters SET status = 'replayed', updated_at = ?, "
+                            "result = ?, attempts = ? WHERE id = ?"),
+                        {now, compact(result.body), attempts + 1, id})
+                    : self->m_db.run(
+                        QStringLiteral("UPDATE dead_letters SET error = ?, updated_at = "
+                                       "?, attempts = ? WHERE id = ?"),
+                        {result.error, now, attempts + 1, id});
+                if (!r)
+                    return r.error();
+                return audit(
+                    self->m_audit, QStringLiteral("dead_letter.replayed"), actor,
+                    {{QStringLiteral("dead_letter_id"), id},
+                     {QStringLiteral("edited"), edited},
+                     {QStringLiteral("outcome"),
+                      result.ok() ? QStringLiteral("succeeded") : QStringLiteral("failed")}});
+            });
+            if (!st) {
+                done(st.error());
+                return;
+            }
+            if (!result.ok()) {
+                done(conflict(QStringLiteral("the replay failed too: %1").arg(result.error),
+                              QStringLiteral("status")));
+                return;
+            }
+            done(QJsonObject {{QStringLiteral("id"), id},
+                              {QStringLiteral("status"), QStringLiteral("replayed")},
+                              {QStringLiteral("result"), result.body}});
         });
-        if (!st) {
-            done(st.error());
-            return;
-        }
-        if (!result.ok()) {
-            done(conflict(QStringLiteral("the replay failed too: %1").arg(result.error),
-                          QStringLiteral("status")));
-            return;
-        }
-        done(QJsonObject {{QStringLiteral("id"), id},
-                          {QStringLiteral("status"), QStringLiteral("replayed")},
-                          {QStringLiteral("result"), result.body}});
-    });
 }
 
 } // namespace Switchboard

@@ -831,7 +831,8 @@ Status WorkflowEngine::cancel(const QString &executionId, const QString &actor)
     }
     m_saga.finish(run, QStringLiteral("cancelled"), {}, QStringLiteral("cancelled by request"));
     audit(run, QStringLiteral("execution.cancelled"), actor,
-          {{QStringLiteral("execution_id"), run.id}, {QStringLiteral("workflow_id"), run.workflowId}});
+          {{QStringLiteral("execution_id"), run.id},
+           {QStringLiteral("workflow_id"), run.workflowId}});
     // Reported only once it is stored.
     return advance(run);
 }

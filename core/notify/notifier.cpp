@@ -47,26 +47,20 @@ Notifier::Notifier(Database &db, AlertBook &book, SecretStore &secrets, const Cl
     : QObject(parent)
     , m_db(db)
     , m_book(book)
+    , m_outbox(db, clock)
     , m_secrets(secrets)
     , m_clock(clock)
     , m_network(new QNetworkAccessManager(this))
     , m_smtp(new SmtpSender(this))
 {
     m_elapsed.start();
-    connect(&m_book, &AlertBook::notify, this, &Notifier::notify);
+    connect(&m_book, &AlertBook::noticesQueued, this, &Notifier::dispatch);
 }
 
 Notifier::~Notifier() = default;
 
 Status Notifier::load()
 {
-    // Deliveries cut short by a stop are not sent again (the news may be stale by now); the
-    // record says so instead of "retrying" for ever.
-    if (auto r = m_db.run(QStringLiteral("UPDATE alert_deliveries SET status = 'failed', "
-                                         "error = 'the core stopped before it was sent' "
-                                         "WHERE status IN ('queued', 'retrying')"));
-        !r)
-        return r.error();
     auto rows = m_db.exec(QStringLiteral("SELECT id, definition FROM notification_channels"));
     if (!rows)
         return rows.error();
@@ -87,7 +81,74 @@ Status Notifier::load()
         connect(ch.timer, &QTimer::timeout, this, [this, id] { pump(id); });
         m_channels.insert(id, ch);
     }
+    // Deliveries a stop cut short go out now, each once, in the order they were decided.
+    auto unfinished = m_outbox.unfinished();
+    if (!unfinished)
+        return unfinished.error();
+    for (const NotificationOutbox::Delivery &d : std::as_const(*unfinished)) {
+        if (!m_channels.contains(d.channel)) {
+            m_book.updateDelivery(d.id, QStringLiteral("failed"), d.attempts, 0,
+                                  QStringLiteral("the channel was removed"));
+            continue;
+        }
+        Job job;
+        job.deliveryId = d.id;
+        job.notice = notice(d.notice.alert, d.notice.event);
+        job.attempts = d.attempts;
+        enqueue(d.channel, std::move(job));
+    }
+    QTimer::singleShot(0, this, &Notifier::dispatch);
     return Ok {};
+}
+
+Notice Notifier::notice(const QJsonObject &alert, const QString &event) const
+{
+    const QJsonObject paging = m_book.paging();
+    return {event,
+            alert,
+            m_clinic,
+            m_health ? m_health() : QString(),
+            paging.value(QLatin1String("critical")).toInt(),
+            paging.value(QLatin1String("warning")).toInt(),
+            m_instance};
+}
+
+void Notifier::dispatch()
+{
+    if (m_channels.isEmpty())
+        return; // they wait for the first channel
+    for (;;) {
+        auto waiting = m_outbox.waiting();
+        if (!waiting) {
+            qCWarning(lcNotify) << "the outbox cannot be read:" << waiting.error().message;
+            QTimer::singleShot(5000, this, &Notifier::dispatch);
+            return;
+        }
+        if (waiting->isEmpty())
+            return;
+        for (const NotificationOutbox::Notice &n : std::as_const(*waiting)) {
+            QStringList routed;
+            for (auto it = m_channels.cbegin(); it != m_channels.cend(); ++it) {
+                if (it->config.routes(n.alert, n.event))
+                    routed.append(it.key());
+            }
+            auto deliveries = m_outbox.dispatch(n, routed);
+            if (!deliveries) {
+                qCWarning(lcNotify)
+                    << "notice" << n.id << "not dispatched:" << deliveries.error().message;
+                QTimer::singleShot(5000, this, &Notifier::dispatch);
+                return;
+            }
+            for (qsizetype i = 0; i < routed.size(); ++i) {
+                Job job;
+                job.deliveryId = deliveries->at(i);
+                job.notice = notice(n.alert, n.event);
+                enqueue(routed.at(i), std::move(job));
+            }
+            if (!routed.isEmpty())
+                m_book.markDelivered(n.alertId);
+        }
+    }
 }
 
 void Notifier::setContext(const QString &clinic, const QString &instance,
@@ -140,6 +201,17 @@ Status Notifier::store(const Channel &ch)
 void Notifier::saveChannel(const QJsonObject &definition, const QString &secret,
                            const QString &actor, Saved done)
 {
+    save(definition, secret, actor, false, std::move(done));
+}
+
+void Notifier::adoptChannel(const QJsonObject &definition, const QString &secret, Saved done)
+{
+    save(definition, secret, QStringLiteral("configuration"), true, std::move(done));
+}
+
+void Notifier::save(const QJsonObject &definition, const QString &secret, const QString &actor,
+                    bool keepUnstored, Saved done)
+{
     auto config = ChannelConfig::fromJson(definition);
     if (!config)
         return done(config.error());
@@ -158,7 +230,7 @@ void Notifier::saveChannel(const QJsonObject &definition, const QString &secret,
     if (Status st = config->checkSecret(secret); !st)
         return done(st.error());
     const auto commit = [this, config = *config, done, actor, secretChanged = !secret.isEmpty(),
-                         hasSecret = had || !secret.isEmpty()] {
+                         hasSecret = had || !secret.isEmpty()](const QString &unstored) {
         Channel &ch = m_channels[config.id];
         ch.config = config;
         ch.hasSecret = hasSecret;
@@ -181,20 +253,27 @@ void Notifier::saveChannel(const QJsonObject &definition, const QString &secret,
             return done(st.error());
         qCInfo(lcNotify) << "channel" << config.id << "saved," << config.type;
         Q_EMIT channelsChanged();
+        // Notices that waited for a channel (the first start) go now.
+        QTimer::singleShot(0, this, &Notifier::dispatch);
         QJsonObject json = ch.config.toJson();
         json.insert(QStringLiteral("has_secret"), ch.hasSecret);
+        if (!unstored.isEmpty())
+            json.insert(QStringLiteral("secret_not_stored"), unstored);
         done(json);
     };
     if (secret.isEmpty())
-        return commit();
-    m_secrets.write(config->secretKey(), secret, [this, id, secret, commit, done](Status st) {
-        if (!st)
-            return done(makeError(QStringLiteral("the keychain did not take the secret: ")
-                                      + st.error().message,
-                                  QStringLiteral("secret")));
-        m_secretCache.insert(id, secret);
-        commit();
-    });
+        return commit({});
+    m_secrets.write(config->secretKey(), secret,
+                    [this, id, secret, commit, done, keepUnstored](Status st) {
+                        if (!st && !keepUnstored)
+                            return done(makeError(QStringLiteral("the secret could not be "
+                                                                 "stored: ")
+                                                      + st.error().message,
+                                                  QStringLiteral("secret")));
+                        // Stored, or (from the configuration) held for this run only.
+                        m_secretCache.insert(id, secret);
+                        commit(st ? QString() : st.error().message);
+                    });
 }
 
 void Notifier::removeChannel(const QString &id, const QString &actor, Done done)
@@ -245,26 +324,6 @@ QList<AlertRules::ChannelFailure> Notifier::failing() const
                   return a.id < b.id;
               });
     return out;
-}
-
-void Notifier::notify(const QJsonObject &alert, const QString &event)
-{
-    const QJsonObject paging = m_book.paging();
-    for (auto it = m_channels.begin(); it != m_channels.end(); ++it) {
-        if (!it->config.routes(alert, event))
-            continue;
-        Job job;
-        job.notice = {event,
-                      alert,
-                      m_clinic,
-                      m_health ? m_health() : QString(),
-                      paging.value(QLatin1String("critical")).toInt(),
-                      paging.value(QLatin1String("warning")).toInt(),
-                      m_instance};
-        job.deliveryId =
-            m_book.addDelivery(alert.value(QLatin1String("id")).toInteger(), it.key(), event);
-        enqueue(it.key(), std::move(job));
-    }
 }
 
 Notifier::Channel *Notifier::channel(const QString &id)

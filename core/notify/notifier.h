@@ -3,6 +3,7 @@
 #include "alerts/alertrules.h"
 #include "notify/channelconfig.h"
 #include "notify/channelpayloads.h"
+#include "notify/notificationoutbox.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -57,14 +58,20 @@ public:
     // empty keeps the one stored.
     void saveChannel(const QJsonObject &definition, const QString &secret, const QString &actor,
                      Saved done);
+    // A channel from the configuration (SLACK_WEBHOOK_URL …), saved like any other. When no
+    // secret store takes its secret, the channel still works for this run with the secret held
+    // in memory, and the answer says why in "secret_not_stored".
+    void adoptChannel(const QJsonObject &definition, const QString &secret, Saved done);
     void removeChannel(const QString &id, const QString &actor, Done done);
     // Sends a test notice through the channel now (in its queue, with its retries).
     void sendTest(const QString &id, Done done);
     // Channels whose last delivery failed for good.
     QList<AlertRules::ChannelFailure> failing() const;
 
-    // Sends event ("trigger", "acknowledge", "resolve") about alert where it is routed.
-    void notify(const QJsonObject &alert, const QString &event);
+    // Turns the outbox's waiting notices into deliveries on the channels that route them and
+    // sends them. While no channel exists at all, notices wait (an alert raised before the
+    // first channel is delivered once there is one).
+    void dispatch();
 
 Q_SIGNALS:
     void channelsChanged();
@@ -94,6 +101,8 @@ private:
     };
 
     Channel *channel(const QString &id);
+    void save(const QJsonObject &definition, const QString &secret, const QString &actor,
+              bool keepUnstored, Saved done);
     void enqueue(const QString &id, Job job);
     void pump(const QString &id);
     void attempt(const QString &id);
@@ -106,10 +115,12 @@ private:
                         const QByteArray &authorization = {});
     void watch(const QString &id, QNetworkReply *reply);
     Status store(const Channel &ch);
+    Notice notice(const QJsonObject &alert, const QString &event) const;
 
     Database &m_db;
     AuditTrail *m_audit = nullptr;
     AlertBook &m_book;
+    NotificationOutbox m_outbox;
     SecretStore &m_secrets;
     const Clock &m_clock;
     QNetworkAccessManager *m_network;

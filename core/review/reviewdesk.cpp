@@ -211,8 +211,9 @@ int ReviewDesk::escalateOverdue()
             escalated = *r == 1;
             if (!escalated)
                 return Ok {};
-            return m_audit.record(QStringLiteral("review.escalated"), QStringLiteral("switchboard"),
-                                  {{QStringLiteral("task_id"), id}, {QStringLiteral("queue"), queue}});
+            return m_audit.record(
+                QStringLiteral("review.escalated"), QStringLiteral("switchboard"),
+                {{QStringLiteral("task_id"), id}, {QStringLiteral("queue"), queue}});
         });
         if (!st) {
             qCWarning(lcService) << "review task" << id << "not escalated:" << st.error().message;

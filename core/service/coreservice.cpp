@@ -5,6 +5,7 @@
 #include "api/apiserver.h"
 #include "audit/auditlog.h"
 #include "common/logging.h"
+#include "config/configloader.h"
 #include "engine/curlmoduleclient.h"
 #include "engine/workflowengine.h"
 #include "health/healthmonitor.h"
@@ -18,7 +19,8 @@
 #include "report/dashboardreport.h"
 #include "resilience/resilientmoduleclient.h"
 #include "review/reviewdesk.h"
-#include "secrets/keychainsecretstore.h"
+#include "secrets/secretbackend.h"
+#include "secrets/secretstore.h"
 #include "sim/simfleet.h"
 #include "status/statusdocument.h"
 #include "store/database.h"
@@ -122,7 +124,10 @@ Status CoreService::start()
         m_kpis->fetch(KpiCollector::urlFor(analytics->endpoint), m_config.health.timeoutMs);
     });
 
-    m_secrets = new KeychainSecretStore(QStringLiteral("switchboard"), this);
+    const SecretBackend::Choice secrets = SecretBackend::choose(
+        m_config.secretsBackend, m_options.dataDir, ConfigLoader::processEnvironment(), this);
+    m_secrets = secrets.store;
+    qCInfo(lcService).noquote() << "secrets are kept in" << secrets.description;
     if (Status notifier = startNotifier(); !notifier)
         return notifier;
     if (m_options.listen) {
@@ -228,8 +233,7 @@ Status CoreService::startEngine()
         m_resilient->configure(
             m.id,
             ModulePolicy {CircuitBreakerConfig {m_config.circuitBreaker.threshold,
-                                                m_config.circuitBreaker.timeoutMs, 1,
-                                                1},
+                                                m_config.circuitBreaker.timeoutMs, 1, 1},
                           BulkheadConfig {r.bulkheadConcurrent, r.bulkheadQueued},
                           RateLimitConfig {r.modulePerMinute, r.maxWaitMs}, m.fallback});
     }
@@ -345,7 +349,8 @@ void CoreService::installTemplates()
             continue;
         }
         if (auto v = m_workflows->publish(id, QStringLiteral("built-in template"),
-                                           QStringLiteral("switchboard")); !v)
+                                          QStringLiteral("switchboard"));
+            !v)
             qCWarning(lcService) << "template" << id << "not published:" << v.error().message;
     }
 }
@@ -492,21 +497,38 @@ Status CoreService::startNotifier()
     m_notifier->setRetryPolicy(m_config.notifyAttempts, m_config.notifyRetryDelayMs);
     connect(m_notifier, &Notifier::failingChanged, this, [this] { refreshOverview(); });
     connect(m_notifier, &Notifier::channelsChanged, this, &CoreService::alertsChanged);
-    if (!m_config.slackWebhookUrl.isEmpty()) {
-        // SLACK_WEBHOOK_URL becomes the "slack" channel; the URL goes into the keychain.
-        m_notifier->saveChannel({{QStringLiteral("id"), QStringLiteral("slack")},
-                                 {QStringLiteral("type"), QStringLiteral("slack")},
-                                 {QStringLiteral("name"), QStringLiteral("Slack")}},
-                                m_config.slackWebhookUrl, QStringLiteral("configuration"),
-                                [](Result<QJsonObject> saved) {
-                                    if (!saved)
-                                        qCWarning(lcService) << "SLACK_WEBHOOK_URL not taken:"
-                                                             << saved.error().message;
-                                    else
-                                        qCInfo(lcService) << "SLACK_WEBHOOK_URL is kept in the "
-                                                             "keychain as the \"slack\" channel";
-                                });
-    }
+    // Secrets from the configuration become channels; stored where secrets are kept, or used
+    // from memory for this run with an alert that says so.
+    const auto adopt = [this](const QString &variable, const QString &secret, const QString &id,
+                              const QString &type, const QString &name) {
+        if (secret.isEmpty())
+            return;
+        m_notifier->adoptChannel(
+            {{QStringLiteral("id"), id},
+             {QStringLiteral("type"), type},
+             {QStringLiteral("name"), name}},
+            secret, [this, variable, id](Result<QJsonObject> saved) {
+                if (!saved) {
+                    qCWarning(lcService).noquote()
+                        << variable << "not taken:" << saved.error().message;
+                    m_unstoredSecrets.append({variable, saved.error().message});
+                } else if (const QString why =
+                               saved->value(QLatin1String("secret_not_stored")).toString();
+                           !why.isEmpty()) {
+                    qCWarning(lcService).noquote()
+                        << variable << "is used from memory for this run only:" << why;
+                    m_unstoredSecrets.append({variable, why});
+                } else {
+                    qCInfo(lcService).noquote()
+                        << variable << "is kept with the secrets as the" << id << "channel";
+                }
+                refreshOverview();
+            });
+    };
+    adopt(QStringLiteral("SLACK_WEBHOOK_URL"), m_config.slackWebhookUrl, QStringLiteral("slack"),
+          QStringLiteral("slack"), QStringLiteral("Slack"));
+    adopt(QStringLiteral("PAGERDUTY_ROUTING_KEY"), m_config.pagerDutyRoutingKey,
+          QStringLiteral("pagerduty"), QStringLiteral("pagerduty"), QStringLiteral("PagerDuty"));
     return Ok {};
 }
 
@@ -563,6 +585,7 @@ void CoreService::refreshOverview(bool newRound)
                      });
     if (m_notifier)
         next.alerts += AlertRules::notificationFailures(m_notifier->failing());
+    next.alerts += AlertRules::unstoredSecrets(m_unstoredSecrets);
     next.health = AlertRules::systemHealth(next.alerts);
     next.envOk = m_config.missingRequired().isEmpty();
     next.clinicName = m_config.brandName;
@@ -576,7 +599,7 @@ void CoreService::refreshOverview(bool newRound)
     m_overview = next;
     // After the overview, so what the channels are told carries the health of now.
     if (m_alertBook)
-        m_alertBook->observe(next.alerts, newRound);
+        m_alertBook->observe(next.alerts, newRound, next.lastCheck.isValid());
     if (same)
         return;
     Q_EMIT overviewChanged(m_overview);
@@ -712,8 +735,7 @@ Status CoreService::applyModuleSettings()
     return Ok {};
 }
 
-Status CoreService::setModuleEnabled(const QString &moduleId, bool enabled,
-                                     const QString &actor)
+Status CoreService::setModuleEnabled(const QString &moduleId, bool enabled, const QString &actor)
 {
     auto it = std::find_if(m_config.modules.begin(), m_config.modules.end(),
                            [&](const ModuleConfig &m) { return m.id == moduleId; });

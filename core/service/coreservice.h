@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/alertrules.h"
 #include "common/clock.h"
 #include "common/result.h"
 #include "config/coreconfig.h"
@@ -141,6 +142,7 @@ private:
     ResilientModuleClient *m_resilient = nullptr;
     WorkflowEngine *m_engine = nullptr;
     AuditLog *m_audit = nullptr;
+    QList<AlertRules::UnstoredSecret> m_unstoredSecrets;
     ReviewDesk *m_review = nullptr;
     AlertBook *m_alertBook = nullptr;
     Notifier *m_notifier = nullptr;

@@ -569,16 +569,16 @@ void EmbeddedOrchestrator::saveChannel(const QJsonObject &definition, const QStr
     const QString who = userName();
     onCore([this, definition, secret, who](CoreService &service) {
         const QString id = definition.value(QLatin1String("id")).toString();
-        service.notifier()->saveChannel(definition, secret, who,
-                                        [this, id](Result<QJsonObject> saved) {
-            const QString message = saved ? QString() : saved.error().toString();
-            QMetaObject::invokeMethod(this, [this, id, message] {
-                if (message.isEmpty())
-                    Q_EMIT channelSaved(id);
-                else
-                    Q_EMIT channelFailed(id, message);
+        service.notifier()->saveChannel(
+            definition, secret, who, [this, id](Result<QJsonObject> saved) {
+                const QString message = saved ? QString() : saved.error().toString();
+                QMetaObject::invokeMethod(this, [this, id, message] {
+                    if (message.isEmpty())
+                        Q_EMIT channelSaved(id);
+                    else
+                        Q_EMIT channelFailed(id, message);
+                });
             });
-        });
     });
 }
 

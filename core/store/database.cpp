@@ -7,8 +7,8 @@
 #include <QSqlError>
 #include <QUuid>
 #include <cstdio>
-#include <utility>
 #include <unistd.h>
+#include <utility>
 
 namespace Switchboard {
 

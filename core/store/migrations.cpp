@@ -249,6 +249,21 @@ CREATE TABLE inbound_requests (
 );
 CREATE INDEX inbound_requests_by_age ON inbound_requests(created_at);
 )SQL",
+    // 9: the notification outbox: a notice is written with the alert change that decides it,
+    // and becomes deliveries (one per channel) later, so a stop loses none.
+    R"SQL(
+CREATE TABLE notification_outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    alert_id INTEGER NOT NULL,
+    event TEXT NOT NULL,
+    alert TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    dispatched_at INTEGER
+);
+CREATE INDEX notification_outbox_waiting ON notification_outbox(id) WHERE dispatched_at IS NULL;
+ALTER TABLE alert_deliveries ADD COLUMN outbox_id INTEGER;
+CREATE INDEX alert_deliveries_unfinished ON alert_deliveries(status) WHERE status IN ('queued', 'retrying');
+)SQL",
 };
 
 } // namespace

@@ -97,7 +97,8 @@ Status WorkflowStore::setEnabled(const QString &id, bool enabled, const QString 
             return notFound(QStringLiteral("no workflow has the id \"%1\"").arg(id),
                             QStringLiteral("id"));
         return audit(m_audit,
-                     enabled ? QStringLiteral("workflow.enabled") : QStringLiteral("workflow.disabled"),
+                     enabled ? QStringLiteral("workflow.enabled")
+                             : QStringLiteral("workflow.disabled"),
                      who, {{QStringLiteral("workflow_id"), id}});
     });
     if (!st)

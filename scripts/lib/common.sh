@@ -7,7 +7,7 @@ BUILD_PACKAGES=(
     cmake ninja-build g++ ccache pkg-config
     qt6-base-dev qt6-charts-dev qt6-websockets-dev qt6-declarative-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev
-    qtkeychain-qt6-dev nlohmann-json3-dev libcurl4-openssl-dev
+    qtkeychain-qt6-dev nlohmann-json3-dev libcurl4-openssl-dev libsodium-dev
     libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 fonts-dejavu-core
 )
 TEST_PACKAGES=(xvfb xauth dbus gnome-keyring appstream poppler-utils tzdata)

@@ -73,7 +73,8 @@ struct Stack
         auto saved = store->saveDraft(doc);
         if (!saved || !saved->isEmpty())
             qFatal("benchmark workflow does not validate");
-        (void)store->publish(doc.value(QLatin1String("id")).toString(), QStringLiteral("bench"), QStringLiteral("bench"));
+        (void)store->publish(doc.value(QLatin1String("id")).toString(), QStringLiteral("bench"),
+                             QStringLiteral("bench"));
     }
 };
 

@@ -248,8 +248,8 @@ private Q_SLOTS:
         QTest::newRow("seed: breaker 120 s")
             << "CIRCUIT_BREAKER_TIMEOUT=\"120000\"  // Increase from 60s to 120s" << 120000
             << 10000;
-        QTest::newRow("the default, written out") << "CIRCUIT_BREAKER_TIMEOUT=\"60000\"" << 60000
-                                                  << 10000;
+        QTest::newRow("the default, written out")
+            << "CIRCUIT_BREAKER_TIMEOUT=\"60000\"" << 60000 << 10000;
         QTest::newRow("seed: health 30 s")
             << "HEALTH_CHECK_TIMEOUT_MS=\"30000\"  # Increase to 30 seconds" << 60000 << 30000;
         QTest::newRow("with a unit") << "CIRCUIT_BREAKER_TIMEOUT=2m" << 120000 << 10000;
@@ -276,11 +276,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("where");
         QTest::addColumn<QString>("message");
         QTest::newRow("too short") << "BRAND_NAME=A\nCIRCUIT_BREAKER_TIMEOUT=\"120\"\n"
-                                   << ":2: CIRCUIT_BREAKER_TIMEOUT" << "out of range";
+                                   << ":2: CIRCUIT_BREAKER_TIMEOUT"
+                                   << "out of range";
         QTest::newRow("no unit known") << "\n\nHEALTH_CHECK_TIMEOUT_MS=10 seconds\n"
-                                       << ":3: HEALTH_CHECK_TIMEOUT_MS" << "with a unit";
+                                       << ":3: HEALTH_CHECK_TIMEOUT_MS"
+                                       << "with a unit";
         QTest::newRow("not a key") << "PAGERDUTY_ROUTING_KEY=abc\n"
-                                   << ":1: PAGERDUTY_ROUTING_KEY" << "32 characters";
+                                   << ":1: PAGERDUTY_ROUTING_KEY"
+                                   << "32 characters";
     }
 
     void badValuesNameTheVariableAndTheLine()
@@ -323,8 +326,10 @@ private Q_SLOTS:
         for (const auto &s : loaded->settings)
             byName.insert(s.name, s);
         QCOMPARE(byName.value(QStringLiteral("BRAND_NAME")).origin, QStringLiteral("environment"));
-        QCOMPARE(byName.value(QStringLiteral("ERROR_THRESHOLD")).origin, path + QStringLiteral(":2"));
-        QCOMPARE(byName.value(QStringLiteral("SLOW_RESPONSE_MS")).origin, QStringLiteral("default"));
+        QCOMPARE(byName.value(QStringLiteral("ERROR_THRESHOLD")).origin,
+                 path + QStringLiteral(":2"));
+        QCOMPARE(byName.value(QStringLiteral("SLOW_RESPONSE_MS")).origin,
+                 QStringLiteral("default"));
         QCOMPARE(loaded->settings.size(), 85);
         // A typo is named with the nearest known variable, in the file and in the environment;
         // PATH is not a typo.
@@ -333,8 +338,10 @@ private Q_SLOTS:
                      QStringLiteral(":3: unknown variable ERORR_THRESHOLD is ignored; did you mean "
                                     "ERROR_THRESHOLD?")),
                  qPrintable(loaded->warnings.at(0)));
-        QVERIFY(loaded->warnings.at(1).contains(QStringLiteral("did you mean HEALTH_CHECK_TIMEOUT_MS")));
-        QVERIFY(loaded->notes.join(u'\n').contains(QStringLiteral("STRIPE_CREDENTIAL_ID: not applicable")));
+        QVERIFY(loaded->warnings.at(1).contains(
+            QStringLiteral("did you mean HEALTH_CHECK_TIMEOUT_MS")));
+        QVERIFY(loaded->notes.join(u'\n').contains(
+            QStringLiteral("STRIPE_CREDENTIAL_ID: not applicable")));
     }
 
     // A secret from a file (systemd's LoadCredential=, Docker secrets): X_FILE names it.
@@ -346,8 +353,8 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("https://hooks.slack.com/services/T0/B0/abc\n");
         file.close();
-        auto loaded = ConfigLoader::loadAll(
-            QString(), QString(), {{QStringLiteral("SLACK_WEBHOOK_URL_FILE"), secret}});
+        auto loaded = ConfigLoader::loadAll(QString(), QString(),
+                                            {{QStringLiteral("SLACK_WEBHOOK_URL_FILE"), secret}});
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
         QCOMPARE(loaded->config.slackWebhookUrl,
                  QStringLiteral("https://hooks.slack.com/services/T0/B0/abc"));
@@ -369,9 +376,9 @@ private Q_SLOTS:
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().field.contains(QStringLiteral("PAGERDUTY_ROUTING_KEY_FILE")));
         QVERIFY(missing.error().message.contains(QStringLiteral("cannot read")));
-        auto token = ConfigLoader::secretVariable(
-            {{QStringLiteral("SWITCHBOARD_ADMIN_TOKEN_FILE"), secret}},
-            QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"));
+        auto token =
+            ConfigLoader::secretVariable({{QStringLiteral("SWITCHBOARD_ADMIN_TOKEN_FILE"), secret}},
+                                         QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"));
         QCOMPARE(token.value(), QStringLiteral("https://hooks.slack.com/services/T0/B0/abc"));
     }
 };

@@ -343,10 +343,12 @@ private Q_SLOTS:
         Witness witness(path);
         f.modules.hold = true;
         f.publish(TwoCalls);
-        QVERIFY(f.store->promote(QStringLiteral("two-calls"), 1, QStringLiteral("dev"),
-                                 QStringLiteral("ana"))
+        QVERIFY(f.store
+                    ->promote(QStringLiteral("two-calls"), 1, QStringLiteral("dev"),
+                              QStringLiteral("ana"))
                     .ok());
-        QVERIFY(f.store->setEnabled(QStringLiteral("two-calls"), false, QStringLiteral("ana")).ok());
+        QVERIFY(
+            f.store->setEnabled(QStringLiteral("two-calls"), false, QStringLiteral("ana")).ok());
         QVERIFY(f.store->setEnabled(QStringLiteral("two-calls"), true, QStringLiteral("ana")).ok());
         const QString id = f.start(QStringLiteral("two-calls"));
         const QStringList before = witness.audit();
@@ -363,7 +365,8 @@ private Q_SLOTS:
         QVERIFY(!f.engine->cancel(id, QStringLiteral("bo")).ok());
         QCOMPARE(witness.audit(), before);
         f.db.setFaults(plan); // counted again from here: the next commit fails
-        QVERIFY(!f.store->setEnabled(QStringLiteral("two-calls"), false, QStringLiteral("bo")).ok());
+        QVERIFY(
+            !f.store->setEnabled(QStringLiteral("two-calls"), false, QStringLiteral("bo")).ok());
         QCOMPARE(witness.audit(), before);
         QCOMPARE(witness.count(QStringLiteral("SELECT enabled FROM workflows")), 1);
         f.db.setFaults({});
@@ -379,8 +382,10 @@ private Q_SLOTS:
 
         // The chain: intact, then broken where an entry was changed, or where one is missing.
         QCOMPARE(AuditLog::verify(witness.db()).value(), qint64(before.size() + 2));
-        QVERIFY(witness.db().run(QStringLiteral("UPDATE audit_log SET actor = 'mallory' WHERE "
-                                                "seq = 3")).ok());
+        QVERIFY(witness.db()
+                    .run(QStringLiteral("UPDATE audit_log SET actor = 'mallory' WHERE "
+                                        "seq = 3"))
+                    .ok());
         auto changed = AuditLog::verify(witness.db());
         QVERIFY(!changed.ok());
         QVERIFY2(changed.error().message.contains(QLatin1String("entry 3 does not match")),
@@ -401,7 +406,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("engine.db"));
         EngineFixture f(path);
         Witness witness(path);
-        f.publish(R"({"id": "on-paid", "name": "On paid", "trigger": {"kind": "event", "event_type": "payment.succeeded"},
+        f.publish(
+            R"({"id": "on-paid", "name": "On paid", "trigger": {"kind": "event", "event_type": "payment.succeeded"},
           "nodes": [{"id": "start", "type": "trigger"}, {"id": "done", "type": "end"}],
           "edges": [{"from": "start", "to": "done"}]})");
         f.publish(R"({"id": "waits", "name": "Waits", "trigger": {"kind": "manual"},
@@ -415,8 +421,8 @@ private Q_SLOTS:
         const QString second = f.start(QStringLiteral("waits"));
         const QJsonObject data {{QStringLiteral("invoice"), QStringLiteral("inv-1")}};
         const auto countStarted = [&] {
-            return witness.count(QStringLiteral(
-                "SELECT COUNT(*) FROM executions WHERE workflow_id = 'on-paid'"));
+            return witness.count(
+                QStringLiteral("SELECT COUNT(*) FROM executions WHERE workflow_id = 'on-paid'"));
         };
 
         // The start commits, the first resumption does, the second one's commit fails.
@@ -429,8 +435,7 @@ private Q_SLOTS:
         QCOMPARE(partial.error().kind, ErrorKind::Unavailable);
         f.db.setFaults({});
         QCOMPARE(countStarted(), 1);
-        const int resumedBefore =
-            int(witness.status(first) == QLatin1String("completed"))
+        const int resumedBefore = int(witness.status(first) == QLatin1String("completed"))
             + int(witness.status(second) == QLatin1String("completed"));
         QCOMPARE(resumedBefore, 1);
 

@@ -2,6 +2,7 @@
 #include "alertsamples.h"
 #include "captureserver.h"
 #include "common/clock.h"
+#include "notify/notificationoutbox.h"
 #include "notify/notifier.h"
 #include "secrets/keychainsecretstore.h"
 #include "smtpsink.h"
@@ -52,7 +53,8 @@ class TstNotifier : public QObject
     QJsonObject save(const QJsonObject &definition, const QString &secret)
     {
         std::optional<Result<QJsonObject>> saved;
-        m_notifier->saveChannel(definition, secret, QStringLiteral("tester"), [&](Result<QJsonObject> r) { saved = r; });
+        m_notifier->saveChannel(definition, secret, QStringLiteral("tester"),
+                                [&](Result<QJsonObject> r) { saved = r; });
         if (!QTest::qWaitFor([&] { return saved.has_value(); }, 15000))
             return {{QStringLiteral("error"), QStringLiteral("no answer")}};
         if (!saved->ok())
@@ -431,17 +433,44 @@ private Q_SLOTS:
         QVERIFY(remove(QStringLiteral("ops-hook")));
     }
 
-    void aDeliveryCutShortByAStopIsMarkedFailed()
+    // The outbox: a notice decided while the notifier was away (a crash between "notify" and
+    // "sent"), or before any channel existed, is delivered afterwards, once.
+    void noticesWaitForTheNotifierAndForTheFirstChannel()
     {
+        CaptureServer slack;
+        // No channel yet (a first start): the alert waits, and no one is "notified".
         m_book->observe({AlertSamples::down(QStringLiteral("02_booking"))}, true);
         const qint64 id = firstOpenId();
-        m_book->addDelivery(id, QStringLiteral("slack"), QStringLiteral("trigger"));
-        Notifier restarted(m_db, *m_book, *m_secrets, m_clock);
-        QVERIFY(restarted.load());
-        const QJsonObject d = deliveriesOf(id).at(0).toObject();
-        QCOMPARE(d.value(QLatin1String("status")).toString(), QStringLiteral("failed"));
-        QCOMPARE(d.value(QLatin1String("error")).toString(),
-                 QStringLiteral("the core stopped before it was sent"));
+        QVERIFY(deliveriesOf(id).isEmpty());
+        QVERIFY(!m_book->alert(id)->value(QLatin1String("notified")).toBool());
+        QVERIFY(!save({{QStringLiteral("id"), QStringLiteral("slack")},
+                       {QStringLiteral("type"), QStringLiteral("slack")},
+                       {QStringLiteral("name"), QStringLiteral("Slack")}},
+                      slack.url(SlackSecret))
+                     .contains(QLatin1String("error")));
+        QVERIFY(slack.waitFor(1));
+        QCOMPARE(settled(id), QStringList {QStringLiteral("slack:trigger")});
+        QCOMPARE(slack.requests.size(), 1);
+        QVERIFY(m_book->alert(id)->value(QLatin1String("notified")).toBool());
+
+        // The notifier is gone (the process died) when the book decides the next notice.
+        m_notifier.reset();
+        QVERIFY(m_book->acknowledge(id, QStringLiteral("ana"), {}));
+        // And a delivery was recorded but not sent when it died.
+        {
+            NotificationOutbox outbox(m_db, m_clock);
+            const auto waiting = outbox.waiting().value();
+            QCOMPARE(waiting.size(), 1);
+            QVERIFY(outbox.dispatch(waiting.first(), {QStringLiteral("slack")}).ok());
+        }
+        m_notifier = std::make_unique<Notifier>(m_db, *m_book, *m_secrets, m_clock);
+        QVERIFY(m_notifier->load());
+        QVERIFY(slack.waitFor(2));
+        QCOMPARE(
+            settled(id),
+            (QStringList {QStringLiteral("slack:acknowledge"), QStringLiteral("slack:trigger")}));
+        QCOMPARE(slack.requests.size(), 2); // each once
+        QVERIFY(remove(QStringLiteral("slack")));
     }
 
     void secretsAreNeitherInTheDatabaseNorInTheLog()

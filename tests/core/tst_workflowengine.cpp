@@ -319,7 +319,8 @@ private Q_SLOTS:
             f.engine->deliverEvent(QStringLiteral("lead.captured"), QStringLiteral("01_intake"),
                                    {{QStringLiteral("score"), 9}});
         QCOMPARE(high->value(QLatin1String("started")).toArray().size(), 1);
-        QVERIFY(f.store->setEnabled(QStringLiteral("on-lead"), false, QStringLiteral("tester")).ok());
+        QVERIFY(
+            f.store->setEnabled(QStringLiteral("on-lead"), false, QStringLiteral("tester")).ok());
         QCOMPARE(f.engine
                      ->deliverEvent(QStringLiteral("lead.captured"), QStringLiteral("01_intake"),
                                     {{QStringLiteral("score"), 9}})
@@ -355,7 +356,8 @@ private Q_SLOTS:
         const QString id = f.start(QStringLiteral("slow"), {{QStringLiteral("x"), 1}});
         QVERIFY(f.engine->cancel(id, QStringLiteral("tester")).ok());
         QCOMPARE(f.status(id), QStringLiteral("cancelled"));
-        QCOMPARE(f.engine->cancel(id, QStringLiteral("tester")).error().field, QStringLiteral("status"));
+        QCOMPARE(f.engine->cancel(id, QStringLiteral("tester")).error().field,
+                 QStringLiteral("status"));
         f.clock.advance(2 * 3600 * 1000LL);
         QCOMPARE(f.engine->processDueTimers(), 0); // the timer went with the cancellation
         auto retried = f.engine->retry(id, QStringLiteral("tester"));
@@ -458,16 +460,17 @@ private Q_SLOTS:
 
         // A replay that fails again stays in the queue; after recovery it goes through.
         std::optional<Result<QJsonObject>> outcome;
-        f.engine->deadLetters().replay(letter.value(QLatin1String("id")).toString(), {}, QStringLiteral("tester"),
-                                   [&](Result<QJsonObject> r) { outcome = r; });
+        f.engine->deadLetters().replay(letter.value(QLatin1String("id")).toString(), {},
+                                       QStringLiteral("tester"),
+                                       [&](Result<QJsonObject> r) { outcome = r; });
         QTRY_VERIFY(outcome.has_value());
         QVERIFY(!outcome->ok());
         QCOMPARE(f.engine->deadLetters().pendingCount().value(), 1);
         healthy = true;
         outcome.reset();
         f.engine->deadLetters().replay(letter.value(QLatin1String("id")).toString(),
-                                   {{QStringLiteral("amount"), 120}}, QStringLiteral("tester"),
-                                   [&](Result<QJsonObject> r) { outcome = r; });
+                                       {{QStringLiteral("amount"), 120}}, QStringLiteral("tester"),
+                                       [&](Result<QJsonObject> r) { outcome = r; });
         QTRY_VERIFY(outcome.has_value());
         QVERIFY(outcome->ok());
         QCOMPARE(f.modules.calls.last().body.value(QLatin1String("amount")).toInt(), 120);
@@ -476,7 +479,10 @@ private Q_SLOTS:
         QCOMPARE(f.engine->deadLetters().pendingCount().value(), 0);
         QCOMPARE(f.engine->deadLetters().list(QStringLiteral("replayed")).value().size(), 1);
         QCOMPARE(
-            f.engine->deadLetters().discard(letter.value(QLatin1String("id")).toString(), QStringLiteral("tester")).error().field,
+            f.engine->deadLetters()
+                .discard(letter.value(QLatin1String("id")).toString(), QStringLiteral("tester"))
+                .error()
+                .field,
             QStringLiteral("id"));
     }
 
@@ -514,7 +520,11 @@ private Q_SLOTS:
         QJsonObject v2 = QJsonDocument::fromJson(linear()).object();
         v2.insert(QStringLiteral("name"), QStringLiteral("Linear v2"));
         QVERIFY(f.store->saveDraft(v2).ok());
-        QCOMPARE(f.store->publish(QStringLiteral("linear"), QStringLiteral("v2"), QStringLiteral("tester")).value(), 2);
+        QCOMPARE(
+            f.store
+                ->publish(QStringLiteral("linear"), QStringLiteral("v2"), QStringLiteral("tester"))
+                .value(),
+            2);
         QCOMPARE(f.store->version(QStringLiteral("linear"))->name, QStringLiteral("Linear v2"));
 
         // Production takes only what staging runs; an unknown environment is refused.

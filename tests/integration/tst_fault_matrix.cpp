@@ -130,7 +130,10 @@ private Q_SLOTS:
                     .arg(m.id == QLatin1String("05_followup") ? 1 : 10);
             QVERIFY(
                 m_store->saveDraft(QJsonDocument::fromJson(workflow.toUtf8()).object())->isEmpty());
-            QVERIFY(m_store->publish(QStringLiteral("call-") + m.id.left(2), {}, QStringLiteral("tester")).ok());
+            QVERIFY(
+                m_store
+                    ->publish(QStringLiteral("call-") + m.id.left(2), {}, QStringLiteral("tester"))
+                    .ok());
         }
         m_engine->setEndpoints(endpoints);
     }
@@ -343,7 +346,8 @@ private Q_SLOTS:
                     .toString()
                     .contains(QLatin1String("outcome unknown")));
         fault("05_followup", "none");
-        const QString letter = m_engine->deadLetters().list(QStringLiteral("pending"))
+        const QString letter = m_engine->deadLetters()
+                                   .list(QStringLiteral("pending"))
                                    .value()
                                    .first()
                                    .toObject()

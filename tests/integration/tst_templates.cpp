@@ -100,9 +100,10 @@ private Q_SLOTS:
             QVERIFY2(saved->isEmpty(),
                      qPrintable(file.fileName() + QStringLiteral(": ")
                                 + (saved->isEmpty() ? QString() : saved->first().toString())));
-            QVERIFY(
-                m_store->publish(doc.value(QLatin1String("id")).toString(), QStringLiteral("test"), QStringLiteral("tester"))
-                    .ok());
+            QVERIFY(m_store
+                        ->publish(doc.value(QLatin1String("id")).toString(), QStringLiteral("test"),
+                                  QStringLiteral("tester"))
+                        .ok());
             ids << doc.value(QLatin1String("id")).toString();
         }
         QVERIFY2(ids.size() >= 10, qPrintable(ids.join(QLatin1Char(' '))));
