@@ -37,17 +37,25 @@ Result<QList<NotificationOutbox::Notice>> NotificationOutbox::waiting(int limit)
 }
 
 Result<QList<qint64>> NotificationOutbox::dispatch(const Notice &notice,
-                                                   const QStringList &channels)
+                                                   const QStringList &channels,
+                                                   const Context &context)
 {
     QList<qint64> ids;
     const qint64 now = m_clock.nowMs();
+    const QString contextJson = QString::fromUtf8(
+        QJsonDocument(QJsonObject {{QStringLiteral("clinic"), context.clinic},
+                                   {QStringLiteral("instance"), context.instance},
+                                   {QStringLiteral("health"), context.health},
+                                   {QStringLiteral("critical"), context.critical},
+                                   {QStringLiteral("warnings"), context.warnings}})
+            .toJson(QJsonDocument::Compact));
     Status st = m_db.transaction([&]() -> Status {
         for (const QString &channel : channels) {
             auto r = m_db.exec(
                 QStringLiteral("INSERT INTO alert_deliveries (alert_id, channel, event, status, "
-                               "attempts, http_status, error, created_at, updated_at, outbox_id) "
-                               "VALUES (?, ?, ?, 'queued', 0, 0, '', ?, ?, ?)"),
-                {notice.alertId, channel, notice.event, now, now, notice.id});
+                               "attempts, http_status, error, created_at, updated_at, outbox_id, "
+                               "context) VALUES (?, ?, ?, 'queued', 0, 0, '', ?, ?, ?, ?)"),
+                {notice.alertId, channel, notice.event, now, now, notice.id, contextJson});
             if (!r)
                 return r.error();
             ids.append(r->lastInsertId().toLongLong());
@@ -72,16 +80,23 @@ Result<QList<NotificationOutbox::Delivery>> NotificationOutbox::unfinished()
         !r)
         return r.error();
     auto q = m_db.exec(QStringLiteral(
-        "SELECT d.id, d.channel, d.attempts, o.id, o.alert_id, o.event, o.alert FROM "
+        "SELECT d.id, d.channel, d.attempts, o.id, o.alert_id, o.event, o.alert, d.context FROM "
         "alert_deliveries d JOIN notification_outbox o ON o.id = d.outbox_id WHERE d.status IN "
         "('queued', 'retrying') ORDER BY d.id"));
     if (!q)
         return q.error();
     QList<Delivery> out;
-    while (q->next())
+    while (q->next()) {
+        const QJsonObject c = parse(q->value(7));
         out.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toInt(),
                     Notice {q->value(3).toLongLong(), q->value(4).toLongLong(),
-                            q->value(5).toString(), parse(q->value(6))}});
+                            q->value(5).toString(), parse(q->value(6))},
+                    Context {c.value(QLatin1String("clinic")).toString(),
+                             c.value(QLatin1String("instance")).toString(),
+                             c.value(QLatin1String("health")).toString(),
+                             c.value(QLatin1String("critical")).toInt(),
+                             c.value(QLatin1String("warnings")).toInt()}});
+    }
     return out;
 }
 

@@ -27,11 +27,23 @@ public:
         QString event; // trigger | acknowledge | resolve
         QJsonObject alert; // the alert as it was when the notice was decided
     };
+    // What a notice says besides the alert (the clinic, its health and how many alerts page),
+    // as it was when the notice became deliveries; a delivery sent again after a restart says
+    // the same.
+    struct Context
+    {
+        QString clinic;
+        QString instance;
+        QString health;
+        int critical = 0;
+        int warnings = 0;
+    };
     // Notices not yet turned into deliveries, oldest first.
     Result<QList<Notice>> waiting(int limit = 200);
     // The notice becomes a queued delivery for each of channels (none: nobody takes it), all
     // in one transaction; returns the deliveries' ids in the order of channels.
-    Result<QList<qint64>> dispatch(const Notice &notice, const QStringList &channels);
+    Result<QList<qint64>> dispatch(const Notice &notice, const QStringList &channels,
+                                   const Context &context);
 
     struct Delivery
     {
@@ -39,6 +51,7 @@ public:
         QString channel;
         int attempts = 0;
         Notice notice;
+        Context context;
     };
     // Deliveries a stop cut short (queued or retrying), oldest first. Those from before the
     // outbox existed, which cannot be sent again, are marked failed.

@@ -93,7 +93,8 @@ Status Notifier::load()
         }
         Job job;
         job.deliveryId = d.id;
-        job.notice = notice(d.notice.alert, d.notice.event);
+        job.notice = {d.notice.event,     d.notice.alert,     d.context.clinic,  d.context.health,
+                      d.context.critical, d.context.warnings, d.context.instance};
         job.attempts = d.attempts;
         enqueue(d.channel, std::move(job));
     }
@@ -132,7 +133,9 @@ void Notifier::dispatch()
                 if (it->config.routes(n.alert, n.event))
                     routed.append(it.key());
             }
-            auto deliveries = m_outbox.dispatch(n, routed);
+            const Notice told = notice(n.alert, n.event);
+            auto deliveries = m_outbox.dispatch(
+                n, routed, {told.clinic, told.instance, told.health, told.critical, told.warnings});
             if (!deliveries) {
                 qCWarning(lcNotify)
                     << "notice" << n.id << "not dispatched:" << deliveries.error().message;
@@ -142,7 +145,7 @@ void Notifier::dispatch()
             for (qsizetype i = 0; i < routed.size(); ++i) {
                 Job job;
                 job.deliveryId = deliveries->at(i);
-                job.notice = notice(n.alert, n.event);
+                job.notice = told;
                 enqueue(routed.at(i), std::move(job));
             }
             if (!routed.isEmpty())

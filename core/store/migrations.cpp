@@ -262,6 +262,7 @@ CREATE TABLE notification_outbox (
 );
 CREATE INDEX notification_outbox_waiting ON notification_outbox(id) WHERE dispatched_at IS NULL;
 ALTER TABLE alert_deliveries ADD COLUMN outbox_id INTEGER;
+ALTER TABLE alert_deliveries ADD COLUMN context TEXT;
 CREATE INDEX alert_deliveries_unfinished ON alert_deliveries(status) WHERE status IN ('queued', 'retrying');
 )SQL",
 };

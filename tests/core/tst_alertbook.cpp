@@ -306,7 +306,8 @@ private Q_SLOTS:
         const auto waiting = outbox.waiting().value();
         QCOMPARE(waiting.size(), 1);
         QCOMPARE(waiting.first().event, QStringLiteral("trigger"));
-        const qint64 d = outbox.dispatch(waiting.first(), {QStringLiteral("slack")}).value().at(0);
+        const qint64 d =
+            outbox.dispatch(waiting.first(), {QStringLiteral("slack")}, {}).value().at(0);
         QVERIFY(d > 0);
         QVERIFY(outbox.waiting().value().isEmpty());
         b.book->markDelivered(id);

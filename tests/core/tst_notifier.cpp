@@ -461,7 +461,7 @@ private Q_SLOTS:
             NotificationOutbox outbox(m_db, m_clock);
             const auto waiting = outbox.waiting().value();
             QCOMPARE(waiting.size(), 1);
-            QVERIFY(outbox.dispatch(waiting.first(), {QStringLiteral("slack")}).ok());
+            QVERIFY(outbox.dispatch(waiting.first(), {QStringLiteral("slack")}, {}).ok());
         }
         m_notifier = std::make_unique<Notifier>(m_db, *m_book, *m_secrets, m_clock);
         QVERIFY(m_notifier->load());
