@@ -1,6 +1,8 @@
 // switchboard-core: the orchestration core, headless, serving the HTTP API.
 #include "audit/auditlog.h"
 #include "common/clock.h"
+#include "common/logformat.h"
+#include "common/logging.h"
 #include "config/configloader.h"
 #include "health/healthrules.h"
 #include "modules/modulecatalog.h"
@@ -11,6 +13,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QStandardPaths>
 #include <cstdio>
 
@@ -107,6 +111,55 @@ int printConfiguration(const ConfigLoader::Loaded &loaded)
     return 0;
 }
 
+// The API's certificate (PEM, the chain after it) and its private key (PEM, RSA or EC).
+Result<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath)
+{
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certPath, QSsl::Pem);
+    if (chain.isEmpty())
+        return makeError(QStringLiteral("%1 holds no PEM certificate").arg(certPath),
+                         QStringLiteral("--tls-cert"));
+    QFile file(keyPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("cannot read %1: %2").arg(keyPath, file.errorString()),
+                         QStringLiteral("--tls-key"));
+    const QByteArray pem = file.readAll();
+    QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return makeError(
+            QStringLiteral("%1 holds no unencrypted PEM private key (RSA or EC)").arg(keyPath),
+            QStringLiteral("--tls-key"));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients authenticate with bearer tokens
+    return tls;
+}
+
+// HIPAA_MODE: patient data never crosses a network in the clear. Returns why the core must not
+// start, or empty; warns about each module reached over plain http beyond this machine.
+QString hipaaProblems(const CoreConfig &config, const CoreOptions &options)
+{
+    if (!config.hipaaMode)
+        return {};
+    for (const ModuleConfig &m : config.modules) {
+        const QHostAddress host(m.endpoint.host());
+        const bool local = m.endpoint.host() == QLatin1String("localhost")
+            || (!host.isNull() && host.isLoopback());
+        if (m.enabled && m.endpoint.scheme() == QLatin1String("http") && !local)
+            qCWarning(lcConfig).noquote()
+                << "HIPAA_MODE: module" << m.id << "is reached over plain http at"
+                << m.endpoint.host() << "- use https beyond this machine";
+    }
+    if (!options.listenAddress.isLoopback() && options.tls.isNull())
+        return QStringLiteral("HIPAA_MODE is on and --listen %1 reaches beyond this machine "
+                              "without TLS: give --tls-cert and --tls-key, or listen on "
+                              "127.0.0.1 behind a TLS proxy")
+            .arg(options.listenAddress.toString());
+    return {};
+}
+
 int verifyAuditLog(const QString &path)
 {
     if (path == QLatin1String(":memory:") || !QFileInfo::exists(path)) {
@@ -186,10 +239,30 @@ int main(int argc, char *argv[])
         QStringLiteral("check-config"),
         QStringLiteral("Print every setting with its value and where it came from, warn about "
                        "unknown variables, and exit (2 when the configuration is refused)."));
-    parser.addOptions(
-        {listen, data, config, envFile, store, reportDir, demo, quiet, verifyAudit, checkConfig});
+    const QCommandLineOption tlsCert(
+        QStringLiteral("tls-cert"),
+        QStringLiteral("Serve the API over HTTPS with this PEM certificate (and chain)."),
+        QStringLiteral("file"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    QStringLiteral("The PEM private key of --tls-cert."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption envTemplate(
+        QStringLiteral("env-template"),
+        QStringLiteral("Print an environment file with every setting, commented out with its "
+                       "default, and exit."));
+    parser.addOptions({listen, data, config, envFile, store, reportDir, demo, quiet, verifyAudit,
+                       checkConfig, envTemplate, tlsCert, tlsKey});
     parser.process(app);
+    const ConfigLoader::EnvMap environment = ConfigLoader::processEnvironment();
+    // Every line gets a level and a time from here on (journald's priority under systemd);
+    // LOG_FORMAT=json switches to JSON once the configuration is read.
+    const bool journald = environment.contains(QStringLiteral("JOURNAL_STREAM"));
+    LogFormat::install(LogFormat::Style::Text, journald);
 
+    if (parser.isSet(envTemplate)) {
+        std::fputs(qPrintable(ConfigLoader::envTemplate()), stdout);
+        return 0;
+    }
     CoreOptions options;
     if (!parseListen(parser.value(listen), options)) {
         std::fprintf(
@@ -203,7 +276,19 @@ int main(int argc, char *argv[])
     options.dataDir = parser.isSet(data)
         ? parser.value(data)
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    const ConfigLoader::EnvMap environment = ConfigLoader::processEnvironment();
+    if (parser.isSet(tlsCert) != parser.isSet(tlsKey)) {
+        qCCritical(lcConfig) << "give --tls-cert and --tls-key together";
+        return ConfigErrorExit;
+    }
+    if (parser.isSet(tlsCert)) {
+        auto tls = loadTls(parser.value(tlsCert), parser.value(tlsKey));
+        if (!tls) {
+            qCCritical(lcConfig).noquote()
+                << tls.error().field + QStringLiteral(":") << tls.error().message;
+            return ConfigErrorExit;
+        }
+        options.tls = *tls;
+    }
     const auto adminToken =
         ConfigLoader::secretVariable(environment, QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"));
     const auto tokens =
@@ -247,34 +332,37 @@ int main(int argc, char *argv[])
 
     auto all = ConfigLoader::loadAll(parser.value(config), parser.value(envFile), environment);
     if (!all) {
-        std::fprintf(stderr, "switchboard-core: configuration refused: %s\n",
-                     qPrintable(all.error().toString()));
+        qCCritical(lcConfig).noquote() << "configuration refused:" << all.error().toString();
         return ConfigErrorExit;
     }
     if (parser.isSet(checkConfig))
         return printConfiguration(*all);
+    if (all->config.logFormat == QLatin1String("json"))
+        LogFormat::install(LogFormat::Style::Json, journald);
     for (const QString &warning : std::as_const(all->warnings))
-        std::fprintf(stderr, "switchboard-core: warning: %s\n", qPrintable(warning));
+        qCWarning(lcConfig).noquote() << warning;
     const CoreConfig *loaded = &all->config;
-    if (!options.demo && !loaded->anyModuleConfigured()) {
-        std::fprintf(stderr,
-                     "switchboard-core: no module endpoints are configured; the status will report "
-                     "them missing (use --env-file, --config or --demo)\n");
+    if (!options.demo && !loaded->anyModuleConfigured())
+        qCWarning(lcConfig) << "no module endpoints are configured; the status will report them "
+                               "missing (use --env-file, --config or --demo)";
+    if (const QString refused = hipaaProblems(*loaded, options); !refused.isEmpty()) {
+        qCCritical(lcConfig).noquote() << refused;
+        return ConfigErrorExit;
     }
     if (!options.listenAddress.isLoopback())
-        std::fprintf(stderr,
-                     "switchboard-core: warning: the API listens beyond this machine on %s\n",
-                     qPrintable(options.listenAddress.toString()));
+        qCWarning(lcConfig).noquote()
+            << "the API listens beyond this machine on" << options.listenAddress.toString()
+            << (options.tls.isNull() ? "without TLS" : "over TLS");
 
     SystemClock clock;
     CoreService core(*loaded, clock, options);
     const Status started = core.start();
     if (!started) {
-        std::fprintf(stderr, "switchboard-core: cannot start: %s\n",
-                     qPrintable(started.error().toString()));
+        qCCritical(lcService).noquote() << "cannot start:" << started.error().toString();
         return 1;
     }
-    std::printf("switchboard-core: listening on http://%s:%u\n",
+    std::printf("switchboard-core: listening on %s://%s:%u\n",
+                options.tls.isNull() ? "http" : "https",
                 qPrintable(options.listenAddress.toString()), core.apiPort());
     if (core.createdAdminToken())
         std::printf("switchboard-core: created an admin token in %s (readable by you only)\n",

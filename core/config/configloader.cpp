@@ -338,6 +338,38 @@ Result<CoreConfig> load(const QString &jsonPath, const QString &envPath, const E
     return loaded->config;
 }
 
+QString envTemplate()
+{
+    QString out = QStringLiteral(
+        "# Switchboard core settings, read by the switchboard-core service (EnvironmentFile=).\n"
+        "# Every variable is listed with its default, commented out: uncomment and change what\n"
+        "# the clinic needs, then check with: switchboard-core --env-file <this file> "
+        "--check-config\n"
+        "# Durations are in milliseconds unless the name says _S, or give a unit: 120s, 2m.\n"
+        "# Secrets: rather than here, give NAME_FILE=<path of a file holding it>, e.g. a\n"
+        "# systemd credential (see deployment.md in the package's documentation).\n");
+    QString section;
+    for (const Setting &s : SettingsTable::all()) {
+        const QString group = s.env.startsWith(QLatin1String("MODULE_"))
+                || s.env.startsWith(QLatin1String("ENABLED_"))
+            ? QStringLiteral("Module ") + s.env.section(QLatin1Char('_'), 1, 1)
+            : QStringLiteral("Core");
+        if (group != section) {
+            section = group;
+            out += QStringLiteral("\n# --- %1 ---\n").arg(section);
+        }
+        const QString &d = s.defaultText;
+        const bool literal = !(d.contains(QLatin1Char('<')) || d.startsWith(QLatin1String("unset"))
+                               || d == QLatin1String("none") || d.startsWith(QLatin1String("the "))
+                               || d.startsWith(QLatin1String("HEALTH_CHECK")));
+        out += literal ? QStringLiteral("#%1=\"%2\"\n").arg(s.env, d)
+                       : QStringLiteral("#%1=\"\"  # %2\n").arg(s.env, d);
+        if (s.secret)
+            out += QStringLiteral("#%1_FILE=\"\"  # or the path of a file holding it\n").arg(s.env);
+    }
+    return out;
+}
+
 EnvMap processEnvironment()
 {
     EnvMap env;

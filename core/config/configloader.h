@@ -59,6 +59,10 @@ Result<Loaded> loadAll(const QString &jsonPath, const QString &envPath, const En
 Result<CoreConfig> load(const QString &jsonPath, const QString &envPath,
                         const EnvMap &processEnv = {});
 
+// An environment file listing every setting, commented out, with its default (the package's
+// /etc/switchboard/switchboard.env; switchboard-core --env-template).
+QString envTemplate();
+
 // This process's environment.
 EnvMap processEnvironment();
 // A secret variable outside the settings (SWITCHBOARD_ADMIN_TOKEN …): name's value, or the

@@ -1,6 +1,8 @@
 #include "net/httpservice.h"
 
 #include <QJsonDocument>
+#include <QSslConfiguration>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrl>
@@ -175,11 +177,24 @@ void HttpService::route(const QByteArray &method, const QString &pattern, Handle
         {method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler)});
 }
 
+void HttpService::setTls(const QSslConfiguration &tls)
+{
+    m_tls = tls.isNull() ? nullptr : std::make_unique<QSslConfiguration>(tls);
+}
+
 Result<quint16> HttpService::listenOn(const QHostAddress &address, quint16 port)
 {
     if (!m_tcp) {
-        m_tcp = new QTcpServer(this);
-        connect(m_tcp, &QTcpServer::newConnection, this, &HttpService::onNewConnection);
+        if (m_tls) {
+            // Connections come out of it once their TLS handshake is done.
+            auto *ssl = new QSslServer(this);
+            ssl->setSslConfiguration(*m_tls);
+            m_tcp = ssl;
+        } else {
+            m_tcp = new QTcpServer(this);
+        }
+        connect(m_tcp, &QTcpServer::pendingConnectionAvailable, this,
+                &HttpService::onNewConnection);
     }
     if (!m_tcp->isListening() && !m_tcp->listen(address, port)) {
         return makeError(QStringLiteral("cannot listen on %1:%2: %3")

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 
+class QSslConfiguration;
 class QTcpServer;
 class QTcpSocket;
 class QWebSocket;
@@ -84,6 +85,8 @@ public:
     void route(const QByteArray &method, const QString &pattern, Handler handler);
 
     // Port 0 picks a free port; the result is the port listened on.
+    // Serve HTTPS (QSslServer) from the next listenOn on; a null configuration: plain HTTP.
+    void setTls(const QSslConfiguration &tls);
     Result<quint16> listenOn(const QHostAddress &address, quint16 port);
     // Stops listening and drops every open connection.
     void closeAll();
@@ -114,6 +117,7 @@ private:
     void dispatch(HttpRequest &request, const HttpReply &reply);
 
     QTcpServer *m_tcp = nullptr;
+    std::unique_ptr<QSslConfiguration> m_tls;
     QWebSocketServer *m_webSockets;
     QList<Route> m_routes;
     QList<QPointer<QTcpSocket>> m_sockets; // open connections, for closeAll()

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QSslConfiguration>
 #include <QString>
 
 namespace Switchboard {
@@ -24,6 +25,8 @@ struct CoreOptions
     bool listen = false;
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 listenPort = 8600;
+    // The API over HTTPS with this certificate and key (--tls-cert, --tls-key); null: plain.
+    QSslConfiguration tls;
     QString dataDir;
     // SQLite database file; empty: <dataDir>/switchboard.db (demo.db for the demo clinic).
     QString storePath;

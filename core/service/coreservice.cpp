@@ -145,6 +145,7 @@ Status CoreService::start()
         m_createdAdminToken = tokens->createdAdminToken();
         m_api = new ApiServer(*this, std::move(tokens).value(), this);
         m_api->setLoopbackOnly(m_options.listenAddress.isLoopback());
+        m_api->setTls(m_options.tls);
         auto port = m_api->listenOn(m_options.listenAddress, m_options.listenPort);
         if (!port)
             return port.error();

@@ -1,5 +1,6 @@
 #include "config/configloader.h"
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -380,6 +381,35 @@ private Q_SLOTS:
             ConfigLoader::secretVariable({{QStringLiteral("SWITCHBOARD_ADMIN_TOKEN_FILE"), secret}},
                                          QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"));
         QCOMPARE(token.value(), QStringLiteral("https://hooks.slack.com/services/T0/B0/abc"));
+    }
+
+    // The package's env file: every setting is in it, and uncommented as it stands it is
+    // accepted and changes nothing.
+    void theEnvTemplateListsEverySettingWithItsDefault()
+    {
+        const QString text = ConfigLoader::envTemplate();
+        static const QRegularExpression setting(QStringLiteral("^#[A-Z0-9_]+=\"[^\"]"));
+        QString uncommented;
+        for (const QString &line : text.split(QLatin1Char('\n'))) {
+            if (setting.match(line).hasMatch())
+                uncommented += line.mid(1) + QLatin1Char('\n');
+        }
+        auto env = ConfigLoader::parseEnvFile(uncommented);
+        QVERIFY2(env.ok(), qPrintable(env.ok() ? QString() : env.error().toString()));
+        QVERIFY(env->size() > 25);
+        CoreConfig config;
+        const Status st = ConfigLoader::applyEnv(config, *env);
+        QVERIFY2(st.ok(), qPrintable(st.ok() ? QString() : st.error().toString()));
+        const CoreConfig defaults;
+        QCOMPARE(config.health.timeoutMs, defaults.health.timeoutMs);
+        QCOMPARE(config.circuitBreaker.timeoutMs, defaults.circuitBreaker.timeoutMs);
+        QCOMPARE(config.reportCron, defaults.reportCron);
+        QCOMPARE(config.brandName, defaults.brandName);
+        QCOMPARE(config.notifyRetryDelayMs, defaults.notifyRetryDelayMs);
+        for (const char *name : {"MODULE_09_ENDPOINT", "SLACK_WEBHOOK_URL_FILE", "LOG_FORMAT",
+                                 "CIRCUIT_BREAKER_TIMEOUT", "ENABLED_06_OCR"})
+            QVERIFY2(text.contains(QLatin1Char('#') + QLatin1String(name) + QLatin1Char('=')),
+                     name);
     }
 };
 

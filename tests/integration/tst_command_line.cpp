@@ -1,0 +1,216 @@
+#include "testsupport.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QTemporaryDir>
+
+using namespace TestSupport;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs one of the programs to its end with this environment (nothing else of the test's).
+Run run(const char *program, const QStringList &args, const QProcessEnvironment &env,
+        int timeoutMs = 30000)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(binary(program), args);
+    Run r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+// What a server gives a service: a PATH and a HOME, no display, no session bus.
+QProcessEnvironment serverEnvironment(const QString &home)
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+    env.insert(QStringLiteral("HOME"), home);
+    return env;
+}
+
+} // namespace
+
+// The programs as an administrator meets them on a server: help without a display, the
+// configuration checked as the specification writes it, HIPAA_MODE's refusals, TLS, and log
+// lines journald and log shippers can read.
+class TstCommandLine : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString write(const QString &name, const QByteArray &contents)
+    {
+        QFile f(m_dir.filePath(name));
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(name));
+        f.write(contents);
+        return f.fileName();
+    }
+
+private Q_SLOTS:
+    void helpAndVersionNeedNoDisplay()
+    {
+        const QProcessEnvironment env = serverEnvironment(m_dir.path());
+        const Run version = run("switchboard", {QStringLiteral("--version")}, env);
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY2(version.out.startsWith(QLatin1String("switchboard ")), qPrintable(version.err));
+        const Run help = run("switchboard", {QStringLiteral("--help")}, env);
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QLatin1String("--screenshot")));
+        const Run coreHelp = run("switchboard-core", {QStringLiteral("--help")}, env);
+        QCOMPARE(coreHelp.exitCode, 0);
+        QVERIFY(coreHelp.out.contains(QLatin1String("--check-config")));
+    }
+
+    // The seed's env block and troubleshooting lines as written: accepted, each setting named
+    // with where it came from, a typo named with its nearest known variable.
+    void checkConfigReadsTheSpecificationAsWritten()
+    {
+        QFile seed(QFINDTESTDATA("data/seed000-env-block.env"));
+        QVERIFY(seed.open(QIODevice::ReadOnly));
+        const QString env =
+            write(QStringLiteral("clinic.env"), seed.readAll() + "ERORR_THRESHOLD=3\n");
+        QProcessEnvironment environment = serverEnvironment(m_dir.path());
+        environment.insert(QStringLiteral("BRAND_NAME"), QStringLiteral("Sunrise Clinic"));
+        const Run r =
+            run("switchboard-core",
+                {QStringLiteral("--env-file"), env, QStringLiteral("--check-config")}, environment);
+        QCOMPARE(r.exitCode, 0);
+        const auto line = [&](const QString &name) {
+            for (const QString &l : r.out.split(QLatin1Char('\n'))) {
+                if (l.startsWith(name + QLatin1Char(' ')))
+                    return l.simplified();
+            }
+            return QString();
+        };
+        QCOMPARE(line(QStringLiteral("CIRCUIT_BREAKER_TIMEOUT")),
+                 QStringLiteral("CIRCUIT_BREAKER_TIMEOUT 120000 %1:111").arg(env));
+        QCOMPARE(line(QStringLiteral("HEALTH_CHECK_TIMEOUT_MS")),
+                 QStringLiteral("HEALTH_CHECK_TIMEOUT_MS 30000 %1:109").arg(env));
+        QCOMPARE(line(QStringLiteral("BRAND_NAME")),
+                 QStringLiteral("BRAND_NAME Sunrise Clinic environment"));
+        QCOMPARE(line(QStringLiteral("SLACK_WEBHOOK_URL")).section(QLatin1Char(' '), 1, 3),
+                 QStringLiteral("(set, hidden) %1:41").arg(env));
+        QCOMPARE(line(QStringLiteral("SLOW_RESPONSE_MS")),
+                 QStringLiteral("SLOW_RESPONSE_MS 3000 default"));
+        QVERIFY(r.out.contains(QLatin1String("STRIPE_CREDENTIAL_ID: not applicable")));
+        QVERIFY2(r.err.contains(QLatin1String("unknown variable ERORR_THRESHOLD is ignored; did "
+                                              "you mean ERROR_THRESHOLD?")),
+                 qPrintable(r.err));
+    }
+
+    void aBadValueIsRefusedNamingTheLine()
+    {
+        const QString env =
+            write(QStringLiteral("bad.env"),
+                  "BRAND_NAME=\"Clinic\"\nCIRCUIT_BREAKER_TIMEOUT=\"120\"  // ms\n");
+        for (const QString &mode : {QStringLiteral("--check-config"), QStringLiteral("--quiet")}) {
+            const Run r = run("switchboard-core",
+                              {QStringLiteral("--env-file"), env, mode, QStringLiteral("--data"),
+                               m_dir.filePath(QStringLiteral("bad-data")),
+                               QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")},
+                              serverEnvironment(m_dir.path()));
+            QCOMPARE(r.exitCode, 2); // RestartPreventExitStatus=2 in the unit
+            QVERIFY2(r.err.contains(env + QStringLiteral(":2: CIRCUIT_BREAKER_TIMEOUT")),
+                     qPrintable(r.err));
+            QVERIFY(r.err.contains(QLatin1String("120ms is out of range")));
+        }
+    }
+
+    // HIPAA_MODE (on by default) refuses to serve patient data beyond this machine in the
+    // clear; with a certificate, the same address is served over HTTPS.
+    void hipaaModeWantsTlsBeyondThisMachine()
+    {
+        const QProcessEnvironment env = serverEnvironment(m_dir.path());
+        const Run refused = run("switchboard-core",
+                                {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
+                                 QStringLiteral("--data"), m_dir.filePath(QStringLiteral("h1"))},
+                                env);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("HIPAA_MODE is on")), qPrintable(refused.err));
+
+        const QString key = m_dir.filePath(QStringLiteral("api.key"));
+        const QString cert = m_dir.filePath(QStringLiteral("api.crt"));
+        QCOMPARE(QProcess::execute(QStringLiteral("openssl"),
+                                   {QStringLiteral("req"), QStringLiteral("-x509"),
+                                    QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                    QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
+                                    QStringLiteral("-out"), cert, QStringLiteral("-days"),
+                                    QStringLiteral("2"), QStringLiteral("-subj"),
+                                    QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                                    QStringLiteral("subjectAltName=IP:127.0.0.1")}),
+                 0);
+        QProcess core;
+        core.setProcessEnvironment(env);
+        core.start(binary("switchboard-core"),
+                   {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                    QStringLiteral("--data"), m_dir.filePath(QStringLiteral("h2")),
+                    QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+        const QString line = waitForLine(core, QStringLiteral("listening on"));
+        QVERIFY2(line.contains(QLatin1String("https://127.0.0.1:")), qPrintable(line));
+        const quint16 port = quint16(line.section(QLatin1Char(':'), -1).toUInt());
+
+        QNetworkAccessManager network;
+        QNetworkRequest request(QUrl(QStringLiteral("https://127.0.0.1:%1/healthz").arg(port)));
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setCaCertificates(QSslCertificate::fromPath(cert));
+        request.setSslConfiguration(ssl);
+        QNetworkReply *reply = network.get(request);
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 15000);
+        QCOMPARE(reply->error(), QNetworkReply::NoError); // the certificate checked, not ignored
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        reply->deleteLater();
+        core.terminate();
+        QVERIFY(core.waitForFinished(10000));
+    }
+
+    // LOG_FORMAT=json: one JSON object a line, with a level; under systemd each line starts
+    // with its syslog priority.
+    void logLinesCarryALevelAndATime()
+    {
+        QProcessEnvironment env = serverEnvironment(m_dir.path());
+        env.insert(QStringLiteral("LOG_FORMAT"), QStringLiteral("json"));
+        env.insert(QStringLiteral("JOURNAL_STREAM"), QStringLiteral("8:12345"));
+        env.insert(QStringLiteral("HEALTH_CHECK_TIMOUT_MS"), QStringLiteral("5000")); // a typo
+        const Run r = run("switchboard-core",
+                          {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
+                           QStringLiteral("--data"), m_dir.filePath(QStringLiteral("logs"))},
+                          env);
+        QCOMPARE(r.exitCode, 2);
+        const QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 2);
+        for (const QString &line : lines) {
+            QVERIFY2(line.startsWith(QLatin1String("<4>")) || line.startsWith(QLatin1String("<3>")),
+                     qPrintable(line));
+            const QJsonObject o = QJsonDocument::fromJson(line.mid(3).toUtf8()).object();
+            QVERIFY2(!o.value(QLatin1String("ts")).toString().isEmpty(), qPrintable(line));
+            QVERIFY(!o.value(QLatin1String("level")).toString().isEmpty());
+        }
+        QVERIFY(r.err.contains(QLatin1String("did you mean HEALTH_CHECK_TIMEOUT_MS?")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCommandLine)
+#include "tst_command_line.moc"
