@@ -10,7 +10,8 @@ BUILD_PACKAGES=(
     qtkeychain-qt6-dev nlohmann-json3-dev libcurl4-openssl-dev libsodium-dev
     libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 fonts-dejavu-core
 )
-TEST_PACKAGES=(xvfb xauth dbus gnome-keyring appstream poppler-utils tzdata)
+TEST_PACKAGES=(xvfb xauth dbus gnome-keyring appstream poppler-utils tzdata
+    lintian desktop-file-utils systemd openssl file)
 
 # Installs the packages that are not installed yet; silent when nothing is missing.
 ensure_packages() {
