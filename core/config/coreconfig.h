@@ -55,6 +55,17 @@ struct ResilienceSettings
     int bulkheadQueued = 100; // BULKHEAD_MAX_QUEUED calls waiting per module
 };
 
+// How long finished work is kept (RETENTION_DAYS_EXECUTIONS, _SAMPLES, _ALERTS, _DELIVERIES). The
+// audit log is not here: it is kept for ever (the specification keeps it seven years) and only
+// verified.
+struct RetentionSettings
+{
+    int executionDays = 90; // finished executions with their history and review tasks
+    int sampleDays = 400; // module and key-figure samples, event counts (trends, year on year)
+    int alertDays = 365; // resolved alerts with their history
+    int deliveryDays = 90; // notification deliveries and the notices they came from
+};
+
 struct CoreConfig
 {
     QString brandName = QStringLiteral("Demo Clinic");
@@ -66,6 +77,7 @@ struct CoreConfig
     HealthSettings health;
     CircuitBreakerSettings circuitBreaker;
     ResilienceSettings resilience;
+    RetentionSettings retention;
     int deadLetterAlertThreshold = 10; // DLQ_ALERT_THRESHOLD
     // DURABILITY: "power" (synchronous=FULL, commits survive a power loss) or "process"
     // (synchronous=NORMAL, faster; commits survive a crash of the core but not of the machine).

@@ -326,6 +326,22 @@ void addAlertsAndStore(QList<Setting> &s)
                   oneOf({QStringLiteral("power"), QStringLiteral("process")},
                         [](CoreConfig &c, const QString &v) { c.durability = v; }),
                   QStringLiteral("power")};
+    const auto days = [&s](const char *env, const char *json, int RetentionSettings::*member,
+                           int fallback) {
+        s << Setting {
+            QString::fromLatin1(env), QString::fromLatin1(json),
+            wholeNumber(1, 36500, [member](CoreConfig &c, int n) { c.retention.*member = n; }),
+            QString::number(fallback)};
+    };
+    const RetentionSettings kept;
+    days("RETENTION_DAYS_EXECUTIONS", "retention.execution_days", &RetentionSettings::executionDays,
+         kept.executionDays);
+    days("RETENTION_DAYS_SAMPLES", "retention.sample_days", &RetentionSettings::sampleDays,
+         kept.sampleDays);
+    days("RETENTION_DAYS_ALERTS", "retention.alert_days", &RetentionSettings::alertDays,
+         kept.alertDays);
+    days("RETENTION_DAYS_DELIVERIES", "retention.delivery_days", &RetentionSettings::deliveryDays,
+         kept.deliveryDays);
     s << Setting {
         QStringLiteral("SECRETS_BACKEND"), QStringLiteral("secrets.backend"),
         oneOf({QStringLiteral("auto"), QStringLiteral("keychain"), QStringLiteral("file")},

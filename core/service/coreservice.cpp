@@ -25,6 +25,7 @@
 #include "status/statusdocument.h"
 #include "store/database.h"
 #include "store/datafolder.h"
+#include "store/retention.h"
 #include "store/workflowstore.h"
 #include "workflow/cronschedule.h"
 #include "workflow/expressionengine.h"
@@ -152,6 +153,7 @@ Status CoreService::start()
     }
     refreshOverview();
     m_monitor->start();
+    startRetention();
     if (!m_options.reportDir.isEmpty()) {
         if (!QDir().mkpath(m_options.reportDir))
             return makeError(
@@ -485,6 +487,30 @@ QJsonObject CoreService::kpis() const
 QList<ModuleSnapshot> CoreService::modules() const
 {
     return m_monitor ? m_monitor->snapshots() : QList<ModuleSnapshot>();
+}
+
+void CoreService::startRetention()
+{
+    RetentionSettings kept = m_config.retention;
+    // The demo clinic runs traffic all day: a week of it is plenty, and keeps its file small.
+    if (m_options.demo)
+        kept.executionDays = std::min(kept.executionDays, 7);
+    m_retention = std::make_unique<Retention>(*m_db, kept);
+    const auto prune = [this] {
+        auto deleted = m_retention->prune(m_clock.nowMs());
+        if (!deleted) {
+            qCWarning(lcService) << "retention: nothing pruned this time:"
+                                 << deleted.error().message;
+            return;
+        }
+        for (auto it = deleted->begin(); it != deleted->end(); ++it)
+            qCInfo(lcService).noquote()
+                << "retention: deleted" << it.value() << "rows of" << it.key();
+    };
+    auto *timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, prune);
+    timer->start(3600 * 1000); // hourly, and once just after start
+    QTimer::singleShot(30 * 1000, this, prune);
 }
 
 Status CoreService::startNotifier()

@@ -32,6 +32,7 @@ class ExpressionEngine;
 class HealthMonitor;
 class KpiCollector;
 class ResilientModuleClient;
+class Retention;
 class SecretStore;
 class SimFleet;
 class WorkflowEngine;
@@ -119,6 +120,8 @@ private:
     // newRound: a round of checks just ended, so the alert book counts repeats.
     void refreshOverview(bool newRound = false);
     Status startNotifier();
+    // Prunes finished work past RETENTION_DAYS_* soon after start and every hour.
+    void startRetention();
 
     CoreConfig m_config;
     const Clock &m_clock;
@@ -136,6 +139,7 @@ private:
     std::unique_ptr<KpiHistory> m_kpiHistory;
     std::unique_ptr<ModuleHistory> m_moduleHistory;
     std::unique_ptr<EventKpis> m_eventKpis;
+    std::unique_ptr<Retention> m_retention;
     QJsonObject m_kpiPreviousWeek; // see SystemOverview::kpiPreviousWeek
     quint64 m_dependenciesGeneration = ~quint64(0); // of the workflows the graph was built from
     CurlModuleClient *m_modules = nullptr;

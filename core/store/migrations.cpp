@@ -265,6 +265,13 @@ ALTER TABLE alert_deliveries ADD COLUMN outbox_id INTEGER;
 ALTER TABLE alert_deliveries ADD COLUMN context TEXT;
 CREATE INDEX alert_deliveries_unfinished ON alert_deliveries(status) WHERE status IN ('queued', 'retrying');
 )SQL",
+    // 10: what retention deletes by age: finished executions, resolved alerts, old deliveries.
+    R"SQL(
+CREATE INDEX executions_by_finish ON executions(finished_at) WHERE finished_at IS NOT NULL;
+CREATE INDEX alerts_by_resolution ON alerts(resolved_at) WHERE state = 'resolved';
+CREATE INDEX alert_deliveries_by_age ON alert_deliveries(updated_at);
+CREATE INDEX alert_deliveries_by_outbox ON alert_deliveries(outbox_id);
+)SQL",
 };
 
 } // namespace
