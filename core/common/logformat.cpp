@@ -10,7 +10,7 @@ namespace Switchboard::LogFormat {
 
 namespace {
 
-thread_local QByteArray currentTrace;
+thread_local QByteArray traceOfThisThread;
 Style installedStyle = Style::Text;
 bool installedJournald = false;
 
@@ -54,7 +54,7 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
     static QMutex mutex;
     const QByteArray line =
         format(installedStyle, installedJournald, type, context.category, message,
-               QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), currentTrace);
+               QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), traceOfThisThread);
     QMutexLocker lock(&mutex);
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
@@ -81,7 +81,7 @@ QByteArray format(Style style, bool journald, QtMsgType type, const char *catego
     }
     // One message, one line: a newline inside would read as a line without a level.
     QString text = message;
-    text.replace(QLatin1Char('\n'), QLatin1String(" ⏎ "));
+    text.replace(QLatin1Char('\n'), QStringLiteral(" ⏎ "));
     return prefix + timestamp.toUtf8() + ' '
         + QByteArray(levelName(type)).toUpper().leftJustified(8, ' ') + cat + ": " + text.toUtf8()
         + (traceId.isEmpty() ? QByteArray() : " trace=" + traceId) + '\n';
@@ -94,14 +94,19 @@ void install(Style style, bool journald)
     qInstallMessageHandler(handler);
 }
 
+QByteArray currentTrace()
+{
+    return traceOfThisThread;
+}
+
 TraceScope::TraceScope(const QByteArray &traceId)
-    : m_previous(std::exchange(currentTrace, traceId))
+    : m_previous(std::exchange(traceOfThisThread, traceId))
 {
 }
 
 TraceScope::~TraceScope()
 {
-    currentTrace = m_previous;
+    traceOfThisThread = m_previous;
 }
 
 } // namespace Switchboard::LogFormat

@@ -19,7 +19,10 @@ void install(Style style, bool journald);
 QByteArray format(Style style, bool journald, QtMsgType type, const char *category,
                   const QString &message, const QString &timestamp, const QByteArray &traceId);
 
-// The trace id of the work being logged now, on this thread; added to JSON lines.
+// The trace id of the work being logged now on this thread (empty: none).
+QByteArray currentTrace();
+
+// Names the trace of the work done while it lives, on this thread; added to log lines.
 class TraceScope
 {
 public:

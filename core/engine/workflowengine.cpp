@@ -1,5 +1,6 @@
 #include "engine/workflowengine.h"
 
+#include "common/logformat.h"
 #include "common/logging.h"
 #include "engine/executionjson.h"
 #include "store/workflowstore.h"
@@ -148,6 +149,7 @@ void WorkflowEngine::advanceLater(Run &run)
 
 Status WorkflowEngine::advance(Run &run)
 {
+    const LogFormat::TraceScope trace(run.traceId.toLatin1());
     runReadySteps(run);
     // This run's earlier, unflushed changes go with this commit; the others are flushed first.
     m_dirty.removeAll(run.id);
@@ -297,6 +299,7 @@ void WorkflowEngine::committed(Run &run)
 
 void WorkflowEngine::dispatch(Run &run)
 {
+    const LogFormat::TraceScope trace(run.traceId.toLatin1());
     const auto calls = std::exchange(run.calls, {});
     for (const auto &[nodeId, compensation] : calls) {
         const WorkflowNode *node = run.def.node(nodeId);
@@ -328,6 +331,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
     Run *run = m_live.value(executionId);
     if (!run)
         return; // cancelled or failed meanwhile: the answer is no longer wanted
+    const LogFormat::TraceScope trace(run->traceId.toLatin1());
     QJsonObject inflight = run->map("inflight");
     const QJsonObject entry = inflight.value(nodeId).toObject();
     if (entry.value(QLatin1String("attempt")).toInt() != attempt

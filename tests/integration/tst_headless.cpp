@@ -198,6 +198,29 @@ private Q_SLOTS:
         QCOMPARE(last, id);
         QCOMPARE(deliveries2, QStringList {QStringLiteral("slack:trigger")});
         secretIsNowhereInPlainText();
+
+        // Booking comes back while the core is stopped: after the start, the alert is resolved,
+        // and Slack hears so once.
+        stopCore(false);
+        QCOMPARE(post(m_sim.control(QStringLiteral("/faults")),
+                      R"({"module":"02_booking","mode":"none"})")
+                     .status,
+                 200);
+        QVERIFY(startCore(QStringLiteral("SLACK_WEBHOOK_URL=\"%1\"").arg(m_slack.url(SlackPath))));
+        QVERIFY(bookingDown().first == 0);
+        QVERIFY(m_slack.waitFor(3));
+        QVERIFY2(m_slack.requests.at(2)
+                     .json()
+                     .value(QLatin1String("text"))
+                     .toString()
+                     .contains(QLatin1String("Resolved")),
+                 m_slack.requests.at(2).body.constData());
+        bookingDown();
+        QCOMPARE(m_slack.requests.size(), 3);
+        QCOMPARE(post(m_sim.control(QStringLiteral("/faults")),
+                      R"({"module":"02_booking","mode":"down"})")
+                     .status,
+                 200);
         stopCore(false);
     }
 
