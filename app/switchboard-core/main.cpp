@@ -7,6 +7,7 @@
 #include "health/healthrules.h"
 #include "modules/modulecatalog.h"
 #include "service/coreservice.h"
+#include "sim/simdemoclinic.h"
 #include "store/database.h"
 
 #include <QCommandLineParser>
@@ -273,6 +274,9 @@ int main(int argc, char *argv[])
     }
     options.listen = true;
     options.demo = parser.isSet(demo);
+    options.demoClinic = [](const Clock &clock) {
+        return std::make_unique<SimDemoClinic>(clock);
+    };
     options.dataDir = parser.isSet(data)
         ? parser.value(data)
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

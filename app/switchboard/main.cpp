@@ -4,6 +4,7 @@
 #include "dashboard/moduletablemodel.h"
 #include "service/embeddedorchestrator.h"
 #include "settings/settingsview.h"
+#include "sim/simdemoclinic.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -182,6 +183,9 @@ int main(int argc, char *argv[])
 
     CoreOptions options;
     options.demo = parser.isSet(demo);
+    options.demoClinic = [](const Clock &clock) {
+        return std::make_unique<SimDemoClinic>(clock);
+    };
     const bool unattended = parser.isSet(selfTest) || parser.isSet(screenshot);
     // Unattended runs (tests, screenshots) keep their executions in memory, away from the
     // clinic's own database.

@@ -4,8 +4,13 @@
 #include <QHostAddress>
 #include <QSslConfiguration>
 #include <QString>
+#include <functional>
+#include <memory>
 
 namespace Switchboard {
+
+class Clock;
+class DemoClinic;
 
 // How a core instance runs, apart from the clinic's configuration.
 struct CoreOptions
@@ -15,6 +20,9 @@ struct CoreOptions
     // Base port for the demo fleet; 0 tries 8700, then free ports.
     quint16 demoBasePort = 0;
     double demoEventRate = 4.0;
+    // Makes the demo clinic: set by the programs that link the simulator; without it a demo
+    // is refused.
+    std::function<std::unique_ptr<DemoClinic>(const Clock &)> demoClinic;
     // Publish the built-in templates (the demo clinic always does).
     bool templates = false;
     // Bearer tokens besides the admin's: token → role ("support", "manager", "viewer", "admin").

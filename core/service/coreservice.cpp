@@ -21,7 +21,7 @@
 #include "review/reviewdesk.h"
 #include "secrets/secretbackend.h"
 #include "secrets/secretstore.h"
-#include "sim/simfleet.h"
+#include "service/democlinic.h"
 #include "status/statusdocument.h"
 #include "store/database.h"
 #include "store/datafolder.h"
@@ -36,7 +36,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QLockFile>
-#include <QRandomGenerator>
 #include <QSaveFile>
 #include <QTimeZone>
 #include <QTimer>
@@ -275,56 +274,9 @@ Status CoreService::startEngine()
             });
     if (m_options.demo || m_options.templates) {
         installTemplates();
-        // A fresh demo clinic comes with a month of history, so the trends have a shape.
-        if (m_fleet && m_options.demoHistoryDays > 0 && m_kpiHistory->isEmpty()) {
-            const int days = m_options.demoHistoryDays;
-            if (Status past = m_kpiHistory->record(m_fleet->pastKpis(days)); !past)
-                return past;
-            if (Status past = m_moduleHistory->store(m_fleet->pastChecks(days)); !past)
-                return past;
-        }
-        // ...the alerts of that history in the inbox...
-        if (m_fleet && m_options.demoHistoryDays >= 10 && m_alertBook->isEmpty()) {
-            const qint64 hour = m_clock.now().toSecsSinceEpoch() / 3600 * 3600;
-            const auto hoursAgo = [hour](int h) {
-                return QDateTime::fromSecsSinceEpoch(hour - 3600LL * h, Qt::UTC);
-            };
-            const StatusAlert billingDown {
-                AlertSeverity::Critical,
-                QStringLiteral("health"),
-                QStringLiteral("module_down"),
-                QStringLiteral("04_billing"),
-                QStringLiteral("Module Down: Billing & Payments"),
-                QStringLiteral("Module not responding to health checks"),
-                QStringLiteral("Investigate module logs and restart if necessary"),
-                QString(),
-                {}};
-            const StatusAlert followupSlow {
-                AlertSeverity::Warning,
-                QStringLiteral("health"),
-                QStringLiteral("module_degraded"),
-                QStringLiteral("05_followup"),
-                QStringLiteral("Module Degraded: Follow-up Campaigns"),
-                QStringLiteral("Slow health check: 4100 ms (limit: 3000 ms)"),
-                QStringLiteral("Review the module's recent errors and response times"),
-                QString(),
-                {}};
-            for (Status st :
-                 {m_alertBook->recordPast(followupSlow, hoursAgo(9 * 24 + 1), hoursAgo(9 * 24)),
-                  m_alertBook->recordPast(billingDown, hoursAgo(74), hoursAgo(72),
-                                          QStringLiteral("maria"),
-                                          QStringLiteral("Stripe reports an incident"))}) {
-                if (!st)
-                    return st;
-            }
-        }
-        // ...and with some work waiting in the Review section.
-        if (m_fleet && m_options.demoHistoryDays > 0
-            && m_engine->tasks(QString(), QStringLiteral("open")).valueOr({}).isEmpty()) {
-            for (const QJsonObject &e : m_fleet->reviewStarters())
-                (void)m_engine->deliverEvent(e.value(QLatin1String("type")).toString(),
-                                             e.value(QLatin1String("module")).toString(),
-                                             e.value(QLatin1String("data")).toObject());
+        if (m_demo) {
+            if (Status seeded = m_demo->seed(*this, m_options.demoHistoryDays); !seeded)
+                return seeded;
         }
     }
     if (Status resumed = m_engine->recover(); !resumed)
@@ -360,36 +312,22 @@ void CoreService::installTemplates()
 
 Status CoreService::startDemoFleet()
 {
-    m_fleet = new SimFleet(m_clock, QRandomGenerator::global()->generate(), this);
-    QList<quint16> candidates;
-    if (m_options.demoBasePort)
-        candidates << m_options.demoBasePort;
-    else
-        candidates << 8700;
-    for (int i = 0; i < 20; ++i)
-        candidates << SimFleet::randomBasePort();
-    Error last;
-    for (quint16 base : std::as_const(candidates)) {
-        Status st = m_fleet->start(QHostAddress::LocalHost, base);
-        if (st) {
-            m_config.useSimulatedFleet(base);
-            m_fleet->setEventRate(m_options.demoEventRate);
-            // The demo is about watching things move: check often.
-            m_config.health.intervalMs = qMin(m_config.health.intervalMs, 5000);
-            m_config.health.timeoutMs = qMin(m_config.health.timeoutMs, 2000);
-            m_config.health.retryDelayMs = qMin(m_config.health.retryDelayMs, 300);
-            // Live demo traffic would exceed the specification's per-module default of 100/min.
-            m_config.resilience.globalPerMinute = qMax(m_config.resilience.globalPerMinute, 60000);
-            m_config.resilience.modulePerMinute = qMax(m_config.resilience.modulePerMinute, 6000);
-            qCInfo(lcService) << "demo clinic simulated on 127.0.0.1 ports" << base << "to"
-                              << base + 9;
-            return Ok {};
-        }
-        last = st.error();
-        if (m_options.demoBasePort)
-            break;
-    }
-    return makeError(QStringLiteral("cannot start the demo clinic: %1").arg(last.message));
+    if (!m_options.demoClinic)
+        return makeError(QStringLiteral("this program has no demo clinic"), QStringLiteral("demo"));
+    m_demo = m_options.demoClinic(m_clock);
+    auto base = m_demo->start(m_options.demoBasePort, m_options.demoEventRate);
+    if (!base)
+        return base.error();
+    m_config.useSimulatedFleet(*base);
+    // The demo is about watching things move: check often.
+    m_config.health.intervalMs = qMin(m_config.health.intervalMs, 5000);
+    m_config.health.timeoutMs = qMin(m_config.health.timeoutMs, 2000);
+    m_config.health.retryDelayMs = qMin(m_config.health.retryDelayMs, 300);
+    // Live demo traffic would exceed the specification's per-module default of 100/min.
+    m_config.resilience.globalPerMinute = qMax(m_config.resilience.globalPerMinute, 60000);
+    m_config.resilience.modulePerMinute = qMax(m_config.resilience.modulePerMinute, 6000);
+    qCInfo(lcService) << "demo clinic simulated on 127.0.0.1 ports" << *base << "to" << *base + 9;
+    return Ok {};
 }
 
 QString CoreService::reportHtml() const

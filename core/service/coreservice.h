@@ -32,9 +32,9 @@ class ExpressionEngine;
 class HealthMonitor;
 class KpiCollector;
 class ResilientModuleClient;
+class DemoClinic;
 class Retention;
 class SecretStore;
-class SimFleet;
 class WorkflowEngine;
 class WorkflowStore;
 class WorkflowValidator;
@@ -87,7 +87,9 @@ public:
     quint16 apiPort() const;
     QString adminTokenPath() const { return m_adminTokenPath; }
     bool createdAdminToken() const { return m_createdAdminToken; }
-    SimFleet *fleet() const { return m_fleet; }
+    // The demo clinic's fleet; null unless the core runs the demo.
+    DemoClinic *demo() const { return m_demo.get(); }
+    ModuleHistory *moduleHistory() const { return m_moduleHistory.get(); }
     HealthMonitor *monitor() const { return m_monitor; }
     WorkflowEngine *engine() const { return m_engine; }
     ReviewDesk *review() const { return m_review; }
@@ -126,7 +128,7 @@ private:
     CoreConfig m_config;
     const Clock &m_clock;
     CoreOptions m_options;
-    SimFleet *m_fleet = nullptr;
+    std::unique_ptr<DemoClinic> m_demo;
     HealthMonitor *m_monitor = nullptr;
     KpiCollector *m_kpis = nullptr;
     QTimer *m_reportTimer = nullptr;

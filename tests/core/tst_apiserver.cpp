@@ -3,6 +3,7 @@
 #include "health/healthmonitor.h"
 #include "kpis/kpihistory.h"
 #include "service/coreservice.h"
+#include "sim/simdemoclinic.h"
 #include "sim/simfleet.h"
 #include "sim/simmodule.h"
 #include "store/database.h"
@@ -43,6 +44,9 @@ private Q_SLOTS:
     {
         CoreOptions options;
         options.demo = true;
+        options.demoClinic = [](const Clock &clock) {
+            return std::make_unique<SimDemoClinic>(clock);
+        };
         options.demoBasePort = 0;
         options.demoEventRate = 0;
         options.demoHistoryDays = 0; // the tests below count the stored history themselves
@@ -447,7 +451,8 @@ private Q_SLOTS:
             return n;
         };
         const int before = count();
-        m_core->fleet()
+        static_cast<SimDemoClinic *>(m_core->demo())
+            ->fleet()
             ->module(QStringLiteral("06_ocr"))
             ->emitEvent(QStringLiteral("document.processed"),
                         {{QStringLiteral("document_id"), QStringLiteral("doc-feed")},

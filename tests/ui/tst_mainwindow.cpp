@@ -7,6 +7,7 @@
 #include "fakeorchestrator.h"
 #include "modules/modulesview.h"
 #include "service/embeddedorchestrator.h"
+#include "sim/simdemoclinic.h"
 
 #include <QDir>
 #include <QImage>
@@ -247,6 +248,9 @@ private Q_SLOTS:
         SystemClock clock;
         CoreOptions options;
         options.demo = true;
+        options.demoClinic = [](const Clock &clock) {
+            return std::make_unique<SimDemoClinic>(clock);
+        };
         options.demoEventRate = 20;
         EmbeddedOrchestrator core(CoreConfig(), options);
         MainWindow window(core, clock);

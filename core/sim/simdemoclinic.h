@@ -1,0 +1,26 @@
+#pragma once
+
+#include "service/democlinic.h"
+
+namespace Switchboard {
+
+class Clock;
+class SimFleet;
+
+// DemoClinic on switchboard-sim's fleet, run inside the process.
+class SimDemoClinic final : public DemoClinic
+{
+public:
+    explicit SimDemoClinic(const Clock &clock);
+    ~SimDemoClinic() override;
+
+    Result<quint16> start(quint16 preferredBase, double eventsPerSecond) override;
+    Status seed(CoreService &core, int days) override;
+
+    SimFleet *fleet() const { return m_fleet.get(); }
+
+private:
+    std::unique_ptr<SimFleet> m_fleet;
+};
+
+} // namespace Switchboard
