@@ -45,10 +45,4 @@ inline QJsonValue isoOrNull(qint64 ms)
         : QJsonValue(QJsonValue::Null);
 }
 
-inline bool isFinal(const QString &status)
-{
-    return status == QLatin1String("completed") || status == QLatin1String("failed")
-        || status == QLatin1String("cancelled");
-}
-
 } // namespace Switchboard::ExecutionJson

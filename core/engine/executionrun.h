@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "engine/executionstatus.h"
 #include "engine/executionstore.h"
 #include "workflow/workflow.h"
 
@@ -23,8 +24,8 @@ struct ExecutionRun
     QString workflowId;
     int version = 0;
     QString traceId;
-    QString status = QStringLiteral("running");
-    QString committedStatus;
+    ExecutionStatus status = ExecutionStatus::Running;
+    std::optional<ExecutionStatus> committedStatus; // as last announced
     QJsonObject input;
     QJsonObject state;
     QJsonObject output;

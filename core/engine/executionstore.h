@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "engine/executionstatus.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -28,7 +29,7 @@ public:
     {
         QString workflowId;
         int version = 0;
-        QString status;
+        ExecutionStatus status = ExecutionStatus::Running;
         QString traceId;
         QJsonObject input;
         QJsonObject state;

@@ -17,9 +17,9 @@ Result<std::optional<InboundRequests::Answer>>
 InboundRequests::find(const QString &key, const QString &route, const QString &fingerprint)
 {
     if (key.isEmpty() || key.size() > MaxKeyLength)
-        return makeError(QStringLiteral("an Idempotency-Key has 1 to %1 characters")
-                             .arg(MaxKeyLength),
-                         QStringLiteral("Idempotency-Key"));
+        return makeError(
+            QStringLiteral("an Idempotency-Key has 1 to %1 characters").arg(MaxKeyLength),
+            QStringLiteral("Idempotency-Key"));
     auto q = m_db.exec(QStringLiteral("SELECT fingerprint, status, answer FROM inbound_requests "
                                       "WHERE key = ? AND route = ? AND created_at >= ?"),
                        {key, route, m_clock.nowMs() - KeptMs});
@@ -38,11 +38,11 @@ Status InboundRequests::remember(const QString &key, const QString &route,
                                  const QString &fingerprint, const Answer &answer)
 {
     // REPLACE: an expired entry for the same key gives way.
-    auto r = m_db.run(QStringLiteral("INSERT OR REPLACE INTO inbound_requests (key, route, "
-                                     "fingerprint, status, answer, created_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)"),
-                      {key, route, fingerprint, answer.status, compact(answer.body),
-                       m_clock.nowMs()});
+    auto r =
+        m_db.run(QStringLiteral("INSERT OR REPLACE INTO inbound_requests (key, route, "
+                                "fingerprint, status, answer, created_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?)"),
+                 {key, route, fingerprint, answer.status, compact(answer.body), m_clock.nowMs()});
     return r ? Status(Ok {}) : Status(r.error());
 }
 

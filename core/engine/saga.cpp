@@ -21,11 +21,11 @@ void Saga::settle(ExecutionRun &run)
     const bool busy = !run.list("ready").isEmpty() || !run.map("inflight").isEmpty()
         || run.state.contains(QLatin1String("compensate"));
     if (busy)
-        run.status = QStringLiteral("running");
+        run.status = ExecutionStatus::Running;
     else if (!run.list("waiting").isEmpty())
-        run.status = QStringLiteral("waiting");
+        run.status = ExecutionStatus::Waiting;
     else
-        finish(run, QStringLiteral("completed"), run.map("vars"));
+        finish(run, ExecutionStatus::Completed, run.map("vars"));
 }
 
 void Saga::fail(ExecutionRun &run, const QString &node, const QString &error)
@@ -41,7 +41,7 @@ void Saga::fail(ExecutionRun &run, const QString &node, const QString &error)
     for (int i = done.size() - 1; i >= 0; --i)
         queue.append(done.at(i));
     if (queue.isEmpty()) {
-        finish(run, QStringLiteral("failed"), {}, run.error);
+        finish(run, ExecutionStatus::Failed, {}, run.error);
         return;
     }
     run.setMap("inflight", {});
@@ -56,7 +56,7 @@ void Saga::compensateNext(ExecutionRun &run)
     QJsonArray queue = run.list("compensate");
     if (queue.isEmpty()) {
         run.state.remove(QStringLiteral("compensate"));
-        finish(run, QStringLiteral("failed"), {}, run.error);
+        finish(run, ExecutionStatus::Failed, {}, run.error);
         return;
     }
     const QString nodeId = queue.takeAt(0).toString();
@@ -64,7 +64,7 @@ void Saga::compensateNext(ExecutionRun &run)
     run.queueCall(m_clock.nowMs(), nodeId, 1, true);
 }
 
-void Saga::finish(ExecutionRun &run, const QString &status, const QJsonObject &output,
+void Saga::finish(ExecutionRun &run, ExecutionStatus status, const QJsonObject &output,
                   const QString &error)
 {
     if (isFinal(run.status))
@@ -77,9 +77,9 @@ void Saga::finish(ExecutionRun &run, const QString &status, const QJsonObject &o
     run.setList("ready", {});
     run.setMap("inflight", {});
     stopWaiting(run);
-    run.record(m_clock.nowMs(), QStringLiteral("execution_") + status, {}, 0,
+    run.record(m_clock.nowMs(), QStringLiteral("execution_") + toWire(status), {}, 0,
                error.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("error"), error}});
-    qCDebug(lcEngine).noquote() << run.id << status;
+    qCDebug(lcEngine).noquote() << run.id << toWire(status);
 }
 
 void Saga::stopWaiting(ExecutionRun &run)

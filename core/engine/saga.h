@@ -20,7 +20,7 @@ public:
     void fail(ExecutionRun &run, const QString &node, const QString &error);
     // Queues the next compensation call, or fails the execution when none is left.
     void compensateNext(ExecutionRun &run);
-    void finish(ExecutionRun &run, const QString &status, const QJsonObject &output = {},
+    void finish(ExecutionRun &run, ExecutionStatus status, const QJsonObject &output = {},
                 const QString &error = {});
 
 private:

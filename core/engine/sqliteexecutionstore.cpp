@@ -37,7 +37,13 @@ Result<ExecutionStore::Stored> SqliteExecutionStore::load(const QString &executi
     if (!q->next())
         return notFound(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
                         QStringLiteral("id"));
-    return Stored {q->value(0).toString(), q->value(1).toInt(),    q->value(2).toString(),
+    const auto status = executionStatusFromWire(q->value(2).toString());
+    if (!status)
+        return internalError(QStringLiteral("execution \"%1\" is damaged in the database: its "
+                                            "status is \"%2\"")
+                                 .arg(executionId, q->value(2).toString()),
+                             QStringLiteral("status"));
+    return Stored {q->value(0).toString(), q->value(1).toInt(),    *status,
                    q->value(3).toString(), parse(q->value(4)),     parse(q->value(5)),
                    parse(q->value(6)),     q->value(7).toString(), q->value(8).toInt()};
 }
@@ -50,11 +56,11 @@ Status SqliteExecutionStore::save(const ExecutionRun &r, qint64 now)
     const Status row = r.inserted
         ? run("UPDATE executions SET status = ?, state = ?, output = ?, error = ?, "
               "updated_at = ?, finished_at = ? WHERE id = ?",
-              {r.status, compact(r.state), output, error, now, finished, r.id})
+              {toWire(r.status), compact(r.state), output, error, now, finished, r.id})
         : run("INSERT INTO executions (id, workflow_id, version, status, trace_id, input, "
               "state, output, error, created_at, updated_at, finished_at) "
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              {r.id, r.workflowId, r.version, r.status, r.traceId, compact(r.input),
+              {r.id, r.workflowId, r.version, toWire(r.status), r.traceId, compact(r.input),
                compact(r.state), output, error, now, now, finished});
     if (!row)
         return row;

@@ -168,7 +168,7 @@ Status WorkflowEngine::advance(Run &run)
 void WorkflowEngine::runReadySteps(Run &run)
 {
     int guard = 0;
-    while (run.status == QLatin1String("running") && !run.list("ready").isEmpty()
+    while (run.status == ExecutionStatus::Running && !run.list("ready").isEmpty()
            && ++guard < 100000) {
         QJsonArray ready = run.list("ready");
         const QString id = ready.takeAt(0).toString();
@@ -187,7 +187,7 @@ void WorkflowEngine::runReadySteps(Run &run)
         } else if (outcome->ends == StepRunner::Ends::Failed) {
             m_saga.fail(run, id, outcome->error);
         } else if (outcome->ends == StepRunner::Ends::Completed) {
-            m_saga.finish(run, QStringLiteral("completed"), outcome->output);
+            m_saga.finish(run, ExecutionStatus::Completed, outcome->output);
         }
     }
     m_saga.settle(run);
@@ -291,7 +291,7 @@ void WorkflowEngine::committed(Run &run)
     }
     if (run.status != run.committedStatus) {
         run.committedStatus = run.status;
-        Q_EMIT executionChanged(run.id, run.status);
+        Q_EMIT executionChanged(run.id, toWire(run.status));
     }
     if (std::exchange(run.timersChanged, false))
         armWakeUp();
@@ -504,8 +504,8 @@ Status WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QStri
     record(run, event, node, 0,
            port == QLatin1String("out") ? QJsonObject()
                                         : QJsonObject {{QStringLiteral("branch"), port}});
-    if (run.status == QLatin1String("waiting"))
-        run.status = QStringLiteral("running");
+    if (run.status == ExecutionStatus::Waiting)
+        run.status = ExecutionStatus::Running;
     run.follow(node, port);
     return advance(run);
 }
@@ -578,7 +578,7 @@ int WorkflowEngine::processDueTimers()
             const bool compensation = t.kind == QLatin1String("compensate_retry");
             const int attempt = t.data.value(QLatin1String("attempt")).toInt(2);
             run.setList("waiting", without(run.list("waiting"), t.node));
-            run.status = QStringLiteral("running");
+            run.status = ExecutionStatus::Running;
             run.queueCall(m_clock.nowMs(), t.node, attempt, compensation);
             (void)advance(run);
         } else {
@@ -825,15 +825,15 @@ Status WorkflowEngine::cancel(const QString &executionId, const QString &actor)
         return loaded.error();
     Run &run = **loaded;
     if (isFinal(run.status)) {
-        const QString status = run.status;
+        const ExecutionStatus status = run.status;
         (void)advance(run);
         return conflict(QStringLiteral("the execution has already %1")
-                            .arg(status == QLatin1String("cancelled")
+                            .arg(status == ExecutionStatus::Cancelled
                                      ? QStringLiteral("been cancelled")
-                                     : status),
+                                     : toWire(status)),
                         QStringLiteral("status"));
     }
-    m_saga.finish(run, QStringLiteral("cancelled"), {}, QStringLiteral("cancelled by request"));
+    m_saga.finish(run, ExecutionStatus::Cancelled, {}, QStringLiteral("cancelled by request"));
     audit(run, QStringLiteral("execution.cancelled"), actor,
           {{QStringLiteral("execution_id"), run.id},
            {QStringLiteral("workflow_id"), run.workflowId}});
@@ -846,11 +846,11 @@ Result<QJsonObject> WorkflowEngine::retry(const QString &executionId, const QStr
     auto stored = m_store.load(executionId);
     if (!stored)
         return stored.error();
-    const QString status = stored->status;
-    if (status != QLatin1String("failed") && status != QLatin1String("cancelled"))
+    const ExecutionStatus status = stored->status;
+    if (status != ExecutionStatus::Failed && status != ExecutionStatus::Cancelled)
         return conflict(
             QStringLiteral("only a failed or cancelled execution can be retried; this one is %1")
-                .arg(status),
+                .arg(toWire(status)),
             QStringLiteral("status"));
     auto def = m_workflows.version(stored->workflowId, stored->version);
     if (!def)

@@ -511,6 +511,30 @@ private Q_SLOTS:
         QVERIFY(!g.history(refused).contains(QStringLiteral("step_outcome_unknown:charge")));
     }
 
+    // A status the engine does not know (a damaged row) is an internal error naming it, never
+    // read as some other status.
+    void aDamagedStatusIsRefusedNotGuessed()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        EngineFixture f(path);
+        Witness witness(path);
+        f.modules.hold = true;
+        f.publish(TwoCalls);
+        const QString id = f.start(QStringLiteral("two-calls"));
+        f.makeEngine(); // a restart: nothing in memory
+        QVERIFY(witness.db()
+                    .run(QStringLiteral("UPDATE executions SET status = 'finished?' WHERE id = ?"),
+                         {id})
+                    .ok());
+        const Status cancelled = f.engine->cancel(id, QStringLiteral("tester"));
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error().kind, ErrorKind::Internal);
+        QVERIFY2(cancelled.error().message.contains(QLatin1String("\"finished?\"")),
+                 qPrintable(cancelled.error().message));
+        QCOMPARE(witness.status(id), QStringLiteral("finished?"));
+    }
+
     void theSweeperResumesWhatWasLeftBehind()
     {
         QTemporaryDir dir;
