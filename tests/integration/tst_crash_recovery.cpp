@@ -3,7 +3,10 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 
 using namespace Switchboard;
@@ -253,6 +256,135 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("duplicates suppressed: %1 before, %2 after")
                                 .arg(suppressedBefore)
                                 .arg(suppressed())));
+    }
+
+    // kill -9 at 20 random moments while 2,000 executions run: starts, module calls, review
+    // decisions and saga compensations in flight. Every start is sent with an Idempotency-Key
+    // and sent again after each restart, as a client would. In the end each start made one
+    // execution, every execution finished, and each module effect happened once.
+    void chaosAtScale()
+    {
+        const QByteArray workflow =
+            R"({"id": "chaos", "name": "Chaos", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"},
+                    {"id": "charge", "type": "module_call", "module": "04_billing", "action": "charge", "payload": {"n": "{{ input.n }}"},
+                     "compensation": {"module": "04_billing", "action": "refund", "payload": {"n": "{{ input.n }}"}}},
+                    {"id": "route", "type": "condition", "cases": [{"label": "review", "when": "input.n % 3 == 0"}, {"label": "fail", "when": "input.n % 3 == 1"}], "default": "book"},
+                    {"id": "approve", "type": "human_review", "queue": "chaos", "role": "support", "title": "Chaos {{ input.n }}",
+                     "fields": [{"name": "note", "label": "Note", "type": "text"}], "outcomes": ["approve", "reject"]},
+                    {"id": "book", "type": "module_call", "module": "02_booking", "action": "book", "payload": {"n": "{{ input.n }}"}},
+                    {"id": "tell", "type": "module_call", "module": "08_messaging", "action": "send", "payload": {"n": "{{ input.n }}"}},
+                    {"id": "bad", "type": "end", "status": "failed", "error": "refused"},
+                    {"id": "done", "type": "end"}],
+          "edges": [{"from": "start", "to": "charge"}, {"from": "charge", "to": "route"},
+                    {"from": "route", "to": "approve", "port": "review"}, {"from": "route", "to": "bad", "port": "fail"},
+                    {"from": "route", "to": "book", "port": "book"},
+                    {"from": "approve", "to": "book", "port": "approve"}, {"from": "approve", "to": "bad", "port": "reject"},
+                    {"from": "book", "to": "tell"}, {"from": "tell", "to": "done"}]})";
+        QCOMPARE(
+            request("PUT", api(QStringLiteral("/api/v1/workflows/chaos")), workflow, auth()).status,
+            200);
+        QCOMPARE(post(api(QStringLiteral("/api/v1/workflows/chaos/publish")), "{}", auth()).status,
+                 201);
+        const int before04 = effects("04_billing");
+        const int before02 = effects("02_booking");
+        const int before08 = effects("08_messaging");
+        const int suppressedBefore = suppressed();
+        constexpr int Total = 2000;
+        constexpr int Kills = 20;
+        QRandomGenerator rng(20261202);
+        QNetworkAccessManager network;
+        const auto send = [&](const QString &path, const QByteArray &body, const QByteArray &key) {
+            QNetworkRequest r {QUrl(api(path))};
+            r.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+            r.setRawHeader("Authorization", "Bearer " + m_token);
+            if (!key.isEmpty())
+                r.setRawHeader("Idempotency-Key", key);
+            QNetworkReply *reply = network.post(r, body);
+            QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        };
+        const auto start = [&](int n) {
+            send(QStringLiteral("/api/v1/workflows/chaos/executions"),
+                 QStringLiteral(R"({"input":{"n":%1}})").arg(n).toUtf8(),
+                 "chaos-" + QByteArray::number(n));
+        };
+        // Decides the open review tasks: even n approved, odd n rejected.
+        const auto decideOpen = [&] {
+            const QJsonArray open = get(api(QStringLiteral("/api/v1/tasks?queue=chaos")), auth())
+                                        .json()
+                                        .value(QLatin1String("tasks"))
+                                        .toArray();
+            for (const QJsonValue &t : open) {
+                const int n = t.toObject().value(QLatin1String("title")).toString().mid(6).toInt();
+                send(QStringLiteral("/api/v1/tasks/%1/decision")
+                         .arg(t.toObject().value(QLatin1String("id")).toString()),
+                     n % 2 ? R"({"decision":"reject"})" : R"({"decision":"approve"})", {});
+            }
+            return open.size();
+        };
+
+        int next = 0;
+        for (int kill = 0; kill < Kills; ++kill) {
+            // A burst of starts and decisions, then kill -9 a few milliseconds later: some
+            // requests are committed, some not, some answered and some not.
+            const int burst =
+                next >= Total ? 0 : std::min(Total - next, 50 + int(rng.bounded(100)));
+            for (int i = 0; i < burst; ++i)
+                start(next++);
+            decideOpen();
+            QTest::qWait(int(rng.bounded(5, 60)));
+            m_core.kill();
+            m_core.waitForFinished(5000);
+            QVERIFY(startCore());
+        }
+        // Every start sent again (the client never got some answers), the rest of the work
+        // decided, until nothing is running or waiting.
+        for (int n = 0; n < Total; ++n) {
+            const int status =
+                post(api(QStringLiteral("/api/v1/workflows/chaos/executions")),
+                     QStringLiteral(R"({"input":{"n":%1}})").arg(n).toUtf8(),
+                     QList<QPair<QByteArray, QByteArray>>(auth()) << qMakePair(
+                         QByteArray("Idempotency-Key"), "chaos-" + QByteArray::number(n)))
+                    .status;
+            QVERIFY2(status == 200 || status == 201, qPrintable(QString::number(status)));
+        }
+        QHash<QString, int> byStatus;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                decideOpen();
+                byStatus.clear();
+                for (const QJsonValue &e :
+                     get(api(QStringLiteral("/api/v1/executions?limit=10000")), auth())
+                         .json()
+                         .value(QLatin1String("executions"))
+                         .toArray()) {
+                    if (e.toObject().value(QLatin1String("workflow_id")) == QLatin1String("chaos"))
+                        ++byStatus[e.toObject().value(QLatin1String("status")).toString()];
+                }
+                return byStatus.value(QStringLiteral("completed"))
+                    + byStatus.value(QStringLiteral("failed"))
+                    == Total;
+            }(),
+            120000);
+        // 0 lost, 0 duplicated: one execution per start.
+        int all = 0;
+        for (int count : std::as_const(byStatus))
+            all += count;
+        QCOMPARE(all, Total);
+        // n % 3 == 1 fails; n % 3 == 0 goes to review, rejected when n is odd.
+        int failed = 0;
+        for (int n = 0; n < Total; ++n)
+            failed += n % 3 == 1 || (n % 3 == 0 && n % 2 == 1);
+        QCOMPARE(byStatus.value(QStringLiteral("failed")), failed);
+        QCOMPARE(byStatus.value(QStringLiteral("completed")), Total - failed);
+        // Each effect once: a charge each, a refund for each failed one (the saga), a booking
+        // and a message for each completed one.
+        QTRY_COMPARE_WITH_TIMEOUT(effects("04_billing") - before04, Total + failed, 30000);
+        QCOMPARE(effects("02_booking") - before02, Total - failed);
+        QCOMPARE(effects("08_messaging") - before08, Total - failed);
+        qInfo("%d kills, %d executions (%d failed and compensated); duplicates suppressed: %d",
+              Kills, Total, failed, suppressed() - suppressedBefore);
+        QVERIFY(suppressed() > suppressedBefore);
     }
 
     // The audit log's chain holds through every crash above; the command line says so, and
