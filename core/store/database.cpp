@@ -222,7 +222,8 @@ Status Database::transaction(const std::function<Status()> &body)
     }
     const int commit = ++m_commitCount;
     crashIfPlanned(commit, m_faults.crashBeforeCommit, "before");
-    if (commit == m_faults.failCommit) {
+    if (commit == m_faults.failCommit
+        || (m_faults.failFromCommit && commit >= m_faults.failFromCommit)) {
         (void)query.exec(QStringLiteral("ROLLBACK"));
         return unavailable(
             QStringLiteral("commit failed: disk I/O error (injected at commit %1)").arg(commit));

@@ -10,11 +10,12 @@ namespace {
 
 using Member = int FaultPlan::*;
 
-constexpr std::array<std::pair<const char *, Member>, 6> Names = {{
+constexpr std::array<std::pair<const char *, Member>, 7> Names = {{
     {"fail_statement", &FaultPlan::failStatement},
     {"fail_from_statement", &FaultPlan::failFromStatement},
     {"busy_statement", &FaultPlan::busyStatement},
     {"fail_commit", &FaultPlan::failCommit},
+    {"fail_from_commit", &FaultPlan::failFromCommit},
     {"crash_before_commit", &FaultPlan::crashBeforeCommit},
     {"crash_after_commit", &FaultPlan::crashAfterCommit},
 }};

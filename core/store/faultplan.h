@@ -15,6 +15,9 @@ struct FaultPlan
     int failFromStatement = 0; // statement N and every one after it fail (a full disk)
     int busyStatement = 0; // statement N reports SQLITE_BUSY once
     int failCommit = 0; // commit N fails (and rolls back)
+    // Commit N and every one after it fail: as far as the store can tell, the process stopped
+    // just before commit N (an in-process stand-in for crash_before_commit).
+    int failFromCommit = 0;
     int crashBeforeCommit = 0; // the process exits just before commit N
     int crashAfterCommit = 0; // the process exits just after commit N
 
@@ -24,7 +27,7 @@ struct FaultPlan
     bool isEmpty() const
     {
         return !failStatement && !failFromStatement && !busyStatement && !failCommit
-            && !crashBeforeCommit && !crashAfterCommit;
+            && !failFromCommit && !crashBeforeCommit && !crashAfterCommit;
     }
     // "name=N,name=N" with the names above in snake case.
     static Result<FaultPlan> parse(const QString &text);
