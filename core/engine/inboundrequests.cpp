@@ -3,6 +3,8 @@
 #include "engine/executionjson.h"
 #include "store/database.h"
 
+#include <QCryptographicHash>
+
 namespace Switchboard {
 
 using namespace ExecutionJson;
@@ -32,6 +34,25 @@ InboundRequests::find(const QString &key, const QString &route, const QString &f
                                        "use a new key for new work"),
                         QStringLiteral("Idempotency-Key"));
     return std::optional<Answer>(Answer {q->value(1).toInt(), parse(q->value(2))});
+}
+
+Result<std::optional<QJsonObject>>
+InboundRequests::replay(const QString &key, const QString &route, const QString &fingerprint)
+{
+    auto seen = find(key, route, fingerprint);
+    if (!seen)
+        return seen.error();
+    if (!*seen)
+        return std::optional<QJsonObject>();
+    QJsonObject answer = (*seen)->body;
+    answer.insert(QStringLiteral("replayed"), true);
+    return std::optional<QJsonObject>(answer);
+}
+
+QString InboundRequests::fingerprint(const QJsonObject &request)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(compact(request).toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 Status InboundRequests::remember(const QString &key, const QString &route,

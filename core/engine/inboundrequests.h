@@ -23,10 +23,13 @@ public:
         int status = 0;
         QJsonObject body;
     };
-    // The stored answer to (key, route); a conflict when the key came with another request
-    // (fingerprint), nothing when the key is new.
-    Result<std::optional<Answer>> find(const QString &key, const QString &route,
-                                       const QString &fingerprint);
+    // The first answer to (key, route), as a client gets it again: its body with
+    // "replayed": true; a conflict when the key came with another request (fingerprint),
+    // nothing when the key is new.
+    Result<std::optional<QJsonObject>> replay(const QString &key, const QString &route,
+                                              const QString &fingerprint);
+    // What identifies a request's content under its key (SHA-256 of its compact JSON).
+    static QString fingerprint(const QJsonObject &request);
     // Keeps the answer; run it in the transaction that does the work.
     Status remember(const QString &key, const QString &route, const QString &fingerprint,
                     const Answer &answer);
@@ -36,6 +39,10 @@ public:
     static constexpr int MaxKeyLength = 255;
 
 private:
+    // The stored answer to (key, route); a conflict when the key came with another request
+    // (fingerprint), nothing when the key is new.
+    Result<std::optional<Answer>> find(const QString &key, const QString &route,
+                                       const QString &fingerprint);
     Database &m_db;
     const Clock &m_clock;
 };

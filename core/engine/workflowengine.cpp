@@ -80,16 +80,12 @@ Result<QJsonObject> WorkflowEngine::startOnce(const QString &key, const QString 
                                               const QJsonObject &input, const QString &origin)
 {
     const QString route = QStringLiteral("start:") + workflowId;
-    const QString fingerprint = QString::fromLatin1(
-        QCryptographicHash::hash(compact(input).toUtf8(), QCryptographicHash::Sha256).toHex());
-    auto seen = m_inbound.find(key, route, fingerprint);
-    if (!seen)
-        return seen.error();
-    if (*seen) {
-        QJsonObject answer = (*seen)->body;
-        answer.insert(QStringLiteral("replayed"), true);
-        return answer;
-    }
+    const QString fingerprint = InboundRequests::fingerprint(input);
+    auto replayed = m_inbound.replay(key, route, fingerprint);
+    if (!replayed)
+        return replayed.error();
+    if (*replayed)
+        return **replayed;
     return startRun(workflowId, input, origin,
                     [this, key, route, fingerprint](const QJsonObject &answer) {
                         return m_inbound.remember(key, route, fingerprint, {201, answer});
@@ -736,17 +732,13 @@ Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QStr
                              {QStringLiteral("module"), module},
                              {QStringLiteral("data"), data}};
     const QString route = QStringLiteral("event");
-    const QString fingerprint = QString::fromLatin1(
-        QCryptographicHash::hash(compact(event).toUtf8(), QCryptographicHash::Sha256).toHex());
+    const QString fingerprint = InboundRequests::fingerprint(event);
     if (!key.isEmpty()) {
-        auto seen = m_inbound.find(key, route, fingerprint);
-        if (!seen)
-            return seen.error();
-        if (*seen) {
-            QJsonObject answer = (*seen)->body;
-            answer.insert(QStringLiteral("replayed"), true);
-            return answer;
-        }
+        auto replayed = m_inbound.replay(key, route, fingerprint);
+        if (!replayed)
+            return replayed.error();
+        if (*replayed)
+            return **replayed;
     }
     QJsonArray started;
     for (const QString &workflowId : m_triggers.forEvent(type, module, data)) {
