@@ -139,7 +139,7 @@ class TstHeadless : public QObject
     }
 
     // No file under the data folder holds the secret in plain text.
-    void secretIsNowhereInPlainText()
+    void secretIsNowhereInPlainText(int atLeastFiles = 3)
     {
         QDirIterator it(data(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         int files = 0;
@@ -149,7 +149,7 @@ class TstHeadless : public QObject
             QVERIFY2(!f.readAll().contains("headless-slack-secret"), qPrintable(f.fileName()));
             ++files;
         }
-        QVERIFY(files >= 3); // the database, the sealed secrets, the key
+        QVERIFY(files >= atLeastFiles); // the database, the sealed secrets, the key
     }
 
 private Q_SLOTS:
@@ -221,6 +221,47 @@ private Q_SLOTS:
                       R"({"module":"02_booking","mode":"down"})")
                      .status,
                  200);
+        stopCore(false);
+    }
+
+    // Asked for the desktop keychain where there is none: the secret is not dropped. It works
+    // for this run from memory, and an alert names it and says what to do.
+    void aSecretNoStoreTakesIsUsedAndSaidSo()
+    {
+        QVERIFY(QDir(data()).removeRecursively());
+        m_slack.requests.clear();
+        QVERIFY2(startCore(QStringLiteral("SLACK_WEBHOOK_URL=\"%1\"").arg(m_slack.url(SlackPath)),
+                           QStringLiteral("SECRETS_BACKEND"), QStringLiteral("keychain")),
+                 qPrintable(m_log));
+        QVERIFY(bookingDown().first);
+        // Slack is reached with the secret held in memory (the page also counts the warning).
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (const auto &r : m_slack.requests) {
+                    if (r.json()
+                            .value(QLatin1String("text"))
+                            .toString()
+                            .contains(QLatin1String("Module Down: Consult Booking")))
+                        return true;
+                }
+                return false;
+            },
+            15000));
+        QJsonObject unstored;
+        for (const QJsonValue &v : api("GET", QStringLiteral("/api/v1/alerts?state=open"))
+                                       .json()
+                                       .value(QLatin1String("alerts"))
+                                       .toArray()) {
+            if (v.toObject().value(QLatin1String("rule")) == QLatin1String("secret_not_stored"))
+                unstored = v.toObject();
+        }
+        QCOMPARE(unstored.value(QLatin1String("title")).toString(),
+                 QStringLiteral("Secret Not Stored: SLACK_WEBHOOK_URL"));
+        QCOMPARE(unstored.value(QLatin1String("severity")).toString(), QStringLiteral("warning"));
+        QVERIFY(unstored.value(QLatin1String("action"))
+                    .toString()
+                    .contains(QLatin1String("SECRETS_BACKEND=file")));
+        secretIsNowhereInPlainText(1);
         stopCore(false);
     }
 
