@@ -144,12 +144,19 @@ private Q_SLOTS:
     void hipaaModeWantsTlsBeyondThisMachine()
     {
         const QProcessEnvironment env = serverEnvironment(m_dir.path());
+        QProcessEnvironment plainModule = env;
+        plainModule.insert(QStringLiteral("MODULE_02_ENDPOINT"),
+                           QStringLiteral("http://10.1.2.3/webhook/consult-booking"));
         const Run refused = run("switchboard-core",
                                 {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
                                  QStringLiteral("--data"), m_dir.filePath(QStringLiteral("h1"))},
-                                env);
+                                plainModule);
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains(QLatin1String("HIPAA_MODE is on")), qPrintable(refused.err));
+        // Each module reached over plain http beyond this machine is named.
+        QVERIFY2(refused.err.contains(QLatin1String("module 02_booking is reached over plain "
+                                                    "http at 10.1.2.3")),
+                 qPrintable(refused.err));
 
         const QString key = m_dir.filePath(QStringLiteral("api.key"));
         const QString cert = m_dir.filePath(QStringLiteral("api.crt"));
