@@ -247,12 +247,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
                                     QStringLiteral("The PEM private key of --tls-cert."),
                                     QStringLiteral("file"));
+    const QCommandLineOption workflow(
+        QStringLiteral("workflow"),
+        QStringLiteral("Publish this workflow (JSON) at start unless its latest version is the "
+                       "same; may be given more than once."),
+        QStringLiteral("file"));
     const QCommandLineOption envTemplate(
         QStringLiteral("env-template"),
         QStringLiteral("Print an environment file with every setting, commented out with its "
                        "default, and exit."));
     parser.addOptions({listen, data, config, envFile, store, reportDir, demo, quiet, verifyAudit,
-                       checkConfig, envTemplate, tlsCert, tlsKey});
+                       checkConfig, envTemplate, tlsCert, tlsKey, workflow});
     parser.process(app);
     const ConfigLoader::EnvMap environment = ConfigLoader::processEnvironment();
     // Every line gets a level and a time from here on (journald's priority under systemd);
@@ -317,6 +322,7 @@ int main(int argc, char *argv[])
         options.tokens.insert(token, entry.section(QLatin1Char('='), 1).trimmed());
     }
     options.reportDir = parser.value(reportDir);
+    options.workflowFiles = parser.values(workflow);
     if (parser.isSet(store)) {
         QString url = parser.value(store);
         if (url.startsWith(QLatin1String("postgresql:"))
@@ -363,7 +369,8 @@ int main(int argc, char *argv[])
     const Status started = core.start();
     if (!started) {
         qCCritical(lcService).noquote() << "cannot start:" << started.error().toString();
-        return 1;
+        // A bad --workflow file is the command line's fault: no restart would help.
+        return started.error().field == QLatin1String("--workflow") ? ConfigErrorExit : 1;
     }
     std::printf("switchboard-core: listening on %s://%s:%u\n",
                 options.tls.isNull() ? "http" : "https",

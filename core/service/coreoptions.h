@@ -41,6 +41,9 @@ struct CoreOptions
     QString adminTokenFromEnv; // SWITCHBOARD_ADMIN_TOKEN
     // Folder for the scheduled dashboard report (empty: none); written at config.reportCron.
     QString reportDir;
+    // Workflow files (JSON) published at start unless their latest version is the same
+    // (switchboard-core --workflow): a deployment or a benchmark needs no API calls.
+    QStringList workflowFiles;
 };
 
 } // namespace Switchboard

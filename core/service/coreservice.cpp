@@ -279,11 +279,37 @@ Status CoreService::startEngine()
                 return seeded;
         }
     }
+    for (const QString &path : std::as_const(m_options.workflowFiles)) {
+        if (Status published = publishWorkflowFile(path); !published)
+            return published;
+    }
     if (Status resumed = m_engine->recover(); !resumed)
         return resumed;
     // The schedule triggers (07:00 report, 09:00 reminders, 23:00 cleanup) are armed on every
     // start, so a running core fires them without anyone publishing first.
     return m_engine->scheduleWorkflows();
+}
+
+Status CoreService::publishWorkflowFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()),
+                         QStringLiteral("--workflow"));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!doc.isObject())
+        return makeError(
+            QStringLiteral("%1 is not a JSON workflow: %2").arg(path, parseError.errorString()),
+            QStringLiteral("--workflow"));
+    auto version = m_workflows->publishIfChanged(doc.object(), QStringLiteral("--workflow"),
+                                                 QStringLiteral("configuration"));
+    if (!version)
+        return makeError(QStringLiteral("%1: %2").arg(path, version.error().toString()),
+                         QStringLiteral("--workflow"));
+    qCInfo(lcService).noquote() << "workflow" << doc.object().value(QLatin1String("id")).toString()
+                                << "runs version" << *version << "from" << path;
+    return Ok {};
 }
 
 void CoreService::installTemplates()

@@ -122,6 +122,8 @@ private:
     // newRound: a round of checks just ended, so the alert book counts repeats.
     void refreshOverview(bool newRound = false);
     Status startNotifier();
+    // --workflow: publishes the file's workflow unless its latest version is the same.
+    Status publishWorkflowFile(const QString &path);
     // Prunes finished work past RETENTION_DAYS_* soon after start and every hour.
     void startRetention();
 

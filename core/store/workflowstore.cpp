@@ -86,6 +86,31 @@ Result<int> WorkflowStore::publish(const QString &id, const QString &note, const
     return version;
 }
 
+Result<int> WorkflowStore::publishIfChanged(const QJsonObject &document, const QString &note,
+                                            const QString &who)
+{
+    const QString id = document.value(QLatin1String("id")).toString();
+    QJsonObject wanted = document;
+    wanted.remove(QStringLiteral("version"));
+    auto latest = m_db.exec(QStringLiteral("SELECT version, definition FROM workflow_versions "
+                                           "WHERE workflow_id = ? ORDER BY version DESC LIMIT 1"),
+                            {id});
+    if (!latest)
+        return latest.error();
+    if (latest->next()) {
+        QJsonObject stored = QJsonDocument::fromJson(latest->value(1).toByteArray()).object();
+        stored.remove(QStringLiteral("version"));
+        if (stored == wanted)
+            return latest->value(0).toInt();
+    }
+    auto issues = saveDraft(wanted);
+    if (!issues)
+        return issues.error();
+    if (!issues->isEmpty())
+        return makeError(issues->first().toString(), issues->first().node);
+    return publish(id, note, who);
+}
+
 Status WorkflowStore::setEnabled(const QString &id, bool enabled, const QString &who)
 {
     Status st = m_db.transaction([&]() -> Status {

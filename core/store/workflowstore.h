@@ -34,6 +34,10 @@ public:
     Result<QList<WorkflowIssue>> saveDraft(const QJsonObject &document);
     // A new immutable version, which at once runs in this store's environment.
     Result<int> publish(const QString &id, const QString &note, const QString &who);
+    // Saves and publishes document unless its latest published version is the same already
+    // (switchboard-core --workflow, on every start); returns the version that runs.
+    Result<int> publishIfChanged(const QJsonObject &document, const QString &note,
+                                 const QString &who);
     // Makes a version run in an environment: dev, staging or production, in that order; a
     // version reaches staging from dev and production from staging (a rollback too: promote
     // the older version along the same path).

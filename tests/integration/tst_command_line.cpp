@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -191,6 +192,47 @@ private Q_SLOTS:
         reply->deleteLater();
         core.terminate();
         QVERIFY(core.waitForFinished(10000));
+    }
+
+    // --workflow publishes at start, once: a restart with the same file makes no new version;
+    // a broken file stops the start naming it (exit 2, as a bad configuration).
+    void workflowFilesArePublishedAtStart()
+    {
+        QProcessEnvironment env = serverEnvironment(m_dir.path());
+        env.insert(QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"),
+                   QStringLiteral("workflow-test-token-0123"));
+        const QString data = m_dir.filePath(QStringLiteral("wf"));
+        const QString file = QFINDTESTDATA("data/hello-workflow.json");
+        const auto versions = [&] {
+            QProcess core;
+            core.setProcessEnvironment(env);
+            core.start(binary("switchboard-core"),
+                       {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                        QStringLiteral("--data"), data, QStringLiteral("--workflow"), file});
+            const QString line = waitForLine(core, QStringLiteral("listening on"));
+            const quint16 port = quint16(line.section(QLatin1Char(':'), -1).toUInt());
+            const QJsonArray list =
+                get(QStringLiteral("http://127.0.0.1:%1/api/v1/workflows/hello/versions").arg(port),
+                    {{"Authorization", "Bearer workflow-test-token-0123"}})
+                    .json()
+                    .value(QLatin1String("versions"))
+                    .toArray();
+            core.terminate();
+            core.waitForFinished(10000);
+            return list.size();
+        };
+        QCOMPARE(versions(), 1);
+        QCOMPARE(versions(), 1);
+        const QString broken = write(QStringLiteral("broken.json"),
+                                     R"({"id": "broken", "name": "B", "trigger": {"kind": "manual"},
+                                         "nodes": [{"id": "start", "type": "trigger"}], "edges": []})");
+        const Run refused = run("switchboard-core",
+                                {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                 QStringLiteral("--data"), m_dir.filePath(QStringLiteral("wf2")),
+                                 QStringLiteral("--workflow"), broken},
+                                env);
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(broken), qPrintable(refused.err));
     }
 
     // LOG_FORMAT=json: one JSON object a line, with a level; under systemd each line starts
