@@ -23,8 +23,8 @@ for _ in $(seq 1 50); do grep -q "control on" "$work/sim.log" && break; sleep 0.
 
 {
   echo "DURABILITY=$durability"
-  echo "RATE_LIMIT_GLOBAL_PER_MIN=100000000"
-  echo "RATE_LIMIT_MODULE_PER_MIN=100000000"
+  echo "RATE_LIMIT_GLOBAL_PER_MIN=10000000"
+  echo "RATE_LIMIT_MODULE_PER_MIN=10000000"
   echo "BULKHEAD_MAX_CONCURRENT=256"
   echo "BULKHEAD_MAX_QUEUED=100000"
   echo "HEALTH_CHECK_INTERVAL_MS=1h"
