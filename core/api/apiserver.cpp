@@ -45,6 +45,8 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     , m_core(core)
     , m_tokens(std::move(tokens))
 {
+    connect(m_core.engine(), &WorkflowEngine::executionFinished, this,
+            &ApiServer::onExecutionFinished);
     route("GET", QStringLiteral("/healthz"),
           [](const HttpRequest &, const HttpReply &reply, const QStringList &) {
               reply.sendJson(200, {{QStringLiteral("ok"), true}});
@@ -258,49 +260,55 @@ void ApiServer::startFromWebhook(const QString &workflowId, bool respondOnEnd,
         return reply.sendError(started.error());
     if (!respondOnEnd)
         return reply.sendJson(202, *started);
-    // Like n8n's "Respond to Webhook": the answer waits for the end node, within a bound.
+    // Like n8n's "Respond to Webhook": the answer waits for the end node, within a bound. It
+    // comes from the engine's announcement of the committed end, not from reading it back.
     const QString executionId = started->value(QLatin1String("execution_id")).toString();
-    auto *waiter = new QObject(this);
-    const auto answer = [this, reply, executionId, waiter] {
-        auto loaded = m_core.engine()->execution(executionId);
-        if (!loaded) {
-            reply.sendError(loaded.error());
-            waiter->deleteLater();
+    // It may have ended in its first commit already (no module call, no wait).
+    auto now = m_core.engine()->outcome(executionId);
+    if (!now)
+        return reply.sendError(now.error());
+    if (const QString status = now->value(QLatin1String("status")).toString();
+        status != QLatin1String("running") && status != QLatin1String("waiting"))
+        return answerWebhook(reply, executionId, status,
+                             now->value(QLatin1String("output")).toObject(),
+                             now->value(QLatin1String("error")).toString());
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, executionId] {
+        const auto waiting = m_webhookAnswers.take(executionId);
+        if (!waiting.timer)
             return;
-        }
-        const QJsonObject &e = *loaded;
-        const QString status = e.value(QLatin1String("status")).toString();
-        if (status == QLatin1String("completed"))
-            reply.sendJson(200, e.value(QLatin1String("output")).toObject());
-        else if (status == QLatin1String("failed") || status == QLatin1String("cancelled"))
-            reply.sendJson(500,
-                           {{QStringLiteral("error"), e.value(QLatin1String("error")).toString()},
-                            {QStringLiteral("execution_id"), executionId}});
-        else
-            reply.sendJson(504,
-                           {{QStringLiteral("error"),
-                             QStringLiteral("the workflow did not finish within %1 s; it goes on")
-                                 .arg(WebhookResponseTimeoutMs / 1000)},
-                            {QStringLiteral("execution_id"), executionId}});
-        waiter->deleteLater();
-    };
-    auto current = m_core.engine()->execution(executionId);
-    if (!current) {
-        waiter->deleteLater();
-        return reply.sendError(current.error());
-    }
-    const QString now = current->value(QLatin1String("status")).toString();
-    if (now == QLatin1String("completed") || now == QLatin1String("failed")
-        || now == QLatin1String("cancelled"))
-        return answer();
-    connect(m_core.engine(), &WorkflowEngine::executionChanged, waiter,
-            [answer, executionId](const QString &id, const QString &status) {
-                if (id == executionId
-                    && (status == QLatin1String("completed") || status == QLatin1String("failed")
-                        || status == QLatin1String("cancelled")))
-                    answer();
-            });
-    QTimer::singleShot(WebhookResponseTimeoutMs, waiter, answer);
+        waiting.timer->deleteLater();
+        waiting.reply.sendJson(
+            504,
+            {{QStringLiteral("error"),
+              QStringLiteral("the workflow did not finish within %1 s; it goes on")
+                  .arg(WebhookResponseTimeoutMs / 1000)},
+             {QStringLiteral("execution_id"), executionId}});
+    });
+    timer->start(WebhookResponseTimeoutMs);
+    m_webhookAnswers.insert(executionId, {reply, timer});
+}
+
+void ApiServer::onExecutionFinished(const QString &executionId, const QString &status,
+                                    const QJsonObject &output, const QString &error)
+{
+    const auto waiting = m_webhookAnswers.take(executionId);
+    if (!waiting.timer)
+        return;
+    delete waiting.timer;
+    answerWebhook(waiting.reply, executionId, status, output, error);
+}
+
+void ApiServer::answerWebhook(const HttpReply &reply, const QString &executionId,
+                              const QString &status, const QJsonObject &output,
+                              const QString &error)
+{
+    if (status == QLatin1String("completed"))
+        reply.sendJson(200, output);
+    else
+        reply.sendJson(
+            500, {{QStringLiteral("error"), error}, {QStringLiteral("execution_id"), executionId}});
 }
 
 void ApiServer::addSecretRoutes()

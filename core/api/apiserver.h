@@ -3,6 +3,8 @@
 #include "api/tokenstore.h"
 #include "net/httpservice.h"
 
+class QTimer;
+
 namespace Switchboard {
 
 class CoreService;
@@ -36,12 +38,26 @@ private:
     void onWebhook(const HttpRequest &request, const HttpReply &reply);
     void startFromWebhook(const QString &workflowId, bool respondOnEnd, const HttpRequest &request,
                           const HttpReply &reply);
+    // A webhook waiting for its execution's end gets its answer (200 with the end's output, or
+    // 500 with the error).
+    void onExecutionFinished(const QString &executionId, const QString &status,
+                             const QJsonObject &output, const QString &error);
+    static void answerWebhook(const HttpReply &reply, const QString &executionId,
+                              const QString &status, const QJsonObject &output,
+                              const QString &error);
     void addSecretRoutes();
     void addDeadLetterRoutes();
 
     CoreService &m_core;
     TokenStore m_tokens;
     bool m_loopback = true;
+    // Webhooks answering on the end of their execution, by execution id, each with its bound.
+    struct WebhookAnswer
+    {
+        HttpReply reply;
+        QTimer *timer = nullptr;
+    };
+    QHash<QString, WebhookAnswer> m_webhookAnswers;
 };
 
 } // namespace Switchboard

@@ -71,6 +71,20 @@ Result<QJsonObject> ExecutionQueries::execution(const QString &executionId)
     return result;
 }
 
+Result<QJsonObject> ExecutionQueries::outcome(const QString &executionId)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT status, output, error FROM executions WHERE id = ?"),
+                       {executionId});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return notFound(QStringLiteral("no execution has the id \"%1\"").arg(executionId),
+                        QStringLiteral("id"));
+    return QJsonObject {{QStringLiteral("status"), q->value(0).toString()},
+                        {QStringLiteral("output"), parse(q->value(1))},
+                        {QStringLiteral("error"), q->value(2).toString()}};
+}
+
 Result<QJsonArray> ExecutionQueries::executions(const QString &status, int limit)
 {
     auto q = status.isEmpty()

@@ -17,6 +17,8 @@ public:
     explicit ExecutionQueries(Database &db);
 
     Result<QJsonObject> execution(const QString &executionId);
+    // Only where it stands: {"status", "output", "error"}; one light read (a webhook's answer).
+    Result<QJsonObject> outcome(const QString &executionId);
     // Newest first; status empty for all.
     Result<QJsonArray> executions(const QString &status, int limit);
 

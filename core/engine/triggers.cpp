@@ -20,13 +20,22 @@ Triggers::Triggers(WorkflowStore &workflows, ExpressionEngine &expressions)
 {
 }
 
+const QList<WorkflowStore::Summary> &Triggers::workflows()
+{
+    if (m_listGeneration != m_workflows.generation()) {
+        m_list = m_workflows.list();
+        m_listGeneration = m_workflows.generation();
+    }
+    return m_list;
+}
+
 QStringList Triggers::forEvent(const QString &type, const QString &module, const QJsonObject &data)
 {
     const QJsonObject event {{QStringLiteral("type"), type},
                              {QStringLiteral("module"), module},
                              {QStringLiteral("data"), data}};
     QStringList out;
-    for (const WorkflowStore::Summary &w : m_workflows.list()) {
+    for (const WorkflowStore::Summary &w : workflows()) {
         const QJsonObject &t = w.trigger;
         if (!runsOn(w, "event") || t.value(QLatin1String("event_type")).toString() != type)
             continue;
@@ -48,7 +57,7 @@ QStringList Triggers::forEvent(const QString &type, const QString &module, const
 std::optional<WorkflowStore::Summary> Triggers::forWebhook(const QString &path)
 {
     std::optional<WorkflowStore::Summary> hook;
-    for (const WorkflowStore::Summary &w : m_workflows.list()) {
+    for (const WorkflowStore::Summary &w : workflows()) {
         if (runsOn(w, "webhook") && w.trigger.value(QLatin1String("path")).toString() == path)
             hook = w;
     }

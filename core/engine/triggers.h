@@ -21,8 +21,14 @@ public:
     std::optional<WorkflowStore::Summary> forWebhook(const QString &path);
 
 private:
+    // The published workflows and their triggers, read again only when the store's generation
+    // moves (a publish, a promotion, a switch on or off): not once per request.
+    const QList<WorkflowStore::Summary> &workflows();
+
     WorkflowStore &m_workflows;
     ExpressionEngine &m_expressions;
+    QList<WorkflowStore::Summary> m_list;
+    std::optional<quint64> m_listGeneration;
 };
 
 } // namespace Switchboard

@@ -288,6 +288,8 @@ void WorkflowEngine::committed(Run &run)
     if (run.status != run.committedStatus) {
         run.committedStatus = run.status;
         Q_EMIT executionChanged(run.id, toWire(run.status));
+        if (isFinal(run.status))
+            Q_EMIT executionFinished(run.id, toWire(run.status), run.output, run.error);
     }
     if (std::exchange(run.timersChanged, false))
         armWakeUp();

@@ -102,6 +102,11 @@ public:
     {
         return m_queries.execution(executionId);
     }
+    // {"status", "output", "error"}, without the steps and history (cheap).
+    Result<QJsonObject> outcome(const QString &executionId)
+    {
+        return m_queries.outcome(executionId);
+    }
     Result<QJsonArray> executions(const QString &status, int limit = 200)
     {
         return m_queries.executions(status, limit);
@@ -136,6 +141,9 @@ public:
 
 Q_SIGNALS:
     void executionChanged(const QString &executionId, const QString &status);
+    // An execution ended (completed, failed or cancelled), committed; with what it ended with.
+    void executionFinished(const QString &executionId, const QString &status,
+                           const QJsonObject &output, const QString &error);
     void historyAppended(const QString &executionId, const QJsonObject &event);
     void notification(const QString &executionId, const QJsonObject &notification);
     void taskChanged(const QJsonObject &task);

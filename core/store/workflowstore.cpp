@@ -245,6 +245,10 @@ Status WorkflowStore::promote(const QString &id, int version, const QString &env
 
 Result<Workflow> WorkflowStore::version(const QString &id, int number)
 {
+    if (number == 0 && m_deployedGeneration == m_generation) {
+        if (const auto known = m_deployed.constFind(id); known != m_deployed.constEnd())
+            return version(id, known.value());
+    }
     if (number == 0) {
         // The version running here; a workflow published before environments existed has no
         // deployments, and runs its latest version.
@@ -267,6 +271,11 @@ Result<Workflow> WorkflowStore::version(const QString &id, int number)
                         .arg(id, m_environment)
                         .arg(deployed),
                     QStringLiteral("version"));
+            if (m_deployedGeneration != m_generation) {
+                m_deployed.clear();
+                m_deployedGeneration = m_generation;
+            }
+            m_deployed.insert(id, deployed);
             return version(id, deployed);
         }
         if (any)

@@ -45,7 +45,11 @@ public:
     // {"dev": 3, "staging": 2, "production": 2}: what runs where; absent: nothing yet.
     Result<QJsonObject> deployments(const QString &id);
     // The environment of the core this store serves (CoreConfig::environment).
-    void setEnvironment(const QString &environment) { m_environment = environment; }
+    void setEnvironment(const QString &environment)
+    {
+        m_environment = environment;
+        ++m_generation;
+    }
     static QStringList environments();
     Status setEnabled(const QString &id, bool enabled, const QString &who);
     // Where publishing, promoting and enabling are recorded, in the same transaction.
@@ -69,6 +73,9 @@ private:
     const Clock &m_clock;
     WorkflowValidator &m_validator;
     QHash<QString, Workflow> m_cache; // "id@version"
+    // The version deployed here, per workflow, while the generation stays the same.
+    QHash<QString, int> m_deployed;
+    quint64 m_deployedGeneration = 0;
     quint64 m_generation = 0;
     QString m_environment = QStringLiteral("production");
 };
