@@ -61,7 +61,7 @@ Result<QString> readSecretFile(const QString &variable, const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return makeError(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()),
                          variable);
-    QString text = QString::fromUtf8(file.read(64 * 1024));
+    QString text = QString::fromUtf8(file.read(64LL * 1024));
     while (text.endsWith(QLatin1Char('\n')) || text.endsWith(QLatin1Char('\r')))
         text.chop(1);
     return text;
@@ -157,7 +157,7 @@ Result<QMap<QString, EnvValue>> parseEnvLines(const QString &text)
     QMap<QString, EnvValue> env;
     const QStringList lines = text.split(QLatin1Char('\n'));
     for (int i = 0; i < lines.size(); ++i) {
-        const QString raw = lines.at(i);
+        const QString &raw = lines.at(i);
         const QString trimmed = raw.trimmed();
         if (trimmed.isEmpty() || trimmed.startsWith(QLatin1Char('#'))
             || trimmed.startsWith(QLatin1String("//")))

@@ -31,7 +31,7 @@ inline QByteArray randomHex(int bytes)
 inline QJsonArray without(const QJsonArray &list, const QString &value)
 {
     QJsonArray out;
-    for (const QJsonValue &v : list) {
+    for (const auto &v : list) {
         if (v.toString() != value)
             out.append(v);
     }

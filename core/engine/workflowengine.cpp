@@ -299,7 +299,9 @@ void WorkflowEngine::dispatch(Run &run)
 {
     const LogFormat::TraceScope trace(run.traceId.toLatin1());
     const auto calls = std::exchange(run.calls, {});
-    for (const auto &[nodeId, compensation] : calls) {
+    for (const auto &call : calls) {
+        const QString nodeId = call.first;
+        const bool compensation = call.second;
         const WorkflowNode *node = run.def.node(nodeId);
         const QJsonObject entry = run.map("inflight").value(nodeId).toObject();
         if (!node || entry.isEmpty())
@@ -403,7 +405,7 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
     if (willRetry) {
         // The module's Retry-After wins when it asks for longer than the backoff (up to an hour).
         const qint64 delay = std::max(ModuleCalls::backoffMs(*node, attempt),
-                                      std::min<qint64>(result.retryAfterMs, 3600 * 1000));
+                                      std::min<qint64>(result.retryAfterMs, 3600LL * 1000));
         const qint64 due = now + delay;
         run->ops.append([this, executionId, nodeId, due, attempt] {
             return m_store.addTimer(executionId, nodeId, QStringLiteral("retry"), due,
@@ -549,7 +551,7 @@ int WorkflowEngine::processDueTimers()
                     << t.execution
                     << "cannot be loaded; its timer waits an hour:" << loaded.error().message;
                 (void)m_store.transaction([this, timerId] {
-                    return m_store.postponeTimer(timerId, m_clock.nowMs() + 3600 * 1000);
+                    return m_store.postponeTimer(timerId, m_clock.nowMs() + 3600LL * 1000);
                 });
             }
             continue;
@@ -645,7 +647,7 @@ void WorkflowEngine::armWakeUp()
         m_wake->stop();
         return;
     }
-    const qint64 wait = std::clamp<qint64>(next - m_clock.nowMs(), 0, 3600 * 1000);
+    const qint64 wait = std::clamp<qint64>(next - m_clock.nowMs(), 0, 3600LL * 1000);
     m_wake->start(int(wait));
 }
 
