@@ -216,7 +216,7 @@ Status AlertBook::store(const Entry &e, const QString &kind, const QString &acto
     return m_db.transaction([&]() -> Status {
         if (Status st = save(e); !st)
             return st;
-        event(e.id, kind, actor, note);
+        addHistory(e.id, kind, actor, note);
         if (!notice.isEmpty()) {
             if (Status queued = queueNotice(e, notice); !queued)
                 return queued;
@@ -229,8 +229,8 @@ Status AlertBook::store(const Entry &e, const QString &kind, const QString &acto
     });
 }
 
-void AlertBook::event(qint64 alertId, const QString &kind, const QString &actor,
-                      const QString &note)
+void AlertBook::addHistory(qint64 alertId, const QString &kind, const QString &actor,
+                           const QString &note)
 {
     auto r = m_db.run(QStringLiteral("INSERT INTO alert_events (alert_id, ts, kind, actor, note) "
                                      "VALUES (?, ?, ?, ?, ?)"),
@@ -261,7 +261,7 @@ void AlertBook::observe(const QList<StatusAlert> &current, bool newRound, bool c
             if (!reworded && !newRound)
                 continue;
             if (reworded) {
-                event(e->id, QStringLiteral("updated"), QString(), a.message);
+                addHistory(e->id, QStringLiteral("updated"), QString(), a.message);
                 e->alert = a;
             }
             if (newRound) {
@@ -281,7 +281,7 @@ void AlertBook::observe(const QList<StatusAlert> &current, bool newRound, bool c
             qCWarning(lcAlerts) << "alert not recorded:" << st.error().message;
             continue;
         }
-        event(e.id, QStringLiteral("raised"), QString(), a.message);
+        addHistory(e.id, QStringLiteral("raised"), QString(), a.message);
         m_byFingerprint.insert(fp, e.id);
         m_open.insert(e.id, e);
         dirty = true;
@@ -307,7 +307,7 @@ void AlertBook::tick()
             e.state = QStringLiteral("firing");
             e.snoozedUntil = QDateTime();
             e.notified = false; // page again, as the snooze promised
-            event(e.id, QStringLiteral("snooze_ended"), QString(), QString());
+            addHistory(e.id, QStringLiteral("snooze_ended"), QString(), QString());
             (void)save(e);
             dirty = true;
         }
@@ -349,13 +349,14 @@ bool AlertBook::applyMutes()
         }
         if (inhibitedBy != e.inhibitedBy || silenceId != e.silenceId) {
             if (inhibitedBy != e.inhibitedBy)
-                event(e.id,
-                      inhibitedBy.isEmpty() ? QStringLiteral("uninhibited")
-                                            : QStringLiteral("inhibited"),
-                      QString(), inhibitedBy);
+                addHistory(e.id,
+                           inhibitedBy.isEmpty() ? QStringLiteral("uninhibited")
+                                                 : QStringLiteral("inhibited"),
+                           QString(), inhibitedBy);
             if (silenceId != e.silenceId)
-                event(e.id, silenceId ? QStringLiteral("silenced") : QStringLiteral("unsilenced"),
-                      QString(), silenceId ? QString::number(silenceId) : QString());
+                addHistory(e.id,
+                           silenceId ? QStringLiteral("silenced") : QStringLiteral("unsilenced"),
+                           QString(), silenceId ? QString::number(silenceId) : QString());
             e.inhibitedBy = inhibitedBy;
             e.silenceId = silenceId;
             entryDirty = true;

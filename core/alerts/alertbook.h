@@ -122,7 +122,7 @@ private:
     Status store(const Entry &entry, const QString &kind, const QString &actor, const QString &note,
                  bool audited, const QString &notice);
     Status queueNotice(const Entry &entry, const QString &event);
-    void event(qint64 alertId, const QString &kind, const QString &actor, const QString &note);
+    void addHistory(qint64 alertId, const QString &kind, const QString &actor, const QString &note);
     // Recomputes inhibition and silences, and pages for alerts that just became audible.
     bool applyMutes();
     // Tells the notifier (noticesQueued) when notices went to the outbox.

@@ -91,7 +91,7 @@ size_t CurlModuleClient::onData(char *data, size_t size, size_t count, void *pen
 {
     auto *p = static_cast<Pending *>(pending);
     const size_t bytes = size * count;
-    if (p->response.size() + qsizetype(bytes) > 16 * 1024 * 1024)
+    if (p->response.size() + qsizetype(bytes) > 16LL * 1024 * 1024)
         return 0; // refuse absurd answers; curl reports a write error
     p->response.append(data, qsizetype(bytes));
     return bytes;

@@ -36,8 +36,8 @@ InboundRequests::find(const QString &key, const QString &route, const QString &f
     return std::optional<Answer>(Answer {q->value(1).toInt(), parse(q->value(2))});
 }
 
-Result<std::optional<QJsonObject>>
-InboundRequests::replay(const QString &key, const QString &route, const QString &fingerprint)
+Result<std::optional<QJsonObject>> InboundRequests::replay(const QString &key, const QString &route,
+                                                           const QString &fingerprint)
 {
     auto seen = find(key, route, fingerprint);
     if (!seen)

@@ -53,7 +53,7 @@ Status SqliteExecutionStore::save(const ExecutionRun &r, qint64 now)
     const QVariant finished = isFinal(r.status) ? QVariant(now) : QVariant();
     const QVariant output = r.output.isEmpty() ? QVariant() : QVariant(compact(r.output));
     const QVariant error = r.error.isEmpty() ? QVariant() : QVariant(r.error);
-    const Status row = r.inserted
+    Status row = r.inserted
         ? run("UPDATE executions SET status = ?, state = ?, output = ?, error = ?, "
               "updated_at = ?, finished_at = ? WHERE id = ?",
               {toWire(r.status), compact(r.state), output, error, now, finished, r.id})
@@ -65,7 +65,7 @@ Status SqliteExecutionStore::save(const ExecutionRun &r, qint64 now)
     if (!row)
         return row;
     for (const QJsonObject &e : r.events) {
-        const Status event = run(
+        Status event = run(
             "INSERT INTO execution_events (execution_id, seq, ts, type, node, attempt, "
             "data) VALUES (?, ?, ?, ?, ?, ?, ?)",
             {r.id, e.value(QLatin1String("seq")).toInt(), now,

@@ -196,7 +196,7 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         if (!title)
             return makeError(QStringLiteral("title: %1").arg(title.error().message));
         QJsonArray fields;
-        for (const QJsonValue &f : s.value(QLatin1String("fields")).toArray()) {
+        for (const auto &f : s.value(QLatin1String("fields")).toArray()) {
             QJsonObject field = f.toObject();
             for (const char *key : {"value", "confidence"}) {
                 if (field.contains(QLatin1String(key))) {

@@ -19,7 +19,7 @@ namespace {
 QStringList strings(const QJsonValue &v)
 {
     QStringList out;
-    for (const QJsonValue &s : v.toArray())
+    for (const auto &s : v.toArray())
         out << s.toString();
     return out;
 }

@@ -337,7 +337,7 @@ Notifier::Channel *Notifier::channel(const QString &id)
 
 void Notifier::enqueue(const QString &id, Job job)
 {
-    channel(id)->queue.enqueue(std::move(job));
+    channel(id)->queue.append(std::move(job)); // QQueue::enqueue has no move overload
     pump(id);
 }
 
@@ -426,7 +426,7 @@ void Notifier::send(const QString &id, const QString &secret)
         mail.username = c.settings.value(QLatin1String("username")).toString();
         mail.password = secret;
         mail.from = c.settings.value(QLatin1String("from")).toString();
-        for (const QJsonValue &v : c.settings.value(QLatin1String("to")).toArray())
+        for (const auto &v : c.settings.value(QLatin1String("to")).toArray())
             mail.to << v.toString();
         mail.message = ChannelPayloads::email(notice, mail.from, mail.to, m_clock.now());
         m_smtp->send(mail, [this, id](Status st) {

@@ -17,7 +17,7 @@ struct Upload
 size_t readMessage(char *buffer, size_t size, size_t count, void *userdata)
 {
     auto *upload = static_cast<Upload *>(userdata);
-    const qsizetype room = qsizetype(size * count);
+    const qsizetype room = qsizetype(size) * qsizetype(count);
     const qsizetype n = std::min(room, upload->data.size() - upload->offset);
     if (n <= 0)
         return 0;

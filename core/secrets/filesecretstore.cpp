@@ -22,7 +22,7 @@ Result<QByteArray> parseKey(const QByteArray &contents, const QString &path)
     if (contents.size() == FileSecretStore::KeyBytes)
         return contents;
     const QByteArray text = contents.trimmed();
-    if (text.size() == 2 * FileSecretStore::KeyBytes) {
+    if (text.size() == 2LL * FileSecretStore::KeyBytes) {
         const QByteArray bytes = QByteArray::fromHex(text);
         if (bytes.size() == FileSecretStore::KeyBytes && bytes.toHex() == text.toLower())
             return bytes;
