@@ -94,7 +94,7 @@ Result<Silence> Silence::fromJson(const QJsonObject &json)
         if (s.minutes < 1 || s.minutes > 24 * 60)
             return makeError(QStringLiteral("\"minutes\" must be 1 to 1440"),
                              QStringLiteral("minutes"));
-        for (const QJsonValue &d : json.value(QLatin1String("weekdays")).toArray()) {
+        for (const auto &d : json.value(QLatin1String("weekdays")).toArray()) {
             if (d.toInt() < 1 || d.toInt() > 7)
                 return makeError(QStringLiteral("weekdays are 1 (Monday) to 7 (Sunday)"),
                                  QStringLiteral("weekdays"));

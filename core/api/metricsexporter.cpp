@@ -153,7 +153,7 @@ QByteArray render(CoreService &core)
                  "Executions by status (the most recent 10000).");
         QHash<QString, int> byStatus;
         const QJsonArray recent = engine->executions(QString(), 10000).valueOr({});
-        for (const QJsonValue &e : recent)
+        for (const auto &e : recent)
             ++byStatus[e.toObject().value(QLatin1String("status")).toString()];
         for (const char *status : {"running", "waiting", "completed", "failed", "cancelled"})
             w.sample("switchboard_executions", label("status", QString::fromLatin1(status)),

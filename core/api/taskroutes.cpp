@@ -36,7 +36,7 @@ void TaskRoutes::install(ApiServer &server, CoreService &core)
                 auto found = core.engine()->tasks(queue, status);
                 if (!found)
                     return reply.sendError(found.error());
-                for (const QJsonValue &t : std::as_const(*found))
+                for (const auto &t : std::as_const(*found))
                     tasks.append(mayReadPhi(req) ? t.toObject() : ReviewDesk::masked(t.toObject()));
             }
             reply.sendJson(200, {{QStringLiteral("tasks"), tasks}});
@@ -100,7 +100,7 @@ void TaskRoutes::install(ApiServer &server, CoreService &core)
                      if (!body)
                          return reply.sendError(body.error());
                      QStringList ids;
-                     for (const QJsonValue &v : body->value(QLatin1String("ids")).toArray())
+                     for (const auto &v : body->value(QLatin1String("ids")).toArray())
                          ids << v.toString();
                      if (ids.isEmpty())
                          return reply.sendError(400, QStringLiteral("\"ids\" must list the tasks"),

@@ -93,8 +93,8 @@ public:
     bool isListening() const;
     quint16 port() const;
 
-    static constexpr qsizetype MaxHeaderBytes = 64 * 1024;
-    static constexpr qsizetype MaxBodyBytes = 16 * 1024 * 1024;
+    static constexpr qsizetype MaxHeaderBytes = 64LL * 1024;
+    static constexpr qsizetype MaxBodyBytes = 16LL * 1024 * 1024;
 
 Q_SIGNALS:
     // A WebSocket client connected; the receiver takes ownership of socket.

@@ -29,7 +29,7 @@ QJsonObject ReviewDesk::masked(QJsonObject task)
     QJsonObject form = task.value(QLatin1String("form")).toObject();
     QJsonArray fields;
     bool any = false;
-    for (const QJsonValue &v : form.value(QLatin1String("fields")).toArray()) {
+    for (const auto &v : form.value(QLatin1String("fields")).toArray()) {
         QJsonObject f = v.toObject();
         if (f.value(QLatin1String("phi")).toBool()) {
             f.insert(QStringLiteral("value"), QStringLiteral("•••"));
@@ -55,7 +55,7 @@ Result<QJsonArray> ReviewDesk::openTasks(const QString &queue, bool mayReadPhi)
     if (!all || mayReadPhi)
         return all;
     QJsonArray out;
-    for (const QJsonValue &t : *all)
+    for (const auto &t : *all)
         out.append(masked(t.toObject()));
     return out;
 }
@@ -175,7 +175,7 @@ QJsonArray ReviewDesk::decideMany(const QStringList &taskIds, const QString &dec
 
 bool ReviewDesk::allowsBulk(const QJsonObject &form)
 {
-    for (const QJsonValue &v : form.value(QLatin1String("fields")).toArray()) {
+    for (const auto &v : form.value(QLatin1String("fields")).toArray()) {
         const QJsonObject f = v.toObject();
         const QJsonValue value = f.value(QLatin1String("value"));
         const bool empty = value.isUndefined() || value.isNull()
@@ -198,7 +198,9 @@ int ReviewDesk::escalateOverdue()
     while (due->next())
         tasks.append({due->value(0).toString(), due->value(1).toString()});
     int moved = 0;
-    for (const auto &[id, queue] : std::as_const(tasks)) {
+    for (const auto &task : std::as_const(tasks)) {
+        const QString &id = task.first;
+        const QString &queue = task.second;
         bool escalated = false;
         Status st = m_db.transaction([&]() -> Status {
             auto r = m_db.run(

@@ -116,7 +116,7 @@ QJsonArray TaskStore::changedFields(const QJsonObject &task, const QJsonObject &
 {
     QJsonArray changed;
     const QJsonObject form = task.value(QLatin1String("form")).toObject();
-    for (const QJsonValue &v : form.value(QLatin1String("fields")).toArray()) {
+    for (const auto &v : form.value(QLatin1String("fields")).toArray()) {
         const QJsonObject f = v.toObject();
         const QString name = f.value(QLatin1String("name")).toString();
         if (fields.contains(name) && fields.value(name) != f.value(QLatin1String("value")))
@@ -130,14 +130,14 @@ Result<QJsonObject> TaskStore::checkDecision(const QJsonObject &task, const QStr
 {
     const QJsonObject form = task.value(QLatin1String("form")).toObject();
     QStringList outcomes;
-    for (const QJsonValue &o : form.value(QLatin1String("outcomes")).toArray())
+    for (const auto &o : form.value(QLatin1String("outcomes")).toArray())
         outcomes << o.toString();
     if (!outcomes.contains(decision))
         return makeError(QStringLiteral("\"%1\" is not a decision of this task (it has: %2)")
                              .arg(decision, outcomes.join(QStringLiteral(", "))),
                          QStringLiteral("decision"));
     QJsonObject values;
-    for (const QJsonValue &fv : form.value(QLatin1String("fields")).toArray()) {
+    for (const auto &fv : form.value(QLatin1String("fields")).toArray()) {
         const QJsonObject f = fv.toObject();
         const QString name = f.value(QLatin1String("name")).toString();
         const QJsonValue given =

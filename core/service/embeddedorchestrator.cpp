@@ -220,7 +220,7 @@ void EmbeddedOrchestrator::decideTasks(const QStringList &taskIds, const QString
 {
     const QString who = userName();
     onCore([this, taskIds, decision, who](CoreService &service) {
-        for (const QJsonValue &r : service.review()->decideMany(taskIds, decision, who)) {
+        for (const auto &r : service.review()->decideMany(taskIds, decision, who)) {
             const QJsonObject result = r.toObject();
             report(result.value(QLatin1String("id")).toString(), QStringLiteral("decide"),
                    result.value(QLatin1String("ok")).toBool()
@@ -261,7 +261,7 @@ void EmbeddedOrchestrator::requestWorkflow(const QString &id)
         // Each version says where it runs.
         const QJsonObject deployed = service.workflows()->deployments(id).value();
         QJsonArray list;
-        for (const QJsonValue &v : versions ? *versions : QJsonArray()) {
+        for (const auto &v : versions ? *versions : QJsonArray()) {
             QJsonObject entry = v.toObject();
             QJsonArray environments;
             for (const QString &env : WorkflowStore::environments()) {
