@@ -125,7 +125,7 @@ QJsonArray ModuleHistory::toJson(const QList<ModuleSample> &samples)
 QList<ModuleSample> ModuleHistory::fromJson(const QJsonArray &json)
 {
     QList<ModuleSample> out;
-    for (const QJsonValue &v : json) {
+    for (const auto &v : json) {
         const QJsonObject o = v.toObject();
         const QDateTime at =
             QDateTime::fromString(o.value(QLatin1String("ts")).toString(), Qt::ISODate);

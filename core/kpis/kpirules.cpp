@@ -4,7 +4,7 @@ namespace Switchboard::KpiRules {
 
 QString kpiFor(const QString &key)
 {
-    const QString kpi = key.mid(4);
+    QString kpi = key.mid(4);
     if (kpi == QLatin1String("nps"))
         return QStringLiteral("nps_avg_30d");
     return kpi;

@@ -78,7 +78,7 @@ QString trendChart(const QJsonObject &trends)
     qint64 last = 0;
     double top = 1;
     for (Line &line : lines) {
-        for (const QJsonValue &v : trends.value(QLatin1String(line.key)).toArray()) {
+        for (const auto &v : trends.value(QLatin1String(line.key)).toArray()) {
             const QJsonObject o = v.toObject();
             const QDateTime at =
                 QDateTime::fromString(o.value(QLatin1String("ts")).toString(), Qt::ISODate);
@@ -211,7 +211,7 @@ QString html(const QJsonObject &status, const QString &clinicName, bool anonymiz
     } else {
         out += QStringLiteral("<table>\n<tr><th>Severity</th><th>Alert</th><th>Details</"
                               "th><th>What to do</th></tr>\n");
-        for (const QJsonValue &v : alerts) {
+        for (const auto &v : alerts) {
             const QJsonObject a = v.toObject();
             const QString severity = a.value(QLatin1String("severity")).toString();
             out +=

@@ -197,7 +197,7 @@ QJsonObject SimFleet::kpis() const
     const QDateTime now = m_clock.now();
     // Hourly history for the last day, shaped like a clinic's opening hours.
     for (int h = 23; h >= 0; --h) {
-        const QDateTime t = now.addSecs(-3600 * h);
+        const QDateTime t = now.addSecs(-3600LL * h);
         const int hour = t.time().hour();
         const double open = (hour >= 8 && hour < 18) ? 1.0 : 0.15;
         history.append(QJsonObject {{QStringLiteral("ts"), t.toString(Qt::ISODate)},

@@ -333,7 +333,7 @@ QJsonObject SimModule::randomEvent(QString &type)
             type = QStringLiteral("booking.created");
             d[QStringLiteral("booking_id")] = QStringLiteral("bk-") + hexId(m_random, 4);
             d[QStringLiteral("slot")] =
-                m_clock.now().addSecs(3600 * (24 + m_random.bounded(72))).toString(Qt::ISODate);
+                m_clock.now().addSecs(3600LL * (24 + m_random.bounded(72))).toString(Qt::ISODate);
             m_fleet->recordKpi(QStringLiteral("bookings"), 1);
         } else {
             type = QStringLiteral("booking.no_show");

@@ -266,7 +266,7 @@ Result<QJsonValue> ExpressionEngine::render(const QJsonValue &templ, const QJson
     }
     if (templ.isArray()) {
         QJsonArray out;
-        for (const QJsonValue &item : templ.toArray()) {
+        for (const auto &item : templ.toArray()) {
             auto v = render(item, scope);
             if (!v)
                 return v;

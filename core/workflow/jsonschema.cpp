@@ -93,7 +93,7 @@ void JsonSchema::check(const QJsonObject &schemaIn, const QJsonValue &value, con
         const QJsonValue t = schema.value(QLatin1String("type"));
         bool ok = false;
         QStringList names;
-        for (const QJsonValue &name : t.isArray() ? t.toArray() : QJsonArray {t}) {
+        for (const auto &name : t.isArray() ? t.toArray() : QJsonArray {t}) {
             names << name.toString();
             ok = ok || typeMatches(name.toString(), value);
         }
@@ -109,7 +109,7 @@ void JsonSchema::check(const QJsonObject &schemaIn, const QJsonValue &value, con
         const QJsonArray options = schema.value(QLatin1String("enum")).toArray();
         if (!options.contains(value)) {
             QStringList names;
-            for (const QJsonValue &o : options)
+            for (const auto &o : options)
                 names << o.toString();
             fail(QStringLiteral("%1 is not one of: %2")
                      .arg(show(value), names.join(QStringLiteral(", "))));
@@ -155,7 +155,7 @@ void JsonSchema::check(const QJsonObject &schemaIn, const QJsonValue &value, con
     }
     if (value.isObject()) {
         const QJsonObject obj = value.toObject();
-        for (const QJsonValue &req : schema.value(QLatin1String("required")).toArray()) {
+        for (const auto &req : schema.value(QLatin1String("required")).toArray()) {
             if (!obj.contains(req.toString()))
                 out.append({join(path, req.toString()), QStringLiteral("is required")});
         }
@@ -168,11 +168,11 @@ void JsonSchema::check(const QJsonObject &schemaIn, const QJsonValue &value, con
             }
         }
     }
-    for (const QJsonValue &sub : schema.value(QLatin1String("allOf")).toArray())
+    for (const auto &sub : schema.value(QLatin1String("allOf")).toArray())
         check(sub.toObject(), value, path, out);
     if (schema.contains(QLatin1String("anyOf"))) {
         bool any = false;
-        for (const QJsonValue &sub : schema.value(QLatin1String("anyOf")).toArray()) {
+        for (const auto &sub : schema.value(QLatin1String("anyOf")).toArray()) {
             QList<Violation> trial;
             check(sub.toObject(), value, path, trial);
             any = any || trial.isEmpty();

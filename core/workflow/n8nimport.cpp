@@ -69,12 +69,10 @@ QString ifExpression(const QJsonObject &parameters)
     QStringList parts;
     const QJsonObject conditions = parameters.value(QLatin1String("conditions")).toObject();
     for (const QString &kind : conditions.keys()) {
-        for (const QJsonValue &c : conditions.value(kind).toArray()) {
+        for (const auto &c : conditions.value(kind).toArray()) {
             const QJsonObject o = c.toObject();
             const QString operation =
-                o.value(QLatin1String("operation"))
-                    .toString(kind == QLatin1String("boolean") ? QStringLiteral("equal")
-                                                               : QStringLiteral("equal"));
+                o.value(QLatin1String("operation")).toString(QStringLiteral("equal"));
             parts << comparison(expression(o.value(QLatin1String("value1"))), operation,
                                 expression(o.value(QLatin1String("value2"))));
         }
@@ -117,7 +115,7 @@ Result<N8nImport> N8nImport::convert(const QJsonObject &n8n)
     QJsonObject trigger {{QStringLiteral("kind"), QStringLiteral("manual")}};
     QString triggerId;
 
-    for (const QJsonValue &v : n8n.value(QLatin1String("nodes")).toArray()) {
+    for (const auto &v : n8n.value(QLatin1String("nodes")).toArray()) {
         const QJsonObject n = v.toObject();
         const QString name = n.value(QLatin1String("name")).toString();
         const QString type =
@@ -169,10 +167,10 @@ Result<N8nImport> N8nImport::convert(const QJsonObject &n8n)
                 step.insert(QStringLiteral("type"), QStringLiteral("module_call"));
                 step.insert(QStringLiteral("module"), module);
                 QJsonObject payload;
-                for (const QJsonValue &b : p.value(QLatin1String("bodyParameters"))
-                                               .toObject()
-                                               .value(QLatin1String("parameters"))
-                                               .toArray()) {
+                for (const auto &b : p.value(QLatin1String("bodyParameters"))
+                                         .toObject()
+                                         .value(QLatin1String("parameters"))
+                                         .toArray()) {
                     const QJsonObject kv = b.toObject();
                     const QJsonValue value = kv.value(QLatin1String("value"));
                     payload.insert(
@@ -262,7 +260,7 @@ Result<N8nImport> N8nImport::convert(const QJsonObject &n8n)
         const QJsonArray main = it.value().toObject().value(QLatin1String("main")).toArray();
         for (int output = 0; output < main.size(); ++output) {
             const QString port = outputs.value(from).value(output, QStringLiteral("out"));
-            for (const QJsonValue &target : main.at(output).toArray()) {
+            for (const auto &target : main.at(output).toArray()) {
                 const QString to =
                     idOf.value(target.toObject().value(QLatin1String("node")).toString());
                 if (to.isEmpty() || to == from)
@@ -291,7 +289,7 @@ Result<N8nImport> N8nImport::convert(const QJsonObject &n8n)
         outputs.insert(triggerId, {QStringLiteral("out")});
         result.mapped << QStringLiteral("(none) → start (manual start added)");
         QStringList roots;
-        for (const QJsonValue &v : std::as_const(nodes)) {
+        for (const auto &v : std::as_const(nodes)) {
             const QString id = v.toObject().value(QLatin1String("id")).toString();
             if (id != triggerId && !hasInput.contains(id))
                 roots << id;
@@ -322,7 +320,7 @@ Result<N8nImport> N8nImport::convert(const QJsonObject &n8n)
                                   {QStringLiteral("status"), QStringLiteral("completed")}});
     // Edges for "out" keep no port key, as the format writes them.
     QJsonArray cleanEdges;
-    for (const QJsonValue &v : std::as_const(edges)) {
+    for (const auto &v : std::as_const(edges)) {
         QJsonObject e = v.toObject();
         if (e.value(QLatin1String("port")).toString() == QLatin1String("out"))
             e.remove(QStringLiteral("port"));

@@ -50,7 +50,7 @@ QStringList WorkflowNode::ports() const
         return {QStringLiteral("out"), QStringLiteral("error")};
     case NodeType::Condition: {
         QStringList labels;
-        for (const QJsonValue &c : settings.value(QLatin1String("cases")).toArray())
+        for (const auto &c : settings.value(QLatin1String("cases")).toArray())
             labels << c.toObject().value(QLatin1String("label")).toString();
         labels << settings.value(QLatin1String("default")).toString(QStringLiteral("default"));
         return labels;
@@ -59,7 +59,7 @@ QStringList WorkflowNode::ports() const
         return {QStringLiteral("event"), QStringLiteral("timeout")};
     case NodeType::HumanReview: {
         QStringList outcomes;
-        for (const QJsonValue &o : settings.value(QLatin1String("outcomes")).toArray())
+        for (const auto &o : settings.value(QLatin1String("outcomes")).toArray())
             outcomes << o.toString();
         return outcomes;
     }
@@ -89,7 +89,7 @@ Result<Workflow> Workflow::fromJson(const QJsonObject &json)
                              QStringLiteral("nodes[%1].type").arg(i));
         w.nodes.append({n.value(QLatin1String("id")).toString(), *type, n});
     }
-    for (const QJsonValue &e : json.value(QLatin1String("edges")).toArray()) {
+    for (const auto &e : json.value(QLatin1String("edges")).toArray()) {
         const QJsonObject o = e.toObject();
         w.edges.append({o.value(QLatin1String("from")).toString(),
                         o.value(QLatin1String("to")).toString(),

@@ -24,7 +24,7 @@ namespace {
 QMap<QString, QJsonObject> nodesOf(const QJsonObject &doc)
 {
     QMap<QString, QJsonObject> out;
-    for (const QJsonValue &v : doc.value(QLatin1String("nodes")).toArray())
+    for (const auto &v : doc.value(QLatin1String("nodes")).toArray())
         out.insert(v.toObject().value(QLatin1String("id")).toString(), v.toObject());
     return out;
 }
@@ -32,7 +32,7 @@ QMap<QString, QJsonObject> nodesOf(const QJsonObject &doc)
 QStringList edgesOf(const QJsonObject &doc)
 {
     QStringList out;
-    for (const QJsonValue &v : doc.value(QLatin1String("edges")).toArray()) {
+    for (const auto &v : doc.value(QLatin1String("edges")).toArray()) {
         const QJsonObject e = v.toObject();
         out << QStringLiteral("%1 → %2 (%3)")
                    .arg(e.value(QLatin1String("from")).toString(),

@@ -27,7 +27,7 @@ QJsonValue renamedReferences(const QJsonValue &value, const QRegularExpression &
     }
     if (value.isArray()) {
         QJsonArray out;
-        for (const QJsonValue &v : value.toArray())
+        for (const auto &v : value.toArray())
             out.append(renamedReferences(v, pattern, to));
         return out;
     }
@@ -71,7 +71,7 @@ Status WorkflowGraph::load(const QJsonObject &document)
         nodes.insert(id, n);
     }
     QList<WorkflowEdge> edges;
-    for (const QJsonValue &v : document.value(QLatin1String("edges")).toArray()) {
+    for (const auto &v : document.value(QLatin1String("edges")).toArray()) {
         const QJsonObject e = v.toObject();
         edges.append({e.value(QLatin1String("from")).toString(),
                       e.value(QLatin1String("to")).toString(),
@@ -139,11 +139,11 @@ QStringList WorkflowGraph::ports(const QString &id) const
 QString WorkflowGraph::freshId(const QString &type) const
 {
     // Ids are lower-case letters, digits and "_": the type's name is one already.
-    const QString base = type.isEmpty() ? QStringLiteral("step") : type;
+    QString base = type.isEmpty() ? QStringLiteral("step") : type;
     if (!m_nodes.contains(base))
         return base;
     for (int n = 2;; ++n) {
-        const QString id = QStringLiteral("%1_%2").arg(base).arg(n);
+        QString id = QStringLiteral("%1_%2").arg(base).arg(n);
         if (!m_nodes.contains(id))
             return id;
     }
