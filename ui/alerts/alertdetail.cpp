@@ -150,7 +150,7 @@ void AlertDetail::showDetails(const QJsonObject &details)
         return;
     showAlert(details);
     QStringList executions;
-    for (const QJsonValue &e : details.value(QLatin1String("executions")).toArray())
+    for (const auto &e : details.value(QLatin1String("executions")).toArray())
         executions << e.toString();
     m_executions->setText(executions.isEmpty()
                               ? QString()
@@ -189,7 +189,7 @@ void AlertDetail::showDetails(const QJsonObject &details)
         {QStringLiteral("uninhibited"), QT_TR_NOOP("No longer muted")},
         {QStringLiteral("resolved"), QT_TR_NOOP("Resolved")},
         {QStringLiteral("cleared"), QT_TR_NOOP("Resolved by itself: the condition cleared")}};
-    for (const QJsonValue &v : details.value(QLatin1String("history")).toArray()) {
+    for (const auto &v : details.value(QLatin1String("history")).toArray()) {
         const QJsonObject h = v.toObject();
         const char *kind = kinds.value(text(h, "kind"));
         QString line =

@@ -295,7 +295,7 @@ void AlertsView::setState(const QJsonObject &state)
 void AlertsView::setSilences(const QJsonArray &silences)
 {
     m_silences->setRowCount(0);
-    for (const QJsonValue &v : silences) {
+    for (const auto &v : silences) {
         const QJsonObject s = v.toObject();
         if (s.value(QLatin1String("expired")).toBool())
             continue;

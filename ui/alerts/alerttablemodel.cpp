@@ -68,7 +68,7 @@ void AlertTableModel::setAlerts(const QJsonArray &alerts)
 {
     beginResetModel();
     m_alerts.clear();
-    for (const QJsonValue &v : alerts)
+    for (const auto &v : alerts)
         m_alerts.append(v.toObject());
     if (!m_loaded) {
         m_loaded = true;

@@ -170,7 +170,7 @@ void ChannelsPanel::setChannels(const QJsonArray &channels)
                                          m_list);
         hint->setFlags(Qt::NoItemFlags);
     }
-    for (const QJsonValue &v : channels) {
+    for (const auto &v : channels) {
         const QJsonObject c = v.toObject();
         QString line = c.value(QLatin1String("name")).toString();
         const QString last = c.value(QLatin1String("last_status")).toString();
@@ -212,7 +212,7 @@ void ChannelsPanel::newChannel(const QString &type)
 
 void ChannelsPanel::editChannel(const QString &id)
 {
-    for (const QJsonValue &v : std::as_const(m_channels)) {
+    for (const auto &v : std::as_const(m_channels)) {
         const QJsonObject c = v.toObject();
         if (c.value(QLatin1String("id")).toString() != id)
             continue;
@@ -225,7 +225,7 @@ void ChannelsPanel::editChannel(const QString &id)
         m_fields[QStringLiteral("name")]->setText(c.value(QLatin1String("name")).toString());
         m_enabled->setChecked(c.value(QLatin1String("enabled")).toBool());
         QStringList severities;
-        for (const QJsonValue &s : c.value(QLatin1String("severities")).toArray())
+        for (const auto &s : c.value(QLatin1String("severities")).toArray())
             severities << s.toString();
         m_critical->setChecked(severities.isEmpty()
                                || severities.contains(QLatin1String("critical")));
@@ -233,13 +233,13 @@ void ChannelsPanel::editChannel(const QString &id)
                               || severities.contains(QLatin1String("warning")));
         m_info->setChecked(severities.isEmpty() || severities.contains(QLatin1String("info")));
         QStringList categories;
-        for (const QJsonValue &s : c.value(QLatin1String("categories")).toArray())
+        for (const auto &s : c.value(QLatin1String("categories")).toArray())
             categories << s.toString();
         m_fields[QStringLiteral("categories")]->setText(categories.join(QStringLiteral(", ")));
         for (const char *name : {"url", "smtp_url", "username", "from", "api_url", "account_sid"})
             m_fields[QLatin1String(name)]->setText(settings.value(QLatin1String(name)).toString());
         QStringList to;
-        for (const QJsonValue &s : settings.value(QLatin1String("to")).toArray())
+        for (const auto &s : settings.value(QLatin1String("to")).toArray())
             to << s.toString();
         m_fields[QStringLiteral("to")]->setText(to.join(QStringLiteral(", ")));
         m_fields[QStringLiteral("secret")]->clear();

@@ -388,7 +388,7 @@ void MainWindow::updateStatusBar()
 void MainWindow::onTasks(const QJsonArray &tasks)
 {
     QSet<QString> ids;
-    for (const QJsonValue &t : tasks)
+    for (const auto &t : tasks)
         ids.insert(t.toObject().value(QLatin1String("id")).toString());
     // New work: say so where it will be seen, unless the queue is already on screen.
     const QSet<QString> added = ids - m_knownTasks;
@@ -412,12 +412,12 @@ void MainWindow::onAlerts(const QJsonObject &state)
 {
     m_alertsView->setState(state);
     m_openAlerts = 0;
-    for (const QJsonValue &v : state.value(QLatin1String("alerts")).toArray())
+    for (const auto &v : state.value(QLatin1String("alerts")).toArray())
         m_openAlerts += v.toObject().value(QLatin1String("state")) != QLatin1String("resolved");
     updateNavigationCounts();
     // A new critical alert that pages (not silenced, not explained by a down module) is
     // announced on the desktop at once, wherever the console is.
-    for (const QJsonValue &v : state.value(QLatin1String("alerts")).toArray()) {
+    for (const auto &v : state.value(QLatin1String("alerts")).toArray()) {
         const QJsonObject a = v.toObject();
         const qint64 id = a.value(QLatin1String("id")).toInteger();
         if (a.value(QLatin1String("severity")) != QLatin1String("critical")

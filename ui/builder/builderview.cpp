@@ -541,7 +541,7 @@ QString BuilderView::addStep(const QJsonObject &node, const QPointF &scenePos)
         }
     }
     QJsonObject step = node;
-    const QString id = m_graph.freshId(type);
+    QString id = m_graph.freshId(type);
     step.insert(QStringLiteral("id"), id);
     const QPointF at(std::round(scenePos.x() / NodeItem::Grid) * NodeItem::Grid,
                      std::round(scenePos.y() / NodeItem::Grid) * NodeItem::Grid);
@@ -631,7 +631,7 @@ void BuilderView::paste()
     QHash<QString, QString> renamed;
     QStringList added;
     edit(tr("Paste"), {}, [&] {
-        for (const QJsonValue &v : clip.value(QLatin1String("nodes")).toArray()) {
+        for (const auto &v : clip.value(QLatin1String("nodes")).toArray()) {
             QJsonObject node = v.toObject();
             const QString type = node.value(QLatin1String("type")).toString();
             if (type == QLatin1String("trigger"))
@@ -647,7 +647,7 @@ void BuilderView::paste()
             if (m_graph.insertNode(node))
                 added << id;
         }
-        for (const QJsonValue &v : clip.value(QLatin1String("edges")).toArray()) {
+        for (const auto &v : clip.value(QLatin1String("edges")).toArray()) {
             const QJsonObject e = v.toObject();
             const QString from = renamed.value(e.value(QLatin1String("from")).toString());
             const QString to = renamed.value(e.value(QLatin1String("to")).toString());
@@ -749,7 +749,7 @@ void BuilderView::setWorkflows(const QJsonArray &workflows)
     const QString current = m_graph.metadata().value(QLatin1String("id")).toString();
     m_workflows->clear();
     m_workflows->addItem(tr("Open a workflow…"), QString());
-    for (const QJsonValue &v : workflows) {
+    for (const auto &v : workflows) {
         const QJsonObject w = v.toObject();
         if (w.value(QLatin1String("id")).toString().startsWith(QLatin1String("test-run-")))
             continue; // copies made for test runs are not for editing
@@ -883,7 +883,7 @@ void BuilderView::executionLoaded(const QString &executionId, const QJsonObject 
     m_runDetail = execution;
     // Each step as the run left it, and a failed run points at its step.
     QString failed;
-    for (const QJsonValue &v : execution.value(QLatin1String("steps")).toArray()) {
+    for (const auto &v : execution.value(QLatin1String("steps")).toArray()) {
         const QJsonObject step = v.toObject();
         const QString node = step.value(QLatin1String("node")).toString();
         const QString status = step.value(QLatin1String("status")).toString();
@@ -919,7 +919,7 @@ void BuilderView::showRunDetails()
         m_runPanel->clear();
         return;
     }
-    for (const QJsonValue &v : m_runDetail.value(QLatin1String("steps")).toArray()) {
+    for (const auto &v : m_runDetail.value(QLatin1String("steps")).toArray()) {
         const QJsonObject step = v.toObject();
         if (step.value(QLatin1String("node")).toString() != ids.first())
             continue;
@@ -932,7 +932,7 @@ void BuilderView::showRunDetails()
 
 int BuilderView::deployed(const QString &environment) const
 {
-    for (const QJsonValue &v : m_versions) {
+    for (const auto &v : m_versions) {
         const QJsonObject o = v.toObject();
         if (o.value(QLatin1String("environments")).toArray().contains(environment))
             return o.value(QLatin1String("version")).toInt();
@@ -968,7 +968,7 @@ void BuilderView::updateDeployments()
             from > 0 ? tr("Version %1 from %2 to %3").arg(from).arg(names.at(i - 1), names.at(i))
                      : tr("To %1 (nothing runs in %2)").arg(names.at(i), names.at(i - 1)));
         a->setEnabled(from > 0 && deployed(order.at(i)) != from);
-        const QString target = order.at(i);
+        const QString &target = order.at(i);
         connect(a, &QAction::triggered, this, [this, target] { promote(target); });
     }
 }

@@ -282,7 +282,7 @@ void Inspector::addField(const Spec &spec, const QJsonObject &source)
     }
     case Kind::List: {
         QStringList items;
-        for (const QJsonValue &v : value.toArray())
+        for (const auto &v : value.toArray())
             items << v.toString();
         auto *edit = new QLineEdit(items.join(QStringLiteral(", ")), this);
         connect(edit, &QLineEdit::textEdited, this, [this, spec, edit] { commit(spec, edit); });

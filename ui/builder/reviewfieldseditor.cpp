@@ -92,7 +92,7 @@ void ReviewFieldsEditor::setFields(const QJsonArray &fields)
     m_loading = true;
     m_model->removeRows(0, m_model->rowCount());
     m_original = fields;
-    for (const QJsonValue &v : fields)
+    for (const auto &v : fields)
         appendRow(v.toObject());
     m_loading = false;
 }

@@ -60,7 +60,7 @@ void VersionHistory::setWorkflow(const QString &id, const QJsonArray &versions,
         const QSignalBlocker block(box);
         box->clear();
         box->addItem(tr("The draft on the canvas"), 0);
-        for (const QJsonValue &v : versions) {
+        for (const auto &v : versions) {
             const QJsonObject o = v.toObject();
             const QDateTime at = QDateTime::fromString(
                 o.value(QLatin1String("published_at")).toString(), Qt::ISODate);

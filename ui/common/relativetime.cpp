@@ -24,7 +24,7 @@ QString relativeTime(const QDateTime &then, const QDateTime &now)
     const int days = int(seconds / 86400);
     if (seconds < 3600)
         return translated(QT_TRANSLATE_N_NOOP("RelativeTime", "%n min ago"), minutes);
-    if (seconds < 48 * 3600)
+    if (seconds < 48LL * 3600)
         return translated(QT_TRANSLATE_N_NOOP("RelativeTime", "%n h ago"), hours);
     return translated(QT_TRANSLATE_N_NOOP("RelativeTime", "%n days ago"), days);
 }

@@ -72,7 +72,7 @@ QList<TimeSeriesModel::Point> TimeSeriesModel::reduced() const
     const int buckets = m_maxPoints / 2;
     const double width = double(m_all.size()) / buckets;
     QList<Point> out;
-    out.reserve(buckets * 2);
+    out.reserve(qsizetype(buckets) * 2);
     for (int b = 0; b < buckets; ++b) {
         const qsizetype from = qsizetype(b * width);
         const qsizetype to = std::min<qsizetype>(qsizetype((b + 1) * width), m_all.size());

@@ -137,16 +137,16 @@ void TrendChart::rescale()
         const double v = m_referenceValues.at(i).value;
         m_references.at(i)->replace(
             QList<QPointF> {{double(last - qint64(m_days) * 24 * 3600 * 1000), v},
-                            {double(last + 3600 * 1000), v}});
+                            {double(last + 3600LL * 1000), v}});
     }
     if (m_model->rowCount() == 0)
         return;
     m_values->setRange(std::min(0.0, low), high <= 0 ? 1 : high * 1.15);
     m_values->applyNiceNumbers();
     // The whole period, ending at the hour after the last reading.
-    constexpr qint64 Hour = 3600 * 1000;
+    constexpr qint64 Hour = 3600LL * 1000;
     const qint64 end = (last / Hour + 1) * Hour;
-    m_time->setRange(QDateTime::fromMSecsSinceEpoch(end - m_days * 24 * Hour),
+    m_time->setRange(QDateTime::fromMSecsSinceEpoch(end - qint64(m_days) * 24 * Hour),
                      QDateTime::fromMSecsSinceEpoch(end));
 }
 

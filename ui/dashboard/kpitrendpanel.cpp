@@ -134,7 +134,7 @@ void KpiTrendPanel::rebuild()
     // The figures are kept together each hour: one row per hour with every figure's value.
     QMap<qint64, QList<double>> rows;
     for (int i = 0; i < keys.size(); ++i) {
-        for (const QJsonValue &v : m_answers.value(keys.at(i))) {
+        for (const auto &v : m_answers.value(keys.at(i))) {
             const QJsonObject o = v.toObject();
             const QDateTime at =
                 QDateTime::fromString(o.value(QLatin1String("ts")).toString(), Qt::ISODate);

@@ -269,7 +269,7 @@ void ExecutionsView::showExecution(const QString &executionId, const QJsonObject
     m_steps->clear();
     // In the order they ran; steps that have not started go last.
     QList<QJsonObject> steps;
-    for (const QJsonValue &v : e.value(QLatin1String("steps")).toArray())
+    for (const auto &v : e.value(QLatin1String("steps")).toArray())
         steps.append(v.toObject());
     std::stable_sort(steps.begin(), steps.end(), [](const QJsonObject &a, const QJsonObject &b) {
         const qint64 x = msOf(a.value(QLatin1String("started_at")));
@@ -299,7 +299,7 @@ void ExecutionsView::showExecution(const QString &executionId, const QJsonObject
         m_steps->resizeColumnToContents(c);
 
     m_history->clear();
-    for (const QJsonValue &v : e.value(QLatin1String("history")).toArray()) {
+    for (const auto &v : e.value(QLatin1String("history")).toArray()) {
         const QJsonObject h = v.toObject();
         const QJsonObject data = h.value(QLatin1String("data")).toObject();
         QString details;

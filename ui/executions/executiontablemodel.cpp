@@ -64,9 +64,9 @@ QString ExecutionTableModel::durationText(qint64 ms)
     const qint64 minutes = ms / 60000;
     if (minutes < 60)
         return tr("%1 min %2 s").arg(minutes).arg((ms / 1000) % 60);
-    if (minutes < 48 * 60)
+    if (minutes < 48LL * 60)
         return tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
-    return tr("%1 days").arg(minutes / (24 * 60));
+    return tr("%1 days").arg(minutes / (24LL * 60));
 }
 
 int ExecutionTableModel::rowCount(const QModelIndex &parent) const
@@ -151,7 +151,7 @@ void ExecutionTableModel::setExecutions(const QJsonArray &executions)
 {
     beginResetModel();
     m_rows.clear();
-    for (const QJsonValue &e : executions)
+    for (const auto &e : executions)
         m_rows.append(e.toObject());
     endResetModel();
 }

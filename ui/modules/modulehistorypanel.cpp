@@ -151,7 +151,7 @@ void ModuleHistoryPanel::setHistory(const QString &moduleId, int days, const QJs
     }
 
     m_calls->removeRows(0, m_calls->rowCount());
-    for (const QJsonValue &v : history.value(QLatin1String("recent_calls")).toArray()) {
+    for (const auto &v : history.value(QLatin1String("recent_calls")).toArray()) {
         const QJsonObject c = v.toObject();
         const QString outcome = c.value(QLatin1String("outcome")).toString();
         const int status = c.value(QLatin1String("http_status")).toInt();

@@ -50,7 +50,7 @@ void QueueListModel::setTasks(const QJsonArray &tasks)
 {
     QMap<QString, Queue> byName;
     Queue all {QString(), 0, {}};
-    for (const QJsonValue &v : tasks) {
+    for (const auto &v : tasks) {
         const QJsonObject t = v.toObject();
         const QString name = t.value(QLatin1String("queue")).toString();
         const QDateTime created =

@@ -260,7 +260,7 @@ void ReviewView::setTasks(const QJsonArray &tasks)
     const QString queue = m_queueList->currentIndex().data(QueueListModel::QueueRole).toString();
     // Tasks decided here stay out of the list until the core has answered.
     QJsonArray shown;
-    for (const QJsonValue &t : tasks) {
+    for (const auto &t : tasks) {
         if (!m_pending.contains(t.toObject().value(QLatin1String("id")).toString()))
             shown.append(t);
     }
@@ -467,7 +467,7 @@ void ReviewView::updateBulk()
         const QJsonObject task = index.data(TaskTableModel::TaskRole).toJsonObject();
         const QJsonObject form = task.value(QLatin1String("form")).toObject();
         bool complete = true;
-        for (const QJsonValue &v : form.value(QLatin1String("fields")).toArray()) {
+        for (const auto &v : form.value(QLatin1String("fields")).toArray()) {
             const QJsonObject f = v.toObject();
             const QJsonValue value = f.value(QLatin1String("value"));
             if (f.value(QLatin1String("required")).toBool()

@@ -41,7 +41,7 @@ void TaskForm::setFields(const QJsonArray &fields)
         m_layout->removeRow(0);
     m_fields.clear();
     clearError();
-    for (const QJsonValue &v : fields) {
+    for (const auto &v : fields) {
         const QJsonObject f = v.toObject();
         Field field {f.value(QLatin1String("name")).toString(),
                      f.value(QLatin1String("label")).toString(),
@@ -68,7 +68,7 @@ void TaskForm::setFields(const QJsonArray &fields)
         } else if (field.type == QLatin1String("choice")) {
             auto *combo = new QComboBox(this);
             combo->addItem(tr("— choose —"), QString());
-            for (const QJsonValue &o : f.value(QLatin1String("options")).toArray())
+            for (const auto &o : f.value(QLatin1String("options")).toArray())
                 combo->addItem(o.toString(), o.toString());
             combo->setCurrentIndex(std::max(0, combo->findData(value.toString())));
             field.editor = combo;

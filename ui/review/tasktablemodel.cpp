@@ -181,7 +181,7 @@ void TaskTableModel::setTasks(const QJsonArray &tasks)
 {
     beginResetModel();
     m_tasks.clear();
-    for (const QJsonValue &t : tasks)
+    for (const auto &t : tasks)
         m_tasks.append(t.toObject());
     endResetModel();
 }
