@@ -28,6 +28,7 @@ WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleCli
     , m_saga(m_store, clock)
     , m_steps(m_store, m_tasks, expressions, clock)
     , m_deadLetters(new DeadLetterQueue(db, modules, clock, this))
+    , m_outcomes(m_store, m_saga, *m_deadLetters, m_stepDurations, clock)
     , m_queries(db)
     , m_schedules(db, workflows)
     , m_inbound(db, clock)
@@ -339,163 +340,14 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
         return;
     inflight.remove(nodeId);
     run->setMap("inflight", inflight);
-    const WorkflowNode *node = run->def.node(nodeId);
-    const qint64 now = m_clock.nowMs();
-    const QJsonObject detail {{QStringLiteral("http_status"), result.httpStatus},
-                              {QStringLiteral("elapsed_ms"), result.elapsedMs}};
-
-    if (compensation) {
-        if (result.ok()) {
-            record(*run, QStringLiteral("compensation_completed"), nodeId, attempt, detail);
-        } else if (result.retryable && attempt < 3) {
-            const qint64 due = now + ModuleCalls::backoffMs(*node, attempt);
-            run->ops.append([this, executionId, nodeId, due, attempt] {
-                return m_store.addTimer(executionId, nodeId, QStringLiteral("compensate_retry"),
-                                        due, {{QStringLiteral("attempt"), attempt + 1}});
-            });
-            run->timersChanged = true;
-            record(*run, QStringLiteral("compensation_failed"), nodeId, attempt,
-                   {{QStringLiteral("error"), result.error},
-                    {QStringLiteral("retry_at"), isoOrNull(due)}});
-            advanceLater(*run);
-            return;
-        } else {
-            record(*run, QStringLiteral("compensation_failed"), nodeId, attempt,
-                   {{QStringLiteral("error"), result.error}, {QStringLiteral("final"), true}});
-        }
-        m_saga.compensateNext(*run);
-        advanceLater(*run);
-        return;
-    }
-
-    if (result.ok()) {
-        run->updateStep(nodeId,
-                        {{QStringLiteral("status"), QStringLiteral("completed")},
-                         {QStringLiteral("output"), result.body},
-                         {QStringLiteral("attempts"), attempt},
-                         {QStringLiteral("finished_at"), now}});
-        if (run->stepOf(nodeId).contains(QLatin1String("uncertain")))
-            run->updateStep(nodeId, {{QStringLiteral("uncertain"), false}}); // settled
-        record(*run, QStringLiteral("step_completed"), nodeId, attempt, detail);
-        observeStep(*run, nodeId);
-        if (node && node->settings.contains(QLatin1String("compensation"))) {
-            QJsonArray done = run->list("completed");
-            done.append(nodeId);
-            run->setList("completed", done);
-        }
-        run->follow(nodeId, QStringLiteral("out"));
-        advanceLater(*run);
-        return;
-    }
-
-    const bool willRetry = result.retryable && node && attempt < ModuleCalls::maxAttempts(*node);
-    // Whether the module may have acted: set by an uncertain attempt, settled only by an
-    // answer from the module itself (the same key makes a module that did act say so).
-    const bool uncertain = result.uncertain
-        || (result.httpStatus == 0
-            && run->stepOf(nodeId).value(QLatin1String("uncertain")).toBool());
-    run->updateStep(nodeId, {{QStringLiteral("uncertain"), uncertain}});
-    record(*run, QStringLiteral("step_failed"), nodeId, attempt,
-           {{QStringLiteral("error"), result.error},
-            {QStringLiteral("http_status"), result.httpStatus},
-            {QStringLiteral("retryable"), result.retryable},
-            {QStringLiteral("outcome"),
-             uncertain ? QStringLiteral("unknown") : QStringLiteral("not_done")},
-            {QStringLiteral("final"), !willRetry}});
-    if (willRetry) {
-        // The module's Retry-After wins when it asks for longer than the backoff (up to an hour).
-        const qint64 delay = std::max(ModuleCalls::backoffMs(*node, attempt),
-                                      std::min<qint64>(result.retryAfterMs, 3600LL * 1000));
-        const qint64 due = now + delay;
-        run->ops.append([this, executionId, nodeId, due, attempt] {
-            return m_store.addTimer(executionId, nodeId, QStringLiteral("retry"), due,
-                                    {{QStringLiteral("attempt"), attempt + 1}});
-        });
-        run->timersChanged = true;
-        QJsonArray waiting = run->list("waiting");
-        waiting.append(nodeId);
-        run->setList("waiting", waiting);
-        run->updateStep(nodeId,
-                        {{QStringLiteral("status"), QStringLiteral("retrying")},
-                         {QStringLiteral("attempts"), attempt},
-                         {QStringLiteral("error"), result.error}});
-        record(*run, QStringLiteral("retry_scheduled"), nodeId, attempt + 1,
-               {{QStringLiteral("delay_ms"), delay}, {QStringLiteral("due"), isoOrNull(due)}});
-        advanceLater(*run);
-        return;
-    }
-    if (uncertain && node) {
-        // No definite answer after every attempt: counted as possibly done, so a saga undoes
-        // it with the rest (compensations must be idempotent for this).
-        record(*run, QStringLiteral("step_outcome_unknown"), nodeId, attempt,
-               {{QStringLiteral("compensated_if_the_execution_fails"),
-                 node->settings.contains(QLatin1String("compensation"))}});
-        if (node->settings.contains(QLatin1String("compensation"))) {
-            QJsonArray done = run->list("completed");
-            done.append(nodeId);
-            run->setList("completed", done);
-        }
-    }
-    if (node)
-        addDeadLetter(*run, *node, attempt,
-                      uncertain ? result.error
-                              + QStringLiteral(" (outcome unknown: the module may have acted)")
-                                : result.error);
-    observeStep(*run, nodeId);
-    run->updateStep(nodeId,
-                    {{QStringLiteral("status"), QStringLiteral("failed")},
-                     {QStringLiteral("attempts"), attempt},
-                     {QStringLiteral("error"), result.error},
-                     {QStringLiteral("finished_at"), now}});
-    const bool hasErrorPath = node
-        && std::any_of(run->def.edges.begin(), run->def.edges.end(), [&](const WorkflowEdge &e) {
-                                  return e.from == nodeId && e.port == QLatin1String("error");
-                              });
-    if (hasErrorPath) {
-        run->updateStep(
-            nodeId,
-            {{QStringLiteral("output"), QJsonObject {{QStringLiteral("error"), result.error}}}});
-        run->follow(nodeId, QStringLiteral("error"));
-    } else {
-        m_saga.fail(*run, nodeId, result.error);
-    }
+    m_outcomes.apply(*run, nodeId, attempt, compensation, result);
     advanceLater(*run);
-}
-
-void WorkflowEngine::addDeadLetter(Run &run, const WorkflowNode &node, int attempts,
-                                   const QString &error)
-{
-    // The payload as it was sent (kept with the step), without the action the queue keeps apart.
-    QJsonObject payload = run.stepOf(node.id).value(QLatin1String("request")).toObject();
-    payload.remove(QStringLiteral("action"));
-    const QString key = QString::fromLatin1(ModuleCalls::idempotencyKey(run, node.id, false));
-    const DeadLetterQueue::Entry entry {QStringLiteral("dl_") + QString::fromLatin1(randomHex(8)),
-                                        run.id,
-                                        node.id,
-                                        node.text("module"),
-                                        node.text("action"),
-                                        payload,
-                                        key,
-                                        error,
-                                        attempts};
-    run.ops.append([this, entry] { return m_deadLetters->add(entry); });
-    record(run, QStringLiteral("dead_lettered"), node.id, attempts,
-           {{QStringLiteral("dead_letter_id"), entry.id}});
-}
-
-void WorkflowEngine::observeStep(const Run &run, const QString &node)
-{
-    const WorkflowNode *n = run.def.node(node);
-    const qint64 started = qint64(run.stepOf(node).value(QLatin1String("started_at")).toDouble());
-    if (!n || started <= 0)
-        return;
-    m_stepDurations.observe(toWire(n->type), std::max<qint64>(0, m_clock.nowMs() - started));
 }
 
 Status WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QString &port,
                                       const QJsonObject &output, const QString &event)
 {
-    observeStep(run, node);
+    m_outcomes.observeStep(run, node);
     run.setList("waiting", without(run.list("waiting"), node));
     run.updateStep(node,
                    {{QStringLiteral("status"), QStringLiteral("completed")},

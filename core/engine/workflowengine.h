@@ -3,6 +3,7 @@
 #include "audit/audittrail.h"
 #include "common/clock.h"
 #include "common/result.h"
+#include "engine/calloutcomes.h"
 #include "engine/deadletterqueue.h"
 #include "engine/executionqueries.h"
 #include "engine/executionrun.h"
@@ -172,8 +173,6 @@ private:
     void dispatch(Run &run);
     void onCallDone(const QString &executionId, const QString &node, int attempt, bool compensation,
                     const ModuleCallResult &result);
-    void observeStep(const Run &run, const QString &node);
-    void addDeadLetter(Run &run, const WorkflowNode &node, int attempts, const QString &error);
     Status resumeFromWait(Run &run, const QString &node, const QString &port,
                           const QJsonObject &output, const QString &event);
     void armWakeUp();
@@ -199,6 +198,7 @@ private:
     Saga m_saga;
     StepRunner m_steps;
     DeadLetterQueue *m_deadLetters;
+    CallOutcomes m_outcomes;
     ExecutionQueries m_queries;
     ScheduleTimers m_schedules;
     QHash<QString, Run *> m_live;
