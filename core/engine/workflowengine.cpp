@@ -6,7 +6,6 @@
 #include "store/workflowstore.h"
 #include "workflow/expressionengine.h"
 
-#include <QCryptographicHash>
 #include <QPointer>
 #include <QTimer>
 
@@ -33,6 +32,9 @@ WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleCli
     , m_schedules(db, workflows)
     , m_inbound(db, clock)
     , m_reload(clock)
+    , m_dueTimers(*this, m_store, m_reload, m_schedules, workflows, clock)
+    , m_events(*this, m_store, m_triggers, m_inbound, expressions)
+    , m_decisions(*this, m_store, m_tasks, clock)
     , m_wake(new QTimer(this))
     , m_sweeper(new QTimer(this))
 {
@@ -75,6 +77,13 @@ Result<QJsonObject> WorkflowEngine::start(const QString &workflowId, const QJson
                                           const QString &origin)
 {
     return startRun(workflowId, input, origin, nullptr);
+}
+
+Result<QJsonObject> WorkflowEngine::startKeyed(const QString &key, const QString &workflowId,
+                                               const QJsonObject &input, const QString &origin)
+{
+    return key.isEmpty() ? start(workflowId, input, origin)
+                         : startOnce(key, workflowId, input, origin);
 }
 
 Result<QJsonObject> WorkflowEngine::startOnce(const QString &key, const QString &workflowId,
@@ -131,6 +140,14 @@ Result<WorkflowEngine::Run *> WorkflowEngine::load(const QString &executionId)
     Run *run = ExecutionRun::restore(executionId, *stored, *def);
     m_live.insert(executionId, run);
     return run;
+}
+
+void WorkflowEngine::unload(Run &run)
+{
+    if (!run.map("inflight").isEmpty())
+        return;
+    m_live.remove(run.id);
+    delete &run;
 }
 
 void WorkflowEngine::advanceLater(Run &run)
@@ -365,79 +382,9 @@ Status WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QStri
 int WorkflowEngine::processDueTimers()
 {
     reloadDropped();
-    // While storage is failing, timers wait for its backoff instead of spinning on it.
-    if (m_reload.storageBackingOff())
-        return 0;
     // A bounded batch per pass: the wake-up comes straight back for the rest, and the event
     // loop serves requests in between.
-    auto due = m_store.dueTimers(m_clock.nowMs(), TimerBatch);
-    if (!due) {
-        qCWarning(lcEngine) << "cannot read the due timers:" << due.error().message;
-        m_reload.storageFailed();
-        return 0;
-    }
-    int fired = 0;
-    for (const ExecutionStore::Timer &t : std::as_const(*due)) {
-        if (m_reload.storageBackingOff())
-            break; // the rest stay due and fire once storage works again
-        ++fired;
-        if (t.kind == QLatin1String("schedule")) {
-            (void)fireSchedule(t.id, t.node, t.data.value(QLatin1String("due")).toInteger());
-            continue;
-        }
-        const qint64 timerId = t.id;
-        const auto remove = [this, timerId] {
-            return m_store.removeTimer(timerId);
-        };
-        auto loaded = load(t.execution);
-        if (!loaded) {
-            // Only a timer whose execution is gone goes; a failing database keeps it for later.
-            // One that cannot be loaded at all (damaged data) waits an hour, so that it neither
-            // spins nor holds back the timers due after it.
-            if (loaded.error().kind == ErrorKind::NotFound) {
-                (void)m_store.transaction(remove);
-            } else if (loaded.error().isTransient()) {
-                m_reload.storageFailed();
-            } else {
-                qCCritical(lcEngine)
-                    << t.execution
-                    << "cannot be loaded; its timer waits an hour:" << loaded.error().message;
-                (void)m_store.transaction([this, timerId] {
-                    return m_store.postponeTimer(timerId, m_clock.nowMs() + 3600LL * 1000);
-                });
-            }
-            continue;
-        }
-        Run &run = **loaded;
-        run.ops.append(remove);
-        if (isFinal(run.status)) {
-            (void)advance(run);
-            continue;
-        }
-        if (t.kind == QLatin1String("delay")) {
-            (void)resumeFromWait(run, t.node, QStringLiteral("out"),
-                                 {{QStringLiteral("fired_at"), isoOrNull(m_clock.nowMs())}},
-                                 QStringLiteral("timer_fired"));
-        } else if (t.kind == QLatin1String("event_timeout")) {
-            const QString execId = run.id;
-            const QString node = t.node;
-            run.ops.append([this, execId, node] { return m_store.removeWaiter(execId, node); });
-            (void)resumeFromWait(run, t.node, QStringLiteral("timeout"),
-                                 {{QStringLiteral("timed_out"), true}},
-                                 QStringLiteral("wait_timed_out"));
-        } else if (t.kind == QLatin1String("retry")
-                   || t.kind == QLatin1String("compensate_retry")) {
-            const bool compensation = t.kind == QLatin1String("compensate_retry");
-            const int attempt = t.data.value(QLatin1String("attempt")).toInt(2);
-            run.setList("waiting", without(run.list("waiting"), t.node));
-            run.status = ExecutionStatus::Running;
-            run.queueCall(m_clock.nowMs(), t.node, attempt, compensation);
-            (void)advance(run);
-        } else {
-            (void)advance(run);
-        }
-    }
-    return fired;
+    return m_dueTimers.fire(TimerBatch);
 }
 
 Status WorkflowEngine::scheduleWorkflows()
@@ -445,42 +392,6 @@ Status WorkflowEngine::scheduleWorkflows()
     Status st = m_schedules.arm(m_clock.nowMs());
     armWakeUp();
     return st;
-}
-
-Status WorkflowEngine::fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs)
-{
-    const auto removeTimer = [this, timerId] {
-        return m_store.removeTimer(timerId);
-    };
-    auto def = m_workflows.version(workflowId);
-    if (!def && def.error().isTransient()) {
-        m_reload.storageFailed();
-        return def.error();
-    }
-    if (!def || !def->triggerNode()) {
-        // The workflow or its deployment is gone: so is its schedule.
-        qCWarning(lcEngine) << workflowId << "schedule dropped:"
-                            << (def ? QStringLiteral("no trigger") : def.error().message);
-        return m_store.transaction(removeTimer);
-    }
-    // One transaction: the timer that fired goes, the execution starts and the next firing is
-    // set, so that a crash in between neither loses the schedule nor runs it twice. After a
-    // long stop the run that was missed happens once, not once per missed slot.
-    auto next = m_schedules.next(def->trigger, std::max(m_clock.nowMs(), dueMs));
-    Run *run = newRun(*def, {{QStringLiteral("scheduled_for"), isoOrNull(dueMs)}},
-                      {{QStringLiteral("origin"), QStringLiteral("schedule")}});
-    run->ops.append(removeTimer);
-    if (next) {
-        const QString cron = def->trigger.value(QLatin1String("cron")).toString();
-        const qint64 nextDue = *next;
-        run->ops.append([this, workflowId, nextDue, cron] {
-            return m_schedules.insert(workflowId, nextDue, cron);
-        });
-    } else {
-        qCWarning(lcEngine) << workflowId << "has no next scheduled run:" << next.error().message;
-    }
-    run->timersChanged = true;
-    return advance(*run);
 }
 
 void WorkflowEngine::armWakeUp()
@@ -584,86 +495,7 @@ int WorkflowEngine::sweep()
 Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QString &module,
                                                  const QJsonObject &data, const QString &key)
 {
-    const QJsonObject event {{QStringLiteral("type"), type},
-                             {QStringLiteral("module"), module},
-                             {QStringLiteral("data"), data}};
-    const QString route = QStringLiteral("event");
-    const QString fingerprint = InboundRequests::fingerprint(event);
-    if (!key.isEmpty()) {
-        auto replayed = m_inbound.replay(key, route, fingerprint);
-        if (!replayed)
-            return replayed.error();
-        if (*replayed)
-            return **replayed;
-    }
-    QJsonArray started;
-    for (const QString &workflowId : m_triggers.forEvent(type, module, data)) {
-        const QString origin = QStringLiteral("event:") + type;
-        // Each start keyed by the event's key and the workflow (the key hashed, to stay short).
-        const QString startKey = QString::fromLatin1(
-            QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex().left(32)
-            + ':' + workflowId.toUtf8());
-        auto s = key.isEmpty() ? start(workflowId, data, origin)
-                               : startOnce(startKey, workflowId, data, origin);
-        if (s)
-            started.append(s->value(QLatin1String("execution_id")));
-        else
-            qCWarning(lcEngine) << workflowId << "could not start on" << type << ":"
-                                << s.error().message;
-    }
-
-    QJsonArray resumed;
-    QStringList unresumed;
-    auto waiters = m_store.waitersFor(type);
-    if (!waiters)
-        return waiters.error();
-    for (const ExecutionStore::Waiter &w : std::as_const(*waiters)) {
-        if (!w.module.isEmpty() && w.module != module)
-            continue;
-        auto loaded = load(w.execution);
-        if (!loaded) {
-            if (loaded.error().kind != ErrorKind::NotFound)
-                unresumed << loaded.error().message;
-            continue;
-        }
-        Run &run = **loaded;
-        if (!w.match.isEmpty()) {
-            auto match = m_expressions.evaluate(w.match, run.scope(event));
-            if (!match || !m_expressions.truthy(*match)) {
-                if (run.map("inflight").isEmpty()) {
-                    m_live.remove(run.id);
-                    delete &run;
-                }
-                continue;
-            }
-        }
-        const QString execId = w.execution;
-        const QString node = w.node;
-        run.ops.append([this, execId, node] { return m_store.removeWaiter(execId, node); });
-        run.timersChanged = true;
-        if (Status st = resumeFromWait(run, node, QStringLiteral("event"), event,
-                                       QStringLiteral("event_received"));
-            st)
-            resumed.append(execId);
-        else
-            unresumed << st.error().message;
-    }
-    // The waiters stay stored: the same event sent again resumes them.
-    if (!unresumed.isEmpty())
-        return unavailable(QStringLiteral("%1 waiting executions could not be resumed (%2); send "
-                                          "the event again")
-                               .arg(unresumed.size())
-                               .arg(unresumed.first()));
-    const QJsonObject answer {{QStringLiteral("started"), started},
-                              {QStringLiteral("resumed"), resumed}};
-    if (!key.isEmpty()) {
-        if (Status kept = m_store.transaction([&] {
-                return m_inbound.remember(key, route, fingerprint, {202, answer});
-            });
-            !kept)
-            return kept.error();
-    }
-    return answer;
+    return m_events.deliver(type, module, data, key);
 }
 
 Status WorkflowEngine::cancel(const QString &executionId, const QString &actor)
@@ -724,67 +556,11 @@ Result<QJsonObject> WorkflowEngine::retry(const QString &executionId, const QStr
 
 Status WorkflowEngine::claim(const QString &taskId, const QString &who)
 {
-    Status st = m_store.transaction([&]() -> Status {
-        if (Status claimed = m_tasks.claim(taskId, who); !claimed)
-            return claimed;
-        return Switchboard::audit(m_audit, QStringLiteral("review.claimed"), who,
-                                  {{QStringLiteral("task_id"), taskId}});
-    });
-    if (!st)
+    if (Status st = m_decisions.claim(taskId, who); !st)
         return st;
     if (auto t = m_tasks.task(taskId))
         Q_EMIT taskChanged(*t);
     return Ok {};
-}
-
-Result<QJsonObject> WorkflowEngine::decide(const QString &taskId, const QString &decision,
-                                           const QJsonObject &fields, const QString &comment,
-                                           const QString &who)
-{
-    auto t = task(taskId);
-    if (!t)
-        return t.error();
-    const QString status = t->value(QLatin1String("status")).toString();
-    if (status == QLatin1String("decided"))
-        return conflict(QStringLiteral("the task was already decided by %1")
-                            .arg(t->value(QLatin1String("decided_by")).toString()),
-                        QStringLiteral("status"));
-    if (status == QLatin1String("expired"))
-        return conflict(QStringLiteral("the task has expired; its execution is no longer waiting"),
-                        QStringLiteral("status"));
-    auto values = TaskStore::checkDecision(*t, decision, fields);
-    if (!values)
-        return values.error();
-    auto loaded = load(t->value(QLatin1String("execution_id")).toString());
-    if (!loaded)
-        return loaded.error();
-    Run &run = **loaded;
-    const QString node = t->value(QLatin1String("node")).toString();
-    const QJsonObject outcome {{QStringLiteral("decision"), decision},
-                               {QStringLiteral("fields"), *values},
-                               {QStringLiteral("comment"), comment},
-                               {QStringLiteral("decided_by"), who}};
-    const qint64 now = m_clock.nowMs();
-    run.ops.append([this, taskId, outcome, who, now] {
-        return m_tasks.markDecided(taskId, outcome, who, now);
-    });
-    run.tasks.append(taskId);
-    audit(run, QStringLiteral("review.decided"), who,
-          {{QStringLiteral("task_id"), taskId},
-           {QStringLiteral("execution_id"), run.id},
-           {QStringLiteral("queue"), t->value(QLatin1String("queue"))},
-           {QStringLiteral("decision"), decision},
-           {QStringLiteral("changed_fields"), TaskStore::changedFields(*t, fields)},
-           {QStringLiteral("with_comment"), !comment.trimmed().isEmpty()}});
-    record(run, QStringLiteral("task_decided"), node, 0,
-           {{QStringLiteral("task_id"), taskId},
-            {QStringLiteral("decision"), decision},
-            {QStringLiteral("decided_by"), who}});
-    // Decided only when the decision and the resumed execution are stored together.
-    if (Status st = resumeFromWait(run, node, decision, outcome, QStringLiteral("step_resumed"));
-        !st)
-        return st.error();
-    return task(taskId);
 }
 
 } // namespace Switchboard

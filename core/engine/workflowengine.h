@@ -5,12 +5,16 @@
 #include "common/result.h"
 #include "engine/calloutcomes.h"
 #include "engine/deadletterqueue.h"
+#include "engine/duetimers.h"
+#include "engine/eventdelivery.h"
 #include "engine/executionqueries.h"
 #include "engine/executionrun.h"
 #include "engine/inboundrequests.h"
 #include "engine/modulecalls.h"
 #include "engine/moduleclient.h"
 #include "engine/reloadqueue.h"
+#include "engine/reviewdecisions.h"
+#include "engine/runhost.h"
 #include "engine/saga.h"
 #include "engine/scheduletimers.h"
 #include "engine/sqliteexecutionstore.h"
@@ -41,7 +45,7 @@ class WorkflowStore;
 // before it is acted on; a module call is re-sent after a crash with the same Idempotency-Key
 // (<execution>:<node>:<visit>), so the module sees one effect. Executions that only wait (on
 // a timer, an event or a review task) are not kept in memory: their row is all they cost.
-class WorkflowEngine final : public QObject
+class WorkflowEngine final : public QObject, private RunHost
 {
     Q_OBJECT
 
@@ -56,6 +60,7 @@ public:
     {
         m_audit = audit;
         m_deadLetters->setAudit(audit);
+        m_decisions.setAudit(audit);
     }
     void setEndpoints(const QHash<QString, QUrl> &endpoints)
     {
@@ -88,11 +93,8 @@ public:
     // The same key with another workflow or input is a conflict.
     Result<QJsonObject> startOnce(const QString &key, const QString &workflowId,
                                   const QJsonObject &input, const QString &origin);
-    // Starts the published, enabled workflows this event triggers and resumes the executions
-    // waiting for it. Returns {"started": [ids], "resumed": [ids]}. With an Idempotency-Key
-    // the event takes effect once: a repeat gets the first answer with "replayed": true, and
-    // a repeat after a partial failure (503) starts nothing twice, each start being keyed by
-    // the key and the workflow, and each resumed wait gone with its resumption.
+    // Starts the workflows this event triggers and resumes the executions waiting for it
+    // (EventDelivery).
     Result<QJsonObject> deliverEvent(const QString &type, const QString &module,
                                      const QJsonObject &data, const QString &key = {});
     Status cancel(const QString &executionId, const QString &actor);
@@ -122,7 +124,10 @@ public:
     Status claim(const QString &taskId, const QString &who);
     Result<QJsonObject> decide(const QString &taskId, const QString &decision,
                                const QJsonObject &fields, const QString &comment,
-                               const QString &who);
+                               const QString &who)
+    {
+        return m_decisions.decide(taskId, decision, fields, comment, who);
+    }
 
     // The dead-letter queue: module calls that failed for good, with payload, error, attempts.
     DeadLetterQueue &deadLetters() { return *m_deadLetters; }
@@ -152,11 +157,21 @@ Q_SIGNALS:
 private:
     using Run = ExecutionRun;
 
-    Result<Run *> load(const QString &executionId);
+    // RunHost, for the parts that work on runs (DueTimers, EventDelivery, ReviewDecisions).
+    Result<Run *> load(const QString &executionId) override;
+    void unload(Run &run) override;
+    Run *newRun(const Workflow &def, const QJsonObject &input, const QJsonObject &started) override;
     // Runs the ready steps, then commits them now. When the commit fails the run is dropped
     // and reloaded later from what was stored (ReloadQueue); nothing is reported done.
-    Status advance(Run &run);
-    // The same, with the next group commit (within this turn of the event loop).
+    Status advance(Run &run) override;
+    Status resumeFromWait(Run &run, const QString &node, const QString &port,
+                          const QJsonObject &output, const QString &event) override;
+    Result<QJsonObject> startKeyed(const QString &key, const QString &workflowId,
+                                   const QJsonObject &input, const QString &origin) override;
+    void audit(Run &run, const QString &event, const QString &actor,
+               const QJsonObject &data) override;
+
+    // The same as advance, with the next group commit (within this turn of the event loop).
     void advanceLater(Run &run);
     void runReadySteps(Run &run);
     void dropAfterFailedCommit(Run &run);
@@ -173,17 +188,10 @@ private:
     void dispatch(Run &run);
     void onCallDone(const QString &executionId, const QString &node, int attempt, bool compensation,
                     const ModuleCallResult &result);
-    Status resumeFromWait(Run &run, const QString &node, const QString &port,
-                          const QJsonObject &output, const QString &event);
     void armWakeUp();
-    Status fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs);
-    Run *newRun(const Workflow &def, const QJsonObject &input, const QJsonObject &started);
     Result<QJsonObject> startRun(const QString &workflowId, const QJsonObject &input,
                                  const QString &origin,
                                  const std::function<Status(const QJsonObject &)> &alsoStore);
-
-    // Adds an audit entry to the run's next commit.
-    void audit(Run &run, const QString &event, const QString &actor, const QJsonObject &data);
 
     SqliteExecutionStore m_store;
     AuditTrail *m_audit = nullptr;
@@ -204,6 +212,9 @@ private:
     QHash<QString, Run *> m_live;
     InboundRequests m_inbound;
     ReloadQueue m_reload;
+    DueTimers m_dueTimers;
+    EventDelivery m_events;
+    ReviewDecisions m_decisions;
     QTimer *m_wake;
     QTimer *m_sweeper;
     QStringList m_dirty; // executions changed but not yet committed (group commit)

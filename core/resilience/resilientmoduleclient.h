@@ -4,6 +4,7 @@
 #include "engine/moduleclient.h"
 #include "resilience/bulkhead.h"
 #include "resilience/circuitbreaker.h"
+#include "resilience/modulecallstats.h"
 #include "resilience/ratelimiter.h"
 
 #include <QHash>
@@ -21,55 +22,6 @@ struct ModulePolicy
     BulkheadConfig bulkhead;
     RateLimitConfig rate;
     QUrl fallback; // used while the breaker is open (e.g. a backup payment gateway)
-};
-
-// One of a module's recent calls, for the Modules section: which execution and node (from the
-// Idempotency-Key, "<execution>:<node>:<visit>"), how it ended and how long it took. No payload.
-struct RecentCall
-{
-    enum class Outcome { Ok, Failed, Refused }; // refused: never sent (circuit, bulkhead, rate)
-    qint64 atMs = 0;
-    QByteArray key;
-    Outcome outcome = Outcome::Ok;
-    int httpStatus = 0;
-    qint64 elapsedMs = 0;
-};
-
-// What /metrics and the console show about one module's calls.
-struct ModuleCallStats
-{
-    static constexpr int RecentLength = 20;
-
-    static constexpr std::array<int, 11> BucketsMs = {5,   10,   25,   50,   100,  250,
-                                                      500, 1000, 2500, 5000, 10000};
-
-    qint64 succeeded = 0;
-    qint64 failed = 0;
-    qint64 rejectedOpen = 0; // failed fast: circuit open
-    qint64 rejectedBulkhead = 0; // refused: too many calls waiting
-    qint64 rejectedRate = 0; // refused: the wait for a rate-limit token would be too long
-    qint64 rateLimitWaits = 0; // calls that waited for a token
-    qint64 fallbackCalls = 0;
-    std::array<qint64, BucketsMs.size() + 1> latency {}; // counts per bucket, last is +Inf
-    double latencySumMs = 0;
-    int inUse = 0;
-    int queued = 0;
-    CircuitState circuit = CircuitState::Closed;
-    std::array<RecentCall, RecentLength> recent {}; // a ring; see recentCalls()
-    int recentCount = 0; // calls remembered so far (the ring holds the last RecentLength)
-
-    void remember(RecentCall call)
-    {
-        recent[size_t(recentCount++ % RecentLength)] = std::move(call);
-    }
-    // Newest first.
-    QList<RecentCall> recentCalls() const
-    {
-        QList<RecentCall> out;
-        for (int i = recentCount - 1; i >= 0 && i >= recentCount - RecentLength; --i)
-            out.append(recent[size_t(i % RecentLength)]);
-        return out;
-    }
 };
 
 // The resilience layer around the one module-call path: rate limits (global and per module;

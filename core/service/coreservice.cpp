@@ -10,13 +10,12 @@
 #include "engine/workflowengine.h"
 #include "health/healthmonitor.h"
 #include "health/modulehistory.h"
-#include "kpis/eventkpis.h"
-#include "kpis/kpicollector.h"
+#include "kpis/keyfigures.h"
 #include "kpis/kpihistory.h"
 #include "kpis/kpirules.h"
 #include "modules/modulecatalog.h"
 #include "notify/notifier.h"
-#include "report/dashboardreport.h"
+#include "report/reportpublisher.h"
 #include "resilience/resilientmoduleclient.h"
 #include "review/reviewdesk.h"
 #include "secrets/secretbackend.h"
@@ -25,9 +24,9 @@
 #include "status/statusdocument.h"
 #include "store/database.h"
 #include "store/datafolder.h"
+#include "store/modulesettings.h"
 #include "store/retention.h"
 #include "store/workflowstore.h"
-#include "workflow/cronschedule.h"
 #include "workflow/expressionengine.h"
 #include "workflow/workflowvalidator.h"
 
@@ -36,7 +35,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QLockFile>
-#include <QSaveFile>
 #include <QTimeZone>
 #include <QTimer>
 
@@ -48,6 +46,8 @@ CoreService::CoreService(const CoreConfig &config, const Clock &clock, const Cor
     , m_config(config)
     , m_clock(clock)
     , m_options(options)
+    , m_report(new ReportPublisher(
+          m_config, clock, [this] { return statusDocument(QString(), 0); }, this))
 {
 }
 
@@ -73,7 +73,6 @@ Status CoreService::start()
     }
     if (Status engine = startEngine(); !engine)
         return engine;
-    m_kpis = new KpiCollector(m_clock, this);
     if (Status overrides = applyModuleSettings(); !overrides)
         return overrides;
     m_monitor = new HealthMonitor(m_clock, m_config, this);
@@ -87,7 +86,7 @@ Status CoreService::start()
     // Module events start the workflows they trigger and resume the executions waiting for them.
     connect(m_monitor, &HealthMonitor::eventReceived, this,
             [this](const QString &module, const QJsonObject &event) {
-                m_eventKpis->note(module, event);
+                m_keyFigures->note(module, event);
                 const auto delivered =
                     m_engine->deliverEvent(event.value(QLatin1String("type")).toString(), module,
                                            event.value(QLatin1String("data")).toObject());
@@ -102,26 +101,12 @@ Status CoreService::start()
     connect(m_monitor, &HealthMonitor::roundFinished, this, [this](quint64 round) {
         // KPI aggregation follows each round of checks; the round ends when it has, and only
         // then does the overview say when the last check was.
-        const auto publish = [this, round] {
-            keepKpis();
+        m_keyFigures->aggregate([this, round] {
             m_overview.lastCheck = m_monitor->lastRoundFinished();
             refreshOverview(true);
             Q_EMIT overviewChanged(m_overview);
             Q_EMIT checksFinished(round);
-        };
-        const ModuleConfig *analytics = m_config.module(QStringLiteral("07_analytics"));
-        if (!analytics || !analytics->enabled || analytics->endpoint.isEmpty()) {
-            publish();
-            return;
-        }
-        auto *once = new QObject(this);
-        const auto finish = [publish, once] {
-            once->deleteLater();
-            publish();
-        };
-        connect(m_kpis, &KpiCollector::updated, once, finish);
-        connect(m_kpis, &KpiCollector::failed, once, finish);
-        m_kpis->fetch(KpiCollector::urlFor(analytics->endpoint), m_config.health.timeoutMs);
+        });
     });
 
     const SecretBackend::Choice secrets = SecretBackend::choose(
@@ -158,7 +143,8 @@ Status CoreService::start()
             return makeError(
                 QStringLiteral("cannot create the report folder %1").arg(m_options.reportDir),
                 QStringLiteral("report-dir"));
-        scheduleReport();
+        m_report->schedule(m_options.reportDir,
+                           [this](std::function<void()> done) { runChecks(std::move(done)); });
     }
     return Ok {};
 }
@@ -222,10 +208,18 @@ Status CoreService::startEngine()
     m_validator = std::make_unique<WorkflowValidator>(*m_expressions);
     m_workflows = std::make_unique<WorkflowStore>(*m_db, m_clock, *m_validator);
     m_workflows->setEnvironment(m_config.environment);
-    m_kpiHistory = std::make_unique<KpiHistory>(*m_db);
+    m_keyFigures = new KeyFigures(
+        *m_db, m_config, m_clock,
+        [this] {
+            int errors = 0;
+            for (const ModuleSnapshot &s : modules())
+                errors += s.errors24h;
+            return errors;
+        },
+        this);
+    m_report->setHistory(&m_keyFigures->history());
     m_moduleHistory = std::make_unique<ModuleHistory>(*m_db);
-    m_eventKpis = std::make_unique<EventKpis>(*m_db, m_clock);
-    if (Status counted = m_eventKpis->load(); !counted)
+    if (Status counted = m_keyFigures->load(); !counted)
         return counted;
     m_modules = new CurlModuleClient(this);
     const ResilienceSettings &r = m_config.resilience;
@@ -358,94 +352,22 @@ Status CoreService::startDemoFleet()
 
 QString CoreService::reportHtml() const
 {
-    QJsonObject trends;
-    for (const QString &name : {QStringLiteral("leads_24h"), QStringLiteral("bookings_24h")}) {
-        if (auto week = m_kpiHistory ? m_kpiHistory->compare(name, m_clock.now(), 7)
-                                     : Result<KpiComparison>(makeError(QString())))
-            trends.insert(name, KpiHistory::toJson(week->samples));
-    }
-    return DashboardReport::html(statusDocument(QString(), 0), m_config.brandName,
-                                 m_config.anonymizeDashboard, trends);
+    return m_report->html();
 }
 
-Result<QString> CoreService::writeReport(const QString &dir)
+Result<QString> CoreService::writeReport(const QString &dir) const
 {
-    const QString name =
-        QStringLiteral("dashboard_%1.html")
-            .arg(m_clock.now().toLocalTime().toString(QStringLiteral("yyyy-MM-dd_HH-mm")));
-    const QString path = QDir(dir).filePath(name);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    file.write(reportHtml().toUtf8());
-    if (!file.commit())
-        return makeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    qCInfo(lcService).noquote() << "dashboard report written to" << path;
-    return path;
+    return m_report->write(dir);
 }
 
-void CoreService::scheduleReport()
+KpiHistory *CoreService::kpiHistory() const
 {
-    auto cron = CronSchedule::parse(m_config.reportCron);
-    if (!cron)
-        return;
-    const QTimeZone zone = m_config.timezone.isEmpty() ? QTimeZone::systemTimeZone()
-                                                       : QTimeZone(m_config.timezone.toUtf8());
-    const QDateTime next = cron->next(m_clock.now(), zone);
-    if (!m_reportTimer) {
-        m_reportTimer = new QTimer(this);
-        m_reportTimer->setSingleShot(true);
-        connect(m_reportTimer, &QTimer::timeout, this, [this] {
-            // A refresh first, so that the report shows the clinic as it is at report time.
-            runChecks([this] {
-                if (auto written = writeReport(m_options.reportDir); !written)
-                    qCWarning(lcService)
-                        << "the scheduled report failed:" << written.error().message;
-                scheduleReport();
-            });
-        });
-    }
-    m_reportTimer->start(
-        int(std::clamp<qint64>(m_clock.now().msecsTo(next), 1000, 24LL * 3600 * 1000)));
-}
-
-void CoreService::keepKpis()
-{
-    const QDateTime now = m_clock.now();
-    if (Status saved = m_eventKpis->save(); !saved)
-        qCWarning(lcService) << "event counts not kept:" << saved.error().message;
-    if (Status kept = m_kpiHistory->record(now, kpis()); !kept)
-        qCWarning(lcService) << "key figures not kept:" << kept.error().message;
-    m_kpiPreviousWeek = {};
-    for (const QString &name : KpiHistory::names()) {
-        const auto week = m_kpiHistory->compare(name, now, 7);
-        if (week && week->previousAverage)
-            m_kpiPreviousWeek.insert(name, *week->previousAverage);
-    }
+    return m_keyFigures ? &m_keyFigures->history() : nullptr;
 }
 
 QJsonObject CoreService::kpis() const
 {
-    // The figures counted from the modules' events, overlaid by module 07's own while its
-    // answer is recent (it sees more than the feeds carry), plus the errors the core counts.
-    QJsonObject out = m_eventKpis ? m_eventKpis->figures() : QJsonObject();
-    QString source = QStringLiteral("core_events");
-    const qint64 fresh = 3LL * m_config.health.intervalMs;
-    if (m_kpis && m_kpis->fetchedAt().isValid()
-        && m_kpis->fetchedAt().msecsTo(m_clock.now()) <= fresh) {
-        const QJsonObject latest = m_kpis->latest();
-        for (auto it = latest.begin(); it != latest.end(); ++it) {
-            if (it.value().isDouble())
-                out.insert(it.key(), it.value());
-        }
-        source = QStringLiteral("07_analytics");
-    }
-    out.insert(QStringLiteral("source"), source);
-    int errors = 0;
-    for (const ModuleSnapshot &s : modules())
-        errors += s.errors24h;
-    out.insert(QStringLiteral("errors_24h"), errors);
-    return out;
+    return m_keyFigures ? m_keyFigures->figures() : QJsonObject();
 }
 
 QList<ModuleSnapshot> CoreService::modules() const
@@ -554,7 +476,7 @@ void CoreService::refreshOverview(bool newRound)
     next.deadLetters = m_engine ? m_engine->deadLetters().pendingCount().valueOr(0) : 0;
     next.alerts = AlertRules::evaluate(m_config, modules(), next.deadLetters);
     next.kpis = kpis();
-    next.kpiPreviousWeek = m_kpiPreviousWeek;
+    next.kpiPreviousWeek = m_keyFigures->previousWeek();
     if (m_workflows && m_workflows->generation() != m_dependenciesGeneration) {
         m_dependenciesGeneration = m_workflows->generation();
         next.dependencies = DependencyGraph::build(m_workflows->published());
@@ -613,20 +535,8 @@ QJsonObject CoreService::statusDocument(const QString &controlAction, qint64 exe
         QJsonObject modules = doc.value(QLatin1String("modules")).toObject();
         const auto stats = m_resilient->stats();
         for (auto it = modules.begin(); it != modules.end(); ++it) {
-            const ModuleCallStats c = stats.value(it.key());
             QJsonObject m = it.value().toObject();
-            const qint64 calls = c.succeeded + c.failed;
-            m.insert(QStringLiteral("calls"),
-                     QJsonObject {
-                         {QStringLiteral("succeeded"), c.succeeded},
-                         {QStringLiteral("failed"), c.failed},
-                         {QStringLiteral("rejected"),
-                          c.rejectedOpen + c.rejectedBulkhead + c.rejectedRate},
-                         {QStringLiteral("fallback"), c.fallbackCalls},
-                         {QStringLiteral("average_ms"), calls ? qRound(c.latencySumMs / calls) : 0},
-                         {QStringLiteral("in_flight"), c.inUse},
-                         {QStringLiteral("queued"), c.queued},
-                         {QStringLiteral("rate_limit_waits"), c.rateLimitWaits}});
+            m.insert(QStringLiteral("calls"), stats.value(it.key()).toJson());
             it.value() = m;
         }
         doc.insert(QStringLiteral("modules"), modules);
@@ -682,47 +592,20 @@ Result<QJsonObject> CoreService::moduleHistory(const QString &moduleId, int days
     if (!samples)
         return samples.error();
     const ModuleCallStats stats = m_resilient->stats().value(moduleId);
-    QJsonArray recent;
-    for (const RecentCall &c : stats.recentCalls()) {
-        // The Idempotency-Key is "<execution>:<node>:<visit>".
-        const QList<QByteArray> parts = c.key.split(':');
-        recent.append(QJsonObject {
-            {QStringLiteral("ts"),
-             QDateTime::fromMSecsSinceEpoch(c.atMs, Qt::UTC).toString(Qt::ISODateWithMs)},
-            {QStringLiteral("execution"), QString::fromLatin1(parts.value(0))},
-            {QStringLiteral("node"), QString::fromLatin1(parts.value(1))},
-            {QStringLiteral("outcome"),
-             c.outcome == RecentCall::Outcome::Ok           ? QStringLiteral("ok")
-                 : c.outcome == RecentCall::Outcome::Failed ? QStringLiteral("failed")
-                                                            : QStringLiteral("refused")},
-            {QStringLiteral("http_status"), c.httpStatus},
-            {QStringLiteral("ms"), c.elapsedMs}});
-    }
-    return QJsonObject {
-        {QStringLiteral("module"), moduleId},
-        {QStringLiteral("days"), days},
-        {QStringLiteral("samples"), ModuleHistory::toJson(*samples)},
-        {QStringLiteral("calls"),
-         QJsonObject {{QStringLiteral("succeeded"), stats.succeeded},
-                      {QStringLiteral("failed"), stats.failed},
-                      {QStringLiteral("refused"),
-                       stats.rejectedOpen + stats.rejectedBulkhead + stats.rejectedRate},
-                      {QStringLiteral("in_flight"), stats.inUse},
-                      {QStringLiteral("queued"), stats.queued}}},
-        {QStringLiteral("recent_calls"), recent}};
+    return QJsonObject {{QStringLiteral("module"), moduleId},
+                        {QStringLiteral("days"), days},
+                        {QStringLiteral("samples"), ModuleHistory::toJson(*samples)},
+                        {QStringLiteral("calls"), stats.toJson()},
+                        {QStringLiteral("recent_calls"), stats.recentJson()}};
 }
 
 Status CoreService::applyModuleSettings()
 {
-    auto q = m_db->exec(QStringLiteral("SELECT module, enabled FROM module_settings"));
-    if (!q)
-        return q.error();
-    while (q->next()) {
-        for (ModuleConfig &m : m_config.modules) {
-            if (m.id == q->value(0).toString())
-                m.enabled = q->value(1).toBool();
-        }
-    }
+    auto switched = ModuleSettings(*m_db).enabled();
+    if (!switched)
+        return switched.error();
+    for (ModuleConfig &m : m_config.modules)
+        m.enabled = switched->value(m.id, m.enabled);
     return Ok {};
 }
 
@@ -737,11 +620,9 @@ Status CoreService::setModuleEnabled(const QString &moduleId, bool enabled, cons
             QStringLiteral("module"));
     // Kept over the configuration, so that a restart does not quietly switch it back.
     Status saved = m_db->transaction([&]() -> Status {
-        auto r = m_db->run(QStringLiteral("INSERT OR REPLACE INTO module_settings (module, "
-                                          "enabled, updated_at) VALUES (?, ?, ?)"),
-                           {moduleId, enabled ? 1 : 0, m_clock.nowMs()});
-        if (!r)
-            return r.error();
+        if (Status kept = ModuleSettings(*m_db).setEnabled(moduleId, enabled, m_clock.nowMs());
+            !kept)
+            return kept;
         return m_audit->record(enabled ? QStringLiteral("module.enabled")
                                        : QStringLiteral("module.disabled"),
                                actor, {{QStringLiteral("module"), moduleId}});

@@ -25,14 +25,14 @@ class AuditLog;
 class ReviewDesk;
 class CurlModuleClient;
 class Database;
-class EventKpis;
+class KeyFigures;
 class KpiHistory;
 class ModuleHistory;
 class ExpressionEngine;
 class HealthMonitor;
-class KpiCollector;
 class ResilientModuleClient;
 class DemoClinic;
+class ReportPublisher;
 class Retention;
 class SecretStore;
 class WorkflowEngine;
@@ -74,9 +74,9 @@ public:
     // One module's stored hourly samples of the last `days` days, its call counts and its
     // recent calls: {module, days, samples, calls, recent_calls}.
     Result<QJsonObject> moduleHistory(const QString &moduleId, int days) const;
-    // Writes the dashboard report into dir as dashboard_<date>_<time>.html; returns its path.
-    Result<QString> writeReport(const QString &dir);
+    // The dashboard report of now, and the same written into dir (ReportPublisher).
     QString reportHtml() const;
+    Result<QString> writeReport(const QString &dir) const;
 
     // Re-evaluates the alerts (after something other than a health check changed).
     void refreshAlerts() { refreshOverview(); }
@@ -96,7 +96,7 @@ public:
     AlertBook *alerts() const { return m_alertBook; }
     Notifier *notifier() const { return m_notifier; }
     AuditLog *audit() const { return m_audit; }
-    KpiHistory *kpiHistory() const { return m_kpiHistory.get(); }
+    KpiHistory *kpiHistory() const;
     const Clock &clock() const { return m_clock; }
     WorkflowStore *workflows() const { return m_workflows.get(); }
     ExpressionEngine *expressions() const { return m_expressions.get(); }
@@ -114,11 +114,8 @@ Q_SIGNALS:
 private:
     Status startDemoFleet();
     Status startEngine();
-    void scheduleReport();
     void installTemplates();
     Status applyModuleSettings();
-    // Keeps the round's key figures (event counts and the hourly reading) in the store.
-    void keepKpis();
     // newRound: a round of checks just ended, so the alert book counts repeats.
     void refreshOverview(bool newRound = false);
     Status startNotifier();
@@ -132,19 +129,16 @@ private:
     CoreOptions m_options;
     std::unique_ptr<DemoClinic> m_demo;
     HealthMonitor *m_monitor = nullptr;
-    KpiCollector *m_kpis = nullptr;
-    QTimer *m_reportTimer = nullptr;
+    ReportPublisher *m_report = nullptr;
     ApiServer *m_api = nullptr;
     std::unique_ptr<QLockFile> m_lock; // the data folder, held while this core runs
     std::unique_ptr<Database> m_db;
     std::unique_ptr<ExpressionEngine> m_expressions;
     std::unique_ptr<WorkflowValidator> m_validator;
     std::unique_ptr<WorkflowStore> m_workflows;
-    std::unique_ptr<KpiHistory> m_kpiHistory;
     std::unique_ptr<ModuleHistory> m_moduleHistory;
-    std::unique_ptr<EventKpis> m_eventKpis;
     std::unique_ptr<Retention> m_retention;
-    QJsonObject m_kpiPreviousWeek; // see SystemOverview::kpiPreviousWeek
+    KeyFigures *m_keyFigures = nullptr;
     quint64 m_dependenciesGeneration = ~quint64(0); // of the workflows the graph was built from
     CurlModuleClient *m_modules = nullptr;
     ResilientModuleClient *m_resilient = nullptr;

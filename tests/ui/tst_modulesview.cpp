@@ -184,7 +184,7 @@ private Q_SLOTS:
             {QStringLiteral("calls"),
              QJsonObject {{QStringLiteral("succeeded"), 90},
                           {QStringLiteral("failed"), 8},
-                          {QStringLiteral("refused"), 2}}},
+                          {QStringLiteral("rejected"), 2}}},
             {QStringLiteral("recent_calls"),
              QJsonArray {QJsonObject {{QStringLiteral("ts"), "2026-11-20T12:30:00.000Z"},
                                       {QStringLiteral("execution"), "ex-1"},

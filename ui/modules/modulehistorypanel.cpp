@@ -138,7 +138,7 @@ void ModuleHistoryPanel::setHistory(const QString &moduleId, int days, const QJs
         const QJsonObject calls = history.value(QLatin1String("calls")).toObject();
         const qint64 ok = calls.value(QLatin1String("succeeded")).toInteger();
         const qint64 failed = calls.value(QLatin1String("failed")).toInteger();
-        const qint64 refused = calls.value(QLatin1String("refused")).toInteger();
+        const qint64 refused = calls.value(QLatin1String("rejected")).toInteger();
         if (ok + failed + refused > 0)
             text += QLatin1Char(' ')
                 + tr("Calls since the core started: %1 answered, %2 failed, %3 not sent "

@@ -1,0 +1,136 @@
+#include "engine/duetimers.h"
+
+#include "common/clock.h"
+#include "common/logging.h"
+#include "engine/executionjson.h"
+#include "engine/executionrun.h"
+#include "engine/executionstore.h"
+#include "engine/reloadqueue.h"
+#include "engine/runhost.h"
+#include "engine/scheduletimers.h"
+#include "store/workflowstore.h"
+
+namespace Switchboard {
+
+using namespace ExecutionJson;
+
+DueTimers::DueTimers(RunHost &host, ExecutionStore &store, ReloadQueue &reload,
+                     ScheduleTimers &schedules, WorkflowStore &workflows, const Clock &clock)
+    : m_host(host)
+    , m_store(store)
+    , m_reload(reload)
+    , m_schedules(schedules)
+    , m_workflows(workflows)
+    , m_clock(clock)
+{
+}
+
+int DueTimers::fire(int batch)
+{
+    if (m_reload.storageBackingOff())
+        return 0;
+    auto due = m_store.dueTimers(m_clock.nowMs(), batch);
+    if (!due) {
+        qCWarning(lcEngine) << "cannot read the due timers:" << due.error().message;
+        m_reload.storageFailed();
+        return 0;
+    }
+    int fired = 0;
+    for (const ExecutionStore::Timer &t : std::as_const(*due)) {
+        if (m_reload.storageBackingOff())
+            break; // the rest stay due and fire once storage works again
+        ++fired;
+        if (t.kind == QLatin1String("schedule"))
+            (void)fireSchedule(t.id, t.node, t.data.value(QLatin1String("due")).toInteger());
+        else
+            fireForExecution(t.id, t.execution, t.kind, t.node,
+                             t.data.value(QLatin1String("attempt")).toInt(2));
+    }
+    return fired;
+}
+
+void DueTimers::fireForExecution(qint64 timerId, const QString &executionId, const QString &kind,
+                                 const QString &node, int attempt)
+{
+    const auto remove = [this, timerId] {
+        return m_store.removeTimer(timerId);
+    };
+    auto loaded = m_host.load(executionId);
+    if (!loaded) {
+        // Only a timer whose execution is gone goes; a failing database keeps it for later.
+        // One that cannot be loaded at all (damaged data) waits an hour, so that it neither
+        // spins nor holds back the timers due after it.
+        if (loaded.error().kind == ErrorKind::NotFound) {
+            (void)m_store.transaction(remove);
+        } else if (loaded.error().isTransient()) {
+            m_reload.storageFailed();
+        } else {
+            qCCritical(lcEngine) << executionId << "cannot be loaded; its timer waits an hour:"
+                                 << loaded.error().message;
+            (void)m_store.transaction([this, timerId] {
+                return m_store.postponeTimer(timerId, m_clock.nowMs() + 3600LL * 1000);
+            });
+        }
+        return;
+    }
+    ExecutionRun &run = **loaded;
+    run.ops.append(remove);
+    if (isFinal(run.status)) {
+        (void)m_host.advance(run);
+        return;
+    }
+    if (kind == QLatin1String("delay")) {
+        (void)m_host.resumeFromWait(run, node, QStringLiteral("out"),
+                                    {{QStringLiteral("fired_at"), isoOrNull(m_clock.nowMs())}},
+                                    QStringLiteral("timer_fired"));
+    } else if (kind == QLatin1String("event_timeout")) {
+        const QString execId = run.id;
+        run.ops.append([this, execId, node] { return m_store.removeWaiter(execId, node); });
+        (void)m_host.resumeFromWait(run, node, QStringLiteral("timeout"),
+                                    {{QStringLiteral("timed_out"), true}},
+                                    QStringLiteral("wait_timed_out"));
+    } else if (kind == QLatin1String("retry") || kind == QLatin1String("compensate_retry")) {
+        run.setList("waiting", without(run.list("waiting"), node));
+        run.status = ExecutionStatus::Running;
+        run.queueCall(m_clock.nowMs(), node, attempt, kind == QLatin1String("compensate_retry"));
+        (void)m_host.advance(run);
+    } else {
+        (void)m_host.advance(run);
+    }
+}
+
+Status DueTimers::fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs)
+{
+    const auto removeTimer = [this, timerId] {
+        return m_store.removeTimer(timerId);
+    };
+    auto def = m_workflows.version(workflowId);
+    if (!def && def.error().isTransient()) {
+        m_reload.storageFailed();
+        return def.error();
+    }
+    if (!def || !def->triggerNode()) {
+        // The workflow or its deployment is gone: so is its schedule.
+        qCWarning(lcEngine) << workflowId << "schedule dropped:"
+                            << (def ? QStringLiteral("no trigger") : def.error().message);
+        return m_store.transaction(removeTimer);
+    }
+    // After a long stop the run that was missed happens once, not once per missed slot.
+    auto next = m_schedules.next(def->trigger, std::max(m_clock.nowMs(), dueMs));
+    ExecutionRun *run = m_host.newRun(*def, {{QStringLiteral("scheduled_for"), isoOrNull(dueMs)}},
+                                      {{QStringLiteral("origin"), QStringLiteral("schedule")}});
+    run->ops.append(removeTimer);
+    if (next) {
+        const QString cron = def->trigger.value(QLatin1String("cron")).toString();
+        const qint64 nextDue = *next;
+        run->ops.append([this, workflowId, nextDue, cron] {
+            return m_schedules.insert(workflowId, nextDue, cron);
+        });
+    } else {
+        qCWarning(lcEngine) << workflowId << "has no next scheduled run:" << next.error().message;
+    }
+    run->timersChanged = true;
+    return m_host.advance(*run);
+}
+
+} // namespace Switchboard

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QString>
+
+namespace Switchboard {
+
+class Clock;
+class ExecutionStore;
+class ReloadQueue;
+class RunHost;
+class ScheduleTimers;
+class WorkflowStore;
+
+// Fires the durable timers that are due: a delay ends, a wait for an event times out, a call
+// is retried after its backoff, a schedule starts its workflow. Each firing and the timer's
+// removal are one commit. While storage fails, timers wait for its backoff.
+class DueTimers
+{
+public:
+    DueTimers(RunHost &host, ExecutionStore &store, ReloadQueue &reload, ScheduleTimers &schedules,
+              WorkflowStore &workflows, const Clock &clock);
+
+    // Fires at most batch timers due by the clock; returns how many fired.
+    int fire(int batch);
+
+private:
+    void fireForExecution(qint64 timerId, const QString &executionId, const QString &kind,
+                          const QString &node, int attempt);
+    // One transaction: the timer that fired goes, the execution starts and the next firing is
+    // set, so that a crash in between neither loses the schedule nor runs it twice.
+    Status fireSchedule(qint64 timerId, const QString &workflowId, qint64 dueMs);
+
+    RunHost &m_host;
+    ExecutionStore &m_store;
+    ReloadQueue &m_reload;
+    ScheduleTimers &m_schedules;
+    WorkflowStore &m_workflows;
+    const Clock &m_clock;
+};
+
+} // namespace Switchboard

@@ -1,0 +1,33 @@
+#include "store/modulesettings.h"
+
+#include "store/database.h"
+
+namespace Switchboard {
+
+ModuleSettings::ModuleSettings(Database &db)
+    : m_db(db)
+{
+}
+
+Result<QHash<QString, bool>> ModuleSettings::enabled()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT module, enabled FROM module_settings"));
+    if (!q)
+        return q.error();
+    QHash<QString, bool> out;
+    while (q->next())
+        out.insert(q->value(0).toString(), q->value(1).toBool());
+    return out;
+}
+
+Status ModuleSettings::setEnabled(const QString &moduleId, bool enabled, qint64 nowMs)
+{
+    auto r = m_db.run(QStringLiteral("INSERT OR REPLACE INTO module_settings (module, enabled, "
+                                     "updated_at) VALUES (?, ?, ?)"),
+                      {moduleId, enabled ? 1 : 0, nowMs});
+    if (!r)
+        return r.error();
+    return Ok {};
+}
+
+} // namespace Switchboard
