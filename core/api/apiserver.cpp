@@ -45,6 +45,14 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     , m_core(core)
     , m_tokens(std::move(tokens))
 {
+    const ApiLimits &api = m_core.config().api;
+    HttpLimits limits;
+    limits.maxBodyBytes = api.maxBodyBytes;
+    setLimits(limits);
+    setTimeouts(
+        {api.headerTimeoutMs, api.bodyTimeoutMs, api.idleTimeoutMs, HttpTimeouts().lingerMs});
+    setMaxConnections(api.maxConnections);
+    setMaxWebSockets(api.maxWebSockets);
     connect(m_core.engine(), &WorkflowEngine::executionFinished, this,
             &ApiServer::onExecutionFinished);
     route("GET", QStringLiteral("/healthz"),

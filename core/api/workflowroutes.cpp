@@ -69,7 +69,8 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                      {QStringLiteral("issues"), issues}});
             }
             reply.sendJson(200, {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("saved"), true}});
-        });
+        },
+        core.config().api.maxWorkflowBytes);
     server.route("POST", QStringLiteral("/api/v1/workflows/{id}/publish"),
                  [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
                      if (!ApiServer::allow(req, reply, Role::Admin))

@@ -66,6 +66,18 @@ struct RetentionSettings
     int deliveryDays = 90; // notification deliveries and the notices they came from
 };
 
+// What the HTTP API lets one client take (HttpService, HttpConnection).
+struct ApiLimits
+{
+    int maxConnections = 1000; // kept under the descriptor limit as well
+    int maxWebSockets = 256;
+    int headerTimeoutMs = 10000; // a request's head must arrive within this (slowloris)
+    int bodyTimeoutMs = 60000; // and its body within this
+    int idleTimeoutMs = 60000; // a kept-alive connection with nothing to do is closed
+    int maxBodyBytes = 1024 * 1024; // execution starts, events, webhooks and the rest
+    int maxWorkflowBytes = 8 * 1024 * 1024; // workflow drafts and imports
+};
+
 struct CoreConfig
 {
     QString brandName = QStringLiteral("Demo Clinic");
@@ -78,6 +90,7 @@ struct CoreConfig
     CircuitBreakerSettings circuitBreaker;
     ResilienceSettings resilience;
     RetentionSettings retention;
+    ApiLimits api;
     int deadLetterAlertThreshold = 10; // DLQ_ALERT_THRESHOLD
     // DURABILITY: "power" (synchronous=FULL, commits survive a power loss) or "process"
     // (synchronous=NORMAL, faster; commits survive a crash of the core but not of the machine).

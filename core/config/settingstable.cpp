@@ -287,6 +287,37 @@ void addResilience(QList<Setting> &s)
         QStringLiteral("100")};
 }
 
+void addApi(QList<Setting> &s)
+{
+    s << Setting {QStringLiteral("API_MAX_CONNECTIONS"), QStringLiteral("api.max_connections"),
+                  wholeNumber(8, 1000000, [](CoreConfig &c, int n) { c.api.maxConnections = n; }),
+                  QStringLiteral("1000")};
+    s << Setting {QStringLiteral("API_MAX_WEBSOCKETS"), QStringLiteral("api.max_websockets"),
+                  wholeNumber(0, 100000, [](CoreConfig &c, int n) { c.api.maxWebSockets = n; }),
+                  QStringLiteral("256")};
+    s << Setting {QStringLiteral("API_HEADER_TIMEOUT_MS"), QStringLiteral("api.header_timeout_ms"),
+                  duration(1, 100, 10 * Minute,
+                           [](CoreConfig &c, qint64 ms) { c.api.headerTimeoutMs = int(ms); }),
+                  QStringLiteral("10000")};
+    s << Setting {QStringLiteral("API_BODY_TIMEOUT_MS"), QStringLiteral("api.body_timeout_ms"),
+                  duration(1, 100, 60 * Minute,
+                           [](CoreConfig &c, qint64 ms) { c.api.bodyTimeoutMs = int(ms); }),
+                  QStringLiteral("60000")};
+    s << Setting {QStringLiteral("API_IDLE_TIMEOUT_MS"), QStringLiteral("api.idle_timeout_ms"),
+                  duration(1, 100, 24 * Hour,
+                           [](CoreConfig &c, qint64 ms) { c.api.idleTimeoutMs = int(ms); }),
+                  QStringLiteral("60000")};
+    s << Setting {
+        QStringLiteral("API_MAX_BODY_BYTES"), QStringLiteral("api.max_body_bytes"),
+        wholeNumber(1024, 256 * 1024 * 1024, [](CoreConfig &c, int n) { c.api.maxBodyBytes = n; }),
+        QStringLiteral("1048576")};
+    s << Setting {QStringLiteral("API_MAX_WORKFLOW_BYTES"),
+                  QStringLiteral("api.max_workflow_bytes"),
+                  wholeNumber(1024, 256 * 1024 * 1024,
+                              [](CoreConfig &c, int n) { c.api.maxWorkflowBytes = n; }),
+                  QStringLiteral("8388608")};
+}
+
 void addAlertsAndStore(QList<Setting> &s)
 {
     s << Setting {QStringLiteral("REPORT_CRON"), QStringLiteral("report.cron"),
@@ -425,6 +456,7 @@ const QList<Setting> &all()
         addClinic(s);
         addHealth(s);
         addResilience(s);
+        addApi(s);
         addAlertsAndStore(s);
         addModules(s);
         return s;

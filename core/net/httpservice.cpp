@@ -1,12 +1,16 @@
 #include "net/httpservice.h"
 
 #include <QJsonDocument>
+#include <QMetaMethod>
 #include <QSslConfiguration>
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
+#include <QWebSocket>
 #include <QWebSocketServer>
+#include <sys/resource.h>
 
 namespace Switchboard {
 
@@ -37,6 +41,10 @@ Result<QJsonObject> HttpRequest::jsonBody() const
 QByteArray httpReasonPhrase(int status)
 {
     switch (status) {
+    case 100:
+        return "Continue";
+    case 101:
+        return "Switching Protocols";
     case 200:
         return "OK";
     case 201:
@@ -45,6 +53,12 @@ QByteArray httpReasonPhrase(int status)
         return "Accepted";
     case 204:
         return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 304:
+        return "Not Modified";
     case 400:
         return "Bad Request";
     case 401:
@@ -55,29 +69,66 @@ QByteArray httpReasonPhrase(int status)
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 406:
+        return "Not Acceptable";
+    case 408:
+        return "Request Timeout";
     case 409:
         return "Conflict";
+    case 410:
+        return "Gone";
+    case 411:
+        return "Length Required";
+    case 412:
+        return "Precondition Failed";
     case 413:
-        return "Payload Too Large";
+        return "Content Too Large";
+    case 414:
+        return "URI Too Long";
+    case 415:
+        return "Unsupported Media Type";
+    case 417:
+        return "Expectation Failed";
     case 422:
-        return "Unprocessable Entity";
+        return "Unprocessable Content";
+    case 426:
+        return "Upgrade Required";
     case 429:
         return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
     case 500:
         return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
     case 502:
         return "Bad Gateway";
     case 503:
         return "Service Unavailable";
     case 504:
         return "Gateway Timeout";
+    case 505:
+        return "HTTP Version Not Supported";
     default:
-        return "Status";
+        break;
+    }
+    // RFC 9110 15: an unknown status is understood by its class.
+    switch (status / 100) {
+    case 1:
+        return "Informational";
+    case 2:
+        return "Success";
+    case 3:
+        return "Redirection";
+    case 4:
+        return "Client Error";
+    default:
+        return "Server Error";
     }
 }
 
-HttpReply::HttpReply(QTcpSocket *socket, bool closeAfter)
-    : m_state(std::make_shared<State>(State {socket, closeAfter, false}))
+HttpReply::HttpReply(HttpConnection *connection, quint64 seq, bool closeAfter, bool head)
+    : m_state(std::make_shared<State>(State {connection, seq, closeAfter, head, false}))
 {
 }
 
@@ -87,19 +138,19 @@ void HttpReply::send(int status, const QByteArray &body, const QByteArray &conte
     if (!m_state || m_state->done)
         return;
     m_state->done = true;
-    QTcpSocket *socket = m_state->socket.data();
-    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+    HttpConnection *connection = m_state->connection.data();
+    if (!connection)
         return;
-    QByteArray head =
+    QByteArray bytes =
         "HTTP/1.1 " + QByteArray::number(status) + ' ' + httpReasonPhrase(status) + "\r\n";
-    head += "Content-Type: " + contentType + "\r\n";
-    head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    bytes += "Content-Type: " + contentType + "\r\n";
+    bytes += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     for (const auto &[key, value] : headers)
-        head += key + ": " + value + "\r\n";
-    head += m_state->closeAfter ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
-    socket->write(head + body);
-    if (m_state->closeAfter)
-        socket->disconnectFromHost();
+        bytes += key + ": " + value + "\r\n";
+    bytes += m_state->closeAfter ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
+    if (!m_state->head)
+        bytes += body;
+    connection->answer(m_state->seq, std::move(bytes), m_state->closeAfter);
 }
 
 void HttpReply::sendJson(int status, const QJsonObject &object,
@@ -149,13 +200,13 @@ void HttpReply::abort() const
     if (!m_state || m_state->done)
         return;
     m_state->done = true;
-    if (QTcpSocket *socket = m_state->socket.data())
-        socket->abort();
+    if (HttpConnection *connection = m_state->connection.data())
+        connection->drop();
 }
 
 bool HttpReply::isPending() const
 {
-    return m_state && !m_state->done && m_state->socket;
+    return m_state && !m_state->done && m_state->connection;
 }
 
 HttpService::HttpService(QObject *parent)
@@ -163,18 +214,55 @@ HttpService::HttpService(QObject *parent)
     , m_webSockets(new QWebSocketServer(QStringLiteral("switchboard"),
                                         QWebSocketServer::NonSecureMode, this))
 {
+    setTimeouts(m_timeouts);
     connect(m_webSockets, &QWebSocketServer::newConnection, this, [this] {
-        while (m_webSockets->hasPendingConnections())
-            Q_EMIT webSocketConnected(m_webSockets->nextPendingConnection());
+        while (m_webSockets->hasPendingConnections()) {
+            QWebSocket *socket = m_webSockets->nextPendingConnection();
+            ++m_webSocketCount;
+            connect(socket, &QObject::destroyed, this, [this] { --m_webSocketCount; });
+            if (isSignalConnected(QMetaMethod::fromSignal(&HttpService::webSocketConnected))) {
+                Q_EMIT webSocketConnected(socket); // the receiver owns it
+            } else {
+                socket->close(QWebSocketProtocol::CloseCodeGoingAway);
+                socket->deleteLater();
+            }
+        }
     });
+    setMaxConnections(m_maxConnections);
 }
 
-HttpService::~HttpService() = default;
+HttpService::~HttpService()
+{
+    for (HttpConnection *connection : m_connections)
+        disconnect(connection, nullptr, this, nullptr);
+}
 
-void HttpService::route(const QByteArray &method, const QString &pattern, Handler handler)
+void HttpService::route(const QByteArray &method, const QString &pattern, Handler handler,
+                        qsizetype maxBody)
 {
     m_routes.append(
-        {method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler)});
+        {method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler), maxBody});
+}
+
+void HttpService::setTimeouts(const HttpTimeouts &timeouts)
+{
+    m_timeouts = timeouts;
+    m_webSockets->setHandshakeTimeout(std::chrono::milliseconds(timeouts.headerMs));
+}
+
+void HttpService::webSocketRoute(const QString &path)
+{
+    m_webSocketPaths.append(path);
+}
+
+void HttpService::setMaxConnections(int connections)
+{
+    // Room for the database, the log, the module calls and the listening socket itself.
+    rlimit files {};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY)
+        connections = int(
+            std::min<rlim_t>(rlim_t(connections), files.rlim_cur > 128 ? files.rlim_cur - 96 : 32));
+    m_maxConnections = std::max(connections, 1);
 }
 
 void HttpService::setTls(const QSslConfiguration &tls)
@@ -195,6 +283,14 @@ Result<quint16> HttpService::listenOn(const QHostAddress &address, quint16 port)
         }
         connect(m_tcp, &QTcpServer::pendingConnectionAvailable, this,
                 &HttpService::onNewConnection);
+        // Out of descriptors: accepting pauses and tries again shortly, instead of spinning.
+        connect(m_tcp, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError) {
+            m_tcp->pauseAccepting();
+            QTimer::singleShot(250, this, [this] {
+                if (m_tcp && m_tcp->isListening())
+                    m_tcp->resumeAccepting();
+            });
+        });
     }
     if (!m_tcp->isListening() && !m_tcp->listen(address, port)) {
         return makeError(QStringLiteral("cannot listen on %1:%2: %3")
@@ -209,11 +305,11 @@ void HttpService::closeAll()
 {
     if (m_tcp)
         m_tcp->close();
-    const auto sockets = m_sockets;
-    m_sockets.clear();
-    for (const QPointer<QTcpSocket> &socket : sockets) {
-        if (socket)
-            socket->abort();
+    const auto connections = m_connections;
+    m_connections.clear();
+    for (HttpConnection *connection : connections) {
+        disconnect(connection, nullptr, this, nullptr);
+        connection->drop();
     }
 }
 
@@ -235,113 +331,139 @@ bool HttpService::filter(HttpRequest &, const HttpReply &)
 void HttpService::onNewConnection()
 {
     while (QTcpSocket *socket = m_tcp->nextPendingConnection()) {
-        m_sockets.removeAll(nullptr);
-        m_sockets.append(socket);
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        if (int(m_connections.size()) >= m_maxConnections) {
+            // The oldest connection with nothing to do makes room; without one, the newcomer
+            // is told to come back.
+            const auto idle = std::find_if(m_connections.begin(), m_connections.end(),
+                                           [](HttpConnection *c) { return c->isIdle(); });
+            if (idle == m_connections.end()) {
+                socket->write(
+                    "HTTP/1.1 503 Service Unavailable\r\nContent-Type: "
+                    "application/json\r\nContent-Length: 37\r\nRetry-After: "
+                    "1\r\nConnection: close\r\n\r\n{\"error\":\"too many open connections\"}");
+                socket->disconnectFromHost();
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                QTimer::singleShot(m_timeouts.lingerMs, socket, &QTcpSocket::abort);
+                continue;
+            }
+            HttpConnection *oldest = *idle;
+            m_connections.erase(idle);
+            disconnect(oldest, nullptr, this, nullptr);
+            oldest->drop();
+        }
+        auto *connection = new HttpConnection(socket, *this, m_limits, m_timeouts);
+        m_connections.push_back(connection);
+        connect(connection, &HttpConnection::closed, this, [this](HttpConnection *c) {
+            m_connections.erase(std::remove(m_connections.begin(), m_connections.end(), c),
+                                m_connections.end());
+        });
     }
 }
 
-void HttpService::onReadyRead(QTcpSocket *socket)
+HttpRequest HttpService::toRequest(const HttpMessage &message)
 {
-    // Requests are taken from the socket only once complete; until then the bytes wait there.
-    while (socket->state() == QAbstractSocket::ConnectedState) {
-        const QByteArray available =
-            socket->peek(qMin<qint64>(socket->bytesAvailable(), MaxHeaderBytes + 4));
-        const qsizetype headerEnd = available.indexOf("\r\n\r\n");
-        if (headerEnd < 0) {
-            if (available.size() > MaxHeaderBytes) {
-                HttpReply(socket, true)
-                    .sendError(431, QStringLiteral("the request headers are too large"));
-            }
-            return;
-        }
-        const QList<QByteArray> lines = available.left(headerEnd).split('\n');
-        const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-        if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
-            HttpReply(socket, true).sendError(400, QStringLiteral("malformed HTTP request line"));
-            return;
-        }
-        HttpRequest request;
-        request.method = requestLine.at(0);
-        const QUrl url = QUrl::fromEncoded(requestLine.at(1));
-        request.path = url.path();
-        request.query = QUrlQuery(url);
-        for (qsizetype i = 1; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon > 0)
-                request.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
-        }
+    HttpRequest request;
+    request.method = message.method;
+    const QUrl url = QUrl::fromEncoded(message.target);
+    request.path = url.path();
+    request.query = QUrlQuery(url);
+    request.headers = message.headers;
+    request.body = message.body;
+    return request;
+}
 
-        if (request.header("Upgrade").compare("websocket", Qt::CaseInsensitive) == 0) {
-            // The handshake is still unread in the socket; QWebSocketServer takes it from here.
-            disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
-            m_sockets.removeAll(socket);
-            m_webSockets->handleConnection(socket);
-            Q_EMIT socket->readyRead();
-            return;
+const HttpService::Route *HttpService::match(const QByteArray &method, const QString &path,
+                                             QStringList *params, QByteArrayList *allowed) const
+{
+    const QStringList segments = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QByteArray routed = method == "HEAD" ? QByteArray("GET") : method;
+    for (const Route &route : m_routes) {
+        if (route.segments.size() != segments.size())
+            continue;
+        QStringList found;
+        bool same = true;
+        for (qsizetype i = 0; i < segments.size() && same; ++i) {
+            const QString &p = route.segments.at(i);
+            if (p.startsWith(QLatin1Char('{')))
+                found.append(segments.at(i));
+            else
+                same = p == segments.at(i);
         }
-
-        bool lengthOk = true;
-        const QByteArray lengthHeader = request.header("Content-Length");
-        const qint64 length = lengthHeader.isEmpty() ? 0 : lengthHeader.toLongLong(&lengthOk);
-        if (!lengthOk || length < 0 || !request.header("Transfer-Encoding").isEmpty()) {
-            HttpReply(socket, true)
-                .sendError(400, QStringLiteral("send the body with a Content-Length"));
-            return;
+        if (!same)
+            continue;
+        if (route.method != routed) {
+            if (allowed && !allowed->contains(route.method))
+                allowed->append(route.method);
+            continue;
         }
-        if (length > MaxBodyBytes) {
-            HttpReply(socket, true)
-                .sendError(
-                    413,
-                    QStringLiteral("the request body is larger than %1 bytes").arg(MaxBodyBytes));
-            return;
-        }
-        if (socket->bytesAvailable() < headerEnd + 4 + length)
-            return; // the body is still arriving
-        socket->skip(headerEnd + 4);
-        request.body = socket->read(length);
-
-        const bool close = request.header("Connection").compare("close", Qt::CaseInsensitive) == 0;
-        dispatch(request, HttpReply(socket, close));
-        if (close)
-            return;
+        if (params)
+            *params = found;
+        return &route;
     }
+    return nullptr;
+}
+
+qsizetype HttpService::bodyLimit(const HttpMessage &message) const
+{
+    const Route *route =
+        match(message.method, QUrl::fromEncoded(message.target).path(), nullptr, nullptr);
+    return route && route->maxBody >= 0 ? route->maxBody : m_limits.maxBodyBytes;
+}
+
+void HttpService::handle(const HttpMessage &message, const HttpReply &reply)
+{
+    HttpRequest request = toRequest(message);
+    dispatch(request, reply);
+}
+
+bool HttpService::servesWebSocket(const HttpMessage &message) const
+{
+    return m_webSocketPaths.contains(QUrl::fromEncoded(message.target).path());
+}
+
+bool HttpService::admitWebSocket(const HttpMessage &message, const HttpReply &reply)
+{
+    HttpRequest request = toRequest(message);
+    if (!filter(request, reply))
+        return false;
+    if (m_webSocketCount >= m_maxWebSockets) {
+        reply.send(503, R"({"error":"too many open WebSockets"})", "application/json",
+                   {{"Retry-After", "5"}});
+        return false;
+    }
+    return true;
+}
+
+void HttpService::handOverWebSocket(QTcpSocket *socket)
+{
+    m_webSockets->handleConnection(socket);
+    if (socket->bytesAvailable() > 0)
+        Q_EMIT socket->readyRead();
 }
 
 void HttpService::dispatch(HttpRequest &req, const HttpReply &reply)
 {
     if (!filter(req, reply))
         return;
-    const QStringList segments = req.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    bool pathMatched = false;
-    for (const Route &route : std::as_const(m_routes)) {
-        if (route.segments.size() != segments.size())
-            continue;
-        QStringList params;
-        bool match = true;
-        for (int i = 0; i < segments.size() && match; ++i) {
-            const QString &p = route.segments.at(i);
-            if (p.startsWith(QLatin1Char('{')))
-                params.append(segments.at(i));
-            else
-                match = p == segments.at(i);
-        }
-        if (!match)
-            continue;
-        pathMatched = true;
-        if (route.method != req.method)
-            continue;
-        route.handler(req, reply, params);
+    QStringList params;
+    QByteArrayList allowed;
+    if (const Route *route = match(req.method, req.path, &params, &allowed)) {
+        route->handler(req, reply, params);
         return;
     }
-    if (pathMatched)
-        reply.sendError(405,
-                        QStringLiteral("method %1 is not allowed on %2")
-                            .arg(QString::fromLatin1(req.method), req.path));
-    else
-        reply.sendError(404, QStringLiteral("no such resource: %1").arg(req.path));
+    if (!allowed.isEmpty()) {
+        if (allowed.contains("GET"))
+            allowed.append("HEAD");
+        reply.send(
+            405,
+            QJsonDocument(QJsonObject {{QStringLiteral("error"),
+                                        QStringLiteral("method %1 is not allowed on %2")
+                                            .arg(QString::fromLatin1(req.method), req.path)}})
+                .toJson(QJsonDocument::Compact),
+            "application/json", {{"Allow", allowed.join(", ")}});
+        return;
+    }
+    reply.sendError(404, QStringLiteral("no such resource: %1").arg(req.path));
 }
 
 } // namespace Switchboard

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "common/result.h"
+#include "net/httpconnection.h"
+#include "net/httprequestparser.h"
 
 #include <QHostAddress>
 #include <QJsonObject>
@@ -20,7 +22,7 @@ namespace Switchboard {
 
 struct HttpRequest
 {
-    QByteArray method; // "GET", "POST", …
+    QByteArray method; // "GET", "POST", … (HEAD is routed as GET)
     QString path;
     QUrlQuery query;
     QList<QPair<QByteArray, QByteArray>> headers;
@@ -35,12 +37,14 @@ struct HttpRequest
 };
 
 // A handle to answer one request, now or later. Copies share the same answer; the first
-// send wins. The socket is checked before every write, since a client may have gone.
+// send wins. Answers go out in the order their requests came (HttpConnection), and a reply
+// whose client has gone is dropped.
 class HttpReply
 {
 public:
     HttpReply() = default;
-    HttpReply(QTcpSocket *socket, bool closeAfter);
+    // head: a HEAD request, answered without the body (its Content-Length kept).
+    HttpReply(HttpConnection *connection, quint64 seq, bool closeAfter, bool head);
 
     void send(int status, const QByteArray &body,
               const QByteArray &contentType = "application/json",
@@ -60,17 +64,20 @@ public:
 private:
     struct State
     {
-        QPointer<QTcpSocket> socket;
+        QPointer<HttpConnection> connection;
+        quint64 seq = 0;
         bool closeAfter = false;
+        bool head = false;
         bool done = false;
     };
     std::shared_ptr<State> m_state;
 };
 
-// A small HTTP/1.1 server: a route table with {param} segments, JSON errors for unknown routes
-// and wrong methods, WebSocket upgrades handed to QWebSocketServer, and listen/close that can
-// be repeated (the simulator's "down"). Written on QTcpServer because QAbstractHttpServer in
-// Qt 6.4 does not recognise WebSocket upgrades and cannot answer after its handler returns.
+// A small HTTP/1.1 server: a route table with {param} segments and a body limit per route, JSON
+// errors for unknown routes and wrong methods, WebSocket upgrades on the paths that serve them
+// handed to QWebSocketServer, a bound on connections, and listen/close that can be repeated
+// (the simulator's "down"). Written on QTcpServer because QAbstractHttpServer in Qt 6.4 does
+// not recognise WebSocket upgrades and cannot answer after its handler returns.
 class HttpService : public QObject
 {
     Q_OBJECT
@@ -82,7 +89,24 @@ public:
     explicit HttpService(QObject *parent = nullptr);
     ~HttpService() override;
 
-    void route(const QByteArray &method, const QString &pattern, Handler handler);
+    // maxBody: the largest request body the route takes (-1: the service's limit).
+    void route(const QByteArray &method, const QString &pattern, Handler handler,
+               qsizetype maxBody = -1);
+    // The path upgrades to a WebSocket (after filter() lets the handshake through); an upgrade
+    // anywhere else is served as a plain request.
+    void webSocketRoute(const QString &path);
+
+    void setLimits(const HttpLimits &limits) { m_limits = limits; }
+    const HttpLimits &limits() const { return m_limits; }
+    // For connections accepted from now on.
+    void setTimeouts(const HttpTimeouts &timeouts);
+    // Open connections at most; at the bound the oldest idle one makes room, and without an
+    // idle one a newcomer gets 503. Also kept under the process's descriptor limit.
+    void setMaxConnections(int connections);
+    int maxConnections() const { return m_maxConnections; }
+    void setMaxWebSockets(int sockets) { m_maxWebSockets = sockets; }
+    int connectionCount() const { return int(m_connections.size()); }
+    int webSocketCount() const { return m_webSocketCount; }
 
     // Port 0 picks a free port; the result is the port listened on.
     // Serve HTTPS (QSslServer) from the next listenOn on; a null configuration: plain HTTP.
@@ -93,8 +117,14 @@ public:
     bool isListening() const;
     quint16 port() const;
 
-    static constexpr qsizetype MaxHeaderBytes = 64LL * 1024;
-    static constexpr qsizetype MaxBodyBytes = 16LL * 1024 * 1024;
+    // For HttpConnection:
+    // The body limit of the route the request goes to.
+    qsizetype bodyLimit(const HttpMessage &message) const;
+    void handle(const HttpMessage &message, const HttpReply &reply);
+    bool servesWebSocket(const HttpMessage &message) const;
+    // Runs filter() on a handshake and checks the bound; false when it answered (refused).
+    bool admitWebSocket(const HttpMessage &message, const HttpReply &reply);
+    void handOverWebSocket(QTcpSocket *socket);
 
 Q_SIGNALS:
     // A WebSocket client connected; the receiver takes ownership of socket.
@@ -110,17 +140,28 @@ private:
         QByteArray method;
         QStringList segments;
         Handler handler;
+        qsizetype maxBody = -1;
     };
 
     void onNewConnection();
-    void onReadyRead(QTcpSocket *socket);
     void dispatch(HttpRequest &request, const HttpReply &reply);
+    // The route for method and path, with its parameters; null when none. allowed: the methods
+    // the path takes.
+    const Route *match(const QByteArray &method, const QString &path, QStringList *params,
+                       QByteArrayList *allowed) const;
+    static HttpRequest toRequest(const HttpMessage &message);
 
     QTcpServer *m_tcp = nullptr;
     std::unique_ptr<QSslConfiguration> m_tls;
     QWebSocketServer *m_webSockets;
     QList<Route> m_routes;
-    QList<QPointer<QTcpSocket>> m_sockets; // open connections, for closeAll()
+    QStringList m_webSocketPaths;
+    HttpLimits m_limits;
+    HttpTimeouts m_timeouts;
+    int m_maxConnections = 1000;
+    int m_maxWebSockets = 256;
+    int m_webSocketCount = 0;
+    std::deque<HttpConnection *> m_connections; // oldest first
 };
 
 QByteArray httpReasonPhrase(int status);

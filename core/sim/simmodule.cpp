@@ -55,6 +55,7 @@ SimModule::SimModule(const ModuleInfo &info, const Clock &clock, quint32 seed, S
                           onKpis(reply);
                       });
     }
+    m_http->webSocketRoute(QStringLiteral("/events"));
     connect(m_http, &HttpService::webSocketConnected, this, &SimModule::acceptWebSocket);
 }
 
