@@ -29,20 +29,26 @@ void AlertRoutes::install(ApiServer &server, CoreService &core)
                      ApiServer::sendResult(reply, 200, core.alertDetails(p.at(0).toLongLong()));
                  });
     // ack | resolve | snooze, with an optional "note"; snooze takes "minutes".
-    server.route(
-        "POST", QStringLiteral("/api/v1/alerts/{id}/{action}"),
-        [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-            if (!ApiServer::allow(req, reply, Role::Support))
-                return;
-            auto body = req.jsonBody();
-            if (!body)
-                return reply.sendError(body.error());
-            ApiServer::sendResult(
-                reply, 200,
-                core.alerts()->act(p.at(0).toLongLong(), p.at(1), req.actor,
-                                   body->value(QLatin1String("note")).toString().left(1000),
-                                   body->value(QLatin1String("minutes")).toInt(60)));
-        });
+    server.route("POST", QStringLiteral("/api/v1/alerts/{id}/{action}"),
+                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+                     if (!ApiServer::allow(req, reply, Role::Support))
+                         return;
+                     // Snoozes last from a minute to a week; 60 minutes when left out.
+                     static const RequestSchema schema =
+                         RequestSchema()
+                             .optional(QStringLiteral("note"), RequestSchema::Type::String)
+                             .range(0, 1000)
+                             .optional(QStringLiteral("minutes"), RequestSchema::Type::WholeNumber)
+                             .range(1, 7 * 24 * 60);
+                     auto body = ApiServer::body(req, schema);
+                     if (!body)
+                         return reply.sendError(body.error());
+                     ApiServer::sendResult(
+                         reply, 200,
+                         core.alerts()->act(p.at(0).toLongLong(), p.at(1), req.actor,
+                                            body->value(QLatin1String("note")).toString(),
+                                            body->value(QLatin1String("minutes")).toInt(60)));
+                 });
     server.route("GET", QStringLiteral("/api/v1/silences"),
                  [&core](const HttpRequest &, const HttpReply &reply, const QStringList &) {
                      reply.sendJson(200, {{QStringLiteral("silences"), core.alerts()->silences()}});

@@ -179,6 +179,16 @@ void ApiServer::addDeadLetterRoutes()
           });
 }
 
+Result<QJsonObject> ApiServer::body(const HttpRequest &req, const RequestSchema &schema)
+{
+    auto body = req.jsonBody();
+    if (!body)
+        return body.error();
+    if (Status st = schema.check(*body); !st)
+        return st.error();
+    return body;
+}
+
 Result<QJsonObject> ApiServer::objectMember(const HttpRequest &req, const QString &name)
 {
     auto body = req.jsonBody();
@@ -331,14 +341,14 @@ void ApiServer::addSecretRoutes()
                   return reply.sendError(
                       400, QStringLiteral("use 1–100 lower-case letters, digits, '.', '_' or '-'"),
                       QStringLiteral("name"));
-              auto body = req.jsonBody();
+              static const RequestSchema schema =
+                  RequestSchema()
+                      .required(QStringLiteral("value"), RequestSchema::Type::String)
+                      .range(1, 4096);
+              auto body = ApiServer::body(req, schema);
               if (!body)
                   return reply.sendError(body.error());
               const QString value = body->value(QLatin1String("value")).toString();
-              if (value.isEmpty() || value.size() > 4096)
-                  return reply.sendError(
-                      400, QStringLiteral("\"value\" must be a string of 1 to 4096 characters"),
-                      QStringLiteral("value"));
               m_core.secrets()->write(p.at(0), value, [reply](Status st) {
                   if (!st)
                       return reply.sendError(st.error());
@@ -396,7 +406,14 @@ bool ApiServer::allow(const HttpRequest &request, const HttpReply &reply, Role m
 
 void ApiServer::onControl(const HttpRequest &request, const HttpReply &reply)
 {
-    auto body = request.jsonBody();
+    static const RequestSchema schema =
+        RequestSchema()
+            .required(QStringLiteral("action"), RequestSchema::Type::String)
+            .oneOf({QStringLiteral("test"), QStringLiteral("reset_circuit_breaker"),
+                    QStringLiteral("enable_module"), QStringLiteral("disable_module")})
+            .optional(QStringLiteral("module"), RequestSchema::Type::String)
+            .range(1, 100);
+    auto body = ApiServer::body(request, schema);
     if (!body)
         return reply.sendError(body.error());
     const QString action = body->value(QLatin1String("action")).toString();

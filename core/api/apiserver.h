@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/requestschema.h"
 #include "api/tokenstore.h"
 #include "net/httpservice.h"
 
@@ -28,6 +29,8 @@ public:
     static void sendResult(const HttpReply &reply, int status, const Result<QJsonObject> &result);
     // The request body's member `name`, which may be left out but must otherwise be an object.
     static Result<QJsonObject> objectMember(const HttpRequest &req, const QString &name);
+    // The request body, checked against the route's schema.
+    static Result<QJsonObject> body(const HttpRequest &req, const RequestSchema &schema);
 
 protected:
     bool filter(HttpRequest &request, const HttpReply &reply) override;

@@ -81,7 +81,14 @@ void TaskRoutes::install(ApiServer &server, CoreService &core)
                                               const QStringList &p) {
                      if (!mayWork(req, reply, p.at(0)))
                          return;
-                     auto body = req.jsonBody();
+                     static const RequestSchema schema =
+                         RequestSchema()
+                             .required(QStringLiteral("decision"), RequestSchema::Type::String)
+                             .range(1, 100)
+                             .optional(QStringLiteral("fields"), RequestSchema::Type::Object)
+                             .optional(QStringLiteral("comment"), RequestSchema::Type::String)
+                             .range(0, 4000);
+                     auto body = ApiServer::body(req, schema);
                      if (!body)
                          return reply.sendError(body.error());
                      auto decided = core.review()->decide(
@@ -92,25 +99,36 @@ void TaskRoutes::install(ApiServer &server, CoreService &core)
                          return reply.sendError(decided.error());
                      reply.sendJson(200, mayReadPhi(req) ? *decided : ReviewDesk::masked(*decided));
                  });
-    server.route("POST", QStringLiteral("/api/v1/tasks/decisions"),
-                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-                     if (!ApiServer::allow(req, reply, Role::Support))
-                         return;
-                     auto body = req.jsonBody();
-                     if (!body)
-                         return reply.sendError(body.error());
-                     QStringList ids;
-                     for (const auto &v : body->value(QLatin1String("ids")).toArray())
-                         ids << v.toString();
-                     if (ids.isEmpty())
-                         return reply.sendError(400, QStringLiteral("\"ids\" must list the tasks"),
-                                                QStringLiteral("ids"));
-                     reply.sendJson(200,
-                                    {{QStringLiteral("results"),
-                                      core.review()->decideMany(
-                                          ids, body->value(QLatin1String("decision")).toString(),
-                                          req.actor)}});
-                 });
+    server.route(
+        "POST", QStringLiteral("/api/v1/tasks/decisions"),
+        [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+            if (!ApiServer::allow(req, reply, Role::Support))
+                return;
+            static const RequestSchema schema =
+                RequestSchema()
+                    .required(QStringLiteral("ids"), RequestSchema::Type::Array)
+                    .required(QStringLiteral("decision"), RequestSchema::Type::String)
+                    .range(1, 100);
+            auto body = ApiServer::body(req, schema);
+            if (!body)
+                return reply.sendError(body.error());
+            QStringList ids;
+            for (const auto &v : body->value(QLatin1String("ids")).toArray()) {
+                if (!v.isString() || v.toString().isEmpty())
+                    return reply.sendError(400,
+                                           QStringLiteral("\"ids\" must list task ids as strings"),
+                                           QStringLiteral("ids"));
+                ids << v.toString();
+            }
+            if (ids.isEmpty())
+                return reply.sendError(400, QStringLiteral("\"ids\" must list the tasks"),
+                                       QStringLiteral("ids"));
+            reply.sendJson(
+                200,
+                {{QStringLiteral("results"),
+                  core.review()->decideMany(ids, body->value(QLatin1String("decision")).toString(),
+                                            req.actor)}});
+        });
     server.route(
         "GET", QStringLiteral("/api/v1/audit"),
         [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {

@@ -192,30 +192,31 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                          return reply.sendError(retried.error());
                      reply.sendJson(201, *retried);
                  });
-    server.route(
-        "POST", QStringLiteral("/api/v1/events"),
-        [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-            if (!ApiServer::allow(req, reply, Role::Manager))
-                return;
-            auto body = req.jsonBody();
-            if (!body)
-                return reply.sendError(body.error());
-            const QString type = body->value(QLatin1String("type")).toString();
-            if (type.isEmpty())
-                return reply.sendError(400, QStringLiteral("the event needs a \"type\""),
-                                       QStringLiteral("type"));
-            const QString module = body->value(QLatin1String("module")).toString();
-            if (!module.isEmpty() && !ModuleCatalog::find(module))
-                return reply.sendError(400, QStringLiteral("unknown module \"%1\"").arg(module),
-                                       QStringLiteral("module"));
-            auto delivered = core.engine()->deliverEvent(
-                type, module, body->value(QLatin1String("data")).toObject(),
-                QString::fromUtf8(req.header("Idempotency-Key")));
-            if (!delivered)
-                return reply.sendError(delivered.error());
-            reply.sendJson(delivered->value(QLatin1String("replayed")).toBool() ? 200 : 202,
-                           *delivered);
-        });
+    server.route("POST", QStringLiteral("/api/v1/events"),
+                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+                     if (!ApiServer::allow(req, reply, Role::Manager))
+                         return;
+                     static const RequestSchema schema =
+                         RequestSchema()
+                             .required(QStringLiteral("type"), RequestSchema::Type::String)
+                             .range(1, 200)
+                             .optional(QStringLiteral("module"), RequestSchema::Type::String)
+                             .oneOf(ModuleCatalog::ids())
+                             .optional(QStringLiteral("data"), RequestSchema::Type::Object);
+                     auto body = ApiServer::body(req, schema);
+                     if (!body)
+                         return reply.sendError(body.error());
+                     const QString type = body->value(QLatin1String("type")).toString();
+                     const QString module = body->value(QLatin1String("module")).toString();
+                     auto delivered = core.engine()->deliverEvent(
+                         type, module, body->value(QLatin1String("data")).toObject(),
+                         QString::fromUtf8(req.header("Idempotency-Key")));
+                     if (!delivered)
+                         return reply.sendError(delivered.error());
+                     reply.sendJson(delivered->value(QLatin1String("replayed")).toBool() ? 200
+                                                                                         : 202,
+                                    *delivered);
+                 });
 }
 
 } // namespace Switchboard

@@ -50,6 +50,14 @@ const ModuleInfo *byNumber(int number)
     return &all().at(number - 1);
 }
 
+QStringList ids()
+{
+    QStringList out;
+    for (const ModuleInfo &m : all())
+        out << m.id;
+    return out;
+}
+
 QString displayName(const QString &id)
 {
     const ModuleInfo *info = find(id);

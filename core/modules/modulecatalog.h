@@ -24,6 +24,8 @@ struct ModuleInfo
 namespace ModuleCatalog {
 
 const QList<ModuleInfo> &all();
+// "01_intake" … "09_compliance".
+QStringList ids();
 // nullptr when the id is not one of the nine modules.
 const ModuleInfo *find(const QString &id);
 const ModuleInfo *byNumber(int number);

@@ -115,6 +115,54 @@ private Q_SLOTS:
                  QStringLiteral("module"));
     }
 
+    // Each wrong value is refused naming its field; none becomes a default.
+    void wrongValuesAreRefusedByName_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("field");
+        const QString events = QStringLiteral("/api/v1/events");
+        QTest::newRow("event module a number")
+            << events << QByteArray(R"({"type":"x","module":7})") << QStringLiteral("module");
+        QTest::newRow("event module unknown")
+            << events << QByteArray(R"({"type":"x","module":"10_x"})") << QStringLiteral("module");
+        QTest::newRow("event data a string")
+            << events << QByteArray(R"({"type":"x","data":"x"})") << QStringLiteral("data");
+        QTest::newRow("event without type")
+            << events << QByteArray(R"({"data":{}})") << QStringLiteral("type");
+        QTest::newRow("event type empty")
+            << events << QByteArray(R"({"type":""})") << QStringLiteral("type");
+        const QString snooze = QStringLiteral("/api/v1/alerts/1/snooze");
+        QTest::newRow("snooze words")
+            << snooze << QByteArray(R"({"minutes":"abc"})") << QStringLiteral("minutes");
+        QTest::newRow("snooze huge")
+            << snooze << QByteArray(R"({"minutes":1e308})") << QStringLiteral("minutes");
+        QTest::newRow("snooze fraction")
+            << snooze << QByteArray(R"({"minutes":2.5})") << QStringLiteral("minutes");
+        QTest::newRow("snooze zero")
+            << snooze << QByteArray(R"({"minutes":0})") << QStringLiteral("minutes");
+        QTest::newRow("note a number")
+            << snooze << QByteArray(R"({"note":5})") << QStringLiteral("note");
+        QTest::newRow("bulk ids not strings")
+            << QStringLiteral("/api/v1/tasks/decisions")
+            << QByteArray(R"({"ids":[1,2],"decision":"approve"})") << QStringLiteral("ids");
+        QTest::newRow("secret value a number")
+            << QStringLiteral("/api/v1/secrets/x") << QByteArray(R"({"value":5})")
+            << QStringLiteral("value");
+    }
+
+    void wrongValuesAreRefusedByName()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, field);
+        const QByteArray method =
+            path.startsWith(QLatin1String("/api/v1/secrets")) ? "PUT" : "POST";
+        const HttpResult r = request(method, url(path), body, auth());
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json().value(QLatin1String("field")).toString(), field);
+    }
+
     void controlTestRunsTheChecksNow()
     {
         const HttpResult r =
