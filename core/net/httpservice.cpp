@@ -277,6 +277,7 @@ Result<quint16> HttpService::listenOn(const QHostAddress &address, quint16 port)
             // Connections come out of it once their TLS handshake is done.
             auto *ssl = new QSslServer(this);
             ssl->setSslConfiguration(*m_tls);
+            ssl->setHandshakeTimeout(m_timeouts.headerMs); // a stalled handshake is slowloris too
             m_tcp = ssl;
         } else {
             m_tcp = new QTcpServer(this);
