@@ -103,17 +103,7 @@ private Q_SLOTS:
                       QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                       QStringLiteral("--data"), m_dir.filePath(QStringLiteral("data"))});
         QString log;
-        QElapsedTimer timer;
-        timer.start();
-        while (!m_port && timer.elapsed() < 20000 && m_core.state() != QProcess::NotRunning) {
-            m_core.waitForReadyRead(200);
-            log += QString::fromUtf8(m_core.readAll());
-            const qsizetype at = log.indexOf(QLatin1String("listening on http://127.0.0.1:"));
-            if (at >= 0) {
-                const QString rest = log.mid(at + 30);
-                m_port = quint16(rest.left(rest.indexOf(QLatin1Char('\n'))).toUInt());
-            }
-        }
+        m_port = waitForApiPort(m_core, log);
         QVERIFY2(m_port, qPrintable(log));
         QVERIFY(healthy());
     }

@@ -71,18 +71,7 @@ class TstHeadless : public QObject
                       QStringLiteral("--env-file"), file.fileName(), QStringLiteral("--data"),
                       data()});
         m_log.clear();
-        QElapsedTimer timer;
-        timer.start();
-        m_api = 0;
-        while (!m_api && timer.elapsed() < 15000 && m_core.state() != QProcess::NotRunning) {
-            m_core.waitForReadyRead(200);
-            m_log += QString::fromUtf8(m_core.readAll());
-            const qsizetype at = m_log.indexOf(QLatin1String("listening on http://127.0.0.1:"));
-            if (at >= 0) {
-                const QString rest = m_log.mid(at + 30);
-                m_api = quint16(rest.left(rest.indexOf(QLatin1Char('\n'))).toUInt());
-            }
-        }
+        m_api = waitForApiPort(m_core, m_log, 15000);
         return m_api != 0;
     }
 

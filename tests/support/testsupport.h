@@ -74,6 +74,24 @@ inline quint16 startFleet(Switchboard::SimFleet &fleet)
 }
 
 // A built executable of this project.
+// Reads a starting switchboard-core's output into log until it says where its API listens;
+// the port, or 0 when it stopped or timeoutMs passed first.
+inline quint16 waitForApiPort(QProcess &core, QString &log, int timeoutMs = 20000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs && core.state() != QProcess::NotRunning) {
+        core.waitForReadyRead(200);
+        log += QString::fromUtf8(core.readAll());
+        const qsizetype at = log.indexOf(QLatin1String("listening on http://127.0.0.1:"));
+        if (at >= 0) {
+            const QString rest = log.mid(at + 30);
+            return quint16(rest.left(rest.indexOf(QLatin1Char('\n'))).toUInt());
+        }
+    }
+    return 0;
+}
+
 inline QString binary(const char *name)
 {
     return QStringLiteral(SWITCHBOARD_BIN_DIR "/") + QLatin1String(name);
