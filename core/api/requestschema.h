@@ -1,16 +1,15 @@
 #pragma once
 
 #include "common/result.h"
+#include "workflow/jsonschema.h"
 
 #include <QJsonObject>
-#include <QList>
-#include <optional>
 
 namespace Switchboard {
 
-// What a route takes in its JSON body, declared once beside the route: each member's type,
-// whether it is required, and its bounds. check() refuses the first wrong member by name
-// (400 with "field"), so no wrong value becomes a silent default.
+// What a route takes in its JSON body, declared once beside the route as a JSON Schema (checked
+// by JsonSchema): each member's type, whether it is required, and its bounds. check() refuses
+// the first wrong member by name (400 with "field"), so no wrong value becomes a default.
 class RequestSchema
 {
 public:
@@ -18,30 +17,24 @@ public:
 
     RequestSchema &required(const QString &name, Type type);
     RequestSchema &optional(const QString &name, Type type);
-    // For the member added last: numbers within [min, max]; strings of at most max characters
-    // (and at least min); for dates, a string that must be an ISO 8601 date and time.
+    // For the member added last: numbers within [min, max]; strings of min to max characters.
     RequestSchema &range(double min, double max);
     RequestSchema &oneOf(const QStringList &values);
+    // For the member added last: an ISO 8601 date and time.
     RequestSchema &isoDateTime();
 
     Status check(const QJsonObject &body) const;
+    // The JSON Schema (draft 2020-12) it stands for.
+    QJsonObject schema() const;
 
 private:
-    struct Member
-    {
-        QString name;
-        Type type = Type::String;
-        bool required = false;
-        std::optional<double> min;
-        std::optional<double> max;
-        QStringList values;
-        bool date = false;
-    };
+    RequestSchema &add(const QString &name, Type type, bool required);
+    void setOnLast(const QString &keyword, const QJsonValue &value);
 
-    static QString typeName(Type type);
-    static Status checkMember(const Member &m, const QJsonValue &value);
-
-    QList<Member> m_members;
+    QJsonObject m_properties;
+    QStringList m_required;
+    QString m_last;
+    Type m_lastType = Type::String;
 };
 
 } // namespace Switchboard

@@ -1,8 +1,10 @@
 #include "workflow/jsonschema.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <cmath>
 
 namespace Switchboard {
 
@@ -15,9 +17,12 @@ QString typeOf(const QJsonValue &v)
         return QStringLiteral("null");
     case QJsonValue::Bool:
         return QStringLiteral("boolean");
-    case QJsonValue::Double:
-        return v.toDouble() == double(qint64(v.toDouble())) ? QStringLiteral("integer")
-                                                            : QStringLiteral("number");
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        return std::isfinite(d) && std::abs(d) < 9e15 && d == std::trunc(d)
+            ? QStringLiteral("integer")
+            : QStringLiteral("number");
+    }
     case QJsonValue::String:
         return QStringLiteral("string");
     case QJsonValue::Array:
@@ -121,6 +126,13 @@ void JsonSchema::check(const QJsonObject &schemaIn, const QJsonValue &value, con
             && s.size() < schema.value(QLatin1String("minLength")).toInt())
             fail(s.isEmpty() ? QStringLiteral("must not be empty")
                              : QStringLiteral("is too short"));
+        if (schema.contains(QLatin1String("maxLength"))
+            && s.size() > schema.value(QLatin1String("maxLength")).toInt())
+            fail(QStringLiteral("is longer than %1 characters")
+                     .arg(schema.value(QLatin1String("maxLength")).toInt()));
+        if (schema.value(QLatin1String("format")) == QLatin1String("date-time")
+            && !QDateTime::fromString(s, Qt::ISODateWithMs).isValid())
+            fail(QStringLiteral("must be a date and time such as 2026-12-02T09:30:00Z"));
         if (schema.contains(QLatin1String("pattern"))) {
             const QRegularExpression re(schema.value(QLatin1String("pattern")).toString());
             if (!re.match(s).hasMatch())

@@ -9,7 +9,8 @@ namespace Switchboard {
 
 // Validates JSON against the subset of JSON Schema (2020-12) that Switchboard's own schemas
 // use: type, enum, const, properties, required, additionalProperties, items, minItems,
-// minLength, pattern, minimum, maximum, $ref to "#/$defs/…", allOf, anyOf, if/then/else.
+// minLength, maxLength, pattern, format "date-time", minimum, maximum, $ref to "#/$defs/…",
+// allOf, anyOf, if/then/else.
 // Unknown keywords are ignored, as the specification allows.
 class JsonSchema
 {
