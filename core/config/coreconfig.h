@@ -78,6 +78,13 @@ struct ApiLimits
     int maxWorkflowBytes = 8 * 1024 * 1024; // workflow drafts and imports
 };
 
+// What one workflow and one execution may grow to.
+struct EngineLimits
+{
+    int maxNodes = 2000; // per workflow; connections at most four times that
+    int maxHistoryEvents = 10000; // per execution: past it the execution fails (a runaway loop)
+};
+
 struct CoreConfig
 {
     QString brandName = QStringLiteral("Demo Clinic");
@@ -91,6 +98,7 @@ struct CoreConfig
     ResilienceSettings resilience;
     RetentionSettings retention;
     ApiLimits api;
+    EngineLimits limits;
     int deadLetterAlertThreshold = 10; // DLQ_ALERT_THRESHOLD
     // DURABILITY: "power" (synchronous=FULL, commits survive a power loss) or "process"
     // (synchronous=NORMAL, faster; commits survive a crash of the core but not of the machine).

@@ -318,6 +318,18 @@ void addApi(QList<Setting> &s)
                   QStringLiteral("8388608")};
 }
 
+void addEngineLimits(QList<Setting> &s)
+{
+    s << Setting {
+        QStringLiteral("WORKFLOW_MAX_NODES"), QStringLiteral("limits.max_nodes"),
+        wholeNumber(10, 100000, [](CoreConfig &c, int n) { c.limits.maxNodes = n; }),
+        QStringLiteral("2000")};
+    s << Setting {
+        QStringLiteral("EXECUTION_MAX_HISTORY_EVENTS"), QStringLiteral("limits.max_history_events"),
+        wholeNumber(100, 10000000, [](CoreConfig &c, int n) { c.limits.maxHistoryEvents = n; }),
+        QStringLiteral("10000")};
+}
+
 void addAlertsAndStore(QList<Setting> &s)
 {
     s << Setting {QStringLiteral("REPORT_CRON"), QStringLiteral("report.cron"),
@@ -457,6 +469,7 @@ const QList<Setting> &all()
         addHealth(s);
         addResilience(s);
         addApi(s);
+        addEngineLimits(s);
         addAlertsAndStore(s);
         addModules(s);
         return s;

@@ -188,6 +188,15 @@ void WorkflowEngine::runReadySteps(Run &run)
         const QString id = ready.takeAt(0).toString();
         run.setList("ready", ready);
         const WorkflowNode *node = run.def.node(id);
+        if (run.seq >= m_maxHistoryEvents) {
+            // A loop that waits on nothing real (a delay until a time already past, say).
+            m_saga.fail(run, id,
+                        QStringLiteral("the execution recorded %1 history events, the most one "
+                                       "may (EXECUTION_MAX_HISTORY_EVENTS): a loop seems to run "
+                                       "without end")
+                            .arg(run.seq));
+            break;
+        }
         if (!node) {
             m_saga.fail(run, id, QStringLiteral("the workflow has no node \"%1\"").arg(id));
             break;

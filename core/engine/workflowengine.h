@@ -69,6 +69,8 @@ public:
     }
     // Each module's call timeout, for module_call nodes that do not set timeout_s.
     void setModuleTimeouts(const QHash<QString, int> &ms) { m_calls.setTimeouts(ms); }
+    // History events one execution may record; past them it fails as a runaway loop.
+    void setMaxHistoryEvents(int events) { m_maxHistoryEvents = events; }
     // The clinic's time zone, for schedule triggers such as the 07:00 morning report.
     void setTimeZone(const QTimeZone &zone) { m_schedules.setTimeZone(zone); }
     // Keeps one durable timer per published, enabled workflow with a schedule trigger (and
@@ -219,6 +221,7 @@ private:
     QTimer *m_sweeper;
     QStringList m_dirty; // executions changed but not yet committed (group commit)
     bool m_flushScheduled = false;
+    int m_maxHistoryEvents = 10000;
 };
 
 } // namespace Switchboard

@@ -206,6 +206,7 @@ Status CoreService::startEngine()
     }
     m_expressions = std::make_unique<ExpressionEngine>();
     m_validator = std::make_unique<WorkflowValidator>(*m_expressions);
+    m_validator->setMaxNodes(m_config.limits.maxNodes);
     m_workflows = std::make_unique<WorkflowStore>(*m_db, m_clock, *m_validator);
     m_workflows->setEnvironment(m_config.environment);
     m_keyFigures = new KeyFigures(
@@ -243,6 +244,7 @@ Status CoreService::startEngine()
     }
     m_engine->setEndpoints(endpoints);
     m_engine->setModuleTimeouts(timeouts);
+    m_engine->setMaxHistoryEvents(m_config.limits.maxHistoryEvents);
     if (!m_config.timezone.isEmpty())
         m_engine->setTimeZone(QTimeZone(m_config.timezone.toUtf8()));
     m_audit = new AuditLog(*m_db, m_clock, *m_resilient, this);

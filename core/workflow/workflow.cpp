@@ -95,6 +95,7 @@ Result<Workflow> Workflow::fromJson(const QJsonObject &json)
                         o.value(QLatin1String("to")).toString(),
                         o.value(QLatin1String("port")).toString(QStringLiteral("out"))});
     }
+    w.buildIndex();
     return w;
 }
 
@@ -124,9 +125,27 @@ QJsonObject Workflow::toJson() const
     return json;
 }
 
+void Workflow::buildIndex()
+{
+    m_nodeIndex.clear();
+    m_outgoing.clear();
+    m_incoming.clear();
+    for (qsizetype i = nodes.size() - 1; i >= 0; --i)
+        m_nodeIndex.insert(nodes.at(i).id, i); // the first of duplicates wins, as in a scan
+    for (qsizetype i = 0; i < edges.size(); ++i) {
+        m_outgoing[edges.at(i).from].append(i);
+        m_incoming[edges.at(i).to].append(i);
+    }
+    m_indexed = true;
+}
+
 const WorkflowNode *Workflow::node(const QString &nodeId) const
 {
-    for (const WorkflowNode &n : nodes) {
+    if (m_indexed) {
+        const auto it = m_nodeIndex.constFind(nodeId);
+        return it == m_nodeIndex.constEnd() ? nullptr : &nodes.at(*it);
+    }
+    for (const WorkflowNode &n : nodes) { // built by hand, without the index
         if (n.id == nodeId)
             return &n;
     }
@@ -136,6 +155,11 @@ const WorkflowNode *Workflow::node(const QString &nodeId) const
 QList<WorkflowEdge> Workflow::outgoing(const QString &nodeId) const
 {
     QList<WorkflowEdge> out;
+    if (m_indexed) {
+        for (qsizetype i : m_outgoing.value(nodeId))
+            out.append(edges.at(i));
+        return out;
+    }
     for (const WorkflowEdge &e : edges) {
         if (e.from == nodeId)
             out.append(e);
@@ -146,6 +170,11 @@ QList<WorkflowEdge> Workflow::outgoing(const QString &nodeId) const
 QList<WorkflowEdge> Workflow::incoming(const QString &nodeId) const
 {
     QList<WorkflowEdge> in;
+    if (m_indexed) {
+        for (qsizetype i : m_incoming.value(nodeId))
+            in.append(edges.at(i));
+        return in;
+    }
     for (const WorkflowEdge &e : edges) {
         if (e.to == nodeId)
             in.append(e);

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
@@ -75,10 +76,20 @@ struct Workflow
     static Result<Workflow> fromJson(const QJsonObject &json);
     QJsonObject toJson() const;
 
+    // Lookups by node id, through the index fromJson builds (one built by hand is scanned; it
+    // must not change nodes or edges after fromJson).
     const WorkflowNode *node(const QString &id) const;
     QList<WorkflowEdge> outgoing(const QString &nodeId) const;
     QList<WorkflowEdge> incoming(const QString &nodeId) const;
     const WorkflowNode *triggerNode() const;
+
+private:
+    void buildIndex();
+
+    QHash<QString, qsizetype> m_nodeIndex; // node id → position in nodes (the first one)
+    QHash<QString, QList<qsizetype>> m_outgoing; // node id → positions in edges
+    QHash<QString, QList<qsizetype>> m_incoming;
+    bool m_indexed = false;
 };
 
 } // namespace Switchboard

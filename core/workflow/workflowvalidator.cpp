@@ -68,6 +68,20 @@ WorkflowValidator::WorkflowValidator(ExpressionEngine &expressions)
 QList<WorkflowIssue> WorkflowValidator::validate(const QJsonObject &document) const
 {
     QList<WorkflowIssue> issues;
+    // Bounded before anything else looks at it, so that a huge document costs little.
+    const qsizetype nodes = document.value(QLatin1String("nodes")).toArray().size();
+    const qsizetype edges = document.value(QLatin1String("edges")).toArray().size();
+    if (nodes > m_maxNodes || edges > 4 * qsizetype(m_maxNodes)) {
+        issues.append({QString(),
+                       nodes > m_maxNodes ? QStringLiteral("nodes") : QStringLiteral("edges"),
+                       QStringLiteral("the workflow has %1 nodes and %2 connections; at most %3 "
+                                      "nodes and %4 connections are allowed (WORKFLOW_MAX_NODES)")
+                           .arg(nodes)
+                           .arg(edges)
+                           .arg(m_maxNodes)
+                           .arg(4 * qsizetype(m_maxNodes))});
+        return issues;
+    }
     for (const JsonSchema::Violation &v : schema().validate(document))
         issues.append(issueAt(document, v.path, v.message));
     if (!issues.isEmpty())
@@ -250,7 +264,7 @@ void WorkflowValidator::checkNodes(const Workflow &w, QList<WorkflowIssue> &out)
 
 void WorkflowValidator::checkGraph(const Workflow &w, QList<WorkflowIssue> &out) const
 {
-    QList<WorkflowEdge> seen;
+    QSet<QString> seen;
     for (int i = 0; i < w.edges.size(); ++i) {
         const WorkflowEdge &e = w.edges.at(i);
         const QString field = QStringLiteral("edges[%1]").arg(i);
@@ -265,10 +279,11 @@ void WorkflowValidator::checkGraph(const Workflow &w, QList<WorkflowIssue> &out)
                         QStringLiteral("no node has the id \"%1\"").arg(e.to)});
             continue;
         }
-        if (seen.contains(e))
+        const QString key = e.from + QChar(0) + e.to + QChar(0) + e.port;
+        if (seen.contains(key))
             out.append({e.from, field,
                         QStringLiteral("the same connection to \"%1\" appears twice").arg(e.to)});
-        seen.append(e);
+        seen.insert(key);
         if (from->type == NodeType::End)
             out.append({e.from, field, QStringLiteral("an end node cannot lead anywhere")});
         else if (from->type != NodeType::Parallel && !from->ports().contains(e.port))
@@ -349,54 +364,98 @@ void WorkflowValidator::checkGraph(const Workflow &w, QList<WorkflowIssue> &out)
 
 void WorkflowValidator::checkCycles(const Workflow &w, QList<WorkflowIssue> &out) const
 {
-    // Tarjan's strongly connected components; a component with a cycle needs a waiting node.
-    QHash<QString, int> index, low;
-    QSet<QString> onStack;
-    QList<QString> stack;
-    int counter = 0;
-    std::function<void(const QString &)> visit = [&](const QString &v) {
-        index[v] = low[v] = counter++;
-        stack.append(v);
-        onStack.insert(v);
-        for (const WorkflowEdge &e : w.outgoing(v)) {
-            if (!w.node(e.to))
-                continue;
-            if (!index.contains(e.to)) {
-                visit(e.to);
-                low[v] = qMin(low[v], low[e.to]);
-            } else if (onStack.contains(e.to)) {
-                low[v] = qMin(low[v], index[e.to]);
-            }
-        }
-        if (low[v] != index[v])
-            return;
-        QList<QString> component;
-        QString member;
-        do {
-            member = stack.takeLast();
-            onStack.remove(member);
-            component.append(member);
-        } while (member != v);
-        bool selfLoop = false;
-        for (const WorkflowEdge &e : w.outgoing(v))
-            selfLoop = selfLoop || e.to == v;
-        if (component.size() < 2 && !selfLoop)
-            return;
-        bool waits = false;
-        for (const QString &id : component)
-            waits = waits || w.node(id)->waits();
-        if (!waits) {
-            std::sort(component.begin(), component.end());
-            out.append({component.first(), QString(),
-                        QStringLiteral("these nodes form a loop with no delay, wait or review in "
-                                       "it, which would run forever: %1")
-                            .arg(component.join(QStringLiteral(" → ")))});
-        }
-    };
-    for (const WorkflowNode &n : w.nodes) {
-        if (!index.contains(n.id))
-            visit(n.id);
+    // Tarjan's strongly connected components, iterative (a long chain of nodes must not
+    // exhaust the stack); a component with a cycle needs a real wait in it.
+    const qsizetype n = w.nodes.size();
+    QHash<QString, qsizetype> position;
+    for (qsizetype i = 0; i < n; ++i)
+        position.insert(w.nodes.at(i).id, i);
+    QList<QList<qsizetype>> next(n);
+    for (const WorkflowEdge &e : w.edges) {
+        const auto from = position.constFind(e.from);
+        const auto to = position.constFind(e.to);
+        if (from != position.constEnd() && to != position.constEnd())
+            next[*from].append(*to);
     }
+    QList<qsizetype> index(n, -1), low(n, 0);
+    QList<bool> onStack(n, false);
+    QList<qsizetype> stack;
+    qsizetype counter = 0;
+    struct Frame
+    {
+        qsizetype node;
+        qsizetype edge;
+    };
+    for (qsizetype root = 0; root < n; ++root) {
+        if (index[root] >= 0)
+            continue;
+        QList<Frame> frames {{root, 0}};
+        index[root] = low[root] = counter++;
+        stack.append(root);
+        onStack[root] = true;
+        while (!frames.isEmpty()) {
+            Frame &f = frames.last();
+            const qsizetype v = f.node;
+            if (f.edge < next[v].size()) {
+                const qsizetype to = next[v][f.edge++];
+                if (index[to] < 0) {
+                    index[to] = low[to] = counter++;
+                    stack.append(to);
+                    onStack[to] = true;
+                    frames.append({to, 0});
+                } else if (onStack[to]) {
+                    low[v] = std::min(low[v], index[to]);
+                }
+                continue;
+            }
+            frames.removeLast();
+            if (!frames.isEmpty())
+                low[frames.last().node] = std::min(low[frames.last().node], low[v]);
+            if (low[v] != index[v])
+                continue;
+            QList<qsizetype> component;
+            qsizetype member = -1;
+            do {
+                member = stack.takeLast();
+                onStack[member] = false;
+                component.append(member);
+            } while (member != v);
+            if (component.size() < 2 && !next[v].contains(v))
+                continue;
+            checkLoop(w, component, out);
+        }
+    }
+}
+
+void WorkflowValidator::checkLoop(const Workflow &w, const QList<qsizetype> &component,
+                                  QList<WorkflowIssue> &out)
+{
+    // A delay counts as a wait only with a fixed duration of at least a second; a 0 ms delay or
+    // one "until" a time that may have passed would let the loop spin.
+    const auto realWait = [](const WorkflowNode &node) {
+        if (node.type != NodeType::Delay)
+            return node.waits();
+        return !node.settings.contains(QLatin1String("until"))
+            && durationMs(node.text("duration")) >= MinLoopDelayMs;
+    };
+    QStringList ids;
+    bool waits = false;
+    for (qsizetype i : component) {
+        ids << w.nodes.at(i).id;
+        waits = waits || realWait(w.nodes.at(i));
+    }
+    if (waits)
+        return;
+    std::sort(ids.begin(), ids.end());
+    const QString loop = ids.size() > 12 ? ids.mid(0, 12).join(QStringLiteral(" → "))
+            + QStringLiteral(" … (%1 nodes)").arg(ids.size())
+                                         : ids.join(QStringLiteral(" → "));
+    out.append(
+        {ids.first(), QString(),
+         QStringLiteral("these nodes form a loop with no wait in it (a review, a wait for an "
+                        "event, or a delay of at least a second), which would run without "
+                        "end: %1")
+             .arg(loop)});
 }
 
 } // namespace Switchboard

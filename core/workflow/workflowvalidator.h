@@ -32,17 +32,27 @@ public:
 
     QList<WorkflowIssue> validate(const QJsonObject &document) const;
 
+    // Nodes per workflow at most (WORKFLOW_MAX_NODES); connections at most four times that.
+    void setMaxNodes(int nodes) { m_maxNodes = nodes; }
+    static constexpr int DefaultMaxNodes = 2000;
+    // The shortest delay that counts as the wait a loop needs.
+    static constexpr qint64 MinLoopDelayMs = 1000;
+
 private:
     void checkGraph(const Workflow &workflow, QList<WorkflowIssue> &out) const;
     static void checkDurations(const WorkflowNode &n, QList<WorkflowIssue> &out);
     void checkNodes(const Workflow &workflow, QList<WorkflowIssue> &out) const;
     void checkCycles(const Workflow &workflow, QList<WorkflowIssue> &out) const;
+    // One loop (the nodes of a strongly connected component) must pass through a real wait.
+    static void checkLoop(const Workflow &workflow, const QList<qsizetype> &component,
+                          QList<WorkflowIssue> &out);
     void checkExpression(const QString &node, const QString &field, const QString &expression,
                          QList<WorkflowIssue> &out) const;
     void checkTemplates(const QString &node, const QString &field, const QJsonValue &value,
                         QList<WorkflowIssue> &out) const;
 
     ExpressionEngine &m_expressions;
+    int m_maxNodes = DefaultMaxNodes;
 };
 
 } // namespace Switchboard

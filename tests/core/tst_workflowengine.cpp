@@ -112,6 +112,34 @@ private Q_SLOTS:
         QVERIFY(f.history(id).contains(QStringLiteral("timer_fired:wait")));
     }
 
+    // A loop that never ends (here through a one-second delay, a minute's worth of laps) is
+    // stopped at EXECUTION_MAX_HISTORY_EVENTS: the execution fails naming the limit, and its
+    // history stops growing.
+    void aRunawayLoopFailsAtTheHistoryLimit()
+    {
+        Fixture f;
+        f.engine->setMaxHistoryEvents(100);
+        f.publish(R"({"id": "spin", "name": "Spin", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"}, {"id": "tick", "type": "set", "values": {"n": 1}},
+                    {"id": "wait", "type": "delay", "duration": "1s"}],
+          "edges": [{"from": "start", "to": "tick"}, {"from": "tick", "to": "wait"}, {"from": "wait", "to": "tick"}]})");
+        const QString id = f.start(QStringLiteral("spin"));
+        for (int lap = 0; lap < 60 && f.status(id) == QLatin1String("waiting"); ++lap) {
+            f.clock.advance(1000);
+            f.engine->processDueTimers();
+        }
+        QCOMPARE(f.status(id), QStringLiteral("failed"));
+        QVERIFY(f.execution(id)
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QLatin1String("EXECUTION_MAX_HISTORY_EVENTS")));
+        const qsizetype events = f.history(id).size();
+        QVERIFY2(events <= 110, qPrintable(QString::number(events)));
+        f.clock.advance(60000);
+        QCOMPARE(f.engine->processDueTimers(), 0);
+        QCOMPARE(f.history(id).size(), events);
+    }
+
     void retriesWithExponentialBackoff()
     {
         Fixture f;

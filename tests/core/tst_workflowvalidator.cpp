@@ -74,6 +74,50 @@ class TstWorkflowValidator : public QObject
     }
 
 private Q_SLOTS:
+    // A loop through a delay of a minute is the retry pattern the templates use: allowed.
+    void aLoopThroughARealDelayIsAllowed()
+    {
+        WorkflowValidator validator(m_expressions);
+        const auto issues = validator.validate(
+            withExtraNode(QJsonObject {{"id", "again"}, {"type", "delay"}, {"duration", "1m"}},
+                          {QJsonObject {{"from", "book"}, {"to", "again"}, {"port", "error"}},
+                           QJsonObject {{"from", "again"}, {"to", "book"}}}));
+        QVERIFY2(issues.isEmpty(),
+                 qPrintable(issues.isEmpty() ? QString() : issues.first().toString()));
+    }
+
+    // Past the node limit a workflow is refused before it is looked at, naming the limit; a
+    // long chain at the limit validates without deep recursion (the cycle check is iterative).
+    void theNodeLimitIsKeptAndLongChainsValidate()
+    {
+        const auto chain = [](int length) {
+            QJsonArray nodes {QJsonObject {{"id", "n0"}, {"type", "trigger"}}};
+            QJsonArray edges;
+            for (int i = 1; i < length; ++i) {
+                nodes.append(QJsonObject {{"id", QStringLiteral("n%1").arg(i)},
+                                          {"type", i + 1 == length ? "end" : "set"},
+                                          {"values", QJsonObject {{"i", i}}}});
+                edges.append(QJsonObject {{"from", QStringLiteral("n%1").arg(i - 1)},
+                                          {"to", QStringLiteral("n%1").arg(i)}});
+            }
+            return QJsonObject {{"id", "chain"},
+                                {"name", "A long chain"},
+                                {"trigger", QJsonObject {{"kind", "manual"}}},
+                                {"nodes", nodes},
+                                {"edges", edges}};
+        };
+        WorkflowValidator validator(m_expressions);
+        validator.setMaxNodes(50000);
+        const auto issues = validator.validate(chain(50000));
+        QVERIFY2(issues.isEmpty(),
+                 qPrintable(issues.isEmpty() ? QString() : issues.first().toString()));
+        WorkflowValidator strict(m_expressions);
+        const auto refused = strict.validate(chain(WorkflowValidator::DefaultMaxNodes + 1));
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.first().field, QStringLiteral("nodes"));
+        QVERIFY(refused.first().message.contains(QLatin1String("WORKFLOW_MAX_NODES")));
+    }
+
     void validWorkflowHasNoIssues()
     {
         WorkflowValidator validator(m_expressions);
@@ -157,7 +201,21 @@ private Q_SLOTS:
              QJsonObject {{"from", "again"}, {"to", "book"}}})
                                             << "again"
                                             << ""
-                                            << "loop with no delay";
+                                            << "loop with no wait in it";
+        QTest::newRow("cycle through a 0 ms delay")
+            << withExtraNode(QJsonObject {{"id", "again"}, {"type", "delay"}, {"duration", "0s"}},
+                             {QJsonObject {{"from", "book"}, {"to", "again"}, {"port", "error"}},
+                              QJsonObject {{"from", "again"}, {"to", "book"}}})
+            << "again"
+            << ""
+            << "a delay of at least a second";
+        QTest::newRow("cycle through a delay until a time") << withExtraNode(
+            QJsonObject {{"id", "again"}, {"type", "delay"}, {"until", "{{ input.at }}"}},
+            {QJsonObject {{"from", "book"}, {"to", "again"}, {"port", "error"}},
+             QJsonObject {{"from", "again"}, {"to", "book"}}})
+                                                            << "again"
+                                                            << ""
+                                                            << "loop with no wait";
         QJsonObject twoTriggers = withExtraNode(QJsonObject {{"id", "start2"}, {"type", "trigger"}},
                                                 {QJsonObject {{"from", "start2"}, {"to", "book"}}});
         QTest::newRow("two triggers") << twoTriggers << ""
