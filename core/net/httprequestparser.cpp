@@ -134,6 +134,8 @@ void HttpRequestParser::compact()
 {
     if (m_pos > 0 && (m_pos >= m_buffer.size() || m_pos > 64 * 1024)) {
         m_buffer.remove(0, m_pos);
+        m_scanFrom = m_scanFrom < 0 ? -1 : std::max<qsizetype>(m_scanFrom - m_pos, 0);
+        m_firstLineEnd = m_firstLineEnd < 0 ? -1 : m_firstLineEnd - m_pos;
         m_pos = 0;
     }
 }
@@ -145,17 +147,21 @@ HttpRequestParser::State HttpRequestParser::fail(int status, QString message)
     m_error = std::move(message);
     m_buffer.clear();
     m_pos = 0;
+    m_scanFrom = m_firstLineEnd = -1;
     return State::Failed;
 }
 
 bool HttpRequestParser::takeLine(QByteArray &line, qsizetype maxLength, bool &tooLong)
 {
     tooLong = false;
-    const qsizetype end = m_buffer.indexOf('\n', m_pos);
+    // From where the last search stopped: a line that trickles in costs linear time.
+    const qsizetype end = m_buffer.indexOf('\n', std::max(m_scanFrom, m_pos));
     if (end < 0) {
+        m_scanFrom = m_buffer.size();
         tooLong = m_buffer.size() - m_pos > maxLength;
         return false;
     }
+    m_scanFrom = -1;
     qsizetype length = end - m_pos;
     if (length > 0 && m_buffer.at(end - 1) == '\r')
         --length;
@@ -222,25 +228,31 @@ HttpRequestParser::State HttpRequestParser::parseHead()
             break;
     }
     compact();
-    // Where the head ends: a line end followed by an empty line.
+    // Where the head ends: a line end followed by an empty line. The search goes on from where
+    // the last one stopped, so a head that trickles in byte by byte costs linear time.
     qsizetype end = -1;
-    for (qsizetype nl = m_buffer.indexOf('\n', m_pos); nl >= 0;
-         nl = m_buffer.indexOf('\n', nl + 1)) {
-        if (nl + 1 < m_buffer.size() && m_buffer.at(nl + 1) == '\n') {
+    if (m_firstLineEnd >= 0 && m_firstLineEnd < m_pos)
+        m_firstLineEnd = -1; // it was an empty line before the request, skipped since
+    qsizetype nl = m_buffer.indexOf('\n', std::max(m_scanFrom, m_pos));
+    for (; nl >= 0; nl = m_buffer.indexOf('\n', nl + 1)) {
+        if (m_firstLineEnd < 0)
+            m_firstLineEnd = nl;
+        if (nl + 1 >= m_buffer.size() || (m_buffer.at(nl + 1) == '\r' && nl + 2 >= m_buffer.size()))
+            break; // undecided until more bytes come: look at this line end again
+        if (m_buffer.at(nl + 1) == '\n') {
             end = nl + 2;
             break;
         }
-        if (nl + 2 < m_buffer.size() && m_buffer.at(nl + 1) == '\r'
-            && m_buffer.at(nl + 2) == '\n') {
+        if (m_buffer.at(nl + 1) == '\r' && m_buffer.at(nl + 2) == '\n') {
             end = nl + 3;
             break;
         }
         if (nl - m_pos > m_limits.maxHeaderBytes)
             break;
     }
+    m_scanFrom = nl >= 0 ? nl : m_buffer.size();
     if (end < 0) {
-        const qsizetype firstLineEnd = m_buffer.indexOf('\n', m_pos);
-        if (firstLineEnd < 0 && m_buffer.size() - m_pos > m_limits.maxTargetBytes + 32)
+        if (m_firstLineEnd < 0 && m_buffer.size() - m_pos > m_limits.maxTargetBytes + 32)
             return fail(414,
                         QStringLiteral("the request line is longer than %1 bytes")
                             .arg(m_limits.maxTargetBytes + 32));
@@ -255,6 +267,8 @@ HttpRequestParser::State HttpRequestParser::parseHead()
                     QStringLiteral("the request headers are larger than %1 bytes")
                         .arg(m_limits.maxHeaderBytes));
 
+    m_scanFrom = -1;
+    m_firstLineEnd = -1;
     const QByteArray head = m_buffer.mid(m_pos, end - m_pos);
     m_message = {};
     m_message.rawHead = head;

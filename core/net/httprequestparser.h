@@ -94,6 +94,9 @@ private:
     qsizetype m_allowedBody = 0;
     qsizetype m_trailerBytes = 0;
     int m_leadingLines = 0; // empty lines skipped before the current request
+    // The head's end, or the next line end, is searched for from here on (-1: from m_pos).
+    qsizetype m_scanFrom = -1;
+    qsizetype m_firstLineEnd = -1; // where the request line ends, once seen
     bool m_wantsContinue = false;
     int m_status = 0;
     QString m_error;
