@@ -77,7 +77,9 @@ QJsonObject AlertBook::Entry::toJson() const
             {QStringLiteral("silenced"), silenceId != 0},
             {QStringLiteral("silence_id"), silenceId},
             // Someone was told: a channel took a notice about it.
-            {QStringLiteral("notified"), delivered}};
+            {QStringLiteral("notified"), delivered},
+            {QStringLiteral("flapping"), flapping},
+            {QStringLiteral("flaps"), flaps}};
 }
 
 AlertBook::AlertBook(Database &db, const Clock &clock, QObject *parent)
@@ -248,6 +250,7 @@ AlertBook::Entry *AlertBook::find(qint64 id)
 void AlertBook::observe(const QList<StatusAlert> &current, bool newRound, bool complete)
 {
     const QDateTime now = m_clock.now();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
     bool dirty = false;
     QSet<QString> seen;
     for (const StatusAlert &a : current) {
@@ -255,7 +258,9 @@ void AlertBook::observe(const QList<StatusAlert> &current, bool newRound, bool c
         if (seen.contains(fp))
             continue;
         seen.insert(fp);
+        m_flaps.observe(fp, true, nowMs);
         if (Entry *e = find(m_byFingerprint.value(fp, -1))) {
+            dirty = updateFlapping(*e, nowMs) || dirty;
             const bool reworded = e->alert.title != a.title || e->alert.message != a.message
                 || e->alert.severity != a.severity || e->alert.action != a.action;
             if (!reworded && !newRound)
@@ -283,19 +288,46 @@ void AlertBook::observe(const QList<StatusAlert> &current, bool newRound, bool c
         }
         addHistory(e.id, QStringLiteral("raised"), QString(), a.message);
         m_byFingerprint.insert(fp, e.id);
-        m_open.insert(e.id, e);
+        Entry &opened = m_open.insert(e.id, e).value();
+        updateFlapping(opened, nowMs);
         dirty = true;
     }
     const QList<qint64> ids = m_open.keys();
     for (qint64 id : ids) {
         Entry &e = m_open[id];
-        if (complete && !seen.contains(e.alert.fingerprint())) {
+        if (!complete || seen.contains(e.alert.fingerprint()))
+            continue;
+        m_flaps.observe(e.alert.fingerprint(), false, nowMs);
+        dirty = updateFlapping(e, nowMs) || dirty;
+        // A flapping alert stays open until its condition has been still for a window.
+        if (!e.flapping)
             finish(e, QString(), QStringLiteral("Condition cleared"), true);
-            dirty = true;
-        }
+        dirty = true;
     }
     if (applyMutes() || dirty)
         Q_EMIT changed();
+}
+
+bool AlertBook::updateFlapping(Entry &e, qint64 nowMs)
+{
+    const QString fp = e.alert.fingerprint();
+    const bool flapping = m_flaps.isFlapping(fp, nowMs);
+    const int flaps = m_flaps.changes(fp, nowMs);
+    if (flapping == e.flapping && (!flapping || flaps == e.flaps))
+        return false;
+    const bool started = flapping && !e.flapping;
+    e.flapping = flapping;
+    e.flaps = flaps;
+    if (started) {
+        addHistory(e.id, QStringLiteral("flapping"), QString(),
+                   QStringLiteral("The condition changed %1 times in %2 minutes; the alert stays "
+                                  "open until it has been stable for %2 minutes")
+                       .arg(flaps)
+                       .arg(m_flaps.windowMs() / 60000));
+    } else if (!flapping) {
+        addHistory(e.id, QStringLiteral("stable"), QString(), QString());
+    }
+    return true;
 }
 
 void AlertBook::tick()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/flapdetector.h"
 #include "alerts/silence.h"
 #include "alerts/statusalert.h"
 #include "common/clock.h"
@@ -36,6 +37,12 @@ public:
     Status load();
     // The zone recurring silences are read in (the clinic's).
     void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
+    // Flap damping: an alert whose condition changed maxChanges times within windowMs stays
+    // open, marked flapping, until the condition has been still for a window.
+    void setFlapDamping(int maxChanges, qint64 windowMs)
+    {
+        m_flaps.configure(maxChanges, windowMs);
+    }
     // Where people's actions on alerts and silences are recorded.
     void setAudit(AuditTrail *audit) { m_audit = audit; }
 
@@ -104,6 +111,8 @@ private:
         qint64 silenceId = 0;
         bool notified = false; // a trigger was queued, so a resolve should follow
         bool delivered = false; // a channel took a notice about it
+        bool flapping = false; // kept open while its condition comes and goes
+        int flaps = 0; // changes of its condition within the flap window
 
         bool muted() const
         {
@@ -128,11 +137,14 @@ private:
     // Tells the notifier (noticesQueued) when notices went to the outbox.
     void announceNotices();
     void finish(Entry &entry, const QString &actor, const QString &note, bool cleared);
+    // Marks or unmarks an open alert as flapping from what the detector says now.
+    bool updateFlapping(Entry &entry, qint64 nowMs);
     static Entry fromRow(const QSqlQuery &row);
 
     Database &m_db;
     AuditTrail *m_audit = nullptr;
     const Clock &m_clock;
+    FlapDetector m_flaps;
     QTimeZone m_zone = QTimeZone::utc();
     QMap<qint64, Entry> m_open; // every alert not resolved
     QHash<QString, qint64> m_byFingerprint; // of the open alerts

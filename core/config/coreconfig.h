@@ -100,6 +100,8 @@ struct CoreConfig
     ApiLimits api;
     EngineLimits limits;
     int deadLetterAlertThreshold = 10; // DLQ_ALERT_THRESHOLD
+    int flapChanges = 3; // an alert whose condition changes this often within the window flaps
+    int flapWindowMs = 15 * 60 * 1000;
     // DURABILITY: "power" (synchronous=FULL, commits survive a power loss) or "process"
     // (synchronous=NORMAL, faster; commits survive a crash of the core but not of the machine).
     QString durability = QStringLiteral("power");

@@ -260,6 +260,13 @@ void addResilience(QList<Setting> &s)
                   duration(1, Second, 24 * Hour,
                            [](CoreConfig &c, qint64 ms) { c.circuitBreaker.timeoutMs = int(ms); }),
                   QStringLiteral("60000")};
+    s << Setting {QStringLiteral("ALERT_FLAP_CHANGES"), QStringLiteral("alerts.flap_changes"),
+                  wholeNumber(2, 1000, [](CoreConfig &c, int n) { c.flapChanges = n; }),
+                  QStringLiteral("3")};
+    s << Setting {
+        QStringLiteral("ALERT_FLAP_WINDOW_MS"), QStringLiteral("alerts.flap_window_ms"),
+        duration(1, Minute, 24 * Hour, [](CoreConfig &c, qint64 ms) { c.flapWindowMs = int(ms); }),
+        QStringLiteral("900000")};
     s << Setting {
         QStringLiteral("DLQ_ALERT_THRESHOLD"), QStringLiteral("resilience.dlq_alert_threshold"),
         wholeNumber(1, 1000000, [](CoreConfig &c, int n) { c.deadLetterAlertThreshold = n; }),
@@ -320,10 +327,9 @@ void addApi(QList<Setting> &s)
 
 void addEngineLimits(QList<Setting> &s)
 {
-    s << Setting {
-        QStringLiteral("WORKFLOW_MAX_NODES"), QStringLiteral("limits.max_nodes"),
-        wholeNumber(10, 100000, [](CoreConfig &c, int n) { c.limits.maxNodes = n; }),
-        QStringLiteral("2000")};
+    s << Setting {QStringLiteral("WORKFLOW_MAX_NODES"), QStringLiteral("limits.max_nodes"),
+                  wholeNumber(10, 100000, [](CoreConfig &c, int n) { c.limits.maxNodes = n; }),
+                  QStringLiteral("2000")};
     s << Setting {
         QStringLiteral("EXECUTION_MAX_HISTORY_EVENTS"), QStringLiteral("limits.max_history_events"),
         wholeNumber(100, 10000000, [](CoreConfig &c, int n) { c.limits.maxHistoryEvents = n; }),

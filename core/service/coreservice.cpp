@@ -256,6 +256,7 @@ Status CoreService::startEngine()
     m_engine->setAudit(m_audit);
     m_review = new ReviewDesk(*m_engine, *m_db, *m_audit, m_clock, this);
     m_alertBook = new AlertBook(*m_db, m_clock, this);
+    m_alertBook->setFlapDamping(m_config.flapChanges, m_config.flapWindowMs);
     m_alertBook->setAudit(m_audit);
     if (!m_config.timezone.isEmpty())
         m_alertBook->setTimeZone(QTimeZone(m_config.timezone.toUtf8()));

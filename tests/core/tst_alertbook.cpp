@@ -118,6 +118,43 @@ private Q_SLOTS:
         QCOMPARE(b.book->alerts(QStringLiteral("resolved"))->size(), 1);
     }
 
+    // A module down and up every 5 s for two minutes: after its third change the alert stays
+    // open as one flapping alert with its count, instead of one page per flap, and resolves
+    // once the module has been steady for the flap window.
+    void aFlappingConditionIsOneAlertNotOnePagePerFlap()
+    {
+        Book b;
+        Outbox notify {b.db};
+        const StatusAlert down = AlertSamples::down(QStringLiteral("02_booking"));
+        for (int i = 0; i < 24; ++i) {
+            b.book->observe(i % 2 == 0 ? QList<StatusAlert> {down} : QList<StatusAlert> {}, true);
+            b.clock.advance(5'000);
+        }
+        const QJsonArray all = b.book->alerts(QStringLiteral("all")).value();
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(notices(notify),
+                 QStringList({QStringLiteral("trigger Module Down: Consult Booking"),
+                              QStringLiteral("resolve Module Down: Consult Booking"),
+                              QStringLiteral("trigger Module Down: Consult Booking")}));
+        const QJsonObject flapping = b.open().at(0).toObject();
+        QVERIFY(flapping.value(QLatin1String("flapping")).toBool());
+        QVERIFY(flapping.value(QLatin1String("flaps")).toInt() >= 20);
+        const qint64 id = flapping.value(QLatin1String("id")).toInteger();
+        QStringList kinds;
+        for (const QJsonValue &h : b.book->alert(id)->value(QLatin1String("history")).toArray())
+            kinds << h.toObject().value(QLatin1String("kind")).toString();
+        QVERIFY(kinds.contains(QStringLiteral("flapping")));
+
+        // Steady (up) for the window: it resolves, once.
+        for (int minute = 0; minute < 16 && !b.open().isEmpty(); ++minute) {
+            b.clock.advance(60'000);
+            b.book->observe({}, true);
+        }
+        QVERIFY(b.open().isEmpty());
+        QCOMPARE(notices(notify).size(), 4);
+        QCOMPARE(notices(notify).last(), QStringLiteral("resolve Module Down: Consult Booking"));
+    }
+
     void aKpiAlertKeepsItsFingerprintWhileItsFigureMoves()
     {
         Book b;
