@@ -3,6 +3,10 @@
 #include "engine/executionjson.h"
 #include "store/database.h"
 
+#include <QDate>
+#include <QDateTime>
+#include <cmath>
+
 namespace Switchboard {
 
 using namespace ExecutionJson;
@@ -151,19 +155,30 @@ Result<QJsonObject> TaskStore::checkDecision(const QJsonObject &task, const QStr
             continue;
         }
         const QString type = f.value(QLatin1String("type")).toString();
+        const QString field = QStringLiteral("fields.") + name;
+        // The server checks what the console's form checks: a finite number ("nan" and "inf"
+        // are not), a real date, a real date and time.
         bool isNumber = given.isDouble();
         if (!isNumber && given.isString())
-            given.toString().toDouble(&isNumber);
+            isNumber = std::isfinite(given.toString().trimmed().toDouble(&isNumber)) && isNumber;
         if (type == QLatin1String("number") && !isNumber)
-            return makeError(QStringLiteral("expected a number"), QStringLiteral("fields.") + name);
+            return makeError(QStringLiteral("expected a number"), field);
+        if (type == QLatin1String("date")
+            && !QDate::fromString(given.toString().trimmed(), Qt::ISODate).isValid())
+            return makeError(QStringLiteral("expected a date such as 2026-03-14"), field);
+        if (type == QLatin1String("datetime")
+            && !QDateTime::fromString(given.toString().trimmed(), Qt::ISODate).isValid()
+            && !QDateTime::fromString(given.toString().trimmed(),
+                                      QStringLiteral("yyyy-MM-dd HH:mm"))
+                    .isValid())
+            return makeError(QStringLiteral("expected a date and time such as 2026-03-14 09:30"),
+                             field);
         if (type == QLatin1String("boolean") && !given.isBool())
-            return makeError(QStringLiteral("expected true or false"),
-                             QStringLiteral("fields.") + name);
+            return makeError(QStringLiteral("expected true or false"), field);
         if (type == QLatin1String("choice")
             && !f.value(QLatin1String("options")).toArray().contains(given))
             return makeError(
-                QStringLiteral("\"%1\" is not one of the options").arg(given.toString()),
-                QStringLiteral("fields.") + name);
+                QStringLiteral("\"%1\" is not one of the options").arg(given.toString()), field);
         values.insert(name, given);
     }
     return values;

@@ -2,6 +2,7 @@
 #include "audit/auditlog.h"
 #include "enginefixture.h"
 #include "review/reviewdesk.h"
+#include "review/taskstore.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -61,6 +62,42 @@ class TstReviewDesk : public QObject
     };
 
 private Q_SLOTS:
+    // What a decision's fields must be, checked by the core as the console's form checks them.
+    void fieldValuesAreCheckedByType_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("number") << "number" << QJsonValue(12.5) << true;
+        QTest::newRow("number as text") << "number" << QJsonValue("12.5") << true;
+        QTest::newRow("nan") << "number" << QJsonValue("nan") << false;
+        QTest::newRow("inf") << "number" << QJsonValue("inf") << false;
+        QTest::newRow("words") << "number" << QJsonValue("twelve") << false;
+        QTest::newRow("date") << "date" << QJsonValue("2026-03-14") << true;
+        QTest::newRow("not a date") << "date" << QJsonValue("not a date") << false;
+        QTest::newRow("impossible date") << "date" << QJsonValue("2026-02-30") << false;
+        QTest::newRow("date and time") << "datetime" << QJsonValue("2026-03-14 09:30") << true;
+        QTest::newRow("ISO date and time")
+            << "datetime" << QJsonValue("2026-03-14T09:30:00Z") << true;
+        QTest::newRow("bad time") << "datetime" << QJsonValue("2026-03-14 25:99") << false;
+    }
+
+    void fieldValuesAreCheckedByType()
+    {
+        QFETCH(QString, type);
+        QFETCH(QJsonValue, value);
+        QFETCH(bool, accepted);
+        const QJsonObject task {
+            {"form",
+             QJsonObject {{"outcomes", QJsonArray {"approve"}},
+                          {"fields", QJsonArray {QJsonObject {{"name", "f"}, {"type", type}}}}}}};
+        const auto checked = TaskStore::checkDecision(task, QStringLiteral("approve"),
+                                                      {{QStringLiteral("f"), value}});
+        QCOMPARE(checked.ok(), accepted);
+        if (!accepted)
+            QCOMPARE(checked.error().field, QStringLiteral("fields.f"));
+    }
+
     void decisionsAreAuditedWithoutPatientData()
     {
         Desk d;
