@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <cmath>
 
 namespace Switchboard {
 
@@ -50,7 +51,7 @@ ExpressionEngine::ExpressionEngine(int timeLimitMs)
     m_function = m_engine.globalObject().property(QStringLiteral("Function"));
     const QJSValue sealed = m_engine
                                 .evaluate(QStringLiteral(R"JS(
-(function (limit, global) {
+(function (limit, maxItems, global) {
     "use strict";
     var repeat = String.prototype.repeat, padStart = String.prototype.padStart,
         padEnd = String.prototype.padEnd;
@@ -58,6 +59,51 @@ ExpressionEngine::ExpressionEngine(int timeLimitMs)
         if (length > limit)
             throw new RangeError("a text longer than " + limit + " characters is not allowed");
     }
+    // Built-ins run their loops natively, where the time limit cannot stop them: every one
+    // that walks an array's length (a sparse array is cheap to make long) checks it first.
+    function checkItems(length) {
+        if (length > maxItems)
+            throw new RangeError("an array longer than " + maxItems + " items is not allowed");
+    }
+    var call = Function.prototype.call, apply = Function.prototype.apply;
+    function lengthOf(v) { return v === null || v === undefined ? 0 : Number(v.length) || 0; }
+    Object.getOwnPropertyNames(Array.prototype).forEach(function (name) {
+        var original = Array.prototype[name];
+        if (typeof original !== "function" || name === "constructor")
+            return;
+        Array.prototype[name] = function () {
+            checkItems(lengthOf(this));
+            return apply.call(original, this, arguments);
+        };
+    });
+    var from = Array.from;
+    Array.from = function (items) { checkItems(lengthOf(items)); return apply.call(from, Array, arguments); };
+    Function.prototype.apply = function (self, args) {
+        checkItems(lengthOf(args));
+        return call.call(apply, this, self, args);
+    };
+    if (typeof Reflect === "object") {
+        var reflectApply = Reflect.apply, construct = Reflect.construct;
+        Reflect.apply = function (f, self, args) { checkItems(lengthOf(args)); return reflectApply(f, self, args); };
+        Reflect.construct = function (f, args) { checkItems(lengthOf(args)); return apply.call(construct, Reflect, arguments); };
+    }
+    var stringify = JSON.stringify;
+    function guard(key, value) {
+        if (Array.isArray(value))
+            checkItems(value.length);
+        return value;
+    }
+    JSON.stringify = function (value, replacer, space) {
+        var inner = typeof replacer === "function" ? replacer : null;
+        return stringify(value, function (k, v) {
+            return guard(k, inner ? call.call(inner, this, k, v) : v);
+        }, space);
+    };
+    // No raw memory: typed arrays and buffers are not what expressions are for.
+    ["ArrayBuffer", "SharedArrayBuffer", "DataView", "Atomics", "Int8Array", "Uint8Array",
+     "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+     "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "WeakRef",
+     "FinalizationRegistry"].forEach(function (name) { delete global[name]; });
     String.prototype.repeat = function (n) { check(String(this).length * n); return repeat.call(this, n); };
     String.prototype.padStart = function (n, s) { check(n); return padStart.call(this, n, s); };
     String.prototype.padEnd = function (n, s) { check(n); return padEnd.call(this, n, s); };
@@ -79,12 +125,14 @@ ExpressionEngine::ExpressionEngine(int timeLimitMs)
         }
     });
     Object.freeze(global);
-    return true;
+    // What an expression's object or array result is taken out as: JSON, with the same checks.
+    return function (value) { return stringify(value, guard); };
 })
 )JS"))
-                                .call({MaxTextLength, m_engine.globalObject()});
-    if (!sealed.isBool())
+                                .call({MaxTextLength, MaxArrayItems, m_engine.globalObject()});
+    if (!sealed.isCallable())
         qWarning("expression sandbox: %s", qPrintable(sealed.toString()));
+    m_toJson = sealed;
 }
 
 ExpressionEngine::~ExpressionEngine()
@@ -229,9 +277,29 @@ Result<QJsonValue> ExpressionEngine::evaluate(const QString &expression, const Q
     }
     if (result.isError())
         return makeError(result.property(QStringLiteral("message")).toString());
-    if (result.isUndefined())
+    if (result.isUndefined() || result.isNull())
         return QJsonValue(QJsonValue::Null);
-    return QJsonValue::fromVariant(result.toVariant());
+    if (result.isBool())
+        return QJsonValue(result.toBool());
+    if (result.isNumber())
+        return std::isfinite(result.toNumber()) ? QJsonValue(result.toNumber())
+                                                : QJsonValue(QJsonValue::Null);
+    if (result.isString())
+        return QJsonValue(result.toString());
+    // Objects and arrays come out through JSON.stringify, under the time limit and the
+    // array check (converting a long sparse array natively could not be stopped).
+    const QJSValue json = guarded([&] { return m_toJson.call({result}); });
+    if (m_engine.isInterrupted()) {
+        m_engine.setInterrupted(false);
+        return makeError(QStringLiteral("the expression's result took longer than %1 ms to read")
+                             .arg(m_timeLimitMs));
+    }
+    if (json.isError())
+        return makeError(json.property(QStringLiteral("message")).toString());
+    if (!json.isString())
+        return QJsonValue(QJsonValue::Null); // a function, say
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + json.toString().toUtf8() + "]");
+    return doc.array().at(0);
 }
 
 bool ExpressionEngine::truthy(const QJsonValue &v) const

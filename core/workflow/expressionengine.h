@@ -40,6 +40,8 @@ public:
     // Declared limits: an expression's text, and a text one call may build (repeat, pad).
     static constexpr int MaxExpressionLength = 10000;
     static constexpr int MaxTextLength = 1000000;
+    // Items an array may have when a built-in walks it (fill, join, map, JSON, apply…).
+    static constexpr int MaxArrayItems = 1000000;
 
 private:
     Result<QJSValue> compile(const QString &expression);
@@ -49,6 +51,7 @@ private:
 
     QJSEngine m_engine;
     QJSValue m_function; // the Function constructor, taken before the globals are frozen
+    QJSValue m_toJson; // JSON.stringify with the array check, for results
     int m_timeLimitMs;
     QHash<QString, QJSValue> m_compiled;
 

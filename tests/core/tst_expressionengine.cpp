@@ -1,10 +1,28 @@
 #include "workflow/expressionengine.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QTest>
 
 using namespace Switchboard;
+
+namespace {
+
+// This process's resident memory, in KiB.
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return 0;
+}
+
+} // namespace
 
 class TstExpressionEngine : public QObject
 {
@@ -141,6 +159,37 @@ private Q_SLOTS:
         QCOMPARE(*engine.evaluate(QStringLiteral("'ab'.repeat(3)"), m_scope),
                  QJsonValue(QStringLiteral("ababab")));
         QVERIFY(!engine.checkExpression(QString(20000, QLatin1Char('1'))).ok());
+    }
+
+    // Allocation bombs that go around repeat and pad: each ends in an error within the time
+    // limit, and the memory the engine held stays bounded.
+    void allocationBombsEndWithBoundedMemory_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::newRow("doubling a text") << "(function(){ var s = 'x'; for (;;) s += s; })()";
+        QTest::newRow("doubling and reading") << "(function(){ var s = 'xy'; for (;;) { s = s + s; "
+                                                 "s.charCodeAt(s.length - 1); } })()";
+        QTest::newRow("a huge array") << "new Array(2**31).fill(0).length";
+        QTest::newRow("growing an array")
+            << "(function(){ var a = []; for (;;) a.push(a.length); })()";
+        QTest::newRow("join") << "new Array(2**26).join('x').length";
+        QTest::newRow("objects")
+            << "(function(){ var o = {}; for (var i = 0;; ++i) o['k' + i] = i; })()";
+    }
+
+    void allocationBombsEndWithBoundedMemory()
+    {
+        QFETCH(QString, expression);
+        ExpressionEngine engine;
+        const qint64 before = residentKiB();
+        const auto result = engine.evaluate(expression, m_scope);
+        QVERIFY(!result.ok());
+        const qint64 grown = residentKiB() - before;
+        QVERIFY2(grown < 300 * 1024,
+                 qPrintable(QStringLiteral("grew by %1 MiB: %2")
+                                .arg(grown / 1024)
+                                .arg(result.error().message)));
+        QCOMPARE(*engine.evaluate(QStringLiteral("2 * 3"), m_scope), QJsonValue(6));
     }
 
     void evaluationsCannotReachEachOther()
