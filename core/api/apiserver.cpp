@@ -191,13 +191,10 @@ Result<QJsonObject> ApiServer::body(const HttpRequest &req, const RequestSchema 
 
 Result<QJsonObject> ApiServer::objectMember(const HttpRequest &req, const QString &name)
 {
-    auto body = req.jsonBody();
-    if (!body)
-        return body.error();
-    const QJsonValue member = body->value(name);
-    if (!member.isUndefined() && !member.isObject())
-        return makeError(QStringLiteral("\"%1\" must be a JSON object").arg(name), name);
-    return member.toObject();
+    auto checked = body(req, RequestSchema().optional(name, RequestSchema::Type::Object));
+    if (!checked)
+        return checked.error();
+    return checked->value(name).toObject();
 }
 
 void ApiServer::sendResult(const HttpReply &reply, int status, const Result<QJsonObject> &result)

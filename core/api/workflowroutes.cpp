@@ -93,18 +93,17 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                  [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
                      if (!ApiServer::allow(req, reply, Role::Admin))
                          return;
-                     auto body = req.jsonBody();
+                     static const RequestSchema schema =
+                         RequestSchema()
+                             .required(QStringLiteral("version"), RequestSchema::Type::WholeNumber)
+                             .range(1, 1e9)
+                             .optional(QStringLiteral("environment"), RequestSchema::Type::String)
+                             .range(1, 50);
+                     auto body = ApiServer::body(req, schema);
                      if (!body)
                          return reply.sendError(body.error());
-                     const QJsonValue version = body->value(QLatin1String("version"));
-                     const double number = version.toDouble(-1);
-                     if (!version.isDouble() || number < 1 || number > 1e9
-                         || number != double(qint64(number)))
-                         return reply.sendError(
-                             400, QStringLiteral("\"version\" must be a whole number from 1"),
-                             QStringLiteral("version"));
                      if (Status st = core.workflows()->promote(
-                             p.at(0), int(number),
+                             p.at(0), body->value(QLatin1String("version")).toInt(),
                              body->value(QLatin1String("environment")).toString(), req.actor);
                          !st)
                          return reply.sendError(st.error());

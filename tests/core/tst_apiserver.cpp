@@ -146,6 +146,20 @@ private Q_SLOTS:
         QTest::newRow("bulk ids not strings")
             << QStringLiteral("/api/v1/tasks/decisions")
             << QByteArray(R"({"ids":[1,2],"decision":"approve"})") << QStringLiteral("ids");
+        const QString promote = QStringLiteral("/api/v1/workflows/w/promote");
+        QTest::newRow("promote version negative")
+            << promote << QByteArray(R"({"version":-7})") << QStringLiteral("version");
+        QTest::newRow("promote version zero")
+            << promote << QByteArray(R"({"version":0})") << QStringLiteral("version");
+        QTest::newRow("promote version text")
+            << promote << QByteArray(R"({"version":"1"})") << QStringLiteral("version");
+        QTest::newRow("promote version huge")
+            << promote << QByteArray(R"({"version":1e300})") << QStringLiteral("version");
+        QTest::newRow("promote version fraction")
+            << promote << QByteArray(R"({"version":2.5})") << QStringLiteral("version");
+        QTest::newRow("start input a string")
+            << QStringLiteral("/api/v1/workflows/w/executions") << QByteArray(R"({"input":"x"})")
+            << QStringLiteral("input");
         QTest::newRow("secret value a number")
             << QStringLiteral("/api/v1/secrets/x") << QByteArray(R"({"value":5})")
             << QStringLiteral("value");
