@@ -54,6 +54,12 @@ Parsed parse(const QByteArray &bytes, qsizetype step = 0, HttpLimits limits = sm
     return out;
 }
 
+// A literal with a NUL inside, all of it (its length from the array, not from strlen).
+template<qsizetype N> QByteArray withNul(const char (&text)[N])
+{
+    return QByteArray(text, N - 1);
+}
+
 QByteArray get(const QByteArray &target = "/healthz")
 {
     return "GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n";
@@ -185,12 +191,12 @@ void TestHttpParser::malformed_data()
     row("HTTP/3.0", "GET /a HTTP/3.0\r\nHost: x\r\n\r\n", 505);
     row("method with slash", "GE/T /a HTTP/1.1\r\nHost: x\r\n\r\n", 400);
     row("method with colon", "GET: /a HTTP/1.1\r\nHost: x\r\n\r\n", 400);
-    row("method with NUL", QByteArray("G\0T /a HTTP/1.1\r\nHost: x\r\n\r\n", 28), 400);
+    row("method with NUL", withNul("G\0T /a HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
     row("method with brackets", "[GET] /a HTTP/1.1\r\nHost: x\r\n\r\n", 400);
     row("target without slash", "GET a HTTP/1.1\r\nHost: x\r\n\r\n", 400);
     row("target star on GET", "GET * HTTP/1.1\r\nHost: x\r\n\r\n", 400);
     row("target authority form", "CONNECT x:443 HTTP/1.1\r\nHost: x\r\n\r\n", 400);
-    row("target with NUL", QByteArray("GET /a\0b HTTP/1.1\r\nHost: x\r\n\r\n", 31), 400);
+    row("target with NUL", withNul("GET /a\0b HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
     row("target with DEL", "GET /a\x7f HTTP/1.1\r\nHost: x\r\n\r\n", 400);
     row("target with escape", "GET /a\x1b[31m HTTP/1.1\r\nHost: x\r\n\r\n", 400);
     row("target too long", "GET /" + QByteArray(600, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n", 414);
@@ -211,7 +217,7 @@ void TestHttpParser::malformed_data()
     row("folded line", "GET /a HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n 2\r\n\r\n", 400);
     row("folded with tab", "GET /a HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n\t2\r\n\r\n", 400);
     row("first header folded", "GET /a HTTP/1.1\r\n Host: x\r\n\r\n", 400);
-    row("value with NUL", QByteArray("GET /a HTTP/1.1\r\nHost: x\r\nX: a\0b\r\n\r\n", 38), 400);
+    row("value with NUL", withNul("GET /a HTTP/1.1\r\nHost: x\r\nX: a\0b\r\n\r\n"), 400);
     row("value with bell", "GET /a HTTP/1.1\r\nHost: x\r\nX: a\x07\r\n\r\n", 400);
     row("value with DEL", "GET /a HTTP/1.1\r\nHost: x\r\nX: a\x7f\r\n\r\n", 400);
     row("value with bare CR", "GET /a HTTP/1.1\r\nHost: x\r\nX: a\rb\r\n\r\n", 400);
