@@ -67,11 +67,9 @@ struct RawClient
     // Reads until the server closes the connection (true) or timeoutMs passes (false).
     bool readUntilClosed(int timeoutMs = 5000)
     {
-        QElapsedTimer timer;
-        timer.start();
-        while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < timeoutMs) {
-            QTest::qWait(10);
-            received += socket.readAll();
+        if (socket.state() == QAbstractSocket::ConnectedState) {
+            QSignalSpy closed(&socket, &QTcpSocket::disconnected);
+            closed.wait(timeoutMs);
         }
         received += socket.readAll();
         return socket.state() != QAbstractSocket::ConnectedState;
@@ -79,15 +77,17 @@ struct RawClient
     // Reads until `count` answers have fully arrived or timeoutMs passes.
     bool readAnswers(int count, int timeoutMs = 5000)
     {
+        QSignalSpy arrived(&socket, &QTcpSocket::readyRead);
         QElapsedTimer timer;
         timer.start();
-        while (timer.elapsed() < timeoutMs) {
+        for (;;) {
             received += socket.readAll();
-            if (statusLines().size() >= count && received.endsWith(lastBody()))
+            if (statusLines().size() >= count && lastAnswerComplete())
                 return true;
-            QTest::qWait(10);
+            const qint64 left = timeoutMs - timer.elapsed();
+            if (left <= 0 || !arrived.wait(int(left)))
+                return false;
         }
-        return false;
     }
     QByteArrayList statusLines() const
     {
@@ -97,6 +97,18 @@ struct RawClient
              at = received.indexOf("HTTP/1.1 ", at + 1))
             out << received.mid(at, received.indexOf("\r\n", at) - at);
         return out;
+    }
+    // The last answer's body has all the bytes its Content-Length announced.
+    bool lastAnswerComplete() const
+    {
+        const qsizetype head = received.lastIndexOf("HTTP/1.1 ");
+        const qsizetype length = received.indexOf("Content-Length: ", head);
+        const qsizetype end = received.indexOf("\r\n\r\n", head);
+        if (length < 0 || end < 0)
+            return end >= 0 && received.mid(head, end - head).startsWith("HTTP/1.1 100");
+        const qsizetype lineEnd = received.indexOf("\r\n", length);
+        return received.size() - (end + 4)
+            >= received.mid(length + 16, lineEnd - length - 16).toLongLong();
     }
     QByteArray lastBody() const { return received.mid(received.lastIndexOf("\r\n\r\n") + 4); }
 };

@@ -98,9 +98,10 @@ private Q_SLOTS:
         // Under AddressSanitizer freed memory waits in a quarantine of 256 MiB by default, which
         // would read as growth: the core gets a small one, so its memory can be measured.
         if (qEnvironmentVariableIsSet("ASAN_OPTIONS"))
-            env.insert(QStringLiteral("ASAN_OPTIONS"),
-                       qEnvironmentVariable("ASAN_OPTIONS")
-                           + QStringLiteral(":quarantine_size_mb=1:thread_local_quarantine_size_kb=64"));
+            env.insert(
+                QStringLiteral("ASAN_OPTIONS"),
+                qEnvironmentVariable("ASAN_OPTIONS")
+                    + QStringLiteral(":quarantine_size_mb=1:thread_local_quarantine_size_kb=64"));
         m_core.setProcessEnvironment(env);
         m_core.setProcessChannelMode(QProcess::MergedChannels);
         // The usual service limit, made small: what 1,024 descriptors are to a busy clinic.
