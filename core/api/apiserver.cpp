@@ -44,6 +44,7 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     : HttpService(parent)
     , m_core(core)
     , m_tokens(std::move(tokens))
+    , m_webhookWaits(new WebhookWaits(WebhookResponseTimeoutMs, this))
 {
     const ApiLimits &api = m_core.config().api;
     HttpLimits limits;
@@ -53,8 +54,8 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
         {api.headerTimeoutMs, api.bodyTimeoutMs, api.idleTimeoutMs, HttpTimeouts().lingerMs});
     setMaxConnections(api.maxConnections);
     setMaxWebSockets(api.maxWebSockets);
-    connect(m_core.engine(), &WorkflowEngine::executionFinished, this,
-            &ApiServer::onExecutionFinished);
+    connect(m_core.engine(), &WorkflowEngine::executionFinished, m_webhookWaits,
+            &WebhookWaits::finish);
     route("GET", QStringLiteral("/healthz"),
           [](const HttpRequest &, const HttpReply &reply, const QStringList &) {
               reply.sendJson(200, {{QStringLiteral("ok"), true}});
@@ -284,46 +285,10 @@ void ApiServer::startFromWebhook(const QString &workflowId, bool respondOnEnd,
         return reply.sendError(now.error());
     if (const QString status = now->value(QLatin1String("status")).toString();
         status != QLatin1String("running") && status != QLatin1String("waiting"))
-        return answerWebhook(reply, executionId, status,
-                             now->value(QLatin1String("output")).toObject(),
-                             now->value(QLatin1String("error")).toString());
-    auto *timer = new QTimer(this);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, executionId] {
-        const auto waiting = m_webhookAnswers.take(executionId);
-        if (!waiting.timer)
-            return;
-        waiting.timer->deleteLater();
-        waiting.reply.sendJson(
-            504,
-            {{QStringLiteral("error"),
-              QStringLiteral("the workflow did not finish within %1 s; it goes on")
-                  .arg(WebhookResponseTimeoutMs / 1000)},
-             {QStringLiteral("execution_id"), executionId}});
-    });
-    timer->start(WebhookResponseTimeoutMs);
-    m_webhookAnswers.insert(executionId, {reply, timer});
-}
-
-void ApiServer::onExecutionFinished(const QString &executionId, const QString &status,
-                                    const QJsonObject &output, const QString &error)
-{
-    const auto waiting = m_webhookAnswers.take(executionId);
-    if (!waiting.timer)
-        return;
-    delete waiting.timer;
-    answerWebhook(waiting.reply, executionId, status, output, error);
-}
-
-void ApiServer::answerWebhook(const HttpReply &reply, const QString &executionId,
-                              const QString &status, const QJsonObject &output,
-                              const QString &error)
-{
-    if (status == QLatin1String("completed"))
-        reply.sendJson(200, output);
-    else
-        reply.sendJson(
-            500, {{QStringLiteral("error"), error}, {QStringLiteral("execution_id"), executionId}});
+        return WebhookWaits::answer(reply, executionId, status,
+                                    now->value(QLatin1String("output")).toObject(),
+                                    now->value(QLatin1String("error")).toString());
+    m_webhookWaits->wait(executionId, reply);
 }
 
 void ApiServer::addSecretRoutes()

@@ -2,9 +2,8 @@
 
 #include "api/requestschema.h"
 #include "api/tokenstore.h"
+#include "api/webhookwaits.h"
 #include "net/httpservice.h"
-
-class QTimer;
 
 namespace Switchboard {
 
@@ -41,26 +40,13 @@ private:
     void onWebhook(const HttpRequest &request, const HttpReply &reply);
     void startFromWebhook(const QString &workflowId, bool respondOnEnd, const HttpRequest &request,
                           const HttpReply &reply);
-    // A webhook waiting for its execution's end gets its answer (200 with the end's output, or
-    // 500 with the error).
-    void onExecutionFinished(const QString &executionId, const QString &status,
-                             const QJsonObject &output, const QString &error);
-    static void answerWebhook(const HttpReply &reply, const QString &executionId,
-                              const QString &status, const QJsonObject &output,
-                              const QString &error);
     void addSecretRoutes();
     void addDeadLetterRoutes();
 
     CoreService &m_core;
     TokenStore m_tokens;
     bool m_loopback = true;
-    // Webhooks answering on the end of their execution, by execution id, each with its bound.
-    struct WebhookAnswer
-    {
-        HttpReply reply;
-        QTimer *timer = nullptr;
-    };
-    QHash<QString, WebhookAnswer> m_webhookAnswers;
+    WebhookWaits *m_webhookWaits;
 };
 
 } // namespace Switchboard

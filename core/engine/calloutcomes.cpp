@@ -39,7 +39,7 @@ void CallOutcomes::apply(ExecutionRun &run, const QString &nodeId, int attempt, 
                 return m_store.addTimer(executionId, nodeId, QStringLiteral("compensate_retry"),
                                         due, {{QStringLiteral("attempt"), attempt + 1}});
             });
-            run.timersChanged = true;
+            run.timersChanged = run.waited = true;
             run.record(now, QStringLiteral("compensation_failed"), nodeId, attempt,
                        {{QStringLiteral("error"), result.error},
                         {QStringLiteral("retry_at"), isoOrNull(due)}});
@@ -94,7 +94,7 @@ void CallOutcomes::apply(ExecutionRun &run, const QString &nodeId, int attempt, 
             return m_store.addTimer(executionId, nodeId, QStringLiteral("retry"), due,
                                     {{QStringLiteral("attempt"), attempt + 1}});
         });
-        run.timersChanged = true;
+        run.timersChanged = run.waited = true;
         QJsonArray waiting = run.list("waiting");
         waiting.append(nodeId);
         run.setList("waiting", waiting);

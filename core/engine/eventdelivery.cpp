@@ -79,7 +79,6 @@ Result<QJsonObject> EventDelivery::deliver(const QString &type, const QString &m
         const QString execId = w.execution;
         const QString node = w.node;
         run.ops.append([this, execId, node] { return m_store.removeWaiter(execId, node); });
-        run.timersChanged = true;
         if (Status st = m_host.resumeFromWait(run, node, QStringLiteral("event"), event,
                                               QStringLiteral("event_received"));
             st)

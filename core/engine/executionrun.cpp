@@ -40,35 +40,27 @@ ExecutionRun *ExecutionRun::restore(const QString &id, const ExecutionStore::Sto
     run->seq = stored.lastSeq;
     run->def = def;
     run->inserted = true;
+    run->waited = true;
     return run;
 }
 
 void ExecutionRun::record(qint64 nowMs, const QString &type, const QString &node, int attempt,
                           const QJsonObject &data)
 {
-    QJsonObject e {{QStringLiteral("seq"), ++seq},
-                   {QStringLiteral("ts"), double(nowMs)},
-                   {QStringLiteral("type"), type}};
-    if (!node.isEmpty())
-        e.insert(QStringLiteral("node"), node);
-    if (attempt > 0)
-        e.insert(QStringLiteral("attempt"), attempt);
-    QJsonObject details = data;
+    HistoryEvent e {++seq, nowMs, type, node, attempt, data};
     if (type == QLatin1String("step_started")
         || type == QLatin1String("compensation_step_started")) {
         // Each attempt is a span of the execution's trace: the same id goes into the history
         // and, as X-Parent-Span-ID and traceparent, to the module.
         const QString span = QString::fromLatin1(randomHex(8));
-        details.insert(QStringLiteral("span_id"), span);
+        e.data.insert(QStringLiteral("span_id"), span);
         QJsonObject inflight = map("inflight");
         QJsonObject entry = inflight.value(node).toObject();
         entry.insert(QStringLiteral("span"), span);
         inflight.insert(node, entry);
         setMap("inflight", inflight);
     }
-    if (!details.isEmpty())
-        e.insert(QStringLiteral("data"), details);
-    events.append(e);
+    events.append(std::move(e));
 }
 
 void ExecutionRun::queueCall(qint64 nowMs, const QString &node, int attempt, bool compensation,

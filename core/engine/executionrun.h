@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "engine/executionstatus.h"
 #include "engine/executionstore.h"
+#include "engine/historyevent.h"
 #include "workflow/workflow.h"
 
 #include <QJsonArray>
@@ -33,8 +34,11 @@ struct ExecutionRun
     Workflow def;
     int seq = 0;
     bool inserted = false;
-    bool timersChanged = false;
-    QList<QJsonObject> events;
+    bool timersChanged = false; // a timer was added: the engine's wake-up is re-armed
+    // Timers, event waits or review tasks of it may be stored (always so for a run read back
+    // from storage); a run that never waited needs no clean-up when it ends.
+    bool waited = false;
+    QList<HistoryEvent> events;
     QList<std::function<Status()>> ops;
     QList<QPair<QString, bool>> calls;
     QList<QJsonObject> notifications;

@@ -86,9 +86,11 @@ void Saga::stopWaiting(ExecutionRun &run)
 {
     // With the commit: its timers and event waits go, and its open review tasks expire.
     run.setList("waiting", {});
+    if (!run.waited)
+        return; // nothing of it waits in storage: no clean-up to write
     const QString execId = run.id;
+    // Timers going away need no new wake-up: one that comes early finds nothing due.
     run.ops.append([this, execId] { return m_store.stopWaiting(execId); });
-    run.timersChanged = true;
 }
 
 } // namespace Switchboard

@@ -15,7 +15,7 @@ SqliteExecutionStore::SqliteExecutionStore(Database &db)
 
 Status SqliteExecutionStore::run(const char *sql, const QVariantList &values)
 {
-    auto r = m_db.run(QString::fromLatin1(sql), values);
+    auto r = m_db.run(sql, values);
     return r ? Status(Ok {}) : Status(r.error());
 }
 
@@ -64,16 +64,12 @@ Status SqliteExecutionStore::save(const ExecutionRun &r, qint64 now)
                compact(r.state), output, error, now, now, finished});
     if (!row)
         return row;
-    for (const QJsonObject &e : r.events) {
-        Status event = run(
-            "INSERT INTO execution_events (execution_id, seq, ts, type, node, attempt, "
-            "data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {r.id, e.value(QLatin1String("seq")).toInt(), now,
-             e.value(QLatin1String("type")).toString(), e.value(QLatin1String("node")).toString(),
-             e.value(QLatin1String("attempt")).toInt(),
-             e.contains(QLatin1String("data"))
-                 ? QVariant(compact(e.value(QLatin1String("data")).toObject()))
-                 : QVariant()});
+    for (const HistoryEvent &e : r.events) {
+        Status event =
+            run("INSERT INTO execution_events (execution_id, seq, ts, type, node, attempt, "
+                "data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                {r.id, e.seq, now, e.type, e.node.isEmpty() ? QVariant() : QVariant(e.node),
+                 e.attempt, e.data.isEmpty() ? QVariant() : QVariant(compact(e.data))});
         if (!event)
             return event;
     }

@@ -170,7 +170,7 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         run.ops.append([this, execId, nodeId, due] {
             return m_store.addTimer(execId, nodeId, QStringLiteral("delay"), due);
         });
-        run.timersChanged = true;
+        run.timersChanged = run.waited = true;
         waitOn(QStringLiteral("timer_set"), {{QStringLiteral("due"), isoOrNull(due)}});
         return Outcome {};
     }
@@ -184,7 +184,7 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         run.ops.append([this, execId, nodeId, type, module, match, due] {
             return m_store.addWaiter(execId, nodeId, type, module, match, due);
         });
-        run.timersChanged = true;
+        run.timersChanged = run.waited = true;
         waitOn(
             QStringLiteral("waiting_for_event"),
             {{QStringLiteral("event_type"), type}, {QStringLiteral("timeout_at"), isoOrNull(due)}});
@@ -228,6 +228,7 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
             now,
             sla};
         run.ops.append([this, task] { return m_tasks.add(task); });
+        run.waited = true;
         run.tasks.append(taskId);
         run.updateStep(node.id, {{QStringLiteral("task_id"), taskId}});
         waitOn(QStringLiteral("task_created"),

@@ -299,12 +299,20 @@ Status WorkflowEngine::commit(Run &run)
     return Ok {};
 }
 
+Result<QJsonObject> WorkflowEngine::outcome(const QString &executionId)
+{
+    const Run *run = m_live.value(executionId);
+    if (run && run->committedStatus && !isFinal(*run->committedStatus))
+        return QJsonObject {{QStringLiteral("status"), toWire(*run->committedStatus)}};
+    return m_queries.outcome(executionId);
+}
+
 void WorkflowEngine::committed(Run &run)
 {
     run.inserted = true;
     const auto events = std::exchange(run.events, {});
     run.ops.clear();
-    for (const QJsonObject &e : events)
+    for (const HistoryEvent &e : events)
         Q_EMIT historyAppended(run.id, e);
     for (const QJsonObject &n : std::exchange(run.notifications, {}))
         Q_EMIT notification(run.id, n);

@@ -107,11 +107,9 @@ public:
     {
         return m_queries.execution(executionId);
     }
-    // {"status", "output", "error"}, without the steps and history (cheap).
-    Result<QJsonObject> outcome(const QString &executionId)
-    {
-        return m_queries.outcome(executionId);
-    }
+    // {"status", "output", "error"}, without the steps and history (cheap): an execution being
+    // worked on answers from memory with its last committed status, any other from storage.
+    Result<QJsonObject> outcome(const QString &executionId);
     Result<QJsonArray> executions(const QString &status, int limit = 200)
     {
         return m_queries.executions(status, limit);
@@ -152,7 +150,7 @@ Q_SIGNALS:
     // An execution ended (completed, failed or cancelled), committed; with what it ended with.
     void executionFinished(const QString &executionId, const QString &status,
                            const QJsonObject &output, const QString &error);
-    void historyAppended(const QString &executionId, const QJsonObject &event);
+    void historyAppended(const QString &executionId, const Switchboard::HistoryEvent &event);
     void notification(const QString &executionId, const QJsonObject &notification);
     void taskChanged(const QJsonObject &task);
 

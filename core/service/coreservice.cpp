@@ -265,8 +265,8 @@ Status CoreService::startEngine()
     connect(m_alertBook, &AlertBook::changed, this, &CoreService::alertsChanged);
     connect(m_review, &ReviewDesk::tasksChanged, this, [this] { refreshOverview(); });
     connect(m_engine, &WorkflowEngine::historyAppended, this,
-            [this](const QString &, const QJsonObject &event) {
-                if (event.value(QLatin1String("type")).toString() == QLatin1String("dead_lettered"))
+            [this](const QString &, const HistoryEvent &event) {
+                if (event.type == QLatin1String("dead_lettered"))
                     refreshOverview();
             });
     if (m_options.demo || m_options.templates) {

@@ -347,10 +347,10 @@ void EmbeddedOrchestrator::testRun(const QJsonObject &document, const QJsonObjec
             m_runsConnected = true;
             WorkflowEngine *engine = service.engine();
             connect(engine, &WorkflowEngine::historyAppended, &service,
-                    [this](const QString &execution, const QJsonObject &event) {
+                    [this](const QString &execution, const HistoryEvent &e) {
                         if (!m_watched.contains(execution))
                             return;
-                        QMetaObject::invokeMethod(this, [this, execution, event] {
+                        QMetaObject::invokeMethod(this, [this, execution, event = e.toJson()] {
                             Q_EMIT executionEvent(execution, event);
                         });
                     });

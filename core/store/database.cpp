@@ -4,9 +4,12 @@
 #include "store/migrations.h"
 
 #include <QFile>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QUuid>
 #include <cstdio>
+#include <cstring>
+#include <sqlite3.h>
 #include <unistd.h>
 #include <utility>
 
@@ -29,6 +32,56 @@ enum SqliteCode {
     NotADatabase = 26,
 };
 
+// Binds values in order the way QtSql's SQLite driver would: a null QString or QByteArray
+// (or an invalid QVariant) is NULL, numbers stay numbers, bytes are a blob, the rest is text.
+int bindValues(sqlite3_stmt *statement, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &v = values.at(i);
+        const int at = i + 1;
+        int rc = SQLITE_OK;
+        switch (v.typeId()) {
+        case QMetaType::UnknownType:
+        case QMetaType::Nullptr:
+            rc = sqlite3_bind_null(statement, at);
+            break;
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::Long:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+            rc = sqlite3_bind_int64(statement, at, v.toLongLong());
+            break;
+        case QMetaType::Double:
+        case QMetaType::Float:
+            rc = sqlite3_bind_double(statement, at, v.toDouble());
+            break;
+        case QMetaType::QByteArray: {
+            const QByteArray bytes = v.toByteArray();
+            rc = bytes.isNull()
+                ? sqlite3_bind_null(statement, at)
+                : sqlite3_bind_blob64(statement, at, bytes.constData(),
+                                      sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
+            break;
+        }
+        default: {
+            if (v.isNull()) {
+                rc = sqlite3_bind_null(statement, at);
+                break;
+            }
+            const QByteArray text = v.toString().toUtf8();
+            rc = sqlite3_bind_text64(statement, at, text.constData(), sqlite3_uint64(text.size()),
+                                     SQLITE_TRANSIENT, SQLITE_UTF8);
+            break;
+        }
+        }
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
 } // namespace
 
 Database::~Database()
@@ -49,11 +102,17 @@ int Database::schemaVersion() const
 Error Database::errorFrom(const QString &what, const QSqlError &error)
 {
     bool number = false;
-    const int code = error.nativeErrorCode().toInt(&number) & 0xff;
+    const int code = error.nativeErrorCode().toInt(&number);
     const QString message = QStringLiteral("%1: %2").arg(what, error.text());
     if (!number)
         return internalError(message);
-    switch (code) {
+    return errorFrom(what, code, error.text().toUtf8().constData());
+}
+
+Error Database::errorFrom(const QString &what, int code, const char *text)
+{
+    const QString message = QStringLiteral("%1: %2").arg(what, QString::fromUtf8(text));
+    switch (code & 0xff) {
     case Busy:
     case Locked:
     case NoMemory:
@@ -82,6 +141,11 @@ Status Database::open(const QString &path, Durability durability)
     if (!m_db.open())
         return unavailable(
             QStringLiteral("cannot open the database %1: %2").arg(path, m_db.lastError().text()));
+    const QVariant native = m_db.driver()->handle();
+    if (native.isValid() && qstrcmp(native.typeName(), "sqlite3*") == 0)
+        m_sqlite = *static_cast<sqlite3 *const *>(native.constData());
+    if (!m_sqlite)
+        return internalError(QStringLiteral("the database %1 has no SQLite handle").arg(path));
     const char *sync =
         durability == Durability::Power ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
     for (const char *pragma :
@@ -109,7 +173,10 @@ void Database::close()
 {
     if (m_connection.isEmpty())
         return;
+    for (sqlite3_stmt *statement : std::as_const(m_statements))
+        sqlite3_finalize(statement);
     m_statements.clear();
+    m_sqlite = nullptr;
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connection);
@@ -154,20 +221,68 @@ Result<int> Database::run(const QString &sql, const QVariantList &values)
 {
     if (auto fault = statementFault())
         return *fault;
+    auto prepared = statement(sql.toUtf8());
+    if (!prepared)
+        return prepared.error();
+    return step(*prepared, values, QStringLiteral("database write failed"));
+}
+
+Result<int> Database::run(const char *sql, const QVariantList &values)
+{
+    if (auto fault = statementFault())
+        return *fault;
+    auto prepared = statement(QByteArray::fromRawData(sql, qsizetype(std::strlen(sql))));
+    if (!prepared)
+        return prepared.error();
+    return step(*prepared, values, QStringLiteral("database write failed"));
+}
+
+Result<sqlite3_stmt *> Database::statement(const QByteArray &sql)
+{
     // Writes are prepared once and reused; they return no rows, only a count.
-    auto cached = m_statements.find(sql);
-    if (cached == m_statements.end()) {
-        QSqlQuery query(m_db);
-        if (!query.prepare(sql))
-            return errorFrom(QStringLiteral("database statement refused"), query.lastError());
-        cached = m_statements.emplace(sql, std::move(query));
+    if (auto cached = m_statements.constFind(sql); cached != m_statements.constEnd())
+        return cached.value();
+    if (!m_sqlite)
+        return unavailable(QStringLiteral("the database is not open"));
+    sqlite3_stmt *prepared = nullptr;
+    const int rc = sqlite3_prepare_v3(m_sqlite, sql.constData(), int(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &prepared, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(prepared);
+        return errorFrom(QStringLiteral("database statement refused"),
+                         sqlite3_extended_errcode(m_sqlite), sqlite3_errmsg(m_sqlite));
     }
-    QSqlQuery &query = cached.value();
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values.at(i));
-    if (!query.exec())
-        return errorFrom(QStringLiteral("database write failed"), query.lastError());
-    return query.numRowsAffected();
+    m_statements.insert(QByteArray(sql.constData(), sql.size()), prepared);
+    return prepared;
+}
+
+Result<int> Database::step(sqlite3_stmt *statement, const QVariantList &values, const QString &what)
+{
+    int rc = bindValues(statement, values);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(statement);
+        while (rc == SQLITE_ROW)
+            rc = sqlite3_step(statement);
+    }
+    // The step's error is read before reset, which would report it again but clear nothing
+    // that matters; bindings are cleared so no value outlives its statement's use.
+    const int code = rc == SQLITE_DONE ? SQLITE_OK : sqlite3_extended_errcode(m_sqlite);
+    const QByteArray message =
+        code == SQLITE_OK ? QByteArray() : QByteArray(sqlite3_errmsg(m_sqlite));
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    if (code != SQLITE_OK)
+        return errorFrom(what, code, message.constData());
+    return int(sqlite3_changes64(m_sqlite));
+}
+
+Status Database::control(const char *sql, const QString &what)
+{
+    auto prepared = statement(QByteArray::fromRawData(sql, qsizetype(std::strlen(sql))));
+    if (!prepared)
+        return prepared.error();
+    auto done = step(*prepared, {}, what);
+    return done ? Status(Ok {}) : Status(done.error());
 }
 
 Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
@@ -189,12 +304,12 @@ Status Database::begin()
     // IMMEDIATE takes the write lock now: a second writer waits here (busy_timeout), and a
     // transaction never fails half-way for want of the lock. A busy answer after that wait is
     // tried once more before it is reported as unavailable.
-    QSqlQuery query(m_db);
     Error last;
     for (int tries = 0; tries < 2; ++tries) {
-        if (query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        Status st = control("BEGIN IMMEDIATE", QStringLiteral("cannot start a transaction"));
+        if (st)
             return Ok {};
-        last = errorFrom(QStringLiteral("cannot start a transaction"), query.lastError());
+        last = st.error();
         if (!last.isTransient())
             break;
     }
@@ -214,24 +329,24 @@ Status Database::transaction(const std::function<Status()> &body)
     ++m_depth;
     Status st = body();
     --m_depth;
-    QSqlQuery query(m_db);
     const QList<std::function<void()>> afterwards = std::exchange(m_afterCommit, {});
+    const QString rollback = QStringLiteral("rollback failed");
     if (!st) {
-        (void)query.exec(QStringLiteral("ROLLBACK"));
+        (void)control("ROLLBACK", rollback);
         return st;
     }
     const int commit = ++m_commitCount;
     crashIfPlanned(commit, m_faults.crashBeforeCommit, "before");
     if (commit == m_faults.failCommit
         || (m_faults.failFromCommit && commit >= m_faults.failFromCommit)) {
-        (void)query.exec(QStringLiteral("ROLLBACK"));
+        (void)control("ROLLBACK", rollback);
         return unavailable(
             QStringLiteral("commit failed: disk I/O error (injected at commit %1)").arg(commit));
     }
-    if (!query.exec(QStringLiteral("COMMIT"))) {
-        const Error error = errorFrom(QStringLiteral("commit failed"), query.lastError());
-        (void)query.exec(QStringLiteral("ROLLBACK"));
-        return error;
+    if (Status committed = control("COMMIT", QStringLiteral("commit failed")); !committed) {
+        if (!sqlite3_get_autocommit(m_sqlite))
+            (void)control("ROLLBACK", rollback);
+        return committed;
     }
     crashIfPlanned(commit, m_faults.crashAfterCommit, "after");
     for (const auto &fn : afterwards)

@@ -12,6 +12,8 @@
 #include <optional>
 
 class QSqlError;
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace Switchboard {
 
@@ -43,7 +45,10 @@ public:
     // Runs a statement with positional (?) values; for reads and schema changes.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
     // Runs an INSERT, UPDATE or DELETE, prepared once and reused; returns the rows affected.
+    // Writes go to SQLite directly (the same connection as exec's): values are bound as they
+    // are, text as UTF-8, without QtSql's copies.
     Result<int> run(const QString &sql, const QVariantList &values = {});
+    Result<int> run(const char *sql, const QVariantList &values = {});
     // Runs body in a transaction; rolls back if body or the commit fails. Nested calls join
     // the outer transaction.
     Status transaction(const std::function<Status()> &body);
@@ -66,16 +71,23 @@ public:
 
     // The kind of a failed SQLite call, from its result code.
     static Error errorFrom(const QString &what, const QSqlError &error);
+    static Error errorFrom(const QString &what, int code, const char *message);
 
 private:
     Status migrate();
     Status begin();
+    // Runs one of the transaction's own statements (BEGIN IMMEDIATE, COMMIT, ROLLBACK).
+    Status control(const char *sql, const QString &what);
+    // The prepared statement for sql, made on first use.
+    Result<sqlite3_stmt *> statement(const QByteArray &sql);
+    Result<int> step(sqlite3_stmt *statement, const QVariantList &values, const QString &what);
     // The injected error for the statement about to run, if the plan has one for it.
     std::optional<Error> statementFault();
     static void crashIfPlanned(int commit, int planned, const char *when);
 
     QSqlDatabase m_db;
-    QHash<QString, QSqlQuery> m_statements; // prepared writes, reused
+    sqlite3 *m_sqlite = nullptr; // the QSQLITE connection's own handle
+    QHash<QByteArray, sqlite3_stmt *> m_statements; // prepared writes, reused
     QString m_connection;
     QString m_path;
     int m_version = 0;

@@ -8,7 +8,7 @@ BUILD_PACKAGES=(
     qt6-base-dev qt6-charts-dev qt6-websockets-dev qt6-declarative-dev qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev
     qtkeychain-qt6-dev nlohmann-json3-dev libcurl4-openssl-dev libsodium-dev
-    libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 fonts-dejavu-core
+    libqt6sql6-sqlite libsqlite3-dev libqt6sql6-psql libqt6svg6 fonts-dejavu-core
 )
 TEST_PACKAGES=(xvfb xauth dbus gnome-keyring appstream poppler-utils tzdata
     lintian desktop-file-utils systemd openssl file)

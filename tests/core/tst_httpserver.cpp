@@ -1,7 +1,9 @@
 // The HTTP server over real loopback sockets: answers in request order when pipelined, HEAD,
 // 100-continue, HTTP/1.0, 405 with Allow, the head/idle timeouts, the connection bound, and
-// WebSocket upgrades only where a route serves them and its filter lets them through.
+// WebSocket upgrades only where a route serves them and its filter lets them through; answers
+// that wait for an execution's end (WebhookWaits) get it, or 504 at their bound.
 
+#include "api/webhookwaits.h"
 #include "net/httpservice.h"
 
 #include <QSignalSpy>
@@ -14,13 +16,27 @@ using namespace Switchboard;
 
 namespace {
 
-// A server with a fast route, a route that answers 100 ms later, an echo, and a WebSocket
-// path that wants "Authorization: Bearer ok".
+// A server with a fast route, a route that answers 100 ms later, an echo, a WebSocket path
+// that wants "Authorization: Bearer ok", and answers that wait for /finish/{id} within 300 ms.
 class TestServer : public HttpService
 {
 public:
+    WebhookWaits waits {300};
+
     TestServer()
     {
+        route("GET", QStringLiteral("/wait/{id}"),
+              [this](const HttpRequest &, const HttpReply &reply, const QStringList &params) {
+                  waits.wait(params.at(0), reply);
+              });
+        route("GET", QStringLiteral("/finish/{id}"),
+              [this](const HttpRequest &, const HttpReply &reply, const QStringList &params) {
+                  waits.finish(params.at(0), QStringLiteral("completed"),
+                               {{QStringLiteral("done"), params.at(0)}}, {});
+                  waits.finish(params.at(0) + QStringLiteral("-failed"), QStringLiteral("failed"),
+                               {}, QStringLiteral("it broke"));
+                  reply.send(204, {});
+              });
         route("GET", QStringLiteral("/fast"),
               [](const HttpRequest &, const HttpReply &reply, const QStringList &) {
                   reply.send(200, "fast", "text/plain");
@@ -153,6 +169,46 @@ private Q_SLOTS:
         }
         QCOMPARE(c.statusLines().size(), 4);
         QVERIFY(c.received.contains("Connection: close"));
+    }
+
+    void waitingAnswersGetTheEndOrA504AtTheirBound()
+    {
+        RawClient early, finished, failed, late;
+        for (RawClient *c : {&early, &finished, &failed, &late})
+            QVERIFY(c->connectTo(m_port));
+        early.send(get("/wait/early"));
+        finished.send(get("/wait/x"));
+        failed.send(get("/wait/x-failed"));
+        QTRY_COMPARE(m_server.waits.waiting(), 3);
+        // One that came later expires later: the shared timer moves on to it.
+        QTest::qWait(150);
+        QElapsedTimer sinceLate;
+        sinceLate.start();
+        late.send(get("/wait/late"));
+        QTRY_COMPARE(m_server.waits.waiting(), 4);
+
+        RawClient finisher;
+        QVERIFY(finisher.connectTo(m_port));
+        finisher.send(get("/finish/x"));
+        QVERIFY(finished.readAnswers(1));
+        QCOMPARE(finished.statusLines().value(0), QByteArray("HTTP/1.1 200 OK"));
+        QCOMPARE(finished.lastBody(), QByteArray(R"({"done":"x"})"));
+        QVERIFY(failed.readAnswers(1));
+        QCOMPARE(failed.statusLines().value(0), QByteArray("HTTP/1.1 500 Internal Server Error"));
+        QVERIFY(failed.lastBody().contains("it broke"));
+        QCOMPARE(m_server.waits.waiting(), 2);
+
+        QVERIFY(early.readAnswers(1));
+        QCOMPARE(early.statusLines().value(0), QByteArray("HTTP/1.1 504 Gateway Timeout"));
+        QVERIFY(early.lastBody().contains(R"("execution_id":"early")"));
+        QVERIFY(late.readAnswers(1));
+        QVERIFY2(sinceLate.elapsed() >= 290, "a wait expired before its own bound");
+        QCOMPARE(late.statusLines().value(0), QByteArray("HTTP/1.1 504 Gateway Timeout"));
+        QCOMPARE(m_server.waits.waiting(), 0);
+        // A finish after the bound answers nothing twice.
+        finisher.send(get("/finish/late"));
+        QVERIFY(finisher.readAnswers(2));
+        QCOMPARE(late.statusLines().size(), 1);
     }
 
     void headAnswersWithoutTheBody()
