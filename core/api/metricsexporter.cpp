@@ -150,14 +150,11 @@ QByteArray render(CoreService &core)
                  "Module calls waiting in the dead-letter queue.");
         w.sample("switchboard_dead_letters", {}, engine->deadLetters().pendingCount().valueOr(0));
         w.family("switchboard_executions", "gauge",
-                 "Executions by status (the most recent 10000).");
-        QHash<QString, int> byStatus;
-        const QJsonArray recent = engine->executions(QString(), 10000).valueOr({});
-        for (const auto &e : recent)
-            ++byStatus[e.toObject().value(QLatin1String("status")).toString()];
+                 "Stored executions by status (finished ones until retention prunes them).");
+        const QHash<QString, qint64> byStatus = engine->executionCounts().valueOr({});
         for (const char *status : {"running", "waiting", "completed", "failed", "cancelled"})
             w.sample("switchboard_executions", label("status", QString::fromLatin1(status)),
-                     byStatus.value(QString::fromLatin1(status)));
+                     double(byStatus.value(QString::fromLatin1(status))));
     }
     return w.result();
 }

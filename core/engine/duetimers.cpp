@@ -10,6 +10,8 @@
 #include "engine/scheduletimers.h"
 #include "store/workflowstore.h"
 
+#include <QElapsedTimer>
+
 namespace Switchboard {
 
 using namespace ExecutionJson;
@@ -25,8 +27,10 @@ DueTimers::DueTimers(RunHost &host, ExecutionStore &store, ReloadQueue &reload,
 {
 }
 
-int DueTimers::fire(int batch)
+int DueTimers::fire(int batch, qint64 budgetMs)
 {
+    QElapsedTimer spent;
+    spent.start();
     if (m_reload.storageBackingOff())
         return 0;
     auto due = m_store.dueTimers(m_clock.nowMs(), batch);
@@ -39,6 +43,8 @@ int DueTimers::fire(int batch)
     for (const ExecutionStore::Timer &t : std::as_const(*due)) {
         if (m_reload.storageBackingOff())
             break; // the rest stay due and fire once storage works again
+        if (fired > 0 && budgetMs >= 0 && spent.elapsed() >= budgetMs)
+            break; // the rest fire in the next pass, after the event loop has had its turn
         ++fired;
         if (t.kind == QLatin1String("schedule"))
             (void)fireSchedule(t.id, t.node, t.data.value(QLatin1String("due")).toInteger());

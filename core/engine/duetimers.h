@@ -14,16 +14,17 @@ class ScheduleTimers;
 class WorkflowStore;
 
 // Fires the durable timers that are due: a delay ends, a wait for an event times out, a call
-// is retried after its backoff, a schedule starts its workflow. Each firing and the timer's
-// removal are one commit. While storage fails, timers wait for its backoff.
+// is retried after its backoff, a schedule starts its workflow. A firing and the timer's removal
+// go into the same commit. While storage fails, timers wait for its backoff.
 class DueTimers
 {
 public:
     DueTimers(RunHost &host, ExecutionStore &store, ReloadQueue &reload, ScheduleTimers &schedules,
               WorkflowStore &workflows, const Clock &clock);
 
-    // Fires at most batch timers due by the clock; returns how many fired.
-    int fire(int batch);
+    // Fires at most batch timers due by the clock, and stops early once budgetMs of work have
+    // passed (at least one fires; -1: no budget); returns how many fired.
+    int fire(int batch, qint64 budgetMs = -1);
 
 private:
     void fireForExecution(qint64 timerId, const QString &executionId, const QString &kind,

@@ -115,4 +115,15 @@ Result<QJsonArray> ExecutionQueries::executions(const QString &status, int limit
     return out;
 }
 
+Result<QHash<QString, qint64>> ExecutionQueries::countsByStatus()
+{
+    auto q = m_db.exec(QStringLiteral("SELECT status, n FROM execution_counts"));
+    if (!q)
+        return q.error();
+    QHash<QString, qint64> counts;
+    while (q->next())
+        counts.insert(q->value(0).toString(), q->value(1).toLongLong());
+    return counts;
+}
+
 } // namespace Switchboard

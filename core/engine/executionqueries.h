@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -21,6 +22,8 @@ public:
     Result<QJsonObject> outcome(const QString &executionId);
     // Newest first; status empty for all.
     Result<QJsonArray> executions(const QString &status, int limit);
+    // Stored executions by status, from the counts kept as they change (no scan).
+    Result<QHash<QString, qint64>> countsByStatus();
 
 private:
     Database &m_db;

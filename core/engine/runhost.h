@@ -25,7 +25,8 @@ public:
     // A new run of the workflow's version, kept in memory until it waits or ends.
     virtual ExecutionRun *newRun(const Workflow &def, const QJsonObject &input,
                                  const QJsonObject &started) = 0;
-    // Runs the ready steps and commits; nothing is acted on before the commit.
+    // Runs the ready steps and commits (during a pass of due timers, at the pass's end);
+    // nothing is acted on before the commit.
     virtual Status advance(ExecutionRun &run) = 0;
     // Completes a waiting step with output, follows its port, and advances.
     virtual Status resumeFromWait(ExecutionRun &run, const QString &node, const QString &port,

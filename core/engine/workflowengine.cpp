@@ -40,8 +40,10 @@ WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleCli
 {
     m_wake->setSingleShot(true);
     connect(m_wake, &QTimer::timeout, this, [this] {
-        processDueTimers();
-        armWakeUp();
+        // After a pass that fired, a pause as long as the pass: with thousands of timers due,
+        // the engine gives at least half its time to requests and answers.
+        const int fired = processDueTimers(TimerBudgetMs);
+        armWakeUp(fired > 0 ? TimerBudgetMs : 0);
     });
     m_sweeper->setInterval(60000);
     connect(m_sweeper, &QTimer::timeout, this, [this] { sweep(); });
@@ -164,6 +166,13 @@ void WorkflowEngine::advanceLater(Run &run)
 Status WorkflowEngine::advance(Run &run)
 {
     const LogFormat::TraceScope trace(run.traceId.toLatin1());
+    if (m_grouping) {
+        // Due timers' pass: its runs share the commit at the pass's end.
+        runReadySteps(run);
+        if (!m_dirty.contains(run.id))
+            m_dirty.append(run.id);
+        return Ok {};
+    }
     runReadySteps(run);
     // This run's earlier, unflushed changes go with this commit; the others are flushed first.
     m_dirty.removeAll(run.id);
@@ -396,12 +405,16 @@ Status WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QStri
     return advance(run);
 }
 
-int WorkflowEngine::processDueTimers()
+int WorkflowEngine::processDueTimers(qint64 budgetMs)
 {
     reloadDropped();
-    // A bounded batch per pass: the wake-up comes straight back for the rest, and the event
-    // loop serves requests in between.
-    return m_dueTimers.fire(TimerBatch);
+    // A bounded pass: the wake-up comes straight back for the rest, and the event loop serves
+    // requests in between. The executions the timers move are committed together at its end.
+    m_grouping = true;
+    const int fired = m_dueTimers.fire(TimerBatch, budgetMs);
+    m_grouping = false;
+    flush();
+    return fired;
 }
 
 Status WorkflowEngine::scheduleWorkflows()
@@ -411,7 +424,7 @@ Status WorkflowEngine::scheduleWorkflows()
     return st;
 }
 
-void WorkflowEngine::armWakeUp()
+void WorkflowEngine::armWakeUp(qint64 minWaitMs)
 {
     qint64 next = m_reload.nextWakeMs();
     if (!m_reload.storageBackingOff()) {
@@ -427,7 +440,7 @@ void WorkflowEngine::armWakeUp()
         m_wake->stop();
         return;
     }
-    const qint64 wait = std::clamp<qint64>(next - m_clock.nowMs(), 0, 3600LL * 1000);
+    const qint64 wait = std::clamp<qint64>(next - m_clock.nowMs(), minWaitMs, 3600LL * 1000);
     m_wake->start(int(wait));
 }
 

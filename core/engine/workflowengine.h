@@ -110,6 +110,7 @@ public:
     // {"status", "output", "error"}, without the steps and history (cheap): an execution being
     // worked on answers from memory with its last committed status, any other from storage.
     Result<QJsonObject> outcome(const QString &executionId);
+    Result<QHash<QString, qint64>> executionCounts() { return m_queries.countsByStatus(); }
     Result<QJsonArray> executions(const QString &status, int limit = 200)
     {
         return m_queries.executions(status, limit);
@@ -137,13 +138,18 @@ public:
     // How long steps took, from start to end (retries and waits included), by node type.
     const StepDurations &stepDurations() const { return m_stepDurations; }
 
-    // Reloads the executions whose commit failed once their backoff is over, then fires every
-    // timer that is due by the clock (in batches of TimerBatch); returns how many fired. Called
-    // by the engine's own wake-up timer, and by tests after moving a manual clock.
-    int processDueTimers();
+    // Reloads the executions whose commit failed once their backoff is over, then fires the
+    // timers due by the clock: at most TimerBatch, and no more once budgetMs of work have passed
+    // (-1: no budget). The executions they move share one commit. Returns how many fired.
+    // Called by the engine's own wake-up timer (with TimerBudgetMs), and by tests after moving
+    // a manual clock.
+    int processDueTimers(qint64 budgetMs = -1);
 
-    // Timers fired per pass; the next pass follows at once, after the event loop's turn.
+    // A pass fires at most this many timers, in at most this much time, and the next pass
+    // follows as long after it: thousands of timers coming due together take turns with the
+    // requests instead of holding them up.
     static constexpr int TimerBatch = 200;
+    static constexpr qint64 TimerBudgetMs = 5;
 
 Q_SIGNALS:
     void executionChanged(const QString &executionId, const QString &status);
@@ -188,7 +194,8 @@ private:
     void dispatch(Run &run);
     void onCallDone(const QString &executionId, const QString &node, int attempt, bool compensation,
                     const ModuleCallResult &result);
-    void armWakeUp();
+    // Sets the wake-up for the next due timer (or reload), minWaitMs from now at the earliest.
+    void armWakeUp(qint64 minWaitMs = 0);
     Result<QJsonObject> startRun(const QString &workflowId, const QJsonObject &input,
                                  const QString &origin,
                                  const std::function<Status(const QJsonObject &)> &alsoStore);
@@ -218,6 +225,7 @@ private:
     QTimer *m_wake;
     QTimer *m_sweeper;
     QStringList m_dirty; // executions changed but not yet committed (group commit)
+    bool m_grouping = false; // advance() leaves the commit to the end of the pass
     bool m_flushScheduled = false;
     int m_maxHistoryEvents = 10000;
 };

@@ -70,12 +70,21 @@ Result<QJsonObject> ReviewDesk::task(const QString &taskId, bool mayReadPhi)
 
 QJsonArray ReviewDesk::queues()
 {
+    // Counts from task_counts (kept by triggers); per queue, the overdue ones and the oldest
+    // through the (queue, status, due_at) and (queue, status, created_at) indexes: the cost
+    // grows with the queues and the overdue tasks, not with the open ones.
     auto q = m_db.exec(
         QStringLiteral(
-            "SELECT queue, COUNT(*), SUM(CASE WHEN status = 'claimed' THEN 1 ELSE 0 END), "
-            "SUM(CASE WHEN due_at IS NOT NULL AND due_at <= ? THEN 1 ELSE 0 END), MIN(created_at) "
-            "FROM tasks WHERE status IN ('pending', 'claimed', 'escalated') GROUP BY queue "
-            "ORDER BY COUNT(*) DESC, queue"),
+            "SELECT c.queue, SUM(c.n), SUM(CASE WHEN c.status = 'claimed' THEN c.n ELSE 0 END), "
+            "(SELECT COUNT(*) FROM tasks t WHERE t.queue = c.queue AND t.status IN ('pending', "
+            "'claimed', 'escalated') AND t.due_at IS NOT NULL AND t.due_at <= ?), "
+            "(SELECT MIN(m) FROM ("
+            "SELECT MIN(created_at) AS m FROM tasks WHERE queue = c.queue AND status = 'pending' "
+            "UNION ALL SELECT MIN(created_at) FROM tasks WHERE queue = c.queue AND status = "
+            "'claimed' UNION ALL SELECT MIN(created_at) FROM tasks WHERE queue = c.queue AND "
+            "status = 'escalated')) "
+            "FROM task_counts c WHERE c.status IN ('pending', 'claimed', 'escalated') "
+            "GROUP BY c.queue HAVING SUM(c.n) > 0 ORDER BY SUM(c.n) DESC, c.queue"),
         {m_clock.nowMs()});
     QJsonArray out;
     if (!q)

@@ -263,11 +263,11 @@ Status CoreService::startEngine()
     if (Status loaded = m_alertBook->load(); !loaded)
         return loaded;
     connect(m_alertBook, &AlertBook::changed, this, &CoreService::alertsChanged);
-    connect(m_review, &ReviewDesk::tasksChanged, this, [this] { refreshOverview(); });
+    connect(m_review, &ReviewDesk::tasksChanged, this, &CoreService::refreshOverviewSoon);
     connect(m_engine, &WorkflowEngine::historyAppended, this,
             [this](const QString &, const HistoryEvent &event) {
                 if (event.type == QLatin1String("dead_lettered"))
-                    refreshOverview();
+                    refreshOverviewSoon();
             });
     if (m_options.demo || m_options.templates) {
         installTemplates();
@@ -471,6 +471,19 @@ Result<QJsonObject> CoreService::alertDetails(qint64 id) const
     }
     alert->insert(QStringLiteral("executions"), executions);
     return alert;
+}
+
+void CoreService::refreshOverviewSoon()
+{
+    if (std::exchange(m_overviewRefreshQueued, true))
+        return;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_overviewRefreshQueued = false;
+            refreshOverview();
+        },
+        Qt::QueuedConnection);
 }
 
 void CoreService::refreshOverview(bool newRound)

@@ -118,6 +118,8 @@ private:
     Status applyModuleSettings();
     // newRound: a round of checks just ended, so the alert book counts repeats.
     void refreshOverview(bool newRound = false);
+    // The same once the event loop's turn is over: a burst of task changes costs one refresh.
+    void refreshOverviewSoon();
     Status startNotifier();
     // --workflow: publishes the file's workflow unless its latest version is the same.
     Status publishWorkflowFile(const QString &path);
@@ -126,6 +128,7 @@ private:
 
     CoreConfig m_config;
     const Clock &m_clock;
+    bool m_overviewRefreshQueued = false;
     CoreOptions m_options;
     std::unique_ptr<DemoClinic> m_demo;
     HealthMonitor *m_monitor = nullptr;

@@ -404,16 +404,16 @@ Status Database::migrate()
                 .arg(latestVersion()));
     for (int v = m_version + 1; v <= latestVersion(); ++v) {
         Status st = transaction([&]() -> Status {
-            for (const QString &statement :
-                 Migrations::script(v).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-                if (statement.trimmed().isEmpty())
-                    continue;
-                auto r = exec(statement);
-                if (!r)
-                    return makeError(QStringLiteral("migration to schema %1 failed: %2")
-                                         .arg(v)
-                                         .arg(r.error().message),
-                                     {}, r.error().kind);
+            // The script as a whole: a trigger's body holds semicolons of its own.
+            char *message = nullptr;
+            const QByteArray script = Migrations::script(v).toUtf8();
+            if (sqlite3_exec(m_sqlite, script.constData(), nullptr, nullptr, &message)
+                != SQLITE_OK) {
+                const Error error =
+                    errorFrom(QStringLiteral("migration to schema %1 failed").arg(v),
+                              sqlite3_extended_errcode(m_sqlite), message ? message : "");
+                sqlite3_free(message);
+                return error;
             }
             auto del = exec(QStringLiteral("DELETE FROM schema_version"));
             if (!del)

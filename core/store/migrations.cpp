@@ -272,6 +272,51 @@ CREATE INDEX alerts_by_resolution ON alerts(resolved_at) WHERE state = 'resolved
 CREATE INDEX alert_deliveries_by_age ON alert_deliveries(updated_at);
 CREATE INDEX alert_deliveries_by_outbox ON alert_deliveries(outbox_id);
 )SQL",
+    // 11: counts kept as rows change, so that /metrics, /status and the console's overview
+    // cost the same with a hundred executions or tasks as with millions: executions by status,
+    // tasks by queue and status (kept by triggers, so every path that writes them counts). The
+    // review queues' oldest task and overdue count are read through indexes, not scans.
+    R"SQL(
+CREATE TABLE execution_counts (status TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO execution_counts (status, n) SELECT status, COUNT(*) FROM executions GROUP BY status;
+CREATE TRIGGER executions_count_insert AFTER INSERT ON executions BEGIN
+    INSERT INTO execution_counts (status, n) VALUES (NEW.status, 1)
+        ON CONFLICT (status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER executions_count_update AFTER UPDATE OF status ON executions
+    WHEN OLD.status IS NOT NEW.status BEGIN
+    UPDATE execution_counts SET n = n - 1 WHERE status = OLD.status;
+    INSERT INTO execution_counts (status, n) VALUES (NEW.status, 1)
+        ON CONFLICT (status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER executions_count_delete AFTER DELETE ON executions BEGIN
+    UPDATE execution_counts SET n = n - 1 WHERE status = OLD.status;
+END;
+CREATE TABLE task_counts (
+    queue TEXT NOT NULL,
+    status TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (queue, status)
+) WITHOUT ROWID;
+INSERT INTO task_counts (queue, status, n) SELECT queue, status, COUNT(*) FROM tasks GROUP BY queue, status;
+CREATE TRIGGER tasks_count_insert AFTER INSERT ON tasks BEGIN
+    INSERT INTO task_counts (queue, status, n) VALUES (NEW.queue, NEW.status, 1)
+        ON CONFLICT (queue, status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER tasks_count_update AFTER UPDATE OF queue, status ON tasks
+    WHEN OLD.status IS NOT NEW.status OR OLD.queue IS NOT NEW.queue BEGIN
+    UPDATE task_counts SET n = n - 1 WHERE queue = OLD.queue AND status = OLD.status;
+    INSERT INTO task_counts (queue, status, n) VALUES (NEW.queue, NEW.status, 1)
+        ON CONFLICT (queue, status) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER tasks_count_delete AFTER DELETE ON tasks BEGIN
+    UPDATE task_counts SET n = n - 1 WHERE queue = OLD.queue AND status = OLD.status;
+END;
+DROP INDEX tasks_by_queue;
+CREATE INDEX tasks_by_queue_age ON tasks(queue, status, created_at);
+CREATE INDEX tasks_by_queue_due ON tasks(queue, status, due_at) WHERE due_at IS NOT NULL;
+CREATE INDEX tasks_escalated ON tasks(escalated_from, status) WHERE escalated_from IS NOT NULL;
+)SQL",
 };
 
 } // namespace

@@ -112,6 +112,39 @@ private Q_SLOTS:
         QVERIFY(f.history(id).contains(QStringLiteral("timer_fired:wait")));
     }
 
+    // Many timers due at once fire in passes: a pass moves its executions in one commit, stops
+    // at TimerBatch, and with a time budget stops early (at least one fires); the rest stay
+    // due, untouched, for the next pass.
+    void dueTimersFireInBoundedPassesWithOneCommitEach()
+    {
+        Fixture f;
+        f.publish(R"({"id": "later", "name": "Later", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"}, {"id": "wait", "type": "delay", "duration": "1h"},
+                    {"id": "done", "type": "end"}],
+          "edges": [{"from": "start", "to": "wait"}, {"from": "wait", "to": "done"}]})");
+        const int n = WorkflowEngine::TimerBatch + 50;
+        QStringList ids;
+        for (int i = 0; i < n; ++i)
+            ids << f.start(QStringLiteral("later"));
+        f.clock.advance(3600 * 1000LL);
+
+        // With no time to spare, one fires, and is committed before the pass returns.
+        int commits = f.db.commitCount();
+        QCOMPARE(f.engine->processDueTimers(0), 1);
+        QCOMPARE(f.db.commitCount(), commits + 1);
+        QCOMPARE(f.status(ids.first()), QStringLiteral("completed"));
+        QCOMPARE(f.status(ids.at(1)), QStringLiteral("waiting"));
+
+        // Without a budget a pass fires a whole batch, in one commit.
+        commits = f.db.commitCount();
+        QCOMPARE(f.engine->processDueTimers(), WorkflowEngine::TimerBatch);
+        QCOMPARE(f.db.commitCount(), commits + 1);
+        QCOMPARE(f.engine->processDueTimers(), n - 1 - WorkflowEngine::TimerBatch);
+        QCOMPARE(f.engine->processDueTimers(), 0);
+        for (const QString &id : std::as_const(ids))
+            QCOMPARE(f.status(id), QStringLiteral("completed"));
+    }
+
     // A loop that never ends (here through a one-second delay, a minute's worth of laps) is
     // stopped at EXECUTION_MAX_HISTORY_EVENTS: the execution fails naming the limit, and its
     // history stops growing.

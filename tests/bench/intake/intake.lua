@@ -33,9 +33,9 @@ function done(summary, latency, requests)
   for _, t in ipairs(threads) do
     total = total + t:get("bad")
   end
-  io.write(string.format("CHECK bad_replies=%d socket_errors=%d p50_us=%d p99_us=%d rps=%.1f\n",
+  io.write(string.format("CHECK bad_replies=%d socket_errors=%d p50_us=%d p99_us=%d max_us=%d rps=%.1f\n",
     total, summary.errors.connect + summary.errors.read + summary.errors.write
       + summary.errors.status + summary.errors.timeout,
-    latency:percentile(50), latency:percentile(99),
+    latency:percentile(50), latency:percentile(99), latency.max,
     summary.requests / (summary.duration / 1e6)))
 end
