@@ -65,6 +65,17 @@ int bindValues(sqlite3_stmt *statement, const QVariantList &values)
                                       sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
             break;
         }
+        case QMetaType::QString: {
+            const QString text = v.toString();
+            if (text.isNull()) {
+                rc = sqlite3_bind_null(statement, at);
+                break;
+            }
+            const QByteArray utf8 = text.toUtf8();
+            rc = sqlite3_bind_text64(statement, at, utf8.constData(), sqlite3_uint64(utf8.size()),
+                                     SQLITE_TRANSIENT, SQLITE_UTF8);
+            break;
+        }
         default: {
             if (v.isNull()) {
                 rc = sqlite3_bind_null(statement, at);

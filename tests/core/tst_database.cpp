@@ -68,6 +68,87 @@ private Q_SLOTS:
         QCOMPARE(rows->value(0).toInt(), 0);
         QVERIFY(!db.run(QStringLiteral("INSERT INTO nowhere VALUES (1)")).ok());
     }
+
+    // Values reach SQLite as QtSql would bind them: a null string is NULL, an empty one is
+    // text, numbers stay numbers, bytes are a blob.
+    void writesBindValuesByType()
+    {
+        Database db;
+        QVERIFY(db.open(QStringLiteral(":memory:")).ok());
+        QVERIFY(db.run("CREATE TABLE v (a, b, c, d, e, f)").ok());
+        QVERIFY(db.run("INSERT INTO v VALUES (?, ?, ?, ?, ?, ?)",
+                       {QString(), QStringLiteral(""), 7, 2.5, QByteArray("\x01\x00", 2),
+                        QStringLiteral("ñ")})
+                    .ok());
+        auto q = db.exec(QStringLiteral("SELECT typeof(a), typeof(b), typeof(c), typeof(d), "
+                                        "typeof(e), length(e), f FROM v"));
+        QVERIFY(q.ok() && q->next());
+        QCOMPARE(q->value(0).toString(), QStringLiteral("null"));
+        QCOMPARE(q->value(1).toString(), QStringLiteral("text"));
+        QCOMPARE(q->value(2).toString(), QStringLiteral("integer"));
+        QCOMPARE(q->value(3).toString(), QStringLiteral("real"));
+        QCOMPARE(q->value(4).toString(), QStringLiteral("blob"));
+        QCOMPARE(q->value(5).toInt(), 2);
+        QCOMPARE(q->value(6).toString(), QStringLiteral("ñ"));
+        // A refused write names SQLite's reason and leaves the statement usable.
+        QVERIFY(db.run("CREATE UNIQUE INDEX v_a ON v(c)").ok());
+        auto again = db.run("INSERT INTO v (c) VALUES (?)", {7});
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().kind, ErrorKind::Conflict);
+        QVERIFY(again.error().message.contains(QLatin1String("UNIQUE")));
+        QVERIFY(db.run("INSERT INTO v (c) VALUES (?)", {8}).ok());
+    }
+
+    // The counts behind /metrics and the review queues follow every insert, status change,
+    // queue change and delete, whoever makes it.
+    void countsFollowEveryChange()
+    {
+        Database db;
+        QVERIFY(db.open(QStringLiteral(":memory:")).ok());
+        const auto counted = [&](const char *sql) {
+            QStringList rows;
+            auto q = db.exec(QString::fromLatin1(sql));
+            while (q.ok() && q->next())
+                rows << q->value(0).toString() + QLatin1Char('=') + q->value(1).toString();
+            return rows;
+        };
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(db.run("INSERT INTO executions (id, workflow_id, version, status, trace_id, "
+                           "input, state, created_at, updated_at) VALUES (?, 'w', 1, ?, 't', "
+                           "'{}', '{}', 1, 1)",
+                           {QStringLiteral("e%1").arg(i),
+                            i < 3 ? QStringLiteral("running") : QStringLiteral("waiting")})
+                        .ok());
+        QVERIFY(db.run("UPDATE executions SET status = 'completed' WHERE id IN ('e0', 'e3')").ok());
+        QVERIFY(db.run("UPDATE executions SET status = 'running', updated_at = 2 WHERE id = 'e1'")
+                    .ok());
+        QVERIFY(db.run("DELETE FROM executions WHERE id = 'e0'").ok());
+        const char *stored = "SELECT status, COUNT(*) FROM executions GROUP BY status ORDER BY 1";
+        const char *kept = "SELECT status, n FROM execution_counts WHERE n > 0 ORDER BY 1";
+        QCOMPARE(counted(kept), counted(stored));
+        QCOMPARE(counted(kept), QStringList({"completed=1", "running=2", "waiting=1"}));
+
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(db.run("INSERT INTO tasks (id, execution_id, node, queue, role, title, form, "
+                           "status, created_at) VALUES (?, 'e1', 'n', ?, 'support', 't', '{}', "
+                           "'pending', ?)",
+                           {QStringLiteral("t%1").arg(i),
+                            i % 2 ? QStringLiteral("billing") : QStringLiteral("intake"), i})
+                        .ok());
+        QVERIFY(db.run("UPDATE tasks SET status = 'claimed' WHERE id = 't0'").ok());
+        QVERIFY(db.run("UPDATE tasks SET queue = 'billing' WHERE id = 't2'").ok());
+        QVERIFY(db.run("UPDATE tasks SET status = 'expired' WHERE execution_id = 'e1' AND "
+                       "status = 'pending' AND queue = 'billing' AND id <> 't1'")
+                    .ok());
+        QVERIFY(db.run("DELETE FROM tasks WHERE id = 't3'").ok());
+        QCOMPARE(counted("SELECT queue || '/' || status, n FROM task_counts WHERE n > 0 "
+                         "ORDER BY 1"),
+                 counted("SELECT queue || '/' || status, COUNT(*) FROM tasks GROUP BY queue, "
+                         "status ORDER BY 1"));
+        QCOMPARE(counted("SELECT queue || '/' || status, n FROM task_counts WHERE n > 0 "
+                         "ORDER BY 1"),
+                 QStringList({"billing/expired=1", "billing/pending=1", "intake/claimed=1"}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstDatabase)
