@@ -385,21 +385,36 @@ void CoreService::startRetention()
     if (m_options.demo)
         kept.executionDays = std::min(kept.executionDays, 7);
     m_retention = std::make_unique<Retention>(*m_db, kept);
-    const auto prune = [this] {
-        auto deleted = m_retention->prune(m_clock.nowMs());
-        if (!deleted) {
-            qCWarning(lcService) << "retention: nothing pruned this time:"
-                                 << deleted.error().message;
+    // A pass is a batch at a time, RetentionPauseMs apart, however much a day of full load has
+    // left behind: requests are served between the batches.
+    auto *slice = new QTimer(this);
+    slice->setSingleShot(true);
+    slice->setInterval(RetentionPauseMs);
+    auto pruned = std::make_shared<QMap<QString, int>>();
+    connect(slice, &QTimer::timeout, this, [this, slice, pruned] {
+        auto batch = m_retention->pruneSome(m_clock.nowMs());
+        if (!batch) {
+            qCWarning(lcService) << "retention: the pass stopped:" << batch.error().message;
+            pruned->clear();
             return;
         }
-        for (auto it = deleted->begin(); it != deleted->end(); ++it)
+        for (auto it = batch->deleted.cbegin(); it != batch->deleted.cend(); ++it)
+            (*pruned)[it.key()] += it.value();
+        if (batch->more)
+            return slice->start();
+        for (auto it = pruned->cbegin(); it != pruned->cend(); ++it)
             qCInfo(lcService).noquote()
                 << "retention: deleted" << it.value() << "rows of" << it.key();
+        pruned->clear();
+    });
+    const auto startPass = [slice] {
+        if (!slice->isActive())
+            slice->start();
     };
-    auto *timer = new QTimer(this);
-    connect(timer, &QTimer::timeout, this, prune);
-    timer->start(3600 * 1000); // hourly, and once just after start
-    QTimer::singleShot(30 * 1000, this, prune);
+    auto *hourly = new QTimer(this);
+    connect(hourly, &QTimer::timeout, this, startPass);
+    hourly->start(3600 * 1000); // hourly, and once just after start
+    QTimer::singleShot(30 * 1000, this, startPass);
 }
 
 Status CoreService::startNotifier()

@@ -129,6 +129,7 @@ private:
     CoreConfig m_config;
     const Clock &m_clock;
     bool m_overviewRefreshQueued = false;
+    static constexpr int RetentionPauseMs = 20; // between two batches of a retention pass
     CoreOptions m_options;
     std::unique_ptr<DemoClinic> m_demo;
     HealthMonitor *m_monitor = nullptr;

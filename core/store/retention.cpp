@@ -16,56 +16,59 @@ Retention::Retention(Database &db, const RetentionSettings &settings)
 {
 }
 
-Result<int> Retention::deleteInBatches(const QString &sql, const QVariantList &values)
+Result<int> Retention::pruneExecutions(qint64 cutoff, QMap<QString, int> &deleted)
 {
-    int total = 0;
-    for (;;) {
-        int deleted = 0;
-        Status st = m_db.transaction([&]() -> Status {
-            auto r = m_db.run(sql, QVariantList(values) << BatchRows);
+    int executions = 0;
+    Status st = m_db.transaction([&]() -> Status {
+        // Oldest first, through executions_by_finish; one with an open task stays whole.
+        auto q = m_db.exec(
+            QStringLiteral(
+                "SELECT json_group_array(id) FROM (SELECT id FROM executions WHERE finished_at < "
+                "? AND status IN ('completed', 'failed', 'cancelled') AND NOT EXISTS (SELECT 1 "
+                "FROM tasks t WHERE t.execution_id = executions.id AND t.status NOT IN "
+                "('decided', 'expired')) ORDER BY finished_at LIMIT ?)"),
+            {cutoff, BatchRows});
+        if (!q)
+            return q.error();
+        const QString ids = q->next() ? q->value(0).toString() : QStringLiteral("[]");
+        q->finish();
+        for (const auto &[table, sql] :
+             {std::pair {"execution_events",
+                         "DELETE FROM execution_events WHERE execution_id IN (SELECT value FROM "
+                         "json_each(?))"},
+              std::pair {"tasks",
+                         "DELETE FROM tasks WHERE execution_id IN (SELECT value FROM "
+                         "json_each(?))"},
+              std::pair {"executions",
+                         "DELETE FROM executions WHERE id IN (SELECT value FROM json_each(?))"}}) {
+            auto r = m_db.run(sql, {ids});
             if (!r)
                 return r.error();
-            deleted = *r;
-            return Ok {};
-        });
-        if (!st)
-            return st.error();
-        total += deleted;
-        if (deleted < BatchRows)
-            return total;
-    }
+            if (*r > 0)
+                deleted[QString::fromLatin1(table)] += *r;
+            if (QLatin1String(table) == QLatin1String("executions"))
+                executions = *r;
+        }
+        return Ok {};
+    });
+    if (!st)
+        return st.error();
+    return executions;
 }
 
-Result<QMap<QString, int>> Retention::prune(qint64 nowMs)
+Result<Retention::Batch> Retention::pruneSome(qint64 nowMs)
 {
-    const qint64 executions = nowMs - m_settings.executionDays * DayMs;
     const qint64 samples = nowMs - m_settings.sampleDays * DayMs;
     const qint64 alerts = nowMs - m_settings.alertDays * DayMs;
     const qint64 deliveries = nowMs - m_settings.deliveryDays * DayMs;
-    // Children before parents, so a pass cut short leaves nothing orphaned that the next one
-    // would not find.
+    // Each a DELETE of at most a batch (LIMIT ?); children before parents, so a pass cut short
+    // leaves nothing orphaned that the next one would not find.
     const struct
     {
         const char *table;
         const char *sql;
         qint64 cutoff;
     } steps[] = {
-        // (execution_events has no rowid: whole histories go, of up to a batch of executions.)
-        {"execution_events",
-         "DELETE FROM execution_events WHERE execution_id IN (SELECT x.id FROM executions x "
-         "WHERE x.finished_at < ? AND x.status IN ('completed', 'failed', 'cancelled') AND "
-         "EXISTS (SELECT 1 FROM execution_events e WHERE e.execution_id = x.id) LIMIT ?)",
-         executions},
-        {"tasks",
-         "DELETE FROM tasks WHERE rowid IN (SELECT t.rowid FROM tasks t JOIN executions x ON "
-         "x.id = t.execution_id WHERE x.finished_at < ? AND t.status IN ('decided', 'expired') "
-         "LIMIT ?)",
-         executions},
-        {"executions",
-         "DELETE FROM executions WHERE rowid IN (SELECT rowid FROM executions WHERE finished_at "
-         "< ? AND status IN ('completed', 'failed', 'cancelled') AND NOT EXISTS (SELECT 1 FROM "
-         "tasks t WHERE t.execution_id = executions.id) LIMIT ?)",
-         executions},
         {"module_samples",
          "DELETE FROM module_samples WHERE rowid IN (SELECT rowid FROM module_samples WHERE at < "
          "? LIMIT ?)",
@@ -97,15 +100,51 @@ Result<QMap<QString, int>> Retention::prune(qint64 nowMs)
          "= alerts.id AND d.status IN ('queued', 'retrying')) LIMIT ?)",
          alerts},
     };
-    QMap<QString, int> deleted;
-    for (const auto &step : steps) {
-        auto n = deleteInBatches(QString::fromLatin1(step.sql), {step.cutoff});
-        if (!n)
-            return n.error();
-        if (*n > 0)
-            deleted.insert(QString::fromLatin1(step.table), *n);
+    constexpr int Steps = 1 + int(std::size(steps)); // executions first
+    Batch batch;
+    while (m_step < Steps) {
+        int rows = 0;
+        if (m_step == 0) {
+            auto n = pruneExecutions(nowMs - m_settings.executionDays * DayMs, batch.deleted);
+            if (!n)
+                return n.error();
+            rows = *n;
+        } else {
+            const auto &step = steps[m_step - 1];
+            Result<int> n = 0;
+            Status st = m_db.transaction([&]() -> Status {
+                n = m_db.run(step.sql, {step.cutoff, BatchRows});
+                return n ? Status(Ok {}) : Status(n.error());
+            });
+            if (!st)
+                return st.error();
+            rows = *n;
+            if (rows > 0)
+                batch.deleted.insert(QString::fromLatin1(step.table), rows);
+        }
+        if (rows < BatchRows)
+            ++m_step; // this kind is done for the pass
+        if (rows > 0)
+            break;
     }
-    return deleted;
+    batch.more = m_step < Steps;
+    if (!batch.more)
+        m_step = 0; // the next call starts the next pass
+    return batch;
+}
+
+Result<QMap<QString, int>> Retention::prune(qint64 nowMs)
+{
+    QMap<QString, int> total;
+    for (;;) {
+        auto batch = pruneSome(nowMs);
+        if (!batch)
+            return batch.error();
+        for (auto it = batch->deleted.cbegin(); it != batch->deleted.cend(); ++it)
+            total[it.key()] += it.value();
+        if (!batch->more)
+            return total;
+    }
 }
 
 } // namespace Switchboard

@@ -10,25 +10,36 @@ namespace Switchboard {
 
 class Database;
 
-// Deletes what is older than its period, in small batches so the core's own writes never wait
-// long behind it. Open work (running executions, open alerts, pending dead letters, notices
+// Deletes what is older than its period, a small batch at a time, so the core's own work never
+// waits long behind it: the service runs one batch per slice of time until nothing is left.
+// Finished executions go whole (history, decided tasks, the row) in one transaction; open work
+// (running executions and those with an open task, open alerts, pending dead letters, notices
 // not yet sent) is never touched.
 class Retention
 {
 public:
     Retention(Database &db, const RetentionSettings &settings);
 
-    // Rows deleted, by table; an error stops the pass (the next one goes on from there).
+    struct Batch
+    {
+        QMap<QString, int> deleted; // rows, by table
+        bool more = false; // false: nothing is left past its period
+    };
+    // One batch of the first kind of rows that has any past its period. An error leaves the
+    // rest for the next call.
+    Result<Batch> pruneSome(qint64 nowMs);
+    // Batches until nothing is left; rows deleted, by table.
     Result<QMap<QString, int>> prune(qint64 nowMs);
 
     static constexpr int BatchRows = 500;
 
 private:
-    // Runs sql (a DELETE whose rowids come from a LIMIT ? subquery) until it deletes nothing.
-    Result<int> deleteInBatches(const QString &sql, const QVariantList &values);
+    // One batch of finished executions: their histories, decided tasks and rows.
+    Result<int> pruneExecutions(qint64 cutoff, QMap<QString, int> &deleted);
 
     Database &m_db;
     RetentionSettings m_settings;
+    int m_step = 0; // the kind of rows the current pass is at
 };
 
 } // namespace Switchboard

@@ -98,9 +98,12 @@ private Q_SLOTS:
         auto deleted = retention.prune(Now);
         QVERIFY2(deleted.ok(), qPrintable(deleted.ok() ? QString() : deleted.error().message));
         QCOMPARE(deleted->value(QStringLiteral("executions")), 1200);
-        QCOMPARE(deleted->value(QStringLiteral("execution_events")), 3 * 1201);
+        QCOMPARE(deleted->value(QStringLiteral("execution_events")), 3 * 1200);
         QCOMPARE(count("SELECT COUNT(*) FROM executions"), 3); // recent, running, waiting-task
         QCOMPARE(count("SELECT COUNT(*) FROM execution_events WHERE execution_id = 'recent'"), 3);
+        // One kept for its open task keeps its history too.
+        QCOMPARE(count("SELECT COUNT(*) FROM execution_events WHERE execution_id = 'waiting-task'"),
+                 3);
         QCOMPARE(count("SELECT COUNT(*) FROM tasks"), 1);
         for (const char *table :
              {"SELECT COUNT(*) FROM kpi_samples", "SELECT COUNT(*) FROM event_counts",
@@ -114,6 +117,45 @@ private Q_SLOTS:
 
         // A second pass finds nothing more.
         QVERIFY(retention.prune(Now)->isEmpty());
+    }
+
+    // A pass goes a batch at a time: each call deletes at most BatchRows executions, whole
+    // (history and decided tasks with them), oldest first, and says whether more is left.
+    void aPassGoesOneBatchAtATime()
+    {
+        for (int i = 0; i < 1100; ++i)
+            execution(QStringLiteral("slice-%1").arg(i, 4, 10, QLatin1Char('0')),
+                      QStringLiteral("completed"), 400 - i / 100);
+        QVERIFY(m_db.run(QStringLiteral("INSERT INTO tasks (id, execution_id, node, queue, role, "
+                                        "title, form, status, created_at) VALUES ('decided-1', "
+                                        "'slice-0000', 'n', 'q', 'support', 't', '{}', "
+                                        "'decided', 0)")));
+        Retention retention(m_db, RetentionSettings {});
+        QList<int> batches;
+        for (;;) {
+            auto batch = retention.pruneSome(Now);
+            QVERIFY(batch.ok());
+            const int executions = batch->deleted.value(QStringLiteral("executions"));
+            QCOMPARE(batch->deleted.value(QStringLiteral("execution_events")), 3 * executions);
+            if (executions > 0)
+                batches << executions;
+            if (batches.size() == 1) {
+                // The oldest went first, with its decided task.
+                QCOMPARE(count("SELECT COUNT(*) FROM executions WHERE id = 'slice-0000'"), 0);
+                QCOMPARE(count("SELECT COUNT(*) FROM tasks WHERE id = 'decided-1'"), 0);
+                QCOMPARE(count("SELECT COUNT(*) FROM executions WHERE id = 'slice-1099'"), 1);
+            }
+            if (!batch->more)
+                break;
+            QVERIFY(batches.size() < 10);
+        }
+        QCOMPARE(batches, QList<int>({500, 500, 100}));
+        QCOMPARE(count("SELECT COUNT(*) FROM executions WHERE id LIKE 'slice-%'"), 0);
+        QCOMPARE(count("SELECT n FROM execution_counts WHERE status = 'completed'"),
+                 count("SELECT COUNT(*) FROM executions WHERE status = 'completed'"));
+        // The next pass starts over and finds nothing.
+        auto again = retention.pruneSome(Now);
+        QVERIFY(again.ok() && again->deleted.isEmpty() && !again->more);
     }
 
     // A failing database stops a pass with the error; the next pass does the rest.
