@@ -1,5 +1,7 @@
 #include "workflow/expressionengine.h"
 
+#include "workflow/directexpression.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -225,38 +227,20 @@ Status ExpressionEngine::checkTemplate(const QString &text)
     return Ok {};
 }
 
-// Most templates are a plain path such as input.patient_id or steps.book.output.slot. Those
-// are read straight from the JSON, which is far cheaper than handing the scope to the
-// JavaScript engine. Anything else, or a path that breaks off half-way (which JavaScript
-// reports as an error), goes to the engine.
-static std::optional<QJsonValue> plainPath(const QString &expression, const QJsonObject &scope)
-{
-    static const QRegularExpression path(
-        QStringLiteral(R"(^\s*(input|steps|vars|event|env)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*$)"));
-    const auto m = path.match(expression);
-    if (!m.hasMatch())
-        return std::nullopt;
-    QJsonValue value = scope.value(m.captured(1));
-    if (value.isUndefined())
-        value = QJsonObject();
-    const QStringList keys = m.captured(2).split(QLatin1Char('.'), Qt::SkipEmptyParts);
-    for (int i = 0; i < keys.size(); ++i) {
-        if (!value.isObject())
-            return std::nullopt;
-        value = value.toObject().value(keys.at(i));
-        if (value.isUndefined() || value.isNull()) {
-            if (i + 1 < keys.size())
-                return std::nullopt;
-            return QJsonValue(QJsonValue::Null);
-        }
-    }
-    return value;
-}
-
 Result<QJsonValue> ExpressionEngine::evaluate(const QString &expression, const QJsonObject &scope)
 {
-    if (auto direct = plainPath(expression, scope))
+    // Most expressions are a path or a comparison (input.patient_id, input.score >= 8): read
+    // straight from the JSON, far cheaper than handing the scope to the JavaScript engine,
+    // with the same answer. The rest, and anything whose answer JavaScript would decide by a
+    // conversion or an error, goes to the engine.
+    if (auto direct = DirectExpression::evaluate(expression, scope))
         return *direct;
+    return evaluateInEngine(expression, scope);
+}
+
+Result<QJsonValue> ExpressionEngine::evaluateInEngine(const QString &expression,
+                                                      const QJsonObject &scope)
+{
     auto fn = compile(expression);
     if (!fn)
         return fn.error();
@@ -344,23 +328,27 @@ Result<QJsonValue> ExpressionEngine::render(const QJsonValue &templ, const QJson
     }
     if (!templ.isString())
         return templ;
+    // {{ … }} found as templatePattern() would find them (the shortest match), without its cost.
     const QString text = templ.toString();
-    const auto whole = templatePattern().match(text);
-    if (whole.hasMatch() && whole.capturedStart() == 0 && whole.capturedLength() == text.size())
-        return evaluate(whole.captured(1), scope);
+    qsizetype open = text.indexOf(u"{{");
+    if (open < 0)
+        return templ;
+    qsizetype close = text.indexOf(u"}}", open + 2);
+    if (open == 0 && close == text.size() - 2)
+        return evaluate(text.mid(2, close - 2), scope);
     QString out;
     qsizetype last = 0;
-    auto it = templatePattern().globalMatch(text);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        out += text.mid(last, m.capturedStart() - last);
-        auto v = evaluate(m.captured(1), scope);
+    while (open >= 0 && close >= 0) {
+        out += QStringView(text).mid(last, open - last);
+        auto v = evaluate(text.mid(open + 2, close - open - 2), scope);
         if (!v)
             return v;
         out += valueText(*v);
-        last = m.capturedEnd();
+        last = close + 2;
+        open = text.indexOf(u"{{", last);
+        close = open < 0 ? -1 : text.indexOf(u"}}", open + 2);
     }
-    out += text.mid(last);
+    out += QStringView(text).mid(last);
     return QJsonValue(out);
 }
 

@@ -32,6 +32,9 @@ public:
     Status checkTemplate(const QString &text);
 
     Result<QJsonValue> evaluate(const QString &expression, const QJsonObject &scope);
+    // The same, always through the JavaScript engine (DirectExpression is not asked): what
+    // tests compare the direct answers with.
+    Result<QJsonValue> evaluateInEngine(const QString &expression, const QJsonObject &scope);
     bool truthy(const QJsonValue &value) const;
     // Renders templates in a JSON value: a string that is a single "{{ expr }}" takes the
     // expression's value and type; other strings have each {{ … }} replaced by its text.

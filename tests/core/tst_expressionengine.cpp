@@ -1,3 +1,4 @@
+#include "workflow/directexpression.h"
 #include "workflow/expressionengine.h"
 
 #include <QElapsedTimer>
@@ -44,6 +45,118 @@ private Q_SLOTS:
                  QJsonValue(QStringLiteral("2026-01-06T09:00:00Z")));
         QCOMPARE(*engine.evaluate(QStringLiteral("input.missing"), m_scope),
                  QJsonValue(QJsonValue::Null));
+    }
+
+    // Every expression DirectExpression answers, it answers as JavaScript does: each one here
+    // is evaluated both ways and compared. Those it must answer are listed as such (the fast
+    // path is taken), and those whose meaning hangs on a conversion or an error must be left
+    // to the engine.
+    void directAnswersAreJavaScriptsAnswers_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<bool>("direct");
+        const struct
+        {
+            const char *expression;
+            bool direct;
+        } rows[] = {
+            {"input.score >= 8", true},
+            {"input.score > 9", true},
+            {"input.score <= 9 && input.score < 10", true},
+            {"input.score == 9", true},
+            {"input.score === 9", true},
+            {"input.score != 9", true},
+            {"input.score !== 9.0", true},
+            {"input.score == '9'", false}, // a conversion
+            {"input.score === '9'", true},
+            {"input.first_name == 'Ana'", true},
+            {"input.first_name == \"Ana\"", true},
+            {"input.first_name < 'Bob'", true},
+            {"input.first_name > 'ana'", true},
+            {"input.first_name == 'A\\'na'", true},
+            {"input.first_name == 'A\\u006Ea'", false},
+            {"input.missing", true},
+            {"input.missing == null", true},
+            {"input.missing === null", true},
+            {"input.missing === undefined", true},
+            {"input.nothing == null", true},
+            {"input.nothing === null", true},
+            {"input.nothing === undefined", true},
+            {"input.missing.deeper", false}, // a TypeError
+            {"input.flag", true},
+            {"!input.flag", true},
+            {"!!input.first_name", true},
+            {"input.flag || input.first_name", true},
+            {"input.flag && input.first_name", true},
+            {"input.zero || 'none'", true},
+            {"input.empty || input.zero || input.missing", true},
+            {"input.score >= 8 ? 'booking' : 'followup'", true},
+            {"input.score < 8 ? steps.nowhere.output.id : steps.book.output.slot", true},
+            {"input.score >= 8 ? steps.book.output.slot : steps.nowhere.output.id", true},
+            {"(input.score > 5 && input.score < 10) || input.flag", true},
+            {"input.score > 5 ? input.score > 8 ? 'high' : 'mid' : 'low'", true},
+            {"-input.score < -8", true},
+            {"input.score >= 8.5e0", true},
+            {".5 < 1", true},
+            {"input.tags", true},
+            {"input.tags == input.tags", false}, // identity in JavaScript
+            {"input.tags.length", false},
+            {"input.first_name.length", false},
+            {"input.constructor", false},
+            {"input.toString", false},
+            {"input.score + 1", false},
+            {"input.score >= 8 >= 0", false},
+            {"input.first_name.toUpperCase()", false},
+            {"input['score']", false},
+            {"input?.score", false},
+            {"input.missing ?? 'x'", false},
+            {"input.score >= 010", false},
+            {"0x10 > input.score", false},
+            {"Math.max(input.score, 3)", false},
+            {"typeof input.score", false},
+            {"input.score = 3", false},
+            {"input.score >== 3", false},
+            {"true === !false", true},
+            {"null == undefined", true},
+            {"null === undefined", true},
+            {"input.flag === false", true},
+            {"input.flag == 0", false}, // a conversion
+            {"steps.book.output.slot > '2026'", true},
+            {"vars.count > 1", false}, // undefined compared: the engine says false
+            {"event.kind == 'x'", true},
+            {"env.execution_id", true},
+        };
+        for (const auto &row : rows)
+            QTest::newRow(row.expression) << QString::fromUtf8(row.expression) << row.direct;
+    }
+
+    void directAnswersAreJavaScriptsAnswers()
+    {
+        QFETCH(QString, expression);
+        QFETCH(bool, direct);
+        QJsonObject scope = m_scope;
+        QJsonObject input = scope.value(QLatin1String("input")).toObject();
+        input.insert(QStringLiteral("flag"), false);
+        input.insert(QStringLiteral("zero"), 0);
+        input.insert(QStringLiteral("empty"), QStringLiteral(""));
+        input.insert(QStringLiteral("nothing"), QJsonValue::Null);
+        input.insert(QStringLiteral("tags"), QJsonArray {"a", "b"});
+        scope.insert(QStringLiteral("input"), input);
+        scope.insert(QStringLiteral("env"),
+                     QJsonObject {{QStringLiteral("execution_id"), QStringLiteral("ex_1")}});
+        ExpressionEngine engine;
+        const std::optional<QJsonValue> fast = DirectExpression::evaluate(expression, scope);
+        QCOMPARE(fast.has_value(), direct);
+        const Result<QJsonValue> slow = engine.evaluateInEngine(expression, scope);
+        if (fast) {
+            QVERIFY2(slow.ok(), qPrintable(slow.ok() ? QString() : slow.error().message));
+            QCOMPARE(*fast, *slow);
+        }
+        // Either way, evaluate() gives the engine's answer.
+        const Result<QJsonValue> either = engine.evaluate(expression, scope);
+        QCOMPARE(either.ok(), slow.ok());
+        if (slow.ok())
+            QCOMPARE(*either, *slow);
     }
 
     void rendersTemplates()
