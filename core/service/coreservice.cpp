@@ -166,6 +166,7 @@ Status CoreService::startEngine()
     if (Status prepared = DataFolder::prepare(m_options.dataDir); !prepared)
         return prepared;
     const QString path = databasePath(m_options);
+    const bool cleanStop = path == QLatin1String(":memory:") || DataFolder::stoppedCleanly(path);
     if (path != QLatin1String(":memory:")) {
         auto lock = DataFolder::lock(path);
         if (!lock)
@@ -177,7 +178,8 @@ Status CoreService::startEngine()
         qCWarning(lcService) << "DURABILITY=process: a power loss can lose the last commits";
     m_db = std::make_unique<Database>();
     if (Status st = m_db->open(
-            path, powerSafe ? Database::Durability::Power : Database::Durability::Process);
+            path, powerSafe ? Database::Durability::Power : Database::Durability::Process,
+            cleanStop ? Database::Check::Skip : Database::Check::Full);
         !st) {
         const QString backup = m_options.dataDir.isEmpty()
             ? QString()

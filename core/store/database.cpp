@@ -142,7 +142,7 @@ Error Database::errorFrom(const QString &what, int code, const char *text)
     }
 }
 
-Status Database::open(const QString &path, Durability durability)
+Status Database::open(const QString &path, Durability durability, Check check)
 {
     m_path = path;
     m_connection =
@@ -168,7 +168,7 @@ Status Database::open(const QString &path, Durability durability)
                 QStringLiteral("the database %1 cannot be used (%2)").arg(path, r.error().message),
                 {}, ErrorKind::Internal);
     }
-    if (path != QLatin1String(":memory:")) {
+    if (path != QLatin1String(":memory:") && check == Check::Full) {
         auto check = quickCheck();
         if (!check)
             return check.error();

@@ -35,8 +35,13 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    // ":memory:" for tests. A file that fails SQLite's quick_check is refused.
-    Status open(const QString &path, Durability durability = Durability::Power);
+    // Check::Full: a file that fails SQLite's quick_check is refused. The check reads the
+    // whole file, so the core asks for it only after an unclean stop (DataFolder); after a
+    // clean one, the daily backup reads every page anyway.
+    enum class Check { Full, Skip };
+    // ":memory:" for tests.
+    Status open(const QString &path, Durability durability = Durability::Power,
+                Check check = Check::Full);
     void close();
     QString path() const { return m_path; }
     int schemaVersion() const;

@@ -20,6 +20,11 @@ Status DataFolder::prepare(const QString &dir)
     return Ok {};
 }
 
+bool DataFolder::stoppedCleanly(const QString &databasePath)
+{
+    return !QFile::exists(databasePath + QStringLiteral(".lock"));
+}
+
 Result<std::unique_ptr<QLockFile>> DataFolder::lock(const QString &databasePath)
 {
     auto lock = std::make_unique<QLockFile>(databasePath + QStringLiteral(".lock"));

@@ -22,6 +22,9 @@ public:
     // Takes the database's lock (<database>.lock); refuses, naming the process that holds it,
     // when another core has it.
     static Result<std::unique_ptr<QLockFile>> lock(const QString &databasePath);
+    // No lock was left behind: the last core to use the database stopped cleanly (a crash, a
+    // kill -9 or a power loss leave theirs). Ask before taking the lock.
+    static bool stoppedCleanly(const QString &databasePath);
     // Writes backups/<name>-<date>.db unless today's is there, keeping the newest three.
     static Status backupDaily(Database &db, const QString &dir, const QString &name);
     // The newest backup of <name>, or an empty string.
