@@ -32,6 +32,9 @@ CurlModuleClient::CurlModuleClient(QObject *parent)
     curl_multi_setopt(m_multi, CURLMOPT_TIMERFUNCTION, &CurlModuleClient::onTimer);
     curl_multi_setopt(m_multi, CURLMOPT_TIMERDATA, this);
     curl_multi_setopt(m_multi, CURLMOPT_MAX_HOST_CONNECTIONS, 64L);
+    // Connections stay open for the next call to the same module: the cache would otherwise
+    // shrink whenever few calls are in flight, and the next burst would connect anew.
+    curl_multi_setopt(m_multi, CURLMOPT_MAXCONNECTS, 128L);
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, [this] { act(CURL_SOCKET_TIMEOUT, 0); });
 }
