@@ -166,14 +166,13 @@ void WorkflowEngine::advanceLater(Run &run)
 Status WorkflowEngine::advance(Run &run)
 {
     const LogFormat::TraceScope trace(run.traceId.toLatin1());
+    runReadySteps(run);
     if (m_grouping) {
         // Due timers' pass: its runs share the commit at the pass's end.
-        runReadySteps(run);
         if (!m_dirty.contains(run.id))
             m_dirty.append(run.id);
         return Ok {};
     }
-    runReadySteps(run);
     // This run's earlier, unflushed changes go with this commit; the others are flushed first.
     m_dirty.removeAll(run.id);
     flush();

@@ -65,24 +65,15 @@ int bindValues(sqlite3_stmt *statement, const QVariantList &values)
                                       sqlite3_uint64(bytes.size()), SQLITE_TRANSIENT);
             break;
         }
-        case QMetaType::QString: {
+        default: {
+            // Text; QVariant::isNull() does not see a null QString inside it.
             const QString text = v.toString();
-            if (text.isNull()) {
+            if (v.isNull() || text.isNull()) {
                 rc = sqlite3_bind_null(statement, at);
                 break;
             }
             const QByteArray utf8 = text.toUtf8();
             rc = sqlite3_bind_text64(statement, at, utf8.constData(), sqlite3_uint64(utf8.size()),
-                                     SQLITE_TRANSIENT, SQLITE_UTF8);
-            break;
-        }
-        default: {
-            if (v.isNull()) {
-                rc = sqlite3_bind_null(statement, at);
-                break;
-            }
-            const QByteArray text = v.toString().toUtf8();
-            rc = sqlite3_bind_text64(statement, at, text.constData(), sqlite3_uint64(text.size()),
                                      SQLITE_TRANSIENT, SQLITE_UTF8);
             break;
         }
@@ -114,9 +105,8 @@ Error Database::errorFrom(const QString &what, const QSqlError &error)
 {
     bool number = false;
     const int code = error.nativeErrorCode().toInt(&number);
-    const QString message = QStringLiteral("%1: %2").arg(what, error.text());
     if (!number)
-        return internalError(message);
+        return internalError(QStringLiteral("%1: %2").arg(what, error.text()));
     return errorFrom(what, code, error.text().toUtf8().constData());
 }
 
