@@ -1,6 +1,7 @@
 #include "api/webhookwaits.h"
 
 #include <QTimer>
+#include <algorithm>
 
 namespace Switchboard {
 
@@ -15,8 +16,10 @@ WebhookWaits::WebhookWaits(int timeoutMs, QObject *parent)
 
 void WebhookWaits::wait(const QString &executionId, const HttpReply &reply)
 {
-    m_waiting.insert(executionId, reply);
-    m_bounds.emplace_back(QDeadlineTimer(m_timeoutMs), executionId);
+    const quint64 serial = ++m_serial;
+    m_waiting[executionId].append({serial, reply});
+    m_bounds.push_back({QDeadlineTimer(m_timeoutMs), executionId, serial});
+    ++m_count;
     if (!m_timer->isActive())
         m_timer->start(m_timeoutMs);
 }
@@ -24,12 +27,10 @@ void WebhookWaits::wait(const QString &executionId, const HttpReply &reply)
 void WebhookWaits::finish(const QString &executionId, const QString &status,
                           const QJsonObject &output, const QString &error)
 {
-    const auto it = m_waiting.constFind(executionId);
-    if (it == m_waiting.constEnd())
-        return;
-    const HttpReply reply = it.value();
-    m_waiting.erase(it);
-    answer(reply, executionId, status, output, error);
+    const auto replies = m_waiting.take(executionId);
+    m_count -= int(replies.size());
+    for (const auto &[serial, reply] : replies)
+        answer(reply, executionId, status, output, error);
 }
 
 void WebhookWaits::answer(const HttpReply &reply, const QString &executionId, const QString &status,
@@ -45,23 +46,31 @@ void WebhookWaits::answer(const HttpReply &reply, const QString &executionId, co
 void WebhookWaits::expire()
 {
     while (!m_bounds.empty()) {
-        const auto &[deadline, executionId] = m_bounds.front();
-        const auto it = m_waiting.constFind(executionId);
-        if (it != m_waiting.constEnd()) {
-            if (!deadline.hasExpired())
-                break;
-            it.value().sendJson(
-                504,
-                {{QStringLiteral("error"),
-                  QStringLiteral("the workflow did not finish within %1 s; it goes on")
-                      .arg(m_timeoutMs / 1000.0)},
-                 {QStringLiteral("execution_id"), executionId}});
-            m_waiting.erase(it);
+        const Bound &bound = m_bounds.front();
+        const auto it = m_waiting.find(bound.executionId);
+        if (it != m_waiting.end()) {
+            auto &replies = it.value();
+            const auto mine = std::find_if(replies.begin(), replies.end(),
+                                           [&](const auto &r) { return r.first == bound.serial; });
+            if (mine != replies.end()) {
+                if (!bound.deadline.hasExpired())
+                    break;
+                mine->second.sendJson(
+                    504,
+                    {{QStringLiteral("error"),
+                      QStringLiteral("the workflow did not finish within %1 s; it goes on")
+                          .arg(m_timeoutMs / 1000.0)},
+                     {QStringLiteral("execution_id"), bound.executionId}});
+                replies.erase(mine);
+                --m_count;
+                if (replies.isEmpty())
+                    m_waiting.erase(it);
+            }
         }
         m_bounds.pop_front();
     }
     if (!m_bounds.empty())
-        m_timer->start(int(std::max<qint64>(0, m_bounds.front().first.remainingTime())));
+        m_timer->start(int(std::max<qint64>(0, m_bounds.front().deadline.remainingTime())));
 }
 
 } // namespace Switchboard

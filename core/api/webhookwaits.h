@@ -23,13 +23,14 @@ class WebhookWaits : public QObject
 public:
     explicit WebhookWaits(int timeoutMs, QObject *parent = nullptr);
 
-    // reply waits for executionId's end.
+    // reply waits for executionId's end. Several may wait for one execution (a sender's retry
+    // with the same Idempotency-Key while the first request still waits).
     void wait(const QString &executionId, const HttpReply &reply);
-    // Answers the reply waiting for executionId, if one does: 200 with the end's output when
+    // Answers the replies waiting for executionId, if any: 200 with the end's output when
     // completed, 500 with the error otherwise.
     void finish(const QString &executionId, const QString &status, const QJsonObject &output,
                 const QString &error);
-    int waiting() const { return int(m_waiting.size()); }
+    int waiting() const { return m_count; }
 
     static void answer(const HttpReply &reply, const QString &executionId, const QString &status,
                        const QJsonObject &output, const QString &error);
@@ -38,10 +39,19 @@ private:
     // Answers 504 to the waits past their bound and arms the timer for the next one.
     void expire();
 
+    struct Bound
+    {
+        QDeadlineTimer deadline;
+        QString executionId;
+        quint64 serial = 0; // which of the execution's waits
+    };
+
     const int m_timeoutMs;
     QTimer *m_timer;
-    QHash<QString, HttpReply> m_waiting;
-    std::deque<std::pair<QDeadlineTimer, QString>> m_bounds; // in the order they came
+    QHash<QString, QList<std::pair<quint64, HttpReply>>> m_waiting; // by execution, by serial
+    std::deque<Bound> m_bounds; // in the order they came
+    quint64 m_serial = 0;
+    int m_count = 0;
 };
 
 } // namespace Switchboard

@@ -173,19 +173,20 @@ private Q_SLOTS:
 
     void waitingAnswersGetTheEndOrA504AtTheirBound()
     {
-        RawClient early, finished, failed, late;
-        for (RawClient *c : {&early, &finished, &failed, &late})
+        RawClient early, finished, again, failed, late;
+        for (RawClient *c : {&early, &finished, &again, &failed, &late})
             QVERIFY(c->connectTo(m_port));
         early.send(get("/wait/early"));
         finished.send(get("/wait/x"));
+        again.send(get("/wait/x")); // a retry waiting for the same execution
         failed.send(get("/wait/x-failed"));
-        QTRY_COMPARE(m_server.waits.waiting(), 3);
+        QTRY_COMPARE(m_server.waits.waiting(), 4);
         // One that came later expires later: the shared timer moves on to it.
         QTest::qWait(150);
         QElapsedTimer sinceLate;
         sinceLate.start();
         late.send(get("/wait/late"));
-        QTRY_COMPARE(m_server.waits.waiting(), 4);
+        QTRY_COMPARE(m_server.waits.waiting(), 5);
 
         RawClient finisher;
         QVERIFY(finisher.connectTo(m_port));
@@ -193,6 +194,8 @@ private Q_SLOTS:
         QVERIFY(finished.readAnswers(1));
         QCOMPARE(finished.statusLines().value(0), QByteArray("HTTP/1.1 200 OK"));
         QCOMPARE(finished.lastBody(), QByteArray(R"({"done":"x"})"));
+        QVERIFY(again.readAnswers(1));
+        QCOMPARE(again.lastBody(), QByteArray(R"({"done":"x"})"));
         QVERIFY(failed.readAnswers(1));
         QCOMPARE(failed.statusLines().value(0), QByteArray("HTTP/1.1 500 Internal Server Error"));
         QVERIFY(failed.lastBody().contains("it broke"));
