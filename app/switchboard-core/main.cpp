@@ -7,6 +7,7 @@
 #include "health/healthrules.h"
 #include "modules/modulecatalog.h"
 #include "service/coreservice.h"
+#include "service/stopsignals.h"
 #include "sim/simdemoclinic.h"
 #include "store/database.h"
 
@@ -364,6 +365,12 @@ int main(int argc, char *argv[])
             << "the API listens beyond this machine on" << options.listenAddress.toString()
             << (options.tls.isNull() ? "without TLS" : "over TLS");
 
+    // Installed before the start, so a stop asked for while starting is kept until the loop runs.
+    StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, &app, [](const QString &name) {
+        qCInfo(lcService).noquote() << name << "received: stopping";
+        QCoreApplication::quit();
+    });
     SystemClock clock;
     CoreService core(*loaded, clock, options);
     const Status started = core.start();

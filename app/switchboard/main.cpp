@@ -3,6 +3,7 @@
 #include "config/configloader.h"
 #include "dashboard/moduletablemodel.h"
 #include "service/embeddedorchestrator.h"
+#include "service/stopsignals.h"
 #include "settings/settingsview.h"
 #include "sim/simdemoclinic.h"
 
@@ -148,6 +149,9 @@ int main(int argc, char *argv[])
         return 0;
     }
     QApplication app(argc, argv);
+    // A logout or `kill` stops the embedded core cleanly, as closing the window does.
+    StopSignals stopSignals;
+    QObject::connect(&stopSignals, &StopSignals::stopRequested, &app, &QApplication::quit);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Switchboard"));
     QApplication::setDesktopFileName(QStringLiteral("switchboard"));

@@ -1,4 +1,5 @@
 #include "api/tokenstore.h"
+#include "apicoretest.h"
 #include "common/clock.h"
 #include "health/healthmonitor.h"
 #include "kpis/kpihistory.h"
@@ -21,23 +22,9 @@ using namespace Switchboard;
 using namespace TestSupport;
 
 // The core's HTTP API over loopback, with the demo fleet behind it.
-class TstApiServer : public QObject
+class TstApiServer : public ApiCoreTest
 {
     Q_OBJECT
-
-    SystemClock m_clock;
-    QTemporaryDir m_data;
-    CoreService *m_core = nullptr;
-    const QByteArray m_token = "api-test-token-0123456789";
-
-    QString url(const QString &path) const
-    {
-        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_core->apiPort()).arg(path);
-    }
-    QList<QPair<QByteArray, QByteArray>> auth() const
-    {
-        return {{"Authorization", "Bearer " + m_token}};
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -50,20 +37,13 @@ private Q_SLOTS:
         options.demoBasePort = 0;
         options.demoEventRate = 0;
         options.demoHistoryDays = 0; // the tests below count the stored history themselves
-        options.listen = true;
-        options.listenPort = 0;
-        options.dataDir = m_data.path();
-        options.adminTokenFromEnv = QString::fromLatin1(m_token);
         options.tokens = {
             {QStringLiteral("support-token-0123456789"), QStringLiteral("support:ana")},
             {QStringLiteral("viewer-token-0123456789"), QStringLiteral("viewer")}};
-        m_core = new CoreService(CoreConfig(), m_clock, options);
-        const Status started = m_core->start();
+        const Status started = startCore(options);
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
         QVERIFY(m_core->apiPort() != 0);
     }
-
-    void cleanupTestCase() { delete m_core; }
 
     void healthzIsOpen()
     {

@@ -2,43 +2,20 @@
 // bodies, and every wrong value refused naming its field (the route's declared schema), over
 // loopback against a core without modules.
 
-#include "common/clock.h"
-#include "service/coreservice.h"
+#include "apicoretest.h"
 #include "testsupport.h"
-
-#include <QTemporaryDir>
 
 using namespace Switchboard;
 using namespace TestSupport;
 
-class TstApiValidation : public QObject
+class TstApiValidation : public ApiCoreTest
 {
     Q_OBJECT
-
-    SystemClock m_clock;
-    QTemporaryDir m_data;
-    std::unique_ptr<CoreService> m_core;
-    const QByteArray m_token = "api-validation-token-0123456789";
-
-    QString url(const QString &path) const
-    {
-        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_core->apiPort()).arg(path);
-    }
-    QList<QPair<QByteArray, QByteArray>> auth() const
-    {
-        return {{"Authorization", "Bearer " + m_token}};
-    }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        CoreOptions options;
-        options.listen = true;
-        options.listenPort = 0;
-        options.dataDir = m_data.path();
-        options.adminTokenFromEnv = QString::fromLatin1(m_token);
-        m_core = std::make_unique<CoreService>(CoreConfig(), m_clock, options);
-        const Status started = m_core->start();
+        const Status started = startCore(CoreOptions());
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
         QVERIFY(m_core->apiPort() != 0);
     }

@@ -666,38 +666,6 @@ private Q_SLOTS:
         QVERIFY(DataFolder::stoppedCleanly(path));
         QVERIFY(DataFolder::lock(path).ok());
     }
-
-    // After an unclean stop the core checks the whole file before it trusts it; after a clean
-    // one it does not read it all at start (Check::Skip).
-    void theWholeFileIsCheckedAfterAnUncleanStop()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("switchboard.db"));
-        {
-            auto lock = DataFolder::lock(path);
-            QVERIFY(lock.ok());
-            Database db;
-            QVERIFY(db.open(path).ok());
-            QVERIFY(db.run("CREATE TABLE filler (x)").ok());
-            for (int i = 0; i < 300; ++i)
-                QVERIFY(db.run("INSERT INTO filler VALUES (randomblob(1000))").ok());
-            // The process dies here: its lock stays behind.
-            QFile::copy(path + QStringLiteral(".lock"), path + QStringLiteral(".kept"));
-        }
-        QFile::rename(path + QStringLiteral(".kept"), path + QStringLiteral(".lock"));
-        QVERIFY(!DataFolder::stoppedCleanly(path));
-        // A page of the table goes bad.
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        file.seek(file.size() - 2 * 4096 + 10);
-        file.write(QByteArray(200, '\x5a'));
-        file.close();
-        Database checked;
-        const Status refused =
-            checked.open(path, Database::Durability::Power, Database::Check::Full);
-        QVERIFY(!refused.ok());
-        QCOMPARE(refused.error().kind, ErrorKind::Internal);
-    }
 };
 
 QTEST_GUILESS_MAIN(TstEngineFaults)

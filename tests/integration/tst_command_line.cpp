@@ -1,5 +1,7 @@
+#include "store/database.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -233,6 +235,79 @@ private Q_SLOTS:
                                 env);
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains(broken), qPrintable(refused.err));
+    }
+
+    // A core killed (kill -9, a power cut) leaves its lock behind; the next start reads the
+    // whole file before trusting it, and refuses a damaged one naming the last good backup. A
+    // clean stop removes the lock, and the next start does not read every page.
+    void aDamagedFileIsRefusedAfterAnUncleanStop()
+    {
+        const QProcessEnvironment env = serverEnvironment(m_dir.path());
+        const QString data = m_dir.filePath(QStringLiteral("damaged"));
+        const QString path = QDir(data).filePath(QStringLiteral("switchboard.db"));
+        const QStringList args = {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                  QStringLiteral("--data"), data};
+        const auto startCore = [&](QProcess &core) {
+            core.setProcessEnvironment(env);
+            core.start(binary("switchboard-core"), args);
+            return !waitForLine(core, QStringLiteral("listening on")).isEmpty();
+        };
+        {
+            QProcess core;
+            QVERIFY(startCore(core)); // makes the file and today's backup
+            core.terminate(); // SIGTERM, as systemd stops a service: a clean stop
+            QVERIFY(core.waitForFinished(10000));
+            QCOMPARE(core.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(core.exitCode(), 0);
+            QVERIFY(!QFile::exists(path + QStringLiteral(".lock")));
+        }
+        {
+            // Pages no start reads: a table of its own at the end of the file.
+            Switchboard::Database db;
+            QVERIFY(db.open(path).ok());
+            QVERIFY(db.run("CREATE TABLE filler (x)").ok());
+            for (int i = 0; i < 300; ++i)
+                QVERIFY(db.run("INSERT INTO filler VALUES (randomblob(1000))").ok());
+        }
+        const auto damage = [&] {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            file.seek(file.size() - 2 * 4096 + 10); // a page header of the filler table
+            file.write(QByteArray(200, '\x5a'));
+        };
+        const QByteArray intact = [&] {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        }();
+
+        // After a clean stop the damage goes unread at start (the daily backup reads it all).
+        damage();
+        {
+            QProcess core;
+            QVERIFY(startCore(core));
+            core.terminate();
+            QVERIFY(core.waitForFinished(10000));
+        }
+
+        // kill -9: the lock stays behind, and the next start checks every page.
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(intact);
+        }
+        {
+            QProcess core;
+            QVERIFY(startCore(core));
+            core.kill();
+            QVERIFY(core.waitForFinished(10000));
+        }
+        QVERIFY(QFile::exists(path + QStringLiteral(".lock")));
+        damage();
+        const Run refused = run("switchboard-core", args, env);
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains(QLatin1String("quick_check")), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QDir(data).filePath(QStringLiteral("backups/switchboard-"))),
+                 qPrintable(refused.err));
     }
 
     // LOG_FORMAT=json: one JSON object a line, with a level; under systemd each line starts

@@ -1,0 +1,48 @@
+#pragma once
+
+// A base for tests that talk to a core over its HTTP API: the core listens on a free loopback
+// port with a known admin token and a data folder of its own.
+
+#include "common/clock.h"
+#include "service/coreservice.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace TestSupport {
+
+class ApiCoreTest : public QObject
+{
+protected:
+    // Starts the core with these options plus the listening port, data folder and admin token.
+    Switchboard::Status startCore(Switchboard::CoreOptions options)
+    {
+        options.listen = true;
+        options.listenPort = 0;
+        options.dataDir = m_data.path();
+        options.adminTokenFromEnv = QString::fromLatin1(m_token);
+        m_core =
+            std::make_unique<Switchboard::CoreService>(Switchboard::CoreConfig(), m_clock, options);
+        return m_core->start();
+    }
+
+    QString url(const QString &path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_core->apiPort()).arg(path);
+    }
+    QList<QPair<QByteArray, QByteArray>> auth() const
+    {
+        return {{"Authorization", "Bearer " + m_token}};
+    }
+
+    Switchboard::SystemClock m_clock;
+    QTemporaryDir m_data;
+    std::unique_ptr<Switchboard::CoreService> m_core;
+    const QByteArray m_token = "api-test-token-0123456789";
+};
+
+} // namespace TestSupport
