@@ -44,7 +44,7 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     : HttpService(parent)
     , m_core(core)
     , m_tokens(std::move(tokens))
-    , m_webhookWaits(new WebhookWaits(WebhookResponseTimeoutMs, this))
+    , m_webhookWaits(new WebhookWaits(core.clock(), WebhookResponseTimeoutMs, this))
 {
     const ApiLimits &api = m_core.config().api;
     HttpLimits limits;

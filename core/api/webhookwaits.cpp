@@ -1,24 +1,27 @@
 #include "api/webhookwaits.h"
 
+#include "common/clock.h"
+
 #include <QTimer>
 #include <algorithm>
 
 namespace Switchboard {
 
-WebhookWaits::WebhookWaits(int timeoutMs, QObject *parent)
+WebhookWaits::WebhookWaits(const Clock &clock, int timeoutMs, QObject *parent)
     : QObject(parent)
+    , m_clock(clock)
     , m_timeoutMs(timeoutMs)
     , m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
-    connect(m_timer, &QTimer::timeout, this, &WebhookWaits::expire);
+    connect(m_timer, &QTimer::timeout, this, &WebhookWaits::expireDue);
 }
 
 void WebhookWaits::wait(const QString &executionId, const HttpReply &reply)
 {
     const quint64 serial = ++m_serial;
     m_waiting[executionId].append({serial, reply});
-    m_bounds.push_back({QDeadlineTimer(m_timeoutMs), executionId, serial});
+    m_bounds.push_back({m_clock.nowMs() + m_timeoutMs, executionId, serial});
     ++m_count;
     if (!m_timer->isActive())
         m_timer->start(m_timeoutMs);
@@ -43,8 +46,9 @@ void WebhookWaits::answer(const HttpReply &reply, const QString &executionId, co
             500, {{QStringLiteral("error"), error}, {QStringLiteral("execution_id"), executionId}});
 }
 
-void WebhookWaits::expire()
+void WebhookWaits::expireDue()
 {
+    const qint64 now = m_clock.nowMs();
     while (!m_bounds.empty()) {
         const Bound &bound = m_bounds.front();
         const auto it = m_waiting.find(bound.executionId);
@@ -53,7 +57,7 @@ void WebhookWaits::expire()
             const auto mine = std::find_if(replies.begin(), replies.end(),
                                            [&](const auto &r) { return r.first == bound.serial; });
             if (mine != replies.end()) {
-                if (!bound.deadline.hasExpired())
+                if (bound.dueMs > now)
                     break;
                 mine->second.sendJson(
                     504,
@@ -70,7 +74,7 @@ void WebhookWaits::expire()
         m_bounds.pop_front();
     }
     if (!m_bounds.empty())
-        m_timer->start(int(std::max<qint64>(0, m_bounds.front().deadline.remainingTime())));
+        m_timer->start(int(std::max<qint64>(0, m_bounds.front().dueMs - now)));
 }
 
 } // namespace Switchboard

@@ -2,7 +2,6 @@
 
 #include "net/httpservice.h"
 
-#include <QDeadlineTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -12,16 +11,19 @@ class QTimer;
 
 namespace Switchboard {
 
+class Clock;
+
 // Webhooks that answer when their execution ends (a trigger with "respond": "on_end"), like
 // n8n's "Respond to Webhook". Each waits at most the timeout, then gets 504 while the execution
 // goes on. All waits share one timer: they expire in the order they came, so only the oldest
-// needs watching, and a wait that got its answer costs nothing more.
+// needs watching, and a wait that got its answer costs nothing more. Bounds are kept on the
+// injected clock; the timer only says when to look.
 class WebhookWaits : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit WebhookWaits(int timeoutMs, QObject *parent = nullptr);
+    WebhookWaits(const Clock &clock, int timeoutMs, QObject *parent = nullptr);
 
     // reply waits for executionId's end. Several may wait for one execution (a sender's retry
     // with the same Idempotency-Key while the first request still waits).
@@ -31,21 +33,22 @@ public:
     void finish(const QString &executionId, const QString &status, const QJsonObject &output,
                 const QString &error);
     int waiting() const { return m_count; }
+    // Answers 504 to the waits past their bound and arms the timer for the next one. The timer
+    // calls it; a test with a manual clock may too.
+    void expireDue();
 
     static void answer(const HttpReply &reply, const QString &executionId, const QString &status,
                        const QJsonObject &output, const QString &error);
 
 private:
-    // Answers 504 to the waits past their bound and arms the timer for the next one.
-    void expire();
-
     struct Bound
     {
-        QDeadlineTimer deadline;
+        qint64 dueMs = 0; // on the clock
         QString executionId;
         quint64 serial = 0; // which of the execution's waits
     };
 
+    const Clock &m_clock;
     const int m_timeoutMs;
     QTimer *m_timer;
     QHash<QString, QList<std::pair<quint64, HttpReply>>> m_waiting; // by execution, by serial
