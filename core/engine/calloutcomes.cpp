@@ -53,20 +53,17 @@ void CallOutcomes::apply(ExecutionRun &run, const QString &nodeId, int attempt, 
     }
 
     if (result.ok()) {
-        run.updateStep(nodeId,
-                       {{QStringLiteral("status"), QStringLiteral("completed")},
-                        {QStringLiteral("output"), result.body},
-                        {QStringLiteral("attempts"), attempt},
-                        {QStringLiteral("finished_at"), now}});
-        if (run.stepOf(nodeId).contains(QLatin1String("uncertain")))
-            run.updateStep(nodeId, {{QStringLiteral("uncertain"), false}}); // settled
+        StepState &step = run.state.changeStep(nodeId);
+        step.status = StepStatus::Completed;
+        step.output = result.body;
+        step.attempts = attempt;
+        step.finishedAt = now;
+        if (step.uncertain)
+            step.uncertain = false; // settled
         run.record(now, QStringLiteral("step_completed"), nodeId, attempt, detail);
         observeStep(run, nodeId);
-        if (node && node->settings.contains(QLatin1String("compensation"))) {
-            QJsonArray done = run.list("completed");
-            done.append(nodeId);
-            run.setList("completed", done);
-        }
+        if (node && node->settings.contains(QLatin1String("compensation")))
+            run.state.completed.append(nodeId);
         run.follow(nodeId, QStringLiteral("out"));
         return;
     }
@@ -74,10 +71,10 @@ void CallOutcomes::apply(ExecutionRun &run, const QString &nodeId, int attempt, 
     const bool willRetry = result.retryable && node && attempt < ModuleCalls::maxAttempts(*node);
     // Whether the module may have acted: set by an uncertain attempt, settled only by an
     // answer from the module itself (the same key makes a module that did act say so).
-    const bool uncertain = result.uncertain
-        || (result.httpStatus == 0
-            && run.stepOf(nodeId).value(QLatin1String("uncertain")).toBool());
-    run.updateStep(nodeId, {{QStringLiteral("uncertain"), uncertain}});
+    StepState &step = run.state.changeStep(nodeId);
+    const bool uncertain =
+        result.uncertain || (result.httpStatus == 0 && step.uncertain.value_or(false));
+    step.uncertain = uncertain;
     run.record(now, QStringLiteral("step_failed"), nodeId, attempt,
                {{QStringLiteral("error"), result.error},
                 {QStringLiteral("http_status"), result.httpStatus},
@@ -95,13 +92,10 @@ void CallOutcomes::apply(ExecutionRun &run, const QString &nodeId, int attempt, 
                                     {{QStringLiteral("attempt"), attempt + 1}});
         });
         run.timersChanged = run.waited = true;
-        QJsonArray waiting = run.list("waiting");
-        waiting.append(nodeId);
-        run.setList("waiting", waiting);
-        run.updateStep(nodeId,
-                       {{QStringLiteral("status"), QStringLiteral("retrying")},
-                        {QStringLiteral("attempts"), attempt},
-                        {QStringLiteral("error"), result.error}});
+        run.state.waiting.append(nodeId);
+        step.status = StepStatus::Retrying;
+        step.attempts = attempt;
+        step.error = result.error;
         run.record(now, QStringLiteral("retry_scheduled"), nodeId, attempt + 1,
                    {{QStringLiteral("delay_ms"), delay}, {QStringLiteral("due"), isoOrNull(due)}});
         return;
@@ -112,11 +106,8 @@ void CallOutcomes::apply(ExecutionRun &run, const QString &nodeId, int attempt, 
         run.record(now, QStringLiteral("step_outcome_unknown"), nodeId, attempt,
                    {{QStringLiteral("compensated_if_the_execution_fails"),
                      node->settings.contains(QLatin1String("compensation"))}});
-        if (node->settings.contains(QLatin1String("compensation"))) {
-            QJsonArray done = run.list("completed");
-            done.append(nodeId);
-            run.setList("completed", done);
-        }
+        if (node->settings.contains(QLatin1String("compensation")))
+            run.state.completed.append(nodeId);
     }
     if (node)
         addDeadLetter(run, *node, attempt,
@@ -124,19 +115,16 @@ void CallOutcomes::apply(ExecutionRun &run, const QString &nodeId, int attempt, 
                               + QStringLiteral(" (outcome unknown: the module may have acted)")
                                 : result.error);
     observeStep(run, nodeId);
-    run.updateStep(nodeId,
-                   {{QStringLiteral("status"), QStringLiteral("failed")},
-                    {QStringLiteral("attempts"), attempt},
-                    {QStringLiteral("error"), result.error},
-                    {QStringLiteral("finished_at"), now}});
+    step.status = StepStatus::Failed;
+    step.attempts = attempt;
+    step.error = result.error;
+    step.finishedAt = now;
     const bool hasErrorPath =
         node && std::any_of(run.def.edges.begin(), run.def.edges.end(), [&](const WorkflowEdge &e) {
             return e.from == nodeId && e.port == QLatin1String("error");
         });
     if (hasErrorPath) {
-        run.updateStep(
-            nodeId,
-            {{QStringLiteral("output"), QJsonObject {{QStringLiteral("error"), result.error}}}});
+        step.output = QJsonObject {{QStringLiteral("error"), result.error}};
         run.follow(nodeId, QStringLiteral("error"));
     } else {
         m_saga.fail(run, nodeId, result.error);
@@ -147,7 +135,7 @@ void CallOutcomes::addDeadLetter(ExecutionRun &run, const WorkflowNode &node, in
                                  const QString &error)
 {
     // The payload as it was sent (kept with the step), without the action the queue keeps apart.
-    QJsonObject payload = run.stepOf(node.id).value(QLatin1String("request")).toObject();
+    QJsonObject payload = ModuleCalls::keptBody(run, node.id, false).value_or(QJsonObject());
     payload.remove(QStringLiteral("action"));
     const QString key = QString::fromLatin1(ModuleCalls::idempotencyKey(run, node.id, false));
     const DeadLetterQueue::Entry entry {QStringLiteral("dl_") + QString::fromLatin1(randomHex(8)),
@@ -167,7 +155,8 @@ void CallOutcomes::addDeadLetter(ExecutionRun &run, const WorkflowNode &node, in
 void CallOutcomes::observeStep(const ExecutionRun &run, const QString &node)
 {
     const WorkflowNode *n = run.def.node(node);
-    const qint64 started = qint64(run.stepOf(node).value(QLatin1String("started_at")).toDouble());
+    const StepState *step = run.state.step(node);
+    const qint64 started = step ? step->startedAt : 0;
     if (!n || started <= 0)
         return;
     m_durations.observe(toWire(n->type), std::max<qint64>(0, m_clock.nowMs() - started));

@@ -96,7 +96,7 @@ void DueTimers::fireForExecution(qint64 timerId, const QString &executionId, con
                                     {{QStringLiteral("timed_out"), true}},
                                     QStringLiteral("wait_timed_out"));
     } else if (kind == QLatin1String("retry") || kind == QLatin1String("compensate_retry")) {
-        run.setList("waiting", without(run.list("waiting"), node));
+        run.state.waiting.removeAll(node);
         run.status = ExecutionStatus::Running;
         run.queueCall(m_clock.nowMs(), node, attempt, kind == QLatin1String("compensate_retry"));
         (void)m_host.advance(run);

@@ -28,16 +28,6 @@ inline QByteArray randomHex(int bytes)
     return raw.toHex();
 }
 
-inline QJsonArray without(const QJsonArray &list, const QString &value)
-{
-    QJsonArray out;
-    for (const auto &v : list) {
-        if (v.toString() != value)
-            out.append(v);
-    }
-    return out;
-}
-
 inline QJsonValue isoOrNull(qint64 ms)
 {
     return ms > 0

@@ -16,16 +16,22 @@ ExecutionRun *ExecutionRun::create(const Workflow &def, const QJsonObject &input
     run->traceId = QString::fromLatin1(randomHex(16));
     run->input = input;
     run->def = def;
-    run->setList("ready", QJsonArray {def.triggerNode()->id});
+    run->state.ready = {def.triggerNode()->id};
     QJsonObject data = started;
     data.insert(QStringLiteral("version"), run->version);
     run->record(nowMs, QStringLiteral("execution_started"), {}, 0, data);
     return run;
 }
 
-ExecutionRun *ExecutionRun::restore(const QString &id, const ExecutionStore::Stored &stored,
-                                    const Workflow &def)
+Result<ExecutionRun *> ExecutionRun::restore(const QString &id,
+                                             const ExecutionStore::Stored &stored,
+                                             const Workflow &def)
 {
+    auto state = ExecutionState::fromJson(stored.state);
+    if (!state)
+        return internalError(QStringLiteral("execution \"%1\" is damaged in the database: %2")
+                                 .arg(id, state.error().message),
+                             state.error().field);
     auto *run = new ExecutionRun;
     run->id = id;
     run->workflowId = stored.workflowId;
@@ -34,7 +40,7 @@ ExecutionRun *ExecutionRun::restore(const QString &id, const ExecutionStore::Sto
     run->committedStatus = stored.status;
     run->traceId = stored.traceId;
     run->input = stored.input;
-    run->state = stored.state;
+    run->state = std::move(state).value();
     run->output = stored.output;
     run->error = stored.error;
     run->seq = stored.lastSeq;
@@ -54,11 +60,7 @@ void ExecutionRun::record(qint64 nowMs, const QString &type, const QString &node
         // and, as X-Parent-Span-ID and traceparent, to the module.
         const QString span = QString::fromLatin1(randomHex(8));
         e.data.insert(QStringLiteral("span_id"), span);
-        QJsonObject inflight = map("inflight");
-        QJsonObject entry = inflight.value(node).toObject();
-        entry.insert(QStringLiteral("span"), span);
-        inflight.insert(node, entry);
-        setMap("inflight", inflight);
+        state.inflight[node].span = span;
     }
     events.append(std::move(e));
 }
@@ -66,14 +68,7 @@ void ExecutionRun::record(qint64 nowMs, const QString &type, const QString &node
 void ExecutionRun::queueCall(qint64 nowMs, const QString &node, int attempt, bool compensation,
                              const QJsonObject &details)
 {
-    QJsonObject entry {
-        {QStringLiteral("attempt"), attempt},
-        {QStringLiteral("visit"), stepOf(node).value(QLatin1String("visits")).toInt(1)}};
-    if (compensation)
-        entry.insert(QStringLiteral("compensation"), true);
-    QJsonObject inflight = map("inflight");
-    inflight.insert(node, entry);
-    setMap("inflight", inflight);
+    state.inflight.insert(node, {attempt, std::max(1, state.visits(node)), compensation, {}});
     record(nowMs,
            compensation ? QStringLiteral("compensation_step_started")
                         : QStringLiteral("step_started"),
@@ -83,19 +78,17 @@ void ExecutionRun::queueCall(qint64 nowMs, const QString &node, int attempt, boo
 
 void ExecutionRun::follow(const QString &nodeId, const QString &port)
 {
-    QJsonArray ready = list("ready");
     for (const WorkflowEdge &e : def.outgoing(nodeId)) {
         if (e.port == port)
-            ready.append(e.to);
+            state.ready.append(e.to);
     }
-    setList("ready", ready);
 }
 
 QJsonObject ExecutionRun::scope(const QJsonObject &event) const
 {
     return {{QStringLiteral("input"), input},
-            {QStringLiteral("steps"), map("steps")},
-            {QStringLiteral("vars"), map("vars")},
+            {QStringLiteral("steps"), state.stepsJson()},
+            {QStringLiteral("vars"), state.vars},
             {QStringLiteral("event"), event},
             {QStringLiteral("env"),
              QJsonObject {{QStringLiteral("execution_id"), id},

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "common/result.h"
+#include "engine/executionstate.h"
 #include "engine/executionstatus.h"
 #include "engine/executionstore.h"
 #include "engine/historyevent.h"
 #include "workflow/workflow.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -15,10 +15,8 @@
 
 namespace Switchboard {
 
-// One execution while it is being worked on. The state object is what is stored:
-// steps (per node: status, output, error, attempts, visits), vars, ready (nodes to run),
-// inflight (module calls sent: attempt, visit, compensation), waiting (nodes resting on a
-// timer, an event or a task), joins, completed (compensable calls in order), compensate.
+// One execution while it is being worked on: what is stored of it (state, typed, in
+// ExecutionState), and what its next commit writes, announces and sends.
 struct ExecutionRun
 {
     QString id;
@@ -28,7 +26,7 @@ struct ExecutionRun
     ExecutionStatus status = ExecutionStatus::Running;
     std::optional<ExecutionStatus> committedStatus; // as last announced
     QJsonObject input;
-    QJsonObject state;
+    ExecutionState state;
     QJsonObject output;
     QString error;
     Workflow def;
@@ -44,37 +42,12 @@ struct ExecutionRun
     QList<QJsonObject> notifications;
     QStringList tasks;
 
-    QJsonArray list(const char *key) const { return state.value(QLatin1String(key)).toArray(); }
-    void setList(const char *key, const QJsonArray &value)
-    {
-        state.insert(QLatin1String(key), value);
-    }
-    QJsonObject map(const char *key) const { return state.value(QLatin1String(key)).toObject(); }
-    void setMap(const char *key, const QJsonObject &value)
-    {
-        state.insert(QLatin1String(key), value);
-    }
-    QJsonObject stepOf(const QString &node) const { return map("steps").value(node).toObject(); }
-    void setStep(const QString &node, const QJsonObject &step)
-    {
-        QJsonObject steps = map("steps");
-        steps.insert(node, step);
-        setMap("steps", steps);
-    }
-    void updateStep(const QString &node, const QJsonObject &changes)
-    {
-        QJsonObject step = stepOf(node);
-        for (auto it = changes.begin(); it != changes.end(); ++it)
-            step.insert(it.key(), it.value());
-        setStep(node, step);
-    }
-
     // A new execution of def with the trigger ready and "execution_started" recorded (with
     // `started`'s details); the caller owns it.
     static ExecutionRun *create(const Workflow &def, const QJsonObject &input,
                                 const QJsonObject &started, qint64 nowMs);
-    // An execution as it was stored; the caller owns it.
-    static ExecutionRun *restore(const QString &id, const ExecutionStore::Stored &stored,
+    // An execution as it was stored; the caller owns it. A damaged state is refused.
+    static Result<ExecutionRun *> restore(const QString &id, const ExecutionStore::Stored &stored,
                                  const Workflow &def);
 
     // Appends an event to the history that goes with the next commit. A step_started (or

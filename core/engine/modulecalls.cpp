@@ -17,7 +17,7 @@ QByteArray ModuleCalls::idempotencyKey(const ExecutionRun &run, const QString &n
 {
     return QStringLiteral("%1:%2:%3%4")
         .arg(run.id, nodeId)
-        .arg(run.stepOf(nodeId).value(QLatin1String("visits")).toInt(1))
+        .arg(std::max(1, run.state.visits(nodeId)))
         .arg(compensation ? QStringLiteral(":compensate") : QString())
         .toLatin1();
 }
@@ -25,7 +25,6 @@ QByteArray ModuleCalls::idempotencyKey(const ExecutionRun &run, const QString &n
 Result<ModuleCallRequest> ModuleCalls::request(const ExecutionRun &run, const WorkflowNode &node,
                                                bool compensation) const
 {
-    const QJsonObject entry = run.map("inflight").value(node.id).toObject();
     const QJsonObject call = compensation
         ? node.settings.value(QLatin1String("compensation")).toObject()
         : node.settings;
@@ -37,15 +36,13 @@ Result<ModuleCallRequest> ModuleCalls::request(const ExecutionRun &run, const Wo
         return makeError(QStringLiteral("module %1 has no endpoint configured").arg(module));
     request.idempotencyKey = idempotencyKey(run, node.id, compensation);
     request.traceId = run.traceId.toLatin1();
-    request.spanId = entry.contains(QLatin1String("span"))
-        ? entry.value(QLatin1String("span")).toString().toLatin1()
-        : randomHex(8);
+    const QString span = run.state.inflight.value(node.id).span;
+    request.spanId = span.isEmpty() ? randomHex(8) : span.toLatin1();
     request.timeoutMs = node.settings.contains(QLatin1String("timeout_s"))
         ? node.settings.value(QLatin1String("timeout_s")).toInt() * 1000
         : m_timeoutsMs.value(module, 10000);
-    const QJsonValue kept = run.stepOf(node.id).value(keptKey(compensation));
-    if (kept.isObject()) {
-        request.body = kept.toObject();
+    if (auto kept = keptBody(run, node.id, compensation)) {
+        request.body = *kept;
         return request;
     }
     auto body = render(run, node, compensation);
@@ -55,9 +52,13 @@ Result<ModuleCallRequest> ModuleCalls::request(const ExecutionRun &run, const Wo
     return request;
 }
 
-QLatin1String ModuleCalls::keptKey(bool compensation)
+std::optional<QJsonObject> ModuleCalls::keptBody(const ExecutionRun &run, const QString &nodeId,
+                                                 bool compensation)
 {
-    return compensation ? QLatin1String("compensation_request") : QLatin1String("request");
+    const StepState *step = run.state.step(nodeId);
+    if (!step)
+        return std::nullopt;
+    return compensation ? step->compensationRequest : step->request;
 }
 
 Result<QJsonObject> ModuleCalls::render(const ExecutionRun &run, const WorkflowNode &node,
@@ -78,10 +79,12 @@ Result<QJsonObject> ModuleCalls::render(const ExecutionRun &run, const WorkflowN
 
 void ModuleCalls::keepBody(ExecutionRun &run, const WorkflowNode &node, bool compensation) const
 {
-    if (run.stepOf(node.id).contains(keptKey(compensation)))
+    if (keptBody(run, node.id, compensation))
         return;
-    if (auto body = render(run, node, compensation))
-        run.updateStep(node.id, {{keptKey(compensation), *body}});
+    if (auto body = render(run, node, compensation)) {
+        StepState &step = run.state.changeStep(node.id);
+        (compensation ? step.compensationRequest : step.request) = *body;
+    }
 }
 
 int ModuleCalls::maxAttempts(const WorkflowNode &node)

@@ -34,6 +34,10 @@ public:
     static QByteArray idempotencyKey(const ExecutionRun &run, const QString &nodeId,
                                      bool compensation);
 
+    // The body kept with the step when its call was first queued, if any.
+    static std::optional<QJsonObject> keptBody(const ExecutionRun &run, const QString &nodeId,
+                                               bool compensation);
+
     static constexpr int DefaultMaxAttempts = 5; // 1 s, 2 s, 4 s, 8 s, 16 s between them
     static int maxAttempts(const WorkflowNode &node);
     // The wait before the next attempt, ±20 % jitter.
@@ -42,7 +46,6 @@ public:
 private:
     Result<QJsonObject> render(const ExecutionRun &run, const WorkflowNode &node,
                                bool compensation) const;
-    static QLatin1String keptKey(bool compensation);
 
     ExpressionEngine &m_expressions;
     QHash<QString, QUrl> m_endpoints;

@@ -18,49 +18,46 @@ void Saga::settle(ExecutionRun &run)
 {
     if (isFinal(run.status))
         return;
-    const bool busy = !run.list("ready").isEmpty() || !run.map("inflight").isEmpty()
-        || run.state.contains(QLatin1String("compensate"));
+    const ExecutionState &state = run.state;
+    const bool busy =
+        !state.ready.isEmpty() || !state.inflight.isEmpty() || state.compensate.has_value();
     if (busy)
         run.status = ExecutionStatus::Running;
-    else if (!run.list("waiting").isEmpty())
+    else if (!state.waiting.isEmpty())
         run.status = ExecutionStatus::Waiting;
     else
-        finish(run, ExecutionStatus::Completed, run.map("vars"));
+        finish(run, ExecutionStatus::Completed, state.vars);
 }
 
 void Saga::fail(ExecutionRun &run, const QString &node, const QString &error)
 {
-    if (isFinal(run.status) || run.state.contains(QLatin1String("compensate")))
+    if (isFinal(run.status) || run.state.compensate)
         return;
     run.error = node.isEmpty() ? error : node + QStringLiteral(": ") + error;
-    run.setList("ready", {});
+    run.state.ready.clear();
     stopWaiting(run);
     // Saga: undo the completed calls that declared a compensation, newest first.
-    QJsonArray queue;
-    const QJsonArray done = run.list("completed");
-    for (int i = done.size() - 1; i >= 0; --i)
-        queue.append(done.at(i));
+    const QStringList queue(run.state.completed.crbegin(), run.state.completed.crend());
     if (queue.isEmpty()) {
         finish(run, ExecutionStatus::Failed, {}, run.error);
         return;
     }
-    run.setMap("inflight", {});
-    run.setList("compensate", queue);
+    run.state.inflight.clear();
+    run.state.compensate = queue;
     run.record(m_clock.nowMs(), QStringLiteral("compensation_started"), {}, 0,
-               {{QStringLiteral("steps"), queue}});
+               {{QStringLiteral("steps"), QJsonArray::fromStringList(queue)}});
     compensateNext(run);
 }
 
 void Saga::compensateNext(ExecutionRun &run)
 {
-    QJsonArray queue = run.list("compensate");
-    if (queue.isEmpty()) {
-        run.state.remove(QStringLiteral("compensate"));
+    auto &queue = run.state.compensate;
+    if (!queue || queue->isEmpty()) {
+        queue.reset();
         finish(run, ExecutionStatus::Failed, {}, run.error);
         return;
     }
-    const QString nodeId = queue.takeAt(0).toString();
-    run.setList("compensate", queue);
+    const QString nodeId = queue->takeFirst();
     run.queueCall(m_clock.nowMs(), nodeId, 1, true);
 }
 
@@ -73,9 +70,9 @@ void Saga::finish(ExecutionRun &run, ExecutionStatus status, const QJsonObject &
     run.output = output;
     if (!error.isEmpty())
         run.error = error;
-    run.state.remove(QStringLiteral("compensate"));
-    run.setList("ready", {});
-    run.setMap("inflight", {});
+    run.state.compensate.reset();
+    run.state.ready.clear();
+    run.state.inflight.clear();
     stopWaiting(run);
     run.record(m_clock.nowMs(), QStringLiteral("execution_") + toWire(status), {}, 0,
                error.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("error"), error}});
@@ -85,7 +82,7 @@ void Saga::finish(ExecutionRun &run, ExecutionStatus status, const QJsonObject &
 void Saga::stopWaiting(ExecutionRun &run)
 {
     // With the commit: its timers and event waits go, and its open review tasks expire.
-    run.setList("waiting", {});
+    run.state.waiting.clear();
     if (!run.waited)
         return; // nothing of it waits in storage: no clean-up to write
     const QString execId = run.id;

@@ -56,12 +56,12 @@ Status SqliteExecutionStore::save(const ExecutionRun &r, qint64 now)
     Status row = r.inserted
         ? run("UPDATE executions SET status = ?, state = ?, output = ?, error = ?, "
               "updated_at = ?, finished_at = ? WHERE id = ?",
-              {toWire(r.status), compact(r.state), output, error, now, finished, r.id})
+              {toWire(r.status), compact(r.state.toJson()), output, error, now, finished, r.id})
         : run("INSERT INTO executions (id, workflow_id, version, status, trace_id, input, "
               "state, output, error, created_at, updated_at, finished_at) "
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               {r.id, r.workflowId, r.version, toWire(r.status), r.traceId, compact(r.input),
-               compact(r.state), output, error, now, now, finished});
+               compact(r.state.toJson()), output, error, now, now, finished});
     if (!row)
         return row;
     for (const HistoryEvent &e : r.events) {

@@ -21,27 +21,26 @@ StepRunner::StepRunner(ExecutionStore &store, TaskStore &tasks, ExpressionEngine
 Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNode &node)
 {
     const qint64 now = m_clock.nowMs();
-    const int visits = run.stepOf(node.id).value(QLatin1String("visits")).toInt() + 1;
-    run.setStep(node.id,
-                {{QStringLiteral("status"), QStringLiteral("running")},
-                 {QStringLiteral("visits"), visits},
-                 {QStringLiteral("started_at"), now}});
+    run.state.startStep(node.id, now);
+    const auto finished = [&](StepStatus status, const QJsonValue &output = QJsonValue::Undefined) {
+        StepState &step = run.state.changeStep(node.id);
+        step.status = status;
+        if (!output.isUndefined())
+            step.output = output;
+        if (status == StepStatus::Completed)
+            step.finishedAt = now;
+    };
     const auto completed = [&](const QJsonValue &output,
                                const QString &port = QStringLiteral("out")) {
-        run.updateStep(node.id,
-                       {{QStringLiteral("status"), QStringLiteral("completed")},
-                        {QStringLiteral("output"), output},
-                        {QStringLiteral("finished_at"), now}});
+        finished(StepStatus::Completed, output);
         run.record(now, QStringLiteral("step_completed"), node.id, 0,
                    port == QLatin1String("out") ? QJsonObject()
                                                 : QJsonObject {{QStringLiteral("branch"), port}});
         run.follow(node.id, port);
     };
     const auto waitOn = [&](const QString &type, const QJsonObject &data) {
-        run.updateStep(node.id, {{QStringLiteral("status"), QStringLiteral("waiting")}});
-        QJsonArray waiting = run.list("waiting");
-        waiting.append(node.id);
-        run.setList("waiting", waiting);
+        finished(StepStatus::Waiting);
+        run.state.waiting.append(node.id);
         run.record(now, type, node.id, 0, data);
     };
     const QJsonObject &s = node.settings;
@@ -55,11 +54,9 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         if (!values)
             return makeError(
                 QStringLiteral("values.%1: %2").arg(values.error().field, values.error().message));
-        QJsonObject vars = run.map("vars");
         const QJsonObject set = values->toObject();
         for (auto it = set.begin(); it != set.end(); ++it)
-            vars.insert(it.key(), it.value());
-        run.setMap("vars", vars);
+            run.state.vars.insert(it.key(), it.value());
         completed(set);
         return Outcome {};
     }
@@ -81,38 +78,27 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         return Outcome {};
     }
     case NodeType::Parallel: {
-        run.updateStep(node.id,
-                       {{QStringLiteral("status"), QStringLiteral("completed")},
-                        {QStringLiteral("finished_at"), now}});
+        finished(StepStatus::Completed);
         run.record(now, QStringLiteral("step_completed"), node.id);
-        QJsonArray ready = run.list("ready");
         for (const WorkflowEdge &e : run.def.outgoing(node.id))
-            ready.append(e.to);
-        run.setList("ready", ready);
+            run.state.ready.append(e.to);
         return Outcome {};
     }
     case NodeType::Join: {
-        QJsonObject joins = run.map("joins");
-        QJsonObject j = joins.value(node.id).toObject();
-        const int arrived = j.value(QLatin1String("arrived")).toInt() + 1;
-        j.insert(QStringLiteral("arrived"), arrived);
+        JoinState &j = run.state.joins[node.id];
+        const int arrived = ++j.arrived;
         const QString mode = s.value(QLatin1String("mode")).toString(QStringLiteral("all"));
         const int need = mode == QLatin1String("any") ? 1
             : mode == QLatin1String("n")              ? s.value(QLatin1String("n")).toInt(1)
                                                       : int(run.def.incoming(node.id).size());
-        const bool fire = !j.value(QLatin1String("fired")).toBool() && arrived >= need;
+        const bool fire = !j.fired && arrived >= need;
         if (fire)
-            j.insert(QStringLiteral("fired"), true);
-        joins.insert(node.id, j);
-        run.setMap("joins", joins);
+            j.fired = true;
         if (fire) {
             completed(QJsonObject {{QStringLiteral("arrived"), arrived}});
         } else {
-            run.updateStep(
-                node.id,
-                {{QStringLiteral("status"),
-                  j.value(QLatin1String("fired")).toBool() ? QStringLiteral("completed")
-                                                           : QStringLiteral("waiting")}});
+            run.state.changeStep(node.id).status =
+                j.fired ? StepStatus::Completed : StepStatus::Waiting;
             run.record(now, QStringLiteral("join_arrival"), node.id, 0,
                        {{QStringLiteral("arrived"), arrived}, {QStringLiteral("needed"), need}});
         }
@@ -138,10 +124,7 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         if (!output)
             return makeError(
                 QStringLiteral("output.%1: %2").arg(output.error().field, output.error().message));
-        run.updateStep(node.id,
-                       {{QStringLiteral("status"), QStringLiteral("completed")},
-                        {QStringLiteral("output"), *output},
-                        {QStringLiteral("finished_at"), now}});
+        finished(StepStatus::Completed, *output);
         run.record(now, QStringLiteral("step_completed"), node.id);
         if (s.value(QLatin1String("status")).toString() == QLatin1String("failed"))
             return Outcome {Ends::Failed,
@@ -230,7 +213,7 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         run.ops.append([this, task] { return m_tasks.add(task); });
         run.waited = true;
         run.tasks.append(taskId);
-        run.updateStep(node.id, {{QStringLiteral("task_id"), taskId}});
+        run.state.changeStep(node.id).taskId = taskId;
         waitOn(QStringLiteral("task_created"),
                {{QStringLiteral("task_id"), taskId}, {QStringLiteral("queue"), queue}});
         return Outcome {};

@@ -139,14 +139,17 @@ Result<WorkflowEngine::Run *> WorkflowEngine::load(const QString &executionId)
     auto def = m_workflows.version(stored->workflowId, stored->version);
     if (!def)
         return def.error();
-    Run *run = ExecutionRun::restore(executionId, *stored, *def);
+    auto restored = ExecutionRun::restore(executionId, *stored, *def);
+    if (!restored)
+        return restored.error();
+    Run *run = *restored;
     m_live.insert(executionId, run);
     return run;
 }
 
 void WorkflowEngine::unload(Run &run)
 {
-    if (!run.map("inflight").isEmpty())
+    if (!run.state.inflight.isEmpty())
         return;
     m_live.remove(run.id);
     delete &run;
@@ -190,11 +193,9 @@ Status WorkflowEngine::advance(Run &run)
 void WorkflowEngine::runReadySteps(Run &run)
 {
     int guard = 0;
-    while (run.status == ExecutionStatus::Running && !run.list("ready").isEmpty()
+    while (run.status == ExecutionStatus::Running && !run.state.ready.isEmpty()
            && ++guard < 100000) {
-        QJsonArray ready = run.list("ready");
-        const QString id = ready.takeAt(0).toString();
-        run.setList("ready", ready);
+        const QString id = run.state.ready.takeFirst();
         const WorkflowNode *node = run.def.node(id);
         if (run.seq >= m_maxHistoryEvents) {
             // A loop that waits on nothing real (a delay until a time already past, say).
@@ -246,7 +247,7 @@ void WorkflowEngine::finishAdvance(Run &run)
 {
     dispatch(run);
     // A run waiting for the next group commit stays until it has been written.
-    if (run.map("inflight").isEmpty() && !m_dirty.contains(run.id)) {
+    if (run.state.inflight.isEmpty() && !m_dirty.contains(run.id)) {
         m_live.remove(run.id);
         delete &run;
     }
@@ -346,10 +347,10 @@ void WorkflowEngine::dispatch(Run &run)
         const QString nodeId = call.first;
         const bool compensation = call.second;
         const WorkflowNode *node = run.def.node(nodeId);
-        const QJsonObject entry = run.map("inflight").value(nodeId).toObject();
-        if (!node || entry.isEmpty())
+        const auto entry = run.state.inflight.constFind(nodeId);
+        if (!node || entry == run.state.inflight.cend())
             continue;
-        const int attempt = entry.value(QLatin1String("attempt")).toInt(1);
+        const int attempt = entry->attempt;
         QPointer<WorkflowEngine> self(this);
         const QString execId = run.id;
         const auto done = [self, execId, nodeId, attempt,
@@ -375,13 +376,11 @@ void WorkflowEngine::onCallDone(const QString &executionId, const QString &nodeI
     if (!run)
         return; // cancelled or failed meanwhile: the answer is no longer wanted
     const LogFormat::TraceScope trace(run->traceId.toLatin1());
-    QJsonObject inflight = run->map("inflight");
-    const QJsonObject entry = inflight.value(nodeId).toObject();
-    if (entry.value(QLatin1String("attempt")).toInt() != attempt
-        || entry.value(QLatin1String("compensation")).toBool() != compensation)
+    const auto entry = run->state.inflight.constFind(nodeId);
+    if (entry == run->state.inflight.cend() || entry->attempt != attempt
+        || entry->compensation != compensation)
         return;
-    inflight.remove(nodeId);
-    run->setMap("inflight", inflight);
+    run->state.inflight.erase(entry);
     m_outcomes.apply(*run, nodeId, attempt, compensation, result);
     advanceLater(*run);
 }
@@ -390,11 +389,11 @@ Status WorkflowEngine::resumeFromWait(Run &run, const QString &node, const QStri
                                       const QJsonObject &output, const QString &event)
 {
     m_outcomes.observeStep(run, node);
-    run.setList("waiting", without(run.list("waiting"), node));
-    run.updateStep(node,
-                   {{QStringLiteral("status"), QStringLiteral("completed")},
-                    {QStringLiteral("output"), output},
-                    {QStringLiteral("finished_at"), m_clock.nowMs()}});
+    run.state.waiting.removeAll(node);
+    StepState &step = run.state.changeStep(node);
+    step.status = StepStatus::Completed;
+    step.output = output;
+    step.finishedAt = m_clock.nowMs();
     record(run, event, node, 0,
            port == QLatin1String("out") ? QJsonObject()
                                         : QJsonObject {{QStringLiteral("branch"), port}});
@@ -455,10 +454,9 @@ Status WorkflowEngine::resume(const QString &executionId, const QString &why)
     }
     Run &run = **loaded;
     // Calls that were sent but not answered go out again with the same key and body.
-    const QJsonObject inflight = run.map("inflight");
-    for (auto it = inflight.begin(); it != inflight.end(); ++it)
-        run.calls.append(
-            {it.key(), it.value().toObject().value(QLatin1String("compensation")).toBool()});
+    const auto &inflight = run.state.inflight;
+    for (auto it = inflight.cbegin(); it != inflight.cend(); ++it)
+        run.calls.append({it.key(), it->compensation});
     record(
         run, QStringLiteral("execution_resumed"), {}, 0,
         {{QStringLiteral("calls_resent"), int(inflight.size())}, {QStringLiteral("reason"), why}});

@@ -535,6 +535,33 @@ private Q_SLOTS:
         QCOMPARE(witness.status(id), QStringLiteral("finished?"));
     }
 
+    // A stored step state the engine cannot read is refused naming the execution and the
+    // step; the row is left as it was.
+    void aDamagedStepStateIsRefusedNotGuessed()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        EngineFixture f(path);
+        Witness witness(path);
+        f.modules.hold = true;
+        f.publish(TwoCalls);
+        const QString id = f.start(QStringLiteral("two-calls"));
+        f.makeEngine(); // a restart: nothing in memory
+        QVERIFY(witness.db()
+                    .run(QStringLiteral("UPDATE executions SET state = json_set(state, "
+                                        "'$.steps.start.status', 'exploded') WHERE id = ?"),
+                         {id})
+                    .ok());
+        const Status cancelled = f.engine->cancel(id, QStringLiteral("tester"));
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error().kind, ErrorKind::Internal);
+        QVERIFY2(cancelled.error().message.contains(id)
+                     && cancelled.error().message.contains(QLatin1String("\"start\""))
+                     && cancelled.error().message.contains(QLatin1String("\"exploded\"")),
+                 qPrintable(cancelled.error().message));
+        QCOMPARE(witness.status(id), QStringLiteral("running"));
+    }
+
     void theSweeperResumesWhatWasLeftBehind()
     {
         QTemporaryDir dir;

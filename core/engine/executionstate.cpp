@@ -1,0 +1,234 @@
+#include "engine/executionstate.h"
+
+#include <QJsonArray>
+
+namespace Switchboard {
+
+namespace {
+
+constexpr StepStatus AllStepStatuses[] = {StepStatus::Running, StepStatus::Waiting,
+                                          StepStatus::Retrying, StepStatus::Completed,
+                                          StepStatus::Failed};
+
+QJsonArray toArray(const QStringList &list)
+{
+    QJsonArray out;
+    for (const QString &s : list)
+        out.append(s);
+    return out;
+}
+
+Result<QStringList> toList(const QJsonObject &state, const char *key)
+{
+    const QJsonValue value = state.value(QLatin1String(key));
+    QStringList out;
+    if (value.isUndefined())
+        return out;
+    if (!value.isArray())
+        return internalError(QStringLiteral("%1 is not a list").arg(QLatin1String(key)),
+                             QLatin1String(key));
+    const QJsonArray array = value.toArray();
+    out.reserve(array.size());
+    for (const QJsonValue &v : array) {
+        if (!v.isString())
+            return internalError(QStringLiteral("%1 holds a value that is not a node id")
+                                     .arg(QLatin1String(key)),
+                                 QLatin1String(key));
+        out.append(v.toString());
+    }
+    return out;
+}
+
+qint64 toMs(const QJsonValue &v)
+{
+    return qint64(v.toDouble());
+}
+
+Result<StepState> stepFromJson(const QString &node, const QJsonValue &value)
+{
+    const QJsonObject o = value.toObject();
+    const QString status = o.value(QLatin1String("status")).toString();
+    const auto *found = std::find_if(std::begin(AllStepStatuses), std::end(AllStepStatuses),
+                                     [&](StepStatus s) { return toWire(s) == status; });
+    if (!value.isObject() || found == std::end(AllStepStatuses))
+        return internalError(
+            QStringLiteral("step \"%1\" has no known status (\"%2\")").arg(node, status),
+            QStringLiteral("steps"));
+    StepState step;
+    step.status = *found;
+    step.visits = o.value(QLatin1String("visits")).toInt();
+    step.attempts = o.value(QLatin1String("attempts")).toInt();
+    step.startedAt = toMs(o.value(QLatin1String("started_at")));
+    step.finishedAt = toMs(o.value(QLatin1String("finished_at")));
+    step.output = o.value(QLatin1String("output"));
+    if (o.contains(QLatin1String("error")))
+        step.error = o.value(QLatin1String("error")).toString(QStringLiteral(""));
+    if (o.contains(QLatin1String("uncertain")))
+        step.uncertain = o.value(QLatin1String("uncertain")).toBool();
+    step.taskId = o.value(QLatin1String("task_id")).toString();
+    if (o.value(QLatin1String("request")).isObject())
+        step.request = o.value(QLatin1String("request")).toObject();
+    if (o.value(QLatin1String("compensation_request")).isObject())
+        step.compensationRequest = o.value(QLatin1String("compensation_request")).toObject();
+    return step;
+}
+
+} // namespace
+
+QString toWire(StepStatus status)
+{
+    switch (status) {
+    case StepStatus::Running:
+        return QStringLiteral("running");
+    case StepStatus::Waiting:
+        return QStringLiteral("waiting");
+    case StepStatus::Retrying:
+        return QStringLiteral("retrying");
+    case StepStatus::Completed:
+        return QStringLiteral("completed");
+    case StepStatus::Failed:
+        break;
+    }
+    return QStringLiteral("failed");
+}
+
+QJsonObject StepState::toJson() const
+{
+    QJsonObject o {{QStringLiteral("status"), toWire(status)}, {QStringLiteral("visits"), visits}};
+    if (startedAt > 0)
+        o.insert(QStringLiteral("started_at"), startedAt);
+    if (finishedAt > 0)
+        o.insert(QStringLiteral("finished_at"), finishedAt);
+    if (attempts > 0)
+        o.insert(QStringLiteral("attempts"), attempts);
+    if (!output.isUndefined())
+        o.insert(QStringLiteral("output"), output);
+    if (!error.isNull())
+        o.insert(QStringLiteral("error"), error);
+    if (uncertain)
+        o.insert(QStringLiteral("uncertain"), *uncertain);
+    if (!taskId.isEmpty())
+        o.insert(QStringLiteral("task_id"), taskId);
+    if (request)
+        o.insert(QStringLiteral("request"), *request);
+    if (compensationRequest)
+        o.insert(QStringLiteral("compensation_request"), *compensationRequest);
+    return o;
+}
+
+const StepState *ExecutionState::step(const QString &node) const
+{
+    const auto it = m_steps.find(node);
+    return it == m_steps.end() ? nullptr : &it->second;
+}
+
+StepState &ExecutionState::changeStep(const QString &node)
+{
+    m_stepsJson.reset();
+    return m_steps[node];
+}
+
+StepState &ExecutionState::startStep(const QString &node, qint64 nowMs)
+{
+    StepState &step = changeStep(node);
+    const int visits = step.visits + 1;
+    step = StepState();
+    step.visits = visits;
+    step.startedAt = nowMs;
+    return step;
+}
+
+int ExecutionState::visits(const QString &node) const
+{
+    const StepState *s = step(node);
+    return s ? s->visits : 0;
+}
+
+const QJsonObject &ExecutionState::stepsJson() const
+{
+    if (!m_stepsJson) {
+        QJsonObject steps;
+        for (const auto &[node, step] : m_steps)
+            steps.insert(node, step.toJson());
+        m_stepsJson = std::move(steps);
+    }
+    return *m_stepsJson;
+}
+
+QJsonObject ExecutionState::toJson() const
+{
+    QJsonObject inflightJson;
+    for (auto it = inflight.cbegin(); it != inflight.cend(); ++it) {
+        QJsonObject call {{QStringLiteral("attempt"), it->attempt},
+                          {QStringLiteral("visit"), it->visit}};
+        if (it->compensation)
+            call.insert(QStringLiteral("compensation"), true);
+        if (!it->span.isEmpty())
+            call.insert(QStringLiteral("span"), it->span);
+        inflightJson.insert(it.key(), call);
+    }
+    QJsonObject joinsJson;
+    for (auto it = joins.cbegin(); it != joins.cend(); ++it) {
+        QJsonObject join {{QStringLiteral("arrived"), it->arrived}};
+        if (it->fired)
+            join.insert(QStringLiteral("fired"), true);
+        joinsJson.insert(it.key(), join);
+    }
+    QJsonObject o {{QStringLiteral("steps"), stepsJson()},
+                   {QStringLiteral("ready"), toArray(ready)},
+                   {QStringLiteral("inflight"), inflightJson},
+                   {QStringLiteral("waiting"), toArray(waiting)}};
+    if (!vars.isEmpty())
+        o.insert(QStringLiteral("vars"), vars);
+    if (!joinsJson.isEmpty())
+        o.insert(QStringLiteral("joins"), joinsJson);
+    if (!completed.isEmpty())
+        o.insert(QStringLiteral("completed"), toArray(completed));
+    if (compensate)
+        o.insert(QStringLiteral("compensate"), toArray(*compensate));
+    return o;
+}
+
+Result<ExecutionState> ExecutionState::fromJson(const QJsonObject &stored)
+{
+    ExecutionState state;
+    const QJsonObject steps = stored.value(QLatin1String("steps")).toObject();
+    for (auto it = steps.begin(); it != steps.end(); ++it) {
+        auto step = stepFromJson(it.key(), it.value());
+        if (!step)
+            return step.error();
+        state.m_steps.emplace(it.key(), std::move(step).value());
+    }
+    state.vars = stored.value(QLatin1String("vars")).toObject();
+    for (auto [key, list] : {std::pair {"ready", &state.ready}, std::pair {"waiting", &state.waiting},
+                             std::pair {"completed", &state.completed}}) {
+        auto read = toList(stored, key);
+        if (!read)
+            return read.error();
+        *list = std::move(read).value();
+    }
+    if (stored.contains(QLatin1String("compensate"))) {
+        auto read = toList(stored, "compensate");
+        if (!read)
+            return read.error();
+        state.compensate = std::move(read).value();
+    }
+    const QJsonObject inflight = stored.value(QLatin1String("inflight")).toObject();
+    for (auto it = inflight.begin(); it != inflight.end(); ++it) {
+        const QJsonObject o = it.value().toObject();
+        state.inflight.insert(it.key(),
+                              {o.value(QLatin1String("attempt")).toInt(1),
+                               o.value(QLatin1String("visit")).toInt(1),
+                               o.value(QLatin1String("compensation")).toBool(),
+                               o.value(QLatin1String("span")).toString()});
+    }
+    const QJsonObject joins = stored.value(QLatin1String("joins")).toObject();
+    for (auto it = joins.begin(); it != joins.end(); ++it) {
+        const QJsonObject o = it.value().toObject();
+        state.joins.insert(it.key(), {o.value(QLatin1String("arrived")).toInt(),
+                                      o.value(QLatin1String("fired")).toBool()});
+    }
+    return state;
+}
+
+} // namespace Switchboard

@@ -1,0 +1,136 @@
+// An execution's typed state and its stored JSON: what older databases hold reads back and is
+// written again unchanged, and damaged states are refused naming what is wrong.
+
+#include "engine/executionstate.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Switchboard;
+
+namespace {
+
+// A state as the engine stored it before it was typed (schema 11): a saga under way after a
+// join, a call in flight, a retried call whose outcome was unknown, a kept body.
+const QByteArray Stored = R"({
+  "steps": {
+    "start": {"status": "completed", "visits": 1, "started_at": 1767603600000,
+              "finished_at": 1767603600000, "output": {"patient_id": "p1"}},
+    "charge": {"status": "completed", "visits": 1, "started_at": 1767603600001,
+               "finished_at": 1767603600200, "attempts": 2, "uncertain": false,
+               "output": {"ok": true}, "request": {"action": "charge", "amount": 40},
+               "compensation_request": {"action": "refund", "amount": 40}},
+    "book": {"status": "failed", "visits": 2, "started_at": 1767603601000,
+             "finished_at": 1767603602000, "attempts": 5, "error": "HTTP 503",
+             "uncertain": true, "output": {"error": "HTTP 503"}},
+    "review": {"status": "waiting", "visits": 1, "started_at": 1767603601000,
+               "task_id": "tk_0011223344556677"},
+    "both": {"status": "waiting", "visits": 1, "started_at": 1767603601000},
+    "again": {"status": "retrying", "visits": 1, "started_at": 1767603601000, "attempts": 1,
+              "error": ""}
+  },
+  "vars": {"tier": "gold", "count": 3},
+  "ready": ["next", "next"],
+  "inflight": {"charge": {"attempt": 1, "visit": 1, "compensation": true,
+                          "span": "00f067aa0ba902b7"},
+               "book": {"attempt": 3, "visit": 2}},
+  "waiting": ["review", "again"],
+  "joins": {"both": {"arrived": 1}, "other": {"arrived": 2, "fired": true}},
+  "completed": ["charge"],
+  "compensate": []
+})";
+
+QJsonObject object(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+} // namespace
+
+class TstExecutionState : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aStoredStateReadsBackAndIsWrittenUnchanged()
+    {
+        const QJsonObject stored = object(Stored);
+        QVERIFY(!stored.isEmpty());
+        auto state = ExecutionState::fromJson(stored);
+        QVERIFY(state.ok());
+        QCOMPARE(state->toJson(), stored);
+
+        const StepState *charge = state->step(QStringLiteral("charge"));
+        QVERIFY(charge);
+        QCOMPARE(charge->status, StepStatus::Completed);
+        QCOMPARE(charge->attempts, 2);
+        QCOMPARE(charge->uncertain, std::optional<bool>(false));
+        QCOMPARE(charge->request->value(QLatin1String("amount")).toInt(), 40);
+        QCOMPARE(state->step(QStringLiteral("again"))->error, QString(QLatin1String("")));
+        QVERIFY(!state->step(QStringLiteral("again"))->error.isNull());
+        QCOMPARE(state->inflight.value(QStringLiteral("charge")).span,
+                 QStringLiteral("00f067aa0ba902b7"));
+        QVERIFY(state->inflight.value(QStringLiteral("charge")).compensation);
+        QCOMPARE(state->joins.value(QStringLiteral("other")).fired, true);
+        QCOMPARE(state->ready, QStringList({QStringLiteral("next"), QStringLiteral("next")}));
+        QVERIFY(state->compensate && state->compensate->isEmpty()); // under way, nothing left
+        QVERIFY(!state->step(QStringLiteral("never")));
+    }
+
+    void aStepReachedAgainStartsFreshWithOneVisitMore()
+    {
+        auto state = ExecutionState::fromJson(object(Stored));
+        QVERIFY(state.ok());
+        const QJsonObject before = state->stepsJson();
+        StepState &book = state->startStep(QStringLiteral("book"), 1767603700000);
+        QCOMPARE(book.visits, 3);
+        QCOMPARE(book.status, StepStatus::Running);
+        QVERIFY(book.output.isUndefined());
+        QVERIFY(book.error.isNull());
+        QVERIFY(!book.uncertain && !book.request);
+        // What expressions see follows the change.
+        const QJsonObject after =
+            state->stepsJson().value(QLatin1String("book")).toObject();
+        QCOMPARE(after,
+                 object(R"({"status": "running", "visits": 3, "started_at": 1767603700000})"));
+        QVERIFY(before != state->stepsJson());
+    }
+
+    void damagedStatesAreRefusedNamingWhat_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("unknown step status")
+            << QByteArray(R"({"steps": {"a": {"status": "exploded"}}})") << QStringLiteral("steps")
+            << QStringLiteral("\"exploded\"");
+        QTest::newRow("step not an object")
+            << QByteArray(R"({"steps": {"a": 5}})") << QStringLiteral("steps")
+            << QStringLiteral("\"a\"");
+        QTest::newRow("ready not a list")
+            << QByteArray(R"({"ready": "a"})") << QStringLiteral("ready") << QStringLiteral("ready");
+        QTest::newRow("waiting holds a number")
+            << QByteArray(R"({"waiting": ["a", 3]})") << QStringLiteral("waiting")
+            << QStringLiteral("waiting");
+        QTest::newRow("compensate not a list")
+            << QByteArray(R"({"compensate": {}})") << QStringLiteral("compensate")
+            << QStringLiteral("compensate");
+    }
+
+    void damagedStatesAreRefusedNamingWhat()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, field);
+        QFETCH(QString, named);
+        const QJsonObject stored = object(json);
+        QVERIFY(!stored.isEmpty());
+        auto state = ExecutionState::fromJson(stored);
+        QVERIFY(!state.ok());
+        QCOMPARE(state.error().kind, ErrorKind::Internal);
+        QCOMPARE(state.error().field, field);
+        QVERIFY2(state.error().message.contains(named), qPrintable(state.error().message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstExecutionState)
+#include "tst_executionstate.moc"
