@@ -23,9 +23,8 @@ ExecutionRun *ExecutionRun::create(const Workflow &def, const QJsonObject &input
     return run;
 }
 
-Result<ExecutionRun *> ExecutionRun::restore(const QString &id,
-                                             const ExecutionStore::Stored &stored,
-                                             const Workflow &def)
+Result<ExecutionRun *>
+ExecutionRun::restore(const QString &id, const ExecutionStore::Stored &stored, const Workflow &def)
 {
     auto state = ExecutionState::fromJson(stored.state);
     if (!state)

@@ -48,7 +48,7 @@ struct ExecutionRun
                                 const QJsonObject &started, qint64 nowMs);
     // An execution as it was stored; the caller owns it. A damaged state is refused.
     static Result<ExecutionRun *> restore(const QString &id, const ExecutionStore::Stored &stored,
-                                 const Workflow &def);
+                                          const Workflow &def);
 
     // Appends an event to the history that goes with the next commit. A step_started (or
     // compensation_step_started) opens a span of the trace, kept with the call in flight.

@@ -31,9 +31,9 @@ Result<QStringList> toList(const QJsonObject &state, const char *key)
     out.reserve(array.size());
     for (const QJsonValue &v : array) {
         if (!v.isString())
-            return internalError(QStringLiteral("%1 holds a value that is not a node id")
-                                     .arg(QLatin1String(key)),
-                                 QLatin1String(key));
+            return internalError(
+                QStringLiteral("%1 holds a value that is not a node id").arg(QLatin1String(key)),
+                QLatin1String(key));
         out.append(v.toString());
     }
     return out;
@@ -124,7 +124,8 @@ const StepState *ExecutionState::step(const QString &node) const
 
 StepState &ExecutionState::changeStep(const QString &node)
 {
-    m_stepsJson.reset();
+    if (!m_changedSteps.contains(node))
+        m_changedSteps.append(node);
     return m_steps[node];
 }
 
@@ -146,13 +147,9 @@ int ExecutionState::visits(const QString &node) const
 
 const QJsonObject &ExecutionState::stepsJson() const
 {
-    if (!m_stepsJson) {
-        QJsonObject steps;
-        for (const auto &[node, step] : m_steps)
-            steps.insert(node, step.toJson());
-        m_stepsJson = std::move(steps);
-    }
-    return *m_stepsJson;
+    for (const QString &node : std::exchange(m_changedSteps, {}))
+        m_stepsJson.insert(node, m_steps.at(node).toJson());
+    return m_stepsJson;
 }
 
 QJsonObject ExecutionState::toJson() const
@@ -199,9 +196,11 @@ Result<ExecutionState> ExecutionState::fromJson(const QJsonObject &stored)
             return step.error();
         state.m_steps.emplace(it.key(), std::move(step).value());
     }
+    state.m_stepsJson = steps;
     state.vars = stored.value(QLatin1String("vars")).toObject();
-    for (auto [key, list] : {std::pair {"ready", &state.ready}, std::pair {"waiting", &state.waiting},
-                             std::pair {"completed", &state.completed}}) {
+    for (auto [key, list] :
+         {std::pair {"ready", &state.ready}, std::pair {"waiting", &state.waiting},
+          std::pair {"completed", &state.completed}}) {
         auto read = toList(stored, key);
         if (!read)
             return read.error();
@@ -225,8 +224,9 @@ Result<ExecutionState> ExecutionState::fromJson(const QJsonObject &stored)
     const QJsonObject joins = stored.value(QLatin1String("joins")).toObject();
     for (auto it = joins.begin(); it != joins.end(); ++it) {
         const QJsonObject o = it.value().toObject();
-        state.joins.insert(it.key(), {o.value(QLatin1String("arrived")).toInt(),
-                                      o.value(QLatin1String("fired")).toBool()});
+        state.joins.insert(
+            it.key(),
+            {o.value(QLatin1String("arrived")).toInt(), o.value(QLatin1String("fired")).toBool()});
     }
     return state;
 }

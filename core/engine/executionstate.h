@@ -80,7 +80,8 @@ public:
     StepState &startStep(const QString &node, qint64 nowMs);
     int visits(const QString &node) const;
 
-    // steps as expressions see them (steps.<node>.output…); built once per change.
+    // steps as expressions see them (steps.<node>.output…): only the steps changed since
+    // the last call are converted again.
     const QJsonObject &stepsJson() const;
 
     QJsonObject toJson() const;
@@ -89,7 +90,8 @@ public:
 
 private:
     std::map<QString, StepState> m_steps; // references stay valid as steps are added
-    mutable std::optional<QJsonObject> m_stepsJson;
+    mutable QJsonObject m_stepsJson;
+    mutable QStringList m_changedSteps; // not yet in m_stepsJson
 };
 
 } // namespace Switchboard

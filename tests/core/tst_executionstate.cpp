@@ -89,8 +89,7 @@ private Q_SLOTS:
         QVERIFY(book.error.isNull());
         QVERIFY(!book.uncertain && !book.request);
         // What expressions see follows the change.
-        const QJsonObject after =
-            state->stepsJson().value(QLatin1String("book")).toObject();
+        const QJsonObject after = state->stepsJson().value(QLatin1String("book")).toObject();
         QCOMPARE(after,
                  object(R"({"status": "running", "visits": 3, "started_at": 1767603700000})"));
         QVERIFY(before != state->stepsJson());
@@ -104,11 +103,10 @@ private Q_SLOTS:
         QTest::newRow("unknown step status")
             << QByteArray(R"({"steps": {"a": {"status": "exploded"}}})") << QStringLiteral("steps")
             << QStringLiteral("\"exploded\"");
-        QTest::newRow("step not an object")
-            << QByteArray(R"({"steps": {"a": 5}})") << QStringLiteral("steps")
-            << QStringLiteral("\"a\"");
-        QTest::newRow("ready not a list")
-            << QByteArray(R"({"ready": "a"})") << QStringLiteral("ready") << QStringLiteral("ready");
+        QTest::newRow("step not an object") << QByteArray(R"({"steps": {"a": 5}})")
+                                            << QStringLiteral("steps") << QStringLiteral("\"a\"");
+        QTest::newRow("ready not a list") << QByteArray(R"({"ready": "a"})")
+                                          << QStringLiteral("ready") << QStringLiteral("ready");
         QTest::newRow("waiting holds a number")
             << QByteArray(R"({"waiting": ["a", 3]})") << QStringLiteral("waiting")
             << QStringLiteral("waiting");
