@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/database.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +15,12 @@ namespace Switchboard::ExecutionJson {
 inline QString compact(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// o as compact JSON text to bind as an SQL value.
+inline QVariant compactText(const QJsonObject &o)
+{
+    return QVariant::fromValue(SqlText {QJsonDocument(o).toJson(QJsonDocument::Compact)});
 }
 
 inline QJsonObject parse(const QVariant &v)

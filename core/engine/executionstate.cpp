@@ -1,6 +1,7 @@
 #include "engine/executionstate.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace Switchboard {
 
@@ -37,6 +38,24 @@ Result<QStringList> toList(const QJsonObject &state, const char *key)
         out.append(v.toString());
     }
     return out;
+}
+
+// s as a JSON string, quoted and escaped, in UTF-8.
+void appendJsonString(QByteArray &out, const QString &s)
+{
+    out += '"';
+    for (const char c : s.toUtf8()) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (uchar(c) < 0x20) {
+            out += "\\u00";
+            out += QByteArray::number(uchar(c), 16).rightJustified(2, '0');
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
 }
 
 qint64 toMs(const QJsonValue &v)
@@ -126,7 +145,9 @@ StepState &ExecutionState::changeStep(const QString &node)
 {
     if (!m_changedSteps.contains(node))
         m_changedSteps.append(node);
-    return m_steps[node];
+    StepState &step = m_steps[node];
+    step.text.clear();
+    return step;
 }
 
 StepState &ExecutionState::startStep(const QString &node, qint64 nowMs)
@@ -152,7 +173,38 @@ const QJsonObject &ExecutionState::stepsJson() const
     return m_stepsJson;
 }
 
+QByteArray ExecutionState::toText() const
+{
+    QByteArray out = "{\"steps\":{";
+    bool first = true;
+    for (const auto &[node, step] : m_steps) {
+        if (step.text.isEmpty())
+            step.text = QJsonDocument(step.toJson()).toJson(QJsonDocument::Compact);
+        if (!std::exchange(first, false))
+            out += ',';
+        appendJsonString(out, node);
+        out += ':';
+        out += step.text;
+    }
+    out += '}';
+    const QByteArray others = QJsonDocument(withoutSteps()).toJson(QJsonDocument::Compact);
+    if (others.size() > 2) { // more than {}
+        out += ',';
+        out += QByteArrayView(others).sliced(1);
+    } else {
+        out += '}';
+    }
+    return out;
+}
+
 QJsonObject ExecutionState::toJson() const
+{
+    QJsonObject o = withoutSteps();
+    o.insert(QStringLiteral("steps"), stepsJson());
+    return o;
+}
+
+QJsonObject ExecutionState::withoutSteps() const
 {
     QJsonObject inflightJson;
     for (auto it = inflight.cbegin(); it != inflight.cend(); ++it) {
@@ -171,8 +223,7 @@ QJsonObject ExecutionState::toJson() const
             join.insert(QStringLiteral("fired"), true);
         joinsJson.insert(it.key(), join);
     }
-    QJsonObject o {{QStringLiteral("steps"), stepsJson()},
-                   {QStringLiteral("ready"), toArray(ready)},
+    QJsonObject o {{QStringLiteral("ready"), toArray(ready)},
                    {QStringLiteral("inflight"), inflightJson},
                    {QStringLiteral("waiting"), toArray(waiting)}};
     if (!vars.isEmpty())

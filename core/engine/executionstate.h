@@ -39,6 +39,9 @@ struct StepState
     std::optional<QJsonObject> compensationRequest;
 
     QJsonObject toJson() const;
+
+    // toJson() as compact text, kept until the step changes (ExecutionState::changeStep).
+    mutable QByteArray text;
 };
 
 // A module call sent and not yet answered.
@@ -85,10 +88,15 @@ public:
     const QJsonObject &stepsJson() const;
 
     QJsonObject toJson() const;
+    // toJson() as compact UTF-8 text, as it is stored: the steps that did not change since
+    // the last call are not written out again.
+    QByteArray toText() const;
     // A stored state; a damaged one is refused naming what is wrong.
     static Result<ExecutionState> fromJson(const QJsonObject &stored);
 
 private:
+    QJsonObject withoutSteps() const;
+
     std::map<QString, StepState> m_steps; // references stay valid as steps are added
     mutable QJsonObject m_stepsJson;
     mutable QStringList m_changedSteps; // not yet in m_stepsJson

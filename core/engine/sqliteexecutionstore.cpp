@@ -51,17 +51,18 @@ Result<ExecutionStore::Stored> SqliteExecutionStore::load(const QString &executi
 Status SqliteExecutionStore::save(const ExecutionRun &r, qint64 now)
 {
     const QVariant finished = isFinal(r.status) ? QVariant(now) : QVariant();
-    const QVariant output = r.output.isEmpty() ? QVariant() : QVariant(compact(r.output));
+    const QVariant output = r.output.isEmpty() ? QVariant() : compactText(r.output);
     const QVariant error = r.error.isEmpty() ? QVariant() : QVariant(r.error);
+    const QVariant state = QVariant::fromValue(SqlText {r.state.toText()});
     Status row = r.inserted
         ? run("UPDATE executions SET status = ?, state = ?, output = ?, error = ?, "
               "updated_at = ?, finished_at = ? WHERE id = ?",
-              {toWire(r.status), compact(r.state.toJson()), output, error, now, finished, r.id})
+              {toWire(r.status), state, output, error, now, finished, r.id})
         : run("INSERT INTO executions (id, workflow_id, version, status, trace_id, input, "
               "state, output, error, created_at, updated_at, finished_at) "
               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              {r.id, r.workflowId, r.version, toWire(r.status), r.traceId, compact(r.input),
-               compact(r.state.toJson()), output, error, now, now, finished});
+              {r.id, r.workflowId, r.version, toWire(r.status), r.traceId, compactText(r.input),
+               state, output, error, now, now, finished});
     if (!row)
         return row;
     for (const HistoryEvent &e : r.events) {
@@ -69,7 +70,7 @@ Status SqliteExecutionStore::save(const ExecutionRun &r, qint64 now)
             run("INSERT INTO execution_events (execution_id, seq, ts, type, node, attempt, "
                 "data) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 {r.id, e.seq, now, e.type, e.node.isEmpty() ? QVariant() : QVariant(e.node),
-                 e.attempt, e.data.isEmpty() ? QVariant() : QVariant(compact(e.data))});
+                 e.attempt, e.data.isEmpty() ? QVariant() : compactText(e.data)});
         if (!event)
             return event;
     }

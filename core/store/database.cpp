@@ -33,7 +33,8 @@ enum SqliteCode {
 };
 
 // Binds values in order the way QtSql's SQLite driver would: a null QString or QByteArray
-// (or an invalid QVariant) is NULL, numbers stay numbers, bytes are a blob, the rest is text.
+// (or an invalid QVariant) is NULL, numbers stay numbers, bytes are a blob, the rest (SqlText
+// included) is text.
 int bindValues(sqlite3_stmt *statement, const QVariantList &values)
 {
     for (int i = 0; i < values.size(); ++i) {
@@ -66,6 +67,14 @@ int bindValues(sqlite3_stmt *statement, const QVariantList &values)
             break;
         }
         default: {
+            if (v.metaType() == QMetaType::fromType<SqlText>()) {
+                const QByteArray utf8 = v.value<SqlText>().utf8;
+                rc = utf8.isNull() ? sqlite3_bind_null(statement, at)
+                                   : sqlite3_bind_text64(statement, at, utf8.constData(),
+                                                         sqlite3_uint64(utf8.size()),
+                                                         SQLITE_TRANSIENT, SQLITE_UTF8);
+                break;
+            }
             // Text; QVariant::isNull() does not see a null QString inside it.
             const QString text = v.toString();
             if (v.isNull() || text.isNull()) {

@@ -17,6 +17,13 @@ struct sqlite3_stmt;
 
 namespace Switchboard {
 
+// UTF-8 text (JSON as QJsonDocument writes it) bound as TEXT as it is, without a round trip
+// through QString. A null array binds NULL.
+struct SqlText
+{
+    QByteArray utf8;
+};
+
 // The core's SQLite database: WAL journal, versioned schema with migrations applied in order
 // on open, and helpers that never ignore a failed statement. Every error carries a kind: a
 // busy, full or failing disk is "unavailable" (try again), damaged data "internal". Writes run
@@ -104,3 +111,5 @@ private:
 };
 
 } // namespace Switchboard
+
+Q_DECLARE_METATYPE(Switchboard::SqlText)

@@ -4,6 +4,7 @@
 #include "engine/executionstate.h"
 
 #include <QJsonDocument>
+#include <QJsonParseError>
 #include <QTest>
 
 using namespace Switchboard;
@@ -93,6 +94,36 @@ private Q_SLOTS:
         QCOMPARE(after,
                  object(R"({"status": "running", "visits": 3, "started_at": 1767603700000})"));
         QVERIFY(before != state->stepsJson());
+    }
+
+    // The stored text is the JSON, with steps written out again only when they changed.
+    void theStoredTextIsTheStateAfterEveryChange()
+    {
+        auto state = ExecutionState::fromJson(object(Stored));
+        QVERIFY(state.ok());
+        const auto parsedText = [&] {
+            QJsonParseError error;
+            const QJsonObject o = QJsonDocument::fromJson(state->toText(), &error).object();
+            if (error.error != QJsonParseError::NoError)
+                qWarning() << error.errorString() << state->toText();
+            return o;
+        };
+        QCOMPARE(parsedText(), state->toJson());
+        state->changeStep(QStringLiteral("both")).status = StepStatus::Completed;
+        StepState &odd = state->startStep(QStringLiteral("a \"quoted\"\n\\node\u00e9"), 5);
+        odd.output = QJsonObject {{QStringLiteral("x"), 1}};
+        state->ready.clear();
+        QCOMPARE(parsedText(), state->toJson());
+        QCOMPARE(parsedText()
+                     .value(QLatin1String("steps"))
+                     .toObject()
+                     .value(QLatin1String("both"))
+                     .toObject()
+                     .value(QLatin1String("status"))
+                     .toString(),
+                 QStringLiteral("completed"));
+        ExecutionState empty;
+        QCOMPARE(QJsonDocument::fromJson(empty.toText()).object(), empty.toJson());
     }
 
     void damagedStatesAreRefusedNamingWhat_data()

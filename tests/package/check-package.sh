@@ -9,7 +9,8 @@ build="$(cd "$1" && pwd)"
 work="$(mktemp -d)"
 core_pid=""
 cleanup() {
-    [ -n "$core_pid" ] && kill "$core_pid" 2>/dev/null || true
+    # The subshell execs the core: this stops the core itself (SIGTERM, as systemd does).
+    if [ -n "$core_pid" ]; then kill "$core_pid" 2>/dev/null && wait "$core_pid" || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -77,7 +78,7 @@ cmd="${cmd//\/var\/lib\/switchboard/$state}"
 cmd="${cmd//127.0.0.1:8600/127.0.0.1:0}"
 echo "$cmd"
 # What systemd gives the service: no display, no session bus, the credential, UMask=0077.
-(umask 0077 && env -i PATH=/usr/bin:/bin HOME="$state" CREDENTIALS_DIRECTORY="$work/credentials" \
+(umask 0077 && exec env -i PATH=/usr/bin:/bin HOME="$state" CREDENTIALS_DIRECTORY="$work/credentials" \
     JOURNAL_STREAM=8:1 $cmd >"$work/core.out" 2>"$work/core.err") &
 core_pid=$!
 port=""

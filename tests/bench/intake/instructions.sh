@@ -5,11 +5,14 @@
 # executed for them are printed (divide by N for one request). Needs valgrind and ab
 # (apache2-utils).
 # Usage: tests/bench/intake/instructions.sh <build dir> [N, default 500]
+# KEEP_PROFILE=<file> keeps the callgrind profile of the N requests (for callgrind_annotate).
 set -euo pipefail
 build="$(cd "${1:?build dir}" && pwd)"; n="${2:-500}"
 workflow="$(cd "$(dirname "$0")/../../../.." && pwd)/shared/bench/intake/workflow.json"
 work="$(mktemp -d)"
 base=$((20000 + RANDOM % 20000))
+core=""
+trap 'kill $core $sim 2>/dev/null || true; rm -rf "$work"' EXIT
 "$build/bin/switchboard-sim" --base-port "$base" --event-rate 0 >"$work/sim.log" 2>&1 & sim=$!
 for _ in $(seq 1 50); do grep -q "control on" "$work/sim.log" && break; sleep 0.1; done
 {
@@ -25,14 +28,14 @@ SWITCHBOARD_ADMIN_TOKEN=intake-bench-token-0123456789 QT_LOGGING_RULES="switchbo
   "$build/bin/switchboard-core" --listen 127.0.0.1:0 --data "$work/data" --env-file "$work/bench.env" \
   --workflow "$workflow" >"$work/core.out" 2>"$work/core.err" & core=$!
 port=""
-for _ in $(seq 1 600); do port="$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/core.out")"; [ -n "$port" ] && break; sleep 0.1; done
+for _ in $(seq 1 1800); do port="$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/core.out")"; [ -n "$port" ] && break; sleep 0.1; done
 echo '{"patient_id":"p-1","score":9}' > "$work/body.json"
 curl -s -X POST -H 'Content-Type: application/json' -d @"$work/body.json" "http://127.0.0.1:$port/hooks/intake" >/dev/null
 callgrind_control -z "$core" >/dev/null
 ab -q -n "$n" -c 4 -k -p "$work/body.json" -T application/json "http://127.0.0.1:$port/hooks/intake" | grep -E "Complete requests|Failed requests|Non-2xx"
 callgrind_control -d "$core" >/dev/null
 sleep 2
-kill "$core" "$sim" || true; sleep 3
+kill "$core" "$sim" || true; wait "$core" || true
 
 callgrind_annotate "$work/cg.out.1" 2>/dev/null | grep "PROGRAM TOTALS"
-rm -rf "$work"
+[ -z "${KEEP_PROFILE:-}" ] || cp "$work/cg.out.1" "$KEEP_PROFILE"
