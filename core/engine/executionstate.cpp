@@ -30,7 +30,7 @@ Result<QStringList> toList(const QJsonObject &state, const char *key)
                              QLatin1String(key));
     const QJsonArray array = value.toArray();
     out.reserve(array.size());
-    for (const QJsonValue &v : array) {
+    for (const auto &v : array) {
         if (!v.isString())
             return internalError(
                 QStringLiteral("%1 holds a value that is not a node id").arg(QLatin1String(key)),

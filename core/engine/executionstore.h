@@ -23,6 +23,8 @@ public:
 
     // Runs body as one transaction: all of it is stored, or none.
     virtual Status transaction(const std::function<Status()> &body) = 0;
+    // Runs fn once everything committed so far is durable (at once if it is already).
+    virtual void whenDurable(std::function<void()> fn) = 0;
 
     // An execution as stored, with the last sequence number of its history.
     struct Stored

@@ -24,6 +24,11 @@ Status SqliteExecutionStore::transaction(const std::function<Status()> &body)
     return m_db.transaction(body);
 }
 
+void SqliteExecutionStore::whenDurable(std::function<void()> fn)
+{
+    m_db.whenDurable(std::move(fn));
+}
+
 Result<ExecutionStore::Stored> SqliteExecutionStore::load(const QString &executionId)
 {
     auto q = m_db.exec(

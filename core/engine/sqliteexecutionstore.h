@@ -14,6 +14,7 @@ public:
     explicit SqliteExecutionStore(Database &db);
 
     Status transaction(const std::function<Status()> &body) override;
+    void whenDurable(std::function<void()> fn) override;
     Result<Stored> load(const QString &executionId) override;
     Status save(const ExecutionRun &run, qint64 nowMs) override;
     Result<QStringList> running(qint64 idleSince = 0) override;

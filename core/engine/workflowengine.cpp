@@ -319,24 +319,32 @@ Result<QJsonObject> WorkflowEngine::outcome(const QString &executionId)
 void WorkflowEngine::committed(Run &run)
 {
     run.inserted = true;
-    const auto events = std::exchange(run.events, {});
     run.ops.clear();
-    for (const HistoryEvent &e : events)
-        Q_EMIT historyAppended(run.id, e);
-    for (const QJsonObject &n : std::exchange(run.notifications, {}))
-        Q_EMIT notification(run.id, n);
-    for (const QString &taskId : std::exchange(run.tasks, {})) {
-        if (auto t = task(taskId))
-            Q_EMIT taskChanged(*t);
-    }
-    if (run.status != run.committedStatus) {
-        run.committedStatus = run.status;
-        Q_EMIT executionChanged(run.id, toWire(run.status));
-        if (isFinal(run.status))
-            Q_EMIT executionFinished(run.id, toWire(run.status), run.output, run.error);
-    }
     if (std::exchange(run.timersChanged, false))
         armWakeUp();
+    const bool changed = run.status != run.committedStatus;
+    run.committedStatus = run.status;
+    // What the commit tells the world goes out once it is durable.
+    m_store.whenDurable(
+        [self = QPointer<WorkflowEngine>(this), id = run.id, events = std::exchange(run.events, {}),
+         notifications = std::exchange(run.notifications, {}), tasks = std::exchange(run.tasks, {}),
+         changed, status = run.status, output = run.output, error = run.error] {
+            if (!self)
+                return;
+            for (const HistoryEvent &e : events)
+                Q_EMIT self->historyAppended(id, e);
+            for (const QJsonObject &n : notifications)
+                Q_EMIT self->notification(id, n);
+            for (const QString &taskId : tasks) {
+                if (auto t = self->task(taskId))
+                    Q_EMIT self->taskChanged(*t);
+            }
+            if (changed) {
+                Q_EMIT self->executionChanged(id, toWire(status));
+                if (isFinal(status))
+                    Q_EMIT self->executionFinished(id, toWire(status), output, error);
+            }
+        });
 }
 
 void WorkflowEngine::dispatch(Run &run)
@@ -365,7 +373,12 @@ void WorkflowEngine::dispatch(Run &run)
             QTimer::singleShot(0, this, [done, failed] { done(failed); });
             continue;
         }
-        m_modules.call(*request, done);
+        // Sent once the commit that put it in flight is durable: a module never acts for a
+        // step a power loss could take back.
+        m_store.whenDurable([self, request = std::move(request).value(), done] {
+            if (self)
+                self->m_modules.call(request, done);
+        });
     }
 }
 

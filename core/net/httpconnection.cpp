@@ -123,6 +123,15 @@ void HttpConnection::process()
 
 void HttpConnection::answer(quint64 seq, QByteArray bytes, bool close)
 {
+    m_service.whenDurable(
+        [self = QPointer<HttpConnection>(this), seq, bytes = std::move(bytes), close]() mutable {
+            if (self)
+                self->deliver(seq, std::move(bytes), close);
+        });
+}
+
+void HttpConnection::deliver(quint64 seq, QByteArray bytes, bool close)
+{
     for (Slot &slot : m_slots) {
         if (slot.seq == seq) {
             slot.bytes = std::move(bytes);

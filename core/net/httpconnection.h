@@ -36,7 +36,8 @@ public:
                    const HttpTimeouts &timeouts);
     ~HttpConnection() override;
 
-    // Called by HttpReply: the answer to request seq, written once those before it are.
+    // Called by HttpReply: the answer to request seq, written once those before it are and
+    // what was stored before it is durable (HttpService::setDurability).
     void answer(quint64 seq, QByteArray bytes, bool close);
     bool isIdle() const { return m_slots.empty() && !m_parser.inRequest(); }
     // Aborts the connection (HttpService::closeAll, or to make room for a new one).
@@ -60,6 +61,8 @@ private:
         bool close = false;
     };
 
+    // The answer to request seq is ready to be written.
+    void deliver(quint64 seq, QByteArray bytes, bool close);
     void onReadyRead();
     // Takes requests off the parser while the pipeline has room.
     void process();

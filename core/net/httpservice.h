@@ -108,6 +108,17 @@ public:
     int connectionCount() const { return int(m_connections.size()); }
     int webSocketCount() const { return m_webSocketCount; }
 
+    // Answers wait until what was stored before them is durable: whenDurable(fn) runs fn then
+    // (the core passes its database's). Without one, answers go out when they are ready.
+    void setDurability(std::function<void(std::function<void()>)> whenDurable)
+    {
+        m_whenDurable = std::move(whenDurable);
+    }
+    void whenDurable(std::function<void()> fn) const
+    {
+        m_whenDurable ? m_whenDurable(std::move(fn)) : fn();
+    }
+
     // Port 0 picks a free port; the result is the port listened on.
     // Serve HTTPS (QSslServer) from the next listenOn on; a null configuration: plain HTTP.
     void setTls(const QSslConfiguration &tls);
@@ -158,6 +169,7 @@ private:
     QStringList m_webSocketPaths;
     HttpLimits m_limits;
     HttpTimeouts m_timeouts;
+    std::function<void(std::function<void()>)> m_whenDurable;
     int m_maxConnections = 1000;
     int m_maxWebSockets = 256;
     int m_webSocketCount = 0;

@@ -129,6 +129,9 @@ Status CoreService::start()
         m_adminTokenPath = tokens->adminTokenPath();
         m_createdAdminToken = tokens->createdAdminToken();
         m_api = new ApiServer(*this, std::move(tokens).value(), this);
+        // Nothing is answered before what it reports stored is durable.
+        m_api->setDurability(
+            [db = m_db.get()](std::function<void()> fn) { db->whenDurable(std::move(fn)); });
         m_api->setLoopbackOnly(m_options.listenAddress.isLoopback());
         m_api->setTls(m_options.tls);
         auto port = m_api->listenOn(m_options.listenAddress, m_options.listenPort);

@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "store/migrations.h"
+#include "store/walsync.h"
 
 #include <QFile>
 #include <QSqlDriver>
@@ -95,6 +96,8 @@ int bindValues(sqlite3_stmt *statement, const QVariantList &values)
 
 } // namespace
 
+Database::Database() = default;
+
 Database::~Database()
 {
     close();
@@ -156,8 +159,10 @@ Status Database::open(const QString &path, Durability durability, Check check)
         m_sqlite = *static_cast<sqlite3 *const *>(native.constData());
     if (!m_sqlite)
         return internalError(QStringLiteral("the database %1 has no SQLite handle").arg(path));
-    const char *sync =
-        durability == Durability::Power ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
+    // In memory there is nothing to sync; on a file, Power's syncs are WalSync's.
+    const char *sync = durability == Durability::Power && path == QLatin1String(":memory:")
+        ? "PRAGMA synchronous=FULL"
+        : "PRAGMA synchronous=NORMAL";
     for (const char *pragma :
          {"PRAGMA journal_mode=WAL", sync, "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000",
           "PRAGMA wal_autocheckpoint=4000", "PRAGMA cache_size=-16000"}) {
@@ -166,6 +171,18 @@ Status Database::open(const QString &path, Durability durability, Check check)
             return makeError(
                 QStringLiteral("the database %1 cannot be used (%2)").arg(path, r.error().message),
                 {}, ErrorKind::Internal);
+    }
+    sqlite3_commit_hook(
+        m_sqlite,
+        [](void *self) {
+            ++static_cast<Database *>(self)->m_commits;
+            return 0;
+        },
+        this);
+    if (durability == Durability::Power && path != QLatin1String(":memory:")) {
+        m_walSync = std::make_unique<WalSync>(path);
+        QObject::connect(m_walSync.get(), &WalSync::synced, m_walSync.get(),
+                         [this](quint64 position) { onSynced(position); });
     }
     if (path != QLatin1String(":memory:") && check == Check::Full) {
         auto check = quickCheck();
@@ -183,9 +200,13 @@ void Database::close()
 {
     if (m_connection.isEmpty())
         return;
+    m_walSync.reset(); // its last sync first
+    m_durableWaits.clear();
     for (sqlite3_stmt *statement : std::as_const(m_statements))
         sqlite3_finalize(statement);
     m_statements.clear();
+    if (m_sqlite)
+        sqlite3_commit_hook(m_sqlite, nullptr, nullptr);
     m_sqlite = nullptr;
     m_db.close();
     m_db = QSqlDatabase();
@@ -281,9 +302,51 @@ Result<int> Database::step(sqlite3_stmt *statement, const QVariantList &values, 
         code == SQLITE_OK ? QByteArray() : QByteArray(sqlite3_errmsg(m_sqlite));
     sqlite3_reset(statement);
     sqlite3_clear_bindings(statement);
+    requestSync();
     if (code != SQLITE_OK)
         return errorFrom(what, code, message.constData());
     return int(sqlite3_changes64(m_sqlite));
+}
+
+void Database::requestSync()
+{
+    if (m_commits == m_syncRequested)
+        return;
+    m_syncRequested = m_commits;
+    if (m_walSync)
+        m_walSync->request(m_commits);
+    else
+        m_synced = m_commits;
+}
+
+void Database::onSynced(quint64 position)
+{
+    m_synced = std::max(m_synced, position);
+    while (!m_durableWaits.empty() && m_durableWaits.front().first <= m_synced) {
+        auto fn = std::move(m_durableWaits.front().second);
+        m_durableWaits.pop_front();
+        fn();
+    }
+}
+
+void Database::whenDurable(std::function<void()> fn)
+{
+    if (m_depth > 0) {
+        afterCommit([this, fn = std::move(fn)]() mutable { whenDurable(std::move(fn)); });
+        return;
+    }
+    requestSync(); // a write through QtSql (exec) is counted only now
+    if (m_commits <= m_synced) {
+        fn();
+        return;
+    }
+    m_durableWaits.emplace_back(m_commits, std::move(fn));
+}
+
+void Database::holdSync(bool held)
+{
+    if (m_walSync)
+        m_walSync->setHeld(held);
 }
 
 Status Database::control(const char *sql, const QString &what)
@@ -304,7 +367,9 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
         return errorFrom(QStringLiteral("database statement refused"), query.lastError());
     for (const QVariant &v : values)
         query.addBindValue(v);
-    if (!query.exec())
+    const bool done = query.exec();
+    requestSync();
+    if (!done)
         return errorFrom(QStringLiteral("database statement failed"), query.lastError());
     return query;
 }

@@ -8,7 +8,9 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
+#include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QSqlError;
@@ -16,6 +18,8 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace Switchboard {
+
+class WalSync;
 
 // UTF-8 text (JSON as QJsonDocument writes it) bound as TEXT as it is, without a round trip
 // through QString. A null array binds NULL.
@@ -32,12 +36,14 @@ struct SqlText
 class Database
 {
 public:
-    // Power: synchronous=FULL, a commit survives a power loss (the default). Process:
-    // synchronous=NORMAL, a commit survives a crash of the process but a power loss can lose
-    // the last transactions (DURABILITY=process).
+    // Power: a commit survives a power loss once whenDurable says so (the default): commits
+    // are written with synchronous=NORMAL and a second thread syncs the log (WalSync), so one
+    // sync covers many commits and the event loop never waits for the disk. Process:
+    // synchronous=NORMAL alone, a commit survives a crash of the process but a power loss can
+    // lose the last transactions (DURABILITY=process).
     enum class Durability { Power, Process };
 
-    Database() = default;
+    Database();
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -69,6 +75,16 @@ public:
     // transaction fn runs at once.
     void afterCommit(std::function<void()> fn);
 
+    // Runs fn once every commit made so far (and the current transaction's, when called in
+    // one) is durable as the durability asks: at once with Process or in memory, after the
+    // log's next sync with Power. Answers, module calls and anything else that tells the
+    // world a change was stored go through here. Dropped if the database closes first.
+    void whenDurable(std::function<void()> fn);
+    // Every commit made so far is durable (what waited for it has run).
+    bool allDurable() const { return m_commits <= m_synced; }
+    // Tests: while held, no commit becomes durable (see WalSync::setHeld).
+    void holdSync(bool held);
+
     // "ok", or what SQLite's quick_check found wrong.
     Result<QString> quickCheck();
     // A consistent copy of the database (VACUUM INTO), e.g. a daily backup.
@@ -96,6 +112,9 @@ private:
     // The injected error for the statement about to run, if the plan has one for it.
     std::optional<Error> statementFault();
     static void crashIfPlanned(int commit, int planned, const char *when);
+    // Asks for a sync of the commits made since the last request.
+    void requestSync();
+    void onSynced(quint64 position);
 
     QSqlDatabase m_db;
     sqlite3 *m_sqlite = nullptr; // the QSQLITE connection's own handle
@@ -108,6 +127,11 @@ private:
     int m_statementCount = 0;
     int m_commitCount = 0;
     QList<std::function<void()>> m_afterCommit;
+    std::unique_ptr<WalSync> m_walSync; // Power on a file
+    quint64 m_commits = 0; // commits made on the connection (its commit hook counts them)
+    quint64 m_syncRequested = 0;
+    quint64 m_synced = 0;
+    std::deque<std::pair<quint64, std::function<void()>>> m_durableWaits; // position, fn
 };
 
 } // namespace Switchboard

@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include <QCoreApplication>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -10,6 +11,52 @@ class TstDatabase : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // With Power, what depends on a commit waits until the log is synced (on another
+    // thread); a transaction's waiters wait for its commit and go with a rollback. With
+    // Process, nothing waits.
+    void whatDependsOnACommitWaitsUntilItIsDurable()
+    {
+        QTemporaryDir dir;
+        Database db;
+        QVERIFY(db.open(dir.filePath(QStringLiteral("s.db"))).ok());
+        QTRY_VERIFY(db.allDurable()); // the schema's commits
+        QStringList ran;
+        db.whenDurable([&] { ran << QStringLiteral("nothing pending"); });
+        QCOMPARE(ran, QStringList {QStringLiteral("nothing pending")});
+
+        db.holdSync(true);
+        QVERIFY(db.run("INSERT INTO kpi_samples (name, at, value) VALUES ('a', 1, 1)").ok());
+        db.whenDurable([&] { ran << QStringLiteral("insert"); });
+        QVERIFY(db.transaction([&]() -> Status {
+                      db.whenDurable([&] { ran << QStringLiteral("transaction"); });
+                      auto inserted =
+                          db.run("INSERT INTO kpi_samples (name, at, value) VALUES ('b', 1, 1)");
+                      return inserted ? Status(Ok {}) : Status(inserted.error());
+                  }).ok());
+        QVERIFY(!db.transaction([&]() -> Status {
+                       db.whenDurable([&] { ran << QStringLiteral("rolled back"); });
+                       return unavailable(QStringLiteral("no"));
+                   }).ok());
+        QCoreApplication::processEvents();
+        QVERIFY(!db.allDurable());
+        QCOMPARE(ran.size(), 1);
+
+        db.holdSync(false);
+        QTRY_VERIFY(db.allDurable());
+        QCOMPARE(ran,
+                 QStringList({QStringLiteral("nothing pending"), QStringLiteral("insert"),
+                              QStringLiteral("transaction")}));
+
+        Database process;
+        QVERIFY(
+            process.open(dir.filePath(QStringLiteral("p.db")), Database::Durability::Process).ok());
+        process.holdSync(true); // no sync to hold
+        QVERIFY(process.run("INSERT INTO kpi_samples (name, at, value) VALUES ('a', 1, 1)").ok());
+        bool now = false;
+        process.whenDurable([&] { now = true; });
+        QVERIFY(now);
+    }
+
     void migratesANewDatabaseAndReopensIt()
     {
         QTemporaryDir dir;

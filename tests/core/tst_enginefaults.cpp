@@ -106,10 +106,10 @@ class TstEngineFaults : public QObject
         const QString id = started->value(QLatin1String("execution_id")).toString();
         for (int round = 0; round < 40 && witness.status(id) != QLatin1String("completed");
              ++round) {
-            QCoreApplication::processEvents();
+            f.settle();
             f.clock.advance(61000);
             f.engine->processDueTimers();
-            QCoreApplication::processEvents();
+            f.settle();
         }
         QCOMPARE(witness.status(id), QStringLiteral("completed"));
         QVERIFY2(announcedButNotStored.isEmpty(), qPrintable(announcedButNotStored.join(", ")));
@@ -239,6 +239,31 @@ private Q_SLOTS:
                  1);
     }
 
+    // A module hears of a step, and the world of a status, only once the commit that made them
+    // is durable: a power loss cannot take back what a module acted on.
+    void nothingGoesOutBeforeItsCommitIsDurable()
+    {
+        QTemporaryDir dir;
+        EngineFixture f(dir.filePath(QStringLiteral("engine.db")));
+        f.publish(TwoCalls);
+        f.settle();
+        QStringList announced;
+        QObject guard;
+        QObject::connect(f.engine.get(), &WorkflowEngine::executionChanged, &guard,
+                         [&](const QString &, const QString &status) { announced << status; });
+        f.db.holdSync(true);
+        auto started = f.engine->start(QStringLiteral("two-calls"),
+                                       {{QStringLiteral("patient_id"), QStringLiteral("pt-1")}});
+        QVERIFY(started.ok());
+        QCoreApplication::processEvents();
+        QCOMPARE(f.modules.calls.size(), 0);
+        QVERIFY(announced.isEmpty());
+        QVERIFY(!f.db.allDurable());
+        f.db.holdSync(false);
+        QTRY_COMPARE(f.modules.calls.size(), 1);
+        QCOMPARE(announced.value(0), QStringLiteral("running"));
+    }
+
     void everySendOfAKeyCarriesTheSameBody()
     {
         // The payload draws a new random number each time it is rendered: only a body kept
@@ -262,7 +287,7 @@ private Q_SLOTS:
             QTRY_COMPARE(f.status(id), QStringLiteral("waiting"));
             f.clock.advance(61000);
             f.engine->processDueTimers();
-            QCOMPARE(f.modules.held.size(), 1); // the retry went out; the engine then "dies"
+            QTRY_COMPARE(f.modules.held.size(), 1); // the retry went out; the engine then "dies"
             sent = f.modules.calls;
         }
         EngineFixture f(path);

@@ -7,6 +7,7 @@
 #include "common/manualclock.h"
 #include "net/httpservice.h"
 
+#include <QCoreApplication>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -171,6 +172,29 @@ private Q_SLOTS:
         }
         QCOMPARE(c.statusLines().size(), 4);
         QVERIFY(c.received.contains("Connection: close"));
+    }
+
+    // An answer waits until what it reports stored is durable (the core passes its database's
+    // whenDurable); pipelined answers still go out in order.
+    void answersWaitUntilTheStoreIsDurable()
+    {
+        std::vector<std::function<void()>> held;
+        m_server.setDurability([&](std::function<void()> fn) { held.push_back(std::move(fn)); });
+        RawClient c;
+        QVERIFY(c.connectTo(m_port));
+        c.send(get("/fast") + get("/fast"));
+        QTRY_COMPARE(held.size(), size_t(2));
+        QCoreApplication::processEvents();
+        c.received += c.socket.readAll();
+        QVERIFY2(c.received.isEmpty(), c.received.constData());
+        held.back()(); // the second is durable first: it waits for the first anyway
+        QCoreApplication::processEvents();
+        c.received += c.socket.readAll();
+        QVERIFY(c.received.isEmpty());
+        held.front()();
+        QVERIFY(c.readAnswers(2));
+        QCOMPARE(c.statusLines(), QByteArrayList({"HTTP/1.1 200 OK", "HTTP/1.1 200 OK"}));
+        m_server.setDurability({});
     }
 
     void waitingAnswersGetTheEndOrA504AtTheirBound()

@@ -89,8 +89,10 @@ class TstTemplateCrashes : public QObject
     static void drive(EngineFixture &f, const QString &execution)
     {
         for (int round = 0; round < 40; ++round) {
-            for (int turn = 0; turn < 5; ++turn)
+            for (int turn = 0; turn < 5; ++turn) {
+                f.settle();
                 QTest::qWait(0);
+            }
             const QString status = f.engine->execution(execution)
                                        .valueOr({})
                                        .value(QLatin1String("status"))

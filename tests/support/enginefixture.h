@@ -9,6 +9,8 @@
 #include "workflow/expressionengine.h"
 #include "workflow/workflowvalidator.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <memory>
@@ -70,7 +72,18 @@ struct EngineFixture
     QString start(const QString &id, const QJsonObject &input = {})
     {
         auto s = engine->start(id, input);
+        settle();
         return s ? s->value(QLatin1String("execution_id")).toString() : QString();
+    }
+
+    // Waits until every commit is durable, so what waited for that (module calls, signals)
+    // has gone out. On a file the log is synced on another thread.
+    void settle()
+    {
+        QDeadlineTimer deadline(10000);
+        while (!db.allDurable() && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        QCoreApplication::processEvents();
     }
 
     QJsonObject execution(const QString &id) { return engine->execution(id).value(); }
