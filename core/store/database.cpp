@@ -180,6 +180,9 @@ Status Database::open(const QString &path, Durability durability, Check check)
         },
         this);
     if (durability == Durability::Power && path != QLatin1String(":memory:")) {
+        // WalSync syncs and checkpoints on its thread: the event loop does neither.
+        if (auto off = exec(QStringLiteral("PRAGMA wal_autocheckpoint=0")); !off)
+            return off.error();
         m_walSync = std::make_unique<WalSync>(path);
         QObject::connect(m_walSync.get(), &WalSync::synced, m_walSync.get(),
                          [this](quint64 position) { onSynced(position); });

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@ namespace Switchboard {
 
 WalSync::WalSync(const QString &databasePath, QObject *parent)
     : QObject(parent)
+    , m_databasePath(databasePath)
     , m_walPath(databasePath + QStringLiteral("-wal"))
     , m_thread([this] { loop(); })
 {
@@ -30,6 +32,8 @@ WalSync::~WalSync()
     m_thread.join();
     if (m_fd >= 0)
         ::close(m_fd);
+    if (m_checkpointer)
+        sqlite3_close_v2(m_checkpointer);
 }
 
 void WalSync::request(quint64 position)
@@ -73,6 +77,38 @@ int WalSync::walDescriptor()
     return m_fd;
 }
 
+void WalSync::checkpointIfLarge()
+{
+    struct stat wal = {};
+    if (::stat(QFile::encodeName(m_walPath).constData(), &wal) != 0
+        || wal.st_size < CheckpointBytes)
+        return;
+    if (!m_checkpointer
+        && sqlite3_open_v2(QFile::encodeName(m_databasePath).constData(), &m_checkpointer,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
+            != SQLITE_OK) {
+        qCWarning(lcStore) << "the log cannot be folded in on the side:"
+                           << sqlite3_errmsg(m_checkpointer);
+        sqlite3_close_v2(m_checkpointer);
+        m_checkpointer = nullptr;
+        return;
+    }
+    if (!m_checkpointerReady) {
+        // A connection takes the WAL on at its first read.
+        m_checkpointerReady = sqlite3_exec(m_checkpointer, "SELECT COUNT(*) FROM sqlite_master",
+                                           nullptr, nullptr, nullptr)
+            == SQLITE_OK;
+        if (!m_checkpointerReady)
+            return;
+    }
+    // PASSIVE: copies what no reader still needs, never waits for the writer. Busy is fine;
+    // the next sync tries again.
+    const int rc = sqlite3_wal_checkpoint_v2(m_checkpointer, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                             nullptr, nullptr);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+        qCWarning(lcStore) << "folding the log in failed:" << sqlite3_errmsg(m_checkpointer);
+}
+
 void WalSync::loop()
 {
     std::unique_lock lock(m_mutex);
@@ -93,6 +129,7 @@ void WalSync::loop()
         m_done = target;
         lock.unlock();
         Q_EMIT synced(target);
+        checkpointIfLarge();
         lock.lock();
     }
 }

@@ -1,6 +1,7 @@
 #include "store/database.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,6 +56,26 @@ private Q_SLOTS:
         bool now = false;
         process.whenDurable([&] { now = true; });
         QVERIFY(now);
+    }
+
+    // With Power the connection never checkpoints itself (that would sync the database file
+    // on the event loop); WalSync folds the log in on its own thread once it is large.
+    void theLogIsFoldedInOnTheSyncThread()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s.db"));
+        Database db;
+        QVERIFY(db.open(path).ok());
+        QVERIFY(db.run("CREATE TABLE filler (x)").ok());
+        const qint64 before = QFileInfo(path).size();
+        // Commits of 1 MB each, 24 in all: past WalSync::CheckpointBytes.
+        for (int i = 0; i < 24; ++i)
+            QVERIFY(db.run("INSERT INTO filler VALUES (randomblob(1048576))").ok());
+        QTRY_VERIFY(db.allDurable());
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > before + 16 * 1048576, 10000);
+        auto rows = db.exec(QStringLiteral("SELECT COUNT(*) FROM filler"));
+        QVERIFY(rows && rows->next());
+        QCOMPARE(rows->value(0).toInt(), 24);
     }
 
     void migratesANewDatabaseAndReopensIt()
