@@ -6,6 +6,7 @@
 #include "store/workflowstore.h"
 #include "workflow/expressionengine.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
 
@@ -40,10 +41,12 @@ WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleCli
 {
     m_wake->setSingleShot(true);
     connect(m_wake, &QTimer::timeout, this, [this] {
-        // After a pass that fired, a pause as long as the pass: with thousands of timers due,
-        // the engine gives at least half its time to requests and answers.
+        // After a pass that fired, a pause as long as the pass took, its commit included: with
+        // thousands of timers due, the engine gives at least half its time to requests.
+        QElapsedTimer pass;
+        pass.start();
         const int fired = processDueTimers(TimerBudgetMs);
-        armWakeUp(fired > 0 ? TimerBudgetMs : 0);
+        armWakeUp(fired > 0 ? std::max(TimerBudgetMs, pass.elapsed()) : 0);
     });
     m_sweeper->setInterval(60000);
     connect(m_sweeper, &QTimer::timeout, this, [this] { sweep(); });

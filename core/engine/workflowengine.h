@@ -148,7 +148,7 @@ public:
     // A pass fires at most this many timers, in at most this much time, and the next pass
     // follows as long after it: thousands of timers coming due together take turns with the
     // requests instead of holding them up.
-    static constexpr int TimerBatch = 200;
+    static constexpr int TimerBatch = 50;
     static constexpr qint64 TimerBudgetMs = 5;
 
 Q_SIGNALS:

@@ -180,10 +180,18 @@ Status Database::open(const QString &path, Durability durability, Check check)
         },
         this);
     if (durability == Durability::Power && path != QLatin1String(":memory:")) {
-        // WalSync syncs and checkpoints on its thread: the event loop does neither.
-        if (auto off = exec(QStringLiteral("PRAGMA wal_autocheckpoint=0")); !off)
-            return off.error();
+        // WalSync syncs and checkpoints on threads of its own: the event loop does neither.
+        // The WAL hook (which replaces SQLite's automatic checkpoints) asks for a checkpoint
+        // once the log is long.
         m_walSync = std::make_unique<WalSync>(path);
+        sqlite3_wal_hook(
+            m_sqlite,
+            [](void *sync, sqlite3 *, const char *, int pages) {
+                if (pages >= WalSync::CheckpointPages)
+                    static_cast<WalSync *>(sync)->checkpointSoon();
+                return SQLITE_OK;
+            },
+            m_walSync.get());
         QObject::connect(m_walSync.get(), &WalSync::synced, m_walSync.get(),
                          [this](quint64 position) { onSynced(position); });
     }
@@ -203,13 +211,15 @@ void Database::close()
 {
     if (m_connection.isEmpty())
         return;
-    m_walSync.reset(); // its last sync first
     m_durableWaits.clear();
     for (sqlite3_stmt *statement : std::as_const(m_statements))
         sqlite3_finalize(statement);
     m_statements.clear();
-    if (m_sqlite)
+    if (m_sqlite) {
         sqlite3_commit_hook(m_sqlite, nullptr, nullptr);
+        sqlite3_wal_hook(m_sqlite, nullptr, nullptr);
+    }
+    m_walSync.reset(); // its last sync, before the connection folds the log in and closes
     m_sqlite = nullptr;
     m_db.close();
     m_db = QSqlDatabase();

@@ -18,6 +18,7 @@ WalSync::WalSync(const QString &databasePath, QObject *parent)
     , m_databasePath(databasePath)
     , m_walPath(databasePath + QStringLiteral("-wal"))
     , m_thread([this] { loop(); })
+    , m_checkpointThread([this] { checkpointLoop(); })
 {
 }
 
@@ -29,7 +30,9 @@ WalSync::~WalSync()
         m_held = false;
     }
     m_wake.notify_one();
+    m_checkpointWake.notify_one();
     m_thread.join();
+    m_checkpointThread.join();
     if (m_fd >= 0)
         ::close(m_fd);
     if (m_checkpointer)
@@ -77,12 +80,33 @@ int WalSync::walDescriptor()
     return m_fd;
 }
 
-void WalSync::checkpointIfLarge()
+void WalSync::checkpointSoon()
 {
-    struct stat wal = {};
-    if (::stat(QFile::encodeName(m_walPath).constData(), &wal) != 0
-        || wal.st_size < CheckpointBytes)
-        return;
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_checkpointWanted)
+            return;
+        m_checkpointWanted = true;
+    }
+    m_checkpointWake.notify_one();
+}
+
+void WalSync::checkpointLoop()
+{
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_checkpointWake.wait(lock, [this] { return m_stop || m_checkpointWanted; });
+        if (m_stop)
+            return;
+        lock.unlock();
+        checkpoint();
+        lock.lock();
+        m_checkpointWanted = false;
+    }
+}
+
+void WalSync::checkpoint()
+{
     if (!m_checkpointer
         && sqlite3_open_v2(QFile::encodeName(m_databasePath).constData(), &m_checkpointer,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
@@ -129,7 +153,6 @@ void WalSync::loop()
         m_done = target;
         lock.unlock();
         Q_EMIT synced(target);
-        checkpointIfLarge();
         lock.lock();
     }
 }

@@ -17,9 +17,9 @@ namespace Switchboard {
 // is fatal, as in PostgreSQL: after one, the kernel may have dropped the pages, and only a
 // restart from what is on disk is safe.
 //
-// The same thread checkpoints the WAL into the database (its own connection, PASSIVE: the
-// writer is never blocked) once the WAL passes CheckpointBytes, so the database file's sync
-// is not on the event loop either; the connection's own automatic checkpoints are off.
+// A third thread checkpoints the WAL into the database when asked (its own connection,
+// PASSIVE: the writer is never blocked), so the database file's sync is neither on the event
+// loop nor in the way of the log's syncs; Database asks once the WAL holds CheckpointPages.
 class WalSync final : public QObject
 {
     Q_OBJECT
@@ -35,7 +35,10 @@ public:
     // Tests: while held, no sync starts (what waits for one stays waiting).
     void setHeld(bool held);
 
-    static constexpr qint64 CheckpointBytes = 16LL * 1024 * 1024;
+    // Copies the WAL into the database soon, on the checkpoint thread.
+    void checkpointSoon();
+
+    static constexpr int CheckpointPages = 4000; // SQLite's own default is 1,000
 
 Q_SIGNALS:
     // Every commit up to position is durable. Delivered on the owner's thread.
@@ -43,14 +46,15 @@ Q_SIGNALS:
 
 private:
     void loop();
+    void checkpointLoop();
     // The WAL's descriptor, (re)opened when the file is new; -1 when there is none yet.
     int walDescriptor();
-    // Copies the WAL into the database when it has grown past CheckpointBytes.
-    void checkpointIfLarge();
+    // Copies the WAL into the database (on the checkpoint thread).
+    void checkpoint();
 
     const QString m_databasePath;
     const QString m_walPath;
-    sqlite3 *m_checkpointer = nullptr; // this thread's own connection
+    sqlite3 *m_checkpointer = nullptr; // the checkpoint thread's own connection
     bool m_checkpointerReady = false;
     int m_fd = -1;
     quint64 m_inode = 0;
@@ -60,7 +64,10 @@ private:
     quint64 m_done = 0;
     bool m_held = false;
     bool m_stop = false;
+    bool m_checkpointWanted = false;
+    std::condition_variable m_checkpointWake;
     std::thread m_thread;
+    std::thread m_checkpointThread;
 };
 
 } // namespace Switchboard
