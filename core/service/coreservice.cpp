@@ -32,6 +32,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLockFile>
@@ -397,6 +398,8 @@ void CoreService::startRetention()
     slice->setInterval(RetentionPauseMs);
     auto pruned = std::make_shared<QMap<QString, int>>();
     connect(slice, &QTimer::timeout, this, [this, slice, pruned] {
+        QElapsedTimer took;
+        took.start();
         auto batch = m_retention->pruneSome(m_clock.nowMs());
         if (!batch) {
             qCWarning(lcService) << "retention: the pass stopped:" << batch.error().message;
@@ -405,8 +408,10 @@ void CoreService::startRetention()
         }
         for (auto it = batch->deleted.cbegin(); it != batch->deleted.cend(); ++it)
             (*pruned)[it.key()] += it.value();
+        // The next batch after a pause at least as long as this one took (its commit and
+        // what the log's sync of it held up): requests get at least half the time.
         if (batch->more)
-            return slice->start();
+            return slice->start(int(std::max<qint64>(RetentionPauseMs, 2 * took.elapsed())));
         for (auto it = pruned->cbegin(); it != pruned->cend(); ++it)
             qCInfo(lcService).noquote()
                 << "retention: deleted" << it.value() << "rows of" << it.key();

@@ -20,13 +20,7 @@ Result<int> Retention::pruneExecutions(qint64 cutoff, QMap<QString, int> &delete
 {
     int executions = 0;
     Status st = m_db.transaction([&]() -> Status {
-        // Oldest first, through executions_by_finish; one with an open task stays whole.
-        auto q = m_db.exec(
-            QStringLiteral(
-                "SELECT json_group_array(id) FROM (SELECT id FROM executions WHERE finished_at < "
-                "? AND status IN ('completed', 'failed', 'cancelled') AND NOT EXISTS (SELECT 1 "
-                "FROM tasks t WHERE t.execution_id = executions.id AND t.status NOT IN "
-                "('decided', 'expired')) ORDER BY finished_at LIMIT ?)"),
+        auto q = m_db.exec(QString::fromLatin1(OldestFinishedSql),
             {cutoff, BatchRows});
         if (!q)
             return q.error();

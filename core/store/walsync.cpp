@@ -124,13 +124,21 @@ void WalSync::checkpoint()
             == SQLITE_OK;
         if (!m_checkpointerReady)
             return;
+        sqlite3_busy_timeout(m_checkpointer, 2000);
     }
-    // PASSIVE: copies what no reader still needs, never waits for the writer. Busy is fine;
-    // the next sync tries again.
-    const int rc = sqlite3_wal_checkpoint_v2(m_checkpointer, nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                                             nullptr, nullptr);
-    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-        qCWarning(lcStore) << "folding the log in failed:" << sqlite3_errmsg(m_checkpointer);
+    // PASSIVE copies the bulk without holding the writer up. It can never finish while
+    // commits keep coming, though, and only a finished checkpoint lets the log start over:
+    // TRUNCATE then takes the write lock for the little that is left (the writer waits that
+    // long, a few milliseconds) and empties the log. Busy is fine; the next request tries again.
+    for (const int mode : {SQLITE_CHECKPOINT_PASSIVE, SQLITE_CHECKPOINT_TRUNCATE}) {
+        const int rc = sqlite3_wal_checkpoint_v2(m_checkpointer, nullptr, mode, nullptr, nullptr);
+        if (rc == SQLITE_BUSY)
+            return;
+        if (rc != SQLITE_OK) {
+            qCWarning(lcStore) << "folding the log in failed:" << sqlite3_errmsg(m_checkpointer);
+            return;
+        }
+    }
 }
 
 void WalSync::loop()
