@@ -20,8 +20,7 @@ Result<int> Retention::pruneExecutions(qint64 cutoff, QMap<QString, int> &delete
 {
     int executions = 0;
     Status st = m_db.transaction([&]() -> Status {
-        auto q = m_db.exec(QString::fromLatin1(OldestFinishedSql),
-            {cutoff, BatchRows});
+        auto q = m_db.exec(QString::fromLatin1(OldestFinishedSql), {cutoff, BatchRows});
         if (!q)
             return q.error();
         const QString ids = q->next() ? q->value(0).toString() : QStringLiteral("[]");
