@@ -348,7 +348,7 @@ void Database::whenDurable(std::function<void()> fn)
         afterCommit([this, fn = std::move(fn)]() mutable { whenDurable(std::move(fn)); });
         return;
     }
-    requestSync(); // a write through QtSql (exec) is counted only now
+    requestSync(); // a write made on the handle outside run() and exec() is counted only now
     if (m_commits <= m_synced) {
         fn();
         return;
