@@ -22,7 +22,8 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
 {
     const qint64 now = m_clock.nowMs();
     run.state.startStep(node.id, now);
-    const auto finished = [&](StepStatus status, const QJsonValue &output = QJsonValue::Undefined) {
+    // The step is now `status`; completed ones get their finish time, and output if given.
+    const auto settle = [&](StepStatus status, const QJsonValue &output = QJsonValue::Undefined) {
         StepState &step = run.state.changeStep(node.id);
         step.status = status;
         if (!output.isUndefined())
@@ -32,14 +33,14 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
     };
     const auto completed = [&](const QJsonValue &output,
                                const QString &port = QStringLiteral("out")) {
-        finished(StepStatus::Completed, output);
+        settle(StepStatus::Completed, output);
         run.record(now, QStringLiteral("step_completed"), node.id, 0,
                    port == QLatin1String("out") ? QJsonObject()
                                                 : QJsonObject {{QStringLiteral("branch"), port}});
         run.follow(node.id, port);
     };
     const auto waitOn = [&](const QString &type, const QJsonObject &data) {
-        finished(StepStatus::Waiting);
+        settle(StepStatus::Waiting);
         run.state.waiting.append(node.id);
         run.record(now, type, node.id, 0, data);
     };
@@ -78,7 +79,7 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         return Outcome {};
     }
     case NodeType::Parallel: {
-        finished(StepStatus::Completed);
+        settle(StepStatus::Completed);
         run.record(now, QStringLiteral("step_completed"), node.id);
         for (const WorkflowEdge &e : run.def.outgoing(node.id))
             run.state.ready.append(e.to);
@@ -124,7 +125,7 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         if (!output)
             return makeError(
                 QStringLiteral("output.%1: %2").arg(output.error().field, output.error().message));
-        finished(StepStatus::Completed, *output);
+        settle(StepStatus::Completed, *output);
         run.record(now, QStringLiteral("step_completed"), node.id);
         if (s.value(QLatin1String("status")).toString() == QLatin1String("failed"))
             return Outcome {Ends::Failed,

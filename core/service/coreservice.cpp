@@ -395,7 +395,6 @@ void CoreService::startRetention()
     // left behind: requests are served between the batches.
     auto *slice = new QTimer(this);
     slice->setSingleShot(true);
-    slice->setInterval(RetentionPauseMs);
     auto pruned = std::make_shared<QMap<QString, int>>();
     connect(slice, &QTimer::timeout, this, [this, slice, pruned] {
         QElapsedTimer took;
@@ -419,7 +418,7 @@ void CoreService::startRetention()
     });
     const auto startPass = [slice] {
         if (!slice->isActive())
-            slice->start();
+            slice->start(RetentionPauseMs); // the last pass may have left a longer interval
     };
     auto *hourly = new QTimer(this);
     connect(hourly, &QTimer::timeout, this, startPass);

@@ -59,13 +59,17 @@ private Q_SLOTS:
     }
 
     // With Power the connection never checkpoints itself (that would sync the database file
-    // on the event loop); WalSync folds the log in on its own thread once it is large.
-    void theLogIsFoldedInOnTheSyncThread()
+    // on the event loop); WalSync folds the log in on a thread of its own once it is large.
+    void theLogIsFoldedInOffTheEventLoop()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("s.db"));
         Database db;
         QVERIFY(db.open(path).ok());
+        auto automatic = db.exec(QStringLiteral("PRAGMA wal_autocheckpoint"));
+        QVERIFY(automatic && automatic->next());
+        QCOMPARE(automatic->value(0).toInt(), 0); // the WAL hook replaced SQLite's own
+        automatic->finish();
         QVERIFY(db.run("CREATE TABLE filler (x)").ok());
         const qint64 before = QFileInfo(path).size();
         // Commits of 1 MB each, 24 in all: past WalSync::CheckpointBytes.

@@ -1,5 +1,5 @@
-# Shared by the intake benchmarks (run.sh, scale.sh): switchboard-sim as modules 02, 05 and 09,
-# switchboard-core behind them with the contract's workflow, and one wrk measurement.
+# Shared by the intake benchmarks (run.sh, scale.sh, steady.sh): switchboard-sim as modules 02,
+# 05 and 09, switchboard-core behind them with the contract's workflow, and one wrk measurement.
 # Expects $build (the build directory) and $work (a scratch directory); sets $base, $core, $url.
 intake_here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 intake_workflow="$intake_here/../../../../shared/bench/intake/workflow.json"
@@ -8,6 +8,13 @@ intake_pids=()
 intake_cleanup() {
   for p in "${intake_pids[@]}"; do kill "$p" 2>/dev/null || true; done
   rm -rf "$work"
+}
+
+# intake_require TOOL...: stops with a message naming the first one missing.
+intake_require() {
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "$tool is missing (see the script's first lines)" >&2; exit 1; }
+  done
 }
 
 intake_start_sim() {

@@ -12,7 +12,7 @@ durability="${2:-power}"
 work="$(mktemp -d)"
 source "$here/lib.sh"
 trap intake_cleanup EXIT
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+intake_require wrk
 
 intake_start_sim
 intake_env "$durability"

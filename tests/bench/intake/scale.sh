@@ -14,9 +14,7 @@ burst="${3:-10000}"
 work="$(mktemp -d)"
 source "$here/lib.sh"
 trap intake_cleanup EXIT
-for tool in wrk ab sqlite3; do
-  command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
-done
+intake_require wrk ab sqlite3
 seeds=(--workflow "$here/seed-wait.json" --workflow "$here/seed-review.json")
 db="$work/data/switchboard.db"
 count() { sqlite3 "file:$db?mode=ro" "$1"; }

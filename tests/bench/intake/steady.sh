@@ -15,9 +15,7 @@ minutes="${3:-6}"
 work="$(mktemp -d)"
 source "$here/lib.sh"
 trap intake_cleanup EXIT
-for tool in wrk sqlite3; do
-  command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 1; }
-done
+intake_require wrk sqlite3
 db="$work/data/switchboard.db"
 
 intake_start_sim
