@@ -70,7 +70,8 @@ Result<QJsonObject> EventDelivery::deliver(const QString &type, const QString &m
         }
         ExecutionRun &run = **loaded;
         if (!w.match.isEmpty()) {
-            auto match = m_expressions.evaluate(w.match, run.scope(event));
+            auto match = m_expressions.evaluate(
+                w.match, run.scope(w.match.contains(QLatin1String("steps")), event));
             if (!match || !m_expressions.truthy(*match)) {
                 m_host.unload(run);
                 continue;

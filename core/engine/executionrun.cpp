@@ -88,10 +88,10 @@ void ExecutionRun::follow(const QString &nodeId, const QString &port)
     }
 }
 
-QJsonObject ExecutionRun::scope(const QJsonObject &event) const
+QJsonObject ExecutionRun::scope(bool steps, const QJsonObject &event) const
 {
     return {{QStringLiteral("input"), input},
-            {QStringLiteral("steps"), state.stepsJson()},
+            {QStringLiteral("steps"), steps ? state.stepsJson() : QJsonObject()},
             {QStringLiteral("vars"), state.vars},
             {QStringLiteral("event"), event},
             {QStringLiteral("env"),

@@ -60,8 +60,11 @@ struct ExecutionRun
                    const QJsonObject &details = {});
     // Makes the nodes behind node's output `port` ready to run.
     void follow(const QString &nodeId, const QString &port);
-    // What expressions see: input, steps, vars, event and env.
-    QJsonObject scope(const QJsonObject &event = {}) const;
+    // What expressions see: input, steps, vars, event and env. Steps only when `steps` is
+    // set: converting them is the dear part, and most expressions never read them.
+    QJsonObject scope(bool steps = true, const QJsonObject &event = {}) const;
+    // What the node's expressions see.
+    QJsonObject scope(const WorkflowNode &node) const { return scope(node.readsSteps); }
 };
 
 } // namespace Switchboard

@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <utility>
 
 namespace Switchboard {
 
@@ -48,6 +49,12 @@ void appendJsonString(QByteArray &out, const QString &s)
         if (c == '"' || c == '\\') {
             out += '\\';
             out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\r') {
+            out += "\\r";
         } else if (uchar(c) < 0x20) {
             out += "\\u00";
             out += QByteArray::number(uchar(c), 16).rightJustified(2, '0');
@@ -57,6 +64,59 @@ void appendJsonString(QByteArray &out, const QString &s)
     }
     out += '"';
 }
+
+// Any JSON value as compact text, as QJsonDocument writes it.
+void appendJsonValue(QByteArray &out, const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Object:
+        out += QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+        return;
+    case QJsonValue::Array:
+        out += QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+        return;
+    case QJsonValue::String:
+        appendJsonString(out, value.toString());
+        return;
+    case QJsonValue::Bool:
+        out += value.toBool() ? "true" : "false";
+        return;
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        out += "null";
+        return;
+    case QJsonValue::Double: {
+        // Numbers exactly as Qt formats them: written in an array, brackets taken off.
+        const QByteArray text = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
+        out += QByteArrayView(text).sliced(1, text.size() - 2);
+        return;
+    }
+    }
+}
+
+// Writes "key":value pairs, with the commas between them.
+class JsonMembers
+{
+public:
+    explicit JsonMembers(QByteArray &out)
+        : m_out(out)
+    {
+    }
+
+    QByteArray &key(const char *name)
+    {
+        if (!std::exchange(m_first, false))
+            m_out += ',';
+        m_out += '"';
+        m_out += name;
+        m_out += "\":";
+        return m_out;
+    }
+
+private:
+    QByteArray &m_out;
+    bool m_first = true;
+};
 
 qint64 toMs(const QJsonValue &v)
 {
@@ -135,6 +195,38 @@ QJsonObject StepState::toJson() const
     return o;
 }
 
+QByteArray StepState::toText() const
+{
+    // The keys in toJson()'s (sorted) order, written straight from the fields: building a
+    // QJsonObject first costs an allocation per key.
+    QByteArray out;
+    out.reserve(160);
+    out += '{';
+    JsonMembers members(out);
+    if (attempts > 0)
+        members.key("attempts") += QByteArray::number(attempts);
+    if (compensationRequest)
+        appendJsonValue(members.key("compensation_request"), *compensationRequest);
+    if (!error.isNull())
+        appendJsonString(members.key("error"), error);
+    if (finishedAt > 0)
+        members.key("finished_at") += QByteArray::number(finishedAt);
+    if (!output.isUndefined())
+        appendJsonValue(members.key("output"), output);
+    if (request)
+        appendJsonValue(members.key("request"), *request);
+    if (startedAt > 0)
+        members.key("started_at") += QByteArray::number(startedAt);
+    appendJsonString(members.key("status"), toWire(status));
+    if (!taskId.isEmpty())
+        appendJsonString(members.key("task_id"), taskId);
+    if (uncertain)
+        members.key("uncertain") += *uncertain ? "true" : "false";
+    members.key("visits") += QByteArray::number(visits);
+    out += '}';
+    return out;
+}
+
 const StepState *ExecutionState::step(const QString &node) const
 {
     const auto it = m_steps.find(node);
@@ -179,7 +271,7 @@ QByteArray ExecutionState::toText() const
     bool first = true;
     for (const auto &[node, step] : m_steps) {
         if (step.text.isEmpty())
-            step.text = QJsonDocument(step.toJson()).toJson(QJsonDocument::Compact);
+            step.text = step.toText();
         if (!std::exchange(first, false))
             out += ',';
         appendJsonString(out, node);

@@ -39,8 +39,10 @@ struct StepState
     std::optional<QJsonObject> compensationRequest;
 
     QJsonObject toJson() const;
+    // toJson() as compact UTF-8 text.
+    QByteArray toText() const;
 
-    // toJson() as compact text, kept until the step changes (ExecutionState::changeStep).
+    // toText(), kept until the step changes (ExecutionState::changeStep).
     mutable QByteArray text;
 };
 

@@ -68,7 +68,7 @@ Result<QJsonObject> ModuleCalls::render(const ExecutionRun &run, const WorkflowN
         ? node.settings.value(QLatin1String("compensation")).toObject()
         : node.settings;
     auto payload =
-        m_expressions.render(call.value(QLatin1String("payload")).toObject(), run.scope());
+        m_expressions.render(call.value(QLatin1String("payload")).toObject(), run.scope(node));
     if (!payload)
         return makeError(
             QStringLiteral("payload.%1: %2").arg(payload.error().field, payload.error().message));

@@ -51,7 +51,7 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         completed(run.input);
         return Outcome {};
     case NodeType::Set: {
-        auto values = m_expressions.render(s.value(QLatin1String("values")), run.scope());
+        auto values = m_expressions.render(s.value(QLatin1String("values")), run.scope(node));
         if (!values)
             return makeError(
                 QStringLiteral("values.%1: %2").arg(values.error().field, values.error().message));
@@ -66,7 +66,8 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         const QJsonArray cases = s.value(QLatin1String("cases")).toArray();
         for (int i = 0; i < cases.size(); ++i) {
             const QJsonObject c = cases.at(i).toObject();
-            auto v = m_expressions.evaluate(c.value(QLatin1String("when")).toString(), run.scope());
+            auto v =
+                m_expressions.evaluate(c.value(QLatin1String("when")).toString(), run.scope(node));
             if (!v)
                 return makeError(
                     QStringLiteral("cases[%1].when: %2").arg(i).arg(v.error().message));
@@ -106,7 +107,7 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         return Outcome {};
     }
     case NodeType::Notify: {
-        auto message = m_expressions.render(s.value(QLatin1String("message")), run.scope());
+        auto message = m_expressions.render(s.value(QLatin1String("message")), run.scope(node));
         if (!message)
             return makeError(QStringLiteral("message: %1").arg(message.error().message));
         const QJsonObject n {
@@ -121,7 +122,7 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         return Outcome {};
     }
     case NodeType::End: {
-        auto output = m_expressions.render(s.value(QLatin1String("output")), run.scope());
+        auto output = m_expressions.render(s.value(QLatin1String("output")), run.scope(node));
         if (!output)
             return makeError(
                 QStringLiteral("output.%1: %2").arg(output.error().field, output.error().message));
@@ -138,7 +139,7 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
         qint64 due = 0;
         if (s.contains(QLatin1String("until"))) {
             auto until =
-                m_expressions.evaluate(s.value(QLatin1String("until")).toString(), run.scope());
+                m_expressions.evaluate(s.value(QLatin1String("until")).toString(), run.scope(node));
             if (!until)
                 return makeError(QStringLiteral("until: %1").arg(until.error().message));
             const QDateTime t = QDateTime::fromString(until->toString(), Qt::ISODateWithMs);
@@ -176,7 +177,7 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
     }
     case NodeType::HumanReview: {
         auto title = m_expressions.render(s.value(QLatin1String("title")).toString(node.name()),
-                                          run.scope());
+                                          run.scope(node));
         if (!title)
             return makeError(QStringLiteral("title: %1").arg(title.error().message));
         QJsonArray fields;
@@ -184,7 +185,7 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
             QJsonObject field = f.toObject();
             for (const char *key : {"value", "confidence"}) {
                 if (field.contains(QLatin1String(key))) {
-                    auto v = m_expressions.render(field.value(QLatin1String(key)), run.scope());
+                    auto v = m_expressions.render(field.value(QLatin1String(key)), run.scope(node));
                     if (!v)
                         return makeError(QStringLiteral("fields.%1.%2: %3")
                                              .arg(field.value(QLatin1String("name")).toString(),

@@ -1,6 +1,7 @@
 #include "workflow/workflow.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace Switchboard {
@@ -87,7 +88,9 @@ Result<Workflow> Workflow::fromJson(const QJsonObject &json)
             return makeError(QStringLiteral("unknown node type \"%1\"")
                                  .arg(n.value(QLatin1String("type")).toString()),
                              QStringLiteral("nodes[%1].type").arg(i));
-        w.nodes.append({n.value(QLatin1String("id")).toString(), *type, n});
+        WorkflowNode node {n.value(QLatin1String("id")).toString(), *type, n};
+        node.readsSteps = QJsonDocument(n).toJson(QJsonDocument::Compact).contains("steps");
+        w.nodes.append(node);
     }
     for (const auto &e : json.value(QLatin1String("edges")).toArray()) {
         const QJsonObject o = e.toObject();

@@ -37,6 +37,9 @@ struct WorkflowNode
     QString id;
     NodeType type = NodeType::Set;
     QJsonObject settings; // the node's whole JSON object
+    // Whether the node's expressions may read `steps` (its settings mention the word): when
+    // not, the steps are left out of their scope, which spares converting them.
+    bool readsSteps = true;
 
     QString name() const { return settings.value(QLatin1String("name")).toString(id); }
     QString text(const char *key) const { return settings.value(QLatin1String(key)).toString(); }

@@ -3,6 +3,7 @@
 
 #include "engine/executionstate.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QTest>
@@ -124,6 +125,44 @@ private Q_SLOTS:
                  QStringLiteral("completed"));
         ExecutionState empty;
         QCOMPARE(QJsonDocument::fromJson(empty.toText()).object(), empty.toJson());
+    }
+
+    // A step's text is written straight from its fields: byte for byte what Qt would write.
+    void aStepIsWrittenAsQtWritesItsJson_data()
+    {
+        QTest::addColumn<QJsonValue>("output");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("object") << QJsonValue(QJsonObject {{QStringLiteral("id"), 7}})
+                                << QString(QLatin1String(""));
+        QTest::newRow("whole number") << QJsonValue(42) << QString();
+        QTest::newRow("fraction") << QJsonValue(0.1) << QStringLiteral("timed out\tafter 5 s");
+        QTest::newRow("huge") << QJsonValue(1e300) << QStringLiteral("line\nnext \"q\" \\ \x01");
+        QTest::newRow("text") << QJsonValue(QStringLiteral("caf\u00e9")) << QString();
+        QTest::newRow("list") << QJsonValue(QJsonArray {1, true, QJsonValue::Null}) << QString();
+        QTest::newRow("false") << QJsonValue(false) << QString();
+        QTest::newRow("null") << QJsonValue(QJsonValue::Null) << QString();
+        QTest::newRow("none") << QJsonValue(QJsonValue::Undefined) << QString();
+    }
+
+    void aStepIsWrittenAsQtWritesItsJson()
+    {
+        QFETCH(QJsonValue, output);
+        QFETCH(QString, error);
+        StepState full;
+        full.status = StepStatus::Retrying;
+        full.visits = 2;
+        full.attempts = 3;
+        full.startedAt = 1767603700000;
+        full.finishedAt = 1767603700123;
+        full.output = output;
+        full.error = error;
+        full.uncertain = true;
+        full.taskId = QStringLiteral("tk_1");
+        full.request = QJsonObject {{QStringLiteral("action"), QStringLiteral("book")}};
+        full.compensationRequest = QJsonObject {{QStringLiteral("n"), -1.5}};
+        QCOMPARE(full.toText(), QJsonDocument(full.toJson()).toJson(QJsonDocument::Compact));
+        StepState bare;
+        QCOMPARE(bare.toText(), QJsonDocument(bare.toJson()).toJson(QJsonDocument::Compact));
     }
 
     void damagedStatesAreRefusedNamingWhat_data()
