@@ -94,6 +94,17 @@ void appendJsonValue(QByteArray &out, const QJsonValue &value)
     }
 }
 
+void appendJsonList(QByteArray &out, const QStringList &list)
+{
+    out += '[';
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        appendJsonString(out, list.at(i));
+    }
+    out += ']';
+}
+
 // Writes "key":value pairs, with the commas between them.
 class JsonMembers
 {
@@ -110,6 +121,14 @@ public:
         m_out += '"';
         m_out += name;
         m_out += "\":";
+        return m_out;
+    }
+    QByteArray &key(const QString &name)
+    {
+        if (!std::exchange(m_first, false))
+            m_out += ',';
+        appendJsonString(m_out, name);
+        m_out += ':';
         return m_out;
     }
 
@@ -267,25 +286,56 @@ const QJsonObject &ExecutionState::stepsJson() const
 
 QByteArray ExecutionState::toText() const
 {
-    QByteArray out = "{\"steps\":{";
-    bool first = true;
-    for (const auto &[node, step] : m_steps) {
-        if (step.text.isEmpty())
-            step.text = step.toText();
-        if (!std::exchange(first, false))
-            out += ',';
-        appendJsonString(out, node);
-        out += ':';
-        out += step.text;
-    }
-    out += '}';
-    const QByteArray others = QJsonDocument(withoutSteps()).toJson(QJsonDocument::Compact);
-    if (others.size() > 2) { // more than {}
-        out += ',';
-        out += QByteArrayView(others).sliced(1);
-    } else {
+    // Written straight from the typed state, as withoutSteps() and the steps would read.
+    QByteArray out;
+    out.reserve(1024);
+    out += '{';
+    JsonMembers members(out);
+    if (compensate)
+        appendJsonList(members.key("compensate"), *compensate);
+    if (!completed.isEmpty())
+        appendJsonList(members.key("completed"), completed);
+    {
+        JsonMembers calls(members.key("inflight") += '{');
+        for (auto it = inflight.cbegin(); it != inflight.cend(); ++it) {
+            QByteArray &call = calls.key(it.key()) += '{';
+            JsonMembers fields(call);
+            fields.key("attempt") += QByteArray::number(it->attempt);
+            if (it->compensation)
+                fields.key("compensation") += "true";
+            if (!it->span.isEmpty())
+                appendJsonString(fields.key("span"), it->span);
+            fields.key("visit") += QByteArray::number(it->visit);
+            out += '}';
+        }
         out += '}';
     }
+    if (!joins.isEmpty()) {
+        JsonMembers byNode(members.key("joins") += '{');
+        for (auto it = joins.cbegin(); it != joins.cend(); ++it) {
+            QByteArray &join = byNode.key(it.key()) += '{';
+            JsonMembers fields(join);
+            fields.key("arrived") += QByteArray::number(it->arrived);
+            if (it->fired)
+                fields.key("fired") += "true";
+            out += '}';
+        }
+        out += '}';
+    }
+    appendJsonList(members.key("ready"), ready);
+    {
+        JsonMembers steps(members.key("steps") += '{');
+        for (const auto &[node, step] : m_steps) {
+            if (step.text.isEmpty())
+                step.text = step.toText();
+            steps.key(node) += step.text;
+        }
+        out += '}';
+    }
+    if (!vars.isEmpty())
+        appendJsonValue(members.key("vars"), vars);
+    appendJsonList(members.key("waiting"), waiting);
+    out += '}';
     return out;
 }
 

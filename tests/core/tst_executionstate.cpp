@@ -123,8 +123,11 @@ private Q_SLOTS:
                      .value(QLatin1String("status"))
                      .toString(),
                  QStringLiteral("completed"));
+        // Written straight from the typed state, and still byte for byte what Qt writes.
+        QCOMPARE(state->toText(), QJsonDocument(state->toJson()).toJson(QJsonDocument::Compact));
         ExecutionState empty;
         QCOMPARE(QJsonDocument::fromJson(empty.toText()).object(), empty.toJson());
+        QCOMPARE(empty.toText(), QJsonDocument(empty.toJson()).toJson(QJsonDocument::Compact));
     }
 
     // A step's text is written straight from its fields: byte for byte what Qt would write.
