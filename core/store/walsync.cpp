@@ -148,7 +148,17 @@ void WalSync::loop()
         m_wake.wait(lock, [this] { return m_stop || (!m_held && m_requested > m_done); });
         if (m_requested <= m_done && m_stop)
             return;
+        // Under concurrent load (the last sync covered more than one commit), wait a moment
+        // for more commits to share this sync, as PostgreSQL's commit_delay does: a sync
+        // costs about 0.4 ms of CPU on a virtual disk, and commits keep coming meanwhile.
+        // A lone client's commits are synced at once.
+        if (m_lastBatch > 1 && !m_stop) {
+            m_wake.wait_for(lock, GatherTime, [this] { return m_stop || m_held; });
+            if (m_held && !m_stop)
+                continue;
+        }
         const quint64 target = m_requested;
+        m_lastBatch = target - m_done;
         lock.unlock();
         const int fd = walDescriptor();
         if (fd >= 0 && ::fdatasync(fd) != 0) {
