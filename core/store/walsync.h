@@ -40,8 +40,8 @@ public:
     void checkpointSoon();
 
     static constexpr int CheckpointPages = 4000; // SQLite's own default is 1,000
-    // How long a sync waits for more commits while several clients commit.
-    static constexpr std::chrono::microseconds GatherTime {1000};
+    // The longest a sync waits for more commits while several clients commit.
+    static constexpr std::chrono::microseconds MaxGather {1000};
 
 Q_SIGNALS:
     // Every commit up to position is durable. Delivered on the owner's thread.
@@ -66,6 +66,7 @@ private:
     quint64 m_requested = 0;
     quint64 m_done = 0;
     quint64 m_lastBatch = 0; // commits the last sync covered
+    std::chrono::microseconds m_lastSyncTime {0}; // how long it took
     bool m_held = false;
     bool m_stop = false;
     bool m_checkpointWanted = false;
