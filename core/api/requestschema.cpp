@@ -74,11 +74,20 @@ RequestSchema &RequestSchema::isoDateTime()
     return *this;
 }
 
+RequestSchema &RequestSchema::closed()
+{
+    m_closed = true;
+    return *this;
+}
+
 QJsonObject RequestSchema::schema() const
 {
-    return {{QStringLiteral("type"), QStringLiteral("object")},
-            {QStringLiteral("properties"), m_properties},
-            {QStringLiteral("required"), QJsonArray::fromStringList(m_required)}};
+    QJsonObject out {{QStringLiteral("type"), QStringLiteral("object")},
+                     {QStringLiteral("properties"), m_properties},
+                     {QStringLiteral("required"), QJsonArray::fromStringList(m_required)}};
+    if (m_closed)
+        out.insert(QStringLiteral("additionalProperties"), false);
+    return out;
 }
 
 Status RequestSchema::check(const QJsonObject &body) const

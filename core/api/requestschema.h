@@ -22,6 +22,8 @@ public:
     RequestSchema &oneOf(const QStringList &values);
     // For the member added last: an ISO 8601 date and time.
     RequestSchema &isoDateTime();
+    // Members it does not name are refused (a query's unknown parameter, say), not ignored.
+    RequestSchema &closed();
 
     Status check(const QJsonObject &body) const;
     // The JSON Schema (draft 2020-12) it stands for.
@@ -35,6 +37,7 @@ private:
     QStringList m_required;
     QString m_last;
     Type m_lastType = Type::String;
+    bool m_closed = false;
 };
 
 } // namespace Switchboard

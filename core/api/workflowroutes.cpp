@@ -6,8 +6,10 @@
 #include "service/coreservice.h"
 #include "store/workflowstore.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QPointer>
+#include <QUrl>
 
 namespace Switchboard {
 
@@ -147,29 +149,67 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                                     *started);
                  });
 
-    server.route(
-        "GET", QStringLiteral("/api/v1/executions"),
-        [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-            bool ok = true;
-            const QString limitText = req.query.queryItemValue(QStringLiteral("limit"));
-            const int limit = limitText.isEmpty() ? 200 : limitText.toInt(&ok);
-            if (!ok || limit < 1 || limit > 10000)
-                return reply.sendError(400, QStringLiteral("limit must be from 1 to 10000"),
-                                       QStringLiteral("limit"));
-            static const QStringList statuses = {
-                QStringLiteral("running"), QStringLiteral("waiting"), QStringLiteral("completed"),
-                QStringLiteral("failed"), QStringLiteral("cancelled")};
-            const QString status = req.query.queryItemValue(QStringLiteral("status"));
-            if (!status.isEmpty() && !statuses.contains(status))
-                return reply.sendError(400,
-                                       QStringLiteral("status must be one of %1")
-                                           .arg(statuses.join(QStringLiteral(", "))),
-                                       QStringLiteral("status"));
-            auto executions = core.engine()->executions(status, limit);
-            if (!executions)
-                return reply.sendError(executions.error());
-            reply.sendJson(200, {{QStringLiteral("executions"), *executions}});
-        });
+    server.route("GET", QStringLiteral("/api/v1/executions"),
+                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+                     using Type = RequestSchema::Type;
+                     static const RequestSchema schema =
+                         RequestSchema()
+                             .optional(QStringLiteral("limit"), Type::WholeNumber)
+                             .range(1, 10000)
+                             .optional(QStringLiteral("status"), Type::String)
+                             .oneOf({QStringLiteral("running"), QStringLiteral("waiting"),
+                                     QStringLiteral("completed"), QStringLiteral("failed"),
+                                     QStringLiteral("cancelled")})
+                             .optional(QStringLiteral("workflow"), Type::String)
+                             .optional(QStringLiteral("origin"), Type::String)
+                             .oneOf({QStringLiteral("webhook"), QStringLiteral("api"),
+                                     QStringLiteral("event"), QStringLiteral("schedule"),
+                                     QStringLiteral("retry"), QStringLiteral("test-run")})
+                             .optional(QStringLiteral("from"), Type::String)
+                             .isoDateTime()
+                             .optional(QStringLiteral("to"), Type::String)
+                             .isoDateTime()
+                             .optional(QStringLiteral("q"), Type::String)
+                             .range(1, 200)
+                             .optional(QStringLiteral("cursor"), Type::String)
+                             .range(3, 200)
+                             .closed();
+                     // The query as a JSON object, so one schema checks it: limit as a number when
+                     // it reads as one (otherwise the schema names it).
+                     QJsonObject query;
+                     for (const auto &[key, value] : req.query.queryItems(QUrl::FullyDecoded)) {
+                         bool whole = false;
+                         const qint64 n = value.toLongLong(&whole);
+                         query.insert(key,
+                                      key == QLatin1String("limit") && whole ? QJsonValue(double(n))
+                                                                             : QJsonValue(value));
+                     }
+                     if (Status valid = schema.check(query); !valid)
+                         return reply.sendError(valid.error());
+                     const auto ms = [&](const char *key) {
+                         const QString text = query.value(QLatin1String(key)).toString();
+                         return text.isEmpty()
+                             ? qint64(0)
+                             : QDateTime::fromString(text, Qt::ISODateWithMs).toMSecsSinceEpoch();
+                     };
+                     ExecutionFilter filter;
+                     filter.limit = query.value(QLatin1String("limit")).toInt(200);
+                     filter.status = query.value(QLatin1String("status")).toString();
+                     filter.workflowId = query.value(QLatin1String("workflow")).toString();
+                     filter.origin = query.value(QLatin1String("origin")).toString();
+                     filter.fromMs = ms("from");
+                     filter.toMs = ms("to");
+                     filter.search = query.value(QLatin1String("q")).toString();
+                     filter.cursor = query.value(QLatin1String("cursor")).toString();
+                     auto page = core.engine()->executions(filter);
+                     if (!page)
+                         return reply.sendError(page.error());
+                     reply.sendJson(200,
+                                    {{QStringLiteral("executions"), page->executions},
+                                     {QStringLiteral("next_cursor"),
+                                      page->nextCursor.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                 : QJsonValue(page->nextCursor)}});
+                 });
     server.route("GET", QStringLiteral("/api/v1/executions/{id}"),
                  [&core](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
                      ApiServer::sendResult(reply, 200, core.engine()->execution(p.at(0)));

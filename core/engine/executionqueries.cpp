@@ -87,30 +87,87 @@ Result<QJsonObject> ExecutionQueries::outcome(const QString &executionId)
 
 Result<QJsonArray> ExecutionQueries::executions(const QString &status, int limit)
 {
-    auto q = status.isEmpty()
-        ? m_db.exec(
-            QStringLiteral("SELECT id, workflow_id, version, status, trace_id, created_at, "
-                           "updated_at, error FROM executions ORDER BY created_at DESC LIMIT ?"),
-            {limit})
-        : m_db.exec(
-            QStringLiteral(
-                "SELECT id, workflow_id, version, status, trace_id, created_at, updated_at, error "
-                "FROM executions WHERE status = ? ORDER BY created_at DESC LIMIT ?"),
-            {status, limit});
+    ExecutionFilter filter;
+    filter.status = status;
+    filter.limit = limit;
+    auto listed = page(filter);
+    if (!listed)
+        return listed.error();
+    return listed->executions;
+}
+
+Result<ExecutionQueries::Query> ExecutionQueries::pageQuery(const ExecutionFilter &filter)
+{
+    QStringList where;
+    Query query;
+    const auto add = [&](const QString &condition, const QVariantList &with) {
+        where << condition;
+        query.values << with;
+    };
+    if (!filter.status.isEmpty())
+        add(QStringLiteral("status = ?"), {filter.status});
+    if (!filter.workflowId.isEmpty())
+        add(QStringLiteral("workflow_id = ?"), {filter.workflowId});
+    if (!filter.origin.isEmpty())
+        add(QStringLiteral("origin = ?"), {filter.origin});
+    if (filter.fromMs > 0)
+        add(QStringLiteral("created_at >= ?"), {filter.fromMs});
+    if (filter.toMs > 0)
+        add(QStringLiteral("created_at < ?"), {filter.toMs});
+    if (!filter.search.isEmpty())
+        add(QStringLiteral("(id = ? OR trace_id = ?)"), {filter.search, filter.search});
+    if (!filter.cursor.isEmpty()) {
+        // "<started ms>.<id>" of the last row shown: the next page starts below it.
+        const qsizetype dot = filter.cursor.indexOf(QLatin1Char('.'));
+        bool ok = dot > 0;
+        const qint64 ms = ok ? filter.cursor.left(dot).toLongLong(&ok) : 0;
+        if (!ok || dot + 1 >= filter.cursor.size())
+            return makeError(QStringLiteral("cursor is not one this server gave"),
+                             QStringLiteral("cursor"));
+        // As a row value, which SQLite reads as one range of the index.
+        add(QStringLiteral("(created_at, id) < (?, ?)"), {ms, filter.cursor.mid(dot + 1)});
+    }
+    query.sql =
+        QStringLiteral("SELECT id, workflow_id, version, status, trace_id, created_at, "
+                       "updated_at, finished_at, error, origin FROM executions %1 "
+                       "ORDER BY created_at DESC, id DESC LIMIT ?")
+            .arg(where.isEmpty() ? QString()
+                                 : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")));
+    query.values << filter.limit + 1; // one more, to know whether a next page exists
+    return query;
+}
+
+Result<ExecutionPage> ExecutionQueries::page(const ExecutionFilter &filter)
+{
+    auto query = pageQuery(filter);
+    if (!query)
+        return query.error();
+    auto q = m_db.exec(query->sql, query->values);
     if (!q)
         return q.error();
-    QJsonArray out;
+    ExecutionPage out;
+    qint64 lastMs = 0;
+    QString lastId;
     while (q->next()) {
-        out.append(QJsonObject {{QStringLiteral("id"), q->value(0).toString()},
-                                {QStringLiteral("workflow_id"), q->value(1).toString()},
-                                {QStringLiteral("version"), q->value(2).toInt()},
-                                {QStringLiteral("status"), q->value(3).toString()},
-                                {QStringLiteral("trace_id"), q->value(4).toString()},
-                                {QStringLiteral("created_at"), isoOrNull(q->value(5).toLongLong())},
-                                {QStringLiteral("updated_at"), isoOrNull(q->value(6).toLongLong())},
-                                {QStringLiteral("error"),
-                                 q->value(7).isNull() ? QJsonValue(QJsonValue::Null)
-                                                      : QJsonValue(q->value(7).toString())}});
+        if (out.executions.size() == filter.limit) {
+            out.nextCursor = QStringLiteral("%1.%2").arg(lastMs).arg(lastId);
+            break;
+        }
+        lastId = q->value(0).toString();
+        lastMs = q->value(5).toLongLong();
+        out.executions.append(
+            QJsonObject {{QStringLiteral("id"), lastId},
+                         {QStringLiteral("workflow_id"), q->value(1).toString()},
+                         {QStringLiteral("version"), q->value(2).toInt()},
+                         {QStringLiteral("status"), q->value(3).toString()},
+                         {QStringLiteral("trace_id"), q->value(4).toString()},
+                         {QStringLiteral("created_at"), isoOrNull(lastMs)},
+                         {QStringLiteral("updated_at"), isoOrNull(q->value(6).toLongLong())},
+                         {QStringLiteral("finished_at"), isoOrNull(q->value(7).toLongLong())},
+                         {QStringLiteral("error"),
+                          q->value(8).isNull() ? QJsonValue(QJsonValue::Null)
+                                               : QJsonValue(q->value(8).toString())},
+                         {QStringLiteral("origin"), q->value(9).toString()}});
     }
     return out;
 }

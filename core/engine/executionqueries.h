@@ -5,10 +5,31 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QVariantList>
 
 namespace Switchboard {
 
 class Database;
+
+// Which executions a list shows; empty fields do not filter.
+struct ExecutionFilter
+{
+    QString status;
+    QString workflowId;
+    QString origin;
+    qint64 fromMs = 0; // started at or after
+    qint64 toMs = 0; // started before
+    QString search; // an execution id or a trace id
+    QString cursor; // ExecutionPage::nextCursor of the page before
+    int limit = 200;
+};
+
+// One page of a list, newest first; nextCursor is empty on the last page.
+struct ExecutionPage
+{
+    QJsonArray executions;
+    QString nextCursor;
+};
 
 // The read side of executions, as the API and the console show them: one execution with its
 // steps and history, and lists by status. Reads what is committed, never the engine's memory.
@@ -22,6 +43,17 @@ public:
     Result<QJsonObject> outcome(const QString &executionId);
     // Newest first; status empty for all.
     Result<QJsonArray> executions(const QString &status, int limit);
+    // A page of the executions the filter takes, newest first, read through an index whatever
+    // the store's size (keyset paging: a page costs the same deep in the list as at its top).
+    // A malformed cursor is refused naming it.
+    Result<ExecutionPage> page(const ExecutionFilter &filter);
+    // The statement page() runs (its plan is tested to use an index for every filter).
+    struct Query
+    {
+        QString sql;
+        QVariantList values;
+    };
+    static Result<Query> pageQuery(const ExecutionFilter &filter);
     // Stored executions by status, from the counts kept as they change (no scan).
     Result<QHash<QString, qint64>> countsByStatus();
 

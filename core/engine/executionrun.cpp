@@ -20,6 +20,7 @@ ExecutionRun *ExecutionRun::create(const Workflow &def, const QJsonObject &input
     run->version = def.version;
     run->traceId = QString::fromLatin1(randomHex(16));
     run->input = input;
+    run->origin = started.value(QLatin1String("origin")).toString();
     run->def = def;
     run->state.ready = {def.triggerNode()->id};
     QJsonObject data = started;

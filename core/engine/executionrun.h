@@ -23,6 +23,7 @@ struct ExecutionRun
     QString workflowId;
     int version = 0;
     QString traceId;
+    QString origin; // what started it: webhook, api, event, schedule, retry, test-run
     ExecutionStatus status = ExecutionStatus::Running;
     std::optional<ExecutionStatus> committedStatus; // as last announced
     QJsonObject input;

@@ -64,10 +64,10 @@ Status SqliteExecutionStore::save(const ExecutionRun &r, qint64 now)
               "updated_at = ?, finished_at = ? WHERE id = ?",
               {toWire(r.status), state, output, error, now, finished, r.id})
         : run("INSERT INTO executions (id, workflow_id, version, status, trace_id, input, "
-              "state, output, error, created_at, updated_at, finished_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              "state, output, error, created_at, updated_at, finished_at, origin) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               {r.id, r.workflowId, r.version, toWire(r.status), r.traceId, compactText(r.input),
-               state, output, error, now, now, finished});
+               state, output, error, now, now, finished, r.origin});
     if (!row)
         return row;
     for (const HistoryEvent &e : r.events) {

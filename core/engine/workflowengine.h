@@ -115,6 +115,10 @@ public:
     {
         return m_queries.executions(status, limit);
     }
+    Result<ExecutionPage> executions(const ExecutionFilter &filter)
+    {
+        return m_queries.page(filter);
+    }
 
     // Review tasks, oldest first; status "open" is pending, claimed and escalated together.
     Result<QJsonArray> tasks(const QString &queue, const QString &status)

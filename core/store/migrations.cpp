@@ -317,6 +317,21 @@ CREATE INDEX tasks_by_queue_age ON tasks(queue, status, created_at);
 CREATE INDEX tasks_by_queue_due ON tasks(queue, status, due_at) WHERE due_at IS NOT NULL;
 CREATE INDEX tasks_escalated ON tasks(escalated_from, status) WHERE escalated_from IS NOT NULL;
 )SQL",
+    // 12: the Executions list, paged and filtered through indexes at any size: where each
+    // execution came from (webhook, api, event, schedule, retry, test-run; read back from its
+    // start event for older rows), newest first overall, by status, by workflow, and by trace
+    // id. The status index no longer holds updated_at, which changed on every save.
+    R"SQL(
+ALTER TABLE executions ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+UPDATE executions SET origin = COALESCE((SELECT json_extract(ev.data, '$.origin')
+    FROM execution_events ev WHERE ev.execution_id = executions.id
+    AND ev.type = 'execution_started' ORDER BY ev.seq LIMIT 1), '');
+DROP INDEX executions_by_status;
+CREATE INDEX executions_by_status ON executions(status, created_at, id);
+CREATE INDEX executions_by_start ON executions(created_at, id);
+CREATE INDEX executions_by_workflow ON executions(workflow_id, created_at, id);
+CREATE INDEX executions_by_trace ON executions(trace_id);
+)SQL",
 };
 
 } // namespace
