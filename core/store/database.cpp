@@ -480,10 +480,14 @@ Status Database::migrate()
         QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
     if (!created)
         return created.error();
-    auto current = exec(QStringLiteral("SELECT version FROM schema_version"));
-    if (!current)
-        return current.error();
-    m_version = current->next() ? current->value(0).toInt() : 0;
+    {
+        // Read and let go of before migrating: a statement still open on the connection
+        // makes SQLite refuse any DROP ("database table is locked").
+        auto current = exec(QStringLiteral("SELECT version FROM schema_version"));
+        if (!current)
+            return current.error();
+        m_version = current->next() ? current->value(0).toInt() : 0;
+    }
     if (m_version > latestVersion())
         return makeError(
             QStringLiteral(

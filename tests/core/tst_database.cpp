@@ -1,9 +1,11 @@
 #include "store/database.h"
+#include "store/migrations.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sqlite3.h>
 
 using namespace Switchboard;
 
@@ -103,6 +105,43 @@ private Q_SLOTS:
         auto rows = again.exec(QStringLiteral("SELECT COUNT(*) FROM workflows"));
         QVERIFY(rows.ok() && rows->next());
         QCOMPARE(rows->value(0).toInt(), 1); // reopened, not recreated
+    }
+
+    // Schema 12 reads each older execution's origin back from its start event.
+    void anOlderStoreKeepsWhereItsExecutionsCameFrom()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("s11.db"));
+        {
+            sqlite3 *raw = nullptr;
+            QCOMPARE(sqlite3_open(path.toUtf8().constData(), &raw), SQLITE_OK);
+            QByteArray sql;
+            for (int v = 1; v <= 11; ++v)
+                sql += Migrations::script(v).toUtf8() + ';';
+            sql +=
+                "CREATE TABLE schema_version (version INTEGER NOT NULL);"
+                "INSERT INTO schema_version (version) VALUES (11);"
+                "INSERT INTO executions (id, workflow_id, version, status, trace_id, input, "
+                "state, created_at, updated_at) VALUES "
+                "('ex_a', 'w', 1, 'completed', 't1', '{}', '{}', 1, 1),"
+                "('ex_b', 'w', 1, 'running', 't2', '{}', '{}', 2, 2);"
+                "INSERT INTO execution_events (execution_id, seq, ts, type, data) VALUES "
+                "('ex_a', 1, 1, 'execution_started', '{\"origin\":\"schedule\",\"version\":1}');";
+            char *error = nullptr;
+            const int rc = sqlite3_exec(raw, sql.constData(), nullptr, nullptr, &error);
+            QVERIFY2(rc == SQLITE_OK, error);
+            sqlite3_close(raw);
+        }
+        Database db;
+        const Status opened = db.open(path);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+        QCOMPARE(db.schemaVersion(), Database::latestVersion());
+        auto rows = db.exec(QStringLiteral("SELECT id, origin FROM executions ORDER BY id"));
+        QVERIFY(rows.ok());
+        QVERIFY(rows->next());
+        QCOMPARE(rows->value(1).toString(), QStringLiteral("schedule"));
+        QVERIFY(rows->next());
+        QCOMPARE(rows->value(1).toString(), QString()); // no start event: unknown, not guessed
     }
 
     void refusesADatabaseFromANewerVersion()
