@@ -20,7 +20,9 @@ ExecutionRun *ExecutionRun::create(const Workflow &def, const QJsonObject &input
     run->version = def.version;
     run->traceId = QString::fromLatin1(randomHex(16));
     run->input = input;
-    run->origin = started.value(QLatin1String("origin")).toString();
+    // The kind only ("event", not "event:lead.created"): the list filters by it. The start
+    // event in the history keeps the whole.
+    run->origin = started.value(QLatin1String("origin")).toString().section(QLatin1Char(':'), 0, 0);
     run->def = def;
     run->state.ready = {def.triggerNode()->id};
     QJsonObject data = started;

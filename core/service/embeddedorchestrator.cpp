@@ -399,11 +399,10 @@ void EmbeddedOrchestrator::requestExecution(const QString &executionId)
     });
 }
 
-void EmbeddedOrchestrator::requestExecutions(const QString &status, int limit)
+void EmbeddedOrchestrator::requestExecutions(const ExecutionFilter &filter)
 {
-    onCore([this, status, limit](CoreService &service) {
-        m_executionsStatus = status;
-        m_executionsLimit = limit;
+    onCore([this, filter](CoreService &service) {
+        m_executionsFilter = filter;
         if (!m_executionsConnected && service.engine()) {
             m_executionsConnected = true;
             // A burst of changes (a busy minute, a recovery) is one push, not one per change.
@@ -423,13 +422,15 @@ void EmbeddedOrchestrator::requestExecutions(const QString &status, int limit)
 
 void EmbeddedOrchestrator::pushExecutions(CoreService &service)
 {
-    auto list = service.engine()->executions(m_executionsStatus, m_executionsLimit);
-    if (!list) {
-        qCWarning(lcService) << "the executions cannot be read:" << list.error().message;
+    auto page = service.engine()->executions(m_executionsFilter);
+    if (!page) {
+        qCWarning(lcService) << "the executions cannot be read:" << page.error().message;
         return;
     }
-    const QJsonArray executions = *list;
-    QMetaObject::invokeMethod(this, [this, executions] { Q_EMIT executionsChanged(executions); });
+    const QJsonArray executions = page->executions;
+    const bool more = !page->nextCursor.isEmpty();
+    QMetaObject::invokeMethod(
+        this, [this, executions, more] { Q_EMIT executionsChanged(executions, more); });
 }
 
 void EmbeddedOrchestrator::cancelExecution(const QString &executionId)

@@ -49,7 +49,7 @@ public:
     void promoteWorkflow(const QString &id, int version, const QString &environment) override;
     void testRun(const QJsonObject &document, const QJsonObject &input) override;
     void requestExecution(const QString &executionId) override;
-    void requestExecutions(const QString &status, int limit) override;
+    void requestExecutions(const ExecutionFilter &filter) override;
     void cancelExecution(const QString &executionId) override;
     void retryExecution(const QString &executionId) override;
     void requestAlerts() override;
@@ -84,8 +84,7 @@ private:
     bool m_alertsPending = false; // a push is queued; core thread only
     bool m_executionsConnected = false; // core thread only
     bool m_executionsPending = false; // same
-    QString m_executionsStatus; // the list asked for; core thread only
-    int m_executionsLimit = 500; // same
+    ExecutionFilter m_executionsFilter; // the list asked for; core thread only
     QSet<QString> m_watched; // test runs whose events go to the console; core thread only
 };
 

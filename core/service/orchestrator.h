@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/executionqueries.h"
 #include "health/modulesnapshot.h"
 #include "status/systemoverview.h"
 
@@ -69,9 +70,9 @@ public:
     // executionEvent for each step of the run and executionReady when asked for the details.
     virtual void testRun(const QJsonObject &document, const QJsonObject &input) = 0;
     virtual void requestExecution(const QString &executionId) = 0;
-    // The most recent executions, newest first, with the given status (empty: any):
-    // executionsChanged follows, and again whenever one of them starts or changes status.
-    virtual void requestExecutions(const QString &status, int limit) = 0;
+    // The most recent executions the filter takes, newest first (its first `limit`):
+    // executionsChanged follows, and again whenever an execution starts or changes status.
+    virtual void requestExecutions(const ExecutionFilter &filter) = 0;
     // Cancel or retry (a new execution of the same version with the same input):
     // executionActionDone (with the new execution's id for a retry) or executionActionFailed.
     virtual void cancelExecution(const QString &executionId) = 0;
@@ -123,7 +124,8 @@ Q_SIGNALS:
     void executionStatus(const QString &executionId, const QString &status);
     // The execution with its steps (input, output, attempts, error) and history.
     void executionReady(const QString &executionId, const QJsonObject &execution);
-    void executionsChanged(const QJsonArray &executions);
+    // more: the filter takes more executions than the list's limit.
+    void executionsChanged(const QJsonArray &executions, bool more);
     void executionActionDone(const QString &executionId, const QString &action,
                              const QString &newExecutionId);
     void executionActionFailed(const QString &executionId, const QString &action,

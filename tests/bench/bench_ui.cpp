@@ -51,7 +51,7 @@ public:
     void promoteWorkflow(const QString &, int, const QString &) override { }
     void testRun(const QJsonObject &, const QJsonObject &) override { }
     void requestExecution(const QString &) override { }
-    void requestExecutions(const QString &, int) override { }
+    void requestExecutions(const ExecutionFilter &) override { }
     void cancelExecution(const QString &) override { }
     void retryExecution(const QString &) override { }
     void requestAlerts() override { }

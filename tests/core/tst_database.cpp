@@ -118,15 +118,16 @@ private Q_SLOTS:
             QByteArray sql;
             for (int v = 1; v <= 11; ++v)
                 sql += Migrations::script(v).toUtf8() + ';';
-            sql +=
-                "CREATE TABLE schema_version (version INTEGER NOT NULL);"
-                "INSERT INTO schema_version (version) VALUES (11);"
-                "INSERT INTO executions (id, workflow_id, version, status, trace_id, input, "
-                "state, created_at, updated_at) VALUES "
-                "('ex_a', 'w', 1, 'completed', 't1', '{}', '{}', 1, 1),"
-                "('ex_b', 'w', 1, 'running', 't2', '{}', '{}', 2, 2);"
-                "INSERT INTO execution_events (execution_id, seq, ts, type, data) VALUES "
-                "('ex_a', 1, 1, 'execution_started', '{\"origin\":\"schedule\",\"version\":1}');";
+            sql += "CREATE TABLE schema_version (version INTEGER NOT NULL);"
+                   "INSERT INTO schema_version (version) VALUES (11);"
+                   "INSERT INTO executions (id, workflow_id, version, status, trace_id, input, "
+                   "state, created_at, updated_at) VALUES "
+                   "('ex_a', 'w', 1, 'completed', 't1', '{}', '{}', 1, 1),"
+                   "('ex_b', 'w', 1, 'running', 't2', '{}', '{}', 2, 2),"
+                   "('ex_c', 'w', 1, 'running', 't3', '{}', '{}', 3, 3);"
+                   "INSERT INTO execution_events (execution_id, seq, ts, type, data) VALUES "
+                   "('ex_a', 1, 1, 'execution_started', '{\"origin\":\"schedule\",\"version\":1}'),"
+                   "('ex_c', 1, 3, 'execution_started', '{\"origin\":\"event:lead.created\"}');";
             char *error = nullptr;
             const int rc = sqlite3_exec(raw, sql.constData(), nullptr, nullptr, &error);
             QVERIFY2(rc == SQLITE_OK, error);
@@ -142,6 +143,8 @@ private Q_SLOTS:
         QCOMPARE(rows->value(1).toString(), QStringLiteral("schedule"));
         QVERIFY(rows->next());
         QCOMPARE(rows->value(1).toString(), QString()); // no start event: unknown, not guessed
+        QVERIFY(rows->next());
+        QCOMPARE(rows->value(1).toString(), QStringLiteral("event")); // the kind, for the filter
     }
 
     void refusesADatabaseFromANewerVersion()

@@ -128,7 +128,10 @@ private Q_SLOTS:
         // cannot be cancelled, and a retry of it is refused with the reason.
         const QString hot = loaded.last().at(0).toString();
         QSignalSpy listed(&core, &Orchestrator::executionsChanged);
-        core.requestExecutions(QStringLiteral("completed"), 50);
+        ExecutionFilter completed;
+        completed.status = QStringLiteral("completed");
+        completed.limit = 50;
+        core.requestExecutions(completed);
         QTRY_VERIFY_WITH_TIMEOUT(!listed.isEmpty(), 10000);
         const QJsonArray runs = listed.last().at(0).toJsonArray();
         QVERIFY(runs.size() >= 2);

@@ -120,11 +120,13 @@ public:
             this, [this, executionId] { Q_EMIT executionReady(executionId, execution); },
             Qt::QueuedConnection);
     }
-    void requestExecutions(const QString &status, int limit) override
+    void requestExecutions(const Switchboard::ExecutionFilter &filter) override
     {
-        executionRequests << QStringLiteral("%1:%2").arg(status).arg(limit);
+        executionRequests << QStringLiteral("%1:%2").arg(filter.status).arg(filter.limit);
+        lastExecutionFilter = filter;
         QMetaObject::invokeMethod(
-            this, [this] { Q_EMIT executionsChanged(executions); }, Qt::QueuedConnection);
+            this, [this] { Q_EMIT executionsChanged(executions, moreExecutions); },
+            Qt::QueuedConnection);
     }
     void cancelExecution(const QString &executionId) override
     {
@@ -211,6 +213,8 @@ public:
     QJsonObject testInput;
     QJsonObject execution; // the answer to requestExecution
     QJsonArray executions; // the answer to requestExecutions
+    bool moreExecutions = false; // and whether it says there are more
+    Switchboard::ExecutionFilter lastExecutionFilter;
     QStringList executionRequests; // "status:limit"
     QStringList executionActions; // "cancel:ex_1", "retry:ex_1"
     int taskRequests = 0;

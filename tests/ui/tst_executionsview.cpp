@@ -117,6 +117,46 @@ private Q_SLOTS:
                  QStringLiteral("ex_1"));
     }
 
+    // What started an execution is a column and a filter asked of the core; an execution id
+    // typed in the search is looked up in the whole store; the list grows a page at a time.
+    void filtersByOriginSearchesTheStoreAndGrowsAPageAtATime()
+    {
+        ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC));
+        FakeOrchestrator core;
+        QJsonObject hook = row("ex_1", "clinic-intake", "completed");
+        hook.insert(QStringLiteral("origin"), QStringLiteral("webhook"));
+        core.executions = {hook};
+        core.moreExecutions = true;
+        MainWindow window(core, clock);
+        window.show();
+        window.showView(QStringLiteral("executions"));
+        ExecutionsView *view = window.executionsView();
+        QTRY_COMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(view->model()->index(0, ExecutionTableModel::OriginColumn).data().toString(),
+                 QStringLiteral("Webhook"));
+
+        auto *more = view->findChild<QPushButton *>(QStringLiteral("showMore"));
+        QTRY_VERIFY(more->isVisible());
+        more->click();
+        QTRY_COMPARE(core.lastExecutionFilter.limit, 2 * ExecutionsView::ListLimit);
+
+        auto *origin = view->findChild<QComboBox *>(QStringLiteral("originFilter"));
+        origin->setCurrentIndex(origin->findData(QStringLiteral("schedule")));
+        QTRY_COMPARE(core.lastExecutionFilter.origin, QStringLiteral("schedule"));
+        QCOMPARE(core.lastExecutionFilter.limit, ExecutionsView::ListLimit); // from the top
+
+        auto *search = view->findChild<QLineEdit *>(QStringLiteral("search"));
+        search->setText(QStringLiteral("ex_0193a2b4c5d6e7f8091a2b3c"));
+        QTRY_COMPARE(core.lastExecutionFilter.search,
+                     QStringLiteral("ex_0193a2b4c5d6e7f8091a2b3c"));
+        search->setText(QStringLiteral("clinic")); // words filter the rows listed
+        QTRY_COMPARE(core.lastExecutionFilter.search, QString());
+
+        core.moreExecutions = false;
+        origin->setCurrentIndex(0);
+        QTRY_VERIFY(!more->isVisible());
+    }
+
     void aRefreshKeepsTheSelection()
     {
         ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC));

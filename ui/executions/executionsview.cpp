@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -43,6 +44,8 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     , m_model(new ExecutionTableModel(clock, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_status(new QComboBox(this))
+    , m_origin(new QComboBox(this))
+    , m_more(new QPushButton(tr("Show more"), this))
     , m_search(new QLineEdit(this))
     , m_table(new QTableView(this))
     , m_empty(new QLabel(this))
@@ -67,6 +70,15 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
           std::pair {tr("Failed"), QStringLiteral("failed")},
           std::pair {tr("Cancelled"), QStringLiteral("cancelled")}})
         m_status->addItem(label, wire);
+    m_origin->addItem(tr("Started by anything"), QString());
+    for (const char *origin : {"webhook", "api", "event", "schedule", "retry", "test-run"})
+        m_origin->addItem(ExecutionTableModel::originText(QLatin1String(origin)),
+                          QLatin1String(origin));
+    m_origin->setObjectName(QStringLiteral("originFilter"));
+    m_origin->setAccessibleName(tr("Show executions started by"));
+    m_more->setObjectName(QStringLiteral("showMore"));
+    m_more->setToolTip(tr("List %1 more executions").arg(ListLimit));
+    m_more->hide();
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->setAccessibleName(tr("Show executions that are"));
     m_search->setObjectName(QStringLiteral("search"));
@@ -119,6 +131,7 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     filters->addStretch(1);
     filters->addWidget(new QLabel(tr("Show:"), this));
     filters->addWidget(m_status);
+    filters->addWidget(m_origin);
     filters->addWidget(m_search, 1);
 
     auto *listPane = new QWidget(this);
@@ -126,6 +139,7 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     listLayout->setContentsMargins(0, 0, 0, 0);
     listLayout->addWidget(m_table, 1);
     listLayout->addWidget(m_empty, 1);
+    listLayout->addWidget(m_more, 0, Qt::AlignHCenter);
 
     auto *detailPane = new QWidget(this);
     auto *detailLayout = new QVBoxLayout(detailPane);
@@ -150,9 +164,22 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     layout->addLayout(filters);
     layout->addWidget(split, 1);
 
-    connect(m_status, &QComboBox::currentIndexChanged, this, [this] { requestList(); });
-    connect(m_search, &QLineEdit::textChanged, m_proxy,
-            &QSortFilterProxyModel::setFilterFixedString);
+    // Another filter starts again from the first page.
+    for (QComboBox *filter : {m_status, m_origin})
+        connect(filter, &QComboBox::currentIndexChanged, this, [this] {
+            m_limit = ListLimit;
+            requestList();
+        });
+    connect(m_more, &QPushButton::clicked, this, [this] {
+        m_limit = std::min(m_limit + ListLimit, MaxListed);
+        requestList();
+    });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text);
+        // An execution or trace id is looked up in the store; other text filters the rows.
+        if (isStoreSearch(text) || !m_storeSearch.isEmpty())
+            requestList();
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { onSelection(); });
     // The list is replaced on every change; the selection follows the execution, not the row.
@@ -175,10 +202,11 @@ bool ExecutionsView::updateEmptyState()
     const bool empty = m_model->rowCount() == 0;
     m_table->setVisible(!empty);
     m_empty->setVisible(empty);
-    m_empty->setText(m_status->currentData().toString().isEmpty()
-                         ? tr("No executions yet. They appear here as soon as a workflow "
-                              "starts, from an event, a schedule, a webhook or a test run.")
-                         : tr("No executions with this status."));
+    const bool filtered = !m_status->currentData().toString().isEmpty()
+        || !m_origin->currentData().toString().isEmpty() || !m_storeSearch.isEmpty();
+    m_empty->setText(!filtered ? tr("No executions yet. They appear here as soon as a workflow "
+                                    "starts, from an event, a schedule, a webhook or a test run.")
+                               : tr("No executions match these filters."));
     return empty;
 }
 
@@ -188,13 +216,26 @@ void ExecutionsView::showEvent(QShowEvent *event)
     requestList();
 }
 
-void ExecutionsView::requestList()
+bool ExecutionsView::isStoreSearch(const QString &text)
 {
-    Q_EMIT executionsRequested(m_status->currentData().toString(), ListLimit);
+    static const QRegularExpression id(QStringLiteral("^(ex_[0-9a-f]{8,40}|[0-9a-f]{32})$"));
+    return id.match(text.trimmed()).hasMatch();
 }
 
-void ExecutionsView::setExecutions(const QJsonArray &executions)
+void ExecutionsView::requestList()
 {
+    ExecutionFilter filter;
+    filter.status = m_status->currentData().toString();
+    filter.origin = m_origin->currentData().toString();
+    m_storeSearch = isStoreSearch(m_search->text()) ? m_search->text().trimmed() : QString();
+    filter.search = m_storeSearch;
+    filter.limit = m_limit;
+    Q_EMIT executionsRequested(filter);
+}
+
+void ExecutionsView::setExecutions(const QJsonArray &executions, bool more)
+{
+    m_more->setVisible(more && m_limit < MaxListed);
     const QString shownStatus = m_shown.value(QLatin1String("status")).toString();
     m_model->setExecutions(executions);
     // The execution in the details moved on: show its new steps.

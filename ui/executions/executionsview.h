@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/clock.h"
+#include "engine/executionqueries.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -19,9 +20,11 @@ namespace Switchboard {
 
 class ExecutionTableModel;
 
-// The Executions section: every run, newest first, live, filtered by status and searched by
-// execution id, workflow or trace id; the selected one's steps (status, attempts, timing,
-// error) and history in plain words, with cancel and retry after a confirmation.
+// The Executions section: every run, newest first, live, filtered by status and by what
+// started it, and searched by execution id, workflow or trace id (an id or trace id is looked
+// up in the whole store, not only in the rows listed); the list grows a page at a time; the
+// selected one's steps (status, attempts, timing, error) and history in plain words, with cancel
+// and retry after a confirmation.
 class ExecutionsView final : public QWidget
 {
     Q_OBJECT
@@ -29,8 +32,8 @@ class ExecutionsView final : public QWidget
 public:
     explicit ExecutionsView(const Clock &clock, QWidget *parent = nullptr);
 
-    // Orchestrator::executionsChanged's list.
-    void setExecutions(const QJsonArray &executions);
+    // Orchestrator::executionsChanged's list; more: the filters take more than are listed.
+    void setExecutions(const QJsonArray &executions, bool more = false);
     // Orchestrator::executionReady.
     void showExecution(const QString &executionId, const QJsonObject &execution);
     void showActionDone(const QString &executionId, const QString &action,
@@ -45,10 +48,11 @@ public:
     // A history event's type in plain words ("step_failed" → "Step failed").
     static QString eventText(const QString &type);
 
-    static constexpr int ListLimit = 500;
+    static constexpr int ListLimit = 500; // a page
+    static constexpr int MaxListed = 10000;
 
 Q_SIGNALS:
-    void executionsRequested(const QString &status, int limit);
+    void executionsRequested(const ExecutionFilter &filter);
     void executionRequested(const QString &executionId);
     void cancelRequested(const QString &executionId);
     void retryRequested(const QString &executionId);
@@ -58,6 +62,8 @@ protected:
 
 private:
     void requestList();
+    // Text that names one execution (its id or trace id), to look up in the whole store.
+    static bool isStoreSearch(const QString &text);
     void onSelection();
     void confirm(const QString &action);
     void clearDetails();
@@ -67,6 +73,9 @@ private:
     ExecutionTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QComboBox *m_status;
+    QComboBox *m_origin;
+    QPushButton *m_more;
+    int m_limit = ListLimit;
     QLineEdit *m_search;
     QTableView *m_table;
     QLabel *m_empty;
@@ -78,6 +87,7 @@ private:
     QTreeWidget *m_steps;
     QTreeWidget *m_history;
     QString m_selected; // kept across refreshes of the list
+    QString m_storeSearch; // the id or trace id the list was asked for
     QJsonObject m_shown; // the execution in the details
 };
 

@@ -44,6 +44,23 @@ QString ExecutionTableModel::statusText(const QString &status)
     return status;
 }
 
+QString ExecutionTableModel::originText(const QString &origin)
+{
+    if (origin == QLatin1String("webhook"))
+        return tr("Webhook");
+    if (origin == QLatin1String("api"))
+        return tr("API");
+    if (origin == QLatin1String("event"))
+        return tr("Module event");
+    if (origin == QLatin1String("schedule"))
+        return tr("Schedule");
+    if (origin == QLatin1String("retry"))
+        return tr("Retry");
+    if (origin == QLatin1String("test-run"))
+        return tr("Test run");
+    return origin.isEmpty() ? tr("Unknown") : origin;
+}
+
 QColor ExecutionTableModel::statusColor(const QString &status)
 {
     if (status == QLatin1String("completed"))
@@ -92,6 +109,8 @@ QVariant ExecutionTableModel::headerData(int section, Qt::Orientation orientatio
         return tr("Started");
     case DurationColumn:
         return tr("Duration");
+    case OriginColumn:
+        return tr("Started by");
     case ErrorColumn:
         return tr("Why it failed");
     }
@@ -140,6 +159,8 @@ QVariant ExecutionTableModel::data(const QModelIndex &index, int role) const
                 : QString();
         case DurationColumn:
             return started > 0 ? durationText(std::max<qint64>(0, ended - started)) : QString();
+        case OriginColumn:
+            return originText(e.value(QLatin1String("origin")).toString());
         case ErrorColumn:
             return e.value(QLatin1String("error")).toString();
         }

@@ -10,8 +10,8 @@
 namespace Switchboard {
 
 // Executions as a table, newest first: workflow and version, status as word, mark and colour,
-// when it started, how long it took (or has been going), and why it failed. Rows are identified
-// by execution id, so the view can keep its selection across refreshes.
+// when it started, how long it took (or has been going), what started it, and why it failed. Rows
+// are identified by execution id, so the view can keep its selection across refreshes.
 class ExecutionTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -22,6 +22,7 @@ public:
         StatusColumn,
         StartedColumn,
         DurationColumn,
+        OriginColumn,
         ErrorColumn,
         ColumnCount
     };
@@ -47,6 +48,8 @@ public:
     // "✓ Completed", "✕ Failed", … and their colours; one place for the list and the details.
     static QString statusText(const QString &status);
     static QColor statusColor(const QString &status);
+    // What started an execution, in words: "Webhook", "Schedule", "Retry", …
+    static QString originText(const QString &origin);
     // "4.2 s", "3 min 10 s", "2 h 05 min".
     static QString durationText(qint64 ms);
 
