@@ -1446,6 +1446,38 @@
         <source>%1 (v%2)</source>
         <translation>%1 (v%2)</translation>
     </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Module event</source>
+        <translation>Evento de un módulo</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Programación</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintento</translation>
+    </message>
+    <message>
+        <source>Test run</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>Iniciada por</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::ExecutionsView</name>
@@ -1552,10 +1584,6 @@
     <message>
         <source>No executions yet. They appear here as soon as a workflow starts, from an event, a schedule, a webhook or a test run.</source>
         <translation>Aún no hay ejecuciones. Aparecen aquí en cuanto un flujo empieza, por un evento, una programación, un webhook o una ejecución de prueba.</translation>
-    </message>
-    <message>
-        <source>No executions with this status.</source>
-        <translation>No hay ejecuciones con este estado.</translation>
     </message>
     <message>
         <source>Select an execution to see its steps and history.</source>
@@ -1700,6 +1728,26 @@
     <message>
         <source>No clear answer: the module may have done it, so it counts as done</source>
         <translation>Sin respuesta clara: el módulo pudo hacerlo, así que cuenta como hecho</translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation>Mostrar más</translation>
+    </message>
+    <message>
+        <source>Started by anything</source>
+        <translation>Iniciadas por cualquier origen</translation>
+    </message>
+    <message>
+        <source>Show executions started by</source>
+        <translation>Mostrar ejecuciones iniciadas por</translation>
+    </message>
+    <message>
+        <source>List %1 more executions</source>
+        <translation>Listar %1 ejecuciones más</translation>
+    </message>
+    <message>
+        <source>No executions match these filters.</source>
+        <translation>Ninguna ejecución coincide con estos filtros.</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,7 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     m_status->setAccessibleName(tr("Show executions that are"));
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setPlaceholderText(tr("Search by execution id, workflow or trace id"));
+    m_search->setToolTip(m_search->placeholderText()); // readable where the box is narrow
     m_search->setClearButtonEnabled(true);
 
     m_proxy->setSourceModel(m_model);
@@ -98,8 +99,9 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(ExecutionTableModel::WorkflowColumn,
-                                                      QHeaderView::ResizeToContents);
+    m_table->setWordWrap(false); // a cell is one line: wrapped text was cut at the row's height
+    for (const int c : {ExecutionTableModel::WorkflowColumn, ExecutionTableModel::OriginColumn})
+        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_empty->setObjectName(QStringLiteral("emptyState"));
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
