@@ -1,5 +1,6 @@
 #include "app/mainwindow.h"
 #include "common/manualclock.h"
+#include "executions/executionsview.h"
 #include "fakeorchestrator.h"
 #include "review/reviewview.h"
 #include "review/taskform.h"
@@ -81,6 +82,26 @@ class TstReviewView : public QObject
     }
 
 private Q_SLOTS:
+    // A task's execution is a link: followed, the Executions section looks it up in the
+    // store (it need not be among the newest) and shows it.
+    void aTasksExecutionOpensInTheExecutionsSection()
+    {
+        FakeOrchestrator core;
+        core.tasks = morning();
+        MainWindow window(core, m_clock);
+        QVERIFY(openReview(window, core));
+        ReviewView *view = window.reviewView();
+        QTRY_VERIFY(view->selectTask(QStringLiteral("tk_2")));
+        auto *meta = view->findChild<QLabel *>(QStringLiteral("taskMeta"));
+        QTRY_VERIFY2(meta->text().contains(QStringLiteral("href=\"execution:ex_tk_2\"")),
+                     qPrintable(meta->text()));
+        QVERIFY(meta->textInteractionFlags().testFlag(Qt::LinksAccessibleByMouse));
+        Q_EMIT meta->linkActivated(QStringLiteral("execution:ex_tk_2"));
+        QCOMPARE(window.currentView(), QStringLiteral("executions"));
+        QTRY_COMPARE(core.lastExecutionFilter.search, QStringLiteral("ex_tk_2"));
+        QCOMPARE(window.executionsView()->selectedExecution(), QStringLiteral("ex_tk_2"));
+    }
+
     void worksAQueueFromTheKeyboard()
     {
         FakeOrchestrator core;

@@ -1,6 +1,7 @@
 #include "alerts/alertdetail.h"
 
 #include "alerts/alerttablemodel.h"
+#include "common/executionlink.h"
 #include "modules/modulecatalog.h"
 
 #include <QHeaderView>
@@ -59,6 +60,13 @@ AlertDetail::AlertDetail(QWidget *parent)
         l->setWordWrap(true);
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
+    m_executions->setObjectName(QStringLiteral("alertExecutions"));
+    m_executions->setTextFormat(Qt::RichText);
+    m_executions->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_executions, &QLabel::linkActivated, this, [this](const QString &href) {
+        if (const QString id = ExecutionLink::idFrom(href); !id.isEmpty())
+            Q_EMIT executionRequested(id);
+    });
     m_deliveries->setHorizontalHeaderLabels(
         {tr("Channel"), tr("Event"), tr("Status"), tr("Detail")});
     m_deliveries->horizontalHeader()->setStretchLastSection(true);
@@ -151,7 +159,7 @@ void AlertDetail::showDetails(const QJsonObject &details)
     showAlert(details);
     QStringList executions;
     for (const auto &e : details.value(QLatin1String("executions")).toArray())
-        executions << e.toString();
+        executions << ExecutionLink::link(e.toString());
     m_executions->setText(executions.isEmpty()
                               ? QString()
                               : tr("Executions with failed calls to this module: %1")

@@ -31,6 +31,8 @@ public:
 
 Q_SIGNALS:
     void moduleRequested(const QString &moduleId);
+    // An execution's link was followed.
+    void executionRequested(const QString &executionId);
 
 private:
     qint64 m_id = 0;

@@ -212,6 +212,7 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
                 m_silences->item(row, 0)->data(Qt::UserRole).toLongLong());
     });
     connect(m_detail, &AlertDetail::moduleRequested, this, &AlertsView::moduleRequested);
+    connect(m_detail, &AlertDetail::executionRequested, this, &AlertsView::executionOpened);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_filter, signal, this, &AlertsView::updateEmpty);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &AlertsView::updateEmpty);

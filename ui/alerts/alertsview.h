@@ -67,6 +67,7 @@ Q_SIGNALS:
     void silenceRequested(const QJsonObject &definition);
     void silenceRemoveRequested(qint64 id);
     void moduleRequested(const QString &moduleId);
+    void executionOpened(const QString &executionId);
     void unreadChanged(int unread);
 
 protected:

@@ -192,6 +192,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
         showView(QStringLiteral("modules"));
         m_modulesView->selectModule(id);
     });
+    connect(m_alertsView, &AlertsView::executionOpened, this, &MainWindow::openExecution);
     connect(m_alertsView, &AlertsView::unreadChanged, this, [this](int unread) {
         m_unreadAlerts = unread;
         updateNavigationCounts();
@@ -207,6 +208,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     connect(&orchestrator, &Orchestrator::taskActionFailed, m_reviewView,
             &ReviewView::actionFailed);
     connect(m_reviewView, &ReviewView::claimRequested, &orchestrator, &Orchestrator::claimTask);
+    connect(m_reviewView, &ReviewView::executionOpened, this, &MainWindow::openExecution);
     connect(m_reviewView, &ReviewView::releaseRequested, &orchestrator, &Orchestrator::releaseTask);
     connect(m_reviewView, &ReviewView::decisionRequested, &orchestrator, &Orchestrator::decideTask);
     connect(m_reviewView, &ReviewView::bulkDecisionRequested, &orchestrator,
@@ -320,6 +322,12 @@ QStringList MainWindow::viewNames()
     for (const Section &section : Sections)
         names << QString::fromLatin1(section.name);
     return names;
+}
+
+void MainWindow::openExecution(const QString &executionId)
+{
+    showView(QStringLiteral("executions"));
+    m_executionsView->openExecution(executionId);
 }
 
 bool MainWindow::showView(const QString &name)

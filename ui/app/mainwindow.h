@@ -36,6 +36,8 @@ public:
     // modules, settings. Returns false for an unknown name.
     bool showView(const QString &name);
     QString currentView() const;
+    // Opens the execution in the Executions section (its id was followed as a link).
+    void openExecution(const QString &executionId);
     static QStringList viewNames();
 
     ModuleTableModel *moduleModel() const { return m_modules; }

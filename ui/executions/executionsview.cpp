@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -229,7 +230,8 @@ void ExecutionsView::requestList()
     ExecutionFilter filter;
     filter.status = m_status->currentData().toString();
     filter.origin = m_origin->currentData().toString();
-    m_storeSearch = isStoreSearch(m_search->text()) ? m_search->text().trimmed() : QString();
+    const QString text = m_search->text().trimmed();
+    m_storeSearch = isStoreSearch(text) || (!text.isEmpty() && text == m_opened) ? text : QString();
     filter.search = m_storeSearch;
     filter.limit = m_limit;
     Q_EMIT executionsRequested(filter);
@@ -255,6 +257,20 @@ void ExecutionsView::selectExecution(const QString &executionId)
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (index.isValid() && m_table->currentIndex().row() != index.row())
         m_table->setCurrentIndex(index);
+}
+
+void ExecutionsView::openExecution(const QString &executionId)
+{
+    m_selected = executionId;
+    m_opened = executionId;
+    m_message->clear();
+    {
+        const QSignalBlocker quiet(m_search);
+        m_search->setText(executionId);
+    }
+    m_proxy->setFilterFixedString(executionId);
+    requestList();
+    Q_EMIT executionRequested(executionId);
 }
 
 QString ExecutionsView::selectedExecution() const

@@ -40,8 +40,11 @@ public:
                         const QString &newExecutionId);
     void showActionFailed(const QString &executionId, const QString &action,
                           const QString &message);
-    // Selects the execution when it is listed (from a link elsewhere in the console).
+    // Selects the execution when it is listed.
     void selectExecution(const QString &executionId);
+    // A link elsewhere in the console: the execution is looked up in the store (it need not
+    // be among the newest), selected and shown.
+    void openExecution(const QString &executionId);
     QString selectedExecution() const;
     ExecutionTableModel *model() const { return m_model; }
 
@@ -88,6 +91,7 @@ private:
     QTreeWidget *m_history;
     QString m_selected; // kept across refreshes of the list
     QString m_storeSearch; // the id or trace id the list was asked for
+    QString m_opened; // the execution last opened from a link
     QJsonObject m_shown; // the execution in the details
 };
 

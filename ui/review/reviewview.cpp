@@ -1,5 +1,6 @@
 #include "review/reviewview.h"
 
+#include "common/executionlink.h"
 #include "common/statusstyle.h"
 #include "review/queuelistmodel.h"
 #include "review/taskform.h"
@@ -157,6 +158,11 @@ ReviewView::ReviewView(const Clock &clock, QWidget *parent)
     m_meta->setObjectName(QStringLiteral("taskMeta"));
     m_meta->setWordWrap(true);
     m_meta->setTextFormat(Qt::RichText);
+    m_meta->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_meta, &QLabel::linkActivated, this, [this](const QString &href) {
+        if (const QString id = ExecutionLink::idFrom(href); !id.isEmpty())
+            Q_EMIT executionOpened(id);
+    });
     m_comment->setObjectName(QStringLiteral("taskComment"));
     m_comment->setPlaceholderText(tr("Comment or reason (shown in the audit trail as given)"));
     m_comment->setTabChangesFocus(true);
@@ -350,7 +356,8 @@ void ReviewView::showTask()
                      : mine      ? tr("you are on it")
                                  : tr("%1 is on it").arg(owner.toHtmlEscaped()))
         + QStringLiteral("<br><span style='color:gray'>")
-        + tr("Execution %1").arg(task.value(QLatin1String("execution_id")).toString())
+        + tr("Execution %1")
+              .arg(ExecutionLink::link(task.value(QLatin1String("execution_id")).toString()))
         + QStringLiteral("</span>"));
     m_claim->setText(mine ? tr("Release") : tr("Claim"));
     m_claim->setToolTip(mine ? tr("Give the task back to its queue (Ctrl+L)")

@@ -62,6 +62,8 @@ Q_SIGNALS:
     void decisionRequested(const QString &taskId, const QString &decision,
                            const QJsonObject &fields, const QString &comment);
     void bulkDecisionRequested(const QStringList &taskIds, const QString &decision);
+    // The task's execution link was followed.
+    void executionOpened(const QString &executionId);
 
 protected:
     void showEvent(QShowEvent *event) override;
