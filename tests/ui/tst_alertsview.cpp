@@ -11,6 +11,7 @@
 #include "modules/modulesview.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -166,6 +167,17 @@ private Q_SLOTS:
         QCOMPARE(view->detail()->deliveryRows(), 1);
         QCOMPARE(view->detail()->historyLines().size(), 1);
         QVERIFY(view->detail()->historyLines().at(0).endsWith(QLatin1String("Raised")));
+        // Its executions are links that open the Executions section.
+        auto *executions = view->detail()->findChild<QLabel *>(QStringLiteral("alertExecutions"));
+        QVERIFY2(executions->text().contains(QStringLiteral("href=\"execution:ex_1\"")),
+                 qPrintable(executions->text()));
+        QSignalSpy opened(view, &AlertsView::executionOpened);
+        Q_EMIT executions->linkActivated(QStringLiteral("execution:ex_1"));
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.at(0).at(0).toString(), QStringLiteral("ex_1"));
+        QCOMPARE(window.currentView(), QStringLiteral("executions"));
+        QVERIFY(window.showView(QStringLiteral("alerts")));
+        view->table()->setFocus();
 
         // Search and the state filter.
         view->searchEdit()->setText(QStringLiteral("billing"));
