@@ -319,9 +319,9 @@ CREATE INDEX tasks_escalated ON tasks(escalated_from, status) WHERE escalated_fr
 )SQL",
     // 12: the Executions list, paged and filtered through indexes at any size: where each
     // execution came from (webhook, api, event, schedule, retry, test-run; read back from its
-    // start event for older rows, "event:<type>" kept as "event"), newest first overall, by status,
-    // by workflow, and by trace
-    // id. The status index no longer holds updated_at, which changed on every save.
+    // start event for older rows, "event:<type>" kept as "event"); indexes newest first overall,
+    // by status, by workflow, by origin and by trace id. The status index no longer holds
+    // updated_at, which changed on every save.
     R"SQL(
 ALTER TABLE executions ADD COLUMN origin TEXT NOT NULL DEFAULT '';
 UPDATE executions SET origin = COALESCE((SELECT json_extract(ev.data, '$.origin')
@@ -332,6 +332,7 @@ DROP INDEX executions_by_status;
 CREATE INDEX executions_by_status ON executions(status, created_at, id);
 CREATE INDEX executions_by_start ON executions(created_at, id);
 CREATE INDEX executions_by_workflow ON executions(workflow_id, created_at, id);
+CREATE INDEX executions_by_origin ON executions(origin, created_at, id);
 CREATE INDEX executions_by_trace ON executions(trace_id);
 )SQL",
 };

@@ -174,48 +174,31 @@ private Q_SLOTS:
     // many executions the store holds.
     void everyFilterReadsThroughAnIndex_data()
     {
-        QTest::addColumn<QString>("status");
-        QTest::addColumn<QString>("workflow");
-        QTest::addColumn<QString>("search");
-        QTest::addColumn<QString>("cursor");
-        QTest::newRow("all") << ""
-                             << ""
-                             << ""
-                             << "";
-        QTest::newRow("next page") << ""
-                                   << ""
-                                   << ""
-                                   << "1767603600000.ex_1";
-        QTest::newRow("status") << "failed"
-                                << ""
-                                << ""
-                                << "";
-        QTest::newRow("status, next page") << "failed"
-                                           << ""
-                                           << ""
-                                           << "1767603600000.ex_1";
-        QTest::newRow("workflow") << ""
-                                  << "list-a"
-                                  << ""
-                                  << "";
-        QTest::newRow("search") << ""
-                                << ""
-                                << "ex_1"
-                                << "";
+        // status, workflow, origin, search, cursor
+        QTest::addColumn<QStringList>("given");
+        const QString next = QStringLiteral("1767603600000.ex_1");
+        QTest::newRow("all") << QStringList {{}, {}, {}, {}, {}};
+        QTest::newRow("next page") << QStringList {{}, {}, {}, {}, next};
+        QTest::newRow("status") << QStringList {QStringLiteral("failed"), {}, {}, {}, {}};
+        QTest::newRow("status, next page")
+            << QStringList {QStringLiteral("failed"), {}, {}, {}, next};
+        QTest::newRow("workflow") << QStringList {{}, QStringLiteral("list-a"), {}, {}, {}};
+        QTest::newRow("origin") << QStringList {{}, {}, QStringLiteral("schedule"), {}, {}};
+        QTest::newRow("origin, next page")
+            << QStringList {{}, {}, QStringLiteral("schedule"), {}, next};
+        QTest::newRow("search") << QStringList {{}, {}, {}, QStringLiteral("ex_1"), {}};
     }
 
     void everyFilterReadsThroughAnIndex()
     {
-        QFETCH(QString, status);
-        QFETCH(QString, workflow);
-        QFETCH(QString, search);
-        QFETCH(QString, cursor);
+        QFETCH(QStringList, given);
+        const QString search = given.at(3);
         ExecutionFilter filter;
-        filter.status = status;
-        filter.workflowId = workflow;
+        filter.status = given.at(0);
+        filter.workflowId = given.at(1);
+        filter.origin = given.at(2);
         filter.search = search;
-        filter.cursor = cursor;
-        filter.fromMs = 1; // a time range too, as the console always gives one
+        filter.cursor = given.at(4);
         auto query = ExecutionQueries::pageQuery(filter);
         QVERIFY(query.ok());
         Database db;
@@ -230,8 +213,12 @@ private Q_SLOTS:
                      || all.contains(QLatin1String("USING PRIMARY KEY"))
                      || all.contains(QLatin1String("MULTI-INDEX OR")),
                  qPrintable(all));
-        QVERIFY2(!all.contains(QLatin1String("SCAN executions\n"))
-                     && !all.endsWith(QLatin1String("SCAN executions")),
+        // A filter reads a range of an index (SEARCH); a SCAN would walk the whole list until
+        // enough rows match. Unfiltered, the list is the index in order.
+        const bool filtered = !(given.at(0) + given.at(1) + given.at(2) + search).isEmpty();
+        QVERIFY2(!filtered || !all.contains(QLatin1String("SCAN ")), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("USING INDEX executions_by_"))
+                     || all.contains(QLatin1String("USING INDEX sqlite_autoindex_executions")),
                  qPrintable(all));
         if (search.isEmpty()) // one row at most: nothing to sort
             QVERIFY2(!all.contains(QLatin1String("TEMP B-TREE")), qPrintable(all));
