@@ -1,8 +1,9 @@
 #include "engine/executionstate.h"
 
+#include "common/jsontext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <utility>
 
 namespace Switchboard {
 
@@ -40,102 +41,6 @@ Result<QStringList> toList(const QJsonObject &state, const char *key)
     }
     return out;
 }
-
-// s as a JSON string, quoted and escaped, in UTF-8.
-void appendJsonString(QByteArray &out, const QString &s)
-{
-    out += '"';
-    for (const char c : s.toUtf8()) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else if (uchar(c) < 0x20) {
-            out += "\\u00";
-            out += QByteArray::number(uchar(c), 16).rightJustified(2, '0');
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
-// Any JSON value as compact text, as QJsonDocument writes it.
-void appendJsonValue(QByteArray &out, const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Object:
-        out += QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-        return;
-    case QJsonValue::Array:
-        out += QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-        return;
-    case QJsonValue::String:
-        appendJsonString(out, value.toString());
-        return;
-    case QJsonValue::Bool:
-        out += value.toBool() ? "true" : "false";
-        return;
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        out += "null";
-        return;
-    case QJsonValue::Double: {
-        // Numbers exactly as Qt formats them: written in an array, brackets taken off.
-        const QByteArray text = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
-        out += QByteArrayView(text).sliced(1, text.size() - 2);
-        return;
-    }
-    }
-}
-
-void appendJsonList(QByteArray &out, const QStringList &list)
-{
-    out += '[';
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        if (i > 0)
-            out += ',';
-        appendJsonString(out, list.at(i));
-    }
-    out += ']';
-}
-
-// Writes "key":value pairs, with the commas between them.
-class JsonMembers
-{
-public:
-    explicit JsonMembers(QByteArray &out)
-        : m_out(out)
-    {
-    }
-
-    QByteArray &key(const char *name)
-    {
-        if (!std::exchange(m_first, false))
-            m_out += ',';
-        m_out += '"';
-        m_out += name;
-        m_out += "\":";
-        return m_out;
-    }
-    QByteArray &key(const QString &name)
-    {
-        if (!std::exchange(m_first, false))
-            m_out += ',';
-        appendJsonString(m_out, name);
-        m_out += ':';
-        return m_out;
-    }
-
-private:
-    QByteArray &m_out;
-    bool m_first = true;
-};
 
 qint64 toMs(const QJsonValue &v)
 {
@@ -221,24 +126,24 @@ QByteArray StepState::toText() const
     QByteArray out;
     out.reserve(160);
     out += '{';
-    JsonMembers members(out);
+    JsonText::Members members(out);
     if (attempts > 0)
         members.key("attempts") += QByteArray::number(attempts);
     if (compensationRequest)
-        appendJsonValue(members.key("compensation_request"), *compensationRequest);
+        JsonText::appendValue(members.key("compensation_request"), *compensationRequest);
     if (!error.isNull())
-        appendJsonString(members.key("error"), error);
+        JsonText::appendString(members.key("error"), error);
     if (finishedAt > 0)
         members.key("finished_at") += QByteArray::number(finishedAt);
     if (!output.isUndefined())
-        appendJsonValue(members.key("output"), output);
+        JsonText::appendValue(members.key("output"), output);
     if (request)
-        appendJsonValue(members.key("request"), *request);
+        JsonText::appendValue(members.key("request"), *request);
     if (startedAt > 0)
         members.key("started_at") += QByteArray::number(startedAt);
-    appendJsonString(members.key("status"), toWire(status));
+    JsonText::appendString(members.key("status"), toWire(status));
     if (!taskId.isEmpty())
-        appendJsonString(members.key("task_id"), taskId);
+        JsonText::appendString(members.key("task_id"), taskId);
     if (uncertain)
         members.key("uncertain") += *uncertain ? "true" : "false";
     members.key("visits") += QByteArray::number(visits);
@@ -290,31 +195,29 @@ QByteArray ExecutionState::toText() const
     QByteArray out;
     out.reserve(1024);
     out += '{';
-    JsonMembers members(out);
+    JsonText::Members members(out);
     if (compensate)
-        appendJsonList(members.key("compensate"), *compensate);
+        JsonText::appendList(members.key("compensate"), *compensate);
     if (!completed.isEmpty())
-        appendJsonList(members.key("completed"), completed);
+        JsonText::appendList(members.key("completed"), completed);
     {
-        JsonMembers calls(members.key("inflight") += '{');
+        JsonText::Members calls(members.key("inflight") += '{');
         for (auto it = inflight.cbegin(); it != inflight.cend(); ++it) {
-            QByteArray &call = calls.key(it.key()) += '{';
-            JsonMembers fields(call);
+            JsonText::Members fields(calls.key(it.key()) += '{');
             fields.key("attempt") += QByteArray::number(it->attempt);
             if (it->compensation)
                 fields.key("compensation") += "true";
             if (!it->span.isEmpty())
-                appendJsonString(fields.key("span"), it->span);
+                JsonText::appendString(fields.key("span"), it->span);
             fields.key("visit") += QByteArray::number(it->visit);
             out += '}';
         }
         out += '}';
     }
     if (!joins.isEmpty()) {
-        JsonMembers byNode(members.key("joins") += '{');
+        JsonText::Members byNode(members.key("joins") += '{');
         for (auto it = joins.cbegin(); it != joins.cend(); ++it) {
-            QByteArray &join = byNode.key(it.key()) += '{';
-            JsonMembers fields(join);
+            JsonText::Members fields(byNode.key(it.key()) += '{');
             fields.key("arrived") += QByteArray::number(it->arrived);
             if (it->fired)
                 fields.key("fired") += "true";
@@ -322,9 +225,9 @@ QByteArray ExecutionState::toText() const
         }
         out += '}';
     }
-    appendJsonList(members.key("ready"), ready);
+    JsonText::appendList(members.key("ready"), ready);
     {
-        JsonMembers steps(members.key("steps") += '{');
+        JsonText::Members steps(members.key("steps") += '{');
         for (const auto &[node, step] : m_steps) {
             if (step.text.isEmpty())
                 step.text = step.toText();
@@ -333,8 +236,8 @@ QByteArray ExecutionState::toText() const
         out += '}';
     }
     if (!vars.isEmpty())
-        appendJsonValue(members.key("vars"), vars);
-    appendJsonList(members.key("waiting"), waiting);
+        JsonText::appendValue(members.key("vars"), vars);
+    JsonText::appendList(members.key("waiting"), waiting);
     out += '}';
     return out;
 }

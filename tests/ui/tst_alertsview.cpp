@@ -172,7 +172,9 @@ private Q_SLOTS:
         QVERIFY2(executions->text().contains(QStringLiteral("href=\"execution:ex_1\"")),
                  qPrintable(executions->text()));
         QSignalSpy opened(view, &AlertsView::executionOpened);
-        Q_EMIT executions->linkActivated(QStringLiteral("execution:ex_1"));
+        executions->setFocus(); // followed from the keyboard: Tab to the link, Enter
+        QTest::keyClick(executions, Qt::Key_Tab);
+        QTest::keyClick(executions, Qt::Key_Return);
         QCOMPARE(opened.size(), 1);
         QCOMPARE(opened.at(0).at(0).toString(), QStringLiteral("ex_1"));
         QCOMPARE(window.currentView(), QStringLiteral("executions"));

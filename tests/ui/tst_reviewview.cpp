@@ -95,8 +95,10 @@ private Q_SLOTS:
         auto *meta = view->findChild<QLabel *>(QStringLiteral("taskMeta"));
         QTRY_VERIFY2(meta->text().contains(QStringLiteral("href=\"execution:ex_tk_2\"")),
                      qPrintable(meta->text()));
-        QVERIFY(meta->textInteractionFlags().testFlag(Qt::LinksAccessibleByMouse));
-        Q_EMIT meta->linkActivated(QStringLiteral("execution:ex_tk_2"));
+        // Followed from the keyboard, as a label's links are: Tab to it, Enter.
+        meta->setFocus();
+        QTest::keyClick(meta, Qt::Key_Tab);
+        QTest::keyClick(meta, Qt::Key_Return);
         QCOMPARE(window.currentView(), QStringLiteral("executions"));
         QTRY_COMPARE(core.lastExecutionFilter.search, QStringLiteral("ex_tk_2"));
         QCOMPARE(window.executionsView()->selectedExecution(), QStringLiteral("ex_tk_2"));
