@@ -2,6 +2,7 @@
 
 #include "alerts/alertbook.h"
 #include "api/alertroutes.h"
+#include "api/executionroutes.h"
 #include "api/metricsexporter.h"
 #include "api/taskroutes.h"
 #include "api/workflowroutes.h"
@@ -71,10 +72,10 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     route("POST", QStringLiteral("/webhook/manager/control"), control);
     route("POST", QStringLiteral("/api/v1/control"), control);
     WorkflowRoutes::install(*this, m_core);
+    ExecutionRoutes::install(*this, m_core);
     TaskRoutes::install(*this, m_core);
     AlertRoutes::install(*this, m_core);
     addSecretRoutes();
-    addDeadLetterRoutes();
     route("GET", QStringLiteral("/api/v1/report"),
           [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
               reply.send(200, m_core.reportHtml().toUtf8(), "text/html; charset=utf-8");
@@ -139,44 +140,6 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
           [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
               reply.send(200, MetricsExporter::render(m_core),
                          "text/plain; version=0.0.4; charset=utf-8");
-          });
-}
-
-void ApiServer::addDeadLetterRoutes()
-{
-    route("GET", QStringLiteral("/api/v1/dlq"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-              auto letters = m_core.engine()->deadLetters().list(
-                  req.query.queryItemValue(QStringLiteral("status")));
-              if (!letters)
-                  return reply.sendError(letters.error());
-              reply.sendJson(200, {{QStringLiteral("dead_letters"), *letters}});
-          });
-    route("POST", QStringLiteral("/api/v1/dlq/{id}/replay"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              if (!allow(req, reply, Role::Admin))
-                  return;
-              const auto payload = objectMember(req, QStringLiteral("payload"));
-              if (!payload)
-                  return reply.sendError(payload.error());
-              QPointer<ApiServer> self(this);
-              m_core.engine()->deadLetters().replay(p.at(0), *payload, req.actor,
-                                                    [self, reply](Result<QJsonObject> result) {
-                                                        if (!result)
-                                                            return reply.sendError(result.error());
-                                                        reply.sendJson(200, *result);
-                                                        if (self)
-                                                            self->m_core.refreshAlerts();
-                                                    });
-          });
-    route("POST", QStringLiteral("/api/v1/dlq/{id}/discard"),
-          [this](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-              if (!allow(req, reply, Role::Admin))
-                  return;
-              if (Status st = m_core.engine()->deadLetters().discard(p.at(0), req.actor); !st)
-                  return reply.sendError(st.error());
-              m_core.refreshAlerts();
-              reply.send(204, {});
           });
 }
 

@@ -41,7 +41,6 @@ private:
     void startFromWebhook(const QString &workflowId, bool respondOnEnd, const HttpRequest &request,
                           const HttpReply &reply);
     void addSecretRoutes();
-    void addDeadLetterRoutes();
 
     CoreService &m_core;
     TokenStore m_tokens;

@@ -5,8 +5,7 @@ namespace Switchboard {
 class ApiServer;
 class CoreService;
 
-// Workflows (drafts, versions, publishing, promotion) and their executions (start, list, read,
-// cancel, retry) and events in.
+// Workflows (drafts, versions, publishing, promotion), starting them, and events in.
 class WorkflowRoutes
 {
 public:

@@ -93,6 +93,10 @@ struct CoreConfig
     QString timezone;
     bool hipaaMode = true;
     bool anonymizeDashboard = false;
+    // PHI_FIELDS: field names that hold patient data, beyond PhiMask's built-in ones.
+    QStringList phiFields;
+    // TRACE_URL_TEMPLATE: where a trace is shown, e.g. "http://jaeger:16686/trace/{trace_id}".
+    QString traceUrlTemplate;
     HealthSettings health;
     CircuitBreakerSettings circuitBreaker;
     ResilienceSettings resilience;

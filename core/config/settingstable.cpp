@@ -212,6 +212,43 @@ void addClinic(QList<Setting> &s)
     s << Setting {QStringLiteral("ANONYMIZE_DASHBOARD"), QStringLiteral("anonymize_dashboard"),
                   flag([](CoreConfig &c, bool on) { c.anonymizeDashboard = on; }),
                   QStringLiteral("false")};
+    s << Setting {QStringLiteral("PHI_FIELDS"), QStringLiteral("phi_fields"),
+                  [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                      static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_ -]{1,64}$"));
+                      QStringList fields;
+                      for (const QString &name : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                          if (!re.match(name.trimmed()).hasMatch())
+                              return makeError(QStringLiteral("\"%1\" is not a field name "
+                                                              "(letters, digits, '_', '-')")
+                                                   .arg(name.trimmed()),
+                                               f);
+                          fields << name.trimmed();
+                      }
+                      c.phiFields = fields;
+                      return Ok {};
+                  },
+                  QStringLiteral("none beyond the built-in names")};
+    s << Setting {QStringLiteral("TRACE_URL_TEMPLATE"), QStringLiteral("trace_url_template"),
+                  [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                      const QString t = v.trimmed();
+                      if (!t.isEmpty() && !t.contains(QLatin1String("{trace_id}")))
+                          return makeError(QStringLiteral("the template needs {trace_id} where "
+                                                          "the trace id goes"),
+                                           f);
+                      if (!t.isEmpty()) {
+                          const QUrl url(QString(t).replace(QLatin1String("{trace_id}"),
+                                                            QLatin1String("0")),
+                                         QUrl::StrictMode);
+                          if (!url.isValid() || url.host().isEmpty()
+                              || (url.scheme() != QLatin1String("http")
+                                  && url.scheme() != QLatin1String("https")))
+                              return makeError(
+                                  QStringLiteral("\"%1\" is not an http or https URL").arg(t), f);
+                      }
+                      c.traceUrlTemplate = t;
+                      return Ok {};
+                  },
+                  QStringLiteral("unset")};
 }
 
 void addHealth(QList<Setting> &s)

@@ -135,9 +135,10 @@ void CallOutcomes::addDeadLetter(ExecutionRun &run, const WorkflowNode &node, in
                                  const QString &error)
 {
     // The payload as it was sent (kept with the step), without the action the queue keeps apart.
-    QJsonObject payload = ModuleCalls::keptBody(run, node.id, false).value_or(QJsonObject());
+    const QJsonObject sent = ModuleCalls::keptBody(run, node.id, false).value_or(QJsonObject());
+    const QString key = QString::fromLatin1(ModuleCalls::idempotencyKey(run, node.id, false, sent));
+    QJsonObject payload = sent;
     payload.remove(QStringLiteral("action"));
-    const QString key = QString::fromLatin1(ModuleCalls::idempotencyKey(run, node.id, false));
     const DeadLetterQueue::Entry entry {QStringLiteral("dl_") + QString::fromLatin1(randomHex(8)),
                                         run.id,
                                         node.id,

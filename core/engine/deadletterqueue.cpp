@@ -4,7 +4,10 @@
 #include "engine/executionjson.h"
 #include "store/database.h"
 
+#include <QCryptographicHash>
 #include <QPointer>
+
+#include <memory>
 
 namespace Switchboard {
 
@@ -41,20 +44,25 @@ Status DeadLetterQueue::prune()
     });
 }
 
-Result<QJsonArray> DeadLetterQueue::list(const QString &status)
+Result<QJsonArray> DeadLetterQueue::list(const Filter &filter)
 {
-    const QString columns =
-        QStringLiteral("id, execution_id, node, module, action, payload, error, attempts, status, "
-                       "created_at, updated_at, result");
-    auto q = status.isEmpty()
-        ? m_db.exec(
-            QStringLiteral("SELECT %1 FROM dead_letters ORDER BY created_at DESC LIMIT 1000")
-                .arg(columns))
-        : m_db.exec(
-            QStringLiteral(
-                "SELECT %1 FROM dead_letters WHERE status = ? ORDER BY created_at DESC LIMIT 1000")
-                .arg(columns),
-            {status});
+    QStringList where;
+    QVariantList values;
+    for (const auto &[column, value] : {std::pair {"status", filter.status},
+                                        std::pair {"module", filter.module},
+                                        std::pair {"execution_id", filter.executionId}}) {
+        if (value.isEmpty())
+            continue;
+        where << QStringLiteral("%1 = ?").arg(QLatin1String(column));
+        values << value;
+    }
+    auto q = m_db.exec(
+        QStringLiteral("SELECT id, execution_id, node, module, action, payload, error, attempts, "
+                       "status, created_at, updated_at, result, reason, idempotency_key "
+                       "FROM dead_letters %1 ORDER BY created_at DESC LIMIT 1000")
+            .arg(where.isEmpty() ? QString()
+                                 : QStringLiteral("WHERE ") + where.join(QLatin1String(" AND "))),
+        values);
     if (!q)
         return q.error();
     QJsonArray out;
@@ -71,7 +79,11 @@ Result<QJsonArray> DeadLetterQueue::list(const QString &status)
                          {QStringLiteral("status"), q->value(8).toString()},
                          {QStringLiteral("created_at"), isoOrNull(q->value(9).toLongLong())},
                          {QStringLiteral("updated_at"), isoOrNull(q->value(10).toLongLong())},
-                         {QStringLiteral("result"), parse(q->value(11))}});
+                         {QStringLiteral("result"), parse(q->value(11))},
+                         {QStringLiteral("reason"), q->value(12).isNull()
+                              ? QJsonValue(QJsonValue::Null)
+                              : QJsonValue(q->value(12).toString())},
+                         {QStringLiteral("idempotency_key"), q->value(13).toString()}});
     }
     return out;
 }
@@ -85,55 +97,89 @@ Result<int> DeadLetterQueue::pendingCount()
     return q->next() ? q->value(0).toInt() : 0;
 }
 
-Status DeadLetterQueue::discard(const QString &id, const QString &actor)
+Status DeadLetterQueue::discard(const QString &id, const QString &reason, const QString &actor)
 {
+    const QString why = reason.trimmed();
+    if (why.isEmpty())
+        return makeError(QStringLiteral("say why the dead letter is discarded"),
+                         QStringLiteral("reason"));
     return m_db.transaction([&]() -> Status {
-        auto r = m_db.run(QStringLiteral("UPDATE dead_letters SET status = 'discarded', "
+        auto r = m_db.run(QStringLiteral("UPDATE dead_letters SET status = 'discarded', reason = ?, "
                                          "updated_at = ? WHERE id = ? AND status = 'pending'"),
-                          {m_clock.nowMs(), id});
+                          {why, m_clock.nowMs(), id});
         if (!r)
             return r.error();
         if (*r == 0)
             return notFound(QStringLiteral("no pending dead letter has the id \"%1\"").arg(id),
                             QStringLiteral("id"));
         return audit(m_audit, QStringLiteral("dead_letter.discarded"), actor,
-                     {{QStringLiteral("dead_letter_id"), id}});
+                     {{QStringLiteral("dead_letter_id"), id}, {QStringLiteral("reason"), why}});
+    });
+}
+
+Status DeadLetterQueue::recoverInterrupted()
+{
+    return m_db.transaction([&]() -> Status {
+        auto r = m_db.run(QStringLiteral("UPDATE dead_letters SET status = 'pending' "
+                                         "WHERE status = 'replaying'"));
+        return r ? Status(Ok {}) : Status(r.error());
     });
 }
 
 void DeadLetterQueue::replay(const QString &id, const QJsonObject &editedPayload,
                              const QString &actor, std::function<void(Result<QJsonObject>)> done)
 {
-    auto q = m_db.exec(QStringLiteral("SELECT module, action, payload, idempotency_key, attempts "
-                                      "FROM dead_letters WHERE id = ? AND status = 'pending'"),
+    auto q = m_db.exec(QStringLiteral("SELECT module, action, payload, idempotency_key, attempts, "
+                                      "status FROM dead_letters WHERE id = ?"),
                        {id});
-    if (!q || !q->next()) {
-        done(notFound(QStringLiteral("no pending dead letter has the id \"%1\"").arg(id),
-                      QStringLiteral("id")));
-        return;
-    }
+    if (!q)
+        return done(q.error());
+    if (!q->next())
+        return done(notFound(QStringLiteral("no dead letter has the id \"%1\"").arg(id),
+                             QStringLiteral("id")));
+    const QString status = q->value(5).toString();
+    if (status != QLatin1String("pending"))
+        return done(conflict(status == QLatin1String("replaying")
+                                 ? QStringLiteral("dead letter \"%1\" is being replayed already")
+                                       .arg(id)
+                                 : QStringLiteral("dead letter \"%1\" was %2 already").arg(id, status),
+                             QStringLiteral("status")));
     const QString module = q->value(0).toString();
     const int attempts = q->value(4).toInt();
+    const bool edited = !editedPayload.isEmpty();
     ModuleCallRequest request;
     request.module = module;
     request.url = m_endpoints.value(module);
-    request.body = editedPayload.isEmpty() ? parse(q->value(2)) : editedPayload;
+    request.body = edited ? editedPayload : parse(q->value(2));
     request.body.insert(QStringLiteral("action"), q->value(1).toString());
-    // The same payload keeps its key, so a module that did act on a lost answer acts once;
-    // an edited payload is a new request.
-    request.idempotencyKey = (editedPayload.isEmpty() ? q->value(3).toString()
-                                                      : q->value(3).toString()
-                                      + QStringLiteral(":replay%1").arg(attempts))
-                                 .toLatin1();
+    // The same payload keeps its key; an edited one is a new request, keyed by what it says, so
+    // the same edit sent again is still one effect.
+    request.idempotencyKey = q->value(3).toString().toLatin1();
+    if (edited)
+        request.idempotencyKey += ":edit-"
+            + QCryptographicHash::hash(compact(request.body).toUtf8(), QCryptographicHash::Sha256)
+                  .toHex()
+                  .left(16);
     request.traceId = randomHex(16);
     request.spanId = randomHex(8);
-    if (request.url.isEmpty()) {
-        done(makeError(QStringLiteral("module %1 has no endpoint configured").arg(module),
-                       QStringLiteral("module")));
-        return;
-    }
+    q->finish();
+    if (request.url.isEmpty())
+        return done(makeError(QStringLiteral("module %1 has no endpoint configured").arg(module),
+                              QStringLiteral("module")));
+    Status claimed = m_db.transaction([&]() -> Status {
+        auto r = m_db.run(QStringLiteral("UPDATE dead_letters SET status = 'replaying', "
+                                         "updated_at = ? WHERE id = ? AND status = 'pending'"),
+                          {m_clock.nowMs(), id});
+        if (!r)
+            return r.error();
+        if (*r == 0)
+            return conflict(QStringLiteral("dead letter \"%1\" is being replayed already").arg(id),
+                            QStringLiteral("status"));
+        return Ok {};
+    });
+    if (!claimed)
+        return done(claimed.error());
     QPointer<DeadLetterQueue> self(this);
-    const bool edited = !editedPayload.isEmpty();
     m_modules.call(
         request, [self, id, attempts, actor, edited, done](const ModuleCallResult &result) {
             if (!self)
@@ -147,8 +193,8 @@ void DeadLetterQueue::replay(const QString &id, const QJsonObject &editedPayload
                             "result = ?, attempts = ? WHERE id = ?"),
                         {now, compact(result.body), attempts + 1, id})
                     : self->m_db.run(
-                        QStringLiteral("UPDATE dead_letters SET error = ?, updated_at = "
-                                       "?, attempts = ? WHERE id = ?"),
+                        QStringLiteral("UPDATE dead_letters SET status = 'pending', error = ?, "
+                                       "updated_at = ?, attempts = ? WHERE id = ?"),
                         {result.error, now, attempts + 1, id});
                 if (!r)
                     return r.error();
@@ -159,19 +205,46 @@ void DeadLetterQueue::replay(const QString &id, const QJsonObject &editedPayload
                      {QStringLiteral("outcome"),
                       result.ok() ? QStringLiteral("succeeded") : QStringLiteral("failed")}});
             });
-            if (!st) {
-                done(st.error());
-                return;
-            }
-            if (!result.ok()) {
-                done(conflict(QStringLiteral("the replay failed too: %1").arg(result.error),
-                              QStringLiteral("status")));
-                return;
-            }
+            if (!st)
+                return done(st.error());
+            if (!result.ok())
+                return done(conflict(QStringLiteral("the replay failed too: %1").arg(result.error),
+                                     QStringLiteral("status")));
             done(QJsonObject {{QStringLiteral("id"), id},
                               {QStringLiteral("status"), QStringLiteral("replayed")},
                               {QStringLiteral("result"), result.body}});
         });
+}
+
+void DeadLetterQueue::replayAll(const QStringList &ids, const QString &actor,
+                                std::function<void(QJsonArray)> done)
+{
+    struct Pending
+    {
+        QJsonArray outcomes;
+        int left = 0;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->left = int(ids.size());
+    for (int i = 0; i < ids.size(); ++i)
+        pending->outcomes.append(QJsonValue());
+    if (ids.isEmpty())
+        return done({});
+    for (int i = 0; i < ids.size(); ++i) {
+        const QString id = ids.at(i);
+        replay(id, {}, actor, [pending, i, id, done](Result<QJsonObject> result) {
+            QJsonObject outcome {{QStringLiteral("id"), id}};
+            if (result) {
+                outcome.insert(QStringLiteral("status"), QStringLiteral("replayed"));
+            } else {
+                outcome.insert(QStringLiteral("status"), QStringLiteral("failed"));
+                outcome.insert(QStringLiteral("error"), result.error().message);
+            }
+            pending->outcomes.replace(i, outcome);
+            if (--pending->left == 0)
+                done(pending->outcomes);
+        });
+    }
 }
 
 } // namespace Switchboard

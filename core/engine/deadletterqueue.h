@@ -42,14 +42,33 @@ public:
     // Inserts a pending letter; run it inside the transaction that fails the step.
     Status add(const Entry &entry);
 
-    // Newest first, at most 1000; status empty for all.
-    Result<QJsonArray> list(const QString &status);
+    // Newest first, at most 1000; empty fields do not filter (status: pending, replaying,
+    // replayed, discarded).
+    struct Filter
+    {
+        QString status;
+        QString module;
+        QString executionId;
+    };
+    Result<QJsonArray> list(const Filter &filter);
     Result<int> pendingCount();
     // Sends the call again (with an edited payload when given); done gets the module's answer.
-    // Both are recorded in the audit trail under actor.
+    // The letter is claimed ("replaying") before the call goes out, so a second replay of it,
+    // from another desk or a double click, is refused rather than sent twice. The same payload
+    // keeps the original idempotency key and an edited one gets a key of its own, so a module
+    // that acted on a lost answer acts once. A failed replay leaves the letter pending. Both
+    // are recorded in the audit trail under actor.
     void replay(const QString &id, const QJsonObject &editedPayload, const QString &actor,
                 std::function<void(Result<QJsonObject>)> done);
-    Status discard(const QString &id, const QString &actor);
+    // Replays each letter as it is (after an outage); done gets one {id, status, error} per id,
+    // in order, once every call has come back.
+    void replayAll(const QStringList &ids, const QString &actor,
+                   std::function<void(QJsonArray)> done);
+    // Sets a pending letter aside for good; the reason is kept with it and in the audit trail.
+    Status discard(const QString &id, const QString &reason, const QString &actor);
+    // Letters whose replay was cut short by a stop become pending again (their call may have
+    // gone out: a replay sends it with the same key).
+    Status recoverInterrupted();
     // Deletes replayed and discarded letters older than the time to live.
     Status prune();
 

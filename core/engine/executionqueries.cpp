@@ -1,7 +1,11 @@
 #include "engine/executionqueries.h"
 
 #include "engine/executionjson.h"
+#include "engine/executiontimeline.h"
 #include "store/database.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
 
 namespace Switchboard {
 
@@ -67,6 +71,11 @@ Result<QJsonObject> ExecutionQueries::execution(const QString &executionId)
             e.insert(QStringLiteral("data"), parse(h->value(5)));
         history.append(e);
     }
+    result.insert(QStringLiteral("timeline"), ExecutionTimeline::build(history));
+    auto keys = keysOf(executionId);
+    if (!keys)
+        return keys.error();
+    result.insert(QStringLiteral("keys"), *keys);
     result.insert(QStringLiteral("history"), history);
     return result;
 }
@@ -96,6 +105,57 @@ Result<QJsonArray> ExecutionQueries::executions(const QString &status, int limit
     return listed->executions;
 }
 
+namespace {
+
+// A row of ListColumns as a list shows it.
+QJsonObject listed(const QSqlQuery &q)
+{
+    return {{QStringLiteral("id"), q.value(0).toString()},
+            {QStringLiteral("workflow_id"), q.value(1).toString()},
+            {QStringLiteral("version"), q.value(2).toInt()},
+            {QStringLiteral("status"), q.value(3).toString()},
+            {QStringLiteral("trace_id"), q.value(4).toString()},
+            {QStringLiteral("created_at"), isoOrNull(q.value(5).toLongLong())},
+            {QStringLiteral("updated_at"), isoOrNull(q.value(6).toLongLong())},
+            {QStringLiteral("finished_at"), isoOrNull(q.value(7).toLongLong())},
+            {QStringLiteral("error"),
+             q.value(8).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(8).toString())},
+            {QStringLiteral("origin"), q.value(9).toString()}};
+}
+
+constexpr const char *ListColumns = "e.id, e.workflow_id, e.version, e.status, e.trace_id, "
+                                    "e.created_at, e.updated_at, e.finished_at, e.error, e.origin";
+
+} // namespace
+
+Result<QJsonArray> ExecutionQueries::journey(const QString &key, const QString &value, int limit)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT %1 FROM execution_keys k JOIN executions e ON e.id = "
+                                      "k.execution_id WHERE k.key = ? AND k.value = ? "
+                                      "ORDER BY k.created_at, k.execution_id LIMIT ?")
+                           .arg(QLatin1String(ListColumns)),
+                       {key, value, limit});
+    if (!q)
+        return q.error();
+    QJsonArray out;
+    while (q->next())
+        out.append(listed(*q));
+    return out;
+}
+
+Result<QJsonObject> ExecutionQueries::keysOf(const QString &executionId)
+{
+    auto q = m_db.exec(QStringLiteral("SELECT key, value FROM execution_keys WHERE execution_id = ? "
+                                      "ORDER BY key"),
+                       {executionId});
+    if (!q)
+        return q.error();
+    QJsonObject keys;
+    while (q->next())
+        keys.insert(q->value(0).toString(), q->value(1).toString());
+    return keys;
+}
+
 Result<ExecutionQueries::Query> ExecutionQueries::pageQuery(const ExecutionFilter &filter)
 {
     QStringList where;
@@ -114,8 +174,20 @@ Result<ExecutionQueries::Query> ExecutionQueries::pageQuery(const ExecutionFilte
         add(QStringLiteral("created_at >= ?"), {filter.fromMs});
     if (filter.toMs > 0)
         add(QStringLiteral("created_at < ?"), {filter.toMs});
-    if (!filter.search.isEmpty())
-        add(QStringLiteral("(id = ? OR trace_id = ?)"), {filter.search, filter.search});
+    if (!filter.search.isEmpty()) {
+        // "patient_id=P-1042" (or "patient_id:P-1042"): that business key; anything else: an
+        // execution id, a trace id or the value of any business key.
+        static const QRegularExpression keyed(QStringLiteral("^([a-z][a-z0-9_]{0,39})\\s*[=:]\\s*(.+)$"));
+        const auto m = keyed.match(filter.search.trimmed());
+        if (m.hasMatch())
+            add(QStringLiteral("id IN (SELECT execution_id FROM execution_keys WHERE key = ? AND "
+                               "value = ?)"),
+                {m.captured(1), m.captured(2).trimmed()});
+        else
+            add(QStringLiteral("(id = ? OR trace_id = ? OR id IN (SELECT execution_id FROM "
+                               "execution_keys WHERE value = ?))"),
+                {filter.search, filter.search, filter.search});
+    }
     if (!filter.cursor.isEmpty()) {
         // "<started ms>.<id>" of the last row shown: the next page starts below it.
         const qsizetype dot = filter.cursor.indexOf(QLatin1Char('.'));
@@ -128,10 +200,9 @@ Result<ExecutionQueries::Query> ExecutionQueries::pageQuery(const ExecutionFilte
         add(QStringLiteral("(created_at, id) < (?, ?)"), {ms, filter.cursor.mid(dot + 1)});
     }
     query.sql =
-        QStringLiteral("SELECT id, workflow_id, version, status, trace_id, created_at, "
-                       "updated_at, finished_at, error, origin FROM executions %1 "
-                       "ORDER BY created_at DESC, id DESC LIMIT ?")
-            .arg(where.isEmpty() ? QString()
+        QStringLiteral("SELECT %1 FROM executions e %2 ORDER BY created_at DESC, id DESC LIMIT ?")
+            .arg(QLatin1String(ListColumns),
+                 where.isEmpty() ? QString()
                                  : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND ")));
     query.values << filter.limit + 1; // one more, to know whether a next page exists
     return query;
@@ -155,19 +226,7 @@ Result<ExecutionPage> ExecutionQueries::page(const ExecutionFilter &filter)
         }
         lastId = q->value(0).toString();
         lastMs = q->value(5).toLongLong();
-        out.executions.append(
-            QJsonObject {{QStringLiteral("id"), lastId},
-                         {QStringLiteral("workflow_id"), q->value(1).toString()},
-                         {QStringLiteral("version"), q->value(2).toInt()},
-                         {QStringLiteral("status"), q->value(3).toString()},
-                         {QStringLiteral("trace_id"), q->value(4).toString()},
-                         {QStringLiteral("created_at"), isoOrNull(lastMs)},
-                         {QStringLiteral("updated_at"), isoOrNull(q->value(6).toLongLong())},
-                         {QStringLiteral("finished_at"), isoOrNull(q->value(7).toLongLong())},
-                         {QStringLiteral("error"),
-                          q->value(8).isNull() ? QJsonValue(QJsonValue::Null)
-                                               : QJsonValue(q->value(8).toString())},
-                         {QStringLiteral("origin"), q->value(9).toString()}});
+        out.executions.append(listed(*q));
     }
     return out;
 }

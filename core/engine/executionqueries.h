@@ -19,7 +19,8 @@ struct ExecutionFilter
     QString origin;
     qint64 fromMs = 0; // started at or after
     qint64 toMs = 0; // started before
-    QString search; // an execution id or a trace id
+    // An execution id, a trace id or a business key's value; "key=value" for one key.
+    QString search;
     QString cursor; // ExecutionPage::nextCursor of the page before
     int limit = 200;
 };
@@ -54,6 +55,10 @@ public:
         QVariantList values;
     };
     static Result<Query> pageQuery(const ExecutionFilter &filter);
+    // Every execution with that business key (correlation), across workflows, oldest first.
+    Result<QJsonArray> journey(const QString &key, const QString &value, int limit = 1000);
+    // An execution's business keys: {"patient_id": "P-1042", …}.
+    Result<QJsonObject> keysOf(const QString &executionId);
     // Stored executions by status, from the counts kept as they change (no scan).
     Result<QHash<QString, qint64>> countsByStatus();
 

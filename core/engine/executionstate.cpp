@@ -226,6 +226,8 @@ QByteArray ExecutionState::toText() const
         out += '}';
     }
     JsonText::appendList(members.key("ready"), ready);
+    if (!reuse.isEmpty())
+        JsonText::appendValue(members.key("reuse"), reuse);
     {
         JsonText::Members steps(members.key("steps") += '{');
         for (const auto &[node, step] : m_steps) {
@@ -279,6 +281,8 @@ QJsonObject ExecutionState::withoutSteps() const
         o.insert(QStringLiteral("completed"), toArray(completed));
     if (compensate)
         o.insert(QStringLiteral("compensate"), toArray(*compensate));
+    if (!reuse.isEmpty())
+        o.insert(QStringLiteral("reuse"), reuse);
     return o;
 }
 
@@ -294,6 +298,7 @@ Result<ExecutionState> ExecutionState::fromJson(const QJsonObject &stored)
     }
     state.m_stepsJson = steps;
     state.vars = stored.value(QLatin1String("vars")).toObject();
+    state.reuse = stored.value(QLatin1String("reuse")).toObject();
     for (auto [key, list] :
          {std::pair {"ready", &state.ready}, std::pair {"waiting", &state.waiting},
           std::pair {"completed", &state.completed}}) {

@@ -75,6 +75,11 @@ public:
     QMap<QString, JoinState> joins; // by node
     QStringList completed; // compensable calls done, oldest first
     std::optional<QStringList> compensate; // set while a saga undoes: the calls left to undo
+    // A re-run's calls that may keep the original's Idempotency-Key: {node: {"key", "body"
+    // (ModuleCalls::bodyHash of the original's body)}}. The first visit's call whose body is
+    // the same as the original's is sent under the original's key, so the module does not act
+    // twice; any other call has a key of its own.
+    QJsonObject reuse;
 
     // The node's state, or nullptr when the node was never reached.
     const StepState *step(const QString &node) const;

@@ -3,6 +3,8 @@
 #include "engine/executionjson.h"
 #include "workflow/expressionengine.h"
 
+#include <QCryptographicHash>
+
 namespace Switchboard {
 
 using namespace ExecutionJson;
@@ -13,13 +15,28 @@ ModuleCalls::ModuleCalls(ExpressionEngine &expressions)
 }
 
 QByteArray ModuleCalls::idempotencyKey(const ExecutionRun &run, const QString &nodeId,
-                                       bool compensation)
+                                       bool compensation, const QJsonObject &body)
 {
+    const int visit = std::max(1, run.state.visits(nodeId));
+    if (!compensation && visit == 1 && !run.state.reuse.isEmpty()) {
+        const QJsonObject reused = run.state.reuse.value(nodeId).toObject();
+        if (!reused.isEmpty() && reused.value(QLatin1String("body")).toString() == bodyHash(body))
+            return reused.value(QLatin1String("key")).toString().toLatin1();
+    }
     return QStringLiteral("%1:%2:%3%4")
         .arg(run.id, nodeId)
-        .arg(std::max(1, run.state.visits(nodeId)))
+        .arg(visit)
         .arg(compensation ? QStringLiteral(":compensate") : QString())
         .toLatin1();
+}
+
+QString ModuleCalls::bodyHash(const QJsonObject &body)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                 QCryptographicHash::Sha256)
+            .toHex()
+            .left(24));
 }
 
 Result<ModuleCallRequest> ModuleCalls::request(const ExecutionRun &run, const WorkflowNode &node,
@@ -34,7 +51,6 @@ Result<ModuleCallRequest> ModuleCalls::request(const ExecutionRun &run, const Wo
     request.url = m_endpoints.value(module);
     if (request.url.isEmpty())
         return makeError(QStringLiteral("module %1 has no endpoint configured").arg(module));
-    request.idempotencyKey = idempotencyKey(run, node.id, compensation);
     request.traceId = run.traceId.toLatin1();
     const QString span = run.state.inflight.value(node.id).span;
     request.spanId = span.isEmpty() ? randomHex(8) : span.toLatin1();
@@ -43,12 +59,13 @@ Result<ModuleCallRequest> ModuleCalls::request(const ExecutionRun &run, const Wo
         : m_timeoutsMs.value(module, 10000);
     if (auto kept = keptBody(run, node.id, compensation)) {
         request.body = *kept;
-        return request;
+    } else {
+        auto body = render(run, node, compensation);
+        if (!body)
+            return body.error();
+        request.body = *body;
     }
-    auto body = render(run, node, compensation);
-    if (!body)
-        return body.error();
-    request.body = *body;
+    request.idempotencyKey = idempotencyKey(run, node.id, compensation, request.body);
     return request;
 }
 

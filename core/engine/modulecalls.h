@@ -31,8 +31,17 @@ public:
     // it in the step, committed with it: every send under the same Idempotency-Key — retries,
     // re-sends after a restart — then carries the same bytes. A new visit renders anew.
     void keepBody(ExecutionRun &run, const WorkflowNode &node, bool compensation) const;
+    // <execution>:<node>:<visit>[:compensate]; a re-run's unchanged call keeps the original's
+    // (ExecutionState::reuse).
     static QByteArray idempotencyKey(const ExecutionRun &run, const QString &nodeId,
-                                     bool compensation);
+                                     bool compensation, const QJsonObject &body = {});
+    // A short digest of a call's body, to tell whether a re-run sends the same.
+    static QString bodyHash(const QJsonObject &body);
+    // The body the node's call would send in run's scope (a re-run's preview).
+    Result<QJsonObject> renderCall(const ExecutionRun &run, const WorkflowNode &node) const
+    {
+        return render(run, node, false);
+    }
 
     // The body kept with the step when its call was first queued, if any.
     static std::optional<QJsonObject> keptBody(const ExecutionRun &run, const QString &nodeId,

@@ -70,6 +70,19 @@ Status SqliteExecutionStore::save(const ExecutionRun &r, qint64 now)
                state, output, error, now, now, finished, r.origin});
     if (!row)
         return row;
+    if (!r.inserted) {
+        // Its business keys, for the journey: found by key and value, in time order.
+        for (const CorrelationKey &k : r.def.correlation) {
+            const QString value = k.valueIn(r.input);
+            if (value.isEmpty())
+                continue;
+            if (Status key = run("INSERT OR IGNORE INTO execution_keys (key, value, created_at, "
+                                 "execution_id) VALUES (?, ?, ?, ?)",
+                                 {k.key, value, now, r.id});
+                !key)
+                return key;
+        }
+    }
     for (const HistoryEvent &e : r.events) {
         Status event =
             run("INSERT INTO execution_events (execution_id, seq, ts, type, node, attempt, "

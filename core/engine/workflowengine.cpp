@@ -30,6 +30,7 @@ WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleCli
     , m_deadLetters(new DeadLetterQueue(db, modules, clock, this))
     , m_outcomes(m_store, m_saga, *m_deadLetters, m_stepDurations, clock)
     , m_queries(db)
+    , m_reruns(m_store, workflows, m_calls)
     , m_schedules(db, workflows)
     , m_inbound(db, clock)
     , m_reload(clock)
@@ -491,6 +492,8 @@ void WorkflowEngine::reloadDropped()
 
 Status WorkflowEngine::recover()
 {
+    if (Status st = m_deadLetters->recoverInterrupted(); !st)
+        return st;
     auto ids = m_store.running();
     if (!ids)
         return ids.error();
@@ -595,6 +598,45 @@ Result<QJsonObject> WorkflowEngine::retry(const QString &executionId, const QStr
     if (Status saved = advance(*run); !saved)
         return saved.error();
     return answer;
+}
+
+Result<QJsonObject> WorkflowEngine::rerunPreview(const QString &executionId,
+                                                 const QString &fromStep,
+                                                 const std::optional<QJsonObject> &input)
+{
+    auto plan = m_reruns.plan(executionId, fromStep, input);
+    if (!plan)
+        return plan.error();
+    return Reruns::preview(*plan);
+}
+
+Result<QJsonObject> WorkflowEngine::rerun(const QString &executionId, const QString &fromStep,
+                                          const std::optional<QJsonObject> &input,
+                                          const QString &actor)
+{
+    auto plan = m_reruns.plan(executionId, fromStep, input);
+    if (!plan)
+        return plan.error();
+    Run *run = newRun(plan->def, plan->input,
+                      {{QStringLiteral("origin"), QStringLiteral("rerun")},
+                       {QStringLiteral("rerun_of"), executionId},
+                       {QStringLiteral("from_step"), fromStep},
+                       {QStringLiteral("input_edited"), input.has_value()}});
+    run->state = std::move(plan->state);
+    const QJsonObject summary = Reruns::preview(*plan);
+    audit(*run, QStringLiteral("execution.rerun"), actor,
+          {{QStringLiteral("execution_id"), executionId},
+           {QStringLiteral("workflow_id"), plan->def.id},
+           {QStringLiteral("from_step"), fromStep},
+           {QStringLiteral("input_edited"), input.has_value()},
+           {QStringLiteral("new_execution_id"), run->id}});
+    if (Status saved = advance(*run); !saved)
+        return saved.error();
+    return QJsonObject {{QStringLiteral("execution_id"), run->id},
+                        {QStringLiteral("trace_id"), run->traceId},
+                        {QStringLiteral("rerun_of"), executionId},
+                        {QStringLiteral("from_step"), fromStep},
+                        {QStringLiteral("calls"), summary.value(QLatin1String("calls"))}};
 }
 
 Status WorkflowEngine::claim(const QString &taskId, const QString &who)

@@ -13,6 +13,7 @@
 #include "engine/modulecalls.h"
 #include "engine/moduleclient.h"
 #include "engine/reloadqueue.h"
+#include "engine/reruns.h"
 #include "engine/reviewdecisions.h"
 #include "engine/runhost.h"
 #include "engine/saga.h"
@@ -102,6 +103,12 @@ public:
     Status cancel(const QString &executionId, const QString &actor);
     // Starts a new execution of the same version with the same input.
     Result<QJsonObject> retry(const QString &executionId, const QString &actor);
+    // Re-running from a step (Reruns): what it would call, and the re-run itself, a new
+    // execution of the same version recorded as coming from the original.
+    Result<QJsonObject> rerunPreview(const QString &executionId, const QString &fromStep,
+                                     const std::optional<QJsonObject> &input);
+    Result<QJsonObject> rerun(const QString &executionId, const QString &fromStep,
+                              const std::optional<QJsonObject> &input, const QString &actor);
 
     Result<QJsonObject> execution(const QString &executionId)
     {
@@ -118,6 +125,10 @@ public:
     Result<ExecutionPage> executions(const ExecutionFilter &filter)
     {
         return m_queries.page(filter);
+    }
+    Result<QJsonArray> journey(const QString &key, const QString &value)
+    {
+        return m_queries.journey(key, value);
     }
 
     // Review tasks, oldest first; status "open" is pending, claimed and escalated together.
@@ -219,6 +230,7 @@ private:
     DeadLetterQueue *m_deadLetters;
     CallOutcomes m_outcomes;
     ExecutionQueries m_queries;
+    Reruns m_reruns;
     ScheduleTimers m_schedules;
     QHash<QString, Run *> m_live;
     InboundRequests m_inbound;

@@ -34,6 +34,18 @@ const QList<ModuleInfo> &all()
     return modules;
 }
 
+QString outsideEffect(const QString &id)
+{
+    static const QHash<QString, QString> effects {
+        {QStringLiteral("02_booking"), QStringLiteral("bookings")},
+        {QStringLiteral("03_telehealth"), QStringLiteral("video_visits")},
+        {QStringLiteral("04_billing"), QStringLiteral("payments")},
+        {QStringLiteral("05_followup"), QStringLiteral("messages")},
+        {QStringLiteral("08_messaging"), QStringLiteral("messages")},
+    };
+    return effects.value(id);
+}
+
 const ModuleInfo *find(const QString &id)
 {
     for (const ModuleInfo &info : all()) {

@@ -46,6 +46,7 @@ CoreService::CoreService(const CoreConfig &config, const Clock &clock, const Cor
     : QObject(parent)
     , m_config(config)
     , m_clock(clock)
+    , m_phi(PhiMask(config.phiFields), clock)
     , m_options(options)
     , m_report(new ReportPublisher(
           m_config, clock, [this] { return statusDocument(QString(), 0); }, this))
@@ -254,6 +255,7 @@ Status CoreService::startEngine()
     if (!m_config.timezone.isEmpty())
         m_engine->setTimeZone(QTimeZone(m_config.timezone.toUtf8()));
     m_audit = new AuditLog(*m_db, m_clock, *m_resilient, this);
+    m_phi.setAudit(m_audit);
     if (const ModuleConfig *compliance = m_config.module(QStringLiteral("09_compliance"));
         compliance && compliance->enabled && !compliance->endpoint.isEmpty())
         m_audit->setCompliance(compliance->endpoint,

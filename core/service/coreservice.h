@@ -2,6 +2,7 @@
 
 #include "alerts/alertrules.h"
 #include "common/clock.h"
+#include "audit/phiaccess.h"
 #include "common/result.h"
 #include "config/coreconfig.h"
 #include "health/modulesnapshot.h"
@@ -57,6 +58,8 @@ public:
     static QString databasePath(const CoreOptions &options);
 
     const CoreConfig &config() const { return m_config; }
+    // Patient data in executions and dead letters: masked, or revealed and audited.
+    PhiAccess &phi() { return m_phi; }
     QList<ModuleSnapshot> modules() const;
     // The clinic's KPIs as the status document carries them, with "source": "07_analytics" or
     // "core_events" (module 07 not answering: the figures the core counted itself).
@@ -128,6 +131,7 @@ private:
 
     CoreConfig m_config;
     const Clock &m_clock;
+    PhiAccess m_phi;
     bool m_overviewRefreshQueued = false;
     static constexpr int RetentionPauseMs = 20; // between two batches of a retention pass
     CoreOptions m_options;

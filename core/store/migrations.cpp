@@ -335,6 +335,23 @@ CREATE INDEX executions_by_workflow ON executions(workflow_id, created_at, id);
 CREATE INDEX executions_by_origin ON executions(origin, created_at, id);
 CREATE INDEX executions_by_trace ON executions(trace_id);
 )SQL",
+    // 13: repair and journeys. A dead letter keeps why it was discarded, and is claimed
+    // ("replaying") while its call is out, so a second replay cannot send it twice; letters are
+    // found by execution. Each execution's correlation keys (patient_id, appointment_id, …) are
+    // indexed by key and value, newest last, for the journey across workflows.
+    R"SQL(
+ALTER TABLE dead_letters ADD COLUMN reason TEXT;
+CREATE INDEX dead_letters_by_execution ON dead_letters(execution_id);
+CREATE TABLE execution_keys (
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    execution_id TEXT NOT NULL,
+    PRIMARY KEY (key, value, created_at, execution_id)
+) WITHOUT ROWID;
+CREATE INDEX execution_keys_by_execution ON execution_keys(execution_id);
+CREATE INDEX execution_keys_by_value ON execution_keys(value);
+)SQL",
 };
 
 } // namespace

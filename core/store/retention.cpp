@@ -29,6 +29,9 @@ Result<int> Retention::pruneExecutions(qint64 cutoff, QMap<QString, int> &delete
              {std::pair {"execution_events",
                          "DELETE FROM execution_events WHERE execution_id IN (SELECT value FROM "
                          "json_each(?))"},
+              std::pair {"execution_keys",
+                         "DELETE FROM execution_keys WHERE execution_id IN (SELECT value FROM "
+                         "json_each(?))"},
               std::pair {"tasks",
                          "DELETE FROM tasks WHERE execution_id IN (SELECT value FROM "
                          "json_each(?))"},

@@ -98,8 +98,30 @@ Result<Workflow> Workflow::fromJson(const QJsonObject &json)
                         o.value(QLatin1String("to")).toString(),
                         o.value(QLatin1String("port")).toString(QStringLiteral("out"))});
     }
+    const QJsonObject correlation = json.value(QLatin1String("correlation")).toObject();
+    for (auto it = correlation.begin(); it != correlation.end(); ++it) {
+        const QString path = it.value().toString();
+        if (!path.startsWith(QLatin1String("input.")))
+            return makeError(QStringLiteral("a correlation key is read from the input, as "
+                                            "\"input.<field>\"; \"%1\" is not")
+                                 .arg(path),
+                             QStringLiteral("correlation.%1").arg(it.key()));
+        w.correlation.append({it.key(), path.mid(6).split(QLatin1Char('.'))});
+    }
     w.buildIndex();
     return w;
+}
+
+QString CorrelationKey::valueIn(const QJsonObject &input) const
+{
+    QJsonValue v = input;
+    for (const QString &member : path)
+        v = v.toObject().value(member);
+    if (v.isString())
+        return v.toString().left(200);
+    if (v.isDouble() && v.toDouble() == double(qint64(v.toDouble())))
+        return QString::number(qint64(v.toDouble()));
+    return {};
 }
 
 QJsonObject Workflow::toJson() const
@@ -121,6 +143,12 @@ QJsonObject Workflow::toJson() const
                       {QStringLiteral("edges"), edgeArray}};
     if (!description.isEmpty())
         json[QStringLiteral("description")] = description;
+    if (!correlation.isEmpty()) {
+        QJsonObject keys;
+        for (const CorrelationKey &k : correlation)
+            keys.insert(k.key, QStringLiteral("input.") + k.path.join(QLatin1Char('.')));
+        json[QStringLiteral("correlation")] = keys;
+    }
     if (version > 0)
         json[QStringLiteral("version")] = version;
     if (!enabled)

@@ -65,6 +65,17 @@ struct WorkflowEdge
 
 // A workflow definition as stored and exchanged (docs/workflow-format.md). Parse only documents
 // that passed WorkflowValidator; fromJson itself checks only what it needs to build the graph.
+// A business key an execution is found by across workflows (its journey): the key's name
+// ("patient_id") and where its value is in the input ("input.patient.id" → {"patient", "id"}).
+struct CorrelationKey
+{
+    QString key;
+    QStringList path;
+
+    // The value at path in input as text (a string or a whole number); empty when absent.
+    QString valueIn(const QJsonObject &input) const;
+};
+
 struct Workflow
 {
     QString id;
@@ -75,6 +86,7 @@ struct Workflow
     QJsonObject trigger;
     QList<WorkflowNode> nodes;
     QList<WorkflowEdge> edges;
+    QList<CorrelationKey> correlation; // "correlation": {"patient_id": "input.patient_id"}
 
     static Result<Workflow> fromJson(const QJsonObject &json);
     QJsonObject toJson() const;

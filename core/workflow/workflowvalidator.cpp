@@ -91,9 +91,32 @@ QList<WorkflowIssue> WorkflowValidator::validate(const QJsonObject &document) co
         issues.append(issueAt(document, workflow.error().field, workflow.error().message));
         return issues;
     }
+    checkCorrelation(document, issues);
     checkNodes(*workflow, issues);
     checkGraph(*workflow, issues);
     return issues;
+}
+
+void WorkflowValidator::checkCorrelation(const QJsonObject &document, QList<WorkflowIssue> &out)
+{
+    static const QRegularExpression keyName(QStringLiteral("^[a-z][a-z0-9_]{0,39}$"));
+    static const QRegularExpression inputPath(
+        QStringLiteral(R"(^input(\.[A-Za-z_][A-Za-z0-9_]{0,63}){1,8}$)"));
+    const QJsonObject keys = document.value(QLatin1String("correlation")).toObject();
+    if (keys.size() > MaxCorrelationKeys)
+        out.append({QString(), QStringLiteral("correlation"),
+                     QStringLiteral("at most %1 correlation keys").arg(MaxCorrelationKeys)});
+    for (auto it = keys.begin(); it != keys.end(); ++it) {
+        const QString field = QStringLiteral("correlation.%1").arg(it.key());
+        if (!keyName.match(it.key()).hasMatch())
+            out.append({QString(), field,
+                        QStringLiteral("a key's name is lower-case letters, digits and \"_\", "
+                                       "e.g. patient_id")});
+        if (!it.value().isString() || !inputPath.match(it.value().toString()).hasMatch())
+            out.append({QString(), field,
+                        QStringLiteral("where the value is in the input, as \"input.<field>\" "
+                                       "(e.g. \"input.patient_id\")")});
+    }
 }
 
 void WorkflowValidator::checkExpression(const QString &node, const QString &field,

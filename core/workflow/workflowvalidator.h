@@ -37,8 +37,11 @@ public:
     static constexpr int DefaultMaxNodes = 2000;
     // The shortest delay that counts as the wait a loop needs.
     static constexpr qint64 MinLoopDelayMs = 1000;
+    static constexpr int MaxCorrelationKeys = 8;
 
 private:
+    // "correlation": key names, and each value a path into the input.
+    static void checkCorrelation(const QJsonObject &document, QList<WorkflowIssue> &out);
     void checkGraph(const Workflow &workflow, QList<WorkflowIssue> &out) const;
     static void checkDurations(const WorkflowNode &n, QList<WorkflowIssue> &out);
     void checkNodes(const Workflow &workflow, QList<WorkflowIssue> &out) const;

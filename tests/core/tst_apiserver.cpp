@@ -697,7 +697,9 @@ private Q_SLOTS:
                 .value(QLatin1String("field"))
                 .toString(),
             QStringLiteral("payload"));
-        QCOMPARE(post(url(QStringLiteral("/api/v1/dlq/dl_nothing/discard")), "{}", auth()).status,
+        QCOMPARE(post(url(QStringLiteral("/api/v1/dlq/dl_nothing/discard")),
+                      R"({"reason": "a test"})", auth())
+                     .status,
                  404);
         QVERIFY(get(url(QStringLiteral("/api/v1/status")), auth())
                     .json()

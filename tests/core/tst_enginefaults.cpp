@@ -649,21 +649,21 @@ private Q_SLOTS:
         f.engine->deadLetters().setTtl(24 * 3600 * 1000);
         f.clock.advance(30LL * 24 * 3600 * 1000);
         f.engine->sweep();
-        QCOMPARE(f.engine->deadLetters().list(QString()).value().size(), 1); // pending: kept
+        QCOMPARE(f.engine->deadLetters().list({}).value().size(), 1); // pending: kept
         const QString letter = f.engine->deadLetters()
-                                   .list(QString())
+                                   .list({})
                                    .value()
                                    .first()
                                    .toObject()
                                    .value(QLatin1String("id"))
                                    .toString();
-        QVERIFY(f.engine->deadLetters().discard(letter, QStringLiteral("tester")).ok());
+        QVERIFY(f.engine->deadLetters().discard(letter, QStringLiteral("charged by phone"), QStringLiteral("tester")).ok());
         f.engine->sweep();
-        QCOMPARE(f.engine->deadLetters().list(QString()).value().size(),
+        QCOMPARE(f.engine->deadLetters().list({}).value().size(),
                  1); // discarded, within TTL
         f.clock.advance(25LL * 3600 * 1000);
         f.engine->sweep();
-        QCOMPARE(f.engine->deadLetters().list(QString()).value().size(), 0);
+        QCOMPARE(f.engine->deadLetters().list({}).value().size(), 0);
     }
 
     void aDamagedDatabaseIsRefused()

@@ -338,7 +338,7 @@ private Q_SLOTS:
         QVERIFY(unknown);
         QCOMPARE(m_engine->deadLetters().pendingCount().value(), before + 1);
         QVERIFY(m_engine->deadLetters()
-                    .list(QStringLiteral("pending"))
+                    .list({QStringLiteral("pending"), {}, {}})
                     .value()
                     .first()
                     .toObject()
@@ -347,7 +347,7 @@ private Q_SLOTS:
                     .contains(QLatin1String("outcome unknown")));
         fault("05_followup", "none");
         const QString letter = m_engine->deadLetters()
-                                   .list(QStringLiteral("pending"))
+                                   .list({QStringLiteral("pending"), {}, {}})
                                    .value()
                                    .first()
                                    .toObject()

@@ -19,14 +19,15 @@ class ApiCoreTest : public QObject
 {
 protected:
     // Starts the core with these options plus the listening port, data folder and admin token.
-    Switchboard::Status startCore(Switchboard::CoreOptions options)
+    Switchboard::Status startCore(Switchboard::CoreOptions options,
+                                  const Switchboard::CoreConfig &config = {})
     {
         options.listen = true;
         options.listenPort = 0;
         options.dataDir = m_data.path();
         options.adminTokenFromEnv = QString::fromLatin1(m_token);
         m_core =
-            std::make_unique<Switchboard::CoreService>(Switchboard::CoreConfig(), m_clock, options);
+            std::make_unique<Switchboard::CoreService>(config, m_clock, options);
         return m_core->start();
     }
 

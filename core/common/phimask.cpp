@@ -1,0 +1,111 @@
+#include "common/phimask.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace Switchboard {
+
+PhiMask::PhiMask(const QStringList &extraFields)
+{
+    for (const QString &f : defaultFields() + extraFields) {
+        if (!f.trimmed().isEmpty())
+            m_fields.insert(normalized(f));
+    }
+}
+
+QStringList PhiMask::defaultFields()
+{
+    // HIPAA's identifiers as clinic data names them, and free text that may carry them.
+    return {QStringLiteral("name"),           QStringLiteral("first_name"),
+            QStringLiteral("last_name"),      QStringLiteral("full_name"),
+            QStringLiteral("patient_name"),   QStringLiteral("dob"),
+            QStringLiteral("date_of_birth"),  QStringLiteral("birth_date"),
+            QStringLiteral("email"),          QStringLiteral("phone"),
+            QStringLiteral("phone_number"),   QStringLiteral("mobile"),
+            QStringLiteral("address"),        QStringLiteral("street"),
+            QStringLiteral("postal_code"),    QStringLiteral("zip"),
+            QStringLiteral("ssn"),            QStringLiteral("mrn"),
+            QStringLiteral("insurance_id"),   QStringLiteral("policy_number"),
+            QStringLiteral("diagnosis"),      QStringLiteral("symptoms"),
+            QStringLiteral("notes"),          QStringLiteral("note"),
+            QStringLiteral("text"),           QStringLiteral("transcript"),
+            QStringLiteral("ip_address")};
+}
+
+QString PhiMask::normalized(const QString &name)
+{
+    QString n = name.trimmed().toLower();
+    n.replace(QLatin1Char('-'), QLatin1Char('_'));
+    n.replace(QLatin1Char(' '), QLatin1Char('_'));
+    return n;
+}
+
+bool PhiMask::isPhi(const QString &member) const
+{
+    return m_fields.contains(normalized(member));
+}
+
+QJsonValue PhiMask::mask(const QJsonValue &value, int *masked) const
+{
+    if (value.isObject()) {
+        QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const QJsonValue v = it.value();
+            if (isPhi(it.key()) && !v.isNull() && !v.isUndefined()) {
+                it.value() = maskedText();
+                if (masked)
+                    ++*masked;
+            } else if (v.isObject() || v.isArray()) {
+                it.value() = mask(v, masked);
+            }
+        }
+        return o;
+    }
+    if (value.isArray()) {
+        QJsonArray a = value.toArray();
+        for (auto it = a.begin(); it != a.end(); ++it) {
+            const QJsonValue v = *it;
+            if (v.isObject() || v.isArray())
+                *it = mask(v, masked);
+        }
+        return a;
+    }
+    return value;
+}
+
+QJsonObject PhiMask::maskDocument(const QJsonObject &document) const
+{
+    int masked = 0;
+    QJsonObject out = mask(document, &masked).toObject();
+    if (masked > 0)
+        out.insert(QStringLiteral("masked"), true);
+    return out;
+}
+
+void PhiMask::collect(const QJsonValue &value, QSet<QString> &found) const
+{
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+            if (isPhi(it.key()) && !it.value().isNull())
+                found.insert(it.key());
+            else
+                collect(it.value(), found);
+        }
+    } else if (value.isArray()) {
+        for (const QJsonValue &v : value.toArray())
+            collect(v, found);
+    }
+}
+
+QStringList PhiMask::fieldsIn(const QJsonValue &value) const
+{
+    QSet<QString> found;
+    collect(value, found);
+    QStringList out(found.cbegin(), found.cend());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+} // namespace Switchboard
