@@ -118,6 +118,25 @@ private Q_SLOTS:
         QVERIFY(refused.first().message.contains(QLatin1String("WORKFLOW_MAX_NODES")));
     }
 
+    void correlationKeysAreReadFromTheInput()
+    {
+        QJsonObject doc = base();
+        doc.insert(QStringLiteral("correlation"),
+                   QJsonObject {{"patient_id", "input.patient.id"}, {"invoice_id", "input.invoice"}});
+        WorkflowValidator validator(m_expressions);
+        QVERIFY(validator.validate(doc).isEmpty());
+        const Workflow w = Workflow::fromJson(doc).value();
+        QCOMPARE(w.correlation.size(), 2);
+        const QJsonObject input {{"patient", QJsonObject {{"id", "P-1"}}}, {"invoice", 42}};
+        QStringList values;
+        for (const CorrelationKey &k : w.correlation)
+            values << k.key + QLatin1Char('=') + k.valueIn(input);
+        QCOMPARE(values, QStringList({"invoice_id=42", "patient_id=P-1"}));
+        QCOMPARE(w.correlation.first().valueIn({}), QString());
+        // Saved and read back, the same keys.
+        QCOMPARE(w.toJson().value(QLatin1String("correlation")), doc.value("correlation"));
+    }
+
     void validWorkflowHasNoIssues()
     {
         WorkflowValidator validator(m_expressions);
@@ -229,6 +248,22 @@ private Q_SLOTS:
             << withExtraNode(QJsonObject {{"id", "done"}, {"type", "end"}}) << "done"
             << "id"
             << "same id";
+        QJsonObject badKey = base();
+        badKey.insert(QStringLiteral("correlation"), QJsonObject {{"Patient", "input.patient_id"}});
+        QTest::newRow("correlation: key name") << badKey << ""
+                                               << "correlation.Patient"
+                                               << "lower-case letters";
+        QJsonObject badPath = base();
+        badPath.insert(QStringLiteral("correlation"),
+                       QJsonObject {{"patient_id", "steps.book.output.id"}});
+        QTest::newRow("correlation: not from the input") << badPath << ""
+                                                         << "correlation.patient_id"
+                                                         << "input.<field>";
+        QJsonObject badShape = base();
+        badShape.insert(QStringLiteral("correlation"), QJsonObject {{"patient_id", "input."}});
+        QTest::newRow("correlation: empty path") << badShape << ""
+                                                 << "correlation.patient_id"
+                                                 << "input.<field>";
         QTest::newRow("into the trigger")
             << withEdges({QJsonObject {{"from", "wait"}, {"to", "start"}}}) << "wait"
             << "edges[5].to"
