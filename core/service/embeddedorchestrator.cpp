@@ -18,6 +18,7 @@ EmbeddedOrchestrator::EmbeddedOrchestrator(const CoreConfig &config, const CoreO
     : Orchestrator(parent)
     , m_config(config)
     , m_options(options)
+    , m_executions(*this, [this](std::function<void(CoreService &)> work) { onCore(work); })
 {
     m_thread.setObjectName(QStringLiteral("switchboard-core"));
 }
@@ -389,80 +390,64 @@ void EmbeddedOrchestrator::testRun(const QJsonObject &document, const QJsonObjec
 
 void EmbeddedOrchestrator::requestExecution(const QString &executionId)
 {
-    onCore([this, executionId](CoreService &service) {
-        auto execution = service.engine()->execution(executionId);
-        if (!execution)
-            return;
-        const QJsonObject detail = *execution;
-        QMetaObject::invokeMethod(
-            this, [this, executionId, detail] { Q_EMIT executionReady(executionId, detail); });
-    });
+    m_executions.requestExecution(executionId);
+}
+
+void EmbeddedOrchestrator::revealExecution(const QString &executionId)
+{
+    m_executions.revealExecution(executionId);
 }
 
 void EmbeddedOrchestrator::requestExecutions(const ExecutionFilter &filter)
 {
-    onCore([this, filter](CoreService &service) {
-        m_executionsFilter = filter;
-        if (!m_executionsConnected && service.engine()) {
-            m_executionsConnected = true;
-            // A burst of changes (a busy minute, a recovery) is one push, not one per change.
-            connect(service.engine(), &WorkflowEngine::executionChanged, &service,
-                    [this, &service] {
-                        if (std::exchange(m_executionsPending, true))
-                            return;
-                        QTimer::singleShot(250, &service, [this, &service] {
-                            m_executionsPending = false;
-                            pushExecutions(service);
-                        });
-                    });
-        }
-        pushExecutions(service);
-    });
-}
-
-void EmbeddedOrchestrator::pushExecutions(CoreService &service)
-{
-    auto page = service.engine()->executions(m_executionsFilter);
-    if (!page) {
-        qCWarning(lcService) << "the executions cannot be read:" << page.error().message;
-        return;
-    }
-    const QJsonArray executions = page->executions;
-    const bool more = !page->nextCursor.isEmpty();
-    QMetaObject::invokeMethod(
-        this, [this, executions, more] { Q_EMIT executionsChanged(executions, more); });
+    m_executions.requestExecutions(filter);
 }
 
 void EmbeddedOrchestrator::cancelExecution(const QString &executionId)
 {
-    const QString who = userName();
-    onCore([this, executionId, who](CoreService &service) {
-        const Status st = service.engine()->cancel(executionId, who);
-        const QString message = st ? QString() : st.error().message;
-        QMetaObject::invokeMethod(this, [this, executionId, message] {
-            if (message.isEmpty())
-                Q_EMIT executionActionDone(executionId, QStringLiteral("cancel"), QString());
-            else
-                Q_EMIT executionActionFailed(executionId, QStringLiteral("cancel"), message);
-        });
-    });
+    m_executions.cancelExecution(executionId);
 }
 
 void EmbeddedOrchestrator::retryExecution(const QString &executionId)
 {
-    const QString who = userName();
-    onCore([this, executionId, who](CoreService &service) {
-        auto retried = service.engine()->retry(executionId, who);
-        const QString message = retried ? QString() : retried.error().message;
-        const QString newId =
-            retried ? retried->value(QLatin1String("execution_id")).toString() : QString();
-        QMetaObject::invokeMethod(this, [this, executionId, message, newId] {
-            if (message.isEmpty())
-                Q_EMIT executionActionDone(executionId, QStringLiteral("retry"), newId);
-            else
-                Q_EMIT executionActionFailed(executionId, QStringLiteral("retry"), message);
-        });
-    });
+    m_executions.retryExecution(executionId);
+}
+
+void EmbeddedOrchestrator::previewRerun(const QString &executionId, const QString &fromStep,
+                                        const std::optional<QJsonObject> &input)
+{
+    m_executions.previewRerun(executionId, fromStep, input);
+}
+
+void EmbeddedOrchestrator::rerunExecution(const QString &executionId, const QString &fromStep,
+                                          const std::optional<QJsonObject> &input)
+{
+    m_executions.rerunExecution(executionId, fromStep, input);
+}
+
+void EmbeddedOrchestrator::requestJourney(const QString &key, const QString &value)
+{
+    m_executions.requestJourney(key, value);
+}
+
+void EmbeddedOrchestrator::requestDeadLetters(const QString &status, bool reveal)
+{
+    m_executions.requestDeadLetters(status, reveal);
+}
+
+void EmbeddedOrchestrator::replayDeadLetters(const QStringList &ids)
+{
+    m_executions.replayDeadLetters(ids);
+}
+
+void EmbeddedOrchestrator::replayDeadLetter(const QString &id, const QJsonObject &payload)
+{
+    m_executions.replayDeadLetter(id, payload);
+}
+
+void EmbeddedOrchestrator::discardDeadLetter(const QString &id, const QString &reason)
+{
+    m_executions.discardDeadLetter(id, reason);
 }
 
 void EmbeddedOrchestrator::promoteWorkflow(const QString &id, int version,

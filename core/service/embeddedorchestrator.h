@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "config/coreconfig.h"
 #include "service/coreoptions.h"
+#include "service/embeddedexecutions.h"
 #include "service/orchestrator.h"
 
 #include <QPointer>
@@ -52,6 +53,17 @@ public:
     void requestExecutions(const ExecutionFilter &filter) override;
     void cancelExecution(const QString &executionId) override;
     void retryExecution(const QString &executionId) override;
+    void revealExecution(const QString &executionId) override;
+    void previewRerun(const QString &executionId, const QString &fromStep,
+                      const std::optional<QJsonObject> &input) override;
+    void rerunExecution(const QString &executionId, const QString &fromStep,
+                        const std::optional<QJsonObject> &input) override;
+    void requestJourney(const QString &key, const QString &value) override;
+    void requestDeadLetters(const QString &status, bool reveal) override;
+    void replayDeadLetters(const QStringList &ids) override;
+    void replayDeadLetter(const QString &id, const QJsonObject &payload) override;
+    void discardDeadLetter(const QString &id, const QString &reason) override;
+    QString traceUrlTemplate() const override { return m_config.traceUrlTemplate; }
     void requestAlerts() override;
     void requestAlert(qint64 id) override;
     void actOnAlerts(const QList<qint64> &ids, const QString &action, const QString &note,
@@ -68,7 +80,6 @@ private:
     void pushTasks(CoreService &service);
     void pushWorkflows(CoreService &service);
     void pushAlerts(CoreService &service);
-    void pushExecutions(CoreService &service);
     void alertFailure(const QString &message);
     void report(const QString &taskId, const QString &action, const Status &result);
 
@@ -82,9 +93,7 @@ private:
     bool m_runsConnected = false; // same
     bool m_alertsConnected = false; // same
     bool m_alertsPending = false; // a push is queued; core thread only
-    bool m_executionsConnected = false; // core thread only
-    bool m_executionsPending = false; // same
-    ExecutionFilter m_executionsFilter; // the list asked for; core thread only
+    EmbeddedExecutions m_executions;
     QSet<QString> m_watched; // test runs whose events go to the console; core thread only
 };
 

@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QObject>
+#include <optional>
 
 namespace Switchboard {
 
@@ -78,6 +79,30 @@ public:
     virtual void cancelExecution(const QString &executionId) = 0;
     virtual void retryExecution(const QString &executionId) = 0;
 
+    // Repair. revealExecution: executionReady with patient data shown (recorded in the audit
+    // log as a reveal; refused when mayReadPhi() is false). Everything else about executions and
+    // dead letters comes with patient data masked.
+    virtual void revealExecution(const QString &executionId) = 0;
+    // Re-run from a step, with the edited input or (nullopt) the original's: previewRerun lists
+    // what it would call (rerunPreviewReady); rerunExecution starts it (executionActionDone
+    // "rerun" with the new id, or executionActionFailed).
+    virtual void previewRerun(const QString &executionId, const QString &fromStep,
+                              const std::optional<QJsonObject> &input) = 0;
+    virtual void rerunExecution(const QString &executionId, const QString &fromStep,
+                                const std::optional<QJsonObject> &input) = 0;
+    // Every execution with this business key, across workflows: journeyReady.
+    virtual void requestJourney(const QString &key, const QString &value) = 0;
+    // The dead letters with this status (empty: all), newest first: deadLettersChanged, with
+    // patient data shown when reveal (audited) and masked otherwise.
+    virtual void requestDeadLetters(const QString &status, bool reveal) = 0;
+    // Sends letters again as they are, or one with an edited payload; discards one with a
+    // reason. deadLetterActionDone follows with an outcome per letter, then deadLettersChanged.
+    virtual void replayDeadLetters(const QStringList &ids) = 0;
+    virtual void replayDeadLetter(const QString &id, const QJsonObject &payload) = 0;
+    virtual void discardDeadLetter(const QString &id, const QString &reason) = 0;
+    // TRACE_URL_TEMPLATE ("…{trace_id}…"), empty when unset: where a trace id links to.
+    virtual QString traceUrlTemplate() const { return {}; }
+
     // Alerts. requestAlerts: alertsChanged follows, and again whenever an alert, a silence or
     // a channel changes. requestAlert: alertReady with its history, deliveries and executions.
     virtual void requestAlerts() = 0;
@@ -130,6 +155,13 @@ Q_SIGNALS:
                              const QString &newExecutionId);
     void executionActionFailed(const QString &executionId, const QString &action,
                                const QString &message);
+    // Reruns::preview: {calls, sent_again, suppressed, outside_world}.
+    void rerunPreviewReady(const QString &executionId, const QJsonObject &preview);
+    void journeyReady(const QString &key, const QString &value, const QJsonArray &executions);
+    void deadLettersChanged(const QString &status, const QJsonArray &letters);
+    // action: "replay" or "discard"; results: [{id, status (replayed, discarded, failed),
+    // error}].
+    void deadLetterActionDone(const QString &action, const QJsonArray &results);
     void workflowFailed(const QString &id, const QString &message);
     // {alerts (open, then the latest resolved), paging, silences, channels}.
     void alertsChanged(const QJsonObject &state);

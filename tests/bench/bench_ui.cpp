@@ -54,6 +54,19 @@ public:
     void requestExecutions(const ExecutionFilter &) override { }
     void cancelExecution(const QString &) override { }
     void retryExecution(const QString &) override { }
+    void revealExecution(const QString &) override { }
+    void previewRerun(const QString &, const QString &, const std::optional<QJsonObject> &) override
+    {
+    }
+    void rerunExecution(const QString &, const QString &,
+                        const std::optional<QJsonObject> &) override
+    {
+    }
+    void requestJourney(const QString &, const QString &) override { }
+    void requestDeadLetters(const QString &, bool) override { }
+    void replayDeadLetters(const QStringList &) override { }
+    void replayDeadLetter(const QString &, const QJsonObject &) override { }
+    void discardDeadLetter(const QString &, const QString &) override { }
     void requestAlerts() override { }
     void requestAlert(qint64) override { }
     void actOnAlerts(const QList<qint64> &, const QString &, const QString &, int) override { }

@@ -136,6 +136,56 @@ public:
     {
         executionActions << QStringLiteral("retry:") + executionId;
     }
+    void revealExecution(const QString &executionId) override
+    {
+        executionActions << QStringLiteral("reveal:") + executionId;
+        QMetaObject::invokeMethod(
+            this, [this, executionId] { Q_EMIT executionReady(executionId, revealed); },
+            Qt::QueuedConnection);
+    }
+    void previewRerun(const QString &executionId, const QString &fromStep,
+                      const std::optional<QJsonObject> &input) override
+    {
+        executionActions << QStringLiteral("preview:%1:%2").arg(executionId, fromStep);
+        rerunInput = input;
+        QMetaObject::invokeMethod(
+            this, [this, executionId] { Q_EMIT rerunPreviewReady(executionId, rerunPreview); },
+            Qt::QueuedConnection);
+    }
+    void rerunExecution(const QString &executionId, const QString &fromStep,
+                        const std::optional<QJsonObject> &input) override
+    {
+        executionActions << QStringLiteral("rerun:%1:%2").arg(executionId, fromStep);
+        rerunInput = input;
+    }
+    void requestJourney(const QString &key, const QString &value) override
+    {
+        journeyRequests << key + QLatin1Char('=') + value;
+        QMetaObject::invokeMethod(
+            this, [this, key, value] { Q_EMIT journeyReady(key, value, journey); },
+            Qt::QueuedConnection);
+    }
+    void requestDeadLetters(const QString &status, bool reveal) override
+    {
+        deadLetterRequests << status + (reveal ? QStringLiteral(":reveal") : QString());
+        QMetaObject::invokeMethod(
+            this, [this, status] { Q_EMIT deadLettersChanged(status, deadLetters); },
+            Qt::QueuedConnection);
+    }
+    void replayDeadLetters(const QStringList &ids) override
+    {
+        deadLetterActions << QStringLiteral("replay:") + ids.join(u',');
+    }
+    void replayDeadLetter(const QString &id, const QJsonObject &payload) override
+    {
+        deadLetterActions << QStringLiteral("edit:") + id;
+        editedPayload = payload;
+    }
+    void discardDeadLetter(const QString &id, const QString &reason) override
+    {
+        deadLetterActions << QStringLiteral("discard:%1:%2").arg(id, reason);
+    }
+    QString traceUrlTemplate() const override { return traceTemplate; }
     void promoteWorkflow(const QString &id, int version, const QString &environment) override
     {
         promotions << QStringLiteral("%1@%2:%3").arg(id).arg(version).arg(environment);
@@ -216,7 +266,17 @@ public:
     bool moreExecutions = false; // and whether it says there are more
     Switchboard::ExecutionFilter lastExecutionFilter;
     QStringList executionRequests; // "status:limit"
-    QStringList executionActions; // "cancel:ex_1", "retry:ex_1"
+    QStringList executionActions; // "cancel:ex_1", "retry:ex_1", "rerun:ex_1:book"
+    QJsonObject revealed; // the answer to revealExecution
+    QJsonObject rerunPreview; // the answer to previewRerun
+    std::optional<QJsonObject> rerunInput;
+    QStringList journeyRequests; // "patient_id=P-1"
+    QJsonArray journey;
+    QStringList deadLetterRequests; // "pending", "pending:reveal"
+    QJsonArray deadLetters;
+    QStringList deadLetterActions; // "replay:dl_1,dl_2", "edit:dl_1", "discard:dl_1:why"
+    QJsonObject editedPayload;
+    QString traceTemplate;
     int taskRequests = 0;
     QJsonArray tasks; // the answer to requestTasks
     QStringList taskActions; // "claim:tk_1", "decide:tk_1:approve", "bulk:tk_1,tk_2:approve"

@@ -154,8 +154,15 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     connect(&orchestrator, &Orchestrator::workflowPromoted, m_builder,
             &BuilderView::workflowPromoted);
     connect(m_builder, &BuilderView::testRunRequested, &orchestrator, &Orchestrator::testRun);
+    // A test run's sample input is the admin's own: shown as typed (audited as a reveal) to
+    // those who may read patient data.
     connect(m_builder, &BuilderView::executionRequested, &orchestrator,
-            &Orchestrator::requestExecution);
+            [&orchestrator](const QString &id) {
+                if (orchestrator.mayReadPhi())
+                    orchestrator.revealExecution(id);
+                else
+                    orchestrator.requestExecution(id);
+            });
     connect(&orchestrator, &Orchestrator::testRunStarted, m_builder, &BuilderView::testRunStarted);
     connect(&orchestrator, &Orchestrator::executionEvent, m_builder, &BuilderView::executionEvent);
     connect(&orchestrator, &Orchestrator::executionStatus, m_builder,
