@@ -164,10 +164,10 @@ int main(int argc, char *argv[])
     // --language wins; otherwise the one chosen in Settings; otherwise the system's.
     installTranslations(
         app, parser.isSet(language) ? parser.value(language) : SettingsView::savedLanguage());
-    if (parser.isSet(screenshot) && !MainWindow::viewNames().contains(parser.value(view))) {
+    const QStringList views = MainWindow::viewNames() + MainWindow::tabNames();
+    if (parser.isSet(screenshot) && !views.contains(parser.value(view))) {
         std::fprintf(stderr, "switchboard: unknown view \"%s\" (expected %s)\n",
-                     qPrintable(parser.value(view)),
-                     qPrintable(MainWindow::viewNames().join(QStringLiteral(", "))));
+                     qPrintable(parser.value(view)), qPrintable(views.join(QStringLiteral(", "))));
         return 2;
     }
 

@@ -2,6 +2,7 @@
 
 #include "engine/executionjson.h"
 #include "engine/executiontimeline.h"
+#include "engine/modulecalls.h"
 #include "store/database.h"
 
 #include <QRegularExpression>
@@ -30,9 +31,21 @@ Result<QJsonObject> ExecutionQueries::execution(const QString &executionId)
     const QJsonObject state = parse(q->value(5));
     QJsonArray steps;
     const QJsonObject stepMap = state.value(QLatin1String("steps")).toObject();
+    const QJsonObject reuse = state.value(QLatin1String("reuse")).toObject();
     for (auto it = stepMap.begin(); it != stepMap.end(); ++it) {
         QJsonObject s = it.value().toObject();
         s.insert(QStringLiteral("node"), it.key());
+        if (s.contains(QLatin1String("request"))) {
+            // The key its call went out under (ModuleCalls::idempotencyKey).
+            const int visit = std::max(1, s.value(QLatin1String("visits")).toInt());
+            const QJsonObject reused = reuse.value(it.key()).toObject();
+            const bool same = visit == 1 && !reused.isEmpty()
+                && reused.value(QLatin1String("body")).toString()
+                    == ModuleCalls::bodyHash(s.value(QLatin1String("request")).toObject());
+            s.insert(QStringLiteral("idempotency_key"),
+                     same ? reused.value(QLatin1String("key")).toString()
+                          : QStringLiteral("%1:%2:%3").arg(executionId, it.key()).arg(visit));
+        }
         s.insert(QStringLiteral("started_at"),
                  isoOrNull(qint64(s.value(QLatin1String("started_at")).toDouble())));
         s.insert(QStringLiteral("finished_at"),

@@ -10,7 +10,9 @@
 #include "dashboard/kpitrendpanel.h"
 #include "dashboard/moduletablemodel.h"
 #include "dashboard/reportpdf.h"
+#include "executions/deadletterview.h"
 #include "executions/executionsview.h"
+#include "executions/journeyview.h"
 #include "modules/modulehistorypanel.h"
 #include "modules/modulesview.h"
 #include "review/reviewview.h"
@@ -28,6 +30,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QTabWidget>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -101,6 +104,9 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     statusBar()->addPermanentWidget(m_deadLetters);
     statusBar()->addPermanentWidget(m_health);
     m_deadLetters->setObjectName(QStringLiteral("deadLetters"));
+    m_deadLetters->setTextInteractionFlags(Qt::LinksAccessibleByMouse
+                                           | Qt::LinksAccessibleByKeyboard);
+    connect(m_deadLetters, &QLabel::linkActivated, this, &MainWindow::openDeadLetters);
     updateStatusBar();
 
     connect(&orchestrator, &Orchestrator::moduleChanged, m_modules,
@@ -184,6 +190,37 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
             &Orchestrator::cancelExecution);
     connect(m_executionsView, &ExecutionsView::retryRequested, &orchestrator,
             &Orchestrator::retryExecution);
+    connect(m_executionsView, &ExecutionsView::revealRequested, &orchestrator,
+            &Orchestrator::revealExecution);
+    connect(m_executionsView, &ExecutionsView::workflowRequested, &orchestrator,
+            &Orchestrator::requestVersion);
+    connect(&orchestrator, &Orchestrator::versionReady, m_executionsView,
+            &ExecutionsView::showWorkflow);
+    connect(m_executionsView, &ExecutionsView::rerunPreviewRequested, &orchestrator,
+            &Orchestrator::previewRerun);
+    connect(m_executionsView, &ExecutionsView::rerunRequested, &orchestrator,
+            &Orchestrator::rerunExecution);
+    connect(&orchestrator, &Orchestrator::rerunPreviewReady, m_executionsView,
+            &ExecutionsView::showRerunPreview);
+    connect(m_executionsView->journey(), &JourneyView::journeyRequested, &orchestrator,
+            &Orchestrator::requestJourney);
+    connect(&orchestrator, &Orchestrator::journeyReady, m_executionsView->journey(),
+            &JourneyView::setJourney);
+    DeadLetterView *letters = m_executionsView->deadLetters();
+    connect(letters, &DeadLetterView::lettersRequested, &orchestrator,
+            &Orchestrator::requestDeadLetters);
+    connect(letters, &DeadLetterView::replayRequested, &orchestrator,
+            &Orchestrator::replayDeadLetters);
+    connect(letters, &DeadLetterView::editedReplayRequested, &orchestrator,
+            &Orchestrator::replayDeadLetter);
+    connect(letters, &DeadLetterView::discardRequested, &orchestrator,
+            &Orchestrator::discardDeadLetter);
+    connect(&orchestrator, &Orchestrator::deadLettersChanged, letters,
+            &DeadLetterView::setLetters);
+    connect(&orchestrator, &Orchestrator::deadLetterActionDone, letters,
+            &DeadLetterView::showResults);
+    m_executionsView->setMayReadPhi(orchestrator.mayReadPhi());
+    m_executionsView->setTraceUrlTemplate(orchestrator.traceUrlTemplate());
     connect(&orchestrator, &Orchestrator::tasksChanged, this, &MainWindow::onTasks);
     connect(&orchestrator, &Orchestrator::ready, &orchestrator, &Orchestrator::requestAlerts);
     connect(&orchestrator, &Orchestrator::alertsChanged, this, &MainWindow::onAlerts);
@@ -337,8 +374,23 @@ void MainWindow::openExecution(const QString &executionId)
     m_executionsView->openExecution(executionId);
 }
 
+void MainWindow::openDeadLetters()
+{
+    showView(QStringLiteral("executions"));
+    m_executionsView->openDeadLetters();
+}
+
 bool MainWindow::showView(const QString &name)
 {
+    if (name == QLatin1String("dead-letters")) {
+        openDeadLetters();
+        return true;
+    }
+    if (name == QLatin1String("journey")) {
+        showView(QStringLiteral("executions"));
+        m_executionsView->tabs()->setCurrentWidget(m_executionsView->journey());
+        return true;
+    }
     const int index = int(viewNames().indexOf(name));
     if (index < 0)
         return false;
@@ -386,9 +438,19 @@ void MainWindow::updateStatusBar()
 {
     // Dead letters are calls that failed for good: worth a glance from every section.
     m_deadLetters->setVisible(m_overview.deadLetters > 0);
-    m_deadLetters->setText(tr("Dead letters: %1").arg(m_overview.deadLetters));
-    m_deadLetters->setToolTip(tr("Module calls that failed after every retry. Inspect, replay or "
-                                 "discard them with the dead-letter API (/api/v1/dlq)."));
+    m_deadLetters->setText(QStringLiteral("<a href=\"dead-letters\">%1</a>")
+                               .arg(tr("Dead letters: %1").arg(m_overview.deadLetters)));
+    m_deadLetters->setToolTip(tr("Module calls that failed after every retry: open them to send "
+                                 "them again or set them aside."));
+    const int tab = m_executionsView->tabs()->indexOf(m_executionsView->deadLetters());
+    const QString title = m_overview.deadLetters > 0
+        ? tr("Dead letters (%1)").arg(m_overview.deadLetters)
+        : tr("Dead letters");
+    if (m_executionsView->tabs()->tabText(tab) != title) {
+        m_executionsView->tabs()->setTabText(tab, title);
+        if (m_executionsView->deadLetters()->isVisible())
+            m_executionsView->deadLetters()->refresh();
+    }
     const QDateTime last = m_overview.lastCheck;
     m_lastCheck->setText(last.isValid() ? tr("Last check: %1")
                                               .arg(QLocale().toString(last.toLocalTime().time(),

@@ -33,8 +33,13 @@ public:
     MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *parent = nullptr);
 
     // View names as on the command line: dashboard, workflows, executions, review, alerts,
-    // modules, settings. Returns false for an unknown name.
+    // modules, settings, and a section's tab: dead-letters, journey (in Executions). Returns
+    // false for an unknown name.
     bool showView(const QString &name);
+    // The section tabs showView also opens.
+    static QStringList tabNames() { return {QStringLiteral("dead-letters"), QStringLiteral("journey")}; }
+    // Opens the dead-letter queue (the status bar's count links here).
+    void openDeadLetters();
     QString currentView() const;
     // Opens the execution in the Executions section (its id was followed as a link).
     void openExecution(const QString &executionId);

@@ -44,16 +44,23 @@ QPainterPath EdgeItem::shape() const
     return stroker.createStroke(path());
 }
 
+void EdgeItem::setTaken(std::optional<bool> taken)
+{
+    m_taken = taken;
+    setOpacity(taken == false ? 0.3 : 1.0);
+    update();
+}
+
 void EdgeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QPalette pal = QApplication::palette();
     const bool selected = option->state & QStyle::State_Selected;
     QColor colour = m_edge.port == QLatin1String("error") ? StatusStyle::color(ModuleStatus::Down)
                                                           : pal.color(QPalette::Dark);
-    if (selected)
+    if (selected || m_taken == true)
         colour = pal.color(QPalette::Highlight);
     p->setRenderHint(QPainter::Antialiasing);
-    p->setPen(QPen(colour, selected ? 3 : 1.8));
+    p->setPen(QPen(colour, selected || m_taken == true ? 3 : 1.8));
     p->setBrush(Qt::NoBrush);
     p->drawPath(path());
     // An arrow head into the input.

@@ -3,6 +3,7 @@
 #include "workflow/workflow.h"
 
 #include <QGraphicsPathItem>
+#include <optional>
 
 namespace Switchboard {
 
@@ -19,6 +20,8 @@ public:
     NodeItem *from() const { return m_from; }
     NodeItem *to() const { return m_to; }
     void adjust();
+    // An execution's path: taken (drawn strong), not taken (faded), or nullopt (no run shown).
+    void setTaken(std::optional<bool> taken);
 
     // The curve between two scene points, shared with the rubber band of a new connection.
     static QPainterPath curve(const QPointF &start, const QPointF &end);
@@ -34,6 +37,7 @@ private:
     WorkflowEdge m_edge;
     NodeItem *m_from;
     NodeItem *m_to;
+    std::optional<bool> m_taken;
 };
 
 } // namespace Switchboard

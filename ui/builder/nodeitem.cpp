@@ -1,5 +1,7 @@
 #include "builder/nodeitem.h"
 
+#include <QHash>
+
 #include "common/statusstyle.h"
 #include "modules/modulecatalog.h"
 #include "workflow/workflowgraph.h"
@@ -78,6 +80,21 @@ void NodeItem::setRunState(const QString &state)
         return;
     m_runState = state;
     update();
+}
+
+QString NodeItem::runStateText(const QString &state)
+{
+    static const QHash<QString, const char *> words {
+        {QStringLiteral("pending"), QT_TR_NOOP("not reached yet")},
+        {QStringLiteral("running"), QT_TR_NOOP("running")},
+        {QStringLiteral("retrying"), QT_TR_NOOP("retrying")},
+        {QStringLiteral("waiting"), QT_TR_NOOP("waiting")},
+        {QStringLiteral("done"), QT_TR_NOOP("done")},
+        {QStringLiteral("failed"), QT_TR_NOOP("failed")},
+        {QStringLiteral("skipped"), QT_TR_NOOP("not taken")},
+    };
+    const char *word = words.value(state);
+    return word ? tr(word) : state;
 }
 
 qreal NodeItem::height() const
@@ -205,7 +222,7 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
         p->setFont(small);
         p->setPen(StatusStyle::color(look));
         p->drawText(QRectF(10, height() - 18, Width - 20, 14), Qt::AlignLeft | Qt::AlignVCenter,
-                    m_runState);
+                    runStateText(m_runState));
     }
 }
 

@@ -23,6 +23,9 @@ public:
     Problem problem() const { return m_problem; }
     // Test-run state shown as a coloured stripe and word: pending, running, retrying, done…
     void setRunState(const QString &state);
+    QString runState() const { return m_runState; }
+    // A run state in words ("not taken" for "skipped").
+    static QString runStateText(const QString &state);
     // Called when the model changed the node: size and ports may differ.
     void refresh();
 

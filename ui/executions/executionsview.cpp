@@ -1,15 +1,17 @@
 #include "executions/executionsview.h"
 
+#include "executions/deadletterview.h"
+#include "executions/executiondetails.h"
 #include "executions/executiontablemodel.h"
+#include "executions/journeyview.h"
+#include "executions/rerundialog.h"
 
 #include <QComboBox>
-#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalBlocker>
@@ -17,46 +19,26 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <climits>
 
 namespace Switchboard {
 
-namespace {
-
-QString timeText(const QJsonValue &iso)
-{
-    const QDateTime t = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
-    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
-}
-
-qint64 msOf(const QJsonValue &iso)
-{
-    const QDateTime t = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
-    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
-}
-
-} // namespace
-
 ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     : QWidget(parent)
+    , m_clock(clock)
     , m_model(new ExecutionTableModel(clock, this))
     , m_proxy(new QSortFilterProxyModel(this))
+    , m_sections(new QTabWidget(this))
     , m_status(new QComboBox(this))
     , m_origin(new QComboBox(this))
     , m_more(new QPushButton(tr("Show more"), this))
     , m_search(new QLineEdit(this))
     , m_table(new QTableView(this))
     , m_empty(new QLabel(this))
-    , m_header(new QLabel(this))
-    , m_message(new QLabel(this))
-    , m_cancel(new QPushButton(tr("Cancel execution…"), this))
-    , m_retry(new QPushButton(tr("Retry…"), this))
-    , m_tabs(new QTabWidget(this))
-    , m_steps(new QTreeWidget(this))
-    , m_history(new QTreeWidget(this))
+    , m_page(new ExecutionDetails(this))
+    , m_deadLetters(new DeadLetterView(clock, this))
+    , m_journey(new JourneyView(clock, this))
 {
     auto *title = new QLabel(tr("Executions"), this);
     QFont big = title->font();
@@ -72,7 +54,8 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
           std::pair {tr("Cancelled"), QStringLiteral("cancelled")}})
         m_status->addItem(label, wire);
     m_origin->addItem(tr("Started by anything"), QString());
-    for (const char *origin : {"webhook", "api", "event", "schedule", "retry", "test-run"})
+    for (const char *origin :
+         {"webhook", "api", "event", "schedule", "retry", "rerun", "test-run"})
         m_origin->addItem(ExecutionTableModel::originText(QLatin1String(origin)),
                           QLatin1String(origin));
     m_origin->setObjectName(QStringLiteral("originFilter"));
@@ -83,9 +66,12 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->setAccessibleName(tr("Show executions that are"));
     m_search->setObjectName(QStringLiteral("search"));
-    m_search->setPlaceholderText(tr("Search by execution id, workflow or trace id"));
-    m_search->setToolTip(m_search->placeholderText()); // readable where the box is narrow
+    m_search->setPlaceholderText(tr("Search: id, trace or patient"));
+    m_search->setToolTip(tr("An execution id, a trace id, or a business key's value (P-1042, or "
+                            "patient_id=P-1042) is looked up in every stored execution; other "
+                            "text filters the listed ones by workflow."));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(160);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterRole(ExecutionTableModel::SearchRole);
@@ -107,31 +93,7 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
 
-    m_header->setObjectName(QStringLiteral("executionHeader"));
-    m_header->setWordWrap(true);
-    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setObjectName(QStringLiteral("actionMessage"));
-    m_message->setWordWrap(true);
-    m_cancel->setObjectName(QStringLiteral("cancelExecution"));
-    m_retry->setObjectName(QStringLiteral("retryExecution"));
-    m_cancel->setToolTip(tr("Stop this execution; completed steps are not undone"));
-    m_retry->setToolTip(tr("Start a new execution of the same version with the same input"));
-
-    m_steps->setObjectName(QStringLiteral("steps"));
-    m_steps->setHeaderLabels(
-        {tr("Step"), tr("Status"), tr("Attempts"), tr("Started"), tr("Duration"), tr("Error")});
-    m_steps->setRootIsDecorated(false);
-    m_steps->header()->setStretchLastSection(true);
-    m_history->setObjectName(QStringLiteral("history"));
-    m_history->setHeaderLabels({tr("Time"), tr("What happened"), tr("Step"), tr("Details")});
-    m_history->setRootIsDecorated(false);
-    m_history->header()->setStretchLastSection(true);
-    m_tabs->addTab(m_steps, tr("Steps"));
-    m_tabs->addTab(m_history, tr("History"));
-
     auto *filters = new QHBoxLayout;
-    filters->addWidget(title);
-    filters->addStretch(1);
     filters->addWidget(new QLabel(tr("Show:"), this));
     filters->addWidget(m_status);
     filters->addWidget(m_origin);
@@ -140,32 +102,28 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     auto *listPane = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listPane);
     listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addLayout(filters);
     listLayout->addWidget(m_table, 1);
     listLayout->addWidget(m_empty, 1);
     listLayout->addWidget(m_more, 0, Qt::AlignHCenter);
 
-    auto *detailPane = new QWidget(this);
-    auto *detailLayout = new QVBoxLayout(detailPane);
-    detailLayout->setContentsMargins(0, 0, 0, 0);
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_header, 1);
-    actions->addWidget(m_cancel, 0, Qt::AlignTop);
-    actions->addWidget(m_retry, 0, Qt::AlignTop);
-    detailLayout->addLayout(actions);
-    detailLayout->addWidget(m_message);
-    detailLayout->addWidget(m_tabs, 1);
-
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(listPane);
-    split->addWidget(detailPane);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setSizes({300, 200});
+    split->addWidget(m_page);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setSizes({250, 350});
     split->setChildrenCollapsible(false);
 
+    m_sections->setObjectName(QStringLiteral("executionSections"));
+    m_sections->addTab(split, tr("Runs"));
+    m_sections->addTab(m_deadLetters, tr("Dead letters"));
+    m_sections->addTab(m_journey, tr("Journey"));
+    m_sections->setDocumentMode(true);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(filters);
-    layout->addWidget(split, 1);
+    layout->addWidget(title);
+    layout->addWidget(m_sections, 1);
 
     // Another filter starts again from the first page.
     for (QComboBox *filter : {m_status, m_origin})
@@ -178,8 +136,8 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
         requestList();
     });
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterFixedString(text);
-        // An execution or trace id is looked up in the store; other text filters the rows.
+        m_proxy->setFilterFixedString(isStoreSearch(text) ? QString() : text);
+        // An id, a trace id or a key is looked up in the store; other text filters the rows.
         if (isStoreSearch(text) || !m_storeSearch.isEmpty())
             requestList();
     });
@@ -191,13 +149,43 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
         // The selected execution stays selected; with none, the newest is shown.
         if (m_model->rowOf(m_selected) >= 0)
             selectExecution(m_selected);
-        else if (!empty)
+        else if (!empty && m_selected.isEmpty())
             m_table->setCurrentIndex(m_proxy->index(0, 0));
     });
-    connect(m_cancel, &QPushButton::clicked, this, [this] { confirm(QStringLiteral("cancel")); });
-    connect(m_retry, &QPushButton::clicked, this, [this] { confirm(QStringLiteral("retry")); });
-    clearDetails();
+    connect(m_page, &ExecutionDetails::cancelRequested, this, &ExecutionsView::cancelRequested);
+    connect(m_page, &ExecutionDetails::retryRequested, this, &ExecutionsView::retryRequested);
+    connect(m_page, &ExecutionDetails::rerunRequested, this, &ExecutionsView::openRerun);
+    connect(m_page, &ExecutionDetails::revealRequested, this, [this](const QString &id) {
+        m_revealed.insert(id);
+        requestShown(id);
+    });
+    connect(m_page, &ExecutionDetails::journeyRequested, this, &ExecutionsView::openJourney);
+    connect(m_page, &ExecutionDetails::workflowNeeded, this,
+            [this](const QString &id, int version) {
+                const QString key = QStringLiteral("%1@%2").arg(id).arg(version);
+                if (m_workflows.contains(key))
+                    m_page->showWorkflow(id, version, m_workflows.value(key));
+                else
+                    Q_EMIT workflowRequested(id, version);
+            });
+    connect(m_deadLetters, &DeadLetterView::executionOpened, this, &ExecutionsView::openExecution);
+    connect(m_journey, &JourneyView::executionOpened, this, &ExecutionsView::openExecution);
+    connect(m_sections, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_sections->widget(index) == m_deadLetters)
+            m_deadLetters->refresh();
+    });
     updateEmptyState();
+}
+
+void ExecutionsView::setMayReadPhi(bool may)
+{
+    m_page->setMayReadPhi(may);
+    m_deadLetters->setMayReadPhi(may);
+}
+
+void ExecutionsView::setTraceUrlTemplate(const QString &urlTemplate)
+{
+    m_page->setTraceUrlTemplate(urlTemplate);
 }
 
 bool ExecutionsView::updateEmptyState()
@@ -221,8 +209,11 @@ void ExecutionsView::showEvent(QShowEvent *event)
 
 bool ExecutionsView::isStoreSearch(const QString &text)
 {
-    static const QRegularExpression id(QStringLiteral("^(ex_[0-9a-f]{8,40}|[0-9a-f]{32})$"));
-    return id.match(text.trimmed()).hasMatch();
+    // An execution id, a trace id, key=value, or something shaped like a business key's value
+    // (letters and digits with a dash or digits in it: P-1042, INV-9, 20231).
+    static const QRegularExpression stored(QStringLiteral(
+        R"(^(ex_[0-9a-f]{8,40}|[0-9a-f]{32}|[a-z][a-z0-9_]{0,39}\s*[=:]\s*\S.*|[A-Za-z]*[-_]?\d[\w-]*)$)"));
+    return stored.match(text.trimmed()).hasMatch();
 }
 
 void ExecutionsView::requestList()
@@ -237,16 +228,23 @@ void ExecutionsView::requestList()
     Q_EMIT executionsRequested(filter);
 }
 
+void ExecutionsView::requestShown(const QString &executionId)
+{
+    if (m_revealed.contains(executionId))
+        Q_EMIT revealRequested(executionId);
+    else
+        Q_EMIT executionRequested(executionId);
+}
+
 void ExecutionsView::setExecutions(const QJsonArray &executions, bool more)
 {
     m_more->setVisible(more && m_limit < MaxListed);
-    const QString shownStatus = m_shown.value(QLatin1String("status")).toString();
     m_model->setExecutions(executions);
-    // The execution in the details moved on: show its new steps.
+    // The execution on the page moved on: show its new steps.
     const int row = m_model->rowOf(m_selected);
     if (row >= 0
-        && m_model->executionAt(row).value(QLatin1String("status")).toString() != shownStatus)
-        Q_EMIT executionRequested(m_selected);
+        && m_model->executionAt(row).value(QLatin1String("status")).toString() != m_shownStatus)
+        requestShown(m_selected);
 }
 
 void ExecutionsView::selectExecution(const QString &executionId)
@@ -261,16 +259,31 @@ void ExecutionsView::selectExecution(const QString &executionId)
 
 void ExecutionsView::openExecution(const QString &executionId)
 {
+    if (executionId.isEmpty())
+        return;
+    m_sections->setCurrentIndex(0);
     m_selected = executionId;
     m_opened = executionId;
-    m_message->clear();
+    m_page->setMessage({});
     {
         const QSignalBlocker quiet(m_search);
         m_search->setText(executionId);
     }
-    m_proxy->setFilterFixedString(executionId);
+    m_proxy->setFilterFixedString(QString());
     requestList();
-    Q_EMIT executionRequested(executionId);
+    requestShown(executionId);
+}
+
+void ExecutionsView::openDeadLetters()
+{
+    m_sections->setCurrentWidget(m_deadLetters);
+    m_deadLetters->refresh();
+}
+
+void ExecutionsView::openJourney(const QString &key, const QString &value)
+{
+    m_sections->setCurrentWidget(m_journey);
+    m_journey->showJourney(key, value);
 }
 
 QString ExecutionsView::selectedExecution() const
@@ -285,140 +298,70 @@ void ExecutionsView::onSelection()
     if (id.isEmpty() || id == m_selected)
         return;
     m_selected = id;
-    m_message->clear();
-    Q_EMIT executionRequested(id);
-}
-
-void ExecutionsView::clearDetails()
-{
-    m_shown = {};
-    m_header->setText(tr("Select an execution to see its steps and history."));
-    m_cancel->setEnabled(false);
-    m_retry->setEnabled(false);
-    m_steps->clear();
-    m_history->clear();
+    requestShown(id);
 }
 
 void ExecutionsView::showExecution(const QString &executionId, const QJsonObject &e)
 {
     if (executionId != m_selected)
         return;
-    m_shown = e;
-    const QString status = e.value(QLatin1String("status")).toString();
-    const bool finished = status == QLatin1String("completed") || status == QLatin1String("failed")
-        || status == QLatin1String("cancelled");
-    QString header =
-        tr("<b>%1</b> (version %2) — <span style=\"color:%3\"><b>%4</b></span><br>"
-           "Started %5%6<br>Execution %7 · trace %8")
-            .arg(e.value(QLatin1String("workflow_id")).toString().toHtmlEscaped())
-            .arg(e.value(QLatin1String("version")).toInt())
-            .arg(ExecutionTableModel::statusColor(status).name(),
-                 ExecutionTableModel::statusText(status).toHtmlEscaped(),
-                 timeText(e.value(QLatin1String("created_at"))),
-                 finished ? tr(", finished %1").arg(timeText(e.value(QLatin1String("finished_at"))))
-                          : QString(),
-                 executionId.toHtmlEscaped(),
-                 e.value(QLatin1String("trace_id")).toString().toHtmlEscaped());
-    if (const QString error = e.value(QLatin1String("error")).toString(); !error.isEmpty())
-        header += tr("<br>Why it failed: %1").arg(error.toHtmlEscaped());
-    m_header->setText(header);
-    m_cancel->setEnabled(!finished);
-    m_retry->setEnabled(status == QLatin1String("failed") || status == QLatin1String("cancelled"));
-
-    m_steps->clear();
-    // In the order they ran; steps that have not started go last.
-    QList<QJsonObject> steps;
-    for (const auto &v : e.value(QLatin1String("steps")).toArray())
-        steps.append(v.toObject());
-    std::stable_sort(steps.begin(), steps.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        const qint64 x = msOf(a.value(QLatin1String("started_at")));
-        const qint64 y = msOf(b.value(QLatin1String("started_at")));
-        return (x == 0 ? LLONG_MAX : x) < (y == 0 ? LLONG_MAX : y);
-    });
-    for (const QJsonObject &s : std::as_const(steps)) {
-        const qint64 started = msOf(s.value(QLatin1String("started_at")));
-        const qint64 ended = msOf(s.value(QLatin1String("finished_at")));
-        const QString stepStatus = s.value(QLatin1String("status")).toString();
-        auto *item = new QTreeWidgetItem(
-            m_steps,
-            {s.value(QLatin1String("node")).toString(),
-             stepStatus == QLatin1String("retrying") ? tr("↻ Retrying")
-                                                     : ExecutionTableModel::statusText(stepStatus),
-             s.contains(QLatin1String("attempts"))
-                 ? QString::number(s.value(QLatin1String("attempts")).toInt())
-                 : QString(),
-             timeText(s.value(QLatin1String("started_at"))),
-             started > 0 && ended >= started ? ExecutionTableModel::durationText(ended - started)
-                                             : QString(),
-             s.value(QLatin1String("error")).toString()});
-        item->setForeground(1, ExecutionTableModel::statusColor(stepStatus));
-        item->setToolTip(5, s.value(QLatin1String("error")).toString());
-    }
-    for (int c = 0; c < m_steps->columnCount() - 1; ++c)
-        m_steps->resizeColumnToContents(c);
-
-    m_history->clear();
-    for (const auto &v : e.value(QLatin1String("history")).toArray()) {
-        const QJsonObject h = v.toObject();
-        const QJsonObject data = h.value(QLatin1String("data")).toObject();
-        QString details;
-        if (data.contains(QLatin1String("error")))
-            details = data.value(QLatin1String("error")).toString();
-        else if (!data.isEmpty())
-            details = QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
-        auto *item = new QTreeWidgetItem(m_history,
-                                         {timeText(h.value(QLatin1String("ts"))),
-                                          eventText(h.value(QLatin1String("type")).toString()),
-                                          h.value(QLatin1String("node")).toString(), details});
-        item->setToolTip(3, details);
-    }
-    for (int c = 0; c < m_history->columnCount() - 1; ++c)
-        m_history->resizeColumnToContents(c);
+    m_shownStatus = e.value(QLatin1String("status")).toString();
+    m_page->showExecution(executionId, e, m_clock.nowMs());
 }
 
-void ExecutionsView::confirm(const QString &action)
+void ExecutionsView::showWorkflow(const QString &workflowId, int version,
+                                  const QJsonObject &document)
 {
-    const QString id = m_selected;
-    if (id.isEmpty())
+    m_workflows.insert(QStringLiteral("%1@%2").arg(workflowId).arg(version), document);
+    m_page->showWorkflow(workflowId, version, document);
+}
+
+void ExecutionsView::openRerun(const QString &executionId, const QString &fromStep)
+{
+    if (m_rerun)
+        m_rerun->close();
+    if (executionId != m_page->executionId())
         return;
-    const bool cancel = action == QLatin1String("cancel");
-    auto *ask = new QMessageBox(
-        QMessageBox::Question, cancel ? tr("Cancel execution") : tr("Retry execution"),
-        cancel ? tr("Cancel execution %1? It stops where it is: steps already done are not "
-                    "undone, and its open review tasks are withdrawn.")
-                     .arg(id)
-               : tr("Start a new execution of the same workflow version with the same input as "
-                    "%1? Module calls are made again, under new idempotency keys.")
-                     .arg(id),
-        QMessageBox::Cancel, this);
-    ask->setObjectName(cancel ? QStringLiteral("confirmCancel") : QStringLiteral("confirmRetry"));
-    QPushButton *yes =
-        ask->addButton(cancel ? tr("Cancel execution") : tr("Retry"), QMessageBox::AcceptRole);
-    ask->setDefaultButton(QMessageBox::Cancel);
-    ask->setAttribute(Qt::WA_DeleteOnClose);
-    connect(ask, &QMessageBox::finished, this, [this, ask, yes, id, cancel] {
-        if (ask->clickedButton() != yes)
-            return;
-        m_message->setText(cancel ? tr("Cancelling…") : tr("Starting a retry…"));
-        if (cancel)
-            Q_EMIT cancelRequested(id);
-        else
-            Q_EMIT retryRequested(id);
+    QHash<QString, QString> names;
+    const QJsonObject e = m_page->execution();
+    const QJsonObject doc = m_workflows.value(QStringLiteral("%1@%2")
+                                                  .arg(e.value(QLatin1String("workflow_id")).toString())
+                                                  .arg(e.value(QLatin1String("version")).toInt()));
+    for (const QJsonValue &n : doc.value(QLatin1String("nodes")).toArray())
+        names.insert(n[QLatin1String("id")].toString(),
+                     n[QLatin1String("name")].toString(n[QLatin1String("id")].toString()));
+    m_rerun = new RerunDialog(e, names, fromStep, this);
+    m_rerun->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_rerun, &RerunDialog::previewRequested, this,
+            &ExecutionsView::rerunPreviewRequested);
+    connect(m_rerun, &RerunDialog::rerunRequested, this, [this](const QString &id,
+                                                                const QString &step,
+                                                                const std::optional<QJsonObject> &input) {
+        m_page->setMessage(tr("Starting the re-run…"));
+        Q_EMIT rerunRequested(id, step, input);
     });
-    ask->open();
+    m_rerun->open();
+}
+
+void ExecutionsView::showRerunPreview(const QString &executionId, const QJsonObject &preview)
+{
+    if (m_rerun && executionId == m_page->executionId())
+        m_rerun->showPreview(preview);
 }
 
 void ExecutionsView::showActionDone(const QString &executionId, const QString &action,
                                     const QString &newExecutionId)
 {
-    if (action == QLatin1String("retry")) {
-        m_message->setText(tr("Retry started as execution %1.").arg(newExecutionId));
+    if (action == QLatin1String("retry") || action == QLatin1String("rerun")) {
+        m_page->setMessage(action == QLatin1String("retry")
+                               ? tr("Retry started as execution %1.").arg(newExecutionId)
+                               : tr("Re-run started as execution %1.").arg(newExecutionId));
         m_selected = newExecutionId;
         selectExecution(newExecutionId);
-        Q_EMIT executionRequested(newExecutionId);
+        requestShown(newExecutionId);
     } else {
-        m_message->setText(tr("Execution %1 was cancelled.").arg(executionId));
-        Q_EMIT executionRequested(executionId);
+        m_page->setMessage(tr("Execution %1 was cancelled.").arg(executionId));
+        requestShown(executionId);
     }
     requestList();
 }
@@ -426,43 +369,15 @@ void ExecutionsView::showActionDone(const QString &executionId, const QString &a
 void ExecutionsView::showActionFailed(const QString &executionId, const QString &action,
                                       const QString &message)
 {
-    m_message->setText(action == QLatin1String("retry")
+    if (action == QLatin1String("rerun") && m_rerun && m_rerun->isVisible()) {
+        m_rerun->showFailure(message);
+        return;
+    }
+    m_page->setMessage(action == QLatin1String("retry")
                            ? tr("%1 could not be retried: %2").arg(executionId, message)
+                       : action == QLatin1String("rerun")
+                           ? tr("%1 could not be re-run: %2").arg(executionId, message)
                            : tr("%1 could not be cancelled: %2").arg(executionId, message));
-}
-
-QString ExecutionsView::eventText(const QString &type)
-{
-    static const QHash<QString, const char *> texts = {
-        {QStringLiteral("execution_started"), QT_TR_NOOP("Started")},
-        {QStringLiteral("execution_resumed"), QT_TR_NOOP("Picked up again")},
-        {QStringLiteral("execution_completed"), QT_TR_NOOP("Completed")},
-        {QStringLiteral("execution_failed"), QT_TR_NOOP("Failed")},
-        {QStringLiteral("execution_cancelled"), QT_TR_NOOP("Cancelled")},
-        {QStringLiteral("step_started"), QT_TR_NOOP("Module call sent")},
-        {QStringLiteral("step_completed"), QT_TR_NOOP("Step done")},
-        {QStringLiteral("step_failed"), QT_TR_NOOP("Step failed")},
-        {QStringLiteral("retry_scheduled"), QT_TR_NOOP("Retry scheduled")},
-        {QStringLiteral("step_outcome_unknown"),
-         QT_TR_NOOP("No clear answer: the module may have done it, so it counts as done")},
-        {QStringLiteral("dead_lettered"), QT_TR_NOOP("Sent to the dead-letter queue")},
-        {QStringLiteral("timer_set"), QT_TR_NOOP("Waiting for a timer")},
-        {QStringLiteral("timer_fired"), QT_TR_NOOP("Timer fired")},
-        {QStringLiteral("waiting_for_event"), QT_TR_NOOP("Waiting for an event")},
-        {QStringLiteral("event_received"), QT_TR_NOOP("Event received")},
-        {QStringLiteral("wait_timed_out"), QT_TR_NOOP("Wait timed out")},
-        {QStringLiteral("task_created"), QT_TR_NOOP("Review task created")},
-        {QStringLiteral("task_decided"), QT_TR_NOOP("Review decided")},
-        {QStringLiteral("step_resumed"), QT_TR_NOOP("Continued after the review")},
-        {QStringLiteral("join_arrival"), QT_TR_NOOP("Branch arrived")},
-        {QStringLiteral("compensation_started"), QT_TR_NOOP("Undoing completed steps")},
-        {QStringLiteral("compensation_step_started"), QT_TR_NOOP("Undo call sent")},
-        {QStringLiteral("compensation_completed"), QT_TR_NOOP("Step undone")},
-        {QStringLiteral("compensation_failed"), QT_TR_NOOP("Undo failed")},
-    };
-    if (const char *text = texts.value(type))
-        return tr(text);
-    return type;
 }
 
 } // namespace Switchboard

@@ -5,7 +5,10 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QPointer>
+#include <QSet>
 #include <QWidget>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -14,17 +17,21 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 class QTabWidget;
-class QTreeWidget;
 
 namespace Switchboard {
 
+class DeadLetterView;
+class ExecutionDetails;
 class ExecutionTableModel;
+class JourneyView;
+class RerunDialog;
 
-// The Executions section: every run, newest first, live, filtered by status and by what
-// started it, and searched by execution id, workflow or trace id (an id or trace id is looked
+// The Executions section, in three tabs. Runs: every execution, newest first, live, filtered by
+// status and by what started it, and searched by execution id, trace id or business key (looked
 // up in the whole store, not only in the rows listed); the list grows a page at a time; the
-// selected one's steps (status, attempts, timing, error) and history in plain words, with cancel
-// and retry after a confirmation.
+// selected one's page (ExecutionDetails) with cancel, retry and re-run from a step. Dead letters:
+// the calls that failed for good (DeadLetterView). Journey: every run of one patient,
+// appointment or invoice (JourneyView).
 class ExecutionsView final : public QWidget
 {
     Q_OBJECT
@@ -32,24 +39,34 @@ class ExecutionsView final : public QWidget
 public:
     explicit ExecutionsView(const Clock &clock, QWidget *parent = nullptr);
 
+    void setMayReadPhi(bool may);
+    void setTraceUrlTemplate(const QString &urlTemplate);
+
     // Orchestrator::executionsChanged's list; more: the filters take more than are listed.
     void setExecutions(const QJsonArray &executions, bool more = false);
     // Orchestrator::executionReady.
     void showExecution(const QString &executionId, const QJsonObject &execution);
+    // Orchestrator::versionReady: the workflow an execution ran, for its path.
+    void showWorkflow(const QString &workflowId, int version, const QJsonObject &document);
     void showActionDone(const QString &executionId, const QString &action,
                         const QString &newExecutionId);
     void showActionFailed(const QString &executionId, const QString &action,
                           const QString &message);
+    void showRerunPreview(const QString &executionId, const QJsonObject &preview);
     // Selects the execution when it is listed.
     void selectExecution(const QString &executionId);
     // A link elsewhere in the console: the execution is looked up in the store (it need not
     // be among the newest), selected and shown.
     void openExecution(const QString &executionId);
+    // The dead letters, e.g. from the dashboard's count.
+    void openDeadLetters();
+    void openJourney(const QString &key, const QString &value);
     QString selectedExecution() const;
     ExecutionTableModel *model() const { return m_model; }
-
-    // A history event's type in plain words ("step_failed" → "Step failed").
-    static QString eventText(const QString &type);
+    ExecutionDetails *page() const { return m_page; }
+    DeadLetterView *deadLetters() const { return m_deadLetters; }
+    JourneyView *journey() const { return m_journey; }
+    QTabWidget *tabs() const { return m_sections; }
 
     static constexpr int ListLimit = 500; // a page
     static constexpr int MaxListed = 10000;
@@ -57,24 +74,33 @@ public:
 Q_SIGNALS:
     void executionsRequested(const ExecutionFilter &filter);
     void executionRequested(const QString &executionId);
+    void revealRequested(const QString &executionId);
+    void workflowRequested(const QString &workflowId, int version);
     void cancelRequested(const QString &executionId);
     void retryRequested(const QString &executionId);
+    void rerunPreviewRequested(const QString &executionId, const QString &fromStep,
+                               const std::optional<QJsonObject> &input);
+    void rerunRequested(const QString &executionId, const QString &fromStep,
+                        const std::optional<QJsonObject> &input);
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
     void requestList();
-    // Text that names one execution (its id or trace id), to look up in the whole store.
+    // Asks for the selected execution, revealed when its patient data was shown before.
+    void requestShown(const QString &executionId);
+    // Text looked up in the whole store: an execution id, a trace id, or "key=value".
     static bool isStoreSearch(const QString &text);
     void onSelection();
-    void confirm(const QString &action);
-    void clearDetails();
+    void openRerun(const QString &executionId, const QString &fromStep);
     // Shows the list, or says why it is empty; true when it is.
     bool updateEmptyState();
 
+    const Clock &m_clock;
     ExecutionTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
+    QTabWidget *m_sections;
     QComboBox *m_status;
     QComboBox *m_origin;
     QPushButton *m_more;
@@ -82,17 +108,16 @@ private:
     QLineEdit *m_search;
     QTableView *m_table;
     QLabel *m_empty;
-    QLabel *m_header;
-    QLabel *m_message;
-    QPushButton *m_cancel;
-    QPushButton *m_retry;
-    QTabWidget *m_tabs;
-    QTreeWidget *m_steps;
-    QTreeWidget *m_history;
+    ExecutionDetails *m_page;
+    DeadLetterView *m_deadLetters;
+    JourneyView *m_journey;
+    QPointer<RerunDialog> m_rerun;
     QString m_selected; // kept across refreshes of the list
-    QString m_storeSearch; // the id or trace id the list was asked for
+    QString m_storeSearch; // what the list was asked to look up in the store
     QString m_opened; // the execution last opened from a link
-    QJsonObject m_shown; // the execution in the details
+    QSet<QString> m_revealed; // executions whose patient data was shown
+    QHash<QString, QJsonObject> m_workflows; // "id@version" → document, for the path
+    QString m_shownStatus; // of the execution on the page
 };
 
 } // namespace Switchboard

@@ -56,6 +56,8 @@ QString ExecutionTableModel::originText(const QString &origin)
         return tr("Schedule");
     if (origin == QLatin1String("retry"))
         return tr("Retry");
+    if (origin == QLatin1String("rerun"))
+        return tr("Re-run from a step");
     if (origin == QLatin1String("test-run"))
         return tr("Test run");
     return origin.isEmpty() ? tr("Unknown") : origin;

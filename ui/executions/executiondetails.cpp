@@ -1,0 +1,468 @@
+#include "executions/executiondetails.h"
+
+#include "common/jsontree.h"
+#include "executions/executiontablemodel.h"
+#include "executions/pathview.h"
+#include "executions/timelinechart.h"
+#include "modules/modulecatalog.h"
+
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <climits>
+
+namespace Switchboard {
+
+namespace {
+
+QString timeText(const QJsonValue &iso)
+{
+    const QDateTime t = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
+    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+qint64 msOf(const QJsonValue &iso)
+{
+    const QDateTime t = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
+    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+
+bool isFinished(const QString &status)
+{
+    return status == QLatin1String("completed") || status == QLatin1String("failed")
+        || status == QLatin1String("cancelled");
+}
+
+constexpr int NodeRole = Qt::UserRole + 1;
+
+} // namespace
+
+ExecutionDetails::ExecutionDetails(QWidget *parent)
+    : QWidget(parent)
+    , m_header(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_masked(new QLabel(this))
+    , m_reveal(new QPushButton(tr("Show patient data"), this))
+    , m_cancel(new QPushButton(tr("Cancel execution…"), this))
+    , m_retry(new QPushButton(tr("Retry…"), this))
+    , m_rerun(new QPushButton(tr("Re-run from a step…"), this))
+    , m_tabs(new QTabWidget(this))
+    , m_steps(new QTreeWidget(this))
+    , m_stepSummary(new QLabel(this))
+    , m_stepData(new JsonTree(this))
+    , m_timeline(new TimelineChart(this))
+    , m_path(new PathView(this))
+    , m_pathMissing(new QLabel(tr("Loading the workflow…"), this))
+    , m_history(new QTreeWidget(this))
+{
+    m_header->setObjectName(QStringLiteral("executionHeader"));
+    m_header->setWordWrap(true);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse
+                                      | Qt::LinksAccessibleByKeyboard);
+    m_message->setObjectName(QStringLiteral("actionMessage"));
+    m_message->setWordWrap(true);
+    m_masked->setObjectName(QStringLiteral("maskedNotice"));
+    m_masked->setWordWrap(true);
+    m_reveal->setObjectName(QStringLiteral("revealPhi"));
+    m_reveal->setToolTip(tr("Show the names, dates of birth and other patient data in this "
+                            "execution. Who looked is recorded in the audit log."));
+    m_cancel->setObjectName(QStringLiteral("cancelExecution"));
+    m_retry->setObjectName(QStringLiteral("retryExecution"));
+    m_rerun->setObjectName(QStringLiteral("rerunExecution"));
+    m_cancel->setToolTip(tr("Stop this execution; completed steps are not undone"));
+    m_retry->setToolTip(tr("Start a new execution of the same version with the same input"));
+    m_rerun->setToolTip(tr("Run it again from one of its steps, with its input as it was or "
+                           "corrected; you see first which calls would be made again"));
+
+    m_steps->setObjectName(QStringLiteral("steps"));
+    m_steps->setHeaderLabels({tr("Step"), tr("Status"), tr("Attempts"), tr("Started"),
+                              tr("Duration")});
+    m_steps->setRootIsDecorated(false);
+    m_steps->header()->setStretchLastSection(true);
+    m_stepSummary->setObjectName(QStringLiteral("stepSummary"));
+    m_stepSummary->setWordWrap(true);
+    m_stepSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stepData->setObjectName(QStringLiteral("stepData"));
+    auto *stepPane = new QWidget(this);
+    auto *stepLayout = new QVBoxLayout(stepPane);
+    stepLayout->setContentsMargins(0, 0, 0, 0);
+    stepLayout->addWidget(m_stepSummary);
+    stepLayout->addWidget(m_stepData, 1);
+    auto *stepSplit = new QSplitter(Qt::Horizontal, this);
+    stepSplit->addWidget(m_steps);
+    stepSplit->addWidget(stepPane);
+    stepSplit->setStretchFactor(0, 2);
+    stepSplit->setStretchFactor(1, 3);
+    stepSplit->setChildrenCollapsible(false);
+
+    auto *timelineScroll = new QScrollArea(this);
+    timelineScroll->setWidget(m_timeline);
+    timelineScroll->setWidgetResizable(true);
+    timelineScroll->setFrameShape(QFrame::NoFrame);
+
+    m_pathMissing->setAlignment(Qt::AlignCenter);
+    m_pathMissing->setWordWrap(true);
+    auto *pathStack = new QStackedWidget(this);
+    pathStack->setObjectName(QStringLiteral("pathStack"));
+    pathStack->addWidget(m_pathMissing);
+    pathStack->addWidget(m_path);
+
+    m_history->setObjectName(QStringLiteral("history"));
+    m_history->setHeaderLabels({tr("Time"), tr("What happened"), tr("Step"), tr("Details")});
+    m_history->setRootIsDecorated(false);
+    m_history->header()->setStretchLastSection(true);
+
+    m_tabs->setObjectName(QStringLiteral("executionTabs"));
+    m_tabs->addTab(stepSplit, tr("Steps"));
+    m_tabs->addTab(timelineScroll, tr("Timeline"));
+    m_tabs->addTab(pathStack, tr("Path taken"));
+    m_tabs->addTab(m_history, tr("History"));
+
+    auto *actions = new QVBoxLayout;
+    for (QPushButton *b : {m_cancel, m_retry, m_rerun, m_reveal})
+        actions->addWidget(b);
+    actions->addStretch(1);
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_header, 1);
+    top->addLayout(actions);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_masked);
+    layout->addWidget(m_message);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_header, &QLabel::linkActivated, this, &ExecutionDetails::onLink);
+    connect(m_steps, &QTreeWidget::currentItemChanged, this, [this] { showStep(); });
+    connect(m_cancel, &QPushButton::clicked, this, [this] { confirm(QStringLiteral("cancel")); });
+    connect(m_retry, &QPushButton::clicked, this, [this] { confirm(QStringLiteral("retry")); });
+    connect(m_rerun, &QPushButton::clicked, this,
+            [this] { Q_EMIT rerunRequested(m_id, selectedStep()); });
+    connect(m_reveal, &QPushButton::clicked, this, [this] { Q_EMIT revealRequested(m_id); });
+    clear();
+}
+
+void ExecutionDetails::clear()
+{
+    m_id.clear();
+    m_execution = {};
+    m_header->setText(tr("Select an execution to see its steps, timeline and history."));
+    m_masked->hide();
+    m_reveal->hide();
+    for (QPushButton *b : {m_cancel, m_retry, m_rerun})
+        b->setEnabled(false);
+    m_steps->clear();
+    m_stepSummary->clear();
+    m_stepData->setValue(QJsonValue::Undefined);
+    m_timeline->setBars({}, 0);
+    m_history->clear();
+    m_message->clear();
+}
+
+void ExecutionDetails::setMessage(const QString &text)
+{
+    m_message->setText(text);
+}
+
+QString ExecutionDetails::selectedStep() const
+{
+    const QTreeWidgetItem *item = m_steps->currentItem();
+    return item ? item->data(0, NodeRole).toString() : QString();
+}
+
+void ExecutionDetails::showExecution(const QString &executionId, const QJsonObject &e, qint64 nowMs)
+{
+    const bool other = executionId != m_id;
+    const QString keep = other ? QString() : selectedStep();
+    if (other)
+        m_message->clear();
+    m_id = executionId;
+    m_execution = e;
+    const QString status = e.value(QLatin1String("status")).toString();
+    const bool finished = isFinished(status);
+    const QString workflow = e.value(QLatin1String("workflow_id")).toString();
+    const int version = e.value(QLatin1String("version")).toInt();
+    QString header = tr("<b>%1</b> (version %2) — <span style=\"color:%3\"><b>%4</b></span>")
+                         .arg(workflow.toHtmlEscaped())
+                         .arg(version)
+                         .arg(ExecutionTableModel::statusColor(status).name(),
+                              ExecutionTableModel::statusText(status).toHtmlEscaped());
+    header += QStringLiteral("<br>")
+        + (finished ? tr("Started %1, finished %2")
+                          .arg(timeText(e.value(QLatin1String("created_at"))),
+                               timeText(e.value(QLatin1String("finished_at"))))
+                    : tr("Started %1").arg(timeText(e.value(QLatin1String("created_at")))));
+    if (const QString error = e.value(QLatin1String("error")).toString(); !error.isEmpty())
+        header += QStringLiteral("<br>") + tr("Why it failed: %1").arg(error.toHtmlEscaped());
+    // Its business keys, each opening the journey of that patient, appointment or invoice.
+    const QJsonObject keys = e.value(QLatin1String("keys")).toObject();
+    QStringList keyLinks;
+    for (auto it = keys.begin(); it != keys.end(); ++it) {
+        const QString href = QStringLiteral("journey:%1/%2")
+                                 .arg(it.key(), QString::fromLatin1(QUrl::toPercentEncoding(
+                                                    it.value().toString())));
+        keyLinks << QStringLiteral("%1 <a href=\"%2\">%3</a>")
+                        .arg(it.key().toHtmlEscaped(), href.toHtmlEscaped(),
+                             it.value().toString().toHtmlEscaped());
+    }
+    if (!keyLinks.isEmpty())
+        header += QStringLiteral("<br>") + tr("Journey: %1").arg(keyLinks.join(QStringLiteral(" · ")));
+    const QString trace = e.value(QLatin1String("trace_id")).toString();
+    const QString traceText = m_traceTemplate.isEmpty()
+        ? trace.toHtmlEscaped()
+        : QStringLiteral("<a href=\"%1\">%2</a>")
+              .arg(QString(m_traceTemplate).replace(QLatin1String("{trace_id}"), trace).toHtmlEscaped(),
+                   trace.toHtmlEscaped());
+    header += QStringLiteral("<br>")
+        + tr("Execution %1 · trace %2").arg(executionId.toHtmlEscaped(), traceText);
+    m_header->setText(header);
+
+    const bool masked = e.value(QLatin1String("masked")).toBool();
+    m_masked->setVisible(masked);
+    m_masked->setText(m_mayReadPhi ? tr("Patient data is hidden (•••).")
+                                   : tr("Patient data is hidden (•••): your role may not see it."));
+    m_reveal->setVisible(masked && m_mayReadPhi);
+    m_cancel->setEnabled(!finished);
+    m_retry->setEnabled(status == QLatin1String("failed") || status == QLatin1String("cancelled"));
+    m_rerun->setEnabled(finished);
+
+    showSteps();
+    if (!keep.isEmpty()) {
+        for (int i = 0; i < m_steps->topLevelItemCount(); ++i) {
+            if (m_steps->topLevelItem(i)->data(0, NodeRole).toString() == keep)
+                m_steps->setCurrentItem(m_steps->topLevelItem(i));
+        }
+    }
+    m_timeline->setBars(e.value(QLatin1String("timeline")).toArray(), nowMs);
+    showHistory();
+    m_path->setRun(e);
+    const QString drawn = QStringLiteral("%1@%2").arg(workflow).arg(version);
+    if (drawn != m_drawn)
+        Q_EMIT workflowNeeded(workflow, version);
+}
+
+void ExecutionDetails::showWorkflow(const QString &workflowId, int version,
+                                 const QJsonObject &document)
+{
+    if (m_execution.value(QLatin1String("workflow_id")).toString() != workflowId
+        || m_execution.value(QLatin1String("version")).toInt() != version)
+        return;
+    auto *stack = static_cast<QStackedWidget *>(m_path->parentWidget());
+    if (document.isEmpty() || !m_path->setWorkflow(document)) {
+        m_pathMissing->setText(tr("This version of the workflow cannot be drawn."));
+        stack->setCurrentWidget(m_pathMissing);
+        return;
+    }
+    m_drawn = QStringLiteral("%1@%2").arg(workflowId).arg(version);
+    m_nodes.clear();
+    for (const QJsonValue &n : document.value(QLatin1String("nodes")).toArray())
+        m_nodes.insert(n[QLatin1String("id")].toString(), n.toObject());
+    m_path->setRun(m_execution);
+    stack->setCurrentWidget(m_path);
+    const QString keep = selectedStep();
+    showSteps(); // with the steps' own names
+    for (int i = 0; i < m_steps->topLevelItemCount(); ++i) {
+        if (m_steps->topLevelItem(i)->data(0, NodeRole).toString() == keep)
+            m_steps->setCurrentItem(m_steps->topLevelItem(i));
+    }
+}
+
+void ExecutionDetails::showSteps()
+{
+    const QSignalBlocker quiet(m_steps);
+    m_steps->clear();
+    // In the order they ran; steps that have not started go last.
+    QList<QJsonObject> steps;
+    for (const auto &v : m_execution.value(QLatin1String("steps")).toArray())
+        steps.append(v.toObject());
+    std::stable_sort(steps.begin(), steps.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        const qint64 x = msOf(a.value(QLatin1String("started_at")));
+        const qint64 y = msOf(b.value(QLatin1String("started_at")));
+        return (x == 0 ? LLONG_MAX : x) < (y == 0 ? LLONG_MAX : y);
+    });
+    for (const QJsonObject &s : std::as_const(steps)) {
+        const QString node = s.value(QLatin1String("node")).toString();
+        const qint64 started = msOf(s.value(QLatin1String("started_at")));
+        const qint64 ended = msOf(s.value(QLatin1String("finished_at")));
+        const QString stepStatus = s.value(QLatin1String("status")).toString();
+        const QString name = m_nodes.value(node).value(QLatin1String("name")).toString(node);
+        auto *item = new QTreeWidgetItem(
+            m_steps,
+            {name,
+             stepStatus == QLatin1String("retrying") ? tr("↻ Retrying")
+                                                     : ExecutionTableModel::statusText(stepStatus),
+             s.contains(QLatin1String("attempts"))
+                 ? QString::number(s.value(QLatin1String("attempts")).toInt())
+                 : QString(),
+             timeText(s.value(QLatin1String("started_at"))),
+             started > 0 && ended >= started ? ExecutionTableModel::durationText(ended - started)
+                                             : QString()});
+        item->setData(0, NodeRole, node);
+        item->setToolTip(0, node);
+        item->setForeground(1, ExecutionTableModel::statusColor(stepStatus));
+    }
+    for (int c = 0; c < m_steps->columnCount() - 1; ++c)
+        m_steps->resizeColumnToContents(c);
+    showStep();
+}
+
+void ExecutionDetails::showStep()
+{
+    const QString node = selectedStep();
+    QJsonObject step;
+    for (const auto &v : m_execution.value(QLatin1String("steps")).toArray()) {
+        if (v[QLatin1String("node")].toString() == node)
+            step = v.toObject();
+    }
+    if (step.isEmpty()) {
+        m_stepSummary->setText(m_steps->topLevelItemCount() > 0
+                                   ? tr("Select a step to see what it was given and what it gave.")
+                                   : QString());
+        m_stepData->setValue(m_execution.isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                                   : QJsonValue(m_execution.value("input")));
+        return;
+    }
+    const QJsonObject def = m_nodes.value(node);
+    const QString name = def.value(QLatin1String("name")).toString(node);
+    QStringList lines;
+    const QString module = def.value(QLatin1String("module")).toString();
+    if (!module.isEmpty())
+        lines << tr("<b>%1</b> — calls %2 (%3)")
+                     .arg(name.toHtmlEscaped(), ModuleCatalog::displayName(module).toHtmlEscaped(),
+                          def.value(QLatin1String("action")).toString().toHtmlEscaped());
+    else
+        lines << QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped());
+    if (const int attempts = step.value(QLatin1String("attempts")).toInt(); attempts > 1)
+        lines << tr("Tried %n time(s).", nullptr, attempts);
+    if (const QString error = step.value(QLatin1String("error")).toString(); !error.isEmpty())
+        lines << tr("Why it failed: %1").arg(error.toHtmlEscaped());
+    if (step.value(QLatin1String("uncertain")).toBool())
+        lines << tr("The module gave no clear answer; the step counts as done.");
+    if (const QString key = step.value(QLatin1String("idempotency_key")).toString(); !key.isEmpty())
+        lines << tr("Idempotency key: %1").arg(key.toHtmlEscaped());
+    m_stepSummary->setText(lines.join(QStringLiteral("<br>")));
+    // What it was given (for a call: the body sent) and what it gave.
+    QJsonObject data;
+    if (step.contains(QLatin1String("request")))
+        data.insert(tr("sent"), step.value(QLatin1String("request")));
+    if (step.contains(QLatin1String("output")))
+        data.insert(tr("result"), step.value(QLatin1String("output")));
+    if (step.contains(QLatin1String("compensation_request")))
+        data.insert(tr("undo sent"), step.value(QLatin1String("compensation_request")));
+    m_stepData->setValue(data);
+}
+
+void ExecutionDetails::showHistory()
+{
+    m_history->clear();
+    for (const auto &v : m_execution.value(QLatin1String("history")).toArray()) {
+        const QJsonObject h = v.toObject();
+        const QJsonObject data = h.value(QLatin1String("data")).toObject();
+        QString details;
+        if (data.contains(QLatin1String("error")))
+            details = data.value(QLatin1String("error")).toString();
+        else if (!data.isEmpty())
+            details = QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
+        auto *item = new QTreeWidgetItem(m_history,
+                                         {timeText(h.value(QLatin1String("ts"))),
+                                          eventText(h.value(QLatin1String("type")).toString()),
+                                          h.value(QLatin1String("node")).toString(), details});
+        item->setToolTip(3, details);
+    }
+    for (int c = 0; c < m_history->columnCount() - 1; ++c)
+        m_history->resizeColumnToContents(c);
+}
+
+void ExecutionDetails::onLink(const QString &href)
+{
+    if (href.startsWith(QLatin1String("journey:"))) {
+        const QString rest = href.mid(8);
+        const qsizetype slash = rest.indexOf(QLatin1Char('/'));
+        Q_EMIT journeyRequested(rest.left(slash),
+                                QUrl::fromPercentEncoding(rest.mid(slash + 1).toUtf8()));
+        return;
+    }
+    QDesktopServices::openUrl(QUrl(href));
+}
+
+void ExecutionDetails::confirm(const QString &action)
+{
+    const QString id = m_id;
+    if (id.isEmpty())
+        return;
+    const bool cancel = action == QLatin1String("cancel");
+    auto *ask = new QMessageBox(
+        QMessageBox::Question, cancel ? tr("Cancel execution") : tr("Retry execution"),
+        cancel ? tr("Cancel execution %1? It stops where it is: steps already done are not "
+                    "undone, and its open review tasks are withdrawn.")
+                     .arg(id)
+               : tr("Start a new execution of the same workflow version with the same input as "
+                    "%1? Module calls are made again, under new idempotency keys.")
+                     .arg(id),
+        QMessageBox::Cancel, this);
+    ask->setObjectName(cancel ? QStringLiteral("confirmCancel") : QStringLiteral("confirmRetry"));
+    QPushButton *yes =
+        ask->addButton(cancel ? tr("Cancel execution") : tr("Retry"), QMessageBox::AcceptRole);
+    ask->setDefaultButton(QMessageBox::Cancel);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    connect(ask, &QMessageBox::finished, this, [this, ask, yes, id, cancel] {
+        if (ask->clickedButton() != yes)
+            return;
+        m_message->setText(cancel ? tr("Cancelling…") : tr("Starting a retry…"));
+        if (cancel)
+            Q_EMIT cancelRequested(id);
+        else
+            Q_EMIT retryRequested(id);
+    });
+    ask->open();
+}
+
+QString ExecutionDetails::eventText(const QString &type)
+{
+    static const QHash<QString, const char *> texts = {
+        {QStringLiteral("execution_started"), QT_TR_NOOP("Started")},
+        {QStringLiteral("execution_resumed"), QT_TR_NOOP("Picked up again")},
+        {QStringLiteral("execution_completed"), QT_TR_NOOP("Completed")},
+        {QStringLiteral("execution_failed"), QT_TR_NOOP("Failed")},
+        {QStringLiteral("execution_cancelled"), QT_TR_NOOP("Cancelled")},
+        {QStringLiteral("step_started"), QT_TR_NOOP("Module call sent")},
+        {QStringLiteral("step_completed"), QT_TR_NOOP("Step done")},
+        {QStringLiteral("step_failed"), QT_TR_NOOP("Step failed")},
+        {QStringLiteral("retry_scheduled"), QT_TR_NOOP("Retry scheduled")},
+        {QStringLiteral("step_outcome_unknown"),
+         QT_TR_NOOP("No clear answer: the module may have done it, so it counts as done")},
+        {QStringLiteral("dead_lettered"), QT_TR_NOOP("Sent to the dead-letter queue")},
+        {QStringLiteral("timer_set"), QT_TR_NOOP("Waiting for a timer")},
+        {QStringLiteral("timer_fired"), QT_TR_NOOP("Timer fired")},
+        {QStringLiteral("waiting_for_event"), QT_TR_NOOP("Waiting for an event")},
+        {QStringLiteral("event_received"), QT_TR_NOOP("Event received")},
+        {QStringLiteral("wait_timed_out"), QT_TR_NOOP("Wait timed out")},
+        {QStringLiteral("task_created"), QT_TR_NOOP("Review task created")},
+        {QStringLiteral("task_decided"), QT_TR_NOOP("Review decided")},
+        {QStringLiteral("step_resumed"), QT_TR_NOOP("Continued after the review")},
+        {QStringLiteral("join_arrival"), QT_TR_NOOP("Branch arrived")},
+        {QStringLiteral("compensation_started"), QT_TR_NOOP("Undoing completed steps")},
+        {QStringLiteral("compensation_step_started"), QT_TR_NOOP("Undo call sent")},
+        {QStringLiteral("compensation_completed"), QT_TR_NOOP("Step undone")},
+        {QStringLiteral("compensation_failed"), QT_TR_NOOP("Undo failed")},
+    };
+    if (const char *text = texts.value(type))
+        return tr(text);
+    return type;
+}
+
+} // namespace Switchboard

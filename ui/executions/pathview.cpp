@@ -1,0 +1,120 @@
+#include "executions/pathview.h"
+
+#include "builder/edgeitem.h"
+#include "builder/nodeitem.h"
+#include "builder/workflowscene.h"
+#include "workflow/workflowgraph.h"
+
+#include <QJsonArray>
+
+namespace Switchboard {
+
+namespace {
+
+QString runState(const QString &status)
+{
+    if (status == QLatin1String("completed"))
+        return QStringLiteral("done");
+    return status; // failed, retrying, running, waiting
+}
+
+} // namespace
+
+PathView::PathView(QWidget *parent)
+    : QGraphicsView(parent)
+    , m_graph(new WorkflowGraph(this))
+    , m_scene(new WorkflowScene(*m_graph, this))
+{
+    setObjectName(QStringLiteral("pathView"));
+    setScene(m_scene);
+    setInteractive(false); // nothing is moved, connected or dropped here
+    setRenderHint(QPainter::Antialiasing);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setAccessibleName(tr("The workflow with the path this execution took"));
+}
+
+PathView::~PathView() = default;
+
+bool PathView::setWorkflow(const QJsonObject &document)
+{
+    if (!m_graph->load(document))
+        return false;
+    apply();
+    fit();
+    return true;
+}
+
+bool PathView::hasWorkflow() const
+{
+    return !m_graph->nodeIds().isEmpty();
+}
+
+void PathView::setRun(const QJsonObject &execution)
+{
+    m_execution = execution;
+    apply();
+}
+
+bool PathView::taken(const QString &from, const QString &to) const
+{
+    return m_taken.contains(from + QStringLiteral("→") + to);
+}
+
+void PathView::apply()
+{
+    m_states.clear();
+    m_taken.clear();
+    QHash<QString, QString> status;
+    for (const QJsonValue &v : m_execution.value(QLatin1String("steps")).toArray())
+        status.insert(v[QLatin1String("node")].toString(), v[QLatin1String("status")].toString());
+    // The branch each step left by, when it was not "out".
+    QHash<QString, QString> branch;
+    for (const QJsonValue &v : m_execution.value(QLatin1String("history")).toArray()) {
+        const QJsonObject e = v.toObject();
+        const QString port = e.value(QLatin1String("data")).toObject().value("branch").toString();
+        if (!port.isEmpty())
+            branch.insert(e.value(QLatin1String("node")).toString(), port);
+    }
+    const QString overall = m_execution.value(QLatin1String("status")).toString();
+    const bool finished = overall == QLatin1String("completed")
+        || overall == QLatin1String("failed") || overall == QLatin1String("cancelled");
+    for (const QString &id : m_graph->nodeIds()) {
+        const QString state = status.contains(id) ? runState(status.value(id))
+            : finished                            ? QStringLiteral("skipped")
+                                                  : QStringLiteral("pending");
+        m_states.insert(id, state);
+        if (NodeItem *item = m_scene->nodeItem(id)) {
+            item->setRunState(m_execution.isEmpty() ? QString() : state);
+            item->setOpacity(state == QLatin1String("skipped") ? 0.4 : 1.0);
+        }
+    }
+    for (EdgeItem *edge : m_scene->edgeItems()) {
+        const WorkflowEdge &e = edge->edge();
+        const bool went = status.contains(e.from) && status.contains(e.to)
+            && (!branch.contains(e.from) || branch.value(e.from) == e.port);
+        if (went)
+            m_taken.insert(e.from + QStringLiteral("→") + e.to);
+        edge->setTaken(m_execution.isEmpty() ? std::nullopt : std::optional<bool>(went));
+    }
+}
+
+void PathView::fit()
+{
+    const QRectF bounds = m_scene->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    if (bounds.isEmpty())
+        return;
+    resetTransform();
+    const double scale = std::min({1.0, viewport()->width() / bounds.width(),
+                                   viewport()->height() / bounds.height()});
+    // Never so small that the steps' names cannot be read: then it scrolls.
+    QGraphicsView::scale(std::max(scale, 0.6), std::max(scale, 0.6));
+    centerOn(bounds.center());
+}
+
+void PathView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    fit();
+}
+
+} // namespace Switchboard
