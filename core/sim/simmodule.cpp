@@ -314,9 +314,11 @@ void SimModule::emitEvent(const QString &type, const QJsonObject &data)
 
 QJsonObject SimModule::randomEvent(QString &type)
 {
-    const QString patient =
-        QString::fromLatin1(PatientNames[m_random.bounded(int(std::size(PatientNames)))]);
-    const QString patientId = QStringLiteral("pt-") + hexId(m_random, 4);
+    // A patient keeps their id across modules, so the demo's journeys follow one person from
+    // intake to booking, payment and follow-up.
+    const int who = m_random.bounded(int(std::size(PatientNames)));
+    const QString patient = QString::fromLatin1(PatientNames[who]);
+    const QString patientId = QStringLiteral("pt-%1").arg(1001 + who);
     QJsonObject d {{QStringLiteral("patient_id"), patientId}};
     switch (m_info.number) {
     case 1:

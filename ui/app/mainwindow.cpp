@@ -104,6 +104,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     statusBar()->addPermanentWidget(m_deadLetters);
     statusBar()->addPermanentWidget(m_health);
     m_deadLetters->setObjectName(QStringLiteral("deadLetters"));
+    m_deadLetters->setTextFormat(Qt::RichText);
     m_deadLetters->setTextInteractionFlags(Qt::LinksAccessibleByMouse
                                            | Qt::LinksAccessibleByKeyboard);
     connect(m_deadLetters, &QLabel::linkActivated, this, &MainWindow::openDeadLetters);

@@ -105,6 +105,7 @@ DeadLetterView::DeadLetterView(const Clock &clock, QWidget *parent)
     split->setChildrenCollapsible(false);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({360, 240});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
@@ -210,7 +211,7 @@ void DeadLetterView::replaySelected()
         return;
     m_busy << ids;
     onSelection(); // a second click finds the buttons off
-    m_message->setText(tr("Sending %n call(s) again…", nullptr, int(ids.size())));
+    m_message->setText((ids.size() == 1 ? tr("Sending 1 call again…") : tr("Sending %1 calls again…").arg(ids.size())));
     Q_EMIT replayRequested(ids);
 }
 
@@ -221,15 +222,15 @@ void DeadLetterView::replayAll()
         return;
     const auto answer = QMessageBox::question(
         this, tr("Send all waiting calls"),
-        tr("Send all %n waiting call(s) again now? Do this once the modules they go to are "
-           "working again.",
-           nullptr, int(ids.size())),
+        tr("Send all %1 waiting calls again now? Do this once the modules they go to are "
+           "working again.")
+            .arg(ids.size()),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
     m_busy << ids;
     onSelection();
-    m_message->setText(tr("Sending %n call(s) again…", nullptr, int(ids.size())));
+    m_message->setText((ids.size() == 1 ? tr("Sending 1 call again…") : tr("Sending %1 calls again…").arg(ids.size())));
     Q_EMIT replayRequested(ids);
 }
 
@@ -320,12 +321,11 @@ void DeadLetterView::showResults(const QString &action, const QJsonArray &result
             ++ok;
     }
     QString text = action == QLatin1String("discard")
-        ? tr("%n call(s) set aside.", nullptr, ok)
-        : tr("%n call(s) sent again.", nullptr, ok);
+        ? (ok == 1 ? tr("1 call set aside.") : tr("%1 calls set aside.").arg(ok))
+        : (ok == 1 ? tr("1 call sent again.") : tr("%1 calls sent again.").arg(ok));
     if (!failures.isEmpty())
         text += QLatin1Char(' ')
-            + tr("%n could not be handled: %1", nullptr, int(failures.size()))
-                  .arg(failures.first());
+            + tr("%1 could not be handled: %2").arg(failures.size()).arg(failures.first());
     m_message->setText(text);
     onSelection();
 }

@@ -35,6 +35,14 @@ QString timeText(const QJsonValue &iso)
     return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
+// The time of day only, for steps: the header gives the date.
+QString clockText(const QJsonValue &iso)
+{
+    const QDateTime t = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
+    return t.isValid() ? QLocale().toString(t.toLocalTime().time(), QLocale::LongFormat)
+                       : QString();
+}
+
 qint64 msOf(const QJsonValue &iso)
 {
     const QDateTime t = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
@@ -285,14 +293,24 @@ void ExecutionDetails::showSteps()
 {
     const QSignalBlocker quiet(m_steps);
     m_steps->clear();
-    // In the order they ran; steps that have not started go last.
+    // In the order they ran (by start, then by their first mention in the history, which
+    // orders steps begun in the same millisecond); steps that have not started go last.
+    QHash<QString, int> firstSeen;
+    for (const auto &v : m_execution.value(QLatin1String("history")).toArray()) {
+        const QString node = v[QLatin1String("node")].toString();
+        if (!node.isEmpty() && !firstSeen.contains(node))
+            firstSeen.insert(node, int(firstSeen.size()));
+    }
     QList<QJsonObject> steps;
     for (const auto &v : m_execution.value(QLatin1String("steps")).toArray())
         steps.append(v.toObject());
-    std::stable_sort(steps.begin(), steps.end(), [](const QJsonObject &a, const QJsonObject &b) {
+    std::stable_sort(steps.begin(), steps.end(), [&](const QJsonObject &a, const QJsonObject &b) {
         const qint64 x = msOf(a.value(QLatin1String("started_at")));
         const qint64 y = msOf(b.value(QLatin1String("started_at")));
-        return (x == 0 ? LLONG_MAX : x) < (y == 0 ? LLONG_MAX : y);
+        if (x != y)
+            return (x == 0 ? LLONG_MAX : x) < (y == 0 ? LLONG_MAX : y);
+        return firstSeen.value(a.value(QLatin1String("node")).toString(), INT_MAX)
+            < firstSeen.value(b.value(QLatin1String("node")).toString(), INT_MAX);
     });
     for (const QJsonObject &s : std::as_const(steps)) {
         const QString node = s.value(QLatin1String("node")).toString();
@@ -308,7 +326,7 @@ void ExecutionDetails::showSteps()
              s.contains(QLatin1String("attempts"))
                  ? QString::number(s.value(QLatin1String("attempts")).toInt())
                  : QString(),
-             timeText(s.value(QLatin1String("started_at"))),
+             clockText(s.value(QLatin1String("started_at"))),
              started > 0 && ended >= started ? ExecutionTableModel::durationText(ended - started)
                                              : QString()});
         item->setData(0, NodeRole, node);
@@ -347,7 +365,7 @@ void ExecutionDetails::showStep()
     else
         lines << QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped());
     if (const int attempts = step.value(QLatin1String("attempts")).toInt(); attempts > 1)
-        lines << tr("Tried %n time(s).", nullptr, attempts);
+        lines << tr("Tried %1 times.").arg(attempts);
     if (const QString error = step.value(QLatin1String("error")).toString(); !error.isEmpty())
         lines << tr("Why it failed: %1").arg(error.toHtmlEscaped());
     if (step.value(QLatin1String("uncertain")).toBool())

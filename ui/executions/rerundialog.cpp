@@ -213,10 +213,12 @@ void RerunDialog::showPreview(const QJsonObject &preview)
         m_calls->topLevelItemCount() == 0
             ? tr("No module is called from this step on.")
             : tr("%1 %2 %3")
-                  .arg(tr("%n call(s) made again.", nullptr, again),
-                       tr("%n of them reach the outside world.", nullptr, outside),
-                       tr("%n call(s) kept from acting twice by their idempotency key.", nullptr,
-                          suppressed)));
+                  .arg(tr("Calls made again: %1.").arg(again),
+                       tr("Calls that change something outside (messages, payments, bookings): "
+                          "%1.")
+                           .arg(outside),
+                       tr("Calls kept from acting twice by their idempotency key: %1.")
+                           .arg(suppressed)));
     m_current = true;
     m_run->setEnabled(true);
 }
