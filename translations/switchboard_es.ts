@@ -1329,6 +1329,216 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::DeadLetterModel</name>
+    <message>
+        <source>! Waiting</source>
+        <translation>! En espera</translation>
+    </message>
+    <message>
+        <source>↻ Being sent</source>
+        <translation>↻ Enviándose</translation>
+    </message>
+    <message>
+        <source>✓ Sent again</source>
+        <translation>✓ Reenviada</translation>
+    </message>
+    <message>
+        <source>– Set aside</source>
+        <translation>– Apartada</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <source>Open the execution</source>
+        <translation>Abrir la ejecución</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Módulo</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>Qué falló</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falló</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>Ejecución</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::DeadLetterView</name>
+    <message>
+        <source>Show patient data</source>
+        <translation>Mostrar datos del paciente</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Reenviar</translation>
+    </message>
+    <message>
+        <source>Correct and send…</source>
+        <translation>Corregir y enviar…</translation>
+    </message>
+    <message>
+        <source>Set aside…</source>
+        <translation>Apartar…</translation>
+    </message>
+    <message>
+        <source>Send all waiting…</source>
+        <translation>Reenviar todas…</translation>
+    </message>
+    <message>
+        <source>Open execution</source>
+        <translation>Abrir ejecución</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Sent again</source>
+        <translation>Reenviadas</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Apartadas</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Show dead letters that are</source>
+        <translation>Mostrar mensajes fallidos que están</translation>
+    </message>
+    <message>
+        <source>Who looked is recorded in the audit log</source>
+        <translation>Quién los mira queda registrado en la auditoría</translation>
+    </message>
+    <message>
+        <source>Send the selected calls again as they were (each only once)</source>
+        <translation>Reenviar las llamadas seleccionadas tal como eran (cada una una sola vez)</translation>
+    </message>
+    <message>
+        <source>After an outage: send every waiting call again</source>
+        <translation>Tras una caída: reenviar todas las llamadas en espera</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>No module call is waiting here: every call that failed after its retries has been sent again or set aside.</source>
+        <translation>No hay llamadas en espera: todas las que fallaron tras sus reintentos se reenviaron o se apartaron.</translation>
+    </message>
+    <message>
+        <source>No dead letters match this filter.</source>
+        <translation>Ningún mensaje fallido coincide con este filtro.</translation>
+    </message>
+    <message>
+        <source>payload</source>
+        <translation>datos enviados</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>respuesta</translation>
+    </message>
+    <message>
+        <source>why it was set aside</source>
+        <translation>motivo por el que se apartó</translation>
+    </message>
+    <message>
+        <source>idempotency key</source>
+        <translation>clave de idempotencia</translation>
+    </message>
+    <message>
+        <source>Sending 1 call again…</source>
+        <translation>Reenviando 1 llamada…</translation>
+    </message>
+    <message>
+        <source>Sending %1 calls again…</source>
+        <translation>Reenviando %1 llamadas…</translation>
+    </message>
+    <message>
+        <source>Send all waiting calls</source>
+        <translation>Reenviar todas las llamadas en espera</translation>
+    </message>
+    <message>
+        <source>Send all %1 waiting calls again now? Do this once the modules they go to are working again.</source>
+        <translation>¿Reenviar ahora las %1 llamadas en espera? Hágalo cuando los módulos de destino vuelvan a funcionar.</translation>
+    </message>
+    <message>
+        <source>Show patient data first: a hidden value cannot be corrected.</source>
+        <translation>Muestre primero los datos del paciente: un valor oculto no se puede corregir.</translation>
+    </message>
+    <message>
+        <source>Correct and send</source>
+        <translation>Corregir y enviar</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>The corrected call goes out under a key of its own: the module treats it as a new request.</source>
+        <translation>La llamada corregida sale con una clave propia: el módulo la trata como una petición nueva.</translation>
+    </message>
+    <message>
+        <source>Not a JSON object yet: %1</source>
+        <translation>Todavía no es un objeto JSON: %1</translation>
+    </message>
+    <message>
+        <source>Sending the corrected call…</source>
+        <translation>Enviando la llamada corregida…</translation>
+    </message>
+    <message>
+        <source>Why is this call set aside for good? (For example: &quot;charged at the front desk&quot;.)</source>
+        <translation>¿Por qué se aparta esta llamada definitivamente? (Por ejemplo: &quot;cobrado en recepción&quot;.)</translation>
+    </message>
+    <message>
+        <source>A call is set aside only with a reason.</source>
+        <translation>Una llamada solo se aparta indicando el motivo.</translation>
+    </message>
+    <message>
+        <source>1 call set aside.</source>
+        <translation>1 llamada apartada.</translation>
+    </message>
+    <message>
+        <source>%1 calls set aside.</source>
+        <translation>%1 llamadas apartadas.</translation>
+    </message>
+    <message>
+        <source>1 call sent again.</source>
+        <translation>1 llamada reenviada.</translation>
+    </message>
+    <message>
+        <source>%1 calls sent again.</source>
+        <translation>%1 llamadas reenviadas.</translation>
+    </message>
+    <message>
+        <source>%1 could not be handled: %2</source>
+        <translation>%1 no se pudieron procesar: %2</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::DependencyGraphView</name>
     <message>
         <source>Module dependency graph</source>
@@ -1382,6 +1592,185 @@
     <message>
         <source>Embedded core</source>
         <translation>Núcleo integrado</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ExecutionDetails</name>
+    <message>
+        <source>Show patient data</source>
+        <translation>Mostrar datos del paciente</translation>
+    </message>
+    <message>
+        <source>Cancel execution…</source>
+        <translation>Cancelar ejecución…</translation>
+    </message>
+    <message>
+        <source>Retry…</source>
+        <translation>Reintentar…</translation>
+    </message>
+    <message>
+        <source>Re-run from a step…</source>
+        <translation>Repetir desde un paso…</translation>
+    </message>
+    <message>
+        <source>Loading the workflow…</source>
+        <translation>Cargando el flujo…</translation>
+    </message>
+    <message>
+        <source>Show the names, dates of birth and other patient data in this execution. Who looked is recorded in the audit log.</source>
+        <translation>Mostrar nombres, fechas de nacimiento y otros datos del paciente de esta ejecución. Quién los mira queda registrado en la auditoría.</translation>
+    </message>
+    <message>
+        <source>Stop this execution; completed steps are not undone</source>
+        <translation>Detener esta ejecución; los pasos completados no se deshacen</translation>
+    </message>
+    <message>
+        <source>Start a new execution of the same version with the same input</source>
+        <translation>Iniciar una ejecución nueva de la misma versión con la misma entrada</translation>
+    </message>
+    <message>
+        <source>Run it again from one of its steps, with its input as it was or corrected; you see first which calls would be made again</source>
+        <translation>Repetirla desde uno de sus pasos, con la entrada tal cual o corregida; antes verá qué llamadas se harían de nuevo</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Cronología</translation>
+    </message>
+    <message>
+        <source>Path taken</source>
+        <translation>Camino seguido</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Select an execution to see its steps, timeline and history.</source>
+        <translation>Seleccione una ejecución para ver sus pasos, su cronología y su historial.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (version %2) — &lt;span style=&quot;color:%3&quot;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (versión %2) — &lt;span style=&quot;color:%3&quot;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Started %1, finished %2</source>
+        <translation>Iniciada %1, terminada %2</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Iniciada %1</translation>
+    </message>
+    <message>
+        <source>Why it failed: %1</source>
+        <translation>Por qué falló: %1</translation>
+    </message>
+    <message>
+        <source>Journey: %1</source>
+        <translation>Recorrido: %1</translation>
+    </message>
+    <message>
+        <source>Execution %1 · trace %2</source>
+        <translation>Ejecución %1 · traza %2</translation>
+    </message>
+    <message>
+        <source>Patient data is hidden (•••).</source>
+        <translation>Los datos del paciente están ocultos (•••).</translation>
+    </message>
+    <message>
+        <source>Patient data is hidden (•••): your role may not see it.</source>
+        <translation>Los datos del paciente están ocultos (•••): su rol no puede verlos.</translation>
+    </message>
+    <message>
+        <source>This version of the workflow cannot be drawn.</source>
+        <translation>Esta versión del flujo no se puede dibujar.</translation>
+    </message>
+    <message>
+        <source>↻ Retrying</source>
+        <translation>↻ Reintentando</translation>
+    </message>
+    <message>
+        <source>Select a step to see what it was given and what it gave.</source>
+        <translation>Seleccione un paso para ver qué recibió y qué devolvió.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — calls %2 (%3)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — llama a %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Tried %1 times.</source>
+        <translation>Intentado %1 veces.</translation>
+    </message>
+    <message>
+        <source>The module gave no clear answer; the step counts as done.</source>
+        <translation>El módulo no dio una respuesta clara; el paso cuenta como hecho.</translation>
+    </message>
+    <message>
+        <source>Idempotency key: %1</source>
+        <translation>Clave de idempotencia: %1</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>enviado</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>resultado</translation>
+    </message>
+    <message>
+        <source>undo sent</source>
+        <translation>deshacer enviado</translation>
+    </message>
+    <message>
+        <source>Cancel execution</source>
+        <translation>Cancelar ejecución</translation>
+    </message>
+    <message>
+        <source>Retry execution</source>
+        <translation>Reintentar ejecución</translation>
+    </message>
+    <message>
+        <source>Cancel execution %1? It stops where it is: steps already done are not undone, and its open review tasks are withdrawn.</source>
+        <translation>¿Cancelar la ejecución %1? Se detiene donde está: los pasos ya hechos no se deshacen y sus tareas de revisión abiertas se retiran.</translation>
+    </message>
+    <message>
+        <source>Start a new execution of the same workflow version with the same input as %1? Module calls are made again, under new idempotency keys.</source>
+        <translation>¿Iniciar una ejecución nueva de la misma versión del flujo con la misma entrada que %1? Las llamadas a módulos se repiten, con claves de idempotencia nuevas.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Starting a retry…</source>
+        <translation>Iniciando un reintento…</translation>
     </message>
 </context>
 <context>
@@ -1478,17 +1867,13 @@
         <source>Started by</source>
         <translation>Iniciada por</translation>
     </message>
+    <message>
+        <source>Re-run from a step</source>
+        <translation>Repetición desde un paso</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::ExecutionsView</name>
-    <message>
-        <source>Cancel execution…</source>
-        <translation>Cancelar ejecución…</translation>
-    </message>
-    <message>
-        <source>Retry…</source>
-        <translation>Reintentar…</translation>
-    </message>
     <message>
         <source>Executions</source>
         <translation>Ejecuciones</translation>
@@ -1522,116 +1907,12 @@
         <translation>Mostrar ejecuciones que están</translation>
     </message>
     <message>
-        <source>Search by execution id, workflow or trace id</source>
-        <translation>Buscar por id de ejecución, flujo o id de traza</translation>
-    </message>
-    <message>
-        <source>Stop this execution; completed steps are not undone</source>
-        <translation>Detener esta ejecución; los pasos ya hechos no se deshacen</translation>
-    </message>
-    <message>
-        <source>Start a new execution of the same version with the same input</source>
-        <translation>Iniciar una nueva ejecución de la misma versión con la misma entrada</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>Paso</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Attempts</source>
-        <translation>Intentos</translation>
-    </message>
-    <message>
-        <source>Started</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <source>Duration</source>
-        <translation>Duración</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Error</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Hora</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>Qué pasó</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Detalles</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>Pasos</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historial</translation>
-    </message>
-    <message>
         <source>Show:</source>
         <translation>Mostrar:</translation>
     </message>
     <message>
         <source>No executions yet. They appear here as soon as a workflow starts, from an event, a schedule, a webhook or a test run.</source>
         <translation>Aún no hay ejecuciones. Aparecen aquí en cuanto un flujo empieza, por un evento, una programación, un webhook o una ejecución de prueba.</translation>
-    </message>
-    <message>
-        <source>Select an execution to see its steps and history.</source>
-        <translation>Seleccione una ejecución para ver sus pasos y su historial.</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; (version %2) — &lt;span style=&quot;color:%3&quot;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt;&lt;br&gt;Started %5%6&lt;br&gt;Execution %7 · trace %8</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; (versión %2) — &lt;span style=&quot;color:%3&quot;&gt;&lt;b&gt;%4&lt;/b&gt;&lt;/span&gt;&lt;br&gt;Inicio: %5%6&lt;br&gt;Ejecución %7 · traza %8</translation>
-    </message>
-    <message>
-        <source>, finished %1</source>
-        <translation>, fin: %1</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;Why it failed: %1</source>
-        <translation>&lt;br&gt;Por qué falló: %1</translation>
-    </message>
-    <message>
-        <source>↻ Retrying</source>
-        <translation>↻ Reintentando</translation>
-    </message>
-    <message>
-        <source>Cancel execution</source>
-        <translation>Cancelar ejecución</translation>
-    </message>
-    <message>
-        <source>Retry execution</source>
-        <translation>Reintentar ejecución</translation>
-    </message>
-    <message>
-        <source>Cancel execution %1? It stops where it is: steps already done are not undone, and its open review tasks are withdrawn.</source>
-        <translation>¿Cancelar la ejecución %1? Se detiene donde está: los pasos ya hechos no se deshacen y sus tareas de revisión abiertas se retiran.</translation>
-    </message>
-    <message>
-        <source>Start a new execution of the same workflow version with the same input as %1? Module calls are made again, under new idempotency keys.</source>
-        <translation>¿Iniciar una nueva ejecución de la misma versión del flujo con la misma entrada que %1? Las llamadas a los módulos se repiten, con nuevas claves de idempotencia.</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Reintentar</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
-    </message>
-    <message>
-        <source>Starting a retry…</source>
-        <translation>Iniciando un reintento…</translation>
     </message>
     <message>
         <source>Retry started as execution %1.</source>
@@ -1648,86 +1929,6 @@
     <message>
         <source>%1 could not be cancelled: %2</source>
         <translation>No se pudo cancelar %1: %2</translation>
-    </message>
-    <message>
-        <source>Picked up again</source>
-        <translation>Retomada</translation>
-    </message>
-    <message>
-        <source>Module call sent</source>
-        <translation>Llamada al módulo enviada</translation>
-    </message>
-    <message>
-        <source>Step done</source>
-        <translation>Paso hecho</translation>
-    </message>
-    <message>
-        <source>Step failed</source>
-        <translation>Paso fallido</translation>
-    </message>
-    <message>
-        <source>Retry scheduled</source>
-        <translation>Reintento programado</translation>
-    </message>
-    <message>
-        <source>Sent to the dead-letter queue</source>
-        <translation>Enviada a la cola de mensajes fallidos</translation>
-    </message>
-    <message>
-        <source>Waiting for a timer</source>
-        <translation>Esperando un temporizador</translation>
-    </message>
-    <message>
-        <source>Timer fired</source>
-        <translation>Temporizador cumplido</translation>
-    </message>
-    <message>
-        <source>Waiting for an event</source>
-        <translation>Esperando un evento</translation>
-    </message>
-    <message>
-        <source>Event received</source>
-        <translation>Evento recibido</translation>
-    </message>
-    <message>
-        <source>Wait timed out</source>
-        <translation>Se agotó la espera</translation>
-    </message>
-    <message>
-        <source>Review task created</source>
-        <translation>Tarea de revisión creada</translation>
-    </message>
-    <message>
-        <source>Review decided</source>
-        <translation>Revisión decidida</translation>
-    </message>
-    <message>
-        <source>Continued after the review</source>
-        <translation>Continuó tras la revisión</translation>
-    </message>
-    <message>
-        <source>Branch arrived</source>
-        <translation>Llegó una rama</translation>
-    </message>
-    <message>
-        <source>Undoing completed steps</source>
-        <translation>Deshaciendo los pasos hechos</translation>
-    </message>
-    <message>
-        <source>Undo call sent</source>
-        <translation>Llamada de deshacer enviada</translation>
-    </message>
-    <message>
-        <source>Step undone</source>
-        <translation>Paso deshecho</translation>
-    </message>
-    <message>
-        <source>Undo failed</source>
-        <translation>Falló el deshacer</translation>
-    </message>
-    <message>
-        <source>No clear answer: the module may have done it, so it counts as done</source>
-        <translation>Sin respuesta clara: el módulo pudo hacerlo, así que cuenta como hecho</translation>
     </message>
     <message>
         <source>Show more</source>
@@ -1748,6 +1949,38 @@
     <message>
         <source>No executions match these filters.</source>
         <translation>Ninguna ejecución coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>Search: id, trace or patient</source>
+        <translation>Buscar: id, traza o paciente</translation>
+    </message>
+    <message>
+        <source>An execution id, a trace id, or a business key&apos;s value (P-1042, or patient_id=P-1042) is looked up in every stored execution; other text filters the listed ones by workflow.</source>
+        <translation>Un id de ejecución, un id de traza o el valor de una clave de negocio (P-1042, o patient_id=P-1042) se busca en todas las ejecuciones guardadas; otro texto filtra las listadas por flujo.</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Ejecuciones</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Mensajes fallidos</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>Recorrido</translation>
+    </message>
+    <message>
+        <source>Starting the re-run…</source>
+        <translation>Iniciando la repetición…</translation>
+    </message>
+    <message>
+        <source>Re-run started as execution %1.</source>
+        <translation>Repetición iniciada como ejecución %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be re-run: %2</source>
+        <translation>%1 no se pudo repetir: %2</translation>
     </message>
 </context>
 <context>
@@ -1787,6 +2020,121 @@
     <message>
         <source>System health: %1</source>
         <translation>Estado del sistema: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::HistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Iniciada</translation>
+    </message>
+    <message>
+        <source>Picked up again</source>
+        <translation>Retomada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Module call sent</source>
+        <translation>Llamada al módulo enviada</translation>
+    </message>
+    <message>
+        <source>Step done</source>
+        <translation>Paso hecho</translation>
+    </message>
+    <message>
+        <source>Step failed</source>
+        <translation>Paso fallido</translation>
+    </message>
+    <message>
+        <source>Retry scheduled</source>
+        <translation>Reintento programado</translation>
+    </message>
+    <message>
+        <source>No clear answer: the module may have done it, so it counts as done</source>
+        <translation>Sin respuesta clara: el módulo puede haberlo hecho, así que cuenta como hecho</translation>
+    </message>
+    <message>
+        <source>Sent to the dead-letter queue</source>
+        <translation>Enviado a mensajes fallidos</translation>
+    </message>
+    <message>
+        <source>Waiting for a timer</source>
+        <translation>Esperando un temporizador</translation>
+    </message>
+    <message>
+        <source>Timer fired</source>
+        <translation>Temporizador cumplido</translation>
+    </message>
+    <message>
+        <source>Waiting for an event</source>
+        <translation>Esperando un evento</translation>
+    </message>
+    <message>
+        <source>Event received</source>
+        <translation>Evento recibido</translation>
+    </message>
+    <message>
+        <source>Wait timed out</source>
+        <translation>Espera agotada</translation>
+    </message>
+    <message>
+        <source>Review task created</source>
+        <translation>Tarea de revisión creada</translation>
+    </message>
+    <message>
+        <source>Review decided</source>
+        <translation>Revisión decidida</translation>
+    </message>
+    <message>
+        <source>Continued after the review</source>
+        <translation>Continuó tras la revisión</translation>
+    </message>
+    <message>
+        <source>Branch arrived</source>
+        <translation>Rama llegada</translation>
+    </message>
+    <message>
+        <source>Undoing completed steps</source>
+        <translation>Deshaciendo pasos completados</translation>
+    </message>
+    <message>
+        <source>Undo call sent</source>
+        <translation>Llamada para deshacer enviada</translation>
+    </message>
+    <message>
+        <source>Step undone</source>
+        <translation>Paso deshecho</translation>
+    </message>
+    <message>
+        <source>Undo failed</source>
+        <translation>Falló al deshacer</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2333,108 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::JourneyView</name>
+    <message>
+        <source>Show journey</source>
+        <translation>Ver recorrido</translation>
+    </message>
+    <message>
+        <source>Business key</source>
+        <translation>Clave de negocio</translation>
+    </message>
+    <message>
+        <source>e.g. P-1042</source>
+        <translation>p. ej. P-1042</translation>
+    </message>
+    <message>
+        <source>Value of the key</source>
+        <translation>Valor de la clave</translation>
+    </message>
+    <message>
+        <source>Every run for one patient, appointment or invoice, across all workflows. Workflows name the keys they carry in their settings.</source>
+        <translation>Todas las ejecuciones de un paciente, cita o factura, en todos los flujos. Los flujos indican en su configuración las claves que llevan.</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Clave:</translation>
+    </message>
+    <message>
+        <source>Enter a key and the value to follow.</source>
+        <translation>Escriba una clave y el valor que quiere seguir.</translation>
+    </message>
+    <message>
+        <source>Looking for %1 = %2…</source>
+        <translation>Buscando %1 = %2…</translation>
+    </message>
+    <message>
+        <source>No execution carries %1 = %2.</source>
+        <translation>Ninguna ejecución lleva %1 = %2.</translation>
+    </message>
+    <message>
+        <source>%1 = %2: %3, %4 failed, %5 still going. Oldest first.</source>
+        <translation>%1 = %2: %3, %4 fallidas, %5 en curso. Primero las más antiguas.</translation>
+    </message>
+    <message>
+        <source>1 execution</source>
+        <translation>1 ejecución</translation>
+    </message>
+    <message>
+        <source>%1 executions</source>
+        <translation>%1 ejecuciones</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::JsonTree</name>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation>Copiar como JSON</translation>
+    </message>
+    <message>
+        <source>(value)</source>
+        <translation>(valor)</translation>
+    </message>
+    <message>
+        <source>1 field</source>
+        <translation>1 campo</translation>
+    </message>
+    <message>
+        <source>%1 fields</source>
+        <translation>%1 campos</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 elemento</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 elementos</translation>
+    </message>
+    <message>
+        <source>••• (patient data, hidden)</source>
+        <translation>••• (dato del paciente, oculto)</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>verdadero</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>falso</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::KpiRow</name>
     <message>
         <source>Not reported yet</source>
@@ -2161,10 +2611,6 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
         <translation>Mensajes fallidos: %1</translation>
     </message>
     <message>
-        <source>Module calls that failed after every retry. Inspect, replay or discard them with the dead-letter API (/api/v1/dlq).</source>
-        <translation>Llamadas a módulos que fallaron tras todos los reintentos. Revíselas, reenvíelas o descártelas con la API de mensajes fallidos (/api/v1/dlq).</translation>
-    </message>
-    <message>
         <source>Export dashboard report…</source>
         <translation>Exportar informe del panel…</translation>
     </message>
@@ -2291,6 +2737,18 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>Alerts: search</source>
         <translation>Alertas: buscar</translation>
+    </message>
+    <message>
+        <source>Module calls that failed after every retry: open them to send them again or set them aside.</source>
+        <translation>Llamadas a módulos que fallaron tras todos los reintentos: ábralas para reenviarlas o apartarlas.</translation>
+    </message>
+    <message>
+        <source>Dead letters (%1)</source>
+        <translation>Mensajes fallidos (%1)</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Mensajes fallidos</translation>
     </message>
 </context>
 <context>
@@ -2685,6 +3143,34 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
         <source>no module</source>
         <translation>sin módulo</translation>
     </message>
+    <message>
+        <source>not reached yet</source>
+        <translation>aún no alcanzado</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>reintentando</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>esperando</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falló</translation>
+    </message>
+    <message>
+        <source>not taken</source>
+        <translation>no tomado</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::PaletteModel</name>
@@ -2786,6 +3272,13 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     </message>
 </context>
 <context>
+    <name>Switchboard::PathView</name>
+    <message>
+        <source>The workflow with the path this execution took</source>
+        <translation>El flujo con el camino que siguió esta ejecución</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::PeriodPicker</name>
     <message>
         <source>24 hours</source>
@@ -2827,6 +3320,141 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
 oldest waiting %3</source>
         <translation>%1 (%2)
 la más antigua espera %3</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::RerunDialog</name>
+    <message>
+        <source>Correct the input first</source>
+        <translation>Corregir antes la entrada</translation>
+    </message>
+    <message>
+        <source>Check what will happen</source>
+        <translation>Comprobar qué pasará</translation>
+    </message>
+    <message>
+        <source>Re-run execution %1</source>
+        <translation>Repetir la ejecución %1</translation>
+    </message>
+    <message>
+        <source>Re-run</source>
+        <translation>Repetir</translation>
+    </message>
+    <message>
+        <source>The execution&apos;s input, as JSON</source>
+        <translation>La entrada de la ejecución, en JSON</translation>
+    </message>
+    <message>
+        <source>Show the patient data first to correct the input</source>
+        <translation>Muestre antes los datos del paciente para corregir la entrada</translation>
+    </message>
+    <message>
+        <source>To correct the input, close this and choose Show patient data.</source>
+        <translation>Para corregir la entrada, cierre esto y elija Mostrar datos del paciente.</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Qué pasará</translation>
+    </message>
+    <message>
+        <source>Start from step:</source>
+        <translation>Empezar desde el paso:</translation>
+    </message>
+    <message>
+        <source>A new execution of the same version starts at the chosen step. The steps before it keep what they gave the first time.</source>
+        <translation>Una ejecución nueva de la misma versión empieza en el paso elegido. Los pasos anteriores conservan lo que dieron la primera vez.</translation>
+    </message>
+    <message>
+        <source>The input is not valid JSON (line %1): %2</source>
+        <translation>La entrada no es JSON válido (línea %1): %2</translation>
+    </message>
+    <message>
+        <source>The input must be a JSON object, in { }.</source>
+        <translation>La entrada debe ser un objeto JSON, entre { }.</translation>
+    </message>
+    <message>
+        <source>Check what will happen before re-running.</source>
+        <translation>Compruebe qué pasará antes de repetir.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>messages to patients</source>
+        <translation>mensajes a pacientes</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>pagos</translation>
+    </message>
+    <message>
+        <source>bookings</source>
+        <translation>citas</translation>
+    </message>
+    <message>
+        <source>video visits</source>
+        <translation>videoconsultas</translation>
+    </message>
+    <message>
+        <source>Not done twice: the module answers from its idempotency key</source>
+        <translation>No se hace dos veces: el módulo responde por su clave de idempotencia</translation>
+    </message>
+    <message>
+        <source>New call, not made the first time — changes %1</source>
+        <translation>Llamada nueva, no hecha la primera vez — cambia %1</translation>
+    </message>
+    <message>
+        <source>New call, not made the first time</source>
+        <translation>Llamada nueva, no hecha la primera vez</translation>
+    </message>
+    <message>
+        <source>Cannot tell yet: it depends on steps before it</source>
+        <translation>Aún no se sabe: depende de pasos anteriores</translation>
+    </message>
+    <message>
+        <source>Made again — changes %1 again</source>
+        <translation>Se repite — vuelve a cambiar %1</translation>
+    </message>
+    <message>
+        <source>Made again</source>
+        <translation>Se repite</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No module is called from this step on.</source>
+        <translation>Desde este paso no se llama a ningún módulo.</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>Calls made again: %1.</source>
+        <translation>Llamadas que se repiten: %1.</translation>
+    </message>
+    <message>
+        <source>Calls that change something outside (messages, payments, bookings): %1.</source>
+        <translation>Llamadas que cambian algo fuera (mensajes, pagos, citas): %1.</translation>
+    </message>
+    <message>
+        <source>Calls kept from acting twice by their idempotency key: %1.</source>
+        <translation>Llamadas que su clave de idempotencia evita repetir: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot re-run from this step: %1</source>
+        <translation>No se puede repetir desde este paso: %1</translation>
     </message>
 </context>
 <context>
@@ -3304,6 +3932,77 @@ la más antigua espera %3</translation>
     <message>
         <source>Time</source>
         <translation>Hora</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::TimelineChart</name>
+    <message>
+        <source>Timeline of the execution&apos;s steps</source>
+        <translation>Cronología de los pasos de la ejecución</translation>
+    </message>
+    <message>
+        <source>Module call</source>
+        <translation>Llamada a módulo</translation>
+    </message>
+    <message>
+        <source>Waiting to retry</source>
+        <translation>Esperando para reintentar</translation>
+    </message>
+    <message>
+        <source>Waiting for a timer</source>
+        <translation>Esperando un temporizador</translation>
+    </message>
+    <message>
+        <source>Waiting for an event</source>
+        <translation>Esperando un evento</translation>
+    </message>
+    <message>
+        <source>Waiting for a review</source>
+        <translation>Esperando una revisión</translation>
+    </message>
+    <message>
+        <source>Undoing the step</source>
+        <translation>Deshaciendo el paso</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falló</translation>
+    </message>
+    <message>
+        <source>No clear answer</source>
+        <translation>Sin respuesta clara</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Tiempo agotado</translation>
+    </message>
+    <message>
+        <source>Still going</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>, attempt %1</source>
+        <translation>, intento %1</translation>
+    </message>
+    <message>
+        <source>Began %1, took %2 — %3</source>
+        <translation>Empezó %1, duró %2 — %3</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet.</source>
+        <translation>Todavía no se ha ejecutado nada.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QRegularExpression>
 #include <QUrl>
+#include <climits>
 
 namespace Switchboard {
 
@@ -103,7 +104,30 @@ void ExecutionRoutes::install(ApiServer &server, CoreService &core)
                      auto reveal = ExecutionRoutes::revealRequested(req, reply);
                      if (!reveal)
                          return;
-                     auto execution = core.engine()->execution(p.at(0));
+                     static const RequestSchema schema =
+                         RequestSchema()
+                             .optional(QStringLiteral("history_limit"),
+                                       RequestSchema::Type::WholeNumber)
+                             .range(1, HistoryWindow::MaxLimit)
+                             .optional(QStringLiteral("history_before"),
+                                       RequestSchema::Type::WholeNumber)
+                             .range(1, INT_MAX)
+                             .optional(QStringLiteral("reveal"), RequestSchema::Type::String);
+                     QJsonObject query;
+                     for (const auto &[key, value] : req.query.queryItems(QUrl::FullyDecoded)) {
+                         bool whole = false;
+                         const qint64 n = value.toLongLong(&whole);
+                         query.insert(key, whole && key != QLatin1String("reveal")
+                                               ? QJsonValue(double(n))
+                                               : QJsonValue(value));
+                     }
+                     if (Status valid = schema.check(query); !valid)
+                         return reply.sendError(valid.error());
+                     HistoryWindow window;
+                     window.limit = query.value(QLatin1String("history_limit"))
+                                        .toInt(HistoryWindow::DefaultLimit);
+                     window.beforeSeq = query.value(QLatin1String("history_before")).toInt();
+                     auto execution = core.engine()->execution(p.at(0), window);
                      if (!execution)
                          return reply.sendError(execution.error());
                      reply.sendJson(200, core.phi().show(*execution, QStringLiteral("execution"),

@@ -43,33 +43,59 @@ QString PhiMask::normalized(const QString &name)
 
 bool PhiMask::isPhi(const QString &member) const
 {
-    return m_fields.contains(normalized(member));
+    if (m_fields.contains(member))
+        return true;
+    // Most names are already lower-case with "_": only the others are normalized (a copy).
+    for (const QChar c : member) {
+        if (c.isUpper() || c == QLatin1Char('-') || c == QLatin1Char(' '))
+            return m_fields.contains(normalized(member));
+    }
+    return false;
 }
 
 QJsonValue PhiMask::mask(const QJsonValue &value, int *masked) const
 {
+    // Written only where something is masked: a document without patient data (most of a
+    // long history) is returned as it came, shared, not copied.
+    int count = 0;
     if (value.isObject()) {
-        QJsonObject o = value.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it) {
+        const QJsonObject in = value.toObject();
+        QJsonObject out = in;
+        for (auto it = in.constBegin(); it != in.constEnd(); ++it) {
             const QJsonValue v = it.value();
             if (isPhi(it.key()) && !v.isNull() && !v.isUndefined()) {
-                it.value() = maskedText();
-                if (masked)
-                    ++*masked;
+                out.insert(it.key(), maskedText());
+                ++count;
             } else if (v.isObject() || v.isArray()) {
-                it.value() = mask(v, masked);
+                int inner = 0;
+                const QJsonValue child = mask(v, &inner);
+                if (inner > 0) {
+                    out.insert(it.key(), child);
+                    count += inner;
+                }
             }
         }
-        return o;
+        if (masked)
+            *masked += count;
+        return count > 0 ? QJsonValue(out) : value;
     }
     if (value.isArray()) {
-        QJsonArray a = value.toArray();
-        for (auto it = a.begin(); it != a.end(); ++it) {
-            const QJsonValue v = *it;
-            if (v.isObject() || v.isArray())
-                *it = mask(v, masked);
+        const QJsonArray in = value.toArray();
+        QJsonArray out = in;
+        for (qsizetype i = 0; i < in.size(); ++i) {
+            const QJsonValue v = in.at(i);
+            if (!v.isObject() && !v.isArray())
+                continue;
+            int inner = 0;
+            const QJsonValue child = mask(v, &inner);
+            if (inner > 0) {
+                out.replace(i, child);
+                count += inner;
+            }
         }
-        return a;
+        if (masked)
+            *masked += count;
+        return count > 0 ? QJsonValue(out) : value;
     }
     return value;
 }

@@ -6,6 +6,7 @@
 #include "store/database.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 #include <QSqlQuery>
 
 namespace Switchboard {
@@ -17,7 +18,8 @@ ExecutionQueries::ExecutionQueries(Database &db)
 {
 }
 
-Result<QJsonObject> ExecutionQueries::execution(const QString &executionId)
+Result<QJsonObject> ExecutionQueries::execution(const QString &executionId,
+                                                const HistoryWindow &window)
 {
     auto q = m_db.exec(
         QStringLiteral("SELECT workflow_id, version, status, trace_id, input, state, output, "
@@ -66,25 +68,53 @@ Result<QJsonObject> ExecutionQueries::execution(const QString &executionId)
         {QStringLiteral("updated_at"), isoOrNull(q->value(9).toLongLong())},
         {QStringLiteral("finished_at"), isoOrNull(q->value(10).toLongLong())},
         {QStringLiteral("steps"), steps}};
-    auto h = m_db.exec(QStringLiteral("SELECT seq, ts, type, node, attempt, data FROM "
+    // Every event, typed, for the timeline; the window's as JSON with their data.
+    auto h = m_db.exec(QStringLiteral("SELECT seq, ts, type, node, attempt FROM "
                                       "execution_events WHERE execution_id = ? ORDER BY seq"),
                        {executionId});
     if (!h)
         return h.error();
+    QList<HistoryEvent> events;
+    while (h->next())
+        events.append({h->value(0).toInt(), h->value(1).toLongLong(), h->value(2).toString(),
+                       h->value(3).toString(), h->value(4).toInt(), {}});
+    h->finish();
+    qsizetype end = events.size();
+    if (window.beforeSeq > 0) {
+        end = std::lower_bound(events.cbegin(), events.cend(), window.beforeSeq,
+                               [](const HistoryEvent &e, int seq) { return e.seq < seq; })
+            - events.cbegin();
+    }
+    const qsizetype begin = std::max<qsizetype>(0, end - std::max(1, window.limit));
+    QHash<int, QJsonObject> data;
+    if (begin < end) {
+        auto d = m_db.exec(QStringLiteral("SELECT seq, data FROM execution_events WHERE "
+                                          "execution_id = ? AND seq BETWEEN ? AND ? AND data "
+                                          "IS NOT NULL"),
+                           {executionId, events.at(begin).seq, events.at(end - 1).seq});
+        if (!d)
+            return d.error();
+        while (d->next())
+            data.insert(d->value(0).toInt(), parse(d->value(1)));
+    }
     QJsonArray history;
-    while (h->next()) {
-        QJsonObject e {{QStringLiteral("seq"), h->value(0).toInt()},
-                       {QStringLiteral("ts"), isoOrNull(h->value(1).toLongLong())},
-                       {QStringLiteral("type"), h->value(2).toString()}};
-        if (!h->value(3).toString().isEmpty())
-            e.insert(QStringLiteral("node"), h->value(3).toString());
-        if (h->value(4).toInt() > 0)
-            e.insert(QStringLiteral("attempt"), h->value(4).toInt());
-        if (!h->value(5).isNull())
-            e.insert(QStringLiteral("data"), parse(h->value(5)));
+    for (qsizetype i = begin; i < end; ++i) {
+        const HistoryEvent &event = events.at(i);
+        QJsonObject e {{QStringLiteral("seq"), event.seq},
+                       {QStringLiteral("ts"), isoOrNull(event.ts)},
+                       {QStringLiteral("type"), event.type}};
+        if (!event.node.isEmpty())
+            e.insert(QStringLiteral("node"), event.node);
+        if (event.attempt > 0)
+            e.insert(QStringLiteral("attempt"), event.attempt);
+        if (const auto it = data.constFind(event.seq); it != data.constEnd())
+            e.insert(QStringLiteral("data"), *it);
         history.append(e);
     }
-    result.insert(QStringLiteral("timeline"), ExecutionTimeline::build(history));
+    result.insert(QStringLiteral("history_total"), int(events.size()));
+    result.insert(QStringLiteral("history_from_seq"),
+                  begin < end ? QJsonValue(events.at(begin).seq) : QJsonValue(QJsonValue::Null));
+    result.insert(QStringLiteral("timeline"), ExecutionTimeline::build(events));
     auto keys = keysOf(executionId);
     if (!keys)
         return keys.error();

@@ -25,6 +25,16 @@ struct ExecutionFilter
     int limit = 200;
 };
 
+// Which part of an execution's history to read: the latest `limit` events before `beforeSeq`
+// (0: the latest).
+struct HistoryWindow
+{
+    static constexpr int DefaultLimit = 2000;
+    static constexpr int MaxLimit = 10000;
+    int limit = DefaultLimit;
+    int beforeSeq = 0;
+};
+
 // One page of a list, newest first; nextCursor is empty on the last page.
 struct ExecutionPage
 {
@@ -39,7 +49,11 @@ class ExecutionQueries
 public:
     explicit ExecutionQueries(Database &db);
 
-    Result<QJsonObject> execution(const QString &executionId);
+    // An execution with its steps, its timeline (from its whole history) and the part of its
+    // history the window takes, oldest first, with "history_total" and "history_from_seq" to
+    // page back. A run of 10,000 events would otherwise cost 10,000 JSON objects to read,
+    // mask, send and show.
+    Result<QJsonObject> execution(const QString &executionId, const HistoryWindow &window = HistoryWindow());
     // Only where it stands: {"status", "output", "error"}; one light read (a webhook's answer).
     Result<QJsonObject> outcome(const QString &executionId);
     // Newest first; status empty for all.

@@ -13,12 +13,15 @@ struct Bar
     QString node;
     QString kind;
     int attempt = 0;
-    QString start;
     qint64 startMs = 0;
-    QString end;
-    qint64 endMs = 0;
+    qint64 endMs = -1; // -1: still going
     QString outcome = QStringLiteral("running");
 };
+
+QJsonValue iso(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
 
 qint64 msOf(const QString &iso)
 {
@@ -42,32 +45,46 @@ QString waitKind(const QString &type)
 
 QJsonArray build(const QJsonArray &history)
 {
+    QList<HistoryEvent> events;
+    events.reserve(history.size());
+    for (const QJsonValue &v : history) {
+        const QJsonObject e = v.toObject();
+        events.append({e.value(QLatin1String("seq")).toInt(),
+                       msOf(e.value(QLatin1String("ts")).toString()),
+                       e.value(QLatin1String("type")).toString(),
+                       e.value(QLatin1String("node")).toString(),
+                       e.value(QLatin1String("attempt")).toInt(),
+                       {}});
+    }
+    return build(events);
+}
+
+QJsonArray build(const QList<HistoryEvent> &history)
+{
     QList<Bar> bars;
     QHash<QString, int> open; // node → its open bar
-    const auto close = [&](const QString &node, const QString &ts, const QString &outcome) {
+    const auto close = [&](const QString &node, qint64 ts, const QString &outcome) {
         const auto it = open.constFind(node);
         if (it == open.constEnd())
             return false;
         Bar &bar = bars[*it];
-        bar.end = ts;
-        bar.endMs = msOf(ts);
+        bar.endMs = ts;
         bar.outcome = outcome;
         open.erase(it);
         return true;
     };
-    const auto begin = [&](const QString &node, const QString &kind, int attempt,
-                           const QString &ts) {
+    const auto begin = [&](const QString &node, const QString &kind, int attempt, qint64 ts) {
         close(node, ts, QStringLiteral("completed"));
-        bars.append({node, kind, attempt, ts, msOf(ts), {}, 0, QStringLiteral("running")});
+        bars.append({node, kind, attempt, ts, -1, QStringLiteral("running")});
         open.insert(node, int(bars.size() - 1));
     };
 
-    for (const QJsonValue &v : history) {
-        const QJsonObject e = v.toObject();
-        const QString type = e.value(QLatin1String("type")).toString();
-        const QString node = e.value(QLatin1String("node")).toString();
-        const QString ts = e.value(QLatin1String("ts")).toString();
-        const int attempt = e.value(QLatin1String("attempt")).toInt();
+    const qint64 first = history.isEmpty() ? 0 : history.first().ts;
+    for (const HistoryEvent &e : history) {
+        const QString &type = e.type;
+        const QString &node = e.node;
+        const qint64 ts = e.ts;
+        const int attempt = e.attempt;
         if (node.isEmpty())
             continue;
         if (type == QLatin1String("step_started")) {
@@ -88,14 +105,12 @@ QJsonArray build(const QJsonArray &history)
             if (!close(node, ts, QStringLiteral("completed"))
                 && type == QLatin1String("step_completed")) {
                 // A step that took no time (a condition, a transform): a point on the line.
-                bars.append({node, QStringLiteral("step"), 0, ts, msOf(ts), ts, msOf(ts),
-                             QStringLiteral("completed")});
+                bars.append({node, QStringLiteral("step"), 0, ts, ts, QStringLiteral("completed")});
             }
         } else if (type == QLatin1String("step_failed")
                    || type == QLatin1String("compensation_failed")) {
             if (!close(node, ts, QStringLiteral("failed")))
-                bars.append({node, QStringLiteral("step"), 0, ts, msOf(ts), ts, msOf(ts),
-                             QStringLiteral("failed")});
+                bars.append({node, QStringLiteral("step"), 0, ts, ts, QStringLiteral("failed")});
         } else if (type == QLatin1String("step_outcome_unknown")) {
             close(node, ts, QStringLiteral("unknown"));
         } else if (type == QLatin1String("wait_timed_out")) {
@@ -107,13 +122,14 @@ QJsonArray build(const QJsonArray &history)
     for (const Bar &b : std::as_const(bars)) {
         QJsonObject o {{QStringLiteral("node"), b.node},
                        {QStringLiteral("kind"), b.kind},
-                       {QStringLiteral("start"), b.start},
-                       {QStringLiteral("end"), b.end.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                               : QJsonValue(b.end)},
+                       {QStringLiteral("start"), iso(b.startMs)},
+                       {QStringLiteral("end"), b.endMs < 0 ? QJsonValue(QJsonValue::Null)
+                                                           : iso(b.endMs)},
+                       {QStringLiteral("offset_ms"), double(b.startMs - first)},
                        {QStringLiteral("outcome"), b.outcome}};
         if (b.attempt > 0)
             o.insert(QStringLiteral("attempt"), b.attempt);
-        if (!b.end.isEmpty())
+        if (b.endMs >= 0)
             o.insert(QStringLiteral("duration_ms"), double(b.endMs - b.startMs));
         out.append(o);
     }

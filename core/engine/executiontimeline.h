@@ -1,6 +1,9 @@
 #pragma once
 
+#include "engine/historyevent.h"
+
 #include <QJsonArray>
+#include <QList>
 
 namespace Switchboard {
 
@@ -9,11 +12,14 @@ namespace Switchboard {
 // compensation, and steps that took no time, in the order they began.
 //
 // A bar: {"node", "kind": step | call | retry_wait | timer | event | review | compensation,
-// "attempt" (calls), "start", "end" (ISO times; end null while it lasts), "duration_ms" (when
-// ended), "outcome": completed | failed | unknown | timed_out | running}.
+// "attempt" (calls), "start", "end" (ISO times; end null while it lasts), "offset_ms" (from the
+// first event), "duration_ms" (when ended), "outcome": completed | failed | unknown | timed_out
+// | running}.
 namespace ExecutionTimeline {
 
-// history: ExecutionQueries::execution's "history", oldest first.
+// The history as stored, oldest first.
+QJsonArray build(const QList<HistoryEvent> &history);
+// The same from ExecutionQueries::execution's "history" (ISO times).
 QJsonArray build(const QJsonArray &history);
 
 } // namespace ExecutionTimeline

@@ -110,9 +110,10 @@ public:
     Result<QJsonObject> rerun(const QString &executionId, const QString &fromStep,
                               const std::optional<QJsonObject> &input, const QString &actor);
 
-    Result<QJsonObject> execution(const QString &executionId)
+    Result<QJsonObject> execution(const QString &executionId,
+                                  const HistoryWindow &window = HistoryWindow())
     {
-        return m_queries.execution(executionId);
+        return m_queries.execution(executionId, window);
     }
     // {"status", "output", "error"}, without the steps and history (cheap): an execution being
     // worked on answers from memory with its last committed status, any other from storage.

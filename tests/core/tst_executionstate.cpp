@@ -1,9 +1,13 @@
 // An execution's typed state and its stored JSON: what older databases hold reads back and is
 // written again unchanged, and damaged states are refused naming what is wrong.
 
+#include "common/phimask.h"
+#include "engine/executionjson.h"
 #include "engine/executionstate.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QTest>
@@ -166,6 +170,47 @@ private Q_SLOTS:
         QCOMPARE(full.toText(), QJsonDocument(full.toJson()).toJson(QJsonDocument::Compact));
         StepState bare;
         QCOMPARE(bare.toText(), QJsonDocument(bare.toJson()).toJson(QJsonDocument::Compact));
+    }
+
+    // Times are written as Qt writes a UTC time with milliseconds, without a QDateTime.
+    void timesAreWrittenAsQtWritesThem()
+    {
+        QRandomGenerator random(5);
+        QList<qint64> times {1, 999, 86399999, 86400000, 951782400000 /* 2000-02-29 */,
+                             4107542399999 /* 2100-02-28 end */, 1798761600000};
+        for (int i = 0; i < 20000; ++i)
+            times << qint64(random.bounded(4102444800.0) * 1000); // up to 2100
+        for (const qint64 ms : std::as_const(times))
+            QCOMPARE(ExecutionJson::isoText(ms),
+                     QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs));
+    }
+
+    // A member is patient data by its name, at any depth and in arrays; what has none is
+    // returned as it came.
+    void patientDataIsMaskedByNameAtAnyDepth()
+    {
+        const PhiMask mask({QStringLiteral("Favourite-Colour")});
+        const QJsonObject doc {
+            {"id", "ex_1"},
+            {"input", QJsonObject {{"Patient_Name", "Grace"},
+                                   {"visits", QJsonArray {QJsonObject {{"notes", "cough"}},
+                                                          QJsonObject {{"room", 4}}}},
+                                   {"favourite colour", "teal"},
+                                   {"dob", QJsonValue::Null}}}};
+        const QJsonObject masked = mask.maskDocument(doc);
+        QVERIFY(masked.value("masked").toBool());
+        const QJsonObject input = masked.value("input").toObject();
+        QCOMPARE(input.value("Patient_Name").toString(), PhiMask::maskedText());
+        QCOMPARE(input.value("favourite colour").toString(), PhiMask::maskedText());
+        QCOMPARE(input.value("visits").toArray().at(0).toObject().value("notes").toString(),
+                 PhiMask::maskedText());
+        QCOMPARE(input.value("visits").toArray().at(1).toObject().value("room").toInt(), 4);
+        QVERIFY(input.value("dob").isNull()); // nothing to hide
+        QCOMPARE(mask.fieldsIn(doc),
+                 QStringList({"Patient_Name", "favourite colour", "notes"}));
+        const QJsonObject clean {{"id", "ex_2"}, {"input", QJsonObject {{"room", 4}}}};
+        QCOMPARE(mask.maskDocument(clean), clean);
+        QVERIFY(!mask.maskDocument(clean).contains("masked"));
     }
 
     void damagedStatesAreRefusedNamingWhat_data()

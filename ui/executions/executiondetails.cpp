@@ -2,6 +2,7 @@
 
 #include "common/jsontree.h"
 #include "executions/executiontablemodel.h"
+#include "executions/historymodel.h"
 #include "executions/pathview.h"
 #include "executions/timelinechart.h"
 #include "modules/modulecatalog.h"
@@ -19,6 +20,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -75,7 +77,9 @@ ExecutionDetails::ExecutionDetails(QWidget *parent)
     , m_timeline(new TimelineChart(this))
     , m_path(new PathView(this))
     , m_pathMissing(new QLabel(tr("Loading the workflow…"), this))
-    , m_history(new QTreeWidget(this))
+    , m_historyNote(new QLabel(this))
+    , m_history(new QTreeView(this))
+    , m_historyModel(new HistoryModel(this))
 {
     m_header->setObjectName(QStringLiteral("executionHeader"));
     m_header->setWordWrap(true);
@@ -130,15 +134,26 @@ ExecutionDetails::ExecutionDetails(QWidget *parent)
     pathStack->addWidget(m_path);
 
     m_history->setObjectName(QStringLiteral("history"));
-    m_history->setHeaderLabels({tr("Time"), tr("What happened"), tr("Step"), tr("Details")});
+    m_history->setModel(m_historyModel);
     m_history->setRootIsDecorated(false);
+    m_history->setUniformRowHeights(true); // 10,000 events scroll without measuring each
     m_history->header()->setStretchLastSection(true);
+    m_history->header()->resizeSection(HistoryModel::TimeColumn, 110);
+    m_history->header()->resizeSection(HistoryModel::WhatColumn, 260);
+    m_history->header()->resizeSection(HistoryModel::StepColumn, 160);
 
     m_tabs->setObjectName(QStringLiteral("executionTabs"));
     m_tabs->addTab(stepSplit, tr("Steps"));
     m_tabs->addTab(timelineScroll, tr("Timeline"));
     m_tabs->addTab(pathStack, tr("Path taken"));
-    m_tabs->addTab(m_history, tr("History"));
+    m_historyNote->setObjectName(QStringLiteral("historyNote"));
+    m_historyNote->setWordWrap(true);
+    auto *historyPane = new QWidget(this);
+    auto *historyLayout = new QVBoxLayout(historyPane);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    historyLayout->addWidget(m_historyNote);
+    historyLayout->addWidget(m_history, 1);
+    m_tabs->addTab(historyPane, tr("History"));
 
     auto *actions = new QVBoxLayout;
     for (QPushButton *b : {m_cancel, m_retry, m_rerun, m_reveal})
@@ -177,7 +192,8 @@ void ExecutionDetails::clear()
     m_stepSummary->clear();
     m_stepData->setValue(QJsonValue::Undefined);
     m_timeline->setBars({}, 0);
-    m_history->clear();
+    m_historyModel->setHistory({});
+    m_historyNote->hide();
     m_message->clear();
 }
 
@@ -386,23 +402,13 @@ void ExecutionDetails::showStep()
 
 void ExecutionDetails::showHistory()
 {
-    m_history->clear();
-    for (const auto &v : m_execution.value(QLatin1String("history")).toArray()) {
-        const QJsonObject h = v.toObject();
-        const QJsonObject data = h.value(QLatin1String("data")).toObject();
-        QString details;
-        if (data.contains(QLatin1String("error")))
-            details = data.value(QLatin1String("error")).toString();
-        else if (!data.isEmpty())
-            details = QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
-        auto *item = new QTreeWidgetItem(m_history,
-                                         {timeText(h.value(QLatin1String("ts"))),
-                                          eventText(h.value(QLatin1String("type")).toString()),
-                                          h.value(QLatin1String("node")).toString(), details});
-        item->setToolTip(3, details);
-    }
-    for (int c = 0; c < m_history->columnCount() - 1; ++c)
-        m_history->resizeColumnToContents(c);
+    const QJsonArray history = m_execution.value(QLatin1String("history")).toArray();
+    m_historyModel->setHistory(history);
+    // A long run's page carries its latest events; the rest stay in the store (and the API).
+    const int total = m_execution.value(QLatin1String("history_total")).toInt(int(history.size()));
+    m_historyNote->setVisible(total > history.size());
+    m_historyNote->setText(tr("Showing the latest %1 of %2 events. The timeline shows them all.")
+                               .arg(QLocale().toString(history.size()), QLocale().toString(total)));
 }
 
 void ExecutionDetails::onLink(const QString &href)
@@ -447,40 +453,6 @@ void ExecutionDetails::confirm(const QString &action)
             Q_EMIT retryRequested(id);
     });
     ask->open();
-}
-
-QString ExecutionDetails::eventText(const QString &type)
-{
-    static const QHash<QString, const char *> texts = {
-        {QStringLiteral("execution_started"), QT_TR_NOOP("Started")},
-        {QStringLiteral("execution_resumed"), QT_TR_NOOP("Picked up again")},
-        {QStringLiteral("execution_completed"), QT_TR_NOOP("Completed")},
-        {QStringLiteral("execution_failed"), QT_TR_NOOP("Failed")},
-        {QStringLiteral("execution_cancelled"), QT_TR_NOOP("Cancelled")},
-        {QStringLiteral("step_started"), QT_TR_NOOP("Module call sent")},
-        {QStringLiteral("step_completed"), QT_TR_NOOP("Step done")},
-        {QStringLiteral("step_failed"), QT_TR_NOOP("Step failed")},
-        {QStringLiteral("retry_scheduled"), QT_TR_NOOP("Retry scheduled")},
-        {QStringLiteral("step_outcome_unknown"),
-         QT_TR_NOOP("No clear answer: the module may have done it, so it counts as done")},
-        {QStringLiteral("dead_lettered"), QT_TR_NOOP("Sent to the dead-letter queue")},
-        {QStringLiteral("timer_set"), QT_TR_NOOP("Waiting for a timer")},
-        {QStringLiteral("timer_fired"), QT_TR_NOOP("Timer fired")},
-        {QStringLiteral("waiting_for_event"), QT_TR_NOOP("Waiting for an event")},
-        {QStringLiteral("event_received"), QT_TR_NOOP("Event received")},
-        {QStringLiteral("wait_timed_out"), QT_TR_NOOP("Wait timed out")},
-        {QStringLiteral("task_created"), QT_TR_NOOP("Review task created")},
-        {QStringLiteral("task_decided"), QT_TR_NOOP("Review decided")},
-        {QStringLiteral("step_resumed"), QT_TR_NOOP("Continued after the review")},
-        {QStringLiteral("join_arrival"), QT_TR_NOOP("Branch arrived")},
-        {QStringLiteral("compensation_started"), QT_TR_NOOP("Undoing completed steps")},
-        {QStringLiteral("compensation_step_started"), QT_TR_NOOP("Undo call sent")},
-        {QStringLiteral("compensation_completed"), QT_TR_NOOP("Step undone")},
-        {QStringLiteral("compensation_failed"), QT_TR_NOOP("Undo failed")},
-    };
-    if (const char *text = texts.value(type))
-        return tr(text);
-    return type;
 }
 
 } // namespace Switchboard

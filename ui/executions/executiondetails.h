@@ -7,10 +7,12 @@
 class QLabel;
 class QPushButton;
 class QTabWidget;
+class QTreeView;
 class QTreeWidget;
 
 namespace Switchboard {
 
+class HistoryModel;
 class JsonTree;
 class PathView;
 class TimelineChart;
@@ -42,9 +44,6 @@ public:
     // The step selected in the Steps tab, if any.
     QString selectedStep() const;
 
-    // A history event's type in plain words ("step_failed" → "Step failed").
-    static QString eventText(const QString &type);
-
 Q_SIGNALS:
     void cancelRequested(const QString &executionId);
     void retryRequested(const QString &executionId);
@@ -74,7 +73,9 @@ private:
     TimelineChart *m_timeline;
     PathView *m_path;
     QLabel *m_pathMissing;
-    QTreeWidget *m_history;
+    QLabel *m_historyNote;
+    QTreeView *m_history;
+    HistoryModel *m_historyModel;
     QString m_id;
     QJsonObject m_execution;
     QString m_drawn; // "workflow@version" in the path view

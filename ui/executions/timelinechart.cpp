@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QHelpEvent>
 #include <QJsonObject>
+#include <QPaintEvent>
 #include <QPainter>
 #include <QToolTip>
 
@@ -44,22 +45,28 @@ void TimelineChart::setBars(const QJsonArray &bars, qint64 nowMs)
     m_bars.clear();
     m_firstMs = 0;
     m_lastMs = 0;
+    // Bars are placed by their offset from the first event (no date to read for each); only
+    // the first bar's start is read, to place "now" and to tell the time of day.
+    m_originMs = 0;
+    if (!bars.isEmpty()) {
+        const QJsonObject first = bars.first().toObject();
+        m_originMs = msOf(first.value(QLatin1String("start")))
+            - qint64(first.value(QLatin1String("offset_ms")).toDouble());
+    }
     for (const QJsonValue &v : bars) {
         const QJsonObject b = v.toObject();
-        Bar bar {b.value(QLatin1String("node")).toString(),
-                 b.value(QLatin1String("kind")).toString(),
-                 b.value(QLatin1String("outcome")).toString(),
-                 b.value(QLatin1String("attempt")).toInt(),
-                 msOf(b.value(QLatin1String("start"))),
-                 msOf(b.value(QLatin1String("end"))),
-                 b.value(QLatin1String("end")).isNull()};
-        if (bar.open)
-            bar.endMs = std::max(nowMs, bar.startMs);
-        if (bar.startMs <= 0)
-            continue;
-        m_firstMs = m_firstMs == 0 ? bar.startMs : std::min(m_firstMs, bar.startMs);
-        m_lastMs = std::max(m_lastMs, bar.endMs);
-        m_bars.append(bar);
+        const qint64 start = b.contains(QLatin1String("offset_ms"))
+            ? qint64(b.value(QLatin1String("offset_ms")).toDouble())
+            : msOf(b.value(QLatin1String("start"))) - m_originMs;
+        const bool open = b.value(QLatin1String("end")).isNull();
+        const qint64 end = open ? std::max(start, nowMs - m_originMs)
+                                : start + qint64(b.value(QLatin1String("duration_ms")).toDouble());
+        m_bars.append({b.value(QLatin1String("node")).toString(),
+                       b.value(QLatin1String("kind")).toString(),
+                       b.value(QLatin1String("outcome")).toString(),
+                       b.value(QLatin1String("attempt")).toInt(), start, end, open});
+        m_firstMs = m_bars.size() == 1 ? start : std::min(m_firstMs, start);
+        m_lastMs = std::max(m_lastMs, end);
     }
     updateGeometry();
     update();
@@ -139,7 +146,7 @@ QString TimelineChart::describe(int index) const
         return {};
     const Bar &b = m_bars.at(index);
     const QString start =
-        QLocale().toString(QDateTime::fromMSecsSinceEpoch(b.startMs).toLocalTime().time(),
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_originMs + b.startMs).toLocalTime().time(),
                            QStringLiteral("HH:mm:ss.zzz"));
     QString text = tr("%1 — %2").arg(b.node, kindText(b.kind));
     if (b.attempt > 0 && b.kind == QLatin1String("call"))
@@ -165,7 +172,7 @@ bool TimelineChart::event(QEvent *event)
     return QWidget::event(event);
 }
 
-void TimelineChart::paintEvent(QPaintEvent *)
+void TimelineChart::paintEvent(QPaintEvent *event)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
@@ -190,7 +197,11 @@ void TimelineChart::paintEvent(QPaintEvent *)
         p.drawText(box, align | Qt::AlignVCenter, text);
         p.drawLine(x, AxisHeight - 2, x, height());
     }
-    for (int i = 0; i < m_bars.size(); ++i) {
+    // Only the rows in view: a run of 10,000 events has thousands of bars.
+    const int firstRow = std::max(0, (event->rect().top() - AxisHeight) / RowHeight);
+    const int lastRow =
+        std::min(int(m_bars.size()) - 1, (event->rect().bottom() - AxisHeight) / RowHeight + 1);
+    for (int i = firstRow; i <= lastRow; ++i) {
         const Bar &b = m_bars.at(i);
         const int y = AxisHeight + i * RowHeight;
         p.setPen(pal.color(QPalette::Text));

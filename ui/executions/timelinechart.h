@@ -50,6 +50,7 @@ private:
     int labelWidth() const;
 
     QList<Bar> m_bars;
+    qint64 m_originMs = 0; // when the first event happened; bars are offsets from it
     qint64 m_firstMs = 0;
     qint64 m_lastMs = 0;
     static constexpr int RowHeight = 24;
