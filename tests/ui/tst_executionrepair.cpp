@@ -3,6 +3,9 @@
 // from a step after seeing which calls would act again, and the dead-letter queue.
 
 #include "app/mainwindow.h"
+#include "builder/builderview.h"
+#include "builder/nodeitem.h"
+#include "builder/workflowscene.h"
 #include "common/jsontree.h"
 #include "common/manualclock.h"
 #include "executions/deadlettermodel.h"
@@ -15,6 +18,7 @@
 #include "executions/rerundialog.h"
 #include "executions/timelinechart.h"
 #include "fakeorchestrator.h"
+#include "workflow/workflowgraph.h"
 
 #include <QCheckBox>
 #include <QInputDialog>
@@ -369,6 +373,37 @@ private Q_SLOTS:
         QTest::keyClick(table, Qt::Key_Return);
         QCOMPARE(c.view->tabs()->currentIndex(), 0);
         QCOMPARE(c.view->selectedExecution(), QStringLiteral("ex_2"));
+    }
+
+    // A builder test run's id opens its page; a finished run marks the steps it never took.
+    void aTestRunOpensFromTheBuilder()
+    {
+        Console c;
+        c.open(false);
+        BuilderView *builder = c.window->builder();
+        c.window->showView(QStringLiteral("workflows"));
+        QVERIFY(builder->openTemplate(QStringLiteral("document-processing")));
+        const QString id = builder->graph().metadata().value("id").toString();
+        builder->testRunStarted(id, QStringLiteral("ex_1"));
+        auto *status = builder->findChild<QLabel *>(QStringLiteral("builderStatus"));
+        QVERIFY2(status->text().contains(QStringLiteral("href=\"execution:ex_1\"")),
+                 qPrintable(status->text()));
+        QJsonObject finished = bookingRun(false);
+        finished.insert("steps", QJsonArray {step("start", "completed", "2026-03-02T08:00:00.000Z",
+                                                  "2026-03-02T08:00:00.000Z")});
+        finished.insert("status", "completed");
+        builder->executionLoaded(QStringLiteral("ex_1"), finished);
+        QCOMPARE(builder->scene()->nodeItem(QStringLiteral("start"))->runState(),
+                 QStringLiteral("done"));
+        QCOMPARE(builder->scene()->nodeItem(QStringLiteral("review"))->runState(),
+                 QStringLiteral("skipped"));
+        QApplication::setActiveWindow(c.window.get());
+        QVERIFY(QTest::qWaitForWindowActive(c.window.get()));
+        status->setFocus();
+        QTest::keyClick(status, Qt::Key_Tab);
+        QTest::keyClick(status, Qt::Key_Return);
+        QCOMPARE(c.window->currentView(), QStringLiteral("executions"));
+        QCOMPARE(c.view->selectedExecution(), QStringLiteral("ex_1"));
     }
 
     // The status bar's count of dead letters opens the queue.

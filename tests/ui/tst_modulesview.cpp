@@ -1,4 +1,5 @@
 #include "app/mainwindow.h"
+#include "executions/executionsview.h"
 #include "common/manualclock.h"
 #include "common/timeseriesmodel.h"
 #include "common/trendchart.h"
@@ -24,6 +25,7 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QToolButton>
 
@@ -221,6 +223,14 @@ private Q_SLOTS:
         // An answer for another period or module is not shown.
         panel->setHistory(QStringLiteral("02_booking"), 7, {});
         QCOMPARE(panel->model()->rowCount(), 2);
+
+        // A call's execution opens from its row, from the keyboard.
+        auto *calls = panel->findChild<QTableView *>(QStringLiteral("recentCalls"));
+        calls->setFocus();
+        calls->setCurrentIndex(calls->model()->index(0, 0));
+        QTest::keyClick(calls, Qt::Key_Return);
+        QCOMPARE(window.currentView(), QStringLiteral("executions"));
+        QCOMPARE(window.executionsView()->selectedExecution(), QStringLiteral("ex-1"));
     }
 
     void keyFigureTrendsOverThePeriods()

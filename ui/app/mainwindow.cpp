@@ -129,6 +129,8 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
             &Orchestrator::resetCircuitBreaker);
     connect(m_modulesView, &ModulesView::enableRequested, &orchestrator,
             &Orchestrator::setModuleEnabled);
+    connect(m_modulesView->history(), &ModuleHistoryPanel::executionOpened, this,
+            &MainWindow::openExecution);
     connect(m_modulesView->history(), &ModuleHistoryPanel::historyRequested, &orchestrator,
             &Orchestrator::requestModuleHistory);
     connect(&orchestrator, &Orchestrator::moduleHistoryReady, m_modulesView->history(),
@@ -161,6 +163,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     connect(&orchestrator, &Orchestrator::workflowPromoted, m_builder,
             &BuilderView::workflowPromoted);
     connect(m_builder, &BuilderView::testRunRequested, &orchestrator, &Orchestrator::testRun);
+    connect(m_builder, &BuilderView::executionOpened, this, &MainWindow::openExecution);
     // A test run's sample input is the admin's own: shown as typed (audited as a reveal) to
     // those who may read patient data.
     connect(m_builder, &BuilderView::executionRequested, &orchestrator,

@@ -1,5 +1,7 @@
 #include "builder/builderview.h"
 
+#include "common/executionlink.h"
+
 #include "builder/graphcommand.h"
 #include "builder/inspector.h"
 #include "builder/palettemodel.h"
@@ -157,6 +159,12 @@ BuilderView::BuilderView(QWidget *parent)
     buildToolbar(bar);
     m_status->setObjectName(QStringLiteral("builderStatus"));
     m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    // A test run's id is a link to its page in the Executions section.
+    connect(m_status, &QLabel::linkActivated, this, [this](const QString &href) {
+        if (const QString id = ExecutionLink::idFrom(href); !id.isEmpty())
+            Q_EMIT executionOpened(id);
+    });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 8);
     layout->addWidget(bar);
@@ -840,7 +848,7 @@ void BuilderView::testRunStarted(const QString &workflowId, const QString &execu
     if (workflowId != m_graph.metadata().value(QLatin1String("id")).toString())
         return;
     m_run = executionId;
-    showStatus(tr("Test run %1 is running…").arg(executionId));
+    showStatus(tr("Test run %1 is running…").arg(ExecutionLink::link(executionId)));
 }
 
 void BuilderView::executionEvent(const QString &executionId, const QJsonObject &event)
@@ -871,7 +879,7 @@ void BuilderView::executionStatus(const QString &executionId, const QString &sta
         || status == QLatin1String("waiting") || status == QLatin1String("cancelled"))
         Q_EMIT executionRequested(executionId);
     if (status == QLatin1String("completed"))
-        showStatus(tr("Test run completed."));
+        showStatus(tr("Test run %1 completed.").arg(ExecutionLink::link(executionId)));
     else if (status == QLatin1String("waiting"))
         showStatus(tr("The test run waits (a delay, an event or a review task)."));
 }
@@ -894,11 +902,25 @@ void BuilderView::executionLoaded(const QString &executionId, const QJsonObject 
             failed = node;
         }
     }
+    // Steps a finished run never reached were not taken: they no longer read "pending".
+    const QString overall = execution.value(QLatin1String("status")).toString();
+    if (overall == QLatin1String("completed") || overall == QLatin1String("failed")
+        || overall == QLatin1String("cancelled")) {
+        QSet<QString> reached;
+        for (const auto &v : execution.value(QLatin1String("steps")).toArray())
+            reached.insert(v[QLatin1String("node")].toString());
+        for (const QString &id : m_graph.nodeIds()) {
+            if (!reached.contains(id))
+                setRunState(id, QStringLiteral("skipped"));
+        }
+    }
     if (execution.value(QLatin1String("status")).toString() == QLatin1String("failed")) {
         const QString error = execution.value(QLatin1String("error")).toString();
         if (failed.isEmpty())
             failed = error.section(QLatin1Char(':'), 0, 0);
-        showStatus(tr("Test run failed at \"%1\": %2").arg(failed, error));
+        showStatus(tr("Test run %1 failed at \"%2\": %3")
+                       .arg(ExecutionLink::link(executionId), failed.toHtmlEscaped(),
+                            error.toHtmlEscaped()));
         if (m_graph.hasNode(failed)) {
             m_scene->selectNodes({failed});
             m_view->centerOn(m_scene->nodeItem(failed));

@@ -114,6 +114,8 @@ Q_SIGNALS:
     void promoteRequested(const QString &id, int version, const QString &environment);
     void testRunRequested(const QJsonObject &document, const QJsonObject &input);
     void executionRequested(const QString &executionId);
+    // A test run's id was followed: open it in the Executions section.
+    void executionOpened(const QString &executionId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

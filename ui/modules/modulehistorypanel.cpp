@@ -50,6 +50,11 @@ ModuleHistoryPanel::ModuleHistoryPanel(QWidget *parent)
     m_callsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_callsView->horizontalHeader()->setStretchLastSection(true);
     m_callsView->setAccessibleName(tr("Recent calls to the module"));
+    connect(m_callsView, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const QString id = m_calls->index(index.row(), 1).data().toString();
+        if (!id.isEmpty())
+            Q_EMIT executionOpened(id);
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -168,6 +173,7 @@ void ModuleHistoryPanel::setHistory(const QString &moduleId, int days, const QJs
             new QStandardItem(c.value(QLatin1String("node")).toString()),
             new QStandardItem(outcomeText),
             new QStandardItem(tr("%1 ms").arg(c.value(QLatin1String("ms")).toInteger()))};
+        items.at(1)->setToolTip(tr("Enter or double-click to open the execution"));
         items.at(3)->setForeground(
             StatusStyle::color(outcome == QLatin1String("ok")           ? ModuleStatus::Healthy
                                    : outcome == QLatin1String("failed") ? ModuleStatus::Down

@@ -39,6 +39,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void historyRequested(const QString &moduleId, int days);
+    // A call's execution was opened (Enter or a double click on its row).
+    void executionOpened(const QString &executionId);
 
 protected:
     void showEvent(QShowEvent *event) override;
