@@ -982,16 +982,8 @@
         <translation>La prueba %1 está en marcha…</translation>
     </message>
     <message>
-        <source>Test run completed.</source>
-        <translation>Prueba completada.</translation>
-    </message>
-    <message>
         <source>The test run waits (a delay, an event or a review task).</source>
         <translation>La prueba espera (un retardo, un evento o una tarea de revisión).</translation>
-    </message>
-    <message>
-        <source>Test run failed at &quot;%1&quot;: %2</source>
-        <translation>La prueba falló en «%1»: %2</translation>
     </message>
     <message>
         <source>This step did not run.</source>
@@ -1084,6 +1076,14 @@
     <message>
         <source>Renamed %1 to %2; its connections and the steps reading it follow.</source>
         <translation>Se renombró %1 como %2; sus conexiones y los pasos que lo leen lo siguen.</translation>
+    </message>
+    <message>
+        <source>Test run %1 completed.</source>
+        <translation>Prueba %1 completada.</translation>
+    </message>
+    <message>
+        <source>Test run %1 failed at &quot;%2&quot;: %3</source>
+        <translation>La prueba %1 falló en &quot;%2&quot;: %3</translation>
     </message>
 </context>
 <context>
@@ -1771,6 +1771,10 @@
     <message>
         <source>Starting a retry…</source>
         <translation>Iniciando un reintento…</translation>
+    </message>
+    <message>
+        <source>Showing the latest %1 of %2 events. The timeline shows them all.</source>
+        <translation>Se muestran los últimos %1 de %2 eventos. La cronología los muestra todos.</translation>
     </message>
 </context>
 <context>
@@ -2840,6 +2844,10 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>– Not sent</source>
         <translation>– No enviada</translation>
+    </message>
+    <message>
+        <source>Enter or double-click to open the execution</source>
+        <translation>Pulse Intro o haga doble clic para abrir la ejecución</translation>
     </message>
 </context>
 <context>

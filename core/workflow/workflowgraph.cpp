@@ -303,4 +303,48 @@ void WorkflowGraph::removeEdge(const WorkflowEdge &edge)
     Q_EMIT changed();
 }
 
+QHash<QString, QPointF> WorkflowGraph::layeredPositions() const
+{
+    QHash<QString, int> depth;
+    QString start;
+    for (const QString &id : m_order) {
+        if (nodeType(id) == QLatin1String("trigger"))
+            start = id;
+    }
+    QList<QString> queue;
+    if (!start.isEmpty()) {
+        depth.insert(start, 0);
+        queue.append(start);
+    }
+    while (!queue.isEmpty()) {
+        const QString id = queue.takeFirst();
+        for (const WorkflowEdge &e : m_edges) {
+            if (e.from == id && !depth.contains(e.to)) {
+                depth.insert(e.to, depth.value(id) + 1);
+                queue.append(e.to);
+            }
+        }
+    }
+    int deepest = 0;
+    for (int d : std::as_const(depth))
+        deepest = std::max(deepest, d);
+    QHash<int, int> rows;
+    QHash<QString, QPointF> positions;
+    for (const QString &id : m_order) {
+        const int d = depth.value(id, deepest + 1);
+        const int row = rows[d]++;
+        positions.insert(id, QPointF(d * 240.0, row * 120.0));
+    }
+    return positions;
+}
+
+bool WorkflowGraph::hasPositions() const
+{
+    for (const QString &id : m_order) {
+        if (m_nodes.value(id).contains(QLatin1String("position")))
+            return true;
+    }
+    return false;
+}
+
 } // namespace Switchboard

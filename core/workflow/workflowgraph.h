@@ -58,6 +58,12 @@ public:
     Status renameNode(const QString &id, const QString &newId);
 
     QList<WorkflowEdge> edges() const { return m_edges; }
+    // Positions in layers by distance from the start, left to right; the steps of a layer
+    // stacked in the order they were added; steps not reached from the start in a last column.
+    QHash<QString, QPointF> layeredPositions() const;
+    // Whether any step has a position of its own (a document made by hand or by the API may
+    // have none).
+    bool hasPositions() const;
     QList<WorkflowEdge> edgesOf(const QString &id) const;
     // Whether the format allows this edge; the reason when it does not.
     Status canConnect(const WorkflowEdge &edge) const;

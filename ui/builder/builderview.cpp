@@ -669,39 +669,10 @@ void BuilderView::paste()
 
 void BuilderView::autoLayout()
 {
-    // Layers by distance from the start, left to right; steps of a layer stacked in the order
-    // they were added. Steps not reached from the start go in a last column.
-    QHash<QString, int> depth;
-    QString start;
-    for (const QString &id : m_graph.nodeIds()) {
-        if (m_graph.nodeType(id) == QLatin1String("trigger"))
-            start = id;
-    }
-    QList<QString> queue;
-    if (!start.isEmpty()) {
-        depth.insert(start, 0);
-        queue.append(start);
-    }
-    const QList<WorkflowEdge> edges = m_graph.edges();
-    while (!queue.isEmpty()) {
-        const QString id = queue.takeFirst();
-        for (const WorkflowEdge &e : edges) {
-            if (e.from == id && !depth.contains(e.to)) {
-                depth.insert(e.to, depth.value(id) + 1);
-                queue.append(e.to);
-            }
-        }
-    }
-    int deepest = 0;
-    for (int d : std::as_const(depth))
-        deepest = std::max(deepest, d);
-    QHash<int, int> rows;
+    const QHash<QString, QPointF> positions = m_graph.layeredPositions();
     edit(tr("Arrange"), {}, [&] {
-        for (const QString &id : m_graph.nodeIds()) {
-            const int d = depth.value(id, deepest + 1);
-            const int row = rows[d]++;
-            m_graph.moveNode(id, QPointF(d * 240.0, row * 120.0));
-        }
+        for (auto it = positions.cbegin(); it != positions.cend(); ++it)
+            m_graph.moveNode(it.key(), it.value());
     });
 }
 

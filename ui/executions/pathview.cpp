@@ -39,6 +39,12 @@ bool PathView::setWorkflow(const QJsonObject &document)
 {
     if (!m_graph->load(document))
         return false;
+    // A workflow made without the builder has no positions: lay it out as the builder would.
+    if (!m_graph->hasPositions()) {
+        const QHash<QString, QPointF> positions = m_graph->layeredPositions();
+        for (auto it = positions.cbegin(); it != positions.cend(); ++it)
+            m_graph->moveNode(it.key(), it.value());
+    }
     apply();
     fit();
     return true;
