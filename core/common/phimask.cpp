@@ -30,6 +30,7 @@ QStringList PhiMask::defaultFields()
             QStringLiteral("diagnosis"),      QStringLiteral("symptoms"),
             QStringLiteral("notes"),          QStringLiteral("note"),
             QStringLiteral("text"),           QStringLiteral("transcript"),
+            QStringLiteral("draft"),          QStringLiteral("body"),
             QStringLiteral("ip_address")};
 }
 

@@ -119,6 +119,14 @@ Status DeadLetterQueue::discard(const QString &id, const QString &reason, const 
 
 Status DeadLetterQueue::recoverInterrupted()
 {
+    // Read first: a start with nothing to recover writes nothing.
+    auto q = m_db.exec(
+        QStringLiteral("SELECT 1 FROM dead_letters WHERE status = 'replaying' LIMIT 1"));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Ok {};
+    q->finish();
     return m_db.transaction([&]() -> Status {
         auto r = m_db.run(QStringLiteral("UPDATE dead_letters SET status = 'pending' "
                                          "WHERE status = 'replaying'"));

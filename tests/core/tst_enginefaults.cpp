@@ -666,6 +666,48 @@ private Q_SLOTS:
         QCOMPARE(f.engine->deadLetters().list({}).value().size(), 0);
     }
 
+    // A core that stops while a dead letter's replay is out leaves it claimed; the next start
+    // makes it pending again, to be replayed (under the same key) or discarded.
+    void aReplayCutShortByAStopIsPendingAgain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        QString letter;
+        {
+            EngineFixture f(path);
+            f.modules.responder = [](const ModuleCallRequest &) {
+                return FakeModuleClient::failure(false, 422);
+            };
+            f.publish(TwoCalls);
+            const QString id = f.start(QStringLiteral("two-calls"));
+            QTRY_COMPARE(f.status(id), QStringLiteral("failed"));
+            letter = f.engine->deadLetters()
+                         .list({})
+                         .value()
+                         .first()
+                         .toObject()
+                         .value(QLatin1String("id"))
+                         .toString();
+            f.modules.hold = true; // the replay goes out and never comes back: the core stops
+            f.engine->deadLetters().replay(letter, {}, QStringLiteral("tester"),
+                                           [](Result<QJsonObject>) {});
+            QTRY_COMPARE(f.modules.held.size(), 1);
+            QCOMPARE(f.engine->deadLetters().list({QStringLiteral("replaying"), {}, {}})->size(),
+                     1);
+            // A second replay meanwhile is refused, not sent.
+            std::optional<Result<QJsonObject>> again;
+            f.engine->deadLetters().replay(letter, {}, QStringLiteral("tester"),
+                                           [&](Result<QJsonObject> r) { again = r; });
+            QVERIFY(again.has_value() && !again->ok());
+            QCOMPARE(again->error().kind, ErrorKind::Conflict);
+            QCOMPARE(f.modules.held.size(), 1);
+        }
+        EngineFixture f(path);
+        QVERIFY(f.engine->recover().ok());
+        QCOMPARE(f.engine->deadLetters().pendingCount().value(), 1);
+        QCOMPARE(f.engine->deadLetters().list({QStringLiteral("pending"), {}, {}})->size(), 1);
+    }
+
     void aDamagedDatabaseIsRefused()
     {
         QTemporaryDir dir;

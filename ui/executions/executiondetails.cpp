@@ -41,7 +41,7 @@ QString timeText(const QJsonValue &iso)
 QString clockText(const QJsonValue &iso)
 {
     const QDateTime t = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
-    return t.isValid() ? QLocale().toString(t.toLocalTime().time(), QLocale::LongFormat)
+    return t.isValid() ? QLocale().toString(t.toLocalTime().time(), QStringLiteral("HH:mm:ss"))
                        : QString();
 }
 
@@ -117,8 +117,8 @@ ExecutionDetails::ExecutionDetails(QWidget *parent)
     auto *stepSplit = new QSplitter(Qt::Horizontal, this);
     stepSplit->addWidget(m_steps);
     stepSplit->addWidget(stepPane);
-    stepSplit->setStretchFactor(0, 2);
-    stepSplit->setStretchFactor(1, 3);
+    stepSplit->setStretchFactor(0, 1);
+    stepSplit->setStretchFactor(1, 1);
     stepSplit->setChildrenCollapsible(false);
 
     auto *timelineScroll = new QScrollArea(this);
@@ -155,17 +155,15 @@ ExecutionDetails::ExecutionDetails(QWidget *parent)
     historyLayout->addWidget(m_history, 1);
     m_tabs->addTab(historyPane, tr("History"));
 
-    auto *actions = new QVBoxLayout;
-    for (QPushButton *b : {m_cancel, m_retry, m_rerun, m_reveal})
+    // The actions in one row under what the execution is, with the patient-data notice.
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_masked, 1);
+    for (QPushButton *b : {m_reveal, m_rerun, m_retry, m_cancel})
         actions->addWidget(b);
-    actions->addStretch(1);
-    auto *top = new QHBoxLayout;
-    top->addWidget(m_header, 1);
-    top->addLayout(actions);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(top);
-    layout->addWidget(m_masked);
+    layout->addWidget(m_header);
+    layout->addLayout(actions);
     layout->addWidget(m_message);
     layout->addWidget(m_tabs, 1);
 
@@ -194,12 +192,13 @@ void ExecutionDetails::clear()
     m_timeline->setBars({}, 0);
     m_historyModel->setHistory({});
     m_historyNote->hide();
-    m_message->clear();
+    setMessage({});
 }
 
 void ExecutionDetails::setMessage(const QString &text)
 {
     m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
 }
 
 QString ExecutionDetails::selectedStep() const
@@ -213,7 +212,7 @@ void ExecutionDetails::showExecution(const QString &executionId, const QJsonObje
     const bool other = executionId != m_id;
     const QString keep = other ? QString() : selectedStep();
     if (other)
-        m_message->clear();
+        setMessage({});
     m_id = executionId;
     m_execution = e;
     const QString status = e.value(QLatin1String("status")).toString();
@@ -446,7 +445,7 @@ void ExecutionDetails::confirm(const QString &action)
     connect(ask, &QMessageBox::finished, this, [this, ask, yes, id, cancel] {
         if (ask->clickedButton() != yes)
             return;
-        m_message->setText(cancel ? tr("Cancelling…") : tr("Starting a retry…"));
+        setMessage(cancel ? tr("Cancelling…") : tr("Starting a retry…"));
         if (cancel)
             Q_EMIT cancelRequested(id);
         else
