@@ -1940,7 +1940,7 @@
     </message>
     <message>
         <source>Started by anything</source>
-        <translation>Iniciadas por cualquier origen</translation>
+        <translation>Cualquier origen</translation>
     </message>
     <message>
         <source>Show executions started by</source>
@@ -1956,7 +1956,7 @@
     </message>
     <message>
         <source>Search: id, trace or patient</source>
-        <translation>Buscar: id, traza o paciente</translation>
+        <translation>Buscar id, traza, paciente</translation>
     </message>
     <message>
         <source>An execution id, a trace id, or a business key&apos;s value (P-1042, or patient_id=P-1042) is looked up in every stored execution; other text filters the listed ones by workflow.</source>
@@ -1985,6 +1985,38 @@
     <message>
         <source>%1 could not be re-run: %2</source>
         <translation>%1 no se pudo repetir: %2</translation>
+    </message>
+    <message>
+        <source>Show executions of the workflow</source>
+        <translation>Mostrar ejecuciones del flujo</translation>
+    </message>
+    <message>
+        <source>Every workflow</source>
+        <translation>Todos los flujos</translation>
+    </message>
+    <message>
+        <source>Show executions started in</source>
+        <translation>Mostrar ejecuciones iniciadas en</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Última hora</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
     </message>
 </context>
 <context>

@@ -125,6 +125,31 @@ private Q_SLOTS:
                  QStringLiteral("ex_1"));
     }
 
+    // A workflow and a period are filters asked of the core, over the whole store.
+    void filtersByWorkflowAndPeriod()
+    {
+        ManualClock clock(QDateTime(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC));
+        FakeOrchestrator core;
+        core.workflows = {QJsonObject {{"id", "clinic-intake"}, {"name", "Clinic intake"}},
+                          QJsonObject {{"id", "test-run-clinic-intake"}, {"name", "Test"}}};
+        MainWindow window(core, clock);
+        window.show();
+        window.showView(QStringLiteral("executions"));
+        ExecutionsView *view = window.executionsView();
+        Q_EMIT core.ready();
+        auto *workflow = view->findChild<QComboBox *>(QStringLiteral("workflowFilter"));
+        QTRY_COMPARE(workflow->count(), 2); // every workflow, and the one that is not a test
+        workflow->setCurrentIndex(workflow->findData(QStringLiteral("clinic-intake")));
+        QTRY_COMPARE(core.lastExecutionFilter.workflowId, QStringLiteral("clinic-intake"));
+        auto *period = view->findChild<QComboBox *>(QStringLiteral("periodFilter"));
+        period->setCurrentIndex(period->findData(24));
+        QTRY_COMPARE(core.lastExecutionFilter.fromMs, clock.nowMs() - 24 * 3600 * 1000LL);
+        QCOMPARE(core.lastExecutionFilter.workflowId, QStringLiteral("clinic-intake"));
+        // The list of workflows changes; the choice stays.
+        Q_EMIT core.workflowsChanged(core.workflows);
+        QCOMPARE(workflow->currentData().toString(), QStringLiteral("clinic-intake"));
+    }
+
     // What started an execution is a column and a filter asked of the core; an execution id
     // typed in the search is looked up in the whole store; the list grows a page at a time.
     void filtersByOriginSearchesTheStoreAndGrowsAPageAtATime()

@@ -145,6 +145,8 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     connect(&orchestrator, &Orchestrator::ready, &orchestrator, &Orchestrator::requestTasks);
     connect(&orchestrator, &Orchestrator::ready, &orchestrator, &Orchestrator::requestWorkflows);
     connect(&orchestrator, &Orchestrator::workflowsChanged, m_builder, &BuilderView::setWorkflows);
+    connect(&orchestrator, &Orchestrator::workflowsChanged, m_executionsView,
+            &ExecutionsView::setWorkflows);
     connect(&orchestrator, &Orchestrator::workflowReady, m_builder, &BuilderView::workflowLoaded);
     connect(&orchestrator, &Orchestrator::workflowSaved, m_builder, &BuilderView::workflowSaved);
     connect(&orchestrator, &Orchestrator::workflowPublished, m_builder,

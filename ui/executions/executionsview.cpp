@@ -32,6 +32,8 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     , m_sections(new QTabWidget(this))
     , m_status(new QComboBox(this))
     , m_origin(new QComboBox(this))
+    , m_workflow(new QComboBox(this))
+    , m_period(new QComboBox(this))
     , m_more(new QPushButton(tr("Show more"), this))
     , m_search(new QLineEdit(this))
     , m_table(new QTableView(this))
@@ -60,6 +62,17 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
                           QLatin1String(origin));
     m_origin->setObjectName(QStringLiteral("originFilter"));
     m_origin->setAccessibleName(tr("Show executions started by"));
+    m_workflow->setObjectName(QStringLiteral("workflowFilter"));
+    m_workflow->setAccessibleName(tr("Show executions of the workflow"));
+    m_workflow->addItem(tr("Every workflow"), QString());
+    m_workflow->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_period->setObjectName(QStringLiteral("periodFilter"));
+    m_period->setAccessibleName(tr("Show executions started in"));
+    for (const auto &[label, hours] :
+         {std::pair {tr("Any time"), 0}, std::pair {tr("Last hour"), 1},
+          std::pair {tr("Last 24 hours"), 24}, std::pair {tr("Last 7 days"), 24 * 7},
+          std::pair {tr("Last 30 days"), 24 * 30}})
+        m_period->addItem(label, hours);
     m_more->setObjectName(QStringLiteral("showMore"));
     m_more->setToolTip(tr("List %1 more executions").arg(ListLimit));
     m_more->hide();
@@ -96,6 +109,8 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     auto *filters = new QHBoxLayout;
     filters->addWidget(new QLabel(tr("Show:"), this));
     filters->addWidget(m_status);
+    filters->addWidget(m_workflow);
+    filters->addWidget(m_period);
     filters->addWidget(m_origin);
     filters->addWidget(m_search, 1);
 
@@ -126,7 +141,7 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     layout->addWidget(m_sections, 1);
 
     // Another filter starts again from the first page.
-    for (QComboBox *filter : {m_status, m_origin})
+    for (QComboBox *filter : {m_status, m_origin, m_workflow, m_period})
         connect(filter, &QComboBox::currentIndexChanged, this, [this] {
             m_limit = ListLimit;
             requestList();
@@ -183,6 +198,22 @@ void ExecutionsView::setMayReadPhi(bool may)
     m_deadLetters->setMayReadPhi(may);
 }
 
+void ExecutionsView::setWorkflows(const QJsonArray &workflows)
+{
+    const QString chosen = m_workflow->currentData().toString();
+    const QSignalBlocker quiet(m_workflow);
+    while (m_workflow->count() > 1)
+        m_workflow->removeItem(1);
+    for (const QJsonValue &w : workflows) {
+        const QString id = w[QLatin1String("id")].toString();
+        // Test runs are found through "Started by"; the list offers the clinic's workflows.
+        if (id.startsWith(QLatin1String("test-run-")))
+            continue;
+        m_workflow->addItem(w[QLatin1String("name")].toString(id), id);
+    }
+    m_workflow->setCurrentIndex(std::max(0, m_workflow->findData(chosen)));
+}
+
 void ExecutionsView::setTraceUrlTemplate(const QString &urlTemplate)
 {
     m_page->setTraceUrlTemplate(urlTemplate);
@@ -194,7 +225,9 @@ bool ExecutionsView::updateEmptyState()
     m_table->setVisible(!empty);
     m_empty->setVisible(empty);
     const bool filtered = !m_status->currentData().toString().isEmpty()
-        || !m_origin->currentData().toString().isEmpty() || !m_storeSearch.isEmpty();
+        || !m_origin->currentData().toString().isEmpty()
+        || !m_workflow->currentData().toString().isEmpty() || m_period->currentData().toInt() > 0
+        || !m_storeSearch.isEmpty();
     m_empty->setText(!filtered ? tr("No executions yet. They appear here as soon as a workflow "
                                     "starts, from an event, a schedule, a webhook or a test run.")
                                : tr("No executions match these filters."));
@@ -221,6 +254,9 @@ void ExecutionsView::requestList()
     ExecutionFilter filter;
     filter.status = m_status->currentData().toString();
     filter.origin = m_origin->currentData().toString();
+    filter.workflowId = m_workflow->currentData().toString();
+    if (const int hours = m_period->currentData().toInt(); hours > 0)
+        filter.fromMs = m_clock.nowMs() - qint64(hours) * 3600 * 1000;
     const QString text = m_search->text().trimmed();
     m_storeSearch = isStoreSearch(text) || (!text.isEmpty() && text == m_opened) ? text : QString();
     filter.search = m_storeSearch;

@@ -40,6 +40,8 @@ public:
     explicit ExecutionsView(const Clock &clock, QWidget *parent = nullptr);
 
     void setMayReadPhi(bool may);
+    // Orchestrator::workflowsChanged's list: the workflows the list can be filtered by.
+    void setWorkflows(const QJsonArray &workflows);
     void setTraceUrlTemplate(const QString &urlTemplate);
 
     // Orchestrator::executionsChanged's list; more: the filters take more than are listed.
@@ -103,6 +105,8 @@ private:
     QTabWidget *m_sections;
     QComboBox *m_status;
     QComboBox *m_origin;
+    QComboBox *m_workflow;
+    QComboBox *m_period;
     QPushButton *m_more;
     int m_limit = ListLimit;
     QLineEdit *m_search;
