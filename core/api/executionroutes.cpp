@@ -14,22 +14,22 @@
 
 namespace Switchboard {
 
-std::optional<bool> ExecutionRoutes::revealRequested(const HttpRequest &req,
-                                                     const HttpReply &reply)
+std::optional<bool> ExecutionRoutes::revealRequested(const HttpRequest &req, const HttpReply &reply)
 {
     const QString text = req.query.queryItemValue(QStringLiteral("reveal"));
     if (text.isEmpty() || text == QLatin1String("false"))
         return false;
     if (text != QLatin1String("true")) {
-        reply.sendError(makeError(
-            QStringLiteral("reveal is true or false, not \"%1\"").arg(text.left(40)),
-            QStringLiteral("reveal")));
+        reply.sendError(
+            makeError(QStringLiteral("reveal is true or false, not \"%1\"").arg(text.left(40)),
+                      QStringLiteral("reveal")));
         return std::nullopt;
     }
     const auto role = roleFromWire(req.role);
     if (!role || !TokenStore::mayReadPhi(*role)) {
-        reply.sendError(403, QStringLiteral("the %1 role may not read patient data")
-                                 .arg(req.role.isEmpty() ? QStringLiteral("viewer") : req.role));
+        reply.sendError(403,
+                        QStringLiteral("the %1 role may not read patient data")
+                            .arg(req.role.isEmpty() ? QStringLiteral("viewer") : req.role));
         return std::nullopt;
     }
     return true;
@@ -99,40 +99,40 @@ void ExecutionRoutes::install(ApiServer &server, CoreService &core)
                                       page->nextCursor.isEmpty() ? QJsonValue(QJsonValue::Null)
                                                                  : QJsonValue(page->nextCursor)}});
                  });
-    server.route("GET", QStringLiteral("/api/v1/executions/{id}"),
-                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-                     auto reveal = ExecutionRoutes::revealRequested(req, reply);
-                     if (!reveal)
-                         return;
-                     static const RequestSchema schema =
-                         RequestSchema()
-                             .optional(QStringLiteral("history_limit"),
-                                       RequestSchema::Type::WholeNumber)
-                             .range(1, HistoryWindow::MaxLimit)
-                             .optional(QStringLiteral("history_before"),
-                                       RequestSchema::Type::WholeNumber)
-                             .range(1, INT_MAX)
-                             .optional(QStringLiteral("reveal"), RequestSchema::Type::String);
-                     QJsonObject query;
-                     for (const auto &[key, value] : req.query.queryItems(QUrl::FullyDecoded)) {
-                         bool whole = false;
-                         const qint64 n = value.toLongLong(&whole);
-                         query.insert(key, whole && key != QLatin1String("reveal")
-                                               ? QJsonValue(double(n))
-                                               : QJsonValue(value));
-                     }
-                     if (Status valid = schema.check(query); !valid)
-                         return reply.sendError(valid.error());
-                     HistoryWindow window;
-                     window.limit = query.value(QLatin1String("history_limit"))
-                                        .toInt(HistoryWindow::DefaultLimit);
-                     window.beforeSeq = query.value(QLatin1String("history_before")).toInt();
-                     auto execution = core.engine()->execution(p.at(0), window);
-                     if (!execution)
-                         return reply.sendError(execution.error());
-                     reply.sendJson(200, core.phi().show(*execution, QStringLiteral("execution"),
-                                                         p.at(0), req.actor, *reveal));
-                 });
+    server.route(
+        "GET", QStringLiteral("/api/v1/executions/{id}"),
+        [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+            auto reveal = ExecutionRoutes::revealRequested(req, reply);
+            if (!reveal)
+                return;
+            static const RequestSchema schema =
+                RequestSchema()
+                    .optional(QStringLiteral("history_limit"), RequestSchema::Type::WholeNumber)
+                    .range(1, HistoryWindow::MaxLimit)
+                    .optional(QStringLiteral("history_before"), RequestSchema::Type::WholeNumber)
+                    .range(1, INT_MAX)
+                    .optional(QStringLiteral("reveal"), RequestSchema::Type::String);
+            QJsonObject query;
+            for (const auto &[key, value] : req.query.queryItems(QUrl::FullyDecoded)) {
+                bool whole = false;
+                const qint64 n = value.toLongLong(&whole);
+                query.insert(key,
+                             whole && key != QLatin1String("reveal") ? QJsonValue(double(n))
+                                                                     : QJsonValue(value));
+            }
+            if (Status valid = schema.check(query); !valid)
+                return reply.sendError(valid.error());
+            HistoryWindow window;
+            window.limit =
+                query.value(QLatin1String("history_limit")).toInt(HistoryWindow::DefaultLimit);
+            window.beforeSeq = query.value(QLatin1String("history_before")).toInt();
+            auto execution = core.engine()->execution(p.at(0), window);
+            if (!execution)
+                return reply.sendError(execution.error());
+            reply.sendJson(200,
+                           core.phi().show(*execution, QStringLiteral("execution"), p.at(0),
+                                           req.actor, *reveal));
+        });
     server.route("POST", QStringLiteral("/api/v1/executions/{id}/cancel"),
                  [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
                      if (!ApiServer::allow(req, reply, Role::Manager))
@@ -173,11 +173,11 @@ void ExecutionRoutes::install(ApiServer &server, CoreService &core)
                      auto body = rerunBody(req);
                      if (!body)
                          return reply.sendError(body.error());
-                     ApiServer::sendResult(
-                         reply, 200,
-                         core.engine()->rerunPreview(
-                             p.at(0), body->value(QLatin1String("from_step")).toString(),
-                             editedInput(*body)));
+                     ApiServer::sendResult(reply, 200,
+                                           core.engine()->rerunPreview(
+                                               p.at(0),
+                                               body->value(QLatin1String("from_step")).toString(),
+                                               editedInput(*body)));
                  });
     server.route("POST", QStringLiteral("/api/v1/executions/{id}/rerun"),
                  [&core, rerunBody, editedInput](const HttpRequest &req, const HttpReply &reply,
@@ -193,98 +193,98 @@ void ExecutionRoutes::install(ApiServer &server, CoreService &core)
                                               body->value(QLatin1String("from_step")).toString(),
                                               editedInput(*body), req.actor));
                  });
-    server.route("GET", QStringLiteral("/api/v1/journeys/{key}/{value}"),
-                 [&core](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
-                     static const QRegularExpression keyName(
-                         QStringLiteral("^[a-z][a-z0-9_]{0,39}$"));
-                     if (!keyName.match(p.at(0)).hasMatch())
-                         return reply.sendError(
-                             makeError(QStringLiteral("\"%1\" is not a correlation key's name "
-                                                      "(lower-case letters, digits, \"_\")")
-                                           .arg(p.at(0).left(60)),
-                                       QStringLiteral("key")));
-                     if (p.at(1).isEmpty() || p.at(1).size() > 200)
-                         return reply.sendError(makeError(
-                             QStringLiteral("the value is 1 to 200 characters"),
-                             QStringLiteral("value")));
-                     auto journey = core.engine()->journey(p.at(0), p.at(1));
-                     if (!journey)
-                         return reply.sendError(journey.error());
-                     reply.sendJson(200, {{QStringLiteral("key"), p.at(0)},
-                                          {QStringLiteral("value"), p.at(1)},
-                                          {QStringLiteral("executions"), *journey}});
-                 });
+    server.route(
+        "GET", QStringLiteral("/api/v1/journeys/{key}/{value}"),
+        [&core](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
+            static const QRegularExpression keyName(QStringLiteral("^[a-z][a-z0-9_]{0,39}$"));
+            if (!keyName.match(p.at(0)).hasMatch())
+                return reply.sendError(
+                    makeError(QStringLiteral("\"%1\" is not a correlation key's name "
+                                             "(lower-case letters, digits, \"_\")")
+                                  .arg(p.at(0).left(60)),
+                              QStringLiteral("key")));
+            if (p.at(1).isEmpty() || p.at(1).size() > 200)
+                return reply.sendError(makeError(QStringLiteral("the value is 1 to 200 characters"),
+                                                 QStringLiteral("value")));
+            auto journey = core.engine()->journey(p.at(0), p.at(1));
+            if (!journey)
+                return reply.sendError(journey.error());
+            reply.sendJson(200,
+                           {{QStringLiteral("key"), p.at(0)},
+                            {QStringLiteral("value"), p.at(1)},
+                            {QStringLiteral("executions"), *journey}});
+        });
     installDeadLetters(server, core);
 }
 
 void ExecutionRoutes::installDeadLetters(ApiServer &server, CoreService &core)
 {
-    server.route(
-        "GET", QStringLiteral("/api/v1/dlq"),
-        [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-            auto reveal = revealRequested(req, reply);
-            if (!reveal)
-                return;
-            static const RequestSchema schema =
-                RequestSchema()
-                    .optional(QStringLiteral("status"), RequestSchema::Type::String)
-                    .oneOf({QStringLiteral("pending"), QStringLiteral("replaying"),
-                            QStringLiteral("replayed"), QStringLiteral("discarded")})
-                    .optional(QStringLiteral("module"), RequestSchema::Type::String)
-                    .oneOf(ModuleCatalog::ids())
-                    .optional(QStringLiteral("execution"), RequestSchema::Type::String)
-                    .range(1, 200)
-                    .optional(QStringLiteral("reveal"), RequestSchema::Type::String);
-            QJsonObject query;
-            for (const auto &[key, value] : req.query.queryItems(QUrl::FullyDecoded))
-                query.insert(key, value);
-            if (Status valid = schema.check(query); !valid)
-                return reply.sendError(valid.error());
-            DeadLetterQueue::Filter filter;
-            filter.status = query.value(QLatin1String("status")).toString();
-            filter.module = query.value(QLatin1String("module")).toString();
-            filter.executionId = query.value(QLatin1String("execution")).toString();
-            auto letters = core.engine()->deadLetters().list(filter);
-            if (!letters)
-                return reply.sendError(letters.error());
-            QJsonArray shown;
-            for (const QJsonValue &v : std::as_const(*letters)) {
-                const QJsonObject letter = v.toObject();
-                shown.append(core.phi().show(letter, QStringLiteral("dead_letter"),
-                                             letter.value(QLatin1String("id")).toString(),
-                                             req.actor, *reveal));
-            }
-            reply.sendJson(200, {{QStringLiteral("dead_letters"), shown}});
-        });
-    server.route("POST", QStringLiteral("/api/v1/dlq/replay"),
-                 [&core, &server](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
-                     if (!ApiServer::allow(req, reply, Role::Admin))
+    server.route("GET", QStringLiteral("/api/v1/dlq"),
+                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+                     auto reveal = revealRequested(req, reply);
+                     if (!reveal)
                          return;
                      static const RequestSchema schema =
                          RequestSchema()
-                             .required(QStringLiteral("ids"), RequestSchema::Type::Array)
-                             .range(1, MaxBulkReplay)
-                             .closed();
-                     auto body = ApiServer::body(req, schema);
-                     if (!body)
-                         return reply.sendError(body.error());
-                     QStringList ids;
-                     for (const QJsonValue &v : body->value(QLatin1String("ids")).toArray()) {
-                         if (!v.isString() || v.toString().isEmpty())
-                             return reply.sendError(makeError(
-                                 QStringLiteral("ids holds dead-letter ids (strings)"),
-                                 QStringLiteral("ids")));
-                         if (!ids.contains(v.toString()))
-                             ids << v.toString();
+                             .optional(QStringLiteral("status"), RequestSchema::Type::String)
+                             .oneOf({QStringLiteral("pending"), QStringLiteral("replaying"),
+                                     QStringLiteral("replayed"), QStringLiteral("discarded")})
+                             .optional(QStringLiteral("module"), RequestSchema::Type::String)
+                             .oneOf(ModuleCatalog::ids())
+                             .optional(QStringLiteral("execution"), RequestSchema::Type::String)
+                             .range(1, 200)
+                             .optional(QStringLiteral("reveal"), RequestSchema::Type::String);
+                     QJsonObject query;
+                     for (const auto &[key, value] : req.query.queryItems(QUrl::FullyDecoded))
+                         query.insert(key, value);
+                     if (Status valid = schema.check(query); !valid)
+                         return reply.sendError(valid.error());
+                     DeadLetterQueue::Filter filter;
+                     filter.status = query.value(QLatin1String("status")).toString();
+                     filter.module = query.value(QLatin1String("module")).toString();
+                     filter.executionId = query.value(QLatin1String("execution")).toString();
+                     auto letters = core.engine()->deadLetters().list(filter);
+                     if (!letters)
+                         return reply.sendError(letters.error());
+                     QJsonArray shown;
+                     for (const QJsonValue &v : std::as_const(*letters)) {
+                         const QJsonObject letter = v.toObject();
+                         shown.append(core.phi().show(letter, QStringLiteral("dead_letter"),
+                                                      letter.value(QLatin1String("id")).toString(),
+                                                      req.actor, *reveal));
                      }
-                     QPointer<QObject> alive(&server);
-                     core.engine()->deadLetters().replayAll(
-                         ids, req.actor, [alive, &core, reply](const QJsonArray &outcomes) {
-                             reply.sendJson(200, {{QStringLiteral("results"), outcomes}});
-                             if (alive)
-                                 core.refreshAlerts();
-                         });
+                     reply.sendJson(200, {{QStringLiteral("dead_letters"), shown}});
                  });
+    server.route(
+        "POST", QStringLiteral("/api/v1/dlq/replay"),
+        [&core, &server](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+            if (!ApiServer::allow(req, reply, Role::Admin))
+                return;
+            static const RequestSchema schema =
+                RequestSchema()
+                    .required(QStringLiteral("ids"), RequestSchema::Type::Array)
+                    .range(1, MaxBulkReplay)
+                    .closed();
+            auto body = ApiServer::body(req, schema);
+            if (!body)
+                return reply.sendError(body.error());
+            QStringList ids;
+            for (const QJsonValue &v : body->value(QLatin1String("ids")).toArray()) {
+                if (!v.isString() || v.toString().isEmpty())
+                    return reply.sendError(
+                        makeError(QStringLiteral("ids holds dead-letter ids (strings)"),
+                                  QStringLiteral("ids")));
+                if (!ids.contains(v.toString()))
+                    ids << v.toString();
+            }
+            QPointer<QObject> alive(&server);
+            core.engine()->deadLetters().replayAll(
+                ids, req.actor, [alive, &core, reply](const QJsonArray &outcomes) {
+                    reply.sendJson(200, {{QStringLiteral("results"), outcomes}});
+                    if (alive)
+                        core.refreshAlerts();
+                });
+        });
     server.route(
         "POST", QStringLiteral("/api/v1/dlq/{id}/replay"),
         [&core, &server](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {

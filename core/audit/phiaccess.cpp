@@ -27,7 +27,8 @@ QJsonObject PhiAccess::show(const QJsonObject &document, const QString &kind, co
     if (last == m_lastAudited.constEnd() || now - *last >= AuditEveryMs) {
         // Forgets readers long gone, so the map stays small on a core that runs for years.
         if (m_lastAudited.size() > 10000)
-            m_lastAudited.removeIf([now](const auto &it) { return now - it.value() >= AuditEveryMs; });
+            m_lastAudited.removeIf(
+                [now](const auto &it) { return now - it.value() >= AuditEveryMs; });
         Status st = audit(m_audit, QStringLiteral("phi.revealed"), actor,
                           {{QStringLiteral("kind"), kind},
                            {QStringLiteral("id"), id},
@@ -35,7 +36,7 @@ QJsonObject PhiAccess::show(const QJsonObject &document, const QString &kind, co
         // Not shown unless its showing is on record.
         if (!st) {
             qCWarning(lcService) << "a reveal of patient data could not be audited:"
-                              << st.error().message;
+                                 << st.error().message;
             return m_mask.maskDocument(document);
         }
         m_lastAudited.insert(key, now);

@@ -1,7 +1,6 @@
 #include "common/phimask.h"
 
 #include <QJsonArray>
-
 #include <algorithm>
 
 namespace Switchboard {
@@ -17,20 +16,20 @@ PhiMask::PhiMask(const QStringList &extraFields)
 QStringList PhiMask::defaultFields()
 {
     // HIPAA's identifiers as clinic data names them, and free text that may carry them.
-    return {QStringLiteral("name"),           QStringLiteral("first_name"),
-            QStringLiteral("last_name"),      QStringLiteral("full_name"),
-            QStringLiteral("patient_name"),   QStringLiteral("dob"),
-            QStringLiteral("date_of_birth"),  QStringLiteral("birth_date"),
-            QStringLiteral("email"),          QStringLiteral("phone"),
-            QStringLiteral("phone_number"),   QStringLiteral("mobile"),
-            QStringLiteral("address"),        QStringLiteral("street"),
-            QStringLiteral("postal_code"),    QStringLiteral("zip"),
-            QStringLiteral("ssn"),            QStringLiteral("mrn"),
-            QStringLiteral("insurance_id"),   QStringLiteral("policy_number"),
-            QStringLiteral("diagnosis"),      QStringLiteral("symptoms"),
-            QStringLiteral("notes"),          QStringLiteral("note"),
-            QStringLiteral("text"),           QStringLiteral("transcript"),
-            QStringLiteral("draft"),          QStringLiteral("body"),
+    return {QStringLiteral("name"),          QStringLiteral("first_name"),
+            QStringLiteral("last_name"),     QStringLiteral("full_name"),
+            QStringLiteral("patient_name"),  QStringLiteral("dob"),
+            QStringLiteral("date_of_birth"), QStringLiteral("birth_date"),
+            QStringLiteral("email"),         QStringLiteral("phone"),
+            QStringLiteral("phone_number"),  QStringLiteral("mobile"),
+            QStringLiteral("address"),       QStringLiteral("street"),
+            QStringLiteral("postal_code"),   QStringLiteral("zip"),
+            QStringLiteral("ssn"),           QStringLiteral("mrn"),
+            QStringLiteral("insurance_id"),  QStringLiteral("policy_number"),
+            QStringLiteral("diagnosis"),     QStringLiteral("symptoms"),
+            QStringLiteral("notes"),         QStringLiteral("note"),
+            QStringLiteral("text"),          QStringLiteral("transcript"),
+            QStringLiteral("draft"),         QStringLiteral("body"),
             QStringLiteral("ip_address")};
 }
 

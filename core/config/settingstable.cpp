@@ -228,27 +228,27 @@ void addClinic(QList<Setting> &s)
                       return Ok {};
                   },
                   QStringLiteral("none beyond the built-in names")};
-    s << Setting {QStringLiteral("TRACE_URL_TEMPLATE"), QStringLiteral("trace_url_template"),
-                  [](CoreConfig &c, const QString &v, const QString &f) -> Status {
-                      const QString t = v.trimmed();
-                      if (!t.isEmpty() && !t.contains(QLatin1String("{trace_id}")))
-                          return makeError(QStringLiteral("the template needs {trace_id} where "
-                                                          "the trace id goes"),
-                                           f);
-                      if (!t.isEmpty()) {
-                          const QUrl url(QString(t).replace(QLatin1String("{trace_id}"),
-                                                            QLatin1String("0")),
-                                         QUrl::StrictMode);
-                          if (!url.isValid() || url.host().isEmpty()
-                              || (url.scheme() != QLatin1String("http")
-                                  && url.scheme() != QLatin1String("https")))
-                              return makeError(
-                                  QStringLiteral("\"%1\" is not an http or https URL").arg(t), f);
-                      }
-                      c.traceUrlTemplate = t;
-                      return Ok {};
-                  },
-                  QStringLiteral("unset")};
+    s << Setting {
+        QStringLiteral("TRACE_URL_TEMPLATE"), QStringLiteral("trace_url_template"),
+        [](CoreConfig &c, const QString &v, const QString &f) -> Status {
+            const QString t = v.trimmed();
+            if (!t.isEmpty() && !t.contains(QLatin1String("{trace_id}")))
+                return makeError(QStringLiteral("the template needs {trace_id} where "
+                                                "the trace id goes"),
+                                 f);
+            if (!t.isEmpty()) {
+                const QUrl url(QString(t).replace(QLatin1String("{trace_id}"), QLatin1String("0")),
+                               QUrl::StrictMode);
+                if (!url.isValid() || url.host().isEmpty()
+                    || (url.scheme() != QLatin1String("http")
+                        && url.scheme() != QLatin1String("https")))
+                    return makeError(QStringLiteral("\"%1\" is not an http or https URL").arg(t),
+                                     f);
+            }
+            c.traceUrlTemplate = t;
+            return Ok {};
+        },
+        QStringLiteral("unset")};
 }
 
 void addHealth(QList<Setting> &s)

@@ -6,7 +6,6 @@
 
 #include <QCryptographicHash>
 #include <QPointer>
-
 #include <memory>
 
 namespace Switchboard {
@@ -48,9 +47,9 @@ Result<QJsonArray> DeadLetterQueue::list(const Filter &filter)
 {
     QStringList where;
     QVariantList values;
-    for (const auto &[column, value] : {std::pair {"status", filter.status},
-                                        std::pair {"module", filter.module},
-                                        std::pair {"execution_id", filter.executionId}}) {
+    for (const auto &[column, value] :
+         {std::pair {"status", filter.status}, std::pair {"module", filter.module},
+          std::pair {"execution_id", filter.executionId}}) {
         if (value.isEmpty())
             continue;
         where << QStringLiteral("%1 = ?").arg(QLatin1String(column));
@@ -80,9 +79,9 @@ Result<QJsonArray> DeadLetterQueue::list(const Filter &filter)
                          {QStringLiteral("created_at"), isoOrNull(q->value(9).toLongLong())},
                          {QStringLiteral("updated_at"), isoOrNull(q->value(10).toLongLong())},
                          {QStringLiteral("result"), parse(q->value(11))},
-                         {QStringLiteral("reason"), q->value(12).isNull()
-                              ? QJsonValue(QJsonValue::Null)
-                              : QJsonValue(q->value(12).toString())},
+                         {QStringLiteral("reason"),
+                          q->value(12).isNull() ? QJsonValue(QJsonValue::Null)
+                                                : QJsonValue(q->value(12).toString())},
                          {QStringLiteral("idempotency_key"), q->value(13).toString()}});
     }
     return out;
@@ -104,9 +103,10 @@ Status DeadLetterQueue::discard(const QString &id, const QString &reason, const 
         return makeError(QStringLiteral("say why the dead letter is discarded"),
                          QStringLiteral("reason"));
     return m_db.transaction([&]() -> Status {
-        auto r = m_db.run(QStringLiteral("UPDATE dead_letters SET status = 'discarded', reason = ?, "
-                                         "updated_at = ? WHERE id = ? AND status = 'pending'"),
-                          {why, m_clock.nowMs(), id});
+        auto r =
+            m_db.run(QStringLiteral("UPDATE dead_letters SET status = 'discarded', reason = ?, "
+                                    "updated_at = ? WHERE id = ? AND status = 'pending'"),
+                     {why, m_clock.nowMs(), id});
         if (!r)
             return r.error();
         if (*r == 0)
@@ -120,8 +120,8 @@ Status DeadLetterQueue::discard(const QString &id, const QString &reason, const 
 Status DeadLetterQueue::recoverInterrupted()
 {
     // Read first: a start with nothing to recover writes nothing.
-    auto q = m_db.exec(
-        QStringLiteral("SELECT 1 FROM dead_letters WHERE status = 'replaying' LIMIT 1"));
+    auto q =
+        m_db.exec(QStringLiteral("SELECT 1 FROM dead_letters WHERE status = 'replaying' LIMIT 1"));
     if (!q)
         return q.error();
     if (!q->next())
@@ -147,11 +147,11 @@ void DeadLetterQueue::replay(const QString &id, const QJsonObject &editedPayload
                              QStringLiteral("id")));
     const QString status = q->value(5).toString();
     if (status != QLatin1String("pending"))
-        return done(conflict(status == QLatin1String("replaying")
-                                 ? QStringLiteral("dead letter \"%1\" is being replayed already")
-                                       .arg(id)
-                                 : QStringLiteral("dead letter \"%1\" was %2 already").arg(id, status),
-                             QStringLiteral("status")));
+        return done(
+            conflict(status == QLatin1String("replaying")
+                         ? QStringLiteral("dead letter \"%1\" is being replayed already").arg(id)
+                         : QStringLiteral("dead letter \"%1\" was %2 already").arg(id, status),
+                     QStringLiteral("status")));
     const QString module = q->value(0).toString();
     const int attempts = q->value(4).toInt();
     const bool edited = !editedPayload.isEmpty();

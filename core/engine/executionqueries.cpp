@@ -6,8 +6,8 @@
 #include "store/database.h"
 
 #include <QRegularExpression>
-#include <algorithm>
 #include <QSqlQuery>
+#include <algorithm>
 
 namespace Switchboard {
 
@@ -76,8 +76,12 @@ Result<QJsonObject> ExecutionQueries::execution(const QString &executionId,
         return h.error();
     QList<HistoryEvent> events;
     while (h->next())
-        events.append({h->value(0).toInt(), h->value(1).toLongLong(), h->value(2).toString(),
-                       h->value(3).toString(), h->value(4).toInt(), {}});
+        events.append({h->value(0).toInt(),
+                       h->value(1).toLongLong(),
+                       h->value(2).toString(),
+                       h->value(3).toString(),
+                       h->value(4).toInt(),
+                       {}});
     h->finish();
     qsizetype end = events.size();
     if (window.beforeSeq > 0) {
@@ -153,17 +157,18 @@ namespace {
 // A row of ListColumns as a list shows it.
 QJsonObject listed(const QSqlQuery &q)
 {
-    return {{QStringLiteral("id"), q.value(0).toString()},
-            {QStringLiteral("workflow_id"), q.value(1).toString()},
-            {QStringLiteral("version"), q.value(2).toInt()},
-            {QStringLiteral("status"), q.value(3).toString()},
-            {QStringLiteral("trace_id"), q.value(4).toString()},
-            {QStringLiteral("created_at"), isoOrNull(q.value(5).toLongLong())},
-            {QStringLiteral("updated_at"), isoOrNull(q.value(6).toLongLong())},
-            {QStringLiteral("finished_at"), isoOrNull(q.value(7).toLongLong())},
-            {QStringLiteral("error"),
-             q.value(8).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(8).toString())},
-            {QStringLiteral("origin"), q.value(9).toString()}};
+    return {
+        {QStringLiteral("id"), q.value(0).toString()},
+        {QStringLiteral("workflow_id"), q.value(1).toString()},
+        {QStringLiteral("version"), q.value(2).toInt()},
+        {QStringLiteral("status"), q.value(3).toString()},
+        {QStringLiteral("trace_id"), q.value(4).toString()},
+        {QStringLiteral("created_at"), isoOrNull(q.value(5).toLongLong())},
+        {QStringLiteral("updated_at"), isoOrNull(q.value(6).toLongLong())},
+        {QStringLiteral("finished_at"), isoOrNull(q.value(7).toLongLong())},
+        {QStringLiteral("error"),
+         q.value(8).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.value(8).toString())},
+        {QStringLiteral("origin"), q.value(9).toString()}};
 }
 
 constexpr const char *ListColumns = "e.id, e.workflow_id, e.version, e.status, e.trace_id, "
@@ -188,9 +193,10 @@ Result<QJsonArray> ExecutionQueries::journey(const QString &key, const QString &
 
 Result<QJsonObject> ExecutionQueries::keysOf(const QString &executionId)
 {
-    auto q = m_db.exec(QStringLiteral("SELECT key, value FROM execution_keys WHERE execution_id = ? "
-                                      "ORDER BY key"),
-                       {executionId});
+    auto q =
+        m_db.exec(QStringLiteral("SELECT key, value FROM execution_keys WHERE execution_id = ? "
+                                 "ORDER BY key"),
+                  {executionId});
     if (!q)
         return q.error();
     QJsonObject keys;
@@ -220,7 +226,8 @@ Result<ExecutionQueries::Query> ExecutionQueries::pageQuery(const ExecutionFilte
     if (!filter.search.isEmpty()) {
         // "patient_id=P-1042" (or "patient_id:P-1042"): that business key; anything else: an
         // execution id, a trace id or the value of any business key.
-        static const QRegularExpression keyed(QStringLiteral("^([a-z][a-z0-9_]{0,39})\\s*[=:]\\s*(.+)$"));
+        static const QRegularExpression keyed(
+            QStringLiteral("^([a-z][a-z0-9_]{0,39})\\s*[=:]\\s*(.+)$"));
         const auto m = keyed.match(filter.search.trimmed());
         if (m.hasMatch())
             add(QStringLiteral("id IN (SELECT execution_id FROM execution_keys WHERE key = ? AND "

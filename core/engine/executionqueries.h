@@ -53,7 +53,8 @@ public:
     // history the window takes, oldest first, with "history_total" and "history_from_seq" to
     // page back. A run of 10,000 events would otherwise cost 10,000 JSON objects to read,
     // mask, send and show.
-    Result<QJsonObject> execution(const QString &executionId, const HistoryWindow &window = HistoryWindow());
+    Result<QJsonObject> execution(const QString &executionId,
+                                  const HistoryWindow &window = HistoryWindow());
     // Only where it stands: {"status", "output", "error"}; one light read (a webhook's answer).
     Result<QJsonObject> outcome(const QString &executionId);
     // Newest first; status empty for all.

@@ -120,13 +120,13 @@ QJsonArray build(const QList<HistoryEvent> &history)
 
     QJsonArray out;
     for (const Bar &b : std::as_const(bars)) {
-        QJsonObject o {{QStringLiteral("node"), b.node},
-                       {QStringLiteral("kind"), b.kind},
-                       {QStringLiteral("start"), iso(b.startMs)},
-                       {QStringLiteral("end"), b.endMs < 0 ? QJsonValue(QJsonValue::Null)
-                                                           : iso(b.endMs)},
-                       {QStringLiteral("offset_ms"), double(b.startMs - first)},
-                       {QStringLiteral("outcome"), b.outcome}};
+        QJsonObject o {
+            {QStringLiteral("node"), b.node},
+            {QStringLiteral("kind"), b.kind},
+            {QStringLiteral("start"), iso(b.startMs)},
+            {QStringLiteral("end"), b.endMs < 0 ? QJsonValue(QJsonValue::Null) : iso(b.endMs)},
+            {QStringLiteral("offset_ms"), double(b.startMs - first)},
+            {QStringLiteral("outcome"), b.outcome}};
         if (b.attempt > 0)
             o.insert(QStringLiteral("attempt"), b.attempt);
         if (b.endMs >= 0)

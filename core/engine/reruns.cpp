@@ -130,9 +130,9 @@ Result<Reruns::Plan> Reruns::plan(const QString &executionId, const QString &fro
             const QByteArray key =
                 ModuleCalls::idempotencyKey(first, node.id, false, *before->request);
             plan.state.reuse.insert(
-                node.id, QJsonObject {{QStringLiteral("key"), QString::fromLatin1(key)},
-                                      {QStringLiteral("body"),
-                                       ModuleCalls::bodyHash(*before->request)}});
+                node.id,
+                QJsonObject {{QStringLiteral("key"), QString::fromLatin1(key)},
+                             {QStringLiteral("body"), ModuleCalls::bodyHash(*before->request)}});
         }
         plan.calls.append(call);
     }

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "alerts/alertrules.h"
-#include "common/clock.h"
 #include "audit/phiaccess.h"
+#include "common/clock.h"
 #include "common/result.h"
 #include "config/coreconfig.h"
 #include "health/modulesnapshot.h"

@@ -34,34 +34,33 @@ void EmbeddedExecutions::actionAnswered(const QString &executionId, const QStrin
 
 void EmbeddedExecutions::requestExecution(const QString &executionId)
 {
-    onCore([this, executionId](CoreService &service) {
-        pushExecution(service, executionId, false);
-    });
+    onCore(
+        [this, executionId](CoreService &service) { pushExecution(service, executionId, false); });
 }
 
 void EmbeddedExecutions::revealExecution(const QString &executionId)
 {
     if (!m_console.mayReadPhi())
         return;
-    onCore([this, executionId](CoreService &service) {
-        pushExecution(service, executionId, true);
-    });
+    onCore(
+        [this, executionId](CoreService &service) { pushExecution(service, executionId, true); });
 }
 
 void EmbeddedExecutions::pushExecution(CoreService &service, const QString &executionId,
-                                         bool reveal)
+                                       bool reveal)
 {
     auto execution = service.engine()->execution(executionId);
     if (!execution)
         return;
-    const QJsonObject detail =
-        service.phi().show(*execution, QStringLiteral("execution"), executionId, m_console.userName(), reveal);
-    QMetaObject::invokeMethod(
-        &m_console, [this, executionId, detail] { Q_EMIT m_console.executionReady(executionId, detail); });
+    const QJsonObject detail = service.phi().show(*execution, QStringLiteral("execution"),
+                                                  executionId, m_console.userName(), reveal);
+    QMetaObject::invokeMethod(&m_console, [this, executionId, detail] {
+        Q_EMIT m_console.executionReady(executionId, detail);
+    });
 }
 
 void EmbeddedExecutions::previewRerun(const QString &executionId, const QString &fromStep,
-                                        const std::optional<QJsonObject> &input)
+                                      const std::optional<QJsonObject> &input)
 {
     onCore([this, executionId, fromStep, input](CoreService &service) {
         auto preview = service.engine()->rerunPreview(executionId, fromStep, input);
@@ -71,13 +70,14 @@ void EmbeddedExecutions::previewRerun(const QString &executionId, const QString 
             if (message.isEmpty())
                 Q_EMIT m_console.rerunPreviewReady(executionId, answer);
             else
-                Q_EMIT m_console.executionActionFailed(executionId, QStringLiteral("rerun"), message);
+                Q_EMIT m_console.executionActionFailed(executionId, QStringLiteral("rerun"),
+                                                       message);
         });
     });
 }
 
 void EmbeddedExecutions::rerunExecution(const QString &executionId, const QString &fromStep,
-                                          const std::optional<QJsonObject> &input)
+                                        const std::optional<QJsonObject> &input)
 {
     const QString who = m_console.userName();
     onCore([this, executionId, fromStep, input, who](CoreService &service) {
@@ -94,8 +94,9 @@ void EmbeddedExecutions::requestJourney(const QString &key, const QString &value
     onCore([this, key, value](CoreService &service) {
         auto journey = service.engine()->journey(key, value);
         const QJsonArray executions = journey ? *journey : QJsonArray();
-        QMetaObject::invokeMethod(
-            &m_console, [this, key, value, executions] { Q_EMIT m_console.journeyReady(key, value, executions); });
+        QMetaObject::invokeMethod(&m_console, [this, key, value, executions] {
+            Q_EMIT m_console.journeyReady(key, value, executions);
+        });
     });
 }
 
@@ -120,8 +121,8 @@ void EmbeddedExecutions::pushDeadLetters(CoreService &service)
     for (const QJsonValue &v : std::as_const(*letters)) {
         const QJsonObject letter = v.toObject();
         shown.append(service.phi().show(letter, QStringLiteral("dead_letter"),
-                                        letter.value(QLatin1String("id")).toString(), m_console.userName(),
-                                        m_deadLettersRevealed));
+                                        letter.value(QLatin1String("id")).toString(),
+                                        m_console.userName(), m_deadLettersRevealed));
     }
     const QString status = m_deadLetterStatus;
     QMetaObject::invokeMethod(
@@ -129,10 +130,11 @@ void EmbeddedExecutions::pushDeadLetters(CoreService &service)
 }
 
 void EmbeddedExecutions::deadLettersHandled(CoreService &service, const QString &action,
-                                              const QJsonArray &results)
+                                            const QJsonArray &results)
 {
-    QMetaObject::invokeMethod(
-        &m_console, [this, action, results] { Q_EMIT m_console.deadLetterActionDone(action, results); });
+    QMetaObject::invokeMethod(&m_console, [this, action, results] {
+        Q_EMIT m_console.deadLetterActionDone(action, results);
+    });
     pushDeadLetters(service);
     service.refreshAlerts();
 }
@@ -174,8 +176,8 @@ void EmbeddedExecutions::discardDeadLetter(const QString &id, const QString &rea
     onCore([this, id, reason, who](CoreService &service) {
         const Status st = service.engine()->deadLetters().discard(id, reason, who);
         QJsonObject outcome {{QStringLiteral("id"), id},
-                             {QStringLiteral("status"), st ? QStringLiteral("discarded")
-                                                           : QStringLiteral("failed")}};
+                             {QStringLiteral("status"),
+                              st ? QStringLiteral("discarded") : QStringLiteral("failed")}};
         if (!st)
             outcome.insert(QStringLiteral("error"), st.error().message);
         deadLettersHandled(service, QStringLiteral("discard"), {outcome});
@@ -190,14 +192,14 @@ void EmbeddedExecutions::requestExecutions(const ExecutionFilter &filter)
             m_executionsConnected = true;
             // A burst of changes (a busy minute, a recovery) is one push, not one per change.
             QObject::connect(service.engine(), &WorkflowEngine::executionChanged, &service,
-                    [this, &service] {
-                        if (std::exchange(m_executionsPending, true))
-                            return;
-                        QTimer::singleShot(250, &service, [this, &service] {
-                            m_executionsPending = false;
-                            pushExecutions(service);
-                        });
-                    });
+                             [this, &service] {
+                                 if (std::exchange(m_executionsPending, true))
+                                     return;
+                                 QTimer::singleShot(250, &service, [this, &service] {
+                                     m_executionsPending = false;
+                                     pushExecutions(service);
+                                 });
+                             });
         }
         pushExecutions(service);
     });
@@ -212,8 +214,9 @@ void EmbeddedExecutions::pushExecutions(CoreService &service)
     }
     const QJsonArray executions = page->executions;
     const bool more = !page->nextCursor.isEmpty();
-    QMetaObject::invokeMethod(
-        &m_console, [this, executions, more] { Q_EMIT m_console.executionsChanged(executions, more); });
+    QMetaObject::invokeMethod(&m_console, [this, executions, more] {
+        Q_EMIT m_console.executionsChanged(executions, more);
+    });
 }
 
 void EmbeddedExecutions::cancelExecution(const QString &executionId)

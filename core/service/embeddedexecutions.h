@@ -44,8 +44,7 @@ private:
     void pushExecution(CoreService &service, const QString &executionId, bool reveal);
     void pushDeadLetters(CoreService &service);
     // After a dead-letter action: its outcomes, the list again, and the overview's count.
-    void deadLettersHandled(CoreService &service, const QString &action,
-                            const QJsonArray &results);
+    void deadLettersHandled(CoreService &service, const QString &action, const QJsonArray &results);
     // executionActionDone, or executionActionFailed when message is not empty.
     void actionAnswered(const QString &executionId, const QString &action, const QString &message,
                         const QString &newId = {});

@@ -105,7 +105,7 @@ void WorkflowValidator::checkCorrelation(const QJsonObject &document, QList<Work
     const QJsonObject keys = document.value(QLatin1String("correlation")).toObject();
     if (keys.size() > MaxCorrelationKeys)
         out.append({QString(), QStringLiteral("correlation"),
-                     QStringLiteral("at most %1 correlation keys").arg(MaxCorrelationKeys)});
+                    QStringLiteral("at most %1 correlation keys").arg(MaxCorrelationKeys)});
     for (auto it = keys.begin(); it != keys.end(); ++it) {
         const QString field = QStringLiteral("correlation.%1").arg(it.key());
         if (!keyName.match(it.key()).hasMatch())

@@ -9,10 +9,10 @@
 //        [--events E] [--runs R]
 // The store is seeded once into DIR (kept, so later runs start at once) or a temporary folder.
 
+#include "engine/workflowengine.h"
 #include "executions/executiondetails.h"
 #include "executions/executionsview.h"
 #include "executions/executiontablemodel.h"
-#include "engine/workflowengine.h"
 #include "service/coreservice.h"
 #include "store/database.h"
 
@@ -83,9 +83,9 @@ Result<Seeded> seed(Database &db, qint64 executions, int events)
                 const int roll = random.bounded(100);
                 // (No "running": the core would try to resume them at its start.)
                 const char *status = roll < 88 ? "completed"
-                    : roll < 94                 ? "failed"
-                    : roll < 99                 ? "waiting"
-                                                : "cancelled";
+                    : roll < 94                ? "failed"
+                    : roll < 99                ? "waiting"
+                                               : "cancelled";
                 const bool finished = roll < 94 || roll >= 99;
                 const QString patient = QStringLiteral("pt-%1").arg(random.bounded(50000));
                 if (i == executions / 2) {
@@ -145,23 +145,23 @@ Result<Seeded> seed(Database &db, qint64 executions, int events)
     Status st = db.transaction([&]() -> Status {
         for (int e = 0; e < 10000; ++e) {
             const QString node = QStringLiteral("step_%1").arg(e / 2 % 40);
-            auto ev = db.run("INSERT INTO execution_events (execution_id, seq, ts, type, node, "
-                             "attempt, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             {out.longRun, e + 1, at + e * 50,
-                              QLatin1String(e % 2 ? "step_completed" : "step_started"), node,
-                              e % 2 ? 0 : 1,
-                              e % 2 ? QVariant()
-                                    : QVariant(QStringLiteral("{\"span_id\":\"%1\"}")
-                                                   .arg(hex(random, 8)))});
+            auto ev = db.run(
+                "INSERT INTO execution_events (execution_id, seq, ts, type, node, "
+                "attempt, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                {out.longRun, e + 1, at + e * 50,
+                 QLatin1String(e % 2 ? "step_completed" : "step_started"), node, e % 2 ? 0 : 1,
+                 e % 2 ? QVariant()
+                       : QVariant(QStringLiteral("{\"span_id\":\"%1\"}").arg(hex(random, 8)))});
             if (!ev)
                 return ev.error();
-            steps.insert(node, QJsonObject {{"status", "completed"},
-                                            {"visits", e / 80 + 1},
-                                            {"attempts", 1},
-                                            {"started_at", double(at + e * 50)},
-                                            {"finished_at", double(at + e * 50 + 40)},
-                                            {"output", QJsonObject {{"ok", true}}},
-                                            {"request", QJsonObject {{"action", "work"}}}});
+            steps.insert(node,
+                         QJsonObject {{"status", "completed"},
+                                      {"visits", e / 80 + 1},
+                                      {"attempts", 1},
+                                      {"started_at", double(at + e * 50)},
+                                      {"finished_at", double(at + e * 50 + 40)},
+                                      {"output", QJsonObject {{"ok", true}}},
+                                      {"request", QJsonObject {{"action", "work"}}}});
         }
         const QJsonObject state {{"steps", steps},
                                  {"ready", QJsonArray()},
@@ -171,8 +171,8 @@ Result<Seeded> seed(Database &db, qint64 executions, int events)
                         "input, state, created_at, updated_at, finished_at, origin) VALUES "
                         "(?, 'long-loop', 1, 'completed', ?, '{}', ?, ?, ?, ?, 'schedule')",
                         {out.longRun, hex(random, 16),
-                         QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)),
-                         at, at + 500000, at + 500000});
+                         QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)), at,
+                         at + 500000, at + 500000});
         return r ? Status(Ok {}) : Status(r.error());
     });
     if (!st)
@@ -189,7 +189,8 @@ struct Http
     // The answer's body, or empty on failure; ms: how long it took.
     QByteArray get(const QString &pathAndQuery, double *ms = nullptr)
     {
-        QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(pathAndQuery)));
+        QNetworkRequest req(
+            QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(pathAndQuery)));
         req.setRawHeader("Authorization", "Bearer " + Token);
         QElapsedTimer t;
         t.start();
@@ -214,7 +215,9 @@ struct Http
 void report(const char *what, QList<double> ms)
 {
     std::sort(ms.begin(), ms.end());
-    const auto at = [&](double q) { return ms.at(std::min<qsizetype>(ms.size() - 1, qsizetype(q * ms.size()))); };
+    const auto at = [&](double q) {
+        return ms.at(std::min<qsizetype>(ms.size() - 1, qsizetype(q * ms.size())));
+    };
     std::printf("  %-44s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms\n", what, at(0.5), at(0.95),
                 ms.last());
 }
@@ -240,8 +243,9 @@ int main(int argc, char *argv[])
             runs = QByteArray(argv[i + 1]).toInt();
     }
     if (executions < 1000 || events < 2 || runs < 1) {
-        std::fprintf(stderr, "usage: bench_executions [--store DIR] [--executions N>=1000] "
-                             "[--events E>=2] [--runs R]\n");
+        std::fprintf(stderr,
+                     "usage: bench_executions [--store DIR] [--executions N>=1000] "
+                     "[--events E>=2] [--runs R]\n");
         return 2;
     }
     QTemporaryDir temporary;
@@ -299,8 +303,8 @@ int main(int argc, char *argv[])
     http.port = core.apiPort();
 
     // The list through the API.
-    const QString day = QDateTime::fromMSecsSinceEpoch(seeded.middleMs, Qt::UTC)
-                            .toString(Qt::ISODateWithMs);
+    const QString day =
+        QDateTime::fromMSecsSinceEpoch(seeded.middleMs, Qt::UTC).toString(Qt::ISODateWithMs);
     const QString dayAfter = QDateTime::fromMSecsSinceEpoch(seeded.middleMs + 86400000, Qt::UTC)
                                  .toString(Qt::ISODateWithMs);
     const QString middleCursor = QStringLiteral("%1.%2").arg(seeded.middleMs).arg(seeded.middle);
@@ -310,9 +314,10 @@ int main(int argc, char *argv[])
         {"status=cancelled (1 %)", QStringLiteral("/api/v1/executions?status=cancelled")},
         {"workflow", QStringLiteral("/api/v1/executions?workflow=document-processing")},
         {"origin=schedule", QStringLiteral("/api/v1/executions?origin=schedule")},
-        {"one day, failed", QStringLiteral("/api/v1/executions?status=failed&from=%1&to=%2")
-                                .arg(QString::fromLatin1(QUrl::toPercentEncoding(day)),
-                                     QString::fromLatin1(QUrl::toPercentEncoding(dayAfter)))},
+        {"one day, failed",
+         QStringLiteral("/api/v1/executions?status=failed&from=%1&to=%2")
+             .arg(QString::fromLatin1(QUrl::toPercentEncoding(day)),
+                  QString::fromLatin1(QUrl::toPercentEncoding(dayAfter)))},
         {"search: execution id", QStringLiteral("/api/v1/executions?q=") + seeded.middle},
         {"search: trace id", QStringLiteral("/api/v1/executions?q=") + seeded.middleTrace},
         {"search: pt-4242 (any key)", QStringLiteral("/api/v1/executions?q=pt-4242")},
@@ -339,7 +344,8 @@ int main(int argc, char *argv[])
     QList<double> paint;
     for (int i = 0; i < std::max(5, runs / 5); ++i) {
         double ms = 0;
-        const QByteArray body = http.get(QStringLiteral("/api/v1/executions/") + seeded.longRun, &ms);
+        const QByteArray body =
+            http.get(QStringLiteral("/api/v1/executions/") + seeded.longRun, &ms);
         fetch << ms;
         QElapsedTimer t;
         t.start();
@@ -360,8 +366,8 @@ int main(int argc, char *argv[])
             auto e = core.engine()->execution(seeded.longRun);
             read << double(t.nsecsElapsed()) / 1e6;
             t.restart();
-            const QJsonObject shown = core.phi().show(*e, QStringLiteral("execution"), seeded.longRun,
-                                                      QStringLiteral("bench"), false);
+            const QJsonObject shown = core.phi().show(
+                *e, QStringLiteral("execution"), seeded.longRun, QStringLiteral("bench"), false);
             mask << double(t.nsecsElapsed()) / 1e6;
             t.restart();
             const QByteArray json = QJsonDocument(shown).toJson(QJsonDocument::Compact);
@@ -378,11 +384,11 @@ int main(int argc, char *argv[])
     ExecutionsView view(clock);
     view.resize(1280, 800);
     view.show();
-    const QJsonArray rows = QJsonDocument::fromJson(http.get(QStringLiteral(
-                                                        "/api/v1/executions?limit=10000")))
-                                .object()
-                                .value(QLatin1String("executions"))
-                                .toArray();
+    const QJsonArray rows =
+        QJsonDocument::fromJson(http.get(QStringLiteral("/api/v1/executions?limit=10000")))
+            .object()
+            .value(QLatin1String("executions"))
+            .toArray();
     view.setExecutions(rows, true);
     auto *table = view.findChild<QTableView *>(QStringLiteral("executions"));
     QApplication::processEvents();
@@ -395,8 +401,8 @@ int main(int argc, char *argv[])
         table->viewport()->repaint();
         steps << double(t.nsecsElapsed()) / 1e6;
     }
-    std::printf("  scrolling %lld listed executions: %lld steps\n", static_cast<long long>(rows.size()),
-                static_cast<long long>(steps.size()));
+    std::printf("  scrolling %lld listed executions: %lld steps\n",
+                static_cast<long long>(rows.size()), static_cast<long long>(steps.size()));
     report("  one scroll step, shown", steps);
     return 0;
 }

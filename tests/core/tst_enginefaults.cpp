@@ -657,7 +657,9 @@ private Q_SLOTS:
                                    .toObject()
                                    .value(QLatin1String("id"))
                                    .toString();
-        QVERIFY(f.engine->deadLetters().discard(letter, QStringLiteral("charged by phone"), QStringLiteral("tester")).ok());
+        QVERIFY(f.engine->deadLetters()
+                    .discard(letter, QStringLiteral("charged by phone"), QStringLiteral("tester"))
+                    .ok());
         f.engine->sweep();
         QCOMPARE(f.engine->deadLetters().list({}).value().size(),
                  1); // discarded, within TTL

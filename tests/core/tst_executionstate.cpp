@@ -7,9 +7,9 @@
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QRandomGenerator>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Switchboard;
@@ -176,8 +176,13 @@ private Q_SLOTS:
     void timesAreWrittenAsQtWritesThem()
     {
         QRandomGenerator random(5);
-        QList<qint64> times {1, 999, 86399999, 86400000, 951782400000 /* 2000-02-29 */,
-                             4107542399999 /* 2100-02-28 end */, 1798761600000};
+        QList<qint64> times {1,
+                             999,
+                             86399999,
+                             86400000,
+                             951782400000 /* 2000-02-29 */,
+                             4107542399999 /* 2100-02-28 end */,
+                             1798761600000};
         for (int i = 0; i < 20000; ++i)
             times << qint64(random.bounded(4102444800.0) * 1000); // up to 2100
         for (const qint64 ms : std::as_const(times))
@@ -190,13 +195,14 @@ private Q_SLOTS:
     void patientDataIsMaskedByNameAtAnyDepth()
     {
         const PhiMask mask({QStringLiteral("Favourite-Colour")});
-        const QJsonObject doc {
-            {"id", "ex_1"},
-            {"input", QJsonObject {{"Patient_Name", "Grace"},
-                                   {"visits", QJsonArray {QJsonObject {{"notes", "cough"}},
+        const QJsonObject doc {{"id", "ex_1"},
+                               {"input",
+                                QJsonObject {{"Patient_Name", "Grace"},
+                                             {"visits",
+                                              QJsonArray {QJsonObject {{"notes", "cough"}},
                                                           QJsonObject {{"room", 4}}}},
-                                   {"favourite colour", "teal"},
-                                   {"dob", QJsonValue::Null}}}};
+                                             {"favourite colour", "teal"},
+                                             {"dob", QJsonValue::Null}}}};
         const QJsonObject masked = mask.maskDocument(doc);
         QVERIFY(masked.value("masked").toBool());
         const QJsonObject input = masked.value("input").toObject();
@@ -206,8 +212,7 @@ private Q_SLOTS:
                  PhiMask::maskedText());
         QCOMPARE(input.value("visits").toArray().at(1).toObject().value("room").toInt(), 4);
         QVERIFY(input.value("dob").isNull()); // nothing to hide
-        QCOMPARE(mask.fieldsIn(doc),
-                 QStringList({"Patient_Name", "favourite colour", "notes"}));
+        QCOMPARE(mask.fieldsIn(doc), QStringList({"Patient_Name", "favourite colour", "notes"}));
         const QJsonObject clean {{"id", "ex_2"}, {"input", QJsonObject {{"room", 4}}}};
         QCOMPARE(mask.maskDocument(clean), clean);
         QVERIFY(!mask.maskDocument(clean).contains("masked"));

@@ -42,7 +42,8 @@ private Q_SLOTS:
         f.clock.advance(30000);
         QCOMPARE(f.engine->processDueTimers(), 1);
         QTRY_COMPARE(
-            f.engine->tasks(QStringLiteral("billing"), QStringLiteral("pending")).value().size(), 1);
+            f.engine->tasks(QStringLiteral("billing"), QStringLiteral("pending")).value().size(),
+            1);
         f.clock.advance(5000);
         const QString task = f.engine->tasks(QStringLiteral("billing"), QStringLiteral("pending"))
                                  .value()
@@ -50,8 +51,8 @@ private Q_SLOTS:
                                  .toObject()
                                  .value(QLatin1String("id"))
                                  .toString();
-        QVERIFY(f.engine->decide(task, QStringLiteral("approve"), {}, {}, QStringLiteral("ana"))
-                    .ok());
+        QVERIFY(
+            f.engine->decide(task, QStringLiteral("approve"), {}, {}, QStringLiteral("ana")).ok());
         QTRY_COMPARE(charges, 1);
         QTRY_COMPARE(f.status(id), QStringLiteral("waiting"));
         f.clock.advance(3000);
@@ -74,10 +75,11 @@ private Q_SLOTS:
                                  : QString(),
                              b.value(QLatin1String("outcome")).toString());
         }
-        QCOMPARE(bars, QStringList({"start step completed", "lead call1 completed",
-                                    "pause timer completed", "check review completed",
-                                    "pay call1 failed", "pay retry_wait2 completed",
-                                    "pay call2 failed", "lead compensation1 completed"}));
+        QCOMPARE(
+            bars,
+            QStringList({"start step completed", "lead call1 completed", "pause timer completed",
+                         "check review completed", "pay call1 failed", "pay retry_wait2 completed",
+                         "pay call2 failed", "lead compensation1 completed"}));
         // The timer lasted its 30 s, the review the 5 s before the decision, and the back-off
         // until its timer was served.
         const auto duration = [&](int i) {
@@ -93,12 +95,10 @@ private Q_SLOTS:
     {
         const QJsonArray history {
             QJsonObject {{"type", "execution_started"}, {"ts", "2026-12-03T08:00:00.000Z"}},
-            QJsonObject {{"type", "timer_set"},
-                         {"node", "pause"},
-                         {"ts", "2026-12-03T08:00:01.000Z"}},
-            QJsonObject {{"type", "something_new"},
-                         {"node", "pause"},
-                         {"ts", "2026-12-03T08:00:02.000Z"}}};
+            QJsonObject {
+                {"type", "timer_set"}, {"node", "pause"}, {"ts", "2026-12-03T08:00:01.000Z"}},
+            QJsonObject {
+                {"type", "something_new"}, {"node", "pause"}, {"ts", "2026-12-03T08:00:02.000Z"}}};
         const QJsonArray bars = ExecutionTimeline::build(history);
         QCOMPARE(bars.size(), 1);
         const QJsonObject bar = bars.first().toObject();

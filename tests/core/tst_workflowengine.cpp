@@ -508,8 +508,11 @@ private Q_SLOTS:
         f.engine->processDueTimers();
         QTRY_COMPARE(f.status(id), QStringLiteral("failed"));
         QCOMPARE(f.engine->deadLetters().pendingCount().value(), 1);
-        const QJsonObject letter =
-            f.engine->deadLetters().list({QStringLiteral("pending"), {}, {}}).value().first().toObject();
+        const QJsonObject letter = f.engine->deadLetters()
+                                       .list({QStringLiteral("pending"), {}, {}})
+                                       .value()
+                                       .first()
+                                       .toObject();
         QCOMPARE(letter.value(QLatin1String("module")).toString(), QStringLiteral("04_billing"));
         QCOMPARE(letter.value(QLatin1String("attempts")).toInt(), 2);
         QCOMPARE(letter.value(QLatin1String("payload"))
@@ -539,14 +542,14 @@ private Q_SLOTS:
         const QByteArray editedKey = f.modules.calls.last().idempotencyKey;
         QVERIFY(editedKey.startsWith((id + QStringLiteral(":charge:1:edit-")).toLatin1()));
         QCOMPARE(f.engine->deadLetters().pendingCount().value(), 0);
-        QCOMPARE(f.engine->deadLetters().list({QStringLiteral("replayed"), {}, {}}).value().size(), 1);
-        QCOMPARE(
-            f.engine->deadLetters()
-                .discard(letter.value(QLatin1String("id")).toString(), QStringLiteral("done by hand"),
-                         QStringLiteral("tester"))
-                .error()
-                .field,
-            QStringLiteral("id"));
+        QCOMPARE(f.engine->deadLetters().list({QStringLiteral("replayed"), {}, {}}).value().size(),
+                 1);
+        QCOMPARE(f.engine->deadLetters()
+                     .discard(letter.value(QLatin1String("id")).toString(),
+                              QStringLiteral("done by hand"), QStringLiteral("tester"))
+                     .error()
+                     .field,
+                 QStringLiteral("id"));
     }
 
     void resumesAfterTheProcessDies()

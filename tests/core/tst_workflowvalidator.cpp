@@ -121,8 +121,9 @@ private Q_SLOTS:
     void correlationKeysAreReadFromTheInput()
     {
         QJsonObject doc = base();
-        doc.insert(QStringLiteral("correlation"),
-                   QJsonObject {{"patient_id", "input.patient.id"}, {"invoice_id", "input.invoice"}});
+        doc.insert(
+            QStringLiteral("correlation"),
+            QJsonObject {{"patient_id", "input.patient.id"}, {"invoice_id", "input.invoice"}});
         WorkflowValidator validator(m_expressions);
         QVERIFY(validator.validate(doc).isEmpty());
         const Workflow w = Workflow::fromJson(doc).value();

@@ -175,8 +175,7 @@ private Q_SLOTS:
                  1);
         loaded.clear();
         QVERIFY(builder.testRun({{"patient_id", "pt-e2e-2"}}));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            builder.statusText().contains(QStringLiteral("failed at")), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(builder.statusText().contains(QStringLiteral("failed at")), 30000);
         QVERIFY(builder.statusText().contains(QStringLiteral("module_call")));
         QCOMPARE(builder.runState("module_call"), QStringLiteral("failed"));
         QCOMPARE(builder.scene()->selectedNodeIds(), QStringList {"module_call"});

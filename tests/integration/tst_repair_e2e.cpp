@@ -66,9 +66,9 @@ class TstRepairE2e : public ApiCoreTest
 
     QString start(const char *workflow, const QByteArray &input)
     {
-        const HttpResult r = post(url(QStringLiteral("/api/v1/workflows/%1/executions")
-                                          .arg(QLatin1String(workflow))),
-                                  "{\"input\": " + input + "}", auth());
+        const HttpResult r = post(
+            url(QStringLiteral("/api/v1/workflows/%1/executions").arg(QLatin1String(workflow))),
+            "{\"input\": " + input + "}", auth());
         if (r.status != 201)
             qWarning() << workflow << r.status << r.body;
         return r.json().value(QLatin1String("execution_id")).toString();
@@ -113,7 +113,9 @@ class TstRepairE2e : public ApiCoreTest
                                                 "\"INV-%1\", \"name\": \"Grace Okafor\"}")
                                      .arg(QLatin1String(patient))
                                      .toUtf8());
-        [&] { QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("failed"), 15000); }();
+        [&] {
+            QTRY_COMPARE_WITH_TIMEOUT(status(id), QStringLiteral("failed"), 15000);
+        }();
         for (const QJsonValue &l : letters(QStringLiteral("?status=pending"))) {
             if (l[QLatin1String("execution_id")].toString() == id)
                 return l[QLatin1String("id")].toString();
@@ -149,9 +151,9 @@ private Q_SLOTS:
     void aJourneyFollowsOnePatientAcrossWorkflows()
     {
         const QString intake = start("intake-flow", R"({"patient_id": "P-1"})");
-        m_bookingRun = start(
-            "booking-flow",
-            R"({"patient": {"id": "P-1", "name": "Grace Okafor", "phone": "+15550100"}})");
+        m_bookingRun =
+            start("booking-flow",
+                  R"({"patient": {"id": "P-1", "name": "Grace Okafor", "phone": "+15550100"}})");
         start("booking-flow", R"({"patient": {"id": "P-2", "name": "Ada Obi", "phone": "+1555"}})");
         const QString billing =
             start("billing-flow", R"({"patient_id": "P-1", "invoice_id": "INV-9", "name": "G"})");
@@ -224,9 +226,9 @@ private Q_SLOTS:
         }
         QCOMPARE(entry.value(QLatin1String("actor")).toString(), QStringLiteral("ana"));
         QCOMPARE(at(entry, "data.id").toString(), m_bookingRun);
-        QCOMPARE(at(entry, "data.fields").toArray(),
-                 QJsonArray({QStringLiteral("name"), QStringLiteral("phone"),
-                             QStringLiteral("text")}));
+        QCOMPARE(
+            at(entry, "data.fields").toArray(),
+            QJsonArray({QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("text")}));
     }
 
     // Re-running the booking from its first call with the name corrected: the preview says the
@@ -281,8 +283,9 @@ private Q_SLOTS:
         for (const QJsonValue &step : at(run, "steps").toArray())
             kept << at(step, "node").toString() + QLatin1Char(':') + at(step, "status").toString();
         kept.sort();
-        QCOMPARE(kept, QStringList({"book:completed", "done:completed", "notify:completed",
-                                    "start:completed"}));
+        QCOMPARE(kept,
+                 QStringList(
+                     {"book:completed", "done:completed", "notify:completed", "start:completed"}));
         QCOMPARE(get(url(QStringLiteral("/api/v1/executions?origin=rerun")), auth())
                      .json()["executions"]
                      .toArray()
@@ -312,7 +315,8 @@ private Q_SLOTS:
         for (int i = 0; i < 2; ++i) {
             QNetworkRequest req(url(QStringLiteral("/api/v1/dlq/%1/replay").arg(letter)));
             req.setRawHeader("Authorization", "Bearer " + m_token);
-            req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            req.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
             replies << network.post(req, QByteArrayLiteral("{}"));
         }
         for (QNetworkReply *reply : std::as_const(replies))
@@ -343,9 +347,8 @@ private Q_SLOTS:
         QVERIFY(!a.isEmpty() && !b.isEmpty() && !c.isEmpty());
         fault("04_billing", "none");
         const int before = moduleStat("04_billing", "effects");
-        const QByteArray ids = QStringLiteral(R"({"ids": ["%1", "%2", "dl_nope", "%1"]})")
-                                   .arg(a, b)
-                                   .toUtf8();
+        const QByteArray ids =
+            QStringLiteral(R"({"ids": ["%1", "%2", "dl_nope", "%1"]})").arg(a, b).toUtf8();
         QCOMPARE(post(url(QStringLiteral("/api/v1/dlq/replay")), ids, Support).status, 403);
         const HttpResult bulk = post(url(QStringLiteral("/api/v1/dlq/replay")), ids, auth());
         QCOMPARE(bulk.status, 200);
@@ -358,7 +361,8 @@ private Q_SLOTS:
         const QString discard = QStringLiteral("/api/v1/dlq/%1/discard").arg(c);
         const HttpResult noReason = post(url(discard), "{}", auth());
         QCOMPARE(noReason.status, 400);
-        QCOMPARE(noReason.json().value(QLatin1String("field")).toString(), QStringLiteral("reason"));
+        QCOMPARE(noReason.json().value(QLatin1String("field")).toString(),
+                 QStringLiteral("reason"));
         QCOMPARE(post(url(discard), R"({"reason": "charged at the desk"})", auth()).status, 204);
         const QJsonArray discarded = letters(QStringLiteral("?status=discarded"));
         QCOMPARE(discarded.size(), 1);

@@ -26,8 +26,7 @@ protected:
         options.listenPort = 0;
         options.dataDir = m_data.path();
         options.adminTokenFromEnv = QString::fromLatin1(m_token);
-        m_core =
-            std::make_unique<Switchboard::CoreService>(config, m_clock, options);
+        m_core = std::make_unique<Switchboard::CoreService>(config, m_clock, options);
         return m_core->start();
     }
 

@@ -45,11 +45,12 @@ QJsonObject step(const char *node, const char *status, const char *start, const 
 // A booking run that failed at its second call: start → book → notify (never reached).
 QJsonObject bookingRun(bool masked)
 {
-    QJsonObject book = step("book", "failed", "2026-03-02T08:00:01.000Z", "2026-03-02T08:00:04.000Z");
+    QJsonObject book =
+        step("book", "failed", "2026-03-02T08:00:01.000Z", "2026-03-02T08:00:04.000Z");
     book.insert("attempts", 2);
     book.insert("error", "HTTP 503");
-    book.insert("request", QJsonObject {{"action", "create"},
-                                        {"name", masked ? "•••" : "Grace Okafor"}});
+    book.insert("request",
+                QJsonObject {{"action", "create"}, {"name", masked ? "•••" : "Grace Okafor"}});
     book.insert("idempotency_key", "ex_1:book:1");
     QJsonObject e {
         {"id", "ex_1"},
@@ -63,21 +64,22 @@ QJsonObject bookingRun(bool masked)
         {"input", QJsonObject {{"patient_id", "P-1"}, {"name", masked ? "•••" : "Grace Okafor"}}},
         {"keys", QJsonObject {{"patient_id", "P-1"}}},
         {"steps",
-         QJsonArray {book, step("start", "completed", "2026-03-02T08:00:00.000Z",
-                                "2026-03-02T08:00:00.000Z")}},
+         QJsonArray {
+             book,
+             step("start", "completed", "2026-03-02T08:00:00.000Z", "2026-03-02T08:00:00.000Z")}},
         {"history",
-         QJsonArray {QJsonObject {{"type", "execution_started"}, {"ts", "2026-03-02T08:00:00.000Z"}},
-                     QJsonObject {{"type", "step_completed"},
-                                  {"node", "start"},
-                                  {"ts", "2026-03-02T08:00:00.000Z"}},
-                     QJsonObject {{"type", "step_started"},
-                                  {"node", "book"},
-                                  {"attempt", 1},
-                                  {"ts", "2026-03-02T08:00:01.000Z"}},
-                     QJsonObject {{"type", "step_failed"},
-                                  {"node", "book"},
-                                  {"ts", "2026-03-02T08:00:04.000Z"},
-                                  {"data", QJsonObject {{"error", "HTTP 503"}}}}}},
+         QJsonArray {
+             QJsonObject {{"type", "execution_started"}, {"ts", "2026-03-02T08:00:00.000Z"}},
+             QJsonObject {
+                 {"type", "step_completed"}, {"node", "start"}, {"ts", "2026-03-02T08:00:00.000Z"}},
+             QJsonObject {{"type", "step_started"},
+                          {"node", "book"},
+                          {"attempt", 1},
+                          {"ts", "2026-03-02T08:00:01.000Z"}},
+             QJsonObject {{"type", "step_failed"},
+                          {"node", "book"},
+                          {"ts", "2026-03-02T08:00:04.000Z"},
+                          {"data", QJsonObject {{"error", "HTTP 503"}}}}}},
         {"timeline",
          QJsonArray {QJsonObject {{"node", "start"},
                                   {"kind", "step"},
@@ -96,25 +98,25 @@ QJsonObject bookingRun(bool masked)
     return e;
 }
 
-const QJsonObject BookingFlow {
-    {"id", "booking-flow"},
-    {"name", "Booking"},
-    {"trigger", QJsonObject {{"kind", "manual"}}},
-    {"nodes",
-     QJsonArray {QJsonObject {{"id", "start"}, {"type", "trigger"}},
-                 QJsonObject {{"id", "book"},
-                              {"name", "Book the visit"},
-                              {"type", "module_call"},
-                              {"module", "02_booking"},
-                              {"action", "create"}},
-                 QJsonObject {{"id", "notify"},
-                              {"type", "module_call"},
-                              {"module", "08_messaging"},
-                              {"action", "send"}},
-                 QJsonObject {{"id", "done"}, {"type", "end"}}}},
-    {"edges", QJsonArray {QJsonObject {{"from", "start"}, {"to", "book"}},
-                          QJsonObject {{"from", "book"}, {"to", "notify"}},
-                          QJsonObject {{"from", "notify"}, {"to", "done"}}}}};
+const QJsonObject BookingFlow {{"id", "booking-flow"},
+                               {"name", "Booking"},
+                               {"trigger", QJsonObject {{"kind", "manual"}}},
+                               {"nodes",
+                                QJsonArray {QJsonObject {{"id", "start"}, {"type", "trigger"}},
+                                            QJsonObject {{"id", "book"},
+                                                         {"name", "Book the visit"},
+                                                         {"type", "module_call"},
+                                                         {"module", "02_booking"},
+                                                         {"action", "create"}},
+                                            QJsonObject {{"id", "notify"},
+                                                         {"type", "module_call"},
+                                                         {"module", "08_messaging"},
+                                                         {"action", "send"}},
+                                            QJsonObject {{"id", "done"}, {"type", "end"}}}},
+                               {"edges",
+                                QJsonArray {QJsonObject {{"from", "start"}, {"to", "book"}},
+                                            QJsonObject {{"from", "book"}, {"to", "notify"}},
+                                            QJsonObject {{"from", "notify"}, {"to", "done"}}}}};
 
 struct Console
 {
@@ -250,24 +252,23 @@ private Q_SLOTS:
     {
         Console c;
         c.open(false);
-        c.core.rerunPreview = {
-            {"from_step", "book"},
-            {"calls",
-             QJsonArray {QJsonObject {{"node", "book"},
-                                      {"name", "Book the visit"},
-                                      {"module", "02_booking"},
-                                      {"action", "create"},
-                                      {"outside_world", "bookings"},
-                                      {"outcome", "suppressed"}},
-                         QJsonObject {{"node", "notify"},
-                                      {"name", "notify"},
-                                      {"module", "08_messaging"},
-                                      {"action", "send"},
-                                      {"outside_world", "messages"},
-                                      {"outcome", "sent_again"}}}},
-            {"sent_again", 1},
-            {"suppressed", 1},
-            {"outside_world", 1}};
+        c.core.rerunPreview = {{"from_step", "book"},
+                               {"calls",
+                                QJsonArray {QJsonObject {{"node", "book"},
+                                                         {"name", "Book the visit"},
+                                                         {"module", "02_booking"},
+                                                         {"action", "create"},
+                                                         {"outside_world", "bookings"},
+                                                         {"outcome", "suppressed"}},
+                                            QJsonObject {{"node", "notify"},
+                                                         {"name", "notify"},
+                                                         {"module", "08_messaging"},
+                                                         {"action", "send"},
+                                                         {"outside_world", "messages"},
+                                                         {"outcome", "sent_again"}}}},
+                               {"sent_again", 1},
+                               {"suppressed", 1},
+                               {"outside_world", 1}};
         ExecutionDetails *page = c.view->page();
         QTRY_COMPARE(page->executionId(), QStringLiteral("ex_1"));
         auto *steps = page->findChild<QTreeWidget *>(QStringLiteral("steps"));
@@ -343,8 +344,8 @@ private Q_SLOTS:
         QTest::mouseClick(send, Qt::LeftButton); // a double click: still one request
         QCOMPARE(c.core.deadLetterActions, QStringList({"replay:dl_1"}));
         QVERIFY(!send->isEnabled());
-        Q_EMIT c.core.deadLetterActionDone(
-            "replay", {QJsonObject {{"id", "dl_1"}, {"status", "replayed"}}});
+        Q_EMIT c.core.deadLetterActionDone("replay",
+                                           {QJsonObject {{"id", "dl_1"}, {"status", "replayed"}}});
         QVERIFY(letters->findChild<QLabel *>(QStringLiteral("deadLetterMessage"))
                     ->text()
                     .contains(QStringLiteral("1 call sent again")));
@@ -365,7 +366,8 @@ private Q_SLOTS:
         QCOMPARE(c.core.deadLetterActions.size(), 1);
         answer(QStringLiteral("charged at the desk"));
         QTest::mouseClick(discard, Qt::LeftButton);
-        QCOMPARE(c.core.deadLetterActions.last(), QStringLiteral("discard:dl_2:charged at the desk"));
+        QCOMPARE(c.core.deadLetterActions.last(),
+                 QStringLiteral("discard:dl_2:charged at the desk"));
 
         // A letter's execution opens from the list.
         table->setFocus();
@@ -389,8 +391,9 @@ private Q_SLOTS:
         QVERIFY2(status->text().contains(QStringLiteral("href=\"execution:ex_1\"")),
                  qPrintable(status->text()));
         QJsonObject finished = bookingRun(false);
-        finished.insert("steps", QJsonArray {step("start", "completed", "2026-03-02T08:00:00.000Z",
-                                                  "2026-03-02T08:00:00.000Z")});
+        finished.insert("steps",
+                        QJsonArray {step("start", "completed", "2026-03-02T08:00:00.000Z",
+                                         "2026-03-02T08:00:00.000Z")});
         finished.insert("status", "completed");
         builder->executionLoaded(QStringLiteral("ex_1"), finished);
         QCOMPARE(builder->scene()->nodeItem(QStringLiteral("start"))->runState(),

@@ -30,10 +30,10 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QSaveFile>
-#include <QTabWidget>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 
 namespace Switchboard {
 
@@ -221,8 +221,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
             &Orchestrator::replayDeadLetter);
     connect(letters, &DeadLetterView::discardRequested, &orchestrator,
             &Orchestrator::discardDeadLetter);
-    connect(&orchestrator, &Orchestrator::deadLettersChanged, letters,
-            &DeadLetterView::setLetters);
+    connect(&orchestrator, &Orchestrator::deadLettersChanged, letters, &DeadLetterView::setLetters);
     connect(&orchestrator, &Orchestrator::deadLetterActionDone, letters,
             &DeadLetterView::showResults);
     m_executionsView->setMayReadPhi(orchestrator.mayReadPhi());

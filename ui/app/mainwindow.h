@@ -37,7 +37,10 @@ public:
     // false for an unknown name.
     bool showView(const QString &name);
     // The section tabs showView also opens.
-    static QStringList tabNames() { return {QStringLiteral("dead-letters"), QStringLiteral("journey")}; }
+    static QStringList tabNames()
+    {
+        return {QStringLiteral("dead-letters"), QStringLiteral("journey")};
+    }
     // Opens the dead-letter queue (the status bar's count links here).
     void openDeadLetters();
     QString currentView() const;

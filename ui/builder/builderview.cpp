@@ -1,12 +1,11 @@
 #include "builder/builderview.h"
 
-#include "common/executionlink.h"
-
 #include "builder/graphcommand.h"
 #include "builder/inspector.h"
 #include "builder/palettemodel.h"
 #include "builder/versionhistory.h"
 #include "builder/workflowscene.h"
+#include "common/executionlink.h"
 #include "workflow/n8nimport.h"
 
 #include <QAction>

@@ -1,12 +1,11 @@
 #include "builder/nodeitem.h"
 
-#include <QHash>
-
 #include "common/statusstyle.h"
 #include "modules/modulecatalog.h"
 #include "workflow/workflowgraph.h"
 
 #include <QApplication>
+#include <QHash>
 #include <QPainter>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>

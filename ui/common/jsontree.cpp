@@ -87,11 +87,13 @@ QTreeWidgetItem *JsonTree::addRow(QTreeWidgetItem *parent, const QString &key,
     QColor color = palette().color(QPalette::Text);
     switch (value.type()) {
     case QJsonValue::Object:
-        text = value.toObject().size() == 1 ? tr("1 field") : tr("%1 fields").arg(value.toObject().size());
+        text = value.toObject().size() == 1 ? tr("1 field")
+                                            : tr("%1 fields").arg(value.toObject().size());
         color = palette().color(QPalette::PlaceholderText);
         break;
     case QJsonValue::Array:
-        text = value.toArray().size() == 1 ? tr("1 item") : tr("%1 items").arg(value.toArray().size());
+        text =
+            value.toArray().size() == 1 ? tr("1 item") : tr("%1 items").arg(value.toArray().size());
         color = palette().color(QPalette::PlaceholderText);
         break;
     case QJsonValue::String:

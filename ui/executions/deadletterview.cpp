@@ -153,9 +153,8 @@ void DeadLetterView::setLetters(const QString &status, const QJsonArray &letters
     for (const QString &id : keep) {
         const int row = m_model->rowOf(id);
         if (row >= 0)
-            m_table->selectionModel()->select(m_model->index(row, 0),
-                                              QItemSelectionModel::Select
-                                                  | QItemSelectionModel::Rows);
+            m_table->selectionModel()->select(
+                m_model->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }
     const bool empty = letters.isEmpty();
     m_table->setVisible(!empty);
@@ -211,7 +210,8 @@ void DeadLetterView::replaySelected()
         return;
     m_busy << ids;
     onSelection(); // a second click finds the buttons off
-    m_message->setText((ids.size() == 1 ? tr("Sending 1 call again…") : tr("Sending %1 calls again…").arg(ids.size())));
+    m_message->setText((ids.size() == 1 ? tr("Sending 1 call again…")
+                                        : tr("Sending %1 calls again…").arg(ids.size())));
     Q_EMIT replayRequested(ids);
 }
 
@@ -230,7 +230,8 @@ void DeadLetterView::replayAll()
         return;
     m_busy << ids;
     onSelection();
-    m_message->setText((ids.size() == 1 ? tr("Sending 1 call again…") : tr("Sending %1 calls again…").arg(ids.size())));
+    m_message->setText((ids.size() == 1 ? tr("Sending 1 call again…")
+                                        : tr("Sending %1 calls again…").arg(ids.size())));
     Q_EMIT replayRequested(ids);
 }
 
@@ -270,8 +271,7 @@ void DeadLetterView::editAndReplay()
         QJsonParseError parsed;
         const QJsonDocument doc = QJsonDocument::fromJson(text->toPlainText().toUtf8(), &parsed);
         const bool ok = parsed.error == QJsonParseError::NoError && doc.isObject();
-        error->setText(ok ? QString()
-                          : tr("Not a JSON object yet: %1").arg(parsed.errorString()));
+        error->setText(ok ? QString() : tr("Not a JSON object yet: %1").arg(parsed.errorString()));
         send->setEnabled(ok);
         payload = doc.object();
     };

@@ -101,8 +101,8 @@ ExecutionDetails::ExecutionDetails(QWidget *parent)
                            "corrected; you see first which calls would be made again"));
 
     m_steps->setObjectName(QStringLiteral("steps"));
-    m_steps->setHeaderLabels({tr("Step"), tr("Status"), tr("Attempts"), tr("Started"),
-                              tr("Duration")});
+    m_steps->setHeaderLabels(
+        {tr("Step"), tr("Status"), tr("Attempts"), tr("Started"), tr("Duration")});
     m_steps->setRootIsDecorated(false);
     m_steps->header()->setStretchLastSection(true);
     m_stepSummary->setObjectName(QStringLiteral("stepSummary"));
@@ -235,20 +235,23 @@ void ExecutionDetails::showExecution(const QString &executionId, const QJsonObje
     const QJsonObject keys = e.value(QLatin1String("keys")).toObject();
     QStringList keyLinks;
     for (auto it = keys.begin(); it != keys.end(); ++it) {
-        const QString href = QStringLiteral("journey:%1/%2")
-                                 .arg(it.key(), QString::fromLatin1(QUrl::toPercentEncoding(
-                                                    it.value().toString())));
+        const QString href =
+            QStringLiteral("journey:%1/%2")
+                .arg(it.key(), QString::fromLatin1(QUrl::toPercentEncoding(it.value().toString())));
         keyLinks << QStringLiteral("%1 <a href=\"%2\">%3</a>")
                         .arg(it.key().toHtmlEscaped(), href.toHtmlEscaped(),
                              it.value().toString().toHtmlEscaped());
     }
     if (!keyLinks.isEmpty())
-        header += QStringLiteral("<br>") + tr("Journey: %1").arg(keyLinks.join(QStringLiteral(" · ")));
+        header +=
+            QStringLiteral("<br>") + tr("Journey: %1").arg(keyLinks.join(QStringLiteral(" · ")));
     const QString trace = e.value(QLatin1String("trace_id")).toString();
     const QString traceText = m_traceTemplate.isEmpty()
         ? trace.toHtmlEscaped()
         : QStringLiteral("<a href=\"%1\">%2</a>")
-              .arg(QString(m_traceTemplate).replace(QLatin1String("{trace_id}"), trace).toHtmlEscaped(),
+              .arg(QString(m_traceTemplate)
+                       .replace(QLatin1String("{trace_id}"), trace)
+                       .toHtmlEscaped(),
                    trace.toHtmlEscaped());
     header += QStringLiteral("<br>")
         + tr("Execution %1 · trace %2").arg(executionId.toHtmlEscaped(), traceText);
@@ -279,7 +282,7 @@ void ExecutionDetails::showExecution(const QString &executionId, const QJsonObje
 }
 
 void ExecutionDetails::showWorkflow(const QString &workflowId, int version,
-                                 const QJsonObject &document)
+                                    const QJsonObject &document)
 {
     if (m_execution.value(QLatin1String("workflow_id")).toString() != workflowId
         || m_execution.value(QLatin1String("version")).toInt() != version)

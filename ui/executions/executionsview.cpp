@@ -56,8 +56,7 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
           std::pair {tr("Cancelled"), QStringLiteral("cancelled")}})
         m_status->addItem(label, wire);
     m_origin->addItem(tr("Started by anything"), QString());
-    for (const char *origin :
-         {"webhook", "api", "event", "schedule", "retry", "rerun", "test-run"})
+    for (const char *origin : {"webhook", "api", "event", "schedule", "retry", "rerun", "test-run"})
         m_origin->addItem(ExecutionTableModel::originText(QLatin1String(origin)),
                           QLatin1String(origin));
     m_origin->setObjectName(QStringLiteral("originFilter"));
@@ -360,22 +359,22 @@ void ExecutionsView::openRerun(const QString &executionId, const QString &fromSt
         return;
     QHash<QString, QString> names;
     const QJsonObject e = m_page->execution();
-    const QJsonObject doc = m_workflows.value(QStringLiteral("%1@%2")
-                                                  .arg(e.value(QLatin1String("workflow_id")).toString())
-                                                  .arg(e.value(QLatin1String("version")).toInt()));
+    const QJsonObject doc =
+        m_workflows.value(QStringLiteral("%1@%2")
+                              .arg(e.value(QLatin1String("workflow_id")).toString())
+                              .arg(e.value(QLatin1String("version")).toInt()));
     for (const QJsonValue &n : doc.value(QLatin1String("nodes")).toArray())
         names.insert(n[QLatin1String("id")].toString(),
                      n[QLatin1String("name")].toString(n[QLatin1String("id")].toString()));
     m_rerun = new RerunDialog(e, names, fromStep, this);
     m_rerun->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_rerun, &RerunDialog::previewRequested, this,
-            &ExecutionsView::rerunPreviewRequested);
-    connect(m_rerun, &RerunDialog::rerunRequested, this, [this](const QString &id,
-                                                                const QString &step,
-                                                                const std::optional<QJsonObject> &input) {
-        m_page->setMessage(tr("Starting the re-run…"));
-        Q_EMIT rerunRequested(id, step, input);
-    });
+    connect(m_rerun, &RerunDialog::previewRequested, this, &ExecutionsView::rerunPreviewRequested);
+    connect(
+        m_rerun, &RerunDialog::rerunRequested, this,
+        [this](const QString &id, const QString &step, const std::optional<QJsonObject> &input) {
+            m_page->setMessage(tr("Starting the re-run…"));
+            Q_EMIT rerunRequested(id, step, input);
+        });
     m_rerun->open();
 }
 
@@ -411,7 +410,7 @@ void ExecutionsView::showActionFailed(const QString &executionId, const QString 
     }
     m_page->setMessage(action == QLatin1String("retry")
                            ? tr("%1 could not be retried: %2").arg(executionId, message)
-                       : action == QLatin1String("rerun")
+                           : action == QLatin1String("rerun")
                            ? tr("%1 could not be re-run: %2").arg(executionId, message)
                            : tr("%1 could not be cancelled: %2").arg(executionId, message));
 }

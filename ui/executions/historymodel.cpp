@@ -35,8 +35,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case TimeColumn: {
         const QDateTime t =
             QDateTime::fromString(h.value(QLatin1String("ts")).toString(), Qt::ISODateWithMs);
-        return t.isValid() ? QLocale().toString(t.toLocalTime().time(), QStringLiteral("HH:mm:ss.zzz"))
-                           : QString();
+        return t.isValid()
+            ? QLocale().toString(t.toLocalTime().time(), QStringLiteral("HH:mm:ss.zzz"))
+            : QString();
     }
     case WhatColumn:
         return eventText(h.value(QLatin1String("type")).toString());
@@ -46,8 +47,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         const QJsonObject data = h.value(QLatin1String("data")).toObject();
         if (data.contains(QLatin1String("error")))
             return data.value(QLatin1String("error")).toString();
-        return data.isEmpty() ? QString()
-                              : QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
+        return data.isEmpty()
+            ? QString()
+            : QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
     }
     default:
         return {};

@@ -91,8 +91,7 @@ void JourneyView::showJourney(const QString &key, const QString &value)
     find();
 }
 
-void JourneyView::setJourney(const QString &key, const QString &value,
-                             const QJsonArray &executions)
+void JourneyView::setJourney(const QString &key, const QString &value, const QJsonArray &executions)
 {
     if (key + QLatin1Char('=') + value != m_asked)
         return;
@@ -108,7 +107,9 @@ void JourneyView::setJourney(const QString &key, const QString &value,
         executions.isEmpty()
             ? tr("No execution carries %1 = %2.").arg(key, value)
             : tr("%1 = %2: %3, %4 failed, %5 still going. Oldest first.")
-                  .arg(key, value, (executions.size() == 1 ? tr("1 execution") : tr("%1 executions").arg(executions.size())))
+                  .arg(key, value,
+                       (executions.size() == 1 ? tr("1 execution")
+                                               : tr("%1 executions").arg(executions.size())))
                   .arg(failed)
                   .arg(open));
 }

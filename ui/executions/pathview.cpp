@@ -110,8 +110,8 @@ void PathView::fit()
     if (bounds.isEmpty())
         return;
     resetTransform();
-    const double scale = std::min({1.0, viewport()->width() / bounds.width(),
-                                   viewport()->height() / bounds.height()});
+    const double scale = std::min(
+        {1.0, viewport()->width() / bounds.width(), viewport()->height() / bounds.height()});
     // Never so small that the steps' names cannot be read: then it scrolls.
     QGraphicsView::scale(std::max(scale, 0.6), std::max(scale, 0.6));
     centerOn(bounds.center());

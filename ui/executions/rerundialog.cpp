@@ -130,7 +130,9 @@ std::optional<QJsonObject> RerunDialog::input(QString *error) const
         if (error) {
             const int line = int(text.left(parsed.offset).count('\n')) + 1;
             *error = parsed.error != QJsonParseError::NoError
-                ? tr("The input is not valid JSON (line %1): %2").arg(line).arg(parsed.errorString())
+                ? tr("The input is not valid JSON (line %1): %2")
+                      .arg(line)
+                      .arg(parsed.errorString())
                 : tr("The input must be a JSON object, in { }.");
         }
         return QJsonObject(); // not sent: askPreview refuses first
@@ -189,12 +191,13 @@ void RerunDialog::showPreview(const QJsonObject &preview)
         const QJsonObject c = v.toObject();
         const QString outcome = c.value(QLatin1String("outcome")).toString();
         const QString effect = c.value(QLatin1String("outside_world")).toString();
-        auto *row = new QTreeWidgetItem(
-            m_calls, {c.value(QLatin1String("name")).toString(),
-                      tr("%1: %2").arg(ModuleCatalog::displayName(
-                                           c.value(QLatin1String("module")).toString()),
-                                       c.value(QLatin1String("action")).toString()),
-                      outcomeText(outcome, effect)});
+        auto *row =
+            new QTreeWidgetItem(m_calls,
+                                {c.value(QLatin1String("name")).toString(),
+                                 tr("%1: %2").arg(ModuleCatalog::displayName(
+                                                      c.value(QLatin1String("module")).toString()),
+                                                  c.value(QLatin1String("action")).toString()),
+                                 outcomeText(outcome, effect)});
         row->setData(0, Qt::UserRole, c.value(QLatin1String("node")).toString());
         row->setToolTip(2, row->text(2));
         if (outcome != QLatin1String("suppressed") && !effect.isEmpty()) {

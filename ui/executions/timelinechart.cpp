@@ -145,9 +145,9 @@ QString TimelineChart::describe(int index) const
     if (index < 0 || index >= m_bars.size())
         return {};
     const Bar &b = m_bars.at(index);
-    const QString start =
-        QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_originMs + b.startMs).toLocalTime().time(),
-                           QStringLiteral("HH:mm:ss.zzz"));
+    const QString start = QLocale().toString(
+        QDateTime::fromMSecsSinceEpoch(m_originMs + b.startMs).toLocalTime().time(),
+        QStringLiteral("HH:mm:ss.zzz"));
     QString text = tr("%1 — %2").arg(b.node, kindText(b.kind));
     if (b.attempt > 0 && b.kind == QLatin1String("call"))
         text += tr(", attempt %1").arg(b.attempt);
@@ -190,7 +190,9 @@ void TimelineChart::paintEvent(QPaintEvent *event)
     for (int i = 0; i <= 2; ++i) {
         const int x = left + (width() - left - 12) * i / 2;
         const QString text = QStringLiteral("+") + ExecutionTableModel::durationText(total * i / 2);
-        const Qt::Alignment align = i == 0 ? Qt::AlignLeft : i == 1 ? Qt::AlignHCenter : Qt::AlignRight;
+        const Qt::Alignment align = i == 0 ? Qt::AlignLeft
+            : i == 1                       ? Qt::AlignHCenter
+                                           : Qt::AlignRight;
         const QRect box = i == 0 ? QRect(x, 2, 120, AxisHeight - 4)
             : i == 1             ? QRect(x - 60, 2, 120, AxisHeight - 4)
                                  : QRect(x - 120, 2, 120, AxisHeight - 4);
