@@ -160,39 +160,29 @@ void ExecutionRoutes::install(ApiServer &server, CoreService &core)
                 .closed();
         return ApiServer::body(req, schema);
     };
-    const auto editedInput = [](const QJsonObject &body) -> std::optional<QJsonObject> {
-        if (!body.contains(QLatin1String("input")))
-            return std::nullopt;
-        return body.value(QLatin1String("input")).toObject();
-    };
-    server.route("POST", QStringLiteral("/api/v1/executions/{id}/rerun/preview"),
-                 [&core, rerunBody, editedInput](const HttpRequest &req, const HttpReply &reply,
+    // The preview and the re-run take the same body and differ only in what they do with it.
+    for (const bool preview : {true, false}) {
+        server.route("POST",
+                     preview ? QStringLiteral("/api/v1/executions/{id}/rerun/preview")
+                             : QStringLiteral("/api/v1/executions/{id}/rerun"),
+                     [&core, rerunBody, preview](const HttpRequest &req, const HttpReply &reply,
                                                  const QStringList &p) {
-                     if (!ApiServer::allow(req, reply, Role::Manager))
-                         return;
-                     auto body = rerunBody(req);
-                     if (!body)
-                         return reply.sendError(body.error());
-                     ApiServer::sendResult(reply, 200,
-                                           core.engine()->rerunPreview(
-                                               p.at(0),
-                                               body->value(QLatin1String("from_step")).toString(),
-                                               editedInput(*body)));
-                 });
-    server.route("POST", QStringLiteral("/api/v1/executions/{id}/rerun"),
-                 [&core, rerunBody, editedInput](const HttpRequest &req, const HttpReply &reply,
-                                                 const QStringList &p) {
-                     if (!ApiServer::allow(req, reply, Role::Manager))
-                         return;
-                     auto body = rerunBody(req);
-                     if (!body)
-                         return reply.sendError(body.error());
-                     ApiServer::sendResult(
-                         reply, 201,
-                         core.engine()->rerun(p.at(0),
-                                              body->value(QLatin1String("from_step")).toString(),
-                                              editedInput(*body), req.actor));
-                 });
+                         if (!ApiServer::allow(req, reply, Role::Manager))
+                             return;
+                         auto body = rerunBody(req);
+                         if (!body)
+                             return reply.sendError(body.error());
+                         const QString step = body->value(QLatin1String("from_step")).toString();
+                         const std::optional<QJsonObject> input =
+                             body->contains(QLatin1String("input"))
+                             ? std::optional(body->value(QLatin1String("input")).toObject())
+                             : std::nullopt;
+                         ApiServer::sendResult(
+                             reply, preview ? 200 : 201,
+                             preview ? core.engine()->rerunPreview(p.at(0), step, input)
+                                     : core.engine()->rerun(p.at(0), step, input, req.actor));
+                     });
+    }
     server.route(
         "GET", QStringLiteral("/api/v1/journeys/{key}/{value}"),
         [&core](const HttpRequest &, const HttpReply &reply, const QStringList &p) {

@@ -127,6 +127,18 @@ class TstEngineFaults : public QObject
         QCOMPARE(actions, (QStringList {QStringLiteral("charge"), QStringLiteral("book")}));
     }
 
+    // The id of the newest dead letter.
+    static QString firstLetter(EngineFixture &f)
+    {
+        return f.engine->deadLetters()
+            .list({})
+            .value()
+            .first()
+            .toObject()
+            .value(QLatin1String("id"))
+            .toString();
+    }
+
 private Q_SLOTS:
     void aCleanRunForReference()
     {
@@ -650,13 +662,7 @@ private Q_SLOTS:
         f.clock.advance(30LL * 24 * 3600 * 1000);
         f.engine->sweep();
         QCOMPARE(f.engine->deadLetters().list({}).value().size(), 1); // pending: kept
-        const QString letter = f.engine->deadLetters()
-                                   .list({})
-                                   .value()
-                                   .first()
-                                   .toObject()
-                                   .value(QLatin1String("id"))
-                                   .toString();
+        const QString letter = firstLetter(f);
         QVERIFY(f.engine->deadLetters()
                     .discard(letter, QStringLiteral("charged by phone"), QStringLiteral("tester"))
                     .ok());
@@ -683,13 +689,7 @@ private Q_SLOTS:
             f.publish(TwoCalls);
             const QString id = f.start(QStringLiteral("two-calls"));
             QTRY_COMPARE(f.status(id), QStringLiteral("failed"));
-            letter = f.engine->deadLetters()
-                         .list({})
-                         .value()
-                         .first()
-                         .toObject()
-                         .value(QLatin1String("id"))
-                         .toString();
+            letter = firstLetter(f);
             f.modules.hold = true; // the replay goes out and never comes back: the core stops
             f.engine->deadLetters().replay(letter, {}, QStringLiteral("tester"),
                                            [](Result<QJsonObject>) {});
