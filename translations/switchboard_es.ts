@@ -1956,7 +1956,7 @@
     </message>
     <message>
         <source>Search: id, trace or patient</source>
-        <translation>Buscar id, traza, paciente</translation>
+        <translation>Id, traza o paciente</translation>
     </message>
     <message>
         <source>An execution id, a trace id, or a business key&apos;s value (P-1042, or patient_id=P-1042) is looked up in every stored execution; other text filters the listed ones by workflow.</source>

@@ -237,7 +237,7 @@ void ExecutionRoutes::installDeadLetters(ApiServer &server, CoreService &core)
                      if (!letters)
                          return reply.sendError(letters.error());
                      QJsonArray shown;
-                     for (const QJsonValue &v : std::as_const(*letters)) {
+                     for (const QJsonValue v : std::as_const(*letters)) {
                          const QJsonObject letter = v.toObject();
                          shown.append(core.phi().show(letter, QStringLiteral("dead_letter"),
                                                       letter.value(QLatin1String("id")).toString(),
@@ -259,7 +259,7 @@ void ExecutionRoutes::installDeadLetters(ApiServer &server, CoreService &core)
             if (!body)
                 return reply.sendError(body.error());
             QStringList ids;
-            for (const QJsonValue &v : body->value(QLatin1String("ids")).toArray()) {
+            for (const QJsonValue v : body->value(QLatin1String("ids")).toArray()) {
                 if (!v.isString() || v.toString().isEmpty())
                     return reply.sendError(
                         makeError(QStringLiteral("ids holds dead-letter ids (strings)"),

@@ -27,7 +27,7 @@ public:
     QJsonObject show(const QJsonObject &document, const QString &kind, const QString &id,
                      const QString &actor, bool reveal);
 
-    static constexpr qint64 AuditEveryMs = 10 * 60 * 1000;
+    static constexpr qint64 AuditEveryMs = 10LL * 60 * 1000;
 
 private:
     PhiMask m_mask;

@@ -120,7 +120,7 @@ void PhiMask::collect(const QJsonValue &value, QSet<QString> &found) const
                 collect(it.value(), found);
         }
     } else if (value.isArray()) {
-        for (const QJsonValue &v : value.toArray())
+        for (const QJsonValue v : value.toArray())
             collect(v, found);
     }
 }

@@ -239,7 +239,7 @@ void DeadLetterQueue::replayAll(const QStringList &ids, const QString &actor,
     if (ids.isEmpty())
         return done({});
     for (int i = 0; i < ids.size(); ++i) {
-        const QString id = ids.at(i);
+        const QString &id = ids.at(i);
         replay(id, {}, actor, [pending, i, id, done](Result<QJsonObject> result) {
             QJsonObject outcome {{QStringLiteral("id"), id}};
             if (result) {

@@ -47,7 +47,7 @@ QJsonArray build(const QJsonArray &history)
 {
     QList<HistoryEvent> events;
     events.reserve(history.size());
-    for (const QJsonValue &v : history) {
+    for (const QJsonValue v : history) {
         const QJsonObject e = v.toObject();
         events.append({e.value(QLatin1String("seq")).toInt(),
                        msOf(e.value(QLatin1String("ts")).toString()),

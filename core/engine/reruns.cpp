@@ -144,7 +144,7 @@ QJsonObject Reruns::preview(const Plan &plan)
     int again = 0;
     int suppressed = 0;
     int outside = 0;
-    for (const QJsonValue &v : plan.calls) {
+    for (const QJsonValue v : plan.calls) {
         const QJsonObject c = v.toObject();
         const QString outcome = c.value(QLatin1String("outcome")).toString();
         const bool acts = outcome != QLatin1String("suppressed");

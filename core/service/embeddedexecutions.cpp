@@ -118,7 +118,7 @@ void EmbeddedExecutions::pushDeadLetters(CoreService &service)
         return;
     }
     QJsonArray shown;
-    for (const QJsonValue &v : std::as_const(*letters)) {
+    for (const QJsonValue v : std::as_const(*letters)) {
         const QJsonObject letter = v.toObject();
         shown.append(service.phi().show(letter, QStringLiteral("dead_letter"),
                                         letter.value(QLatin1String("id")).toString(),

@@ -117,7 +117,7 @@ void DeadLetterModel::setLetters(const QJsonArray &letters)
 {
     beginResetModel();
     m_rows.clear();
-    for (const QJsonValue &v : letters)
+    for (const QJsonValue v : letters)
         m_rows.append(v.toObject());
     endResetModel();
 }

@@ -312,7 +312,7 @@ void DeadLetterView::showResults(const QString &action, const QJsonArray &result
 {
     int ok = 0;
     QStringList failures;
-    for (const QJsonValue &v : results) {
+    for (const QJsonValue v : results) {
         const QJsonObject r = v.toObject();
         m_busy.removeAll(r.value(QLatin1String("id")).toString());
         if (r.value(QLatin1String("status")).toString() == QLatin1String("failed"))

@@ -295,7 +295,7 @@ void ExecutionDetails::showWorkflow(const QString &workflowId, int version,
     }
     m_drawn = QStringLiteral("%1@%2").arg(workflowId).arg(version);
     m_nodes.clear();
-    for (const QJsonValue &n : document.value(QLatin1String("nodes")).toArray())
+    for (const QJsonValue n : document.value(QLatin1String("nodes")).toArray())
         m_nodes.insert(n[QLatin1String("id")].toString(), n.toObject());
     m_path->setRun(m_execution);
     stack->setCurrentWidget(m_path);

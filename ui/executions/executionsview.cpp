@@ -64,7 +64,13 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     m_workflow->setObjectName(QStringLiteral("workflowFilter"));
     m_workflow->setAccessibleName(tr("Show executions of the workflow"));
     m_workflow->addItem(tr("Every workflow"), QString());
-    m_workflow->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Combos as wide as their longest choice where there is room; on a narrow window they may
+    // shrink (the search box gives way first), so the section never forces the window wider.
+    for (QComboBox *combo : {m_workflow, m_origin, m_period, m_status}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        combo->setMinimumWidth(80);
+        combo->setMaximumWidth(180); // a long workflow name is read in the list that drops down
+    }
     m_period->setObjectName(QStringLiteral("periodFilter"));
     m_period->setAccessibleName(tr("Show executions started in"));
     for (const auto &[label, hours] :
@@ -83,7 +89,7 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
                             "patient_id=P-1042) is looked up in every stored execution; other "
                             "text filters the listed ones by workflow."));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(160);
+    m_search->setMinimumWidth(100);
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterRole(ExecutionTableModel::SearchRole);
@@ -203,7 +209,7 @@ void ExecutionsView::setWorkflows(const QJsonArray &workflows)
     const QSignalBlocker quiet(m_workflow);
     while (m_workflow->count() > 1)
         m_workflow->removeItem(1);
-    for (const QJsonValue &w : workflows) {
+    for (const QJsonValue w : workflows) {
         const QString id = w[QLatin1String("id")].toString();
         // Test runs are found through "Started by"; the list offers the clinic's workflows.
         if (id.startsWith(QLatin1String("test-run-")))
@@ -363,7 +369,7 @@ void ExecutionsView::openRerun(const QString &executionId, const QString &fromSt
         m_workflows.value(QStringLiteral("%1@%2")
                               .arg(e.value(QLatin1String("workflow_id")).toString())
                               .arg(e.value(QLatin1String("version")).toInt()));
-    for (const QJsonValue &n : doc.value(QLatin1String("nodes")).toArray())
+    for (const QJsonValue n : doc.value(QLatin1String("nodes")).toArray())
         names.insert(n[QLatin1String("id")].toString(),
                      n[QLatin1String("name")].toString(n[QLatin1String("id")].toString()));
     m_rerun = new RerunDialog(e, names, fromStep, this);

@@ -98,7 +98,7 @@ void JourneyView::setJourney(const QString &key, const QString &value, const QJs
     m_model->setExecutions(executions);
     int failed = 0;
     int open = 0;
-    for (const QJsonValue &v : executions) {
+    for (const QJsonValue v : executions) {
         const QString status = v[QLatin1String("status")].toString();
         failed += status == QLatin1String("failed") ? 1 : 0;
         open += status == QLatin1String("running") || status == QLatin1String("waiting") ? 1 : 0;

@@ -71,11 +71,11 @@ void PathView::apply()
     m_states.clear();
     m_taken.clear();
     QHash<QString, QString> status;
-    for (const QJsonValue &v : m_execution.value(QLatin1String("steps")).toArray())
+    for (const QJsonValue v : m_execution.value(QLatin1String("steps")).toArray())
         status.insert(v[QLatin1String("node")].toString(), v[QLatin1String("status")].toString());
     // The branch each step left by, when it was not "out".
     QHash<QString, QString> branch;
-    for (const QJsonValue &v : m_execution.value(QLatin1String("history")).toArray()) {
+    for (const QJsonValue v : m_execution.value(QLatin1String("history")).toArray()) {
         const QJsonObject e = v.toObject();
         const QString port = e.value(QLatin1String("data")).toObject().value("branch").toString();
         if (!port.isEmpty())

@@ -42,7 +42,7 @@ RerunDialog::RerunDialog(const QJsonObject &execution, const QHash<QString, QStr
 
     // The steps it ran, in order: the re-run starts at the one chosen and keeps what came before.
     QList<QJsonObject> steps;
-    for (const QJsonValue &v : execution.value(QLatin1String("steps")).toArray())
+    for (const QJsonValue v : execution.value(QLatin1String("steps")).toArray())
         steps << v.toObject();
     std::stable_sort(steps.begin(), steps.end(), [](const QJsonObject &a, const QJsonObject &b) {
         return a.value(QLatin1String("started_at")).toString()
@@ -187,7 +187,7 @@ void RerunDialog::showPreview(const QJsonObject &preview)
     if (preview.value(QLatin1String("from_step")).toString() != fromStep())
         return; // an answer about a step no longer chosen
     m_calls->clear();
-    for (const QJsonValue &v : preview.value(QLatin1String("calls")).toArray()) {
+    for (const QJsonValue v : preview.value(QLatin1String("calls")).toArray()) {
         const QJsonObject c = v.toObject();
         const QString outcome = c.value(QLatin1String("outcome")).toString();
         const QString effect = c.value(QLatin1String("outside_world")).toString();

@@ -53,7 +53,7 @@ void TimelineChart::setBars(const QJsonArray &bars, qint64 nowMs)
         m_originMs = msOf(first.value(QLatin1String("start")))
             - qint64(first.value(QLatin1String("offset_ms")).toDouble());
     }
-    for (const QJsonValue &v : bars) {
+    for (const QJsonValue v : bars) {
         const QJsonObject b = v.toObject();
         const qint64 start = b.contains(QLatin1String("offset_ms"))
             ? qint64(b.value(QLatin1String("offset_ms")).toDouble())
