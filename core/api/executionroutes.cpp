@@ -111,7 +111,8 @@ void ExecutionRoutes::install(ApiServer &server, CoreService &core)
                     .range(1, HistoryWindow::MaxLimit)
                     .optional(QStringLiteral("history_before"), RequestSchema::Type::WholeNumber)
                     .range(1, INT_MAX)
-                    .optional(QStringLiteral("reveal"), RequestSchema::Type::String);
+                    .optional(QStringLiteral("reveal"), RequestSchema::Type::String)
+                    .closed();
             QJsonObject query;
             for (const auto &[key, value] : req.query.queryItems(QUrl::FullyDecoded)) {
                 bool whole = false;
@@ -223,7 +224,8 @@ void ExecutionRoutes::installDeadLetters(ApiServer &server, CoreService &core)
                              .oneOf(ModuleCatalog::ids())
                              .optional(QStringLiteral("execution"), RequestSchema::Type::String)
                              .range(1, 200)
-                             .optional(QStringLiteral("reveal"), RequestSchema::Type::String);
+                             .optional(QStringLiteral("reveal"), RequestSchema::Type::String)
+                             .closed();
                      QJsonObject query;
                      for (const auto &[key, value] : req.query.queryItems(QUrl::FullyDecoded))
                          query.insert(key, value);

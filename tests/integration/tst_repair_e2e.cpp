@@ -231,6 +231,45 @@ private Q_SLOTS:
             QJsonArray({QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("text")}));
     }
 
+    // A long history comes a window at a time, newest last, and pages back without a gap.
+    void theHistoryPagesBack()
+    {
+        QVERIFY(!m_bookingRun.isEmpty());
+        const QString path = QStringLiteral("/api/v1/executions/") + m_bookingRun;
+        const QJsonObject all = get(url(path), auth()).json();
+        const QJsonArray every = all.value(QLatin1String("history")).toArray();
+        const int total = all.value(QLatin1String("history_total")).toInt();
+        QCOMPARE(every.size(), total);
+        QVERIFY(total > 4);
+        const QJsonObject latest =
+            get(url(path + QStringLiteral("?history_limit=3")), auth()).json();
+        const QJsonArray last3 = latest.value(QLatin1String("history")).toArray();
+        QCOMPARE(last3.size(), 3);
+        QCOMPARE(last3.last(), every.last());
+        QCOMPARE(latest.value(QLatin1String("history_total")).toInt(), total);
+        const int from = latest.value(QLatin1String("history_from_seq")).toInt();
+        QCOMPARE(from, at(every.at(total - 3), "seq").toInt());
+        const QJsonArray before =
+            get(url(path + QStringLiteral("?history_limit=3&history_before=%1").arg(from)), auth())
+                .json()
+                .value(QLatin1String("history"))
+                .toArray();
+        QCOMPARE(before.size(), 3);
+        QCOMPARE(before.last(), every.at(total - 4));
+        // The timeline always covers the whole history.
+        QCOMPARE(latest.value(QLatin1String("timeline")), all.value(QLatin1String("timeline")));
+        const HttpResult bad = get(url(path + QStringLiteral("?history_limit=0")), auth());
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.json().value(QLatin1String("field")).toString(),
+                 QStringLiteral("history_limit"));
+        // A misspelt parameter is named, not ignored.
+        const HttpResult typo = get(url(path + QStringLiteral("?histroy_limit=3")), auth());
+        QCOMPARE(typo.status, 400);
+        QCOMPARE(typo.json().value(QLatin1String("field")).toString(),
+                 QStringLiteral("histroy_limit"));
+        QCOMPARE(get(url(QStringLiteral("/api/v1/dlq?state=pending")), auth()).status, 400);
+    }
+
     // Re-running the booking from its first call with the name corrected: the preview says the
     // booking is suppressed by its key and the message goes out again, and the modules agree.
     void aRerunFromAStepActsOnlyWhereItsCallsChanged()
