@@ -20,6 +20,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QMessageBox>
 
 using namespace Switchboard;
 
@@ -310,6 +312,27 @@ private Q_SLOTS:
         for (const char *name : {"Maria Lopez", "James Carter", "Aisha Khan", "Tom Becker",
                                  "Lucia Fernandez", "Grace Okafor", "Daniel Novak", "Mei Tanaka"})
             QVERIFY2(!words.contains(QLatin1String(name)), name);
+    }
+
+    // F1 lists the shortcuts, written as they are typed (no mangled characters).
+    void f1ListsTheShortcutsReadably()
+    {
+        ManualClock clock;
+        FakeOrchestrator core;
+        MainWindow window(core, clock);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QString text;
+        QTimer::singleShot(0, [&text] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            text = box->text();
+            box->close();
+        });
+        QTest::keyClick(&window, Qt::Key_F1);
+        QVERIFY2(text.contains(QStringLiteral("Alt+1…9")), qPrintable(text));
+        QVERIFY2(!text.contains(QChar(0xE2)), qPrintable(text)); // "â": UTF-8 read as Latin-1
     }
 
     void tilesReflowOnNarrowWindows()
