@@ -143,6 +143,14 @@ private Q_SLOTS:
         QTRY_VERIFY(!view->selectedIds().isEmpty());
         QCOMPARE(titles(*view).size(), 3); // open ones only
         QVERIFY(titles(*view).at(0).startsWith(QLatin1String("Module Down: Consult Booking")));
+        // A module's name with "&" reads as written on the button that opens it.
+        {
+            AlertDetail billing;
+            billing.showAlert(alert(3, "warning", "module_degraded", "04_billing",
+                                    "Module Degraded: Billing & Payments"));
+            QCOMPARE(billing.findChild<QPushButton *>(QStringLiteral("openModule"))->text(),
+                     QStringLiteral("Open Billing && Payments in Modules"));
+        }
         view->selectAlert(4);
         QCOMPARE(view->model()->unreadCount(), 0);
         QCOMPARE(nav->item(4)->text(), QStringLiteral("Alerts (3)")); // open ones

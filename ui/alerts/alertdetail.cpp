@@ -92,6 +92,7 @@ AlertDetail::AlertDetail(QWidget *parent)
     layout->addWidget(m_message);
     layout->addWidget(todo);
     layout->addWidget(m_action);
+    m_openModule->setObjectName(QStringLiteral("openModule"));
     layout->addWidget(m_openModule, 0, Qt::AlignLeft);
     layout->addWidget(m_executions);
     layout->addWidget(sent);
@@ -142,7 +143,10 @@ void AlertDetail::showAlert(const QJsonObject &a)
     const ModuleInfo *info = ModuleCatalog::find(m_module);
     m_openModule->setVisible(info != nullptr);
     if (info)
-        m_openModule->setText(tr("Open %1 in Modules").arg(info->name()));
+        // "&" in a button is a mnemonic: "Billing & Payments" would read "Billing _Payments".
+        m_openModule->setText(
+            tr("Open %1 in Modules")
+                .arg(info->name().replace(QLatin1Char('&'), QLatin1String("&&"))));
     if (!same) {
         m_executions->clear();
         m_deliveries->setRowCount(0);

@@ -552,19 +552,19 @@ void MainWindow::showShortcuts()
         {"Ctrl+S", tr("Workflows: save the draft")},
     };
     for (const auto &[keys, text] : builder)
-        rows +=
-            QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(QString::fromUtf8(keys), text);
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(QString::fromUtf8(keys), text);
     const std::pair<const char *, QString> alerts[] = {
         {"Alt+A, Alt+R", tr("Alerts: acknowledge, resolve the selected alerts")},
         {"Alt+N, Alt+S", tr("Alerts: snooze, silence")},
         {"Ctrl+F", tr("Alerts: search")},
     };
     for (const auto &[keys, text] : alerts)
-        rows +=
-            QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(QString::fromUtf8(keys), text);
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(QString::fromUtf8(keys), text);
     for (const auto &[keys, text] : review)
-        rows +=
-            QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(QString::fromUtf8(keys), text);
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(QString::fromUtf8(keys), text);
     rows += QStringLiteral("<tr><td><b>F1, ?</b></td><td>%1</td></tr>").arg(tr("This list"));
     QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"),
                     QStringLiteral("<table cellpadding='4'>%1</table>").arg(rows),

@@ -314,7 +314,10 @@ void BuilderView::buildToolbar(QToolBar *bar)
             continue;
         const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
         const QString id = doc.value(QLatin1String("id")).toString();
-        QAction *a = menu->addAction(doc.value(QLatin1String("name")).toString(id));
+        QAction *a = menu->addAction(
+            doc.value(QLatin1String("name"))
+                .toString(id)
+                .replace(QLatin1Char('&'), QLatin1String("&&"))); // "&" would be a mnemonic
         a->setToolTip(doc.value(QLatin1String("description")).toString());
         connect(a, &QAction::triggered, this, [this, id] { openTemplate(id); });
     }
