@@ -35,6 +35,18 @@ std::optional<bool> ExecutionRoutes::revealRequested(const HttpRequest &req, con
     return true;
 }
 
+QJsonObject ExecutionRoutes::queryObject(const HttpRequest &req, const QStringList &numbers)
+{
+    QJsonObject query;
+    for (const auto &[key, value] : req.query.queryItems(QUrl::FullyDecoded)) {
+        bool whole = false;
+        const qint64 n = value.toLongLong(&whole);
+        query.insert(key,
+                     whole && numbers.contains(key) ? QJsonValue(double(n)) : QJsonValue(value));
+    }
+    return query;
+}
+
 void ExecutionRoutes::install(ApiServer &server, CoreService &core)
 {
     server.route("GET", QStringLiteral("/api/v1/executions"),
@@ -63,16 +75,7 @@ void ExecutionRoutes::install(ApiServer &server, CoreService &core)
                              .optional(QStringLiteral("cursor"), Type::String)
                              .range(3, 200)
                              .closed();
-                     // The query as a JSON object, so one schema checks it: limit as a number when
-                     // it reads as one (otherwise the schema names it).
-                     QJsonObject query;
-                     for (const auto &[key, value] : req.query.queryItems(QUrl::FullyDecoded)) {
-                         bool whole = false;
-                         const qint64 n = value.toLongLong(&whole);
-                         query.insert(key,
-                                      key == QLatin1String("limit") && whole ? QJsonValue(double(n))
-                                                                             : QJsonValue(value));
-                     }
+                     const QJsonObject query = queryObject(req, {QStringLiteral("limit")});
                      if (Status valid = schema.check(query); !valid)
                          return reply.sendError(valid.error());
                      const auto ms = [&](const char *key) {
@@ -113,14 +116,8 @@ void ExecutionRoutes::install(ApiServer &server, CoreService &core)
                     .range(1, INT_MAX)
                     .optional(QStringLiteral("reveal"), RequestSchema::Type::String)
                     .closed();
-            QJsonObject query;
-            for (const auto &[key, value] : req.query.queryItems(QUrl::FullyDecoded)) {
-                bool whole = false;
-                const qint64 n = value.toLongLong(&whole);
-                query.insert(key,
-                             whole && key != QLatin1String("reveal") ? QJsonValue(double(n))
-                                                                     : QJsonValue(value));
-            }
+            const QJsonObject query = queryObject(
+                req, {QStringLiteral("history_limit"), QStringLiteral("history_before")});
             if (Status valid = schema.check(query); !valid)
                 return reply.sendError(valid.error());
             HistoryWindow window;
@@ -226,9 +223,7 @@ void ExecutionRoutes::installDeadLetters(ApiServer &server, CoreService &core)
                              .range(1, 200)
                              .optional(QStringLiteral("reveal"), RequestSchema::Type::String)
                              .closed();
-                     QJsonObject query;
-                     for (const auto &[key, value] : req.query.queryItems(QUrl::FullyDecoded))
-                         query.insert(key, value);
+                     const QJsonObject query = queryObject(req, {});
                      if (Status valid = schema.check(query); !valid)
                          return reply.sendError(valid.error());
                      DeadLetterQueue::Filter filter;

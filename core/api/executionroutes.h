@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonObject>
+#include <QStringList>
 #include <optional>
 
 namespace Switchboard {
@@ -22,6 +24,9 @@ public:
     static std::optional<bool> revealRequested(const HttpRequest &req, const HttpReply &reply);
 
 private:
+    // The query string as a JSON object, so that one schema checks it: the named parameters as
+    // numbers when they read as whole numbers (otherwise the schema names them).
+    static QJsonObject queryObject(const HttpRequest &req, const QStringList &numbers);
     static void installDeadLetters(ApiServer &server, CoreService &core);
     static constexpr int MaxBulkReplay = 500;
 };
