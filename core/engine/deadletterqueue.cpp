@@ -224,6 +224,16 @@ void DeadLetterQueue::replay(const QString &id, const QJsonObject &editedPayload
         });
 }
 
+QJsonObject DeadLetterQueue::outcomeOf(const QString &id, const Result<QJsonObject> &result)
+{
+    QJsonObject outcome {
+        {QStringLiteral("id"), id},
+        {QStringLiteral("status"), result ? QStringLiteral("replayed") : QStringLiteral("failed")}};
+    if (!result)
+        outcome.insert(QStringLiteral("error"), result.error().message);
+    return outcome;
+}
+
 void DeadLetterQueue::replayAll(const QStringList &ids, const QString &actor,
                                 std::function<void(QJsonArray)> done)
 {
@@ -241,13 +251,7 @@ void DeadLetterQueue::replayAll(const QStringList &ids, const QString &actor,
     for (int i = 0; i < ids.size(); ++i) {
         const QString &id = ids.at(i);
         replay(id, {}, actor, [pending, i, id, done](Result<QJsonObject> result) {
-            QJsonObject outcome {{QStringLiteral("id"), id}};
-            if (result) {
-                outcome.insert(QStringLiteral("status"), QStringLiteral("replayed"));
-            } else {
-                outcome.insert(QStringLiteral("status"), QStringLiteral("failed"));
-                outcome.insert(QStringLiteral("error"), result.error().message);
-            }
+            const QJsonObject outcome = outcomeOf(id, result);
             pending->outcomes.replace(i, outcome);
             if (--pending->left == 0)
                 done(pending->outcomes);

@@ -64,6 +64,8 @@ public:
     // in order, once every call has come back.
     void replayAll(const QStringList &ids, const QString &actor,
                    std::function<void(QJsonArray)> done);
+    // One letter's outcome as replayAll reports it: {id, status: replayed or failed, error}.
+    static QJsonObject outcomeOf(const QString &id, const Result<QJsonObject> &result);
     // Sets a pending letter aside for good; the reason is kept with it and in the audit trail.
     Status discard(const QString &id, const QString &reason, const QString &actor);
     // Letters whose replay was cut short by a stop become pending again (their call may have

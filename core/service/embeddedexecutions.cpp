@@ -159,13 +159,9 @@ void EmbeddedExecutions::replayDeadLetter(const QString &id, const QJsonObject &
         QPointer<CoreService> alive(&service);
         service.engine()->deadLetters().replay(
             id, payload, who, [this, alive, id](Result<QJsonObject> result) {
-                QJsonObject outcome {{QStringLiteral("id"), id}};
-                outcome.insert(QStringLiteral("status"),
-                               result ? QStringLiteral("replayed") : QStringLiteral("failed"));
-                if (!result)
-                    outcome.insert(QStringLiteral("error"), result.error().message);
                 if (alive)
-                    deadLettersHandled(*alive, QStringLiteral("replay"), {outcome});
+                    deadLettersHandled(*alive, QStringLiteral("replay"),
+                                       {DeadLetterQueue::outcomeOf(id, result)});
             });
     });
 }

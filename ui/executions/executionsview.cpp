@@ -284,7 +284,8 @@ void ExecutionsView::setExecutions(const QJsonArray &executions, bool more)
     // The execution on the page moved on: show its new steps.
     const int row = m_model->rowOf(m_selected);
     if (row >= 0
-        && m_model->executionAt(row).value(QLatin1String("status")).toString() != m_shownStatus)
+        && m_model->executionAt(row).value(QLatin1String("status"))
+            != m_page->execution().value(QLatin1String("status")))
         requestShown(m_selected);
 }
 
@@ -346,7 +347,6 @@ void ExecutionsView::showExecution(const QString &executionId, const QJsonObject
 {
     if (executionId != m_selected)
         return;
-    m_shownStatus = e.value(QLatin1String("status")).toString();
     m_page->showExecution(executionId, e, m_clock.nowMs());
 }
 

@@ -121,7 +121,6 @@ private:
     QString m_opened; // the execution last opened from a link
     QSet<QString> m_revealed; // executions whose patient data was shown
     QHash<QString, QJsonObject> m_workflows; // "id@version" → document, for the path
-    QString m_shownStatus; // of the execution on the page
 };
 
 } // namespace Switchboard
