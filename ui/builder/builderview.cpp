@@ -3,6 +3,7 @@
 #include "builder/graphcommand.h"
 #include "builder/inspector.h"
 #include "builder/palettemodel.h"
+#include "builder/testrunstates.h"
 #include "builder/versionhistory.h"
 #include "builder/workflowscene.h"
 #include "common/executionlink.h"
@@ -828,18 +829,8 @@ void BuilderView::executionEvent(const QString &executionId, const QJsonObject &
 {
     if (executionId != m_run)
         return;
-    static const QHash<QString, QString> states = {
-        {QStringLiteral("step_started"), QStringLiteral("running")},
-        {QStringLiteral("step_resumed"), QStringLiteral("running")},
-        {QStringLiteral("retry_scheduled"), QStringLiteral("retrying")},
-        {QStringLiteral("timer_set"), QStringLiteral("waiting")},
-        {QStringLiteral("waiting_for_event"), QStringLiteral("waiting")},
-        {QStringLiteral("task_created"), QStringLiteral("waiting")},
-        {QStringLiteral("step_completed"), QStringLiteral("done")},
-        {QStringLiteral("step_failed"), QStringLiteral("failed")},
-    };
     const QString node = event.value(QLatin1String("node")).toString();
-    const QString state = states.value(event.value(QLatin1String("type")).toString());
+    const QString state = TestRunStates::ofEvent(event);
     if (!node.isEmpty() && !state.isEmpty())
         setRunState(node, state);
 }
@@ -863,34 +854,11 @@ void BuilderView::executionLoaded(const QString &executionId, const QJsonObject 
         return;
     m_runDetail = execution;
     // Each step as the run left it, and a failed run points at its step.
-    QString failed;
-    for (const auto &v : execution.value(QLatin1String("steps")).toArray()) {
-        const QJsonObject step = v.toObject();
-        const QString node = step.value(QLatin1String("node")).toString();
-        const QString status = step.value(QLatin1String("status")).toString();
-        if (status == QLatin1String("completed"))
-            setRunState(node, QStringLiteral("done"));
-        else if (status == QLatin1String("failed")) {
-            setRunState(node, QStringLiteral("failed"));
-            failed = node;
-        }
-    }
-    // Steps a finished run never reached were not taken: they no longer read "pending".
-    const QString overall = execution.value(QLatin1String("status")).toString();
-    if (overall == QLatin1String("completed") || overall == QLatin1String("failed")
-        || overall == QLatin1String("cancelled")) {
-        QSet<QString> reached;
-        for (const auto &v : execution.value(QLatin1String("steps")).toArray())
-            reached.insert(v[QLatin1String("node")].toString());
-        for (const QString &id : m_graph.nodeIds()) {
-            if (!reached.contains(id))
-                setRunState(id, QStringLiteral("skipped"));
-        }
-    }
-    if (execution.value(QLatin1String("status")).toString() == QLatin1String("failed")) {
+    const TestRunStates::Reading reading = TestRunStates::ofExecution(execution, m_graph.nodeIds());
+    for (auto it = reading.states.cbegin(); it != reading.states.cend(); ++it)
+        setRunState(it.key(), it.value());
+    if (const QString failed = reading.failedStep; !failed.isEmpty()) {
         const QString error = execution.value(QLatin1String("error")).toString();
-        if (failed.isEmpty())
-            failed = error.section(QLatin1Char(':'), 0, 0);
         showStatus(tr("Test run %1 failed at \"%2\": %3")
                        .arg(ExecutionLink::link(executionId), failed.toHtmlEscaped(),
                             error.toHtmlEscaped()));
@@ -914,15 +882,10 @@ void BuilderView::showRunDetails()
         m_runPanel->clear();
         return;
     }
-    for (const auto &v : m_runDetail.value(QLatin1String("steps")).toArray()) {
-        const QJsonObject step = v.toObject();
-        if (step.value(QLatin1String("node")).toString() != ids.first())
-            continue;
-        m_runPanel->setPlainText(
-            QString::fromUtf8(QJsonDocument(step).toJson(QJsonDocument::Indented)));
-        return;
-    }
-    m_runPanel->setPlainText(tr("This step did not run."));
+    const QJsonObject step = TestRunStates::step(m_runDetail, ids.first());
+    m_runPanel->setPlainText(
+        step.isEmpty() ? tr("This step did not run.")
+                       : QString::fromUtf8(QJsonDocument(step).toJson(QJsonDocument::Indented)));
 }
 
 int BuilderView::deployed(const QString &environment) const
