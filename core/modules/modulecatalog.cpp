@@ -107,4 +107,47 @@ QStringList actions(const QString &id)
     return actions.value(id);
 }
 
+QString actionName(const QString &action)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("capture_lead"), QT_TRANSLATE_NOOP("Modules", "Capture a lead")},
+        {QStringLiteral("score_lead"), QT_TRANSLATE_NOOP("Modules", "Score a lead")},
+        {QStringLiteral("archive_stale_leads"),
+         QT_TRANSLATE_NOOP("Modules", "Archive stale leads")},
+        {QStringLiteral("offer_slots"), QT_TRANSLATE_NOOP("Modules", "Offer free slots")},
+        {QStringLiteral("book_first_available"),
+         QT_TRANSLATE_NOOP("Modules", "Book the first free slot")},
+        {QStringLiteral("offer_reschedule"), QT_TRANSLATE_NOOP("Modules", "Offer a new time")},
+        {QStringLiteral("cancel_booking"), QT_TRANSLATE_NOOP("Modules", "Cancel a booking")},
+        {QStringLiteral("list_appointments"), QT_TRANSLATE_NOOP("Modules", "List appointments")},
+        {QStringLiteral("create_session"), QT_TRANSLATE_NOOP("Modules", "Create a video visit")},
+        {QStringLiteral("cancel_session"), QT_TRANSLATE_NOOP("Modules", "Cancel a video visit")},
+        {QStringLiteral("charge_deposit"), QT_TRANSLATE_NOOP("Modules", "Charge a deposit")},
+        {QStringLiteral("retry_charge"), QT_TRANSLATE_NOOP("Modules", "Retry a payment")},
+        {QStringLiteral("refund"), QT_TRANSLATE_NOOP("Modules", "Refund")},
+        {QStringLiteral("approve_invoice"), QT_TRANSLATE_NOOP("Modules", "Approve an invoice")},
+        {QStringLiteral("reject_invoice"), QT_TRANSLATE_NOOP("Modules", "Reject an invoice")},
+        {QStringLiteral("start_campaign"), QT_TRANSLATE_NOOP("Modules", "Start a campaign")},
+        {QStringLiteral("store_document"), QT_TRANSLATE_NOOP("Modules", "Store a document")},
+        {QStringLiteral("reject_document"), QT_TRANSLATE_NOOP("Modules", "Reject a document")},
+        {QStringLiteral("purge_temporary_documents"),
+         QT_TRANSLATE_NOOP("Modules", "Delete temporary documents")},
+        {QStringLiteral("kpi_snapshot"), QT_TRANSLATE_NOOP("Modules", "Take a KPI snapshot")},
+        {QStringLiteral("generate_report"), QT_TRANSLATE_NOOP("Modules", "Generate the report")},
+        {QStringLiteral("send_message"), QT_TRANSLATE_NOOP("Modules", "Send a message")},
+        {QStringLiteral("send_reply"), QT_TRANSLATE_NOOP("Modules", "Send a reply")},
+        {QStringLiteral("send_reminders"), QT_TRANSLATE_NOOP("Modules", "Send reminders")},
+        {QStringLiteral("log_event"), QT_TRANSLATE_NOOP("Modules", "Record an audit event")},
+        {QStringLiteral("rotate_log"), QT_TRANSLATE_NOOP("Modules", "Rotate the audit log")},
+    };
+    if (const char *name = names.value(action))
+        return QCoreApplication::translate("Modules", name);
+    // An action the catalogue does not know (typed by hand, or an import): as written, in words.
+    QString words = action;
+    words.replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!words.isEmpty())
+        words[0] = words.at(0).toUpper();
+    return words;
+}
+
 } // namespace Switchboard::ModuleCatalog

@@ -33,6 +33,8 @@ const ModuleInfo *byNumber(int number);
 QString displayName(const QString &id);
 // The actions a module's webhook takes, as the builder's palette offers them.
 QStringList actions(const QString &id);
+// An action in words for staff ("Book the first free slot" for book_first_available).
+QString actionName(const QString &action);
 // What a module's calls change in the outside world, for those that do: "bookings",
 // "video_visits", "payments", "messages"; empty for the others (records, documents, figures).
 QString outsideEffect(const QString &id);

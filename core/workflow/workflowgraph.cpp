@@ -328,14 +328,61 @@ QHash<QString, QPointF> WorkflowGraph::layeredPositions() const
     int deepest = 0;
     for (int d : std::as_const(depth))
         deepest = std::max(deepest, d);
-    QHash<int, int> rows;
+    // Room for the builder's cards: 240 wide, and taller by 20 for each output port.
+    QHash<int, double> nextY;
     QHash<QString, QPointF> positions;
     for (const QString &id : m_order) {
         const int d = depth.value(id, deepest + 1);
-        const int row = rows[d]++;
-        positions.insert(id, QPointF(d * 240.0, row * 120.0));
+        double &y = nextY[d];
+        positions.insert(id, QPointF(d * 310.0, y));
+        y += 100.0 + 20.0 * double(std::max<qsizetype>(1, ports(id).size()));
     }
     return positions;
+}
+
+QJsonObject WorkflowGraph::fragment(const QStringList &ids) const
+{
+    QJsonArray nodes;
+    for (const QString &id : ids)
+        nodes.append(node(id));
+    QJsonArray edges;
+    for (const WorkflowEdge &e : m_edges) {
+        if (ids.contains(e.from) && ids.contains(e.to))
+            edges.append(QJsonObject {{QStringLiteral("from"), e.from},
+                                      {QStringLiteral("to"), e.to},
+                                      {QStringLiteral("port"), e.port}});
+    }
+    return {{QStringLiteral("nodes"), nodes}, {QStringLiteral("edges"), edges}};
+}
+
+QStringList WorkflowGraph::insertFragment(const QJsonObject &fragment, const QPointF &offset)
+{
+    QHash<QString, QString> renamed;
+    QStringList added;
+    for (const QJsonValue v : fragment.value(QLatin1String("nodes")).toArray()) {
+        QJsonObject step = v.toObject();
+        if (step.value(QLatin1String("type")).toString() == QLatin1String("trigger"))
+            continue;
+        const QString old = step.value(QLatin1String("id")).toString();
+        const QString id = freshId(old);
+        step.insert(QStringLiteral("id"), id);
+        const QJsonObject p = step.value(QLatin1String("position")).toObject();
+        step.insert(
+            QStringLiteral("position"),
+            QJsonObject {{QStringLiteral("x"), p[QLatin1String("x")].toDouble() + offset.x()},
+                         {QStringLiteral("y"), p[QLatin1String("y")].toDouble() + offset.y()}});
+        if (insertNode(step)) {
+            renamed.insert(old, id);
+            added << id;
+        }
+    }
+    for (const QJsonValue v : fragment.value(QLatin1String("edges")).toArray()) {
+        const QString from = renamed.value(v[QLatin1String("from")].toString());
+        const QString to = renamed.value(v[QLatin1String("to")].toString());
+        if (!from.isEmpty() && !to.isEmpty())
+            (void)addEdge({from, to, v[QLatin1String("port")].toString()});
+    }
+    return added;
 }
 
 bool WorkflowGraph::hasPositions() const

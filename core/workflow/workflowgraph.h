@@ -65,6 +65,12 @@ public:
     // have none).
     bool hasPositions() const;
     QList<WorkflowEdge> edgesOf(const QString &id) const;
+    // Some steps and the connections among them, as {"nodes": [...], "edges": [...]}: what
+    // the builder copies.
+    QJsonObject fragment(const QStringList &ids) const;
+    // Adds a fragment's steps under fresh ids, moved by offset, with the connections among
+    // them; a second start is left out (a workflow has one). Returns the new ids.
+    QStringList insertFragment(const QJsonObject &fragment, const QPointF &offset);
     // Whether the format allows this edge; the reason when it does not.
     Status canConnect(const WorkflowEdge &edge) const;
     Status addEdge(const WorkflowEdge &edge);

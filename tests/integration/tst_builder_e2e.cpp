@@ -51,8 +51,8 @@ private Q_SLOTS:
         meta.insert("name", "Quick booking");
         builder.graph().setMetadata(meta);
         dragOntoCanvas(builder, QStringLiteral("Start"), QPoint(80, 150));
-        dragOntoCanvas(builder, QStringLiteral("book_first_available"), QPoint(330, 150));
-        dragOntoCanvas(builder, QStringLiteral("send_message"), QPoint(580, 150));
+        dragOntoCanvas(builder, QStringLiteral("Book the first free slot"), QPoint(330, 150));
+        dragOntoCanvas(builder, QStringLiteral("Send a message"), QPoint(580, 150));
         dragOntoCanvas(builder, QStringLiteral("End"), QPoint(830, 150));
         QCOMPARE(builder.graph().nodeIds().size(), 4);
         connectByMouse(builder, "trigger", "out", "module_call");

@@ -7,6 +7,7 @@
 #include "builder/palettemodel.h"
 #include "builder/reviewfieldseditor.h"
 #include "builder/workflowscene.h"
+#include "modules/modulecatalog.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -88,8 +89,9 @@ inline QString paletteTextFor(const QJsonObject &node)
                                                    {"set", "Set values"},
                                                    {"end", "End"}};
     const QString type = node.value("type").toString();
-    return type == QLatin1String("module_call") ? node.value("action").toString()
-                                                : titles.value(type);
+    return type == QLatin1String("module_call")
+        ? ModuleCatalog::actionName(node.value("action").toString())
+        : titles.value(type);
 }
 
 // Types a setting into the inspector's editor for it, the way its widget takes input.

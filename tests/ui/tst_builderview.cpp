@@ -1,6 +1,7 @@
 #include "builder/builderview.h"
 #include "builder/edgeitem.h"
 #include "builder/inspector.h"
+#include "builder/minimap.h"
 #include "builder/nodeitem.h"
 #include "builder/palettemodel.h"
 #include "builder/reviewfieldseditor.h"
@@ -10,7 +11,9 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QDragEnterEvent>
+#include <QFileInfo>
 #include <QGraphicsView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,6 +38,83 @@ class TstBuilderView : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void opensReadableFitsTheWholeAndShowsWhereYouAre()
+    {
+        BuilderView builder;
+        builder.resize(1280, 800);
+        builder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&builder));
+        QVERIFY(builder.openTemplate(QStringLiteral("new-patient-onboarding")));
+        QGraphicsView *view = builder.canvas();
+        // It opens at a size where the cards read, and every card reads in full.
+        QVERIFY(view->transform().m11() >= 0.8);
+        for (const QString &id : builder.graph().nodeIds())
+            QVERIFY2(builder.scene()->nodeItem(id)->textFits(),
+                     qPrintable(builder.scene()->nodeItem(id)->lines().join(" / ")));
+
+        // Too big for the canvas: the minimap shows, framing the part in sight; a click in it
+        // brings the far end into sight.
+        Minimap *map = builder.minimap();
+        const QRectF all = builder.scene()->itemsBoundingRect();
+        QTRY_VERIFY(map->isVisible());
+        QVERIFY(!map->shownArea().contains(all));
+        const QPointF farEnd(all.right() - 20, all.center().y());
+        QVERIFY(!map->shownArea().contains(farEnd));
+        QTest::mouseClick(map->viewport(), Qt::LeftButton, {}, map->mapFromScene(farEnd));
+        QVERIFY(map->shownArea().contains(farEnd));
+
+        // Fit: the whole workflow in the canvas, whatever its size; the minimap steps aside.
+        builder.fitWorkflow();
+        QVERIFY(map->shownArea().contains(all));
+        QVERIFY(!map->isVisible());
+    }
+
+    void everyTemplateStepReadsInFullOnItsCard()
+    {
+        BuilderView builder;
+        const QStringList templates = QDir(QStringLiteral(":/templates")).entryList();
+        QVERIFY(templates.size() >= 10);
+        for (const QString &file : templates) {
+            QVERIFY(builder.openTemplate(QFileInfo(file).completeBaseName()));
+            for (const QString &id : builder.graph().nodeIds())
+                QVERIFY2(
+                    builder.scene()->nodeItem(id)->textFits(),
+                    qPrintable(file + ": " + builder.scene()->nodeItem(id)->lines().join(" / ")));
+        }
+    }
+
+    void insertingFromThePaletteNeverCoversAStep()
+    {
+        BuilderView builder;
+        builder.resize(1024, 700);
+        builder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&builder));
+        QVERIFY(builder.openTemplate(QStringLiteral("new-patient-onboarding")));
+        QTreeView *palette = builder.palette();
+        for (const QString &entry : {QStringLiteral("Delay"), QStringLiteral("Notify"),
+                                     QStringLiteral("Delay"), QStringLiteral("End")}) {
+            // Beside the selected step, or in the middle of the canvas when none is.
+            if (entry == QLatin1String("Notify"))
+                builder.scene()->clearSelection();
+            else
+                builder.scene()->selectNodes({QStringLiteral("score")});
+            palette->setCurrentIndex(paletteEntry(palette, entry));
+            palette->setFocus();
+            const qsizetype before = builder.graph().nodeIds().size();
+            QTest::keyClick(palette, Qt::Key_Return);
+            QCOMPARE(builder.graph().nodeIds().size(), before + 1);
+            const QString added = builder.graph().nodeIds().last();
+            const QRectF box = builder.scene()->nodeItem(added)->sceneBoundingRect();
+            for (const QString &id : builder.graph().nodeIds()) {
+                if (id != added)
+                    QVERIFY2(!builder.scene()->nodeItem(id)->sceneBoundingRect().intersects(box),
+                             qPrintable(added + " covers " + id));
+            }
+            // And it is in sight.
+            QTRY_VERIFY(builder.minimap()->shownArea().contains(box.center()));
+        }
+    }
+
     void buildsAFlowFromAnEmptyCanvasAndUndoesEveryStep()
     {
         BuilderView builder;
@@ -54,7 +134,7 @@ private Q_SLOTS:
         dragOntoCanvas(builder, QStringLiteral("Start"), QPoint(120, 200));
         QCOMPARE(builder.graph().nodeIds(), QStringList {"trigger"});
         step();
-        dragOntoCanvas(builder, QStringLiteral("book_first_available"), QPoint(420, 200));
+        dragOntoCanvas(builder, QStringLiteral("Book the first free slot"), QPoint(420, 200));
         QCOMPARE(builder.graph().nodeType("module_call"), QStringLiteral("module_call"));
         QCOMPARE(builder.graph().node("module_call").value("module").toString(),
                  QStringLiteral("02_booking"));

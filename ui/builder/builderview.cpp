@@ -1,21 +1,21 @@
 #include "builder/builderview.h"
 
+#include "builder/builderfiles.h"
+#include "builder/deployments.h"
 #include "builder/graphcommand.h"
 #include "builder/inspector.h"
+#include "builder/minimap.h"
 #include "builder/palettemodel.h"
-#include "builder/testrunstates.h"
+#include "builder/testrunpanel.h"
 #include "builder/versionhistory.h"
 #include "builder/workflowscene.h"
 #include "common/executionlink.h"
-#include "workflow/n8nimport.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QDirIterator>
 #include <QEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QGraphicsView>
 #include <QHBoxLayout>
@@ -29,8 +29,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPlainTextEdit>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -64,8 +62,8 @@ BuilderView::BuilderView(QWidget *parent)
     , m_workflows(new QComboBox(this))
     , m_status(new QLabel(this))
     , m_validate(new QTimer(this))
-    , m_deployments(new QLabel(this))
-    , m_runPanel(new QPlainTextEdit(this))
+    , m_deployments(new Deployments(this))
+    , m_runPanel(new TestRunPanel(m_scene, this))
 {
     // Palette.
     m_paletteFilter->setSourceModel(m_paletteModel);
@@ -102,6 +100,7 @@ BuilderView::BuilderView(QWidget *parent)
     m_view->setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     m_view->viewport()->installEventFilter(this);
     m_view->installEventFilter(this);
+    m_minimap = new Minimap(m_view);
 
     // Inspector.
     auto *inspectorScroll = new QScrollArea(this);
@@ -126,11 +125,6 @@ BuilderView::BuilderView(QWidget *parent)
     });
     connect(m_problemList, &QListView::clicked, m_problemList, &QListView::activated);
 
-    m_runPanel->setObjectName(QStringLiteral("runDetails"));
-    m_runPanel->setReadOnly(true);
-    m_runPanel->setPlaceholderText(
-        tr("Test run (Ctrl+R): each step's input, output, attempts and errors show here when "
-           "you select it."));
     auto *right = new QSplitter(Qt::Vertical, this);
     right->addWidget(inspectorScroll);
     right->addWidget(m_runPanel);
@@ -168,8 +162,13 @@ BuilderView::BuilderView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 8);
     layout->addWidget(bar);
-    m_deployments->setObjectName(QStringLiteral("deployments"));
     layout->addWidget(m_deployments);
+    connect(m_deployments, &Deployments::message, this, &BuilderView::showStatus);
+    connect(m_deployments, &Deployments::promoteRequested, this,
+            [this](int version, const QString &environment) {
+                Q_EMIT promoteRequested(m_graph.metadata().value(QLatin1String("id")).toString(),
+                                        version, environment);
+            });
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
 
@@ -190,15 +189,10 @@ BuilderView::BuilderView(QWidget *parent)
     connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
         const QStringList ids = m_scene->selectedNodeIds();
         m_inspector->showNode(ids.size() == 1 ? ids.first() : QString());
-        showRunDetails();
+        m_runPanel->showStep(ids.size() == 1 ? ids.first() : QString());
     });
     // A new canvas forgets the last run's states (items are made anew).
-    connect(&m_graph, &WorkflowGraph::reset, this, [this] {
-        for (auto it = m_runStates.cbegin(); it != m_runStates.cend(); ++it) {
-            if (NodeItem *item = m_scene->nodeItem(it.key()))
-                item->setRunState(it.value());
-        }
-    });
+    connect(&m_graph, &WorkflowGraph::reset, m_runPanel, &TestRunPanel::reapply);
     connect(m_inspector, &Inspector::nodeEdited, this,
             [this](const QString &id, const QJsonObject &node, const QString &key) {
                 edit(tr("Edit %1").arg(id), QStringLiteral("field:%1.%2").arg(id, key),
@@ -304,22 +298,11 @@ void BuilderView::buildToolbar(QToolBar *bar)
     connect(menu->addAction(tr("Empty workflow")), &QAction::triggered, this,
             &BuilderView::newWorkflow);
     menu->addSeparator();
-    QDirIterator it(QStringLiteral(":/templates"), {QStringLiteral("*.json")});
-    QStringList templates;
-    while (it.hasNext())
-        templates << it.next();
-    templates.sort();
-    for (const QString &path : std::as_const(templates)) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
-        const QString id = doc.value(QLatin1String("id")).toString();
-        QAction *a = menu->addAction(
-            doc.value(QLatin1String("name"))
-                .toString(id)
-                .replace(QLatin1Char('&'), QLatin1String("&&"))); // "&" would be a mnemonic
-        a->setToolTip(doc.value(QLatin1String("description")).toString());
+    for (const BuilderFiles::Template &t : BuilderFiles::templates()) {
+        QAction *a =
+            menu->addAction(QString(t.name).replace(QLatin1Char('&'), QLatin1String("&&")));
+        a->setToolTip(t.description);
+        const QString id = t.id;
         connect(a, &QAction::triggered, this, [this, id] { openTemplate(id); });
     }
     gallery->setMenu(menu);
@@ -366,11 +349,9 @@ void BuilderView::buildToolbar(QToolBar *bar)
     auto *promote = new QToolButton(this);
     promote->setText(tr("Promote"));
     promote->setToolTip(tr("Make a published version run in staging, then in production"));
-    m_promoteMenu = new QMenu(promote);
-    promote->setMenu(m_promoteMenu);
+    promote->setMenu(m_deployments->menu());
     promote->setPopupMode(QToolButton::InstantPopup);
     bar->addWidget(promote);
-    connect(m_promoteMenu, &QMenu::aboutToShow, this, &BuilderView::updateDeployments);
 }
 
 QString BuilderView::statusText() const
@@ -416,8 +397,7 @@ void BuilderView::openDocument(const QJsonObject &document)
     m_dirty = false;
     m_inspector->showNode(QString());
     validateNow();
-    m_fitPending = true;
-    fitWorkflow();
+    showStart();
 }
 
 void BuilderView::fitWorkflow()
@@ -425,20 +405,56 @@ void BuilderView::fitWorkflow()
     // Before the canvas has its size, fitting would shrink the workflow to a speck: wait.
     if (m_view->viewport()->width() < 200 || m_view->viewport()->height() < 150)
         return;
-    m_fitPending = false;
     m_view->resetTransform();
-    m_view->fitInView(m_scene->itemsBoundingRect().adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
+    const QRectF all = m_scene->itemsBoundingRect().adjusted(-30, -30, 30, 30);
+    m_view->fitInView(all, Qt::KeepAspectRatio);
     if (m_view->transform().m11() > 1)
         m_view->resetTransform();
-    // A big workflow stays readable: not smaller than half size, starting from its beginning.
-    if (m_view->transform().m11() < 0.5) {
-        m_view->resetTransform();
-        m_view->scale(0.5, 0.5);
-        const QRectF all = m_scene->itemsBoundingRect();
-        m_view->centerOn(all.left() + m_view->viewport()->width(), all.center().y());
+    m_view->centerOn(all.center());
+    m_minimap->updateShown();
+}
+
+void BuilderView::showStart()
+{
+    if (m_view->viewport()->width() < 200 || m_view->viewport()->height() < 150) {
+        m_startPending = true;
         return;
     }
-    m_view->centerOn(m_scene->itemsBoundingRect().center());
+    m_startPending = false;
+    // The whole workflow when it fits at a size that reads; otherwise readable from its start,
+    // with the minimap for the rest.
+    fitWorkflow();
+    if (m_view->transform().m11() >= ReadableScale)
+        return;
+    m_view->resetTransform();
+    m_view->scale(ReadableScale, ReadableScale);
+    const QRectF all = m_scene->itemsBoundingRect().adjusted(-30, -30, 30, 30);
+    const QRectF shown = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    m_view->centerOn(all.left() + shown.width() / 2,
+                     shown.height() >= all.height() ? all.center().y()
+                                                    : all.top() + shown.height() / 2);
+    m_minimap->updateShown();
+}
+
+QPointF BuilderView::freeSpotNear(const QPointF &wanted) const
+{
+    // Looks right of the wanted place, then below it, for a card-sized gap on the grid.
+    const QSizeF card(NodeItem::Width + 40, 140);
+    for (int ring = 0; ring < 30; ++ring) {
+        for (const QPointF &offset : {QPointF(ring * 60.0, 0), QPointF(0, ring * 60.0),
+                                      QPointF(ring * 60.0, ring * 60.0)}) {
+            const QRectF spot(wanted + offset - QPointF(20, 20), card);
+            bool taken = false;
+            for (const QString &id : m_graph.nodeIds()) {
+                if (const NodeItem *item = m_scene->nodeItem(id);
+                    item && item->sceneBoundingRect().intersects(spot))
+                    taken = true;
+            }
+            if (!taken)
+                return wanted + offset;
+        }
+    }
+    return wanted;
 }
 
 void BuilderView::newWorkflow()
@@ -449,91 +465,63 @@ void BuilderView::newWorkflow()
                    QJsonObject {{QStringLiteral("kind"), QStringLiteral("manual")}}},
                   {QStringLiteral("nodes"), QJsonArray {}},
                   {QStringLiteral("edges"), QJsonArray {}}});
-    m_versions = {};
-    updateDeployments();
+    m_deployments->setVersions({});
     showStatus(tr("An empty canvas: drag a Start from the palette, then the steps after it."));
 }
 
 bool BuilderView::openTemplate(const QString &templateId)
 {
-    QFile file(QStringLiteral(":/templates/%1.json").arg(templateId));
-    if (!file.open(QIODevice::ReadOnly))
+    const Result<QJsonObject> doc = BuilderFiles::readTemplate(templateId);
+    if (!doc) {
+        showStatus(doc.error().message);
         return false;
-    QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
-    doc.remove(QStringLiteral("version"));
-    openDocument(doc);
-    m_versions = {};
-    updateDeployments();
+    }
+    openDocument(*doc);
+    m_deployments->setVersions({});
     showStatus(tr("Opened the template \"%1\". Save it to keep it as a draft.")
-                   .arg(doc.value(QLatin1String("name")).toString()));
+                   .arg(doc->value(QLatin1String("name")).toString()));
     return true;
 }
 
 bool BuilderView::importFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        showStatus(tr("Cannot read %1: %2").arg(path, file.errorString()));
+    const Result<BuilderFiles::Imported> imported = BuilderFiles::import(path, m_validator);
+    if (!imported) {
+        showStatus(imported.error().message);
         return false;
     }
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        showStatus(tr("%1 is not a workflow: %2 at character %3")
-                       .arg(path, error.errorString())
-                       .arg(error.offset));
-        return false;
-    }
-    // An n8n export: convert what maps, and say what did not.
-    if (N8nImport::looksLikeN8n(doc.object())) {
-        auto converted = N8nImport::convert(doc.object());
-        if (!converted) {
-            showStatus(tr("Not imported: %1").arg(converted.error().message));
-            return false;
-        }
-        openDocument(converted->workflow);
-        m_dirty = true;
-        m_importReport = converted->mapped;
-        for (const QString &line : std::as_const(converted->unmapped))
-            m_importReport << tr("Not mapped: %1").arg(line);
-        showStatus(tr("Imported from n8n: %1 step(s) mapped, %2 not (placeholders to replace). "
-                      "Check the problems below, then save.")
-                       .arg(converted->mapped.size())
-                       .arg(converted->unmapped.size()));
-        if (isVisible()) {
-            auto *box = new QMessageBox(QMessageBox::Information, tr("Imported from n8n"),
-                                        tr("%1 step(s) mapped, %2 not.")
-                                            .arg(converted->mapped.size())
-                                            .arg(converted->unmapped.size()),
-                                        QMessageBox::Close, this);
-            box->setDetailedText(m_importReport.join(QLatin1Char('\n')));
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        }
+    openDocument(imported->workflow);
+    m_deployments->setVersions({});
+    m_dirty = true;
+    if (!imported->fromN8n) {
+        showStatus(tr("Imported %1. Save it to keep it as a draft.").arg(path));
         return true;
     }
-    // The format is checked before anything changes; the first problem names node and field.
-    const QList<WorkflowIssue> issues = m_validator.validate(doc.object());
-    if (!issues.isEmpty()) {
-        showStatus(tr("Not imported, %1 has %2 problem(s); the first: %3")
-                       .arg(path)
-                       .arg(issues.size())
-                       .arg(issues.first().toString()));
-        return false;
+    // An n8n export: say what did not map.
+    m_importReport = imported->mapped;
+    for (const QString &line : imported->unmapped)
+        m_importReport << tr("Not mapped: %1").arg(line);
+    showStatus(tr("Imported from n8n: %1 step(s) mapped, %2 not (placeholders to replace). "
+                  "Check the problems below, then save.")
+                   .arg(imported->mapped.size())
+                   .arg(imported->unmapped.size()));
+    if (isVisible()) {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Imported from n8n"),
+                                    tr("%1 step(s) mapped, %2 not.")
+                                        .arg(imported->mapped.size())
+                                        .arg(imported->unmapped.size()),
+                                    QMessageBox::Close, this);
+        box->setDetailedText(m_importReport.join(QLatin1Char('\n')));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     }
-    openDocument(doc.object());
-    m_dirty = true;
-    showStatus(tr("Imported %1. Save it to keep it as a draft.").arg(path));
     return true;
 }
 
 bool BuilderView::exportFile(const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(m_graph.toJson()).toJson(QJsonDocument::Indented)) < 0
-        || !file.commit()) {
-        showStatus(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (const Status written = BuilderFiles::exportTo(path, m_graph.toJson()); !written) {
+        showStatus(written.error().message);
         return false;
     }
     showStatus(tr("Exported to %1").arg(path));
@@ -612,19 +600,7 @@ void BuilderView::copySelection()
     const QStringList ids = m_scene->selectedNodeIds();
     if (ids.isEmpty())
         return;
-    QJsonArray nodes;
-    for (const QString &id : ids)
-        nodes.append(m_graph.node(id));
-    QJsonArray edges;
-    for (const WorkflowEdge &e : m_graph.edges()) {
-        if (ids.contains(e.from) && ids.contains(e.to))
-            edges.append(QJsonObject {{QStringLiteral("from"), e.from},
-                                      {QStringLiteral("to"), e.to},
-                                      {QStringLiteral("port"), e.port}});
-    }
-    const QByteArray json = QJsonDocument(QJsonObject {{QStringLiteral("nodes"), nodes},
-                                                       {QStringLiteral("edges"), edges}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray json = QJsonDocument(m_graph.fragment(ids)).toJson(QJsonDocument::Compact);
     auto *mime = new QMimeData;
     mime->setData(QLatin1String(ClipboardType), json);
     mime->setText(QString::fromUtf8(json));
@@ -639,33 +615,8 @@ void BuilderView::paste()
         return;
     const QJsonObject clip =
         QJsonDocument::fromJson(mime->data(QLatin1String(ClipboardType))).object();
-    QHash<QString, QString> renamed;
     QStringList added;
-    edit(tr("Paste"), {}, [&] {
-        for (const auto &v : clip.value(QLatin1String("nodes")).toArray()) {
-            QJsonObject node = v.toObject();
-            const QString type = node.value(QLatin1String("type")).toString();
-            if (type == QLatin1String("trigger"))
-                continue; // a workflow has one start
-            const QString id = m_graph.freshId(node.value(QLatin1String("id")).toString());
-            renamed.insert(node.value(QLatin1String("id")).toString(), id);
-            node.insert(QStringLiteral("id"), id);
-            const QJsonObject p = node.value(QLatin1String("position")).toObject();
-            node.insert(
-                QStringLiteral("position"),
-                QJsonObject {{QStringLiteral("x"), p.value(QLatin1String("x")).toDouble() + 40},
-                             {QStringLiteral("y"), p.value(QLatin1String("y")).toDouble() + 40}});
-            if (m_graph.insertNode(node))
-                added << id;
-        }
-        for (const auto &v : clip.value(QLatin1String("edges")).toArray()) {
-            const QJsonObject e = v.toObject();
-            const QString from = renamed.value(e.value(QLatin1String("from")).toString());
-            const QString to = renamed.value(e.value(QLatin1String("to")).toString());
-            if (!from.isEmpty() && !to.isEmpty())
-                (void)m_graph.addEdge({from, to, e.value(QLatin1String("port")).toString()});
-        }
-    });
+    edit(tr("Paste"), {}, [&] { added = m_graph.insertFragment(clip, QPointF(40, 40)); });
     m_scene->selectNodes(added);
     showStatus(tr("Pasted %1 step(s).").arg(added.size()));
 }
@@ -749,8 +700,7 @@ void BuilderView::workflowLoaded(const QString &id, const QJsonObject &draft,
                                  const QJsonArray &versions)
 {
     openDocument(draft);
-    m_versions = versions;
-    updateDeployments();
+    m_deployments->setVersions(versions);
     showStatus(tr("Opened \"%1\".").arg(id));
 }
 
@@ -800,44 +750,34 @@ bool BuilderView::testRun(const QJsonObject &input)
                        .arg(m_issues.size()));
         return false;
     }
-    m_run.clear();
-    m_runDetail = {};
-    m_runStates.clear();
-    for (const QString &id : m_graph.nodeIds())
-        setRunState(id, QStringLiteral("pending"));
+    m_runPanel->start(m_graph.nodeIds());
     showStatus(tr("Starting a test run…"));
     Q_EMIT testRunRequested(m_graph.toJson(), input);
     return true;
 }
 
-void BuilderView::setRunState(const QString &node, const QString &state)
+QString BuilderView::runState(const QString &nodeId) const
 {
-    m_runStates.insert(node, state);
-    if (NodeItem *item = m_scene->nodeItem(node))
-        item->setRunState(state);
+    return m_runPanel->state(nodeId);
 }
 
 void BuilderView::testRunStarted(const QString &workflowId, const QString &executionId)
 {
     if (workflowId != m_graph.metadata().value(QLatin1String("id")).toString())
         return;
-    m_run = executionId;
+    m_runPanel->setExecutionId(executionId);
     showStatus(tr("Test run %1 is running…").arg(ExecutionLink::link(executionId)));
 }
 
 void BuilderView::executionEvent(const QString &executionId, const QJsonObject &event)
 {
-    if (executionId != m_run)
-        return;
-    const QString node = event.value(QLatin1String("node")).toString();
-    const QString state = TestRunStates::ofEvent(event);
-    if (!node.isEmpty() && !state.isEmpty())
-        setRunState(node, state);
+    if (executionId == m_runPanel->executionId())
+        m_runPanel->applyEvent(event);
 }
 
 void BuilderView::executionStatus(const QString &executionId, const QString &status)
 {
-    if (executionId != m_run)
+    if (executionId != m_runPanel->executionId())
         return;
     if (status == QLatin1String("completed") || status == QLatin1String("failed")
         || status == QLatin1String("waiting") || status == QLatin1String("cancelled"))
@@ -850,13 +790,10 @@ void BuilderView::executionStatus(const QString &executionId, const QString &sta
 
 void BuilderView::executionLoaded(const QString &executionId, const QJsonObject &execution)
 {
-    if (executionId != m_run)
+    if (executionId != m_runPanel->executionId())
         return;
-    m_runDetail = execution;
-    // Each step as the run left it, and a failed run points at its step.
-    const TestRunStates::Reading reading = TestRunStates::ofExecution(execution, m_graph.nodeIds());
-    for (auto it = reading.states.cbegin(); it != reading.states.cend(); ++it)
-        setRunState(it.key(), it.value());
+    // Each step as the run left it, the path it took, and a failed run points at its step.
+    const TestRunStates::Reading reading = m_runPanel->applyExecution(execution, m_graph.nodeIds());
     if (const QString failed = reading.failedStep; !failed.isEmpty()) {
         const QString error = execution.value(QLatin1String("error")).toString();
         showStatus(tr("Test run %1 failed at \"%2\": %3")
@@ -867,35 +804,18 @@ void BuilderView::executionLoaded(const QString &executionId, const QJsonObject 
             m_view->centerOn(m_scene->nodeItem(failed));
         }
     }
-    showRunDetails();
+    const QStringList ids = m_scene->selectedNodeIds();
+    m_runPanel->showStep(ids.size() == 1 ? ids.first() : QString());
 }
 
 QString BuilderView::runDetails() const
 {
-    return m_runPanel->toPlainText();
-}
-
-void BuilderView::showRunDetails()
-{
-    const QStringList ids = m_scene->selectedNodeIds();
-    if (ids.size() != 1 || m_runDetail.isEmpty()) {
-        m_runPanel->clear();
-        return;
-    }
-    const QJsonObject step = TestRunStates::step(m_runDetail, ids.first());
-    m_runPanel->setPlainText(
-        step.isEmpty() ? tr("This step did not run.")
-                       : QString::fromUtf8(QJsonDocument(step).toJson(QJsonDocument::Indented)));
+    return m_runPanel->text();
 }
 
 int BuilderView::deployed(const QString &environment) const
 {
-    for (const auto &v : m_versions) {
-        const QJsonObject o = v.toObject();
-        if (o.value(QLatin1String("environments")).toArray().contains(environment))
-            return o.value(QLatin1String("version")).toInt();
-    }
-    return 0;
+    return m_deployments->deployed(environment);
 }
 
 QString BuilderView::deploymentText() const
@@ -903,49 +823,9 @@ QString BuilderView::deploymentText() const
     return m_deployments->text();
 }
 
-void BuilderView::updateDeployments()
-{
-    const QStringList order {QStringLiteral("dev"), QStringLiteral("staging"),
-                             QStringLiteral("production")};
-    const QStringList names {tr("dev"), tr("staging"), tr("production")};
-    QStringList parts;
-    for (int i = 0; i < order.size(); ++i) {
-        const int v = deployed(order.at(i));
-        parts << (v > 0 ? tr("%1: version %2").arg(names.at(i)).arg(v)
-                        : tr("%1: —").arg(names.at(i)));
-    }
-    m_deployments->setText(m_versions.isEmpty()
-                               ? tr("Not published yet.")
-                               : tr("Runs in %1").arg(parts.join(QStringLiteral(" · "))));
-    if (!m_promoteMenu)
-        return;
-    m_promoteMenu->clear();
-    for (int i = 1; i < order.size(); ++i) {
-        const int from = deployed(order.at(i - 1));
-        QAction *a = m_promoteMenu->addAction(
-            from > 0 ? tr("Version %1 from %2 to %3").arg(from).arg(names.at(i - 1), names.at(i))
-                     : tr("To %1 (nothing runs in %2)").arg(names.at(i), names.at(i - 1)));
-        a->setEnabled(from > 0 && deployed(order.at(i)) != from);
-        const QString &target = order.at(i);
-        connect(a, &QAction::triggered, this, [this, target] { promote(target); });
-    }
-}
-
 bool BuilderView::promote(const QString &environment)
 {
-    const QStringList order {QStringLiteral("dev"), QStringLiteral("staging"),
-                             QStringLiteral("production")};
-    const qsizetype i = order.indexOf(environment);
-    const int version = i > 0 ? deployed(order.at(i - 1)) : 0;
-    if (version == 0) {
-        showStatus(tr("Nothing to promote to %1: no version runs in the environment before it.")
-                       .arg(environment));
-        return false;
-    }
-    showStatus(tr("Promoting version %1 to %2…").arg(version).arg(environment));
-    Q_EMIT promoteRequested(m_graph.metadata().value(QLatin1String("id")).toString(), version,
-                            environment);
-    return true;
+    return m_deployments->promote(environment);
 }
 
 void BuilderView::workflowPromoted(const QString &id, int version, const QString &environment)
@@ -979,8 +859,8 @@ void BuilderView::showHistory()
                                    .arg(version));
                 });
     }
-    m_history->setWorkflow(m_graph.metadata().value(QLatin1String("id")).toString(), m_versions,
-                           m_graph.toJson());
+    m_history->setWorkflow(m_graph.metadata().value(QLatin1String("id")).toString(),
+                           m_deployments->versions(), m_graph.toJson());
     m_history->show();
     m_history->raise();
 }
@@ -995,7 +875,18 @@ void BuilderView::insertSelectedPaletteEntry()
     const QJsonObject node = m_palette->currentIndex().data(PaletteModel::NodeRole).toJsonObject();
     if (node.isEmpty())
         return;
-    addStep(node, m_view->mapToScene(m_view->viewport()->rect().center()));
+    // Next to the selected step, or in the middle of the canvas; never on top of another.
+    const QStringList selected = m_scene->selectedNodeIds();
+    const QPointF wanted = selected.size() == 1
+        ? m_graph.position(selected.first()) + QPointF(NodeItem::Width + 70, 0)
+        : m_view->mapToScene(m_view->viewport()->rect().center())
+            - QPointF(NodeItem::Width / 2, 40);
+    const QString id = addStep(node, freeSpotNear(wanted));
+    // Scrolled to once the scene has grown to hold it.
+    QTimer::singleShot(0, this, [this, id] {
+        if (NodeItem *item = m_scene->nodeItem(id))
+            m_view->ensureVisible(item, 40, 40);
+    });
 }
 
 bool BuilderView::eventFilter(QObject *watched, QEvent *event)
@@ -1020,8 +911,8 @@ bool BuilderView::eventFilter(QObject *watched, QEvent *event)
         m_view->setDragMode(QGraphicsView::RubberBandDrag);
         return true;
     }
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize && m_fitPending)
-        fitWorkflow();
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize && m_startPending)
+        showStart();
     return QWidget::eventFilter(watched, event);
 }
 
@@ -1031,6 +922,7 @@ void BuilderView::zoom(qreal factor)
     if (scale < 0.1 || scale > 3)
         return;
     m_view->scale(factor, factor);
+    m_minimap->updateShown();
 }
 
 } // namespace Switchboard

@@ -14,8 +14,6 @@ class QGraphicsView;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QMenu;
-class QPlainTextEdit;
 class QSortFilterProxyModel;
 class QStandardItemModel;
 class QTimer;
@@ -23,8 +21,11 @@ class QTreeView;
 
 namespace Switchboard {
 
+class Deployments;
 class Inspector;
+class Minimap;
 class PaletteModel;
+class TestRunPanel;
 class VersionHistory;
 class WorkflowScene;
 
@@ -81,11 +82,16 @@ public:
     void copySelection();
     void paste();
     void autoLayout();
+    // Fits the whole workflow in the canvas (not larger than full size).
+    void fitWorkflow();
+    // How a workflow opens: whole when it reads at that size, else from its start.
+    void showStart();
+    Minimap *minimap() const { return m_minimap; }
     // Runs the workflow on the canvas with sample input against the clinic's modules (or the
     // demo clinic): the steps show their state as the run goes, and a failed run points at
     // the step that failed. Refused while the workflow has problems.
     bool testRun(const QJsonObject &input);
-    QString runState(const QString &nodeId) const { return m_runStates.value(nodeId); }
+    QString runState(const QString &nodeId) const;
     QString runDetails() const;
     void validateNow();
     void save();
@@ -126,8 +132,10 @@ private:
     void showStatus(const QString &text);
     void insertSelectedPaletteEntry();
     void zoom(qreal factor);
-    void fitWorkflow();
+    // The nearest place at or after `wanted` where a new step covers no other.
+    QPointF freeSpotNear(const QPointF &wanted) const;
     void buildToolbar(QToolBar *bar);
+    void askTestRun();
 
     WorkflowGraph m_graph;
     ExpressionEngine m_expressions;
@@ -146,24 +154,16 @@ private:
     QLabel *m_status;
     QTimer *m_validate;
     QList<WorkflowIssue> m_issues;
-    QJsonArray m_versions;
     QStringList m_importReport;
-    QLabel *m_deployments;
-    QMenu *m_promoteMenu = nullptr;
-    void updateDeployments();
-    QString m_run; // the test run's execution id
-    QHash<QString, QString> m_runStates; // step → pending, running, retrying, waiting, done, failed
-    QJsonObject m_runDetail; // the run as the core last described it
-    QPlainTextEdit *m_runPanel;
-    void setRunState(const QString &node, const QString &state);
-    void showRunDetails();
-    void askTestRun();
-    QString m_lastInput; // the sample input of the last test run // of the workflow on the canvas,
-                         // newest first
+    Deployments *m_deployments;
+    TestRunPanel *m_runPanel;
+    QString m_lastInput; // the sample input of the last test run
     VersionHistory *m_history = nullptr;
     bool m_dirty = false;
     bool m_loading = false;
-    bool m_fitPending = false; // fit the workflow once the canvas has its size
+    bool m_startPending = false; // show the workflow once the canvas has its size
+    Minimap *m_minimap = nullptr;
+    static constexpr qreal ReadableScale = 0.8; // step names read at this size
 };
 
 } // namespace Switchboard

@@ -26,6 +26,12 @@ public:
     QString runState() const { return m_runState; }
     // A run state in words ("not taken" for "skipped").
     static QString runStateText(const QString &state);
+    // An output port in words ("next", "if it fails"); cases and decisions keep their names.
+    static QString portText(const QString &port);
+    // What the card says: the step's name, its kind or module, what it does.
+    QStringList lines() const;
+    // Whether every line reads in full at 100 % (nothing cut short with "…").
+    bool textFits() const;
     // Called when the model changed the node: size and ports may differ.
     void refresh();
 
@@ -39,7 +45,7 @@ public:
     QString outputAt(const QPointF &scenePos) const;
     bool inputAt(const QPointF &scenePos) const;
 
-    static constexpr qreal Width = 190;
+    static constexpr qreal Width = 240;
     static constexpr qreal Grid = 10; // snapping
 
 protected:
@@ -47,10 +53,12 @@ protected:
 
 private:
     qreal height() const;
+    qreal header() const; // the part above the ports: one or two lines of name, then two
 
     const WorkflowGraph &m_graph;
     QString m_id;
     QStringList m_ports;
+    QStringList m_title; // the name as the card shows it, on one or two lines
     Problem m_problem = Problem::None;
     QString m_problemText;
     QString m_runState;

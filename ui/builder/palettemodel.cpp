@@ -1,5 +1,6 @@
 #include "builder/palettemodel.h"
 
+#include "builder/nodeicon.h"
 #include "builder/workflowscene.h"
 #include "modules/modulecatalog.h"
 
@@ -17,6 +18,8 @@ QStandardItem *entry(const QString &text, const QString &hint, const QJsonObject
     auto *item = new QStandardItem(text);
     item->setToolTip(hint);
     item->setData(node, PaletteModel::NodeRole);
+    item->setIcon(NodeIcon::icon(node.value(QLatin1String("type")).toString(),
+                                 node.value(QLatin1String("module")).toString()));
     item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
     return item;
 }
@@ -76,13 +79,16 @@ PaletteModel::PaletteModel(QObject *parent)
     for (const ModuleInfo &info : ModuleCatalog::all()) {
         QStandardItem *module =
             group(info.numberText() + QLatin1Char(' ') + ModuleCatalog::displayName(info.id));
+        module->setIcon(NodeIcon::icon(QStringLiteral("module_call"), info.id));
         for (const QString &action : ModuleCatalog::actions(info.id))
-            module->appendRow(
-                entry(action, tr("Call %1: %2").arg(ModuleCatalog::displayName(info.id), action),
-                      {{"type", "module_call"},
-                       {"module", info.id},
-                       {"action", action},
-                       {"payload", QJsonObject {}}}));
+            module->appendRow(entry(ModuleCatalog::actionName(action),
+                                    tr("Call %1: %2 (%3)")
+                                        .arg(ModuleCatalog::displayName(info.id),
+                                             ModuleCatalog::actionName(action), action),
+                                    {{"type", "module_call"},
+                                     {"module", info.id},
+                                     {"action", action},
+                                     {"payload", QJsonObject {}}}));
         modules->appendRow(module);
     }
     appendRow(modules);

@@ -1,7 +1,6 @@
 #include "builder/testrunstates.h"
 
 #include <QJsonArray>
-#include <QSet>
 
 namespace Switchboard::TestRunStates {
 
@@ -20,30 +19,37 @@ QString ofEvent(const QJsonObject &event)
     return states.value(event.value(QLatin1String("type")).toString());
 }
 
+bool Reading::took(const WorkflowEdge &edge) const
+{
+    return reached.contains(edge.from) && reached.contains(edge.to)
+        && (!branch.contains(edge.from) || branch.value(edge.from) == edge.port);
+}
+
 Reading ofExecution(const QJsonObject &execution, const QStringList &nodeIds)
 {
     Reading out;
-    QSet<QString> reached;
     for (const QJsonValue v : execution.value(QLatin1String("steps")).toArray()) {
-        const QJsonObject step = v.toObject();
-        const QString node = step.value(QLatin1String("node")).toString();
-        const QString status = step.value(QLatin1String("status")).toString();
-        reached.insert(node);
-        if (status == QLatin1String("completed")) {
-            out.states.insert(node, QStringLiteral("done"));
-        } else if (status == QLatin1String("failed")) {
-            out.states.insert(node, QStringLiteral("failed"));
+        const QString node = v[QLatin1String("node")].toString();
+        const QString status = v[QLatin1String("status")].toString();
+        out.reached.insert(node);
+        // completed reads "done"; failed, retrying, running and waiting read as they are.
+        out.states.insert(node,
+                          status == QLatin1String("completed") ? QStringLiteral("done") : status);
+        if (status == QLatin1String("failed"))
             out.failedStep = node;
-        }
+    }
+    for (const QJsonValue v : execution.value(QLatin1String("history")).toArray()) {
+        const QString port = v[QLatin1String("data")][QLatin1String("branch")].toString();
+        if (!port.isEmpty())
+            out.branch.insert(v[QLatin1String("node")].toString(), port);
     }
     const QString overall = execution.value(QLatin1String("status")).toString();
+    const bool finished = overall == QLatin1String("completed")
+        || overall == QLatin1String("failed") || overall == QLatin1String("cancelled");
     // Steps a finished run never reached were not taken: they no longer read "pending".
-    if (overall == QLatin1String("completed") || overall == QLatin1String("failed")
-        || overall == QLatin1String("cancelled")) {
-        for (const QString &id : nodeIds) {
-            if (!reached.contains(id))
-                out.states.insert(id, QStringLiteral("skipped"));
-        }
+    for (const QString &id : nodeIds) {
+        if (!out.reached.contains(id))
+            out.states.insert(id, finished ? QStringLiteral("skipped") : QStringLiteral("pending"));
     }
     if (overall == QLatin1String("failed") && out.failedStep.isEmpty())
         out.failedStep =

@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -14,7 +15,7 @@
 namespace Switchboard {
 
 VersionHistory::VersionHistory(QWidget *parent)
-    : QWidget(parent, Qt::Window)
+    : QDialog(parent)
     , m_older(new QComboBox(this))
     , m_newer(new QComboBox(this))
     , m_list(new QListWidget(this))
@@ -36,7 +37,10 @@ VersionHistory::VersionHistory(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(row);
     layout->addWidget(m_list, 1);
-    layout->addWidget(m_restore, 0, Qt::AlignRight);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_restore, QDialogButtonBox::ActionRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
     for (QComboBox *box : {m_older, m_newer}) {
         connect(box, &QComboBox::currentIndexChanged, this, [this, box] {
             fetch(box->currentData().toInt());

@@ -1,10 +1,10 @@
 #pragma once
 
+#include <QDialog>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
-#include <QWidget>
 
 class QComboBox;
 class QListWidget;
@@ -15,8 +15,8 @@ namespace Switchboard {
 // A workflow's published versions next to the draft on the canvas: pick two to see what
 // changed between them (settings, steps with the settings that changed, connections), and open
 // an old version as the draft (an undoable edit, so nothing is lost). Versions are fetched on
-// demand through versionRequested and handed in with setVersion.
-class VersionHistory final : public QWidget
+// demand through versionRequested and handed in with setVersion. Close or Esc closes it.
+class VersionHistory final : public QDialog
 {
     Q_OBJECT
 

@@ -2,23 +2,13 @@
 
 #include "builder/edgeitem.h"
 #include "builder/nodeitem.h"
+#include "builder/testrunstates.h"
 #include "builder/workflowscene.h"
 #include "workflow/workflowgraph.h"
 
 #include <QJsonArray>
 
 namespace Switchboard {
-
-namespace {
-
-QString runState(const QString &status)
-{
-    if (status == QLatin1String("completed"))
-        return QStringLiteral("done");
-    return status; // failed, retrying, running, waiting
-}
-
-} // namespace
 
 PathView::PathView(QWidget *parent)
     : QGraphicsView(parent)
@@ -68,36 +58,18 @@ bool PathView::taken(const QString &from, const QString &to) const
 
 void PathView::apply()
 {
-    m_states.clear();
+    const TestRunStates::Reading run = TestRunStates::ofExecution(m_execution, m_graph->nodeIds());
+    m_states = run.states;
     m_taken.clear();
-    QHash<QString, QString> status;
-    for (const QJsonValue v : m_execution.value(QLatin1String("steps")).toArray())
-        status.insert(v[QLatin1String("node")].toString(), v[QLatin1String("status")].toString());
-    // The branch each step left by, when it was not "out".
-    QHash<QString, QString> branch;
-    for (const QJsonValue v : m_execution.value(QLatin1String("history")).toArray()) {
-        const QJsonObject e = v.toObject();
-        const QString port = e.value(QLatin1String("data")).toObject().value("branch").toString();
-        if (!port.isEmpty())
-            branch.insert(e.value(QLatin1String("node")).toString(), port);
-    }
-    const QString overall = m_execution.value(QLatin1String("status")).toString();
-    const bool finished = overall == QLatin1String("completed")
-        || overall == QLatin1String("failed") || overall == QLatin1String("cancelled");
     for (const QString &id : m_graph->nodeIds()) {
-        const QString state = status.contains(id) ? runState(status.value(id))
-            : finished                            ? QStringLiteral("skipped")
-                                                  : QStringLiteral("pending");
-        m_states.insert(id, state);
         if (NodeItem *item = m_scene->nodeItem(id)) {
-            item->setRunState(m_execution.isEmpty() ? QString() : state);
-            item->setOpacity(state == QLatin1String("skipped") ? 0.4 : 1.0);
+            item->setRunState(m_execution.isEmpty() ? QString() : m_states.value(id));
+            item->setOpacity(m_states.value(id) == QLatin1String("skipped") ? 0.4 : 1.0);
         }
     }
     for (EdgeItem *edge : m_scene->edgeItems()) {
         const WorkflowEdge &e = edge->edge();
-        const bool went = status.contains(e.from) && status.contains(e.to)
-            && (!branch.contains(e.from) || branch.value(e.from) == e.port);
+        const bool went = run.took(e);
         if (went)
             m_taken.insert(e.from + QStringLiteral("→") + e.to);
         edge->setTaken(m_execution.isEmpty() ? std::nullopt : std::optional<bool>(went));
