@@ -1,6 +1,8 @@
 #include "app/mainwindow.h"
 #include "builder/builderview.h"
+#include "builder/edgeitem.h"
 #include "builder/inspector.h"
+#include "builder/payloadeditor.h"
 #include "builderdriver.h"
 #include "service/embeddedorchestrator.h"
 #include "testsupport.h"
@@ -62,9 +64,8 @@ private Q_SLOTS:
 
         // The inspector: what the booking call sends.
         builder.scene()->selectNodes({"module_call"});
-        auto *payload = qobject_cast<QPlainTextEdit *>(builder.inspector()->editor("payload"));
-        QVERIFY(payload);
-        payload->setPlainText(QStringLiteral("{\"patient_id\": \"{{ input.patient_id }}\"}"));
+        QVERIFY(fillSetting(builder.inspector(), QStringLiteral("payload"),
+                            QJsonObject {{"patient_id", "{{ input.patient_id }}"}}));
         builder.validateNow();
         QVERIFY2(builder.problems().isEmpty(),
                  qPrintable(builder.problems().isEmpty() ? QString()
@@ -100,6 +101,16 @@ private Q_SLOTS:
         // Selecting a step shows what it did.
         builder.scene()->selectNodes({"module_call"});
         QVERIFY(builder.runDetails().contains(QStringLiteral("\"attempts\"")));
+        // The path the run took is drawn strong: every connection here.
+        for (EdgeItem *edge : builder.scene()->edgeItems())
+            QCOMPARE(edge->taken(), std::optional<bool>(true));
+        // What the booking gave is offered when typing the next step's values.
+        builder.scene()->selectNodes({"module_call_2"});
+        auto *next = qobject_cast<PayloadEditor *>(builder.inspector()->editor("payload"));
+        QVERIFY(next);
+        QVERIFY2(next->suggestions().contains(
+                     QStringLiteral("{{ steps.module_call.output.booking_id }}")),
+                 qPrintable(next->suggestions().join(", ")));
 
         // The booking module was called with the sample input.
         const QJsonArray requests = m_sim.recentRequests(QStringLiteral("02_booking"));

@@ -2,6 +2,7 @@
 
 // Driving the workflow builder as a person would: drag from the palette, drag between ports.
 #include "builder/builderview.h"
+#include "builder/formjsoneditor.h"
 #include "builder/inspector.h"
 #include "builder/nodeitem.h"
 #include "builder/palettemodel.h"
@@ -100,7 +101,10 @@ inline bool fillSetting(Inspector *inspector, const QString &key, const QJsonVal
     QWidget *editor = inspector->editor(key);
     if (!editor)
         return false;
-    if (auto *fields = qobject_cast<ReviewFieldsEditor *>(editor)) {
+    if (auto *form = qobject_cast<FormJsonEditor *>(editor)) {
+        form->setValue(value);
+        Q_EMIT form->edited();
+    } else if (auto *fields = qobject_cast<ReviewFieldsEditor *>(editor)) {
         fields->setFields(value.toArray());
         Q_EMIT fields->edited();
     } else if (auto *combo = qobject_cast<QComboBox *>(editor)) {

@@ -1,9 +1,11 @@
 #include "builder/builderview.h"
+#include "builder/caseseditor.h"
 #include "builder/edgeitem.h"
 #include "builder/inspector.h"
 #include "builder/minimap.h"
 #include "builder/nodeitem.h"
 #include "builder/palettemodel.h"
+#include "builder/payloadeditor.h"
 #include "builder/reviewfieldseditor.h"
 #include "builder/versionhistory.h"
 #include "builder/workflowscene.h"
@@ -11,6 +13,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileInfo>
@@ -25,8 +28,10 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace Switchboard;
@@ -186,15 +191,49 @@ private Q_SLOTS:
         builder.scene()->selectNodes({"module_call"});
         Inspector *inspector = builder.inspector();
         QCOMPARE(inspector->nodeId(), QStringLiteral("module_call"));
-        auto *payload = qobject_cast<QPlainTextEdit *>(inspector->editor("payload"));
+        auto *payload = qobject_cast<PayloadEditor *>(inspector->editor("payload"));
         QVERIFY(payload);
-        payload->setPlainText(QStringLiteral("{\"patient_id\": "));
-        QVERIFY(inspector->errorFor("payload").contains(QStringLiteral("Not valid JSON")));
-        payload->setPlainText(QStringLiteral("{\"patient_id\": \"{{ input.patient_id }}\"}"));
-        QVERIFY(inspector->errorFor("payload").isEmpty());
+        // A value added as a row: its name typed, its value picked from what templates can read.
+        QAbstractButton *addValue = nullptr;
+        for (QAbstractButton *b : payload->findChildren<QAbstractButton *>())
+            if (b->text() == QStringLiteral("Add a value"))
+                addValue = b;
+        QVERIFY(addValue);
+        addValue->click();
+        QCOMPARE(payload->model()->rowCount(), 1);
+        payload->model()->setData(payload->model()->index(0, 0), QStringLiteral("patient_id"));
+        const QModelIndex valueCell = payload->model()->index(0, 1);
+        QAbstractItemDelegate *delegate = payload->table()->itemDelegateForIndex(valueCell);
+        std::unique_ptr<QWidget> valueEditor(
+            delegate->createEditor(payload->table()->viewport(), {}, valueCell));
+        auto *valueLine = qobject_cast<QLineEdit *>(valueEditor.get());
+        QVERIFY(valueLine && valueLine->completer());
+        valueLine->completer()->setCompletionPrefix(QStringLiteral("patient"));
+        QCOMPARE(valueLine->completer()->currentCompletion(),
+                 QStringLiteral("{{ input.patient_id }}"));
+        valueLine->setText(valueLine->completer()->currentCompletion());
+        delegate->setModelData(valueLine, payload->model(), valueCell);
+        valueEditor.reset();
         QCOMPARE(
             builder.graph().node("module_call").value("payload").toObject().value("patient_id"),
             QJsonValue("{{ input.patient_id }}"));
+        // The same as JSON, one click away; broken JSON is refused, and the form comes back
+        // only when the text is valid.
+        auto *toggle = payload->findChild<QToolButton *>(QStringLiteral("jsonToggle"));
+        QVERIFY(toggle);
+        toggle->click();
+        QVERIFY(payload->showsJson());
+        auto *json = payload->findChild<QPlainTextEdit *>(QStringLiteral("jsonText"));
+        QVERIFY(json->toPlainText().contains(QStringLiteral("\"patient_id\"")));
+        json->setPlainText(QStringLiteral("{\"patient_id\": "));
+        QVERIFY(inspector->errorFor("payload").contains(QStringLiteral("Not valid JSON")));
+        toggle->click();
+        QVERIFY(payload->showsJson());
+        json->setPlainText(QStringLiteral("{\"patient_id\": \"{{ input.patient_id }}\"}"));
+        QVERIFY(inspector->errorFor("payload").isEmpty());
+        toggle->click();
+        QVERIFY(!payload->showsJson());
+        QCOMPARE(payload->model()->rowCount(), 1);
         step();
         auto *name = qobject_cast<QLineEdit *>(inspector->editor("name"));
         QTest::keyClicks(name, QStringLiteral("Book"));

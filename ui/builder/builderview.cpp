@@ -219,7 +219,10 @@ BuilderView::BuilderView(QWidget *parent)
             });
     m_validate->setSingleShot(true);
     m_validate->setInterval(150);
-    connect(m_validate, &QTimer::timeout, this, &BuilderView::validateNow);
+    connect(m_validate, &QTimer::timeout, this, [this] {
+        validateNow();
+        updateSuggestions();
+    });
     connect(&m_graph, &WorkflowGraph::changed, this, [this] {
         if (!m_loading)
             m_dirty = true;
@@ -397,6 +400,7 @@ void BuilderView::openDocument(const QJsonObject &document)
     m_dirty = false;
     m_inspector->showNode(QString());
     validateNow();
+    updateSuggestions();
     showStart();
 }
 
@@ -728,8 +732,7 @@ void BuilderView::askTestRun()
     bool ok = false;
     const QString text = QInputDialog::getMultiLineText(
         this, tr("Test run"), tr("Sample input (JSON), as the trigger would give it:"),
-        m_lastInput.isEmpty() ? QStringLiteral("{\n  \"patient_id\": \"pt-test\"\n}") : m_lastInput,
-        &ok);
+        sampleInput(), &ok);
     if (!ok)
         return;
     QJsonParseError error;
@@ -794,6 +797,7 @@ void BuilderView::executionLoaded(const QString &executionId, const QJsonObject 
         return;
     // Each step as the run left it, the path it took, and a failed run points at its step.
     const TestRunStates::Reading reading = m_runPanel->applyExecution(execution, m_graph.nodeIds());
+    updateSuggestions();
     if (const QString failed = reading.failedStep; !failed.isEmpty()) {
         const QString error = execution.value(QLatin1String("error")).toString();
         showStatus(tr("Test run %1 failed at \"%2\": %3")
@@ -806,6 +810,19 @@ void BuilderView::executionLoaded(const QString &executionId, const QJsonObject 
     }
     const QStringList ids = m_scene->selectedNodeIds();
     m_runPanel->showStep(ids.size() == 1 ? ids.first() : QString());
+}
+
+QString BuilderView::sampleInput() const
+{
+    return m_lastInput.isEmpty() ? QStringLiteral("{\n  \"patient_id\": \"pt-test\"\n}")
+                                 : m_lastInput;
+}
+
+void BuilderView::updateSuggestions()
+{
+    m_inspector->setSuggestions(
+        TestRunStates::paths(QJsonDocument::fromJson(sampleInput().toUtf8()).object(),
+                             m_runPanel->detail(), m_graph.nodeIds()));
 }
 
 QString BuilderView::runDetails() const

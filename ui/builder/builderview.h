@@ -136,6 +136,10 @@ private:
     QPointF freeSpotNear(const QPointF &wanted) const;
     void buildToolbar(QToolBar *bar);
     void askTestRun();
+    // What payload values are offered as you type: the sample input and the last run's outputs.
+    void updateSuggestions();
+    // The sample input a test run starts with: the last one given, or a patient id.
+    QString sampleInput() const;
 
     WorkflowGraph m_graph;
     ExpressionEngine m_expressions;

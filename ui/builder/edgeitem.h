@@ -22,6 +22,7 @@ public:
     void adjust();
     // An execution's path: taken (drawn strong), not taken (faded), or nullopt (no run shown).
     void setTaken(std::optional<bool> taken);
+    std::optional<bool> taken() const { return m_taken; }
 
     // The curve between two scene points, shared with the rubber band of a new connection.
     static QPainterPath curve(const QPointF &start, const QPointF &end);

@@ -1,5 +1,7 @@
 #include "builder/inspector.h"
 
+#include "builder/caseseditor.h"
+#include "builder/payloadeditor.h"
 #include "builder/reviewfieldseditor.h"
 #include "common/statusstyle.h"
 #include "modules/modulecatalog.h"
@@ -64,6 +66,8 @@ Inspector::Inspector(WorkflowGraph &graph, ExpressionEngine &expressions, QWidge
     m_heading->setFont(font);
     m_heading->setWordWrap(true);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // A narrow inspector puts a field under its label rather than cutting it off.
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
     layout->addLayout(m_form);
@@ -88,7 +92,7 @@ QList<Inspector::Spec> Inspector::specsFor(const QString &type)
         return {name,
                 {QStringLiteral("module"), tr("Module"), Kind::Module},
                 {QStringLiteral("action"), tr("Action"), Kind::Action},
-                {QStringLiteral("payload"), tr("Payload (JSON, templates allowed)"), Kind::Json},
+                {QStringLiteral("payload"), tr("Sends"), Kind::Payload},
                 {QStringLiteral("timeout_s"), tr("Time limit (s)"), Kind::Integer, {}, 5, 60},
                 {QStringLiteral("retry.max_attempts"), tr("Attempts"), Kind::Integer, {}, 1, 10},
                 {QStringLiteral("retry.initial_delay"), tr("First retry after"), Kind::Duration},
@@ -96,7 +100,7 @@ QList<Inspector::Spec> Inspector::specsFor(const QString &type)
                  Kind::Json}};
     if (type == QLatin1String("condition"))
         return {name,
-                {QStringLiteral("cases"), tr("Cases (JSON: label and when)"), Kind::Json},
+                {QStringLiteral("cases"), tr("Ways out, tried in order"), Kind::Cases},
                 {QStringLiteral("default"), tr("Otherwise"), Kind::Text}};
     if (type == QLatin1String("join"))
         return {name,
@@ -140,22 +144,43 @@ QList<Inspector::Spec> Inspector::specsFor(const QString &type)
                  {QString(), QStringLiteral("info"), QStringLiteral("warning"),
                   QStringLiteral("critical")}}};
     if (type == QLatin1String("set"))
-        return {name, {QStringLiteral("values"), tr("Values (JSON of templates)"), Kind::Json}};
+        return {name, {QStringLiteral("values"), tr("Values"), Kind::Payload}};
     if (type == QLatin1String("end"))
         return {name,
                 {QStringLiteral("status"),
                  tr("Ends as"),
                  Kind::Choice,
                  {QStringLiteral("completed"), QStringLiteral("failed")}},
-                {QStringLiteral("output"), tr("Output (JSON, templates allowed)"), Kind::Json},
+                {QStringLiteral("output"), tr("Output"), Kind::Payload},
                 {QStringLiteral("error"), tr("Error message"), Kind::Text}};
     return {name};
+}
+
+void Inspector::fillActions(QComboBox *combo, const QString &module, const QString &current)
+{
+    combo->clear();
+    for (const QString &action : ModuleCatalog::actions(module))
+        combo->addItem(ModuleCatalog::actionName(action), action);
+    if (!current.isEmpty() && combo->findData(current) < 0)
+        combo->addItem(current, current); // an action the catalogue does not know
+    combo->setCurrentIndex(combo->findData(current));
+    if (current.isEmpty())
+        combo->setCurrentText(QString());
 }
 
 void Inspector::showNode(const QString &id)
 {
     m_id = id;
     rebuild();
+}
+
+void Inspector::setSuggestions(const QStringList &paths)
+{
+    m_suggestions = paths;
+    for (QWidget *editor : std::as_const(m_editors)) {
+        if (auto *payload = qobject_cast<PayloadEditor *>(editor))
+            payload->setSuggestions(paths);
+    }
 }
 
 void Inspector::renameRefused(const QString &message)
@@ -236,10 +261,11 @@ void Inspector::addField(const Spec &spec, const QJsonObject &source)
         break;
     }
     case Kind::Action: {
+        // The module's actions in words; another action can still be typed by its name.
         auto *combo = new QComboBox(this);
         combo->setEditable(true);
-        combo->addItems(ModuleCatalog::actions(source.value(QLatin1String("module")).toString()));
-        combo->setCurrentText(value.toString());
+        combo->setInsertPolicy(QComboBox::NoInsert);
+        fillActions(combo, source.value(QLatin1String("module")).toString(), value.toString());
         connect(combo->lineEdit(), &QLineEdit::editingFinished, this,
                 [this, spec, combo] { commit(spec, combo); });
         connect(combo, &QComboBox::activated, this, [this, spec, combo] { commit(spec, combo); });
@@ -270,6 +296,21 @@ void Inspector::addField(const Spec &spec, const QJsonObject &source)
         connect(edit, &QPlainTextEdit::textChanged, this,
                 [this, spec, edit] { commit(spec, edit); });
         editor = edit;
+        break;
+    }
+    case Kind::Cases:
+    case Kind::Payload: {
+        FormJsonEditor *form = nullptr;
+        if (spec.kind == Kind::Cases) {
+            form = new CasesEditor(this);
+        } else {
+            auto *payload = new PayloadEditor(this);
+            payload->setSuggestions(m_suggestions);
+            form = payload;
+        }
+        form->setValue(value);
+        connect(form, &FormJsonEditor::edited, this, [this, spec, form] { commit(spec, form); });
+        editor = form;
         break;
     }
     case Kind::Fields: {
@@ -331,7 +372,14 @@ void Inspector::addField(const Spec &spec, const QJsonObject &source)
     v->setSpacing(2);
     v->addWidget(editor);
     v->addWidget(error);
-    m_form->addRow(spec.label, box);
+    // Tables take the whole width, under their label.
+    if (spec.kind == Kind::Cases || spec.kind == Kind::Payload || spec.kind == Kind::Fields
+        || spec.kind == Kind::Json) {
+        m_form->addRow(new QLabel(spec.label, this));
+        m_form->addRow(box);
+    } else {
+        m_form->addRow(spec.label, box);
+    }
     m_editors.insert(spec.key, editor);
     m_errors.insert(spec.key, error);
 }
@@ -350,12 +398,19 @@ void Inspector::commit(const Spec &spec, QWidget *editor)
         return;
     QJsonValue value;
     QString problem;
-    if (auto *table = qobject_cast<ReviewFieldsEditor *>(editor)) {
+    if (auto *form = qobject_cast<FormJsonEditor *>(editor)) {
+        problem = form->problem();
+        value = form->value();
+    } else if (auto *table = qobject_cast<ReviewFieldsEditor *>(editor)) {
         problem = table->problem();
         value = table->fields();
     } else if (auto *combo = qobject_cast<QComboBox *>(editor)) {
-        value = spec.kind == Kind::Action ? QJsonValue(combo->currentText().trimmed())
-                                          : QJsonValue(combo->currentData().toString());
+        if (spec.kind == Kind::Action) {
+            const int index = combo->findText(combo->currentText());
+            value = index >= 0 ? combo->itemData(index).toString() : combo->currentText().trimmed();
+        } else {
+            value = combo->currentData().toString();
+        }
     } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
         value = spin->value() < spec.min ? QJsonValue(QJsonValue::Undefined)
                                          : QJsonValue(spin->value());
@@ -407,10 +462,10 @@ void Inspector::commit(const Spec &spec, QWidget *editor)
     // Picking another module offers its actions.
     if (spec.kind == Kind::Module && spec.key == QLatin1String("module")) {
         if (auto *action = qobject_cast<QComboBox *>(m_editors.value(QStringLiteral("action")))) {
-            const QString current = action->currentText();
-            action->clear();
-            action->addItems(ModuleCatalog::actions(value.toString()));
-            action->setCurrentText(current);
+            const int index = action->findText(action->currentText());
+            const QString current =
+                index >= 0 ? action->itemData(index).toString() : action->currentText();
+            fillActions(action, value.toString(), current);
         }
     }
 }

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QWidget>
 
+class QComboBox;
 class QFormLayout;
 class QLabel;
 
@@ -26,6 +27,9 @@ public:
     // The step to show; empty: the workflow's own settings.
     void showNode(const QString &id);
     QString nodeId() const { return m_id; }
+    // The paths templates can read, offered as you type a value ("input.patient_id",
+    // "steps.book.output.slot"): from the workflow and its last test run.
+    void setSuggestions(const QStringList &paths);
     // Shows why a rename was refused under the id field.
     void renameRefused(const QString &message);
     // The editor of a setting ("name", "module", "retry.max_attempts", "trigger.kind"…).
@@ -52,6 +56,8 @@ private:
         Json,
         List,
         Fields,
+        Cases,
+        Payload,
         Id
     };
     struct Spec
@@ -68,6 +74,7 @@ private:
     void commit(const Spec &spec, QWidget *editor);
     void showError(const QString &key, const QString &message);
     static QList<Spec> specsFor(const QString &type);
+    static void fillActions(QComboBox *combo, const QString &module, const QString &current);
 
     WorkflowGraph &m_graph;
     ExpressionEngine &m_expressions;
@@ -76,6 +83,7 @@ private:
     QLabel *m_heading;
     QHash<QString, QWidget *> m_editors;
     QHash<QString, QLabel *> m_errors;
+    QStringList m_suggestions;
     bool m_building = false;
 };
 

@@ -41,7 +41,6 @@ Minimap::Minimap(QGraphicsView *canvas)
     settle->setInterval(50);
     connect(settle, &QTimer::timeout, this, &Minimap::refit);
     connect(canvas->scene(), &QGraphicsScene::changed, settle, qOverload<>(&QTimer::start));
-    canvas->installEventFilter(this);
     canvas->viewport()->installEventFilter(this);
     place();
 }
@@ -108,9 +107,9 @@ void Minimap::resizeEvent(QResizeEvent *event)
 
 bool Minimap::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::Resize) {
-        if (watched == m_canvas)
-            place();
+    // The canvas lays its viewport out after its own resize: follow the viewport's.
+    if (event->type() == QEvent::Resize && watched == m_canvas->viewport()) {
+        place();
         updateShown();
     }
     return QGraphicsView::eventFilter(watched, event);

@@ -20,6 +20,8 @@ TestRunPanel::TestRunPanel(WorkflowScene *scene, QWidget *parent)
     setObjectName(QStringLiteral("runDetails"));
     m_heading->setWordWrap(true);
     m_heading->setObjectName(QStringLiteral("runHeading"));
+    m_heading->setMinimumHeight(m_heading->fontMetrics().lineSpacing() * 3);
+    m_heading->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_tree->setAccessibleName(tr("The selected step in the test run"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);

@@ -37,6 +37,8 @@ public:
     void showStep(const QString &node);
     // What the panel shows, as text (the step's details as indented JSON).
     QString text() const;
+    // The run as the core last described it; empty before its details came.
+    QJsonObject detail() const { return m_detail; }
 
 private:
     void setState(const QString &node, const QString &state);

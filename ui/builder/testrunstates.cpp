@@ -59,6 +59,36 @@ Reading ofExecution(const QJsonObject &execution, const QStringList &nodeIds)
     return out;
 }
 
+namespace {
+
+void addPaths(QStringList &out, const QString &prefix, const QJsonValue &value, int depth)
+{
+    out << prefix;
+    if (depth == 0 || !value.isObject())
+        return;
+    const QJsonObject o = value.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        addPaths(out, prefix + QLatin1Char('.') + it.key(), it.value(), depth - 1);
+}
+
+} // namespace
+
+QStringList paths(const QJsonObject &input, const QJsonObject &execution,
+                  const QStringList &nodeIds)
+{
+    QStringList out;
+    const QJsonValue runInput = execution.value(QLatin1String("input"));
+    addPaths(out, QStringLiteral("input"), runInput.isObject() ? runInput : input, 2);
+    for (const QString &id : nodeIds) {
+        const QJsonObject ran = step(execution, id);
+        addPaths(out, QStringLiteral("steps.%1.output").arg(id), ran.value(QLatin1String("output")),
+                 2);
+    }
+    out.removeDuplicates();
+    out.sort();
+    return out;
+}
+
 QJsonObject step(const QJsonObject &execution, const QString &node)
 {
     for (const QJsonValue v : execution.value(QLatin1String("steps")).toArray()) {

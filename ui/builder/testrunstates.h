@@ -32,6 +32,12 @@ struct Reading
 // run left it, and, once the run is over, the steps it never reached "skipped" (not taken).
 Reading ofExecution(const QJsonObject &execution, const QStringList &nodeIds);
 
+// What templates can read, for completion: input.<name> from the sample input, and
+// steps.<step>.output.<name> from the run's details (steps.<step>.output for steps without
+// one yet), two levels deep, sorted.
+QStringList paths(const QJsonObject &input, const QJsonObject &execution,
+                  const QStringList &nodeIds);
+
 // One step of the details, or an empty object when it did not run.
 QJsonObject step(const QJsonObject &execution, const QString &node);
 
