@@ -277,6 +277,15 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     addAction(exportAction);
     connect(&orchestrator, &Orchestrator::reportReady, this, &MainWindow::saveReport);
     connect(m_dashboard, &DashboardView::exportRequested, this, &MainWindow::exportReportAs);
+    connect(m_dashboard, &DashboardView::alertOpened, this, [this](qint64 id) {
+        showView(QStringLiteral("alerts"));
+        m_alertsView->selectAlert(id);
+    });
+    connect(m_dashboard, &DashboardView::alertsOpened, this,
+            [this] { showView(QStringLiteral("alerts")); });
+    connect(m_dashboard, &DashboardView::reviewOpened, this,
+            [this] { showView(QStringLiteral("review")); });
+    connect(m_dashboard, &DashboardView::deadLettersOpened, this, &MainWindow::openDeadLetters);
 }
 
 void MainWindow::exportReportAs()
@@ -493,6 +502,7 @@ void MainWindow::onTasks(const QJsonArray &tasks)
 void MainWindow::onAlerts(const QJsonObject &state)
 {
     m_alertsView->setState(state);
+    m_dashboard->setAlerts(state.value(QLatin1String("alerts")).toArray());
     m_openAlerts = 0;
     for (const auto &v : state.value(QLatin1String("alerts")).toArray())
         m_openAlerts += v.toObject().value(QLatin1String("state")) != QLatin1String("resolved");

@@ -29,4 +29,16 @@ QString relativeTime(const QDateTime &then, const QDateTime &now)
     return translated(QT_TRANSLATE_N_NOOP("RelativeTime", "%n days ago"), days);
 }
 
+QString elapsedText(qint64 seconds)
+{
+    const qint64 minutes = std::max(qint64(0), seconds) / 60;
+    if (minutes < 60)
+        return QCoreApplication::translate("RelativeTime", "%1 min").arg(minutes);
+    if (minutes < 48 * 60)
+        return QCoreApplication::translate("RelativeTime", "%1 h %2 min")
+            .arg(minutes / 60)
+            .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    return QCoreApplication::translate("RelativeTime", "%1 days").arg(minutes / (24 * 60));
+}
+
 } // namespace Switchboard

@@ -7,5 +7,7 @@ namespace Switchboard {
 
 // "just now", "3 min ago", "2 h ago", "4 days ago"; "never" for an invalid time.
 QString relativeTime(const QDateTime &then, const QDateTime &now);
+// How long something lasted or has waited: "12 min", "2 h 05 min", "3 days".
+QString elapsedText(qint64 seconds);
 
 } // namespace Switchboard

@@ -1,5 +1,6 @@
 #include "dashboard/dashboardview.h"
 
+#include "dashboard/attentionpanel.h"
 #include "dashboard/healthbanner.h"
 #include "dashboard/kpirow.h"
 #include "dashboard/kpitrendpanel.h"
@@ -19,13 +20,14 @@ namespace Switchboard {
 
 namespace {
 constexpr int MinTileWidth = 270;
-constexpr int TileHeight = 196;
+constexpr int TileHeight = 112;
 constexpr int Columns = 3;
 } // namespace
 
 DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     : QWidget(parent)
     , m_banner(new HealthBanner(this))
+    , m_attention(new AttentionPanel(modules->clock(), this))
     , m_tiles(new QListView(this))
     , m_delegate(new ModuleTileDelegate(this))
     , m_kpis(new KpiRow(this))
@@ -37,6 +39,11 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     outer->setContentsMargins(16, 16, 16, 8);
     outer->setSpacing(12);
     outer->addWidget(m_banner);
+    connect(m_attention, &AttentionPanel::alertOpened, this, &DashboardView::alertOpened);
+    connect(m_attention, &AttentionPanel::alertsOpened, this, &DashboardView::alertsOpened);
+    connect(m_attention, &AttentionPanel::reviewOpened, this, &DashboardView::reviewOpened);
+    connect(m_attention, &AttentionPanel::deadLettersOpened, this,
+            &DashboardView::deadLettersOpened);
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("dashboardScroll"));
     scroll->setWidgetResizable(true);
@@ -50,6 +57,7 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 4, 0);
     layout->setSpacing(12);
+    layout->addWidget(m_attention);
 
     auto *heading = new QLabel(tr("Modules"), this);
     QFont font = heading->font();
@@ -116,6 +124,8 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
 void DashboardView::setOverview(const SystemOverview &overview)
 {
     m_banner->setOverview(overview);
+    m_attention->setReview(overview.reviewQueues);
+    m_attention->setDeadLetters(overview.deadLetters);
     m_kpis->setKpis(overview.kpis, overview.kpiThresholds, overview.kpiPreviousWeek);
     const QString source = overview.kpis.value(QLatin1String("source")).toString();
     m_kpiSource->setText(source == QLatin1String("07_analytics") ? tr("from Analytics (module 07)")
@@ -129,6 +139,11 @@ void DashboardView::setOverview(const SystemOverview &overview)
         m_lastCheck = overview.lastCheck;
         m_trend->refresh(false);
     }
+}
+
+void DashboardView::setAlerts(const QJsonArray &alerts)
+{
+    m_attention->setAlerts(alerts);
 }
 
 QString DashboardView::kpiSourceText() const

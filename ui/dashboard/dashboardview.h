@@ -9,13 +9,16 @@ class QListView;
 
 namespace Switchboard {
 
+class AttentionPanel;
 class HealthBanner;
 class KpiRow;
 class KpiTrendPanel;
 class ModuleTableModel;
 class ModuleTileDelegate;
 
-// The manager's first screen: the system-health banner and the nine live module tiles.
+// The manager's first screen, answering "is the clinic OK, and what needs me?" above the fold:
+// the system-health banner, what needs attention (top alerts, review backlog, dead letters),
+// the nine module tiles, compact, then the key figures and their trends.
 class DashboardView final : public QWidget
 {
     Q_OBJECT
@@ -24,7 +27,10 @@ public:
     DashboardView(ModuleTableModel *modules, QWidget *parent = nullptr);
 
     void setOverview(const Switchboard::SystemOverview &overview);
+    // The alert book's alerts, for the top five.
+    void setAlerts(const QJsonArray &alerts);
     HealthBanner *banner() const { return m_banner; }
+    AttentionPanel *attention() const { return m_attention; }
     QListView *tiles() const { return m_tiles; }
     KpiRow *kpis() const { return m_kpis; }
     KpiTrendPanel *trend() const { return m_trend; }
@@ -33,6 +39,10 @@ public:
 Q_SIGNALS:
     void moduleActivated(const QString &moduleId);
     void exportRequested();
+    void alertOpened(qint64 id);
+    void alertsOpened();
+    void reviewOpened();
+    void deadLettersOpened();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -41,6 +51,7 @@ private:
     void layoutTiles();
 
     HealthBanner *m_banner;
+    AttentionPanel *m_attention;
     QListView *m_tiles;
     ModuleTileDelegate *m_delegate;
     KpiRow *m_kpis;

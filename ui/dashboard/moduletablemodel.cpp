@@ -59,7 +59,8 @@ QVariant ModuleTableModel::data(const QModelIndex &index, int role) const
         case ResponseColumn:
             return responseText(s.responseMs);
         case ErrorsColumn:
-            return QLocale().toString(s.errors24h);
+            // Not known while the module does not answer: the last count would look current.
+            return s.responseMs < 0 ? QStringLiteral("—") : QLocale().toString(s.errors24h);
         case LastRunColumn:
             return relativeTime(s.lastRun, m_clock.now());
         case FeedColumn:
@@ -106,6 +107,23 @@ QVariant ModuleTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Why");
     }
     return {};
+}
+
+QString ModuleTableModel::figuresText(const ModuleSnapshot &s, const QDateTime &now)
+{
+    if (!s.enabled)
+        return tr("Switched off in the settings");
+    if (!s.lastCheck.isValid())
+        return tr("Not checked yet");
+    if (s.responseMs < 0)
+        return s.statusSince.isValid()
+            ? tr("No answer for %1").arg(elapsedText(s.statusSince.secsTo(now)))
+            : tr("No answer");
+    const QString errors = s.errors24h == 1
+        ? tr("1 error in 24 h")
+        : tr("%1 errors in 24 h").arg(QLocale().toString(s.errors24h));
+    return tr("%1 · %2 · last run %3")
+        .arg(responseText(s.responseMs), errors, relativeTime(s.lastRun, now));
 }
 
 QString ModuleTableModel::responseText(int responseMs)

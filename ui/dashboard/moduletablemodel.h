@@ -48,6 +48,9 @@ public:
 
     // "12 ms", "< 1 ms" or "no answer" (-1).
     static QString responseText(int responseMs);
+    // A module's figures on one line: "21 ms · 0 errors in 24 h · last run 3 min ago"; for a
+    // module that does not answer, how long it has not ("No answer for 12 min").
+    static QString figuresText(const ModuleSnapshot &snapshot, const QDateTime &now);
 
     static constexpr int CoalesceMs = 100;
 

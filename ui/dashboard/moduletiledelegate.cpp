@@ -5,7 +5,6 @@
 #include "dashboard/moduletablemodel.h"
 #include "modules/modulecatalog.h"
 
-#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -81,96 +80,81 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
 
     const qreal left = card.left() + 18;
     const qreal right = card.right() - 12;
-    QFont base = option.font;
+    const QFont base = option.font;
     QFont small = base;
     small.setPointSizeF(base.pointSizeF() * 0.9);
     QFont bold = base;
     bold.setBold(true);
-    bold.setPointSizeF(base.pointSizeF() * 1.1);
+    bold.setPointSizeF(base.pointSizeF() * 1.05);
     const QColor textColor = pal.color(QPalette::Text);
     const QColor muted = pal.color(QPalette::PlaceholderText);
+    const QFontMetricsF metrics(base);
+    const QFontMetricsF smallMetrics(small);
 
-    // Header: number and name across the tile, the status pill under it.
-    const ModuleInfo *info = ModuleCatalog::find(s.id);
-    qreal y = card.top() + 10;
-    const QFontMetricsF boldMetrics(bold);
-    p->setPen(muted);
-    p->setFont(small);
-    p->drawText(QRectF(left, y, 28, boldMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                info ? info->numberText() : QString());
-    p->setPen(textColor);
-    p->setFont(bold);
-    const QRectF nameRect(left + 26, y, right - left - 26, boldMetrics.height());
-    p->drawText(
-        nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-        boldMetrics.elidedText(ModuleCatalog::displayName(s.id), Qt::ElideRight, nameRect.width()));
-    y += boldMetrics.height() + 6;
-
+    // Line 1: number and name, the status pill at the right.
     const QString pillText =
         StatusStyle::mark(status) + QLatin1Char(' ') + StatusStyle::word(status);
-    QFont pillFont = base;
+    QFont pillFont = small;
     pillFont.setBold(true);
     const QFontMetricsF pillMetrics(pillFont);
-    const QRectF pill(left, y, pillMetrics.horizontalAdvance(pillText) + 16,
-                      pillMetrics.height() + 4);
+    const qreal pillWidth = pillMetrics.horizontalAdvance(pillText) + 14;
+    qreal y = card.top() + 9;
+    const QFontMetricsF boldMetrics(bold);
+    const QRectF pill(right - pillWidth, y + (boldMetrics.height() - pillMetrics.height() - 4) / 2,
+                      pillWidth, pillMetrics.height() + 4);
     p->setPen(Qt::NoPen);
     p->setBrush(statusColor);
     p->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
     p->setFont(pillFont);
     p->setPen(Qt::white);
     p->drawText(pill, Qt::AlignCenter, pillText);
-    if (s.circuit != CircuitState::Closed) {
-        // Next to the status, where nobody can miss it.
-        p->setPen(StatusStyle::color(s.circuit == CircuitState::Open ? ModuleStatus::Down
-                                                                     : ModuleStatus::Degraded));
-        p->drawText(QRectF(pill.right() + 10, pill.top(), right - pill.right() - 10, pill.height()),
-                    Qt::AlignLeft | Qt::AlignVCenter,
-                    s.circuit == CircuitState::Open ? ModuleTableModel::tr("⚡ Circuit open")
-                                                    : ModuleTableModel::tr("⚡ Circuit half-open"));
-    }
-    y += pill.height() + 8;
+    const ModuleInfo *info = ModuleCatalog::find(s.id);
+    p->setPen(muted);
+    p->setFont(small);
+    p->drawText(QRectF(left, y, 24, boldMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                info ? info->numberText() : QString());
+    p->setPen(textColor);
+    p->setFont(bold);
+    const QRectF nameRect(left + 24, y, pill.left() - left - 32, boldMetrics.height());
+    p->drawText(
+        nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+        boldMetrics.elidedText(ModuleCatalog::displayName(s.id), Qt::ElideRight, nameRect.width()));
+    y += boldMetrics.height() + 6;
 
-    // Figures: response time, errors, last run.
-    const QFontMetricsF metrics(base);
+    // Line 2: the figures in words. A module that does not answer has no fresh figures, so
+    // none are shown as if they were: how long it has been down instead.
     const auto *model = qobject_cast<const ModuleTableModel *>(index.model());
     const QDateTime now = model ? model->clock().now() : QDateTime::currentDateTimeUtc();
-    const qreal column = (right - left) / 3;
-    const QString figures[3][2] = {
-        {ModuleTableModel::tr("Response"), ModuleTableModel::responseText(s.responseMs)},
-        {ModuleTableModel::tr("Errors (24 h)"), QLocale().toString(s.errors24h)},
-        {ModuleTableModel::tr("Last run"), relativeTime(s.lastRun, now)}};
-    for (int i = 0; i < 3; ++i) {
-        const QRectF cell(left + column * i, y, column - 6, metrics.height() * 2 + 2);
-        p->setFont(small);
-        p->setPen(muted);
-        p->drawText(cell, Qt::AlignLeft | Qt::AlignTop, figures[i][0]);
-        p->setFont(base);
-        p->setPen(textColor);
-        p->drawText(cell, Qt::AlignLeft | Qt::AlignBottom,
-                    QFontMetricsF(base).elidedText(figures[i][1], Qt::ElideRight, cell.width()));
-    }
-    y += metrics.height() * 2 + 10;
+    p->setFont(base);
+    p->setPen(textColor);
+    p->drawText(
+        QRectF(left, y, right - left, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        metrics.elidedText(ModuleTableModel::figuresText(s, now), Qt::ElideRight, right - left));
+    y += metrics.height() + 4;
 
-    // Why, when not healthy; otherwise the response-time trend.
-    const QRectF trend(left, y, right - left, card.bottom() - y - metrics.height() - 14);
+    // Line 3: why, when not healthy; otherwise the response-time trend.
+    const QRectF trend(left, y, right - left, smallMetrics.height() + 6);
     if (status != ModuleStatus::Healthy) {
         p->setFont(small);
         p->setPen(status == ModuleStatus::Down || status == ModuleStatus::Degraded ? statusColor
                                                                                    : muted);
-        p->drawText(trend, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                    HealthRules::reasonText(s.assessment, true));
+        p->drawText(trend, Qt::AlignLeft | Qt::AlignVCenter,
+                    smallMetrics.elidedText(HealthRules::reasonText(s.assessment, true),
+                                            Qt::ElideRight, trend.width()));
     } else if (s.responseHistory.size() < 2) {
         p->setFont(small);
         p->setPen(muted);
-        p->drawText(trend, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
-                    ModuleTableModel::tr("Response-time trend appears after a few checks"));
+        p->drawText(trend, Qt::AlignLeft | Qt::AlignVCenter,
+                    smallMetrics.elidedText(
+                        ModuleTableModel::tr("Response-time trend appears after a few checks"),
+                        Qt::ElideRight, trend.width()));
     } else {
-        drawSparkline(p, trend.adjusted(0, 4, 0, -2), s.responseHistory,
-                      pal.color(QPalette::Highlight));
+        drawSparkline(p, trend, s.responseHistory, pal.color(QPalette::Highlight));
     }
 
-    // Footer: event feed and breaker.
-    const qreal footer = card.bottom() - metrics.height() - 8;
+    // Footer: the event feed at the left, the circuit breaker at the right when not closed.
+    const QRectF footer(left, card.bottom() - smallMetrics.height() - 8, right - left,
+                        smallMetrics.height());
     p->setFont(small);
     const bool feedExpected = s.enabled && s.configured;
     const QString feed = !feedExpected ? ModuleTableModel::tr("○ No event feed")
@@ -178,8 +162,14 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
                                        : ModuleTableModel::tr("○ Event feed disconnected");
     p->setPen(feedExpected && !s.feedConnected ? StatusStyle::color(ModuleStatus::Degraded)
                                                : muted);
-    p->drawText(QRectF(left, footer, right - left, metrics.height()),
-                Qt::AlignLeft | Qt::AlignVCenter, feed);
+    p->drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, feed);
+    if (s.circuit != CircuitState::Closed) {
+        p->setPen(StatusStyle::color(s.circuit == CircuitState::Open ? ModuleStatus::Down
+                                                                     : ModuleStatus::Degraded));
+        p->drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
+                    s.circuit == CircuitState::Open ? ModuleTableModel::tr("⚡ Circuit open")
+                                                    : ModuleTableModel::tr("⚡ Circuit half-open"));
+    }
     p->restore();
 }
 

@@ -1,5 +1,6 @@
 #include "review/tasktablemodel.h"
 
+#include "common/relativetime.h"
 #include "common/statusstyle.h"
 
 #include <QDateTime>
@@ -16,11 +17,7 @@ QDateTime timeOf(const QJsonObject &task, const char *key)
 
 QString duration(qint64 minutes)
 {
-    if (minutes < 60)
-        return TaskTableModel::tr("%1 min").arg(minutes);
-    return TaskTableModel::tr("%1 h %2 min")
-        .arg(minutes / 60)
-        .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    return elapsedText(minutes * 60);
 }
 
 } // namespace
