@@ -5,6 +5,7 @@
 #include "health/modulehistory.h"
 #include "kpis/kpihistory.h"
 #include "service/coreservice.h"
+#include "sim/simdemostaff.h"
 #include "sim/simfleet.h"
 
 #include <QRandomGenerator>
@@ -83,6 +84,8 @@ Status SimDemoClinic::seed(CoreService &core, int days)
                 return st;
         }
     }
+    // ...and with staff who keep the review queues from growing without end.
+    m_staff = std::make_unique<SimDemoStaff>(core);
     // ...and with some work waiting in the Review section.
     if (core.engine()->tasks(QString(), QStringLiteral("open")).valueOr({}).isEmpty()) {
         for (const QJsonObject &e : m_fleet->reviewStarters())

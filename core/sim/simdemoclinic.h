@@ -2,9 +2,12 @@
 
 #include "service/democlinic.h"
 
+#include <memory>
+
 namespace Switchboard {
 
 class Clock;
+class SimDemoStaff;
 class SimFleet;
 
 // DemoClinic on switchboard-sim's fleet, run inside the process.
@@ -21,6 +24,7 @@ public:
 
 private:
     std::unique_ptr<SimFleet> m_fleet;
+    std::unique_ptr<SimDemoStaff> m_staff; // from seed on, in the core's thread
 };
 
 } // namespace Switchboard

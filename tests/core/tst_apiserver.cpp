@@ -1,10 +1,13 @@
 #include "api/tokenstore.h"
 #include "apicoretest.h"
 #include "common/clock.h"
+#include "engine/workflowengine.h"
 #include "health/healthmonitor.h"
 #include "kpis/kpihistory.h"
+#include "review/reviewdesk.h"
 #include "service/coreservice.h"
 #include "sim/simdemoclinic.h"
+#include "sim/simdemostaff.h"
 #include "sim/simfleet.h"
 #include "sim/simmodule.h"
 #include "store/database.h"
@@ -731,6 +734,32 @@ private Q_SLOTS:
         QVERIFY(!again->createdAdminToken());
         QCOMPARE(again->roleFor(token), std::optional<Role>(Role::Admin));
         QVERIFY(!TokenStore::open(dir.path(), QStringLiteral("short")).ok());
+    }
+
+    // Last: it fills the review queues. Nobody works the demo's queues, so its staff do: past
+    // ten open tasks they decide the oldest, as a person would, down to six.
+    void theDemoStaffKeepTheReviewQueuesFromGrowing()
+    {
+        const qsizetype before = m_core->review()->openTasks(QString(), true).valueOr({}).size();
+        for (int i = 0; i < 14; ++i)
+            QVERIFY(m_core->engine()
+                        ->deliverEvent(QStringLiteral("document.processed"),
+                                       QStringLiteral("06_ocr"),
+                                       {{"document_id", QStringLiteral("doc-staff-%1").arg(i)},
+                                        {"document_type", "id_card"},
+                                        {"confidence", 0.5},
+                                        {"size_bytes", 1000},
+                                        {"fields", QJsonObject {{"patient_name", ""}}}})
+                        .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_core->review()->openTasks(QString(), true).valueOr({}).size() >= before + 14, 20000);
+        SimDemoStaff staff(*m_core);
+        const qsizetype open = m_core->review()->openTasks(QString(), true).valueOr({}).size();
+        QCOMPARE(staff.workQueue(), int(open - SimDemoStaff::KeepOpen));
+        QCOMPARE(m_core->review()->openTasks(QString(), true).valueOr({}).size(),
+                 qsizetype(SimDemoStaff::KeepOpen));
+        // Under the limit, nothing more is decided.
+        QCOMPARE(staff.workQueue(), 0);
     }
 };
 

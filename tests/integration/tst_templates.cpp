@@ -185,7 +185,7 @@ private Q_SLOTS:
         const QJsonObject task = pendingTask(low);
         QCOMPARE(task.value(QLatin1String("queue")).toString(), QStringLiteral("ocr-review"));
         QCOMPARE(task.value(QLatin1String("title")).toString(),
-                 QStringLiteral("Check insurance_card doc-1 (72 % confidence)"));
+                 QStringLiteral("Check the insurance card doc-1 (72 % sure)"));
         QVERIFY(m_engine
                     ->decide(task.value(QLatin1String("id")).toString(), QStringLiteral("approve"),
                              {{QStringLiteral("patient_name"), QStringLiteral("Jon Smith")}}, {},

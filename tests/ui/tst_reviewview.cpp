@@ -213,12 +213,36 @@ private Q_SLOTS:
         QCOMPARE(view->visibleTaskCount(), 3);
         auto *table = view->findChild<QTableView *>(QStringLiteral("reviewTasks"));
         table->selectAll();
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 3);
+        // The queue refreshes (a task changed, another arrived elsewhere): the selection holds.
+        QJsonArray later = more;
+        QJsonObject changed = later.at(3).toObject();
+        changed.insert("title", "Check tk_4 again");
+        later.replace(3, changed);
+        later.append(task("tk_5", "manual-booking", m_clock.now(), 1, {}, {"booked"}));
+        Q_EMIT core.tasksChanged(later);
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 3);
+        QCOMPARE(view->currentTaskId(), QStringLiteral("tk_1"));
         auto *bulk = view->findChild<QPushButton *>(QStringLiteral("bulkApprove"));
         QCOMPARE(bulk->text(), QStringLiteral("Approve selected (2)"));
         QVERIFY(bulk->isEnabled());
         bulk->click();
-        QVERIFY(core.taskActions.last().startsWith(QStringLiteral("bulk:")));
-        QVERIFY(core.taskActions.last().endsWith(QStringLiteral(":approve")));
+        // Only the two complete forms are sent; they leave the list while the core works.
+        QCOMPARE(core.taskActions.last(), QStringLiteral("bulk:tk_1,tk_4:approve"));
+        auto *status = view->findChild<QLabel *>(QStringLiteral("reviewStatus"));
+        QVERIFY(status);
+        QCOMPARE(status->text(), QStringLiteral("Approving 2 tasks…"));
+        QCOMPARE(view->visibleTaskCount(), 1);
+        // The core answers each: one approved, one refused. The message says so and goes on
+        // from "Approving…"; the refused task is back.
+        Q_EMIT core.taskActionDone(QStringLiteral("tk_1"), QStringLiteral("decide"));
+        QCOMPARE(status->text(), QStringLiteral("Approving 2 tasks…"));
+        Q_EMIT core.taskActionFailed(QStringLiteral("tk_4"), QStringLiteral("decide"),
+                                     QStringLiteral("already decided by Ana"));
+        QCOMPARE(status->text(),
+                 QStringLiteral("Approved 1 task. Not approved: \"Check tk_4 "
+                                "again\" (already decided by Ana)"));
+        QCOMPARE(view->visibleTaskCount(), 2);
     }
 
     void hiddenFieldsStayHidden()

@@ -1,6 +1,7 @@
 #include "review/reviewview.h"
 
 #include "common/executionlink.h"
+#include "common/flowlayout.h"
 #include "common/statusstyle.h"
 #include "review/queuelistmodel.h"
 #include "review/taskform.h"
@@ -72,7 +73,7 @@ ReviewView::ReviewView(const Clock &clock, QWidget *parent)
     , m_meta(new QLabel(this))
     , m_form(new TaskForm(this))
     , m_comment(new QPlainTextEdit(this))
-    , m_outcomeRow(new QHBoxLayout)
+    , m_outcomeRow(new FlowLayout)
     , m_claim(new QPushButton(this))
     , m_status(new QLabel(this))
 {
@@ -98,6 +99,8 @@ ReviewView::ReviewView(const Clock &clock, QWidget *parent)
                     queue.isEmpty()
                         ? QString()
                         : QStringLiteral("^%1$").arg(QRegularExpression::escape(queue)));
+                // Within one queue its column says nothing: the task's title gets the room.
+                m_table->setColumnHidden(TaskTableModel::QueueColumn, !queue.isEmpty());
                 if (!m_refreshing && m_byText->rowCount() > 0 && !m_table->currentIndex().isValid())
                     m_table->setCurrentIndex(m_byText->index(0, 0));
                 updateBulk();
@@ -175,15 +178,13 @@ ReviewView::ReviewView(const Clock &clock, QWidget *parent)
     auto *taskLayout = new QVBoxLayout(task);
     taskLayout->setContentsMargins(0, 0, 0, 0);
     taskLayout->addWidget(m_title);
-    auto *metaRow = new QHBoxLayout;
-    metaRow->addWidget(m_meta, 1);
-    metaRow->addWidget(m_claim, 0, Qt::AlignTop);
-    taskLayout->addLayout(metaRow);
+    taskLayout->addWidget(m_meta);
+    taskLayout->addWidget(m_claim, 0, Qt::AlignLeft);
     taskLayout->addSpacing(8);
     taskLayout->addWidget(m_form);
     taskLayout->addWidget(new QLabel(tr("Comment"), task));
     taskLayout->addWidget(m_comment);
-    m_outcomeRow->addStretch(1);
+    // The decisions wrap onto a second line in a narrow pane rather than being cut off.
     taskLayout->addLayout(m_outcomeRow);
     auto *keys = new QLabel(tr("Keys: Ctrl+Enter first decision · Alt+1…9 decisions in order · "
                                "Ctrl+J / Ctrl+K next / previous task · Ctrl+L claim · F2 first "
@@ -215,13 +216,13 @@ ReviewView::ReviewView(const Clock &clock, QWidget *parent)
     split->addWidget(left);
     split->addWidget(middle);
     split->addWidget(m_detail);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
-    split->setStretchFactor(2, 3);
-    split->setSizes({170, 640, 430});
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setStretchFactor(2, 1);
+    split->setSizes({150, 560, 470});
     left->setMinimumWidth(120);
     middle->setMinimumWidth(180);
-    m_detail->setMinimumWidth(200);
+    m_detail->setMinimumWidth(240);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 8);
@@ -276,8 +277,12 @@ void ReviewView::setTasks(const QJsonArray &tasks)
     const int queueRow = m_queues->rowOf(queue);
     m_queueList->setCurrentIndex(m_queues->index(queueRow < 0 ? 0 : queueRow));
     m_refreshing = false;
-    if (!selectTask(current) && m_byText->rowCount() > 0)
-        m_table->setCurrentIndex(m_byText->index(0, 0));
+    // The models changed row by row: the current task and the selection are where they were.
+    // Only a current task that went away is replaced (by the first).
+    if (currentTaskId() != current || current.isEmpty()) {
+        if (!selectTask(current) && m_byText->rowCount() > 0)
+            m_table->setCurrentIndex(m_byText->index(0, 0));
+    }
     showTask();
     updateBulk();
 }
@@ -442,13 +447,37 @@ void ReviewView::toggleClaim()
 
 void ReviewView::actionDone(const QString &taskId, const QString &action)
 {
-    if (action == QLatin1String("decide"))
-        m_pending.remove(taskId);
+    if (action != QLatin1String("decide"))
+        return;
+    m_pending.remove(taskId);
+    if (m_bulkWaiting.remove(taskId)) {
+        ++m_bulkApproved;
+        bulkProgress();
+    }
+}
+
+void ReviewView::bulkProgress()
+{
+    if (!m_bulkWaiting.isEmpty())
+        return;
+    const QString approved =
+        m_bulkApproved == 1 ? tr("Approved 1 task.") : tr("Approved %1 tasks.").arg(m_bulkApproved);
+    m_statusTask = currentTaskId();
+    m_status->setText(
+        m_bulkRefused.isEmpty() ? approved
+                                : approved + QLatin1Char(' ')
+                + tr("Not approved: %1").arg(m_bulkRefused.join(QStringLiteral("; "))));
+    m_bulkRefused.clear();
+    m_bulkApproved = 0;
 }
 
 void ReviewView::actionFailed(const QString &taskId, const QString &action, const QString &message)
 {
     const QJsonObject returned = m_pending.take(taskId);
+    const bool inBulk = m_bulkWaiting.contains(taskId);
+    if (inBulk)
+        m_bulkRefused << tr("\"%1\" (%2)")
+                             .arg(returned.value(QLatin1String("title")).toString(taskId), message);
     if (action != QLatin1String("decide")) {
         m_status->setText(message);
         return;
@@ -462,44 +491,71 @@ void ReviewView::actionFailed(const QString &taskId, const QString &action, cons
         m_queues->setTasks(tasks);
         m_tasks->setTasks(tasks);
     }
+    if (inBulk) {
+        m_bulkWaiting.remove(taskId);
+        bulkProgress();
+        return;
+    }
     m_statusTask = taskId;
     m_status->setText(tr("Your decision was not recorded: %1").arg(message));
     selectTask(taskId);
 }
 
-void ReviewView::updateBulk()
+QStringList ReviewView::readyForBulk() const
 {
-    int ready = 0;
+    // Selected tasks that can be approved as they stand: approve is a decision, and every
+    // required value is there.
+    QStringList ready;
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows()) {
         const QJsonObject task = index.data(TaskTableModel::TaskRole).toJsonObject();
         const QJsonObject form = task.value(QLatin1String("form")).toObject();
         bool complete = true;
-        for (const auto &v : form.value(QLatin1String("fields")).toArray()) {
-            const QJsonObject f = v.toObject();
-            const QJsonValue value = f.value(QLatin1String("value"));
-            if (f.value(QLatin1String("required")).toBool()
+        for (const QJsonValue v : form.value(QLatin1String("fields")).toArray()) {
+            const QJsonValue value = v[QLatin1String("value")];
+            if (v[QLatin1String("required")].toBool()
                 && (value.isNull() || value.isUndefined() || value.toString().trimmed().isEmpty()))
                 complete = false;
         }
         if (complete
             && form.value(QLatin1String("outcomes")).toArray().contains(QStringLiteral("approve")))
-            ++ready;
+            ready << task.value(QLatin1String("id")).toString();
     }
+    return ready;
+}
+
+void ReviewView::updateBulk()
+{
+    const qsizetype ready = readyForBulk().size();
     m_bulk->setText(tr("Approve selected (%1)").arg(ready));
     m_bulk->setEnabled(ready > 1);
 }
 
 void ReviewView::bulkApprove()
 {
-    QStringList ids;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        ids << index.data(TaskTableModel::TaskIdRole).toString();
+    const QStringList ids = readyForBulk();
     if (ids.isEmpty())
         return;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        m_pending.insert(index.data(TaskTableModel::TaskIdRole).toString(),
-                         index.data(TaskTableModel::TaskRole).toJsonObject());
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows()) {
+        const QString id = index.data(TaskTableModel::TaskIdRole).toString();
+        if (ids.contains(id))
+            m_pending.insert(id, index.data(TaskTableModel::TaskRole).toJsonObject());
+    }
+    m_bulkWaiting = QSet<QString>(ids.begin(), ids.end());
+    m_bulkApproved = 0;
+    m_bulkRefused.clear();
+    // Like a single decision: the tasks leave the list at once; a refused one comes back.
+    QJsonArray rest;
+    for (int r = 0; r < m_tasks->rowCount(); ++r) {
+        if (!m_bulkWaiting.contains(m_tasks->taskAt(r).value(QLatin1String("id")).toString()))
+            rest.append(m_tasks->taskAt(r));
+    }
+    m_queues->setTasks(rest);
+    m_tasks->setTasks(rest);
+    if (currentTaskId().isEmpty() && m_byText->rowCount() > 0)
+        m_table->setCurrentIndex(m_byText->index(0, 0));
     Q_EMIT bulkDecisionRequested(ids, QStringLiteral("approve"));
+    // The message stays while the task now shown is.
+    m_statusTask = currentTaskId();
     m_status->setText(tr("Approving %1 tasks…").arg(ids.size()));
 }
 

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
@@ -18,6 +19,8 @@ class QStackedWidget;
 class QTableView;
 
 namespace Switchboard {
+
+class FlowLayout;
 
 class QueueListModel;
 class TaskForm;
@@ -87,7 +90,7 @@ private:
     QLabel *m_meta;
     TaskForm *m_form;
     QPlainTextEdit *m_comment;
-    QHBoxLayout *m_outcomeRow;
+    FlowLayout *m_outcomeRow;
     QList<QPushButton *> m_outcomes;
     QPushButton *m_claim;
     QLabel *m_status;
@@ -96,6 +99,13 @@ private:
     QString m_statusTask; // the task the status line speaks of
     QString m_shownTask; // whose form is on screen, so a refresh does not wipe what was typed
     QHash<QString, QJsonObject> m_pending; // decided here, waiting for the core's answer
+    // A bulk approval under way: the tasks still waiting for the core, how many went through,
+    // and why the others did not.
+    QSet<QString> m_bulkWaiting;
+    int m_bulkApproved = 0;
+    QStringList m_bulkRefused;
+    void bulkProgress();
+    QStringList readyForBulk() const;
 };
 
 } // namespace Switchboard

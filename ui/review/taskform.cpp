@@ -23,6 +23,7 @@ TaskForm::TaskForm(QWidget *parent)
     , m_error(new QLabel(this))
 {
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_layout->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_error->setObjectName(QStringLiteral("formError"));
     m_error->setWordWrap(true);
     QPalette pal = m_error->palette();

@@ -4,6 +4,7 @@
 #include "common/statusstyle.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QTimer>
 
 namespace Switchboard {
@@ -176,11 +177,41 @@ QVariant TaskTableModel::headerData(int section, Qt::Orientation orientation, in
 
 void TaskTableModel::setTasks(const QJsonArray &tasks)
 {
-    beginResetModel();
-    m_tasks.clear();
-    for (const auto &t : tasks)
-        m_tasks.append(t.toObject());
-    endResetModel();
+    // Row by row rather than a reset, so that what is selected and current in the views stays
+    // selected while the queue refreshes under it.
+    QHash<QString, QJsonObject> incoming;
+    QStringList order;
+    for (const QJsonValue v : tasks) {
+        const QString id = v[QLatin1String("id")].toString();
+        incoming.insert(id, v.toObject());
+        order << id;
+    }
+    for (int r = int(m_tasks.size()) - 1; r >= 0; --r) {
+        if (incoming.contains(m_tasks.at(r).value(QLatin1String("id")).toString()))
+            continue;
+        beginRemoveRows({}, r, r);
+        m_tasks.removeAt(r);
+        endRemoveRows();
+    }
+    QSet<QString> known;
+    for (int r = 0; r < m_tasks.size(); ++r) {
+        const QString id = m_tasks.at(r).value(QLatin1String("id")).toString();
+        known.insert(id);
+        if (const QJsonObject &next = incoming[id]; next != m_tasks.at(r)) {
+            m_tasks[r] = next;
+            Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
+        }
+    }
+    QList<QJsonObject> added;
+    for (const QString &id : std::as_const(order)) {
+        if (!known.contains(id))
+            added << incoming.value(id);
+    }
+    if (added.isEmpty())
+        return;
+    beginInsertRows({}, int(m_tasks.size()), int(m_tasks.size() + added.size() - 1));
+    m_tasks.append(added);
+    endInsertRows();
 }
 
 int TaskTableModel::rowOf(const QString &taskId) const
