@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>BuilderFiles</name>
+    <message>
+        <source>There is no template &quot;%1&quot;.</source>
+        <translation>No hay ninguna plantilla «%1».</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a workflow: %2 at character %3</source>
+        <translation>%1 no es un flujo: %2 en el carácter %3</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>No importado: %1</translation>
+    </message>
+    <message>
+        <source>Not imported, %1 has %2 problem(s); the first: %3</source>
+        <translation>No importado: %1 tiene %2 problema(s); el primero: %3</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>HealthRules</name>
     <message>
         <source>Not checked yet</source>
@@ -57,6 +84,57 @@
     </message>
 </context>
 <context>
+    <name>Kpis</name>
+    <message>
+        <source>Leads (24 h)</source>
+        <translation>Contactos (24 h)</translation>
+    </message>
+    <message>
+        <source>New leads captured by Intake in the last 24 hours</source>
+        <translation>Contactos nuevos registrados por Admisión en las últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>Bookings (24 h)</source>
+        <translation>Reservas (24 h)</translation>
+    </message>
+    <message>
+        <source>Consultations booked in the last 24 hours</source>
+        <translation>Consultas reservadas en las últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>Revenue (24 h)</source>
+        <translation>Ingresos (24 h)</translation>
+    </message>
+    <message>
+        <source>Payments received in the last 24 hours, in US dollars</source>
+        <translation>Pagos recibidos en las últimas 24 horas, en dólares</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>Conversión</translation>
+    </message>
+    <message>
+        <source>Bookings for each lead over the last 24 hours</source>
+        <translation>Reservas por cada contacto en las últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>Show rate</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>Visits out of visits and no-shows in the last 24 hours</source>
+        <translation>Visitas frente a visitas más ausencias en las últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>NPS (30 d)</source>
+        <translation>NPS (30 d)</translation>
+    </message>
+    <message>
+        <source>Average satisfaction score of the last 30 days, 0 to 10</source>
+        <translation>Puntuación media de satisfacción de los últimos 30 días, de 0 a 10</translation>
+    </message>
+</context>
+<context>
     <name>Modules</name>
     <message>
         <source>Intake &amp; Lead Capture</source>
@@ -94,6 +172,110 @@
         <source>Compliance Audit</source>
         <translation>Auditoría de cumplimiento</translation>
     </message>
+    <message>
+        <source>Capture a lead</source>
+        <translation>Registrar un contacto</translation>
+    </message>
+    <message>
+        <source>Score a lead</source>
+        <translation>Puntuar un contacto</translation>
+    </message>
+    <message>
+        <source>Archive stale leads</source>
+        <translation>Archivar contactos antiguos</translation>
+    </message>
+    <message>
+        <source>Offer free slots</source>
+        <translation>Ofrecer huecos libres</translation>
+    </message>
+    <message>
+        <source>Book the first free slot</source>
+        <translation>Reservar el primer hueco libre</translation>
+    </message>
+    <message>
+        <source>Offer a new time</source>
+        <translation>Ofrecer otra hora</translation>
+    </message>
+    <message>
+        <source>Cancel a booking</source>
+        <translation>Cancelar una reserva</translation>
+    </message>
+    <message>
+        <source>List appointments</source>
+        <translation>Listar las citas</translation>
+    </message>
+    <message>
+        <source>Create a video visit</source>
+        <translation>Crear una videoconsulta</translation>
+    </message>
+    <message>
+        <source>Cancel a video visit</source>
+        <translation>Cancelar una videoconsulta</translation>
+    </message>
+    <message>
+        <source>Charge a deposit</source>
+        <translation>Cobrar un depósito</translation>
+    </message>
+    <message>
+        <source>Retry a payment</source>
+        <translation>Reintentar un cobro</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Reembolsar</translation>
+    </message>
+    <message>
+        <source>Approve an invoice</source>
+        <translation>Aprobar una factura</translation>
+    </message>
+    <message>
+        <source>Reject an invoice</source>
+        <translation>Rechazar una factura</translation>
+    </message>
+    <message>
+        <source>Start a campaign</source>
+        <translation>Iniciar una campaña</translation>
+    </message>
+    <message>
+        <source>Store a document</source>
+        <translation>Guardar un documento</translation>
+    </message>
+    <message>
+        <source>Reject a document</source>
+        <translation>Rechazar un documento</translation>
+    </message>
+    <message>
+        <source>Delete temporary documents</source>
+        <translation>Borrar documentos temporales</translation>
+    </message>
+    <message>
+        <source>Take a KPI snapshot</source>
+        <translation>Tomar las cifras clave</translation>
+    </message>
+    <message>
+        <source>Generate the report</source>
+        <translation>Generar el informe</translation>
+    </message>
+    <message>
+        <source>Send a message</source>
+        <translation>Enviar un mensaje</translation>
+    </message>
+    <message>
+        <source>Send a reply</source>
+        <translation>Enviar una respuesta</translation>
+    </message>
+    <message>
+        <source>Send reminders</source>
+        <translation>Enviar recordatorios</translation>
+    </message>
+    <message>
+        <source>Record an audit event</source>
+        <translation>Registrar en la auditoría</translation>
+    </message>
+    <message>
+        <source>Rotate the audit log</source>
+        <translation>Rotar el registro de auditoría</translation>
+    </message>
 </context>
 <context>
     <name>RelativeTime</name>
@@ -125,6 +307,18 @@
             <numerusform>hace %n día</numerusform>
             <numerusform>hace %n días</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
     </message>
 </context>
 <context>
@@ -620,6 +814,89 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::AttentionPanel</name>
+    <message>
+        <source>Open alerts</source>
+        <translation>Alertas abiertas</translation>
+    </message>
+    <message>
+        <source>✓ No open alerts.</source>
+        <translation>✓ No hay alertas abiertas.</translation>
+    </message>
+    <message>
+        <source>The open alerts that matter most</source>
+        <translation>Las alertas abiertas más importantes</translation>
+    </message>
+    <message>
+        <source>Click an alert to open it in the Alerts section</source>
+        <translation>Haga clic en una alerta para abrirla en la sección Alertas</translation>
+    </message>
+    <message>
+        <source>All alerts →</source>
+        <translation>Todas las alertas →</translation>
+    </message>
+    <message>
+        <source>Open Review →</source>
+        <translation>Ir a Revisión →</translation>
+    </message>
+    <message>
+        <source>Open dead letters →</source>
+        <translation>Ir a mensajes fallidos →</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Mensajes fallidos</translation>
+    </message>
+    <message>
+        <source>Open alerts (%1)</source>
+        <translation>Alertas abiertas (%1)</translation>
+    </message>
+    <message>
+        <source>✓ No tasks waiting.</source>
+        <translation>✓ No hay tareas pendientes.</translation>
+    </message>
+    <message>
+        <source>1 task waiting</source>
+        <translation>1 tarea pendiente</translation>
+    </message>
+    <message>
+        <source>%1 tasks waiting</source>
+        <translation>%1 tareas pendientes</translation>
+    </message>
+    <message>
+        <source>The oldest came in just now.</source>
+        <translation>La más antigua acaba de llegar.</translation>
+    </message>
+    <message>
+        <source>The oldest has waited %1.</source>
+        <translation>La más antigua lleva %1.</translation>
+    </message>
+    <message>
+        <source>1 is overdue.</source>
+        <translation>1 está fuera de plazo.</translation>
+    </message>
+    <message>
+        <source>%1 are overdue.</source>
+        <translation>%1 están fuera de plazo.</translation>
+    </message>
+    <message>
+        <source>✓ None: every module call went through.</source>
+        <translation>✓ Ninguno: todas las llamadas a módulos llegaron.</translation>
+    </message>
+    <message>
+        <source>1 module call failed after every retry.</source>
+        <translation>1 llamada a un módulo falló tras todos los reintentos.</translation>
+    </message>
+    <message>
+        <source>%1 module calls failed after every retry.</source>
+        <translation>%1 llamadas a módulos fallaron tras todos los reintentos.</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::BuilderView</name>
     <message>
         <source>Steps</source>
@@ -636,10 +913,6 @@
     <message>
         <source>Problems</source>
         <translation>Problemas</translation>
-    </message>
-    <message>
-        <source>Test run (Ctrl+R): each step&apos;s input, output, attempts and errors show here when you select it.</source>
-        <translation>Prueba (Ctrl+R): al seleccionar un paso, aquí se ven su entrada, salida, intentos y errores.</translation>
     </message>
     <message>
         <source>Move</source>
@@ -834,18 +1107,6 @@
         <translation>Se abrió la plantilla «%1». Guárdela para conservarla como borrador.</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>No se puede leer %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 is not a workflow: %2 at character %3</source>
-        <translation>%1 no es un flujo: %2 en el carácter %3</translation>
-    </message>
-    <message>
-        <source>Not imported: %1</source>
-        <translation>No importado: %1</translation>
-    </message>
-    <message>
         <source>Not mapped: %1</source>
         <translation>Sin equivalente: %1</translation>
     </message>
@@ -862,16 +1123,8 @@
         <translation>%1 paso(s) convertidos, %2 no.</translation>
     </message>
     <message>
-        <source>Not imported, %1 has %2 problem(s); the first: %3</source>
-        <translation>No importado: %1 tiene %2 problema(s); el primero: %3</translation>
-    </message>
-    <message>
         <source>Imported %1. Save it to keep it as a draft.</source>
         <translation>Se importó %1. Guárdelo para conservarlo como borrador.</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
         <source>Exported to %1</source>
@@ -986,10 +1239,6 @@
         <translation>La prueba espera (un retardo, un evento o una tarea de revisión).</translation>
     </message>
     <message>
-        <source>This step did not run.</source>
-        <translation>Este paso no se ejecutó.</translation>
-    </message>
-    <message>
         <source>Open version %1 as the draft</source>
         <translation>Abrir la versión %1 como borrador</translation>
     </message>
@@ -1008,50 +1257,6 @@
     <message>
         <source>Make a published version run in staging, then in production</source>
         <translation>Hacer que una versión publicada se ejecute en preproducción y después en producción</translation>
-    </message>
-    <message>
-        <source>dev</source>
-        <translation>desarrollo</translation>
-    </message>
-    <message>
-        <source>staging</source>
-        <translation>preproducción</translation>
-    </message>
-    <message>
-        <source>production</source>
-        <translation>producción</translation>
-    </message>
-    <message>
-        <source>%1: version %2</source>
-        <translation>%1: versión %2</translation>
-    </message>
-    <message>
-        <source>%1: —</source>
-        <translation>%1: —</translation>
-    </message>
-    <message>
-        <source>Not published yet.</source>
-        <translation>Aún sin publicar.</translation>
-    </message>
-    <message>
-        <source>Runs in %1</source>
-        <translation>Se ejecuta en %1</translation>
-    </message>
-    <message>
-        <source>Version %1 from %2 to %3</source>
-        <translation>Versión %1 de %2 a %3</translation>
-    </message>
-    <message>
-        <source>To %1 (nothing runs in %2)</source>
-        <translation>A %1 (nada se ejecuta en %2)</translation>
-    </message>
-    <message>
-        <source>Nothing to promote to %1: no version runs in the environment before it.</source>
-        <translation>Nada que promover a %1: ninguna versión se ejecuta en el entorno anterior.</translation>
-    </message>
-    <message>
-        <source>Promoting version %1 to %2…</source>
-        <translation>Promoviendo la versión %1 a %2…</translation>
     </message>
     <message>
         <source>Version %1 of &quot;%2&quot; now runs in %3.</source>
@@ -1084,6 +1289,69 @@
     <message>
         <source>Test run %1 failed at &quot;%2&quot;: %3</source>
         <translation>La prueba %1 falló en &quot;%2&quot;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::CasesEditor</name>
+    <message>
+        <source>expression</source>
+        <translation>expresión</translation>
+    </message>
+    <message>
+        <source>Way out</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>The first way whose test holds is taken; if none holds, the run goes the &quot;Otherwise&quot; way. Fields can be input.&lt;name&gt; or steps.&lt;step&gt;.output.&lt;name&gt;.</source>
+        <translation>Se toma la primera salida cuya prueba se cumple; si ninguna se cumple, la ejecución sigue por «En otro caso». Los campos pueden ser input.&lt;nombre&gt; o steps.&lt;paso&gt;.output.&lt;nombre&gt;.</translation>
+    </message>
+    <message>
+        <source>Add a way</source>
+        <translation>Añadir salida</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Try this way earlier</source>
+        <translation>Probar esta salida antes</translation>
+    </message>
+    <message>
+        <source>Try this way later</source>
+        <translation>Probar esta salida después</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Way %1 needs a name.</source>
+        <translation>La salida %1 necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Two ways are named &quot;%1&quot;.</source>
+        <translation>Dos salidas se llaman «%1».</translation>
+    </message>
+    <message>
+        <source>Way &quot;%1&quot; needs a field to test.</source>
+        <translation>La salida «%1» necesita un campo que probar.</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1838,53 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::Deployments</name>
+    <message>
+        <source>dev</source>
+        <translation>desarrollo</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <translation>preproducción</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>producción</translation>
+    </message>
+    <message>
+        <source>%1: version %2</source>
+        <translation>%1: versión %2</translation>
+    </message>
+    <message>
+        <source>%1: —</source>
+        <translation>%1: —</translation>
+    </message>
+    <message>
+        <source>Not published yet.</source>
+        <translation>Aún sin publicar.</translation>
+    </message>
+    <message>
+        <source>Runs in %1</source>
+        <translation>Se ejecuta en %1</translation>
+    </message>
+    <message>
+        <source>Version %1 from %2 to %3</source>
+        <translation>Versión %1 de %2 a %3</translation>
+    </message>
+    <message>
+        <source>To %1 (nothing runs in %2)</source>
+        <translation>A %1 (nada se ejecuta en %2)</translation>
+    </message>
+    <message>
+        <source>Nothing to promote to %1: no version runs in the environment before it.</source>
+        <translation>Nada que promover a %1: ninguna versión se ejecuta en el entorno anterior.</translation>
+    </message>
+    <message>
+        <source>Promoting version %1 to %2…</source>
+        <translation>Promoviendo la versión %1 a %2…</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::DesktopNotifier</name>
     <message>
         <source>Switchboard</source>
@@ -2020,6 +2335,29 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::FormJsonEditor</name>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Edit this setting as JSON text, or go back to the form</source>
+        <translation>Editar este ajuste como texto JSON, o volver al formulario</translation>
+    </message>
+    <message>
+        <source>Not valid JSON yet: %1 (at character %2)</source>
+        <translation>Aún no es JSON válido: %1 (en el carácter %2)</translation>
+    </message>
+    <message>
+        <source>This setting is an object ({ … }), not a list.</source>
+        <translation>Este ajuste es un objeto ({ … }), no una lista.</translation>
+    </message>
+    <message>
+        <source>This setting is a list ([ … ]), not an object.</source>
+        <translation>Este ajuste es una lista ([ … ]), no un objeto.</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::HealthBanner</name>
     <message>
         <source>Checking the clinic&apos;s modules…</source>
@@ -2188,10 +2526,6 @@
         <translation>Acción</translation>
     </message>
     <message>
-        <source>Payload (JSON, templates allowed)</source>
-        <translation>Datos (JSON, se admiten plantillas)</translation>
-    </message>
-    <message>
         <source>Time limit (s)</source>
         <translation>Tiempo límite (s)</translation>
     </message>
@@ -2206,10 +2540,6 @@
     <message>
         <source>Undo with (JSON: module, action, payload)</source>
         <translation>Deshacer con (JSON: module, action, payload)</translation>
-    </message>
-    <message>
-        <source>Cases (JSON: label and when)</source>
-        <translation>Casos (JSON: label y when)</translation>
     </message>
     <message>
         <source>Otherwise</source>
@@ -2276,16 +2606,8 @@
         <translation>Gravedad</translation>
     </message>
     <message>
-        <source>Values (JSON of templates)</source>
-        <translation>Valores (JSON de plantillas)</translation>
-    </message>
-    <message>
         <source>Ends as</source>
         <translation>Termina como</translation>
-    </message>
-    <message>
-        <source>Output (JSON, templates allowed)</source>
-        <translation>Salida (JSON, se admiten plantillas)</translation>
     </message>
     <message>
         <source>Error message</source>
@@ -2366,6 +2688,22 @@
     <message>
         <source>Lower-case letters, digits and _; other steps read this one as steps.&lt;id&gt;, and they follow a rename</source>
         <translation>Minúsculas, dígitos y _; los demás pasos leen este como steps.&lt;id&gt; y siguen el cambio de nombre</translation>
+    </message>
+    <message>
+        <source>Sends</source>
+        <translation>Envía</translation>
+    </message>
+    <message>
+        <source>Ways out, tried in order</source>
+        <translation>Salidas, probadas en orden</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Valores</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Resultado</translation>
     </message>
 </context>
 <context>
@@ -2788,6 +3126,17 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     </message>
 </context>
 <context>
+    <name>Switchboard::Minimap</name>
+    <message>
+        <source>Overview of the whole workflow</source>
+        <translation>Vista general de todo el flujo</translation>
+    </message>
+    <message>
+        <source>The whole workflow: click or drag to move the canvas there</source>
+        <translation>Todo el flujo: haga clic o arrastre para mover el lienzo allí</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::ModuleHistoryPanel</name>
     <message>
         <source>Median</source>
@@ -2955,6 +3304,34 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>⚡ Circuit half-open</source>
         <translation>⚡ Circuito semiabierto</translation>
+    </message>
+    <message>
+        <source>Switched off in the settings</source>
+        <translation>Desactivado en los ajustes</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Aún sin comprobar</translation>
+    </message>
+    <message>
+        <source>No answer for %1</source>
+        <translation>Sin respuesta desde hace %1</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Sin respuesta</translation>
+    </message>
+    <message>
+        <source>1 error in 24 h</source>
+        <translation>1 error en 24 h</translation>
+    </message>
+    <message>
+        <source>%1 errors in 24 h</source>
+        <translation>%1 errores en 24 h</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · last run %3</source>
+        <translation>%1 · %2 · última actividad %3</translation>
     </message>
 </context>
 <context>
@@ -3180,10 +3557,6 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>no module</source>
-        <translation>sin módulo</translation>
-    </message>
-    <message>
         <source>not reached yet</source>
         <translation>aún no alcanzado</translation>
     </message>
@@ -3210,6 +3583,62 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>not taken</source>
         <translation>no tomado</translation>
+    </message>
+    <message>
+        <source>No module chosen</source>
+        <translation>Sin módulo elegido</translation>
+    </message>
+    <message>
+        <source>No action chosen</source>
+        <translation>Sin acción elegida</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>hasta %1</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>durante %1</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>cola %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>por %1</translation>
+    </message>
+    <message>
+        <source>the first branch</source>
+        <translation>la primera rama</translation>
+    </message>
+    <message>
+        <source>every branch</source>
+        <translation>todas las ramas</translation>
+    </message>
+    <message>
+        <source>%1 ways out</source>
+        <translation>%1 salidas</translation>
+    </message>
+    <message>
+        <source>as failed</source>
+        <translation>como fallido</translation>
+    </message>
+    <message>
+        <source>as completed</source>
+        <translation>como completado</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>siguiente</translation>
+    </message>
+    <message>
+        <source>if it fails</source>
+        <translation>si falla</translation>
+    </message>
+    <message>
+        <source>if time runs out</source>
+        <translation>si se acaba el tiempo</translation>
     </message>
 </context>
 <context>
@@ -3307,8 +3736,8 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
         <translation>Módulos</translation>
     </message>
     <message>
-        <source>Call %1: %2</source>
-        <translation>Llamar a %1: %2</translation>
+        <source>Call %1: %2 (%3)</source>
+        <translation>Llamar a %1: %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -3316,6 +3745,37 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>The workflow with the path this execution took</source>
         <translation>El flujo con el camino que siguió esta ejecución</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::PayloadEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Values may read the input and earlier steps: {{ input.&lt;name&gt; }}, {{ steps.&lt;step&gt;.output.&lt;name&gt; }}. Type to see what the last test run had.</source>
+        <translation>Los valores pueden leer la entrada y los pasos anteriores: {{ input.&lt;nombre&gt; }}, {{ steps.&lt;paso&gt;.output.&lt;nombre&gt; }}. Escriba para ver lo que tuvo la última prueba.</translation>
+    </message>
+    <message>
+        <source>Add a value</source>
+        <translation>Añadir valor</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Value %1 needs a name.</source>
+        <translation>El valor %1 necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Two values are named &quot;%1&quot;.</source>
+        <translation>Dos valores se llaman «%1».</translation>
     </message>
 </context>
 <context>
@@ -3674,6 +4134,22 @@ la más antigua espera %3</translation>
         <source>Approving %1 tasks…</source>
         <translation>Aprobando %1 tareas…</translation>
     </message>
+    <message>
+        <source>Approved 1 task.</source>
+        <translation>1 tarea aprobada.</translation>
+    </message>
+    <message>
+        <source>Approved %1 tasks.</source>
+        <translation>%1 tareas aprobadas.</translation>
+    </message>
+    <message>
+        <source>Not approved: %1</source>
+        <translation>Sin aprobar: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2)</source>
+        <translation>«%1» (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::SettingsView</name>
@@ -3887,14 +4363,6 @@ la más antigua espera %3</translation>
 <context>
     <name>Switchboard::TaskTableModel</name>
     <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
         <source>OCR review</source>
         <translation>Revisión de OCR</translation>
     </message>
@@ -3965,6 +4433,33 @@ la más antigua espera %3</translation>
     <message>
         <source>Who</source>
         <translation>Quién</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::TestRunPanel</name>
+    <message>
+        <source>The selected step in the test run</source>
+        <translation>El paso seleccionado en la prueba</translation>
+    </message>
+    <message>
+        <source>Test run (Ctrl+R): select a step to see what it was given and gave.</source>
+        <translation>Prueba (Ctrl+R): seleccione un paso para ver lo que recibió y lo que dio.</translation>
+    </message>
+    <message>
+        <source>Select a step to see what it was given and gave in the test run.</source>
+        <translation>Seleccione un paso para ver lo que recibió y lo que dio en la prueba.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; did not run in the test run.</source>
+        <translation>«%1» no se ejecutó en la prueba.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2, one attempt.</source>
+        <translation>«%1»: %2, un intento.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2, %3 attempts.</source>
+        <translation>«%1»: %2, %3 intentos.</translation>
     </message>
 </context>
 <context>
@@ -4093,6 +4588,405 @@ la más antigua espera %3</translation>
     <message>
         <source>No differences.</source>
         <translation>Sin diferencias.</translation>
+    </message>
+</context>
+<context>
+    <name>Templates</name>
+    <message>
+        <source>AI reply approval</source>
+        <translation>Aprobación de respuestas de IA</translation>
+    </message>
+    <message>
+        <source>An AI-drafted reply is sent at once when its confidence is 85 % or more, waits for a person&apos;s approval between 60 % and 84 %, and is escalated below 60 %.</source>
+        <translation>Una respuesta redactada por IA se envía en el acto con una confianza del 85 % o más, espera la aprobación de una persona entre el 60 % y el 84 %, y se escala por debajo del 60 %.</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confianza</translation>
+    </message>
+    <message>
+        <source>Approve reply</source>
+        <translation>Aprobar la respuesta</translation>
+    </message>
+    <message>
+        <source>Approve a reply ({{ Math.round(input.confidence * 100) }} % confidence)</source>
+        <translation>Aprobar una respuesta ({{ Math.round(input.confidence * 100) }} % de confianza)</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Escalated reply</source>
+        <translation>Respuesta escalada</translation>
+    </message>
+    <message>
+        <source>Answer a message the assistant could not ({{ Math.round(input.confidence * 100) }} % confidence)</source>
+        <translation>Contestar un mensaje que el asistente no pudo ({{ Math.round(input.confidence * 100) }} % de confianza)</translation>
+    </message>
+    <message>
+        <source>Send draft</source>
+        <translation>Enviar el borrador</translation>
+    </message>
+    <message>
+        <source>Send approved reply</source>
+        <translation>Enviar la respuesta aprobada</translation>
+    </message>
+    <message>
+        <source>Send staff reply</source>
+        <translation>Enviar la respuesta del personal</translation>
+    </message>
+    <message>
+        <source>Appointment reminders</source>
+        <translation>Recordatorios de citas</translation>
+    </message>
+    <message>
+        <source>At 09:00 every patient with an appointment tomorrow gets a reminder.</source>
+        <translation>A las 09:00 cada paciente con cita mañana recibe un recordatorio.</translation>
+    </message>
+    <message>
+        <source>Tomorrow&apos;s appointments</source>
+        <translation>Citas de mañana</translation>
+    </message>
+    <message>
+        <source>Send reminders</source>
+        <translation>Enviar recordatorios</translation>
+    </message>
+    <message>
+        <source>Document processing</source>
+        <translation>Procesamiento de documentos</translation>
+    </message>
+    <message>
+        <source>A scanned document over 10 MB is rejected. Below 90 % OCR confidence a person checks the fields before the document is stored; otherwise it is stored at once. Every outcome is audited.</source>
+        <translation>Un documento escaneado de más de 10 MB se rechaza. Por debajo del 90 % de confianza del OCR una persona revisa los campos antes de guardarlo; si no, se guarda en el acto. Cada resultado queda en la auditoría.</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Reject (over 10 MB)</source>
+        <translation>Rechazar (más de 10 MB)</translation>
+    </message>
+    <message>
+        <source>OCR confidence</source>
+        <translation>Confianza del OCR</translation>
+    </message>
+    <message>
+        <source>Check OCR fields</source>
+        <translation>Revisar los campos del OCR</translation>
+    </message>
+    <message>
+        <source>Check the {{ input.document_type.split(&apos;_&apos;).join(&apos; &apos;) }} {{ input.document_id }} ({{ Math.round(input.confidence * 100) }} % sure)</source>
+        <translation>Revisar {{ ({insurance_card: &apos;la tarjeta del seguro&apos;, id_card: &apos;el documento de identidad&apos;, referral_letter: &apos;la carta de derivación&apos;})[input.document_type] || input.document_type }} {{ input.document_id }} ({{ Math.round(input.confidence * 100) }} % de certeza)</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Nombre del paciente</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Insurance number</source>
+        <translation>Número de seguro</translation>
+    </message>
+    <message>
+        <source>Store checked document</source>
+        <translation>Guardar el documento revisado</translation>
+    </message>
+    <message>
+        <source>Store document</source>
+        <translation>Guardar el documento</translation>
+    </message>
+    <message>
+        <source>Reject document</source>
+        <translation>Rechazar el documento</translation>
+    </message>
+    <message>
+        <source>Invoice approval</source>
+        <translation>Aprobación de facturas</translation>
+    </message>
+    <message>
+        <source>Invoices under $1,000 are approved automatically, under $10,000 by a manager, and from $10,000 by a director.</source>
+        <translation>Las facturas de menos de 1.000 $ se aprueban solas, las de menos de 10.000 $ las aprueba un responsable y las de 10.000 $ o más, un director.</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation>Aprobación del responsable</translation>
+    </message>
+    <message>
+        <source>Approve invoice {{ input.invoice_id }} from {{ input.vendor }}: ${{ input.amount }}</source>
+        <translation>Aprobar la factura {{ input.invoice_id }} de {{ input.vendor }}: {{ input.amount }} $</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Director approval</source>
+        <translation>Aprobación del director</translation>
+    </message>
+    <message>
+        <source>Director approval for invoice {{ input.invoice_id }} from {{ input.vendor }}: ${{ input.amount }}</source>
+        <translation>Aprobación del director para la factura {{ input.invoice_id }} de {{ input.vendor }}: {{ input.amount }} $</translation>
+    </message>
+    <message>
+        <source>Approve for payment</source>
+        <translation>Aprobar para el pago</translation>
+    </message>
+    <message>
+        <source>Reject invoice</source>
+        <translation>Rechazar la factura</translation>
+    </message>
+    <message>
+        <source>Morning report</source>
+        <translation>Informe de la mañana</translation>
+    </message>
+    <message>
+        <source>At 07:00 the KPIs of the last 24 hours are gathered into a report for the clinic manager.</source>
+        <translation>A las 07:00 las cifras clave de las últimas 24 horas se reúnen en un informe para la dirección de la clínica.</translation>
+    </message>
+    <message>
+        <source>Gather KPIs</source>
+        <translation>Reunir las cifras clave</translation>
+    </message>
+    <message>
+        <source>Build the report</source>
+        <translation>Preparar el informe</translation>
+    </message>
+    <message>
+        <source>Send to the manager</source>
+        <translation>Enviar a la dirección</translation>
+    </message>
+    <message>
+        <source>New patient onboarding</source>
+        <translation>Alta de pacientes nuevos</translation>
+    </message>
+    <message>
+        <source>A new lead is scored: 8 or more books the first available slot, 5–7 is offered three slots, below 5 starts a nurture campaign. Bookings are confirmed by email and SMS at once and audited. If booking fails, staff get a manual-booking task and the patient hears we will call.</source>
+        <translation>Se puntúa cada contacto nuevo: con 8 o más se reserva el primer hueco libre, con 5–7 se ofrecen tres huecos y por debajo de 5 empieza una campaña de seguimiento. Las reservas se confirman en el acto por correo y SMS y quedan en la auditoría. Si la reserva falla, el personal recibe una tarea de reserva manual y el paciente sabe que le llamaremos.</translation>
+    </message>
+    <message>
+        <source>Lead score</source>
+        <translation>Puntuación del contacto</translation>
+    </message>
+    <message>
+        <source>Book first available slot</source>
+        <translation>Reservar el primer hueco libre</translation>
+    </message>
+    <message>
+        <source>Offer three slots</source>
+        <translation>Ofrecer tres huecos</translation>
+    </message>
+    <message>
+        <source>Send slot options</source>
+        <translation>Enviar los huecos</translation>
+    </message>
+    <message>
+        <source>Start nurture campaign</source>
+        <translation>Iniciar la campaña de seguimiento</translation>
+    </message>
+    <message>
+        <source>&quot;We&apos;ll contact you soon&quot;</source>
+        <translation>«Le llamaremos pronto»</translation>
+    </message>
+    <message>
+        <source>Manual booking</source>
+        <translation>Reserva manual</translation>
+    </message>
+    <message>
+        <source>Book a consultation by hand for patient {{ input.patient_id }}</source>
+        <translation>Reservar a mano una consulta para el paciente {{ input.patient_id }}</translation>
+    </message>
+    <message>
+        <source>Slot booked</source>
+        <translation>Hueco reservado</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Confirm by email and SMS</source>
+        <translation>Confirmar por correo y SMS</translation>
+    </message>
+    <message>
+        <source>Email confirmation</source>
+        <translation>Confirmación por correo</translation>
+    </message>
+    <message>
+        <source>SMS confirmation</source>
+        <translation>Confirmación por SMS</translation>
+    </message>
+    <message>
+        <source>Nightly cleanup</source>
+        <translation>Limpieza nocturna</translation>
+    </message>
+    <message>
+        <source>At 23:00 stale leads are archived, temporary documents purged and the audit log rotated, all at once.</source>
+        <translation>A las 23:00 se archivan los contactos antiguos, se borran los documentos temporales y se rota el registro de auditoría, todo a la vez.</translation>
+    </message>
+    <message>
+        <source>Archive stale leads</source>
+        <translation>Archivar contactos antiguos</translation>
+    </message>
+    <message>
+        <source>Purge temporary documents</source>
+        <translation>Borrar documentos temporales</translation>
+    </message>
+    <message>
+        <source>Rotate audit log</source>
+        <translation>Rotar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Nightly cleanup finished</source>
+        <translation>Limpieza nocturna terminada</translation>
+    </message>
+    <message>
+        <source>No-show reschedule</source>
+        <translation>Nueva cita tras una ausencia</translation>
+    </message>
+    <message>
+        <source>After a missed appointment the patient is offered new times; if they do not book within two days a follow-up campaign takes over.</source>
+        <translation>Tras una cita perdida se ofrecen nuevas horas al paciente; si no reserva en dos días, sigue una campaña de seguimiento.</translation>
+    </message>
+    <message>
+        <source>Offer new times</source>
+        <translation>Ofrecer nuevas horas</translation>
+    </message>
+    <message>
+        <source>Text the offer</source>
+        <translation>Enviar la oferta por SMS</translation>
+    </message>
+    <message>
+        <source>Follow-up campaign</source>
+        <translation>Campaña de seguimiento</translation>
+    </message>
+    <message>
+        <source>Payment failure recovery</source>
+        <translation>Recuperación de pagos fallidos</translation>
+    </message>
+    <message>
+        <source>After a declined payment the charge is tried again after 24 hours, 72 hours and 7 days, with a reminder each time; if it still fails, staff call the patient.</source>
+        <translation>Tras un pago rechazado el cobro se reintenta a las 24 horas, a las 72 horas y a los 7 días, con un recordatorio cada vez; si sigue fallando, el personal llama al paciente.</translation>
+    </message>
+    <message>
+        <source>Tell the patient</source>
+        <translation>Avisar al paciente</translation>
+    </message>
+    <message>
+        <source>Retry after 24 h</source>
+        <translation>Reintentar a las 24 h</translation>
+    </message>
+    <message>
+        <source>Retry after 72 h</source>
+        <translation>Reintentar a las 72 h</translation>
+    </message>
+    <message>
+        <source>Retry after 7 days</source>
+        <translation>Reintentar a los 7 días</translation>
+    </message>
+    <message>
+        <source>Call the patient</source>
+        <translation>Llamar al paciente</translation>
+    </message>
+    <message>
+        <source>Outstanding payment: ${{ input.amount_usd }} (reason {{ input.reason_code }})</source>
+        <translation>Pago pendiente: {{ input.amount_usd }} $ (motivo {{ input.reason_code }})</translation>
+    </message>
+    <message>
+        <source>Call outcome</source>
+        <translation>Resultado de la llamada</translation>
+    </message>
+    <message>
+        <source>Telehealth session</source>
+        <translation>Sesión de telemedicina</translation>
+    </message>
+    <message>
+        <source>Takes the deposit before the session exists, creates the video session, sends the link, waits for the session to end and asks for feedback. A failure refunds and cancels what was done.</source>
+        <translation>Cobra el depósito antes de crear la sesión, crea la videoconsulta, envía el enlace, espera a que termine y pide opinión. Si algo falla, reembolsa y cancela lo hecho.</translation>
+    </message>
+    <message>
+        <source>Charge deposit</source>
+        <translation>Cobrar el depósito</translation>
+    </message>
+    <message>
+        <source>Create video session</source>
+        <translation>Crear la videoconsulta</translation>
+    </message>
+    <message>
+        <source>Send the link</source>
+        <translation>Enviar el enlace</translation>
+    </message>
+    <message>
+        <source>Session ends</source>
+        <translation>Fin de la sesión</translation>
+    </message>
+    <message>
+        <source>Post-visit survey</source>
+        <translation>Encuesta tras la visita</translation>
+    </message>
+    <message>
+        <source>Telehealth session for booking {{ input.booking_id }} did not take place</source>
+        <translation>La sesión de telemedicina de la reserva {{ input.booking_id }} no tuvo lugar</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Record in the audit log</source>
+        <translation>Registrar en la auditoría</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Both confirmations sent</source>
+        <translation>Enviadas las dos confirmaciones</translation>
+    </message>
+    <message>
+        <source>All three at once</source>
+        <translation>Las tres a la vez</translation>
+    </message>
+    <message>
+        <source>When all three are done</source>
+        <translation>Cuando las tres terminen</translation>
+    </message>
+    <message>
+        <source>Tell the team</source>
+        <translation>Avisar al equipo</translation>
+    </message>
+    <message>
+        <source>Wait an hour</source>
+        <translation>Esperar una hora</translation>
+    </message>
+    <message>
+        <source>Patient books again</source>
+        <translation>El paciente vuelve a reservar</translation>
+    </message>
+    <message>
+        <source>Wait 24 hours</source>
+        <translation>Esperar 24 horas</translation>
+    </message>
+    <message>
+        <source>Wait 72 hours</source>
+        <translation>Esperar 72 horas</translation>
+    </message>
+    <message>
+        <source>Wait 7 days</source>
+        <translation>Esperar 7 días</translation>
+    </message>
+    <message>
+        <source>Tell the team about the no-show</source>
+        <translation>Avisar al equipo de la ausencia</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "report/dashboardreport.h"
 
+#include "kpis/kpidefinitions.h"
 #include "modules/modulecatalog.h"
 
 #include <QDateTime>
@@ -248,14 +249,10 @@ QString html(const QJsonObject &status, const QString &clinicName, bool anonymiz
 
     out += QStringLiteral(
         "<h2 id=\"kpis\">Key Performance Indicators</h2>\n<table class=\"tiles\">\n<tr>\n");
-    const std::pair<const char *, const char *> tiles[] = {{"leads_24h", "Leads (24 h)"},
-                                                           {"bookings_24h", "Bookings (24 h)"},
-                                                           {"revenue_24h_usd", "Revenue (24 h)"},
-                                                           {"lead_to_booking_rate", "Conversion"},
-                                                           {"show_rate", "Show rate"},
-                                                           {"nps_avg_30d", "NPS (30 d)"}};
     column = 0;
-    for (const auto &[key, title] : tiles) {
+    for (const KpiDefinition &figure : KpiDefinition::all()) {
+        const char *key = figure.key;
+        const char *title = figure.title;
         if (column > 0 && column % 3 == 0)
             out += QStringLiteral("</tr>\n<tr>\n");
         ++column;

@@ -28,6 +28,7 @@
 #include "store/retention.h"
 #include "store/workflowstore.h"
 #include "workflow/expressionengine.h"
+#include "workflow/templatetexts.h"
 #include "workflow/workflowvalidator.h"
 
 #include <QDir>
@@ -325,7 +326,9 @@ void CoreService::installTemplates()
         QFile file(it.next());
         if (!file.open(QIODevice::ReadOnly))
             continue;
-        const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+        // In the language of the program that installs them (the console's, in the demo).
+        const QJsonObject doc =
+            TemplateTexts::translated(QJsonDocument::fromJson(file.readAll()).object());
         const QString id = doc.value(QLatin1String("id")).toString();
         if (m_workflows->version(id))
             continue;

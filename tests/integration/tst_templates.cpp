@@ -7,11 +7,13 @@
 #include "store/workflowstore.h"
 #include "testsupport.h"
 #include "workflow/expressionengine.h"
+#include "workflow/templatetexts.h"
 #include "workflow/workflowvalidator.h"
 
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
+#include <QTranslator>
 
 using namespace Switchboard;
 using namespace TestSupport;
@@ -67,6 +69,49 @@ class TstTemplates : public QObject
     }
 
 private Q_SLOTS:
+    // Every word of every template that people read is known to lupdate (run
+    // scripts/template-strings after editing a template), and installs translated.
+    void everyTemplateWordIsTranslatable()
+    {
+        const QStringList known = TemplateTexts::known();
+        QDirIterator it(QStringLiteral(":/templates"), {QStringLiteral("*.json")});
+        int files = 0;
+        while (it.hasNext()) {
+            QFile file(it.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+            const QStringList texts = TemplateTexts::texts(doc);
+            QVERIFY(texts.size() >= 3);
+            for (const QString &text : texts)
+                QVERIFY2(known.contains(text), qPrintable(file.fileName() + ": " + text));
+            ++files;
+        }
+        QCOMPARE(files, 10);
+
+        // With a translation for one title, the document changes there and nowhere else.
+        struct Spanish : QTranslator
+        {
+            QString translate(const char *context, const char *source, const char *,
+                              int) const override
+            {
+                return QLatin1String(context) == QLatin1String("Templates")
+                        && QLatin1String(source) == QLatin1String("New patient onboarding")
+                    ? QStringLiteral("Alta de pacientes nuevos")
+                    : QString();
+            }
+            bool isEmpty() const override { return false; }
+        } spanish;
+        QCoreApplication::installTranslator(&spanish);
+        QFile onboarding(QStringLiteral(":/templates/new-patient-onboarding.json"));
+        QVERIFY(onboarding.open(QIODevice::ReadOnly));
+        const QJsonObject original = QJsonDocument::fromJson(onboarding.readAll()).object();
+        QJsonObject translated = TemplateTexts::translated(original);
+        QCoreApplication::removeTranslator(&spanish);
+        QCOMPARE(translated.value("name").toString(), QStringLiteral("Alta de pacientes nuevos"));
+        translated.insert("name", original.value("name"));
+        QCOMPARE(translated, original);
+    }
+
     void initTestCase()
     {
         m_fleet = std::make_unique<SimFleet>(m_simClock, 11);

@@ -1,6 +1,7 @@
 #include "builder/builderfiles.h"
 
 #include "workflow/n8nimport.h"
+#include "workflow/templatetexts.h"
 #include "workflow/workflowvalidator.h"
 
 #include <QDirIterator>
@@ -22,7 +23,8 @@ QList<BuilderFiles::Template> BuilderFiles::templates()
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             continue;
-        const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+        const QJsonObject doc =
+            TemplateTexts::translated(QJsonDocument::fromJson(file.readAll()).object());
         const QString id = doc.value(QLatin1String("id")).toString();
         out.append({id, doc.value(QLatin1String("name")).toString(id),
                     doc.value(QLatin1String("description")).toString()});
@@ -35,7 +37,7 @@ Result<QJsonObject> BuilderFiles::readTemplate(const QString &id)
     QFile file(QStringLiteral(":/templates/%1.json").arg(id));
     if (!file.open(QIODevice::ReadOnly))
         return notFound(tr("There is no template \"%1\".").arg(id));
-    QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonObject doc = TemplateTexts::translated(QJsonDocument::fromJson(file.readAll()).object());
     doc.remove(QStringLiteral("version"));
     return doc;
 }

@@ -1,32 +1,18 @@
 #include "dashboard/kpifigures.h"
 
-#include <QCoreApplication>
+#include "kpis/kpidefinitions.h"
+
 #include <QLocale>
 
 namespace Switchboard::KpiFigures {
 
 QList<Figure> all()
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("Switchboard::KpiRow", text);
-    };
-    return {
-        {QStringLiteral("leads_24h"), tr(QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Leads (24 h)")),
-         QStringLiteral("leads_24h")},
-        {QStringLiteral("bookings_24h"),
-         tr(QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Bookings (24 h)")),
-         QStringLiteral("bookings_24h")},
-        {QStringLiteral("revenue_24h_usd"),
-         tr(QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Revenue (24 h)")),
-         QStringLiteral("revenue_24h_usd")},
-        {QStringLiteral("lead_to_booking_rate"),
-         tr(QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Conversion")),
-         QStringLiteral("lead_to_booking_rate")},
-        {QStringLiteral("show_rate"), tr(QT_TRANSLATE_NOOP("Switchboard::KpiRow", "Show rate")),
-         QStringLiteral("show_rate")},
-        {QStringLiteral("nps_avg_30d"), tr(QT_TRANSLATE_NOOP("Switchboard::KpiRow", "NPS (30 d)")),
-         QStringLiteral("nps")},
-    };
+    QList<Figure> out;
+    for (const KpiDefinition &d : KpiDefinition::all())
+        out.append({QLatin1String(d.key), d.translatedTitle(), QLatin1String(d.threshold),
+                    d.translatedMeaning()});
+    return out;
 }
 
 QString format(const QString &key, double v)

@@ -11,6 +11,7 @@ struct Figure
     QString key; // as module 07 and the status document name it: "leads_24h"
     QString title; // translated: "Leads (24 h)"
     QString threshold; // key suffix in KPI_THRESHOLDS_JSON: "leads_24h", "nps"
+    QString meaning; // translated: how it is counted
 };
 
 // Leads, bookings, revenue, conversion, show rate, NPS: the order of the dashboard's cards.

@@ -67,6 +67,7 @@ KpiRow::KpiRow(QWidget *parent)
             v->addWidget(label);
         }
         card->setMinimumWidth(110);
+        card->setToolTip(k.meaning);
         m_frames.append(card);
         m_cards.append({k.key, k.threshold, value, state, change});
     }

@@ -295,8 +295,15 @@ void ExecutionDetails::showWorkflow(const QString &workflowId, int version,
     }
     m_drawn = QStringLiteral("%1@%2").arg(workflowId).arg(version);
     m_nodes.clear();
-    for (const QJsonValue n : document.value(QLatin1String("nodes")).toArray())
+    QHash<QString, QString> names;
+    for (const QJsonValue n : document.value(QLatin1String("nodes")).toArray()) {
         m_nodes.insert(n[QLatin1String("id")].toString(), n.toObject());
+        if (n[QLatin1String("name")].isString())
+            names.insert(n[QLatin1String("id")].toString(), n[QLatin1String("name")].toString());
+    }
+    // The timeline and the history say which step by its name too.
+    m_timeline->setStepNames(names);
+    m_historyModel->setStepNames(names);
     m_path->setRun(m_execution);
     stack->setCurrentWidget(m_path);
     const QString keep = selectedStep();

@@ -18,6 +18,13 @@ int HistoryModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+void HistoryModel::setStepNames(const QHash<QString, QString> &names)
+{
+    m_names = names;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, StepColumn), index(rowCount() - 1, StepColumn));
+}
+
 void HistoryModel::setHistory(const QJsonArray &history)
 {
     beginResetModel();
@@ -41,8 +48,10 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     }
     case WhatColumn:
         return eventText(h.value(QLatin1String("type")).toString());
-    case StepColumn:
-        return h.value(QLatin1String("node")).toString();
+    case StepColumn: {
+        const QString node = h.value(QLatin1String("node")).toString();
+        return m_names.value(node, node);
+    }
     case DetailsColumn: {
         const QJsonObject data = h.value(QLatin1String("data")).toObject();
         if (data.contains(QLatin1String("error")))

@@ -24,12 +24,15 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     void setHistory(const QJsonArray &history);
+    // The steps' names by id, shown instead of the ids where a step has one.
+    void setStepNames(const QHash<QString, QString> &names);
 
     // A history event's type in plain words ("step_failed" → "Step failed").
     static QString eventText(const QString &type);
 
 private:
     QJsonArray m_history;
+    QHash<QString, QString> m_names;
 };
 
 } // namespace Switchboard

@@ -72,6 +72,13 @@ void TimelineChart::setBars(const QJsonArray &bars, qint64 nowMs)
     update();
 }
 
+void TimelineChart::setStepNames(const QHash<QString, QString> &names)
+{
+    m_names = names;
+    updateGeometry();
+    update();
+}
+
 QSize TimelineChart::sizeHint() const
 {
     return {640, AxisHeight + int(m_bars.size()) * RowHeight + 8};
@@ -86,7 +93,7 @@ int TimelineChart::labelWidth() const
 {
     int widest = 0;
     for (const Bar &b : m_bars)
-        widest = std::max(widest, fontMetrics().horizontalAdvance(b.node));
+        widest = std::max(widest, fontMetrics().horizontalAdvance(m_names.value(b.node, b.node)));
     return std::clamp(widest + 16, 80, std::max(80, width() / 3));
 }
 
@@ -148,7 +155,7 @@ QString TimelineChart::describe(int index) const
     const QString start = QLocale().toString(
         QDateTime::fromMSecsSinceEpoch(m_originMs + b.startMs).toLocalTime().time(),
         QStringLiteral("HH:mm:ss.zzz"));
-    QString text = tr("%1 — %2").arg(b.node, kindText(b.kind));
+    QString text = tr("%1 — %2").arg(m_names.value(b.node, b.node), kindText(b.kind));
     if (b.attempt > 0 && b.kind == QLatin1String("call"))
         text += tr(", attempt %1").arg(b.attempt);
     text += QLatin1Char('\n')
@@ -207,8 +214,9 @@ void TimelineChart::paintEvent(QPaintEvent *event)
         const Bar &b = m_bars.at(i);
         const int y = AxisHeight + i * RowHeight;
         p.setPen(pal.color(QPalette::Text));
-        p.drawText(QRect(4, y, left - 8, RowHeight), Qt::AlignVCenter | Qt::AlignLeft,
-                   fontMetrics().elidedText(b.node, Qt::ElideRight, left - 8));
+        p.drawText(
+            QRect(4, y, left - 8, RowHeight), Qt::AlignVCenter | Qt::AlignLeft,
+            fontMetrics().elidedText(m_names.value(b.node, b.node), Qt::ElideRight, left - 8));
         const QRect r = barRect(i);
         const QColor c = outcomeColor(b.outcome);
         const bool waiting = b.kind == QLatin1String("retry_wait")

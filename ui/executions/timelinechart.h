@@ -18,6 +18,8 @@ public:
 
     // bars: ExecutionTimeline::build's; nowMs ends the bars still going.
     void setBars(const QJsonArray &bars, qint64 nowMs);
+    // The steps' names by id, shown instead of the ids where a step has one.
+    void setStepNames(const QHash<QString, QString> &names);
     int barCount() const { return int(m_bars.size()); }
     // The bar under a point, or -1.
     int barAt(const QPoint &pos) const;
@@ -49,6 +51,7 @@ private:
     QRect barRect(int index) const;
     int labelWidth() const;
 
+    QHash<QString, QString> m_names;
     QList<Bar> m_bars;
     qint64 m_originMs = 0; // when the first event happened; bars are offsets from it
     qint64 m_firstMs = 0;
