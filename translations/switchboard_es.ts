@@ -705,10 +705,6 @@
         <translation>Usted se ocupa: los canales de guardia lo sabrán (Alt+A)</translation>
     </message>
     <message>
-        <source>Fixed. If the condition is still there, it fires again at the next check: snooze or silence it instead (Alt+R)</source>
-        <translation>Arreglado. Si la condición sigue, vuelve a activarse en la próxima comprobación: pospóngala o silénciela (Alt+R)</translation>
-    </message>
-    <message>
         <source>A maintenance window for this module or rule (Alt+S)</source>
         <translation>Una ventana de mantenimiento para este módulo o regla (Alt+S)</translation>
     </message>
@@ -811,6 +807,14 @@
     <message>
         <source>%1 alerts selected: the buttons below act on all of them.</source>
         <translation>%1 alertas seleccionadas: los botones de abajo actúan sobre todas.</translation>
+    </message>
+    <message>
+        <source>Mark the selected alerts as dealt with (Alt+R)</source>
+        <translation>Marcar las alertas seleccionadas como atendidas (Alt+R)</translation>
+    </message>
+    <message>
+        <source>The problem is still there: the alert resolves by itself when it goes. Acknowledge or snooze it meanwhile.</source>
+        <translation>El problema sigue ahí: la alerta se resuelve sola cuando desaparezca. Mientras tanto, reconózcala o pospóngala.</translation>
     </message>
 </context>
 <context>
@@ -3027,10 +3031,6 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>Review (%1)</source>
         <translation>Revisión (%1)</translation>
-    </message>
-    <message>
-        <source>New review tasks: %1. Open Review (Ctrl+4) to work them.</source>
-        <translation>Nuevas tareas de revisión: %1. Abra Revisión (Ctrl+4) para atenderlas.</translation>
     </message>
     <message>
         <source>Review: next or previous task</source>

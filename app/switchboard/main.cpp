@@ -1,5 +1,6 @@
 // switchboard: the clinic operations console, with the orchestration core embedded.
 #include "app/mainwindow.h"
+#include "app/viewstate.h"
 #include "config/configloader.h"
 #include "dashboard/moduletablemodel.h"
 #include "service/embeddedorchestrator.h"
@@ -12,6 +13,7 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
@@ -262,7 +264,14 @@ int main(int argc, char *argv[])
         });
         window.show();
     } else {
+        // The window as it was left: size, section, splitters, columns, filters.
+        QSettings settings;
+        ViewState::restore(window, settings);
         window.show();
+        QObject::connect(&app, &QCoreApplication::aboutToQuit, &window, [&window] {
+            QSettings settings;
+            ViewState::save(window, settings);
+        });
     }
     orchestrator.start();
     return app.exec();

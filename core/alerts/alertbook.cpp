@@ -75,6 +75,9 @@ QJsonObject AlertBook::Entry::toJson() const
             {QStringLiteral("resolved_by"), resolvedBy},
             {QStringLiteral("inhibited_by"), inhibitedBy},
             {QStringLiteral("silenced"), silenceId != 0},
+            // The condition was there at the last check: the alert resolves by itself when it
+            // goes, and cannot be resolved by hand before.
+            {QStringLiteral("condition_active"), active},
             {QStringLiteral("silence_id"), silenceId},
             // Someone was told: a channel took a notice about it.
             {QStringLiteral("notified"), delivered},
@@ -261,6 +264,10 @@ void AlertBook::observe(const QList<StatusAlert> &current, bool newRound, bool c
         m_flaps.observe(fp, true, nowMs);
         if (Entry *e = find(m_byFingerprint.value(fp, -1))) {
             dirty = updateFlapping(*e, nowMs) || dirty;
+            if (!e->active) {
+                e->active = true;
+                dirty = true;
+            }
             const bool reworded = e->alert.title != a.title || e->alert.message != a.message
                 || e->alert.severity != a.severity || e->alert.action != a.action;
             if (!reworded && !newRound)
@@ -280,6 +287,7 @@ void AlertBook::observe(const QList<StatusAlert> &current, bool newRound, bool c
         }
         Entry e;
         e.alert = a;
+        e.active = true;
         e.state = QStringLiteral("firing");
         e.firstSeen = e.lastSeen = now;
         if (Status st = insert(e); !st) {
@@ -298,6 +306,7 @@ void AlertBook::observe(const QList<StatusAlert> &current, bool newRound, bool c
         if (!complete || seen.contains(e.alert.fingerprint()))
             continue;
         m_flaps.observe(e.alert.fingerprint(), false, nowMs);
+        e.active = false;
         dirty = updateFlapping(e, nowMs) || dirty;
         // A flapping alert stays open until its condition has been still for a window.
         if (!e.flapping)
@@ -463,6 +472,13 @@ Result<QJsonObject> AlertBook::resolve(qint64 id, const QString &actor, const QS
     Entry *e = find(id);
     if (!e)
         return noAlert(id);
+    // Resolved by hand while the problem is still there, it would only come back at the next
+    // check as a new alert.
+    if (e->active)
+        return conflict(QStringLiteral("the problem behind alert %1 is still there; it resolves by "
+                                       "itself when it goes (acknowledge or snooze it meanwhile)")
+                            .arg(id),
+                        QStringLiteral("state"));
     finish(*e, actor, note, false);
     announceNotices();
     Q_EMIT changed();

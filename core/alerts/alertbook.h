@@ -110,6 +110,7 @@ private:
         QString inhibitedBy; // fingerprint of the module_down alert that explains it
         qint64 silenceId = 0;
         bool notified = false; // a trigger was queued, so a resolve should follow
+        bool active = false; // the condition was there at the last check (not stored)
         bool delivered = false; // a channel took a notice about it
         bool flapping = false; // kept open while its condition comes and goes
         int flaps = 0; // changes of its condition within the flap window

@@ -105,6 +105,42 @@ class TstAlertsView : public QObject
     }
 
 private Q_SLOTS:
+    // An alert whose problem is still there cannot be resolved by hand (it would come back at
+    // once as a new alert, and the selection would jump to another row): Resolve says why, a
+    // mixed selection resolves only the others, and the selection holds through refreshes.
+    void resolvingWaitsForTheProblemToGo()
+    {
+        FakeOrchestrator core;
+        MainWindow window(core, m_clock);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QJsonObject down =
+            alert(1, "critical", "module_down", "02_booking", "Module Down: Consult Booking");
+        down.insert("condition_active", true);
+        QJsonObject held = alert(2, "warning", "module_degraded", "04_billing",
+                                 "Module Degraded: Billing & Payments");
+        held.insert("condition_active", false);
+        Q_EMIT core.alertsChanged(stateWith({down, held}));
+        window.showView(QStringLiteral("alerts"));
+        AlertsView *view = window.alertsView();
+        auto *resolve = view->findChild<QPushButton *>(QStringLiteral("resolveAlerts"));
+        QVERIFY(resolve);
+        view->selectAlert(1);
+        QVERIFY(!resolve->isEnabled());
+        QVERIFY(resolve->toolTip().contains(QStringLiteral("still there")));
+        view->selectAlert(2);
+        QVERIFY(resolve->isEnabled());
+
+        auto *table = view->findChild<QTreeView *>(QStringLiteral("alertTable"));
+        QVERIFY(table);
+        table->selectAll();
+        QCOMPARE(view->selectedIds().size(), 2);
+        Q_EMIT core.alertsChanged(stateWith({down, held}));
+        QCOMPARE(view->selectedIds().size(), 2);
+        resolve->click();
+        QCOMPARE(core.alertActions.last(), QStringLiteral("resolve:2::0"));
+    }
+
     void workingThroughTheInbox()
     {
         FakeOrchestrator core;

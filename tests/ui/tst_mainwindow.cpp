@@ -1,4 +1,5 @@
 #include "app/mainwindow.h"
+#include "app/viewstate.h"
 #include "common/manualclock.h"
 #include "dashboard/dashboardview.h"
 #include "dashboard/healthbanner.h"
@@ -9,6 +10,7 @@
 #include "service/embeddedorchestrator.h"
 #include "sim/simdemoclinic.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QImage>
 #include <QLabel>
@@ -17,7 +19,9 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +34,44 @@ class TstMainWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Size, section, splitters and filters come back at the next start as they were left.
+    void remembersHowItWasArranged()
+    {
+        ManualClock clock;
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("console.ini")), QSettings::IniFormat);
+        QList<int> sizes;
+        {
+            FakeOrchestrator core;
+            MainWindow window(core, clock);
+            window.resize(1100, 760);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(window.showView(QStringLiteral("review")));
+            auto *split = window.findChild<QSplitter *>(QStringLiteral("reviewSplit"));
+            QVERIFY(split);
+            split->setSizes({200, 300, 500});
+            sizes = split->sizes();
+            auto *state = window.findChild<QComboBox *>(QStringLiteral("alertStateFilter"));
+            QVERIFY(state);
+            state->setCurrentIndex(2);
+            QVERIFY(window.showView(QStringLiteral("alerts")));
+            ViewState::save(window, settings);
+        }
+        FakeOrchestrator core;
+        MainWindow window(core, clock);
+        window.resize(800, 600);
+        ViewState::restore(window, settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.size(), QSize(1100, 760));
+        QCOMPARE(window.currentView(), QStringLiteral("alerts"));
+        QCOMPARE(window.findChild<QComboBox *>(QStringLiteral("alertStateFilter"))->currentIndex(),
+                 2);
+        QVERIFY(window.showView(QStringLiteral("review")));
+        QTRY_COMPARE(window.findChild<QSplitter *>(QStringLiteral("reviewSplit"))->sizes(), sizes);
+    }
+
     void opensEveryView()
     {
         ManualClock clock;

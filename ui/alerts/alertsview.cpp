@@ -20,6 +20,7 @@
 #include <QShortcut>
 #include <QShowEvent>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QToolButton>
@@ -54,6 +55,12 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     setObjectName(QStringLiteral("alertsView"));
     m_filter->setSourceModel(m_model);
 
+    m_state->setObjectName(QStringLiteral("alertStateFilter"));
+    m_severity->setObjectName(QStringLiteral("alertSeverityFilter"));
+    m_group->setObjectName(QStringLiteral("alertGrouping"));
+    m_splitter->setObjectName(QStringLiteral("alertsSplit"));
+    for (QComboBox *combo : {m_state, m_severity, m_group})
+        combo->setProperty("remember", true); // kept for the next start
     m_state->addItem(tr("Open"), QStringLiteral("open"));
     m_state->addItem(tr("Firing"), QStringLiteral("firing"));
     m_state->addItem(tr("Acknowledged"), QStringLiteral("acknowledged"));
@@ -102,6 +109,10 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     m_snooze->setText(tr("Snooze"));
     m_snooze->setToolTip(tr("Quiet it for a while; it pages again if still there (Alt+N)"));
     m_snooze->setPopupMode(QToolButton::InstantPopup);
+    // Room for the menu's arrow beside the word, which it would otherwise cover.
+    m_snooze->setMinimumWidth(
+        m_snooze->sizeHint().width()
+        + style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, m_snooze));
     auto *snoozeMenu = new QMenu(m_snooze);
     for (const auto &[minutes, label] :
          {std::pair {15, tr("15 minutes")}, std::pair {60, tr("1 hour")},
@@ -111,8 +122,8 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     }
     m_snooze->setMenu(snoozeMenu);
     m_ack->setToolTip(tr("You are on it: the channels that page hear so (Alt+A)"));
-    m_resolve->setToolTip(tr("Fixed. If the condition is still there, it fires again at the next "
-                             "check: snooze or silence it instead (Alt+R)"));
+    m_resolve->setObjectName(QStringLiteral("resolveAlerts"));
+    m_resolve->setToolTip(tr("Mark the selected alerts as dealt with (Alt+R)"));
     m_silence->setToolTip(tr("A maintenance window for this module or rule (Alt+S)"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b31b1b"));
@@ -403,14 +414,30 @@ void AlertsView::updateActions()
     const bool open = std::any_of(ids.begin(), ids.end(), [this](qint64 id) {
         return m_model->alert(id).value(QLatin1String("state")) != QLatin1String("resolved");
     });
+    // An alert whose problem is still there resolves by itself when it goes; resolving it by
+    // hand would only bring it back at the next check.
+    const bool resolvable = std::any_of(ids.begin(), ids.end(), [this](qint64 id) {
+        const QJsonObject a = m_model->alert(id);
+        return a.value(QLatin1String("state")) != QLatin1String("resolved")
+            && !a.value(QLatin1String("condition_active")).toBool();
+    });
     m_ack->setEnabled(open);
-    m_resolve->setEnabled(open);
+    m_resolve->setEnabled(resolvable);
+    m_resolve->setToolTip(open && !resolvable
+                              ? tr("The problem is still there: the alert resolves by itself when "
+                                   "it goes. Acknowledge or snooze it meanwhile.")
+                              : tr("Mark the selected alerts as dealt with (Alt+R)"));
     m_snooze->setEnabled(open);
 }
 
 void AlertsView::act(const QString &action, int minutes)
 {
-    const QList<qint64> ids = selectedIds();
+    QList<qint64> ids = selectedIds();
+    if (action == QLatin1String("resolve")) {
+        ids.removeIf([this](qint64 id) {
+            return m_model->alert(id).value(QLatin1String("condition_active")).toBool();
+        });
+    }
     if (ids.isEmpty())
         return;
     Q_EMIT actionRequested(ids, action, m_note->text().trimmed(), minutes);

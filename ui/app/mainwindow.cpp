@@ -481,17 +481,11 @@ void MainWindow::onTasks(const QJsonArray &tasks)
     QSet<QString> ids;
     for (const auto &t : tasks)
         ids.insert(t.toObject().value(QLatin1String("id")).toString());
-    // New work: say so where it will be seen, unless the queue is already on screen.
+    // New work: the Review entry's count says how much; the taskbar says that there is more,
+    // unless the queue is already on screen. The status bar stays for what it shows.
     const QSet<QString> added = ids - m_knownTasks;
-    if (!m_knownTasks.isEmpty() || m_tasksSeen) {
-        if (!added.isEmpty() && !m_reviewView->isVisible()) {
-            statusBar()->showMessage(tr("New review tasks: %1. Open Review (Ctrl+4) to work "
-                                        "them.")
-                                         .arg(added.size()),
-                                     10000);
-            QApplication::alert(this);
-        }
-    }
+    if ((!m_knownTasks.isEmpty() || m_tasksSeen) && !added.isEmpty() && !m_reviewView->isVisible())
+        QApplication::alert(this);
     m_tasksSeen = true;
     m_knownTasks = ids;
     m_openTasks = int(tasks.size());

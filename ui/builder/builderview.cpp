@@ -126,18 +126,21 @@ BuilderView::BuilderView(QWidget *parent)
     connect(m_problemList, &QListView::clicked, m_problemList, &QListView::activated);
 
     auto *right = new QSplitter(Qt::Vertical, this);
+    right->setObjectName(QStringLiteral("builderRight"));
     right->addWidget(inspectorScroll);
     right->addWidget(m_runPanel);
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 1);
     right->setChildrenCollapsible(false);
     auto *canvasSplit = new QSplitter(Qt::Vertical, this);
+    canvasSplit->setObjectName(QStringLiteral("builderCanvasSplit"));
     canvasSplit->addWidget(m_view);
     canvasSplit->addWidget(m_problemList);
     canvasSplit->setStretchFactor(0, 5);
     canvasSplit->setSizes({600, 90});
     canvasSplit->setChildrenCollapsible(false);
     auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("builderSplit"));
     split->addWidget(left);
     split->addWidget(canvasSplit);
     split->addWidget(right);

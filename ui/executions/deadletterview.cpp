@@ -46,6 +46,7 @@ DeadLetterView::DeadLetterView(const Clock &clock, QWidget *parent)
                                       std::pair {tr("All"), QString()}})
         m_status->addItem(label, wire);
     m_status->setObjectName(QStringLiteral("deadLetterStatus"));
+    m_status->setProperty("remember", true);
     m_status->setAccessibleName(tr("Show dead letters that are"));
     m_reveal->setObjectName(QStringLiteral("deadLetterReveal"));
     m_reveal->setToolTip(tr("Who looked is recorded in the audit log"));
@@ -100,6 +101,7 @@ DeadLetterView::DeadLetterView(const Clock &clock, QWidget *parent)
     detailLayout->addWidget(m_message);
     detailLayout->addWidget(m_payload, 1);
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("deadLetterSplit"));
     split->addWidget(listPane);
     split->addWidget(detailPane);
     split->setChildrenCollapsible(false);

@@ -115,6 +115,7 @@ ExecutionDetails::ExecutionDetails(QWidget *parent)
     stepLayout->addWidget(m_stepSummary);
     stepLayout->addWidget(m_stepData, 1);
     auto *stepSplit = new QSplitter(Qt::Horizontal, this);
+    stepSplit->setObjectName(QStringLiteral("stepSplit"));
     stepSplit->addWidget(m_steps);
     stepSplit->addWidget(stepPane);
     stepSplit->setStretchFactor(0, 1);

@@ -60,6 +60,7 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
         m_origin->addItem(ExecutionTableModel::originText(QLatin1String(origin)),
                           QLatin1String(origin));
     m_origin->setObjectName(QStringLiteral("originFilter"));
+    m_origin->setProperty("remember", true);
     m_origin->setAccessibleName(tr("Show executions started by"));
     m_workflow->setObjectName(QStringLiteral("workflowFilter"));
     m_workflow->setAccessibleName(tr("Show executions of the workflow"));
@@ -72,6 +73,7 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
         combo->setMaximumWidth(180); // a long workflow name is read in the list that drops down
     }
     m_period->setObjectName(QStringLiteral("periodFilter"));
+    m_period->setProperty("remember", true);
     m_period->setAccessibleName(tr("Show executions started in"));
     for (const auto &[label, hours] :
          {std::pair {tr("Any time"), 0}, std::pair {tr("Last hour"), 1},
@@ -82,6 +84,7 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     m_more->setToolTip(tr("List %1 more executions").arg(ListLimit));
     m_more->hide();
     m_status->setObjectName(QStringLiteral("statusFilter"));
+    m_status->setProperty("remember", true);
     m_status->setAccessibleName(tr("Show executions that are"));
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setPlaceholderText(tr("Search: id, trace or patient"));
@@ -128,6 +131,7 @@ ExecutionsView::ExecutionsView(const Clock &clock, QWidget *parent)
     listLayout->addWidget(m_more, 0, Qt::AlignHCenter);
 
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("executionsSplit"));
     split->addWidget(listPane);
     split->addWidget(m_page);
     split->setStretchFactor(0, 2);

@@ -128,6 +128,7 @@ ModulesView::ModulesView(ModuleTableModel *modules, QWidget *parent)
     buttons->addStretch(1);
     m_details->setMinimumWidth(140);
     auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("modulesSplit"));
     split->setChildrenCollapsible(false);
     split->addWidget(m_details);
     split->addWidget(m_tabs);

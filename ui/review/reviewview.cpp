@@ -212,6 +212,7 @@ ReviewView::ReviewView(const Clock &clock, QWidget *parent)
     m_detail->addWidget(scroll);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("reviewSplit"));
     split->setChildrenCollapsible(false);
     split->addWidget(left);
     split->addWidget(middle);
