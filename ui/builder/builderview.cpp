@@ -1,10 +1,10 @@
 #include "builder/builderview.h"
 
 #include "builder/builderfiles.h"
+#include "builder/canvasview.h"
 #include "builder/deployments.h"
 #include "builder/graphcommand.h"
 #include "builder/inspector.h"
-#include "builder/minimap.h"
 #include "builder/palettemodel.h"
 #include "builder/testrunpanel.h"
 #include "builder/versionhistory.h"
@@ -15,14 +15,12 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QEvent>
 #include <QFileDialog>
 #include <QGraphicsView>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonDocument>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -38,7 +36,6 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QWheelEvent>
 
 namespace Switchboard {
 
@@ -51,7 +48,7 @@ const char *const ClipboardType = "application/x-switchboard-steps";
 BuilderView::BuilderView(QWidget *parent)
     : QWidget(parent)
     , m_scene(new WorkflowScene(m_graph, this))
-    , m_view(new QGraphicsView(m_scene, this))
+    , m_view(new CanvasView(m_scene, this))
     , m_paletteModel(new PaletteModel(this))
     , m_paletteFilter(new QSortFilterProxyModel(this))
     , m_palette(new QTreeView(this))
@@ -91,16 +88,6 @@ BuilderView::BuilderView(QWidget *parent)
     leftLayout->addWidget(m_palette, 1);
 
     // Canvas.
-    m_view->setObjectName(QStringLiteral("canvas"));
-    m_view->setAccessibleName(tr("Workflow canvas"));
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setDragMode(QGraphicsView::RubberBandDrag);
-    m_view->setAcceptDrops(true);
-    m_view->setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
-    m_view->setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
-    m_view->viewport()->installEventFilter(this);
-    m_view->installEventFilter(this);
-    m_minimap = new Minimap(m_view);
 
     // Inspector.
     auto *inspectorScroll = new QScrollArea(this);
@@ -251,8 +238,9 @@ BuilderView::BuilderView(QWidget *parent)
     action(tr("Select all"), QKeySequence::keyBindings(QKeySequence::SelectAll),
            [this] { m_scene->selectNodes(m_graph.nodeIds()); });
     action(tr("Zoom in"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)},
-           [this] { zoom(1.25); });
-    action(tr("Zoom out"), QKeySequence::keyBindings(QKeySequence::ZoomOut), [this] { zoom(0.8); });
+           [this] { m_view->zoom(1.25); });
+    action(tr("Zoom out"), QKeySequence::keyBindings(QKeySequence::ZoomOut),
+           [this] { m_view->zoom(0.8); });
     action(tr("Fit"), {QKeySequence(Qt::CTRL | Qt::Key_0)}, [this] { fitWorkflow(); });
     action(tr("Save draft"), QKeySequence::keyBindings(QKeySequence::Save), [this] { save(); });
     action(tr("Arrange"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
@@ -328,8 +316,8 @@ void BuilderView::buildToolbar(QToolBar *bar)
     button(tr("Undo"), tr("Undo the last edit (Ctrl+Z)"), [this] { m_undo.undo(); });
     button(tr("Redo"), tr("Redo (Ctrl+Shift+Z)"), [this] { m_undo.redo(); });
     bar->addSeparator();
-    button(QStringLiteral("−"), tr("Zoom out (Ctrl+-)"), [this] { zoom(0.8); });
-    button(QStringLiteral("+"), tr("Zoom in (Ctrl++)"), [this] { zoom(1.25); });
+    button(QStringLiteral("−"), tr("Zoom out (Ctrl+-)"), [this] { m_view->zoom(0.8); });
+    button(QStringLiteral("+"), tr("Zoom in (Ctrl++)"), [this] { m_view->zoom(1.25); });
     button(tr("Fit"), tr("Show the whole workflow (Ctrl+0)"), [this] { fitWorkflow(); });
     button(tr("Arrange"), tr("Lay the steps out left to right (Ctrl+Shift+L)"),
            [this] { autoLayout(); });
@@ -409,59 +397,22 @@ void BuilderView::openDocument(const QJsonObject &document)
 
 void BuilderView::fitWorkflow()
 {
-    // Before the canvas has its size, fitting would shrink the workflow to a speck: wait.
-    if (m_view->viewport()->width() < 200 || m_view->viewport()->height() < 150)
-        return;
-    m_view->resetTransform();
-    const QRectF all = m_scene->itemsBoundingRect().adjusted(-30, -30, 30, 30);
-    m_view->fitInView(all, Qt::KeepAspectRatio);
-    if (m_view->transform().m11() > 1)
-        m_view->resetTransform();
-    m_view->centerOn(all.center());
-    m_minimap->updateShown();
+    m_view->fitWorkflow();
 }
 
 void BuilderView::showStart()
 {
-    if (m_view->viewport()->width() < 200 || m_view->viewport()->height() < 150) {
-        m_startPending = true;
-        return;
-    }
-    m_startPending = false;
-    // The whole workflow when it fits at a size that reads; otherwise readable from its start,
-    // with the minimap for the rest.
-    fitWorkflow();
-    if (m_view->transform().m11() >= ReadableScale)
-        return;
-    m_view->resetTransform();
-    m_view->scale(ReadableScale, ReadableScale);
-    const QRectF all = m_scene->itemsBoundingRect().adjusted(-30, -30, 30, 30);
-    const QRectF shown = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
-    m_view->centerOn(all.left() + shown.width() / 2,
-                     shown.height() >= all.height() ? all.center().y()
-                                                    : all.top() + shown.height() / 2);
-    m_minimap->updateShown();
+    m_view->showStart();
 }
 
-QPointF BuilderView::freeSpotNear(const QPointF &wanted) const
+Minimap *BuilderView::minimap() const
 {
-    // Looks right of the wanted place, then below it, for a card-sized gap on the grid.
-    const QSizeF card(NodeItem::Width + 40, 140);
-    for (int ring = 0; ring < 30; ++ring) {
-        for (const QPointF &offset : {QPointF(ring * 60.0, 0), QPointF(0, ring * 60.0),
-                                      QPointF(ring * 60.0, ring * 60.0)}) {
-            const QRectF spot(wanted + offset - QPointF(20, 20), card);
-            bool taken = false;
-            for (const QString &id : m_graph.nodeIds()) {
-                if (const NodeItem *item = m_scene->nodeItem(id);
-                    item && item->sceneBoundingRect().intersects(spot))
-                    taken = true;
-            }
-            if (!taken)
-                return wanted + offset;
-        }
-    }
-    return wanted;
+    return m_view->minimap();
+}
+
+QGraphicsView *BuilderView::canvas() const
+{
+    return m_view;
 }
 
 void BuilderView::newWorkflow()
@@ -901,48 +852,12 @@ void BuilderView::insertSelectedPaletteEntry()
         ? m_graph.position(selected.first()) + QPointF(NodeItem::Width + 70, 0)
         : m_view->mapToScene(m_view->viewport()->rect().center())
             - QPointF(NodeItem::Width / 2, 40);
-    const QString id = addStep(node, freeSpotNear(wanted));
+    const QString id = addStep(node, m_view->freeSpotNear(wanted));
     // Scrolled to once the scene has grown to hold it.
     QTimer::singleShot(0, this, [this, id] {
         if (NodeItem *item = m_scene->nodeItem(id))
             m_view->ensureVisible(item, 40, 40);
     });
-}
-
-bool BuilderView::eventFilter(QObject *watched, QEvent *event)
-{
-    // Ctrl+wheel zooms; holding Space (or the middle button) pans.
-    if (watched == m_view->viewport() && event->type() == QEvent::Wheel) {
-        auto *wheel = static_cast<QWheelEvent *>(event);
-        if (wheel->modifiers() & Qt::ControlModifier) {
-            zoom(wheel->angleDelta().y() > 0 ? 1.15 : 1 / 1.15);
-            return true;
-        }
-    }
-    if (watched == m_view && event->type() == QEvent::KeyPress
-        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space
-        && !static_cast<QKeyEvent *>(event)->isAutoRepeat()) {
-        m_view->setDragMode(QGraphicsView::ScrollHandDrag);
-        return true;
-    }
-    if (watched == m_view && event->type() == QEvent::KeyRelease
-        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space
-        && !static_cast<QKeyEvent *>(event)->isAutoRepeat()) {
-        m_view->setDragMode(QGraphicsView::RubberBandDrag);
-        return true;
-    }
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize && m_startPending)
-        showStart();
-    return QWidget::eventFilter(watched, event);
-}
-
-void BuilderView::zoom(qreal factor)
-{
-    const qreal scale = m_view->transform().m11() * factor;
-    if (scale < 0.1 || scale > 3)
-        return;
-    m_view->scale(factor, factor);
-    m_minimap->updateShown();
 }
 
 } // namespace Switchboard

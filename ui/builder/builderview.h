@@ -21,6 +21,7 @@ class QTreeView;
 
 namespace Switchboard {
 
+class CanvasView;
 class Deployments;
 class Inspector;
 class Minimap;
@@ -45,7 +46,7 @@ public:
 
     WorkflowGraph &graph() { return m_graph; }
     WorkflowScene *scene() const { return m_scene; }
-    QGraphicsView *canvas() const { return m_view; }
+    QGraphicsView *canvas() const;
     Inspector *inspector() const { return m_inspector; }
     QUndoStack &undoStack() { return m_undo; }
     QTreeView *palette() const { return m_palette; }
@@ -86,7 +87,7 @@ public:
     void fitWorkflow();
     // How a workflow opens: whole when it reads at that size, else from its start.
     void showStart();
-    Minimap *minimap() const { return m_minimap; }
+    Minimap *minimap() const;
     // Runs the workflow on the canvas with sample input against the clinic's modules (or the
     // demo clinic): the steps show their state as the run goes, and a failed run points at
     // the step that failed. Refused while the workflow has problems.
@@ -123,17 +124,11 @@ Q_SIGNALS:
     // A test run's id was followed: open it in the Executions section.
     void executionOpened(const QString &executionId);
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     // Makes an edit through the model and records it as one undoable step.
     void edit(const QString &text, const QString &mergeKey, const std::function<void()> &change);
     void showStatus(const QString &text);
     void insertSelectedPaletteEntry();
-    void zoom(qreal factor);
-    // The nearest place at or after `wanted` where a new step covers no other.
-    QPointF freeSpotNear(const QPointF &wanted) const;
     void buildToolbar(QToolBar *bar);
     void askTestRun();
     // What payload values are offered as you type: the sample input and the last run's outputs.
@@ -146,7 +141,7 @@ private:
     WorkflowValidator m_validator {m_expressions};
     QUndoStack m_undo;
     WorkflowScene *m_scene;
-    QGraphicsView *m_view;
+    CanvasView *m_view;
     PaletteModel *m_paletteModel;
     QSortFilterProxyModel *m_paletteFilter;
     QTreeView *m_palette;
@@ -165,9 +160,6 @@ private:
     VersionHistory *m_history = nullptr;
     bool m_dirty = false;
     bool m_loading = false;
-    bool m_startPending = false; // show the workflow once the canvas has its size
-    Minimap *m_minimap = nullptr;
-    static constexpr qreal ReadableScale = 0.8; // step names read at this size
 };
 
 } // namespace Switchboard
