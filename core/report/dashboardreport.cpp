@@ -159,7 +159,12 @@ QString html(const QJsonObject &status, const QString &clinicName, bool anonymiz
     const QJsonObject modules = status.value(QLatin1String("modules")).toObject();
     const QJsonObject kpis = status.value(QLatin1String("kpis")).toObject();
     const QString clinic = anonymize ? QStringLiteral("Clinic") : clinicName;
-    const QString when = status.value(QLatin1String("timestamp")).toString();
+    // In the clinic's own way of writing dates, in its time zone.
+    const QDateTime stamp =
+        QDateTime::fromString(status.value(QLatin1String("timestamp")).toString(), Qt::ISODate);
+    const QString when = stamp.isValid()
+        ? QLocale().toString(stamp.toLocalTime(), QLocale::LongFormat)
+        : status.value(QLatin1String("timestamp")).toString();
 
     QString out;
     out += QStringLiteral("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
@@ -185,9 +190,22 @@ QString html(const QJsonObject &status, const QString &clinicName, bool anonymiz
     out +=
         QStringLiteral("<div class=\"banner\" style=\"background:%1\">%2 System health: %3</div>\n")
             .arg(colour(health), mark(health), esc(health));
+    // A module that does not answer has no error count: it is not counted as none.
     int errors = 0;
-    for (auto it = modules.begin(); it != modules.end(); ++it)
-        errors += it.value().toObject().value(QLatin1String("errors_24h")).toInt();
+    int silent = 0;
+    for (auto it = modules.begin(); it != modules.end(); ++it) {
+        const QJsonObject m = it.value().toObject();
+        if (m.value(QLatin1String("response_time_ms")).isDouble())
+            errors += m.value(QLatin1String("errors_24h")).toInt();
+        else if (m.value(QLatin1String("enabled")).toBool(true))
+            ++silent;
+    }
+    const QString errorText = silent == 0 ? QString::number(errors)
+        : silent == 1
+        ? QStringLiteral("%1 (one module does not answer: its errors are not known)").arg(errors)
+        : QStringLiteral("%1 (%2 modules do not answer: their errors are not known)")
+              .arg(errors)
+              .arg(silent);
     out +=
         QStringLiteral("<table>\n<tr><th>Overall status</th><td>%1</td></tr>\n<tr><th>Environment "
                        "configuration</th><td>%2</td></tr>\n"
@@ -204,7 +222,7 @@ QString html(const QJsonObject &status, const QString &clinicName, bool anonymiz
                              })
                      ? QStringLiteral("✕ patient journey blocked")
                      : QStringLiteral("✓ patient journey clear"))
-            .arg(errors);
+            .arg(esc(errorText));
 
     out += QStringLiteral("<h2 id=\"alerts\">Active Alerts</h2>\n");
     if (alerts.isEmpty()) {
@@ -227,8 +245,9 @@ QString html(const QJsonObject &status, const QString &clinicName, bool anonymiz
     }
 
     // Tables rather than CSS layout, so that the page prints (and turns into PDF) as it shows.
-    out += QStringLiteral(
-        "<h2 id=\"modules\">Module Status Grid</h2>\n<table class=\"tiles\">\n<tr>\n");
+    // The grid and the figures start a page of their own, so that no tile is cut in two.
+    out += QStringLiteral("<h2 id=\"modules\" style=\"page-break-before:always\">Module Status "
+                          "Grid</h2>\n<table class=\"tiles\">\n<tr>\n");
     int column = 0;
     for (const ModuleInfo &info : ModuleCatalog::all()) {
         const QJsonObject m = modules.value(info.id).toObject();
@@ -243,7 +262,9 @@ QString html(const QJsonObject &status, const QString &clinicName, bool anonymiz
                    .arg(colour(s), info.numberText(), esc(info.name()), mark(s), esc(s),
                         response.isDouble() ? QStringLiteral("%1 ms").arg(response.toInt())
                                             : QStringLiteral("no answer"))
-                   .arg(m.value(QLatin1String("errors_24h")).toInt());
+                   .arg(response.isDouble()
+                            ? QString::number(m.value(QLatin1String("errors_24h")).toInt())
+                            : QStringLiteral("not known"));
     }
     out += QStringLiteral("</tr>\n</table>\n");
 

@@ -5,6 +5,7 @@
 #include "status/statusdocument.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -27,7 +28,9 @@ class TstDashboardReport : public QObject
                                                                    : ModuleStatus::Healthy,
                             info.id == QLatin1String("02_booking") ? HealthReason::NoAnswer
                                                                    : HealthReason::Responding};
-            s.responseMs = 12;
+            // The module that is down does not answer: it has no error count to report.
+            s.responseMs = info.id == QLatin1String("02_booking") ? -1 : 12;
+            s.errors24h = info.id == QLatin1String("04_billing") ? 3 : 0;
             modules << s;
         }
         StatusDocument::Inputs in;
@@ -80,6 +83,14 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("System health: CRITICAL")));
         QVERIFY(text.contains(QStringLiteral("$1,200")));
         QVERIFY(text.contains(QStringLiteral("switchboard-001")));
+        // Errors: the known ones, and which are not known; never "0" for a module that is down.
+        QVERIFY2(text.contains(QStringLiteral("3 (one module does not answer: its errors are not "
+                                              "known)")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("no answer · errors (24 h): not known")));
+        // The time as people write it, not as ISO 8601; the module grid starts a page.
+        QVERIFY(!text.contains(QRegularExpression(QStringLiteral("\\d{4}-\\d{2}-\\d{2}T"))));
+        QVERIFY(page.contains(QStringLiteral("id=\"modules\" style=\"page-break-before:always\"")));
         QVERIFY(!page.contains(QStringLiteral("<script")));
         QVERIFY(!page.remove(QStringLiteral("http://www.w3.org/1999/xhtml"))
                      .contains(QStringLiteral("http"))); // nothing loaded from elsewhere

@@ -6,6 +6,7 @@
 #include "dashboard/dashboardview.h"
 #include "dashboard/kpirow.h"
 #include "dashboard/moduletablemodel.h"
+#include "dashboard/reportpdf.h"
 #include "executions/deadletterview.h"
 #include "executions/executionsview.h"
 #include "fakeorchestrator.h"
@@ -123,6 +124,18 @@ private Q_SLOTS:
         QCOMPARE(window.currentView(), QStringLiteral("executions"));
         QCOMPARE(window.executionsView()->tabs()->currentWidget(),
                  static_cast<QWidget *>(window.executionsView()->deadLetters()));
+    }
+
+    // The report prints on the paper of the console's locale.
+    void theReportPrintsOnTheLocalesPaper()
+    {
+        QCOMPARE(ReportPdf::pageSize(QLocale(QLocale::English, QLocale::UnitedStates)),
+                 QPageSize::Letter);
+        QCOMPARE(ReportPdf::pageSize(QLocale(QLocale::Spanish, QLocale::Mexico)),
+                 QPageSize::Letter);
+        QCOMPARE(ReportPdf::pageSize(QLocale(QLocale::Spanish, QLocale::Spain)), QPageSize::A4);
+        QCOMPARE(ReportPdf::pageSize(QLocale(QLocale::English, QLocale::UnitedKingdom)),
+                 QPageSize::A4);
     }
 
     void aModuleThatDoesNotAnswerShowsNoStaleFigures()

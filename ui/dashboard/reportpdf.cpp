@@ -2,6 +2,7 @@
 
 #include <QBuffer>
 #include <QImage>
+#include <QLocale>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
@@ -12,6 +13,24 @@
 #include <QUrl>
 
 namespace Switchboard::ReportPdf {
+
+QPageSize::PageSizeId pageSize(const QLocale &locale)
+{
+    // Letter where it is the paper in the tray; A4 everywhere else.
+    switch (locale.territory()) {
+    case QLocale::UnitedStates:
+    case QLocale::Canada:
+    case QLocale::Mexico:
+    case QLocale::Chile:
+    case QLocale::Colombia:
+    case QLocale::Venezuela:
+    case QLocale::Philippines:
+    case QLocale::PuertoRico:
+        return QPageSize::Letter;
+    default:
+        return QPageSize::A4;
+    }
+}
 
 Status write(const QString &html, const QString &path)
 {
@@ -45,7 +64,7 @@ Status write(const QString &html, const QString &path)
     pdf.open(QIODevice::WriteOnly);
     {
         QPdfWriter writer(&pdf);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+        writer.setPageLayout(QPageLayout(QPageSize(pageSize()), QPageLayout::Portrait,
                                          QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
         writer.setTitle(doc.metaInformation(QTextDocument::DocumentTitle));
         writer.setCreator(QStringLiteral("Switchboard"));
