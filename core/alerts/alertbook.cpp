@@ -89,6 +89,7 @@ AlertBook::AlertBook(Database &db, const Clock &clock, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_clock(clock)
+    , m_silences(db, clock)
     , m_ticker(new QTimer(this))
 {
     m_ticker->setInterval(TickMs);
@@ -139,23 +140,8 @@ Status AlertBook::load()
         m_byFingerprint.insert(e.alert.fingerprint(), e.id);
         m_open.insert(e.id, e);
     }
-    auto silences = m_db.exec(QStringLiteral(
-        "SELECT id, definition, created_by, created_at FROM silences WHERE removed_at IS NULL"));
-    if (!silences)
-        return silences.error();
-    while (silences->next()) {
-        auto s =
-            Silence::fromJson(QJsonDocument::fromJson(silences->value(1).toByteArray()).object());
-        if (!s) {
-            qCWarning(lcAlerts) << "skipping stored silence" << silences->value(0).toLongLong()
-                                << s.error().toString();
-            continue;
-        }
-        s->id = silences->value(0).toLongLong();
-        s->createdBy = silences->value(2).toString();
-        s->createdAt = fromMs(silences->value(3));
-        m_silences.insert(s->id, *s);
-    }
+    if (Status read = m_silences.load(); !read)
+        return read;
     m_ticker->start();
     return Ok {};
 }
@@ -382,7 +368,7 @@ bool AlertBook::applyMutes()
             }
         }
         qint64 silenceId = 0;
-        for (const Silence &s : std::as_const(m_silences)) {
+        for (const Silence &s : m_silences.all()) {
             if (s.matches(e.alert) && s.activeAt(now, m_zone)) {
                 silenceId = s.id;
                 break;
@@ -635,92 +621,38 @@ QJsonObject AlertBook::paging() const
 
 QJsonArray AlertBook::silences() const
 {
-    const QDateTime now = m_clock.now();
-    QJsonArray out;
-    for (const Silence &s : m_silences) {
-        QJsonObject json = s.toJson();
-        json.insert(QStringLiteral("active"), s.activeAt(now, m_zone));
-        json.insert(QStringLiteral("expired"), s.expiredAt(now));
-        out.append(json);
-    }
-    return out;
+    return m_silences.toJson(m_zone);
 }
 
 Result<QJsonObject> AlertBook::addSilence(const QJsonObject &definition, const QString &actor)
 {
-    auto s = Silence::fromJson(definition);
-    if (!s)
-        return s.error();
-    s->createdBy = actor;
-    s->createdAt = m_clock.now();
-    Status st = m_db.transaction([&]() -> Status {
-        auto r = m_db.exec(QStringLiteral("INSERT INTO silences (definition, created_by, "
-                                          "created_at) VALUES (?, ?, ?)"),
-                           {QJsonDocument(s->toJson()).toJson(QJsonDocument::Compact), text(actor),
-                            m_clock.nowMs()});
-        if (!r)
-            return r.error();
-        s->id = r->lastInsertId().toLongLong();
-        return audit(m_audit, QStringLiteral("silence.added"), actor,
-                     {{QStringLiteral("silence_id"), s->id}});
-    });
-    if (!st)
-        return st.error();
-    m_silences.insert(s->id, *s);
-    applyMutes();
-    Q_EMIT changed();
-    return s->toJson();
+    return silenceChanged(m_silences.add(definition, actor));
 }
 
 Result<QJsonObject> AlertBook::updateSilence(qint64 id, const QJsonObject &definition,
                                              const QString &actor)
 {
-    if (!m_silences.contains(id))
-        return notFound(QStringLiteral("no silence %1").arg(id), QStringLiteral("id"));
-    auto s = Silence::fromJson(definition);
-    if (!s)
-        return s.error();
-    s->id = id;
-    s->createdBy = actor;
-    s->createdAt = m_clock.now();
-    Status st = m_db.transaction([&]() -> Status {
-        auto r = m_db.run(
-            QStringLiteral("UPDATE silences SET definition = ?, created_by = ?, created_at = ? "
-                           "WHERE id = ?"),
-            {QJsonDocument(s->toJson()).toJson(QJsonDocument::Compact), text(actor),
-             m_clock.nowMs(), id});
-        if (!r)
-            return r.error();
-        return audit(m_audit, QStringLiteral("silence.changed"), actor,
-                     {{QStringLiteral("silence_id"), id}});
-    });
-    if (!st)
-        return st.error();
-    m_silences.insert(id, *s);
-    applyMutes();
-    Q_EMIT changed();
-    return s->toJson();
+    return silenceChanged(m_silences.update(id, definition, actor));
 }
 
 Status AlertBook::removeSilence(qint64 id, const QString &actor)
 {
-    if (!m_silences.contains(id))
-        return notFound(QStringLiteral("no silence %1").arg(id), QStringLiteral("id"));
-    Status st = m_db.transaction([&]() -> Status {
-        auto r = m_db.run(QStringLiteral("UPDATE silences SET removed_at = ? WHERE id = ?"),
-                          {m_clock.nowMs(), id});
-        if (!r)
-            return r.error();
-        return audit(m_audit, QStringLiteral("silence.removed"), actor,
-                     {{QStringLiteral("silence_id"), id}});
-    });
-    if (!st)
-        return st;
-    qCInfo(lcAlerts) << "silence" << id << "removed by" << actor;
-    m_silences.remove(id);
-    applyMutes();
-    Q_EMIT changed();
-    return Ok {};
+    const Status removed = m_silences.remove(id, actor);
+    if (removed) {
+        applyMutes();
+        Q_EMIT changed();
+    }
+    return removed;
+}
+
+Result<QJsonObject> AlertBook::silenceChanged(Result<QJsonObject> result)
+{
+    // What a silence covers is muted (or heard again) at once.
+    if (result) {
+        applyMutes();
+        Q_EMIT changed();
+    }
+    return result;
 }
 
 Status AlertBook::recordPast(const StatusAlert &alert, const QDateTime &from, const QDateTime &to,

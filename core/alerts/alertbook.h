@@ -2,6 +2,7 @@
 
 #include "alerts/flapdetector.h"
 #include "alerts/silence.h"
+#include "alerts/silencestore.h"
 #include "alerts/statusalert.h"
 #include "common/clock.h"
 #include "common/result.h"
@@ -44,7 +45,11 @@ public:
         m_flaps.configure(maxChanges, windowMs);
     }
     // Where people's actions on alerts and silences are recorded.
-    void setAudit(AuditTrail *audit) { m_audit = audit; }
+    void setAudit(AuditTrail *audit)
+    {
+        m_audit = audit;
+        m_silences.setAudit(audit);
+    }
 
     // The alerts whose condition holds now. newRound: a round of checks ended, so every alert
     // still firing counts one more occurrence.
@@ -141,6 +146,8 @@ private:
     // Marks or unmarks an open alert as flapping from what the detector says now.
     bool updateFlapping(Entry &entry, qint64 nowMs);
     static Entry fromRow(const QSqlQuery &row);
+    // After a silence was added, changed or removed: mutes and unmutes at once.
+    Result<QJsonObject> silenceChanged(Result<QJsonObject> result);
 
     Database &m_db;
     AuditTrail *m_audit = nullptr;
@@ -149,7 +156,7 @@ private:
     QTimeZone m_zone = QTimeZone::utc();
     QMap<qint64, Entry> m_open; // every alert not resolved
     QHash<QString, qint64> m_byFingerprint; // of the open alerts
-    QMap<qint64, Silence> m_silences; // not removed
+    SilenceStore m_silences;
     QTimer *m_ticker;
     bool m_noticesPending = false;
 };
