@@ -637,7 +637,7 @@ Result<QJsonObject> AlertBook::updateSilence(qint64 id, const QJsonObject &defin
 
 Status AlertBook::removeSilence(qint64 id, const QString &actor)
 {
-    const Status removed = m_silences.remove(id, actor);
+    Status removed = m_silences.remove(id, actor);
     if (removed) {
         applyMutes();
         Q_EMIT changed();

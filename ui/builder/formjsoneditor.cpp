@@ -96,7 +96,7 @@ QJsonValue FormJsonEditor::jsonPageValue(QString *problem) const
                        .arg(error.offset);
         return QJsonValue(QJsonValue::Undefined);
     }
-    const QJsonValue value = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+    QJsonValue value = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
     if (!fitsForm(value))
         *problem = doc.isArray() ? tr("This setting is an object ({ … }), not a list.")
                                  : tr("This setting is a list ([ … ]), not an object.");
