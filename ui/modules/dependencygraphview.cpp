@@ -107,6 +107,58 @@ QString DependencyGraphView::moduleAt(const QPointF &pos) const
     return {};
 }
 
+QFont DependencyGraphView::nameFont(const QString &title, qreal width) const
+{
+    QFont bold = font();
+    bold.setBold(true);
+    // Two lines at most: a step smaller at a time, down to three quarters of the size.
+    const qreal smallest = bold.pointSizeF() * 0.75;
+    while (bold.pointSizeF() > smallest) {
+        const QFontMetricsF fm(bold);
+        const QRectF needed =
+            fm.boundingRect(QRectF(0, 0, width, 1000), Qt::AlignLeft | Qt::TextWordWrap, title);
+        if (needed.height() <= 2 * fm.lineSpacing() + 0.5 && needed.width() <= width + 0.5)
+            break;
+        bold.setPointSizeF(bold.pointSizeF() - 0.5);
+    }
+    return bold;
+}
+
+QString DependencyGraphView::cutName() const
+{
+    for (const ModuleInfo &info : ModuleCatalog::all()) {
+        const qreal width = moduleRect(info.id).width() - 18;
+        const QString title = ModuleCatalog::displayName(info.id);
+        const QFont f = nameFont(title, width);
+        const QFontMetricsF fm(f);
+        const QRectF needed =
+            fm.boundingRect(QRectF(0, 0, width, 1000), Qt::AlignLeft | Qt::TextWordWrap, title);
+        if (needed.height() > 2 * fm.lineSpacing() + 0.5 || needed.width() > width + 0.5)
+            return title;
+        const int row = m_modules->rowOf(info.id);
+        const QString status = statusLine(
+            info.id, row >= 0 ? m_modules->snapshotAt(row).status() : ModuleStatus::Unknown);
+        if (QFontMetricsF(statusFont()).horizontalAdvance(status) > width + 0.5)
+            return status;
+    }
+    return {};
+}
+
+QFont DependencyGraphView::statusFont() const
+{
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    return small;
+}
+
+QString DependencyGraphView::statusLine(const QString &moduleId, ModuleStatus status)
+{
+    const ModuleInfo *info = ModuleCatalog::find(moduleId);
+    return QStringLiteral("%1  %2 %3")
+        .arg(info ? info->numberText() : QString(), StatusStyle::mark(status),
+             StatusStyle::word(status));
+}
+
 void DependencyGraphView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -130,8 +182,10 @@ void DependencyGraphView::paintEvent(QPaintEvent *)
         p.setPen(QPen(color, width, style, Qt::RoundCap));
         p.drawLine(QPointF(x, ly), QPointF(x + 26, ly));
         p.setPen(pal.color(QPalette::WindowText));
-        p.drawText(QPointF(x + 32, ly + fm.ascent() / 2 - 1), text);
-        x += 32 + fm.horizontalAdvance(text) + 22;
+        // The last item is cut short with "…" rather than off at the edge.
+        const QString shown = fm.elidedText(text, Qt::ElideRight, this->width() - x - 32 - 6);
+        p.drawText(QPointF(x + 32, ly + fm.ascent() / 2 - 1), shown);
+        x += 32 + fm.horizontalAdvance(shown) + 22;
     };
     legend(journey, 3.5, Qt::SolidLine, tr("Patient journey"));
     legend(link, 1.5, Qt::SolidLine, tr("Linked by a workflow"));
@@ -205,22 +259,21 @@ void DependencyGraphView::paintEvent(QPaintEvent *)
         p.setBrush(Qt::NoBrush);
         p.drawRoundedRect(box, 6, 6);
 
-        // The name on up to two lines, the status under it.
+        // The name on up to two lines, smaller when it needs to be, the status under it.
         const QRectF text = box.adjusted(12, 3, -6, -3);
-        QFont bold = font();
-        bold.setBold(true);
+        // The number goes with the status, so the name has both lines to itself.
+        const QString title = ModuleCatalog::displayName(info.id);
+        const QFont bold = nameFont(title, text.width());
         p.setFont(bold);
         p.setPen(QColor(0x1f, 0x1f, 0x1f));
         const QRectF name(text.left(), text.top(), text.width(),
                           2 * QFontMetricsF(bold).lineSpacing());
         p.save();
         p.setClipRect(name);
-        p.drawText(name, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                   info.numberText() + QLatin1Char(' ') + ModuleCatalog::displayName(info.id));
+        p.drawText(name, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, title);
         p.restore();
-        p.setFont(font());
-        p.drawText(text, Qt::AlignLeft | Qt::AlignBottom,
-                   StatusStyle::mark(status) + QLatin1Char(' ') + StatusStyle::word(status));
+        p.setFont(statusFont());
+        p.drawText(text, Qt::AlignLeft | Qt::AlignBottom, statusLine(info.id, status));
     }
     if (hasFocus() && !m_selected.isEmpty()) {
         p.setPen(QPen(pal.color(QPalette::Highlight), 1, Qt::DotLine));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "deps/dependencygraph.h"
+#include "modules/modulestatus.h"
 
 #include <QHash>
 #include <QRectF>
@@ -27,6 +28,9 @@ public:
     QString selectedModule() const { return m_selected; }
     // Where a module's box is drawn, in widget coordinates (for tests and tooltips).
     QRectF moduleRect(const QString &moduleId) const;
+    // The first module name (or status line) that does not read in full in its box at the
+    // present size; empty when every one does.
+    QString cutName() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -41,6 +45,11 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    // The bold font a module's name fits in, on two lines at most, as large as it can be.
+    QFont nameFont(const QString &title, qreal width) const;
+    // The line under the name: the module's number and its status, smaller.
+    QFont statusFont() const;
+    static QString statusLine(const QString &moduleId, ModuleStatus status);
     QString moduleAt(const QPointF &pos) const;
 
     ModuleTableModel *m_modules;
