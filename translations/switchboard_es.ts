@@ -2,6 +2,181 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>BuilderActions</name>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Pegar</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Seleccionar todo</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajustar</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Guardar borrador</translation>
+    </message>
+    <message>
+        <source>Arrange</source>
+        <translation>Ordenar</translation>
+    </message>
+    <message>
+        <source>Insert step</source>
+        <translation>Insertar paso</translation>
+    </message>
+    <message>
+        <source>Test run</source>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>Find a step</source>
+        <translation>Buscar un paso</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Flujo de trabajo</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Start an empty workflow or one from a built-in template</source>
+        <translation>Empezar un flujo vacío o uno a partir de una plantilla incluida</translation>
+    </message>
+    <message>
+        <source>Empty workflow</source>
+        <translation>Flujo vacío</translation>
+    </message>
+    <message>
+        <source>Save the draft; it must have no problems (Ctrl+S)</source>
+        <translation>Guardar el borrador; no debe tener problemas (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Publicar…</translation>
+    </message>
+    <message>
+        <source>Publish the saved draft as a new version that runs</source>
+        <translation>Publicar el borrador guardado como una versión nueva que se ejecuta</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publicar</translation>
+    </message>
+    <message>
+        <source>What changed in this version?</source>
+        <translation>¿Qué cambió en esta versión?</translation>
+    </message>
+    <message>
+        <source>Undo the last edit (Ctrl+Z)</source>
+        <translation>Deshacer el último cambio (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Rehacer (Ctrl+Mayús+Z)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Alejar (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Acercar (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Show the whole workflow (Ctrl+0)</source>
+        <translation>Mostrar todo el flujo (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Lay the steps out left to right (Ctrl+Shift+L)</source>
+        <translation>Colocar los pasos de izquierda a derecha (Ctrl+Mayús+L)</translation>
+    </message>
+    <message>
+        <source>Test run…</source>
+        <translation>Prueba…</translation>
+    </message>
+    <message>
+        <source>Run this workflow now with sample input (Ctrl+R)</source>
+        <translation>Ejecutar ahora este flujo con datos de ejemplo (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>Historial…</translation>
+    </message>
+    <message>
+        <source>Published versions and what changed between them</source>
+        <translation>Versiones publicadas y qué cambió entre ellas</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Open a workflow file, or an n8n export, as a new draft</source>
+        <translation>Abrir un archivo de flujo, o una exportación de n8n, como borrador nuevo</translation>
+    </message>
+    <message>
+        <source>Import a workflow</source>
+        <translation>Importar un flujo</translation>
+    </message>
+    <message>
+        <source>Workflow or n8n export (*.json)</source>
+        <translation>Flujo o exportación de n8n (*.json)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Save the workflow on the canvas as a file</source>
+        <translation>Guardar el flujo del lienzo en un archivo</translation>
+    </message>
+    <message>
+        <source>Export the workflow</source>
+        <translation>Exportar el flujo</translation>
+    </message>
+    <message>
+        <source>Workflow (*.json)</source>
+        <translation>Flujo (*.json)</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>Promover</translation>
+    </message>
+    <message>
+        <source>Make a published version run in staging, then in production</source>
+        <translation>Hacer que una versión publicada se ejecute en preproducción y después en producción</translation>
+    </message>
+</context>
+<context>
     <name>BuilderFiles</name>
     <message>
         <source>There is no template &quot;%1&quot;.</source>
@@ -911,10 +1086,6 @@
         <translation>Buscar un paso o acción</translation>
     </message>
     <message>
-        <source>Workflow canvas</source>
-        <translation>Lienzo del flujo</translation>
-    </message>
-    <message>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
@@ -931,168 +1102,20 @@
         <translation>Editar los ajustes del flujo</translation>
     </message>
     <message>
-        <source>Undo</source>
-        <translation>Deshacer</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Rehacer</translation>
-    </message>
-    <message>
         <source>Delete</source>
         <translation>Eliminar</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copiar</translation>
     </message>
     <message>
         <source>Paste</source>
         <translation>Pegar</translation>
     </message>
     <message>
-        <source>Select all</source>
-        <translation>Seleccionar todo</translation>
-    </message>
-    <message>
-        <source>Zoom in</source>
-        <translation>Acercar</translation>
-    </message>
-    <message>
-        <source>Zoom out</source>
-        <translation>Alejar</translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation>Ajustar</translation>
-    </message>
-    <message>
-        <source>Save draft</source>
-        <translation>Guardar borrador</translation>
-    </message>
-    <message>
         <source>Arrange</source>
         <translation>Ordenar</translation>
     </message>
     <message>
-        <source>Insert step</source>
-        <translation>Insertar paso</translation>
-    </message>
-    <message>
         <source>Test run</source>
         <translation>Prueba</translation>
-    </message>
-    <message>
-        <source>Find a step</source>
-        <translation>Buscar un paso</translation>
-    </message>
-    <message>
-        <source>Workflow</source>
-        <translation>Flujo</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>Nuevo</translation>
-    </message>
-    <message>
-        <source>Start an empty workflow or one from a built-in template</source>
-        <translation>Empezar un flujo vacío o uno a partir de una plantilla incluida</translation>
-    </message>
-    <message>
-        <source>Empty workflow</source>
-        <translation>Flujo vacío</translation>
-    </message>
-    <message>
-        <source>Undo the last edit (Ctrl+Z)</source>
-        <translation>Deshacer el último cambio (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Redo (Ctrl+Shift+Z)</source>
-        <translation>Rehacer (Ctrl+Mayús+Z)</translation>
-    </message>
-    <message>
-        <source>Zoom out (Ctrl+-)</source>
-        <translation>Alejar (Ctrl+-)</translation>
-    </message>
-    <message>
-        <source>Zoom in (Ctrl++)</source>
-        <translation>Acercar (Ctrl++)</translation>
-    </message>
-    <message>
-        <source>Show the whole workflow (Ctrl+0)</source>
-        <translation>Mostrar todo el flujo (Ctrl+0)</translation>
-    </message>
-    <message>
-        <source>Lay the steps out left to right (Ctrl+Shift+L)</source>
-        <translation>Colocar los pasos de izquierda a derecha (Ctrl+Mayús+L)</translation>
-    </message>
-    <message>
-        <source>Test run…</source>
-        <translation>Prueba…</translation>
-    </message>
-    <message>
-        <source>Run this workflow now with sample input (Ctrl+R)</source>
-        <translation>Ejecutar ahora este flujo con datos de ejemplo (Ctrl+R)</translation>
-    </message>
-    <message>
-        <source>History…</source>
-        <translation>Historial…</translation>
-    </message>
-    <message>
-        <source>Published versions and what changed between them</source>
-        <translation>Versiones publicadas y qué cambió entre ellas</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Importar…</translation>
-    </message>
-    <message>
-        <source>Open a workflow file, or an n8n export, as a new draft</source>
-        <translation>Abrir un archivo de flujo, o una exportación de n8n, como borrador nuevo</translation>
-    </message>
-    <message>
-        <source>Import a workflow</source>
-        <translation>Importar un flujo</translation>
-    </message>
-    <message>
-        <source>Workflow or n8n export (*.json)</source>
-        <translation>Flujo o exportación de n8n (*.json)</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Exportar…</translation>
-    </message>
-    <message>
-        <source>Save the workflow on the canvas as a file</source>
-        <translation>Guardar el flujo del lienzo en un archivo</translation>
-    </message>
-    <message>
-        <source>Export the workflow</source>
-        <translation>Exportar el flujo</translation>
-    </message>
-    <message>
-        <source>Workflow (*.json)</source>
-        <translation>Flujo (*.json)</translation>
-    </message>
-    <message>
-        <source>Save the draft; it must have no problems (Ctrl+S)</source>
-        <translation>Guardar el borrador; no debe tener problemas (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Publish…</source>
-        <translation>Publicar…</translation>
-    </message>
-    <message>
-        <source>Publish the saved draft as a new version that runs</source>
-        <translation>Publicar el borrador guardado como una versión nueva que se ejecuta</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>Publicar</translation>
-    </message>
-    <message>
-        <source>What changed in this version?</source>
-        <translation>¿Qué cambió en esta versión?</translation>
     </message>
     <message>
         <source>This workflow cannot be opened: %1</source>
@@ -1255,14 +1278,6 @@
         <translation>«%1»: %2</translation>
     </message>
     <message>
-        <source>Promote</source>
-        <translation>Promover</translation>
-    </message>
-    <message>
-        <source>Make a published version run in staging, then in production</source>
-        <translation>Hacer que una versión publicada se ejecute en preproducción y después en producción</translation>
-    </message>
-    <message>
         <source>Version %1 of &quot;%2&quot; now runs in %3.</source>
         <translation>La versión %1 de «%2» se ejecuta ahora en %3.</translation>
     </message>
@@ -1293,6 +1308,13 @@
     <message>
         <source>Test run %1 failed at &quot;%2&quot;: %3</source>
         <translation>La prueba %1 falló en &quot;%2&quot;: %3</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::CanvasView</name>
+    <message>
+        <source>Workflow canvas</source>
+        <translation>Lienzo del flujo</translation>
     </message>
 </context>
 <context>

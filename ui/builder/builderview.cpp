@@ -1,5 +1,6 @@
 #include "builder/builderview.h"
 
+#include "builder/builderactions.h"
 #include "builder/builderfiles.h"
 #include "builder/canvasview.h"
 #include "builder/deployments.h"
@@ -11,11 +12,9 @@
 #include "builder/workflowscene.h"
 #include "common/executionlink.h"
 
-#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QGraphicsView>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -24,7 +23,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScrollArea>
@@ -33,7 +31,6 @@
 #include <QStandardItemModel>
 #include <QTimer>
 #include <QToolBar>
-#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -140,7 +137,7 @@ BuilderView::BuilderView(QWidget *parent)
     auto *bar = new QToolBar(this);
     bar->setObjectName(QStringLiteral("builderTools"));
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    buildToolbar(bar);
+    BuilderActions::fillToolbar(*this, bar);
     m_status->setObjectName(QStringLiteral("builderStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextBrowserInteraction);
@@ -219,39 +216,7 @@ BuilderView::BuilderView(QWidget *parent)
         m_validate->start();
     });
 
-    // Keyboard.
-    const auto action = [this](const QString &text, const QList<QKeySequence> &keys,
-                               const std::function<void()> &run) {
-        auto *a = new QAction(text, this);
-        a->setShortcuts(keys);
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(a, &QAction::triggered, this, run);
-        addAction(a);
-        return a;
-    };
-    action(tr("Undo"), QKeySequence::keyBindings(QKeySequence::Undo), [this] { m_undo.undo(); });
-    action(tr("Redo"), QKeySequence::keyBindings(QKeySequence::Redo), [this] { m_undo.redo(); });
-    action(tr("Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)},
-           [this] { deleteSelection(); });
-    action(tr("Copy"), QKeySequence::keyBindings(QKeySequence::Copy), [this] { copySelection(); });
-    action(tr("Paste"), QKeySequence::keyBindings(QKeySequence::Paste), [this] { paste(); });
-    action(tr("Select all"), QKeySequence::keyBindings(QKeySequence::SelectAll),
-           [this] { m_scene->selectNodes(m_graph.nodeIds()); });
-    action(tr("Zoom in"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)},
-           [this] { m_view->zoom(1.25); });
-    action(tr("Zoom out"), QKeySequence::keyBindings(QKeySequence::ZoomOut),
-           [this] { m_view->zoom(0.8); });
-    action(tr("Fit"), {QKeySequence(Qt::CTRL | Qt::Key_0)}, [this] { fitWorkflow(); });
-    action(tr("Save draft"), QKeySequence::keyBindings(QKeySequence::Save), [this] { save(); });
-    action(tr("Arrange"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
-           [this] { autoLayout(); });
-    action(tr("Insert step"), {QKeySequence(Qt::Key_Insert)},
-           [this] { insertSelectedPaletteEntry(); });
-    action(tr("Test run"), {QKeySequence(Qt::CTRL | Qt::Key_R)}, [this] { askTestRun(); });
-    action(tr("Find a step"), {QKeySequence::Find}, [this] {
-        m_search->setFocus();
-        m_search->selectAll();
-    });
+    BuilderActions::addShortcuts(*this);
 
     openTemplate(QStringLiteral("new-patient-onboarding"));
     m_dirty = false;
@@ -263,89 +228,6 @@ BuilderView::~BuilderView()
     disconnect(m_scene, nullptr, this, nullptr);
     delete m_scene;
     delete m_inspector;
-}
-
-void BuilderView::buildToolbar(QToolBar *bar)
-{
-    m_workflows->setObjectName(QStringLiteral("workflowPicker"));
-    m_workflows->setAccessibleName(tr("Workflow"));
-    m_workflows->setMinimumContentsLength(16);
-    m_workflows->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    connect(m_workflows, &QComboBox::activated, this, [this](int index) {
-        const QString id = m_workflows->itemData(index).toString();
-        if (!id.isEmpty())
-            Q_EMIT workflowRequested(id);
-    });
-    const auto button = [this, bar](const QString &text, const QString &tip,
-                                    const std::function<void()> &run) {
-        QAction *a = bar->addAction(text);
-        a->setToolTip(tip);
-        connect(a, &QAction::triggered, this, run);
-        return a;
-    };
-    bar->addWidget(m_workflows);
-    auto *gallery = new QToolButton(this);
-    gallery->setText(tr("New"));
-    gallery->setToolTip(tr("Start an empty workflow or one from a built-in template"));
-    bar->addWidget(gallery);
-    auto *menu = new QMenu(gallery);
-    connect(menu->addAction(tr("Empty workflow")), &QAction::triggered, this,
-            &BuilderView::newWorkflow);
-    menu->addSeparator();
-    for (const BuilderFiles::Template &t : BuilderFiles::templates()) {
-        QAction *a =
-            menu->addAction(QString(t.name).replace(QLatin1Char('&'), QLatin1String("&&")));
-        a->setToolTip(t.description);
-        const QString id = t.id;
-        connect(a, &QAction::triggered, this, [this, id] { openTemplate(id); });
-    }
-    gallery->setMenu(menu);
-    gallery->setPopupMode(QToolButton::InstantPopup);
-    // The actions that matter most come first: a narrow window hides the last ones.
-    button(tr("Save draft"), tr("Save the draft; it must have no problems (Ctrl+S)"),
-           [this] { save(); });
-    button(tr("Publish…"), tr("Publish the saved draft as a new version that runs"), [this] {
-        bool ok = false;
-        const QString note =
-            QInputDialog::getText(this, tr("Publish"), tr("What changed in this version?"),
-                                  QLineEdit::Normal, QString(), &ok);
-        if (ok)
-            publish(note);
-    });
-    bar->addSeparator();
-    button(tr("Undo"), tr("Undo the last edit (Ctrl+Z)"), [this] { m_undo.undo(); });
-    button(tr("Redo"), tr("Redo (Ctrl+Shift+Z)"), [this] { m_undo.redo(); });
-    bar->addSeparator();
-    button(QStringLiteral("−"), tr("Zoom out (Ctrl+-)"), [this] { m_view->zoom(0.8); });
-    button(QStringLiteral("+"), tr("Zoom in (Ctrl++)"), [this] { m_view->zoom(1.25); });
-    button(tr("Fit"), tr("Show the whole workflow (Ctrl+0)"), [this] { fitWorkflow(); });
-    button(tr("Arrange"), tr("Lay the steps out left to right (Ctrl+Shift+L)"),
-           [this] { autoLayout(); });
-    bar->addSeparator();
-    button(tr("Test run…"), tr("Run this workflow now with sample input (Ctrl+R)"),
-           [this] { askTestRun(); });
-    button(tr("History…"), tr("Published versions and what changed between them"),
-           [this] { showHistory(); });
-    button(tr("Import…"), tr("Open a workflow file, or an n8n export, as a new draft"), [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Import a workflow"), QString(),
-                                                          tr("Workflow or n8n export (*.json)"));
-        if (!path.isEmpty())
-            importFile(path);
-    });
-    button(tr("Export…"), tr("Save the workflow on the canvas as a file"), [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export the workflow"),
-            m_graph.metadata().value(QLatin1String("id")).toString() + QStringLiteral(".json"),
-            tr("Workflow (*.json)"));
-        if (!path.isEmpty())
-            exportFile(path);
-    });
-    auto *promote = new QToolButton(this);
-    promote->setText(tr("Promote"));
-    promote->setToolTip(tr("Make a published version run in staging, then in production"));
-    promote->setMenu(m_deployments->menu());
-    promote->setPopupMode(QToolButton::InstantPopup);
-    bar->addWidget(promote);
 }
 
 QString BuilderView::statusText() const

@@ -39,6 +39,7 @@ class WorkflowScene;
 class BuilderView final : public QWidget
 {
     Q_OBJECT
+    friend class BuilderActions; // the tool bar and shortcuts reach the widgets they act on
 
 public:
     explicit BuilderView(QWidget *parent = nullptr);
@@ -129,7 +130,6 @@ private:
     void edit(const QString &text, const QString &mergeKey, const std::function<void()> &change);
     void showStatus(const QString &text);
     void insertSelectedPaletteEntry();
-    void buildToolbar(QToolBar *bar);
     void askTestRun();
     // What payload values are offered as you type: the sample input and the last run's outputs.
     void updateSuggestions();

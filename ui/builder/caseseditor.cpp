@@ -136,7 +136,6 @@ QString CasesEditor::join(const QString &field, const QString &op, const QString
             || (v.startsWith(QLatin1Char('\'')) && v.endsWith(QLatin1Char('\''))));
     QString literal = v;
     if (!quoted && !isBareLiteral(v)) {
-        literal = v;
         literal.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
         literal.replace(QLatin1Char('"'), QLatin1String("\\\""));
         literal = QLatin1Char('"') + literal + QLatin1Char('"');
@@ -189,15 +188,15 @@ QJsonValue CasesEditor::formValue() const
 QString CasesEditor::formProblem() const
 {
     QStringList labels;
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        labels << m_model->item(r, LabelColumn)->text().trimmed();
+    if (QString named =
+            namingProblem(labels, tr("Way %1 needs a name."), tr("Two ways are named \"%1\"."));
+        !named.isEmpty())
+        return named;
     for (int r = 0; r < m_model->rowCount(); ++r) {
-        const QString label = m_model->item(r, LabelColumn)->text().trimmed();
-        if (label.isEmpty())
-            return tr("Way %1 needs a name.").arg(r + 1);
-        if (labels.contains(label))
-            return tr("Two ways are named \"%1\".").arg(label);
-        labels << label;
         if (m_model->item(r, FieldColumn)->text().trimmed().isEmpty())
-            return tr("Way \"%1\" needs a field to test.").arg(label);
+            return tr("Way \"%1\" needs a field to test.").arg(labels.at(r));
     }
     return {};
 }

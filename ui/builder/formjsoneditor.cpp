@@ -130,6 +130,18 @@ bool FormJsonEditor::showJson(bool json)
     return true;
 }
 
+QString FormJsonEditor::namingProblem(const QStringList &names, const QString &missing,
+                                      const QString &twice)
+{
+    for (qsizetype r = 0; r < names.size(); ++r) {
+        if (names.at(r).isEmpty())
+            return missing.arg(r + 1);
+        if (names.indexOf(names.at(r)) < r)
+            return twice.arg(names.at(r));
+    }
+    return {};
+}
+
 void FormJsonEditor::formEdited()
 {
     if (!m_loading)

@@ -45,6 +45,10 @@ protected:
     // Subclasses call this when the form changed.
     void formEdited();
     bool loading() const { return m_loading; }
+    // The first row of a column of names that is empty (`missing`, %1 the row's number) or
+    // repeats another (`twice`, %1 the name); empty when each row has its own name.
+    static QString namingProblem(const QStringList &names, const QString &missing,
+                                 const QString &twice);
 
 private:
     QJsonValue jsonPageValue(QString *problem) const;

@@ -126,15 +126,9 @@ QJsonValue PayloadEditor::formValue() const
 QString PayloadEditor::formProblem() const
 {
     QStringList names;
-    for (int r = 0; r < m_model->rowCount(); ++r) {
-        const QString name = m_model->item(r, NameColumn)->text().trimmed();
-        if (name.isEmpty())
-            return tr("Value %1 needs a name.").arg(r + 1);
-        if (names.contains(name))
-            return tr("Two values are named \"%1\".").arg(name);
-        names << name;
-    }
-    return {};
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        names << m_model->item(r, NameColumn)->text().trimmed();
+    return namingProblem(names, tr("Value %1 needs a name."), tr("Two values are named \"%1\"."));
 }
 
 } // namespace Switchboard

@@ -46,6 +46,13 @@ void TestRunPanel::start(const QStringList &nodeIds)
 void TestRunPanel::setState(const QString &node, const QString &state)
 {
     m_states.insert(node, state);
+    paint(node);
+}
+
+void TestRunPanel::paint(const QString &node) const
+{
+    // A step the run never took is faded, as on an execution's "Path taken".
+    const QString state = m_states.value(node);
     if (NodeItem *item = m_scene->nodeItem(node)) {
         item->setRunState(state);
         item->setOpacity(state == QLatin1String("skipped") ? 0.45 : 1.0);
@@ -65,20 +72,15 @@ TestRunStates::Reading TestRunPanel::applyExecution(const QJsonObject &execution
 {
     m_detail = execution;
     m_reading = TestRunStates::ofExecution(execution, nodeIds);
-    for (auto it = m_reading.states.cbegin(); it != m_reading.states.cend(); ++it)
-        setState(it.key(), it.value());
+    m_states.insert(m_reading.states);
     reapply();
     return m_reading;
 }
 
 void TestRunPanel::reapply()
 {
-    for (auto it = m_states.cbegin(); it != m_states.cend(); ++it) {
-        if (NodeItem *item = m_scene->nodeItem(it.key())) {
-            item->setRunState(it.value());
-            item->setOpacity(it.value() == QLatin1String("skipped") ? 0.45 : 1.0);
-        }
-    }
+    for (auto it = m_states.cbegin(); it != m_states.cend(); ++it)
+        paint(it.key());
     // The path shows once the run's details say which way it went.
     for (EdgeItem *edge : m_scene->edgeItems())
         edge->setTaken(m_detail.isEmpty() ? std::nullopt

@@ -42,6 +42,7 @@ public:
 
 private:
     void setState(const QString &node, const QString &state);
+    void paint(const QString &node) const;
 
     WorkflowScene *m_scene;
     QLabel *m_heading;
