@@ -289,10 +289,6 @@
         <translation>Conversión</translation>
     </message>
     <message>
-        <source>Bookings for each lead over the last 24 hours</source>
-        <translation>Reservas por cada contacto en las últimas 24 horas</translation>
-    </message>
-    <message>
         <source>Show rate</source>
         <translation>Asistencia</translation>
     </message>
@@ -307,6 +303,10 @@
     <message>
         <source>Average satisfaction score of the last 30 days, 0 to 10</source>
         <translation>Puntuación media de satisfacción de los últimos 30 días, de 0 a 10</translation>
+    </message>
+    <message>
+        <source>Share of the leads of the last 24 hours whose patient has booked since</source>
+        <translation>Proporción de los contactos de las últimas 24 horas cuyo paciente ha reservado desde entonces</translation>
     </message>
 </context>
 <context>
@@ -1618,8 +1618,12 @@
         <translation>de Analítica (módulo 07)</translation>
     </message>
     <message>
-        <source>counted by Switchboard from the modules&apos; events, because Analytics (module 07) is not answering</source>
-        <translation>contadas por Switchboard a partir de los eventos de los módulos, porque Analítica (módulo 07) no responde</translation>
+        <source>KPI data unavailable: Analytics (module 07) is not answering</source>
+        <translation>Indicadores no disponibles: Analítica (módulo 07) no responde</translation>
+    </message>
+    <message>
+        <source>counted by Switchboard from the modules&apos; events (Analytics, module 07, is not set up)</source>
+        <translation>contados por Switchboard a partir de los eventos de los módulos (Analítica, módulo 07, no está configurado)</translation>
     </message>
 </context>
 <context>
@@ -2872,6 +2876,10 @@
         <source>▼ %1 % on the week before</source>
         <translation>▼ %1 % respecto a la semana anterior</translation>
     </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>No disponible</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::KpiTrendPanel</name>
@@ -2898,6 +2906,18 @@
     <message>
         <source>%1: limit %2</source>
         <translation>%1: límite %2</translation>
+    </message>
+    <message>
+        <source>US dollars in 24 hours</source>
+        <translation>dólares (EE. UU.) en 24 horas</translation>
+    </message>
+    <message>
+        <source>score, 0 to 10</source>
+        <translation>puntuación, de 0 a 10</translation>
+    </message>
+    <message>
+        <source>number in 24 hours</source>
+        <translation>cantidad en 24 horas</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "engine/workflowengine.h"
 #include "health/healthmonitor.h"
+#include "kpis/kpidefinitions.h"
 #include "modules/modulecatalog.h"
 #include "resilience/resilientmoduleclient.h"
 #include "service/coreservice.h"
@@ -125,6 +126,22 @@ QByteArray render(CoreService &core)
         w.sample("switchboard_module_up", label("module", s.id),
                  s.status() == ModuleStatus::Healthy || s.status() == ModuleStatus::Degraded ? 1
                                                                                              : 0);
+
+    // The key figures as the dashboard shows them, one family each, with the rule in the help.
+    const QJsonObject kpis = core.kpis();
+    for (const KpiDefinition &d : KpiDefinition::all()) {
+        const QJsonValue value = kpis.value(QLatin1String(d.key));
+        if (!value.isDouble())
+            continue; // not known: absent rather than a made-up zero
+        const QByteArray name = "switchboard_kpi_" + QByteArray(d.key);
+        QByteArray help = QByteArray(d.numerator);
+        if (d.denominator)
+            help += " divided by " + QByteArray(d.denominator);
+        help += ", last " + QByteArray::number(d.windowHours) + " hours, from " + d.source + '.';
+        w.family(name.constData(), "gauge", help.constData());
+        w.sample(name, label("source", kpis.value(QLatin1String("source")).toString()),
+                 value.toDouble());
+    }
 
     if (WorkflowEngine *engine = core.engine()) {
         w.family("switchboard_step_duration_milliseconds", "histogram",

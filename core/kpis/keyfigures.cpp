@@ -5,6 +5,7 @@
 #include "config/coreconfig.h"
 #include "kpis/eventkpis.h"
 #include "kpis/kpicollector.h"
+#include "kpis/kpidefinitions.h"
 #include "kpis/kpihistory.h"
 
 namespace Switchboard {
@@ -71,19 +72,28 @@ void KeyFigures::keep()
 
 QJsonObject KeyFigures::figures() const
 {
-    QJsonObject out = m_events->figures();
-    QString source = QStringLiteral("core_events");
-    const qint64 fresh = 3LL * m_config.health.intervalMs;
-    if (m_collector->fetchedAt().isValid()
-        && m_collector->fetchedAt().msecsTo(m_clock.now()) <= fresh) {
-        const QJsonObject latest = m_collector->latest();
-        for (auto it = latest.begin(); it != latest.end(); ++it) {
-            if (it.value().isDouble())
-                out.insert(it.key(), it.value());
+    // One source at a time, so the figures never mix two ways of counting: module 07 where it
+    // is set up, else the core's own counts of the modules' events.
+    QJsonObject out;
+    const ModuleConfig *analytics = m_config.module(QStringLiteral("07_analytics"));
+    if (analytics && analytics->enabled && !analytics->endpoint.isEmpty()) {
+        const qint64 fresh = 3LL * m_config.health.intervalMs;
+        const QDateTime at = m_collector->fetchedAt();
+        if (at.isValid() && at.msecsTo(m_clock.now()) <= fresh) {
+            const QJsonObject latest = m_collector->latest();
+            for (auto it = latest.begin(); it != latest.end(); ++it) {
+                if (it.value().isDouble() && KpiDefinition::find(it.key()))
+                    out.insert(it.key(), it.value());
+            }
+        } else {
+            // Old figures are not shown as today's: the dashboard says they are unavailable.
+            out.insert(QStringLiteral("unavailable"), true);
         }
-        source = QStringLiteral("07_analytics");
+        out.insert(QStringLiteral("source"), QStringLiteral("07_analytics"));
+    } else {
+        out = m_events->figures();
+        out.insert(QStringLiteral("source"), QStringLiteral("core_events"));
     }
-    out.insert(QStringLiteral("source"), source);
     out.insert(QStringLiteral("errors_24h"), m_errors24h());
     return out;
 }

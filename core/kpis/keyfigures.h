@@ -16,9 +16,10 @@ class KpiCollector;
 class KpiHistory;
 struct CoreConfig;
 
-// The clinic's key figures: counted from the modules' events, overlaid by module 07's own
-// while its answer is recent (it sees more than the feeds carry), plus the errors the core
-// counts; kept hourly, with last week's averages to compare against.
+// The clinic's key figures: module 07's where it is set up (while its answer is recent; after
+// that they are "unavailable", never stale), else counted by the core from the modules'
+// events; plus the errors the core counts. Kept hourly, with last week's averages to compare
+// against.
 class KeyFigures final : public QObject
 {
     Q_OBJECT
@@ -36,7 +37,8 @@ public:
     // figures and counts in the store, then calls done (whether module 07 answered or not).
     void aggregate(std::function<void()> done);
 
-    // As the status document carries them, with "source": "07_analytics" or "core_events".
+    // As the status document carries them, with "source": "07_analytics" or "core_events", and
+    // "unavailable": true while module 07 is set up but has not answered recently.
     QJsonObject figures() const;
     // Each figure's average over the week before, where there was one.
     QJsonObject previousWeek() const { return m_previousWeek; }

@@ -44,6 +44,9 @@ void KpiCollector::fetch(const QUrl &url, int timeoutMs)
                 ? reply->errorString()
                 : QStringLiteral("the answer is not a KPI document");
             qCInfo(lcHealth) << "KPIs not read from 07_analytics:" << why;
+            // The last answer is no longer today's figures.
+            m_latest = {};
+            m_fetchedAt = {};
             Q_EMIT failed(why);
             return;
         }

@@ -1,5 +1,6 @@
 #include "kpis/kpihistory.h"
 
+#include "kpis/kpidefinitions.h"
 #include "store/database.h"
 
 namespace Switchboard {
@@ -25,9 +26,10 @@ KpiHistory::KpiHistory(Database &db)
 
 QStringList KpiHistory::names()
 {
-    return {QStringLiteral("leads_24h"),       QStringLiteral("bookings_24h"),
-            QStringLiteral("revenue_24h_usd"), QStringLiteral("nps_avg_30d"),
-            QStringLiteral("show_rate"),       QStringLiteral("lead_to_booking_rate")};
+    QStringList keys;
+    for (const KpiDefinition &d : KpiDefinition::all())
+        keys << QLatin1String(d.key);
+    return keys;
 }
 
 QJsonArray KpiHistory::toJson(const QList<KpiSample> &samples)

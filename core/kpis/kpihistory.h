@@ -40,7 +40,7 @@ public:
     bool isEmpty();
     Result<KpiComparison> compare(const QString &name, const QDateTime &now, int days);
 
-    // leads_24h, bookings_24h, revenue_24h_usd, nps_avg_30d, show_rate, lead_to_booking_rate.
+    // The keys of KpiDefinition::all().
     static QStringList names();
     // [{ts, value}], for the API and the console.
     static QJsonArray toJson(const QList<KpiSample> &samples);

@@ -50,17 +50,10 @@ QString mark(const QString &status)
 QString kpiValue(const QJsonObject &kpis, const char *key)
 {
     const QJsonValue v = kpis.value(QLatin1String(key));
-    if (!v.isDouble())
+    const KpiDefinition *d = KpiDefinition::find(QLatin1String(key));
+    if (!v.isDouble() || !d)
         return QStringLiteral("—");
-    const QLocale en(QLocale::English, QLocale::UnitedStates);
-    const QString k = QLatin1String(key);
-    if (k == QLatin1String("revenue_24h_usd"))
-        return en.toCurrencyString(v.toDouble(), QStringLiteral("$"), 0);
-    if (k.endsWith(QLatin1String("_rate")))
-        return en.toString(v.toDouble() * 100, 'f', 0) + QStringLiteral(" %");
-    if (k == QLatin1String("nps_avg_30d"))
-        return en.toString(v.toDouble(), 'f', 1);
-    return en.toString(qint64(v.toDouble()));
+    return d->text(v.toDouble(), QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 // Leads and bookings over the period as an inline SVG line chart; empty without readings.

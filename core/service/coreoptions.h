@@ -19,7 +19,9 @@ struct CoreOptions
     bool demo = false;
     // Base port for the demo fleet; 0 tries 8700, then free ports.
     quint16 demoBasePort = 0;
-    double demoEventRate = 4.0;
+    // Spontaneous events a second, spread over the modules like a clinic's day
+    // (SimFleet::clinicMix): 200 an hour.
+    double demoEventRate = 200.0 / 3600;
     // Makes the demo clinic: set by the programs that link the simulator; without it a demo
     // is refused.
     std::function<std::unique_ptr<DemoClinic>(const Clock &)> demoClinic;

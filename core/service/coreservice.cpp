@@ -360,6 +360,11 @@ Status CoreService::startDemoFleet()
     // Live demo traffic would exceed the specification's per-module default of 100/min.
     m_config.resilience.globalPerMinute = qMax(m_config.resilience.globalPerMinute, 60000);
     m_config.resilience.modulePerMinute = qMax(m_config.resilience.modulePerMinute, 6000);
+    // The specification's example targets, so the key figures show how they stand.
+    if (m_config.kpiThresholds.isEmpty())
+        m_config.kpiThresholds = {{QStringLiteral("min_leads_24h"), 10},
+                                  {QStringLiteral("min_lead_to_booking_rate"), 0.4},
+                                  {QStringLiteral("min_nps"), 8.0}};
     qCInfo(lcService) << "demo clinic simulated on 127.0.0.1 ports" << *base << "to" << *base + 9;
     return Ok {};
 }

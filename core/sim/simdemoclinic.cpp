@@ -32,6 +32,7 @@ Result<quint16> SimDemoClinic::start(quint16 preferredBase, double eventsPerSeco
             last = st.error();
             continue;
         }
+        m_fleet->setEventMix(SimFleet::clinicMix());
         m_fleet->setEventRate(eventsPerSecond);
         return base;
     }

@@ -22,15 +22,10 @@ SimFleet::SimFleet(const Clock &clock, quint32 seed, QObject *parent)
     , m_random(seed)
     , m_control(new HttpService(this))
     , m_eventTimer(new QTimer(this))
+    , m_kpis(clock, seed)
 {
     for (const ModuleInfo &info : ModuleCatalog::all())
         m_modules.append(new SimModule(info, clock, seed, this));
-    // A plausible clinic day, reproducible from the seed.
-    m_baseLeads = 12 + m_random.bounded(10);
-    m_baseBookings = 6 + m_random.bounded(6);
-    m_baseRevenue = 900 + m_random.bounded(900);
-    m_nps = 8.0 + m_random.bounded(10) / 10.0;
-    m_showRate = 0.80 + m_random.bounded(15) / 100.0;
     m_eventTimer->setInterval(EventTickMs);
     connect(m_eventTimer, &QTimer::timeout, this, &SimFleet::emitBatch);
     setupControl();
@@ -69,6 +64,49 @@ void SimFleet::setEventRate(double perSecond)
         m_eventTimer->start();
     else
         m_eventTimer->stop();
+    updateKpiRates();
+}
+
+void SimFleet::setEventMix(const QList<double> &weights)
+{
+    double total = 0;
+    for (double w : weights)
+        total += qMax(0.0, w);
+    m_mix = weights.size() == m_modules.size() && total > 0 ? weights : QList<double> {};
+    updateKpiRates();
+}
+
+QList<double> SimFleet::clinicMix()
+{
+    // Shares of the events in percent, modules 01 to 09: for every 100 events, some 5 leads,
+    // 3 bookings and 3 payments among documents, messages and audit events. At the demo's
+    // 200 events an hour, a clinic of some 220 leads and 160 bookings a day.
+    return {4.6, 4.2, 6, 3.4, 3, 10, 4, 34, 30.8};
+}
+
+void SimFleet::updateKpiRates()
+{
+    // A clinic's mix has a made-up past at the rates of its events, which follow from what each
+    // module's events carry (see SimModule::randomEvent). An even spread is a load, not a
+    // clinic: it counts only what it sends.
+    if (m_mix.isEmpty()) {
+        m_kpis.setRates({});
+        return;
+    }
+    double total = 0;
+    for (double w : std::as_const(m_mix))
+        total += qMax(0.0, w);
+    const auto perHour = [&](int number) {
+        const double share = qMax(0.0, m_mix.at(number - 1)) / total;
+        return m_eventRate * 3600 * share;
+    };
+    SimKpiLedger::Rates rates;
+    rates.leads = perHour(1);
+    rates.bookings = 0.8 * perHour(2);
+    rates.noShows = 0.2 * perHour(2);
+    rates.visits = 0.5 * perHour(3);
+    rates.payments = 0.8 * perHour(4);
+    m_kpis.setRates(rates);
 }
 
 void SimFleet::emitBatch()
@@ -77,7 +115,19 @@ void SimFleet::emitBatch()
     m_eventCarry += m_eventRate * EventTickMs / 1000.0;
     while (m_eventCarry >= 1.0) {
         m_eventCarry -= 1.0;
-        m_modules.at(m_random.bounded(int(m_modules.size())))->emitEvent();
+        int pick = m_random.bounded(int(m_modules.size()));
+        if (!m_mix.isEmpty()) {
+            double total = 0;
+            for (double w : std::as_const(m_mix))
+                total += qMax(0.0, w);
+            double at = m_random.generateDouble() * total;
+            for (pick = 0; pick < m_mix.size() - 1; ++pick) {
+                at -= qMax(0.0, m_mix.at(pick));
+                if (at < 0)
+                    break;
+            }
+        }
+        m_modules.at(pick)->emitEvent();
     }
 }
 
@@ -176,73 +226,7 @@ void SimFleet::reset()
     m_scenarioTimers.clear();
     for (SimModule *m : std::as_const(m_modules))
         m->reset();
-    m_leads = m_bookings = m_revenue = 0;
-}
-
-void SimFleet::recordKpi(const QString &name, double amount)
-{
-    if (name == QLatin1String("leads"))
-        m_leads += amount;
-    else if (name == QLatin1String("bookings"))
-        m_bookings += amount;
-    else if (name == QLatin1String("revenue"))
-        m_revenue += amount;
-}
-
-QJsonObject SimFleet::kpis() const
-{
-    const double leads = m_baseLeads + m_leads;
-    const double bookings = m_baseBookings + m_bookings;
-    QJsonArray history;
-    const QDateTime now = m_clock.now();
-    // Hourly history for the last day, shaped like a clinic's opening hours.
-    for (int h = 23; h >= 0; --h) {
-        const QDateTime t = now.addSecs(-3600LL * h);
-        const int hour = t.time().hour();
-        const double open = (hour >= 8 && hour < 18) ? 1.0 : 0.15;
-        history.append(QJsonObject {{QStringLiteral("ts"), t.toString(Qt::ISODate)},
-                                    {QStringLiteral("leads"), qRound(leads / 12.0 * open)},
-                                    {QStringLiteral("bookings"), qRound(bookings / 12.0 * open)}});
-    }
-    return {
-        {QStringLiteral("leads_24h"), qint64(leads)},
-        {QStringLiteral("bookings_24h"), qint64(bookings)},
-        {QStringLiteral("revenue_24h_usd"), qRound64((m_baseRevenue + m_revenue) * 100) / 100.0},
-        {QStringLiteral("nps_avg_30d"), m_nps},
-        {QStringLiteral("show_rate"), m_showRate},
-        {QStringLiteral("lead_to_booking_rate"),
-         leads > 0 ? qRound(bookings / leads * 1000) / 1000.0 : 0.0},
-        {QStringLiteral("history"), history}};
-}
-
-QList<std::pair<QDateTime, QJsonObject>> SimFleet::pastKpis(int days) const
-{
-    QRandomGenerator random(m_seed ^ 0x5eed);
-    const QDateTime now = m_clock.now();
-    QList<std::pair<QDateTime, QJsonObject>> out;
-    for (int h = days * 24 - 1; h >= 1; --h) {
-        const QDateTime at = now.addSecs(-3600LL * h);
-        // Slightly busier weekdays and a gentle growth over the month.
-        const int weekday = at.date().dayOfWeek();
-        const double week = weekday >= 6 ? 0.6 : 1.0;
-        const double growth = 0.85 + 0.15 * (1.0 - double(h) / (days * 24));
-        const double noise = 0.9 + 0.2 * random.generateDouble();
-        const double leads = std::round(m_baseLeads * week * growth * noise);
-        const double ratio = m_baseLeads > 0 ? m_baseBookings / m_baseLeads : 0.3;
-        const double bookings = std::round(leads * ratio * (0.9 + 0.2 * random.generateDouble()));
-        out.append(
-            {at,
-             {{QStringLiteral("leads_24h"), leads},
-              {QStringLiteral("bookings_24h"), bookings},
-              {QStringLiteral("revenue_24h_usd"), std::round(bookings * 190 * noise)},
-              {QStringLiteral("nps_avg_30d"),
-               std::round((m_nps - 0.3 + 0.3 * growth + 0.1 * random.generateDouble()) * 10) / 10},
-              {QStringLiteral("show_rate"),
-               std::round((m_showRate - 0.04 + 0.08 * random.generateDouble()) * 1000) / 1000},
-              {QStringLiteral("lead_to_booking_rate"),
-               leads > 0 ? std::round(bookings / leads * 1000) / 1000 : 0.0}}});
-    }
-    return out;
+    m_kpis.reset();
 }
 
 QList<std::pair<QString, ModuleSample>> SimFleet::pastChecks(int days) const

@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "health/modulehistory.h"
+#include "sim/simkpiledger.h"
 
 #include <QHostAddress>
 #include <QJsonObject>
@@ -37,6 +38,13 @@ public:
     // Spontaneous events per second for the whole fleet; 0 stops them.
     void setEventRate(double perSecond);
     double eventRate() const { return m_eventRate; }
+    // How the events spread over the modules: a weight per module, 01 to 09. A mix makes the
+    // fleet a clinic with a past: module 07's figures include made-up hours before the start at
+    // the mix's rates. Without one, every module is as likely and 07 counts only what was sent.
+    void setEventMix(const QList<double> &weights);
+    // A clinic's day: few leads, bookings and payments among many documents, messages and
+    // audit events. The demo clinic's mix.
+    static QList<double> clinicMix();
 
     // {"module": "04_billing", "mode": "down", …}
     Status applyFault(const QJsonObject &json);
@@ -48,14 +56,14 @@ public:
     QJsonObject stats() const;
     void reset();
 
-    // KPI counters fed by the modules' effects and events (served by module 07).
-    void recordKpi(const QString &name, double amount);
-    QJsonObject kpis() const;
+    // The key figures of the events the modules put on their feeds (served by module 07).
+    SimKpiLedger &kpiLedger() { return m_kpis; }
+    QJsonObject kpis() const { return m_kpis.kpis(); }
     // The demo clinic's past: module 07's figures once an hour for the last `days` days (up to
-    // the hour before this one), shaped
-    // by opening hours and weekdays, so that the trend charts have weeks to show on first start.
-    // Deterministic for a seed.
-    QList<std::pair<QDateTime, QJsonObject>> pastKpis(int days) const;
+    // the hour before this one), at the rates of the fleet's events, so that the trend charts
+    // have weeks to show on first start and agree with today's figures. Deterministic for a
+    // seed.
+    QList<std::pair<QDateTime, QJsonObject>> pastKpis(int days) const { return m_kpis.past(days); }
     // The demo clinic's past health checks, one sample per module and hour for the last `days`
     // days: quick answers, with a two-hour billing outage three days ago and a slow follow-up
     // hour nine days ago.
@@ -68,6 +76,7 @@ public:
 private:
     void setupControl();
     void emitBatch();
+    void updateKpiRates();
 
     const Clock &m_clock;
     quint32 m_seed;
@@ -79,8 +88,8 @@ private:
     double m_eventCarry = 0;
     quint16 m_basePort = 0;
     QList<QTimer *> m_scenarioTimers;
-    double m_leads = 0, m_bookings = 0, m_revenue = 0;
-    double m_baseLeads, m_baseBookings, m_baseRevenue, m_nps, m_showRate;
+    QList<double> m_mix; // a weight per module, or empty for an even spread
+    SimKpiLedger m_kpis;
 };
 
 } // namespace Switchboard

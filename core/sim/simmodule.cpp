@@ -214,7 +214,6 @@ QJsonObject SimModule::effectResult(const QString &action, const QJsonObject &pa
         result[QStringLiteral("score")] = payload.contains(QLatin1String("score"))
             ? payload.value(QLatin1String("score"))
             : QJsonValue(int(m_random.bounded(11)));
-        m_fleet->recordKpi(QStringLiteral("leads"), 1);
         break;
     case 2: {
         QJsonArray slots;
@@ -226,14 +225,11 @@ QJsonObject SimModule::effectResult(const QString &action, const QJsonObject &pa
         result[QStringLiteral("slots")] = slots;
         result[QStringLiteral("slot")] = slots.first();
         result[QStringLiteral("booking_id")] = QStringLiteral("bk-") + hexId(m_random, 4);
-        m_fleet->recordKpi(QStringLiteral("bookings"), 1);
         break;
     }
     case 4:
         result[QStringLiteral("payment_id")] = QStringLiteral("pay-") + hexId(m_random, 4);
         result[QStringLiteral("status")] = QStringLiteral("succeeded");
-        m_fleet->recordKpi(QStringLiteral("revenue"),
-                           payload.value(QLatin1String("amount_usd")).toDouble(150.0));
         break;
     case 8:
         result[QStringLiteral("message_id")] = QStringLiteral("msg-") + hexId(m_random, 4);
@@ -297,6 +293,7 @@ void SimModule::emitEvent(const QString &type, const QJsonObject &data)
     QJsonObject eventData = data;
     if (eventType.isEmpty())
         eventData = randomEvent(eventType);
+    m_fleet->kpiLedger().count(m_info.number, eventType, eventData);
     m_lastRunMs = m_clock.nowMs();
     ++m_sequence;
     ++m_eventsSent;
@@ -316,7 +313,12 @@ QJsonObject SimModule::randomEvent(QString &type)
 {
     // A patient keeps their id across modules, so the demo's journeys follow one person from
     // intake to booking, payment and follow-up.
-    const int who = m_random.bounded(int(std::size(PatientNames)));
+    int who = m_random.bounded(int(std::size(PatientNames)));
+    // Most bookings are of a lead still waiting for one; the others are patients coming back.
+    const bool booking = m_info.number == 2 && m_random.bounded(10) < 8;
+    const QString waiting = m_fleet->kpiLedger().oldestOpenLead();
+    if (booking && waiting.startsWith(QLatin1String("pt-")) && m_random.bounded(10) < 7)
+        who = std::clamp(waiting.mid(3).toInt() - 1001, 0, int(std::size(PatientNames)) - 1);
     const QString patient = QString::fromLatin1(PatientNames[who]);
     const QString patientId = QStringLiteral("pt-%1").arg(1001 + who);
     QJsonObject d {{QStringLiteral("patient_id"), patientId}};
@@ -329,15 +331,13 @@ QJsonObject SimModule::randomEvent(QString &type)
                          QStringLiteral("referral")}
                 .at(m_random.bounded(3));
         d[QStringLiteral("patient_name")] = patient;
-        m_fleet->recordKpi(QStringLiteral("leads"), 1);
         break;
     case 2:
-        if (m_random.bounded(10) < 8) {
+        if (booking) {
             type = QStringLiteral("booking.created");
             d[QStringLiteral("booking_id")] = QStringLiteral("bk-") + hexId(m_random, 4);
             d[QStringLiteral("slot")] =
                 m_clock.now().addSecs(3600LL * (24 + m_random.bounded(72))).toString(Qt::ISODate);
-            m_fleet->recordKpi(QStringLiteral("bookings"), 1);
         } else {
             type = QStringLiteral("booking.no_show");
             d[QStringLiteral("booking_id")] = QStringLiteral("bk-") + hexId(m_random, 4);
@@ -355,7 +355,6 @@ QJsonObject SimModule::randomEvent(QString &type)
             type = QStringLiteral("payment.succeeded");
             const double amount = 50.0 * (1 + m_random.bounded(8));
             d[QStringLiteral("amount_usd")] = amount;
-            m_fleet->recordKpi(QStringLiteral("revenue"), amount);
         } else {
             type = QStringLiteral("payment.failed");
             const bool insufficient = m_random.bounded(2) == 0;

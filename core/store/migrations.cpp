@@ -352,6 +352,15 @@ CREATE TABLE execution_keys (
 CREATE INDEX execution_keys_by_execution ON execution_keys(execution_id);
 CREATE INDEX execution_keys_by_value ON execution_keys(value);
 )SQL",
+    // 14: conversion counts leads whose patient books later: the leads of the last day that
+    // have not booked yet, by a hash of their patient id.
+    R"SQL(
+CREATE TABLE kpi_open_leads (
+    patient TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE INDEX kpi_open_leads_by_patient ON kpi_open_leads(patient, at);
+)SQL",
 };
 
 } // namespace

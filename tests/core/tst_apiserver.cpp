@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "engine/workflowengine.h"
 #include "health/healthmonitor.h"
+#include "kpis/kpidefinitions.h"
 #include "kpis/kpihistory.h"
 #include "review/reviewdesk.h"
 #include "service/coreservice.h"
@@ -105,6 +106,80 @@ private Q_SLOTS:
                      .value(QLatin1String("circuit"))
                      .toString(),
                  QStringLiteral("closed"));
+    }
+
+    void eachKeyFigureReadsTheSameEverywhere()
+    {
+        // Known events on the modules' feeds (the demo fleet sends none by itself here)...
+        const QUrl analytics = m_core->config().module(QStringLiteral("07_analytics"))->endpoint;
+        const QString control =
+            QStringLiteral("http://127.0.0.1:%1/emit").arg(analytics.port() - 7);
+        const auto emit = [&](const char *module, const char *type, QJsonObject data) {
+            const QJsonObject body {{"module", module}, {"type", type}, {"data", data}};
+            QCOMPARE(post(control, QJsonDocument(body).toJson()).status, 200);
+        };
+        for (const char *patient : {"pt-1001", "pt-1002", "pt-1003", "pt-1004"})
+            emit("01_intake", "lead.captured", {{"patient_id", patient}});
+        emit("02_booking", "booking.created", {{"patient_id", "pt-1002"}});
+        emit("02_booking", "booking.no_show", {{"patient_id", "pt-1001"}});
+        for (int i = 0; i < 3; ++i)
+            emit("03_telehealth", "session.completed", {});
+        emit("04_billing", "payment.succeeded", {{"amount_usd", 200}});
+        // ...a round of checks reads them from module 07...
+        const QJsonObject kpis =
+            post(url(QStringLiteral("/webhook/manager/control")), R"({"action":"test"})", auth())
+                .json()
+                .value(QLatin1String("kpis"))
+                .toObject();
+        const QMap<QString, double> expected {{QStringLiteral("leads_24h"), 4},
+                                              {QStringLiteral("bookings_24h"), 1},
+                                              {QStringLiteral("revenue_24h_usd"), 200},
+                                              {QStringLiteral("lead_to_booking_rate"), 0.25},
+                                              {QStringLiteral("show_rate"), 0.75}};
+        const QString metrics =
+            QString::fromUtf8(get(url(QStringLiteral("/metrics")), auth()).body);
+        const QString report =
+            QString::fromUtf8(get(url(QStringLiteral("/api/v1/report")), auth()).body);
+        for (auto it = expected.begin(); it != expected.end(); ++it) {
+            // ...and the status document, /metrics, the hour's reading and the report agree.
+            QCOMPARE(kpis.value(it.key()).toDouble(), it.value());
+            QVERIFY2(
+                metrics.contains(QStringLiteral("switchboard_kpi_%1{source=\"07_analytics\"} %2")
+                                     .arg(it.key())
+                                     .arg(it.value())),
+                qPrintable(it.key()));
+            const QJsonArray samples =
+                get(url(QStringLiteral("/api/v1/kpis/history?name=%1&days=1").arg(it.key())),
+                    auth())
+                    .json()
+                    .value(QLatin1String("samples"))
+                    .toArray();
+            QVERIFY2(!samples.isEmpty(), qPrintable(it.key()));
+            QCOMPARE(samples.last().toObject().value(QLatin1String("value")).toDouble(),
+                     it.value());
+            const QString shown = KpiDefinition::find(it.key())->text(
+                it.value(), QLocale(QLocale::English, QLocale::UnitedStates));
+            QVERIFY2(report.contains(QStringLiteral(">") + shown + QStringLiteral("<")),
+                     qPrintable(it.key() + QStringLiteral(": ") + shown));
+        }
+        // Module 07 stops answering: the figures are unavailable, not yesterday's.
+        const QString faults =
+            QStringLiteral("http://127.0.0.1:%1/faults").arg(analytics.port() - 7);
+        QCOMPARE(post(faults, R"({"module":"07_analytics","mode":"down"})").status, 200);
+        const QJsonObject down =
+            post(url(QStringLiteral("/webhook/manager/control")), R"({"action":"test"})", auth())
+                .json()
+                .value(QLatin1String("kpis"))
+                .toObject();
+        QCOMPARE(post(faults, R"({"module":"07_analytics","mode":"none"})").status, 200);
+        QVERIFY2(down.value(QLatin1String("unavailable")).toBool()
+                     && !down.contains(QLatin1String("leads_24h")),
+                 QJsonDocument(down).toJson().constData());
+        QVERIFY(!QString::fromUtf8(get(url(QStringLiteral("/metrics")), auth()).body)
+                     .contains(QLatin1String("switchboard_kpi_leads_24h")));
+        QVERIFY(metrics.contains(QStringLiteral(
+            "# HELP switchboard_kpi_lead_to_booking_rate leads of the window whose patient_id has "
+            "a later booking.created divided by lead.captured events, last 24 hours")));
     }
 
     void keyFigureHistoryOverHttp()

@@ -2,6 +2,7 @@
 #include "kpis/eventkpis.h"
 #include "kpis/kpihistory.h"
 #include "kpis/kpirules.h"
+#include "sim/simkpiledger.h"
 #include "store/database.h"
 
 #include <QJsonArray>
@@ -142,6 +143,65 @@ private Q_SLOTS:
         clock.advance(2 * 3600 * 1000); // the lead's hour is now more than a day ago
         QCOMPARE(counted.figures().value("leads_24h").toDouble(), 0.0);
         QVERIFY(!counted.figures().contains("lead_to_booking_rate"));
+    }
+
+    void conversionFollowsEachLeadAndAgreesWithModule07()
+    {
+        // The same feed, counted by the core and by the simulated module 07: both by
+        // KpiDefinition's rules, so the dashboard reads the same whichever source it has.
+        ManualClock clock(QDateTime(QDate(2026, 11, 22), QTime(8, 10), Qt::UTC));
+        Database db;
+        QVERIFY(db.open(QStringLiteral(":memory:")).ok());
+        EventKpis core(db, clock);
+        QVERIFY(core.load().ok());
+        SimKpiLedger analytics(clock, 3);
+        const auto feed = [&](int number, const char *type, QJsonObject data = {}) {
+            static const char *const ids[] = {"", "01_intake", "02_booking", "03_telehealth",
+                                              "04_billing"};
+            core.note(QLatin1String(ids[number]), QJsonObject {{"type", type}, {"data", data}});
+            analytics.count(number, QLatin1String(type), data);
+        };
+        const auto patient = [](const char *id) {
+            return QJsonObject {{"patient_id", id}};
+        };
+        // Ten leads from five patients; bookings from three of them and from two patients
+        // who came back without a lead.
+        for (const char *id : {"pt-1", "pt-2", "pt-3", "pt-4", "pt-5"}) {
+            feed(1, "lead.captured", patient(id));
+            feed(1, "lead.captured", patient(id));
+        }
+        clock.advance(2 * 3600 * 1000);
+        for (const char *id : {"pt-1", "pt-1", "pt-1", "pt-2", "pt-3", "pt-8", "pt-9"})
+            feed(2, "booking.created", patient(id));
+        // More bookings than leads, yet conversion stays the share of leads that booked:
+        // pt-1's third booking finds no open lead.
+        const QJsonObject counted = core.figures();
+        QCOMPARE(counted.value("leads_24h").toDouble(), 10.0);
+        QCOMPARE(counted.value("bookings_24h").toDouble(), 7.0);
+        QCOMPARE(counted.value("lead_to_booking_rate").toDouble(), 0.4);
+        const QJsonObject reported = analytics.kpis();
+        for (const char *key : {"leads_24h", "bookings_24h", "lead_to_booking_rate"})
+            QCOMPARE(reported.value(QLatin1String(key)).toDouble(),
+                     counted.value(QLatin1String(key)).toDouble());
+
+        // A lead older than a day no longer counts, nor can it convert.
+        clock.advance(23 * 3600 * 1000);
+        feed(1, "lead.captured", patient("pt-6"));
+        feed(2, "booking.created", patient("pt-4"));
+        feed(2, "booking.created", patient("pt-6"));
+        QCOMPARE(core.figures().value("leads_24h").toDouble(), 1.0);
+        QCOMPARE(core.figures().value("lead_to_booking_rate").toDouble(), 1.0);
+        QCOMPARE(analytics.kpis().value("lead_to_booking_rate").toDouble(), 1.0);
+
+        // The open leads survive a restart of the core.
+        feed(1, "lead.captured", patient("pt-7"));
+        QVERIFY(core.save().ok());
+        EventKpis restarted(db, clock);
+        QVERIFY(restarted.load().ok());
+        restarted.note(QStringLiteral("02_booking"),
+                       QJsonObject {{"type", "booking.created"}, {"data", patient("pt-7")}});
+        QCOMPARE(restarted.figures().value("lead_to_booking_rate").toDouble(), 1.0);
+        QCOMPARE(restarted.figures().value("leads_24h").toDouble(), 2.0);
     }
 };
 

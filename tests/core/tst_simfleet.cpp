@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QWebSocket>
 
 using namespace Switchboard;
@@ -197,14 +198,39 @@ private Q_SLOTS:
                  QStringLiteral("none"));
     }
 
-    void kpisOnAnalytics()
+    void kpisOnAnalyticsCountWhatTheFeedsCarried()
     {
+        const auto emit = [this](const char *module, const char *type, QJsonObject data) {
+            const QJsonObject body {{"module", module}, {"type", type}, {"data", data}};
+            QCOMPARE(post(control(QStringLiteral("/emit")), QJsonDocument(body).toJson()).status,
+                     200);
+        };
+        emit("01_intake", "lead.captured", {{"patient_id", "pt-1001"}});
+        emit("01_intake", "lead.captured", {{"patient_id", "pt-1002"}});
+        emit("02_booking", "booking.created", {{"patient_id", "pt-1002"}});
+        emit("02_booking", "booking.created", {{"patient_id", "pt-1005"}}); // no lead: returning
+        emit("03_telehealth", "session.completed", {});
+        emit("02_booking", "booking.no_show", {});
+        emit("04_billing", "payment.succeeded", {{"amount_usd", 120}});
         const QJsonObject k =
             get(module(7, QStringLiteral("/webhook/07-analytics-ingest/kpis"))).json();
-        for (const char *key : {"leads_24h", "bookings_24h", "revenue_24h_usd", "nps_avg_30d",
-                                "show_rate", "lead_to_booking_rate"})
-            QVERIFY2(k.contains(QLatin1String(key)), key);
+        QCOMPARE(k.value(QLatin1String("leads_24h")).toDouble(), 2.0);
+        QCOMPARE(k.value(QLatin1String("bookings_24h")).toDouble(), 2.0);
+        QCOMPARE(k.value(QLatin1String("lead_to_booking_rate")).toDouble(), 0.5);
+        QCOMPARE(k.value(QLatin1String("show_rate")).toDouble(), 0.5);
+        QCOMPARE(k.value(QLatin1String("revenue_24h_usd")).toDouble(), 120.0);
+        QVERIFY(k.value(QLatin1String("nps_avg_30d")).toDouble() >= 7.9);
         QCOMPARE(k.value(QLatin1String("history")).toArray().size(), 24);
+        // An effect asked of a module is not an event on its feed: only the feeds count.
+        QCOMPARE(post(module(2, QStringLiteral("/webhook/consult-booking")),
+                      R"({"action":"book","patient_id":"pt-1001"})")
+                     .status,
+                 200);
+        QCOMPARE(get(module(7, QStringLiteral("/webhook/07-analytics-ingest/kpis")))
+                     .json()
+                     .value(QLatin1String("bookings_24h"))
+                     .toDouble(),
+                 2.0);
     }
 
     void eventsStreamOverWebSocket()

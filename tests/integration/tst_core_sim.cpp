@@ -164,7 +164,7 @@ private Q_SLOTS:
              {"leads_24h", "bookings_24h", "revenue_24h_usd", "nps_avg_30d", "errors_24h"})
             QVERIFY2(kpis.contains(QLatin1String(key)), key);
         const QJsonArray alerts = doc.value(QLatin1String("alerts")).toArray();
-        QVERIFY2(alerts.size() == 1, alertsOf(doc).constData());
+        QVERIFY2(alerts.size() == 1, QJsonDocument(doc).toJson().constData());
         const QJsonObject alert = alerts.first().toObject();
         QCOMPARE(alert.value(QLatin1String("severity")).toString(), QStringLiteral("warning"));
         QCOMPARE(alert.value(QLatin1String("title")).toString(),

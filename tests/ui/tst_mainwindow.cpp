@@ -151,7 +151,17 @@ private Q_SLOTS:
         QCOMPARE(kpis->stateText(QStringLiteral("bookings_24h")),
                  QStringLiteral("Not reported yet"));
         QCOMPARE(kpis->changeText(QStringLiteral("leads_24h")), QString());
-        QVERIFY(window.dashboard()->kpiSourceText().contains(QStringLiteral("not answering")));
+        QVERIFY(window.dashboard()->kpiSourceText().contains(QStringLiteral("is not set up")));
+        // Module 07 set up but not answering: no figure is shown as today's.
+        SystemOverview unavailable = overview;
+        unavailable.kpis = {{QStringLiteral("source"), QStringLiteral("07_analytics")},
+                            {QStringLiteral("unavailable"), true}};
+        Q_EMIT core.overviewChanged(unavailable);
+        QCOMPARE(kpis->valueText(QStringLiteral("leads_24h")), QStringLiteral("—"));
+        QCOMPARE(kpis->stateText(QStringLiteral("leads_24h")), QStringLiteral("Unavailable"));
+        QVERIFY(
+            window.dashboard()->kpiSourceText().startsWith(QStringLiteral("KPI data unavailable")));
+        Q_EMIT core.overviewChanged(overview);
         // With a week before to compare with, each figure says how it moved.
         overview.kpiPreviousWeek = {{QStringLiteral("leads_24h"), 12.0},
                                     {QStringLiteral("show_rate"), 0.9},

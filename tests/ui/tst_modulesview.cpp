@@ -251,6 +251,7 @@ private Q_SLOTS:
                            {QStringLiteral("bookings_24h"), bookings},
                            {QStringLiteral("show_rate"), show}};
         MainWindow window(core, clock);
+        window.resize(1024, 700); // room for one chart
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         KpiTrendPanel *trend = window.dashboard()->trend();
@@ -295,6 +296,15 @@ private Q_SLOTS:
         auto *empty = trend->findChild<QLabel *>(QStringLiteral("trendEmpty"));
         QTRY_VERIFY(empty->isVisible());
         QVERIFY(!trend->chart()->isVisible());
+
+        // A wide window shows revenue and conversion beside it, each asking for its readings.
+        QVERIFY(window.dashboard()->trends().at(1)->isHidden());
+        core.kpiRequests.clear();
+        window.resize(1900, 1000);
+        QTRY_VERIFY(!window.dashboard()->trends().at(2)->isHidden());
+        QTRY_COMPARE(core.kpiRequests,
+                     QStringList({QStringLiteral("revenue_24h_usd/1"),
+                                  QStringLiteral("lead_to_booking_rate/1")}));
     }
 };
 

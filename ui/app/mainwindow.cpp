@@ -135,10 +135,10 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
             &Orchestrator::requestModuleHistory);
     connect(&orchestrator, &Orchestrator::moduleHistoryReady, m_modulesView->history(),
             &ModuleHistoryPanel::setHistory);
-    connect(m_dashboard->trend(), &KpiTrendPanel::historyRequested, &orchestrator,
+    connect(m_dashboard, &DashboardView::kpiHistoryRequested, &orchestrator,
             &Orchestrator::requestKpiHistory);
-    connect(&orchestrator, &Orchestrator::kpiHistoryReady, m_dashboard->trend(),
-            &KpiTrendPanel::setHistory);
+    connect(&orchestrator, &Orchestrator::kpiHistoryReady, m_dashboard,
+            &DashboardView::setKpiHistory);
     m_modulesView->setCanControl(orchestrator.canControlModules());
 
     m_reviewView->setUserName(orchestrator.userName());

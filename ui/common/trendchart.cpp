@@ -108,6 +108,11 @@ void TrendChart::setLabelFormat(const QString &format)
     m_values->setLabelFormat(format);
 }
 
+void TrendChart::setUnit(const QString &unit)
+{
+    m_values->setTitleText(unit);
+}
+
 void TrendChart::setPeriodDays(int days)
 {
     m_days = std::max(days, 1);

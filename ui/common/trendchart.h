@@ -32,6 +32,8 @@ public:
     void setValueFormatter(std::function<QString(double)> format);
     // printf-style format of the value axis' labels: "%d" for counts, "%.1f" for scores.
     void setLabelFormat(const QString &format);
+    // What the values count, as the value axis's title: "US dollars", "%".
+    void setUnit(const QString &unit);
     // Whole-day labels for periods of several days, hours otherwise.
     void setPeriodDays(int days);
     QList<QLineSeries *> series() const { return m_series; }

@@ -31,7 +31,6 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     , m_tiles(new QListView(this))
     , m_delegate(new ModuleTileDelegate(this))
     , m_kpis(new KpiRow(this))
-    , m_trend(new KpiTrendPanel(this))
     , m_kpiSource(new QLabel(this))
 {
     // The banner stays in view; the rest of the dashboard scrolls as one page.
@@ -110,8 +109,21 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     auto *trend = new QLabel(tr("Trends"), this);
     trend->setFont(font);
     layout->addWidget(trend);
-    layout->addWidget(m_trend);
+    // Leads and bookings, revenue and conversion: as many side by side as the width allows.
+    auto *trendRow = new QHBoxLayout;
+    trendRow->setSpacing(16);
+    for (const char *figure : {"leads_24h", "revenue_24h_usd", "lead_to_booking_rate"}) {
+        auto *panel = new KpiTrendPanel(this);
+        panel->setObjectName(QStringLiteral("trend-") + QLatin1String(figure));
+        panel->showFigure(QLatin1String(figure));
+        connect(panel, &KpiTrendPanel::historyRequested, this, &DashboardView::kpiHistoryRequested);
+        trendRow->addWidget(panel, 1);
+        panel->setVisible(m_trends.isEmpty()); // the others when the width is known
+        m_trends.append(panel);
+    }
+    layout->addLayout(trendRow);
     layout->addStretch(1);
+    page->installEventFilter(this);
     m_tiles->installEventFilter(this);
 
     const auto open = [this](const QModelIndex &index) {
@@ -128,17 +140,29 @@ void DashboardView::setOverview(const SystemOverview &overview)
     m_attention->setDeadLetters(overview.deadLetters);
     m_kpis->setKpis(overview.kpis, overview.kpiThresholds, overview.kpiPreviousWeek);
     const QString source = overview.kpis.value(QLatin1String("source")).toString();
-    m_kpiSource->setText(source == QLatin1String("07_analytics") ? tr("from Analytics (module 07)")
-                             : source.isEmpty()
-                             ? QString()
-                             : tr("counted by Switchboard from the modules' events, because "
-                                  "Analytics (module 07) is not answering"));
-    m_trend->setThresholds(overview.kpiThresholds);
+    if (overview.kpis.value(QLatin1String("unavailable")).toBool())
+        m_kpiSource->setText(tr("KPI data unavailable: Analytics (module 07) is not answering"));
+    else if (source == QLatin1String("07_analytics"))
+        m_kpiSource->setText(tr("from Analytics (module 07)"));
+    else if (source.isEmpty())
+        m_kpiSource->clear();
+    else
+        m_kpiSource->setText(tr("counted by Switchboard from the modules' events (Analytics, "
+                                "module 07, is not set up)"));
+    for (KpiTrendPanel *panel : std::as_const(m_trends))
+        panel->setThresholds(overview.kpiThresholds);
     // New readings are kept hourly; a check round is a good moment to look for them.
     if (overview.lastCheck != m_lastCheck) {
         m_lastCheck = overview.lastCheck;
-        m_trend->refresh(false);
+        for (KpiTrendPanel *panel : std::as_const(m_trends))
+            panel->refresh(false);
     }
+}
+
+void DashboardView::setKpiHistory(const QString &name, int days, const QJsonArray &samples)
+{
+    for (KpiTrendPanel *panel : std::as_const(m_trends))
+        panel->setHistory(name, days, samples);
 }
 
 void DashboardView::setAlerts(const QJsonArray &alerts)
@@ -155,7 +179,17 @@ bool DashboardView::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_tiles && event->type() == QEvent::Resize)
         layoutTiles();
+    else if (event->type() == QEvent::Resize)
+        layoutTrends(static_cast<QWidget *>(watched)->width());
     return QWidget::eventFilter(watched, event);
+}
+
+void DashboardView::layoutTrends(int width)
+{
+    // A chart needs some 500 pixels to be read; the first one always shows.
+    const int shown = qBound(1, width / 500, int(m_trends.size()));
+    for (int i = 1; i < m_trends.size(); ++i)
+        m_trends.at(i)->setVisible(i < shown);
 }
 
 void DashboardView::layoutTiles()

@@ -33,10 +33,17 @@ public:
     AttentionPanel *attention() const { return m_attention; }
     QListView *tiles() const { return m_tiles; }
     KpiRow *kpis() const { return m_kpis; }
-    KpiTrendPanel *trend() const { return m_trend; }
+    // The first trend chart; a wide window shows up to three side by side.
+    KpiTrendPanel *trend() const { return m_trends.first(); }
+    const QList<KpiTrendPanel *> &trends() const { return m_trends; }
     QString kpiSourceText() const;
 
+public Q_SLOTS:
+    // Readings asked for by one of the trend charts.
+    void setKpiHistory(const QString &name, int days, const QJsonArray &samples);
+
 Q_SIGNALS:
+    void kpiHistoryRequested(const QString &name, int days);
     void moduleActivated(const QString &moduleId);
     void exportRequested();
     void alertOpened(qint64 id);
@@ -49,13 +56,14 @@ protected:
 
 private:
     void layoutTiles();
+    void layoutTrends(int width);
 
     HealthBanner *m_banner;
     AttentionPanel *m_attention;
     QListView *m_tiles;
     ModuleTileDelegate *m_delegate;
     KpiRow *m_kpis;
-    KpiTrendPanel *m_trend;
+    QList<KpiTrendPanel *> m_trends;
     QLabel *m_kpiSource; // where the key figures come from
     QDateTime m_lastCheck; // of the last overview, to refresh the trend after each round
 };

@@ -17,17 +17,9 @@ QList<Figure> all()
 
 QString format(const QString &key, double v)
 {
-    // The "C" locale has no conventions for money; US English matches the USD figures.
-    const QLocale locale = QLocale().language() == QLocale::C
-        ? QLocale(QLocale::English, QLocale::UnitedStates)
-        : QLocale();
-    if (key == QLatin1String("revenue_24h_usd"))
-        return locale.toCurrencyString(v, QStringLiteral("$"), 0);
-    if (key.endsWith(QLatin1String("_rate")))
-        return locale.toString(v * 100, 'f', 0) + QStringLiteral(" %");
-    if (key == QLatin1String("nps_avg_30d"))
-        return locale.toString(v, 'f', 1);
-    return locale.toString(qint64(v));
+    if (const KpiDefinition *d = KpiDefinition::find(key))
+        return d->text(v, QLocale());
+    return QLocale().toString(v);
 }
 
 } // namespace Switchboard::KpiFigures

@@ -110,7 +110,9 @@ void KpiRow::setKpis(const QJsonObject &kpis, const QJsonObject &thresholds,
         const Card &card = m_cards.at(i);
         if (!kpis.value(card.kpi).isDouble()) {
             card.value->setText(QStringLiteral("—"));
-            card.state->setText(tr("Not reported yet"));
+            card.state->setText(kpis.value(QLatin1String("unavailable")).toBool()
+                                    ? tr("Unavailable")
+                                    : tr("Not reported yet"));
             card.change->clear();
             continue;
         }

@@ -5,6 +5,7 @@
 #include "common/timeseriesmodel.h"
 #include "common/trendchart.h"
 #include "dashboard/kpifigures.h"
+#include "kpis/kpidefinitions.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -20,6 +21,23 @@ namespace {
 double shown(const QString &key, double value)
 {
     return key.endsWith(QLatin1String("_rate")) ? value * 100 : value;
+}
+
+// The value axis's title.
+QString unitOf(const QString &key)
+{
+    const KpiDefinition *d = KpiDefinition::find(key);
+    switch (d ? d->unit : KpiDefinition::Unit::Count) {
+    case KpiDefinition::Unit::Money:
+        return KpiTrendPanel::tr("US dollars in 24 hours");
+    case KpiDefinition::Unit::Percent:
+        return QStringLiteral("%");
+    case KpiDefinition::Unit::Score:
+        return KpiTrendPanel::tr("score, 0 to 10");
+    case KpiDefinition::Unit::Count:
+        break;
+    }
+    return KpiTrendPanel::tr("number in 24 hours");
 }
 
 } // namespace
@@ -81,6 +99,12 @@ void KpiTrendPanel::showFigure(const QString &key)
     }
 }
 
+void KpiTrendPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh(false);
+}
+
 void KpiTrendPanel::setDays(int days)
 {
     m_range->setDays(days);
@@ -101,8 +125,13 @@ void KpiTrendPanel::setThresholds(const QJsonObject &thresholds)
 
 void KpiTrendPanel::refresh(bool force)
 {
+    if (!isVisible())
+        return; // asked for when shown
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (!force && m_lastRequest.isValid() && m_lastRequest.secsTo(now) < 60)
+    // Readings come once an hour: once a minute is plenty; every ten seconds while there were
+    // none yet (the first answer may come before a fresh core has its history).
+    if (!force && m_lastRequest.isValid()
+        && m_lastRequest.secsTo(now) < (m_model->rowCount() > 0 ? 60 : 10))
         return;
     m_lastRequest = now;
     m_answers.clear();
@@ -155,6 +184,7 @@ void KpiTrendPanel::rebuild()
     const QString key = keys.value(0);
     m_chart->setLabelFormat(key == QLatin1String("nps_avg_30d") ? QStringLiteral("%.1f")
                                                                 : QStringLiteral("%d"));
+    m_chart->setUnit(unitOf(key));
     m_chart->setValueFormatter([key](double v) {
         return KpiFigures::format(key, key.endsWith(QLatin1String("_rate")) ? v / 100 : v);
     });

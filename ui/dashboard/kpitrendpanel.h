@@ -33,7 +33,8 @@ public:
     void setDays(int days);
     int days() const { return m_days; }
     QStringList figureKeys() const;
-    // Asks again for the readings shown, at most once a minute unless forced.
+    // Asks again for the readings shown, at most once a minute unless forced; a panel out of
+    // sight asks when it comes into view.
     void refresh(bool force = true);
 
     TimeSeriesModel *model() const { return m_model; }
@@ -44,6 +45,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void historyRequested(const QString &name, int days);
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
     void rebuild();
