@@ -353,6 +353,7 @@ int main(int argc, char *argv[])
     for (const QString &warning : std::as_const(all->warnings))
         qCWarning(lcConfig).noquote() << warning;
     const CoreConfig *loaded = &all->config;
+    options.configuredIn = ConfigLoader::configuredIn(*all);
     if (!options.demo && !loaded->anyModuleConfigured())
         qCWarning(lcConfig) << "no module endpoints are configured; the status will report them "
                                "missing (use --env-file, --config or --demo)";

@@ -39,8 +39,9 @@ void installTranslations(QApplication &app, const QString &language)
 
 // The console's own configuration: files given on the command line, else the ones kept in the
 // application data folder, else none (the demo clinic is offered).
-Result<CoreConfig> loadConfig(const QCommandLineParser &parser, const QCommandLineOption &config,
-                              const QCommandLineOption &envFile)
+Result<ConfigLoader::Loaded> loadConfig(const QCommandLineParser &parser,
+                                        const QCommandLineOption &config,
+                                        const QCommandLineOption &envFile)
 {
     QString json = parser.value(config);
     QString env = parser.value(envFile);
@@ -51,7 +52,7 @@ Result<CoreConfig> loadConfig(const QCommandLineParser &parser, const QCommandLi
         if (data.exists(QStringLiteral("switchboard.env")))
             env = data.filePath(QStringLiteral("switchboard.env"));
     }
-    return ConfigLoader::load(json, env, ConfigLoader::processEnvironment());
+    return ConfigLoader::loadAll(json, env, ConfigLoader::processEnvironment());
 }
 
 // Waits for the first complete round of health checks, then runs then(); gives up after 20 s.
@@ -197,7 +198,8 @@ int main(int argc, char *argv[])
     // clinic's own database.
     if (!unattended)
         options.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (!options.demo && !loaded->anyModuleConfigured()) {
+    options.configuredIn = ConfigLoader::configuredIn(*loaded);
+    if (!options.demo && !loaded->config.anyModuleConfigured()) {
         if (unattended) {
             options.demo = true;
         } else {
@@ -213,7 +215,7 @@ int main(int argc, char *argv[])
     }
 
     SystemClock clock;
-    EmbeddedOrchestrator orchestrator(*loaded, options);
+    EmbeddedOrchestrator orchestrator(loaded->config, options);
     MainWindow window(orchestrator, clock);
 
     if (parser.isSet(screenshot)) {

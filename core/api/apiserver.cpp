@@ -2,6 +2,7 @@
 
 #include "alerts/alertbook.h"
 #include "api/alertroutes.h"
+#include "api/settingsroutes.h"
 #include "api/executionroutes.h"
 #include "api/metricsexporter.h"
 #include "api/taskroutes.h"
@@ -75,6 +76,7 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     ExecutionRoutes::install(*this, m_core);
     TaskRoutes::install(*this, m_core);
     AlertRoutes::install(*this, m_core);
+    SettingsRoutes::install(*this, m_core);
     addSecretRoutes();
     route("GET", QStringLiteral("/api/v1/report"),
           [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {

@@ -338,6 +338,16 @@ Result<CoreConfig> load(const QString &jsonPath, const QString &envPath, const E
     return loaded->config;
 }
 
+QMap<QString, QString> configuredIn(const Loaded &loaded)
+{
+    QMap<QString, QString> where;
+    for (const SettingSource &s : loaded.settings) {
+        if (s.origin != QLatin1String("default"))
+            where.insert(s.name, s.origin);
+    }
+    return where;
+}
+
 QString envTemplate()
 {
     QString out = QStringLiteral(

@@ -58,6 +58,8 @@ struct Loaded
 Result<Loaded> loadAll(const QString &jsonPath, const QString &envPath, const EnvMap &processEnv);
 Result<CoreConfig> load(const QString &jsonPath, const QString &envPath,
                         const EnvMap &processEnv = {});
+// The settings a file or the environment sets, with where: CoreOptions::configuredIn.
+QMap<QString, QString> configuredIn(const Loaded &loaded);
 
 // An environment file listing every setting, commented out, with its default (the package's
 // /etc/switchboard/switchboard.env; switchboard-core --env-template).

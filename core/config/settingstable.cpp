@@ -55,17 +55,6 @@ Result<QUrl> parseUrl(const QString &text, const QString &field, const QStringLi
     return url;
 }
 
-QString durationText(qint64 ms)
-{
-    if (ms % Hour == 0 && ms >= Hour)
-        return QStringLiteral("%1h").arg(ms / Hour);
-    if (ms % Minute == 0 && ms >= Minute)
-        return QStringLiteral("%1m").arg(ms / Minute);
-    if (ms % Second == 0 && ms >= Second)
-        return QStringLiteral("%1s").arg(ms / Second);
-    return QStringLiteral("%1ms").arg(ms);
-}
-
 // A whole number, bounded, stored through setter.
 Apply wholeNumber(int min, int max, std::function<void(CoreConfig &, int)> set)
 {
@@ -593,6 +582,17 @@ QString nearestKnown(const QString &name)
     for (const Recognised &r : recognised())
         consider(r.name);
     return best;
+}
+
+QString durationText(qint64 ms)
+{
+    if (ms % Hour == 0 && ms >= Hour)
+        return QStringLiteral("%1h").arg(ms / Hour);
+    if (ms % Minute == 0 && ms >= Minute)
+        return QStringLiteral("%1m").arg(ms / Minute);
+    if (ms % Second == 0 && ms >= Second)
+        return QStringLiteral("%1s").arg(ms / Second);
+    return QStringLiteral("%1ms").arg(ms);
 }
 
 Result<qint64> parseDuration(const QString &text, const QString &field, qint64 plainUnitMs,

@@ -46,4 +46,7 @@ QString nearestKnown(const QString &name);
 Result<qint64> parseDuration(const QString &text, const QString &field, qint64 plainUnitMs,
                              qint64 minMs, qint64 maxMs);
 
+// A duration as the settings write it: "15m", "2h", "30s", "500ms".
+QString durationText(qint64 ms);
+
 } // namespace Switchboard::SettingsTable

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QMap>
 #include <QHostAddress>
 #include <QSslConfiguration>
 #include <QString>
@@ -46,6 +47,9 @@ struct CoreOptions
     // Workflow files (JSON) published at start unless their latest version is the same
     // (switchboard-core --workflow): a deployment or a benchmark needs no API calls.
     QStringList workflowFiles;
+    // Settings a file or the environment sets: variable → where ("<file>:<line>",
+    // "environment"). Settings shows them and does not let them be changed there.
+    QMap<QString, QString> configuredIn;
 };
 
 } // namespace Switchboard

@@ -21,6 +21,7 @@
 #include "secrets/secretbackend.h"
 #include "secrets/secretstore.h"
 #include "service/democlinic.h"
+#include "service/settingsdesk.h"
 #include "status/statusdocument.h"
 #include "store/database.h"
 #include "store/datafolder.h"
@@ -35,6 +36,7 @@
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLockFile>
 #include <QTimeZone>
@@ -179,6 +181,14 @@ Status CoreService::startEngine()
             return lock.error();
         m_lock = std::move(lock).value();
     }
+    if (!m_options.dataDir.isEmpty() && path != QLatin1String(":memory:")) {
+        auto restored = DataFolder::restorePending(path, m_options.dataDir, name);
+        if (!restored)
+            return restored.error();
+        m_restoredFrom = *restored;
+        if (!m_restoredFrom.isEmpty())
+            qCWarning(lcService).noquote() << "the database was restored from" << m_restoredFrom;
+    }
     const bool powerSafe = m_config.durability != QLatin1String("process");
     if (!powerSafe)
         qCWarning(lcService) << "DURABILITY=process: a power loss can lose the last commits";
@@ -212,6 +222,11 @@ Status CoreService::startEngine()
         qCWarning(lcService).noquote() << "fault injection is on:" << plan->toString();
         m_db->setFaults(*plan);
     }
+    // The settings changed from the console, over the files' (those the files leave open).
+    m_settings = std::make_unique<SettingsDesk>(*m_db, m_clock, m_config, m_options.configuredIn);
+    m_settings->setDataFolder(m_options.dataDir, path, name);
+    if (Status applied = m_settings->applyStored(); !applied)
+        return applied;
     m_expressions = std::make_unique<ExpressionEngine>();
     m_validator = std::make_unique<WorkflowValidator>(*m_expressions);
     m_validator->setMaxNodes(m_config.limits.maxNodes);
@@ -243,20 +258,20 @@ Status CoreService::startEngine()
                           RateLimitConfig {r.modulePerMinute, r.maxWaitMs}, m.fallback});
     }
     m_engine = new WorkflowEngine(*m_db, *m_workflows, *m_resilient, *m_expressions, m_clock, this);
-    QHash<QString, QUrl> endpoints;
-    QHash<QString, int> timeouts;
-    for (const ModuleConfig &m : m_config.modules) {
-        if (m.enabled && !m.endpoint.isEmpty())
-            endpoints.insert(m.id, m.endpoint);
-        timeouts.insert(m.id, m.callTimeoutMs(m_config.health.timeoutMs));
-    }
-    m_engine->setEndpoints(endpoints);
-    m_engine->setModuleTimeouts(timeouts);
+    applyModuleAddresses();
     m_engine->setMaxHistoryEvents(m_config.limits.maxHistoryEvents);
     if (!m_config.timezone.isEmpty())
         m_engine->setTimeZone(QTimeZone(m_config.timezone.toUtf8()));
     m_audit = new AuditLog(*m_db, m_clock, *m_resilient, this);
     m_phi.setAudit(m_audit);
+    m_settings->setAudit(m_audit);
+    if (!m_restoredFrom.isEmpty()) {
+        if (Status audited =
+                m_audit->record(QStringLiteral("database.restored"), QStringLiteral("system"),
+                                {{QStringLiteral("backup"), m_restoredFrom}});
+            !audited)
+            return audited;
+    }
     if (const ModuleConfig *compliance = m_config.module(QStringLiteral("09_compliance"));
         compliance && compliance->enabled && !compliance->endpoint.isEmpty())
         m_audit->setCompliance(compliance->endpoint,
@@ -647,6 +662,44 @@ Result<QJsonObject> CoreService::moduleHistory(const QString &moduleId, int days
                         {QStringLiteral("samples"), ModuleHistory::toJson(*samples)},
                         {QStringLiteral("calls"), stats.toJson()},
                         {QStringLiteral("recent_calls"), stats.recentJson()}};
+}
+
+void CoreService::applyModuleAddresses()
+{
+    QHash<QString, QUrl> endpoints;
+    QHash<QString, int> timeouts;
+    for (const ModuleConfig &m : m_config.modules) {
+        if (m.enabled && !m.endpoint.isEmpty())
+            endpoints.insert(m.id, m.endpoint);
+        timeouts.insert(m.id, m.callTimeoutMs(m_config.health.timeoutMs));
+    }
+    m_engine->setEndpoints(endpoints);
+    m_engine->setModuleTimeouts(timeouts);
+}
+
+Result<QJsonObject> CoreService::changeSettings(const QJsonObject &values, const QString &actor)
+{
+    auto changed = m_settings->change(values, actor);
+    if (!changed)
+        return changed.error();
+    applySettings();
+    return QJsonObject {
+        {QStringLiteral("applied"), QJsonArray::fromStringList(changed->applied)},
+        {QStringLiteral("at_restart"), QJsonArray::fromStringList(changed->atRestart)}};
+}
+
+void CoreService::applySettings()
+{
+    m_monitor->setConfig(m_config);
+    applyModuleAddresses();
+    m_notifier->setContext(m_config.brandName, m_config.instanceId,
+                           [this] { return toWire(m_overview.health); });
+    RetentionSettings kept = m_config.retention;
+    if (m_options.demo)
+        kept.executionDays = std::min(kept.executionDays, 7);
+    m_retention = std::make_unique<Retention>(*m_db, kept);
+    refreshOverview();
+    Q_EMIT overviewChanged(m_overview);
 }
 
 Status CoreService::applyModuleSettings()

@@ -37,6 +37,7 @@ class ReportPublisher;
 class Retention;
 class SecretStore;
 class WorkflowEngine;
+class SettingsDesk;
 class WorkflowStore;
 class WorkflowValidator;
 
@@ -80,6 +81,12 @@ public:
     // The dashboard report of now, and the same written into dir (ReportPublisher).
     QString reportHtml() const;
     Result<QString> writeReport(const QString &dir) const;
+
+    // The settings that can be changed, the data folder and its backups.
+    SettingsDesk *settings() const { return m_settings.get(); }
+    // Changes settings (SettingsDesk::change) and applies at once those that can be:
+    // {applied: [...], at_restart: [...]}.
+    Result<QJsonObject> changeSettings(const QJsonObject &values, const QString &actor);
 
     // Re-evaluates the alerts (after something other than a health check changed).
     void refreshAlerts() { refreshOverview(); }
@@ -128,6 +135,10 @@ private:
     Status publishWorkflowFile(const QString &path);
     // Prunes finished work past RETENTION_DAYS_* soon after start and every hour.
     void startRetention();
+    // After settings changed: the parts that read them at start take them again.
+    void applySettings();
+    // The modules' addresses and call timeouts, to the engine.
+    void applyModuleAddresses();
 
     CoreConfig m_config;
     const Clock &m_clock;
@@ -146,6 +157,8 @@ private:
     std::unique_ptr<WorkflowStore> m_workflows;
     std::unique_ptr<ModuleHistory> m_moduleHistory;
     std::unique_ptr<Retention> m_retention;
+    std::unique_ptr<SettingsDesk> m_settings;
+    QString m_restoredFrom; // the backup restored at this start, if one was
     KeyFigures *m_keyFigures = nullptr;
     quint64 m_dependenciesGeneration = ~quint64(0); // of the workflows the graph was built from
     CurlModuleClient *m_modules = nullptr;

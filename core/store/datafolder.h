@@ -30,6 +30,22 @@ public:
     // The newest backup of <name>, or an empty string.
     static QString latestBackup(const QString &dir, const QString &name);
 
+    // A backup asked for by someone: backups/manual/<name>-<yyyy-MM-dd_HH-mm-ss>.db, kept until
+    // deleted. Returns its path.
+    static Result<QString> backupNow(Database &db, const QString &dir, const QString &name);
+    // Every backup of <name>, daily and manual, newest first.
+    static QStringList backups(const QString &dir, const QString &name);
+    // Restores a backup when the core next starts: the database cannot be swapped under a
+    // running core. The backup must be one of backups(); it is checked to be a Switchboard
+    // database first.
+    static Status scheduleRestore(const QString &databasePath, const QString &backup);
+    static QString pendingRestore(const QString &databasePath);
+    // Before the database is opened: puts a scheduled backup in its place, keeping the
+    // database it replaces in backups/ as <name>-before-restore-<time>.db. Returns the backup
+    // restored, or an empty string when none was scheduled.
+    static Result<QString> restorePending(const QString &databasePath, const QString &dir,
+                                          const QString &name);
+
     static constexpr int BackupsKept = 3;
 };
 

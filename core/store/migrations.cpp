@@ -361,6 +361,15 @@ CREATE TABLE kpi_open_leads (
 );
 CREATE INDEX kpi_open_leads_by_patient ON kpi_open_leads(patient, at);
 )SQL",
+    // 15: the settings changed from the console or the API (SettingsDesk), over the files'.
+    R"SQL(
+CREATE TABLE console_settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    actor TEXT NOT NULL
+);
+)SQL",
 };
 
 } // namespace

@@ -182,6 +182,77 @@ private Q_SLOTS:
             "a later booking.created divided by lead.captured events, last 24 hours")));
     }
 
+    void settingsChangeOverHttpValidatedAppliedAndAudited()
+    {
+        const QString settings = url(QStringLiteral("/api/v1/settings"));
+        const QList<QPair<QByteArray, QByteArray>> viewer {
+            {"Authorization", "Bearer viewer-token-0123456789"}};
+        const QList<QPair<QByteArray, QByteArray>> support {
+            {"Authorization", "Bearer support-token-0123456789"}};
+        QCOMPARE(get(settings, viewer).status, 403);
+        const QJsonObject before = get(settings, auth()).json();
+        QVERIFY(!before.value(QLatin1String("settings")).toArray().isEmpty());
+
+        // Admins only; every value by the env file's rule, the variable named.
+        QCOMPARE(
+            request("PUT", settings, R"({"settings":{"SLOW_RESPONSE_MS":"2500"}})", support).status,
+            403);
+        const HttpResult bad =
+            request("PUT", settings, R"({"settings":{"SLOW_RESPONSE_MS":"fast"}})", auth());
+        QCOMPARE(bad.status, 400);
+        QVERIFY2(bad.body.contains("SLOW_RESPONSE_MS"), bad.body.constData());
+        QCOMPARE(
+            request("PUT", settings, R"({"settings":{"DURABILITY":"process"}})", auth()).status,
+            400);
+
+        // A good one is in effect at once: the health checks judge by it.
+        const HttpResult good =
+            request("PUT", settings, R"({"settings":{"SLOW_RESPONSE_MS":"2500"}})", auth());
+        QCOMPARE(good.status, 200);
+        QCOMPARE(good.json().value(QLatin1String("applied")).toArray().first().toString(),
+                 QStringLiteral("SLOW_RESPONSE_MS"));
+        QCOMPARE(m_core->monitor()->config().health.slowResponseMs, 2500);
+        QJsonObject slow;
+        for (const QJsonValue v :
+             get(settings, auth()).json().value(QLatin1String("settings")).toArray()) {
+            if (v.toObject().value(QLatin1String("name")) == QLatin1String("SLOW_RESPONSE_MS"))
+                slow = v.toObject();
+        }
+        QCOMPARE(slow.value(QLatin1String("value")).toString(), QStringLiteral("2500"));
+        QVERIFY(!slow.value(QLatin1String("changed_by")).toString().isEmpty());
+        QVERIFY(request("PUT", settings, R"({"settings":{"SLOW_RESPONSE_MS":""}})", auth()).status
+                == 200);
+        QCOMPARE(m_core->monitor()->config().health.slowResponseMs, 3000);
+
+        // A backup now, listed with the others; a restore waits for the next start.
+        QCOMPARE(post(url(QStringLiteral("/api/v1/backups")), "{}", support).status, 403);
+        const HttpResult backup = post(url(QStringLiteral("/api/v1/backups")), "{}", auth());
+        QCOMPARE(backup.status, 201);
+        const QString path = backup.json().value(QLatin1String("path")).toString();
+        QVERIFY(QFileInfo::exists(path));
+        const QJsonObject data =
+            get(settings, auth()).json().value(QLatin1String("data")).toObject();
+        QCOMPARE(data.value(QLatin1String("backups"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QLatin1String("path")),
+                 QJsonValue(path));
+        const QString restore = url(QStringLiteral("/api/v1/backups/restore"));
+        QCOMPARE(post(restore, R"({"backup":"/etc/passwd"})", auth()).status, 404);
+        QCOMPARE(
+            post(restore, QJsonDocument(QJsonObject {{"backup", path}}).toJson(), auth()).status,
+            202);
+        QCOMPARE(get(settings, auth())
+                     .json()
+                     .value(QLatin1String("data"))
+                     .toObject()
+                     .value(QLatin1String("restore_at_next_start"))
+                     .toString(),
+                 path);
+        QVERIFY(QFile::remove(m_data.filePath(QStringLiteral("demo.db.restore"))));
+    }
+
     void keyFigureHistoryOverHttp()
     {
         const QJsonObject doc =
