@@ -497,6 +497,129 @@
     </message>
 </context>
 <context>
+    <name>SettingTexts</name>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>Shown in alerts, messages and the report.</source>
+        <translation>Aparece en las alertas, los mensajes y el informe.</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>For schedules and quiet hours, e.g. America/New_York. Empty: this computer&apos;s.</source>
+        <translation>Para las programaciones y las horas de silencio, p. ej. America/New_York. Vacío: la de este equipo.</translation>
+    </message>
+    <message>
+        <source>Check every</source>
+        <translation>Comprobar cada</translation>
+    </message>
+    <message>
+        <source>How often each module is checked, e.g. 15m or 30s.</source>
+        <translation>Cada cuánto se comprueba cada módulo, p. ej. 15m o 30s.</translation>
+    </message>
+    <message>
+        <source>Answer within (ms)</source>
+        <translation>Responder en (ms)</translation>
+    </message>
+    <message>
+        <source>A check with no answer by then has failed.</source>
+        <translation>Una comprobación sin respuesta en ese plazo ha fallado.</translation>
+    </message>
+    <message>
+        <source>Tries again</source>
+        <translation>Reintentos</translation>
+    </message>
+    <message>
+        <source>Times a failed check is repeated before it counts.</source>
+        <translation>Veces que se repite una comprobación fallida antes de contarla.</translation>
+    </message>
+    <message>
+        <source>Errors for “degraded”</source>
+        <translation>Errores para «degradado»</translation>
+    </message>
+    <message>
+        <source>A module with more errors than this in 24 hours is degraded.</source>
+        <translation>Un módulo con más errores que estos en 24 horas está degradado.</translation>
+    </message>
+    <message>
+        <source>Slow answer (ms)</source>
+        <translation>Respuesta lenta (ms)</translation>
+    </message>
+    <message>
+        <source>A check answered slower than this is degraded.</source>
+        <translation>Una comprobación respondida más despacio está degradada.</translation>
+    </message>
+    <message>
+        <source>Idle hours for “down”</source>
+        <translation>Horas sin actividad para «caído»</translation>
+    </message>
+    <message>
+        <source>A module that has run nothing for longer is down.</source>
+        <translation>Un módulo que no ha ejecutado nada durante más tiempo está caído.</translation>
+    </message>
+    <message>
+        <source>Dead letters for an alert</source>
+        <translation>Cartas muertas para una alerta</translation>
+    </message>
+    <message>
+        <source>More failed calls than this waiting raise an alert.</source>
+        <translation>Más llamadas fallidas en espera que estas generan una alerta.</translation>
+    </message>
+    <message>
+        <source>Failures to pause a module</source>
+        <translation>Fallos para pausar un módulo</translation>
+    </message>
+    <message>
+        <source>Failed calls in a row before calls to the module pause.</source>
+        <translation>Llamadas fallidas seguidas antes de pausar las llamadas al módulo.</translation>
+    </message>
+    <message>
+        <source>Pause for (ms)</source>
+        <translation>Pausar durante (ms)</translation>
+    </message>
+    <message>
+        <source>How long calls stay paused before one is tried.</source>
+        <translation>Cuánto tiempo quedan pausadas las llamadas antes de probar una.</translation>
+    </message>
+    <message>
+        <source>Finished runs (days)</source>
+        <translation>Ejecuciones terminadas (días)</translation>
+    </message>
+    <message>
+        <source>Runs, their steps and review tasks are kept this long.</source>
+        <translation>Las ejecuciones, sus pasos y las tareas de revisión se guardan este tiempo.</translation>
+    </message>
+    <message>
+        <source>Trends (days)</source>
+        <translation>Tendencias (días)</translation>
+    </message>
+    <message>
+        <source>Hourly module and key-figure readings.</source>
+        <translation>Lecturas horarias de los módulos y de los indicadores.</translation>
+    </message>
+    <message>
+        <source>Resolved alerts (days)</source>
+        <translation>Alertas resueltas (días)</translation>
+    </message>
+    <message>
+        <source>With their history.</source>
+        <translation>Con su historial.</translation>
+    </message>
+    <message>
+        <source>Notifications sent (days)</source>
+        <translation>Notificaciones enviadas (días)</translation>
+    </message>
+    <message>
+        <source>The audit log is kept for ever, whatever is set here.</source>
+        <translation>El registro de auditoría se guarda siempre, se indique lo que se indique aquí.</translation>
+    </message>
+</context>
+<context>
     <name>StatusStyle</name>
     <message>
         <source>Healthy</source>
@@ -564,10 +687,6 @@
     <message>
         <source>Notifications</source>
         <translation>Notificaciones</translation>
-    </message>
-    <message>
-        <source>No one was notified: no channel takes this alert, or it is silenced. Set channels up under Alerts › Channels.</source>
-        <translation>No se avisó a nadie: ningún canal recibe esta alerta o está silenciada. Configure los canales en Alertas › Canales.</translation>
     </message>
     <message>
         <source>Select an alert to see what happened and what to do.</source>
@@ -672,6 +791,10 @@
     <message>
         <source> by %1</source>
         <translation> por %1</translation>
+    </message>
+    <message>
+        <source>No one was notified: no channel takes this alert, or it is silenced. Set channels up under Settings › Notifications.</source>
+        <translation>No se avisó a nadie: ningún canal recibe esta alerta, o está silenciada. Configure los canales en Ajustes › Notificaciones.</translation>
     </message>
 </context>
 <context>
@@ -1624,6 +1747,81 @@
     <message>
         <source>counted by Switchboard from the modules&apos; events (Analytics, module 07, is not set up)</source>
         <translation>contados por Switchboard a partir de los eventos de los módulos (Analítica, módulo 07, no está configurado)</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::DataPage</name>
+    <message>
+        <source>Back up now</source>
+        <translation>Copia de seguridad ahora</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restaurar…</translation>
+    </message>
+    <message>
+        <source>How long things are kept</source>
+        <translation>Cuánto tiempo se guarda</translation>
+    </message>
+    <message>
+        <source>Database and backups</source>
+        <translation>Base de datos y copias de seguridad</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+    <message>
+        <source>A backup is made every day; the newest three are kept, with those made here.</source>
+        <translation>Cada día se hace una copia; se guardan las tres más recientes, además de las hechas aquí.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Haciendo la copia…</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>¿Restaurar esta copia?</translation>
+    </message>
+    <message>
+        <source>When Switchboard next starts, the database goes back to the backup of %1. What happened since is set aside in a backup of its own, not deleted.</source>
+        <translation>Cuando Switchboard vuelva a iniciarse, la base de datos volverá a la copia del %1. Lo ocurrido desde entonces se aparta en una copia propia, no se borra.</translation>
+    </message>
+    <message>
+        <source>This core keeps its data in memory: nothing is kept after it stops, and there are no backups.</source>
+        <translation>Este núcleo guarda sus datos en memoria: no se conserva nada cuando se detiene y no hay copias de seguridad.</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de datos: %1</translation>
+    </message>
+    <message>
+        <source>set aside at a restore</source>
+        <translation>apartada al restaurar</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>hecha a mano</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>diaria</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 is put back when Switchboard next starts.</source>
+        <translation>%1 se restaurará cuando Switchboard vuelva a iniciarse.</translation>
+    </message>
+    <message>
+        <source>Backed up to %1.</source>
+        <translation>Copia guardada en %1.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>No se hizo: %1</translation>
     </message>
 </context>
 <context>
@@ -2882,6 +3080,69 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::KpiTargets</name>
+    <message>
+        <source>US dollars</source>
+        <translation>dólares (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>0 to 10</source>
+        <translation>de 0 a 10</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Deshacer cambios</translation>
+    </message>
+    <message>
+        <source>Leave a box empty for no target. A figure outside its targets shows on its card and raises a warning.</source>
+        <translation>Deje una casilla vacía para no fijar objetivo. Un indicador fuera de sus objetivos se ve en su tarjeta y genera un aviso.</translation>
+    </message>
+    <message>
+        <source>At least</source>
+        <translation>Como mínimo</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>Como máximo</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>como mínimo</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>como máximo</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>sin objetivo</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Set in %1: change it there.</source>
+        <translation>Definido en %1: cámbielo allí.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number for %2</source>
+        <translation>«%1» no es un número para %2</translation>
+    </message>
+    <message>
+        <source>Saved and in effect.</source>
+        <translation>Guardado y en vigor.</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::KpiTrendPanel</name>
     <message>
         <source>Figure shown in the trend</source>
@@ -3176,6 +3437,65 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>The whole workflow: click or drag to move the canvas there</source>
         <translation>Todo el flujo: haga clic o arrastre para mover el lienzo allí</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::ModuleAddresses</name>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Deshacer cambios</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Los</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Módulo</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Health address</source>
+        <translation>Dirección de salud</translation>
+    </message>
+    <message>
+        <source>Time limit (s)</source>
+        <translation>Tiempo límite (s)</translation>
+    </message>
+    <message>
+        <source>Switches the module&apos;s checks, alerts and calls on or off</source>
+        <translation>Activa o desactiva las comprobaciones, alertas y llamadas del módulo</translation>
+    </message>
+    <message>
+        <source>%1 in the env file</source>
+        <translation>%1 en el archivo env</translation>
+    </message>
+    <message>
+        <source>Double-click an address to change it. The health address may be left empty: the module&apos;s address followed by /health. A time limit left empty follows the health check&apos;s.</source>
+        <translation>Haga doble clic en una dirección para cambiarla. La dirección de salud puede quedar vacía: la del módulo seguida de /health. Un límite de tiempo vacío sigue el de la comprobación de salud.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Set in %1: change it there.</source>
+        <translation>Definido en %1: cámbielo allí.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+    <message>
+        <source>Saved and in effect.</source>
+        <translation>Guardado y en vigor.</translation>
     </message>
 </context>
 <context>
@@ -4194,6 +4514,53 @@ la más antigua espera %3</translation>
     </message>
 </context>
 <context>
+    <name>Switchboard::SettingsForm</name>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>Deshacer cambios</translation>
+    </message>
+    <message>
+        <source>%1 in the env file</source>
+        <translation>%1 en el archivo env</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Set in %1: change it there.</source>
+        <translation>Definido en %1: cámbielo allí.</translation>
+    </message>
+    <message>
+        <source>%1 from the next start.</source>
+        <translation>%1 desde el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>A change applies from the next start.</source>
+        <translation>Un cambio se aplica desde el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Changed by %1, %2.</source>
+        <translation>Cambiado por %1, %2.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+    <message>
+        <source>Saved and in effect.</source>
+        <translation>Guardado y en vigor.</translation>
+    </message>
+    <message>
+        <source>Saved. Some changes apply from the next start.</source>
+        <translation>Guardado. Algunos cambios se aplican desde el próximo inicio.</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::SettingsView</name>
     <message>
         <source>Settings</source>
@@ -4202,10 +4569,6 @@ la más antigua espera %3</translation>
     <message>
         <source>The system&apos;s language</source>
         <translation>El idioma del sistema</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
     </message>
     <message>
         <source>Console language:</source>
@@ -4220,24 +4583,64 @@ la más antigua espera %3</translation>
         <translation>Conectada a:</translation>
     </message>
     <message>
-        <source>Data folder:</source>
-        <translation>Carpeta de datos:</translation>
-    </message>
-    <message>
         <source>Version:</source>
         <translation>Versión:</translation>
     </message>
     <message>
-        <source>The clinic&apos;s settings</source>
-        <translation>Los ajustes de la clínica</translation>
-    </message>
-    <message>
-        <source>Module addresses, thresholds and time zone come from the core&apos;s configuration file (switchboard --config FILE, or --env-file FILE with the specification&apos;s variables). Notification channels are set under Alerts › Channels, and workflows under Workflows.</source>
-        <translation>Las direcciones de los módulos, los umbrales y la zona horaria vienen del archivo de configuración del núcleo (switchboard --config ARCHIVO, o --env-file ARCHIVO con las variables de la especificación). Los canales de notificación se configuran en Alertas › Canales, y los flujos en Flujos de trabajo.</translation>
-    </message>
-    <message>
         <source>Saved. Switchboard speaks this language from its next start.</source>
         <translation>Guardado. Switchboard usará este idioma desde el próximo inicio.</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Páginas de ajustes</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Módulos</translation>
+    </message>
+    <message>
+        <source>Health checks</source>
+        <translation>Comprobaciones de salud</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Objetivos</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <source>Data and backups</source>
+        <translation>Datos y copias de seguridad</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Como el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Language and look</source>
+        <translation>Idioma y aspecto</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Tema:</translation>
+    </message>
+    <message>
+        <source>Console folder:</source>
+        <translation>Carpeta de la consola:</translation>
     </message>
 </context>
 <context>

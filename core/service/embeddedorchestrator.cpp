@@ -7,6 +7,7 @@
 #include "notify/notifier.h"
 #include "review/reviewdesk.h"
 #include "service/coreservice.h"
+#include "service/settingsdesk.h"
 #include "store/workflowstore.h"
 
 #include <QTimer>
@@ -590,6 +591,70 @@ void EmbeddedOrchestrator::testChannel(const QString &id)
             QMetaObject::invokeMethod(this, [this, id, message] {
                 Q_EMIT channelTested(id, message.isEmpty(), message);
             });
+        });
+    });
+}
+
+void EmbeddedOrchestrator::requestSettings()
+{
+    onCore([this](CoreService &service) {
+        auto settings = service.settings()->overview();
+        QMetaObject::invokeMethod(this, [this, settings] {
+            if (settings)
+                Q_EMIT settingsReady(*settings);
+            else
+                Q_EMIT settingsRefused(settings.error().field, settings.error().message);
+        });
+    });
+}
+
+void EmbeddedOrchestrator::changeSettings(const QJsonObject &values)
+{
+    const QString who = userName();
+    onCore([this, values, who](CoreService &service) {
+        auto changed = service.changeSettings(values, who);
+        auto settings = service.settings()->overview();
+        QMetaObject::invokeMethod(this, [this, changed, settings] {
+            if (!changed)
+                Q_EMIT settingsRefused(changed.error().field, changed.error().message);
+            else
+                Q_EMIT settingsChanged(*changed);
+            if (settings)
+                Q_EMIT settingsReady(*settings);
+        });
+    });
+}
+
+void EmbeddedOrchestrator::backupNow()
+{
+    const QString who = userName();
+    onCore([this, who](CoreService &service) {
+        auto made = service.settings()->backupNow(who);
+        auto settings = service.settings()->overview();
+        QMetaObject::invokeMethod(this, [this, made, settings] {
+            if (made)
+                Q_EMIT backupMade(*made);
+            else
+                Q_EMIT settingsRefused(QStringLiteral("backup"), made.error().message);
+            if (settings)
+                Q_EMIT settingsReady(*settings);
+        });
+    });
+}
+
+void EmbeddedOrchestrator::restoreBackup(const QString &path)
+{
+    const QString who = userName();
+    onCore([this, path, who](CoreService &service) {
+        const Status scheduled = service.settings()->restoreAtNextStart(path, who);
+        auto settings = service.settings()->overview();
+        QMetaObject::invokeMethod(this, [this, path, scheduled, settings] {
+            if (scheduled)
+                Q_EMIT restoreScheduled(path);
+            else
+                Q_EMIT settingsRefused(QStringLiteral("backup"), scheduled.error().message);
+            if (settings)
+                Q_EMIT settingsReady(*settings);
         });
     });
 }

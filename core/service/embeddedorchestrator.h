@@ -73,6 +73,10 @@ public:
     void saveChannel(const QJsonObject &definition, const QString &secret) override;
     void removeChannel(const QString &id) override;
     void testChannel(const QString &id) override;
+    void requestSettings() override;
+    void changeSettings(const QJsonObject &values) override;
+    void backupNow() override;
+    void restoreBackup(const QString &path) override;
 
 private:
     // Runs work on the core's thread with the service, if it is running.

@@ -120,6 +120,15 @@ public:
     virtual void removeChannel(const QString &id) = 0;
     virtual void testChannel(const QString &id) = 0;
 
+    // Settings (SettingsDesk). requestSettings: settingsReady with {settings, data}.
+    // changeSettings ({"ERROR_THRESHOLD": "7"}): settingsChanged with {applied, at_restart}, then
+    // settingsReady; or settingsRefused naming the variable. backupNow: backupMade with its path.
+    // restoreBackup: restoreScheduled. Refusals of either come as settingsRefused("backup", …).
+    virtual void requestSettings() = 0;
+    virtual void changeSettings(const QJsonObject &values) = 0;
+    virtual void backupNow() = 0;
+    virtual void restoreBackup(const QString &path) = 0;
+
 Q_SIGNALS:
     void ready();
     void failed(const QString &message);
@@ -170,6 +179,11 @@ Q_SIGNALS:
     void channelSaved(const QString &id);
     void channelFailed(const QString &id, const QString &message);
     void channelTested(const QString &id, bool ok, const QString &message);
+    void settingsReady(const QJsonObject &settings);
+    void settingsChanged(const QJsonObject &result);
+    void settingsRefused(const QString &field, const QString &message);
+    void backupMade(const QString &path);
+    void restoreScheduled(const QString &path);
 };
 
 } // namespace Switchboard

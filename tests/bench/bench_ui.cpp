@@ -75,6 +75,10 @@ public:
     void saveChannel(const QJsonObject &, const QString &) override { }
     void removeChannel(const QString &) override { }
     void testChannel(const QString &) override { }
+    void requestSettings() override { }
+    void changeSettings(const QJsonObject &) override { }
+    void backupNow() override { }
+    void restoreBackup(const QString &) override { }
 };
 
 // Lives on the sending thread; paces the snapshots in batches every millisecond.

@@ -232,6 +232,18 @@ public:
     }
     void removeChannel(const QString &id) override { channelsRemoved << id; }
     void testChannel(const QString &id) override { channelsTested << id; }
+    void requestSettings() override { Q_EMIT settingsReady(settings); }
+    void changeSettings(const QJsonObject &values) override
+    {
+        settingChanges.append(values);
+        if (!refuseSetting.isEmpty())
+            return Q_EMIT settingsRefused(refuseSetting, QStringLiteral("refused"));
+        Q_EMIT settingsChanged(
+            {{QStringLiteral("applied"), QJsonArray::fromStringList(values.keys())},
+             {QStringLiteral("at_restart"), QJsonArray()}});
+    }
+    void backupNow() override { Q_EMIT backupMade(QStringLiteral("/data/backups/manual/x.db")); }
+    void restoreBackup(const QString &path) override { restored << path; }
 
     int checks = 0;
     int alertRequests = 0;
@@ -248,6 +260,10 @@ public:
     QStringList resetModules;
     QStringList switchedModules; // "02_booking:off"
     QStringList kpiRequests; // "leads_24h/7"
+    QJsonObject settings; // the answer to requestSettings
+    QList<QJsonObject> settingChanges;
+    QString refuseSetting; // changeSettings refuses this variable when set
+    QStringList restored;
     QHash<QString, QJsonArray> kpiSamples; // answers to requestKpiHistory
     QJsonObject moduleHistory; // the answer to requestModuleHistory
     bool mayControl = true;

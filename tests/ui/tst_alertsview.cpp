@@ -311,8 +311,9 @@ private Q_SLOTS:
                 b->click();
         QCOMPARE(core.silencesRemoved, QList<qint64> {7});
 
-        // Channels: the list, and a new PagerDuty channel with its routing key.
-        view->tabs()->setCurrentIndex(2);
+        // Channels, in Settings › Notifications: the list, and a new PagerDuty channel with its
+        // routing key.
+        QVERIFY(window.showView(QStringLiteral("settings-notifications")));
         ChannelsPanel *channels = view->channels();
         QCOMPARE(channels->channelCount(), 1);
         channels->newChannel(QStringLiteral("pagerduty"));

@@ -8,6 +8,7 @@
 #include "fakeorchestrator.h"
 #include "modules/modulesview.h"
 #include "service/embeddedorchestrator.h"
+#include "settings/settingsview.h"
 #include "sim/simdemoclinic.h"
 
 #include <QComboBox>

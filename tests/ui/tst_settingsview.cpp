@@ -1,29 +1,90 @@
+#include "alerts/alertsview.h"
+#include "alerts/channelspanel.h"
+#include "alerts/silencedialog.h"
+#include "app/mainwindow.h"
+#include "common/manualclock.h"
+#include "dashboard/moduletablemodel.h"
+#include "fakeorchestrator.h"
+#include "settings/datapage.h"
+#include "settings/kpitargets.h"
+#include "settings/moduleaddresses.h"
+#include "settings/settingsform.h"
 #include "settings/settingsview.h"
 
 #include <QComboBox>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace Switchboard;
 
+namespace {
+
+QJsonObject setting(const char *name, const char *value, QJsonObject more = {})
+{
+    more.insert(QStringLiteral("name"), QLatin1String(name));
+    more.insert(QStringLiteral("value"), QLatin1String(value));
+    if (!more.contains(QLatin1String("live")))
+        more.insert(QStringLiteral("live"), true);
+    return more;
+}
+
+QJsonObject overview()
+{
+    return {
+        {"settings",
+         QJsonArray {
+             setting("BRAND_NAME", "Sunrise Clinic"), setting("SLOW_RESPONSE_MS", "3000"),
+             setting("ERROR_THRESHOLD", "5", {{"locked_by", "/etc/switchboard/switchboard.env:7"}}),
+             setting("CIRCUIT_BREAKER_THRESHOLD", "5", {{"live", false}, {"next_start", "8"}}),
+             setting("KPI_THRESHOLDS_JSON", R"({"min_leads_24h":10,"min_nps":8})"),
+             setting("MODULE_02_ENDPOINT", "http://127.0.0.1:8702/webhook/consult-booking"),
+             setting("RETENTION_DAYS_EXECUTIONS", "90")}},
+        {"data",
+         QJsonObject {{"folder", "/var/lib/switchboard"},
+                      {"database", "/var/lib/switchboard/switchboard.db"},
+                      {"backups",
+                       QJsonArray {QJsonObject {{"path",
+                                                 "/var/lib/switchboard/backups/manual/"
+                                                 "switchboard-2026-12-03_09-00-00.db"},
+                                                {"at", "2026-12-03T09:00:00Z"},
+                                                {"bytes", 204800}},
+                                   QJsonObject {{"path",
+                                                 "/var/lib/switchboard/backups/"
+                                                 "switchboard-2026-12-02.db"},
+                                                {"at", "2026-12-02T03:00:00Z"},
+                                                {"bytes", 102400}}}}}}};
+}
+
+} // namespace
+
 class TstSettingsView : public QObject
 {
     Q_OBJECT
+
+    ManualClock m_clock {QDateTime(QDate(2026, 12, 3), QTime(9, 30), Qt::UTC)};
 
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
         QSettings().remove(QLatin1String(SettingsView::LanguageKey));
+        QSettings().remove(QLatin1String(SettingsView::ThemeKey));
     }
 
     void theChosenLanguageIsKeptForTheNextStart()
     {
+        ModuleTableModel modules(m_clock);
         QCOMPARE(SettingsView::savedLanguage(), QString());
         {
-            SettingsView view(QStringLiteral("Embedded core"));
+            SettingsView view(QStringLiteral("Embedded core"), &modules);
             auto *language = view.findChild<QComboBox *>(QStringLiteral("language"));
             QCOMPARE(language->currentData().toString(), QString()); // the system's
             language->setCurrentIndex(language->findData(QStringLiteral("es")));
@@ -33,10 +94,137 @@ private Q_SLOTS:
         }
         QCOMPARE(SettingsView::savedLanguage(), QStringLiteral("es"));
         // Opened again, it shows what was chosen.
-        SettingsView again(QStringLiteral("Embedded core"));
+        SettingsView again(QStringLiteral("Embedded core"), &modules);
         QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("language"))->currentData().toString(),
                  QStringLiteral("es"));
         QSettings().remove(QLatin1String(SettingsView::LanguageKey));
+    }
+
+    void aPageSendsOnlyWhatChangedAndShowsWhyItWasRefused()
+    {
+        ModuleTableModel modules(m_clock);
+        SettingsView view(QStringLiteral("Embedded core"), &modules);
+        view.setSettings(overview());
+        QSignalSpy sent(&view, &SettingsView::changeRequested);
+        SettingsForm *health = view.health();
+        QCOMPARE(health->field(QStringLiteral("SLOW_RESPONSE_MS"))->text(), QStringLiteral("3000"));
+        // Set in a file: shown, not editable, and where to change it.
+        QLineEdit *locked = health->field(QStringLiteral("ERROR_THRESHOLD"));
+        QVERIFY(locked->isReadOnly());
+        QVERIFY(health->findChildren<QLabel *>().size() > 0);
+        bool saysWhere = false;
+        for (QLabel *l : health->findChildren<QLabel *>())
+            saysWhere = saysWhere || l->text().contains(QStringLiteral("switchboard.env:7"));
+        QVERIFY(saysWhere);
+        bool saysLater = false;
+        for (QLabel *l : health->findChildren<QLabel *>())
+            saysLater = saysLater || l->text().contains(QStringLiteral("8 from the next start"));
+        QVERIFY(saysLater);
+
+        auto *save = health->findChild<QPushButton *>(QStringLiteral("saveSettings"));
+        QVERIFY(!save->isEnabled());
+        health->field(QStringLiteral("SLOW_RESPONSE_MS"))->setText(QStringLiteral("fast"));
+        QVERIFY(save->isEnabled());
+        save->click();
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent.first().first().toJsonObject(), (QJsonObject {{"SLOW_RESPONSE_MS", "fast"}}));
+        // The core refuses it: the page says why and the field is marked.
+        view.showPage(QStringLiteral("clinic"));
+        view.showRefusal(QStringLiteral("SLOW_RESPONSE_MS"),
+                         QStringLiteral("expected a whole number, got \"fast\""));
+        QCOMPARE(view.currentPage(), QStringLiteral("health"));
+        QVERIFY(health->statusText().contains(QStringLiteral("whole number")));
+        // Undo puts back what the core has.
+        health->findChild<QPushButton *>(QStringLiteral("revertSettings"))->click();
+        QCOMPARE(health->field(QStringLiteral("SLOW_RESPONSE_MS"))->text(), QStringLiteral("3000"));
+        QVERIFY(!save->isEnabled());
+    }
+
+    void targetsAreTypedAsPeopleReadThem()
+    {
+        ModuleTableModel modules(m_clock);
+        SettingsView view(QStringLiteral("Embedded core"), &modules);
+        view.setSettings(overview());
+        QSignalSpy sent(&view, &SettingsView::changeRequested);
+        KpiTargets *targets = view.targets();
+        QCOMPARE(targets->field(QStringLiteral("min_leads_24h"))->text(), QStringLiteral("10"));
+        QCOMPARE(targets->field(QStringLiteral("min_nps"))->text(), QStringLiteral("8"));
+        // Rates as percentages.
+        targets->field(QStringLiteral("min_lead_to_booking_rate"))->setText(QStringLiteral("40"));
+        targets->field(QStringLiteral("min_leads_24h"))->clear();
+        targets->findChild<QPushButton *>(QStringLiteral("saveSettings"))->click();
+        QCOMPARE(sent.size(), 1);
+        const QJsonObject json =
+            QJsonDocument::fromJson(
+                sent.first().first().toJsonObject().value(KpiTargets::Setting).toString().toUtf8())
+                .object();
+        QCOMPARE(json, (QJsonObject {{"min_lead_to_booking_rate", 0.4}, {"min_nps", 8}}));
+        // Not a number: said, and nothing sent.
+        targets->field(QStringLiteral("max_show_rate"))->setText(QStringLiteral("lots"));
+        targets->findChild<QPushButton *>(QStringLiteral("saveSettings"))->click();
+        QCOMPARE(sent.size(), 1);
+    }
+
+    void modulesAreEditedInPlaceAndSwitchedOnOrOff()
+    {
+        ModuleTableModel modules(m_clock);
+        SettingsView view(QStringLiteral("Embedded core"), &modules);
+        view.setSettings(overview());
+        QSignalSpy sent(&view, &SettingsView::changeRequested);
+        QSignalSpy switched(&view, &SettingsView::moduleSwitched);
+        QTableWidget *table = view.modules()->table();
+        QCOMPARE(table->item(1, ModuleAddresses::Address)->text(),
+                 QStringLiteral("http://127.0.0.1:8702/webhook/consult-booking"));
+        table->item(1, ModuleAddresses::Timeout)->setText(QStringLiteral("20"));
+        view.modules()->findChild<QPushButton *>(QStringLiteral("saveSettings"))->click();
+        QCOMPARE(sent.size(), 1);
+        QCOMPARE(sent.first().first().toJsonObject(),
+                 (QJsonObject {{"MODULE_02_TIMEOUT_S", "20"}}));
+        view.showRefusal(QStringLiteral("MODULE_02_TIMEOUT_S"), QStringLiteral("out of range"));
+        QCOMPARE(view.currentPage(), QStringLiteral("modules"));
+        table->item(3, ModuleAddresses::On)->setCheckState(Qt::Unchecked);
+        QCOMPARE(switched.size(), 1);
+        QCOMPARE(switched.first().at(0).toString(), QStringLiteral("04_billing"));
+        QCOMPARE(switched.first().at(1).toBool(), false);
+    }
+
+    void backupsAreListedMadeAndRestoredAfterAsking()
+    {
+        ModuleTableModel modules(m_clock);
+        SettingsView view(QStringLiteral("Embedded core"), &modules);
+        view.setSettings(overview());
+        DataPage *data = view.data();
+        QCOMPARE(data->backups()->count(), 2);
+        QVERIFY(data->backups()->item(0)->text().contains(QStringLiteral("made by hand")));
+        QSignalSpy backup(&view, &SettingsView::backupRequested);
+        data->findChild<QPushButton *>(QStringLiteral("backupNow"))->click();
+        QCOMPARE(backup.size(), 1);
+        view.showBackupMade(QStringLiteral("/var/lib/switchboard/backups/manual/x.db"));
+        QVERIFY(data->statusText().contains(QStringLiteral("x.db")));
+        view.showRefusal(QStringLiteral("backup"), QStringLiteral("disk full"));
+        QCOMPARE(view.currentPage(), QStringLiteral("data"));
+        QVERIFY(data->statusText().contains(QStringLiteral("disk full")));
+    }
+
+    void theWindowAsksTheCoreAndShowsItsAnswer()
+    {
+        FakeOrchestrator core;
+        core.settings = overview();
+        MainWindow window(core, m_clock);
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showView(QStringLiteral("settings-health")));
+        SettingsView *view = window.settingsView();
+        QTRY_COMPARE(view->health()->field(QStringLiteral("SLOW_RESPONSE_MS"))->text(),
+                     QStringLiteral("3000"));
+        view->health()->field(QStringLiteral("SLOW_RESPONSE_MS"))->setText(QStringLiteral("2500"));
+        view->health()->findChild<QPushButton *>(QStringLiteral("saveSettings"))->click();
+        QCOMPARE(core.settingChanges.size(), 1);
+        QTRY_COMPARE(view->health()->statusText(), QStringLiteral("Saved and in effect."));
+        // Notifications moved from Alerts to Settings.
+        QVERIFY(window.showView(QStringLiteral("settings-notifications")));
+        QVERIFY(window.alertsView()->channels()->isVisible());
     }
 };
 

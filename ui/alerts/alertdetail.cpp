@@ -83,7 +83,7 @@ AlertDetail::AlertDetail(QWidget *parent)
     auto *since = heading(tr("History"), this);
     m_noDeliveries->setWordWrap(true);
     m_noDeliveries->setText(tr("No one was notified: no channel takes this alert, or it is "
-                               "silenced. Set channels up under Alerts › Channels."));
+                               "silenced. Set channels up under Settings › Notifications."));
     m_sections = {m_meta, m_message,    todo,           m_action, m_executions,
                   sent,   m_deliveries, m_noDeliveries, since,    m_history};
     auto *layout = new QVBoxLayout(this);

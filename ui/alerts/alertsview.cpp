@@ -266,6 +266,12 @@ void AlertsView::updateEmpty()
                          : tr("No alert matches these filters."));
 }
 
+ChannelsPanel *AlertsView::takeChannels()
+{
+    m_tabs->removeTab(m_tabs->indexOf(m_channels));
+    return m_channels;
+}
+
 void AlertsView::setState(const QJsonObject &state)
 {
     const QList<qint64> selected = selectedIds();

@@ -44,6 +44,9 @@ public:
     QTreeView *table() const { return m_table; }
     AlertDetail *detail() const { return m_detail; }
     ChannelsPanel *channels() const { return m_channels; }
+    // Takes the Channels tab out, for Settings › Notifications to show; the panel still
+    // follows this view's state.
+    ChannelsPanel *takeChannels();
     QLineEdit *noteEdit() const { return m_note; }
     QLineEdit *searchEdit() const { return m_search; }
     QComboBox *stateBox() const { return m_state; }

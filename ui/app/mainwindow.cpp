@@ -71,6 +71,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     , m_builder(new BuilderView(this))
     , m_alertsView(new AlertsView(clock, this))
     , m_executionsView(new ExecutionsView(clock, this))
+    , m_settingsView(new SettingsView(orchestrator.connectionLabel(), m_modules, this))
     , m_notifier(new DesktopNotifier(this))
     , m_connection(new QLabel(this))
     , m_lastCheck(new QLabel(this))
@@ -87,7 +88,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     m_pages->addWidget(m_reviewView);
     m_pages->addWidget(m_alertsView);
     m_pages->addWidget(m_modulesView);
-    m_pages->addWidget(new SettingsView(orchestrator.connectionLabel(), this));
+    m_pages->addWidget(m_settingsView);
     buildNavigation();
 
     auto *central = new QWidget(this);
@@ -246,7 +247,28 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
         m_unreadAlerts = unread;
         updateNavigationCounts();
     });
-    ChannelsPanel *channels = m_alertsView->channels();
+    ChannelsPanel *channels = m_alertsView->takeChannels();
+    m_settingsView->setNotifications(channels);
+    connect(m_settingsView, &SettingsView::settingsWanted, &orchestrator,
+            &Orchestrator::requestSettings);
+    connect(m_settingsView, &SettingsView::changeRequested, &orchestrator,
+            &Orchestrator::changeSettings);
+    connect(m_settingsView, &SettingsView::moduleSwitched, &orchestrator,
+            &Orchestrator::setModuleEnabled);
+    connect(m_settingsView, &SettingsView::backupRequested, &orchestrator,
+            &Orchestrator::backupNow);
+    connect(m_settingsView, &SettingsView::restoreRequested, &orchestrator,
+            &Orchestrator::restoreBackup);
+    connect(&orchestrator, &Orchestrator::settingsReady, m_settingsView,
+            &SettingsView::setSettings);
+    connect(&orchestrator, &Orchestrator::settingsChanged, m_settingsView,
+            &SettingsView::showChanged);
+    connect(&orchestrator, &Orchestrator::settingsRefused, m_settingsView,
+            &SettingsView::showRefusal);
+    connect(&orchestrator, &Orchestrator::backupMade, m_settingsView,
+            &SettingsView::showBackupMade);
+    connect(&orchestrator, &Orchestrator::restoreScheduled, m_settingsView,
+            &SettingsView::showRestoreScheduled);
     connect(channels, &ChannelsPanel::saveRequested, &orchestrator, &Orchestrator::saveChannel);
     connect(channels, &ChannelsPanel::removeRequested, &orchestrator, &Orchestrator::removeChannel);
     connect(channels, &ChannelsPanel::testRequested, &orchestrator, &Orchestrator::testChannel);
@@ -400,6 +422,11 @@ bool MainWindow::showView(const QString &name)
         openDeadLetters();
         return true;
     }
+    if (SettingsView::pageNames().contains(name.section(QLatin1Char('-'), 1))
+        && name.startsWith(QLatin1String("settings-"))) {
+        showView(QStringLiteral("settings"));
+        return m_settingsView->showPage(name.section(QLatin1Char('-'), 1));
+    }
     if (name == QLatin1String("journey")) {
         showView(QStringLiteral("executions"));
         m_executionsView->tabs()->setCurrentWidget(m_executionsView->journey());
@@ -410,6 +437,14 @@ bool MainWindow::showView(const QString &name)
         return false;
     m_nav->setCurrentRow(index);
     return true;
+}
+
+QStringList MainWindow::tabNames()
+{
+    QStringList names {QStringLiteral("dead-letters"), QStringLiteral("journey")};
+    for (const QString &page : SettingsView::pageNames())
+        names << QStringLiteral("settings-") + page;
+    return names;
 }
 
 QString MainWindow::currentView() const

@@ -18,6 +18,7 @@ class DashboardView;
 class DesktopNotifier;
 class ExecutionsView;
 class ModulesView;
+class SettingsView;
 class ReviewView;
 class BuilderView;
 class ModuleTableModel;
@@ -33,14 +34,12 @@ public:
     MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *parent = nullptr);
 
     // View names as on the command line: dashboard, workflows, executions, review, alerts,
-    // modules, settings, and a section's tab: dead-letters, journey (in Executions). Returns
-    // false for an unknown name.
+    // modules, settings, and a section's tab: dead-letters, journey (in Executions),
+    // settings-modules, settings-targets, … (Settings' pages). Returns false for an unknown
+    // name.
     bool showView(const QString &name);
     // The section tabs showView also opens.
-    static QStringList tabNames()
-    {
-        return {QStringLiteral("dead-letters"), QStringLiteral("journey")};
-    }
+    static QStringList tabNames();
     // Opens the dead-letter queue (the status bar's count links here).
     void openDeadLetters();
     QString currentView() const;
@@ -55,6 +54,7 @@ public:
     BuilderView *builder() const { return m_builder; }
     AlertsView *alertsView() const { return m_alertsView; }
     ExecutionsView *executionsView() const { return m_executionsView; }
+    SettingsView *settingsView() const { return m_settingsView; }
     DesktopNotifier *desktopNotifier() const { return m_notifier; }
     const SystemOverview &overview() const { return m_overview; }
 
@@ -88,6 +88,7 @@ private:
     BuilderView *m_builder;
     AlertsView *m_alertsView;
     ExecutionsView *m_executionsView;
+    SettingsView *m_settingsView;
     DesktopNotifier *m_notifier;
     QSet<qint64> m_pagedAlerts; // critical alerts already announced on the desktop
     bool m_alertsSeen = false;

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace Switchboard {
+
+class ModuleTableModel;
+
+// Settings › Modules: each module on or off, with its address, its health address and its
+// time limit, edited in place. Addresses set in a file are shown and cannot be edited here.
+class ModuleAddresses final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ModuleAddresses(ModuleTableModel *modules, QWidget *parent = nullptr);
+
+    void setSettings(const QJsonArray &settings);
+    bool has(const QString &name) const;
+    void showRefusal(const QString &name, const QString &message);
+    void showChanged(const QJsonObject &result);
+    QTableWidget *table() const { return m_table; }
+
+    enum Column { On, Module, Address, Health, Timeout };
+
+Q_SIGNALS:
+    void changeRequested(const QJsonObject &values);
+    void moduleSwitched(const QString &moduleId, bool enabled);
+
+private:
+    void followModules();
+    void updateButtons();
+    QJsonObject changes() const;
+    // MODULE_02_ENDPOINT for row 1 and Address.
+    QString nameAt(int row, int column) const;
+
+    ModuleTableModel *m_modules;
+    QTableWidget *m_table;
+    QPushButton *m_save;
+    QPushButton *m_revert;
+    QLabel *m_status;
+    QHash<QString, QString> m_values; // as the core has them
+    bool m_filling = false;
+};
+
+} // namespace Switchboard

@@ -1,0 +1,183 @@
+#include "settings/settingsform.h"
+
+#include "common/statusstyle.h"
+#include "settings/settingtexts.h"
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Switchboard {
+
+namespace {
+
+QLabel *mutedLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    QPalette pal = label->palette();
+    pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
+    label->setPalette(pal);
+    return label;
+}
+
+} // namespace
+
+SettingsForm::SettingsForm(const QStringList &names, QWidget *parent)
+    : QWidget(parent)
+    , m_save(new QPushButton(tr("Save"), this))
+    , m_revert(new QPushButton(tr("Undo changes"), this))
+    , m_status(new QLabel(this))
+{
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    for (const QString &name : names) {
+        const SettingTexts::Text text = SettingTexts::of(name);
+        auto *cell = new QWidget(this);
+        auto *column = new QVBoxLayout(cell);
+        column->setContentsMargins(0, 0, 0, 0);
+        column->setSpacing(2);
+        auto *edit = new QLineEdit(cell);
+        edit->setObjectName(name);
+        edit->setAccessibleName(text.label);
+        edit->setToolTip(tr("%1 in the env file").arg(name));
+        auto *note = mutedLabel(cell);
+        note->setText(text.help);
+        column->addWidget(edit);
+        column->addWidget(note);
+        auto *label = new QLabel(text.label, this);
+        label->setBuddy(edit);
+        form->addRow(label, cell);
+        m_rows.append({name, edit, note, text.help, QString()});
+        connect(edit, &QLineEdit::textChanged, this, &SettingsForm::updateButtons);
+        connect(edit, &QLineEdit::returnPressed, m_save, &QPushButton::click);
+    }
+    m_save->setObjectName(QStringLiteral("saveSettings"));
+    m_save->setDefault(true);
+    m_revert->setObjectName(QStringLiteral("revertSettings"));
+    m_status->setObjectName(QStringLiteral("settingsStatus"));
+    m_status->setWordWrap(true);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_save);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_status, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addStretch(1);
+    connect(m_save, &QPushButton::clicked, this, [this] {
+        const QJsonObject values = changes();
+        if (values.isEmpty())
+            return;
+        m_status->setText(tr("Saving…"));
+        Q_EMIT changeRequested(values);
+    });
+    connect(m_revert, &QPushButton::clicked, this, [this] {
+        for (Row &row : m_rows)
+            row.edit->setText(row.value);
+        m_status->clear();
+    });
+    updateButtons();
+}
+
+bool SettingsForm::has(const QString &name) const
+{
+    return field(name) != nullptr;
+}
+
+QLineEdit *SettingsForm::field(const QString &name) const
+{
+    for (const Row &row : m_rows) {
+        if (row.name == name)
+            return row.edit;
+    }
+    return nullptr;
+}
+
+QString SettingsForm::statusText() const
+{
+    return m_status->text();
+}
+
+void SettingsForm::setSettings(const QJsonArray &settings)
+{
+    for (const QJsonValue v : settings) {
+        const QJsonObject s = v.toObject();
+        for (Row &row : m_rows) {
+            if (row.name != s.value(QLatin1String("name")).toString())
+                continue;
+            const bool untouched = row.edit->text() == row.value;
+            row.value = s.value(QLatin1String("value")).toString();
+            if (untouched)
+                row.edit->setText(row.value);
+            QStringList note {row.help};
+            const QString lockedBy = s.value(QLatin1String("locked_by")).toString();
+            row.edit->setReadOnly(!lockedBy.isEmpty());
+            if (!lockedBy.isEmpty())
+                note << tr("Set in %1: change it there.").arg(lockedBy);
+            if (const QString next = s.value(QLatin1String("next_start")).toString();
+                !next.isEmpty())
+                note << tr("%1 from the next start.").arg(next);
+            else if (!s.value(QLatin1String("live")).toBool())
+                note << tr("A change applies from the next start.");
+            if (const QString by = s.value(QLatin1String("changed_by")).toString(); !by.isEmpty())
+                note << tr("Changed by %1, %2.")
+                            .arg(by,
+                                 QLocale().toString(
+                                     QDateTime::fromString(
+                                         s.value(QLatin1String("changed_at")).toString(),
+                                         Qt::ISODate)
+                                         .toLocalTime(),
+                                     QLocale::ShortFormat));
+            row.note->setText(note.join(QLatin1Char(' ')));
+            row.edit->setPalette(QPalette());
+        }
+    }
+    updateButtons();
+}
+
+void SettingsForm::showRefusal(const QString &name, const QString &message)
+{
+    for (Row &row : m_rows) {
+        if (row.name != name)
+            continue;
+        QPalette pal = row.edit->palette();
+        pal.setColor(QPalette::Base, StatusStyle::tint(ModuleStatus::Down));
+        row.edit->setPalette(pal);
+        row.edit->setFocus();
+        m_status->setText(tr("Not saved: %1").arg(message));
+        return;
+    }
+}
+
+void SettingsForm::showChanged(const QJsonObject &result)
+{
+    const QJsonArray later = result.value(QLatin1String("at_restart")).toArray();
+    m_status->setText(later.isEmpty() ? tr("Saved and in effect.")
+                                      : tr("Saved. Some changes apply from the next start."));
+}
+
+QJsonObject SettingsForm::changes() const
+{
+    QJsonObject values;
+    for (const Row &row : m_rows) {
+        if (!row.edit->isReadOnly() && row.edit->text().trimmed() != row.value)
+            values.insert(row.name, row.edit->text().trimmed());
+    }
+    return values;
+}
+
+void SettingsForm::updateButtons()
+{
+    const bool changed = !changes().isEmpty();
+    m_save->setEnabled(changed);
+    m_revert->setEnabled(changed);
+}
+
+} // namespace Switchboard
