@@ -3450,10 +3450,6 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
         <translation>Deshacer cambios</translation>
     </message>
     <message>
-        <source>On</source>
-        <translation>Los</translation>
-    </message>
-    <message>
         <source>Module</source>
         <translation>Módulo</translation>
     </message>
@@ -3496,6 +3492,10 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>Saved and in effect.</source>
         <translation>Guardado y en vigor.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
     </message>
 </context>
 <context>

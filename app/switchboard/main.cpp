@@ -1,6 +1,7 @@
 // switchboard: the clinic operations console, with the orchestration core embedded.
 #include "app/mainwindow.h"
 #include "app/viewstate.h"
+#include "common/theme.h"
 #include "config/configloader.h"
 #include "dashboard/moduletablemodel.h"
 #include "service/embeddedorchestrator.h"
@@ -108,6 +109,10 @@ struct Options
                                  QStringLiteral("Language of the console, e.g. es (default: the "
                                                 "system's)."),
                                  QStringLiteral("code")};
+    QCommandLineOption theme {QStringLiteral("theme"),
+                              QStringLiteral("The console's look: system, light or dark (default: "
+                                             "the one chosen in Settings)."),
+                              QStringLiteral("name")};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -115,7 +120,8 @@ struct Options
             QStringLiteral("Switchboard, the clinic operations console."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({demo, config, envFile, selfTest, screenshot, view, size, language});
+        parser.addOptions(
+            {demo, config, envFile, selfTest, screenshot, view, size, language, theme});
     }
 };
 
@@ -162,7 +168,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     cli.addTo(parser);
     parser.process(app);
-    const auto &[demo, config, envFile, selfTest, screenshot, view, size, language] = cli;
+    const auto &[demo, config, envFile, selfTest, screenshot, view, size, language, theme] = cli;
+    Theme::apply(parser.isSet(theme) ? parser.value(theme) : SettingsView::savedTheme());
 
     // --language wins; otherwise the one chosen in Settings; otherwise the system's.
     installTranslations(

@@ -5,7 +5,9 @@
 #include "alerts/silencedialog.h"
 #include "app/desktopnotifier.h"
 #include "builder/builderview.h"
+#include "common/icons.h"
 #include "common/statusstyle.h"
+#include "common/theme.h"
 #include "dashboard/dashboardview.h"
 #include "dashboard/kpitrendpanel.h"
 #include "dashboard/moduletablemodel.h"
@@ -379,9 +381,8 @@ void MainWindow::buildNavigation()
     m_nav->setFont(font);
     int number = 1;
     for (const Section &section : Sections) {
-        auto *item = new QListWidgetItem(
-            QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(section.icon))),
-            tr(section.title), m_nav);
+        auto *item =
+            new QListWidgetItem(Icons::line(QLatin1String(section.icon)), tr(section.title), m_nav);
         item->setData(Qt::UserRole, QString::fromLatin1(section.name));
         item->setSizeHint(QSize(180, 40));
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(tr(section.title)).arg(number));
@@ -506,7 +507,7 @@ void MainWindow::updateStatusBar()
                                                                       QLocale::ShortFormat))
                                         : tr("Last check: running…"));
     m_health->setText(QStringLiteral("<b style='color:%1'>%2 %3</b>")
-                          .arg(StatusStyle::color(m_overview.health).name(),
+                          .arg(StatusStyle::text(m_overview.health).name(),
                                StatusStyle::mark(m_overview.health),
                                StatusStyle::word(m_overview.health)));
 }

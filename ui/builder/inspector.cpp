@@ -363,7 +363,7 @@ void Inspector::addField(const Spec &spec, const QJsonObject &source)
     error->setObjectName(QStringLiteral("inspectorError_") + spec.key);
     error->setWordWrap(true);
     QPalette pal = error->palette();
-    pal.setColor(QPalette::WindowText, StatusStyle::color(ModuleStatus::Down));
+    pal.setColor(QPalette::WindowText, StatusStyle::text(ModuleStatus::Down));
     error->setPalette(pal);
     error->hide();
     auto *box = new QWidget(this);

@@ -73,7 +73,7 @@ AttentionPanel::AttentionPanel(const Clock &clock, QWidget *parent)
     QLabel *allAlerts = link(tr("All alerts →"), this);
     connect(allAlerts, &QLabel::linkActivated, this, &AttentionPanel::alertsOpened);
     QPalette good = m_noAlerts->palette();
-    good.setColor(QPalette::WindowText, StatusStyle::color(ModuleStatus::Healthy));
+    good.setColor(QPalette::WindowText, StatusStyle::text(ModuleStatus::Healthy));
     m_noAlerts->setPalette(good);
 
     m_review->setObjectName(QStringLiteral("reviewBacklog"));
@@ -149,7 +149,7 @@ void AttentionPanel::setAlerts(const QJsonArray &alerts)
         text += QStringLiteral(" · ") + relativeTime(timeOf(a, "first_seen"), now);
         auto *item = new QStandardItem(text);
         item->setData(a.value(QLatin1String("id")).toInteger(), IdRole);
-        item->setForeground(StatusStyle::color(look));
+        item->setForeground(StatusStyle::text(look));
         item->setToolTip(a.value(QLatin1String("message")).toString());
         m_alerts->appendRow(item);
     }
@@ -185,7 +185,7 @@ void AttentionPanel::setReview(const QJsonArray &queues)
     m_reviewWait->setText(wait.trimmed());
     QPalette pal = m_reviewWait->palette();
     pal.setColor(QPalette::WindowText,
-                 overdue > 0 ? StatusStyle::color(ModuleStatus::Down)
+                 overdue > 0 ? StatusStyle::text(ModuleStatus::Down)
                              : palette().color(QPalette::WindowText));
     m_reviewWait->setPalette(pal);
 }

@@ -1,5 +1,6 @@
 #include "dashboard/dashboardview.h"
 
+#include "common/icons.h"
 #include "dashboard/attentionpanel.h"
 #include "dashboard/healthbanner.h"
 #include "dashboard/kpirow.h"
@@ -67,7 +68,7 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     headingRow->addWidget(heading);
     headingRow->addStretch(1);
     auto *exportButton =
-        new QPushButton(QIcon(QStringLiteral(":/icons/report.svg")), tr("Export report…"), this);
+        new QPushButton(Icons::line(QStringLiteral("report")), tr("Export report…"), this);
     exportButton->setObjectName(QStringLiteral("exportReport"));
     exportButton->setToolTip(
         tr("Save this dashboard as a web page or a PDF to share or print (Ctrl+E)"));

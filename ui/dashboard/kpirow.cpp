@@ -143,7 +143,7 @@ void KpiRow::setKpis(const QJsonObject &kpis, const QJsonObject &thresholds,
         QPalette pal = card.state->palette();
         pal.setColor(QPalette::WindowText,
                      look == ModuleStatus::Unknown ? pal.color(QPalette::PlaceholderText)
-                                                   : StatusStyle::color(look));
+                                                   : StatusStyle::text(look));
         card.state->setPalette(pal);
         card.state->setToolTip(
             look == ModuleStatus::Unknown

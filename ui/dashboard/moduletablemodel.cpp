@@ -75,7 +75,7 @@ QVariant ModuleTableModel::data(const QModelIndex &index, int role) const
         return HealthRules::reasonText(s.assessment, true);
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn)
-            return StatusStyle::color(s.status());
+            return StatusStyle::text(s.status());
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == ResponseColumn || index.column() == ErrorsColumn)

@@ -160,12 +160,12 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     const QString feed = !feedExpected ? ModuleTableModel::tr("○ No event feed")
         : s.feedConnected              ? ModuleTableModel::tr("● Live events")
                                        : ModuleTableModel::tr("○ Event feed disconnected");
-    p->setPen(feedExpected && !s.feedConnected ? StatusStyle::color(ModuleStatus::Degraded)
+    p->setPen(feedExpected && !s.feedConnected ? StatusStyle::text(ModuleStatus::Degraded, pal)
                                                : muted);
     p->drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, feed);
     if (s.circuit != CircuitState::Closed) {
-        p->setPen(StatusStyle::color(s.circuit == CircuitState::Open ? ModuleStatus::Down
-                                                                     : ModuleStatus::Degraded));
+        p->setPen(StatusStyle::text(s.circuit == CircuitState::Open ? ModuleStatus::Down
+                                                                    : ModuleStatus::Degraded));
         p->drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
                     s.circuit == CircuitState::Open ? ModuleTableModel::tr("⚡ Circuit open")
                                                     : ModuleTableModel::tr("⚡ Circuit half-open"));

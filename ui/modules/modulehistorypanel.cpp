@@ -175,9 +175,9 @@ void ModuleHistoryPanel::setHistory(const QString &moduleId, int days, const QJs
             new QStandardItem(tr("%1 ms").arg(c.value(QLatin1String("ms")).toInteger()))};
         items.at(1)->setToolTip(tr("Enter or double-click to open the execution"));
         items.at(3)->setForeground(
-            StatusStyle::color(outcome == QLatin1String("ok")           ? ModuleStatus::Healthy
-                                   : outcome == QLatin1String("failed") ? ModuleStatus::Down
-                                                                        : ModuleStatus::Degraded));
+            StatusStyle::text(outcome == QLatin1String("ok")           ? ModuleStatus::Healthy
+                                  : outcome == QLatin1String("failed") ? ModuleStatus::Down
+                                                                       : ModuleStatus::Degraded));
         m_calls->appendRow(items);
     }
 }

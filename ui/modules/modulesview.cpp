@@ -232,7 +232,7 @@ void ModulesView::showBlastRadius()
                     : tr("If %1 stops, no published workflow is affected.").arg(name);
     else if (down)
         text = QStringLiteral("<span style='color:%1'>%2</span> ")
-                   .arg(StatusStyle::color(ModuleStatus::Down).name(),
+                   .arg(StatusStyle::text(ModuleStatus::Down).name(),
                         tr("<b>%1 is down.</b> Impact now:").arg(name))
             + parts.join(QStringLiteral("; ")) + QLatin1Char('.');
     else
@@ -242,7 +242,7 @@ void ModulesView::showBlastRadius()
     for (const StatusAlert &alert : std::as_const(m_alerts)) {
         if (alert.category == QLatin1String("dependency") && alert.module == id)
             text = QStringLiteral("<span style='color:%1'><b>⚠ %2</b> — %3</span><br>")
-                       .arg(StatusStyle::color(ModuleStatus::Down).name(),
+                       .arg(StatusStyle::text(ModuleStatus::Down).name(),
                             alert.title.toHtmlEscaped(), alert.message.toHtmlEscaped())
                 + text;
     }
@@ -317,7 +317,7 @@ void ModulesView::showDetails()
         QStringLiteral("<b>%1 %2</b> — <span style='color:%3'>%4 %5</span><br>%6<br>")
             .arg(info ? info->numberText() : QString(),
                  ModuleCatalog::displayName(s.id).toHtmlEscaped(),
-                 StatusStyle::color(s.status()).name(), StatusStyle::mark(s.status()),
+                 StatusStyle::text(s.status()).name(), StatusStyle::mark(s.status()),
                  StatusStyle::word(s.status()),
                  HealthRules::reasonText(s.assessment, true).toHtmlEscaped())
         + tr("Last check: %1 · Status since: %2 · Last run: %3")

@@ -350,8 +350,8 @@ void ReviewView::showTask()
     const bool mine = !owner.isEmpty() && owner == m_user;
     const TaskTableModel::SlaState sla = m_tasks->slaState(task);
     const QString slaColour = sla == TaskTableModel::SlaState::Overdue
-        ? StatusStyle::color(ModuleStatus::Down).name()
-        : sla == TaskTableModel::SlaState::Soon ? StatusStyle::color(ModuleStatus::Degraded).name()
+        ? StatusStyle::text(ModuleStatus::Down).name()
+        : sla == TaskTableModel::SlaState::Soon ? StatusStyle::text(ModuleStatus::Degraded).name()
                                                 : palette().color(QPalette::WindowText).name();
     m_meta->setText(
         tr("%1 · SLA: <span style='color:%2'>%3</span> · %4")

@@ -27,7 +27,7 @@ TaskForm::TaskForm(QWidget *parent)
     m_error->setObjectName(QStringLiteral("formError"));
     m_error->setWordWrap(true);
     QPalette pal = m_error->palette();
-    pal.setColor(QPalette::WindowText, StatusStyle::color(ModuleStatus::Down));
+    pal.setColor(QPalette::WindowText, StatusStyle::text(ModuleStatus::Down));
     m_error->setPalette(pal);
     m_error->hide();
     auto *outer = new QVBoxLayout(this);
@@ -105,7 +105,7 @@ void TaskForm::setFields(const QJsonArray &fields)
             sure->setObjectName(QStringLiteral("confidence_") + field.name);
             sure->setToolTip(tr("How sure the reading was: %1 %").arg(qRound(c * 100)));
             QPalette pal = sure->palette();
-            pal.setColor(QPalette::WindowText, StatusStyle::color(look));
+            pal.setColor(QPalette::WindowText, StatusStyle::text(look));
             sure->setPalette(pal);
             auto *box = new QWidget(this);
             auto *h = new QHBoxLayout(box);
@@ -162,7 +162,7 @@ QJsonObject TaskForm::values() const
 void TaskForm::mark(QWidget *editor, bool invalid)
 {
     editor->setStyleSheet(invalid ? QStringLiteral("border: 2px solid %1;")
-                                        .arg(StatusStyle::color(ModuleStatus::Down).name())
+                                        .arg(StatusStyle::text(ModuleStatus::Down).name())
                                   : QString());
 }
 

@@ -138,9 +138,9 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == DueColumn) {
             switch (slaState(t)) {
             case SlaState::Overdue:
-                return StatusStyle::color(ModuleStatus::Down);
+                return StatusStyle::text(ModuleStatus::Down);
             case SlaState::Soon:
-                return StatusStyle::color(ModuleStatus::Degraded);
+                return StatusStyle::text(ModuleStatus::Degraded);
             default:
                 break;
             }
