@@ -259,6 +259,77 @@
     </message>
 </context>
 <context>
+    <name>Inspector</name>
+    <message>
+        <source>By hand</source>
+        <translation>A mano</translation>
+    </message>
+    <message>
+        <source>A module&apos;s event</source>
+        <translation>Un evento de un módulo</translation>
+    </message>
+    <message>
+        <source>On a schedule</source>
+        <translation>Según un horario</translation>
+    </message>
+    <message>
+        <source>A webhook call</source>
+        <translation>Una llamada webhook</translation>
+    </message>
+    <message>
+        <source>All of them</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>The first one</source>
+        <translation>El primero</translation>
+    </message>
+    <message>
+        <source>A number of them</source>
+        <translation>Un número de ellos</translation>
+    </message>
+    <message>
+        <source>Support staff</source>
+        <translation>Personal de soporte</translation>
+    </message>
+    <message>
+        <source>A manager</source>
+        <translation>Un responsable</translation>
+    </message>
+    <message>
+        <source>An admin</source>
+        <translation>Un administrador</translation>
+    </message>
+    <message>
+        <source>The console</source>
+        <translation>La consola</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Crítica</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+</context>
+<context>
     <name>Kpis</name>
     <message>
         <source>Leads (24 h)</source>

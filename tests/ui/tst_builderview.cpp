@@ -67,6 +67,8 @@ private Q_SLOTS:
         QVERIFY(!map->shownArea().contains(farEnd));
         QTest::mouseClick(map->viewport(), Qt::LeftButton, {}, map->mapFromScene(farEnd));
         QVERIFY(map->shownArea().contains(farEnd));
+        // It never takes more than a quarter of the canvas's width.
+        QVERIFY(map->width() <= std::max(100, view->viewport()->width() / 4));
 
         // Fit: the whole workflow in the canvas, whatever its size; the minimap steps aside.
         builder.fitWorkflow();
@@ -509,8 +511,12 @@ private Q_SLOTS:
         view->scale(0.5, 0.5);
         Inspector *inspector = builder.inspector();
 
-        // The workflow's own settings.
+        // The workflow's own settings; what starts it reads in words.
         builder.scene()->clearSelection();
+        auto *starts = qobject_cast<QComboBox *>(inspector->editor(QStringLiteral("trigger.kind")));
+        QVERIFY(starts);
+        QCOMPARE(starts->itemText(starts->findData(QStringLiteral("event"))),
+                 QStringLiteral("A module's event"));
         QJsonObject meta = builder.graph().metadata();
         meta.insert("id", target.value("id"));
         builder.graph().setMetadata(meta);

@@ -148,6 +148,12 @@ private Q_SLOTS:
         // The list of workflows changes; the choice stays.
         Q_EMIT core.workflowsChanged(core.workflows);
         QCOMPARE(workflow->currentData().toString(), QStringLiteral("clinic-intake"));
+        // Runs read by their workflow's name, with the id on hover.
+        view->setExecutions({row("ex_1", "clinic-intake", "completed")});
+        const QModelIndex cell =
+            view->model()->index(0, ExecutionTableModel::WorkflowColumn);
+        QCOMPARE(cell.data().toString(), QStringLiteral("Clinic intake (v2)"));
+        QCOMPARE(cell.data(Qt::ToolTipRole).toString(), QStringLiteral("clinic-intake"));
     }
 
     // What started an execution is a column and a filter asked of the core; an execution id

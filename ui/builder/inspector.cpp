@@ -10,7 +10,9 @@
 #include "workflow/workflowgraph.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -22,6 +24,34 @@
 namespace Switchboard {
 
 namespace {
+
+// A choice's value in words; the value itself is what the workflow keeps.
+QString choiceText(const QString &value)
+{
+    static const QHash<QString, const char *> words {
+        {QStringLiteral("manual"), QT_TRANSLATE_NOOP("Inspector", "By hand")},
+        {QStringLiteral("event"), QT_TRANSLATE_NOOP("Inspector", "A module's event")},
+        {QStringLiteral("schedule"), QT_TRANSLATE_NOOP("Inspector", "On a schedule")},
+        {QStringLiteral("webhook"), QT_TRANSLATE_NOOP("Inspector", "A webhook call")},
+        {QStringLiteral("all"), QT_TRANSLATE_NOOP("Inspector", "All of them")},
+        {QStringLiteral("any"), QT_TRANSLATE_NOOP("Inspector", "The first one")},
+        {QStringLiteral("n"), QT_TRANSLATE_NOOP("Inspector", "A number of them")},
+        {QStringLiteral("support"), QT_TRANSLATE_NOOP("Inspector", "Support staff")},
+        {QStringLiteral("manager"), QT_TRANSLATE_NOOP("Inspector", "A manager")},
+        {QStringLiteral("admin"), QT_TRANSLATE_NOOP("Inspector", "An admin")},
+        {QStringLiteral("console"), QT_TRANSLATE_NOOP("Inspector", "The console")},
+        {QStringLiteral("email"), QT_TRANSLATE_NOOP("Inspector", "E-mail")},
+        {QStringLiteral("info"), QT_TRANSLATE_NOOP("Inspector", "Information")},
+        {QStringLiteral("warning"), QT_TRANSLATE_NOOP("Inspector", "Warning")},
+        {QStringLiteral("critical"), QT_TRANSLATE_NOOP("Inspector", "Critical")},
+        {QStringLiteral("completed"), QT_TRANSLATE_NOOP("Inspector", "Completed")},
+        {QStringLiteral("failed"), QT_TRANSLATE_NOOP("Inspector", "Failed")},
+        {QStringLiteral("slack"), "Slack"},
+        {QStringLiteral("sms"), "SMS"},
+        {QStringLiteral("pagerduty"), "PagerDuty"}};
+    const char *word = words.value(value);
+    return word ? QCoreApplication::translate("Inspector", word) : value;
+}
 
 QJsonValue valueAt(const QJsonObject &o, const QString &key)
 {
@@ -253,7 +283,7 @@ void Inspector::addField(const Spec &spec, const QJsonObject &source)
                                info.id);
         } else {
             for (const QString &o : spec.options)
-                combo->addItem(o.isEmpty() ? tr("— none —") : o, o);
+                combo->addItem(o.isEmpty() ? tr("— none —") : choiceText(o), o);
         }
         combo->setCurrentIndex(std::max(0, combo->findData(value.toString())));
         connect(combo, &QComboBox::activated, this, [this, spec, combo] { commit(spec, combo); });

@@ -1,5 +1,7 @@
 #include "builder/minimap.h"
 
+#include <algorithm>
+
 #include <QEvent>
 #include <QMouseEvent>
 #include <QScrollBar>
@@ -117,9 +119,16 @@ bool Minimap::eventFilter(QObject *watched, QEvent *event)
 
 void Minimap::place()
 {
-    // Bottom right of the canvas's viewport, clear of its scroll bars.
+    // Bottom right of the canvas's viewport, clear of its scroll bars; at most a quarter of a
+    // narrow canvas's width and a third of its height, so it never covers the steps.
     const QRect area = m_canvas->viewport()->geometry();
-    move(area.right() - MapWidth - Margin, area.bottom() - MapHeight - Margin);
+    const double scale = std::clamp(std::min(area.width() / 4.0 / MapWidth,
+                                             area.height() / 3.0 / MapHeight),
+                                    0.5, 1.0);
+    const QSize size(int(MapWidth * scale), int(MapHeight * scale));
+    if (size != this->size())
+        setFixedSize(size);
+    move(area.right() - size.width() - Margin, area.bottom() - size.height() - Margin);
     raise();
 }
 

@@ -213,14 +213,17 @@ void ExecutionsView::setWorkflows(const QJsonArray &workflows)
     const QSignalBlocker quiet(m_workflow);
     while (m_workflow->count() > 1)
         m_workflow->removeItem(1);
+    QHash<QString, QString> names;
     for (const QJsonValue w : workflows) {
         const QString id = w[QLatin1String("id")].toString();
+        names.insert(id, w[QLatin1String("name")].toString(id));
         // Test runs are found through "Started by"; the list offers the clinic's workflows.
         if (id.startsWith(QLatin1String("test-run-")))
             continue;
         m_workflow->addItem(w[QLatin1String("name")].toString(id), id);
     }
     m_workflow->setCurrentIndex(std::max(0, m_workflow->findData(chosen)));
+    m_model->setWorkflowNames(names);
 }
 
 void ExecutionsView::setTraceUrlTemplate(const QString &urlTemplate)

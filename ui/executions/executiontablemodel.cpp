@@ -1,8 +1,10 @@
 #include "executions/executiontablemodel.h"
 
 #include "common/relativetime.h"
+#include "common/statusstyle.h"
 
 #include <QDateTime>
+#include <QGuiApplication>
 
 namespace Switchboard {
 
@@ -66,14 +68,23 @@ QString ExecutionTableModel::originText(const QString &origin)
 QColor ExecutionTableModel::statusColor(const QString &status)
 {
     if (status == QLatin1String("completed"))
-        return QColor(0x1b, 0x7f, 0x3b);
+        return StatusStyle::text(ModuleStatus::Healthy);
     if (status == QLatin1String("failed"))
-        return QColor(0xb4, 0x23, 0x18);
+        return StatusStyle::text(ModuleStatus::Down);
     if (status == QLatin1String("waiting"))
-        return QColor(0x8a, 0x5a, 0x00);
+        return StatusStyle::text(ModuleStatus::Degraded);
     if (status == QLatin1String("running"))
-        return QColor(0x1d, 0x5f, 0xb4);
-    return QColor(0x5f, 0x63, 0x68);
+        return QGuiApplication::palette().color(QPalette::Link);
+    return StatusStyle::text(ModuleStatus::Unknown);
+}
+
+void ExecutionTableModel::setWorkflowNames(const QHash<QString, QString> &names)
+{
+    if (names == m_names)
+        return;
+    m_names = names;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, WorkflowColumn), index(int(m_rows.size()) - 1, WorkflowColumn));
 }
 
 QString ExecutionTableModel::durationText(qint64 ms)
@@ -136,6 +147,7 @@ QVariant ExecutionTableModel::data(const QModelIndex &index, int role) const
     case SearchRole:
         return QStringList {e.value(QLatin1String("id")).toString(),
                             e.value(QLatin1String("workflow_id")).toString(),
+                            m_names.value(e.value(QLatin1String("workflow_id")).toString()),
                             e.value(QLatin1String("trace_id")).toString()}
             .join(QLatin1Char(' '));
     case SortRole:
@@ -145,14 +157,18 @@ QVariant ExecutionTableModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         return index.column() == StatusColumn ? QVariant(statusColor(status)) : QVariant();
     case Qt::ToolTipRole:
+        if (index.column() == WorkflowColumn)
+            return e.value(QLatin1String("workflow_id")).toString();
         return index.column() == ErrorColumn ? e.value(QLatin1String("error")).toString()
                                              : e.value(QLatin1String("id")).toString();
     case Qt::DisplayRole:
         switch (index.column()) {
-        case WorkflowColumn:
+        case WorkflowColumn: {
+            const QString id = e.value(QLatin1String("workflow_id")).toString();
             return tr("%1 (v%2)")
-                .arg(e.value(QLatin1String("workflow_id")).toString())
+                .arg(m_names.value(id, id))
                 .arg(e.value(QLatin1String("version")).toInt());
+        }
         case StatusColumn:
             return statusText(status);
         case StartedColumn:

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QColor>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -42,6 +43,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     void setExecutions(const QJsonArray &executions);
+    // Workflow id → its name, for the Workflow column (the id shows until the name is known).
+    void setWorkflowNames(const QHash<QString, QString> &names);
     int rowOf(const QString &executionId) const;
     QJsonObject executionAt(int row) const { return m_rows.value(row); }
 
@@ -56,6 +59,7 @@ public:
 private:
     const Clock &m_clock;
     QList<QJsonObject> m_rows;
+    QHash<QString, QString> m_names;
 };
 
 } // namespace Switchboard
