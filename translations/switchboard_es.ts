@@ -3764,7 +3764,7 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     </message>
     <message>
         <source>%1 · %2 · last run %3</source>
-        <translation>%1 · %2 · última actividad %3</translation>
+        <translation>%1 · %2 · actividad %3</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "dashboard/moduletablemodel.h"
 #include "modules/modulecatalog.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -114,11 +115,16 @@ void ModuleTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     p->drawText(QRectF(left, y, 24, boldMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
                 info ? info->numberText() : QString());
     p->setPen(textColor);
-    p->setFont(bold);
     const QRectF nameRect(left + 24, y, pill.left() - left - 32, boldMetrics.height());
-    p->drawText(
-        nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-        boldMetrics.elidedText(ModuleCatalog::displayName(s.id), Qt::ElideRight, nameRect.width()));
+    // A long name is set a little smaller before it is cut short.
+    const QString name = ModuleCatalog::displayName(s.id);
+    QFont nameFont = bold;
+    for (int step = 0;
+         step < 3 && QFontMetricsF(nameFont).horizontalAdvance(name) > nameRect.width(); ++step)
+        nameFont.setPointSizeF(nameFont.pointSizeF() * 0.93);
+    p->setFont(nameFont);
+    p->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetricsF(nameFont).elidedText(name, Qt::ElideRight, nameRect.width()));
     y += boldMetrics.height() + 6;
 
     // Line 2: the figures in words. A module that does not answer has no fresh figures, so
