@@ -3161,14 +3161,6 @@
         <translation>de 0 a 10</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Undo changes</source>
-        <translation>Deshacer cambios</translation>
-    </message>
-    <message>
         <source>Leave a box empty for no target. A figure outside its targets shows on its card and raises a warning.</source>
         <translation>Deje una casilla vacía para no fijar objetivo. Un indicador fuera de sus objetivos se ve en su tarjeta y genera un aviso.</translation>
     </message>
@@ -3512,14 +3504,6 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
 </context>
 <context>
     <name>Switchboard::ModuleAddresses</name>
-    <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Undo changes</source>
-        <translation>Deshacer cambios</translation>
-    </message>
     <message>
         <source>Module</source>
         <translation>Módulo</translation>
@@ -4585,7 +4569,7 @@ la más antigua espera %3</translation>
     </message>
 </context>
 <context>
-    <name>Switchboard::SettingsForm</name>
+    <name>Switchboard::SaveBar</name>
     <message>
         <source>Save</source>
         <translation>Guardar</translation>
@@ -4594,6 +4578,9 @@ la más antigua espera %3</translation>
         <source>Undo changes</source>
         <translation>Deshacer cambios</translation>
     </message>
+</context>
+<context>
+    <name>Switchboard::SettingsForm</name>
     <message>
         <source>%1 in the env file</source>
         <translation>%1 en el archivo env</translation>

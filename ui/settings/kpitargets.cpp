@@ -1,14 +1,13 @@
 #include "settings/kpitargets.h"
 
 #include "kpis/kpidefinitions.h"
+#include "settings/savebar.h"
 
 #include <QGridLayout>
-#include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace Switchboard {
@@ -34,9 +33,7 @@ QString unitText(const KpiDefinition &d)
 
 KpiTargets::KpiTargets(QWidget *parent)
     : QWidget(parent)
-    , m_save(new QPushButton(tr("Save"), this))
-    , m_revert(new QPushButton(tr("Undo changes"), this))
-    , m_status(new QLabel(this))
+    , m_bar(new SaveBar(this))
 {
     auto *help = new QLabel(tr("Leave a box empty for no target. A figure outside its targets "
                                "shows on its card and raises a warning."),
@@ -68,38 +65,29 @@ KpiTargets::KpiTargets(QWidget *parent)
         ++row;
     }
     grid->setColumnStretch(4, 1);
-    m_save->setObjectName(QStringLiteral("saveSettings"));
-    m_revert->setObjectName(QStringLiteral("revertSettings"));
-    m_status->setObjectName(QStringLiteral("settingsStatus"));
-    m_status->setWordWrap(true);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_save);
-    buttons->addWidget(m_revert);
-    buttons->addWidget(m_status, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(help);
     layout->addLayout(grid);
-    layout->addLayout(buttons);
+    layout->addWidget(m_bar);
     layout->addStretch(1);
-    connect(m_save, &QPushButton::clicked, this, [this] {
+    connect(m_bar, &SaveBar::saveClicked, this, [this] {
         QString problem;
         const auto thresholds = typed(&problem);
         if (!thresholds) {
-            m_status->setText(tr("Not saved: %1").arg(problem));
+            m_bar->setStatus(tr("Not saved: %1").arg(problem));
             return;
         }
-        m_status->setText(tr("Saving…"));
+        m_bar->setStatus(tr("Saving…"));
         Q_EMIT changeRequested(
             {{QLatin1String(Setting),
               QString::fromUtf8(QJsonDocument(*thresholds).toJson(QJsonDocument::Compact))}});
     });
-    connect(m_revert, &QPushButton::clicked, this, [this] {
+    connect(m_bar, &SaveBar::undoClicked, this, [this] {
         setSettings({QJsonObject {
             {QStringLiteral("name"), QLatin1String(Setting)},
             {QStringLiteral("value"),
              QString::fromUtf8(QJsonDocument(m_value).toJson(QJsonDocument::Compact))}}});
-        m_status->clear();
     });
     updateButtons();
 }
@@ -157,12 +145,12 @@ std::optional<QJsonObject> KpiTargets::typed(QString *problem) const
 
 void KpiTargets::showRefusal(const QString &message)
 {
-    m_status->setText(tr("Not saved: %1").arg(message));
+    m_bar->setStatus(tr("Not saved: %1").arg(message));
 }
 
 void KpiTargets::showChanged()
 {
-    m_status->setText(tr("Saved and in effect."));
+    m_bar->setStatus(tr("Saved and in effect."));
 }
 
 void KpiTargets::updateButtons()
@@ -171,8 +159,7 @@ void KpiTargets::updateButtons()
     const auto now = typed(&problem);
     const bool changed = !now || *now != m_value;
     const bool locked = !m_fields.isEmpty() && m_fields.first().edit->isReadOnly();
-    m_save->setEnabled(changed && !locked);
-    m_revert->setEnabled(changed && !locked);
+    m_bar->setChanged(changed && !locked);
 }
 
 } // namespace Switchboard

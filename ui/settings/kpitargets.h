@@ -4,12 +4,11 @@
 #include <QJsonObject>
 #include <QWidget>
 
-class QGridLayout;
-class QLabel;
 class QLineEdit;
-class QPushButton;
 
 namespace Switchboard {
+
+class SaveBar;
 
 // Settings › Targets: for each key figure, the least and the most it should be, as the
 // dashboard's cards and charts show them and "KPI Threshold Breached" checks them. Saved as
@@ -44,9 +43,7 @@ private:
 
     QList<Field> m_fields;
     QJsonObject m_value; // as the core has it
-    QPushButton *m_save;
-    QPushButton *m_revert;
-    QLabel *m_status;
+    SaveBar *m_bar;
 };
 
 } // namespace Switchboard

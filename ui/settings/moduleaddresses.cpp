@@ -4,11 +4,10 @@
 #include "dashboard/moduletablemodel.h"
 #include "health/modulesnapshot.h"
 #include "modules/modulecatalog.h"
+#include "settings/savebar.h"
 
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -18,9 +17,7 @@ ModuleAddresses::ModuleAddresses(ModuleTableModel *modules, QWidget *parent)
     : QWidget(parent)
     , m_modules(modules)
     , m_table(new QTableWidget(int(ModuleCatalog::all().size()), 5, this))
-    , m_save(new QPushButton(tr("Save"), this))
-    , m_revert(new QPushButton(tr("Undo changes"), this))
-    , m_status(new QLabel(this))
+    , m_bar(new SaveBar(this))
 {
     m_table->setObjectName(QStringLiteral("moduleAddresses"));
     m_table->setHorizontalHeaderLabels(
@@ -54,24 +51,16 @@ ModuleAddresses::ModuleAddresses(ModuleTableModel *modules, QWidget *parent)
             m_table->setItem(row, column, item);
         }
     }
-    m_save->setObjectName(QStringLiteral("saveSettings"));
-    m_revert->setObjectName(QStringLiteral("revertSettings"));
-    m_status->setObjectName(QStringLiteral("settingsStatus"));
-    m_status->setWordWrap(true);
     auto *help = new QLabel(tr("Double-click an address to change it. The health address may be "
                                "left empty: the module's address followed by /health. A time "
                                "limit left empty follows the health check's."),
                             this);
     help->setWordWrap(true);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_save);
-    buttons->addWidget(m_revert);
-    buttons->addWidget(m_status, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(help);
     layout->addWidget(m_table, 1);
-    layout->addLayout(buttons);
+    layout->addWidget(m_bar);
 
     connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (m_filling)
@@ -83,21 +72,20 @@ ModuleAddresses::ModuleAddresses(ModuleTableModel *modules, QWidget *parent)
         }
         updateButtons();
     });
-    connect(m_save, &QPushButton::clicked, this, [this] {
+    connect(m_bar, &SaveBar::saveClicked, this, [this] {
         const QJsonObject values = changes();
         if (values.isEmpty())
             return;
-        m_status->setText(tr("Saving…"));
+        m_bar->setStatus(tr("Saving…"));
         Q_EMIT changeRequested(values);
     });
-    connect(m_revert, &QPushButton::clicked, this, [this] {
+    connect(m_bar, &SaveBar::undoClicked, this, [this] {
         m_filling = true;
         for (int row = 0; row < m_table->rowCount(); ++row) {
             for (int column : {Address, Health, Timeout})
                 m_table->item(row, column)->setText(m_values.value(nameAt(row, column)));
         }
         m_filling = false;
-        m_status->clear();
         updateButtons();
     });
     connect(m_modules, &QAbstractItemModel::dataChanged, this, &ModuleAddresses::followModules);
@@ -185,12 +173,12 @@ void ModuleAddresses::showRefusal(const QString &name, const QString &message)
             }
         }
     }
-    m_status->setText(tr("Not saved: %1").arg(message));
+    m_bar->setStatus(tr("Not saved: %1").arg(message));
 }
 
 void ModuleAddresses::showChanged(const QJsonObject &)
 {
-    m_status->setText(tr("Saved and in effect."));
+    m_bar->setStatus(tr("Saved and in effect."));
 }
 
 QJsonObject ModuleAddresses::changes() const
@@ -209,9 +197,7 @@ QJsonObject ModuleAddresses::changes() const
 
 void ModuleAddresses::updateButtons()
 {
-    const bool changed = !changes().isEmpty();
-    m_save->setEnabled(changed);
-    m_revert->setEnabled(changed);
+    m_bar->setChanged(!changes().isEmpty());
 }
 
 } // namespace Switchboard

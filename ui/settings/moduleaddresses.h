@@ -4,13 +4,12 @@
 #include <QJsonObject>
 #include <QWidget>
 
-class QLabel;
-class QPushButton;
 class QTableWidget;
 
 namespace Switchboard {
 
 class ModuleTableModel;
+class SaveBar;
 
 // Settings › Modules: each module on or off, with its address, its health address and its
 // time limit, edited in place. Addresses set in a file are shown and cannot be edited here.
@@ -42,9 +41,7 @@ private:
 
     ModuleTableModel *m_modules;
     QTableWidget *m_table;
-    QPushButton *m_save;
-    QPushButton *m_revert;
-    QLabel *m_status;
+    SaveBar *m_bar;
     QHash<QString, QString> m_values; // as the core has them
     bool m_filling = false;
 };

@@ -1,14 +1,13 @@
 #include "settings/settingsform.h"
 
 #include "common/statusstyle.h"
+#include "settings/savebar.h"
 #include "settings/settingtexts.h"
 
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace Switchboard {
@@ -29,9 +28,7 @@ QLabel *mutedLabel(QWidget *parent)
 
 SettingsForm::SettingsForm(const QStringList &names, QWidget *parent)
     : QWidget(parent)
-    , m_save(new QPushButton(tr("Save"), this))
-    , m_revert(new QPushButton(tr("Undo changes"), this))
-    , m_status(new QLabel(this))
+    , m_bar(new SaveBar(this))
 {
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -55,33 +52,23 @@ SettingsForm::SettingsForm(const QStringList &names, QWidget *parent)
         form->addRow(label, cell);
         m_rows.append({name, edit, note, text.help, QString()});
         connect(edit, &QLineEdit::textChanged, this, &SettingsForm::updateButtons);
-        connect(edit, &QLineEdit::returnPressed, m_save, &QPushButton::click);
+        connect(edit, &QLineEdit::returnPressed, m_bar, &SaveBar::saveClicked);
     }
-    m_save->setObjectName(QStringLiteral("saveSettings"));
-    m_save->setDefault(true);
-    m_revert->setObjectName(QStringLiteral("revertSettings"));
-    m_status->setObjectName(QStringLiteral("settingsStatus"));
-    m_status->setWordWrap(true);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_save);
-    buttons->addWidget(m_revert);
-    buttons->addWidget(m_status, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
-    layout->addLayout(buttons);
+    layout->addWidget(m_bar);
     layout->addStretch(1);
-    connect(m_save, &QPushButton::clicked, this, [this] {
+    connect(m_bar, &SaveBar::saveClicked, this, [this] {
         const QJsonObject values = changes();
         if (values.isEmpty())
             return;
-        m_status->setText(tr("Saving…"));
+        m_bar->setStatus(tr("Saving…"));
         Q_EMIT changeRequested(values);
     });
-    connect(m_revert, &QPushButton::clicked, this, [this] {
+    connect(m_bar, &SaveBar::undoClicked, this, [this] {
         for (Row &row : m_rows)
             row.edit->setText(row.value);
-        m_status->clear();
     });
     updateButtons();
 }
@@ -102,7 +89,7 @@ QLineEdit *SettingsForm::field(const QString &name) const
 
 QString SettingsForm::statusText() const
 {
-    return m_status->text();
+    return m_bar->status();
 }
 
 void SettingsForm::setSettings(const QJsonArray &settings)
@@ -151,7 +138,7 @@ void SettingsForm::showRefusal(const QString &name, const QString &message)
         pal.setColor(QPalette::Base, StatusStyle::tint(ModuleStatus::Down));
         row.edit->setPalette(pal);
         row.edit->setFocus();
-        m_status->setText(tr("Not saved: %1").arg(message));
+        m_bar->setStatus(tr("Not saved: %1").arg(message));
         return;
     }
 }
@@ -159,8 +146,8 @@ void SettingsForm::showRefusal(const QString &name, const QString &message)
 void SettingsForm::showChanged(const QJsonObject &result)
 {
     const QJsonArray later = result.value(QLatin1String("at_restart")).toArray();
-    m_status->setText(later.isEmpty() ? tr("Saved and in effect.")
-                                      : tr("Saved. Some changes apply from the next start."));
+    m_bar->setStatus(later.isEmpty() ? tr("Saved and in effect.")
+                                     : tr("Saved. Some changes apply from the next start."));
 }
 
 QJsonObject SettingsForm::changes() const
@@ -175,9 +162,7 @@ QJsonObject SettingsForm::changes() const
 
 void SettingsForm::updateButtons()
 {
-    const bool changed = !changes().isEmpty();
-    m_save->setEnabled(changed);
-    m_revert->setEnabled(changed);
+    m_bar->setChanged(!changes().isEmpty());
 }
 
 } // namespace Switchboard

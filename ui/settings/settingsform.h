@@ -7,9 +7,10 @@
 
 class QLabel;
 class QLineEdit;
-class QPushButton;
 
 namespace Switchboard {
+
+class SaveBar;
 
 // A page of the clinic's settings, one row each: a label, the value as the env file writes it,
 // and a line saying what it does and how it stands (set in a file and locked, changed by whom,
@@ -47,9 +48,7 @@ private:
     QJsonObject changes() const;
 
     QList<Row> m_rows;
-    QPushButton *m_save;
-    QPushButton *m_revert;
-    QLabel *m_status;
+    SaveBar *m_bar;
 };
 
 } // namespace Switchboard
