@@ -87,8 +87,18 @@ QString trendChart(const QJsonObject &trends)
     }
     if (last <= first)
         return {};
-    top = std::ceil(top * 1.1);
-    constexpr double Width = 640, Height = 200, Left = 40, Bottom = 24, Top = 24;
+    // A round top (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten): the grid reads 0,
+    // 150, 300.
+    const double step = std::pow(10.0, std::floor(std::log10(top * 1.1)));
+    for (double m : {1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
+        if (m * step >= top * 1.1) {
+            top = m * step;
+            break;
+        }
+    }
+    // As wide as an A4 or Letter page's text (about 680 CSS pixels), so the printed chart is
+    // read at full size; labels at 13 px.
+    constexpr double Width = 680, Height = 300, Left = 48, Bottom = 28, Top = 30;
     const auto x = [&](double ms) {
         return Left + (ms - double(first)) / double(last - first) * (Width - Left - 8);
     };
@@ -113,16 +123,22 @@ QString trendChart(const QJsonObject &trends)
     for (double v : {0.0, top / 2, top})
         svg +=
             QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%2\" stroke=\"#dadce0\"/>"
-                           "<text x=\"4\" y=\"%4\" font-size=\"11\" fill=\"#5f6368\">%5</text>\n")
+                           "<text x=\"4\" y=\"%4\" font-size=\"13\" fill=\"#5f6368\">%5</text>\n")
                 .arg(number(Left), number(y(v)), number(Width - 8), number(y(v) + 4))
                 .arg(qRound(v));
-    const QDateTime from = QDateTime::fromMSecsSinceEpoch(first, Qt::UTC);
-    const QDateTime to = QDateTime::fromMSecsSinceEpoch(last, Qt::UTC);
-    svg += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"11\" fill=\"#5f6368\">%3</text>"
-                          "<text x=\"%4\" y=\"%2\" font-size=\"11\" fill=\"#5f6368\" "
-                          "text-anchor=\"end\">%5</text>\n")
-               .arg(number(Left), number(Height - 6), from.toString(QStringLiteral("d MMM")),
-                    number(Width - 8), to.toString(QStringLiteral("d MMM")));
+    // A tick and a date at each midnight (every few days over a long period).
+    const QDate firstDay = QDateTime::fromMSecsSinceEpoch(first, Qt::UTC).date();
+    const QDate lastDay = QDateTime::fromMSecsSinceEpoch(last, Qt::UTC).date();
+    const qint64 span = std::max<qint64>(1, firstDay.daysTo(lastDay));
+    const int every = int((span + 7) / 8);
+    for (QDate day = firstDay.addDays(1); day <= lastDay; day = day.addDays(every)) {
+        const double at = x(double(QDateTime(day, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch()));
+        svg += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%1\" y2=\"%3\" stroke=\"#dadce0\"/>"
+                              "<text x=\"%1\" y=\"%4\" font-size=\"13\" fill=\"#5f6368\" "
+                              "text-anchor=\"middle\">%5</text>\n")
+                   .arg(number(at), number(Top), number(Height - Bottom), number(Height - 8),
+                        day.toString(QStringLiteral("d MMM")));
+    }
     double legend = Left;
     for (const Line &line : lines) {
         QStringList coords;
@@ -131,11 +147,11 @@ QString trendChart(const QJsonObject &trends)
         svg += QStringLiteral("<polyline fill=\"none\" stroke=\"%1\" stroke-width=\"2\" "
                               "points=\"%2\"/>\n")
                    .arg(QLatin1String(line.colour), coords.join(QLatin1Char(' ')));
-        svg += QStringLiteral("<rect x=\"%1\" y=\"6\" width=\"10\" height=\"10\" fill=\"%2\"/>"
-                              "<text x=\"%3\" y=\"15\" font-size=\"11\">%4</text>\n")
-                   .arg(number(legend), QLatin1String(line.colour), number(legend + 14),
+        svg += QStringLiteral("<rect x=\"%1\" y=\"8\" width=\"12\" height=\"12\" fill=\"%2\"/>"
+                              "<text x=\"%3\" y=\"19\" font-size=\"13\">%4</text>\n")
+                   .arg(number(legend), QLatin1String(line.colour), number(legend + 16),
                         QLatin1String(line.label));
-        legend += 120;
+        legend += 150;
     }
     svg += QStringLiteral("</svg>\n");
     return svg;

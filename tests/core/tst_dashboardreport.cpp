@@ -123,9 +123,13 @@ private Q_SLOTS:
         for (const QString &pair : pairs) {
             const double x = pair.section(QLatin1Char(','), 0, 0).toDouble();
             const double y = pair.section(QLatin1Char(','), 1, 1).toDouble();
-            QVERIFY(x >= 40 && x <= 632);
-            QVERIFY(y >= 24 && y <= 176);
+            QVERIFY(x >= 48 && x <= 672);
+            QVERIFY(y >= 30 && y <= 272);
         }
+        // A page wide, with a date under each day.
+        QVERIFY(page.contains(QStringLiteral("width=\"680\" height=\"300\"")));
+        for (const char *day : {"16 Nov", "19 Nov", "22 Nov"})
+            QVERIFY2(page.contains(QStringLiteral(">%1</text>").arg(QLatin1String(day))), day);
         // Without readings, no chart at all.
         QVERIFY(!DashboardReport::html(status(config), config.brandName, false)
                      .contains(QStringLiteral("<svg")));

@@ -42,7 +42,7 @@ Status write(const QString &html, const QString &path)
     QRegularExpressionMatch match;
     while ((match = svgBlock.match(page)).hasMatch()) {
         QSvgRenderer svg(match.captured(0).toUtf8());
-        const QSize size = svg.defaultSize().isValid() ? svg.defaultSize() : QSize(640, 200);
+        const QSize size = svg.defaultSize().isValid() ? svg.defaultSize() : QSize(680, 300);
         QImage image(size * 3, QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
         QPainter painter(&image);
