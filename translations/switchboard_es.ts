@@ -3189,10 +3189,6 @@
         <translation>No guardado: %1</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>Guardando…</translation>
-    </message>
-    <message>
         <source>Set in %1: change it there.</source>
         <translation>Definido en %1: cámbielo allí.</translation>
     </message>
@@ -3531,10 +3527,6 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>Double-click an address to change it. The health address may be left empty: the module&apos;s address followed by /health. A time limit left empty follows the health check&apos;s.</source>
         <translation>Haga doble clic en una dirección para cambiarla. La dirección de salud puede quedar vacía: la del módulo seguida de /health. Un límite de tiempo vacío sigue el de la comprobación de salud.</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Guardando…</translation>
     </message>
     <message>
         <source>Set in %1: change it there.</source>
@@ -4578,16 +4570,16 @@ la más antigua espera %3</translation>
         <source>Undo changes</source>
         <translation>Deshacer cambios</translation>
     </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::SettingsForm</name>
     <message>
         <source>%1 in the env file</source>
         <translation>%1 en el archivo env</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Guardando…</translation>
     </message>
     <message>
         <source>Set in %1: change it there.</source>

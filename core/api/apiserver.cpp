@@ -2,9 +2,9 @@
 
 #include "alerts/alertbook.h"
 #include "api/alertroutes.h"
-#include "api/settingsroutes.h"
 #include "api/executionroutes.h"
 #include "api/metricsexporter.h"
+#include "api/settingsroutes.h"
 #include "api/taskroutes.h"
 #include "api/workflowroutes.h"
 #include "audit/auditlog.h"

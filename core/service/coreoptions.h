@@ -1,8 +1,8 @@
 #pragma once
 
 #include <QHash>
-#include <QMap>
 #include <QHostAddress>
+#include <QMap>
 #include <QSslConfiguration>
 #include <QString>
 #include <functional>

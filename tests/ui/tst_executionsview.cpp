@@ -150,8 +150,7 @@ private Q_SLOTS:
         QCOMPARE(workflow->currentData().toString(), QStringLiteral("clinic-intake"));
         // Runs read by their workflow's name, with the id on hover.
         view->setExecutions({row("ex_1", "clinic-intake", "completed")});
-        const QModelIndex cell =
-            view->model()->index(0, ExecutionTableModel::WorkflowColumn);
+        const QModelIndex cell = view->model()->index(0, ExecutionTableModel::WorkflowColumn);
         QCOMPARE(cell.data().toString(), QStringLiteral("Clinic intake (v2)"));
         QCOMPARE(cell.data(Qt::ToolTipRole).toString(), QStringLiteral("clinic-intake"));
     }

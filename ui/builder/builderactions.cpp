@@ -27,11 +27,14 @@ void BuilderActions::addShortcuts(BuilderView &view)
         QObject::connect(a, &QAction::triggered, &view, run);
         view.addAction(a);
     };
-    action(tr("Undo"), QKeySequence::keyBindings(QKeySequence::Undo), [&view] { view.m_undo.undo(); });
-    action(tr("Redo"), QKeySequence::keyBindings(QKeySequence::Redo), [&view] { view.m_undo.redo(); });
+    action(tr("Undo"), QKeySequence::keyBindings(QKeySequence::Undo),
+           [&view] { view.m_undo.undo(); });
+    action(tr("Redo"), QKeySequence::keyBindings(QKeySequence::Redo),
+           [&view] { view.m_undo.redo(); });
     action(tr("Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)},
            [&view] { view.deleteSelection(); });
-    action(tr("Copy"), QKeySequence::keyBindings(QKeySequence::Copy), [&view] { view.copySelection(); });
+    action(tr("Copy"), QKeySequence::keyBindings(QKeySequence::Copy),
+           [&view] { view.copySelection(); });
     action(tr("Paste"), QKeySequence::keyBindings(QKeySequence::Paste), [&view] { view.paste(); });
     action(tr("Select all"), QKeySequence::keyBindings(QKeySequence::SelectAll),
            [&view] { view.m_scene->selectNodes(view.m_graph.nodeIds()); });
@@ -40,7 +43,8 @@ void BuilderActions::addShortcuts(BuilderView &view)
     action(tr("Zoom out"), QKeySequence::keyBindings(QKeySequence::ZoomOut),
            [&view] { view.m_view->zoom(0.8); });
     action(tr("Fit"), {QKeySequence(Qt::CTRL | Qt::Key_0)}, [&view] { view.fitWorkflow(); });
-    action(tr("Save draft"), QKeySequence::keyBindings(QKeySequence::Save), [&view] { view.save(); });
+    action(tr("Save draft"), QKeySequence::keyBindings(QKeySequence::Save),
+           [&view] { view.save(); });
     action(tr("Arrange"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
            [&view] { view.autoLayout(); });
     action(tr("Insert step"), {QKeySequence(Qt::Key_Insert)},

@@ -1,11 +1,10 @@
 #include "builder/minimap.h"
 
-#include <algorithm>
-
 #include <QEvent>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QTimer>
+#include <algorithm>
 
 namespace Switchboard {
 
@@ -122,9 +121,8 @@ void Minimap::place()
     // Bottom right of the canvas's viewport, clear of its scroll bars; at most a quarter of a
     // narrow canvas's width and a third of its height, so it never covers the steps.
     const QRect area = m_canvas->viewport()->geometry();
-    const double scale = std::clamp(std::min(area.width() / 4.0 / MapWidth,
-                                             area.height() / 3.0 / MapHeight),
-                                    0.5, 1.0);
+    const double scale = std::clamp(
+        std::min(area.width() / 4.0 / MapWidth, area.height() / 3.0 / MapHeight), 0.5, 1.0);
     const QSize size(int(MapWidth * scale), int(MapHeight * scale));
     if (size != this->size())
         setFixedSize(size);

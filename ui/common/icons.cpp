@@ -1,5 +1,7 @@
 #include "common/icons.h"
 
+#include "common/statusstyle.h"
+
 #include <QFile>
 #include <QGuiApplication>
 #include <QPainter>

@@ -78,10 +78,11 @@ KpiTargets::KpiTargets(QWidget *parent)
             m_bar->setStatus(tr("Not saved: %1").arg(problem));
             return;
         }
-        m_bar->setStatus(tr("Saving…"));
-        Q_EMIT changeRequested(
-            {{QLatin1String(Setting),
-              QString::fromUtf8(QJsonDocument(*thresholds).toJson(QJsonDocument::Compact))}});
+        const QJsonObject values {
+            {QLatin1String(Setting),
+             QString::fromUtf8(QJsonDocument(*thresholds).toJson(QJsonDocument::Compact))}};
+        if (m_bar->submit(values))
+            Q_EMIT changeRequested(values);
     });
     connect(m_bar, &SaveBar::undoClicked, this, [this] {
         setSettings({QJsonObject {

@@ -73,11 +73,8 @@ ModuleAddresses::ModuleAddresses(ModuleTableModel *modules, QWidget *parent)
         updateButtons();
     });
     connect(m_bar, &SaveBar::saveClicked, this, [this] {
-        const QJsonObject values = changes();
-        if (values.isEmpty())
-            return;
-        m_bar->setStatus(tr("Saving…"));
-        Q_EMIT changeRequested(values);
+        if (const QJsonObject values = changes(); m_bar->submit(values))
+            Q_EMIT changeRequested(values);
     });
     connect(m_bar, &SaveBar::undoClicked, this, [this] {
         m_filling = true;

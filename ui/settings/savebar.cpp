@@ -36,6 +36,14 @@ void SaveBar::setChanged(bool changed)
     m_undo->setEnabled(changed);
 }
 
+bool SaveBar::submit(const QJsonObject &changes)
+{
+    if (changes.isEmpty())
+        return false;
+    m_status->setText(tr("Saving…"));
+    return true;
+}
+
 void SaveBar::setStatus(const QString &text)
 {
     m_status->setText(text);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QWidget>
 
 class QLabel;
@@ -17,6 +18,8 @@ public:
     explicit SaveBar(QWidget *parent = nullptr);
 
     void setChanged(bool changed);
+    // Before a page sends its changes: false when there are none, else says "Saving…".
+    bool submit(const QJsonObject &changes);
     void setStatus(const QString &text);
     QString status() const;
 

@@ -60,11 +60,8 @@ SettingsForm::SettingsForm(const QStringList &names, QWidget *parent)
     layout->addWidget(m_bar);
     layout->addStretch(1);
     connect(m_bar, &SaveBar::saveClicked, this, [this] {
-        const QJsonObject values = changes();
-        if (values.isEmpty())
-            return;
-        m_bar->setStatus(tr("Saving…"));
-        Q_EMIT changeRequested(values);
+        if (const QJsonObject values = changes(); m_bar->submit(values))
+            Q_EMIT changeRequested(values);
     });
     connect(m_bar, &SaveBar::undoClicked, this, [this] {
         for (Row &row : m_rows)
