@@ -266,7 +266,7 @@
     </message>
     <message>
         <source>A module&apos;s event</source>
-        <translation>Un evento de un módulo</translation>
+        <translation>Evento de módulo</translation>
     </message>
     <message>
         <source>On a schedule</source>
