@@ -2,6 +2,169 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>Alerts</name>
+    <message>
+        <source>Missing Required Environment Variable</source>
+        <translation>Falta una variable de entorno obligatoria</translation>
+    </message>
+    <message>
+        <source>%1 (required for Module %2 (%3))</source>
+        <translation>%1 (necesaria para el módulo %2 (%3))</translation>
+    </message>
+    <message>
+        <source>Set the variable in the configuration and restart the check</source>
+        <translation>Defina la variable en la configuración y vuelva a lanzar la comprobación</translation>
+    </message>
+    <message>
+        <source>Module Down: %1</source>
+        <translation>Módulo caído: %1</translation>
+    </message>
+    <message>
+        <source>Investigate module logs and restart if necessary</source>
+        <translation>Revise los registros del módulo y reinícielo si hace falta</translation>
+    </message>
+    <message>
+        <source>Module down in critical path</source>
+        <translation>Módulo caído en el recorrido crítico</translation>
+    </message>
+    <message>
+        <source>Impact: Patient journey blocked</source>
+        <translation>Impacto: el recorrido del paciente está bloqueado</translation>
+    </message>
+    <message>
+        <source>Restore module health to ensure data flow</source>
+        <translation>Recupere el módulo para que los datos vuelvan a fluir</translation>
+    </message>
+    <message>
+        <source>Circuit Open: %1</source>
+        <translation>Circuito abierto: %1</translation>
+    </message>
+    <message>
+        <source>Calls to the module are refused until it answers again</source>
+        <translation>Las llamadas al módulo se rechazan hasta que vuelva a responder</translation>
+    </message>
+    <message>
+        <source>Reset the breaker in Modules once the module answers again</source>
+        <translation>Restablezca el disyuntor en Módulos cuando el módulo vuelva a responder</translation>
+    </message>
+    <message>
+        <source>Module Degraded: %1</source>
+        <translation>Módulo degradado: %1</translation>
+    </message>
+    <message>
+        <source>Review the module&apos;s recent errors and response times</source>
+        <translation>Revise los errores recientes y los tiempos de respuesta del módulo</translation>
+    </message>
+    <message>
+        <source>Dead letters piling up</source>
+        <translation>Se acumulan mensajes fallidos</translation>
+    </message>
+    <message>
+        <source>%1 module calls failed for good and wait in the dead-letter queue</source>
+        <translation>%1 llamadas a módulos fallaron definitivamente y esperan en la cola de mensajes fallidos</translation>
+    </message>
+    <message>
+        <source>Inspect them in the dead-letter queue, then replay or discard them</source>
+        <translation>Revíselas en la cola de mensajes fallidos y vuelva a enviarlas o descártelas</translation>
+    </message>
+    <message>
+        <source>Review SLA Breached: %1</source>
+        <translation>Plazo de revisión superado: %1</translation>
+    </message>
+    <message>
+        <source>Tasks past their SLA, now with the supervisors: %1</source>
+        <translation>Tareas fuera de plazo, ahora con los supervisores: %1</translation>
+    </message>
+    <message>
+        <source>Open the supervisor queue in Review and decide or reassign them</source>
+        <translation>Abra la cola de supervisores en Revisión y decida o reasigne las tareas</translation>
+    </message>
+    <message>
+        <source>Notifications Failing: %1</source>
+        <translation>Fallan las notificaciones: %1</translation>
+    </message>
+    <message>
+        <source>The last alert could not be delivered: %1</source>
+        <translation>No se pudo entregar la última alerta: %1</translation>
+    </message>
+    <message>
+        <source>Check the channel in Settings › Notifications and send a test</source>
+        <translation>Revise el canal en Ajustes › Notificaciones y envíe una prueba</translation>
+    </message>
+    <message>
+        <source>Secret Not Stored: %1</source>
+        <translation>Secreto no guardado: %1</translation>
+    </message>
+    <message>
+        <source>%1 is used from memory for this run only: %2</source>
+        <translation>%1 se usa desde la memoria solo en esta ejecución: %2</translation>
+    </message>
+    <message>
+        <source>Start a Secret Service (a desktop keychain), or set SECRETS_BACKEND=file with a key (LoadCredential= or SWITCHBOARD_SECRET_KEY_FILE), then restart; see docs/deployment.md</source>
+        <translation>Inicie un servicio de secretos (un llavero de escritorio) o defina SECRETS_BACKEND=file con una clave (LoadCredential= o SWITCHBOARD_SECRET_KEY_FILE) y reinicie; consulte docs/deployment.md</translation>
+    </message>
+    <message>
+        <source>KPI Threshold Breached</source>
+        <translation>Umbral de indicador superado</translation>
+    </message>
+    <message>
+        <source>%1 (%2) below threshold (%3)</source>
+        <translation>%1 (%2) por debajo del umbral (%3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2) above threshold (%3)</source>
+        <translation>%1 (%2) por encima del umbral (%3)</translation>
+    </message>
+    <message>
+        <source>Review the figure&apos;s trend on the dashboard and the modules that feed it</source>
+        <translation>Revise la tendencia de la cifra en el panel y los módulos que la alimentan</translation>
+    </message>
+    <message>
+        <source>Lead volume</source>
+        <translation>Volumen de contactos</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Reservas</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Ingresos</translation>
+    </message>
+    <message>
+        <source>Lead to booking rate</source>
+        <translation>Tasa de contacto a reserva</translation>
+    </message>
+    <message>
+        <source>Show rate</source>
+        <translation>Asistencia</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errores</translation>
+    </message>
+    <message>
+        <source>Condition cleared</source>
+        <translation>La condición desapareció</translation>
+    </message>
+    <message>
+        <source>The condition changed %1 times in %2 minutes; the alert stays open until it has been stable for %2 minutes</source>
+        <translation>La condición cambió %1 veces en %2 minutos; la alerta sigue abierta hasta que se mantenga estable %2 minutos</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 min: %2</source>
+        <translation>%1 min: %2</translation>
+    </message>
+</context>
+<context>
     <name>BuilderActions</name>
     <message>
         <source>Undo</source>
@@ -201,6 +364,209 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>No se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardReport</name>
+    <message>
+        <source>healthy</source>
+        <translation>correcto</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>degradado</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>caído</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>HEALTHY</source>
+        <translation>CORRECTO</translation>
+    </message>
+    <message>
+        <source>DEGRADED</source>
+        <translation>DEGRADADO</translation>
+    </message>
+    <message>
+        <source>CRITICAL</source>
+        <translation>CRÍTICO</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>crítica</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>aviso</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>información</translation>
+    </message>
+    <message>
+        <source>Leads (24 h)</source>
+        <translation>Contactos (24 h)</translation>
+    </message>
+    <message>
+        <source>Bookings (24 h)</source>
+        <translation>Reservas (24 h)</translation>
+    </message>
+    <message>
+        <source>Leads and bookings, last %1 days</source>
+        <translation>Contactos y reservas, últimos %1 días</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Clínica</translation>
+    </message>
+    <message>
+        <source>%1 — Switchboard dashboard report</source>
+        <translation>%1 — informe del panel de Switchboard</translation>
+    </message>
+    <message>
+        <source>%1 — dashboard report</source>
+        <translation>%1 — informe del panel</translation>
+    </message>
+    <message>
+        <source>Generated %1 by Switchboard.</source>
+        <translation>Generado el %1 por Switchboard.</translation>
+    </message>
+    <message>
+        <source>System Health Overview</source>
+        <translation>Estado general del sistema</translation>
+    </message>
+    <message>
+        <source>System health: %1</source>
+        <translation>Estado del sistema: %1</translation>
+    </message>
+    <message>
+        <source>%1 (one module does not answer: its errors are not known)</source>
+        <translation>%1 (un módulo no responde: no se conocen sus errores)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 modules do not answer: their errors are not known)</source>
+        <translation>%1 (%2 módulos no responden: no se conocen sus errores)</translation>
+    </message>
+    <message>
+        <source>Overall status</source>
+        <translation>Estado general</translation>
+    </message>
+    <message>
+        <source>Environment configuration</source>
+        <translation>Configuración del entorno</translation>
+    </message>
+    <message>
+        <source>✓ complete</source>
+        <translation>✓ completa</translation>
+    </message>
+    <message>
+        <source>✕ settings missing</source>
+        <translation>✕ faltan ajustes</translation>
+    </message>
+    <message>
+        <source>Dependency graph</source>
+        <translation>Grafo de dependencias</translation>
+    </message>
+    <message>
+        <source>✕ patient journey blocked</source>
+        <translation>✕ recorrido del paciente bloqueado</translation>
+    </message>
+    <message>
+        <source>✓ patient journey clear</source>
+        <translation>✓ recorrido del paciente despejado</translation>
+    </message>
+    <message>
+        <source>Errors (24 h)</source>
+        <translation>Errores (24 h)</translation>
+    </message>
+    <message>
+        <source>Active Alerts</source>
+        <translation>Alertas activas</translation>
+    </message>
+    <message>
+        <source>No alerts — the clinic is running normally.</source>
+        <translation>Sin alertas: la clínica funciona con normalidad.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+    <message>
+        <source>Module Status Grid</source>
+        <translation>Estado de los módulos</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>sin respuesta</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>desconocidos</translation>
+    </message>
+    <message>
+        <source>%1 · errors (24 h): %2</source>
+        <translation>%1 · errores (24 h): %2</translation>
+    </message>
+    <message>
+        <source>Key Performance Indicators</source>
+        <translation>Indicadores clave</translation>
+    </message>
+    <message>
+        <source>System Information</source>
+        <translation>Información del sistema</translation>
+    </message>
+    <message>
+        <source>Instance ID</source>
+        <translation>ID de instancia</translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation>(oculto)</translation>
+    </message>
+    <message>
+        <source>Trace ID</source>
+        <translation>ID de traza</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>HIPAA mode</source>
+        <translation>Modo HIPAA</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>activado</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
     </message>
 </context>
 <context>
@@ -635,7 +1001,7 @@
     </message>
     <message>
         <source>Dead letters for an alert</source>
-        <translation>Cartas muertas para una alerta</translation>
+        <translation>Mensajes fallidos para una alerta</translation>
     </message>
     <message>
         <source>More failed calls than this waiting raise an alert.</source>

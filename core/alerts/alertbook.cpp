@@ -46,6 +46,13 @@ QString text(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
+QString compact(const QJsonValue &json)
+{
+    return json.isObject()
+        ? QString::fromUtf8(QJsonDocument(json.toObject()).toJson(QJsonDocument::Compact))
+        : QStringLiteral("");
+}
+
 Error noAlert(qint64 id)
 {
     return notFound(QStringLiteral("no open alert %1").arg(id), QStringLiteral("id"));
@@ -62,9 +69,10 @@ QJsonObject AlertBook::Entry::toJson() const
             {QStringLiteral("rule"), alert.rule},
             {QStringLiteral("module"), alert.module},
             {QStringLiteral("subject"), alert.subject},
-            {QStringLiteral("title"), alert.title},
-            {QStringLiteral("message"), alert.message},
-            {QStringLiteral("action"), alert.action},
+            {QStringLiteral("title"), alert.title.text()},
+            {QStringLiteral("message"), alert.message.text()},
+            {QStringLiteral("action"), alert.action.text()},
+            {QStringLiteral("texts"), alert.texts()},
             {QStringLiteral("state"), state},
             {QStringLiteral("first_seen"), isoOrNull(firstSeen)},
             {QStringLiteral("last_seen"), isoOrNull(lastSeen)},
@@ -105,9 +113,13 @@ AlertBook::Entry AlertBook::fromRow(const QSqlQuery &q)
     e.alert.severity = severityFromWire(q.value(3).toString());
     e.alert.module = q.value(4).toString();
     e.alert.subject = q.value(5).toString();
-    e.alert.title = q.value(6).toString();
-    e.alert.message = q.value(7).toString();
-    e.alert.action = q.value(8).toString();
+    // Alerts stored before their texts were messages keep their English words.
+    e.alert.title = Message::plain(q.value(6).toString());
+    e.alert.message = Message::plain(q.value(7).toString());
+    e.alert.action = Message::plain(q.value(8).toString());
+    if (const QJsonObject texts = QJsonDocument::fromJson(q.value(22).toByteArray()).object();
+        !texts.isEmpty())
+        e.alert.setTexts(texts);
     e.alert.derivedFrom = q.value(9).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     e.state = q.value(10).toString();
     e.firstSeen = fromMs(q.value(11));
@@ -127,7 +139,8 @@ AlertBook::Entry AlertBook::fromRow(const QSqlQuery &q)
 static const char *const EntryColumns =
     "id, rule, category, severity, module, subject, title, message, action, derived_from, state, "
     "first_seen, last_seen, count, owner, snoozed_until, resolved_at, resolved_by, inhibited_by, "
-    "silence_id, notified, EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert_id = alerts.id)";
+    "silence_id, notified, EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert_id = alerts.id), "
+    "texts";
 
 Status AlertBook::load()
 {
@@ -150,14 +163,14 @@ Status AlertBook::insert(Entry &e)
 {
     auto r = m_db.exec(
         QStringLiteral("INSERT INTO alerts (fingerprint, rule, category, severity, module, "
-                       "subject, title, message, action, derived_from, state, first_seen, "
+                       "subject, title, message, action, texts, derived_from, state, first_seen, "
                        "last_seen, count, owner, resolved_by, inhibited_by, silence_id, notified) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', 0, 0)"),
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', 0, 0)"),
         {e.alert.fingerprint(), text(e.alert.rule), text(e.alert.category),
-         toWire(e.alert.severity), text(e.alert.module), text(e.alert.subject), text(e.alert.title),
-         text(e.alert.message), text(e.alert.action),
-         text(e.alert.derivedFrom.join(QLatin1Char(','))), e.state, e.firstSeen.toMSecsSinceEpoch(),
-         e.lastSeen.toMSecsSinceEpoch(), e.count});
+         toWire(e.alert.severity), text(e.alert.module), text(e.alert.subject),
+         text(e.alert.title.text()), text(e.alert.message.text()), text(e.alert.action.text()),
+         compact(e.alert.texts()), text(e.alert.derivedFrom.join(QLatin1Char(','))), e.state,
+         e.firstSeen.toMSecsSinceEpoch(), e.lastSeen.toMSecsSinceEpoch(), e.count});
     if (!r)
         return r.error();
     e.id = r->lastInsertId().toLongLong();
@@ -168,11 +181,12 @@ Status AlertBook::save(const Entry &e)
 {
     auto r = m_db.run(
         QStringLiteral("UPDATE alerts SET severity = ?, title = ?, message = ?, action = ?, "
-                       "state = ?, last_seen = ?, count = ?, owner = ?, snoozed_until = ?, "
-                       "resolved_at = ?, resolved_by = ?, inhibited_by = ?, silence_id = ?, "
-                       "notified = ? WHERE id = ?"),
-        {toWire(e.alert.severity), text(e.alert.title), text(e.alert.message), text(e.alert.action),
-         e.state, e.lastSeen.toMSecsSinceEpoch(), e.count, text(e.owner), msOrNull(e.snoozedUntil),
+                       "texts = ?, state = ?, last_seen = ?, count = ?, owner = ?, "
+                       "snoozed_until = ?, resolved_at = ?, resolved_by = ?, inhibited_by = ?, "
+                       "silence_id = ?, notified = ? WHERE id = ?"),
+        {toWire(e.alert.severity), text(e.alert.title.text()), text(e.alert.message.text()),
+         text(e.alert.action.text()), compact(e.alert.texts()), e.state,
+         e.lastSeen.toMSecsSinceEpoch(), e.count, text(e.owner), msOrNull(e.snoozedUntil),
          msOrNull(e.resolvedAt), text(e.resolvedBy), text(e.inhibitedBy), e.silenceId, e.notified,
          e.id});
     if (!r)
@@ -202,7 +216,7 @@ void AlertBook::markDelivered(qint64 alertId)
 }
 
 Status AlertBook::store(const Entry &e, const QString &kind, const QString &actor,
-                        const QString &note, bool audited, const QString &notice)
+                        const Message &note, bool audited, const QString &notice)
 {
     return m_db.transaction([&]() -> Status {
         if (Status st = save(e); !st)
@@ -221,13 +235,23 @@ Status AlertBook::store(const Entry &e, const QString &kind, const QString &acto
 }
 
 void AlertBook::addHistory(qint64 alertId, const QString &kind, const QString &actor,
-                           const QString &note)
+                           const Message &note)
 {
-    auto r = m_db.run(QStringLiteral("INSERT INTO alert_events (alert_id, ts, kind, actor, note) "
-                                     "VALUES (?, ?, ?, ?, ?)"),
-                      {alertId, m_clock.nowMs(), kind, text(actor), text(note)});
+    if (Status st = addHistoryAt(alertId, m_clock.now(), kind, actor, note); !st)
+        qCWarning(lcAlerts) << "alert history not kept:" << st.error().message;
+}
+
+Status AlertBook::addHistoryAt(qint64 alertId, const QDateTime &at, const QString &kind,
+                               const QString &actor, const Message &note)
+{
+    // The note in English, and as a message when the book wrote it, for the console to translate.
+    auto r = m_db.run(QStringLiteral("INSERT INTO alert_events (alert_id, ts, kind, actor, note, "
+                                     "texts) VALUES (?, ?, ?, ?, ?, ?)"),
+                      {alertId, at.toMSecsSinceEpoch(), kind, text(actor), text(note.text()),
+                       note.id().isEmpty() ? QStringLiteral("") : compact(note.toJson())});
     if (!r)
-        qCWarning(lcAlerts) << "alert history not kept:" << r.error().message;
+        return r.error();
+    return Ok {};
 }
 
 AlertBook::Entry *AlertBook::find(qint64 id)
@@ -296,7 +320,7 @@ void AlertBook::observe(const QList<StatusAlert> &current, bool newRound, bool c
         dirty = updateFlapping(e, nowMs) || dirty;
         // A flapping alert stays open until its condition has been still for a window.
         if (!e.flapping)
-            finish(e, QString(), QStringLiteral("Condition cleared"), true);
+            finish(e, QString(), Message(QStringLiteral("alert.history.cleared")), true);
         dirty = true;
     }
     if (applyMutes() || dirty)
@@ -315,12 +339,10 @@ bool AlertBook::updateFlapping(Entry &e, qint64 nowMs)
     e.flaps = flaps;
     if (started) {
         addHistory(e.id, QStringLiteral("flapping"), QString(),
-                   QStringLiteral("The condition changed %1 times in %2 minutes; the alert stays "
-                                  "open until it has been stable for %2 minutes")
-                       .arg(flaps)
-                       .arg(m_flaps.windowMs() / 60000));
+                   Message(QStringLiteral("alert.history.flapping"),
+                           {Message::number(flaps), Message::number(m_flaps.windowMs() / 60000)}));
     } else if (!flapping) {
-        addHistory(e.id, QStringLiteral("stable"), QString(), QString());
+        addHistory(e.id, QStringLiteral("stable"), QString(), {});
     }
     return true;
 }
@@ -334,7 +356,7 @@ void AlertBook::tick()
             e.state = QStringLiteral("firing");
             e.snoozedUntil = QDateTime();
             e.notified = false; // page again, as the snooze promised
-            addHistory(e.id, QStringLiteral("snooze_ended"), QString(), QString());
+            addHistory(e.id, QStringLiteral("snooze_ended"), QString(), {});
             (void)save(e);
             dirty = true;
         }
@@ -379,11 +401,11 @@ bool AlertBook::applyMutes()
                 addHistory(e.id,
                            inhibitedBy.isEmpty() ? QStringLiteral("uninhibited")
                                                  : QStringLiteral("inhibited"),
-                           QString(), inhibitedBy);
+                           QString(), Message::plain(inhibitedBy));
             if (silenceId != e.silenceId)
-                addHistory(e.id,
-                           silenceId ? QStringLiteral("silenced") : QStringLiteral("unsilenced"),
-                           QString(), silenceId ? QString::number(silenceId) : QString());
+                addHistory(
+                    e.id, silenceId ? QStringLiteral("silenced") : QStringLiteral("unsilenced"),
+                    QString(), Message::plain(silenceId ? QString::number(silenceId) : QString()));
             e.inhibitedBy = inhibitedBy;
             e.silenceId = silenceId;
             entryDirty = true;
@@ -418,7 +440,7 @@ void AlertBook::announceNotices()
         Q_EMIT noticesQueued();
 }
 
-void AlertBook::finish(Entry &e, const QString &actor, const QString &note, bool cleared)
+void AlertBook::finish(Entry &e, const QString &actor, const Message &note, bool cleared)
 {
     e.state = QStringLiteral("resolved");
     e.resolvedAt = m_clock.now();
@@ -442,7 +464,7 @@ Result<QJsonObject> AlertBook::acknowledge(qint64 id, const QString &actor, cons
     next.state = QStringLiteral("acknowledged");
     next.owner = actor;
     next.snoozedUntil = QDateTime();
-    if (Status st = store(next, QStringLiteral("acknowledged"), actor, note, true,
+    if (Status st = store(next, QStringLiteral("acknowledged"), actor, Message::plain(note), true,
                           next.notified ? QStringLiteral("acknowledge") : QString());
         !st)
         return st.error();
@@ -465,7 +487,7 @@ Result<QJsonObject> AlertBook::resolve(qint64 id, const QString &actor, const QS
                                        "itself when it goes (acknowledge or snooze it meanwhile)")
                             .arg(id),
                         QStringLiteral("state"));
-    finish(*e, actor, note, false);
+    finish(*e, actor, Message::plain(note), false);
     announceNotices();
     Q_EMIT changed();
     return alert(id);
@@ -485,11 +507,11 @@ Result<QJsonObject> AlertBook::snooze(qint64 id, const QString &actor, int minut
     next.snoozedUntil = m_clock.now().addSecs(qint64(minutes) * 60);
     if (next.owner.isEmpty())
         next.owner = actor;
-    if (Status st = store(next, QStringLiteral("snoozed"), actor,
-                          note.isEmpty() ? QStringLiteral("%1 min").arg(minutes)
-                                         : QStringLiteral("%1 min: %2").arg(minutes).arg(note),
-                          true, {});
-        !st)
+    const Message why = note.isEmpty()
+        ? Message(QStringLiteral("alert.history.snoozed"), {Message::number(minutes)})
+        : Message(QStringLiteral("alert.history.snoozed_note"),
+                  {Message::number(minutes), Message::plain(note)});
+    if (Status st = store(next, QStringLiteral("snoozed"), actor, why, true, {}); !st)
         return st.error();
     *e = next;
     Q_EMIT changed();
@@ -572,17 +594,22 @@ Result<QJsonObject> AlertBook::alert(qint64 id) const
         json = fromRow(*row).toJson();
     }
     QJsonArray history;
-    auto events = m_db.exec(QStringLiteral("SELECT ts, kind, actor, note FROM alert_events "
+    auto events = m_db.exec(QStringLiteral("SELECT ts, kind, actor, note, texts FROM alert_events "
                                            "WHERE alert_id = ? ORDER BY ts, rowid"),
                             {id});
     if (!events)
         return events.error();
     while (events->next()) {
-        history.append(QJsonObject {
+        QJsonObject event {
             {QStringLiteral("at"), fromMs(events->value(0)).toString(Qt::ISODateWithMs)},
             {QStringLiteral("kind"), events->value(1).toString()},
             {QStringLiteral("actor"), events->value(2).toString()},
-            {QStringLiteral("note"), events->value(3).toString()}});
+            {QStringLiteral("note"), events->value(3).toString()}};
+        if (const QJsonDocument note = QJsonDocument::fromJson(events->value(4).toByteArray());
+            note.isObject())
+            event.insert(QStringLiteral("texts"),
+                         QJsonObject {{QStringLiteral("note"), note.object()}});
+        history.append(event);
     }
     QJsonArray deliveries;
     auto sent = m_db.exec(QStringLiteral("SELECT id, channel, event, status, attempts, "
@@ -672,21 +699,20 @@ Status AlertBook::recordPast(const StatusAlert &alert, const QDateTime &from, co
         e.resolvedBy = QStringLiteral("system");
         if (Status st = save(e); !st)
             return st;
-        const auto past = [&](const QDateTime &at, const char *kind, const QString &actor,
-                              const QString &words) {
-            return m_db.run(
-                QStringLiteral("INSERT INTO alert_events (alert_id, ts, kind, actor, "
-                               "note) VALUES (?, ?, ?, ?, ?)"),
-                {e.id, at.toMSecsSinceEpoch(), QLatin1String(kind), text(actor), text(words)});
-        };
-        if (auto r = past(from, "raised", QString(), alert.message); !r)
-            return r.error();
+        if (Status st =
+                addHistoryAt(e.id, from, QStringLiteral("raised"), QString(), alert.message);
+            !st)
+            return st;
         if (!acknowledgedBy.isEmpty()) {
-            if (auto r = past(from.addSecs(360), "acknowledged", acknowledgedBy, note); !r)
-                return r.error();
+            if (Status st = addHistoryAt(e.id, from.addSecs(360), QStringLiteral("acknowledged"),
+                                         acknowledgedBy, Message::plain(note));
+                !st)
+                return st;
         }
-        if (auto r = past(to, "cleared", QString(), QStringLiteral("Condition cleared")); !r)
-            return r.error();
+        if (Status st = addHistoryAt(e.id, to, QStringLiteral("cleared"), QString(),
+                                     Message(QStringLiteral("alert.history.cleared")));
+            !st)
+            return st;
         return Ok {};
     });
 }

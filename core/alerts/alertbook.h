@@ -134,15 +134,17 @@ private:
     // entry), in one transaction.
     // With a notice ("trigger", "acknowledge", "resolve"), that goes to the outbox in the same
     // transaction.
-    Status store(const Entry &entry, const QString &kind, const QString &actor, const QString &note,
+    Status store(const Entry &entry, const QString &kind, const QString &actor, const Message &note,
                  bool audited, const QString &notice);
     Status queueNotice(const Entry &entry, const QString &event);
-    void addHistory(qint64 alertId, const QString &kind, const QString &actor, const QString &note);
+    void addHistory(qint64 alertId, const QString &kind, const QString &actor, const Message &note);
+    Status addHistoryAt(qint64 alertId, const QDateTime &at, const QString &kind,
+                        const QString &actor, const Message &note);
     // Recomputes inhibition and silences, and pages for alerts that just became audible.
     bool applyMutes();
     // Tells the notifier (noticesQueued) when notices went to the outbox.
     void announceNotices();
-    void finish(Entry &entry, const QString &actor, const QString &note, bool cleared);
+    void finish(Entry &entry, const QString &actor, const Message &note, bool cleared);
     // Marks or unmarks an open alert as flapping from what the detector says now.
     bool updateFlapping(Entry &entry, qint64 nowMs);
     static Entry fromRow(const QSqlQuery &row);

@@ -25,91 +25,124 @@ QString StatusAlert::fingerprint() const
     return rule + QLatin1Char(':') + (subject.isEmpty() ? module : subject);
 }
 
+QJsonObject StatusAlert::texts() const
+{
+    return {{QStringLiteral("title"), title.toJson()},
+            {QStringLiteral("message"), message.toJson()},
+            {QStringLiteral("action"), action.toJson()}};
+}
+
+void StatusAlert::setTexts(const QJsonObject &texts)
+{
+    title = Message::fromJson(texts.value(QLatin1String("title")));
+    message = Message::fromJson(texts.value(QLatin1String("message")));
+    action = Message::fromJson(texts.value(QLatin1String("action")));
+}
+
 namespace AlertRules {
+
+namespace {
+
+Message text(const char *id, QList<Message> args = {})
+{
+    return Message(QLatin1String(id), std::move(args));
+}
+
+} // namespace
 
 QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot> &modules,
                             int deadLetters)
 {
     QList<StatusAlert> alerts;
     for (const CoreConfig::MissingSetting &missing : config.missingRequired()) {
+        const ModuleInfo *info = ModuleCatalog::find(missing.module);
         alerts.append(
             {AlertSeverity::Critical,
              QStringLiteral("configuration"),
              QStringLiteral("missing_setting"),
              QString(),
-             QStringLiteral("Missing Required Environment Variable"),
-             missing.variable + QStringLiteral(" (") + missing.reason + QLatin1Char(')'),
-             QStringLiteral("Set the variable in the configuration and restart the check"),
+             text("alert.missing_setting.title"),
+             info ? text("alert.missing_setting.endpoint",
+                         {Message::plain(missing.variable), Message::plain(info->numberText()),
+                          Message::module(missing.module)})
+                  : Message::plain(missing.variable),
+             text("alert.missing_setting.action"),
              missing.variable,
              {}});
     }
     for (const ModuleSnapshot &s : modules) {
-        const ModuleInfo *info = ModuleCatalog::find(s.id);
-        if (!info)
+        if (!ModuleCatalog::find(s.id))
             continue;
-        const QString reason = HealthRules::reasonText(s.assessment, false);
-        if (s.status() == ModuleStatus::Down) {
-            alerts.append({AlertSeverity::Critical,
-                           QStringLiteral("health"),
-                           QStringLiteral("module_down"),
-                           s.id,
-                           QStringLiteral("Module Down: ") + info->name(),
-                           reason,
-                           QStringLiteral("Investigate module logs and restart if necessary"),
-                           QString(),
-                           {}});
-            if (info->criticalPath) {
-                alerts.append({AlertSeverity::Critical,
-                               QStringLiteral("dependency"),
-                               QStringLiteral("critical_path"),
-                               s.id,
-                               QStringLiteral("Module down in critical path"),
-                               QStringLiteral("Impact: Patient journey blocked"),
-                               QStringLiteral("Restore module health to ensure data flow"),
-                               QString(),
-                               {s.id}});
-            }
-            if (s.circuit == CircuitState::Open) {
-                alerts.append(
-                    {AlertSeverity::Warning,
-                     QStringLiteral("resilience"),
-                     QStringLiteral("circuit_open"),
-                     s.id,
-                     QStringLiteral("Circuit Open: ") + info->name(),
-                     QStringLiteral("Calls to the module are refused until it answers again"),
-                     QStringLiteral("Reset the breaker in Modules once the module answers again"),
-                     QString(),
-                     {s.id}});
-            }
-        } else if (s.status() == ModuleStatus::Degraded) {
-            alerts.append({AlertSeverity::Warning,
-                           QStringLiteral("health"),
-                           QStringLiteral("module_degraded"),
-                           s.id,
-                           QStringLiteral("Module Degraded: ") + info->name(),
-                           reason,
-                           QStringLiteral("Review the module's recent errors and response times"),
-                           QString(),
-                           {}});
-        }
+        if (s.status() == ModuleStatus::Down)
+            alerts << moduleDown(s);
+        else if (s.status() == ModuleStatus::Degraded)
+            alerts << moduleDegraded(s.id, HealthRules::reason(s.assessment));
     }
     if (deadLetters >= config.deadLetterAlertThreshold) {
-        alerts.append(
-            {AlertSeverity::Warning,
-             QStringLiteral("dead_letters"),
-             QStringLiteral("dead_letters"),
-             QString(),
-             QStringLiteral("Dead letters piling up"),
-             QStringLiteral("%1 module calls failed for good and wait in the dead-letter queue")
-                 .arg(deadLetters),
-             QStringLiteral("Inspect them in the dead-letter queue, then replay or discard them"),
-             QStringLiteral("dead_letter_queue"),
-             {}});
+        alerts.append({AlertSeverity::Warning,
+                       QStringLiteral("dead_letters"),
+                       QStringLiteral("dead_letters"),
+                       QString(),
+                       text("alert.dead_letters.title"),
+                       text("alert.dead_letters.message", {Message::number(deadLetters)}),
+                       text("alert.dead_letters.action"),
+                       QStringLiteral("dead_letter_queue"),
+                       {}});
     }
     std::stable_sort(alerts.begin(), alerts.end(), [](const StatusAlert &a, const StatusAlert &b) {
         return int(a.severity) < int(b.severity);
     });
     return alerts;
+}
+
+QList<StatusAlert> moduleDown(const ModuleSnapshot &s)
+{
+    const ModuleInfo *info = ModuleCatalog::find(s.id);
+    QList<StatusAlert> alerts {{AlertSeverity::Critical,
+                                QStringLiteral("health"),
+                                QStringLiteral("module_down"),
+                                s.id,
+                                text("alert.module_down.title", {Message::module(s.id)}),
+                                HealthRules::reason(s.assessment),
+                                text("alert.module_down.action"),
+                                QString(),
+                                {}}};
+    if (info && info->criticalPath) {
+        alerts.append({AlertSeverity::Critical,
+                       QStringLiteral("dependency"),
+                       QStringLiteral("critical_path"),
+                       s.id,
+                       text("alert.critical_path.title"),
+                       text("alert.critical_path.message"),
+                       text("alert.critical_path.action"),
+                       QString(),
+                       {s.id}});
+    }
+    if (s.circuit == CircuitState::Open) {
+        alerts.append({AlertSeverity::Warning,
+                       QStringLiteral("resilience"),
+                       QStringLiteral("circuit_open"),
+                       s.id,
+                       text("alert.circuit_open.title", {Message::module(s.id)}),
+                       text("alert.circuit_open.message"),
+                       text("alert.circuit_open.action"),
+                       QString(),
+                       {s.id}});
+    }
+    return alerts;
+}
+
+StatusAlert moduleDegraded(const QString &moduleId, const Message &reason)
+{
+    return {AlertSeverity::Warning,
+            QStringLiteral("health"),
+            QStringLiteral("module_degraded"),
+            moduleId,
+            text("alert.module_degraded.title", {Message::module(moduleId)}),
+            reason,
+            text("alert.module_degraded.action"),
+            QString(),
+            {}};
 }
 
 QList<StatusAlert> reviewSla(const QHash<QString, int> &overdueByQueue)
@@ -123,10 +156,9 @@ QList<StatusAlert> reviewSla(const QHash<QString, int> &overdueByQueue)
              QStringLiteral("review"),
              QStringLiteral("review_sla"),
              QString(),
-             QStringLiteral("Review SLA Breached: ") + queue,
-             QStringLiteral("Tasks past their SLA, now with the supervisors: %1")
-                 .arg(overdueByQueue.value(queue)),
-             QStringLiteral("Open the supervisor queue in Review and decide or reassign them"),
+             text("alert.review_sla.title", {Message::plain(queue)}),
+             text("alert.review_sla.message", {Message::number(overdueByQueue.value(queue))}),
+             text("alert.review_sla.action"),
              queue,
              {}});
     }
@@ -141,10 +173,9 @@ QList<StatusAlert> notificationFailures(const QList<ChannelFailure> &failures)
                        QStringLiteral("notification"),
                        QStringLiteral("notification_failing"),
                        QString(),
-                       QStringLiteral("Notifications Failing: ") + f.name,
-                       QStringLiteral("The last alert could not be delivered: ") + f.error,
-                       QStringLiteral("Check the channel's settings in Alerts › Channels and "
-                                      "send a test"),
+                       text("alert.notification_failing.title", {Message::plain(f.name)}),
+                       text("alert.notification_failing.message", {Message::plain(f.error)}),
+                       text("alert.notification_failing.action"),
                        QStringLiteral("channel:") + f.id,
                        {}});
     }
@@ -159,13 +190,10 @@ QList<StatusAlert> unstoredSecrets(const QList<UnstoredSecret> &secrets)
                        QStringLiteral("configuration"),
                        QStringLiteral("secret_not_stored"),
                        QString(),
-                       QStringLiteral("Secret Not Stored: ") + s.variable,
-                       QStringLiteral("%1 is used from memory for this run only: %2")
-                           .arg(s.variable, s.reason),
-                       QStringLiteral("Start a Secret Service (a desktop keychain), or set "
-                                      "SECRETS_BACKEND=file with a key (LoadCredential= or "
-                                      "SWITCHBOARD_SECRET_KEY_FILE), then restart; see "
-                                      "docs/deployment.md"),
+                       text("alert.secret_not_stored.title", {Message::plain(s.variable)}),
+                       text("alert.secret_not_stored.message",
+                            {Message::plain(s.variable), Message::plain(s.reason)}),
+                       text("alert.secret_not_stored.action"),
                        s.variable,
                        {}});
     }

@@ -18,6 +18,12 @@ namespace Switchboard::AlertRules {
 QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot> &modules,
                             int deadLetters = 0);
 
+// "Module Down: <name>" (critical) for a down module, with "Module down in critical path" when
+// it is on the patient journey and "Circuit Open: <name>" when its breaker is open.
+QList<StatusAlert> moduleDown(const ModuleSnapshot &snapshot);
+// "Module Degraded: <name>" (warning), with why.
+StatusAlert moduleDegraded(const QString &moduleId, const Message &reason);
+
 // "Review SLA Breached: <queue>" (warning) for each queue whose tasks waited past their SLA and
 // went to the supervisors, with how many are still open.
 QList<StatusAlert> reviewSla(const QHash<QString, int> &overdueByQueue);

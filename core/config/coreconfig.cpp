@@ -57,7 +57,8 @@ QList<CoreConfig::MissingSetting> CoreConfig::missingRequired() const
         if (m.enabled && m.endpoint.isEmpty() && info) {
             missing.append({QStringLiteral("MODULE_%1_ENDPOINT").arg(info->numberText()),
                             QStringLiteral("required for Module %1 (%2)")
-                                .arg(info->numberText(), info->name())});
+                                .arg(info->numberText(), info->name()),
+                            m.id});
         }
     }
     return missing;

@@ -136,6 +136,7 @@ struct CoreConfig
     {
         QString variable;
         QString reason;
+        QString module; // the module the setting is for, if any
     };
     QList<MissingSetting> missingRequired() const;
     bool anyModuleConfigured() const;

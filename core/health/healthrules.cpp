@@ -59,57 +59,50 @@ HealthAssessment assess(const ModuleConfig &module, const std::optional<HealthPr
     return {S::Healthy, R::Responding};
 }
 
-QString reasonText(const HealthAssessment &a, bool translated)
+Message reason(const HealthAssessment &a)
 {
-    const char *source = nullptr;
+    const auto with = [&a](const char *id, int args) {
+        QList<Message> values;
+        if (args >= 1)
+            values << Message::number(double(a.value));
+        if (args >= 2)
+            values << Message::number(double(a.limit));
+        return Message(QLatin1String(id), values);
+    };
     switch (a.reason) {
     case HealthReason::NotChecked:
-        source = QT_TRANSLATE_NOOP("HealthRules", "Not checked yet");
         break;
     case HealthReason::NotConfigured:
-        source = QT_TRANSLATE_NOOP("HealthRules", "No endpoint configured");
-        break;
+        return with("health.not_configured", 0);
     case HealthReason::Disabled:
-        source = QT_TRANSLATE_NOOP("HealthRules", "Disabled in configuration");
-        break;
+        return with("health.disabled", 0);
     case HealthReason::Responding:
-        source = QT_TRANSLATE_NOOP("HealthRules", "Responding normally");
-        break;
+        return with("health.responding", 0);
     case HealthReason::NoAnswer:
-        source = QT_TRANSLATE_NOOP("HealthRules", "Module not responding to health checks");
-        break;
+        return with("health.no_answer", 0);
     case HealthReason::ReportedDown:
-        source = QT_TRANSLATE_NOOP("HealthRules", "Module reports itself down");
-        break;
+        return with("health.reported_down", 0);
     case HealthReason::CircuitOpen:
-        source = QT_TRANSLATE_NOOP("HealthRules", "Circuit breaker open: calls fail fast");
-        break;
+        return with("health.circuit_open", 0);
     case HealthReason::NoExecution:
-        source = QT_TRANSLATE_NOOP("HealthRules", "No execution in %1 hours");
-        break;
+        return with("health.no_execution", 1);
     case HealthReason::Malformed:
-        source = QT_TRANSLATE_NOOP("HealthRules", "Health answer could not be read");
-        break;
+        return with("health.malformed", 0);
     case HealthReason::CircuitHalfOpen:
-        source = QT_TRANSLATE_NOOP("HealthRules", "Circuit breaker half-open: testing recovery");
-        break;
+        return with("health.circuit_half_open", 0);
     case HealthReason::TooManyErrors:
-        source = QT_TRANSLATE_NOOP("HealthRules", "%1 errors in last 24 hours (threshold: %2)");
-        break;
+        return with("health.too_many_errors", 2);
     case HealthReason::ReportedDegraded:
-        source = QT_TRANSLATE_NOOP("HealthRules", "Module reports itself degraded");
-        break;
+        return with("health.reported_degraded", 0);
     case HealthReason::Slow:
-        source = QT_TRANSLATE_NOOP("HealthRules", "Slow response: %1 ms (limit: %2 ms)");
-        break;
+        return with("health.slow", 2);
     }
-    QString text =
-        translated ? QCoreApplication::translate("HealthRules", source) : QString::fromUtf8(source);
-    if (text.contains(QLatin1String("%2")))
-        return text.arg(a.value).arg(a.limit);
-    if (text.contains(QLatin1String("%1")))
-        return text.arg(a.value);
-    return text;
+    return with("health.not_checked", 0);
+}
+
+QString reasonText(const HealthAssessment &a, bool translated)
+{
+    return translated ? reason(a).translated() : reason(a).text();
 }
 
 } // namespace HealthRules

@@ -2,6 +2,7 @@
 
 #include "config/coreconfig.h"
 #include "health/healthprobe.h"
+#include "texts/message.h"
 
 #include <QDateTime>
 #include <optional>
@@ -46,6 +47,8 @@ HealthAssessment assess(const ModuleConfig &module, const std::optional<HealthPr
                         CircuitState circuit, const HealthSettings &settings, const QDateTime &now,
                         const QDateTime &lastActivity = {});
 
+// Why the module has its status, as a message: "Slow response: 4100 ms (limit: 3000 ms)".
+Message reason(const HealthAssessment &assessment);
 // English text for the status document and alerts (translated == false), or the user's
 // language for the console.
 QString reasonText(const HealthAssessment &assessment, bool translated);

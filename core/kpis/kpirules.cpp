@@ -1,5 +1,7 @@
 #include "kpis/kpirules.h"
 
+#include "texts/messagecatalog.h"
+
 namespace Switchboard::KpiRules {
 
 QString kpiFor(const QString &key)
@@ -10,17 +12,11 @@ QString kpiFor(const QString &key)
     return kpi;
 }
 
-QString label(const QString &kpi)
+Message label(const QString &kpi)
 {
-    static const QMap<QString, QString> labels = {
-        {QStringLiteral("leads_24h"), QStringLiteral("Lead volume")},
-        {QStringLiteral("bookings_24h"), QStringLiteral("Bookings")},
-        {QStringLiteral("revenue_24h_usd"), QStringLiteral("Revenue")},
-        {QStringLiteral("lead_to_booking_rate"), QStringLiteral("Lead to booking rate")},
-        {QStringLiteral("show_rate"), QStringLiteral("Show rate")},
-        {QStringLiteral("nps_avg_30d"), QStringLiteral("NPS")},
-        {QStringLiteral("errors_24h"), QStringLiteral("Errors")}};
-    return labels.value(kpi, kpi);
+    if (MessageCatalog::find(QStringLiteral("kpi.") + kpi))
+        return Message(QStringLiteral("kpi.") + kpi);
+    return Message::plain(kpi);
 }
 
 QStringList feedingModules(const QString &kpi)
@@ -38,13 +34,6 @@ QStringList feedingModules(const QString &kpi)
     return feeds.value(kpi) + QStringList {QStringLiteral("07_analytics")};
 }
 
-namespace {
-QString number(double v)
-{
-    return v == double(qint64(v)) ? QString::number(qint64(v)) : QString::number(v, 'g', 4);
-}
-} // namespace
-
 QList<StatusAlert> evaluate(const QMap<QString, double> &thresholds, const QJsonObject &kpis)
 {
     QList<StatusAlert> alerts;
@@ -58,14 +47,11 @@ QList<StatusAlert> evaluate(const QMap<QString, double> &thresholds, const QJson
             continue;
         alerts.append(
             {AlertSeverity::Warning, QStringLiteral("kpi"), QStringLiteral("kpi_threshold"),
-             QString(), QStringLiteral("KPI Threshold Breached"),
-             QStringLiteral("%1 (%2) %3 threshold (%4)")
-                 .arg(label(kpi), number(value),
-                      minimum ? QStringLiteral("below") : QStringLiteral("above"),
-                      number(it.value())),
-             QStringLiteral("Review the %1 trend on the dashboard and the modules that feed it")
-                 .arg(kpi == QLatin1String("nps_avg_30d") ? label(kpi) : label(kpi).toLower()),
-             kpi, feedingModules(kpi)});
+             QString(), Message(QStringLiteral("alert.kpi_threshold.title")),
+             Message(minimum ? QStringLiteral("alert.kpi_threshold.below")
+                             : QStringLiteral("alert.kpi_threshold.above"),
+                     {label(kpi), Message::number(value), Message::number(it.value())}),
+             Message(QStringLiteral("alert.kpi_threshold.action")), kpi, feedingModules(kpi)});
     }
     return alerts;
 }

@@ -14,7 +14,7 @@ QList<StatusAlert> evaluate(const QMap<QString, double> &thresholds, const QJson
 
 // The KPI a threshold key is about ("min_leads_24h" → "leads_24h"), and its name for people.
 QString kpiFor(const QString &thresholdKey);
-QString label(const QString &kpi);
+Message label(const QString &kpi);
 // The modules a KPI comes from: those producing what it counts, and 07_analytics.
 QStringList feedingModules(const QString &kpi);
 

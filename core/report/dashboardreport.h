@@ -12,7 +12,9 @@ namespace Switchboard::DashboardReport {
 // anonymize (ANONYMIZE_DASHBOARD) also hides the clinic's name and the instance id.
 // trends: KpiHistory::toJson readings of leads_24h and bookings_24h, drawn as an inline SVG
 // chart under the key figures when there are any.
+// translated: in the running program's language and locale (the console's export), else in
+// English as it is published and served.
 QString html(const QJsonObject &status, const QString &clinicName, bool anonymize,
-             const QJsonObject &trends = {});
+             const QJsonObject &trends = {}, bool translated = false);
 
 } // namespace Switchboard::DashboardReport

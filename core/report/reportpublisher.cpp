@@ -32,7 +32,7 @@ ReportPublisher::ReportPublisher(const CoreConfig &config, const Clock &clock,
     });
 }
 
-QString ReportPublisher::html() const
+QString ReportPublisher::html(bool translated) const
 {
     QJsonObject trends;
     if (m_history) {
@@ -42,7 +42,7 @@ QString ReportPublisher::html() const
         }
     }
     return DashboardReport::html(m_status(), m_config.brandName, m_config.anonymizeDashboard,
-                                 trends);
+                                 trends, translated);
 }
 
 Result<QString> ReportPublisher::write(const QString &dir) const

@@ -28,7 +28,8 @@ public:
     // Where the week's trends come from; without, the report has none.
     void setHistory(KpiHistory *history) { m_history = history; }
 
-    QString html() const;
+    // translated: in the running program's language (the console's export), else in English.
+    QString html(bool translated = false) const;
     // Writes the report into dir as dashboard_<date>_<time>.html; returns its path.
     Result<QString> write(const QString &dir) const;
     // Writes into dir at every time REPORT_CRON names, after refresh has brought the figures

@@ -384,9 +384,9 @@ Status CoreService::startDemoFleet()
     return Ok {};
 }
 
-QString CoreService::reportHtml() const
+QString CoreService::reportHtml(bool translated) const
 {
-    return m_report->html();
+    return m_report->html(translated);
 }
 
 Result<QString> CoreService::writeReport(const QString &dir) const

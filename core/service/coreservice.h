@@ -78,8 +78,9 @@ public:
     // One module's stored hourly samples of the last `days` days, its call counts and its
     // recent calls: {module, days, samples, calls, recent_calls}.
     Result<QJsonObject> moduleHistory(const QString &moduleId, int days) const;
-    // The dashboard report of now, and the same written into dir (ReportPublisher).
-    QString reportHtml() const;
+    // The dashboard report of now (in the program's language when translated, else in English),
+    // and the same written into dir (ReportPublisher).
+    QString reportHtml(bool translated = false) const;
     Result<QString> writeReport(const QString &dir) const;
 
     // The settings that can be changed, the data folder and its backups.

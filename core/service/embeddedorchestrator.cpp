@@ -95,7 +95,8 @@ void EmbeddedOrchestrator::requestReport()
         return;
     }
     QMetaObject::invokeMethod(service, [this, service] {
-        const QString html = service->reportHtml();
+        // In the console's language: the person exporting it reads it.
+        const QString html = service->reportHtml(true);
         QMetaObject::invokeMethod(this, [this, html] { Q_EMIT reportReady(html); });
     });
 }

@@ -1,7 +1,9 @@
 #include "sim/simdemoclinic.h"
 
 #include "alerts/alertbook.h"
+#include "alerts/alertrules.h"
 #include "engine/workflowengine.h"
+#include "health/healthrules.h"
 #include "health/modulehistory.h"
 #include "kpis/kpihistory.h"
 #include "service/coreservice.h"
@@ -56,26 +58,13 @@ Status SimDemoClinic::seed(CoreService &core, int days)
         const auto hoursAgo = [hour](int h) {
             return QDateTime::fromSecsSinceEpoch(hour - 3600LL * h, Qt::UTC);
         };
-        const StatusAlert billingDown {
-            AlertSeverity::Critical,
-            QStringLiteral("health"),
-            QStringLiteral("module_down"),
-            QStringLiteral("04_billing"),
-            QStringLiteral("Module Down: Billing & Payments"),
-            QStringLiteral("Module not responding to health checks"),
-            QStringLiteral("Investigate module logs and restart if necessary"),
-            QString(),
-            {}};
-        const StatusAlert followupSlow {
-            AlertSeverity::Warning,
-            QStringLiteral("health"),
-            QStringLiteral("module_degraded"),
+        ModuleSnapshot billing;
+        billing.id = QStringLiteral("04_billing");
+        billing.assessment = {ModuleStatus::Down, HealthReason::NoAnswer};
+        const StatusAlert billingDown = AlertRules::moduleDown(billing).constFirst();
+        const StatusAlert followupSlow = AlertRules::moduleDegraded(
             QStringLiteral("05_followup"),
-            QStringLiteral("Module Degraded: Follow-up Campaigns"),
-            QStringLiteral("Slow health check: 4100 ms (limit: 3000 ms)"),
-            QStringLiteral("Review the module's recent errors and response times"),
-            QString(),
-            {}};
+            HealthRules::reason({ModuleStatus::Degraded, HealthReason::Slow, 4100, 3000}));
         for (Status st :
              {core.alerts()->recordPast(followupSlow, hoursAgo(9 * 24 + 1), hoursAgo(9 * 24)),
               core.alerts()->recordPast(billingDown, hoursAgo(74), hoursAgo(72),

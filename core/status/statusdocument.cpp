@@ -41,9 +41,10 @@ QJsonObject build(const Inputs &in)
         o[QLatin1String("category")] = a.category;
         if (!a.module.isEmpty())
             o[QLatin1String("module")] = a.module;
-        o[QLatin1String("title")] = a.title;
-        o[QLatin1String("message")] = a.message;
-        o[QLatin1String("action")] = a.action;
+        o[QLatin1String("title")] = a.title.text();
+        o[QLatin1String("message")] = a.message.text();
+        o[QLatin1String("action")] = a.action.text();
+        o[QLatin1String("texts")] = a.texts();
         o[QLatin1String("fingerprint")] = a.fingerprint();
         alerts.append(o);
     }

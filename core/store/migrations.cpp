@@ -370,6 +370,12 @@ CREATE TABLE console_settings (
     actor TEXT NOT NULL
 );
 )SQL",
+    // 16: alerts keep their texts as message ids with arguments (Message), so each reader sees
+    // them in their own language; the English columns stay for the API and older readers.
+    R"SQL(
+ALTER TABLE alerts ADD COLUMN texts TEXT NOT NULL DEFAULT '';
+ALTER TABLE alert_events ADD COLUMN texts TEXT NOT NULL DEFAULT '';
+)SQL",
 };
 
 } // namespace

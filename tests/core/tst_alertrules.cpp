@@ -54,13 +54,14 @@ private Q_SLOTS:
             snapshot(QStringLiteral("02_booking"), ModuleStatus::Down, HealthReason::NoAnswer);
         const auto alerts = AlertRules::evaluate(configured(), modules);
         QCOMPARE(alerts.size(), 2);
-        QCOMPARE(alerts.at(0).title, QStringLiteral("Module Down: Consult Booking"));
-        QCOMPARE(alerts.at(0).message, QStringLiteral("Module not responding to health checks"));
-        QCOMPARE(alerts.at(0).action,
+        QCOMPARE(alerts.at(0).title.text(), QStringLiteral("Module Down: Consult Booking"));
+        QCOMPARE(alerts.at(0).message.text(),
+                 QStringLiteral("Module not responding to health checks"));
+        QCOMPARE(alerts.at(0).action.text(),
                  QStringLiteral("Investigate module logs and restart if necessary"));
         QCOMPARE(alerts.at(0).severity, AlertSeverity::Critical);
-        QCOMPARE(alerts.at(1).title, QStringLiteral("Module down in critical path"));
-        QCOMPARE(alerts.at(1).message, QStringLiteral("Impact: Patient journey blocked"));
+        QCOMPARE(alerts.at(1).title.text(), QStringLiteral("Module down in critical path"));
+        QCOMPARE(alerts.at(1).message.text(), QStringLiteral("Impact: Patient journey blocked"));
         QCOMPARE(alerts.at(1).category, QStringLiteral("dependency"));
         QCOMPARE(AlertRules::systemHealth(alerts), SystemHealth::Critical);
     }
@@ -88,7 +89,7 @@ private Q_SLOTS:
         QCOMPARE(fingerprints,
                  (QStringList {QStringLiteral("module_down:04_billing"),
                                QStringLiteral("circuit_open:04_billing")}));
-        QCOMPARE(alerts.at(1).title, QStringLiteral("Circuit Open: Billing & Payments"));
+        QCOMPARE(alerts.at(1).title.text(), QStringLiteral("Circuit Open: Billing & Payments"));
         QCOMPARE(alerts.at(1).derivedFrom, QStringList {QStringLiteral("04_billing")});
     }
 
@@ -105,7 +106,7 @@ private Q_SLOTS:
                  sla.first().fingerprint());
         const auto failing = AlertRules::notificationFailures(
             {{QStringLiteral("slack"), QStringLiteral("Slack"), QStringLiteral("HTTP 404")}});
-        QCOMPARE(failing.first().title, QStringLiteral("Notifications Failing: Slack"));
+        QCOMPARE(failing.first().title.text(), QStringLiteral("Notifications Failing: Slack"));
         QCOMPARE(failing.first().fingerprint(),
                  QStringLiteral("notification_failing:channel:slack"));
     }
@@ -117,8 +118,9 @@ private Q_SLOTS:
                               HealthReason::TooManyErrors, 6, 5);
         const auto alerts = AlertRules::evaluate(configured(), modules);
         QCOMPARE(alerts.size(), 1);
-        QCOMPARE(alerts.first().title, QStringLiteral("Module Degraded: Billing & Payments"));
-        QCOMPARE(alerts.first().message,
+        QCOMPARE(alerts.first().title.text(),
+                 QStringLiteral("Module Degraded: Billing & Payments"));
+        QCOMPARE(alerts.first().message.text(),
                  QStringLiteral("6 errors in last 24 hours (threshold: 5)"));
         QCOMPARE(alerts.first().severity, AlertSeverity::Warning);
         QCOMPARE(AlertRules::systemHealth(alerts), SystemHealth::Degraded);
@@ -134,8 +136,9 @@ private Q_SLOTS:
         const auto alerts = AlertRules::evaluate(config, modules);
         QCOMPARE(alerts.size(), 2);
         QCOMPARE(alerts.first().category, QStringLiteral("configuration"));
-        QCOMPARE(alerts.first().title, QStringLiteral("Missing Required Environment Variable"));
-        QVERIFY(alerts.first().message.startsWith(
+        QCOMPARE(alerts.first().title.text(),
+                 QStringLiteral("Missing Required Environment Variable"));
+        QVERIFY(alerts.first().message.text().startsWith(
             QStringLiteral("MODULE_04_ENDPOINT (required for Module 04")));
         QCOMPARE(AlertRules::systemHealth(alerts), SystemHealth::Critical);
     }

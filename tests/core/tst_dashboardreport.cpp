@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTest>
+#include <QTranslator>
 #include <QXmlStreamReader>
 
 using namespace Switchboard;
@@ -143,6 +144,42 @@ private Q_SLOTS:
         QVERIFY(!page.contains(QStringLiteral("Sunrise Clinic")));
         QVERIFY(!page.contains(QStringLiteral("switchboard-001")));
         QVERIFY(page.contains(QStringLiteral("(hidden)")));
+    }
+
+    // The console's export reads in its user's language, the core's alerts included; the page
+    // the core publishes and serves stays in English whatever the program's language.
+    void theConsolesCopyReadsInItsLanguage()
+    {
+        QTranslator spanish;
+        QVERIFY(spanish.load(QStringLiteral(QT_TESTCASE_BUILDDIR "/../switchboard_es.qm")));
+        QCoreApplication::installTranslator(&spanish);
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
+        CoreConfig config;
+        const QJsonObject state = status(config);
+        const QString translated = DashboardReport::html(state, config.brandName, false, {}, true);
+        const QString english = DashboardReport::html(state, config.brandName, false);
+        QCoreApplication::removeTranslator(&spanish);
+        QLocale::setDefault(before);
+
+        QString error;
+        const auto [ids, text] = parse(translated, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(translated.contains(QStringLiteral("lang=\"es\"")));
+        for (const char *spanishWords :
+             {"Estado general del sistema", "Alertas activas",
+              "Módulo caído: ", "El módulo no responde a las comprobaciones de estado",
+              "Indicadores clave", "Información del sistema"})
+            QVERIFY2(text.contains(QString::fromUtf8(spanishWords)), spanishWords);
+        // Figures as Spain writes them: "8,5", not "8.5".
+        QVERIFY2(text.contains(QStringLiteral("8,5")), qPrintable(text));
+        for (const char *englishWords : {"System Health Overview", "Module Down", "What to do",
+                                         "not responding", "errors (24 h)", "Instance ID"})
+            QVERIFY2(!text.contains(QLatin1String(englishWords)), englishWords);
+
+        QVERIFY(english.contains(QStringLiteral("lang=\"en\"")));
+        QVERIFY(english.contains(QStringLiteral("Module Down: Consult Booking")));
+        QVERIFY(english.contains(QStringLiteral("System Health Overview")));
     }
 };
 

@@ -61,8 +61,9 @@ private Q_SLOTS:
     {
         const auto alerts = KpiRules::evaluate({{QStringLiteral("min_leads_24h"), 100}}, m_kpis);
         QCOMPARE(alerts.size(), 1);
-        QCOMPARE(alerts.first().title, QStringLiteral("KPI Threshold Breached"));
-        QCOMPARE(alerts.first().message, QStringLiteral("Lead volume (15) below threshold (100)"));
+        QCOMPARE(alerts.first().title.text(), QStringLiteral("KPI Threshold Breached"));
+        QCOMPARE(alerts.first().message.text(),
+                 QStringLiteral("Lead volume (15) below threshold (100)"));
         QCOMPARE(alerts.first().severity, AlertSeverity::Warning);
         QCOMPARE(alerts.first().category, QStringLiteral("kpi"));
     }
@@ -85,7 +86,7 @@ private Q_SLOTS:
         QCOMPARE(alerts.size(), 2); // nothing to compare satisfaction with
         QStringList messages;
         for (const StatusAlert &a : alerts)
-            messages << a.message;
+            messages << a.message.text();
         QVERIFY(messages.contains(QStringLiteral("NPS (8.5) below threshold (9)")));
         QVERIFY(messages.contains(QStringLiteral("Revenue (1200) above threshold (1000)")));
         QVERIFY(KpiRules::evaluate({{QStringLiteral("min_leads_24h"), 100}}, {})

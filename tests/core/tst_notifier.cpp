@@ -163,9 +163,9 @@ private Q_SLOTS:
                                       QStringLiteral("dead_letters"),
                                       QStringLiteral("dead_letters"),
                                       QString(),
-                                      QStringLiteral("Dead letters piling up"),
-                                      QStringLiteral("12"),
-                                      QString(),
+                                      Message::plain(QStringLiteral("Dead letters piling up")),
+                                      Message::plain(QStringLiteral("12")),
+                                      {},
                                       QStringLiteral("dead_letter_queue"),
                                       {}}},
                         true);

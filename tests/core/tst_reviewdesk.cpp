@@ -214,7 +214,7 @@ private Q_SLOTS:
         QCOMPARE(overdue.value(QStringLiteral("ocr-review")), 1);
         const QList<StatusAlert> alerts = AlertRules::reviewSla(overdue);
         QCOMPARE(alerts.size(), 1);
-        QCOMPARE(alerts.first().title, QStringLiteral("Review SLA Breached: ocr-review"));
+        QCOMPARE(alerts.first().title.text(), QStringLiteral("Review SLA Breached: ocr-review"));
         QCOMPARE(alerts.first().severity, AlertSeverity::Warning);
         QJsonArray queues = d.desk.queues();
         QCOMPARE(queues.size(), 2);

@@ -1,3 +1,5 @@
+#include "alerts/alertfiltermodel.h"
+#include "alerts/alertsview.h"
 #include "app/mainwindow.h"
 #include "executions/executionsview.h"
 #include "layoutcheck.h"
@@ -7,12 +9,14 @@
 #include "sim/simdemoclinic.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTranslator>
+#include <QTreeView>
 
 using namespace Switchboard;
 
@@ -165,6 +169,27 @@ private Q_SLOTS:
                          LayoutCheck::englishIn(LayoutCheck::visibleTexts(&window)))
                         english << view + QStringLiteral(": ") + word;
             }
+            // The demo's past alerts, one opened with its history: the core's words for them
+            // (titles, what to do, what happened) read in the console's language too.
+            QVERIFY(window.showView(QStringLiteral("alerts")));
+            QSignalSpy past(m_core.get(), &Orchestrator::alertsChanged);
+            QComboBox *state = window.alertsView()->stateBox();
+            state->setCurrentIndex(state->findData(QStringLiteral("all")));
+            QTRY_VERIFY(window.alertsView()->filter()->rowCount() >= 2);
+            QSignalSpy opened(m_core.get(), &Orchestrator::alertReady);
+            window.alertsView()->table()->setCurrentIndex(
+                window.alertsView()->filter()->index(0, 0));
+            QVERIFY(opened.wait(5000));
+            QCoreApplication::processEvents();
+            const QStringList alertTexts = LayoutCheck::visibleTexts(&window);
+            QVERIFY2(alertTexts.join(QLatin1Char('\n')).contains(QLatin1String("%")) == false,
+                     "a message's placeholder was left unfilled");
+            for (const QString &problem : LayoutCheck::cutOff(&window))
+                problems << QStringLiteral("alerts (all): ") + problem;
+            if (language != QLatin1String("en"))
+                for (const QString &word : LayoutCheck::englishIn(alertTexts))
+                    english << QStringLiteral("alerts (all): ") + word;
+            state->setCurrentIndex(0);
             problems.removeDuplicates();
             english.removeDuplicates();
             // In another language than English, nothing a person reads is left in English.

@@ -98,9 +98,9 @@ private Q_SLOTS:
                             QStringLiteral("dependency"),
                             QStringLiteral("critical_path"),
                             QStringLiteral("02_booking"),
-                            QStringLiteral("Module down in critical path"),
-                            QStringLiteral("Impact: Patient journey blocked"),
-                            QString(),
+                            Message(QStringLiteral("alert.critical_path.title")),
+                            Message(QStringLiteral("alert.critical_path.message")),
+                            {},
                             QString(),
                             {}}};
         Q_EMIT core.overviewChanged(overview);

@@ -3,6 +3,7 @@
 #include "alerts/alerttablemodel.h"
 #include "common/executionlink.h"
 #include "modules/modulecatalog.h"
+#include "texts/message.h"
 
 #include <QHeaderView>
 #include <QJsonArray>
@@ -20,6 +21,12 @@ namespace {
 QString text(const QJsonObject &o, const char *name)
 {
     return o.value(QLatin1String(name)).toString();
+}
+
+// A text the core wrote for people, in the console's language.
+QString said(const QJsonObject &o, const char *name)
+{
+    return Message::translatedField(o, QLatin1String(name));
 }
 
 QString when(const QString &iso)
@@ -126,7 +133,7 @@ void AlertDetail::showAlert(const QJsonObject &a)
     m_id = id;
     for (QWidget *w : std::as_const(m_sections))
         w->show();
-    m_title->setText(text(a, "title"));
+    m_title->setText(said(a, "title"));
     QStringList meta {AlertTableModel::severityText(text(a, "severity")),
                       AlertTableModel::stateText(a)};
     if (!text(a, "owner").isEmpty())
@@ -137,8 +144,8 @@ void AlertDetail::showAlert(const QJsonObject &a)
     if (!text(a, "inhibited_by").isEmpty())
         meta << tr("not paged while its module is down");
     m_meta->setText(meta.join(QStringLiteral(" · ")));
-    m_message->setText(text(a, "message"));
-    m_action->setText(text(a, "action").isEmpty() ? tr("No action suggested.") : text(a, "action"));
+    m_message->setText(said(a, "message"));
+    m_action->setText(said(a, "action").isEmpty() ? tr("No action suggested.") : said(a, "action"));
     m_module = text(a, "module");
     const ModuleInfo *info = ModuleCatalog::find(m_module);
     m_openModule->setVisible(info != nullptr);
@@ -208,9 +215,9 @@ void AlertDetail::showDetails(const QJsonObject &details)
             when(text(h, "at")) + QStringLiteral(" — ") + (kind ? tr(kind) : text(h, "kind"));
         if (!text(h, "actor").isEmpty())
             line += tr(" by %1").arg(text(h, "actor"));
-        if (!text(h, "note").isEmpty() && text(h, "kind") != QLatin1String("raised")
+        if (!said(h, "note").isEmpty() && text(h, "kind") != QLatin1String("raised")
             && text(h, "kind") != QLatin1String("inhibited"))
-            line += QStringLiteral(": ") + text(h, "note");
+            line += QStringLiteral(": ") + said(h, "note");
         m_history->addItem(line);
     }
 }

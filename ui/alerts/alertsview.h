@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/silencedialog.h"
 #include "common/clock.h"
 
 #include <QJsonObject>
@@ -22,7 +23,6 @@ class AlertDetail;
 class AlertFilterModel;
 class AlertTableModel;
 class ChannelsPanel;
-class SilenceDialog;
 
 // The Alerts section: the inbox (filters, grouping, the alerts with one in detail, and
 // acknowledge / resolve / snooze / silence on one or many, with a note), the silences, and the

@@ -2,6 +2,7 @@
 
 #include "common/relativetime.h"
 #include "modules/modulecatalog.h"
+#include "texts/message.h"
 
 #include <QColor>
 #include <QFont>
@@ -16,6 +17,12 @@ constexpr quintptr TopLevel = ~quintptr(0);
 QString text(const QJsonObject &o, const char *name)
 {
     return o.value(QLatin1String(name)).toString();
+}
+
+// A text the core wrote for people, in the console's language.
+QString said(const QJsonObject &o, const char *name)
+{
+    return Message::translatedField(o, QLatin1String(name));
 }
 
 QDateTime time(const QJsonObject &o, const char *name)
@@ -242,7 +249,7 @@ QVariant AlertTableModel::alertData(const QJsonObject &a, int column, int role) 
             ? QStringLiteral("silenced")
             : text(a, "state");
     case SearchRole:
-        return QStringList {text(a, "title"),    text(a, "message"),
+        return QStringList {said(a, "title"),    said(a, "message"),
                             text(a, "module"),   moduleName(text(a, "module")),
                             text(a, "category"), text(a, "owner")}
             .join(QLatin1Char(' '));
@@ -262,7 +269,7 @@ QVariant AlertTableModel::alertData(const QJsonObject &a, int column, int role) 
             return QColor(0x6b, 0x6b, 0x6b);
         return {};
     case Qt::ToolTipRole:
-        return text(a, "message");
+        return said(a, "message");
     case Qt::TextAlignmentRole:
         return column == Count ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::DisplayRole:
@@ -280,9 +287,9 @@ QVariant AlertTableModel::alertData(const QJsonObject &a, int column, int role) 
     }
     case Title:
         // The seed's "• title: message", so a KPI alert says which figure.
-        return text(a, "message").isEmpty()
-            ? text(a, "title")
-            : text(a, "title") + QStringLiteral(": ") + text(a, "message");
+        return said(a, "message").isEmpty()
+            ? said(a, "title")
+            : said(a, "title") + QStringLiteral(": ") + said(a, "message");
     case Module:
         return text(a, "module").isEmpty() ? QString() : moduleName(text(a, "module"));
     case FirstSeen:

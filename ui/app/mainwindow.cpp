@@ -20,6 +20,7 @@
 #include "review/reviewview.h"
 #include "service/orchestrator.h"
 #include "settings/settingsview.h"
+#include "texts/message.h"
 
 #include <QAction>
 #include <QApplication>
@@ -551,8 +552,8 @@ void MainWindow::onAlerts(const QJsonObject &state)
         m_pagedAlerts.insert(id);
         if (!m_alertsSeen)
             continue; // those already open when the console started were announced before
-        const QString title = a.value(QLatin1String("title")).toString();
-        m_notifier->notify(title, a.value(QLatin1String("message")).toString());
+        const QString title = Message::translatedField(a, QLatin1String("title"));
+        m_notifier->notify(title, Message::translatedField(a, QLatin1String("message")));
         statusBar()->showMessage(tr("Critical alert: %1. Open Alerts (Ctrl+5).").arg(title), 15000);
     }
     m_alertsSeen = true;

@@ -3,6 +3,7 @@
 #include "common/relativetime.h"
 #include "common/statusstyle.h"
 #include "modules/modulecatalog.h"
+#include "texts/message.h"
 
 #include <QGridLayout>
 #include <QJsonObject>
@@ -142,15 +143,15 @@ void AttentionPanel::setAlerts(const QJsonArray &alerts)
             : severity == QLatin1String("warning")                      ? ModuleStatus::Degraded
                                                                         : ModuleStatus::Unknown;
         const QString module = a.value(QLatin1String("module")).toString();
-        QString text =
-            StatusStyle::mark(look) + QLatin1Char(' ') + a.value(QLatin1String("title")).toString();
+        QString text = StatusStyle::mark(look) + QLatin1Char(' ')
+            + Message::translatedField(a, QLatin1String("title"));
         if (!module.isEmpty() && !text.contains(ModuleCatalog::displayName(module)))
             text += QStringLiteral(" · ") + ModuleCatalog::displayName(module);
         text += QStringLiteral(" · ") + relativeTime(timeOf(a, "first_seen"), now);
         auto *item = new QStandardItem(text);
         item->setData(a.value(QLatin1String("id")).toInteger(), IdRole);
         item->setForeground(StatusStyle::text(look));
-        item->setToolTip(a.value(QLatin1String("message")).toString());
+        item->setToolTip(Message::translatedField(a, QLatin1String("message")));
         m_alerts->appendRow(item);
     }
     m_alertList->setVisible(!open.isEmpty());

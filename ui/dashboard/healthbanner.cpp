@@ -49,15 +49,14 @@ QString HealthBanner::explain(const SystemOverview &overview)
     const StatusAlert &first = overview.alerts.first();
     QString line;
     if (first.rule == QLatin1String("missing_setting"))
-        line = tr("A required setting is missing: %1.")
-                   .arg(first.message.section(QLatin1Char(' '), 0, 0));
+        line = tr("A required setting is missing: %1.").arg(first.subject);
     else if (first.rule == QLatin1String("module_down")
              || first.rule == QLatin1String("critical_path"))
         line = tr("%1 is down.").arg(ModuleCatalog::displayName(first.module));
     else if (first.rule == QLatin1String("module_degraded"))
         line = tr("%1 is degraded.").arg(ModuleCatalog::displayName(first.module));
     else
-        line = first.title;
+        line = first.title.translated();
     bool blocked = false;
     for (const StatusAlert &a : overview.alerts)
         blocked = blocked || a.rule == QLatin1String("critical_path");

@@ -243,7 +243,8 @@ void ModulesView::showBlastRadius()
         if (alert.category == QLatin1String("dependency") && alert.module == id)
             text = QStringLiteral("<span style='color:%1'><b>⚠ %2</b> — %3</span><br>")
                        .arg(StatusStyle::text(ModuleStatus::Down).name(),
-                            alert.title.toHtmlEscaped(), alert.message.toHtmlEscaped())
+                            alert.title.translated().toHtmlEscaped(),
+                            alert.message.translated().toHtmlEscaped())
                 + text;
     }
     m_blast->setText(text);
