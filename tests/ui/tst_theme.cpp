@@ -1,7 +1,11 @@
 #include "common/statusstyle.h"
 #include "common/theme.h"
+#include "common/tone.h"
+#include "dashboard/kpirow.h"
 
 #include <QApplication>
+#include <QFrame>
+#include <QLabel>
 #include <QTest>
 
 using namespace Switchboard;
@@ -72,6 +76,44 @@ private Q_SLOTS:
         QVERIFY(QApplication::palette().color(QPalette::Window) != before);
         Theme::apply(QStringLiteral("system"));
         QCOMPARE(QApplication::palette().color(QPalette::Window), before);
+    }
+
+    // Muted and status texts take the new theme's shades at once, while the console runs; and
+    // so do the dashboard's key figure cards (their state line and their background).
+    void tonesFollowAThemeChangedWhileRunning()
+    {
+        Theme::apply(QStringLiteral("light"));
+        QWidget window;
+        auto *muted = new QLabel(QStringLiteral("secondary"), &window);
+        auto *bad = new QLabel(QStringLiteral("refused"), &window);
+        auto *card = new QFrame(&window);
+        Tone::muted(muted);
+        Tone::status(bad, ModuleStatus::Down);
+        Tone::card(card);
+        auto *row = new KpiRow(&window);
+        window.show();
+        const QColor lightMuted = muted->palette().color(QPalette::WindowText);
+        const QColor lightBad = bad->palette().color(QPalette::WindowText);
+
+        Theme::apply(QStringLiteral("dark"));
+        QCoreApplication::processEvents();
+        const QPalette dark = QApplication::palette();
+        QCOMPARE(muted->palette().color(QPalette::WindowText),
+                 dark.color(QPalette::PlaceholderText));
+        QVERIFY(muted->palette().color(QPalette::WindowText) != lightMuted);
+        QCOMPARE(bad->palette().color(QPalette::WindowText),
+                 StatusStyle::text(ModuleStatus::Down, dark));
+        QVERIFY(bad->palette().color(QPalette::WindowText) != lightBad);
+        QCOMPARE(card->palette().color(QPalette::Window), dark.color(QPalette::Base));
+        // Every label of the figures row reads on its card in the dark theme.
+        for (const QLabel *label : row->findChildren<QLabel *>()) {
+            const QPalette pal = label->palette();
+            QVERIFY2(StatusStyle::contrast(pal.color(QPalette::WindowText),
+                                           label->parentWidget()->palette().color(QPalette::Window))
+                         >= 4.5,
+                     qPrintable(label->text()));
+        }
+        Theme::apply(QStringLiteral("system"));
     }
 };
 

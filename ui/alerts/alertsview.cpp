@@ -5,6 +5,7 @@
 #include "alerts/alerttablemodel.h"
 #include "alerts/channelspanel.h"
 #include "alerts/silencedialog.h"
+#include "common/tone.h"
 #include "modules/modulecatalog.h"
 
 #include <QComboBox>
@@ -126,7 +127,7 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     m_resolve->setToolTip(tr("Mark the selected alerts as dealt with (Alt+R)"));
     m_silence->setToolTip(tr("A maintenance window for this module or rule (Alt+S)"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b31b1b"));
+    Tone::status(m_error, ModuleStatus::Down);
     m_error->hide();
     m_summary->setObjectName(QStringLiteral("alertSummary"));
 
@@ -147,7 +148,8 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setObjectName(QStringLiteral("alertsEmpty"));
-    m_empty->setStyleSheet(QStringLiteral("color: #555; font-size: 12pt; padding: 24px"));
+    m_empty->setStyleSheet(QStringLiteral("font-size: 12pt; padding: 24px"));
+    Tone::muted(m_empty);
     listLayout->addWidget(m_table, 1);
     listLayout->addWidget(m_empty, 1);
     listLayout->addWidget(m_note);

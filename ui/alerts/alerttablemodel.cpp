@@ -1,12 +1,14 @@
 #include "alerts/alerttablemodel.h"
 
 #include "common/relativetime.h"
+#include "common/statusstyle.h"
 #include "modules/modulecatalog.h"
 #include "texts/message.h"
 
 #include <QColor>
 #include <QFont>
 #include <QLocale>
+#include <QPalette>
 
 namespace Switchboard {
 
@@ -261,12 +263,13 @@ QVariant AlertTableModel::alertData(const QJsonObject &a, int column, int role) 
         }
         return {};
     case Qt::ForegroundRole:
+        // The status colours, readable on the light theme and on the dark one.
         if (column == Severity)
-            return severity == QLatin1String("critical") ? QColor(0xb3, 0x1b, 0x1b)
-                : severity == QLatin1String("warning")   ? QColor(0x8a, 0x5a, 0x00)
-                                                         : QColor(0x1f, 0x5f, 0xa8);
+            return severity == QLatin1String("critical") ? StatusStyle::text(ModuleStatus::Down)
+                : severity == QLatin1String("warning")   ? StatusStyle::text(ModuleStatus::Degraded)
+                                                         : QPalette().color(QPalette::Link);
         if (text(a, "state") == QLatin1String("resolved"))
-            return QColor(0x6b, 0x6b, 0x6b);
+            return StatusStyle::text(ModuleStatus::Disabled);
         return {};
     case Qt::ToolTipRole:
         return said(a, "message");

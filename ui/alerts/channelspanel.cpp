@@ -1,5 +1,7 @@
 #include "alerts/channelspanel.h"
 
+#include "common/tone.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -307,7 +309,10 @@ QJsonObject ChannelsPanel::definition() const
 void ChannelsPanel::say(const QString &text, bool bad)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(bad ? QStringLiteral("color: #b31b1b") : QString());
+    if (bad)
+        Tone::status(m_status, ModuleStatus::Down);
+    else
+        Tone::plain(m_status);
 }
 
 void ChannelsPanel::showSaved(const QString &)

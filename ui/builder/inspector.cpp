@@ -4,6 +4,7 @@
 #include "builder/payloadeditor.h"
 #include "builder/reviewfieldseditor.h"
 #include "common/statusstyle.h"
+#include "common/tone.h"
 #include "modules/modulecatalog.h"
 #include "workflow/expressionengine.h"
 #include "workflow/workflow.h"
@@ -392,9 +393,7 @@ void Inspector::addField(const Spec &spec, const QJsonObject &source)
     auto *error = new QLabel(this);
     error->setObjectName(QStringLiteral("inspectorError_") + spec.key);
     error->setWordWrap(true);
-    QPalette pal = error->palette();
-    pal.setColor(QPalette::WindowText, StatusStyle::text(ModuleStatus::Down));
-    error->setPalette(pal);
+    Tone::status(error, ModuleStatus::Down);
     error->hide();
     auto *box = new QWidget(this);
     auto *v = new QVBoxLayout(box);

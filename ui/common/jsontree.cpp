@@ -1,6 +1,7 @@
 #include "common/jsontree.h"
 
 #include "common/phimask.h"
+#include "common/statusstyle.h"
 
 #include <QAction>
 #include <QApplication>
@@ -85,6 +86,7 @@ QTreeWidgetItem *JsonTree::addRow(QTreeWidgetItem *parent, const QString &key,
     row->setData(0, JsonRole, compactText(value));
     QString text;
     QColor color = palette().color(QPalette::Text);
+    const bool dark = StatusStyle::isDark(palette());
     switch (value.type()) {
     case QJsonValue::Object:
         text = value.toObject().size() == 1 ? tr("1 field")
@@ -102,16 +104,16 @@ QTreeWidgetItem *JsonTree::addRow(QTreeWidgetItem *parent, const QString &key,
             text = tr("••• (patient data, hidden)");
             color = palette().color(QPalette::PlaceholderText);
         } else {
-            color = QColor(0x0b, 0x6e, 0x2e); // text: dark green
+            color = dark ? QColor(0x81, 0xc9, 0x95) : QColor(0x0b, 0x6e, 0x2e); // text: green
         }
         break;
     case QJsonValue::Double:
         text = compactText(value);
-        color = QColor(0x1f, 0x4e, 0xa8); // numbers: blue
+        color = dark ? QColor(0x8a, 0xb4, 0xf8) : QColor(0x1f, 0x4e, 0xa8); // numbers: blue
         break;
     case QJsonValue::Bool:
         text = value.toBool() ? tr("true") : tr("false");
-        color = QColor(0x8a, 0x3f, 0x9c); // true/false: purple
+        color = dark ? QColor(0xd7, 0xae, 0xfb) : QColor(0x8a, 0x3f, 0x9c); // true/false: purple
         break;
     default:
         text = tr("(empty)");

@@ -2,6 +2,7 @@
 
 #include "common/relativetime.h"
 #include "common/statusstyle.h"
+#include "common/tone.h"
 #include "modules/modulecatalog.h"
 #include "texts/message.h"
 
@@ -73,9 +74,7 @@ AttentionPanel::AttentionPanel(const Clock &clock, QWidget *parent)
     connect(m_alertList, &QListView::activated, this, open);
     QLabel *allAlerts = link(tr("All alerts →"), this);
     connect(allAlerts, &QLabel::linkActivated, this, &AttentionPanel::alertsOpened);
-    QPalette good = m_noAlerts->palette();
-    good.setColor(QPalette::WindowText, StatusStyle::text(ModuleStatus::Healthy));
-    m_noAlerts->setPalette(good);
+    Tone::status(m_noAlerts, ModuleStatus::Healthy);
 
     m_review->setObjectName(QStringLiteral("reviewBacklog"));
     m_review->setWordWrap(true);
@@ -184,11 +183,10 @@ void AttentionPanel::setReview(const QJsonArray &queues)
         wait += QLatin1Char(' ')
             + (overdue == 1 ? tr("1 is overdue.") : tr("%1 are overdue.").arg(overdue));
     m_reviewWait->setText(wait.trimmed());
-    QPalette pal = m_reviewWait->palette();
-    pal.setColor(QPalette::WindowText,
-                 overdue > 0 ? StatusStyle::text(ModuleStatus::Down)
-                             : palette().color(QPalette::WindowText));
-    m_reviewWait->setPalette(pal);
+    if (overdue > 0)
+        Tone::status(m_reviewWait, ModuleStatus::Down);
+    else
+        Tone::plain(m_reviewWait);
 }
 
 void AttentionPanel::setDeadLetters(int count)

@@ -1,6 +1,7 @@
 #include "dashboard/dashboardview.h"
 
 #include "common/icons.h"
+#include "common/tone.h"
 #include "dashboard/attentionpanel.h"
 #include "dashboard/healthbanner.h"
 #include "dashboard/kpirow.h"
@@ -101,9 +102,7 @@ DashboardView::DashboardView(ModuleTableModel *modules, QWidget *parent)
     figuresRow->addWidget(figures);
     figuresRow->addSpacing(12);
     m_kpiSource->setObjectName(QStringLiteral("kpiSource"));
-    QPalette muted = m_kpiSource->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    m_kpiSource->setPalette(muted);
+    Tone::muted(m_kpiSource);
     figuresRow->addWidget(m_kpiSource, 1);
     layout->addLayout(figuresRow);
     layout->addWidget(m_kpis);

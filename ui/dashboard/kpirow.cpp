@@ -1,6 +1,7 @@
 #include "dashboard/kpirow.h"
 
 #include "common/statusstyle.h"
+#include "common/tone.h"
 #include "dashboard/kpifigures.h"
 
 #include <QFrame>
@@ -39,16 +40,12 @@ KpiRow::KpiRow(QWidget *parent)
         auto *card = new QFrame(this);
         card->setFrameShape(QFrame::StyledPanel);
         card->setAutoFillBackground(true);
-        QPalette pal = card->palette();
-        pal.setColor(QPalette::Window, pal.color(QPalette::Base));
-        card->setPalette(pal);
+        Tone::card(card);
         auto *v = new QVBoxLayout(card);
         v->setContentsMargins(12, 8, 12, 8);
         v->setSpacing(2);
         auto *title = new QLabel(k.title, card);
-        QPalette muted = title->palette();
-        muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-        title->setPalette(muted);
+        Tone::muted(title);
         auto *value = new QLabel(QStringLiteral("—"), card);
         QFont big = value->font();
         big.setPointSizeF(big.pointSizeF() * 1.5);
@@ -59,7 +56,7 @@ KpiRow::KpiRow(QWidget *parent)
         state->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         auto *change = new QLabel(card);
         change->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        change->setPalette(muted);
+        Tone::muted(change);
         change->setWordWrap(true);
         // The labels do not set the row's minimum width; the row's width sets the arrangement.
         for (QLabel *label : {title, value, state, change}) {
@@ -140,11 +137,10 @@ void KpiRow::setKpis(const QJsonObject &kpis, const QJsonObject &thresholds,
         card.state->setText(look == ModuleStatus::Unknown
                                 ? state
                                 : StatusStyle::mark(look) + QLatin1Char(' ') + state);
-        QPalette pal = card.state->palette();
-        pal.setColor(QPalette::WindowText,
-                     look == ModuleStatus::Unknown ? pal.color(QPalette::PlaceholderText)
-                                                   : StatusStyle::text(look));
-        card.state->setPalette(pal);
+        if (look == ModuleStatus::Unknown)
+            Tone::muted(card.state);
+        else
+            Tone::status(card.state, look);
         card.state->setToolTip(
             look == ModuleStatus::Unknown
                 ? tr("Set a target with KPI_THRESHOLDS_JSON, e.g. {\"%1\": …}").arg(minKey)

@@ -1,6 +1,7 @@
 #include "executions/deadlettermodel.h"
 
 #include "common/relativetime.h"
+#include "common/statusstyle.h"
 #include "modules/modulecatalog.h"
 
 #include <QColor>
@@ -52,7 +53,7 @@ QVariant DeadLetterModel::data(const QModelIndex &index, int role) const
         return status;
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn && status == QLatin1String("pending"))
-            return QColor(0x8a, 0x5a, 0x00);
+            return StatusStyle::text(ModuleStatus::Degraded);
         return {};
     case Qt::ToolTipRole:
         if (index.column() == ErrorColumn)

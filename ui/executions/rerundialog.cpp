@@ -1,6 +1,7 @@
 #include "executions/rerundialog.h"
 
 #include "common/phimask.h"
+#include "common/statusstyle.h"
 #include "modules/modulecatalog.h"
 
 #include <QCheckBox>
@@ -204,7 +205,7 @@ void RerunDialog::showPreview(const QJsonObject &preview)
             QFont bold = row->font(2);
             bold.setBold(true);
             row->setFont(2, bold);
-            row->setForeground(2, QColor(0xa4, 0x1e, 0x11));
+            row->setForeground(2, StatusStyle::text(ModuleStatus::Down));
         }
     }
     m_calls->resizeColumnToContents(0);

@@ -265,7 +265,7 @@ void DependencyGraphView::paintEvent(QPaintEvent *)
         const QString title = ModuleCatalog::displayName(info.id);
         const QFont bold = nameFont(title, text.width());
         p.setFont(bold);
-        p.setPen(QColor(0x1f, 0x1f, 0x1f));
+        p.setPen(pal.color(QPalette::Text)); // the tint is made for the palette's text
         const QRectF name(text.left(), text.top(), text.width(),
                           2 * QFontMetricsF(bold).lineSpacing());
         p.save();

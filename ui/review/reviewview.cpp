@@ -3,6 +3,7 @@
 #include "common/executionlink.h"
 #include "common/flowlayout.h"
 #include "common/statusstyle.h"
+#include "common/tone.h"
 #include "review/queuelistmodel.h"
 #include "review/taskform.h"
 #include "review/tasktablemodel.h"
@@ -191,9 +192,7 @@ ReviewView::ReviewView(const Clock &clock, QWidget *parent)
                                "field · F1 all shortcuts"),
                             task);
     keys->setWordWrap(true);
-    QPalette muted = keys->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    keys->setPalette(muted);
+    Tone::muted(keys);
     taskLayout->addWidget(keys);
     taskLayout->addWidget(m_status);
     taskLayout->addStretch(1);

@@ -1,6 +1,7 @@
 #include "review/taskform.h"
 
 #include "common/statusstyle.h"
+#include "common/tone.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,9 +27,7 @@ TaskForm::TaskForm(QWidget *parent)
     m_layout->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_error->setObjectName(QStringLiteral("formError"));
     m_error->setWordWrap(true);
-    QPalette pal = m_error->palette();
-    pal.setColor(QPalette::WindowText, StatusStyle::text(ModuleStatus::Down));
-    m_error->setPalette(pal);
+    Tone::status(m_error, ModuleStatus::Down);
     m_error->hide();
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -104,9 +103,7 @@ void TaskForm::setFields(const QJsonArray &fields)
                 QStringLiteral("%1 %2 %").arg(StatusStyle::mark(look)).arg(qRound(c * 100)), this);
             sure->setObjectName(QStringLiteral("confidence_") + field.name);
             sure->setToolTip(tr("How sure the reading was: %1 %").arg(qRound(c * 100)));
-            QPalette pal = sure->palette();
-            pal.setColor(QPalette::WindowText, StatusStyle::text(look));
-            sure->setPalette(pal);
+            Tone::status(sure, look);
             auto *box = new QWidget(this);
             auto *h = new QHBoxLayout(box);
             h->setContentsMargins(0, 0, 0, 0);

@@ -1,6 +1,7 @@
 #include "settings/settingsform.h"
 
 #include "common/statusstyle.h"
+#include "common/tone.h"
 #include "settings/savebar.h"
 #include "settings/settingtexts.h"
 
@@ -18,9 +19,7 @@ QLabel *mutedLabel(QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setWordWrap(true);
-    QPalette pal = label->palette();
-    pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
-    label->setPalette(pal);
+    Tone::muted(label);
     return label;
 }
 
@@ -120,7 +119,7 @@ void SettingsForm::setSettings(const QJsonArray &settings)
                                          .toLocalTime(),
                                      QLocale::ShortFormat));
             row.note->setText(note.join(QLatin1Char(' ')));
-            row.edit->setPalette(QPalette());
+            Tone::plain(row.edit);
         }
     }
     updateButtons();
@@ -131,9 +130,7 @@ void SettingsForm::showRefusal(const QString &name, const QString &message)
     for (Row &row : m_rows) {
         if (row.name != name)
             continue;
-        QPalette pal = row.edit->palette();
-        pal.setColor(QPalette::Base, StatusStyle::tint(ModuleStatus::Down));
-        row.edit->setPalette(pal);
+        Tone::refused(row.edit);
         row.edit->setFocus();
         m_bar->setStatus(tr("Not saved: %1").arg(message));
         return;
