@@ -3875,14 +3875,6 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
         <translation>Dirección</translation>
     </message>
     <message>
-        <source>Health address</source>
-        <translation>Dirección de salud</translation>
-    </message>
-    <message>
-        <source>Time limit (s)</source>
-        <translation>Tiempo límite (s)</translation>
-    </message>
-    <message>
         <source>Switches the module&apos;s checks, alerts and calls on or off</source>
         <translation>Activa o desactiva las comprobaciones, alertas y llamadas del módulo</translation>
     </message>
@@ -3909,6 +3901,22 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>Active</source>
         <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Health URL</source>
+        <translation>URL de salud</translation>
+    </message>
+    <message>
+        <source>Limit (s)</source>
+        <translation>Límite (s)</translation>
+    </message>
+    <message>
+        <source>Where the module&apos;s health is read; empty: its address followed by /health</source>
+        <translation>Dónde se lee el estado del módulo; vacía: su dirección seguida de /health</translation>
+    </message>
+    <message>
+        <source>How long a call to the module may take, in seconds; empty: the health check&apos;s</source>
+        <translation>Cuánto puede tardar una llamada al módulo, en segundos; vacío: el de la comprobación de salud</translation>
     </message>
 </context>
 <context>
@@ -5294,6 +5302,18 @@ la más antigua espera %3</translation>
     <message>
         <source>Who</source>
         <translation>Quién</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>espera %1</translation>
+    </message>
+    <message>
+        <source>taken by %1</source>
+        <translation>la tiene %1</translation>
+    </message>
+    <message>
+        <source>not taken yet</source>
+        <translation>nadie la ha tomado aún</translation>
     </message>
 </context>
 <context>

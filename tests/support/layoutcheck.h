@@ -14,7 +14,10 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStringList>
+#include <QStyle>
 #include <QTabBar>
+#include <QTableView>
+#include <QTreeView>
 #include <QWidget>
 
 namespace LayoutCheck {
@@ -81,6 +84,76 @@ inline QStringList cutOff(QWidget *root)
                            .arg(label->sizeHint().width())
                            .arg(label->width());
         }
+    }
+    return out;
+}
+
+// Cells of the tables and trees in sight whose text does not fit their column, so the view
+// shortens it with "…": a title, a reason or a name a person cannot read. Each with the view,
+// the column's header and the text.
+inline QStringList elidedCells(QWidget *root)
+{
+    QStringList out;
+    for (QAbstractItemView *view : root->findChildren<QAbstractItemView *>()) {
+        if (!view->isVisibleTo(root) || view->isWindow() || !view->model()
+            || (!qobject_cast<QTableView *>(view) && !qobject_cast<QTreeView *>(view)))
+            continue;
+        const QAbstractItemModel *model = view->model();
+        const QStyle *style = view->style();
+        // The margins a style puts around a cell's text, on both sides.
+        const int margins =
+            2 * (style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1);
+        const auto check = [&](const QModelIndex &parent, const auto &self) -> void {
+            for (int r = 0; r < std::min(model->rowCount(parent), 200); ++r) {
+                for (int c = 0; c < model->columnCount(parent); ++c) {
+                    const QModelIndex index = model->index(r, c, parent);
+                    const QRect rect = view->visualRect(index);
+                    if (rect.isEmpty() || !rect.intersects(view->viewport()->rect()))
+                        continue;
+                    const QString text = index.data(Qt::DisplayRole).toString();
+                    if (text.isEmpty())
+                        continue;
+                    QFont font = view->font();
+                    if (const QVariant f = index.data(Qt::FontRole); f.canConvert<QFont>())
+                        font = f.value<QFont>();
+                    int room = rect.width() - margins;
+                    if (index.data(Qt::DecorationRole).isValid())
+                        room -= view->iconSize().isValid()
+                            ? view->iconSize().width() + 4
+                            : style->pixelMetric(QStyle::PM_SmallIconSize) + 4;
+                    if (index.data(Qt::CheckStateRole).isValid())
+                        room -= style->pixelMetric(QStyle::PM_IndicatorWidth) + 4;
+                    const QFontMetrics metrics(font);
+                    // Text that wraps (or has lines of its own) must fit the cell's height too.
+                    const auto *table = qobject_cast<const QTableView *>(view);
+                    const auto *tree = qobject_cast<const QTreeView *>(view);
+                    const bool wraps = (table && table->wordWrap()) || (tree && tree->wordWrap());
+                    const bool lines = wraps || text.contains(QLatin1Char('\n'));
+                    const QRect wrapped = metrics.boundingRect(
+                        QRect(0, 0, std::max(room, 1), 100000),
+                        lines ? int(Qt::TextWordWrap) : int(Qt::TextSingleLine), text);
+                    const int needs = lines ? wrapped.width() : metrics.horizontalAdvance(text);
+                    if (lines && wrapped.height() > rect.height() + 1)
+                        out << QStringLiteral("%1, column \"%2\": \"%3\" needs %4 px high, has %5")
+                                   .arg(describe(view),
+                                        model->headerData(c, Qt::Horizontal).toString(),
+                                        text.left(60))
+                                   .arg(wrapped.height())
+                                   .arg(rect.height());
+                    else if (needs > room + 1)
+                        out << QStringLiteral("%1, column \"%2\": \"%3\" needs %4 px, has %5")
+                                   .arg(describe(view),
+                                        model->headerData(c, Qt::Horizontal).toString(),
+                                        text.left(60))
+                                   .arg(needs)
+                                   .arg(room);
+                }
+                if (const auto *treeView = qobject_cast<QTreeView *>(view);
+                    treeView && treeView->isExpanded(model->index(r, 0, parent)))
+                    self(model->index(r, 0, parent), self);
+            }
+        };
+        check(QModelIndex(), check);
     }
     return out;
 }

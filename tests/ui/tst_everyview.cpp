@@ -157,6 +157,8 @@ private Q_SLOTS:
                 QCoreApplication::processEvents();
                 for (const QString &problem : LayoutCheck::cutOff(&window))
                     problems << view + QStringLiteral(": ") + problem;
+                for (const QString &cell : LayoutCheck::elidedCells(&window))
+                    problems << view + QStringLiteral(": ") + cell;
                 // Painted text the widget checks cannot see: the dependency graph's names.
                 if (view == QLatin1String("modules")) {
                     if (const QString cut = window.modulesView()->graph()->cutName();
@@ -184,7 +186,8 @@ private Q_SLOTS:
             const QStringList alertTexts = LayoutCheck::visibleTexts(&window);
             QVERIFY2(alertTexts.join(QLatin1Char('\n')).contains(QLatin1String("%")) == false,
                      "a message's placeholder was left unfilled");
-            for (const QString &problem : LayoutCheck::cutOff(&window))
+            for (const QString &problem :
+                 LayoutCheck::cutOff(&window) + LayoutCheck::elidedCells(&window))
                 problems << QStringLiteral("alerts (all): ") + problem;
             if (language != QLatin1String("en"))
                 for (const QString &word : LayoutCheck::englishIn(alertTexts))
@@ -192,6 +195,9 @@ private Q_SLOTS:
             state->setCurrentIndex(0);
             problems.removeDuplicates();
             english.removeDuplicates();
+            // Each on its own line: the check's message is cut at a length.
+            for (const QString &line : problems + english)
+                qWarning().noquote() << "found:" << line;
             // In another language than English, nothing a person reads is left in English.
             QVERIFY2(english.isEmpty(), qPrintable(english.join(QLatin1Char('\n'))));
             QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));

@@ -6,6 +6,7 @@
 #include "alerts/channelspanel.h"
 #include "alerts/silencedialog.h"
 #include "common/tone.h"
+#include "common/wrappingdelegate.h"
 #include "modules/modulecatalog.h"
 
 #include <QComboBox>
@@ -87,7 +88,8 @@ AlertsView::AlertsView(const Clock &clock, QWidget *parent)
     m_table->setAccessibleName(tr("Alerts"));
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setUniformRowHeights(true);
+    // Titles and what they are about read in full, over as many lines as they need.
+    WrappingDelegate::install(m_table);
     m_table->setAllColumnsShowFocus(true);
     m_table->setRootIsDecorated(false);
     m_table->header()->setStretchLastSection(false);

@@ -35,7 +35,7 @@ QDateTime time(const QJsonObject &o, const char *name)
 QString moduleName(const QString &id)
 {
     const ModuleInfo *info = ModuleCatalog::find(id);
-    return info ? info->name() : id;
+    return info ? ModuleCatalog::displayName(id) : id;
 }
 
 } // namespace
@@ -289,10 +289,10 @@ QVariant AlertTableModel::alertData(const QJsonObject &a, int column, int role) 
         return mark + QLatin1Char(' ') + severityText(severity);
     }
     case Title:
-        // The seed's "• title: message", so a KPI alert says which figure.
+        // The title, and what it is about under it, so a KPI alert says which figure.
         return said(a, "message").isEmpty()
             ? said(a, "title")
-            : said(a, "title") + QStringLiteral(": ") + said(a, "message");
+            : said(a, "title") + QLatin1Char('\n') + said(a, "message");
     case Module:
         return text(a, "module").isEmpty() ? QString() : moduleName(text(a, "module"));
     case FirstSeen:

@@ -29,6 +29,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardItemModel>
+#include <QStyle>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -67,9 +68,15 @@ BuilderView::BuilderView(QWidget *parent)
     m_palette->setAccessibleName(tr("Steps"));
     m_palette->setModel(m_paletteFilter);
     m_palette->setHeaderHidden(true);
+    m_palette->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_palette->setIndentation(14);
     m_palette->setDragEnabled(true);
     m_palette->setDragDropMode(QAbstractItemView::DragOnly);
     m_palette->expandToDepth(0);
+    // As wide as its longest entry (a module's name, in any language), never cut short.
+    m_palette->resizeColumnToContents(0);
+    m_palette->setMinimumWidth(m_palette->columnWidth(0) + 2 * m_palette->frameWidth()
+                               + m_palette->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
     m_search->setObjectName(QStringLiteral("paletteSearch"));
     m_search->setPlaceholderText(tr("Find a step or action"));
     m_search->setClearButtonEnabled(true);

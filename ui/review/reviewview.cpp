@@ -100,8 +100,8 @@ ReviewView::ReviewView(const Clock &clock, QWidget *parent)
                     queue.isEmpty()
                         ? QString()
                         : QStringLiteral("^%1$").arg(QRegularExpression::escape(queue)));
-                // Within one queue its column says nothing: the task's title gets the room.
-                m_table->setColumnHidden(TaskTableModel::QueueColumn, !queue.isEmpty());
+                // Within one queue its name says nothing: the task's title gets the room.
+                m_tasks->setQueueShown(queue.isEmpty());
                 if (!m_refreshing && m_byText->rowCount() > 0 && !m_table->currentIndex().isValid())
                     m_table->setCurrentIndex(m_byText->index(0, 0));
                 updateBulk();
@@ -127,14 +127,16 @@ ReviewView::ReviewView(const Clock &clock, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
+    // Two columns: the task (its title, and its queue, wait and owner under it), wrapped to the
+    // pane's width, and its SLA.
+    m_table->setWordWrap(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(TaskTableModel::TitleColumn,
                                                       QHeaderView::Stretch);
-    // Long queue names (and translations) do not push the table sideways.
-    m_table->horizontalHeader()->setSectionResizeMode(TaskTableModel::QueueColumn,
-                                                      QHeaderView::Interactive);
-    m_table->setColumnWidth(TaskTableModel::QueueColumn, 110);
+    for (int column :
+         {TaskTableModel::QueueColumn, TaskTableModel::WaitingColumn, TaskTableModel::OwnerColumn})
+        m_table->setColumnHidden(column, true);
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ReviewView::showTask);

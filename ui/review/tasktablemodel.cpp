@@ -78,6 +78,15 @@ TaskTableModel::SlaState TaskTableModel::slaState(const QJsonObject &task) const
     return left <= 3600 ? SlaState::Soon : SlaState::Ok;
 }
 
+void TaskTableModel::setQueueShown(bool shown)
+{
+    if (shown == m_queueShown)
+        return;
+    m_queueShown = shown;
+    if (!m_tasks.isEmpty())
+        Q_EMIT dataChanged(index(0, TitleColumn), index(rowCount() - 1, TitleColumn));
+}
+
 QString TaskTableModel::dueText(const QJsonObject &task) const
 {
     const QDateTime due = timeOf(task, "due_at");
@@ -111,8 +120,20 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
         return data(index, Qt::DisplayRole);
     case Qt::DisplayRole:
         switch (index.column()) {
-        case TitleColumn:
-            return t.value(QLatin1String("title")).toString();
+        case TitleColumn: {
+            // The title, and under it what a person weighs before taking it: which queue,
+            // how long it has waited, who has it.
+            QStringList about;
+            if (m_queueShown)
+                about << data(index.siblingAtColumn(QueueColumn), role).toString();
+            about << tr("waiting %1")
+                         .arg(data(index.siblingAtColumn(WaitingColumn), role).toString());
+            const QJsonValue owner = t.value(QLatin1String("claimed_by"));
+            about << (owner.isString() ? tr("taken by %1").arg(owner.toString())
+                                       : tr("not taken yet"));
+            return t.value(QLatin1String("title")).toString() + QLatin1Char('\n')
+                + about.join(QStringLiteral(" · "));
+        }
         case QueueColumn: {
             const QString from = t.value(QLatin1String("escalated_from")).toString();
             const QString queue = queueTitle(t.value(QLatin1String("queue")).toString());

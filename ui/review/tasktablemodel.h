@@ -44,12 +44,16 @@ public:
     // "2 h 05 min left", "35 min over", "no SLA".
     QString dueText(const QJsonObject &task) const;
 
+    // The task column's second line names the queue too (when all queues show together).
+    void setQueueShown(bool shown);
+
     // Queue names as people read them ("ocr-review" → "OCR review").
     static QString queueTitle(const QString &queue);
 
 private:
     const Clock &m_clock;
     QList<QJsonObject> m_tasks;
+    bool m_queueShown = true;
     QTimer *m_tick;
 };
 

@@ -21,19 +21,22 @@ ModuleAddresses::ModuleAddresses(ModuleTableModel *modules, QWidget *parent)
 {
     m_table->setObjectName(QStringLiteral("moduleAddresses"));
     m_table->setHorizontalHeaderLabels(
-        {tr("Active"), tr("Module"), tr("Address"), tr("Health address"), tr("Time limit (s)")});
+        {tr("Active"), tr("Module"), tr("Address"), tr("Health URL"), tr("Limit (s)")});
+    m_table->horizontalHeaderItem(Health)->setToolTip(
+        tr("Where the module's health is read; empty: its address followed by /health"));
+    m_table->horizontalHeaderItem(Timeout)->setToolTip(
+        tr("How long a call to the module may take, in seconds; empty: the health check's"));
     m_table->verticalHeader()->hide();
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideMiddle); // the host and the path both show
+    // Addresses read in full: a long one breaks at its slashes onto another line.
+    m_table->setWordWrap(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(Module, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(On, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(Timeout, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The names and the addresses share the room, wrapping when they need to.
+    header->setSectionResizeMode(Module, QHeaderView::Stretch);
     header->setSectionResizeMode(Address, QHeaderView::Stretch);
-    header->setSectionResizeMode(Health, QHeaderView::Interactive);
-    header->resizeSection(Health, 160);
+
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const ModuleInfo &info = ModuleCatalog::all().at(row);
         auto *on = new QTableWidgetItem;
