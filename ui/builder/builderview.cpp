@@ -11,6 +11,7 @@
 #include "builder/versionhistory.h"
 #include "builder/workflowscene.h"
 #include "common/executionlink.h"
+#include "common/wrappingdelegate.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -29,7 +30,6 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardItemModel>
-#include <QStyle>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -73,10 +73,8 @@ BuilderView::BuilderView(QWidget *parent)
     m_palette->setDragEnabled(true);
     m_palette->setDragDropMode(QAbstractItemView::DragOnly);
     m_palette->expandToDepth(0);
-    // As wide as its longest entry (a module's name, in any language), never cut short.
-    m_palette->resizeColumnToContents(0);
-    m_palette->setMinimumWidth(m_palette->columnWidth(0) + 2 * m_palette->frameWidth()
-                               + m_palette->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
+    // A long module name wraps onto a second line rather than take the canvas's room.
+    WrappingDelegate::install(m_palette);
     m_search->setObjectName(QStringLiteral("paletteSearch"));
     m_search->setPlaceholderText(tr("Find a step or action"));
     m_search->setClearButtonEnabled(true);
@@ -107,6 +105,10 @@ BuilderView::BuilderView(QWidget *parent)
     m_problemList->setModel(m_problemModel);
     m_problemList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_problemList->setMaximumHeight(120);
+    // Each problem reads in full, over two lines if it must.
+    m_problemList->setWordWrap(true);
+    m_problemList->setResizeMode(QListView::Adjust);
+    m_problemList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_problemList, &QListView::activated, this, [this](const QModelIndex &index) {
         const QString node = index.data(Qt::UserRole + 1).toString();
         if (node.isEmpty() || !m_graph.hasNode(node))

@@ -357,12 +357,14 @@ void Inspector::addField(const Spec &spec, const QJsonObject &source)
         for (const auto &v : value.toArray())
             items << v.toString();
         auto *edit = new QLineEdit(items.join(QStringLiteral(", ")), this);
+        edit->setCursorPosition(0); // the start of a long text shows
         connect(edit, &QLineEdit::textEdited, this, [this, spec, edit] { commit(spec, edit); });
         editor = edit;
         break;
     }
     case Kind::Id: {
         auto *edit = new QLineEdit(value.toString(), this);
+        edit->setCursorPosition(0); // the start of a long text shows
         edit->setToolTip(tr("Lower-case letters, digits and _; other steps read this one as "
                             "steps.<id>, and they follow a rename"));
         connect(edit, &QLineEdit::editingFinished, this, [this, edit] {
@@ -375,6 +377,7 @@ void Inspector::addField(const Spec &spec, const QJsonObject &source)
     }
     default: {
         auto *edit = new QLineEdit(value.toString(), this);
+        edit->setCursorPosition(0); // the start of a long text shows
         if (spec.kind == Kind::Expression || spec.kind == Kind::Template) {
             edit->setPlaceholderText(spec.kind == Kind::Expression
                                          ? tr("e.g. input.score > 8")

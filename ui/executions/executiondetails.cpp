@@ -221,7 +221,7 @@ void ExecutionDetails::showExecution(const QString &executionId, const QJsonObje
     const QString workflow = e.value(QLatin1String("workflow_id")).toString();
     const int version = e.value(QLatin1String("version")).toInt();
     QString header = tr("<b>%1</b> (version %2) — <span style=\"color:%3\"><b>%4</b></span>")
-                         .arg(workflow.toHtmlEscaped())
+                         .arg(m_workflowNames.value(workflow, workflow).toHtmlEscaped())
                          .arg(version)
                          .arg(ExecutionTableModel::statusColor(status).name(),
                               ExecutionTableModel::statusText(status).toHtmlEscaped());

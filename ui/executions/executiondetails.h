@@ -32,6 +32,8 @@ public:
 
     // Orchestrator::executionReady's; nowMs ends the timeline's bars that are still going.
     void showExecution(const QString &executionId, const QJsonObject &execution, qint64 nowMs);
+    // Workflow ids to the names people gave them, for the heading.
+    void setWorkflowNames(const QHash<QString, QString> &names) { m_workflowNames = names; }
     void clear();
     // The workflow version the execution ran, for the path.
     void showWorkflow(const QString &workflowId, int version, const QJsonObject &document);
@@ -78,6 +80,7 @@ private:
     HistoryModel *m_historyModel;
     QString m_id;
     QJsonObject m_execution;
+    QHash<QString, QString> m_workflowNames;
     QString m_drawn; // "workflow@version" in the path view
     QHash<QString, QJsonObject> m_nodes; // the drawn workflow's steps, by id
     QString m_traceTemplate;

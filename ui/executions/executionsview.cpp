@@ -224,6 +224,7 @@ void ExecutionsView::setWorkflows(const QJsonArray &workflows)
     }
     m_workflow->setCurrentIndex(std::max(0, m_workflow->findData(chosen)));
     m_model->setWorkflowNames(names);
+    m_page->setWorkflowNames(names);
 }
 
 void ExecutionsView::setTraceUrlTemplate(const QString &urlTemplate)
