@@ -1092,6 +1092,125 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::AccessPage</name>
+    <message>
+        <source>Viewer: reads everything but patient data</source>
+        <translation>Lector: lo lee todo salvo los datos de pacientes</translation>
+    </message>
+    <message>
+        <source>Support: works the review queues</source>
+        <translation>Soporte: trabaja las colas de revisión</translation>
+    </message>
+    <message>
+        <source>Manager: also alerts, workflows and reports</source>
+        <translation>Gerencia: además alertas, flujos e informes</translation>
+    </message>
+    <message>
+        <source>Admin: everything, settings and access included</source>
+        <translation>Administración: todo, ajustes y accesos incluidos</translation>
+    </message>
+    <message>
+        <source>Issue token</source>
+        <translation>Emitir token</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Revocar…</translation>
+    </message>
+    <message>
+        <source>People and services that use the core&apos;s API (a remote console, a script, a wall screen), each with a token and a role. Tokens set in the configuration (SWITCHBOARD_TOKENS and the admin token) are not listed here.</source>
+        <translation>Personas y servicios que usan la API del núcleo (una consola remota, un script, una pantalla mural), cada uno con un token y un rol. Los tokens definidos en la configuración (SWITCHBOARD_TOKENS y el token de administración) no aparecen aquí.</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Emitido</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Último uso</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>The token is refused from its next request on</source>
+        <translation>El token se rechaza a partir de su próxima petición</translation>
+    </message>
+    <message>
+        <source>A new token</source>
+        <translation>Un token nuevo</translation>
+    </message>
+    <message>
+        <source>Who or what holds it: &quot;Reception desk&quot;</source>
+        <translation>Quién o qué lo tiene: «Recepción»</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rol:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Copiado.</translation>
+    </message>
+    <message>
+        <source>Copy the token now and give it to its holder: it is not shown again. Lost, it is revoked and a new one issued.</source>
+        <translation>Copie el token ahora y entrégueselo a quien lo vaya a usar: no se vuelve a mostrar. Si se pierde, se revoca y se emite otro.</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Revoked %1 by %2</source>
+        <translation>Revocado el %1 por %2</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En uso</translation>
+    </message>
+    <message>
+        <source>Token issued for &quot;%1&quot; (%2).</source>
+        <translation>Token emitido para «%1» (%2).</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>No se hizo: %1</translation>
+    </message>
+    <message>
+        <source>Revoke the token?</source>
+        <translation>¿Revocar el token?</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; can no longer use the API from its next request on. This cannot be undone: a new token would have to be issued.</source>
+        <translation>«%1» ya no podrá usar la API a partir de su próxima petición. No se puede deshacer: habría que emitir un token nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::AlertDetail</name>
     <message>
         <source>Channel</source>
@@ -5065,6 +5184,10 @@ la más antigua espera %3</translation>
     <message>
         <source>Console folder:</source>
         <translation>Carpeta de la consola:</translation>
+    </message>
+    <message>
+        <source>People and access</source>
+        <translation>Personas y accesos</translation>
     </message>
 </context>
 <context>

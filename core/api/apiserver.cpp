@@ -1,6 +1,7 @@
 #include "api/apiserver.h"
 
 #include "alerts/alertbook.h"
+#include "api/accesstokens.h"
 #include "api/alertroutes.h"
 #include "api/executionroutes.h"
 #include "api/metricsexporter.h"
@@ -309,15 +310,22 @@ bool ApiServer::filter(HttpRequest &request, const HttpReply &reply)
                    "application/json", {{"WWW-Authenticate", "Bearer"}});
         return false;
     }
-    const auto role = m_tokens.roleFor(auth.mid(7).trimmed());
-    if (!role) {
-        reply.send(401, R"({"error":"the bearer token is not valid"})", "application/json",
-                   {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}});
-        return false;
+    const QByteArray token = auth.mid(7).trimmed();
+    if (const auto role = m_tokens.roleFor(token)) {
+        request.role = toWire(*role);
+        request.actor = m_tokens.nameFor(token);
+        return true;
     }
-    request.role = toWire(*role);
-    request.actor = m_tokens.nameFor(auth.mid(7).trimmed());
-    return true;
+    // A token issued from the console, unless it was revoked.
+    if (const auto holder =
+            m_core.accessTokens() ? m_core.accessTokens()->check(token) : std::nullopt) {
+        request.role = toWire(holder->role);
+        request.actor = holder->name;
+        return true;
+    }
+    reply.send(401, R"({"error":"the bearer token is not valid"})", "application/json",
+               {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}});
+    return false;
 }
 
 bool ApiServer::allow(const HttpRequest &request, const HttpReply &reply, Role minimum)

@@ -1,5 +1,6 @@
 #include "api/settingsroutes.h"
 
+#include "api/accesstokens.h"
 #include "api/apiserver.h"
 #include "service/coreservice.h"
 #include "service/settingsdesk.h"
@@ -54,6 +55,51 @@ void SettingsRoutes::install(ApiServer &server, CoreService &core)
                      if (Status st = core.settings()->restoreAtNextStart(backup, req.actor); !st)
                          return reply.sendError(st.error());
                      reply.sendJson(202, {{QStringLiteral("restore_at_next_start"), backup}});
+                 });
+
+    // People and access: the tokens issued here, never their secrets after issuing.
+    server.route("GET", QStringLiteral("/api/v1/tokens"),
+                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+                     if (!ApiServer::allow(req, reply, Role::Admin))
+                         return;
+                     auto tokens = core.accessTokens()->list();
+                     if (!tokens)
+                         return reply.sendError(tokens.error());
+                     reply.sendJson(200, {{QStringLiteral("tokens"), *tokens}});
+                 });
+    // {"name": "Reception desk", "role": "support"} → the token, shown this once.
+    server.route("POST", QStringLiteral("/api/v1/tokens"),
+                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+                     if (!ApiServer::allow(req, reply, Role::Admin))
+                         return;
+                     static const RequestSchema schema =
+                         RequestSchema()
+                             .required(QStringLiteral("name"), RequestSchema::Type::String)
+                             .range(1, 60)
+                             .required(QStringLiteral("role"), RequestSchema::Type::String)
+                             .oneOf({QStringLiteral("viewer"), QStringLiteral("support"),
+                                     QStringLiteral("manager"), QStringLiteral("admin")})
+                             .closed();
+                     auto body = ApiServer::body(req, schema);
+                     if (!body)
+                         return reply.sendError(body.error());
+                     auto issued = core.accessTokens()->issue(
+                         body->value(QLatin1String("name")).toString(),
+                         *roleFromWire(body->value(QLatin1String("role")).toString()), req.actor);
+                     if (!issued)
+                         return reply.sendError(issued.error());
+                     QJsonObject out = issued->entry;
+                     out.insert(QStringLiteral("token"), issued->token);
+                     reply.sendJson(201, out);
+                 });
+    server.route("DELETE", QStringLiteral("/api/v1/tokens/{id}"),
+                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+                     if (!ApiServer::allow(req, reply, Role::Admin))
+                         return;
+                     if (Status st = core.accessTokens()->revoke(p.at(0).toLongLong(), req.actor);
+                         !st)
+                         return reply.sendError(st.error());
+                     reply.send(204, {});
                  });
 }
 

@@ -2,6 +2,7 @@
 
 #include "alerts/alertbook.h"
 #include "alerts/alertrules.h"
+#include "api/accesstokens.h"
 #include "api/apiserver.h"
 #include "audit/auditlog.h"
 #include "common/logging.h"
@@ -227,6 +228,9 @@ Status CoreService::startEngine()
     m_settings->setDataFolder(m_options.dataDir, path, name);
     if (Status applied = m_settings->applyStored(); !applied)
         return applied;
+    m_accessTokens = std::make_unique<AccessTokens>(*m_db, m_clock);
+    if (Status tokens = m_accessTokens->load(); !tokens)
+        return tokens;
     m_expressions = std::make_unique<ExpressionEngine>();
     m_validator = std::make_unique<WorkflowValidator>(*m_expressions);
     m_validator->setMaxNodes(m_config.limits.maxNodes);
@@ -265,6 +269,7 @@ Status CoreService::startEngine()
     m_audit = new AuditLog(*m_db, m_clock, *m_resilient, this);
     m_phi.setAudit(m_audit);
     m_settings->setAudit(m_audit);
+    m_accessTokens->setAudit(m_audit);
     if (!m_restoredFrom.isEmpty()) {
         if (Status audited =
                 m_audit->record(QStringLiteral("database.restored"), QStringLiteral("system"),

@@ -38,6 +38,7 @@ class Retention;
 class SecretStore;
 class WorkflowEngine;
 class SettingsDesk;
+class AccessTokens;
 class WorkflowStore;
 class WorkflowValidator;
 
@@ -85,6 +86,8 @@ public:
 
     // The settings that can be changed, the data folder and its backups.
     SettingsDesk *settings() const { return m_settings.get(); }
+    // The API tokens issued from the console or the API.
+    AccessTokens *accessTokens() const { return m_accessTokens.get(); }
     // Changes settings (SettingsDesk::change) and applies at once those that can be:
     // {applied: [...], at_restart: [...]}.
     Result<QJsonObject> changeSettings(const QJsonObject &values, const QString &actor);
@@ -159,6 +162,7 @@ private:
     std::unique_ptr<ModuleHistory> m_moduleHistory;
     std::unique_ptr<Retention> m_retention;
     std::unique_ptr<SettingsDesk> m_settings;
+    std::unique_ptr<AccessTokens> m_accessTokens;
     QString m_restoredFrom; // the backup restored at this start, if one was
     KeyFigures *m_keyFigures = nullptr;
     quint64 m_dependenciesGeneration = ~quint64(0); // of the workflows the graph was built from

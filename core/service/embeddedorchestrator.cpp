@@ -1,6 +1,7 @@
 #include "service/embeddedorchestrator.h"
 
 #include "alerts/alertbook.h"
+#include "api/accesstokens.h"
 #include "common/logging.h"
 #include "engine/workflowengine.h"
 #include "kpis/kpihistory.h"
@@ -656,6 +657,51 @@ void EmbeddedOrchestrator::restoreBackup(const QString &path)
                 Q_EMIT settingsRefused(QStringLiteral("backup"), scheduled.error().message);
             if (settings)
                 Q_EMIT settingsReady(*settings);
+        });
+    });
+}
+
+void EmbeddedOrchestrator::requestTokens()
+{
+    onCore([this](CoreService &service) {
+        auto tokens = service.accessTokens()->list();
+        QMetaObject::invokeMethod(this, [this, tokens] {
+            if (tokens)
+                Q_EMIT tokensReady(*tokens);
+            else
+                Q_EMIT tokensRefused(tokens.error().message);
+        });
+    });
+}
+
+void EmbeddedOrchestrator::issueToken(const QString &name, const QString &role)
+{
+    const QString who = userName();
+    onCore([this, name, role, who](CoreService &service) {
+        const auto wire = roleFromWire(role);
+        auto issued = wire ? service.accessTokens()->issue(name, *wire, who)
+                           : Result<AccessTokens::Issued>(makeError(
+                               QStringLiteral("no role \"%1\"").arg(role), QStringLiteral("role")));
+        QMetaObject::invokeMethod(this, [this, issued] {
+            if (!issued)
+                return Q_EMIT tokensRefused(issued.error().message);
+            QJsonObject token = issued->entry;
+            token.insert(QStringLiteral("token"), issued->token);
+            Q_EMIT tokenIssued(token);
+            requestTokens();
+        });
+    });
+}
+
+void EmbeddedOrchestrator::revokeToken(qint64 id)
+{
+    const QString who = userName();
+    onCore([this, id, who](CoreService &service) {
+        const Status revoked = service.accessTokens()->revoke(id, who);
+        QMetaObject::invokeMethod(this, [this, revoked] {
+            if (!revoked)
+                Q_EMIT tokensRefused(revoked.error().message);
+            requestTokens();
         });
     });
 }

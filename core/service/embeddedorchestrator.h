@@ -77,6 +77,9 @@ public:
     void changeSettings(const QJsonObject &values) override;
     void backupNow() override;
     void restoreBackup(const QString &path) override;
+    void requestTokens() override;
+    void issueToken(const QString &name, const QString &role) override;
+    void revokeToken(qint64 id) override;
 
 private:
     // Runs work on the core's thread with the service, if it is running.

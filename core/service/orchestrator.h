@@ -128,6 +128,12 @@ public:
     virtual void changeSettings(const QJsonObject &values) = 0;
     virtual void backupNow() = 0;
     virtual void restoreBackup(const QString &path) = 0;
+    // People and access (AccessTokens). requestTokens: tokensReady with the list. issueToken
+    // (name, role "viewer" … "admin"): tokenIssued with the token, shown this once, then
+    // tokensReady. revokeToken: tokensReady. A refusal of either: tokensRefused.
+    virtual void requestTokens() = 0;
+    virtual void issueToken(const QString &name, const QString &role) = 0;
+    virtual void revokeToken(qint64 id) = 0;
 
 Q_SIGNALS:
     void ready();
@@ -184,6 +190,9 @@ Q_SIGNALS:
     void settingsRefused(const QString &field, const QString &message);
     void backupMade(const QString &path);
     void restoreScheduled(const QString &path);
+    void tokensReady(const QJsonArray &tokens);
+    void tokenIssued(const QJsonObject &token);
+    void tokensRefused(const QString &message);
 };
 
 } // namespace Switchboard

@@ -376,6 +376,20 @@ CREATE TABLE console_settings (
 ALTER TABLE alerts ADD COLUMN texts TEXT NOT NULL DEFAULT '';
 ALTER TABLE alert_events ADD COLUMN texts TEXT NOT NULL DEFAULT '';
 )SQL",
+    // 17: API tokens issued from the console (AccessTokens): a hash of each, never the token.
+    R"SQL(
+CREATE TABLE access_tokens (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    last_used_at INTEGER,
+    revoked_at INTEGER,
+    revoked_by TEXT NOT NULL DEFAULT ''
+);
+)SQL",
 };
 
 } // namespace

@@ -79,6 +79,9 @@ public:
     void changeSettings(const QJsonObject &) override { }
     void backupNow() override { }
     void restoreBackup(const QString &) override { }
+    void requestTokens() override { }
+    void issueToken(const QString &, const QString &) override { }
+    void revokeToken(qint64) override { }
 };
 
 // Lives on the sending thread; paces the snapshots in batches every millisecond.

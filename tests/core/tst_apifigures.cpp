@@ -7,6 +7,7 @@
 #include "sim/simdemoclinic.h"
 #include "testsupport.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -182,6 +183,66 @@ private Q_SLOTS:
                      .toString(),
                  path);
         QVERIFY(QFile::remove(m_data.filePath(QStringLiteral("demo.db.restore"))));
+    }
+
+    // People and access: an admin issues a token with a role, its holder works with it within
+    // that role, and once revoked it is refused. Only a hash of it is ever stored, and issuing
+    // and revoking are audited under the admin's name.
+    void tokensIssuedUsedRevokedAndNeverStored()
+    {
+        const QString tokens = url(QStringLiteral("/api/v1/tokens"));
+        const QList<QPair<QByteArray, QByteArray>> support {
+            {"Authorization", "Bearer support-token-0123456789"}};
+        QCOMPARE(get(tokens, support).status, 403);
+        QCOMPARE(post(tokens, R"({"name":"Desk","role":"support"})", support).status, 403);
+        QCOMPARE(post(tokens, R"({"name":"Desk","role":"owner"})", auth()).status, 400);
+        QCOMPARE(post(tokens, R"({"name":"   ","role":"support"})", auth()).status, 400);
+
+        const HttpResult issued =
+            post(tokens, R"({"name":"Reception desk","role":"support"})", auth());
+        QCOMPARE(issued.status, 201);
+        const QByteArray token = issued.json().value(QLatin1String("token")).toString().toLatin1();
+        QVERIFY(token.startsWith("sbt_") && token.size() > 40);
+        const qint64 id = issued.json().value(QLatin1String("id")).toInteger();
+        QCOMPARE(post(tokens, R"({"name":"reception desk","role":"viewer"})", auth()).status, 409);
+
+        // Its holder works within the role: the review queue yes, the settings no.
+        const QList<QPair<QByteArray, QByteArray>> desk {{"Authorization", "Bearer " + token}};
+        QCOMPARE(get(url(QStringLiteral("/api/v1/tasks")), desk).status, 200);
+        QCOMPARE(get(url(QStringLiteral("/api/v1/settings")), desk).status, 403);
+        const HttpResult listed = get(tokens, auth());
+        QCOMPARE(listed.status, 200);
+        QVERIFY(!listed.body.contains(token));
+        const QJsonObject entry =
+            listed.json().value(QLatin1String("tokens")).toArray().first().toObject();
+        QCOMPARE(entry.value(QLatin1String("name")).toString(), QStringLiteral("Reception desk"));
+        QCOMPARE(entry.value(QLatin1String("role")).toString(), QStringLiteral("support"));
+        QVERIFY(!entry.value(QLatin1String("last_used_at")).isNull());
+
+        // Never on disk as it is: not in the database, not in its write-ahead log.
+        for (const QString &name : QDir(m_data.path()).entryList(QDir::Files)) {
+            QFile file(m_data.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(token), qPrintable(name));
+        }
+
+        const QString one = tokens + QLatin1Char('/') + QString::number(id);
+        QCOMPARE(request("DELETE", one, {}, support).status, 403);
+        QCOMPARE(request("DELETE", one, {}, auth()).status, 204);
+        QCOMPARE(get(url(QStringLiteral("/api/v1/tasks")), desk).status, 401);
+        QCOMPARE(request("DELETE", one, {}, auth()).status, 404);
+        const QJsonObject revoked =
+            get(tokens, auth()).json().value(QLatin1String("tokens")).toArray().first().toObject();
+        QVERIFY(!revoked.value(QLatin1String("revoked_at")).isNull());
+
+        QStringList events;
+        for (const QJsonValue e : get(url(QStringLiteral("/api/v1/audit?limit=1000")), auth())
+                                      .json()
+                                      .value(QLatin1String("entries"))
+                                      .toArray())
+            events << e[QLatin1String("event")].toString();
+        QVERIFY(events.contains(QStringLiteral("token.issued")));
+        QVERIFY(events.contains(QStringLiteral("token.revoked")));
     }
 
     void keyFigureHistoryOverHttp()

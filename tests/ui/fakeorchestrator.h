@@ -244,6 +244,9 @@ public:
     }
     void backupNow() override { Q_EMIT backupMade(QStringLiteral("/data/backups/manual/x.db")); }
     void restoreBackup(const QString &path) override { restored << path; }
+    void requestTokens() override { Q_EMIT tokensReady({}); }
+    void issueToken(const QString &, const QString &) override { }
+    void revokeToken(qint64) override { }
 
     int checks = 0;
     int alertRequests = 0;

@@ -5,6 +5,8 @@
 #include "common/manualclock.h"
 #include "dashboard/moduletablemodel.h"
 #include "fakeorchestrator.h"
+#include "service/embeddedorchestrator.h"
+#include "settings/accesspage.h"
 #include "settings/datapage.h"
 #include "settings/kpitargets.h"
 #include "settings/moduleaddresses.h"
@@ -224,6 +226,58 @@ private Q_SLOTS:
         // Notifications moved from Alerts to Settings.
         QVERIFY(window.showView(QStringLiteral("settings-notifications")));
         QVERIFY(window.alertsView()->channels()->isVisible());
+    }
+
+    // People and access, against a real core: a token issued is shown once and listed without
+    // its secret; a second of the same name is refused with why; one revoked says so.
+    void peopleAreGivenTokensAndTakenThemBack()
+    {
+        EmbeddedOrchestrator core {CoreConfig(), CoreOptions()};
+        QSignalSpy started(&core, &Orchestrator::overviewChanged);
+        core.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty(), 20000);
+        MainWindow window(core, m_clock);
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy lists(&core, &Orchestrator::tokensReady);
+        QVERIFY(window.showView(QStringLiteral("settings-people")));
+        QVERIFY(lists.wait(5000));
+        AccessPage *page = window.settingsView()->access();
+        QCOMPARE(page->table()->rowCount(), 0);
+        QVERIFY(!page->issueButton()->isEnabled());
+
+        QSignalSpy issued(&core, &Orchestrator::tokenIssued);
+        page->nameEdit()->setText(QStringLiteral("Reception desk"));
+        page->roleBox()->setCurrentIndex(page->roleBox()->findData(QStringLiteral("support")));
+        page->issueButton()->click();
+        QVERIFY(issued.wait(5000));
+        const QString token = page->issuedToken()->text();
+        QVERIFY(token.startsWith(QLatin1String("sbt_")));
+        QTRY_COMPARE(page->table()->rowCount(), 1);
+        QCOMPARE(page->table()->item(0, 0)->text(), QStringLiteral("Reception desk"));
+        QCOMPARE(page->table()->item(0, 1)->text(), QStringLiteral("Support"));
+        QCOMPARE(page->table()->item(0, 4)->text(), QStringLiteral("In use"));
+        for (int c = 0; c < page->table()->columnCount(); ++c)
+            QVERIFY(!page->table()->item(0, c)->text().contains(token));
+        QVERIFY(page->nameEdit()->text().isEmpty());
+
+        QSignalSpy refused(&core, &Orchestrator::tokensRefused);
+        page->nameEdit()->setText(QStringLiteral("reception desk"));
+        page->issueButton()->click();
+        QVERIFY(refused.wait(5000));
+        QVERIFY2(page->statusText().contains(QStringLiteral("already in use")),
+                 qPrintable(page->statusText()));
+
+        page->setConfirmRevoke(false);
+        page->table()->selectRow(0);
+        QVERIFY(page->revokeButton()->isEnabled());
+        lists.clear();
+        page->revokeButton()->click();
+        QVERIFY(lists.wait(5000));
+        QTRY_VERIFY(page->table()->item(0, 4)->text().startsWith(QStringLiteral("Revoked")));
+        page->table()->selectRow(0);
+        QVERIFY(!page->revokeButton()->isEnabled());
     }
 };
 

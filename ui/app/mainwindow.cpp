@@ -19,6 +19,7 @@
 #include "modules/modulesview.h"
 #include "review/reviewview.h"
 #include "service/orchestrator.h"
+#include "settings/accesspage.h"
 #include "settings/settingsview.h"
 #include "texts/message.h"
 
@@ -272,6 +273,13 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
             &SettingsView::showBackupMade);
     connect(&orchestrator, &Orchestrator::restoreScheduled, m_settingsView,
             &SettingsView::showRestoreScheduled);
+    AccessPage *access = m_settingsView->access();
+    connect(access, &AccessPage::tokensWanted, &orchestrator, &Orchestrator::requestTokens);
+    connect(access, &AccessPage::issueRequested, &orchestrator, &Orchestrator::issueToken);
+    connect(access, &AccessPage::revokeRequested, &orchestrator, &Orchestrator::revokeToken);
+    connect(&orchestrator, &Orchestrator::tokensReady, access, &AccessPage::setTokens);
+    connect(&orchestrator, &Orchestrator::tokenIssued, access, &AccessPage::showIssued);
+    connect(&orchestrator, &Orchestrator::tokensRefused, access, &AccessPage::showRefusal);
     connect(channels, &ChannelsPanel::saveRequested, &orchestrator, &Orchestrator::saveChannel);
     connect(channels, &ChannelsPanel::removeRequested, &orchestrator, &Orchestrator::removeChannel);
     connect(channels, &ChannelsPanel::testRequested, &orchestrator, &Orchestrator::testChannel);

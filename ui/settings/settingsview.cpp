@@ -1,5 +1,6 @@
 #include "settings/settingsview.h"
 
+#include "settings/accesspage.h"
 #include "settings/datapage.h"
 #include "settings/kpitargets.h"
 #include "settings/moduleaddresses.h"
@@ -51,6 +52,7 @@ SettingsView::SettingsView(const QString &connection, ModuleTableModel *modules,
           this))
     , m_targets(new KpiTargets(this))
     , m_data(new DataPage(this))
+    , m_access(new AccessPage(this))
     , m_notifications(new QWidget(this))
     , m_language(new QComboBox(this))
     , m_languageNote(new QLabel(this))
@@ -70,6 +72,7 @@ SettingsView::SettingsView(const QString &connection, ModuleTableModel *modules,
     addPage(QStringLiteral("health"), tr("Health checks"), m_health);
     addPage(QStringLiteral("targets"), tr("Targets"), m_targets);
     addPage(QStringLiteral("notifications"), tr("Notifications"), m_notifications);
+    addPage(QStringLiteral("people"), tr("People and access"), m_access);
     addPage(QStringLiteral("data"), tr("Data and backups"), m_data);
     addPage(QStringLiteral("console"), tr("This console"), consolePage(connection));
     m_nav->setFixedWidth(std::max(170, m_nav->sizeHintForColumn(0) + 24));
@@ -175,8 +178,8 @@ void SettingsView::setNotifications(QWidget *channels)
 QStringList SettingsView::pageNames()
 {
     return {QStringLiteral("clinic"),  QStringLiteral("modules"),       QStringLiteral("health"),
-            QStringLiteral("targets"), QStringLiteral("notifications"), QStringLiteral("data"),
-            QStringLiteral("console")};
+            QStringLiteral("targets"), QStringLiteral("notifications"), QStringLiteral("people"),
+            QStringLiteral("data"),    QStringLiteral("console")};
 }
 
 bool SettingsView::showPage(const QString &name)

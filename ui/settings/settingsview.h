@@ -10,6 +10,7 @@ class QStackedWidget;
 
 namespace Switchboard {
 
+class AccessPage;
 class DataPage;
 class KpiTargets;
 class ModuleAddresses;
@@ -45,6 +46,7 @@ public:
     ModuleAddresses *modules() const { return m_modules; }
     KpiTargets *targets() const { return m_targets; }
     DataPage *data() const { return m_data; }
+    AccessPage *access() const { return m_access; }
 
     // The language chosen here ("" for the system's), as main() reads it at start.
     static QString savedLanguage();
@@ -77,6 +79,7 @@ private:
     SettingsForm *m_health;
     KpiTargets *m_targets;
     DataPage *m_data;
+    AccessPage *m_access;
     QWidget *m_notifications;
     QComboBox *m_language;
     QLabel *m_languageNote;
