@@ -5994,6 +5994,137 @@ la más antigua espera %3</translation>
     </message>
 </context>
 <context>
+    <name>WorkflowProblems</name>
+    <message>
+        <source>step &quot;%1&quot;: %2</source>
+        <translation>paso «%1»: %2</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot;, %2: %3</source>
+        <translation>paso «%1», %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>the workflow has %1 nodes and %2 connections; at most %3 nodes and %4 connections are allowed (WORKFLOW_MAX_NODES)</source>
+        <translation>el flujo tiene %1 pasos y %2 conexiones; se permiten como mucho %3 pasos y %4 conexiones (WORKFLOW_MAX_NODES)</translation>
+    </message>
+    <message>
+        <source>at most %1 correlation keys</source>
+        <translation>como mucho %1 claves de correlación</translation>
+    </message>
+    <message>
+        <source>a key&apos;s name is lower-case letters, digits and &quot;_&quot;, e.g. patient_id</source>
+        <translation>el nombre de una clave lleva minúsculas, dígitos y «_», p. ej. patient_id</translation>
+    </message>
+    <message>
+        <source>where the value is in the input, as &quot;input.&lt;field&gt;&quot; (e.g. &quot;input.patient_id&quot;)</source>
+        <translation>dónde está el valor en la entrada, como «input.&lt;campo&gt;» (p. ej. «input.patient_id»)</translation>
+    </message>
+    <message>
+        <source>the expression does not compile: %1</source>
+        <translation>la expresión no es válida: %1</translation>
+    </message>
+    <message>
+        <source>the template does not compile: %1</source>
+        <translation>la plantilla no es válida: %1</translation>
+    </message>
+    <message>
+        <source>expected a duration such as &quot;30s&quot;, &quot;15m&quot; or &quot;7d&quot;, of at most 366d</source>
+        <translation>se espera una duración como «30s», «15m» o «7d», de como mucho 366d</translation>
+    </message>
+    <message>
+        <source>another node has the same id</source>
+        <translation>otro paso tiene el mismo id</translation>
+    </message>
+    <message>
+        <source>unknown module &quot;%1&quot; (expected 01_intake … 09_compliance)</source>
+        <translation>módulo desconocido «%1» (se espera de 01_intake a 09_compliance)</translation>
+    </message>
+    <message>
+        <source>unknown module &quot;%1&quot;</source>
+        <translation>módulo desconocido «%1»</translation>
+    </message>
+    <message>
+        <source>another case has the label &quot;%1&quot;</source>
+        <translation>otro caso tiene la etiqueta «%1»</translation>
+    </message>
+    <message>
+        <source>must be from 1 to the number of incoming branches (%1)</source>
+        <translation>debe ir de 1 al número de ramas que llegan (%1)</translation>
+    </message>
+    <message>
+        <source>a delay needs a duration (e.g. &quot;24h&quot;) or an until expression</source>
+        <translation>un retardo necesita una duración (p. ej. «24h») o una expresión «hasta»</translation>
+    </message>
+    <message>
+        <source>a choice field needs options</source>
+        <translation>un campo de elección necesita opciones</translation>
+    </message>
+    <message>
+        <source>the workflow needs a trigger node</source>
+        <translation>el flujo necesita un paso de inicio</translation>
+    </message>
+    <message>
+        <source>the workflow has %1 trigger nodes; it needs exactly one</source>
+        <translation>el flujo tiene %1 pasos de inicio; necesita exactamente uno</translation>
+    </message>
+    <message>
+        <source>the schedule cannot be read: %1</source>
+        <translation>no se puede leer el horario: %1</translation>
+    </message>
+    <message>
+        <source>no node has the id &quot;%1&quot;</source>
+        <translation>ningún paso tiene el id «%1»</translation>
+    </message>
+    <message>
+        <source>the same connection to &quot;%1&quot; appears twice</source>
+        <translation>la misma conexión a «%1» aparece dos veces</translation>
+    </message>
+    <message>
+        <source>an end node cannot lead anywhere</source>
+        <translation>un paso de fin no puede llevar a ninguna parte</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an output of this node (it has: %2)</source>
+        <translation>«%1» no es una salida de este paso (tiene: %2)</translation>
+    </message>
+    <message>
+        <source>nothing can lead into the trigger</source>
+        <translation>nada puede llevar al inicio</translation>
+    </message>
+    <message>
+        <source>the condition has no default branch: connect its &quot;%1&quot; output</source>
+        <translation>la condición no tiene rama por defecto: conecte su salida «%1»</translation>
+    </message>
+    <message>
+        <source>the outcome &quot;%1&quot; leads nowhere</source>
+        <translation>el resultado «%1» no lleva a ninguna parte</translation>
+    </message>
+    <message>
+        <source>connect the &quot;timeout&quot; output: what happens when the event never comes?</source>
+        <translation>conecte la salida «timeout»: ¿qué pasa si el evento no llega nunca?</translation>
+    </message>
+    <message>
+        <source>connect the &quot;event&quot; output</source>
+        <translation>conecte la salida «event»</translation>
+    </message>
+    <message>
+        <source>nothing follows this node: connect it, or finish with an end node</source>
+        <translation>nada sigue a este paso: conéctelo o termine con un paso de fin</translation>
+    </message>
+    <message>
+        <source>no path from the trigger reaches this node</source>
+        <translation>ningún camino desde el inicio llega a este paso</translation>
+    </message>
+    <message>
+        <source>these nodes form a loop with no wait in it (a review, a wait for an event, or a delay of at least a second), which would run without end: %1</source>
+        <translation>estos pasos forman un bucle sin espera (una revisión, una espera de evento o un retardo de al menos un segundo), que se repetiría sin fin: %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Configuration refused</source>

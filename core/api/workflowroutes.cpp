@@ -58,9 +58,12 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
             if (!saved->isEmpty()) {
                 QJsonArray issues;
                 for (const WorkflowIssue &i : *saved)
-                    issues.append(QJsonObject {{QStringLiteral("node"), i.node},
-                                               {QStringLiteral("field"), i.field},
-                                               {QStringLiteral("message"), i.message}});
+                    issues.append(QJsonObject {
+                        {QStringLiteral("node"), i.node},
+                        {QStringLiteral("field"), i.field},
+                        {QStringLiteral("message"), i.message.text()},
+                        {QStringLiteral("texts"),
+                         QJsonObject {{QStringLiteral("message"), i.message.toJson()}}}});
                 const WorkflowIssue &first = saved->first();
                 return reply.sendJson(
                     422,

@@ -293,9 +293,12 @@ void EmbeddedOrchestrator::saveWorkflow(const QJsonObject &document)
         }
         QJsonArray issues;
         for (const WorkflowIssue &i : *saved)
-            issues.append(QJsonObject {{QStringLiteral("node"), i.node},
-                                       {QStringLiteral("field"), i.field},
-                                       {QStringLiteral("message"), i.message}});
+            issues.append(
+                QJsonObject {{QStringLiteral("node"), i.node},
+                             {QStringLiteral("field"), i.field},
+                             {QStringLiteral("message"), i.message.text()},
+                             {QStringLiteral("texts"),
+                              QJsonObject {{QStringLiteral("message"), i.message.toJson()}}}});
         QMetaObject::invokeMethod(this, [this, id, issues] { Q_EMIT workflowSaved(id, issues); });
         if (issues.isEmpty())
             pushWorkflows(service);

@@ -20,10 +20,35 @@ QString WorkflowIssue::toString() const
     QString where = node.isEmpty() ? QString() : QStringLiteral("node \"%1\"").arg(node);
     if (!field.isEmpty())
         where += (where.isEmpty() ? QString() : QStringLiteral(", ")) + field;
-    return where.isEmpty() ? message : where + QStringLiteral(": ") + message;
+    return where.isEmpty() ? message.text() : where + QStringLiteral(": ") + message.text();
+}
+
+QString WorkflowIssue::translated() const
+{
+    const Message what = message;
+    if (node.isEmpty())
+        return field.isEmpty()
+            ? what.translated()
+            : Message(QStringLiteral("workflow.problem.at_field"), {Message::plain(field), what})
+                  .translated();
+    return (field.isEmpty()
+                ? Message(QStringLiteral("workflow.problem.at_step"), {Message::plain(node), what})
+                : Message(QStringLiteral("workflow.problem.at_step_field"),
+                          {Message::plain(node), Message::plain(field), what}))
+        .translated();
 }
 
 namespace {
+
+Message say(const char *id, QList<Message> args = {})
+{
+    return Message(QLatin1String(id), std::move(args));
+}
+
+Message plain(const QString &text)
+{
+    return Message::plain(text);
+}
 
 const JsonSchema &schema()
 {
@@ -36,7 +61,7 @@ const JsonSchema &schema()
 }
 
 // "nodes[2].cases[0].when" → node id of nodes[2] and "cases[0].when".
-WorkflowIssue issueAt(const QJsonObject &document, const QString &path, const QString &message)
+WorkflowIssue issueAt(const QJsonObject &document, const QString &path, const Message &message)
 {
     static const QRegularExpression nodePath(QStringLiteral(R"(^nodes\[(\d+)\]\.?(.*)$)"));
     const auto m = nodePath.match(path);
@@ -74,21 +99,18 @@ QList<WorkflowIssue> WorkflowValidator::validate(const QJsonObject &document) co
     if (nodes > m_maxNodes || edges > 4 * qsizetype(m_maxNodes)) {
         issues.append({QString(),
                        nodes > m_maxNodes ? QStringLiteral("nodes") : QStringLiteral("edges"),
-                       QStringLiteral("the workflow has %1 nodes and %2 connections; at most %3 "
-                                      "nodes and %4 connections are allowed (WORKFLOW_MAX_NODES)")
-                           .arg(nodes)
-                           .arg(edges)
-                           .arg(m_maxNodes)
-                           .arg(4 * qsizetype(m_maxNodes))});
+                       say("workflow.too_large",
+                           {Message::number(double(nodes)), Message::number(double(edges)),
+                            Message::number(m_maxNodes), Message::number(4.0 * m_maxNodes)})});
         return issues;
     }
     for (const JsonSchema::Violation &v : schema().validate(document))
-        issues.append(issueAt(document, v.path, v.message));
+        issues.append(issueAt(document, v.path, plain(v.message)));
     if (!issues.isEmpty())
         return issues; // the graph rules assume a well-formed document
     auto workflow = Workflow::fromJson(document);
     if (!workflow) {
-        issues.append(issueAt(document, workflow.error().field, workflow.error().message));
+        issues.append(issueAt(document, workflow.error().field, plain(workflow.error().message)));
         return issues;
     }
     checkCorrelation(document, issues);
@@ -105,17 +127,13 @@ void WorkflowValidator::checkCorrelation(const QJsonObject &document, QList<Work
     const QJsonObject keys = document.value(QLatin1String("correlation")).toObject();
     if (keys.size() > MaxCorrelationKeys)
         out.append({QString(), QStringLiteral("correlation"),
-                    QStringLiteral("at most %1 correlation keys").arg(MaxCorrelationKeys)});
+                    say("workflow.correlation.too_many", {Message::number(MaxCorrelationKeys)})});
     for (auto it = keys.begin(); it != keys.end(); ++it) {
         const QString field = QStringLiteral("correlation.%1").arg(it.key());
         if (!keyName.match(it.key()).hasMatch())
-            out.append({QString(), field,
-                        QStringLiteral("a key's name is lower-case letters, digits and \"_\", "
-                                       "e.g. patient_id")});
+            out.append({QString(), field, say("workflow.correlation.key_name")});
         if (!it.value().isString() || !inputPath.match(it.value().toString()).hasMatch())
-            out.append({QString(), field,
-                        QStringLiteral("where the value is in the input, as \"input.<field>\" "
-                                       "(e.g. \"input.patient_id\")")});
+            out.append({QString(), field, say("workflow.correlation.value")});
     }
 }
 
@@ -124,8 +142,7 @@ void WorkflowValidator::checkExpression(const QString &node, const QString &fiel
 {
     Status st = m_expressions.checkExpression(expression);
     if (!st)
-        out.append({node, field,
-                    QStringLiteral("the expression does not compile: %1").arg(st.error().message)});
+        out.append({node, field, say("workflow.expression", {plain(st.error().message)})});
 }
 
 void WorkflowValidator::checkTemplates(const QString &node, const QString &field,
@@ -134,7 +151,7 @@ void WorkflowValidator::checkTemplates(const QString &node, const QString &field
     if (value.isString()) {
         Status st = m_expressions.checkTemplate(value.toString());
         if (!st)
-            out.append({node, field, st.error().message});
+            out.append({node, field, say("workflow.template", {plain(st.error().message)})});
     } else if (value.isObject()) {
         const QJsonObject obj = value.toObject();
         for (auto it = obj.begin(); it != obj.end(); ++it)
@@ -160,9 +177,7 @@ void WorkflowValidator::checkDurations(const WorkflowNode &n, QList<WorkflowIssu
         if (value.isUndefined())
             continue;
         if (!value.isString() || durationMs(value.toString()) < 0)
-            out.append({n.id, field,
-                        QStringLiteral("expected a duration such as \"30s\", \"15m\" or \"7d\", of "
-                                       "at most 366d")});
+            out.append({n.id, field, say("workflow.duration")});
     }
 }
 
@@ -172,8 +187,7 @@ void WorkflowValidator::checkNodes(const Workflow &w, QList<WorkflowIssue> &out)
     int triggers = 0;
     for (const WorkflowNode &n : w.nodes) {
         if (ids.contains(n.id))
-            out.append(
-                {n.id, QStringLiteral("id"), QStringLiteral("another node has the same id")});
+            out.append({n.id, QStringLiteral("id"), say("workflow.node.same_id")});
         ids.insert(n.id);
         const QJsonObject &s = n.settings;
         checkDurations(n, out);
@@ -183,17 +197,15 @@ void WorkflowValidator::checkNodes(const Workflow &w, QList<WorkflowIssue> &out)
             break;
         case NodeType::ModuleCall:
             if (!knownModule(n.text("module")))
-                out.append(
-                    {n.id, QStringLiteral("module"),
-                     QStringLiteral("unknown module \"%1\" (expected 01_intake … 09_compliance)")
-                         .arg(n.text("module"))});
+                out.append({n.id, QStringLiteral("module"),
+                            say("workflow.module.unknown_expected", {plain(n.text("module"))})});
             checkTemplates(n.id, QStringLiteral("payload"), s.value(QLatin1String("payload")), out);
             if (s.contains(QLatin1String("compensation"))) {
                 const QJsonObject c = s.value(QLatin1String("compensation")).toObject();
                 if (!knownModule(c.value(QLatin1String("module")).toString()))
                     out.append({n.id, QStringLiteral("compensation.module"),
-                                QStringLiteral("unknown module \"%1\"")
-                                    .arg(c.value(QLatin1String("module")).toString())});
+                                say("workflow.module.unknown",
+                                    {plain(c.value(QLatin1String("module")).toString())})});
                 checkTemplates(n.id, QStringLiteral("compensation.payload"),
                                c.value(QLatin1String("payload")), out);
             }
@@ -206,7 +218,7 @@ void WorkflowValidator::checkNodes(const Workflow &w, QList<WorkflowIssue> &out)
                 const QString label = c.value(QLatin1String("label")).toString();
                 if (labels.contains(label))
                     out.append({n.id, QStringLiteral("cases[%1].label").arg(i),
-                                QStringLiteral("another case has the label \"%1\"").arg(label)});
+                                say("workflow.case.same_label", {plain(label)})});
                 labels.insert(label);
                 checkExpression(n.id, QStringLiteral("cases[%1].when").arg(i),
                                 c.value(QLatin1String("when")).toString(), out);
@@ -217,24 +229,22 @@ void WorkflowValidator::checkNodes(const Workflow &w, QList<WorkflowIssue> &out)
             if (s.value(QLatin1String("mode")).toString() == QLatin1String("n")) {
                 const int n_ = s.value(QLatin1String("n")).toInt(0);
                 if (n_ < 1 || n_ > w.incoming(n.id).size())
-                    out.append(
-                        {n.id, QStringLiteral("n"),
-                         QStringLiteral("must be from 1 to the number of incoming branches (%1)")
-                             .arg(w.incoming(n.id).size())});
+                    out.append({n.id, QStringLiteral("n"),
+                                say("workflow.join.n",
+                                    {Message::number(double(w.incoming(n.id).size()))})});
             }
             break;
         case NodeType::Delay:
             if (s.contains(QLatin1String("until")))
                 checkExpression(n.id, QStringLiteral("until"), n.text("until"), out);
             else if (!s.contains(QLatin1String("duration")))
-                out.append({n.id, QStringLiteral("duration"),
-                            QStringLiteral(
-                                "a delay needs a duration (e.g. \"24h\") or an until expression")});
+                out.append(
+                    {n.id, QStringLiteral("duration"), say("workflow.delay.needs_duration")});
             break;
         case NodeType::WaitForEvent:
             if (s.contains(QLatin1String("module")) && !knownModule(n.text("module")))
                 out.append({n.id, QStringLiteral("module"),
-                            QStringLiteral("unknown module \"%1\"").arg(n.text("module"))});
+                            say("workflow.module.unknown", {plain(n.text("module"))})});
             if (s.contains(QLatin1String("match")))
                 checkExpression(n.id, QStringLiteral("match"), n.text("match"), out);
             break;
@@ -247,7 +257,7 @@ void WorkflowValidator::checkNodes(const Workflow &w, QList<WorkflowIssue> &out)
                 if (f.value(QLatin1String("type")).toString() == QLatin1String("choice")
                     && f.value(QLatin1String("options")).toArray().isEmpty())
                     out.append({n.id, QStringLiteral("fields[%1].options").arg(i),
-                                QStringLiteral("a choice field needs options")});
+                                say("workflow.review.choice_options")});
             }
             break;
         case NodeType::Notify:
@@ -265,20 +275,19 @@ void WorkflowValidator::checkNodes(const Workflow &w, QList<WorkflowIssue> &out)
     }
     if (triggers != 1)
         out.append({QString(), QStringLiteral("nodes"),
-                    triggers == 0
-                        ? QStringLiteral("the workflow needs a trigger node")
-                        : QStringLiteral("the workflow has %1 trigger nodes; it needs exactly one")
-                              .arg(triggers)});
+                    triggers == 0 ? say("workflow.trigger.none")
+                                  : say("workflow.trigger.many", {Message::number(triggers)})});
     const QString kind = w.trigger.value(QLatin1String("kind")).toString();
     if (kind == QLatin1String("event") && w.trigger.contains(QLatin1String("module"))
         && !knownModule(w.trigger.value(QLatin1String("module")).toString()))
         out.append({QString(), QStringLiteral("trigger.module"),
-                    QStringLiteral("unknown module \"%1\"")
-                        .arg(w.trigger.value(QLatin1String("module")).toString())});
+                    say("workflow.module.unknown",
+                        {plain(w.trigger.value(QLatin1String("module")).toString())})});
     if (kind == QLatin1String("schedule")) {
         auto cron = CronSchedule::parse(w.trigger.value(QLatin1String("cron")).toString());
         if (!cron)
-            out.append({QString(), QStringLiteral("trigger.cron"), cron.error().toString()});
+            out.append({QString(), QStringLiteral("trigger.cron"),
+                        say("workflow.trigger.cron", {plain(cron.error().message)})});
     }
     if (w.trigger.contains(QLatin1String("filter")))
         checkExpression(QString(), QStringLiteral("trigger.filter"),
@@ -294,28 +303,26 @@ void WorkflowValidator::checkGraph(const Workflow &w, QList<WorkflowIssue> &out)
         const WorkflowNode *from = w.node(e.from);
         if (!from) {
             out.append({QString(), field + QStringLiteral(".from"),
-                        QStringLiteral("no node has the id \"%1\"").arg(e.from)});
+                        say("workflow.edge.no_node", {plain(e.from)})});
             continue;
         }
         if (!w.node(e.to)) {
             out.append({e.from, field + QStringLiteral(".to"),
-                        QStringLiteral("no node has the id \"%1\"").arg(e.to)});
+                        say("workflow.edge.no_node", {plain(e.to)})});
             continue;
         }
         const QString key = e.from + QChar(0) + e.to + QChar(0) + e.port;
         if (seen.contains(key))
-            out.append({e.from, field,
-                        QStringLiteral("the same connection to \"%1\" appears twice").arg(e.to)});
+            out.append({e.from, field, say("workflow.edge.twice", {plain(e.to)})});
         seen.insert(key);
         if (from->type == NodeType::End)
-            out.append({e.from, field, QStringLiteral("an end node cannot lead anywhere")});
+            out.append({e.from, field, say("workflow.edge.from_end")});
         else if (from->type != NodeType::Parallel && !from->ports().contains(e.port))
             out.append({e.from, field + QStringLiteral(".port"),
-                        QStringLiteral("\"%1\" is not an output of this node (it has: %2)")
-                            .arg(e.port, from->ports().join(QStringLiteral(", ")))});
+                        say("workflow.edge.port",
+                            {plain(e.port), plain(from->ports().join(QStringLiteral(", ")))})});
         if (w.node(e.to)->type == NodeType::Trigger)
-            out.append({e.from, field + QStringLiteral(".to"),
-                        QStringLiteral("nothing can lead into the trigger")});
+            out.append({e.from, field + QStringLiteral(".to"), say("workflow.edge.into_trigger")});
     }
 
     for (const WorkflowNode &n : w.nodes) {
@@ -331,34 +338,26 @@ void WorkflowValidator::checkGraph(const Workflow &w, QList<WorkflowIssue> &out)
                 n.settings.value(QLatin1String("default")).toString(QStringLiteral("default"));
             if (!ports.contains(def))
                 out.append({n.id, QStringLiteral("default"),
-                            QStringLiteral(
-                                "the condition has no default branch: connect its \"%1\" output")
-                                .arg(def)});
+                            say("workflow.condition.no_default", {plain(def)})});
             break;
         }
         case NodeType::HumanReview:
             for (const QString &outcome : n.ports()) {
                 if (!ports.contains(outcome))
                     out.append({n.id, QStringLiteral("outcomes"),
-                                QStringLiteral("the outcome \"%1\" leads nowhere").arg(outcome)});
+                                say("workflow.review.outcome_nowhere", {plain(outcome)})});
             }
             break;
         case NodeType::WaitForEvent:
             if (!ports.contains(QStringLiteral("timeout")))
-                out.append({n.id, QStringLiteral("timeout"),
-                            QStringLiteral("connect the \"timeout\" output: what happens when the "
-                                           "event never comes?")});
+                out.append({n.id, QStringLiteral("timeout"), say("workflow.wait.no_timeout")});
             if (!ports.contains(QStringLiteral("event")))
-                out.append({n.id, QStringLiteral("event_type"),
-                            QStringLiteral("connect the \"event\" output")});
+                out.append({n.id, QStringLiteral("event_type"), say("workflow.wait.no_event")});
             break;
         default:
             if (outgoing.isEmpty()
                 || (n.type == NodeType::ModuleCall && !ports.contains(QStringLiteral("out"))))
-                out.append(
-                    {n.id, QString(),
-                     QStringLiteral(
-                         "nothing follows this node: connect it, or finish with an end node")});
+                out.append({n.id, QString(), say("workflow.node.dead_end")});
             break;
         }
     }
@@ -378,8 +377,7 @@ void WorkflowValidator::checkGraph(const Workflow &w, QList<WorkflowIssue> &out)
         }
         for (const WorkflowNode &n : w.nodes) {
             if (!reached.contains(n.id))
-                out.append({n.id, QString(),
-                            QStringLiteral("no path from the trigger reaches this node")});
+                out.append({n.id, QString(), say("workflow.node.unreachable")});
         }
     }
     checkCycles(w, out);
@@ -470,15 +468,10 @@ void WorkflowValidator::checkLoop(const Workflow &w, const QList<qsizetype> &com
     if (waits)
         return;
     std::sort(ids.begin(), ids.end());
-    const QString loop = ids.size() > 12 ? ids.mid(0, 12).join(QStringLiteral(" → "))
-            + QStringLiteral(" … (%1 nodes)").arg(ids.size())
-                                         : ids.join(QStringLiteral(" → "));
-    out.append(
-        {ids.first(), QString(),
-         QStringLiteral("these nodes form a loop with no wait in it (a review, a wait for an "
-                        "event, or a delay of at least a second), which would run without "
-                        "end: %1")
-             .arg(loop)});
+    const QString loop = ids.size() > 12
+        ? ids.mid(0, 12).join(QStringLiteral(" → ")) + QStringLiteral(" … (%1)").arg(ids.size())
+        : ids.join(QStringLiteral(" → "));
+    out.append({ids.first(), QString(), say("workflow.loop.no_wait", {plain(loop)})});
 }
 
 } // namespace Switchboard

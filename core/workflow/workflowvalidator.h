@@ -1,5 +1,6 @@
 #pragma once
 
+#include "texts/message.h"
 #include "workflow/workflow.h"
 
 #include <QJsonObject>
@@ -14,9 +15,12 @@ struct WorkflowIssue
 {
     QString node; // empty: the workflow as a whole
     QString field; // e.g. "timeout_s", "cases[0].when", "edges[3].to"
-    QString message;
+    Message message; // a message id and its arguments (MessageCatalog)
 
+    // "node "x", field: what is wrong", in English for the API and the logs.
     QString toString() const;
+    // The same in the running program's language, for the builder.
+    QString translated() const;
     bool operator==(const WorkflowIssue &) const = default;
 };
 

@@ -1,8 +1,11 @@
 #include "texts/message.h"
 #include "texts/messagecatalog.h"
+#include "workflow/expressionengine.h"
+#include "workflow/workflowvalidator.h"
 
 #include <QDirIterator>
 #include <QHash>
+#include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -200,12 +203,33 @@ private Q_SLOTS:
             {QStringLiteral("texts"), QJsonObject {{QStringLiteral("title"), title.toJson()}}}};
         const QString fromWire = Message::translatedField(wire, QLatin1String("title"));
         const QString englishStill = title.text();
+        const auto problemEs = [](const QList<WorkflowIssue> &found) {
+            return found.isEmpty() ? QString() : found.first().translated();
+        };
+        // The builder's problems, as the validator finds them.
+        ExpressionEngine expressions;
+        const QJsonObject broken {
+            {"id", "hello"},
+            {"name", "Hello"},
+            {"trigger", QJsonObject {{"kind", "manual"}}},
+            {"nodes",
+             QJsonArray {QJsonObject {{"id", "start"}, {"type", "trigger"}},
+                         QJsonObject {{"id", "done"}, {"type", "end"}},
+                         QJsonObject {{"id", "lonely"}, {"type", "end"}}}},
+            {"edges", QJsonArray {QJsonObject {{"from", "start"}, {"to", "done"}}}}};
+        const QList<WorkflowIssue> issues = WorkflowValidator(expressions).validate(broken);
+        const QString lonelyEs = problemEs(issues);
         QCoreApplication::removeTranslator(&spanish);
         QLocale::setDefault(before);
         QCOMPARE(titleEs, QStringLiteral("Módulo caído: Facturación y pagos"));
         QCOMPARE(degradedEs, QStringLiteral("NPS (8,5) por debajo del umbral (9)"));
         QCOMPARE(fromWire, titleEs);
         QCOMPARE(englishStill, QStringLiteral("Module Down: Billing & Payments"));
+        QCOMPARE(issues.size(), 1);
+        QCOMPARE(lonelyEs,
+                 QStringLiteral("paso «lonely»: ningún camino desde el inicio llega a este paso"));
+        QCOMPARE(issues.first().toString(),
+                 QStringLiteral("node \"lonely\": no path from the trigger reaches this node"));
     }
 
     // The check itself finds what it is for: an untranslated entry and a lost placeholder.

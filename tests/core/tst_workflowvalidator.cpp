@@ -115,7 +115,7 @@ private Q_SLOTS:
         const auto refused = strict.validate(chain(WorkflowValidator::DefaultMaxNodes + 1));
         QCOMPARE(refused.size(), 1);
         QCOMPARE(refused.first().field, QStringLiteral("nodes"));
-        QVERIFY(refused.first().message.contains(QLatin1String("WORKFLOW_MAX_NODES")));
+        QVERIFY(refused.first().message.text().contains(QLatin1String("WORKFLOW_MAX_NODES")));
     }
 
     void correlationKeysAreReadFromTheInput()
@@ -283,7 +283,8 @@ private Q_SLOTS:
         bool found = false;
         for (const WorkflowIssue &i : issues) {
             all << i.toString();
-            found = found || (i.node == node && i.field == field && i.message.contains(message));
+            found =
+                found || (i.node == node && i.field == field && i.message.text().contains(message));
         }
         QVERIFY2(found,
                  qPrintable(QStringLiteral("expected %1/%2: %3; got: %4")

@@ -178,10 +178,12 @@ private Q_SLOTS:
             QComboBox *state = window.alertsView()->stateBox();
             state->setCurrentIndex(state->findData(QStringLiteral("all")));
             QTRY_VERIFY(window.alertsView()->filter()->rowCount() >= 2);
+            // From no selection, so that choosing the first one always asks for its details.
+            window.alertsView()->table()->selectionModel()->clear();
             QSignalSpy opened(m_core.get(), &Orchestrator::alertReady);
             window.alertsView()->table()->setCurrentIndex(
                 window.alertsView()->filter()->index(0, 0));
-            QVERIFY(opened.wait(5000));
+            QVERIFY(opened.wait(10000));
             QCoreApplication::processEvents();
             const QStringList alertTexts = LayoutCheck::visibleTexts(&window);
             QVERIFY2(alertTexts.join(QLatin1Char('\n')).contains(QLatin1String("%")) == false,

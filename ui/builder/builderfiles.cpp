@@ -65,7 +65,7 @@ Result<BuilderFiles::Imported> BuilderFiles::import(const QString &path,
         return makeError(tr("Not imported, %1 has %2 problem(s); the first: %3")
                              .arg(path)
                              .arg(issues.size())
-                             .arg(issues.first().toString()));
+                             .arg(issues.first().translated()));
     return Imported {doc.object(), false, {}, {}};
 }
 

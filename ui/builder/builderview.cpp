@@ -485,15 +485,15 @@ void BuilderView::validateNow()
     m_problemModel->clear();
     QHash<QString, std::pair<NodeItem::Problem, QString>> badges;
     for (const WorkflowIssue &issue : std::as_const(m_issues)) {
-        auto *item = new QStandardItem(QStringLiteral("✕ ") + issue.toString());
+        auto *item = new QStandardItem(QStringLiteral("✕ ") + issue.translated());
         item->setData(issue.node, Qt::UserRole + 1);
         item->setToolTip(tr("Click to go to the step"));
         m_problemModel->appendRow(item);
         if (!issue.node.isEmpty()) {
             auto &badge = badges[issue.node];
             badge.first = NodeItem::Problem::Error;
-            badge.second +=
-                (badge.second.isEmpty() ? QString() : QStringLiteral("\n")) + issue.message;
+            badge.second += (badge.second.isEmpty() ? QString() : QStringLiteral("\n"))
+                + issue.message.translated();
         }
     }
     if (m_issues.isEmpty())
@@ -556,9 +556,10 @@ void BuilderView::workflowLoaded(const QString &id, const QJsonObject &draft,
 void BuilderView::workflowSaved(const QString &id, const QJsonArray &issues)
 {
     if (!issues.isEmpty()) {
-        showStatus(
-            tr("The core did not save \"%1\": %2")
-                .arg(id, issues.first().toObject().value(QLatin1String("message")).toString()));
+        showStatus(tr("The core did not save \"%1\": %2")
+                       .arg(id,
+                            Message::translatedField(issues.first().toObject(),
+                                                     QLatin1String("message"))));
         return;
     }
     m_dirty = false;
