@@ -112,7 +112,7 @@ Status AccessTokens::revoke(qint64 id, const QString &actor)
     }
     if (hash.isEmpty())
         return notFound(QStringLiteral("no token %1 in use").arg(id), QStringLiteral("id"));
-    const Status stored = m_db.transaction([&]() -> Status {
+    Status stored = m_db.transaction([&]() -> Status {
         auto r = m_db.run("UPDATE access_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ?",
                           {m_clock.nowMs(), actor, id});
         if (!r)

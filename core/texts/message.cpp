@@ -116,7 +116,7 @@ Message Message::fromJson(const QJsonValue &json)
         return plain(json.toVariant().toString());
     const QJsonObject o = json.toObject();
     QList<Message> args;
-    for (const QJsonValue &a : o.value(QLatin1String("args")).toArray())
+    for (const QJsonValue a : o.value(QLatin1String("args")).toArray())
         args.append(fromJson(a));
     return Message(o.value(QLatin1String("id")).toString(), std::move(args));
 }
