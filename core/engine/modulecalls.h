@@ -47,7 +47,8 @@ public:
     static std::optional<QJsonObject> keptBody(const ExecutionRun &run, const QString &nodeId,
                                                bool compensation);
 
-    static constexpr int DefaultMaxAttempts = 5; // 1 s, 2 s, 4 s, 8 s, 16 s between them
+    // Six tries with the specification's 1 s, 2 s, 4 s, 8 s and 16 s between them.
+    static constexpr int DefaultMaxAttempts = 6;
     static int maxAttempts(const WorkflowNode &node);
     // The wait before the next attempt, ±20 % jitter.
     static qint64 backoffMs(const WorkflowNode &node, int attempt);

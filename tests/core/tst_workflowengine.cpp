@@ -203,7 +203,33 @@ private Q_SLOTS:
         QCOMPARE(f.history(id).count(QStringLiteral("retry_scheduled:book")), 2);
     }
 
-    void nonRetryableFailureFailsAtOnce()
+    // The specification's backoff, by default: 1 s, 2 s, 4 s, 8 s and 16 s between six tries
+    // (each ± 20 %), and then the call has failed for good.
+    void theDefaultRetriesWaitTheSeedsSteps()
+    {
+        Fixture f;
+        f.modules.responder = [](const ModuleCallRequest &) {
+            return FakeModuleClient::failure(true);
+        };
+        f.publish(linear());
+        const QString id = f.start(QStringLiteral("linear"));
+        QTRY_COMPARE(f.modules.calls.size(), 1);
+        int calls = 1;
+        for (const qint64 step : {1000, 2000, 4000, 8000, 16000}) {
+            QTRY_COMPARE(f.status(id), QStringLiteral("waiting"));
+            f.clock.advance(step * 79 / 100);
+            QCOMPARE(f.engine->processDueTimers(), 0);
+            f.clock.advance(step * 42 / 100);
+            QCOMPARE(f.engine->processDueTimers(), 1);
+            ++calls;
+            QTRY_COMPARE(f.modules.calls.size(), calls);
+        }
+        QTRY_COMPARE(f.status(id), QStringLiteral("failed"));
+        QCOMPARE(f.modules.calls.size(), 6);
+        QCOMPARE(f.history(id).count(QStringLiteral("retry_scheduled:book")), 5);
+    }
+
+        void nonRetryableFailureFailsAtOnce()
     {
         Fixture f;
         f.modules.responder = [](const ModuleCallRequest &) {
