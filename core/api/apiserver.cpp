@@ -4,6 +4,7 @@
 #include "api/accesstokens.h"
 #include "api/alertroutes.h"
 #include "api/executionroutes.h"
+#include "api/healthroutes.h"
 #include "api/metricsexporter.h"
 #include "api/settingsroutes.h"
 #include "api/taskroutes.h"
@@ -74,6 +75,7 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     route("POST", QStringLiteral("/webhook/manager/control"), control);
     route("POST", QStringLiteral("/api/v1/control"), control);
     WorkflowRoutes::install(*this, m_core);
+    HealthRoutes::install(*this, m_core);
     ExecutionRoutes::install(*this, m_core);
     TaskRoutes::install(*this, m_core);
     AlertRoutes::install(*this, m_core);
@@ -297,7 +299,7 @@ void ApiServer::addSecretRoutes()
 
 bool ApiServer::filter(HttpRequest &request, const HttpReply &reply)
 {
-    if (request.path == QLatin1String("/healthz"))
+    if (request.path == QLatin1String("/healthz") || HealthRoutes::isOpen(request.path))
         return true;
     if (request.path.startsWith(QLatin1String("/hooks/"))) {
         onWebhook(request, reply);

@@ -72,6 +72,7 @@ CoreService::~CoreService()
 
 Status CoreService::start()
 {
+    m_startedAt = m_clock.now();
     if (m_options.demo) {
         Status demo = startDemoFleet();
         if (!demo)
@@ -387,6 +388,14 @@ Status CoreService::startDemoFleet()
                                   {QStringLiteral("min_nps"), 8.0}};
     qCInfo(lcService) << "demo clinic simulated on 127.0.0.1 ports" << *base << "to" << *base + 9;
     return Ok {};
+}
+
+bool CoreService::databaseAnswers() const
+{
+    if (!m_db)
+        return false;
+    auto one = m_db->exec(QStringLiteral("SELECT 1"));
+    return one && one->next();
 }
 
 QString CoreService::reportHtml(bool translated) const

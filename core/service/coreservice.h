@@ -112,6 +112,10 @@ public:
     AuditLog *audit() const { return m_audit; }
     KpiHistory *kpiHistory() const;
     const Clock &clock() const { return m_clock; }
+    // When start() was called; invalid before.
+    QDateTime startedAt() const { return m_startedAt; }
+    // Whether the database answers a query now.
+    bool databaseAnswers() const;
     WorkflowStore *workflows() const { return m_workflows.get(); }
     ExpressionEngine *expressions() const { return m_expressions.get(); }
     SecretStore *secrets() const { return m_secrets; }
@@ -156,6 +160,7 @@ private:
     ApiServer *m_api = nullptr;
     std::unique_ptr<QLockFile> m_lock; // the data folder, held while this core runs
     std::unique_ptr<Database> m_db;
+    QDateTime m_startedAt;
     std::unique_ptr<ExpressionEngine> m_expressions;
     std::unique_ptr<WorkflowValidator> m_validator;
     std::unique_ptr<WorkflowStore> m_workflows;

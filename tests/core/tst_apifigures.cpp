@@ -245,6 +245,51 @@ private Q_SLOTS:
         QVERIFY(events.contains(QStringLiteral("token.revoked")));
     }
 
+    // Seed 003's health endpoints, open without a token: the core's own state, each module's,
+    // and how degraded the clinic is when a module on the patient journey is down.
+    void healthEndpointsAsTheSeedShowsThem()
+    {
+        const QJsonObject health = get(url(QStringLiteral("/health"))).json();
+        for (const char *key : {"status", "version", "uptime_seconds", "timestamp", "service_name"})
+            QVERIFY2(health.contains(QLatin1String(key)), key);
+        QCOMPARE(health.value(QLatin1String("service_name")).toString(),
+                 QStringLiteral("switchboard-core"));
+        const QJsonObject detailed = get(url(QStringLiteral("/health/detailed"))).json();
+        const QJsonObject checks = detailed.value(QLatin1String("checks")).toObject();
+        QCOMPARE(checks.value(QLatin1String("database")).toString(), QStringLiteral("healthy"));
+        QVERIFY(checks.contains(QLatin1String("external_services")));
+        QVERIFY(checks.contains(QLatin1String("memory")));
+
+        // Booking goes down: it answers false, the journey is blocked, the core still works.
+        const QUrl booking = m_core->config().module(QStringLiteral("02_booking"))->endpoint;
+        const QString faults = QStringLiteral("http://127.0.0.1:%1/faults").arg(booking.port() - 2);
+        QCOMPARE(post(faults, R"({"module":"02_booking","mode":"down"})").status, 200);
+        QCOMPARE(post(url(QStringLiteral("/webhook/manager/control")), R"({"action":"test"})",
+                      auth())
+                     .status,
+                 200);
+        const HttpResult deps = get(url(QStringLiteral("/health/dependencies")));
+        const HttpResult whole = get(url(QStringLiteral("/health/detailed")));
+        QCOMPARE(post(faults, R"({"module":"02_booking","mode":"none"})").status, 200);
+        QCOMPARE(deps.status, 200);
+        const QJsonObject d = deps.json();
+        QCOMPARE(d.value(QLatin1String("02_booking")), QJsonValue(false));
+        QCOMPARE(d.value(QLatin1String("01_intake")), QJsonValue(true));
+        QCOMPARE(d.value(QLatin1String("database")), QJsonValue(true));
+        QCOMPARE(d.value(QLatin1String("overall_status")).toString(), QStringLiteral("critical"));
+        QCOMPARE(d.value(QLatin1String("degradation_mode")).toString(), QStringLiteral("full"));
+        QCOMPARE(whole.status, 200);
+        QCOMPARE(whole.json().value(QLatin1String("status")).toString(), QStringLiteral("degraded"));
+        QCOMPARE(whole.json()
+                     .value(QLatin1String("checks"))
+                     .toObject()
+                     .value(QLatin1String("external_services"))
+                     .toString(),
+                 QStringLiteral("unhealthy"));
+        // The rest of the API still wants its token.
+        QCOMPARE(get(url(QStringLiteral("/api/v1/status"))).status, 401);
+    }
+
     void keyFigureHistoryOverHttp()
     {
         const QJsonObject doc =
