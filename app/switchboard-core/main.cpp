@@ -253,12 +253,16 @@ int main(int argc, char *argv[])
         QStringLiteral("Publish this workflow (JSON) at start unless its latest version is the "
                        "same; may be given more than once."),
         QStringLiteral("file"));
+    const QCommandLineOption installTemplates(
+        QStringLiteral("install-templates"),
+        QStringLiteral("Save the built-in workflow templates as drafts, unless a workflow of the "
+                       "same id exists; an admin reviews and publishes them (builder or API)."));
     const QCommandLineOption envTemplate(
         QStringLiteral("env-template"),
         QStringLiteral("Print an environment file with every setting, commented out with its "
                        "default, and exit."));
     parser.addOptions({listen, data, config, envFile, store, reportDir, demo, quiet, verifyAudit,
-                       checkConfig, envTemplate, tlsCert, tlsKey, workflow});
+                       checkConfig, envTemplate, tlsCert, tlsKey, workflow, installTemplates});
     parser.process(app);
     const ConfigLoader::EnvMap environment = ConfigLoader::processEnvironment();
     // Every line gets a level and a time from here on (journald's priority under systemd);
@@ -280,6 +284,7 @@ int main(int argc, char *argv[])
     }
     options.listen = true;
     options.demo = parser.isSet(demo);
+    options.templateDrafts = parser.isSet(installTemplates);
     options.demoClinic = [](const Clock &clock) {
         return std::make_unique<SimDemoClinic>(clock);
     };

@@ -28,6 +28,9 @@ struct CoreOptions
     std::function<std::unique_ptr<DemoClinic>(const Clock &)> demoClinic;
     // Publish the built-in templates (the demo clinic always does).
     bool templates = false;
+    // Save the built-in templates as drafts, for a person to review and publish
+    // (switchboard-core --install-templates); a workflow of the same id is left as it is.
+    bool templateDrafts = false;
     // Bearer tokens besides the admin's: token → role ("support", "manager", "viewer", "admin").
     QHash<QString, QString> tokens;
     // Days of past key figures and checks a fresh demo clinic starts with (0: none).

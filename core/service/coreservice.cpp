@@ -299,8 +299,10 @@ Status CoreService::startEngine()
                 if (event.type == QLatin1String("dead_lettered"))
                     refreshOverviewSoon();
             });
+    if (m_options.templateDrafts && !m_options.demo && !m_options.templates)
+        installTemplates(false);
     if (m_options.demo || m_options.templates) {
-        installTemplates();
+        installTemplates(true);
         if (m_demo) {
             if (Status seeded = m_demo->seed(*this, m_options.demoHistoryDays); !seeded)
                 return seeded;
@@ -339,7 +341,7 @@ Status CoreService::publishWorkflowFile(const QString &path)
     return Ok {};
 }
 
-void CoreService::installTemplates()
+void CoreService::installTemplates(bool publish)
 {
     // The demo clinic runs the built-in templates, so every view has something to show.
     QDirIterator it(QStringLiteral(":/templates"), {QStringLiteral("*.json")});
@@ -351,11 +353,16 @@ void CoreService::installTemplates()
         const QJsonObject doc =
             TemplateTexts::translated(QJsonDocument::fromJson(file.readAll()).object());
         const QString id = doc.value(QLatin1String("id")).toString();
-        if (m_workflows->version(id))
+        if (m_workflows->version(id) || (!publish && m_workflows->draft(id)))
             continue;
         auto saved = m_workflows->saveDraft(doc);
         if (!saved || !saved->isEmpty()) {
             qCWarning(lcService) << "template" << id << "does not validate";
+            continue;
+        }
+        if (!publish) {
+            qCInfo(lcService) << "template" << id
+                              << "saved as a draft, to publish from the builder";
             continue;
         }
         if (auto v = m_workflows->publish(id, QStringLiteral("built-in template"),

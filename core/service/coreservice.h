@@ -132,7 +132,8 @@ Q_SIGNALS:
 private:
     Status startDemoFleet();
     Status startEngine();
-    void installTemplates();
+    // The built-in templates, published (the demo) or saved as drafts for a person to publish.
+    void installTemplates(bool publish);
     Status applyModuleSettings();
     // newRound: a round of checks just ended, so the alert book counts repeats.
     void refreshOverview(bool newRound = false);

@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -235,6 +236,49 @@ private Q_SLOTS:
                                 env);
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains(broken), qPrintable(refused.err));
+    }
+
+    // A clinic's own core gets the built-in templates when asked, as drafts: nothing runs
+    // before a person has looked at it and published it; asked again, nothing is overwritten.
+    void templatesAreInstalledAsDraftsWhenAsked()
+    {
+        QProcessEnvironment env = serverEnvironment(m_dir.path());
+        env.insert(QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"),
+                   QStringLiteral("template-test-token-0123"));
+        const QString data = m_dir.filePath(QStringLiteral("templates"));
+        const auto workflows = [&](bool install) {
+            QProcess core;
+            core.setProcessEnvironment(env);
+            QStringList args {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                              QStringLiteral("--data"), data};
+            if (install)
+                args << QStringLiteral("--install-templates");
+            core.start(binary("switchboard-core"), args);
+            const QString line = waitForLine(core, QStringLiteral("listening on"));
+            const quint16 port = quint16(line.section(QLatin1Char(':'), -1).toUInt());
+            QHash<QString, int> latest;
+            for (const QJsonValue w :
+                 get(QStringLiteral("http://127.0.0.1:%1/api/v1/workflows").arg(port),
+                     {{"Authorization", "Bearer template-test-token-0123"}})
+                     .json()
+                     .value(QLatin1String("workflows"))
+                     .toArray())
+                latest.insert(w[QLatin1String("id")].toString(),
+                              w[QLatin1String("latest_version")].toInt());
+            core.terminate();
+            core.waitForFinished(10000);
+            return latest;
+        };
+        QVERIFY(workflows(false).isEmpty());
+        const QHash<QString, int> installed = workflows(true);
+        QCOMPARE(installed.size(),
+                 int(QDir(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../resources/templates"))
+                         .entryList({QStringLiteral("*.json")})
+                         .size()));
+        QVERIFY(installed.contains(QStringLiteral("new-patient-onboarding")));
+        for (auto it = installed.begin(); it != installed.end(); ++it)
+            QVERIFY2(it.value() == 0, qPrintable(it.key())); // a draft, never published
+        QCOMPARE(workflows(true), installed);
     }
 
     // A core killed (kill -9, a power cut) leaves its lock behind; the next start reads the
