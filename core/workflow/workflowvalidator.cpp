@@ -25,17 +25,15 @@ QString WorkflowIssue::toString() const
 
 QString WorkflowIssue::translated() const
 {
-    const Message what = message;
-    if (node.isEmpty())
-        return field.isEmpty()
-            ? what.translated()
-            : Message(QStringLiteral("workflow.problem.at_field"), {Message::plain(field), what})
-                  .translated();
-    return (field.isEmpty()
-                ? Message(QStringLiteral("workflow.problem.at_step"), {Message::plain(node), what})
-                : Message(QStringLiteral("workflow.problem.at_step_field"),
-                          {Message::plain(node), Message::plain(field), what}))
-        .translated();
+    const Message where = node.isEmpty()
+        ? (field.isEmpty() ? message
+                           : Message(QStringLiteral("workflow.problem.at_field"),
+                                     {Message::plain(field), message}))
+        : field.isEmpty()
+        ? Message(QStringLiteral("workflow.problem.at_step"), {Message::plain(node), message})
+        : Message(QStringLiteral("workflow.problem.at_step_field"),
+                  {Message::plain(node), Message::plain(field), message});
+    return where.translated();
 }
 
 namespace {

@@ -24,18 +24,7 @@ class TstApiFigures : public ApiCoreTest
 private Q_SLOTS:
     void initTestCase()
     {
-        CoreOptions options;
-        options.demo = true;
-        options.demoClinic = [](const Clock &clock) {
-            return std::make_unique<SimDemoClinic>(clock);
-        };
-        options.demoBasePort = 0;
-        options.demoEventRate = 0;
-        options.demoHistoryDays = 0; // the tests below count the stored history themselves
-        options.tokens = {
-            {QStringLiteral("support-token-0123456789"), QStringLiteral("support:ana")},
-            {QStringLiteral("viewer-token-0123456789"), QStringLiteral("viewer")}};
-        const Status started = startCore(options);
+        const Status started = startDemoCore();
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
         QVERIFY(m_core->apiPort() != 0);
     }
@@ -264,10 +253,10 @@ private Q_SLOTS:
         const QUrl booking = m_core->config().module(QStringLiteral("02_booking"))->endpoint;
         const QString faults = QStringLiteral("http://127.0.0.1:%1/faults").arg(booking.port() - 2);
         QCOMPARE(post(faults, R"({"module":"02_booking","mode":"down"})").status, 200);
-        QCOMPARE(post(url(QStringLiteral("/webhook/manager/control")), R"({"action":"test"})",
-                      auth())
-                     .status,
-                 200);
+        QCOMPARE(
+            post(url(QStringLiteral("/webhook/manager/control")), R"({"action":"test"})", auth())
+                .status,
+            200);
         const HttpResult deps = get(url(QStringLiteral("/health/dependencies")));
         const HttpResult whole = get(url(QStringLiteral("/health/detailed")));
         QCOMPARE(post(faults, R"({"module":"02_booking","mode":"none"})").status, 200);
@@ -279,7 +268,8 @@ private Q_SLOTS:
         QCOMPARE(d.value(QLatin1String("overall_status")).toString(), QStringLiteral("critical"));
         QCOMPARE(d.value(QLatin1String("degradation_mode")).toString(), QStringLiteral("full"));
         QCOMPARE(whole.status, 200);
-        QCOMPARE(whole.json().value(QLatin1String("status")).toString(), QStringLiteral("degraded"));
+        QCOMPARE(whole.json().value(QLatin1String("status")).toString(),
+                 QStringLiteral("degraded"));
         QCOMPARE(whole.json()
                      .value(QLatin1String("checks"))
                      .toObject()

@@ -32,18 +32,7 @@ class TstApiServer : public ApiCoreTest
 private Q_SLOTS:
     void initTestCase()
     {
-        CoreOptions options;
-        options.demo = true;
-        options.demoClinic = [](const Clock &clock) {
-            return std::make_unique<SimDemoClinic>(clock);
-        };
-        options.demoBasePort = 0;
-        options.demoEventRate = 0;
-        options.demoHistoryDays = 0; // the tests below count the stored history themselves
-        options.tokens = {
-            {QStringLiteral("support-token-0123456789"), QStringLiteral("support:ana")},
-            {QStringLiteral("viewer-token-0123456789"), QStringLiteral("viewer")}};
-        const Status started = startCore(options);
+        const Status started = startDemoCore();
         QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
         QVERIFY(m_core->apiPort() != 0);
     }

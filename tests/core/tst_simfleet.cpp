@@ -266,13 +266,13 @@ private Q_SLOTS:
             QSignalSpy connected(&socket, &QWebSocket::connected);
             QSignalSpy messages(&socket, &QWebSocket::textMessageReceived);
             socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/events").arg(base + 6)));
-            connected.wait(5000);
+            connected.wait(20000); // a loaded CI machine is slow to connect
             (void)QTest::qWaitFor(
                 [&] { return fleet.module(QStringLiteral("06_ocr"))->subscriberCount() == 1; },
-                5000);
+                20000);
             for (int i = 0; i < 3; ++i)
                 fleet.module(QStringLiteral("06_ocr"))->emitEvent();
-            (void)QTest::qWaitFor([&] { return messages.count() == 3; }, 5000);
+            (void)QTest::qWaitFor([&] { return messages.count() == 3; }, 20000);
             QStringList data;
             for (const auto &m : messages)
                 data << QString::fromUtf8(

@@ -229,7 +229,7 @@ private Q_SLOTS:
         QCOMPARE(f.history(id).count(QStringLiteral("retry_scheduled:book")), 5);
     }
 
-        void nonRetryableFailureFailsAtOnce()
+    void nonRetryableFailureFailsAtOnce()
     {
         Fixture f;
         f.modules.responder = [](const ModuleCallRequest &) {

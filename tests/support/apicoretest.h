@@ -5,6 +5,7 @@
 
 #include "common/clock.h"
 #include "service/coreservice.h"
+#include "sim/simdemoclinic.h"
 
 #include <QByteArray>
 #include <QList>
@@ -28,6 +29,24 @@ protected:
         options.adminTokenFromEnv = QString::fromLatin1(m_token);
         m_core = std::make_unique<Switchboard::CoreService>(config, m_clock, options);
         return m_core->start();
+    }
+
+    // The demo clinic on free ports, quiet (no events, no past), with a support token
+    // ("support-token-0123456789", for ana) and a viewer token ("viewer-token-0123456789").
+    Switchboard::Status startDemoCore()
+    {
+        Switchboard::CoreOptions options;
+        options.demo = true;
+        options.demoClinic = [](const Switchboard::Clock &clock) {
+            return std::make_unique<Switchboard::SimDemoClinic>(clock);
+        };
+        options.demoBasePort = 0;
+        options.demoEventRate = 0;
+        options.demoHistoryDays = 0; // the tests count the stored history themselves
+        options.tokens = {
+            {QStringLiteral("support-token-0123456789"), QStringLiteral("support:ana")},
+            {QStringLiteral("viewer-token-0123456789"), QStringLiteral("viewer")}};
+        return startCore(options);
     }
 
     QString url(const QString &path) const
