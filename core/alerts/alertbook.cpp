@@ -87,7 +87,7 @@ QJsonObject AlertBook::Entry::toJson() const
             // goes, and cannot be resolved by hand before.
             {QStringLiteral("condition_active"), active},
             {QStringLiteral("silence_id"), silenceId},
-            // Someone was told: a channel took a notice about it.
+            // Someone was told: a channel sent a notice about it.
             {QStringLiteral("notified"), delivered},
             {QStringLiteral("flapping"), flapping},
             {QStringLiteral("flaps"), flaps}};
@@ -139,7 +139,8 @@ AlertBook::Entry AlertBook::fromRow(const QSqlQuery &q)
 static const char *const EntryColumns =
     "id, rule, category, severity, module, subject, title, message, action, derived_from, state, "
     "first_seen, last_seen, count, owner, snoozed_until, resolved_at, resolved_by, inhibited_by, "
-    "silence_id, notified, EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert_id = alerts.id), "
+    "silence_id, notified, EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert_id = alerts.id "
+    "AND d.status = 'sent'), "
     "texts";
 
 Status AlertBook::load()
@@ -644,6 +645,29 @@ QJsonObject AlertBook::paging() const
     return {{QStringLiteral("critical"), counts[0]},
             {QStringLiteral("warning"), counts[1]},
             {QStringLiteral("info"), counts[2]}};
+}
+
+QJsonArray AlertBook::pagingAlerts() const
+{
+    QList<const Entry *> open;
+    for (const Entry &e : m_open) {
+        if (!e.muted())
+            open.append(&e);
+    }
+    // Most severe first, then the newest; alerts raised together in the order raised.
+    std::stable_sort(open.begin(), open.end(), [](const Entry *a, const Entry *b) {
+        if (a->alert.severity != b->alert.severity)
+            return a->alert.severity < b->alert.severity;
+        return a->firstSeen > b->firstSeen;
+    });
+    QJsonArray out;
+    for (const Entry *e : std::as_const(open))
+        out.append(QJsonObject {{QStringLiteral("severity"), toWire(e->alert.severity)},
+                                {QStringLiteral("title"), e->alert.title.text()},
+                                {QStringLiteral("message"), e->alert.message.text()},
+                                {QStringLiteral("fingerprint"), e->alert.fingerprint()},
+                                {QStringLiteral("notified"), e->delivered}});
+    return out;
 }
 
 QJsonArray AlertBook::silences() const

@@ -74,6 +74,9 @@ public:
     Result<QJsonObject> alert(qint64 id) const;
     // Open alerts that notify (neither silenced, inhibited nor snoozed): {critical, warning, info}.
     QJsonObject paging() const;
+    // The open alerts that page, most severe and newest first: {severity, title, message,
+    // fingerprint, notified}, in English (what the notifications list).
+    QJsonArray pagingAlerts() const;
 
     QJsonArray silences() const;
     Result<QJsonObject> addSilence(const QJsonObject &definition, const QString &actor);
@@ -87,7 +90,7 @@ public:
                       const QString &acknowledgedBy = {}, const QString &note = {});
     bool isEmpty() const;
 
-    // A channel took a notice about the alert (its "notified" from now on).
+    // A channel sent a notice about the alert (its "notified" from now on).
     void markDelivered(qint64 alertId);
     // How a delivery recorded on an alert went.
     void updateDelivery(qint64 deliveryId, const QString &status, int attempts, int httpStatus,

@@ -65,7 +65,8 @@ QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot
              info ? text("alert.missing_setting.endpoint",
                          {Message::plain(missing.variable), Message::plain(info->numberText()),
                           Message::module(missing.module)})
-                  : Message::plain(missing.variable),
+                  : text("alert.missing_setting.because",
+                         {Message::plain(missing.variable), Message::plain(missing.because)}),
              text("alert.missing_setting.action"),
              missing.variable,
              {}});

@@ -58,8 +58,25 @@ QList<CoreConfig::MissingSetting> CoreConfig::missingRequired() const
             missing.append({QStringLiteral("MODULE_%1_ENDPOINT").arg(info->numberText()),
                             QStringLiteral("required for Module %1 (%2)")
                                 .arg(info->numberText(), info->name()),
-                            m.id});
+                            m.id, QString()});
         }
+    }
+    const auto need = [&missing](const QString &variable, const QString &because) {
+        missing.append({variable, QStringLiteral("required because %1 is set").arg(because),
+                        QString(), because});
+    };
+    if (email.wanted() && email.smtpUrl.isEmpty())
+        need(QStringLiteral("SMTP_URL"),
+             email.alertTo.isEmpty() ? QStringLiteral("SUPPORT_EMAIL")
+                                     : QStringLiteral("ALERT_EMAIL"));
+    if (publishing.toS3()) {
+        const QString because = QStringLiteral("DASHBOARD_STORAGE=s3");
+        if (publishing.bucket.isEmpty())
+            need(QStringLiteral("S3_DASHBOARD_BUCKET"), because);
+        if (publishing.accessKeyId.isEmpty())
+            need(QStringLiteral("AWS_ACCESS_KEY_ID"), because);
+        if (publishing.secretAccessKey.isEmpty())
+            need(QStringLiteral("AWS_SECRET_ACCESS_KEY"), because);
     }
     return missing;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "config/integrationconfig.h"
+
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -113,6 +115,12 @@ struct CoreConfig
     QString slackWebhookUrl;
     // PAGERDUTY_ROUTING_KEY: the same, as the "pagerduty" channel.
     QString pagerDutyRoutingKey;
+    // OPSGENIE_API_KEY: the same, as the "opsgenie" channel; OPSGENIE_API_URL for the EU.
+    QString opsGenieApiKey;
+    QUrl opsGenieUrl;
+    EmailAlertSettings email;
+    DashboardPublishing publishing;
+    TracingSettings tracing;
     // SECRETS_BACKEND: auto (the desktop keychain when a Secret Service answers, else the
     // encrypted file), keychain or file.
     QString secretsBackend = QStringLiteral("auto");
@@ -137,6 +145,7 @@ struct CoreConfig
         QString variable;
         QString reason;
         QString module; // the module the setting is for, if any
+        QString because; // the setting that makes it required, e.g. ALERT_EMAIL
     };
     QList<MissingSetting> missingRequired() const;
     bool anyModuleConfigured() const;

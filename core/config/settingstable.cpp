@@ -1,5 +1,6 @@
 #include "config/settingstable.h"
 
+#include "config/settingparsers.h"
 #include "modules/modulecatalog.h"
 #include "workflow/cronschedule.h"
 
@@ -12,98 +13,6 @@
 namespace Switchboard::SettingsTable {
 
 namespace {
-
-using Apply = std::function<Status(CoreConfig &, const QString &, const QString &)>;
-
-constexpr qint64 Second = 1000;
-constexpr qint64 Minute = 60 * Second;
-constexpr qint64 Hour = 60 * Minute;
-
-Result<bool> parseBool(const QString &text, const QString &field)
-{
-    const QString t = text.trimmed().toLower();
-    if (t == QLatin1String("true") || t == QLatin1String("1") || t == QLatin1String("yes"))
-        return true;
-    if (t == QLatin1String("false") || t == QLatin1String("0") || t == QLatin1String("no"))
-        return false;
-    return makeError(QStringLiteral("expected true or false, got \"%1\"").arg(text), field);
-}
-
-Result<int> parseInt(const QString &text, const QString &field, int min, int max)
-{
-    bool ok = false;
-    const qlonglong v = text.trimmed().toLongLong(&ok);
-    if (!ok)
-        return makeError(QStringLiteral("expected a whole number, got \"%1\"").arg(text), field);
-    if (v < min || v > max)
-        return makeError(QStringLiteral("%1 is out of range (%2 to %3)").arg(v).arg(min).arg(max),
-                         field);
-    return int(v);
-}
-
-Result<QUrl> parseUrl(const QString &text, const QString &field, const QStringList &schemes)
-{
-    const QString t = text.trimmed();
-    if (t.isEmpty())
-        return QUrl();
-    const QUrl url(t, QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty() || !schemes.contains(url.scheme())) {
-        return makeError(QStringLiteral("\"%1\" is not a valid %2 URL")
-                             .arg(t, schemes.join(QStringLiteral(" or "))),
-                         field);
-    }
-    return url;
-}
-
-// A whole number, bounded, stored through setter.
-Apply wholeNumber(int min, int max, std::function<void(CoreConfig &, int)> set)
-{
-    return [min, max, set](CoreConfig &c, const QString &v, const QString &f) -> Status {
-        auto r = parseInt(v, f, min, max);
-        if (!r)
-            return r.error();
-        set(c, *r);
-        return Ok {};
-    };
-}
-
-// A duration in milliseconds (or with a unit), bounded, stored through setter.
-Apply duration(qint64 plainUnitMs, qint64 minMs, qint64 maxMs,
-               std::function<void(CoreConfig &, qint64)> set)
-{
-    return [=](CoreConfig &c, const QString &v, const QString &f) -> Status {
-        auto r = parseDuration(v, f, plainUnitMs, minMs, maxMs);
-        if (!r)
-            return r.error();
-        set(c, *r);
-        return Ok {};
-    };
-}
-
-Apply flag(std::function<void(CoreConfig &, bool)> set)
-{
-    return [set](CoreConfig &c, const QString &v, const QString &f) -> Status {
-        auto r = parseBool(v, f);
-        if (!r)
-            return r.error();
-        set(c, *r);
-        return Ok {};
-    };
-}
-
-Apply oneOf(const QStringList &choices, std::function<void(CoreConfig &, const QString &)> set)
-{
-    return [choices, set](CoreConfig &c, const QString &v, const QString &f) -> Status {
-        const QString t = v.trimmed().toLower();
-        if (!choices.contains(t))
-            return makeError(QStringLiteral("expected %1 or %2, got \"%3\"")
-                                 .arg(choices.mid(0, choices.size() - 1).join(QStringLiteral(", ")),
-                                      choices.last(), v),
-                             f);
-        set(c, t);
-        return Ok {};
-    };
-}
 
 Status applyKpiThresholds(CoreConfig &c, const QString &v, const QString &f)
 {
@@ -503,6 +412,7 @@ const QList<Setting> &all()
         addApi(s);
         addEngineLimits(s);
         addAlertsAndStore(s);
+        addIntegrations(s);
         addModules(s);
         return s;
     }();
@@ -543,13 +453,12 @@ const QList<Recognised> &recognised()
         add({QStringLiteral("INSTANCE_ID")}, QStringLiteral("the same as N8N_INSTANCE_ID"));
         add({QStringLiteral("SWITCHBOARD_FAULTS")},
             QStringLiteral("a test hook that injects storage faults; never set it in production"));
-        add({QStringLiteral("DASHBOARD_STORAGE"), QStringLiteral("S3_DASHBOARD_BUCKET"),
-             QStringLiteral("S3_REGION"), QStringLiteral("AWS_CREDENTIAL_ID"),
-             QStringLiteral("SIGNED_URL_TTL_SECONDS"), QStringLiteral("GOOGLE_DRIVE_FOLDER_ID"),
+        add({QStringLiteral("AWS_CREDENTIAL_ID")},
+            QStringLiteral("not applicable: an n8n credential; set AWS_ACCESS_KEY_ID and "
+                           "AWS_SECRET_ACCESS_KEY"));
+        add({QStringLiteral("GOOGLE_DRIVE_FOLDER_ID"),
              QStringLiteral("GOOGLE_DRIVE_CREDENTIAL_ID")},
-            QStringLiteral("not used yet: the daily report is written to --report-dir"));
-        add({QStringLiteral("ALERT_EMAIL"), QStringLiteral("SUPPORT_EMAIL")},
-            QStringLiteral("not used yet: add e-mail channels in the console's Alerts view"));
+            QStringLiteral("not supported: publish the dashboard to S3 (DASHBOARD_STORAGE=s3)"));
         add({QStringLiteral("GOOGLE_SHEET_ID"), QStringLiteral("GOOGLE_SHEETS_CREDENTIAL_ID")},
             QStringLiteral("not applicable: module 07 reads its own data source"));
         add({QStringLiteral("N8N_API_BASE"), QStringLiteral("N8N_API_TOKEN")},

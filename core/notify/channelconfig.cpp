@@ -8,9 +8,9 @@ namespace Switchboard {
 
 const QStringList &ChannelConfig::types()
 {
-    static const QStringList all = {QStringLiteral("slack"), QStringLiteral("pagerduty"),
-                                    QStringLiteral("webhook"), QStringLiteral("email"),
-                                    QStringLiteral("sms")};
+    static const QStringList all = {QStringLiteral("slack"),    QStringLiteral("pagerduty"),
+                                    QStringLiteral("opsgenie"), QStringLiteral("webhook"),
+                                    QStringLiteral("email"),    QStringLiteral("sms")};
     return all;
 }
 
@@ -55,7 +55,13 @@ Result<ChannelConfig> ChannelConfig::fromJson(const QJsonObject &json)
     if (c.name.isEmpty())
         c.name = c.id;
     c.enabled = json.value(QLatin1String("enabled")).toBool(true);
-    c.severities = strings(json.value(QLatin1String("severities")));
+    // Paging and texting are for critical alerts unless a channel asks for more.
+    const bool pages = c.type == QLatin1String("pagerduty") || c.type == QLatin1String("sms")
+        || c.type == QLatin1String("opsgenie");
+    c.severities = json.contains(QLatin1String("severities"))
+        ? strings(json.value(QLatin1String("severities")))
+        : pages ? QStringList {QStringLiteral("critical")}
+                : QStringList();
     for (const QString &s : std::as_const(c.severities)) {
         if (s != QLatin1String("critical") && s != QLatin1String("warning")
             && s != QLatin1String("info"))
@@ -77,6 +83,13 @@ Result<ChannelConfig> ChannelConfig::fromJson(const QJsonObject &json)
         if (!c.settings.contains(QLatin1String("url")))
             c.settings.insert(QStringLiteral("url"),
                               QStringLiteral("https://events.pagerduty.com/v2/enqueue"));
+        if (Status st = checkUrl(setting("url"), QStringLiteral("settings.url"),
+                                 {QStringLiteral("https"), QStringLiteral("http")});
+            !st)
+            return st.error();
+    } else if (c.type == QLatin1String("opsgenie")) {
+        if (!c.settings.contains(QLatin1String("url")))
+            c.settings.insert(QStringLiteral("url"), QStringLiteral("https://api.opsgenie.com"));
         if (Status st = checkUrl(setting("url"), QStringLiteral("settings.url"),
                                  {QStringLiteral("https"), QStringLiteral("http")});
             !st)
@@ -158,9 +171,9 @@ bool ChannelConfig::routes(const QJsonObject &alert, const QString &event) const
         return false;
     if (event == QLatin1String("resolve") && !sendResolved)
         return false;
-    // Only PagerDuty and webhooks have something to do with an acknowledgement.
+    // Only the paging services and webhooks have something to do with an acknowledgement.
     if (event == QLatin1String("acknowledge") && type != QLatin1String("pagerduty")
-        && type != QLatin1String("webhook"))
+        && type != QLatin1String("opsgenie") && type != QLatin1String("webhook"))
         return false;
     // A failing channel is not asked to carry the news of its own failure.
     if (alert.value(QLatin1String("subject")).toString() == QLatin1String("channel:") + id)

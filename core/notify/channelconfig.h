@@ -13,10 +13,10 @@ namespace Switchboard {
 struct ChannelConfig
 {
     QString id; // [a-z0-9-], chosen by the admin
-    QString type; // slack | pagerduty | webhook | email | sms
+    QString type; // slack | pagerduty | opsgenie | webhook | email | sms
     QString name; // for people: "Front desk Slack"
     bool enabled = true;
-    QStringList severities; // empty: all
+    QStringList severities; // empty: all; PagerDuty, OpsGenie and SMS: critical unless set
     QStringList categories; // empty: all
     bool sendResolved = true;
     int perMinute = 0; // rate limit; 0: the type's default (Slack: 60)

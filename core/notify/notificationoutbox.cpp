@@ -42,13 +42,8 @@ Result<QList<qint64>> NotificationOutbox::dispatch(const Notice &notice,
 {
     QList<qint64> ids;
     const qint64 now = m_clock.nowMs();
-    const QString contextJson = QString::fromUtf8(
-        QJsonDocument(QJsonObject {{QStringLiteral("clinic"), context.clinic},
-                                   {QStringLiteral("instance"), context.instance},
-                                   {QStringLiteral("health"), context.health},
-                                   {QStringLiteral("critical"), context.critical},
-                                   {QStringLiteral("warnings"), context.warnings}})
-            .toJson(QJsonDocument::Compact));
+    const QString contextJson =
+        QString::fromUtf8(QJsonDocument(context.toJson()).toJson(QJsonDocument::Compact));
     Status st = m_db.transaction([&]() -> Status {
         for (const QString &channel : channels) {
             auto r = m_db.exec(
@@ -91,11 +86,7 @@ Result<QList<NotificationOutbox::Delivery>> NotificationOutbox::unfinished()
         out.append({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toInt(),
                     Notice {q->value(3).toLongLong(), q->value(4).toLongLong(),
                             q->value(5).toString(), parse(q->value(6))},
-                    Context {c.value(QLatin1String("clinic")).toString(),
-                             c.value(QLatin1String("instance")).toString(),
-                             c.value(QLatin1String("health")).toString(),
-                             c.value(QLatin1String("critical")).toInt(),
-                             c.value(QLatin1String("warnings")).toInt()}});
+                    NoticeContext::fromJson(c)});
     }
     return out;
 }

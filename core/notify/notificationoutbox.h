@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "notify/channelpayloads.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -27,17 +28,7 @@ public:
         QString event; // trigger | acknowledge | resolve
         QJsonObject alert; // the alert as it was when the notice was decided
     };
-    // What a notice says besides the alert (the clinic, its health and how many alerts page),
-    // as it was when the notice became deliveries; a delivery sent again after a restart says
-    // the same.
-    struct Context
-    {
-        QString clinic;
-        QString instance;
-        QString health;
-        int critical = 0;
-        int warnings = 0;
-    };
+    using Context = NoticeContext;
     // Notices not yet turned into deliveries, oldest first.
     Result<QList<Notice>> waiting(int limit = 200);
     // The notice becomes a queued delivery for each of channels (none: nobody takes it), all

@@ -93,8 +93,7 @@ Status Notifier::load()
         }
         Job job;
         job.deliveryId = d.id;
-        job.notice = {d.notice.event,     d.notice.alert,     d.context.clinic,  d.context.health,
-                      d.context.critical, d.context.warnings, d.context.instance};
+        job.notice = {d.notice.event, d.notice.alert, d.context};
         job.attempts = d.attempts;
         enqueue(d.channel, std::move(job));
     }
@@ -104,14 +103,9 @@ Status Notifier::load()
 
 Notice Notifier::notice(const QJsonObject &alert, const QString &event) const
 {
-    const QJsonObject paging = m_book.paging();
-    return {event,
-            alert,
-            m_clinic,
-            m_health ? m_health() : QString(),
-            paging.value(QLatin1String("critical")).toInt(),
-            paging.value(QLatin1String("warning")).toInt(),
-            m_instance};
+    return {event, alert,
+            NoticeContext {m_clinic, m_instance, m_health ? m_health() : QString(),
+                           m_dashboardUrl ? m_dashboardUrl() : QString(), m_book.pagingAlerts()}};
 }
 
 void Notifier::dispatch()
@@ -134,8 +128,7 @@ void Notifier::dispatch()
                     routed.append(it.key());
             }
             const Notice told = notice(n.alert, n.event);
-            auto deliveries = m_outbox.dispatch(
-                n, routed, {told.clinic, told.instance, told.health, told.critical, told.warnings});
+            auto deliveries = m_outbox.dispatch(n, routed, told.context);
             if (!deliveries) {
                 qCWarning(lcNotify)
                     << "notice" << n.id << "not dispatched:" << deliveries.error().message;
@@ -148,8 +141,6 @@ void Notifier::dispatch()
                 job.notice = told;
                 enqueue(routed.at(i), std::move(job));
             }
-            if (!routed.isEmpty())
-                m_book.markDelivered(n.alertId);
         }
     }
 }
@@ -160,6 +151,11 @@ void Notifier::setContext(const QString &clinic, const QString &instance,
     m_clinic = clinic;
     m_instance = instance;
     m_health = std::move(health);
+}
+
+void Notifier::setDashboardUrl(std::function<QString()> url)
+{
+    m_dashboardUrl = std::move(url);
 }
 
 void Notifier::setRetryPolicy(int attempts, int baseDelayMs)
@@ -222,14 +218,15 @@ void Notifier::save(const QJsonObject &definition, const QString &secret, const 
     const bool had = m_channels.contains(id) && m_channels[id].hasSecret
         && m_channels[id].config.type == config->type;
     if (secret.isEmpty() && config->needsSecret() && !had)
-        return done(makeError(QStringLiteral("a new %1 channel needs its secret (%2)")
-                                  .arg(config->type,
-                                       config->type == QLatin1String("pagerduty")
-                                           ? QStringLiteral("the routing key")
-                                           : config->type == QLatin1String("sms")
-                                           ? QStringLiteral("the Twilio auth token")
-                                           : QStringLiteral("the webhook URL")),
-                              QStringLiteral("secret")));
+        return done(makeError(
+            QStringLiteral("a new %1 channel needs its secret (%2)")
+                .arg(config->type,
+                     config->type == QLatin1String("pagerduty") ? QStringLiteral("the routing key")
+                         : config->type == QLatin1String("opsgenie") ? QStringLiteral("the API key")
+                         : config->type == QLatin1String("sms")
+                         ? QStringLiteral("the Twilio auth token")
+                         : QStringLiteral("the webhook URL")),
+            QStringLiteral("secret")));
     if (Status st = config->checkSecret(secret); !st)
         return done(st.error());
     const auto commit = [this, config = *config, done, actor, secretChanged = !secret.isEmpty(),
@@ -307,12 +304,34 @@ void Notifier::sendTest(const QString &id, Done done)
     if (!channel(id))
         return done(notFound(QStringLiteral("no channel \"%1\"").arg(id), QStringLiteral("id")));
     Job job;
-    job.notice.event = QStringLiteral("test");
-    job.notice.clinic = m_clinic;
-    job.notice.instance = m_instance;
-    job.notice.health = m_health ? m_health() : QString();
+    job.notice = notice({}, QStringLiteral("test"));
     job.done = std::move(done);
     enqueue(id, std::move(job));
+}
+
+QJsonObject Notifier::summary() const
+{
+    int notified = 0;
+    int unnotified = 0;
+    for (const auto &v : m_book.pagingAlerts()) {
+        if (v.toObject().value(QLatin1String("notified")).toBool())
+            ++notified;
+        else
+            ++unnotified;
+    }
+    QJsonObject channels;
+    for (const Channel &ch : m_channels) {
+        channels.insert(ch.config.id,
+                        QJsonObject {{QStringLiteral("type"), ch.config.type},
+                                     {QStringLiteral("enabled"), ch.config.enabled},
+                                     {QStringLiteral("last_status"), ch.lastStatus},
+                                     {QStringLiteral("last_at"), ch.lastAt},
+                                     {QStringLiteral("failing"), ch.failing}});
+    }
+    return {{QStringLiteral("sent"), notified > 0 && unnotified == 0},
+            {QStringLiteral("alerts_notified"), notified},
+            {QStringLiteral("alerts_not_notified"), unnotified},
+            {QStringLiteral("channels"), channels}};
 }
 
 QList<AlertRules::ChannelFailure> Notifier::failing() const
@@ -408,6 +427,10 @@ void Notifier::send(const QString &id, const QString &secret)
         watch(id,
               post(QUrl(c.settings.value(QLatin1String("url")).toString()),
                    ChannelPayloads::pagerDuty(notice, secret), json));
+    } else if (c.type == QLatin1String("opsgenie")) {
+        const ChannelPayloads::Request r = ChannelPayloads::opsGenie(
+            notice, QUrl(c.settings.value(QLatin1String("url")).toString()));
+        watch(id, post(r.url, r.body, json, "GenieKey " + secret.toUtf8()));
     } else if (c.type == QLatin1String("sms")) {
         const QString sid = c.settings.value(QLatin1String("account_sid")).toString();
         const QJsonArray to = c.settings.value(QLatin1String("to")).toArray();
@@ -490,8 +513,12 @@ void Notifier::settle(Channel &ch, const QString &status, int httpStatus, const 
 {
     Job job = std::move(*ch.current);
     ch.current.reset();
-    if (job.deliveryId)
+    if (job.deliveryId) {
         m_book.updateDelivery(job.deliveryId, status, job.attempts, httpStatus, error);
+        // Someone was told only once a channel took it.
+        if (status == QLatin1String("sent"))
+            m_book.markDelivered(job.notice.alert.value(QLatin1String("id")).toInteger());
+    }
     const bool failing = status != QLatin1String("sent");
     ch.lastStatus = status;
     ch.lastError = error;

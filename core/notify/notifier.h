@@ -26,11 +26,11 @@ class Database;
 class SecretStore;
 class SmtpSender;
 
-// Sends the alert book's notifications to the channels (Slack, PagerDuty, webhook, e-mail,
-// SMS): each channel in order, under its rate limit, retrying with backoff when the receiver
-// fails or is away (not when it refuses the request), every delivery recorded on its alert.
-// Channel settings live in the database; their secrets only in the keychain, read when needed
-// and never logged, nor shown in an error.
+// Sends the alert book's notifications to the channels (Slack, PagerDuty, OpsGenie, webhook,
+// e-mail, SMS): each channel in order, under its rate limit, retrying with backoff when the
+// receiver fails or is away (not when it refuses the request), every delivery recorded on its
+// alert. Channel settings live in the database; their secrets only in the keychain, read when
+// needed and never logged, nor shown in an error.
 class Notifier final : public QObject
 {
     Q_OBJECT
@@ -44,6 +44,8 @@ public:
     // What every notice says about the clinic.
     void setContext(const QString &clinic, const QString &instance,
                     std::function<QString()> health);
+    // Where the published dashboard is, for the messages that link to it (empty: none).
+    void setDashboardUrl(std::function<QString()> url);
     // attempts: how many sends before a delivery fails; the delay doubles from baseDelayMs
     // up to a minute.
     void setRetryPolicy(int attempts, int baseDelayMs);
@@ -65,6 +67,10 @@ public:
     void removeChannel(const QString &id, const QString &actor, Done done);
     // Sends a test notice through the channel now (in its queue, with its retries).
     void sendTest(const QString &id, Done done);
+    // The status document's "notifications": "sent" when every open alert that pages reached
+    // someone through a channel (false with none, or with one that reached no one), the counts,
+    // and each channel's last delivery.
+    QJsonObject summary() const;
     // Channels whose last delivery failed for good.
     QList<AlertRules::ChannelFailure> failing() const;
 
@@ -131,6 +137,7 @@ private:
     QString m_clinic;
     QString m_instance;
     std::function<QString()> m_health;
+    std::function<QString()> m_dashboardUrl;
     int m_attempts = 5;
     int m_baseDelayMs = 2000;
 };

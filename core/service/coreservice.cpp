@@ -485,15 +485,11 @@ Status CoreService::startNotifier()
     connect(m_notifier, &Notifier::channelsChanged, this, &CoreService::alertsChanged);
     // Secrets from the configuration become channels; stored where secrets are kept, or used
     // from memory for this run with an alert that says so.
-    const auto adopt = [this](const QString &variable, const QString &secret, const QString &id,
-                              const QString &type, const QString &name) {
-        if (secret.isEmpty())
-            return;
+    const auto adopt = [this](const QString &variable, const QString &secret,
+                              const QJsonObject &definition) {
+        const QString id = definition.value(QLatin1String("id")).toString();
         m_notifier->adoptChannel(
-            {{QStringLiteral("id"), id},
-             {QStringLiteral("type"), type},
-             {QStringLiteral("name"), name}},
-            secret, [this, variable, id](Result<QJsonObject> saved) {
+            definition, secret, [this, variable, id](Result<QJsonObject> saved) {
                 if (!saved) {
                     qCWarning(lcService).noquote()
                         << variable << "not taken:" << saved.error().message;
@@ -511,10 +507,51 @@ Status CoreService::startNotifier()
                 refreshOverview();
             });
     };
-    adopt(QStringLiteral("SLACK_WEBHOOK_URL"), m_config.slackWebhookUrl, QStringLiteral("slack"),
-          QStringLiteral("slack"), QStringLiteral("Slack"));
-    adopt(QStringLiteral("PAGERDUTY_ROUTING_KEY"), m_config.pagerDutyRoutingKey,
-          QStringLiteral("pagerduty"), QStringLiteral("pagerduty"), QStringLiteral("PagerDuty"));
+    const auto channel = [](const char *id, const char *type, const QString &name) {
+        return QJsonObject {{QStringLiteral("id"), QLatin1String(id)},
+                            {QStringLiteral("type"), QLatin1String(type)},
+                            {QStringLiteral("name"), name}};
+    };
+    if (!m_config.slackWebhookUrl.isEmpty())
+        adopt(QStringLiteral("SLACK_WEBHOOK_URL"), m_config.slackWebhookUrl,
+              channel("slack", "slack", QStringLiteral("Slack")));
+    if (!m_config.pagerDutyRoutingKey.isEmpty())
+        adopt(QStringLiteral("PAGERDUTY_ROUTING_KEY"), m_config.pagerDutyRoutingKey,
+              channel("pagerduty", "pagerduty", QStringLiteral("PagerDuty")));
+    if (!m_config.opsGenieApiKey.isEmpty()) {
+        QJsonObject genie = channel("opsgenie", "opsgenie", QStringLiteral("OpsGenie"));
+        if (!m_config.opsGenieUrl.isEmpty())
+            genie.insert(QStringLiteral("settings"),
+                         QJsonObject {{QStringLiteral("url"), m_config.opsGenieUrl.toString()}});
+        adopt(QStringLiteral("OPSGENIE_API_KEY"), m_config.opsGenieApiKey, genie);
+    }
+    const EmailAlertSettings &mail = m_config.email;
+    if (!mail.smtpUrl.isEmpty()) {
+        const auto email = [&](const char *id, const QString &name, const QStringList &to,
+                               const QStringList &categories) {
+            QJsonObject c = channel(id, "email", name);
+            c.insert(QStringLiteral("severities"),
+                     QJsonArray {QStringLiteral("critical"), QStringLiteral("warning")});
+            c.insert(QStringLiteral("categories"), QJsonArray::fromStringList(categories));
+            c.insert(QStringLiteral("settings"),
+                     QJsonObject {
+                         {QStringLiteral("smtp_url"), mail.smtpUrl.toString()},
+                         {QStringLiteral("username"), mail.username},
+                         {QStringLiteral("from"), mail.from.isEmpty() ? to.value(0) : mail.from},
+                         {QStringLiteral("to"), QJsonArray::fromStringList(to)}});
+            return c;
+        };
+        // ALERT_EMAIL hears every alert; SUPPORT_EMAIL what support staff act on: review
+        // queues, dead letters, circuits and retries.
+        if (!mail.alertTo.isEmpty())
+            adopt(QStringLiteral("ALERT_EMAIL"), mail.password,
+                  email("alert-email", QStringLiteral("Alert e-mail"), mail.alertTo, {}));
+        if (!mail.supportTo.isEmpty())
+            adopt(QStringLiteral("SUPPORT_EMAIL"), mail.password,
+                  email("support-email", QStringLiteral("Support e-mail"), mail.supportTo,
+                        {QStringLiteral("review"), QStringLiteral("resilience"),
+                         QStringLiteral("dead_letters")}));
+    }
     return Ok {};
 }
 
@@ -631,6 +668,8 @@ QJsonObject CoreService::statusDocument(const QString &controlAction, qint64 exe
     metadata.insert(QStringLiteral("dead_letters"),
                     m_engine ? m_engine->deadLetters().pendingCount().valueOr(0) : 0);
     doc.insert(QStringLiteral("metadata"), metadata);
+    if (m_notifier)
+        doc.insert(QStringLiteral("notifications"), m_notifier->summary());
     return doc;
 }
 

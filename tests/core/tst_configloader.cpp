@@ -1,3 +1,4 @@
+#include "alerts/alertrules.h"
 #include "config/configloader.h"
 
 #include <QRegularExpression>
@@ -104,6 +105,24 @@ private Q_SLOTS:
         QTest::newRow("report cron") << "REPORT_CRON=every morning"
                                      << "REPORT_CRON"
                                      << "five fields";
+        QTest::newRow("alert e-mail") << "ALERT_EMAIL=admin@clinic.example, front desk"
+                                      << "ALERT_EMAIL"
+                                      << "\"front desk\" is not an e-mail address";
+        QTest::newRow("smtp scheme") << "SMTP_URL=https://mail.clinic.example"
+                                     << "SMTP_URL"
+                                     << "smtp or smtps URL";
+        QTest::newRow("google drive") << "DASHBOARD_STORAGE=google_drive"
+                                      << "DASHBOARD_STORAGE"
+                                      << "Google Drive is not supported; use \"s3\"";
+        QTest::newRow("bucket") << "S3_DASHBOARD_BUCKET=Aigent_Dashboards"
+                                << "S3_DASHBOARD_BUCKET"
+                                << "an S3 bucket name";
+        QTest::newRow("link lifetime") << "SIGNED_URL_TTL_SECONDS=864000"
+                                       << "SIGNED_URL_TTL_SECONDS"
+                                       << "out of range";
+        QTest::newRow("sampling") << "OTEL_TRACES_SAMPLER_ARG=10%"
+                                  << "OTEL_TRACES_SAMPLER_ARG"
+                                  << "from 0 to 1";
     }
 
     void refusesBadEnvValues()
@@ -222,6 +241,42 @@ private Q_SLOTS:
                  QStringLiteral("http://127.0.0.1:8709/webhook/aigent-audit-log"));
     }
 
+    // ALERT_EMAIL without a mail server, or S3 publishing without its bucket and keys, is the
+    // seed's "Missing Required Environment Variable", naming what makes it required.
+    void integrationsNameWhatTheyStillNeed()
+    {
+        CoreConfig config;
+        config.useSimulatedFleet(8700);
+        auto env = ConfigLoader::parseEnvFile(
+            QStringLiteral("ALERT_EMAIL=\"admin@yourclinic.com\"\n"
+                           "SUPPORT_EMAIL=\"support@yourclinic.com\"\n"
+                           "DASHBOARD_STORAGE=\"s3\"\nS3_DASHBOARD_BUCKET=\"aigent-dashboards\"\n"
+                           "S3_REGION=\"us-east-1\"\nSIGNED_URL_TTL_SECONDS=\"3600\"\n"
+                           "AWS_CREDENTIAL_ID=\"aws_credentials_id_from_n8n\"\n"));
+        QVERIFY(env.ok());
+        QVERIFY(ConfigLoader::applyEnv(config, *env).ok());
+        QCOMPARE(config.email.alertTo, QStringList {QStringLiteral("admin@yourclinic.com")});
+        QCOMPARE(config.publishing.bucket, QStringLiteral("aigent-dashboards"));
+        QStringList missing;
+        for (const CoreConfig::MissingSetting &m : config.missingRequired())
+            missing << m.variable + QLatin1Char('/') + m.because;
+        QCOMPARE(missing,
+                 (QStringList {QStringLiteral("SMTP_URL/ALERT_EMAIL"),
+                               QStringLiteral("AWS_ACCESS_KEY_ID/DASHBOARD_STORAGE=s3"),
+                               QStringLiteral("AWS_SECRET_ACCESS_KEY/DASHBOARD_STORAGE=s3")}));
+        const QList<StatusAlert> alerts = AlertRules::evaluate(config, {}, 0);
+        QCOMPARE(alerts.size(), 3);
+        QCOMPARE(alerts.at(0).title.text(),
+                 QStringLiteral("Missing Required Environment Variable"));
+        QCOMPARE(alerts.at(0).message.text(),
+                 QStringLiteral("SMTP_URL (required because ALERT_EMAIL is set)"));
+
+        config.email.smtpUrl = QUrl(QStringLiteral("smtp://127.0.0.1:2525"));
+        config.publishing.accessKeyId = QStringLiteral("AKIDEXAMPLE");
+        config.publishing.secretAccessKey = QStringLiteral("secret");
+        QVERIFY(config.missingRequired().isEmpty());
+    }
+
     void loadNamesTheFile()
     {
         QTemporaryDir dir;
@@ -331,7 +386,7 @@ private Q_SLOTS:
                  path + QStringLiteral(":2"));
         QCOMPARE(byName.value(QStringLiteral("SLOW_RESPONSE_MS")).origin,
                  QStringLiteral("default"));
-        QCOMPARE(loaded->settings.size(), 102);
+        QCOMPARE(loaded->settings.size(), 121);
         // A typo is named with the nearest known variable, in the file and in the environment;
         // PATH is not a typo.
         QCOMPARE(loaded->warnings.size(), 2);

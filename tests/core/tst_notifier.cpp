@@ -27,6 +27,22 @@ const QString RoutingKey = QStringLiteral("R0UTINGKEYSECRET0000000000000000");
 const QString SmtpPassword = QStringLiteral("smtp-pass-SECRET-77");
 const QString TwilioToken = QStringLiteral("twilio-token-SECRET-99");
 const QString TwilioSid = QStringLiteral("AC0123456789abcdef0123456789abcdef");
+const QString GenieKey = QStringLiteral("0psgenie-key-SECRET-4242");
+const QString DashboardUrl =
+    QStringLiteral("https://dashboards.example/manager-dashboard/dashboard_2026-12-03_07-00.html");
+
+// The bullets under a heading such as "🔴 Critical Alerts (2):", up to the next blank line.
+QStringList bulletsUnder(const QString &text, const QString &heading)
+{
+    QStringList out;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (qsizetype i = lines.indexOf(heading) + 1; i > 0 && i < lines.size(); ++i) {
+        if (!lines.at(i).startsWith(QStringLiteral("• ")))
+            break;
+        out << lines.at(i);
+    }
+    return out;
+}
 
 QStringList logged; // every message while the tests run, to prove no secret is in them
 
@@ -49,6 +65,7 @@ class TstNotifier : public QObject
     std::unique_ptr<AlertBook> m_book;
     std::unique_ptr<KeychainSecretStore> m_secrets;
     std::unique_ptr<Notifier> m_notifier;
+    QString m_dashboardUrl;
 
     QJsonObject save(const QJsonObject &definition, const QString &secret)
     {
@@ -122,6 +139,8 @@ private Q_SLOTS:
         m_notifier->setContext(QStringLiteral("Your Clinic Name"), QStringLiteral("production-001"),
                                [] { return QStringLiteral("CRITICAL"); });
         m_notifier->setRetryPolicy(3, 50);
+        m_dashboardUrl.clear();
+        m_notifier->setDashboardUrl([this] { return m_dashboardUrl; });
     }
 
     void slackGetsTheSeedsMessageOnceAndKeepsToItsRateLimit()
@@ -171,10 +190,49 @@ private Q_SLOTS:
                         true);
         QVERIFY(slack.waitFor(3, 15000));
         QCOMPARE(slack.requests.size(), 3);
+        // Each message sums up everything open; its counts match the bullets under them.
+        for (int i = 1; i < 3; ++i) {
+            const QString text =
+                slack.requests.at(i).json().value(QLatin1String("text")).toString();
+            QVERIFY2(text.contains(QLatin1String("Total Alerts: 3 (1 critical, 2 warnings)")),
+                     qPrintable(text));
+            QCOMPARE(bulletsUnder(text, QStringLiteral("🔴 Critical Alerts (1):")).size(), 1);
+            QCOMPARE(bulletsUnder(text, QStringLiteral("⚠️ Warning Alerts (2):")),
+                     (QStringList {QStringLiteral("• Module Degraded: Billing & Payments: 6 "
+                                                  "errors in last 24 hours (threshold: 5)"),
+                                   QStringLiteral("• Dead letters piling up: 12")}));
+        }
         for (int i = 1; i < slack.requests.size(); ++i)
             QVERIFY2(slack.requests.at(i).atMs - slack.requests.at(i - 1).atMs
                          >= 900, // the limiter spaces sends by 1 s; loopback adds ms
                      "Slack got two messages within a second");
+        QVERIFY(remove(QStringLiteral("slack")));
+    }
+
+    // The seed's "Critical Alerts (2)" is followed by two bullets, in every message.
+    void slackCountsMatchTheBulletsAndLinkTheDashboard()
+    {
+        CaptureServer slack;
+        m_dashboardUrl = DashboardUrl;
+        QVERIFY(!save({{QStringLiteral("id"), QStringLiteral("slack")},
+                       {QStringLiteral("type"), QStringLiteral("slack")}},
+                      slack.url(SlackSecret))
+                     .contains(QLatin1String("error")));
+        m_book->observe({AlertSamples::down(QStringLiteral("02_booking")),
+                         AlertSamples::down(QStringLiteral("04_billing"))},
+                        true);
+        QVERIFY(slack.waitFor(2, 15000));
+        for (const CaptureServer::Captured &r : std::as_const(slack.requests)) {
+            const QString text = r.json().value(QLatin1String("text")).toString();
+            QVERIFY2(text.contains(QLatin1String("Total Alerts: 2 (2 critical, 0 warnings)")),
+                     qPrintable(text));
+            const QStringList listed = bulletsUnder(text, QStringLiteral("🔴 Critical Alerts (2):"));
+            QCOMPARE(listed.size(), 2);
+            QVERIFY(listed.join(QLatin1Char('\n')).contains(QLatin1String("Consult Booking")));
+            QVERIFY(listed.join(QLatin1Char('\n')).contains(QLatin1String("Billing")));
+            QVERIFY(!text.contains(QLatin1String("Warning Alerts")));
+            QVERIFY(text.endsWith(QStringLiteral("\nDashboard: ") + DashboardUrl));
+        }
         QVERIFY(remove(QStringLiteral("slack")));
     }
 
@@ -184,13 +242,15 @@ private Q_SLOTS:
         const QJsonObject saved =
             save({{QStringLiteral("id"), QStringLiteral("oncall")},
                   {QStringLiteral("type"), QStringLiteral("pagerduty")},
-                  {QStringLiteral("severities"), QJsonArray {QStringLiteral("critical")}},
                   {QStringLiteral("settings"),
                    QJsonObject {{QStringLiteral("url"), pd.url(QStringLiteral("/v2/enqueue"))}}}},
                  RoutingKey);
         QVERIFY2(!saved.contains(QLatin1String("error")),
                  qPrintable(saved.value(QLatin1String("error")).toString()));
+        QCOMPARE(saved.value(QLatin1String("severities")).toArray(),
+                 QJsonArray {QStringLiteral("critical")}); // warnings stay off by default
         pd.okStatus = 202;
+        m_dashboardUrl = DashboardUrl;
         m_book->observe({AlertSamples::down(QStringLiteral("02_booking")),
                          AlertSamples::degraded(QStringLiteral("04_billing"))},
                         true); // the warning is not routed
@@ -209,12 +269,20 @@ private Q_SLOTS:
         QCOMPARE(trigger.value(QLatin1String("dedup_key")).toString(),
                  QStringLiteral("module_down:02_booking"));
         const QJsonObject payload = trigger.value(QLatin1String("payload")).toObject();
-        QCOMPARE(
-            payload.value(QLatin1String("summary")).toString(),
-            QStringLiteral("Module Down: Consult Booking: Module not responding to health checks"));
+        QCOMPARE(payload.value(QLatin1String("summary")).toString(),
+                 QStringLiteral("Your Clinic Name System Alert: 1 Critical Issues · Module Down: "
+                                "Consult Booking: Module not responding to health checks"));
         QCOMPARE(payload.value(QLatin1String("severity")).toString(), QStringLiteral("critical"));
         QCOMPARE(payload.value(QLatin1String("source")).toString(),
-                 QStringLiteral("Switchboard production-001"));
+                 QStringLiteral("Switchboard Orchestration (production-001)"));
+        const QJsonObject details = payload.value(QLatin1String("custom_details")).toObject();
+        QCOMPARE(details.value(QLatin1String("system_health")).toString(),
+                 QStringLiteral("CRITICAL"));
+        QCOMPARE(details.value(QLatin1String("total_alerts")).toInt(), 2);
+        QCOMPARE(details.value(QLatin1String("critical_count")).toInt(), 1);
+        QCOMPARE(details.value(QLatin1String("dashboard_url")).toString(), DashboardUrl);
+        QCOMPARE(trigger.value(QLatin1String("links")).toArray().at(0)["href"].toString(),
+                 DashboardUrl);
         QCOMPARE(payload.value(QLatin1String("component")).toString(),
                  QStringLiteral("02_booking"));
 
@@ -235,6 +303,59 @@ private Q_SLOTS:
         QVERIFY(settled(firstOpenId()).isEmpty()); // the warning
         QCOMPARE(pd.requests.size(), 3);
         QVERIFY(remove(QStringLiteral("oncall")));
+    }
+
+    void opsGenieCreatesAcknowledgesAndClosesByAlias()
+    {
+        CaptureServer genie;
+        genie.okStatus = 202;
+        const QJsonObject saved =
+            save({{QStringLiteral("id"), QStringLiteral("genie")},
+                  {QStringLiteral("type"), QStringLiteral("opsgenie")},
+                  {QStringLiteral("settings"),
+                   QJsonObject {{QStringLiteral("url"), genie.url(QString())}}}},
+                 GenieKey);
+        QVERIFY2(!saved.contains(QLatin1String("error")),
+                 qPrintable(saved.value(QLatin1String("error")).toString()));
+        m_book->observe({AlertSamples::down(QStringLiteral("02_booking")),
+                         AlertSamples::degraded(QStringLiteral("04_billing"))},
+                        true); // the warning is not routed
+        QVERIFY(genie.waitFor(1));
+        const qint64 id = firstOpenId();
+        QVERIFY(m_book->acknowledge(id, QStringLiteral("ana"), QStringLiteral("on it")));
+        QVERIFY(genie.waitFor(2));
+        m_book->observe({AlertSamples::degraded(QStringLiteral("04_billing"))}, true);
+        QVERIFY(genie.waitFor(3));
+
+        for (const CaptureServer::Captured &r : std::as_const(genie.requests))
+            QCOMPARE(r.header("Authorization"), "GenieKey " + GenieKey.toUtf8());
+        const CaptureServer::Captured &create = genie.requests.at(0);
+        QCOMPARE(create.path, QStringLiteral("/v2/alerts"));
+        const QJsonObject body = create.json();
+        QCOMPARE(body.value(QLatin1String("alias")).toString(),
+                 QStringLiteral("module_down:02_booking"));
+        QCOMPARE(body.value(QLatin1String("message")).toString(),
+                 QStringLiteral("Module Down: Consult Booking"));
+        QCOMPARE(body.value(QLatin1String("priority")).toString(), QStringLiteral("P1"));
+        QCOMPARE(body.value(QLatin1String("entity")).toString(), QStringLiteral("02_booking"));
+        QCOMPARE(body.value(QLatin1String("details")).toObject()["total_alerts"].toString(),
+                 QStringLiteral("2"));
+        QVERIFY(body.value(QLatin1String("description"))
+                    .toString()
+                    .contains(QStringLiteral("🔴 Critical Alerts (1):")));
+        // The alias travels percent-encoded in the path.
+        QCOMPARE(QUrl::fromPercentEncoding(genie.requests.at(1).path.toUtf8()),
+                 QStringLiteral("/v2/alerts/module_down:02_booking/acknowledge"));
+        QCOMPARE(genie.requests.at(1).query, QStringLiteral("identifierType=alias"));
+        QCOMPARE(genie.requests.at(1).json().value(QLatin1String("user")).toString(),
+                 QStringLiteral("ana"));
+        QCOMPARE(QUrl::fromPercentEncoding(genie.requests.at(2).path.toUtf8()),
+                 QStringLiteral("/v2/alerts/module_down:02_booking/close"));
+        QCOMPARE(settled(id),
+                 (QStringList {QStringLiteral("genie:acknowledge"), QStringLiteral("genie:resolve"),
+                               QStringLiteral("genie:trigger")}));
+        QCOMPARE(genie.requests.size(), 3);
+        QVERIFY(remove(QStringLiteral("genie")));
     }
 
     void aFailingReceiverIsRetriedWithBackoffAndARefusalIsNot()
@@ -288,6 +409,9 @@ private Q_SLOTS:
         QCOMPARE(
             deliveriesOf(firstOpenId()).at(0).toObject().value(QLatin1String("error")).toString(),
             QStringLiteral("connection refused"));
+        // A delivery that never got through told no one.
+        QVERIFY(!m_book->alert(firstOpenId())->value(QLatin1String("notified")).toBool());
+        QCOMPARE(m_notifier->summary().value(QLatin1String("sent")).toBool(), false);
         QVERIFY(remove(QStringLiteral("ops-hook")));
         QVERIFY(m_notifier->failing().isEmpty());
     }
@@ -362,7 +486,10 @@ private Q_SLOTS:
         QVERIFY2(!saved.contains(QLatin1String("error")),
                  qPrintable(saved.value(QLatin1String("error")).toString()));
         QCOMPARE(saved.value(QLatin1String("send_resolved")).toBool(), false);
-        m_book->observe({AlertSamples::down(QStringLiteral("02_booking"))}, true);
+        m_dashboardUrl = DashboardUrl;
+        m_book->observe({AlertSamples::down(QStringLiteral("02_booking")),
+                         AlertSamples::degraded(QStringLiteral("04_billing"))},
+                        true); // a warning is not texted
         QVERIFY(twilio.waitFor(2));
         for (int i = 0; i < 2; ++i) {
             const CaptureServer::Captured &r = twilio.requests.at(i);
@@ -376,13 +503,16 @@ private Q_SLOTS:
         QVERIFY(
             twilio.requests.at(0).body.startsWith("To=%2B15559876543&From=%2B15551234567&Body="));
         QCOMPARE(form.queryItemValue(QStringLiteral("Body"), QUrl::FullyDecoded),
-                 QStringLiteral("[CRITICAL] Module Down: Consult Booking: Module not responding "
-                                "to health checks (Your Clinic Name) → Investigate module logs "
-                                "and restart if necessary"));
+                 QStringLiteral("🚨 CRITICAL: 1 critical alerts in Your Clinic Name. View "
+                                "dashboard: ")
+                     + DashboardUrl);
         QVERIFY(twilio.requests.at(1).body.startsWith("To=%2B15550001111&"));
         const qint64 id = firstOpenId();
+        const qint64 warning =
+            m_book->alerts()->at(1).toObject().value(QLatin1String("id")).toInteger();
         m_book->observe({}, true); // SMS does not send resolves unless asked to
         QCOMPARE(settled(id), QStringList {QStringLiteral("oncall-sms:trigger")});
+        QVERIFY(settled(warning).isEmpty());
         QCOMPARE(twilio.requests.size(), 2);
         QVERIFY(remove(QStringLiteral("oncall-sms")));
     }
@@ -445,6 +575,8 @@ private Q_SLOTS:
         const qint64 id = firstOpenId();
         QVERIFY(deliveriesOf(id).isEmpty());
         QVERIFY(!m_book->alert(id)->value(QLatin1String("notified")).toBool());
+        QCOMPARE(m_notifier->summary().value(QLatin1String("sent")).toBool(), false);
+        QCOMPARE(m_notifier->summary().value(QLatin1String("alerts_not_notified")).toInt(), 1);
         QVERIFY(!save({{QStringLiteral("id"), QStringLiteral("slack")},
                        {QStringLiteral("type"), QStringLiteral("slack")},
                        {QStringLiteral("name"), QStringLiteral("Slack")}},
@@ -454,6 +586,7 @@ private Q_SLOTS:
         QCOMPARE(settled(id), QStringList {QStringLiteral("slack:trigger")});
         QCOMPARE(slack.requests.size(), 1);
         QVERIFY(m_book->alert(id)->value(QLatin1String("notified")).toBool());
+        QCOMPARE(m_notifier->summary().value(QLatin1String("sent")).toBool(), true);
 
         // The notifier is gone (the process died) when the book decides the next notice.
         m_notifier.reset();
@@ -489,8 +622,8 @@ private Q_SLOTS:
         const QString log = logged.join(QLatin1Char('\n'));
         QVERIFY(log.contains(QLatin1String("switchboard.notify"))
                 || log.contains(QLatin1String("channel")));
-        for (const QString &secret :
-             {QStringLiteral("slack-secret-1234"), RoutingKey, SmtpPassword, TwilioToken}) {
+        for (const QString &secret : {QStringLiteral("slack-secret-1234"), RoutingKey, SmtpPassword,
+                                      TwilioToken, GenieKey}) {
             QVERIFY2(!stored.contains(secret.toUtf8()),
                      qPrintable(secret + QStringLiteral(" is in the database")));
             QVERIFY2(!log.contains(secret), qPrintable(secret + QStringLiteral(" is in the log")));

@@ -17,6 +17,7 @@ const QString RoutingKey = QStringLiteral("E2EROUTINGKEY000000000000000000X");
 const QString SmtpPassword = QStringLiteral("e2e-smtp-password-Q1");
 const QString TwilioToken = QStringLiteral("e2e-twilio-token-Z9");
 const QString TwilioSid = QStringLiteral("ACfedcba9876543210fedcba9876543210");
+const QString GenieKey = QStringLiteral("e2e-opsgenie-key-K7");
 const QByteArray Token = "alerts-e2e-token-0123456789";
 
 } // namespace
@@ -36,6 +37,7 @@ class TstAlertsE2e : public QObject
     CaptureServer m_pagerDuty;
     CaptureServer m_webhook;
     CaptureServer m_twilio;
+    CaptureServer m_genie;
     SmtpSink m_smtp;
 
     QString envFile(const QString &extra) const
@@ -44,8 +46,18 @@ class TstAlertsE2e : public QObject
                                       "HEALTH_CHECK_TIMEOUT_MS=\"1500\"\n"
                                       "HEALTH_CHECK_RETRY_DELAY_MS=100\n"
                                       "NOTIFY_RETRY_DELAY_MS=100\n"
-                                      "SLACK_WEBHOOK_URL=\"%1\"\n")
-                           .arg(m_slack.url(SlackPath));
+                                      "SLACK_WEBHOOK_URL=\"%1\"\n"
+                                      // The seed's ALERT_EMAIL, sent through this server.
+                                      "ALERT_EMAIL=\"admin@yourclinic.com\"\n"
+                                      "SMTP_URL=\"smtp://127.0.0.1:%2\"\n"
+                                      "SMTP_USERNAME=alerts\n"
+                                      "SMTP_PASSWORD=\"%3\"\n"
+                                      "SMTP_FROM=alerts@clinic.example\n"
+                                      "OPSGENIE_API_KEY=\"%4\"\n"
+                                      "OPSGENIE_API_URL=\"%5\"\n")
+                           .arg(m_slack.url(SlackPath))
+                           .arg(m_smtp.port())
+                           .arg(SmtpPassword, GenieKey, m_genie.url(QString()));
         return text + simEndpointsEnv(m_sim.base()) + extra;
     }
 
@@ -148,9 +160,9 @@ class TstAlertsE2e : public QObject
     // Requests per receiver, for failure messages and counts.
     QList<int> counts() const
     {
-        return {int(m_slack.requests.size()), int(m_pagerDuty.requests.size()),
+        return {int(m_slack.requests.size()),   int(m_pagerDuty.requests.size()),
                 int(m_webhook.requests.size()), int(m_smtp.mails.size()),
-                int(m_twilio.requests.size())};
+                int(m_twilio.requests.size()),  int(m_genie.requests.size())};
     }
 
     void putChannel(const QString &id, const QJsonObject &definition, const QString &secret)
@@ -172,14 +184,15 @@ private Q_SLOTS:
         m_pagerDuty.okStatus = 202;
         m_twilio.okStatus = 201;
 
-        // First start: the admin sets up the channels; SLACK_WEBHOOK_URL becomes "slack".
+        // First start: the admin sets up the channels; SLACK_WEBHOOK_URL becomes "slack",
+        // OPSGENIE_API_KEY "opsgenie" and ALERT_EMAIL "alert-email".
         QVERIFY2(startCore(envFile(QString())), "switchboard-core did not start");
         QTRY_VERIFY_WITH_TIMEOUT(api("GET", QStringLiteral("/api/v1/channels"))
                                          .json()
                                          .value(QLatin1String("channels"))
                                          .toArray()
                                          .size()
-                                     == 1,
+                                     == 3,
                                  15000);
         putChannel(QStringLiteral("oncall"),
                    {{QStringLiteral("type"), QStringLiteral("pagerduty")},
@@ -192,16 +205,6 @@ private Q_SLOTS:
         putChannel(QStringLiteral("ops-hook"),
                    {{QStringLiteral("type"), QStringLiteral("webhook")}},
                    m_webhook.url(QStringLiteral("/incoming/ops")));
-        putChannel(QStringLiteral("manager-mail"),
-                   {{QStringLiteral("type"), QStringLiteral("email")},
-                    {QStringLiteral("settings"),
-                     QJsonObject {{QStringLiteral("smtp_url"),
-                                   QStringLiteral("smtp://127.0.0.1:%1").arg(m_smtp.port())},
-                                  {QStringLiteral("username"), QStringLiteral("alerts")},
-                                  {QStringLiteral("from"), QStringLiteral("alerts@clinic.example")},
-                                  {QStringLiteral("to"),
-                                   QJsonArray {QStringLiteral("admin@yourclinic.com")}}}}},
-                   SmtpPassword);
         putChannel(
             QStringLiteral("oncall-sms"),
             {{QStringLiteral("type"), QStringLiteral("sms")},
@@ -219,7 +222,7 @@ private Q_SLOTS:
         QVERIFY2(runTest().value(QLatin1String("alerts")).toArray().isEmpty(),
                  "the clinic is not healthy at start");
         stopCore();
-        QCOMPARE(counts(), (QList<int> {0, 0, 0, 0, 0}));
+        QCOMPARE(counts(), (QList<int> {0, 0, 0, 0, 0, 0}));
     }
 
     void cleanupTestCase() { stopCore(); }
@@ -240,16 +243,16 @@ private Q_SLOTS:
             doc.value(QLatin1String("kpis")).toObject().value(QLatin1String("leads_24h")).toInt();
         QVERIFY2(leads >= 12 && leads < threshold, QByteArray::number(leads).constData());
 
-        // One warning; Slack, the webhook and e-mail hear of it once; PagerDuty and SMS take
-        // critical alerts only.
+        // One warning; Slack, the webhook and e-mail hear of it once; PagerDuty, OpsGenie and
+        // SMS take critical alerts only.
         const qint64 kpiId = openAlerts().at(0).toObject().value(QLatin1String("id")).toInteger();
         const int seen = openAlerts().at(0).toObject().value(QLatin1String("count")).toInt();
         runTest(); // a repeat is counted and changes nothing for the channels
         QCOMPARE(
             settled(kpiId),
-            (QStringList {QStringLiteral("manager-mail:trigger"),
-                          QStringLiteral("ops-hook:trigger"), QStringLiteral("slack:trigger")}));
-        QCOMPARE(counts(), (QList<int> {1, 0, 1, 1, 0}));
+            (QStringList {QStringLiteral("alert-email:trigger"), QStringLiteral("ops-hook:trigger"),
+                          QStringLiteral("slack:trigger")}));
+        QCOMPARE(counts(), (QList<int> {1, 0, 1, 1, 0, 0}));
         const QString slackText =
             m_slack.requests.at(0).json().value(QLatin1String("text")).toString();
         const QString breach =
@@ -283,13 +286,13 @@ private Q_SLOTS:
                         "✅ Resolved: KPI Threshold Breached\nThe condition cleared")));
         QCOMPARE(m_webhook.requests.at(1).json().value(QLatin1String("event")).toString(),
                  QStringLiteral("resolve"));
-        QCOMPARE(counts(), (QList<int> {2, 0, 2, 2, 0}));
+        QCOMPARE(counts(), (QList<int> {2, 0, 2, 2, 0, 0}));
     }
 
     void moduleFailure()
     {
         // "Test 2": booking stops answering.
-        for (CaptureServer *c : {&m_slack, &m_pagerDuty, &m_webhook, &m_twilio})
+        for (CaptureServer *c : {&m_slack, &m_pagerDuty, &m_webhook, &m_twilio, &m_genie})
             c->requests.clear();
         m_smtp.mails.clear();
         QCOMPARE(post(m_sim.control(QStringLiteral("/faults")),
@@ -319,17 +322,31 @@ private Q_SLOTS:
         // One alert, one notification per channel: the critical-path alert is kept but
         // inhibited by the module being down.
         const QStringList triggers {
-            QStringLiteral("manager-mail:trigger"), QStringLiteral("oncall-sms:trigger"),
-            QStringLiteral("oncall:trigger"), QStringLiteral("ops-hook:trigger"),
-            QStringLiteral("slack:trigger")};
+            QStringLiteral("alert-email:trigger"), QStringLiteral("oncall-sms:trigger"),
+            QStringLiteral("oncall:trigger"),      QStringLiteral("ops-hook:trigger"),
+            QStringLiteral("opsgenie:trigger"),    QStringLiteral("slack:trigger")};
         QCOMPARE(settled(downId), triggers);
+        // The status document says someone was told, once a channel sent it.
+        const QJsonObject told = api("GET", QStringLiteral("/api/v1/status"))
+                                     .json()
+                                     .value(QLatin1String("notifications"))
+                                     .toObject();
+        QVERIFY2(told.value(QLatin1String("sent")).toBool(),
+                 QJsonDocument(told).toJson().constData());
+        QCOMPARE(told.value(QLatin1String("alerts_notified")).toInt(), 1);
+        QCOMPARE(told.value(QLatin1String("alerts_not_notified")).toInt(), 0);
+        QCOMPARE(told.value(QLatin1String("channels")).toObject().size(), 6);
         QVERIFY(settled(pathId).isEmpty());
         QCOMPARE(api("GET", QStringLiteral("/api/v1/alerts/%1").arg(pathId))
                      .json()
                      .value(QLatin1String("inhibited_by"))
                      .toString(),
                  QStringLiteral("module_down:02_booking"));
-        QCOMPARE(counts(), (QList<int> {1, 1, 1, 1, 1}));
+        QCOMPARE(counts(), (QList<int> {1, 1, 1, 1, 1, 1}));
+        QCOMPARE(m_genie.requests.at(0).header("Authorization"), "GenieKey " + GenieKey.toUtf8());
+        QCOMPARE(m_genie.requests.at(0).json().value(QLatin1String("alias")).toString(),
+                 QStringLiteral("module_down:02_booking"));
+        QVERIFY(m_smtp.mails.at(0).data.contains("To: admin@yourclinic.com\r\n"));
         QCOMPARE(m_slack.requests.at(0).json().value(QLatin1String("text")).toString(),
                  QStringLiteral(
                      "🚨 System Alert: Your Clinic Name\n"
@@ -366,12 +383,14 @@ private Q_SLOTS:
         // The webhook, like PagerDuty, also heard of the acknowledgement; SMS sends no resolves.
         QStringList all = triggers
             + QStringList {
-                QStringLiteral("manager-mail:resolve"), QStringLiteral("oncall:acknowledge"),
-                QStringLiteral("oncall:resolve"),       QStringLiteral("ops-hook:acknowledge"),
-                QStringLiteral("ops-hook:resolve"),     QStringLiteral("slack:resolve")};
+                QStringLiteral("alert-email:resolve"), QStringLiteral("oncall:acknowledge"),
+                QStringLiteral("oncall:resolve"),      QStringLiteral("ops-hook:acknowledge"),
+                QStringLiteral("ops-hook:resolve"),    QStringLiteral("opsgenie:acknowledge"),
+                QStringLiteral("opsgenie:resolve"),    QStringLiteral("slack:resolve")};
         all.sort();
         QCOMPARE(settled(downId), all);
-        QCOMPARE(counts(), (QList<int> {2, 3, 3, 2, 1}));
+        QCOMPARE(counts(), (QList<int> {2, 3, 3, 2, 1, 3}));
+        QVERIFY(m_genie.requests.at(2).path.endsWith(QLatin1String("/close")));
         QCOMPARE(m_webhook.requests.at(1).json().value(QLatin1String("event")).toString(),
                  QStringLiteral("acknowledge"));
         QCOMPARE(m_pagerDuty.requests.at(2).json(),
@@ -394,8 +413,8 @@ private Q_SLOTS:
         }
         QCOMPARE(channels,
                  (QSet<QString> {QStringLiteral("slack"), QStringLiteral("oncall"),
-                                 QStringLiteral("ops-hook"), QStringLiteral("manager-mail"),
-                                 QStringLiteral("oncall-sms")}));
+                                 QStringLiteral("ops-hook"), QStringLiteral("alert-email"),
+                                 QStringLiteral("oncall-sms"), QStringLiteral("opsgenie")}));
         QVERIFY(api("GET", QStringLiteral("/api/v1/alerts?state=resolved"))
                     .json()
                     .value(QLatin1String("alerts"))
@@ -420,7 +439,7 @@ private Q_SLOTS:
         }
         QVERIFY(everything.contains("switchboard.notify")); // the log is there, and verbose
         for (const QString &secret :
-             {QStringLiteral("e2e-slack-secret"), RoutingKey, SmtpPassword, TwilioToken})
+             {QStringLiteral("e2e-slack-secret"), RoutingKey, SmtpPassword, TwilioToken, GenieKey})
             QVERIFY2(!everything.contains(secret.toUtf8()), qPrintable(secret));
     }
 };

@@ -21,6 +21,7 @@ public:
         QByteArray body;
         QList<QPair<QByteArray, QByteArray>> headers;
         qint64 atMs = 0; // since the server started
+        QString query;
         QByteArray header(const QByteArray &name) const
         {
             for (const auto &[k, v] : headers) {
@@ -62,8 +63,8 @@ public:
 protected:
     bool filter(Switchboard::HttpRequest &request, const Switchboard::HttpReply &reply) override
     {
-        requests.append(
-            {request.method, request.path, request.body, request.headers, m_clock.elapsed()});
+        requests.append({request.method, request.path, request.body, request.headers,
+                         m_clock.elapsed(), request.query.toString(QUrl::FullyDecoded)});
         const int status = m_script.isEmpty() ? okStatus : m_script.takeFirst();
         reply.send(status, status < 300 ? QByteArray("ok") : QByteArray("receiver trouble"),
                    "text/plain");

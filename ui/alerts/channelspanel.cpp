@@ -38,6 +38,7 @@ ChannelsPanel::ChannelsPanel(QWidget *parent)
     , m_perMinute(new QSpinBox(this))
     , m_form(new QFormLayout)
     , m_secretLabel(new QLabel(this))
+    , m_urlLabel(new QLabel(this))
     , m_status(new QLabel(this))
     , m_save(new QPushButton(tr("&Save channel"), this))
     , m_test(new QPushButton(tr("Send &test"), this))
@@ -49,6 +50,7 @@ ChannelsPanel::ChannelsPanel(QWidget *parent)
     m_list->setWordWrap(true);
     m_type->addItem(tr("Slack"), QStringLiteral("slack"));
     m_type->addItem(tr("PagerDuty"), QStringLiteral("pagerduty"));
+    m_type->addItem(tr("OpsGenie"), QStringLiteral("opsgenie"));
     m_type->addItem(tr("Webhook (JSON)"), QStringLiteral("webhook"));
     m_type->addItem(tr("E-mail (SMTP)"), QStringLiteral("email"));
     m_type->addItem(tr("SMS (Twilio)"), QStringLiteral("sms"));
@@ -80,7 +82,7 @@ ChannelsPanel::ChannelsPanel(QWidget *parent)
     m_form->addRow(QString(), m_enabled);
     m_form->addRow(tr("Severities"), severities);
     m_form->addRow(tr("Categories"), m_fields[QStringLiteral("categories")]);
-    m_form->addRow(tr("Events API URL"), m_fields[QStringLiteral("url")]);
+    m_form->addRow(m_urlLabel, m_fields[QStringLiteral("url")]);
     m_form->addRow(tr("SMTP server"), m_fields[QStringLiteral("smtp_url")]);
     m_form->addRow(tr("User name"), m_fields[QStringLiteral("username")]);
     m_form->addRow(tr("Twilio API"), m_fields[QStringLiteral("api_url")]);
@@ -116,7 +118,13 @@ ChannelsPanel::ChannelsPanel(QWidget *parent)
     layout->addLayout(left);
     layout->addLayout(right, 1);
 
-    connect(m_type, &QComboBox::currentIndexChanged, this, &ChannelsPanel::updateFields);
+    connect(m_type, &QComboBox::currentIndexChanged, this, [this] {
+        // A new channel starts with its type's usual alerts: paging and texting only for
+        // critical ones.
+        if (m_type->isEnabled())
+            setDefaultSeverities(m_type->currentData().toString());
+        updateFields();
+    });
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row < m_channels.size())
             editChannel(m_channels.at(row).toObject().value(QLatin1String("id")).toString());
@@ -146,17 +154,24 @@ void ChannelsPanel::updateFields()
     const auto show = [this](const char *name, bool visible) {
         m_form->setRowVisible(m_fields.value(QLatin1String(name)), visible);
     };
-    show("url", type == QLatin1String("pagerduty"));
+    show("url", type == QLatin1String("pagerduty") || type == QLatin1String("opsgenie"));
+    m_urlLabel->setText(type == QLatin1String("opsgenie") ? tr("Alert API URL")
+                                                          : tr("Events API URL"));
+    m_fields[QStringLiteral("url")]->setPlaceholderText(
+        type == QLatin1String("opsgenie")
+            ? QStringLiteral("https://api.opsgenie.com")
+            : QStringLiteral("https://events.pagerduty.com/v2/enqueue"));
     show("smtp_url", type == QLatin1String("email"));
     show("username", type == QLatin1String("email"));
     show("api_url", type == QLatin1String("sms"));
     show("account_sid", type == QLatin1String("sms"));
     show("from", type == QLatin1String("email") || type == QLatin1String("sms"));
     show("to", type == QLatin1String("email") || type == QLatin1String("sms"));
-    m_secretLabel->setText(type == QLatin1String("pagerduty")   ? tr("Routing key")
-                               : type == QLatin1String("email") ? tr("Password")
-                               : type == QLatin1String("sms")   ? tr("Auth token")
-                                                                : tr("Webhook URL"));
+    m_secretLabel->setText(type == QLatin1String("pagerduty")      ? tr("Routing key")
+                               : type == QLatin1String("opsgenie") ? tr("API key")
+                               : type == QLatin1String("email")    ? tr("Password")
+                               : type == QLatin1String("sms")      ? tr("Auth token")
+                                                                   : tr("Webhook URL"));
 }
 
 void ChannelsPanel::setChannels(const QJsonArray &channels)
@@ -200,9 +215,7 @@ void ChannelsPanel::newChannel(const QString &type)
     m_type->setEnabled(true);
     m_type->setCurrentIndex(std::max(0, m_type->findData(type)));
     m_enabled->setChecked(true);
-    m_critical->setChecked(true);
-    m_warning->setChecked(true);
-    m_info->setChecked(false);
+    setDefaultSeverities(type);
     m_sendResolved->setChecked(type != QLatin1String("sms"));
     m_perMinute->setValue(0);
     m_fields[QStringLiteral("secret")]->setPlaceholderText(QString());
@@ -210,6 +223,15 @@ void ChannelsPanel::newChannel(const QString &type)
     m_remove->setEnabled(false);
     m_status->clear();
     updateFields();
+}
+
+void ChannelsPanel::setDefaultSeverities(const QString &type)
+{
+    const bool pages = type == QLatin1String("pagerduty") || type == QLatin1String("opsgenie")
+        || type == QLatin1String("sms");
+    m_critical->setChecked(true);
+    m_warning->setChecked(!pages);
+    m_info->setChecked(false);
 }
 
 void ChannelsPanel::editChannel(const QString &id)
@@ -277,7 +299,7 @@ QJsonObject ChannelsPanel::definition() const
         if (!v.isEmpty())
             settings.insert(QLatin1String(name), v);
     };
-    if (type == QLatin1String("pagerduty"))
+    if (type == QLatin1String("pagerduty") || type == QLatin1String("opsgenie"))
         put("url");
     if (type == QLatin1String("email")) {
         put("smtp_url");

@@ -49,6 +49,7 @@ Q_SIGNALS:
 
 private:
     void updateFields();
+    void setDefaultSeverities(const QString &type);
     void say(const QString &text, bool bad);
 
     QJsonArray m_channels;
@@ -63,6 +64,7 @@ private:
     QHash<QString, QLineEdit *> m_fields;
     QFormLayout *m_form;
     QLabel *m_secretLabel;
+    QLabel *m_urlLabel;
     QLabel *m_status;
     QPushButton *m_save;
     QPushButton *m_test;
