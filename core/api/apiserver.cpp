@@ -359,8 +359,12 @@ void ApiServer::onControl(const HttpRequest &request, const HttpReply &reply)
             return;
         auto timer = std::make_shared<QElapsedTimer>();
         timer->start();
+        // As the seed's run: check, publish the dashboard (when it goes to S3), answer.
         m_core.runChecks([this, reply, timer] {
-            reply.sendJson(200, m_core.statusDocument(QStringLiteral("test"), timer->elapsed()));
+            m_core.publishDashboard([this, reply, timer](const Result<QString> &) {
+                reply.sendJson(200,
+                               m_core.statusDocument(QStringLiteral("test"), timer->elapsed()));
+            });
         });
         return;
     }

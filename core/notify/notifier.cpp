@@ -110,13 +110,30 @@ Notice Notifier::notice(const QJsonObject &alert, const QString &event) const
 
 void Notifier::dispatch()
 {
+    if (m_channels.isEmpty() || m_preparing)
+        return; // they wait for the first channel, or for the report they will link to
+    if (m_prepare) {
+        auto waiting = m_outbox.waiting(1);
+        if (waiting && waiting->isEmpty())
+            return;
+        m_preparing = true;
+        return m_prepare([this] {
+            m_preparing = false;
+            dispatchWaiting();
+        });
+    }
+    dispatchWaiting();
+}
+
+void Notifier::dispatchWaiting()
+{
     if (m_channels.isEmpty())
-        return; // they wait for the first channel
+        return;
     for (;;) {
         auto waiting = m_outbox.waiting();
         if (!waiting) {
             qCWarning(lcNotify) << "the outbox cannot be read:" << waiting.error().message;
-            QTimer::singleShot(5000, this, &Notifier::dispatch);
+            QTimer::singleShot(5000, this, &Notifier::dispatchWaiting);
             return;
         }
         if (waiting->isEmpty())
@@ -132,7 +149,7 @@ void Notifier::dispatch()
             if (!deliveries) {
                 qCWarning(lcNotify)
                     << "notice" << n.id << "not dispatched:" << deliveries.error().message;
-                QTimer::singleShot(5000, this, &Notifier::dispatch);
+                QTimer::singleShot(5000, this, &Notifier::dispatchWaiting);
                 return;
             }
             for (qsizetype i = 0; i < routed.size(); ++i) {
@@ -153,9 +170,11 @@ void Notifier::setContext(const QString &clinic, const QString &instance,
     m_health = std::move(health);
 }
 
-void Notifier::setDashboardUrl(std::function<QString()> url)
+void Notifier::setDashboardUrl(std::function<QString()> url,
+                               std::function<void(std::function<void()>)> prepare)
 {
     m_dashboardUrl = std::move(url);
+    m_prepare = std::move(prepare);
 }
 
 void Notifier::setRetryPolicy(int attempts, int baseDelayMs)

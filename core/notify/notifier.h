@@ -44,8 +44,11 @@ public:
     // What every notice says about the clinic.
     void setContext(const QString &clinic, const QString &instance,
                     std::function<QString()> health);
-    // Where the published dashboard is, for the messages that link to it (empty: none).
-    void setDashboardUrl(std::function<QString()> url);
+    // Where the published dashboard is, for the messages that link to it (empty: none), and
+    // what to do before notices go out (publish a report that shows them); it calls its
+    // argument when done, whether or not it succeeded.
+    void setDashboardUrl(std::function<QString()> url,
+                         std::function<void(std::function<void()>)> prepare = {});
     // attempts: how many sends before a delivery fails; the delay doubles from baseDelayMs
     // up to a minute.
     void setRetryPolicy(int attempts, int baseDelayMs);
@@ -106,6 +109,7 @@ private:
         QTimer *timer = nullptr;
     };
 
+    void dispatchWaiting();
     Channel *channel(const QString &id);
     void save(const QJsonObject &definition, const QString &secret, const QString &actor,
               bool keepUnstored, Saved done);
@@ -138,6 +142,8 @@ private:
     QString m_instance;
     std::function<QString()> m_health;
     std::function<QString()> m_dashboardUrl;
+    std::function<void(std::function<void()>)> m_prepare;
+    bool m_preparing = false;
     int m_attempts = 5;
     int m_baseDelayMs = 2000;
 };

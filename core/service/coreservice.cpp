@@ -148,14 +148,13 @@ Status CoreService::start()
     refreshOverview();
     m_monitor->start();
     startRetention();
-    if (!m_options.reportDir.isEmpty()) {
-        if (!QDir().mkpath(m_options.reportDir))
-            return makeError(
-                QStringLiteral("cannot create the report folder %1").arg(m_options.reportDir),
-                QStringLiteral("report-dir"));
+    if (!m_options.reportDir.isEmpty() && !QDir().mkpath(m_options.reportDir))
+        return makeError(
+            QStringLiteral("cannot create the report folder %1").arg(m_options.reportDir),
+            QStringLiteral("report-dir"));
+    if (!m_options.reportDir.isEmpty() || m_config.publishing.toS3())
         m_report->schedule(m_options.reportDir,
                            [this](std::function<void()> done) { runChecks(std::move(done)); });
-    }
     return Ok {};
 }
 
@@ -415,6 +414,16 @@ Result<QString> CoreService::writeReport(const QString &dir) const
     return m_report->write(dir);
 }
 
+void CoreService::publishDashboard(std::function<void(Result<QString>)> done)
+{
+    if (!m_config.publishing.toS3())
+        return done(QString());
+    // One upload a minute at most: a burst of alerts links the same report.
+    if (m_report->linkFresh(60))
+        return done(m_report->link());
+    m_report->upload(std::move(done));
+}
+
 KpiHistory *CoreService::kpiHistory() const
 {
     return m_keyFigures ? &m_keyFigures->history() : nullptr;
@@ -481,6 +490,11 @@ Status CoreService::startNotifier()
     m_notifier->setContext(m_config.brandName, m_config.instanceId,
                            [this] { return toWire(m_overview.health); });
     m_notifier->setRetryPolicy(m_config.notifyAttempts, m_config.notifyRetryDelayMs);
+    // With S3 publishing, the messages link a report that already shows what they announce.
+    m_notifier->setDashboardUrl([this] { return m_report->link(); },
+                                [this](std::function<void()> go) {
+                                    publishDashboard([go](const Result<QString> &) { go(); });
+                                });
     connect(m_notifier, &Notifier::failingChanged, this, [this] { refreshOverview(); });
     connect(m_notifier, &Notifier::channelsChanged, this, &CoreService::alertsChanged);
     // Secrets from the configuration become channels; stored where secrets are kept, or used
@@ -652,6 +666,7 @@ QJsonObject CoreService::statusDocument(const QString &controlAction, qint64 exe
     in.executionMs = executionMs;
     in.controlAction = controlAction;
     in.kpis = kpis();
+    in.dashboardUrl = m_report->link();
     QJsonObject doc = StatusDocument::build(in);
     if (m_resilient) {
         // The resilience layer's view of each module next to its health.
@@ -667,6 +682,8 @@ QJsonObject CoreService::statusDocument(const QString &controlAction, qint64 exe
     QJsonObject metadata = doc.value(QLatin1String("metadata")).toObject();
     metadata.insert(QStringLiteral("dead_letters"),
                     m_engine ? m_engine->deadLetters().pendingCount().valueOr(0) : 0);
+    if (!m_report->lastError().isEmpty())
+        metadata.insert(QStringLiteral("dashboard_error"), m_report->lastError());
     doc.insert(QStringLiteral("metadata"), metadata);
     if (m_notifier)
         doc.insert(QStringLiteral("notifications"), m_notifier->summary());

@@ -83,6 +83,9 @@ public:
     // and the same written into dir (ReportPublisher).
     QString reportHtml(bool translated = false) const;
     Result<QString> writeReport(const QString &dir) const;
+    // Uploads the report when DASHBOARD_STORAGE=s3 and answers with its link; without S3,
+    // answers at once with an empty link.
+    void publishDashboard(std::function<void(Result<QString>)> done);
 
     // The settings that can be changed, the data folder and its backups.
     SettingsDesk *settings() const { return m_settings.get(); }

@@ -52,7 +52,8 @@ QJsonObject build(const Inputs &in)
     const CoreConfig &config = *in.config;
     const ModuleConfig *audit = config.module(QStringLiteral("09_compliance"));
     QJsonObject links;
-    links[QLatin1String("dashboard_html")] = QJsonValue::Null;
+    links[QLatin1String("dashboard_html")] =
+        in.dashboardUrl.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(in.dashboardUrl);
     links[QLatin1String("analytics_report")] = QJsonValue::Null;
     links[QLatin1String("audit_stream")] = audit && !audit->endpoint.isEmpty()
         ? QJsonValue(audit->endpoint.toString())

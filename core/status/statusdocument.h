@@ -19,6 +19,7 @@ struct Inputs
     QString traceId;
     qint64 executionMs = 0;
     QString controlAction; // empty: null
+    QString dashboardUrl; // the published report's link; empty: null
 };
 
 // The primary specification's status document ("Response Examples"): success, timestamp,

@@ -34,6 +34,20 @@ ensure_packages() {
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The receivers the tests start that come from the npm registry (tests/tools: s3rver), at the
+# versions package-lock.json pins. npm itself comes from Debian when it is not there yet.
+ensure_test_tools() {
+    ensure_packages nodejs
+    command -v npm >/dev/null || ensure_packages npm
+    local tools="$SWITCHBOARD_ROOT/tests/tools"
+    # Installed once per lock file: the copy in node_modules says which one is there.
+    if ! cmp -s "$tools/package-lock.json" "$tools/node_modules/.installed-lock.json"; then
+        echo "Installing the test receivers from the npm registry (tests/tools)"
+        npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error >/dev/null
+        cp "$tools/package-lock.json" "$tools/node_modules/.installed-lock.json"
+    fi
+}
+
 # Configures (once) and builds the given targets, or everything.
 build_switchboard() {
     cd "$SWITCHBOARD_ROOT"
