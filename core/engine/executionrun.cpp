@@ -1,6 +1,7 @@
 #include "engine/executionrun.h"
 
 #include "engine/executionjson.h"
+#include "tracing/tracecontext.h"
 
 namespace Switchboard {
 
@@ -18,7 +19,10 @@ ExecutionRun *ExecutionRun::create(const Workflow &def, const QJsonObject &input
         + QString::fromLatin1(randomHex(6));
     run->workflowId = def.id;
     run->version = def.version;
-    run->traceId = QString::fromLatin1(randomHex(16));
+    // A request that came with a trace continues it; else a new one starts.
+    const TraceContext &incoming = TraceContext::current();
+    run->traceId =
+        QString::fromLatin1(incoming.traceId.isEmpty() ? randomHex(16) : incoming.traceId);
     run->input = input;
     // The kind only ("event", not "event:lead.created"): the list filters by it. The start
     // event in the history keeps the whole.
@@ -27,6 +31,16 @@ ExecutionRun *ExecutionRun::create(const Workflow &def, const QJsonObject &input
     run->state.ready = {def.triggerNode()->id};
     QJsonObject data = started;
     data.insert(QStringLiteral("version"), run->version);
+    // The execution's own span, the parent of its steps' spans, and its trace.
+    data.insert(QStringLiteral("trace_id"), run->traceId);
+    data.insert(QStringLiteral("workflow_id"), def.id);
+    data.insert(QStringLiteral("span_id"), QString::fromLatin1(randomHex(8)));
+    if (!incoming.parentSpanId.isEmpty())
+        data.insert(QStringLiteral("parent_span_id"), QString::fromLatin1(incoming.parentSpanId));
+    if (incoming.hasSampling)
+        data.insert(QStringLiteral("trace_sampled"), incoming.sampled);
+    if (!incoming.correlationId.isEmpty())
+        data.insert(QStringLiteral("correlation_id"), incoming.correlationId);
     run->record(nowMs, QStringLiteral("execution_started"), {}, 0, data);
     return run;
 }

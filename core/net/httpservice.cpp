@@ -1,5 +1,7 @@
 #include "net/httpservice.h"
 
+#include "tracing/tracecontext.h"
+
 #include <QJsonDocument>
 #include <QMetaMethod>
 #include <QSslConfiguration>
@@ -128,7 +130,7 @@ QByteArray httpReasonPhrase(int status)
 }
 
 HttpReply::HttpReply(HttpConnection *connection, quint64 seq, bool closeAfter, bool head)
-    : m_state(std::make_shared<State>(State {connection, seq, closeAfter, head, false}))
+    : m_state(std::make_shared<State>(State {connection, seq, closeAfter, head, false, {}}))
 {
 }
 
@@ -147,10 +149,18 @@ void HttpReply::send(int status, const QByteArray &body, const QByteArray &conte
     bytes += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     for (const auto &[key, value] : headers)
         bytes += key + ": " + value + "\r\n";
+    for (const auto &[key, value] : std::as_const(m_state->headers))
+        bytes += key + ": " + value + "\r\n";
     bytes += m_state->closeAfter ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
     if (!m_state->head)
         bytes += body;
     connection->answer(m_state->seq, std::move(bytes), m_state->closeAfter);
+}
+
+void HttpReply::addHeader(const QByteArray &name, const QByteArray &value) const
+{
+    if (m_state)
+        m_state->headers.append({name, value});
 }
 
 void HttpReply::sendJson(int status, const QJsonObject &object,
@@ -444,6 +454,11 @@ void HttpService::handOverWebSocket(QTcpSocket *socket)
 
 void HttpService::dispatch(HttpRequest &req, const HttpReply &reply)
 {
+    // What the request starts continues its trace; its correlation id comes back with the
+    // answer, whatever the answer is.
+    const TraceContext::Scope trace(TraceContext::fromHeaders(req.headers));
+    if (!TraceContext::current().correlationId.isEmpty())
+        reply.addHeader("X-Correlation-ID", TraceContext::current().correlationId.toLatin1());
     if (!filter(req, reply))
         return;
     QStringList params;

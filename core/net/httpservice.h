@@ -57,6 +57,8 @@ public:
     void sendError(const Error &error) const;
     // invalid 400, not found 404, conflict 409, unavailable 503 (with Retry-After), internal 500.
     static int statusFor(ErrorKind kind);
+    // A header every answer to this request carries (X-Correlation-ID).
+    void addHeader(const QByteArray &name, const QByteArray &value) const;
     // Drops the connection without an answer.
     void abort() const;
     bool isPending() const;
@@ -69,6 +71,7 @@ private:
         bool closeAfter = false;
         bool head = false;
         bool done = false;
+        QList<QPair<QByteArray, QByteArray>> headers;
     };
     std::shared_ptr<State> m_state;
 };

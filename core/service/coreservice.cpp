@@ -29,6 +29,7 @@
 #include "store/modulesettings.h"
 #include "store/retention.h"
 #include "store/workflowstore.h"
+#include "tracing/enginetracer.h"
 #include "workflow/expressionengine.h"
 #include "workflow/templatetexts.h"
 #include "workflow/workflowvalidator.h"
@@ -262,6 +263,8 @@ Status CoreService::startEngine()
                           RateLimitConfig {r.modulePerMinute, r.maxWaitMs}, m.fallback});
     }
     m_engine = new WorkflowEngine(*m_db, *m_workflows, *m_resilient, *m_expressions, m_clock, this);
+    if (!m_config.tracing.otlpEndpoint.isEmpty())
+        new EngineTracer(*m_engine, m_config.tracing, m_config.instanceId, m_engine);
     applyModuleAddresses();
     m_engine->setMaxHistoryEvents(m_config.limits.maxHistoryEvents);
     if (!m_config.timezone.isEmpty())
