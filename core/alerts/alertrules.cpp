@@ -50,6 +50,19 @@ Message text(const char *id, QList<Message> args = {})
 
 } // namespace
 
+namespace {
+
+// "01, 02 and 08" … as the modules' numbers.
+QString numbers(const QStringList &modules)
+{
+    QStringList n;
+    for (const QString &id : modules)
+        n << id.left(2);
+    return n.join(QStringLiteral(", "));
+}
+
+} // namespace
+
 QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot> &modules,
                             int deadLetters)
 {
@@ -65,8 +78,11 @@ QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot
              info ? text("alert.missing_setting.endpoint",
                          {Message::plain(missing.variable), Message::plain(info->numberText()),
                           Message::module(missing.module)})
-                  : text("alert.missing_setting.because",
-                         {Message::plain(missing.variable), Message::plain(missing.because)}),
+             : !missing.modules.isEmpty()
+                 ? text("alert.missing_setting.modules",
+                        {Message::plain(missing.variable), Message::plain(numbers(missing.modules))})
+                 : text("alert.missing_setting.because",
+                        {Message::plain(missing.variable), Message::plain(missing.because)}),
              text("alert.missing_setting.action"),
              missing.variable,
              {}});

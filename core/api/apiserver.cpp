@@ -7,6 +7,7 @@
 #include "api/healthroutes.h"
 #include "api/metricsexporter.h"
 #include "api/settingsroutes.h"
+#include "api/credentialroutes.h"
 #include "api/taskroutes.h"
 #include "api/workflowroutes.h"
 #include "audit/auditlog.h"
@@ -80,6 +81,7 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     TaskRoutes::install(*this, m_core);
     AlertRoutes::install(*this, m_core);
     SettingsRoutes::install(*this, m_core);
+    CredentialRoutes::install(*this, m_core);
     addSecretRoutes();
     route("GET", QStringLiteral("/api/v1/report"),
           [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {

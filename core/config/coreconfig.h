@@ -11,6 +11,14 @@
 
 namespace Switchboard {
 
+// How the core proves itself to a module: an API key in a header, or a bearer token.
+struct ModuleCredential
+{
+    QString kind; // api_key | bearer; empty: none
+    QString header = QStringLiteral("apikey"); // api_key: the header that carries it (Kong)
+    QString secret; // MODULE_NN_API_KEY or MODULE_NN_BEARER_TOKEN; moved to the secret store
+};
+
 struct ModuleConfig
 {
     QString id;
@@ -20,6 +28,7 @@ struct ModuleConfig
     QUrl events; // empty: ws://<endpoint host:port>/events
     QUrl fallback; // used while the module's circuit is open; empty: fail fast
     int timeoutSeconds = 0; // module calls; 0: HEALTH_CHECK_TIMEOUT_MS, within 5–60 s
+    ModuleCredential credential;
 
     int callTimeoutMs(int healthTimeoutMs) const
     {
@@ -118,6 +127,10 @@ struct CoreConfig
     // OPSGENIE_API_KEY: the same, as the "opsgenie" channel; OPSGENIE_API_URL for the EU.
     QString opsGenieApiKey;
     QUrl opsGenieUrl;
+    // The seed's module-specific credentials (HUBSPOT_CREDENTIAL_ID, CALCOM_API_KEY, …): the
+    // modules' own, kept by the modules. Once the configuration names any of them, every
+    // enabled module's are required, as the seed validates them.
+    QMap<QString, QString> moduleCredentialIds;
     EmailAlertSettings email;
     DashboardPublishing publishing;
     TracingSettings tracing;
@@ -145,9 +158,12 @@ struct CoreConfig
         QString variable;
         QString reason;
         QString module; // the module the setting is for, if any
+        QStringList modules; // or the modules, when several need it
         QString because; // the setting that makes it required, e.g. ALERT_EMAIL
     };
     QList<MissingSetting> missingRequired() const;
+    // The seed's module credentials still missing (none while none is given at all).
+    QList<MissingSetting> missingModuleCredentials() const;
     bool anyModuleConfigured() const;
 
     // Points every module at a simulated fleet on 127.0.0.1 with the given base port.

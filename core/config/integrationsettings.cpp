@@ -187,10 +187,28 @@ void addTracing(QList<Setting> &s)
                   QStringLiteral("switchboard")};
 }
 
+// The seed's module credentials: n8n credential ids (and Cal.com's key), the modules' own.
+// Checked, not used: see CoreConfig::missingModuleCredentials.
+void addModuleCredentialIds(QList<Setting> &s)
+{
+    for (const char *name :
+         {"HUBSPOT_CREDENTIAL_ID", "CALCOM_API_KEY", "ZOOM_CREDENTIAL_ID", "STRIPE_CREDENTIAL_ID",
+          "SQUARE_CREDENTIAL_ID", "SENDGRID_CREDENTIAL_ID", "TWILIO_CREDENTIAL_ID",
+          "MISTRAL_CREDENTIAL_ID", "POSTGRES_CREDENTIAL_ID"}) {
+        const QString env = QLatin1String(name);
+        s << Setting {env, QStringLiteral("module_credentials.") + env.toLower(),
+                      text([env](CoreConfig &c, const QString &v) {
+                          c.moduleCredentialIds.insert(env, v);
+                      }),
+                      QStringLiteral("unset"), env == QLatin1String("CALCOM_API_KEY")};
+    }
+}
+
 } // namespace
 
 void addIntegrations(QList<Setting> &s)
 {
+    addModuleCredentialIds(s);
     addEmail(s);
     addOpsGenie(s);
     addPublishing(s);

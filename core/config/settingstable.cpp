@@ -375,6 +375,41 @@ void addModules(QList<Setting> &s)
         s << Setting {QStringLiteral("MODULE_%1_EVENTS").arg(nn),
                       jsonBase + QStringLiteral("events"), url(&ModuleConfig::events, ws),
                       QStringLiteral("ws://<endpoint host:port>/events")};
+        // The core's credential for the module: an API key (in MODULE_NN_API_KEY_HEADER, Kong's
+        // "apikey" by default) or a bearer token, one or the other.
+        const auto credential = [id](const char *kind) -> Apply {
+            return [id, kind](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                ModuleCredential &cred = c.module(id)->credential;
+                const QString t = v.trimmed();
+                if (t.isEmpty())
+                    return Ok {};
+                if (!cred.kind.isEmpty() && cred.kind != QLatin1String(kind))
+                    return makeError(QStringLiteral("set an API key or a bearer token for the "
+                                                    "module, not both"),
+                                     f);
+                cred.kind = QLatin1String(kind);
+                cred.secret = t;
+                return Ok {};
+            };
+        };
+        s << Setting {QStringLiteral("MODULE_%1_API_KEY").arg(nn), jsonBase + QStringLiteral("api_key"),
+                      credential("api_key"), QStringLiteral("none"), true};
+        s << Setting {QStringLiteral("MODULE_%1_API_KEY_HEADER").arg(nn),
+                      jsonBase + QStringLiteral("api_key_header"),
+                      [id](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          static const QRegularExpression name(
+                              QStringLiteral("^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$"));
+                          if (!name.match(v.trimmed()).hasMatch())
+                              return makeError(QStringLiteral("expected an HTTP header name such "
+                                                              "as apikey or X-API-Key"),
+                                               f);
+                          c.module(id)->credential.header = v.trimmed();
+                          return Ok {};
+                      },
+                      QStringLiteral("apikey")};
+        s << Setting {QStringLiteral("MODULE_%1_BEARER_TOKEN").arg(nn),
+                      jsonBase + QStringLiteral("bearer_token"), credential("bearer"),
+                      QStringLiteral("none"), true};
         s << Setting {QStringLiteral("ENABLED_%1_%2").arg(nn, info.envKey),
                       jsonBase + QStringLiteral("enabled"),
                       flag([id](CoreConfig &c, bool on) { c.module(id)->enabled = on; }),
@@ -461,15 +496,8 @@ const QList<Recognised> &recognised()
             QStringLiteral("not supported: publish the dashboard to S3 (DASHBOARD_STORAGE=s3)"));
         add({QStringLiteral("GOOGLE_SHEET_ID"), QStringLiteral("GOOGLE_SHEETS_CREDENTIAL_ID")},
             QStringLiteral("not applicable: module 07 reads its own data source"));
-        add({QStringLiteral("N8N_API_BASE"), QStringLiteral("N8N_API_TOKEN")},
-            QStringLiteral("not applicable: Switchboard runs the workflows itself"));
         add({QStringLiteral("COMPLIANCE_ENDPOINT")},
             QStringLiteral("not used: audit entries go to MODULE_09_ENDPOINT"));
-        add({QStringLiteral("HUBSPOT_CREDENTIAL_ID"), QStringLiteral("CALCOM_API_KEY"),
-             QStringLiteral("ZOOM_CREDENTIAL_ID"), QStringLiteral("STRIPE_CREDENTIAL_ID"),
-             QStringLiteral("SENDGRID_CREDENTIAL_ID"), QStringLiteral("TWILIO_CREDENTIAL_ID"),
-             QStringLiteral("MISTRAL_CREDENTIAL_ID"), QStringLiteral("POSTGRES_CREDENTIAL_ID")},
-            QStringLiteral("not applicable: a module's own credential, kept by the module"));
         return r;
     }();
     return list;

@@ -1,5 +1,7 @@
 #include "engine/curlmoduleclient.h"
 
+#include "modules/modulecredentials.h"
+
 #include "common/logging.h"
 
 #include <QElapsedTimer>
@@ -68,6 +70,10 @@ void CurlModuleClient::call(const ModuleCallRequest &request, Callback done)
           "X-Trace-ID: " + request.traceId, "X-Parent-Span-ID: " + request.spanId,
           QByteArray("X-Service-Name: switchboard")})
         p->headers = curl_slist_append(p->headers, h.constData());
+    if (m_credentials) {
+        if (const auto [name, value] = m_credentials->header(request.module); !name.isEmpty())
+            p->headers = curl_slist_append(p->headers, (name + ": " + value).constData());
+    }
 
     CURL *easy = curl_easy_init();
     const QByteArray url = request.url.toEncoded();

@@ -14,6 +14,8 @@ namespace Switchboard {
 // ModuleClient on libcurl's multi interface, driven from the Qt event loop
 // (CURLMOPT_SOCKETFUNCTION/TIMERFUNCTION with QSocketNotifier and a QTimer). Connections are
 // kept and reused per module. About 12× cheaper per call than QNetworkAccessManager here.
+class ModuleCredentials;
+
 class CurlModuleClient final : public QObject, public ModuleClient
 {
     Q_OBJECT
@@ -24,6 +26,8 @@ public:
 
     void call(const ModuleCallRequest &request, Callback done) override;
     int inFlight() const { return int(m_pending.size()); }
+    // Where each module's credential header comes from; none: no credential is sent.
+    void setCredentials(const ModuleCredentials *credentials) { m_credentials = credentials; }
 
 private:
     struct Pending;
@@ -48,6 +52,7 @@ private:
     void unwatch(curl_socket_t socket);
 
     CURLM *m_multi;
+    const ModuleCredentials *m_credentials = nullptr;
     QTimer *m_timer;
     QHash<curl_socket_t, Watch> m_watches;
     QHash<CURL *, Pending *> m_pending;

@@ -1,6 +1,7 @@
 #include "health/healthchecker.h"
 
 #include "common/logging.h"
+#include "modules/modulecredentials.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -30,6 +31,10 @@ void HealthChecker::attempt(const QString &moduleId, const QUrl &url,
     request.setTransferTimeout(settings.timeoutMs);
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("X-Service-Name", "switchboard-health");
+    if (m_credentials) {
+        if (const auto [name, value] = m_credentials->header(moduleId); !name.isEmpty())
+            request.setRawHeader(name, value);
+    }
     auto *timer = new QElapsedTimer;
     timer->start();
     QNetworkReply *reply = m_network->get(request);

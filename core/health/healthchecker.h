@@ -10,6 +10,8 @@ class QNetworkReply;
 
 namespace Switchboard {
 
+class ModuleCredentials;
+
 // Asks one module's health endpoint how it is, with the configured timeout and retries, and
 // turns the answer (or the lack of one) into a HealthProbe. Low rate, so QNAM is used here.
 class HealthChecker final : public QObject
@@ -20,6 +22,8 @@ public:
     explicit HealthChecker(QObject *parent = nullptr);
 
     void probe(const ModuleConfig &module, const HealthSettings &settings);
+    // Where each module's credential header comes from; none: no credential is sent.
+    void setCredentials(const ModuleCredentials *credentials) { m_credentials = credentials; }
 
     // Reads a health answer body; exposed for tests of malformed answers.
     static HealthProbe parseAnswer(int httpStatus, const QByteArray &body, int responseMs);
@@ -32,6 +36,7 @@ private:
                  int attemptNumber);
 
     QNetworkAccessManager *m_network;
+    const ModuleCredentials *m_credentials = nullptr;
 };
 
 } // namespace Switchboard

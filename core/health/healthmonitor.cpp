@@ -45,6 +45,11 @@ void HealthMonitor::setConfig(const CoreConfig &config)
         m_feed->subscribe(config.modules);
 }
 
+void HealthMonitor::setCredentials(const ModuleCredentials *credentials)
+{
+    m_checker->setCredentials(credentials);
+}
+
 void HealthMonitor::start()
 {
     m_feed->subscribe(m_config.modules);

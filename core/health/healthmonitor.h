@@ -19,6 +19,8 @@ class HealthChecker;
 
 // Watches the nine modules: health checks on an interval and on demand, the live event feeds,
 // and the rules that turn both into a status per module.
+class ModuleCredentials;
+
 class HealthMonitor final : public QObject
 {
     Q_OBJECT
@@ -35,6 +37,8 @@ public:
     // Checks every enabled module now; roundFinished(round) follows when all have answered.
     quint64 checkAll();
     void checkModule(const QString &moduleId);
+    // Where each module's credential header comes from, for the health checks.
+    void setCredentials(const ModuleCredentials *credentials);
     // Hook for the resilience layer: the breaker state feeds the rules.
     void setCircuitState(const QString &moduleId, CircuitState state);
 

@@ -16,6 +16,8 @@
 #include "kpis/kpirules.h"
 #include "modules/modulecatalog.h"
 #include "notify/notifier.h"
+#include "modules/modulecredentials.h"
+#include "notify/configuredchannels.h"
 #include "report/reportpublisher.h"
 #include "resilience/resilientmoduleclient.h"
 #include "review/reviewdesk.h"
@@ -79,11 +81,17 @@ Status CoreService::start()
         if (!demo)
             return demo;
     }
+    // Secrets first: the module credentials in them go out with the first call.
+    const SecretBackend::Choice secrets = SecretBackend::choose(
+        m_config.secretsBackend, m_options.dataDir, ConfigLoader::processEnvironment(), this);
+    m_secrets = secrets.store;
+    qCInfo(lcService).noquote() << "secrets are kept in" << secrets.description;
     if (Status engine = startEngine(); !engine)
         return engine;
     if (Status overrides = applyModuleSettings(); !overrides)
         return overrides;
     m_monitor = new HealthMonitor(m_clock, m_config, this);
+    m_monitor->setCredentials(m_credentials);
     connect(m_monitor, &HealthMonitor::checked, this, [this](const ModuleSnapshot &s) {
         if (Status kept = m_moduleHistory->record(m_clock.now(), s.id, s.status(), s.responseMs);
             !kept)
@@ -117,10 +125,6 @@ Status CoreService::start()
         });
     });
 
-    const SecretBackend::Choice secrets = SecretBackend::choose(
-        m_config.secretsBackend, m_options.dataDir, ConfigLoader::processEnvironment(), this);
-    m_secrets = secrets.store;
-    qCInfo(lcService).noquote() << "secrets are kept in" << secrets.description;
     if (Status notifier = startNotifier(); !notifier)
         return notifier;
     if (m_options.listen) {
@@ -251,6 +255,10 @@ Status CoreService::startEngine()
     if (Status counted = m_keyFigures->load(); !counted)
         return counted;
     m_modules = new CurlModuleClient(this);
+    m_credentials = new ModuleCredentials(*m_secrets, this);
+    for (const auto &[variable, why] : m_credentials->configure(m_config.modules, 10000))
+        m_unstoredSecrets.append({variable, why});
+    m_modules->setCredentials(m_credentials);
     const ResilienceSettings &r = m_config.resilience;
     m_resilient = new ResilientModuleClient(*m_modules, m_clock,
                                             RateLimitConfig {r.globalPerMinute, r.maxWaitMs}, this);
@@ -270,6 +278,7 @@ Status CoreService::startEngine()
     if (!m_config.timezone.isEmpty())
         m_engine->setTimeZone(QTimeZone(m_config.timezone.toUtf8()));
     m_audit = new AuditLog(*m_db, m_clock, *m_resilient, this);
+    m_credentials->setAudit(m_audit);
     m_phi.setAudit(m_audit);
     m_settings->setAudit(m_audit);
     m_accessTokens->setAudit(m_audit);
@@ -502,11 +511,11 @@ Status CoreService::startNotifier()
     connect(m_notifier, &Notifier::channelsChanged, this, &CoreService::alertsChanged);
     // Secrets from the configuration become channels; stored where secrets are kept, or used
     // from memory for this run with an alert that says so.
-    const auto adopt = [this](const QString &variable, const QString &secret,
-                              const QJsonObject &definition) {
-        const QString id = definition.value(QLatin1String("id")).toString();
+    for (const ConfiguredChannels::Channel &c : ConfiguredChannels::from(m_config)) {
+        const QString id = c.definition.value(QLatin1String("id")).toString();
         m_notifier->adoptChannel(
-            definition, secret, [this, variable, id](Result<QJsonObject> saved) {
+            c.definition, c.secret,
+            [this, variable = c.variable, id](Result<QJsonObject> saved) {
                 if (!saved) {
                     qCWarning(lcService).noquote()
                         << variable << "not taken:" << saved.error().message;
@@ -523,51 +532,6 @@ Status CoreService::startNotifier()
                 }
                 refreshOverview();
             });
-    };
-    const auto channel = [](const char *id, const char *type, const QString &name) {
-        return QJsonObject {{QStringLiteral("id"), QLatin1String(id)},
-                            {QStringLiteral("type"), QLatin1String(type)},
-                            {QStringLiteral("name"), name}};
-    };
-    if (!m_config.slackWebhookUrl.isEmpty())
-        adopt(QStringLiteral("SLACK_WEBHOOK_URL"), m_config.slackWebhookUrl,
-              channel("slack", "slack", QStringLiteral("Slack")));
-    if (!m_config.pagerDutyRoutingKey.isEmpty())
-        adopt(QStringLiteral("PAGERDUTY_ROUTING_KEY"), m_config.pagerDutyRoutingKey,
-              channel("pagerduty", "pagerduty", QStringLiteral("PagerDuty")));
-    if (!m_config.opsGenieApiKey.isEmpty()) {
-        QJsonObject genie = channel("opsgenie", "opsgenie", QStringLiteral("OpsGenie"));
-        if (!m_config.opsGenieUrl.isEmpty())
-            genie.insert(QStringLiteral("settings"),
-                         QJsonObject {{QStringLiteral("url"), m_config.opsGenieUrl.toString()}});
-        adopt(QStringLiteral("OPSGENIE_API_KEY"), m_config.opsGenieApiKey, genie);
-    }
-    const EmailAlertSettings &mail = m_config.email;
-    if (!mail.smtpUrl.isEmpty()) {
-        const auto email = [&](const char *id, const QString &name, const QStringList &to,
-                               const QStringList &categories) {
-            QJsonObject c = channel(id, "email", name);
-            c.insert(QStringLiteral("severities"),
-                     QJsonArray {QStringLiteral("critical"), QStringLiteral("warning")});
-            c.insert(QStringLiteral("categories"), QJsonArray::fromStringList(categories));
-            c.insert(QStringLiteral("settings"),
-                     QJsonObject {
-                         {QStringLiteral("smtp_url"), mail.smtpUrl.toString()},
-                         {QStringLiteral("username"), mail.username},
-                         {QStringLiteral("from"), mail.from.isEmpty() ? to.value(0) : mail.from},
-                         {QStringLiteral("to"), QJsonArray::fromStringList(to)}});
-            return c;
-        };
-        // ALERT_EMAIL hears every alert; SUPPORT_EMAIL what support staff act on: review
-        // queues, dead letters, circuits and retries.
-        if (!mail.alertTo.isEmpty())
-            adopt(QStringLiteral("ALERT_EMAIL"), mail.password,
-                  email("alert-email", QStringLiteral("Alert e-mail"), mail.alertTo, {}));
-        if (!mail.supportTo.isEmpty())
-            adopt(QStringLiteral("SUPPORT_EMAIL"), mail.password,
-                  email("support-email", QStringLiteral("Support e-mail"), mail.supportTo,
-                        {QStringLiteral("review"), QStringLiteral("resilience"),
-                         QStringLiteral("dead_letters")}));
     }
     return Ok {};
 }

@@ -36,6 +36,7 @@ class DemoClinic;
 class ReportPublisher;
 class Retention;
 class SecretStore;
+class ModuleCredentials;
 class WorkflowEngine;
 class SettingsDesk;
 class AccessTokens;
@@ -110,6 +111,7 @@ public:
     HealthMonitor *monitor() const { return m_monitor; }
     WorkflowEngine *engine() const { return m_engine; }
     ReviewDesk *review() const { return m_review; }
+    ModuleCredentials *credentials() const { return m_credentials; }
     AlertBook *alerts() const { return m_alertBook; }
     Notifier *notifier() const { return m_notifier; }
     AuditLog *audit() const { return m_audit; }
@@ -161,6 +163,7 @@ private:
     std::unique_ptr<DemoClinic> m_demo;
     HealthMonitor *m_monitor = nullptr;
     ReportPublisher *m_report = nullptr;
+    ModuleCredentials *m_credentials = nullptr;
     ApiServer *m_api = nullptr;
     std::unique_ptr<QLockFile> m_lock; // the data folder, held while this core runs
     std::unique_ptr<Database> m_db;

@@ -23,6 +23,8 @@ constexpr Entry Entries[] = {
      {"Alerts", QT_TRANSLATE_NOOP("Alerts", "Missing Required Environment Variable")}},
     {"alert.missing_setting.endpoint",
      {"Alerts", QT_TRANSLATE_NOOP("Alerts", "%1 (required for Module %2 (%3))")}},
+    {"alert.missing_setting.modules",
+     {"Alerts", QT_TRANSLATE_NOOP("Alerts", "%1 (required for Modules %2)")}},
     {"alert.missing_setting.because",
      {"Alerts", QT_TRANSLATE_NOOP("Alerts", "%1 (required because %2 is set)")}},
     {"alert.missing_setting.action",

@@ -277,6 +277,61 @@ private Q_SLOTS:
         QVERIFY(config.missingRequired().isEmpty());
     }
 
+    // The seed's module credentials: not required while none is given (the modules keep
+    // their own); once the block is there, each enabled module's are.
+    void moduleCredentialIdsAreCheckedAsTheSeedDoes()
+    {
+        CoreConfig config;
+        config.useSimulatedFleet(8700);
+        QVERIFY(config.missingRequired().isEmpty());
+        auto env = ConfigLoader::parseEnvFile(QStringLiteral(
+            "HUBSPOT_CREDENTIAL_ID=\"hubspot_cred_id\"\nCALCOM_API_KEY=\"cal_live_abc123xyz\"\n"
+            "ZOOM_CREDENTIAL_ID=\"zoom_cred_id\"\nSENDGRID_CREDENTIAL_ID=\"sendgrid_cred_id\"\n"
+            "TWILIO_CREDENTIAL_ID=\"twilio_cred_id\"\nMISTRAL_CREDENTIAL_ID=\"\"\n"));
+        QVERIFY(env.ok());
+        QVERIFY(ConfigLoader::applyEnv(config, *env).ok());
+        QStringList missing;
+        for (const CoreConfig::MissingSetting &m : config.missingRequired())
+            missing << m.variable;
+        QCOMPARE(missing, (QStringList {QStringLiteral("STRIPE_CREDENTIAL_ID or SQUARE_CREDENTIAL_ID"),
+                                        QStringLiteral("MISTRAL_CREDENTIAL_ID")}));
+        const QList<StatusAlert> alerts = AlertRules::evaluate(config, {}, 0);
+        QCOMPARE(alerts.at(0).message.text(),
+                 QStringLiteral("STRIPE_CREDENTIAL_ID or SQUARE_CREDENTIAL_ID (required for "
+                                "Module 04 (Billing & Payments))"));
+        // A module that is off needs nothing.
+        config.module(QStringLiteral("06_ocr"))->enabled = false;
+        config.moduleCredentialIds.insert(QStringLiteral("SQUARE_CREDENTIAL_ID"),
+                                          QStringLiteral("square_cred"));
+        QVERIFY(config.missingRequired().isEmpty());
+        config.moduleCredentialIds.remove(QStringLiteral("HUBSPOT_CREDENTIAL_ID"));
+        QCOMPARE(config.missingRequired().at(0).modules.size(), 6);
+        QCOMPARE(AlertRules::evaluate(config, {}, 0).at(0).message.text(),
+                 QStringLiteral("HUBSPOT_CREDENTIAL_ID (required for Modules 01, 02, 03, 04, 05, "
+                                "08)"));
+    }
+
+    void aModuleTakesAnApiKeyOrABearerTokenNotBoth()
+    {
+        CoreConfig config;
+        auto env = ConfigLoader::parseEnvFile(
+            QStringLiteral("MODULE_02_API_KEY=k1\nMODULE_02_API_KEY_HEADER=X-API-Key\n"
+                           "MODULE_04_BEARER_TOKEN=t1\n"));
+        QVERIFY(ConfigLoader::applyEnv(config, *env).ok());
+        QCOMPARE(config.module(QStringLiteral("02_booking"))->credential.kind,
+                 QStringLiteral("api_key"));
+        QCOMPARE(config.module(QStringLiteral("02_booking"))->credential.header,
+                 QStringLiteral("X-API-Key"));
+        QCOMPARE(config.module(QStringLiteral("04_billing"))->credential.kind,
+                 QStringLiteral("bearer"));
+        auto both = ConfigLoader::parseEnvFile(
+            QStringLiteral("MODULE_02_API_KEY=k1\nMODULE_02_BEARER_TOKEN=t1\n"));
+        CoreConfig again;
+        const Status st = ConfigLoader::applyEnv(again, *both);
+        QVERIFY(!st.ok());
+        QVERIFY(st.error().message.contains(QLatin1String("not both")));
+    }
+
     void loadNamesTheFile()
     {
         QTemporaryDir dir;
@@ -368,7 +423,7 @@ private Q_SLOTS:
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("BRAND_NAME=\"From the file\"\nERROR_THRESHOLD=7\nERORR_THRESHOLD=3\n"
-                   "STRIPE_CREDENTIAL_ID=\"stripe_cred_id\"\n");
+                   "GOOGLE_SHEET_ID=\"sheet_id\"\n");
         file.close();
         const ConfigLoader::EnvMap environment {
             {QStringLiteral("BRAND_NAME"), QStringLiteral("From the environment")},
@@ -386,7 +441,7 @@ private Q_SLOTS:
                  path + QStringLiteral(":2"));
         QCOMPARE(byName.value(QStringLiteral("SLOW_RESPONSE_MS")).origin,
                  QStringLiteral("default"));
-        QCOMPARE(loaded->settings.size(), 121);
+        QCOMPARE(loaded->settings.size(), 157);
         // A typo is named with the nearest known variable, in the file and in the environment;
         // PATH is not a typo.
         QCOMPARE(loaded->warnings.size(), 2);
@@ -397,7 +452,7 @@ private Q_SLOTS:
         QVERIFY(loaded->warnings.at(1).contains(
             QStringLiteral("did you mean HEALTH_CHECK_TIMEOUT_MS")));
         QVERIFY(loaded->notes.join(u'\n').contains(
-            QStringLiteral("STRIPE_CREDENTIAL_ID: not applicable")));
+            QStringLiteral("GOOGLE_SHEET_ID: not applicable")));
     }
 
     // A secret from a file (systemd's LoadCredential=, Docker secrets): X_FILE names it.
