@@ -32,7 +32,7 @@ QUrl ModuleConfig::eventsUrl() const
 CoreConfig::CoreConfig()
 {
     for (const ModuleInfo &info : ModuleCatalog::all())
-        modules.append(ModuleConfig {info.id, true, {}, {}, {}, {}, 0, {}});
+        modules.append(ModuleConfig {info.id, true, {}, {}, {}, {}, 0, {}, {}});
 }
 
 ModuleConfig *CoreConfig::module(const QString &id)
@@ -58,12 +58,17 @@ QList<CoreConfig::MissingSetting> CoreConfig::missingRequired() const
             missing.append({QStringLiteral("MODULE_%1_ENDPOINT").arg(info->numberText()),
                             QStringLiteral("required for Module %1 (%2)")
                                 .arg(info->numberText(), info->name()),
-                            m.id, {}, QString()});
+                            m.id,
+                            {},
+                            QString()});
         }
     }
     const auto need = [&missing](const QString &variable, const QString &because) {
-        missing.append({variable, QStringLiteral("required because %1 is set").arg(because),
-                        QString(), {}, because});
+        missing.append({variable,
+                        QStringLiteral("required because %1 is set").arg(because),
+                        QString(),
+                        {},
+                        because});
     };
     missing += missingModuleCredentials();
     if (email.wanted() && email.smtpUrl.isEmpty())
@@ -93,9 +98,9 @@ QList<CoreConfig::MissingSetting> CoreConfig::missingModuleCredentials() const
     // Seed 000's "Set Up Credentials": which module needs which (one of the alternatives).
     static const QList<QPair<QStringList, QStringList>> needs = {
         {{QStringLiteral("HUBSPOT_CREDENTIAL_ID")},
-         {QStringLiteral("01_intake"), QStringLiteral("02_booking"), QStringLiteral("03_telehealth"),
-          QStringLiteral("04_billing"), QStringLiteral("05_followup"),
-          QStringLiteral("08_messaging")}},
+         {QStringLiteral("01_intake"), QStringLiteral("02_booking"),
+          QStringLiteral("03_telehealth"), QStringLiteral("04_billing"),
+          QStringLiteral("05_followup"), QStringLiteral("08_messaging")}},
         {{QStringLiteral("CALCOM_API_KEY")}, {QStringLiteral("02_booking")}},
         {{QStringLiteral("ZOOM_CREDENTIAL_ID")}, {QStringLiteral("03_telehealth")}},
         {{QStringLiteral("STRIPE_CREDENTIAL_ID"), QStringLiteral("SQUARE_CREDENTIAL_ID")},

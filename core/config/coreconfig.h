@@ -29,6 +29,7 @@ struct ModuleConfig
     QUrl fallback; // used while the module's circuit is open; empty: fail fast
     int timeoutSeconds = 0; // module calls; 0: HEALTH_CHECK_TIMEOUT_MS, within 5–60 s
     ModuleCredential credential;
+    QString n8nWorkflowId; // MODULE_NN_WORKFLOW_ID: with N8N_API_BASE, health from n8n
 
     int callTimeoutMs(int healthTimeoutMs) const
     {
@@ -134,6 +135,7 @@ struct CoreConfig
     EmailAlertSettings email;
     DashboardPublishing publishing;
     TracingSettings tracing;
+    N8nHealthSettings n8n;
     // SECRETS_BACKEND: auto (the desktop keychain when a Secret Service answers, else the
     // encrypted file), keychain or file.
     QString secretsBackend = QStringLiteral("auto");

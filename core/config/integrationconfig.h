@@ -43,4 +43,14 @@ struct TracingSettings
     QString serviceName = QStringLiteral("switchboard"); // OTEL_SERVICE_NAME
 };
 
+// Health "Option B" (seed 000 §5): each module's health read from the n8n API, the last
+// executions of its workflow, instead of its /health endpoint.
+struct N8nHealthSettings
+{
+    QUrl apiBase; // N8N_API_BASE, e.g. http://localhost:5678/api/v1
+    QString token; // N8N_API_TOKEN, sent as X-N8N-API-KEY; a secret
+
+    bool enabled() const { return !apiBase.isEmpty(); }
+};
+
 } // namespace Switchboard

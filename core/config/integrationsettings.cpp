@@ -196,18 +196,32 @@ void addModuleCredentialIds(QList<Setting> &s)
           "SQUARE_CREDENTIAL_ID", "SENDGRID_CREDENTIAL_ID", "TWILIO_CREDENTIAL_ID",
           "MISTRAL_CREDENTIAL_ID", "POSTGRES_CREDENTIAL_ID"}) {
         const QString env = QLatin1String(name);
-        s << Setting {env, QStringLiteral("module_credentials.") + env.toLower(),
-                      text([env](CoreConfig &c, const QString &v) {
-                          c.moduleCredentialIds.insert(env, v);
-                      }),
-                      QStringLiteral("unset"), env == QLatin1String("CALCOM_API_KEY")};
+        s << Setting {
+            env, QStringLiteral("module_credentials.") + env.toLower(),
+            text([env](CoreConfig &c, const QString &v) { c.moduleCredentialIds.insert(env, v); }),
+            QStringLiteral("unset"), env == QLatin1String("CALCOM_API_KEY")};
     }
+}
+
+void addN8n(QList<Setting> &s)
+{
+    s << Setting {QStringLiteral("N8N_API_BASE"), QStringLiteral("n8n.api_base"),
+                  url({QStringLiteral("https"), QStringLiteral("http")},
+                      [](CoreConfig &c, const QUrl &u) { c.n8n.apiBase = u; }),
+                  QStringLiteral("unset: modules answer /health")};
+    s << Setting {QStringLiteral("N8N_API_TOKEN"), QStringLiteral("n8n.api_token"),
+                  text([](CoreConfig &c, const QString &v) {
+                      // The seed's placeholder is no token.
+                      c.n8n.token = v == QLatin1String("your_n8n_api_token") ? QString() : v;
+                  }),
+                  QStringLiteral("unset"), true};
 }
 
 } // namespace
 
 void addIntegrations(QList<Setting> &s)
 {
+    addN8n(s);
     addModuleCredentialIds(s);
     addEmail(s);
     addOpsGenie(s);

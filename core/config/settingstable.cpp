@@ -392,8 +392,9 @@ void addModules(QList<Setting> &s)
                 return Ok {};
             };
         };
-        s << Setting {QStringLiteral("MODULE_%1_API_KEY").arg(nn), jsonBase + QStringLiteral("api_key"),
-                      credential("api_key"), QStringLiteral("none"), true};
+        s << Setting {QStringLiteral("MODULE_%1_API_KEY").arg(nn),
+                      jsonBase + QStringLiteral("api_key"), credential("api_key"),
+                      QStringLiteral("none"), true};
         s << Setting {QStringLiteral("MODULE_%1_API_KEY_HEADER").arg(nn),
                       jsonBase + QStringLiteral("api_key_header"),
                       [id](CoreConfig &c, const QString &v, const QString &f) -> Status {
@@ -410,6 +411,17 @@ void addModules(QList<Setting> &s)
         s << Setting {QStringLiteral("MODULE_%1_BEARER_TOKEN").arg(nn),
                       jsonBase + QStringLiteral("bearer_token"), credential("bearer"),
                       QStringLiteral("none"), true};
+        s << Setting {QStringLiteral("MODULE_%1_WORKFLOW_ID").arg(nn),
+                      jsonBase + QStringLiteral("n8n_workflow_id"),
+                      [id](CoreConfig &c, const QString &v, const QString &f) -> Status {
+                          static const QRegularExpression workflow(
+                              QStringLiteral("^[A-Za-z0-9_-]{0,64}$"));
+                          if (!workflow.match(v.trimmed()).hasMatch())
+                              return makeError(QStringLiteral("expected an n8n workflow id"), f);
+                          c.module(id)->n8nWorkflowId = v.trimmed();
+                          return Ok {};
+                      },
+                      QStringLiteral("none")};
         s << Setting {QStringLiteral("ENABLED_%1_%2").arg(nn, info.envKey),
                       jsonBase + QStringLiteral("enabled"),
                       flag([id](CoreConfig &c, bool on) { c.module(id)->enabled = on; }),

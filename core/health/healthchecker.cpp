@@ -1,9 +1,11 @@
 #include "health/healthchecker.h"
 
+#include "common/clock.h"
 #include "common/logging.h"
 #include "modules/modulecredentials.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -12,8 +14,9 @@
 
 namespace Switchboard {
 
-HealthChecker::HealthChecker(QObject *parent)
+HealthChecker::HealthChecker(const Clock &clock, QObject *parent)
     : QObject(parent)
+    , m_clock(clock)
     , m_network(new QNetworkAccessManager(this))
 {
     m_network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
@@ -21,17 +24,30 @@ HealthChecker::HealthChecker(QObject *parent)
 
 void HealthChecker::probe(const ModuleConfig &module, const HealthSettings &settings)
 {
-    attempt(module.id, module.healthUrl(), settings, 1);
+    if (m_n8n.enabled() && !module.n8nWorkflowId.isEmpty()) {
+        QUrl url = m_n8n.apiBase;
+        QString base = url.path();
+        if (base.endsWith(QLatin1Char('/')))
+            base.chop(1);
+        url.setPath(base + QStringLiteral("/executions"));
+        url.setQuery(QStringLiteral("workflowId=%1&limit=%2")
+                         .arg(module.n8nWorkflowId)
+                         .arg(N8nExecutionsRead));
+        return attempt(module.id, url, settings, 1, true);
+    }
+    attempt(module.id, module.healthUrl(), settings, 1, false);
 }
 
 void HealthChecker::attempt(const QString &moduleId, const QUrl &url,
-                            const HealthSettings &settings, int attemptNumber)
+                            const HealthSettings &settings, int attemptNumber, bool n8n)
 {
     QNetworkRequest request(url);
     request.setTransferTimeout(settings.timeoutMs);
     request.setRawHeader("Accept", "application/json");
     request.setRawHeader("X-Service-Name", "switchboard-health");
-    if (m_credentials) {
+    if (n8n && !m_n8n.token.isEmpty())
+        request.setRawHeader("X-N8N-API-KEY", m_n8n.token.toUtf8());
+    if (m_credentials && !n8n) {
         if (const auto [name, value] = m_credentials->header(moduleId); !name.isEmpty())
             request.setRawHeader(name, value);
     }
@@ -45,7 +61,8 @@ void HealthChecker::attempt(const QString &moduleId, const QUrl &url,
         const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         HealthProbe result;
         if (httpStatus > 0) {
-            result = parseAnswer(httpStatus, reply->readAll(), elapsed);
+            result = n8n ? parseN8nExecutions(httpStatus, reply->readAll(), elapsed, m_clock.now())
+                         : parseAnswer(httpStatus, reply->readAll(), elapsed);
         } else {
             result.outcome = HealthProbe::Outcome::NoAnswer;
             const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError
@@ -56,8 +73,9 @@ void HealthChecker::attempt(const QString &moduleId, const QUrl &url,
         }
         if (result.outcome == HealthProbe::Outcome::NoAnswer && attemptNumber <= settings.retries) {
             qCDebug(lcHealth) << moduleId << "no answer, retrying:" << result.error;
-            QTimer::singleShot(settings.retryDelayMs, this,
-                               [=, this] { attempt(moduleId, url, settings, attemptNumber + 1); });
+            QTimer::singleShot(settings.retryDelayMs, this, [=, this] {
+                attempt(moduleId, url, settings, attemptNumber + 1, n8n);
+            });
             return;
         }
         Q_EMIT probed(moduleId, result);
@@ -91,6 +109,49 @@ HealthProbe HealthChecker::parseAnswer(int httpStatus, const QByteArray &body, i
         QDateTime::fromString(obj.value(QLatin1String("last_run")).toString(), Qt::ISODateWithMs);
     probe.uptimeSeconds = qint64(obj.value(QLatin1String("uptime_seconds")).toDouble());
     probe.version = obj.value(QLatin1String("version")).toString().left(32);
+    return probe;
+}
+
+HealthProbe HealthChecker::parseN8nExecutions(int httpStatus, const QByteArray &body,
+                                              int responseMs, const QDateTime &now)
+{
+    HealthProbe probe;
+    probe.responseMs = responseMs;
+    if (httpStatus == 401 || httpStatus == 403) {
+        // n8n answers, but not to us: the module's state is unknown, and the reason is ours.
+        probe.outcome = HealthProbe::Outcome::Malformed;
+        probe.error = QStringLiteral("the n8n API refused N8N_API_TOKEN (HTTP %1)").arg(httpStatus);
+        return probe;
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    const QJsonValue data = doc.object().value(QLatin1String("data"));
+    if (httpStatus < 200 || httpStatus >= 300 || error.error != QJsonParseError::NoError
+        || !data.isArray()) {
+        probe.outcome = httpStatus >= 200 && httpStatus < 300 ? HealthProbe::Outcome::Malformed
+                                                              : HealthProbe::Outcome::NoAnswer;
+        probe.error = httpStatus >= 200 && httpStatus < 300
+            ? QStringLiteral("unreadable answer from the n8n API")
+            : QStringLiteral("the n8n API answered HTTP %1").arg(httpStatus);
+        return probe;
+    }
+    probe.outcome = HealthProbe::Outcome::Answered;
+    // n8n answers for the workflow; how healthy it is the rules decide from its runs.
+    probe.reported = ModuleStatus::Healthy;
+    const QDateTime since = now.addSecs(-24 * 3600);
+    for (const auto &v : data.toArray()) {
+        const QJsonObject e = v.toObject();
+        const QDateTime started = QDateTime::fromString(
+            e.value(QLatin1String("startedAt")).toString(), Qt::ISODateWithMs);
+        if (!started.isValid())
+            continue;
+        if (!probe.lastRun.isValid() || started > probe.lastRun)
+            probe.lastRun = started;
+        const QString status = e.value(QLatin1String("status")).toString();
+        if (started >= since
+            && (status == QLatin1String("error") || status == QLatin1String("crashed")))
+            ++probe.errors24h;
+    }
     return probe;
 }
 

@@ -12,7 +12,7 @@ namespace Switchboard {
 HealthMonitor::HealthMonitor(const Clock &clock, const CoreConfig &config, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
-    , m_checker(new HealthChecker(this))
+    , m_checker(new HealthChecker(clock, this))
     , m_feed(new EventFeed(this))
     , m_interval(new QTimer(this))
 {
@@ -30,6 +30,7 @@ HealthMonitor::~HealthMonitor() = default;
 void HealthMonitor::setConfig(const CoreConfig &config)
 {
     m_config = config;
+    m_checker->setN8n(config.n8n);
     m_interval->setInterval(config.health.intervalMs);
     for (const ModuleConfig &m : config.modules) {
         State &state = m_states[m.id];

@@ -1,11 +1,56 @@
 #include "common/clock.h"
+#include "health/healthchecker.h"
 #include "health/healthmonitor.h"
+#include "net/httpservice.h"
 #include "sim/simfleet.h"
 #include "sim/simmodule.h"
 #include "testsupport.h"
 
+#include <QJsonArray>
+#include <QUrlQuery>
+
 using namespace Switchboard;
 using namespace TestSupport;
+
+namespace {
+
+// The n8n public API's executions list on loopback, for health "Option B": each workflow's
+// executions as given, for the right X-N8N-API-KEY only.
+class FakeN8n : public HttpService
+{
+public:
+    QHash<QString, QJsonArray> executions; // by workflow id
+    QByteArray token = "n8n-token-1";
+    QList<QUrlQuery> asked;
+
+    FakeN8n()
+    {
+        route("GET", QStringLiteral("/api/v1/executions"),
+              [this](const HttpRequest &r, const HttpReply &reply, const QStringList &) {
+                  asked.append(r.query);
+                  if (r.header("X-N8N-API-KEY") != token)
+                      return reply.sendError(401, QStringLiteral("unauthorized"));
+                  reply.sendJson(
+                      200,
+                      {{QStringLiteral("data"),
+                        executions.value(r.query.queryItemValue(QStringLiteral("workflowId")))},
+                       {QStringLiteral("nextCursor"), QJsonValue::Null}});
+              });
+        if (!listenOn(QHostAddress::LocalHost, 0))
+            qFatal("the fake n8n API could not listen");
+    }
+};
+
+QJsonObject n8nExecution(const QDateTime &started, const char *status)
+{
+    return {{QStringLiteral("id"), QString::number(started.toSecsSinceEpoch())},
+            {QStringLiteral("startedAt"), started.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("stoppedAt"), started.addSecs(2).toString(Qt::ISODateWithMs)},
+            {QStringLiteral("status"), QLatin1String(status)},
+            {QStringLiteral("finished"), QLatin1String(status) == QLatin1String("success")}};
+}
+
+} // namespace
 
 // The monitor against a real simulated fleet over loopback HTTP and WebSocket.
 class TstHealthMonitor : public QObject
@@ -49,6 +94,49 @@ private Q_SLOTS:
     {
         delete m_monitor;
         delete m_fleet;
+    }
+
+    // The seed's "Option B": health from the n8n API's last executions of each workflow.
+    void readsHealthFromTheN8nApi()
+    {
+        FakeN8n n8n;
+        const QDateTime now = m_clock.now();
+        QJsonArray booking {n8nExecution(now.addSecs(-600), "success")};
+        for (int i = 1; i <= 6; ++i) // above ERROR_THRESHOLD (5)
+            booking.append(n8nExecution(now.addSecs(-3600 * i), "error"));
+        booking.append(n8nExecution(now.addSecs(-30 * 3600), "error")); // older than 24 h
+        n8n.executions.insert(QStringLiteral("wf-booking"), booking);
+        n8n.executions.insert(QStringLiteral("wf-billing"),
+                              {n8nExecution(now.addSecs(-30 * 3600), "success")});
+        n8n.executions.insert(QStringLiteral("wf-intake"),
+                              {n8nExecution(now.addSecs(-60), "success")});
+        CoreConfig config = m_monitor->config();
+        config.n8n.apiBase = QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1").arg(n8n.port()));
+        config.n8n.token = QString::fromLatin1(n8n.token);
+        config.module(QStringLiteral("01_intake"))->n8nWorkflowId = QStringLiteral("wf-intake");
+        config.module(QStringLiteral("02_booking"))->n8nWorkflowId = QStringLiteral("wf-booking");
+        config.module(QStringLiteral("04_billing"))->n8nWorkflowId = QStringLiteral("wf-billing");
+        m_monitor->setConfig(config);
+        checkRound();
+        QCOMPARE(statusOf(QStringLiteral("01_intake")), ModuleStatus::Healthy);
+        QCOMPARE(m_monitor->snapshot(QStringLiteral("02_booking")).errors24h, 6);
+        QCOMPARE(statusOf(QStringLiteral("02_booking")), ModuleStatus::Degraded);
+        QCOMPARE(statusOf(QStringLiteral("04_billing")), ModuleStatus::Down); // nothing in 24 h
+        QCOMPARE(m_monitor->snapshot(QStringLiteral("04_billing")).lastRun.toSecsSinceEpoch(),
+                 now.addSecs(-30 * 3600).toSecsSinceEpoch());
+        // Modules without a workflow id still answer /health.
+        QCOMPARE(statusOf(QStringLiteral("03_telehealth")), ModuleStatus::Healthy);
+        QCOMPARE(n8n.asked.size(), 3);
+        QCOMPARE(n8n.asked.at(0).queryItemValue(QStringLiteral("limit")), QStringLiteral("250"));
+
+        // A token n8n refuses is not taken for a module that is down: its state is unreadable.
+        QCOMPARE(HealthChecker::parseN8nExecutions(401, "{}", 5, now).error,
+                 QStringLiteral("the n8n API refused N8N_API_TOKEN (HTTP 401)"));
+        n8n.token = "rotated";
+        checkRound();
+        QCOMPARE(statusOf(QStringLiteral("01_intake")), ModuleStatus::Degraded);
+        QCOMPARE(m_monitor->snapshot(QStringLiteral("01_intake")).assessment.reason,
+                 HealthReason::Malformed);
     }
 
     void keepsTheBreakersRecentChanges()

@@ -119,7 +119,12 @@ private Q_SLOTS:
                  QStringLiteral("(set, hidden) %1:41").arg(env));
         QCOMPARE(line(QStringLiteral("SLOW_RESPONSE_MS")),
                  QStringLiteral("SLOW_RESPONSE_MS 3000 default"));
-        QVERIFY(r.out.contains(QLatin1String("STRIPE_CREDENTIAL_ID: not applicable")));
+        QVERIFY(r.out.contains(QLatin1String("GOOGLE_SHEET_ID: not applicable")));
+        // The seed's ALERT_EMAIL and S3 publishing name what they still need.
+        QVERIFY2(r.out.contains(QLatin1String("SMTP_URL: required because ALERT_EMAIL is set")),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(
+            QLatin1String("AWS_ACCESS_KEY_ID: required because DASHBOARD_STORAGE=s3 is set")));
         QVERIFY2(r.err.contains(QLatin1String("unknown variable ERORR_THRESHOLD is ignored; did "
                                               "you mean ERROR_THRESHOLD?")),
                  qPrintable(r.err));
