@@ -169,12 +169,34 @@ void HttpReply::sendJson(int status, const QJsonObject &object,
     send(status, QJsonDocument(object).toJson(QJsonDocument::Compact), "application/json", headers);
 }
 
+QJsonObject HttpReply::errorBody(int status, const QString &message, const QString &field)
+{
+    QJsonObject body {{QStringLiteral("success"), false}, {QStringLiteral("error"), message}};
+    if (!field.isEmpty())
+        body[QStringLiteral("field")] = field;
+    if (status < 500)
+        return body;
+    // A failure of the core, in the primary specification's error document ("Error Response
+    // (500)"), with the trace it happened in.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QByteArray trace = TraceContext::current().traceId;
+    body[QStringLiteral("error_type")] =
+        status == 503 ? QStringLiteral("UnavailableError") : QStringLiteral("OrchestrationError");
+    body[QStringLiteral("stage")] = field.isEmpty() ? QStringLiteral("request") : field;
+    body[QStringLiteral("trace_id")] =
+        trace.isEmpty() ? QStringLiteral("MANAGER-%1").arg(now.toMSecsSinceEpoch())
+                        : QString::fromLatin1(trace);
+    body[QStringLiteral("timestamp")] = now.toString(Qt::ISODateWithMs);
+    body[QStringLiteral("metadata")] =
+        QJsonObject {{QStringLiteral("module"), QStringLiteral("10_System_Orchestration_Manager")},
+                     {QStringLiteral("version"), QStringLiteral(SWITCHBOARD_VERSION)},
+                     {QStringLiteral("handler"), QStringLiteral("error_handler")}};
+    return body;
+}
+
 void HttpReply::sendError(int status, const QString &message, const QString &field) const
 {
-    QJsonObject error {{QStringLiteral("error"), message}};
-    if (!field.isEmpty())
-        error[QStringLiteral("field")] = field;
-    sendJson(status, error);
+    sendJson(status, errorBody(status, message, field));
 }
 
 int HttpReply::statusFor(ErrorKind kind)
@@ -196,13 +218,11 @@ int HttpReply::statusFor(ErrorKind kind)
 
 void HttpReply::sendError(const Error &error) const
 {
-    QJsonObject body {{QStringLiteral("error"), error.message}};
-    if (!error.field.isEmpty())
-        body[QStringLiteral("field")] = error.field;
     QList<QPair<QByteArray, QByteArray>> headers;
     if (error.kind == ErrorKind::Unavailable)
         headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
-    sendJson(statusFor(error.kind), body, headers);
+    const int status = statusFor(error.kind);
+    sendJson(status, errorBody(status, error.message, error.field), headers);
 }
 
 void HttpReply::abort() const

@@ -51,12 +51,15 @@ public:
               const QList<QPair<QByteArray, QByteArray>> &headers = {}) const;
     void sendJson(int status, const QJsonObject &object,
                   const QList<QPair<QByteArray, QByteArray>> &headers = {}) const;
-    // {"error": message, "field": field}
+    // errorBody(status, message, field)
     void sendError(int status, const QString &message, const QString &field = {}) const;
     // The same, with the status that the error's kind calls for (statusFor).
     void sendError(const Error &error) const;
     // invalid 400, not found 404, conflict 409, unavailable 503 (with Retry-After), internal 500.
     static int statusFor(ErrorKind kind);
+    // {"success": false, "error", "field"?}; a 5xx also carries the seed's error_type, stage,
+    // trace_id, timestamp and metadata.
+    static QJsonObject errorBody(int status, const QString &message, const QString &field = {});
     // A header every answer to this request carries (X-Correlation-ID).
     void addHeader(const QByteArray &name, const QByteArray &value) const;
     // Drops the connection without an answer.

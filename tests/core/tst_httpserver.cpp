@@ -6,6 +6,7 @@
 #include "api/webhookwaits.h"
 #include "common/manualclock.h"
 #include "net/httpservice.h"
+#include "tracing/tracecontext.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>
@@ -147,6 +148,44 @@ class TstHttpServer : public QObject
     quint16 m_port = 0;
 
 private Q_SLOTS:
+    // A refusal says what and where; a failure of the core comes in the seed's error document,
+    // in the trace of the request that met it.
+    void errorsComeInTheSeedsShape()
+    {
+        QCOMPARE(HttpReply::errorBody(400, QStringLiteral("bad"), QStringLiteral("action")),
+                 (QJsonObject {{QStringLiteral("success"), false},
+                               {QStringLiteral("error"), QStringLiteral("bad")},
+                               {QStringLiteral("field"), QStringLiteral("action")}}));
+        QJsonObject failure;
+        {
+            const TraceContext::Scope trace(TraceContext::fromHeaders(
+                {{"X-Trace-ID", "4bf92f3577b34da6a3ce929d0e0e4736"}}));
+            failure = HttpReply::errorBody(500, QStringLiteral("Failed to fetch KPI data"),
+                                           QStringLiteral("kpi_aggregation"));
+        }
+        QCOMPARE(failure.value(QLatin1String("success")).toBool(true), false);
+        QCOMPARE(failure.value(QLatin1String("error_type")).toString(),
+                 QStringLiteral("OrchestrationError"));
+        QCOMPARE(failure.value(QLatin1String("stage")).toString(),
+                 QStringLiteral("kpi_aggregation"));
+        QCOMPARE(failure.value(QLatin1String("trace_id")).toString(),
+                 QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736"));
+        QVERIFY(QDateTime::fromString(failure.value(QLatin1String("timestamp")).toString(),
+                                      Qt::ISODateWithMs)
+                    .isValid());
+        QCOMPARE(failure.value(QLatin1String("metadata")).toObject().value(QLatin1String("handler")),
+                 QJsonValue(QStringLiteral("error_handler")));
+        // Outside a request's trace, the seed's own id form.
+        QVERIFY(HttpReply::errorBody(503, QStringLiteral("busy"))
+                    .value(QLatin1String("trace_id"))
+                    .toString()
+                    .startsWith(QLatin1String("MANAGER-")));
+        QCOMPARE(HttpReply::errorBody(503, QStringLiteral("busy"))
+                     .value(QLatin1String("error_type"))
+                     .toString(),
+                 QStringLiteral("UnavailableError"));
+    }
+
     void initTestCase()
     {
         m_server.setTimeouts({300, 1000, 500, 1000});
