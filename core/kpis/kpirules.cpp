@@ -37,6 +37,18 @@ QStringList feedingModules(const QString &kpi)
 QList<StatusAlert> evaluate(const QMap<QString, double> &thresholds, const QJsonObject &kpis)
 {
     QList<StatusAlert> alerts;
+    // Module 07 did not answer lately: no figures, and no threshold is judged on old ones.
+    if (kpis.value(QLatin1String("unavailable")).toBool()) {
+        alerts.append({AlertSeverity::Warning, QStringLiteral("kpi"),
+                       QStringLiteral("kpi_unavailable"), QStringLiteral("07_analytics"),
+                       Message(QStringLiteral("alert.kpi_unavailable.title")),
+                       Message(QStringLiteral("alert.kpi_unavailable.message"),
+                               {Message::module(QStringLiteral("07_analytics"))}),
+                       Message(QStringLiteral("alert.kpi_unavailable.action")),
+                       QStringLiteral("07_analytics"),
+                       {QStringLiteral("07_analytics")}});
+        return alerts;
+    }
     for (auto it = thresholds.begin(); it != thresholds.end(); ++it) {
         const QString kpi = kpiFor(it.key());
         if (!kpis.value(kpi).isDouble())

@@ -23,6 +23,21 @@ class TstKpiRules : public QObject
                               {"show_rate", 0.9}};
 
 private Q_SLOTS:
+    // Module 07 silent: one alert says so, and no threshold is judged on figures it lacks.
+    void unavailableFiguresAreAnAlertNotABreach()
+    {
+        const QList<StatusAlert> alerts = KpiRules::evaluate(
+            {{QStringLiteral("min_leads_24h"), 10}},
+            {{QStringLiteral("unavailable"), true}, {QStringLiteral("leads_24h"), 2}});
+        QCOMPARE(alerts.size(), 1);
+        QCOMPARE(alerts.at(0).rule, QStringLiteral("kpi_unavailable"));
+        QCOMPARE(alerts.at(0).title.text(), QStringLiteral("KPI Data Unavailable"));
+        QVERIFY(alerts.at(0).message.text().startsWith(
+            QStringLiteral("Failed to fetch KPI data from Module 07 (Analytics")));
+        // While module 07 is down it explains this one, which does not page on its own.
+        QCOMPARE(alerts.at(0).derivedFrom, QStringList {QStringLiteral("07_analytics")});
+    }
+
     void historyComparesAPeriodWithTheOneBefore()
     {
         Database db;
