@@ -145,15 +145,31 @@ QString hipaaProblems(const CoreConfig &config, const CoreOptions &options)
 {
     if (!config.hipaaMode)
         return {};
-    for (const ModuleConfig &m : config.modules) {
-        const QHostAddress host(m.endpoint.host());
-        const bool local = m.endpoint.host() == QLatin1String("localhost")
+    const auto plainBeyondThisMachine = [](const QUrl &url) {
+        const QHostAddress host(url.host());
+        const bool local = url.host() == QLatin1String("localhost")
             || (!host.isNull() && host.isLoopback());
-        if (m.enabled && m.endpoint.scheme() == QLatin1String("http") && !local)
+        return url.scheme() == QLatin1String("http") && !local;
+    };
+    for (const ModuleConfig &m : config.modules) {
+        if (m.enabled && plainBeyondThisMachine(m.endpoint))
             qCWarning(lcConfig).noquote()
                 << "HIPAA_MODE: module" << m.id << "is reached over plain http at"
                 << m.endpoint.host() << "- use https beyond this machine";
     }
+    // The report and the pre-signed link are the clinic's figures; keys travel with them.
+    if (config.publishing.toS3() && plainBeyondThisMachine(config.publishing.endpoint))
+        return QStringLiteral("HIPAA_MODE is on and S3_ENDPOINT %1 is plain http beyond this "
+                              "machine: use https")
+            .arg(config.publishing.endpoint.host());
+    if (plainBeyondThisMachine(config.n8n.apiBase))
+        return QStringLiteral("HIPAA_MODE is on and N8N_API_BASE %1 is plain http beyond this "
+                              "machine, with the API token: use https")
+            .arg(config.n8n.apiBase.host());
+    if (plainBeyondThisMachine(config.tracing.otlpEndpoint))
+        qCWarning(lcConfig).noquote()
+            << "HIPAA_MODE: spans go to" << config.tracing.otlpEndpoint.host()
+            << "over plain http (they carry ids only, no patient data)";
     if (!options.listenAddress.isLoopback() && options.tls.isNull())
         return QStringLiteral("HIPAA_MODE is on and --listen %1 reaches beyond this machine "
                               "without TLS: give --tls-cert and --tls-key, or listen on "

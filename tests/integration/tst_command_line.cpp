@@ -166,6 +166,19 @@ private Q_SLOTS:
         QVERIFY2(refused.err.contains(QLatin1String("module 02_booking is reached over plain "
                                                     "http at 10.1.2.3")),
                  qPrintable(refused.err));
+        // The dashboard's bucket and the n8n API, with their keys, are not reached in the
+        // clear either, even from loopback.
+        QProcessEnvironment plainS3 = env;
+        plainS3.insert(QStringLiteral("DASHBOARD_STORAGE"), QStringLiteral("s3"));
+        plainS3.insert(QStringLiteral("S3_DASHBOARD_BUCKET"), QStringLiteral("clinic-reports"));
+        plainS3.insert(QStringLiteral("S3_ENDPOINT"), QStringLiteral("http://10.1.2.4:9000"));
+        const Run s3 = run("switchboard-core",
+                           {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                            QStringLiteral("--data"), m_dir.filePath(QStringLiteral("h3"))},
+                           plainS3);
+        QCOMPARE(s3.exitCode, 2);
+        QVERIFY2(s3.err.contains(QLatin1String("S3_ENDPOINT 10.1.2.4 is plain http")),
+                 qPrintable(s3.err));
 
         const QString key = m_dir.filePath(QStringLiteral("api.key"));
         const QString cert = m_dir.filePath(QStringLiteral("api.crt"));
