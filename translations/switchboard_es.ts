@@ -163,6 +163,26 @@
         <source>%1 min: %2</source>
         <translation>%1 min: %2</translation>
     </message>
+    <message>
+        <source>%1 (required for Modules %2)</source>
+        <translation>%1 (necesaria para los módulos %2)</translation>
+    </message>
+    <message>
+        <source>%1 (required because %2 is set)</source>
+        <translation>%1 (necesaria porque %2 está definida)</translation>
+    </message>
+    <message>
+        <source>KPI Data Unavailable</source>
+        <translation>Datos de indicadores no disponibles</translation>
+    </message>
+    <message>
+        <source>Failed to fetch KPI data from Module 07 (%1): the dashboard shows no figures rather than old ones</source>
+        <translation>No se pudieron obtener los indicadores del módulo 07 (%1): el panel no muestra cifras en lugar de mostrar cifras antiguas</translation>
+    </message>
+    <message>
+        <source>Check Module 07; the figures return with its next answer</source>
+        <translation>Revise el módulo 07; las cifras vuelven con su próxima respuesta</translation>
+    </message>
 </context>
 <context>
     <name>BuilderActions</name>
@@ -2260,6 +2280,18 @@
     <message>
         <source>No channels yet: alerts reach no one outside this console. Fill in the form to add one.</source>
         <translation>Aún no hay canales: las alertas no llegan a nadie fuera de esta consola. Rellene el formulario para añadir uno.</translation>
+    </message>
+    <message>
+        <source>OpsGenie</source>
+        <translation>OpsGenie</translation>
+    </message>
+    <message>
+        <source>Alert API URL</source>
+        <translation>URL de la API de alertas</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de API</translation>
     </message>
 </context>
 <context>

@@ -15,9 +15,9 @@
 #include "kpis/kpihistory.h"
 #include "kpis/kpirules.h"
 #include "modules/modulecatalog.h"
-#include "notify/notifier.h"
 #include "modules/modulecredentials.h"
 #include "notify/configuredchannels.h"
+#include "notify/notifier.h"
 #include "report/reportpublisher.h"
 #include "resilience/resilientmoduleclient.h"
 #include "review/reviewdesk.h"
@@ -81,7 +81,10 @@ Status CoreService::start()
         if (!demo)
             return demo;
     }
-    // Secrets first: the module credentials in them go out with the first call.
+    // Secrets first (in the data folder, when they are kept in a file): the module credentials
+    // in them go out with the first call.
+    if (Status prepared = DataFolder::prepare(m_options.dataDir); !prepared)
+        return prepared;
     const SecretBackend::Choice secrets = SecretBackend::choose(
         m_config.secretsBackend, m_options.dataDir, ConfigLoader::processEnvironment(), this);
     m_secrets = secrets.store;
@@ -514,8 +517,7 @@ Status CoreService::startNotifier()
     for (const ConfiguredChannels::Channel &c : ConfiguredChannels::from(m_config)) {
         const QString id = c.definition.value(QLatin1String("id")).toString();
         m_notifier->adoptChannel(
-            c.definition, c.secret,
-            [this, variable = c.variable, id](Result<QJsonObject> saved) {
+            c.definition, c.secret, [this, variable = c.variable, id](Result<QJsonObject> saved) {
                 if (!saved) {
                     qCWarning(lcService).noquote()
                         << variable << "not taken:" << saved.error().message;

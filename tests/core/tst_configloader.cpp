@@ -293,8 +293,9 @@ private Q_SLOTS:
         QStringList missing;
         for (const CoreConfig::MissingSetting &m : config.missingRequired())
             missing << m.variable;
-        QCOMPARE(missing, (QStringList {QStringLiteral("STRIPE_CREDENTIAL_ID or SQUARE_CREDENTIAL_ID"),
-                                        QStringLiteral("MISTRAL_CREDENTIAL_ID")}));
+        QCOMPARE(missing,
+                 (QStringList {QStringLiteral("STRIPE_CREDENTIAL_ID or SQUARE_CREDENTIAL_ID"),
+                               QStringLiteral("MISTRAL_CREDENTIAL_ID")}));
         const QList<StatusAlert> alerts = AlertRules::evaluate(config, {}, 0);
         QCOMPARE(alerts.at(0).message.text(),
                  QStringLiteral("STRIPE_CREDENTIAL_ID or SQUARE_CREDENTIAL_ID (required for "
@@ -441,7 +442,7 @@ private Q_SLOTS:
                  path + QStringLiteral(":2"));
         QCOMPARE(byName.value(QStringLiteral("SLOW_RESPONSE_MS")).origin,
                  QStringLiteral("default"));
-        QCOMPARE(loaded->settings.size(), 157);
+        QCOMPARE(loaded->settings.size(), 168);
         // A typo is named with the nearest known variable, in the file and in the environment;
         // PATH is not a typo.
         QCOMPARE(loaded->warnings.size(), 2);
@@ -451,8 +452,8 @@ private Q_SLOTS:
                  qPrintable(loaded->warnings.at(0)));
         QVERIFY(loaded->warnings.at(1).contains(
             QStringLiteral("did you mean HEALTH_CHECK_TIMEOUT_MS")));
-        QVERIFY(loaded->notes.join(u'\n').contains(
-            QStringLiteral("GOOGLE_SHEET_ID: not applicable")));
+        QVERIFY(
+            loaded->notes.join(u'\n').contains(QStringLiteral("GOOGLE_SHEET_ID: not applicable")));
     }
 
     // A secret from a file (systemd's LoadCredential=, Docker secrets): X_FILE names it.
