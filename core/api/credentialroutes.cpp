@@ -53,7 +53,7 @@ void install(ApiServer &server, CoreService &core)
             credential.header =
                 body->value(QLatin1String("header")).toString(QStringLiteral("apikey"));
             credential.secret = body->value(QLatin1String("secret")).toString();
-            const QString module = p.at(0);
+            const QString &module = p.at(0);
             core.credentials()->set(module, credential, req.actor, false,
                                     [&core, reply, module](Status st) {
                                         if (!st)
