@@ -31,7 +31,9 @@ TraceContext TraceContext::fromHeaders(const QList<QPair<QByteArray, QByteArray>
     // version-traceid-parentid-flags; an unknown later version keeps the same first fields.
     static const QRegularExpression traceparent(
         QStringLiteral("^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$"));
-    const auto m = traceparent.match(QString::fromLatin1(header(headers, "traceparent")));
+    const QByteArray given = header(headers, "traceparent");
+    const auto m = given.isEmpty() ? QRegularExpressionMatch()
+                                   : traceparent.match(QString::fromLatin1(given));
     if (m.hasMatch() && m.captured(1) != QLatin1String("ff")
         && (m.captured(1) != QLatin1String("00") || m.captured(5).isEmpty())
         && !allZero(m.captured(2).toLatin1()) && !allZero(m.captured(3).toLatin1())) {
@@ -39,19 +41,19 @@ TraceContext TraceContext::fromHeaders(const QList<QPair<QByteArray, QByteArray>
         c.parentSpanId = m.captured(3).toLatin1();
         c.sampled = m.captured(4).toUInt(nullptr, 16) & 1;
         c.hasSampling = true;
-    } else if (const QByteArray given = header(headers, "X-Trace-ID");
-               !given.isEmpty() && given.size() <= 128) {
+    } else if (const QByteArray seed = header(headers, "X-Trace-ID");
+               !seed.isEmpty() && seed.size() <= 128) {
         static const QRegularExpression hex(QStringLiteral("^[0-9a-fA-F]{32}$"));
-        c.traceId = hex.match(QString::fromLatin1(given)).hasMatch()
-            ? given.toLower()
-            : QCryptographicHash::hash(given, QCryptographicHash::Sha256).toHex().left(32);
+        c.traceId = hex.match(QString::fromLatin1(seed)).hasMatch()
+            ? seed.toLower()
+            : QCryptographicHash::hash(seed, QCryptographicHash::Sha256).toHex().left(32);
         if (allZero(c.traceId))
             c.traceId.clear();
     }
     // An id to find the request by, not free text: anything else is not kept.
     static const QRegularExpression id(QStringLiteral("^[A-Za-z0-9._:/+=-]{1,128}$"));
     const QString correlation = QString::fromLatin1(header(headers, "X-Correlation-ID"));
-    if (id.match(correlation).hasMatch())
+    if (!correlation.isEmpty() && id.match(correlation).hasMatch())
         c.correlationId = correlation;
     return c;
 }
