@@ -508,7 +508,15 @@ Status CoreService::startNotifier()
     // With S3 publishing, the messages link a report that already shows what they announce.
     m_notifier->setDashboardUrl([this] { return m_report->link(); },
                                 [this](std::function<void()> go) {
-                                    publishDashboard([go](const Result<QString> &) { go(); });
+                                    // A slow or absent bucket delays no alert past 10 s.
+                                    auto once = std::make_shared<std::function<void()>>(go);
+                                    const auto release = [once] {
+                                        if (auto next = std::exchange(*once, {}))
+                                            next();
+                                    };
+                                    QTimer::singleShot(10000, this, release);
+                                    publishDashboard(
+                                        [release](const Result<QString> &) { release(); });
                                 });
     connect(m_notifier, &Notifier::failingChanged, this, [this] { refreshOverview(); });
     connect(m_notifier, &Notifier::channelsChanged, this, &CoreService::alertsChanged);
