@@ -138,7 +138,7 @@ HealthProbe HealthChecker::parseN8nExecutions(int httpStatus, const QByteArray &
     probe.outcome = HealthProbe::Outcome::Answered;
     // n8n answers for the workflow; how healthy it is the rules decide from its runs.
     probe.reported = ModuleStatus::Healthy;
-    const QDateTime since = now.addSecs(-24 * 3600);
+    const QDateTime since = now.addSecs(-24LL * 3600);
     for (const auto &v : data.toArray()) {
         const QJsonObject e = v.toObject();
         const QDateTime started = QDateTime::fromString(
