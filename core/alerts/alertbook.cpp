@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QTimer>
 #include <algorithm>
+#include <cmath>
 
 namespace Switchboard {
 
@@ -341,7 +342,8 @@ bool AlertBook::updateFlapping(Entry &e, qint64 nowMs)
     if (started) {
         addHistory(e.id, QStringLiteral("flapping"), QString(),
                    Message(QStringLiteral("alert.history.flapping"),
-                           {Message::number(flaps), Message::number(m_flaps.windowMs() / 60000)}));
+                           {Message::number(flaps),
+                            Message::number(std::floor(m_flaps.windowMs() / 60000.0))}));
     } else if (!flapping) {
         addHistory(e.id, QStringLiteral("stable"), QString(), {});
     }
