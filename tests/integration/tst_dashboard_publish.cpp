@@ -32,52 +32,28 @@ class TstDashboardPublish : public QObject
     QProcess m_s3;
     quint16 m_s3Port = 0;
     SimProcess m_sim;
-    QProcess m_core;
-    QString m_log;
-    quint16 m_api = 0;
     CaptureServer m_slack;
+    CoreProcess m_core {m_dir.path(), Token};
 
     bool startCore(const QString &extra)
     {
-        stopCore(); // the one a failed test left running
-        QFile env(m_dir.filePath(QStringLiteral("clinic.env")));
-        if (!env.open(QIODevice::WriteOnly))
-            return false;
-        env.write(QStringLiteral("BRAND_NAME=\"Sunrise Clinic\"\nHEALTH_CHECK_TIMEOUT_MS=1500\n"
-                                 "HEALTH_CHECK_RETRY_DELAY_MS=100\nTIMEZONE=UTC\n"
-                                 "SLACK_WEBHOOK_URL=\"%1\"\n"
-                                 "DASHBOARD_STORAGE=\"s3\"\nS3_DASHBOARD_BUCKET=\"%2\"\n"
-                                 "S3_REGION=\"us-east-1\"\nS3_ENDPOINT=\"http://127.0.0.1:%3\"\n"
-                                 "SIGNED_URL_TTL_SECONDS=\"900\"\n")
-                      .arg(m_slack.url(QStringLiteral("/services/T0/B0/publish")), Bucket)
-                      .arg(m_s3Port)
-                      .toUtf8()
-                  + simEndpointsEnv(m_sim.base()).toUtf8() + extra.toUtf8());
-        env.close();
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"), QString::fromLatin1(Token));
-        m_core.setProcessEnvironment(environment);
-        m_core.setProcessChannelMode(QProcess::MergedChannels);
-        m_core.start(binary("switchboard-core"),
-                     {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                      QStringLiteral("--env-file"), env.fileName(), QStringLiteral("--data"),
-                      m_dir.filePath(QStringLiteral("data"))});
-        m_log.clear();
-        m_api = waitForApiPort(m_core, m_log);
-        return m_api != 0;
-    }
-
-    void stopCore()
-    {
-        m_core.terminate();
-        if (!m_core.waitForFinished(5000))
-            m_core.kill();
+        return m_core.start(
+            QStringLiteral("BRAND_NAME=\"Sunrise Clinic\"\nHEALTH_CHECK_TIMEOUT_MS=1500\n"
+                           "HEALTH_CHECK_RETRY_DELAY_MS=100\nTIMEZONE=UTC\n"
+                           "SLACK_WEBHOOK_URL=\"%1\"\n"
+                           "DASHBOARD_STORAGE=\"s3\"\nS3_DASHBOARD_BUCKET=\"%2\"\n"
+                           "S3_REGION=\"us-east-1\"\nS3_ENDPOINT=\"http://127.0.0.1:%3\"\n"
+                           "SIGNED_URL_TTL_SECONDS=\"900\"\n")
+                .arg(m_slack.url(QStringLiteral("/services/T0/B0/publish")), Bucket)
+                .arg(m_s3Port)
+                .toUtf8()
+            + simEndpointsEnv(m_sim.base()).toUtf8() + extra.toUtf8());
     }
 
     QJsonObject runTest()
     {
-        return request("POST", QStringLiteral("http://127.0.0.1:%1/api/v1/control").arg(m_api),
-                       R"({"action":"test"})", {{"Authorization", "Bearer " + Token}}, 60000)
+        return request("POST", m_core.api(QStringLiteral("/api/v1/control")),
+                       R"({"action":"test"})", m_core.auth(), 60000)
             .json();
     }
 
@@ -102,7 +78,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        stopCore();
+        m_core.stop();
         m_s3.closeWriteChannel();
         if (!m_s3.waitForFinished(5000))
             m_s3.kill();
@@ -162,7 +138,7 @@ private Q_SLOTS:
     {
         QVERIFY2(
             startCore(QStringLiteral("AWS_ACCESS_KEY_ID=S3RVER\nAWS_SECRET_ACCESS_KEY=S3RVER\n")),
-            qPrintable(m_log));
+            qPrintable(m_core.log()));
         QCOMPARE(post(m_sim.control(QStringLiteral("/faults")),
                       R"({"module":"02_booking","mode":"down"})")
                      .status,
@@ -197,7 +173,7 @@ private Q_SLOTS:
                       R"({"module":"02_booking","mode":"none"})")
                      .status,
                  200);
-        stopCore();
+        m_core.stop();
     }
 
     // S3 refuses the upload (an unknown key): the run still answers, with no link and the
@@ -205,7 +181,7 @@ private Q_SLOTS:
     void aRefusedUploadIsReportedNotLinked()
     {
         QVERIFY2(startCore(QStringLiteral("AWS_ACCESS_KEY_ID=NOBODY\nAWS_SECRET_ACCESS_KEY=x\n")),
-                 qPrintable(m_log));
+                 qPrintable(m_core.log()));
         const QJsonObject doc = runTest();
         QVERIFY(doc.value(QLatin1String("links"))
                     .toObject()
@@ -218,9 +194,8 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QLatin1String("HTTP 403"))
                      && error.contains(QLatin1String("InvalidAccessKeyId")),
                  qPrintable(error));
-        stopCore();
-        m_log += QString::fromUtf8(m_core.readAll());
-        QVERIFY(!m_log.contains(QLatin1String("AWS_SECRET_ACCESS_KEY=x")));
+        m_core.stop();
+        QVERIFY(!m_core.log().contains(QLatin1String("AWS_SECRET_ACCESS_KEY=x")));
     }
 };
 

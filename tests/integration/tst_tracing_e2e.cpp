@@ -53,16 +53,11 @@ class TstTracingE2e : public QObject
 
     QTemporaryDir m_dir;
     SimProcess m_sim;
-    QProcess m_core;
-    QString m_log;
-    quint16 m_api = 0;
+    CoreProcess m_core {m_dir.path(), Token};
     CaptureServer m_collector;
     QNetworkAccessManager m_network;
 
-    QString api(const QString &path) const
-    {
-        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_api).arg(path);
-    }
+    QString api(const QString &path) const { return m_core.api(path); }
 
     // A POST with these headers; the answer and its headers.
     QNetworkReply *send(const QString &path, const QByteArray &body,
@@ -108,24 +103,13 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY2(m_sim.start(), "switchboard-sim did not start");
-        QFile env(m_dir.filePath(QStringLiteral("clinic.env")));
-        QVERIFY(env.open(QIODevice::WriteOnly));
-        env.write(QStringLiteral("OTEL_EXPORTER_OTLP_ENDPOINT=\"%1\"\nOTEL_TRACES_SAMPLER_ARG=1\n"
-                                 "OTEL_SERVICE_NAME=clinic-core\n")
-                      .arg(m_collector.url(QString()))
-                      .toUtf8()
-                  + simEndpointsEnv(m_sim.base()).toUtf8());
-        env.close();
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"), QString::fromLatin1(Token));
-        m_core.setProcessEnvironment(environment);
-        m_core.setProcessChannelMode(QProcess::MergedChannels);
-        m_core.start(binary("switchboard-core"),
-                     {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                      QStringLiteral("--env-file"), env.fileName(), QStringLiteral("--data"),
-                      m_dir.filePath(QStringLiteral("data"))});
-        m_api = waitForApiPort(m_core, m_log);
-        QVERIFY2(m_api, qPrintable(m_log));
+        QVERIFY2(m_core.start(QStringLiteral(
+                                  "OTEL_EXPORTER_OTLP_ENDPOINT=\"%1\"\nOTEL_TRACES_SAMPLER_ARG=1\n"
+                                  "OTEL_SERVICE_NAME=clinic-core\n")
+                                  .arg(m_collector.url(QString()))
+                                  .toUtf8()
+                              + simEndpointsEnv(m_sim.base()).toUtf8()),
+                 qPrintable(m_core.log()));
         publish(R"({"id": "book-one", "name": "Book one", "trigger": {"kind": "manual"},
           "nodes": [{"id": "start", "type": "trigger"},
                     {"id": "book", "type": "module_call", "module": "02_booking", "action": "book", "payload": {"patient_name": "{{ input.name }}"}},
@@ -134,12 +118,7 @@ private Q_SLOTS:
                 QStringLiteral("book-one"));
     }
 
-    void cleanupTestCase()
-    {
-        m_core.terminate();
-        if (!m_core.waitForFinished(5000))
-            m_core.kill();
-    }
+    void cleanupTestCase() { m_core.stop(); }
 
     void anExecutionStartContinuesTheCallersTrace()
     {
@@ -163,7 +142,7 @@ private Q_SLOTS:
                          return spans.count(QString::fromLatin1(trace)) >= 2;
                      },
                      20000),
-                 qPrintable(m_log + QString::fromUtf8(m_core.readAll())));
+                 qPrintable(m_core.log()));
         QCOMPARE(m_collector.requests.at(0).path, QStringLiteral("/v1/traces"));
         QCOMPARE(m_collector.requests.at(0).header("Content-Type"), QByteArray("application/json"));
         QJsonObject root;

@@ -183,4 +183,71 @@ private:
     quint16 m_base = 0;
 };
 
+// switchboard-core as a separate process for one test: an env file written into dir, an admin
+// token, a data folder of its own, the API on a free loopback port. Stopped when it goes.
+class CoreProcess
+{
+public:
+    explicit CoreProcess(const QString &dir, QByteArray token)
+        : m_dir(dir)
+        , m_token(std::move(token))
+    {
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+    }
+    ~CoreProcess() { stop(); }
+
+    // Starts it with env as its env file (a running one is stopped first); false when it did
+    // not come up (log() says why).
+    bool start(const QByteArray &env)
+    {
+        stop();
+        QFile file(m_dir + QStringLiteral("/clinic.env"));
+        if (!file.open(QIODevice::WriteOnly))
+            return false;
+        file.write(env);
+        file.close();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"), QString::fromLatin1(m_token));
+        m_process.setProcessEnvironment(environment);
+        m_process.start(binary("switchboard-core"),
+                        {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                         QStringLiteral("--env-file"), file.fileName(), QStringLiteral("--data"),
+                         m_dir + QStringLiteral("/data")});
+        m_log.clear();
+        m_port = waitForApiPort(m_process, m_log);
+        return m_port != 0;
+    }
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(5000))
+            m_process.kill();
+        m_log += QString::fromUtf8(m_process.readAll());
+    }
+    // A URL of its API, e.g. api("/api/v1/status").
+    QString api(const QString &path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path);
+    }
+    QList<QPair<QByteArray, QByteArray>> auth() const
+    {
+        return {{"Authorization", "Bearer " + m_token}};
+    }
+    // Everything it printed so far.
+    QString log()
+    {
+        m_log += QString::fromUtf8(m_process.readAll());
+        return m_log;
+    }
+
+private:
+    QString m_dir;
+    QByteArray m_token;
+    QProcess m_process;
+    QString m_log;
+    quint16 m_port = 0;
+};
+
 } // namespace TestSupport
