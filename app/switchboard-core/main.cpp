@@ -147,8 +147,8 @@ QString hipaaProblems(const CoreConfig &config, const CoreOptions &options)
         return {};
     const auto plainBeyondThisMachine = [](const QUrl &url) {
         const QHostAddress host(url.host());
-        const bool local = url.host() == QLatin1String("localhost")
-            || (!host.isNull() && host.isLoopback());
+        const bool local =
+            url.host() == QLatin1String("localhost") || (!host.isNull() && host.isLoopback());
         return url.scheme() == QLatin1String("http") && !local;
     };
     for (const ModuleConfig &m : config.modules) {

@@ -78,9 +78,10 @@ QList<StatusAlert> evaluate(const CoreConfig &config, const QList<ModuleSnapshot
              info ? text("alert.missing_setting.endpoint",
                          {Message::plain(missing.variable), Message::plain(info->numberText()),
                           Message::module(missing.module)})
-             : !missing.modules.isEmpty()
-                 ? text("alert.missing_setting.modules",
-                        {Message::plain(missing.variable), Message::plain(numbers(missing.modules))})
+                 : !missing.modules.isEmpty()
+                 ? text(
+                     "alert.missing_setting.modules",
+                     {Message::plain(missing.variable), Message::plain(numbers(missing.modules))})
                  : text("alert.missing_setting.because",
                         {Message::plain(missing.variable), Message::plain(missing.because)}),
              text("alert.missing_setting.action"),

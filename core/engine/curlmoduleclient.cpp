@@ -1,8 +1,7 @@
 #include "engine/curlmoduleclient.h"
 
-#include "modules/modulecredentials.h"
-
 #include "common/logging.h"
+#include "modules/modulecredentials.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

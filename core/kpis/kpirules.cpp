@@ -39,8 +39,10 @@ QList<StatusAlert> evaluate(const QMap<QString, double> &thresholds, const QJson
     QList<StatusAlert> alerts;
     // Module 07 did not answer lately: no figures, and no threshold is judged on old ones.
     if (kpis.value(QLatin1String("unavailable")).toBool()) {
-        alerts.append({AlertSeverity::Warning, QStringLiteral("kpi"),
-                       QStringLiteral("kpi_unavailable"), QStringLiteral("07_analytics"),
+        alerts.append({AlertSeverity::Warning,
+                       QStringLiteral("kpi"),
+                       QStringLiteral("kpi_unavailable"),
+                       QStringLiteral("07_analytics"),
                        Message(QStringLiteral("alert.kpi_unavailable.title")),
                        Message(QStringLiteral("alert.kpi_unavailable.message"),
                                {Message::module(QStringLiteral("07_analytics"))}),

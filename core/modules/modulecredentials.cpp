@@ -8,8 +8,8 @@
 
 #include <QEventLoop>
 #include <QJsonDocument>
-#include <QTimer>
 #include <QRegularExpression>
+#include <QTimer>
 #include <memory>
 
 namespace Switchboard {
@@ -30,7 +30,8 @@ Status ModuleCredentials::check(const Credential &credential)
             || header.compare(QLatin1String("Content-Length"), Qt::CaseInsensitive) == 0))
         return makeError(QStringLiteral("cannot carry a credential"), QStringLiteral("header"));
     // Printable ASCII without spaces at either end: it goes into a header as it is.
-    static const QRegularExpression value(QStringLiteral("^[\\x21-\\x7e]([\\x20-\\x7e]*[\\x21-\\x7e])?$"));
+    static const QRegularExpression value(
+        QStringLiteral("^[\\x21-\\x7e]([\\x20-\\x7e]*[\\x21-\\x7e])?$"));
     if (secret.size() > 4096 || !value.match(secret).hasMatch())
         return makeError(QStringLiteral("must be printable text without line breaks"),
                          QStringLiteral("secret"));
@@ -54,7 +55,7 @@ void ModuleCredentials::use(const QString &module, const Credential &credential)
 }
 
 QList<QPair<QString, QString>> ModuleCredentials::configure(const QList<ModuleConfig> &modules,
-                                                           int timeoutMs)
+                                                            int timeoutMs)
 {
     // Shared with the callbacks, which may come after a timeout has given up on them.
     struct Pending
@@ -121,8 +122,8 @@ void ModuleCredentials::load(const QStringList &modules, std::function<void()> d
                 if (check(c))
                     use(module, c);
                 else
-                    qCWarning(lcService) << "the stored credential of" << module
-                                         << "is damaged and not used";
+                    qCWarning(lcService)
+                        << "the stored credential of" << module << "is damaged and not used";
             }
             if (--*left == 0)
                 done();
@@ -137,23 +138,22 @@ void ModuleCredentials::set(const QString &module, const Credential &credential,
         return done(st);
     if (keepUnstored)
         use(module, credential); // from the configuration: in use at once
-    const QString stored = QString::fromUtf8(
-        QJsonDocument(QJsonObject {{QStringLiteral("kind"), credential.kind},
-                                   {QStringLiteral("header"), credential.header},
-                                   {QStringLiteral("secret"), credential.secret}})
-            .toJson(QJsonDocument::Compact));
-    m_secrets.write(key(module), stored,
-                    [this, module, credential, actor, keepUnstored, done](Status st) {
-                        if (!st && !keepUnstored)
-                            return done(makeError(QStringLiteral("the credential could not be "
-                                                                 "stored: ")
-                                                      + st.error().message,
-                                                  QStringLiteral("secret"), st.error().kind));
-                        use(module, credential);
-                        audited(QStringLiteral("module.credential_set"), module, actor,
-                                credential.kind);
-                        done(st);
-                    });
+    const QString stored =
+        QString::fromUtf8(QJsonDocument(QJsonObject {{QStringLiteral("kind"), credential.kind},
+                                                     {QStringLiteral("header"), credential.header},
+                                                     {QStringLiteral("secret"), credential.secret}})
+                              .toJson(QJsonDocument::Compact));
+    m_secrets.write(
+        key(module), stored, [this, module, credential, actor, keepUnstored, done](Status st) {
+            if (!st && !keepUnstored)
+                return done(makeError(QStringLiteral("the credential could not be "
+                                                     "stored: ")
+                                          + st.error().message,
+                                      QStringLiteral("secret"), st.error().kind));
+            use(module, credential);
+            audited(QStringLiteral("module.credential_set"), module, actor, credential.kind);
+            done(st);
+        });
 }
 
 void ModuleCredentials::remove(const QString &module, const QString &actor, Done done)

@@ -14,7 +14,6 @@ namespace Switchboard {
 class AuditTrail;
 class SecretStore;
 
-
 // How the core proves itself to each module (seed 000 §2, the HIPAA checklist's
 // service-to-service authentication): an API key in a header (Kong's key-auth: "apikey") or a
 // bearer token, sent on every module call and health check. The secret lives in the secret

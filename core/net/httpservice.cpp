@@ -183,9 +183,9 @@ QJsonObject HttpReply::errorBody(int status, const QString &message, const QStri
     body[QStringLiteral("error_type")] =
         status == 503 ? QStringLiteral("UnavailableError") : QStringLiteral("OrchestrationError");
     body[QStringLiteral("stage")] = field.isEmpty() ? QStringLiteral("request") : field;
-    body[QStringLiteral("trace_id")] =
-        trace.isEmpty() ? QStringLiteral("MANAGER-%1").arg(now.toMSecsSinceEpoch())
-                        : QString::fromLatin1(trace);
+    body[QStringLiteral("trace_id")] = trace.isEmpty()
+        ? QStringLiteral("MANAGER-%1").arg(now.toMSecsSinceEpoch())
+        : QString::fromLatin1(trace);
     body[QStringLiteral("timestamp")] = now.toString(Qt::ISODateWithMs);
     body[QStringLiteral("metadata")] =
         QJsonObject {{QStringLiteral("module"), QStringLiteral("10_System_Orchestration_Manager")},

@@ -1,6 +1,8 @@
 #include "notify/configuredchannels.h"
 
+#include "common/logging.h"
 #include "config/coreconfig.h"
+#include "notify/notifier.h"
 
 #include <QJsonArray>
 
@@ -65,6 +67,30 @@ QList<Channel> from(const CoreConfig &config)
                            QStringLiteral("dead_letters")}),
                     mail.password});
     return out;
+}
+
+void adopt(Notifier &notifier, const CoreConfig &config,
+           std::function<void(const QString &, const QString &)> done)
+{
+    for (const Channel &c : from(config)) {
+        const QString id = c.definition.value(QLatin1String("id")).toString();
+        notifier.adoptChannel(
+            c.definition, c.secret, [done, variable = c.variable, id](Result<QJsonObject> saved) {
+                if (!saved) {
+                    qCWarning(lcService).noquote()
+                        << variable << "not taken:" << saved.error().message;
+                    return done(variable, saved.error().message);
+                }
+                const QString why = saved->value(QLatin1String("secret_not_stored")).toString();
+                if (!why.isEmpty())
+                    qCWarning(lcService).noquote()
+                        << variable << "is used from memory for this run only:" << why;
+                else
+                    qCInfo(lcService).noquote()
+                        << variable << "is kept with the secrets as the" << id << "channel";
+                done(variable, why);
+            });
+    }
 }
 
 } // namespace Switchboard::ConfiguredChannels

@@ -2,9 +2,11 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <functional>
 
 namespace Switchboard {
 
+class Notifier;
 struct CoreConfig;
 
 // The notification channels the configuration asks for (SLACK_WEBHOOK_URL,
@@ -21,6 +23,10 @@ struct Channel
 };
 
 QList<Channel> from(const CoreConfig &config);
+// Saves each of them on notifier. done(variable, why) follows each: why is empty when its
+// secret was stored, else why it is used from memory for this run only (or not taken).
+void adopt(Notifier &notifier, const CoreConfig &config,
+           std::function<void(const QString &variable, const QString &why)> done);
 
 } // namespace ConfiguredChannels
 } // namespace Switchboard

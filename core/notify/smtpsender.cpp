@@ -1,6 +1,7 @@
 #include "notify/smtpsender.h"
 
-#include <QMetaObject>
+#include "common/pooltask.h"
+
 #include <QThreadPool>
 #include <curl/curl.h>
 
@@ -90,15 +91,8 @@ SmtpSender::~SmtpSender()
 
 void SmtpSender::send(const Mail &mail, Done done)
 {
-    m_pool.start([this, mail, done = std::move(done)]() mutable {
-        Status result = deliver(mail);
-        QMetaObject::invokeMethod(
-            this,
-            [done = std::move(done), result = std::move(result)]() mutable {
-                done(std::move(result));
-            },
-            Qt::QueuedConnection);
-    });
+    PoolTask::run(
+        m_pool, this, [mail] { return deliver(mail); }, std::move(done));
 }
 
 } // namespace Switchboard

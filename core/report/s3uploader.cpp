@@ -1,8 +1,8 @@
 #include "report/s3uploader.h"
 
+#include "common/pooltask.h"
 #include "report/sigv4.h"
 
-#include <QMetaObject>
 #include <curl/curl.h>
 
 namespace Switchboard {
@@ -120,15 +120,10 @@ void S3Uploader::put(const DashboardPublishing &target, const QString &key, cons
                      const QByteArray &contentType, Done done)
 {
     const QUrl url = objectUrl(target, key);
-    m_pool.start([this, url, target, body, contentType, done = std::move(done)]() mutable {
-        Status result = putObject(url, target, body, contentType);
-        QMetaObject::invokeMethod(
-            this,
-            [done = std::move(done), result = std::move(result)]() mutable {
-                done(std::move(result));
-            },
-            Qt::QueuedConnection);
-    });
+    PoolTask::run(
+        m_pool, this,
+        [url, target, body, contentType] { return putObject(url, target, body, contentType); },
+        std::move(done));
 }
 
 } // namespace Switchboard

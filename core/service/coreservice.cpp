@@ -522,27 +522,12 @@ Status CoreService::startNotifier()
     connect(m_notifier, &Notifier::channelsChanged, this, &CoreService::alertsChanged);
     // Secrets from the configuration become channels; stored where secrets are kept, or used
     // from memory for this run with an alert that says so.
-    for (const ConfiguredChannels::Channel &c : ConfiguredChannels::from(m_config)) {
-        const QString id = c.definition.value(QLatin1String("id")).toString();
-        m_notifier->adoptChannel(
-            c.definition, c.secret, [this, variable = c.variable, id](Result<QJsonObject> saved) {
-                if (!saved) {
-                    qCWarning(lcService).noquote()
-                        << variable << "not taken:" << saved.error().message;
-                    m_unstoredSecrets.append({variable, saved.error().message});
-                } else if (const QString why =
-                               saved->value(QLatin1String("secret_not_stored")).toString();
-                           !why.isEmpty()) {
-                    qCWarning(lcService).noquote()
-                        << variable << "is used from memory for this run only:" << why;
-                    m_unstoredSecrets.append({variable, why});
-                } else {
-                    qCInfo(lcService).noquote()
-                        << variable << "is kept with the secrets as the" << id << "channel";
-                }
-                refreshOverview();
-            });
-    }
+    ConfiguredChannels::adopt(*m_notifier, m_config,
+                              [this](const QString &variable, const QString &why) {
+                                  if (!why.isEmpty())
+                                      m_unstoredSecrets.append({variable, why});
+                                  refreshOverview();
+                              });
     return Ok {};
 }
 

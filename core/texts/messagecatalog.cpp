@@ -84,13 +84,18 @@ constexpr Entry Entries[] = {
                         "Start a Secret Service (a desktop keychain), or set SECRETS_BACKEND=file "
                         "with a key (LoadCredential= or SWITCHBOARD_SECRET_KEY_FILE), then "
                         "restart; see docs/deployment.md")}},
-    {"alert.kpi_unavailable.title", {"Alerts", QT_TRANSLATE_NOOP("Alerts", "KPI Data Unavailable")}},
+    {"alert.kpi_unavailable.title",
+     {"Alerts", QT_TRANSLATE_NOOP("Alerts", "KPI Data Unavailable")}},
     {"alert.kpi_unavailable.message",
-     {"Alerts", QT_TRANSLATE_NOOP("Alerts", "Failed to fetch KPI data from Module 07 (%1): the "
-                                            "dashboard shows no figures rather than old ones")}},
+     {"Alerts",
+      QT_TRANSLATE_NOOP("Alerts",
+                        "Failed to fetch KPI data from Module 07 (%1): the "
+                        "dashboard shows no figures rather than old ones")}},
     {"alert.kpi_unavailable.action",
-     {"Alerts", QT_TRANSLATE_NOOP("Alerts", "Check Module 07; the figures return with its next "
-                                            "answer")}},
+     {"Alerts",
+      QT_TRANSLATE_NOOP("Alerts",
+                        "Check Module 07; the figures return with its next "
+                        "answer")}},
     {"alert.kpi_threshold.title",
      {"Alerts", QT_TRANSLATE_NOOP("Alerts", "KPI Threshold Breached")}},
     {"alert.kpi_threshold.below",

@@ -32,8 +32,8 @@ TraceContext TraceContext::fromHeaders(const QList<QPair<QByteArray, QByteArray>
     static const QRegularExpression traceparent(
         QStringLiteral("^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$"));
     const QByteArray given = header(headers, "traceparent");
-    const auto m = given.isEmpty() ? QRegularExpressionMatch()
-                                   : traceparent.match(QString::fromLatin1(given));
+    const auto m =
+        given.isEmpty() ? QRegularExpressionMatch() : traceparent.match(QString::fromLatin1(given));
     if (m.hasMatch() && m.captured(1) != QLatin1String("ff")
         && (m.captured(1) != QLatin1String("00") || m.captured(5).isEmpty())
         && !allZero(m.captured(2).toLatin1()) && !allZero(m.captured(3).toLatin1())) {

@@ -158,8 +158,8 @@ private Q_SLOTS:
                                {QStringLiteral("field"), QStringLiteral("action")}}));
         QJsonObject failure;
         {
-            const TraceContext::Scope trace(TraceContext::fromHeaders(
-                {{"X-Trace-ID", "4bf92f3577b34da6a3ce929d0e0e4736"}}));
+            const TraceContext::Scope trace(
+                TraceContext::fromHeaders({{"X-Trace-ID", "4bf92f3577b34da6a3ce929d0e0e4736"}}));
             failure = HttpReply::errorBody(500, QStringLiteral("Failed to fetch KPI data"),
                                            QStringLiteral("kpi_aggregation"));
         }
@@ -173,8 +173,9 @@ private Q_SLOTS:
         QVERIFY(QDateTime::fromString(failure.value(QLatin1String("timestamp")).toString(),
                                       Qt::ISODateWithMs)
                     .isValid());
-        QCOMPARE(failure.value(QLatin1String("metadata")).toObject().value(QLatin1String("handler")),
-                 QJsonValue(QStringLiteral("error_handler")));
+        QCOMPARE(
+            failure.value(QLatin1String("metadata")).toObject().value(QLatin1String("handler")),
+            QJsonValue(QStringLiteral("error_handler")));
         // Outside a request's trace, the seed's own id form.
         QVERIFY(HttpReply::errorBody(503, QStringLiteral("busy"))
                     .value(QLatin1String("trace_id"))
