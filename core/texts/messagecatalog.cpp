@@ -181,6 +181,11 @@ constexpr Entry Entries[] = {
     {"workflow.trigger.none",
      {"WorkflowProblems",
       QT_TRANSLATE_NOOP("WorkflowProblems", "the workflow needs a trigger node")}},
+    {"workflow.node.placeholder",
+     {"WorkflowProblems",
+      QT_TRANSLATE_NOOP("WorkflowProblems",
+                        "stands in for the n8n node \"%1\" (%2), which was not converted: %3. "
+                        "Replace it with a Switchboard step")}},
     {"workflow.trigger.many",
      {"WorkflowProblems",
       QT_TRANSLATE_NOOP("WorkflowProblems",

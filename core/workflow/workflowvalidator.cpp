@@ -189,6 +189,14 @@ void WorkflowValidator::checkNodes(const Workflow &w, QList<WorkflowIssue> &out)
         ids.insert(n.id);
         const QJsonObject &s = n.settings;
         checkDurations(n, out);
+        if (s.contains(QLatin1String("placeholder"))) {
+            const QJsonObject p = s.value(QLatin1String("placeholder")).toObject();
+            out.append({n.id, QStringLiteral("placeholder"),
+                        say("workflow.node.placeholder",
+                            {plain(p.value(QLatin1String("n8n_name")).toString()),
+                             plain(p.value(QLatin1String("n8n_type")).toString()),
+                             plain(p.value(QLatin1String("reason")).toString())})});
+        }
         switch (n.type) {
         case NodeType::Trigger:
             ++triggers;
