@@ -6155,6 +6155,10 @@ la más antigua espera %3</translation>
         <source>these nodes form a loop with no wait in it (a review, a wait for an event, or a delay of at least a second), which would run without end: %1</source>
         <translation>estos pasos forman un bucle sin espera (una revisión, una espera de evento o un retardo de al menos un segundo), que se repetiría sin fin: %1</translation>
     </message>
+    <message>
+        <source>stands in for the n8n node &quot;%1&quot; (%2), which was not converted: %3. Replace it with a Switchboard step</source>
+        <translation>sustituye al nodo de n8n &quot;%1&quot; (%2), que no se convirtió: %3. Reemplácelo por un paso de Switchboard</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -10,10 +10,15 @@
 #include "service/stopsignals.h"
 #include "sim/simdemoclinic.h"
 #include "store/database.h"
+#include "workflow/expressionengine.h"
+#include "workflow/n8nimport.h"
+#include "workflow/workflowvalidator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -83,6 +88,56 @@ bool parseListen(const QString &text, CoreOptions &options)
     options.listenAddress = address;
     options.listenPort = quint16(port);
     return true;
+}
+
+// --import-n8n: the converted workflow(s) as JSON on standard output (one object, or a list
+// when the export has several triggers), the report on standard error. Exit 0 when every
+// node mapped, 1 when placeholders are left to replace, 2 when the file is not an n8n export.
+int importN8n(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "switchboard-core: --import-n8n: cannot read %s: %s\n",
+                     qPrintable(path), qPrintable(file.errorString()));
+        return ConfigErrorExit;
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        std::fprintf(stderr, "switchboard-core: --import-n8n: %s is not JSON: %s at character %d\n",
+                     qPrintable(path), qPrintable(error.errorString()), int(error.offset));
+        return ConfigErrorExit;
+    }
+    auto converted = N8nImport::convert(doc.object());
+    if (!converted) {
+        std::fprintf(stderr, "switchboard-core: --import-n8n: %s: %s\n", qPrintable(path),
+                     qPrintable(converted.error().toString()));
+        return ConfigErrorExit;
+    }
+    const QJsonDocument out = converted->workflows.size() == 1
+        ? QJsonDocument(converted->workflows.first())
+        : QJsonDocument(converted->toJson().value(QLatin1String("workflows")).toArray());
+    std::fputs(out.toJson(QJsonDocument::Indented).constData(), stdout);
+    for (const QString &line : std::as_const(converted->mapped))
+        std::fprintf(stderr, "mapped: %s\n", qPrintable(line));
+    for (const QString &line : std::as_const(converted->unmapped))
+        std::fprintf(stderr, "NOT MAPPED: %s\n", qPrintable(line));
+    ExpressionEngine expressions;
+    WorkflowValidator validator(expressions);
+    int problems = 0;
+    for (const QJsonObject &w : std::as_const(converted->workflows)) {
+        for (const WorkflowIssue &issue : validator.validate(w)) {
+            std::fprintf(stderr, "problem in %s: %s\n",
+                         qPrintable(w.value(QLatin1String("id")).toString()),
+                         qPrintable(issue.toString()));
+            ++problems;
+        }
+    }
+    std::fprintf(stderr,
+                 "%d workflow(s), %d node(s) not mapped, %d problem(s) to fix before "
+                 "publishing\n",
+                 int(converted->workflows.size()), int(converted->unmapped.size()), problems);
+    return problems == 0 ? 0 : 1;
 }
 
 // --check-config: every setting, its value (secrets hidden) and where it came from.
@@ -277,8 +332,15 @@ int main(int argc, char *argv[])
         QStringLiteral("env-template"),
         QStringLiteral("Print an environment file with every setting, commented out with its "
                        "default, and exit."));
+    const QCommandLineOption importN8nOption(
+        QStringLiteral("import-n8n"),
+        QStringLiteral("Convert an n8n workflow export: the Switchboard workflow(s) as JSON on "
+                       "standard output, what mapped and what did not on standard error; exit "
+                       "1 when placeholders are left to replace."),
+        QStringLiteral("file"));
     parser.addOptions({listen, data, config, envFile, store, reportDir, demo, quiet, verifyAudit,
-                       checkConfig, envTemplate, tlsCert, tlsKey, workflow, installTemplates});
+                       checkConfig, envTemplate, tlsCert, tlsKey, workflow, installTemplates,
+                       importN8nOption});
     parser.process(app);
     const ConfigLoader::EnvMap environment = ConfigLoader::processEnvironment();
     // Every line gets a level and a time from here on (journald's priority under systemd);
@@ -286,6 +348,8 @@ int main(int argc, char *argv[])
     const bool journald = environment.contains(QStringLiteral("JOURNAL_STREAM"));
     LogFormat::install(LogFormat::Style::Text, journald);
 
+    if (parser.isSet(importN8nOption))
+        return importN8n(parser.value(importN8nOption));
     if (parser.isSet(envTemplate)) {
         std::fputs(qPrintable(ConfigLoader::envTemplate()), stdout);
         return 0;

@@ -5,6 +5,8 @@
 #include "modules/modulecatalog.h"
 #include "service/coreservice.h"
 #include "store/workflowstore.h"
+#include "workflow/n8nimport.h"
+#include "workflow/workflowvalidator.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -13,8 +15,49 @@
 
 namespace Switchboard {
 
+namespace {
+
+QJsonArray issuesJson(const QList<WorkflowIssue> &issues)
+{
+    QJsonArray out;
+    for (const WorkflowIssue &i : issues)
+        out.append(QJsonObject {{QStringLiteral("node"), i.node},
+                                {QStringLiteral("field"), i.field},
+                                {QStringLiteral("message"), i.message.text()},
+                                {QStringLiteral("texts"),
+                                 QJsonObject {{QStringLiteral("message"), i.message.toJson()}}}});
+    return out;
+}
+
+// POST /api/v1/import/n8n: an n8n export converted, with what mapped, what did not and each
+// workflow's problems. Nothing is saved: the admin saves what they want with PUT.
+void importN8n(const HttpRequest &req, const HttpReply &reply, const CoreService &core)
+{
+    if (!ApiServer::allow(req, reply, Role::Admin))
+        return;
+    auto body = req.jsonBody();
+    if (!body)
+        return reply.sendError(body.error());
+    auto converted = N8nImport::convert(*body);
+    if (!converted)
+        return reply.sendError(converted.error());
+    QJsonObject answer = converted->toJson();
+    QJsonObject problems;
+    for (const QJsonObject &w : std::as_const(converted->workflows))
+        problems.insert(w.value(QLatin1String("id")).toString(),
+                        issuesJson(core.validator()->validate(w)));
+    answer.insert(QStringLiteral("problems"), problems);
+    reply.sendJson(200, answer);
+}
+
+} // namespace
+
 void WorkflowRoutes::install(ApiServer &server, CoreService &core)
 {
+    server.route("POST", QStringLiteral("/api/v1/import/n8n"),
+                 [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
+                     importN8n(req, reply, core);
+                 });
     server.route("GET", QStringLiteral("/api/v1/workflows"),
                  [&core](const HttpRequest &, const HttpReply &reply, const QStringList &) {
                      QJsonArray list;
@@ -56,14 +99,7 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
             if (!saved)
                 return reply.sendError(saved.error());
             if (!saved->isEmpty()) {
-                QJsonArray issues;
-                for (const WorkflowIssue &i : *saved)
-                    issues.append(QJsonObject {
-                        {QStringLiteral("node"), i.node},
-                        {QStringLiteral("field"), i.field},
-                        {QStringLiteral("message"), i.message.text()},
-                        {QStringLiteral("texts"),
-                         QJsonObject {{QStringLiteral("message"), i.message.toJson()}}}});
+                const QJsonArray issues = issuesJson(*saved);
                 const WorkflowIssue &first = saved->first();
                 return reply.sendJson(
                     422,

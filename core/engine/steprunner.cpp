@@ -127,8 +127,9 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
             return makeError(
                 QStringLiteral("output.%1: %2").arg(output.error().field, output.error().message));
         if (!output->isObject() && s.contains(QLatin1String("output")))
-            return makeError(QStringLiteral("output: the template gave %1, not an object")
-                                 .arg(QString::fromLatin1(output->isArray() ? "a list" : "a single value")));
+            return makeError(
+                QStringLiteral("output: the template gave %1, not an object")
+                    .arg(QString::fromLatin1(output->isArray() ? "a list" : "a single value")));
         settle(StepStatus::Completed, *output);
         run.record(now, QStringLiteral("step_completed"), node.id);
         if (s.value(QLatin1String("status")).toString() == QLatin1String("failed"))

@@ -122,6 +122,7 @@ public:
     // Whether the database answers a query now.
     bool databaseAnswers() const;
     WorkflowStore *workflows() const { return m_workflows.get(); }
+    const WorkflowValidator *validator() const { return m_validator.get(); }
     ExpressionEngine *expressions() const { return m_expressions.get(); }
     SecretStore *secrets() const { return m_secrets; }
     ResilientModuleClient *moduleCalls() const { return m_resilient; }

@@ -48,9 +48,13 @@ Result<N8nImport> N8nImport::convert(const QJsonObject &n8n)
     const bool anyTrigger = std::any_of(graph.nodes().cbegin(), graph.nodes().cend(),
                                         [](const N8nNode &n) { return N8nTriggers::isTrigger(n); });
     if (!anyTrigger)
-        triggers.append({nullptr, N8nTrigger {QJsonObject {{QStringLiteral("kind"), QStringLiteral("manual")}},
-                                              QStringLiteral("manual start"), {},
-                                              {QStringLiteral("input"), {}, false}, QString()}});
+        triggers.append(
+            {nullptr,
+             N8nTrigger {QJsonObject {{QStringLiteral("kind"), QStringLiteral("manual")}},
+                         QStringLiteral("manual start"),
+                         {},
+                         {QStringLiteral("input"), {}, false},
+                         QString()}});
     QSet<QString> ids;
     for (const auto &[node, trigger] : std::as_const(triggers)) {
         QString id = base.left(63);

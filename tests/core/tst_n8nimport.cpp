@@ -91,17 +91,22 @@ private Q_SLOTS:
         QCOMPARE(nodes.value("confirm").value("payload").toObject().value("booking_id").toString(),
                  QStringLiteral("{{ steps.book_consult.output.booking_id }}"));
         QCOMPARE(nodes.value("wait").value("duration").toString(), QStringLiteral("1h"));
-        QCOMPARE(nodes.value("note_follow_up").value("values").toObject().value("follow_up")
-                     .toString(),
-                 QStringLiteral("Call {{ input.first_name }}"));
+        QCOMPARE(
+            nodes.value("note_follow_up").value("values").toObject().value("follow_up").toString(),
+            QStringLiteral("Call {{ input.first_name }}"));
         QCOMPARE(nodes.value("respond").value("type").toString(), QStringLiteral("end"));
         QCOMPARE(targets(hook, "hot_lead", "true"), QStringList {"confirm"});
         QCOMPARE(targets(hook, "hot_lead", "false"), QStringList {"wait"});
 
         // The IF decides as n8n would, on the webhook's score.
         ExpressionEngine engine;
-        const QString when =
-            nodes.value("hot_lead").value("cases").toArray().first().toObject().value("when").toString();
+        const QString when = nodes.value("hot_lead")
+                                 .value("cases")
+                                 .toArray()
+                                 .first()
+                                 .toObject()
+                                 .value("when")
+                                 .toString();
         for (const auto &[score, hot] : {std::pair {9, true}, std::pair {8, false}}) {
             const auto v = engine.evaluate(when, {{"input", QJsonObject {{"score", score}}}});
             QVERIFY2(v.ok(), qPrintable(when));
@@ -111,7 +116,8 @@ private Q_SLOTS:
         // The e-mail node has no Switchboard equivalent: one problem, naming it.
         const QList<WorkflowIssue> issues = issuesOf(hook);
         QVERIFY2(issues.size() == 1, qPrintable(firstIssue(issues)));
-        QVERIFY2(issues.first().node == QStringLiteral("send_email"), qPrintable(firstIssue(issues)));
+        QVERIFY2(issues.first().node == QStringLiteral("send_email"),
+                 qPrintable(firstIssue(issues)));
         QVERIFY(issues.first().toString().contains(QStringLiteral("Send Email")));
         QVERIFY(issues.first().toString().contains(QStringLiteral("n8n-nodes-base.emailSend")));
         QVERIFY(converted->unmapped.join('\n').contains(QStringLiteral("\"Send Email\"")));
@@ -154,8 +160,13 @@ private Q_SLOTS:
             if (!it.key().startsWith(QLatin1String("IF ")))
                 continue;
             const QString id = it.key().toLower().replace(' ', '_');
-            const QString when =
-                nodes.value(id).value("cases").toArray().first().toObject().value("when").toString();
+            const QString when = nodes.value(id)
+                                     .value("cases")
+                                     .toArray()
+                                     .first()
+                                     .toObject()
+                                     .value("when")
+                                     .toString();
             QVERIFY2(!when.isEmpty(), qPrintable(id));
             const QJsonArray outputs = it.value().toObject().value("main").toArray();
             for (int output = 0; output < outputs.size(); ++output) {
@@ -163,7 +174,10 @@ private Q_SLOTS:
                     for (const QJsonValue &item :
                          pinned.value(t.toObject().value("node").toString()).toArray()) {
                         const QJsonObject scope {
-                            {"steps", QJsonObject {{"code", QJsonObject {{"output", item.toObject().value("json")}}}}}};
+                            {"steps",
+                             QJsonObject {
+                                 {"code",
+                                  QJsonObject {{"output", item.toObject().value("json")}}}}}};
                         const auto v = engine.evaluate(when, scope);
                         QVERIFY2(v.ok(), qPrintable(when));
                         QCOMPARE(engine.truthy(*v), output == 0);
@@ -184,13 +198,20 @@ private Q_SLOTS:
         auto converted = N8nImport::convert(n8n);
         QVERIFY(converted.ok());
         const QJsonObject w = converted->workflows.first();
-        const QString when = nodesOf(w).value("if").value("cases").toArray().first().toObject()
-                                 .value("when").toString();
+        const QString when = nodesOf(w)
+                                 .value("if")
+                                 .value("cases")
+                                 .toArray()
+                                 .first()
+                                 .toObject()
+                                 .value("when")
+                                 .toString();
         ExpressionEngine engine;
         for (const auto &[count, then] :
              {std::pair {1, true}, std::pair {12, true}, std::pair {5, false}}) {
             const QJsonObject scope {
-                {"steps", QJsonObject {{"code", QJsonObject {{"output", QJsonObject {{"count", count}}}}}}}};
+                {"steps",
+                 QJsonObject {{"code", QJsonObject {{"output", QJsonObject {{"count", count}}}}}}}};
             const auto v = engine.evaluate(when, scope);
             QVERIFY2(v.ok(), qPrintable(when));
             QCOMPARE(engine.truthy(*v), then);
@@ -222,7 +243,9 @@ private Q_SLOTS:
         for (const auto &[output, matches] :
              {std::pair {"second", true}, std::pair {"fourth", false}}) {
             const QJsonObject scope {
-                {"steps", QJsonObject {{"code", QJsonObject {{"output", QJsonObject {{"output", output}}}}}}}};
+                {"steps",
+                 QJsonObject {
+                     {"code", QJsonObject {{"output", QJsonObject {{"output", output}}}}}}}};
             QCOMPARE(engine.truthy(*engine.evaluate(second, scope)), matches);
         }
     }
@@ -232,10 +255,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("named");
-        QTest::newRow("luxon now") << "={{ $now.toISO() }}" << "$now";
-        QTest::newRow("webhook headers") << "={{ $json.headers.host }}" << "headers";
-        QTest::newRow("unknown node") << "={{ $('Nowhere').item.json.x }}" << "Nowhere";
-        QTest::newRow("all items") << "={{ $input.all().length }}" << "$input";
+        QTest::newRow("luxon now") << "={{ $now.toISO() }}"
+                                   << "$now";
+        QTest::newRow("webhook headers") << "={{ $json.headers.host }}"
+                                         << "headers";
+        QTest::newRow("unknown node") << "={{ $('Nowhere').item.json.x }}"
+                                      << "Nowhere";
+        QTest::newRow("all items") << "={{ $input.all().length }}"
+                                   << "$input";
     }
 
     void expressionsThatCannotMapAreRefused()
@@ -245,16 +272,25 @@ private Q_SLOTS:
         const QJsonObject n8n {
             {"name", "x"},
             {"nodes",
-             QJsonArray {QJsonObject {{"name", "Hook"},
-                                      {"type", "n8n-nodes-base.webhook"},
-                                      {"parameters", QJsonObject {{"httpMethod", "POST"}, {"path", "in"}}}},
-                         QJsonObject {{"name", "Note"},
-                                      {"type", "n8n-nodes-base.set"},
-                                      {"typeVersion", 2},
-                                      {"parameters",
-                                       QJsonObject {{"values", QJsonObject {{"string", QJsonArray {QJsonObject {{"name", "a"}, {"value", value}}}}}}}}}}},
+             QJsonArray {
+                 QJsonObject {{"name", "Hook"},
+                              {"type", "n8n-nodes-base.webhook"},
+                              {"parameters", QJsonObject {{"httpMethod", "POST"}, {"path", "in"}}}},
+                 QJsonObject {
+                     {"name", "Note"},
+                     {"type", "n8n-nodes-base.set"},
+                     {"typeVersion", 2},
+                     {"parameters",
+                      QJsonObject {{"values",
+                                    QJsonObject {{"string",
+                                                  QJsonArray {QJsonObject {
+                                                      {"name", "a"}, {"value", value}}}}}}}}}}},
             {"connections",
-             QJsonObject {{"Hook", QJsonObject {{"main", QJsonArray {QJsonArray {QJsonObject {{"node", "Note"}, {"type", "main"}, {"index", 0}}}}}}}}}};
+             QJsonObject {
+                 {"Hook",
+                  QJsonObject {{"main",
+                                QJsonArray {QJsonArray {QJsonObject {
+                                    {"node", "Note"}, {"type", "main"}, {"index", 0}}}}}}}}}};
         auto converted = N8nImport::convert(n8n);
         QVERIFY(converted.ok());
         const QList<WorkflowIssue> issues = issuesOf(converted->workflows.first());
@@ -271,11 +307,20 @@ private Q_SLOTS:
         const QJsonObject n8n {
             {"name", longName},
             {"nodes",
-             QJsonArray {QJsonObject {{"name", "Hook"}, {"type", "n8n-nodes-base.webhook"}, {"parameters", QJsonObject {{"path", "in"}}}},
-                         QJsonObject {{"name", longName}, {"type", "n8n-nodes-base.httpRequest"}, {"typeVersion", 4},
-                                      {"parameters", QJsonObject {{"method", "POST"}, {"url", "https://example.org/x"}}}}}},
+             QJsonArray {QJsonObject {{"name", "Hook"},
+                                      {"type", "n8n-nodes-base.webhook"},
+                                      {"parameters", QJsonObject {{"path", "in"}}}},
+                         QJsonObject {{"name", longName},
+                                      {"type", "n8n-nodes-base.httpRequest"},
+                                      {"typeVersion", 4},
+                                      {"parameters",
+                                       QJsonObject {{"method", "POST"},
+                                                    {"url", "https://example.org/x"}}}}}},
             {"connections",
-             QJsonObject {{"Hook", QJsonObject {{"main", QJsonArray {QJsonArray {QJsonObject {{"node", longName}, {"index", 0}}}}}}}}}};
+             QJsonObject {{"Hook",
+                           QJsonObject {{"main",
+                                         QJsonArray {QJsonArray {
+                                             QJsonObject {{"node", longName}, {"index", 0}}}}}}}}}};
         auto converted = N8nImport::convert(n8n);
         QVERIFY(converted.ok());
         const QJsonObject w = converted->workflows.first();

@@ -299,6 +299,69 @@ private Q_SLOTS:
         QCOMPARE(workflows(true), installed);
     }
 
+    // An n8n export converts from the command line (workflows on standard output, the report
+    // on standard error) and through the API, the same way; nothing is saved until asked.
+    void n8nExportsConvertFromTheCommandLineAndTheApi()
+    {
+        QProcessEnvironment env = serverEnvironment(m_dir.path());
+        const QString file =
+            QStringLiteral(QT_TESTCASE_SOURCEDIR "/data/n8n/clinic-lead-follow-up.json");
+        const Run cli = run("switchboard-core", {QStringLiteral("--import-n8n"), file}, env);
+        QCOMPARE(cli.exitCode, 1); // a placeholder is left to replace
+        const QJsonArray workflows = QJsonDocument::fromJson(cli.out.toUtf8()).array();
+        QCOMPARE(workflows.size(), 3);
+        QVERIFY2(cli.err.contains(QStringLiteral("NOT MAPPED: \"Send Email\"")),
+                 qPrintable(cli.err));
+        QVERIFY(cli.err.contains(QStringLiteral("1 problem(s)")));
+        QCOMPARE(run("switchboard-core",
+                     {QStringLiteral("--import-n8n"), QStringLiteral("/nonexistent.json")}, env)
+                     .exitCode,
+                 2);
+
+        env.insert(QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"),
+                   QStringLiteral("import-test-token-0123"));
+        QProcess core;
+        core.setProcessEnvironment(env);
+        core.start(binary("switchboard-core"),
+                   {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                    QStringLiteral("--data"), m_dir.filePath(QStringLiteral("import"))});
+        const QString line = waitForLine(core, QStringLiteral("listening on"));
+        const QString base =
+            QStringLiteral("http://127.0.0.1:%1").arg(line.section(QLatin1Char(':'), -1).toUInt());
+        const QList<QPair<QByteArray, QByteArray>> admin {
+            {"Authorization", "Bearer import-test-token-0123"}};
+        QFile source(file);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        const auto answer =
+            post(base + QStringLiteral("/api/v1/import/n8n"), source.readAll(), admin);
+        QCOMPARE(answer.status, 200);
+        const QJsonObject json = answer.json();
+        QCOMPARE(json.value("workflows").toArray(), workflows); // the same as the command line
+        const QJsonArray problems =
+            json.value("problems").toObject().value("lead-follow-up-webhook").toArray();
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().toObject().value("node").toString(),
+                 QStringLiteral("send_email"));
+        QVERIFY(json.value("problems")
+                    .toObject()
+                    .value("lead-follow-up-every-morning-rule-1")
+                    .toArray()
+                    .isEmpty());
+        // Nothing was saved.
+        QVERIFY(get(base + QStringLiteral("/api/v1/workflows"), admin)
+                    .json()
+                    .value("workflows")
+                    .toArray()
+                    .isEmpty());
+        const auto refused =
+            post(base + QStringLiteral("/api/v1/import/n8n"), R"({"nodes": []})", admin);
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.json().value("field").toString(), QStringLiteral("connections"));
+        QCOMPARE(post(base + QStringLiteral("/api/v1/import/n8n"), source.readAll()).status, 401);
+        core.terminate();
+        QVERIFY(core.waitForFinished(10000));
+    }
+
     // A core killed (kill -9, a power cut) leaves its lock behind; the next start reads the
     // whole file before trusting it, and refuses a damaged one naming the last good backup. A
     // clean stop removes the lock, and the next start does not read every page.

@@ -328,15 +328,17 @@ private Q_SLOTS:
                  qPrintable(builder.statusText()));
         QCOMPARE(builder.graph().toJson(), before);
 
-        // An n8n export converts, with its report; the result validates.
-        QVERIFY(builder.importFile(QFINDTESTDATA("../data/n8n-lead-follow-up.json")));
+        // An n8n export converts, with its report; the node with no equivalent is the one
+        // problem, named, so the workflow cannot be published until it is replaced.
+        QVERIFY(builder.importFile(QFINDTESTDATA("../data/n8n/clinic-lead-follow-up.json")));
         QCOMPARE(builder.graph().metadata().value("id").toString(),
-                 QStringLiteral("lead-follow-up"));
+                 QStringLiteral("lead-follow-up-webhook"));
         QVERIFY(builder.statusText().contains(QStringLiteral("Imported from n8n")));
-        QVERIFY(
-            builder.importReport().join('\n').contains(QStringLiteral("Not mapped: Send Email")));
+        QVERIFY(builder.importReport().join('\n').contains(
+            QStringLiteral("Not mapped: \"Send Email\"")));
         builder.validateNow();
-        QVERIFY(builder.problems().isEmpty());
+        QCOMPARE(builder.problems().size(), 1);
+        QVERIFY(builder.problems().first().toString().contains(QStringLiteral("Send Email")));
         QVERIFY(builder.openTemplate(QStringLiteral("document-processing")));
 
         // A good file imports; export writes what is on the canvas.

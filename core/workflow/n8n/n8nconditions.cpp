@@ -59,7 +59,9 @@ Result<QString> compareV1(const QString &dataType, const QString &operation, con
         return EmptyV1.arg(l);
     if (operation == QLatin1String("isNotEmpty"))
         return QStringLiteral("!") + EmptyV1.arg(l);
-    const auto text = [](const QString &v) { return QStringLiteral("((%1) || '').toString()").arg(v); };
+    const auto text = [](const QString &v) {
+        return QStringLiteral("((%1) || '').toString()").arg(v);
+    };
     if (operation == QLatin1String("contains"))
         return QStringLiteral("%1.includes(%2)").arg(text(l), text(r));
     if (operation == QLatin1String("notContains"))
@@ -90,11 +92,10 @@ Result<QString> ifV1(const QJsonObject &parameters, const N8nExpressions &x)
         {QStringLiteral("dateTime"), QStringLiteral("after")},
         {QStringLiteral("number"), QStringLiteral("smaller")},
         {QStringLiteral("string"), QStringLiteral("equal")}};
-    static const QHash<QString, QJsonValue> defaultValue = {
-        {QStringLiteral("boolean"), false},
-        {QStringLiteral("dateTime"), QString()},
-        {QStringLiteral("number"), 0},
-        {QStringLiteral("string"), QString()}};
+    static const QHash<QString, QJsonValue> defaultValue = {{QStringLiteral("boolean"), false},
+                                                            {QStringLiteral("dateTime"), QString()},
+                                                            {QStringLiteral("number"), 0},
+                                                            {QStringLiteral("string"), QString()}};
     const QJsonObject conditions = parameters.value(QLatin1String("conditions")).toObject();
     QStringList parts;
     for (auto it = conditions.begin(); it != conditions.end(); ++it) {
@@ -134,7 +135,8 @@ Result<QString> filterCondition(const QJsonObject &c, bool ignoreCase, const N8n
 {
     const QJsonObject op = c.value(QLatin1String("operator")).toObject();
     const QString type = op.value(QLatin1String("type")).toString(QStringLiteral("string"));
-    const QString operation = op.value(QLatin1String("operation")).toString(QStringLiteral("equals"));
+    const QString operation =
+        op.value(QLatin1String("operation")).toString(QStringLiteral("equals"));
     auto left = x.expression(c.value(QLatin1String("leftValue")).isUndefined()
                                  ? QJsonValue(QString())
                                  : c.value(QLatin1String("leftValue")));
@@ -232,8 +234,8 @@ Result<QString> filterCondition(const QJsonObject &c, bool ignoreCase, const N8n
             return QStringLiteral("((%1) || []).length %2 Number(%3)")
                 .arg(l, lengths.value(operation), r);
     }
-    return makeError(QStringLiteral("the %1 comparison \"%2\" has no exact translation")
-                         .arg(type, operation));
+    return makeError(
+        QStringLiteral("the %1 comparison \"%2\" has no exact translation").arg(type, operation));
 }
 
 } // namespace

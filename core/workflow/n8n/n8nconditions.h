@@ -15,8 +15,8 @@ namespace N8nConditions {
 // defaults for what an export leaves out (a number comparison is "smaller" unless it says).
 Result<QString> ifV1(const QJsonObject &parameters, const N8nExpressions &x);
 // One v1 comparison, as IF v1 and Switch v1/v2 rules make them.
-Result<QString> compareV1(const QString &dataType, const QString &operation,
-                          const QString &left, const QString &right);
+Result<QString> compareV1(const QString &dataType, const QString &operation, const QString &left,
+                          const QString &right);
 // The filter of IF v2, Switch v3 and Filter: {"conditions": [...], "combinator", "options"}.
 Result<QString> filter(const QJsonObject &conditions, const N8nExpressions &x);
 

@@ -3,7 +3,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-
 #include <algorithm>
 
 namespace Switchboard {
@@ -49,8 +48,8 @@ Result<QString> N8nExpressions::rootFor(const N8nDataRoot &root, const QString &
     consumed = 0;
     if (root.expression.isEmpty())
         return makeError(QStringLiteral("%1: %2").arg(what, root.unavailable));
-    const QString plain = root.expression.contains(QLatin1Char(' '))
-            || root.expression.contains(QLatin1Char('('))
+    const QString plain =
+        root.expression.contains(QLatin1Char(' ')) || root.expression.contains(QLatin1Char('('))
         ? QStringLiteral("(%1)").arg(root.expression)
         : root.expression;
     if (!root.webhook)
@@ -169,7 +168,9 @@ Result<QString> N8nExpressions::expression(const QJsonValue &parameter) const
         outside += after;
     }
     // "={{ $json.score }}" keeps its type; text around the parts makes it a string.
-    const auto isBlock = [](const QString &p) { return p.startsWith(QLatin1Char('(')); };
+    const auto isBlock = [](const QString &p) {
+        return p.startsWith(QLatin1Char('('));
+    };
     if (outside.trimmed().isEmpty() && std::count_if(parts.cbegin(), parts.cend(), isBlock) == 1)
         return *std::find_if(parts.cbegin(), parts.cend(), isBlock);
     if (parts.isEmpty())

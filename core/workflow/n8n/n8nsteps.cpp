@@ -72,9 +72,8 @@ N8nStep switchNode(const N8nNode &n, const N8nExpressions &x)
         if (!which)
             return N8nStep::refuse(which.error().message);
         const int count = n.version < 2 ? 4
-            : n.version < 3
-            ? n.parameters.value(QLatin1String("outputsAmount")).toInt(4)
-            : n.parameters.value(QLatin1String("numberOutputs")).toInt(4);
+            : n.version < 3 ? n.parameters.value(QLatin1String("outputsAmount")).toInt(4)
+                            : n.parameters.value(QLatin1String("numberOutputs")).toInt(4);
         for (int i = 0; i < count; ++i) {
             const QString label = QStringLiteral("output_%1").arg(i);
             cases.append(when(label, QStringLiteral("Number(%1) === %2").arg(*which).arg(i)));
@@ -84,15 +83,17 @@ N8nStep switchNode(const N8nNode &n, const N8nExpressions &x)
     } else if (n.version < 3) {
         const QString type = n.param("dataType", QStringLiteral("number"));
         const QJsonValue defaultValue = type == QLatin1String("number") ? QJsonValue(0)
-            : type == QLatin1String("boolean")                           ? QJsonValue(false)
-                                                                         : QJsonValue(QString());
+            : type == QLatin1String("boolean")                          ? QJsonValue(false)
+                                                                        : QJsonValue(QString());
         auto left = x.expression(n.parameters.value(QLatin1String("value1")).isUndefined()
                                      ? defaultValue
                                      : n.parameters.value(QLatin1String("value1")));
         if (!left)
             return N8nStep::refuse(left.error().message);
-        const QJsonArray rules =
-            n.parameters.value(QLatin1String("rules")).toObject().value(QLatin1String("rules")).toArray();
+        const QJsonArray rules = n.parameters.value(QLatin1String("rules"))
+                                     .toObject()
+                                     .value(QLatin1String("rules"))
+                                     .toArray();
         for (int i = 0; i < rules.size(); ++i) {
             const QJsonObject r = rules.at(i).toObject();
             auto right = x.expression(r.value(QLatin1String("value2")).isUndefined()
@@ -115,14 +116,17 @@ N8nStep switchNode(const N8nNode &n, const N8nExpressions &x)
         if (options.value(QLatin1String("allMatchingOutputs")).toBool())
             return N8nStep::refuse(QStringLiteral("\"send data to all matching outputs\" is on; a "
                                                   "Switchboard condition takes the first match"));
-        const QJsonArray rules =
-            n.parameters.value(QLatin1String("rules")).toObject().value(QLatin1String("values")).toArray();
+        const QJsonArray rules = n.parameters.value(QLatin1String("rules"))
+                                     .toObject()
+                                     .value(QLatin1String("values"))
+                                     .toArray();
         QStringList labels;
         for (int i = 0; i < rules.size(); ++i) {
             const QJsonObject r = rules.at(i).toObject();
             auto test = N8nConditions::filter(r.value(QLatin1String("conditions")).toObject(), x);
             if (!test)
-                return N8nStep::refuse(QStringLiteral("rule %1: %2").arg(i + 1).arg(test.error().message));
+                return N8nStep::refuse(
+                    QStringLiteral("rule %1: %2").arg(i + 1).arg(test.error().message));
             QString label = r.value(QLatin1String("renameOutput")).toBool()
                 ? r.value(QLatin1String("outputKey")).toString().trimmed()
                 : QString();
@@ -134,8 +138,8 @@ N8nStep switchNode(const N8nNode &n, const N8nExpressions &x)
         }
         const QJsonValue f = options.value(QLatin1String("fallbackOutput"));
         if (f.toString() == QLatin1String("extra")) {
-            fallback = options.value(QLatin1String("renameFallbackOutput")).toString(
-                QStringLiteral("fallback"));
+            fallback = options.value(QLatin1String("renameFallbackOutput"))
+                           .toString(QStringLiteral("fallback"));
             fallbackOutput = int(rules.size());
             outputs.append(QStringList());
         } else if (f.isDouble()) {
@@ -214,8 +218,8 @@ N8nStep setNode(const N8nNode &n, const QString &id, const N8nExpressions &x)
         for (auto it = values.begin(); it != values.end(); ++it) {
             for (const auto &v : it.value().toArray()) {
                 const QJsonObject o = v.toObject();
-                fields.append({o.value(QLatin1String("name")).toString(),
-                               o.value(QLatin1String("value"))});
+                fields.append(
+                    {o.value(QLatin1String("name")).toString(), o.value(QLatin1String("value"))});
             }
         }
         keepOnly = n.parameters.value(QLatin1String("keepOnlySet")).toBool(false);
@@ -226,22 +230,24 @@ N8nStep setNode(const N8nNode &n, const QString &id, const N8nExpressions &x)
                                            .toArray();
         for (const auto &v : assignments) {
             const QJsonObject o = v.toObject();
-            fields.append({o.value(QLatin1String("name")).toString(),
-                           o.value(QLatin1String("value"))});
+            fields.append(
+                {o.value(QLatin1String("name")).toString(), o.value(QLatin1String("value"))});
         }
         for (const auto &v : n.parameters.value(QLatin1String("fields"))
                                  .toObject()
                                  .value(QLatin1String("values"))
                                  .toArray()) {
             const QJsonObject o = v.toObject();
-            const QString type = o.value(QLatin1String("type")).toString(QStringLiteral("stringValue"));
+            const QString type =
+                o.value(QLatin1String("type")).toString(QStringLiteral("stringValue"));
             fields.append({o.value(QLatin1String("name")).toString(), o.value(type)});
         }
         // From 3.3 "includeOtherFields" (off by default); before, "include" (all by default).
         keepOnly = n.version >= 3.3
             ? !n.parameters.value(QLatin1String("includeOtherFields")).toBool(false)
             : n.param("include", QStringLiteral("all")) == QLatin1String("none");
-        if (!keepOnly && n.version < 3.3 && n.param("include", QStringLiteral("all")) != QLatin1String("all"))
+        if (!keepOnly && n.version < 3.3
+            && n.param("include", QStringLiteral("all")) != QLatin1String("all"))
             return N8nStep::refuse(QStringLiteral("keeps only some of the other fields"));
     }
     QJsonObject values;
@@ -260,7 +266,10 @@ N8nStep setNode(const N8nNode &n, const QString &id, const N8nExpressions &x)
     s.outputs = {{QStringLiteral("out")}};
     const QString own = QStringLiteral("steps.%1.output").arg(id);
     s.item = keepOnly ? N8nItem {N8nItem::Own, own, 0, {}}
-                      : N8nItem {N8nItem::Extends, QStringLiteral("Object.assign({}, %1, ") + own + QLatin1Char(')'), 0, {}};
+                      : N8nItem {N8nItem::Extends,
+                                 QStringLiteral("Object.assign({}, %1, ") + own + QLatin1Char(')'),
+                                 0,
+                                 {}};
     s.described = QStringLiteral("set %1 field(s)").arg(values.size());
     return s;
 }
@@ -285,8 +294,14 @@ Result<QJsonObject> bodyOf(const N8nNode &n)
             body.insert(o.value(QLatin1String("name")).toString(), o.value(QLatin1String("value")));
         }
     };
-    pairs(n.parameters.value(QLatin1String("bodyParameters")).toObject().value(QLatin1String("parameters")).toArray());
-    pairs(n.parameters.value(QLatin1String("bodyParametersUi")).toObject().value(QLatin1String("parameter")).toArray());
+    pairs(n.parameters.value(QLatin1String("bodyParameters"))
+              .toObject()
+              .value(QLatin1String("parameters"))
+              .toArray());
+    pairs(n.parameters.value(QLatin1String("bodyParametersUi"))
+              .toObject()
+              .value(QLatin1String("parameter"))
+              .toArray());
     QJsonValue json = n.parameters.value(QLatin1String("jsonBody"));
     if (json.isUndefined() && n.parameters.value(QLatin1String("jsonParameters")).toBool())
         json = n.parameters.value(QLatin1String("bodyParametersJson"));
@@ -303,9 +318,10 @@ Result<QJsonObject> bodyOf(const N8nNode &n)
         const QJsonObject o = doc.object();
         for (auto it = o.begin(); it != o.end(); ++it) {
             const QJsonValue v = it.value();
-            body.insert(it.key(), v.isString() && v.toString().contains(QStringLiteral("{{"))
-                                      ? QJsonValue(QLatin1Char('=') + v.toString())
-                                      : v);
+            body.insert(it.key(),
+                        v.isString() && v.toString().contains(QStringLiteral("{{"))
+                            ? QJsonValue(QLatin1Char('=') + v.toString())
+                            : v);
         }
     }
     return body;
@@ -343,13 +359,17 @@ N8nStep httpRequestNode(const N8nNode &n, const QString &id, const N8nExpression
               {QStringLiteral("module"), module->id},
               {QStringLiteral("action"), action.toString()},
               {QStringLiteral("payload"), payload}};
-    const int timeoutMs = n.parameters.value(QLatin1String("options")).toObject().value(QLatin1String("timeout")).toInt(0);
+    const int timeoutMs = n.parameters.value(QLatin1String("options"))
+                              .toObject()
+                              .value(QLatin1String("timeout"))
+                              .toInt(0);
     if (timeoutMs >= 5000 && timeoutMs <= 60000)
         s.step.insert(QStringLiteral("timeout_s"), timeoutMs / 1000);
     const QString onError = n.raw.value(QLatin1String("onError")).toString();
     if (onError == QLatin1String("continueErrorOutput"))
         s.outputs = {{QStringLiteral("out")}, {QStringLiteral("error")}};
-    else if (onError == QLatin1String("continueRegularOutput") || n.raw.value(QLatin1String("continueOnFail")).toBool())
+    else if (onError == QLatin1String("continueRegularOutput")
+             || n.raw.value(QLatin1String("continueOnFail")).toBool())
         s.outputs = {{QStringLiteral("out"), QStringLiteral("error")}};
     else
         s.outputs = {{QStringLiteral("out")}};
@@ -370,17 +390,20 @@ N8nStep mergeNode(const N8nNode &n)
     s.step = {{QStringLiteral("type"), QStringLiteral("join")}};
     s.outputs = {{QStringLiteral("out")}};
     if (mode == QLatin1String("append") || mode == QLatin1String("wait")) {
-        s.item = {N8nItem::None, {}, 0,
+        s.item = {N8nItem::None,
+                  {},
+                  0,
                   QStringLiteral("\"%1\" appends both inputs' items; name the step whose data "
                                  "you mean")
                       .arg(n.name)};
     } else if (mode == QLatin1String("chooseBranch") || mode == QLatin1String("passThrough")) {
         // v1–v2 say "input1"/"input2"/"empty"; v3 says which input by number.
-        const QString chosen = n.version >= 3
-            ? QStringLiteral("input%1").arg(n.parameters.value(QLatin1String("useDataOfInput")).toInt(1))
-            : n.param("output", QStringLiteral("input1"));
+        const QString chosen = n.version >= 3 ? QStringLiteral("input%1").arg(
+                                   n.parameters.value(QLatin1String("useDataOfInput")).toInt(1))
+                                              : n.param("output", QStringLiteral("input1"));
         if (chosen == QLatin1String("empty"))
-            s.item = {N8nItem::None, {}, 0, QStringLiteral("\"%1\" passes an empty item").arg(n.name)};
+            s.item = {
+                N8nItem::None, {}, 0, QStringLiteral("\"%1\" passes an empty item").arg(n.name)};
         else
             s.item = {N8nItem::FromInput, {}, chosen == QLatin1String("input2") ? 1 : 0, {}};
     } else {
@@ -395,7 +418,10 @@ N8nStep mergeNode(const N8nNode &n)
 N8nStep respondNode(const N8nNode &n, const N8nExpressions &x, const QString &current)
 {
     const QString with = n.param("respondWith", QStringLiteral("firstIncomingItem"));
-    const int code = n.parameters.value(QLatin1String("options")).toObject().value(QLatin1String("responseCode")).toInt(200);
+    const int code = n.parameters.value(QLatin1String("options"))
+                         .toObject()
+                         .value(QLatin1String("responseCode"))
+                         .toInt(200);
     if (code != 200)
         return N8nStep::refuse(QStringLiteral("answers with HTTP %1; a Switchboard webhook "
                                               "answers 200 when the run ends")
@@ -440,8 +466,9 @@ N8nStep map(const N8nNode &n, const QString &id, const N8nExpressions &x)
     if (n.disabled || kind == QLatin1String("noOp")) {
         s.step = {{QStringLiteral("type"), QStringLiteral("set")},
                   {QStringLiteral("values"), QJsonObject {}}};
-        s.described = n.disabled ? QStringLiteral("disabled in n8n: passes the item on, as n8n does")
-                                 : QStringLiteral("does nothing, as in n8n");
+        s.described = n.disabled
+            ? QStringLiteral("disabled in n8n: passes the item on, as n8n does")
+            : QStringLiteral("does nothing, as in n8n");
     } else if (kind == QLatin1String("if")) {
         s = ifNode(n, x);
     } else if (kind == QLatin1String("filter")) {

@@ -25,7 +25,8 @@ Result<QString> fiveFields(const QString &expression)
         fields.removeFirst();
     }
     if (fields.size() != 5)
-        return makeError(QStringLiteral("the cron \"%1\" does not have five fields").arg(expression));
+        return makeError(
+            QStringLiteral("the cron \"%1\" does not have five fields").arg(expression));
     return fields.join(QLatin1Char(' '));
 }
 
@@ -56,7 +57,8 @@ Result<QString> scheduleRule(const QJsonObject &r)
     }
     if (field == QLatin1String("months"))
         return QStringLiteral("%1 %2 %3 %4 *")
-            .arg(minute, hour, num(r, "triggerAtDayOfMonth", 1), every(num(r, "monthsInterval", 1)));
+            .arg(minute, hour, num(r, "triggerAtDayOfMonth", 1),
+                 every(num(r, "monthsInterval", 1)));
     return makeError(QStringLiteral("a schedule every few %1; Switchboard schedules fire at most "
                                     "once a minute")
                          .arg(field));
@@ -79,12 +81,14 @@ Result<QString> cronTime(const QJsonObject &t)
         return QStringLiteral("%1 %2 %3 * *").arg(minute, hour, num(t, "dayOfMonth", 1));
     if (mode == QLatin1String("everyX")) {
         const QString value = num(t, "value", 2);
-        return t.value(QLatin1String("unit")).toString(QStringLiteral("hours")) == QLatin1String("minutes")
+        return t.value(QLatin1String("unit")).toString(QStringLiteral("hours"))
+                == QLatin1String("minutes")
             ? QStringLiteral("*/%1 * * * *").arg(value)
             : QStringLiteral("0 */%1 * * *").arg(value);
     }
     if (mode == QLatin1String("custom"))
-        return fiveFields(t.value(QLatin1String("cronExpression")).toString(QStringLiteral("* * * * * *")));
+        return fiveFields(
+            t.value(QLatin1String("cronExpression")).toString(QStringLiteral("* * * * * *")));
     return makeError(QStringLiteral("the time mode \"%1\"").arg(mode));
 }
 
@@ -98,9 +102,9 @@ N8nTrigger webhook(const N8nNode &n)
     const QString mode = n.param("responseMode", QStringLiteral("onReceived"));
     t.trigger = {{QStringLiteral("kind"), QStringLiteral("webhook")},
                  {QStringLiteral("path"), path},
-                 {QStringLiteral("respond"), mode == QLatin1String("onReceived")
-                                                 ? QStringLiteral("immediately")
-                                                 : QStringLiteral("on_end")}};
+                 {QStringLiteral("respond"),
+                  mode == QLatin1String("onReceived") ? QStringLiteral("immediately")
+                                                      : QStringLiteral("on_end")}};
     static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9/_.-]{0,120}$"));
     if (method != QLatin1String("POST"))
         t.refused = QStringLiteral("listens for %1; a Switchboard webhook takes POST with a JSON "
@@ -114,10 +118,11 @@ N8nTrigger webhook(const N8nNode &n)
         t.refused = QStringLiteral("checks %1 credentials; set the workflow's secret_header and "
                                    "its secret in Switchboard instead")
                         .arg(n.param("authentication"));
-    t.described = QStringLiteral("webhook POST /hooks/%1, answering %2")
-                      .arg(path, mode == QLatin1String("onReceived")
-                                     ? QStringLiteral("at once")
-                                     : QStringLiteral("when the run ends"));
+    t.described =
+        QStringLiteral("webhook POST /hooks/%1, answering %2")
+            .arg(path,
+                 mode == QLatin1String("onReceived") ? QStringLiteral("at once")
+                                                     : QStringLiteral("when the run ends"));
     return t;
 }
 
@@ -135,8 +140,10 @@ Result<QStringList> cronsOf(const N8nNode &n)
 {
     QStringList crons;
     if (n.kind() == QLatin1String("scheduleTrigger")) {
-        QJsonArray rules =
-            n.parameters.value(QLatin1String("rule")).toObject().value(QLatin1String("interval")).toArray();
+        QJsonArray rules = n.parameters.value(QLatin1String("rule"))
+                               .toObject()
+                               .value(QLatin1String("interval"))
+                               .toArray();
         if (rules.isEmpty())
             rules.append(QJsonObject {}); // n8n's default: every day at midnight
         for (const auto &r : std::as_const(rules)) {
@@ -170,12 +177,18 @@ QList<N8nTrigger> map(const N8nNode &n)
         QStringLiteral("the item of \"%1\" has no Switchboard equivalent").arg(n.name));
     const QJsonObject manual {{QStringLiteral("kind"), QStringLiteral("manual")}};
     if (kind == QLatin1String("manualTrigger") || kind == QLatin1String("start"))
-        return {{manual, QStringLiteral("manual start"), {}, {QStringLiteral("input"), {}, false}, n.name}};
+        return {{manual,
+                 QStringLiteral("manual start"),
+                 {},
+                 {QStringLiteral("input"), {}, false},
+                 n.name}};
     if (kind == QLatin1String("executeWorkflowTrigger"))
         return {{manual,
                  QStringLiteral("manual start: another workflow or POST "
                                 "/api/v1/workflows/{id}/executions passes the input"),
-                 {}, {QStringLiteral("input"), {}, false}, n.name}};
+                 {},
+                 {QStringLiteral("input"), {}, false},
+                 n.name}};
     if (kind == QLatin1String("scheduleTrigger") || kind == QLatin1String("cron")) {
         auto crons = cronsOf(n);
         if (!crons)
@@ -188,15 +201,18 @@ QList<N8nTrigger> map(const N8nNode &n)
                         QStringLiteral("schedule \"%1\" in the clinic's time zone").arg(cron),
                         {},
                         noItem,
-                        crons->size() == 1 ? n.name
-                                           : QStringLiteral("%1 (rule %2)").arg(n.name).arg(i + 1)});
+                        crons->size() == 1
+                            ? n.name
+                            : QStringLiteral("%1 (rule %2)").arg(n.name).arg(i + 1)});
         }
         return out;
     }
-    return {{manual, {},
+    return {{manual,
+             {},
              QStringLiteral("starts on an outside service's event; Switchboard starts workflows "
                             "by webhook, schedule, module event or by hand"),
-             noItem, n.name}};
+             noItem,
+             n.name}};
 }
 
 } // namespace Switchboard::N8nTriggers

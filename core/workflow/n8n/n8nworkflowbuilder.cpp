@@ -196,7 +196,8 @@ QString N8nWorkflowBuilder::joinMode(const QString &name)
         QSet<int> outputs;
         for (int o = 0; o < outs.size(); ++o) {
             for (const N8nGraph::Link &t : outs.at(o)) {
-                if (m_graph.reachableFrom(t.node).contains(l.node) || (l.node == split && l.output == o))
+                if (m_graph.reachableFrom(t.node).contains(l.node)
+                    || (l.node == split && l.output == o))
                     outputs.insert(o);
             }
         }
@@ -267,7 +268,8 @@ QJsonObject N8nWorkflowBuilder::placeholder(const N8nNode &node, const QString &
 QJsonObject N8nWorkflowBuilder::build(const QString &id, const QString &name)
 {
     // The trigger step.
-    QJsonObject start {{QStringLiteral("id"), Start}, {QStringLiteral("type"), QStringLiteral("trigger")}};
+    QJsonObject start {{QStringLiteral("id"), Start},
+                       {QStringLiteral("type"), QStringLiteral("trigger")}};
     if (m_triggerNode) {
         start.insert(QStringLiteral("name"), m_trigger.name);
         if (const QJsonObject at = positionOf(*m_triggerNode); !at.isEmpty())
@@ -275,7 +277,8 @@ QJsonObject N8nWorkflowBuilder::build(const QString &id, const QString &name)
         if (m_trigger.refused.isEmpty()) {
             m_mapped << QStringLiteral("%1 → start (%2)").arg(m_trigger.name, m_trigger.described);
         } else {
-            start.insert(QStringLiteral("placeholder"), placeholder(*m_triggerNode, m_trigger.refused));
+            start.insert(QStringLiteral("placeholder"),
+                         placeholder(*m_triggerNode, m_trigger.refused));
             m_unmapped << QStringLiteral("%1: %2; the trigger is a placeholder to replace")
                               .arg(m_triggerNode->label(), m_trigger.refused);
         }
@@ -318,7 +321,8 @@ QJsonObject N8nWorkflowBuilder::build(const QString &id, const QString &name)
     // Edges.
     if (m_triggerNode) {
         addEdges(Start, m_trigger.name, m_graph.outputs(m_triggerNode->name),
-                 QList<QStringList>(m_graph.outputs(m_triggerNode->name).size(), QStringList {QStringLiteral("out")}));
+                 QList<QStringList>(m_graph.outputs(m_triggerNode->name).size(),
+                                    QStringList {QStringLiteral("out")}));
     } else {
         QList<N8nGraph::Link> roots;
         for (const N8nNode &node : m_graph.nodes()) {
@@ -331,8 +335,9 @@ QJsonObject N8nWorkflowBuilder::build(const QString &id, const QString &name)
         const N8nStep s = stepOf(n8nName);
         const auto outputs = m_graph.outputs(n8nName);
         addEdges(m_graph.idOf(n8nName), n8nName, outputs,
-                 s.refused.isEmpty() ? s.outputs
-                                     : QList<QStringList>(outputs.size(), QStringList {QStringLiteral("out")}));
+                 s.refused.isEmpty()
+                     ? s.outputs
+                     : QList<QStringList>(outputs.size(), QStringList {QStringLiteral("out")}));
     }
     // Every open output ends the run, as it does in n8n; a Switch value with no output fails.
     bool ended = false;
@@ -354,11 +359,12 @@ QJsonObject N8nWorkflowBuilder::build(const QString &id, const QString &name)
                                     {QStringLiteral("type"), QStringLiteral("end")},
                                     {QStringLiteral("status"), QStringLiteral("completed")}});
     if (failed)
-        m_nodes.append(QJsonObject {
-            {QStringLiteral("id"), QStringLiteral("end_failed")},
-            {QStringLiteral("type"), QStringLiteral("end")},
-            {QStringLiteral("status"), QStringLiteral("failed")},
-            {QStringLiteral("error"), QStringLiteral("the Switch gave an output that does not exist")}});
+        m_nodes.append(
+            QJsonObject {{QStringLiteral("id"), QStringLiteral("end_failed")},
+                         {QStringLiteral("type"), QStringLiteral("end")},
+                         {QStringLiteral("status"), QStringLiteral("failed")},
+                         {QStringLiteral("error"),
+                          QStringLiteral("the Switch gave an output that does not exist")}});
     return {{QStringLiteral("id"), id},
             {QStringLiteral("name"), name},
             {QStringLiteral("description"), QStringLiteral("Imported from n8n.")},
