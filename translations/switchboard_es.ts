@@ -643,6 +643,10 @@
         <source>Slow response: %1 ms (limit: %2 ms)</source>
         <translation>Respuesta lenta: %1 ms (límite: %2 ms)</translation>
     </message>
+    <message>
+        <source>Health check refused: the credential is wrong</source>
+        <translation>Comprobación de estado rechazada: la credencial es incorrecta</translation>
+    </message>
 </context>
 <context>
     <name>Inspector</name>

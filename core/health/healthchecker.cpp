@@ -86,6 +86,13 @@ HealthProbe HealthChecker::parseAnswer(int httpStatus, const QByteArray &body, i
 {
     HealthProbe probe;
     probe.responseMs = responseMs;
+    if (httpStatus == 401 || httpStatus == 403) {
+        // The module answers, but not to this credential: its state is unknown, and ours to fix.
+        probe.outcome = HealthProbe::Outcome::Refused;
+        probe.error = QStringLiteral("the module refused the health check's credential (HTTP %1)")
+                          .arg(httpStatus);
+        return probe;
+    }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     const QJsonObject obj = doc.object();
@@ -119,7 +126,7 @@ HealthProbe HealthChecker::parseN8nExecutions(int httpStatus, const QByteArray &
     probe.responseMs = responseMs;
     if (httpStatus == 401 || httpStatus == 403) {
         // n8n answers, but not to us: the module's state is unknown, and the reason is ours.
-        probe.outcome = HealthProbe::Outcome::Malformed;
+        probe.outcome = HealthProbe::Outcome::Refused;
         probe.error = QStringLiteral("the n8n API refused N8N_API_TOKEN (HTTP %1)").arg(httpStatus);
         return probe;
     }

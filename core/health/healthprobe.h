@@ -10,7 +10,8 @@ namespace Switchboard {
 // What one health check of one module found, before any rule is applied.
 struct HealthProbe
 {
-    enum class Outcome { Answered, NoAnswer, Malformed };
+    // Refused: it answered 401/403, so the check's credential is wrong, not the module.
+    enum class Outcome { Answered, NoAnswer, Malformed, Refused };
 
     Outcome outcome = Outcome::NoAnswer;
     QString error; // for NoAnswer/Malformed: "connection refused", "timed out after 10000 ms", …

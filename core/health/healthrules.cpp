@@ -37,6 +37,8 @@ HealthAssessment assess(const ModuleConfig &module, const std::optional<HealthPr
         return {S::Down, R::NoAnswer};
     if (probe->outcome == HealthProbe::Outcome::Malformed)
         return {S::Degraded, R::Malformed};
+    if (probe->outcome == HealthProbe::Outcome::Refused)
+        return {S::Degraded, R::CredentialRefused};
     if (probe->reported == S::Down)
         return {S::Down, R::ReportedDown};
 
@@ -96,6 +98,8 @@ Message reason(const HealthAssessment &a)
         return with("health.reported_degraded", 0);
     case HealthReason::Slow:
         return with("health.slow", 2);
+    case HealthReason::CredentialRefused:
+        return with("health.credential_refused", 0);
     }
     return with("health.not_checked", 0);
 }

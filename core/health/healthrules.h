@@ -24,6 +24,7 @@ enum class HealthReason {
     TooManyErrors,
     ReportedDegraded,
     Slow,
+    CredentialRefused, // the module or the n8n API refused the check's credential (401/403)
 };
 
 struct HealthAssessment

@@ -129,14 +129,20 @@ private Q_SLOTS:
         QCOMPARE(n8n.asked.size(), 3);
         QCOMPARE(n8n.asked.at(0).queryItemValue(QStringLiteral("limit")), QStringLiteral("250"));
 
-        // A token n8n refuses is not taken for a module that is down: its state is unreadable.
+        // A token n8n refuses is not taken for a module that is down: the reason names it.
         QCOMPARE(HealthChecker::parseN8nExecutions(401, "{}", 5, now).error,
                  QStringLiteral("the n8n API refused N8N_API_TOKEN (HTTP 401)"));
         n8n.token = "rotated";
         checkRound();
         QCOMPARE(statusOf(QStringLiteral("01_intake")), ModuleStatus::Degraded);
         QCOMPARE(m_monitor->snapshot(QStringLiteral("01_intake")).assessment.reason,
-                 HealthReason::Malformed);
+                 HealthReason::CredentialRefused);
+        QCOMPARE(HealthRules::reasonText(
+                     m_monitor->snapshot(QStringLiteral("01_intake")).assessment, false),
+                 QStringLiteral("Health check refused: the credential is wrong"));
+        // A module's own /health refusing its credential says the same, not "down".
+        QCOMPARE(HealthChecker::parseAnswer(403, "Forbidden", 5).outcome,
+                 HealthProbe::Outcome::Refused);
     }
 
     void keepsTheBreakersRecentChanges()
