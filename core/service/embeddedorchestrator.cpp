@@ -12,6 +12,7 @@
 #include "store/workflowstore.h"
 
 #include <QTimer>
+#include <utility>
 
 namespace Switchboard {
 
@@ -50,11 +51,17 @@ void EmbeddedOrchestrator::start()
         const Status started = service->start();
         if (!started) {
             const QString message = started.error().toString();
-            QMetaObject::invokeMethod(this, [this, message] { Q_EMIT failed(message); });
+            QMetaObject::invokeMethod(this, [this, message] {
+                m_waiting.clear(); // nothing will do them; the console says why
+                Q_EMIT failed(message);
+            });
             return;
         }
         QMetaObject::invokeMethod(this, [this, service] {
             m_service = service;
+            // What the console asked for while the core was starting, in order.
+            for (auto &work : std::exchange(m_waiting, {}))
+                onCore(std::move(work));
             Q_EMIT ready();
         });
     });
@@ -67,37 +74,28 @@ QString EmbeddedOrchestrator::connectionLabel() const
 
 void EmbeddedOrchestrator::checkNow()
 {
-    if (CoreService *service = m_service.data())
-        QMetaObject::invokeMethod(service, [service] { service->runChecks([] {}); });
+    onCore([](CoreService &service) { service.runChecks([] {}); });
 }
 
 void EmbeddedOrchestrator::checkModule(const QString &moduleId)
 {
-    if (CoreService *service = m_service.data())
-        QMetaObject::invokeMethod(service, [service, moduleId] { service->checkModule(moduleId); });
+    onCore([moduleId](CoreService &service) { service.checkModule(moduleId); });
 }
 
 void EmbeddedOrchestrator::resetCircuitBreaker(const QString &moduleId)
 {
     const QString who = userName();
-    if (CoreService *service = m_service.data())
-        QMetaObject::invokeMethod(service, [service, moduleId, who] {
-            if (Status st = service->resetCircuitBreaker(moduleId, who); !st)
-                qCWarning(lcService) << "cannot reset" << moduleId << ":" << st.error().message;
-        });
+    onCore([moduleId, who](CoreService &service) {
+        if (Status st = service.resetCircuitBreaker(moduleId, who); !st)
+            qCWarning(lcService) << "cannot reset" << moduleId << ":" << st.error().message;
+    });
 }
 
 void EmbeddedOrchestrator::requestReport()
 {
-    CoreService *service = m_service.data();
-    if (!service) {
-        QMetaObject::invokeMethod(
-            this, [this] { Q_EMIT reportReady(QString()); }, Qt::QueuedConnection);
-        return;
-    }
-    QMetaObject::invokeMethod(service, [this, service] {
+    onCore([this](CoreService &service) {
         // In the console's language: the person exporting it reads it.
-        const QString html = service->reportHtml(true);
+        const QString html = service.reportHtml(true);
         QMetaObject::invokeMethod(this, [this, html] { Q_EMIT reportReady(html); });
     });
 }
@@ -105,11 +103,10 @@ void EmbeddedOrchestrator::requestReport()
 void EmbeddedOrchestrator::setModuleEnabled(const QString &moduleId, bool enabled)
 {
     const QString who = userName();
-    if (CoreService *service = m_service.data())
-        QMetaObject::invokeMethod(service, [service, moduleId, enabled, who] {
-            if (Status st = service->setModuleEnabled(moduleId, enabled, who); !st)
-                qCWarning(lcService) << "cannot switch" << moduleId << ":" << st.error().message;
-        });
+    onCore([moduleId, enabled, who](CoreService &service) {
+        if (Status st = service.setModuleEnabled(moduleId, enabled, who); !st)
+            qCWarning(lcService) << "cannot switch" << moduleId << ":" << st.error().message;
+    });
 }
 
 void EmbeddedOrchestrator::requestKpiHistory(const QString &name, int days)
@@ -118,11 +115,10 @@ void EmbeddedOrchestrator::requestKpiHistory(const QString &name, int days)
         QMetaObject::invokeMethod(
             this, [this, name, days, samples] { Q_EMIT kpiHistoryReady(name, days, samples); });
     };
-    CoreService *service = m_service.data();
-    if (!service || !service->kpiHistory())
-        return answer({});
-    QMetaObject::invokeMethod(service, [service, name, days, answer] {
-        auto compared = service->kpiHistory()->compare(name, service->clock().now(), days);
+    onCore([name, days, answer](CoreService &service) {
+        if (!service.kpiHistory())
+            return answer({});
+        auto compared = service.kpiHistory()->compare(name, service.clock().now(), days);
         answer(compared ? KpiHistory::toJson(compared->samples) : QJsonArray());
     });
 }
@@ -134,11 +130,10 @@ void EmbeddedOrchestrator::requestModuleHistory(const QString &moduleId, int day
             Q_EMIT moduleHistoryReady(moduleId, days, history);
         });
     };
-    CoreService *service = m_service.data();
-    if (!service || !service->kpiHistory())
-        return answer({});
-    QMetaObject::invokeMethod(service, [service, moduleId, days, answer] {
-        auto history = service->moduleHistory(moduleId, days);
+    onCore([moduleId, days, answer](CoreService &service) {
+        if (!service.kpiHistory())
+            return answer({});
+        auto history = service.moduleHistory(moduleId, days);
         answer(history ? *history : QJsonObject());
     });
 }
@@ -152,8 +147,16 @@ QString EmbeddedOrchestrator::userName() const
 
 void EmbeddedOrchestrator::onCore(std::function<void(CoreService &)> work)
 {
-    if (CoreService *service = m_service.data())
+    if (CoreService *service = m_service.data()) {
         QMetaObject::invokeMethod(service, [service, work] { work(*service); });
+        return;
+    }
+    // Before the core is up, the work waits for it, so nothing the console asks is lost.
+    if (m_waiting.size() >= MaxWaiting) {
+        qCWarning(lcService) << "the core is not up yet; dropped an old request";
+        m_waiting.removeFirst();
+    }
+    m_waiting.append(std::move(work));
 }
 
 void EmbeddedOrchestrator::pushTasks(CoreService &service)

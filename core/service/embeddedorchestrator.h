@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QThread>
+#include <functional>
 
 namespace Switchboard {
 
@@ -96,6 +97,9 @@ private:
     QThread m_thread;
     QObject *m_context = nullptr; // lives on m_thread; owns the service
     QPointer<CoreService> m_service;
+    // Work asked for before the core was up, done in order once it is (at most MaxWaiting).
+    QList<std::function<void(CoreService &)>> m_waiting;
+    static constexpr qsizetype MaxWaiting = 1000;
     bool m_tasksConnected = false; // touched on the core's thread only
     bool m_runsConnected = false; // same
     bool m_alertsConnected = false; // same

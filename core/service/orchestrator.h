@@ -29,8 +29,8 @@ public:
     virtual void checkNow() = 0;
     virtual void checkModule(const QString &moduleId) = 0;
     virtual void resetCircuitBreaker(const QString &moduleId) = 0;
-    // Builds the dashboard report (see DashboardReport); reportReady() follows, with an empty
-    // page while the core is not running.
+    // Builds the dashboard report (see DashboardReport); reportReady() follows. Asked before
+    // the core is up, it waits for the core, as every request does.
     virtual void requestReport() = 0;
     // Switches a module on or off; overviewChanged and moduleChanged follow.
     virtual void setModuleEnabled(const QString &moduleId, bool enabled) = 0;

@@ -49,6 +49,29 @@ private Q_SLOTS:
         QVERIFY2(m_sim.start(), "switchboard-sim did not start");
     }
 
+    // What the console asks while the embedded core is still starting is done once it is up,
+    // in order; nothing is dropped.
+    void requestsBeforeTheCoreIsUpAreDone()
+    {
+        CoreConfig config;
+        config.useSimulatedFleet(m_sim.base());
+        CoreOptions options;
+        options.templates = true;
+        EmbeddedOrchestrator core(config, options);
+        QSignalSpy ready(&core, &Orchestrator::ready);
+        QSignalSpy report(&core, &Orchestrator::reportReady);
+        QSignalSpy workflows(&core, &Orchestrator::workflowsChanged);
+        core.requestReport();
+        core.requestWorkflows();
+        core.start();
+        core.requestReport(); // asked while it starts
+        QVERIFY(ready.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(report.size(), 2, 20000);
+        QVERIFY(report.first().first().toString().contains(QStringLiteral("<html")));
+        QTRY_VERIFY_WITH_TIMEOUT(!workflows.isEmpty(), 20000);
+        QVERIFY(!workflows.first().first().toJsonArray().isEmpty()); // the templates
+    }
+
     void lowConfidenceDocumentIsCheckedAndAudited()
     {
         CoreConfig config;
