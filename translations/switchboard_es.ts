@@ -2012,6 +2012,14 @@
         <source>Test run %1 failed at &quot;%2&quot;: %3</source>
         <translation>La prueba %1 falló en &quot;%2&quot;: %3</translation>
     </message>
+    <message>
+        <source>Open which workflow?</source>
+        <translation>¿Qué flujo de trabajo abrir?</translation>
+    </message>
+    <message>
+        <source>This n8n workflow has %1 triggers. Switchboard runs one workflow per trigger; open one now and import the file again for the others.</source>
+        <translation>Este flujo de n8n tiene %1 disparadores. Switchboard ejecuta un flujo por disparador; abra uno ahora e importe el archivo de nuevo para los demás.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::CanvasView</name>

@@ -18,6 +18,7 @@
 #include <QDragEnterEvent>
 #include <QFileInfo>
 #include <QGraphicsView>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
@@ -31,6 +32,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -346,6 +348,36 @@ private Q_SLOTS:
         QVERIFY(builder.exportFile(out));
         QVERIFY(builder.openTemplate(QStringLiteral("morning-report")));
         QVERIFY(builder.importFile(out));
+        QCOMPARE(builder.graph().toJson(), before);
+    }
+
+    // An n8n export with three triggers: the admin picks which of its workflows to open.
+    void anN8nExportWithSeveralTriggersAsksWhichToOpen()
+    {
+        BuilderView builder;
+        builder.resize(1200, 800);
+        builder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&builder));
+        QStringList offered;
+        QTimer::singleShot(0, &builder, [&offered] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            offered = dialog->comboBoxItems();
+            dialog->setTextValue(offered.value(1));
+            dialog->accept();
+        });
+        QVERIFY(builder.importFile(QFINDTESTDATA("../data/n8n/clinic-lead-follow-up.json")));
+        QCOMPARE(offered.size(), 3);
+        QCOMPARE(builder.graph().metadata().value("id").toString(),
+                 QStringLiteral("lead-follow-up-every-morning-rule-1"));
+        // Cancelled, nothing changes.
+        QTimer::singleShot(0, &builder, [] {
+            if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget()))
+                dialog->reject();
+        });
+        const QJsonObject before = builder.graph().toJson();
+        QVERIFY(!builder.importFile(QFINDTESTDATA("../data/n8n/clinic-lead-follow-up.json")));
         QCOMPARE(builder.graph().toJson(), before);
     }
 

@@ -58,7 +58,8 @@ Result<BuilderFiles::Imported> BuilderFiles::import(const QString &path,
         auto converted = N8nImport::convert(doc.object());
         if (!converted)
             return makeError(tr("Not imported: %1").arg(converted.error().message));
-        return Imported {converted->workflows.value(0), true, converted->mapped, converted->unmapped};
+        return Imported {converted->workflows.value(0), converted->workflows, true,
+                         converted->mapped, converted->unmapped};
     }
     const QList<WorkflowIssue> issues = validator.validate(doc.object());
     if (!issues.isEmpty())
@@ -66,7 +67,7 @@ Result<BuilderFiles::Imported> BuilderFiles::import(const QString &path,
                              .arg(path)
                              .arg(issues.size())
                              .arg(issues.first().translated()));
-    return Imported {doc.object(), false, {}, {}};
+    return Imported {doc.object(), {}, false, {}, {}};
 }
 
 Status BuilderFiles::exportTo(const QString &path, const QJsonObject &workflow)

@@ -32,6 +32,7 @@ public:
     struct Imported
     {
         QJsonObject workflow;
+        QList<QJsonObject> n8nWorkflows; // n8n only: one per trigger; workflow is the first
         bool fromN8n = false;
         QStringList mapped; // n8n only: what each mapped node became
         QStringList unmapped; // n8n only: what became a placeholder

@@ -339,7 +339,24 @@ bool BuilderView::importFile(const QString &path)
         showStatus(imported.error().message);
         return false;
     }
-    openDocument(imported->workflow);
+    QJsonObject chosen = imported->workflow;
+    if (imported->n8nWorkflows.size() > 1 && isVisible()) {
+        // One workflow per n8n trigger: the admin picks which to open.
+        QStringList names;
+        for (const QJsonObject &w : imported->n8nWorkflows)
+            names << w.value(QLatin1String("name")).toString();
+        bool ok = false;
+        const QString name = QInputDialog::getItem(
+            this, tr("Open which workflow?"),
+            tr("This n8n workflow has %1 triggers. Switchboard runs one workflow per trigger; "
+               "open one now and import the file again for the others.")
+                .arg(names.size()),
+            names, 0, false, &ok);
+        if (!ok)
+            return false;
+        chosen = imported->n8nWorkflows.value(int(names.indexOf(name)));
+    }
+    openDocument(chosen);
     m_deployments->setVersions({});
     m_dirty = true;
     if (!imported->fromN8n) {
