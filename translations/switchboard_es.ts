@@ -2307,6 +2307,73 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::CredentialDialog</name>
+    <message>
+        <source>Reading the credential…</source>
+        <translation>Leyendo la credencial…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Credential for %1</source>
+        <translation>Credencial de %1</translation>
+    </message>
+    <message>
+        <source>API key in a header</source>
+        <translation>Clave de API en una cabecera</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Token de portador (Bearer)</translation>
+    </message>
+    <message>
+        <source>The header the key is sent in; Kong&apos;s key-auth reads &quot;apikey&quot;</source>
+        <translation>La cabecera en la que se envía la clave; key-auth de Kong lee &quot;apikey&quot;</translation>
+    </message>
+    <message>
+        <source>Typed once; never shown again</source>
+        <translation>Se escribe una vez; nunca se vuelve a mostrar</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Cabecera</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secreto</translation>
+    </message>
+    <message>
+        <source>Switchboard sends this on every call and health check to the module. It is kept in the secret store.</source>
+        <translation>Switchboard la envía en cada llamada y comprobación de estado al módulo. Se guarda en el almacén de secretos.</translation>
+    </message>
+    <message>
+        <source>No credential is set: calls to this module go without one.</source>
+        <translation>No hay credencial: las llamadas a este módulo van sin ella.</translation>
+    </message>
+    <message>
+        <source>A bearer token is set.</source>
+        <translation>Hay un token de portador.</translation>
+    </message>
+    <message>
+        <source>An API key is set, sent in the header &quot;%1&quot;.</source>
+        <translation>Hay una clave de API, enviada en la cabecera &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::DashboardView</name>
     <message>
         <source>Modules</source>
@@ -4080,6 +4147,14 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>How long a call to the module may take, in seconds; empty: the health check&apos;s</source>
         <translation>Cuánto puede tardar una llamada al módulo, en segundos; vacío: el de la comprobación de salud</translation>
+    </message>
+    <message>
+        <source>Credential…</source>
+        <translation>Credencial…</translation>
+    </message>
+    <message>
+        <source>The API key or token Switchboard sends to the selected module</source>
+        <translation>La clave de API o el token que Switchboard envía al módulo seleccionado</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,10 @@ public:
     void requestTokens() override;
     void issueToken(const QString &name, const QString &role) override;
     void revokeToken(qint64 id) override;
+    void requestCredential(const QString &moduleId) override;
+    void setCredential(const QString &moduleId, const QString &kind, const QString &header,
+                       const QString &secret) override;
+    void removeCredential(const QString &moduleId) override;
 
 private:
     // Runs work on the core's thread with the service, if it is running.
@@ -96,6 +100,10 @@ private:
     CoreOptions m_options;
     QThread m_thread;
     QObject *m_context = nullptr; // lives on m_thread; owns the service
+    // Called on the core's thread when a credential was stored or removed.
+    void answerCredential(const QPointer<CoreService> &core, const QString &moduleId,
+                          const Status &done);
+
     QPointer<CoreService> m_service;
     // Work asked for before the core was up, done in order once it is (at most MaxWaiting).
     QList<std::function<void(CoreService &)>> m_waiting;

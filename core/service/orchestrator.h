@@ -134,6 +134,14 @@ public:
     virtual void requestTokens() = 0;
     virtual void issueToken(const QString &name, const QString &role) = 0;
     virtual void revokeToken(qint64 id) = 0;
+    // The core's credential for a module (ModuleCredentials), never its secret.
+    // requestCredential: credentialReady with {"set", "kind", "header"}. setCredential (kind
+    // "api_key" with its header, or "bearer") and removeCredential: credentialReady, or
+    // credentialRefused naming why.
+    virtual void requestCredential(const QString &moduleId) = 0;
+    virtual void setCredential(const QString &moduleId, const QString &kind, const QString &header,
+                               const QString &secret) = 0;
+    virtual void removeCredential(const QString &moduleId) = 0;
 
 Q_SIGNALS:
     void ready();
@@ -193,6 +201,8 @@ Q_SIGNALS:
     void tokensReady(const QJsonArray &tokens);
     void tokenIssued(const QJsonObject &token);
     void tokensRefused(const QString &message);
+    void credentialReady(const QString &moduleId, const QJsonObject &credential);
+    void credentialRefused(const QString &moduleId, const QString &message);
 };
 
 } // namespace Switchboard

@@ -82,6 +82,11 @@ public:
     void requestTokens() override { }
     void issueToken(const QString &, const QString &) override { }
     void revokeToken(qint64) override { }
+    void requestCredential(const QString &) override { }
+    void setCredential(const QString &, const QString &, const QString &, const QString &) override
+    {
+    }
+    void removeCredential(const QString &) override { }
 };
 
 // Lives on the sending thread; paces the snapshots in batches every millisecond.

@@ -247,6 +247,25 @@ public:
     void requestTokens() override { Q_EMIT tokensReady({}); }
     void issueToken(const QString &, const QString &) override { }
     void revokeToken(qint64) override { }
+    // Credentials: a set one is described back, never its secret.
+    QHash<QString, QJsonObject> credentials;
+    void requestCredential(const QString &moduleId) override
+    {
+        Q_EMIT credentialReady(moduleId, credentials.value(moduleId, {{"set", false}}));
+    }
+    void setCredential(const QString &moduleId, const QString &kind, const QString &header,
+                       const QString &secret) override
+    {
+        if (secret.isEmpty())
+            return Q_EMIT credentialRefused(moduleId, QStringLiteral("secret: empty"));
+        credentials.insert(moduleId, {{"set", true}, {"kind", kind}, {"header", header}});
+        requestCredential(moduleId);
+    }
+    void removeCredential(const QString &moduleId) override
+    {
+        credentials.remove(moduleId);
+        requestCredential(moduleId);
+    }
 
     int checks = 0;
     int alertRequests = 0;

@@ -7,6 +7,7 @@
 #include "fakeorchestrator.h"
 #include "service/embeddedorchestrator.h"
 #include "settings/accesspage.h"
+#include "settings/credentialdialog.h"
 #include "settings/datapage.h"
 #include "settings/kpitargets.h"
 #include "settings/moduleaddresses.h"
@@ -14,6 +15,7 @@
 #include "settings/settingsview.h"
 
 #include <QComboBox>
+#include <QDirIterator>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +25,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Switchboard;
@@ -278,6 +281,77 @@ private Q_SLOTS:
         QTRY_VERIFY(page->table()->item(0, 4)->text().startsWith(QStringLiteral("Revoked")));
         page->table()->selectRow(0);
         QVERIFY(!page->revokeButton()->isEnabled());
+    }
+    // An admin gives a module its API key in Settings › Modules: the real core stores it in
+    // the secret store (the encrypted file, as on a server), says how it is sent, never shows
+    // it, refuses a bad header naming it, and removes it.
+    void aModuleCredentialIsSetShownAndRemoved()
+    {
+        QTemporaryDir data;
+        CoreConfig config;
+        config.secretsBackend = QStringLiteral("file");
+        CoreOptions options;
+        options.dataDir = data.path();
+        EmbeddedOrchestrator core {config, options};
+        QSignalSpy started(&core, &Orchestrator::ready);
+        core.start();
+        QVERIFY(started.wait(20000));
+        MainWindow window(core, m_clock);
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showView(QStringLiteral("settings-modules")));
+        ModuleAddresses *modules = window.settingsView()->modules();
+        QVERIFY(!modules->credentialButton()->isEnabled());
+        modules->table()->setCurrentCell(1, ModuleAddresses::Module); // 02 Consult Booking
+        QTRY_VERIFY(modules->credentialButton()->isEnabled());
+
+        QSignalSpy answers(&core, &Orchestrator::credentialReady);
+        modules->credentialButton()->click();
+        QVERIFY(answers.wait(5000));
+        CredentialDialog *dialog = modules->credentialDialog();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->moduleId(), QStringLiteral("02_booking"));
+        QVERIFY2(dialog->statusText().contains(QStringLiteral("No credential")),
+                 qPrintable(dialog->statusText()));
+        QVERIFY(!dialog->removeButton()->isEnabled());
+
+        // A header with a space is refused, and the dialog stays open with why.
+        QSignalSpy refused(&core, &Orchestrator::credentialRefused);
+        dialog->headerEdit()->setText(QStringLiteral("api key"));
+        dialog->secretEdit()->setText(QStringLiteral("sk-clinic-7781"));
+        dialog->saveButton()->click();
+        QVERIFY(refused.wait(5000));
+        QTRY_VERIFY(dialog->statusText().startsWith(QStringLiteral("Not saved")));
+        QVERIFY(dialog->isVisible());
+
+        // A good one is stored and described, never shown.
+        answers.clear();
+        dialog->headerEdit()->setText(QStringLiteral("apikey"));
+        dialog->secretEdit()->setText(QStringLiteral("sk-clinic-7781"));
+        QVERIFY(dialog->saveButton()->isEnabled());
+        dialog->saveButton()->click();
+        QVERIFY(answers.wait(10000));
+        QCOMPARE(answers.last().at(1).toJsonObject().value("set").toBool(), true);
+        QTRY_VERIFY(!modules->credentialDialog() || !modules->credentialDialog()->isVisible());
+        modules->credentialButton()->click();
+        QTRY_VERIFY(modules->credentialDialog()
+                    && modules->credentialDialog()->statusText().contains(
+                        QStringLiteral("An API key is set, sent in the header \"apikey\"")));
+        QVERIFY(modules->credentialDialog()->secretEdit()->text().isEmpty());
+        QDirIterator files(data.path(), QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile f(files.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains("sk-clinic-7781"), qPrintable(f.fileName()));
+        }
+
+        // Removed, the module is called without one again.
+        answers.clear();
+        QVERIFY(modules->credentialDialog()->removeButton()->isEnabled());
+        modules->credentialDialog()->removeButton()->click();
+        QVERIFY(answers.wait(10000));
+        QCOMPARE(answers.last().at(1).toJsonObject().value("set").toBool(), false);
     }
 };
 

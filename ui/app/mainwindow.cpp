@@ -20,6 +20,7 @@
 #include "review/reviewview.h"
 #include "service/orchestrator.h"
 #include "settings/accesspage.h"
+#include "settings/moduleaddresses.h"
 #include "settings/settingsview.h"
 #include "texts/message.h"
 
@@ -273,6 +274,17 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
             &SettingsView::showBackupMade);
     connect(&orchestrator, &Orchestrator::restoreScheduled, m_settingsView,
             &SettingsView::showRestoreScheduled);
+    ModuleAddresses *addresses = m_settingsView->modules();
+    connect(addresses, &ModuleAddresses::credentialWanted, &orchestrator,
+            &Orchestrator::requestCredential);
+    connect(addresses, &ModuleAddresses::credentialSaveRequested, &orchestrator,
+            &Orchestrator::setCredential);
+    connect(addresses, &ModuleAddresses::credentialRemoveRequested, &orchestrator,
+            &Orchestrator::removeCredential);
+    connect(&orchestrator, &Orchestrator::credentialReady, addresses,
+            &ModuleAddresses::showCredential);
+    connect(&orchestrator, &Orchestrator::credentialRefused, addresses,
+            &ModuleAddresses::showCredentialRefused);
     AccessPage *access = m_settingsView->access();
     connect(access, &AccessPage::tokensWanted, &orchestrator, &Orchestrator::requestTokens);
     connect(access, &AccessPage::issueRequested, &orchestrator, &Orchestrator::issueToken);

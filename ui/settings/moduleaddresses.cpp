@@ -4,10 +4,13 @@
 #include "dashboard/moduletablemodel.h"
 #include "health/modulesnapshot.h"
 #include "modules/modulecatalog.h"
+#include "settings/credentialdialog.h"
 #include "settings/savebar.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -18,6 +21,7 @@ ModuleAddresses::ModuleAddresses(ModuleTableModel *modules, QWidget *parent)
     , m_modules(modules)
     , m_table(new QTableWidget(int(ModuleCatalog::all().size()), 5, this))
     , m_bar(new SaveBar(this))
+    , m_credentialButton(new QPushButton(tr("Credential…"), this))
 {
     m_table->setObjectName(QStringLiteral("moduleAddresses"));
     m_table->setHorizontalHeaderLabels(
@@ -63,7 +67,17 @@ ModuleAddresses::ModuleAddresses(ModuleTableModel *modules, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(help);
     layout->addWidget(m_table, 1);
-    layout->addWidget(m_bar);
+    auto *below = new QHBoxLayout;
+    m_credentialButton->setObjectName(QStringLiteral("credentialButton"));
+    m_credentialButton->setToolTip(
+        tr("The API key or token Switchboard sends to the selected module"));
+    m_credentialButton->setEnabled(false);
+    below->addWidget(m_credentialButton);
+    below->addWidget(m_bar, 1);
+    layout->addLayout(below);
+    connect(m_table, &QTableWidget::currentCellChanged, this,
+            [this](int row) { m_credentialButton->setEnabled(row >= 0); });
+    connect(m_credentialButton, &QPushButton::clicked, this, &ModuleAddresses::openCredential);
 
     connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (m_filling)
@@ -198,6 +212,40 @@ QJsonObject ModuleAddresses::changes() const
 void ModuleAddresses::updateButtons()
 {
     m_bar->setChanged(!changes().isEmpty());
+}
+
+void ModuleAddresses::openCredential()
+{
+    const int row = m_table->currentRow();
+    if (row < 0)
+        return;
+    const ModuleInfo &info = ModuleCatalog::all().at(row);
+    delete m_credentialDialog;
+    m_credentialDialog = new CredentialDialog(
+        info.id,
+        QStringLiteral("%1 %2").arg(info.numberText(), ModuleCatalog::displayName(info.id)), this);
+    m_credentialDialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString id = info.id;
+    connect(m_credentialDialog, &CredentialDialog::saveRequested, this,
+            [this, id](const QString &kind, const QString &header, const QString &secret) {
+                Q_EMIT credentialSaveRequested(id, kind, header, secret);
+            });
+    connect(m_credentialDialog, &CredentialDialog::removeRequested, this,
+            [this, id] { Q_EMIT credentialRemoveRequested(id); });
+    m_credentialDialog->open();
+    Q_EMIT credentialWanted(id);
+}
+
+void ModuleAddresses::showCredential(const QString &moduleId, const QJsonObject &credential)
+{
+    if (m_credentialDialog && m_credentialDialog->moduleId() == moduleId)
+        m_credentialDialog->setCredential(credential);
+}
+
+void ModuleAddresses::showCredentialRefused(const QString &moduleId, const QString &message)
+{
+    if (m_credentialDialog && m_credentialDialog->moduleId() == moduleId)
+        m_credentialDialog->showRefusal(message);
 }
 
 } // namespace Switchboard

@@ -4,10 +4,12 @@
 #include <QJsonObject>
 #include <QWidget>
 
+class QPushButton;
 class QTableWidget;
 
 namespace Switchboard {
 
+class CredentialDialog;
 class ModuleTableModel;
 class SaveBar;
 
@@ -25,16 +27,26 @@ public:
     void showRefusal(const QString &name, const QString &message);
     void showChanged(const QJsonObject &result);
     QTableWidget *table() const { return m_table; }
+    // The selected module's credential: the dialog opens, and asks the core what is set.
+    QPushButton *credentialButton() const { return m_credentialButton; }
+    CredentialDialog *credentialDialog() const { return m_credentialDialog; }
+    void showCredential(const QString &moduleId, const QJsonObject &credential);
+    void showCredentialRefused(const QString &moduleId, const QString &message);
 
     enum Column { On, Module, Address, Health, Timeout };
 
 Q_SIGNALS:
     void changeRequested(const QJsonObject &values);
     void moduleSwitched(const QString &moduleId, bool enabled);
+    void credentialWanted(const QString &moduleId);
+    void credentialSaveRequested(const QString &moduleId, const QString &kind,
+                                 const QString &header, const QString &secret);
+    void credentialRemoveRequested(const QString &moduleId);
 
 private:
     void followModules();
     void updateButtons();
+    void openCredential();
     QJsonObject changes() const;
     // MODULE_02_ENDPOINT for row 1 and Address.
     QString nameAt(int row, int column) const;
@@ -42,6 +54,8 @@ private:
     ModuleTableModel *m_modules;
     QTableWidget *m_table;
     SaveBar *m_bar;
+    QPushButton *m_credentialButton;
+    CredentialDialog *m_credentialDialog = nullptr;
     QHash<QString, QString> m_values; // as the core has them
     bool m_filling = false;
 };
