@@ -19,6 +19,12 @@ Result<N8nImport> N8nImport::convert(const QJsonObject &n8n)
         return makeError(
             QStringLiteral("not an n8n export: it needs \"nodes\" and \"connections\""),
             QStringLiteral("connections"));
+    if (const qsizetype count = n8n.value(QLatin1String("nodes")).toArray().size();
+        count > MaxNodes)
+        return makeError(QStringLiteral("the n8n export has %1 nodes; at most %2 are imported")
+                             .arg(count)
+                             .arg(MaxNodes),
+                         QStringLiteral("nodes"));
     N8nGraph graph = N8nGraph::fromJson(n8n);
     if (graph.nodes().isEmpty())
         return makeError(QStringLiteral("the n8n export has no nodes"), QStringLiteral("nodes"));
@@ -53,7 +59,7 @@ Result<N8nImport> N8nImport::convert(const QJsonObject &n8n)
              N8nTrigger {QJsonObject {{QStringLiteral("kind"), QStringLiteral("manual")}},
                          QStringLiteral("manual start"),
                          {},
-                         {QStringLiteral("input"), {}, false},
+                         N8nDataRoot::at(QStringLiteral("input")),
                          QString()}});
     QSet<QString> ids;
     for (const auto &[node, trigger] : std::as_const(triggers)) {

@@ -23,6 +23,8 @@ struct N8nImport
 
     // Whether a document looks like an n8n export ("nodes" and "connections").
     static bool looksLikeN8n(const QJsonObject &document);
+    // Larger exports are refused: the conversion follows chains of nodes recursively.
+    static constexpr qsizetype MaxNodes = 500;
     static Result<N8nImport> convert(const QJsonObject &n8n);
     // {"workflows": [...], "mapped": [...], "unmapped": [...]}, as the API answers.
     QJsonObject toJson() const;

@@ -334,6 +334,56 @@ private Q_SLOTS:
             QVERIFY(v.toObject().value("id").toString().size() <= 63);
     }
 
+    // The longest chain that is imported converts (the conversion follows it recursively);
+    // one node more is refused, naming the limit.
+    void aLongChainConvertsAndTooLongIsRefused()
+    {
+        const auto chain = [](int length) {
+            QJsonArray nodes {
+                QJsonObject {{"name", "Start"}, {"type", "n8n-nodes-base.manualTrigger"}}};
+            QJsonObject connections;
+            QString previous = QStringLiteral("Start");
+            for (int i = 1; i < length; ++i) {
+                const QString name = QStringLiteral("Step %1").arg(i);
+                nodes.append(QJsonObject {
+                    {"name", name},
+                    {"type", "n8n-nodes-base.set"},
+                    {"typeVersion", 2},
+                    {"parameters",
+                     QJsonObject {
+                         {"values",
+                          QJsonObject {{"string",
+                                        QJsonArray {QJsonObject {
+                                            {"name", "n"}, {"value", "={{ $json.n }}"}}}}}}}}});
+                connections.insert(
+                    previous,
+                    QJsonObject {
+                        {"main",
+                         QJsonArray {QJsonArray {QJsonObject {{"node", name}, {"index", 0}}}}}});
+                previous = name;
+            }
+            return QJsonObject {{"name", "chain"}, {"nodes", nodes}, {"connections", connections}};
+        };
+        auto longest = N8nImport::convert(chain(int(N8nImport::MaxNodes)));
+        QVERIFY(longest.ok());
+        const QJsonObject last = nodesOf(longest->workflows.first())
+                                     .value(QStringLiteral("step_%1").arg(N8nImport::MaxNodes - 1));
+        // $json.n of the last set reads the one before it, which kept the fields it was given.
+        QVERIFY2(last.value("values").toObject().value("n").toString().contains(
+                     QStringLiteral("steps.step_%1.output").arg(N8nImport::MaxNodes - 2)),
+                 qPrintable(last.value("values").toObject().value("n").toString()));
+        QCOMPARE(nodesOf(longest->workflows.first())
+                     .value("step_1")
+                     .value("values")
+                     .toObject()
+                     .value("n")
+                     .toString(),
+                 QStringLiteral("{{ input.n }}"));
+        auto tooLong = N8nImport::convert(chain(int(N8nImport::MaxNodes) + 1));
+        QVERIFY(!tooLong.ok());
+        QCOMPARE(tooLong.error().field, QStringLiteral("nodes"));
+    }
+
     void refusesWhatIsNotAnExport()
     {
         auto refused = N8nImport::convert(QJsonObject {{"nodes", QJsonArray {}}});

@@ -19,6 +19,27 @@ const QRegularExpression &blockPattern()
 
 } // namespace
 
+N8nDataRoot N8nDataRoot::extending(const N8nDataRoot &base, const QStringList &fields,
+                                   const QString &fieldsFrom)
+{
+    N8nDataRoot root;
+    root.fields = fields;
+    root.fieldsFrom = fieldsFrom;
+    root.base = std::make_shared<const N8nDataRoot>(base);
+    // The whole item, for an expression that reads it whole; fields are read one by one.
+    if (base.webhook)
+        root.unavailable = QStringLiteral("the whole item is the webhook request with fields "
+                                          "added; read one field of it");
+    else if (base.expression.isEmpty())
+        root.unavailable = base.unavailable;
+    else if (base.expression.size() > 2000)
+        root.unavailable = QStringLiteral("the whole item is too deep to rebuild; read one field");
+    else
+        root.expression =
+            QStringLiteral("Object.assign({}, %1, %2)").arg(base.expression, fieldsFrom);
+    return root;
+}
+
 N8nExpressions::N8nExpressions(N8nDataRoot current, Resolver byName)
     : m_current(std::move(current))
     , m_byName(std::move(byName))
@@ -46,6 +67,17 @@ Result<QString> N8nExpressions::rootFor(const N8nDataRoot &root, const QString &
                                         qsizetype &consumed, const QString &what) const
 {
     consumed = 0;
+    if (!root.fields.isEmpty()) {
+        // One field of an item with fields set: from the step that set it, or from before.
+        static const QRegularExpression member(
+            QStringLiteral(R"(^\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*['"]([^'"]+)['"]\s*\]))"));
+        if (const auto m = member.match(rest); m.hasMatch()) {
+            const QString field = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
+            if (root.fields.contains(field))
+                return root.fieldsFrom;
+            return rootFor(*root.base, rest, consumed, what);
+        }
+    }
     if (root.expression.isEmpty())
         return makeError(QStringLiteral("%1: %2").arg(what, root.unavailable));
     const QString plain =

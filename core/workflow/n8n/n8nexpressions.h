@@ -4,7 +4,9 @@
 
 #include <QJsonValue>
 #include <QString>
+#include <QStringList>
 #include <functional>
+#include <memory>
 
 namespace Switchboard {
 
@@ -14,8 +16,19 @@ struct N8nDataRoot
     QString expression; // "input", "steps.book.output", …; empty when there is none
     QString unavailable; // why there is none, said to the person importing
     bool webhook = false; // n8n's {headers, params, query, body}: only the body exists, as input
+    // An item that is an earlier one with some fields set (Set, Edit Fields): reading one of
+    // `fields` reads `fieldsFrom`, any other field reads `base`.
+    QStringList fields;
+    QString fieldsFrom;
+    std::shared_ptr<const N8nDataRoot> base;
 
-    static N8nDataRoot none(const QString &why) { return {QString(), why, false}; }
+    static N8nDataRoot at(const QString &expression, bool webhook = false)
+    {
+        return {expression, QString(), webhook, {}, {}, {}};
+    }
+    static N8nDataRoot none(const QString &why) { return {QString(), why, false, {}, {}, {}}; }
+    static N8nDataRoot extending(const N8nDataRoot &base, const QStringList &fields,
+                                 const QString &fieldsFrom);
 };
 
 // Translates n8n parameters ("={{ $json.score }}", "=Hello {{ $('Form').item.json.name }}") into

@@ -33,13 +33,22 @@ struct N8nItem
         Own, // the step's own output: expression
         PassThrough, // the item that arrived, unchanged (IF, Switch, Wait, No Operation)
         FromInput, // the item that arrived on input `input` (Merge "choose branch")
-        Extends, // the item that arrived with the step's output over it: expression with %1
+        Extends, // the item that arrived, with `fields` set from the step's output: expression
         None, // nothing a later expression can read: why
     };
     Kind kind = PassThrough;
     QString expression;
     int input = 0;
     QString why;
+    QStringList fields; // Extends: the fields the step sets
+
+    static N8nItem own(const QString &expression) { return {Own, expression, 0, {}, {}}; }
+    static N8nItem none(const QString &why) { return {None, {}, 0, why, {}}; }
+    static N8nItem fromInput(int input) { return {FromInput, {}, input, {}, {}}; }
+    static N8nItem extending(const QString &expression, const QStringList &fields)
+    {
+        return {Extends, expression, 0, {}, fields};
+    }
 };
 
 // A node converted into one Switchboard step, or refused with the reason.

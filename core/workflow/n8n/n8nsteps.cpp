@@ -265,11 +265,7 @@ N8nStep setNode(const N8nNode &n, const QString &id, const N8nExpressions &x)
     s.step = {{QStringLiteral("type"), QStringLiteral("set")}, {QStringLiteral("values"), values}};
     s.outputs = {{QStringLiteral("out")}};
     const QString own = QStringLiteral("steps.%1.output").arg(id);
-    s.item = keepOnly ? N8nItem {N8nItem::Own, own, 0, {}}
-                      : N8nItem {N8nItem::Extends,
-                                 QStringLiteral("Object.assign({}, %1, ") + own + QLatin1Char(')'),
-                                 0,
-                                 {}};
+    s.item = keepOnly ? N8nItem::own(own) : N8nItem::extending(own, values.keys());
     s.described = QStringLiteral("set %1 field(s)").arg(values.size());
     return s;
 }
@@ -373,7 +369,7 @@ N8nStep httpRequestNode(const N8nNode &n, const QString &id, const N8nExpression
         s.outputs = {{QStringLiteral("out"), QStringLiteral("error")}};
     else
         s.outputs = {{QStringLiteral("out")}};
-    s.item = {N8nItem::Own, QStringLiteral("steps.%1.output").arg(id), 0, {}};
+    s.item = N8nItem::own(QStringLiteral("steps.%1.output").arg(id));
     s.described = QStringLiteral("call %1, %2").arg(module->id, action.toString());
     if (!n.parameters.value(QLatin1String("headerParameters")).toObject().isEmpty()
         || !n.parameters.value(QLatin1String("headerParametersUi")).toObject().isEmpty()
@@ -390,22 +386,18 @@ N8nStep mergeNode(const N8nNode &n)
     s.step = {{QStringLiteral("type"), QStringLiteral("join")}};
     s.outputs = {{QStringLiteral("out")}};
     if (mode == QLatin1String("append") || mode == QLatin1String("wait")) {
-        s.item = {N8nItem::None,
-                  {},
-                  0,
-                  QStringLiteral("\"%1\" appends both inputs' items; name the step whose data "
-                                 "you mean")
-                      .arg(n.name)};
+        s.item = N8nItem::none(QStringLiteral("\"%1\" appends both inputs' items; name the step "
+                                              "whose data you mean")
+                                   .arg(n.name));
     } else if (mode == QLatin1String("chooseBranch") || mode == QLatin1String("passThrough")) {
         // v1–v2 say "input1"/"input2"/"empty"; v3 says which input by number.
         const QString chosen = n.version >= 3 ? QStringLiteral("input%1").arg(
                                    n.parameters.value(QLatin1String("useDataOfInput")).toInt(1))
                                               : n.param("output", QStringLiteral("input1"));
         if (chosen == QLatin1String("empty"))
-            s.item = {
-                N8nItem::None, {}, 0, QStringLiteral("\"%1\" passes an empty item").arg(n.name)};
+            s.item = N8nItem::none(QStringLiteral("\"%1\" passes an empty item").arg(n.name));
         else
-            s.item = {N8nItem::FromInput, {}, chosen == QLatin1String("input2") ? 1 : 0, {}};
+            s.item = N8nItem::fromInput(chosen == QLatin1String("input2") ? 1 : 0);
     } else {
         return N8nStep::refuse(QStringLiteral("merges items by \"%1\"; Switchboard's join waits "
                                               "for branches but does not combine their data")

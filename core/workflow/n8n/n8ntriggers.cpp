@@ -96,7 +96,7 @@ N8nTrigger webhook(const N8nNode &n)
 {
     N8nTrigger t;
     t.name = n.name;
-    t.item = {QStringLiteral("input"), {}, true};
+    t.item = N8nDataRoot::at(QStringLiteral("input"), true);
     const QString path = n.param("path");
     const QString method = n.param("httpMethod", QStringLiteral("GET"));
     const QString mode = n.param("responseMode", QStringLiteral("onReceived"));
@@ -180,14 +180,14 @@ QList<N8nTrigger> map(const N8nNode &n)
         return {{manual,
                  QStringLiteral("manual start"),
                  {},
-                 {QStringLiteral("input"), {}, false},
+                 N8nDataRoot::at(QStringLiteral("input")),
                  n.name}};
     if (kind == QLatin1String("executeWorkflowTrigger"))
         return {{manual,
                  QStringLiteral("manual start: another workflow or POST "
                                 "/api/v1/workflows/{id}/executions passes the input"),
                  {},
-                 {QStringLiteral("input"), {}, false},
+                 N8nDataRoot::at(QStringLiteral("input")),
                  n.name}};
     if (kind == QLatin1String("scheduleTrigger") || kind == QLatin1String("cron")) {
         auto crons = cronsOf(n);

@@ -36,7 +36,8 @@ QStringList portsToClose(const QJsonObject &step)
 
 bool sameRoot(const N8nDataRoot &a, const N8nDataRoot &b)
 {
-    return a.expression == b.expression && a.webhook == b.webhook;
+    return a.expression == b.expression && a.webhook == b.webhook && a.fields == b.fields
+        && a.fieldsFrom == b.fieldsFrom && a.unavailable == b.unavailable;
 }
 
 } // namespace
@@ -92,11 +93,11 @@ N8nDataRoot N8nWorkflowBuilder::itemAfter(const QString &name)
     N8nDataRoot root;
     if (!step.refused.isEmpty()) {
         // The step that replaces the placeholder keeps its id; what follows reads its output.
-        root = {QStringLiteral("steps.%1.output").arg(m_graph.idOf(name)), {}, false};
+        root = N8nDataRoot::at(QStringLiteral("steps.%1.output").arg(m_graph.idOf(name)));
     } else {
         switch (step.item.kind) {
         case N8nItem::Own:
-            root = {step.item.expression, {}, false};
+            root = N8nDataRoot::at(step.item.expression);
             break;
         case N8nItem::PassThrough:
             root = itemArriving(name);
@@ -105,13 +106,8 @@ N8nDataRoot N8nWorkflowBuilder::itemAfter(const QString &name)
             root = itemArriving(name, step.item.input);
             break;
         case N8nItem::Extends:
-            root = itemArriving(name);
-            if (root.webhook)
-                root = N8nDataRoot::none(QStringLiteral("\"%1\" adds fields to the whole webhook "
-                                                        "request")
-                                             .arg(name));
-            else if (!root.expression.isEmpty())
-                root = {step.item.expression.arg(root.expression), {}, false};
+            root =
+                N8nDataRoot::extending(itemArriving(name), step.item.fields, step.item.expression);
             break;
         case N8nItem::None:
             root = N8nDataRoot::none(step.item.why);
@@ -136,7 +132,7 @@ N8nDataRoot N8nWorkflowBuilder::itemArriving(const QString &name, int input)
     }
     if (roots.isEmpty())
         return m_triggerNode ? N8nDataRoot::none(QStringLiteral("nothing arrives there"))
-                             : N8nDataRoot {QStringLiteral("input"), {}, false};
+                             : N8nDataRoot::at(QStringLiteral("input"));
     for (const N8nDataRoot &r : std::as_const(roots)) {
         if (!sameRoot(r, roots.first()))
             return N8nDataRoot::none(QStringLiteral("items arrive from several steps (%1); name "
