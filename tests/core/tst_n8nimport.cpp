@@ -46,6 +46,12 @@ QStringList targets(const QJsonObject &workflow, const QString &from, const QStr
     return out;
 }
 
+// The expression of a condition step's first case.
+QString firstCase(const QJsonObject &step)
+{
+    return step.value("cases").toArray().first().toObject().value("when").toString();
+}
+
 QList<WorkflowIssue> issuesOf(const QJsonObject &workflow)
 {
     ExpressionEngine expressions;
@@ -100,13 +106,7 @@ private Q_SLOTS:
 
         // The IF decides as n8n would, on the webhook's score.
         ExpressionEngine engine;
-        const QString when = nodes.value("hot_lead")
-                                 .value("cases")
-                                 .toArray()
-                                 .first()
-                                 .toObject()
-                                 .value("when")
-                                 .toString();
+        const QString when = firstCase(nodes.value("hot_lead"));
         for (const auto &[score, hot] : {std::pair {9, true}, std::pair {8, false}}) {
             const auto v = engine.evaluate(when, {{"input", QJsonObject {{"score", score}}}});
             QVERIFY2(v.ok(), qPrintable(when));
@@ -160,13 +160,7 @@ private Q_SLOTS:
             if (!it.key().startsWith(QLatin1String("IF ")))
                 continue;
             const QString id = it.key().toLower().replace(' ', '_');
-            const QString when = nodes.value(id)
-                                     .value("cases")
-                                     .toArray()
-                                     .first()
-                                     .toObject()
-                                     .value("when")
-                                     .toString();
+            const QString when = firstCase(nodes.value(id));
             QVERIFY2(!when.isEmpty(), qPrintable(id));
             const QJsonArray outputs = it.value().toObject().value("main").toArray();
             for (int output = 0; output < outputs.size(); ++output) {
@@ -198,14 +192,7 @@ private Q_SLOTS:
         auto converted = N8nImport::convert(n8n);
         QVERIFY(converted.ok());
         const QJsonObject w = converted->workflows.first();
-        const QString when = nodesOf(w)
-                                 .value("if")
-                                 .value("cases")
-                                 .toArray()
-                                 .first()
-                                 .toObject()
-                                 .value("when")
-                                 .toString();
+        const QString when = firstCase(nodesOf(w).value("if"));
         ExpressionEngine engine;
         for (const auto &[count, then] :
              {std::pair {1, true}, std::pair {12, true}, std::pair {5, false}}) {
@@ -247,6 +234,106 @@ private Q_SLOTS:
                  QJsonObject {
                      {"code", QJsonObject {{"output", QJsonObject {{"output", output}}}}}}}};
             QCOMPARE(engine.truthy(*engine.evaluate(second, scope)), matches);
+        }
+    }
+
+    // A Merge after the two branches of an IF goes on with the one that ran; after an output
+    // connected to two nodes (both run) it waits for both. Either way the workflow validates.
+    void mergeWaitsOnlyForBranchesThatRun_data()
+    {
+        QTest::addColumn<bool>("afterIf");
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("branches of an IF") << true << "any";
+        QTest::newRow("side by side") << false << "all";
+    }
+
+    void mergeWaitsOnlyForBranchesThatRun()
+    {
+        QFETCH(bool, afterIf);
+        QFETCH(QString, mode);
+        const auto node = [](const char *name, const char *type, const QJsonObject &parameters) {
+            return QJsonObject {{"name", name}, {"type", type}, {"parameters", parameters}};
+        };
+        const auto to = [](const char *name, int input = 0) {
+            return QJsonObject {{"node", name}, {"type", "main"}, {"index", input}};
+        };
+        const QJsonObject ifParameters {
+            {"conditions",
+             QJsonObject {
+                 {"boolean",
+                  QJsonArray {QJsonObject {{"value1", "={{ $json.ok }}"}, {"value2", true}}}}}}};
+        QJsonObject connections {
+            {"A", QJsonObject {{"main", QJsonArray {QJsonArray {to("Merge", 0)}}}}},
+            {"B", QJsonObject {{"main", QJsonArray {QJsonArray {to("Merge", 1)}}}}},
+            {"Merge", QJsonObject {{"main", QJsonArray {QJsonArray {to("After")}}}}}};
+        if (afterIf) {
+            connections.insert("Go", QJsonObject {{"main", QJsonArray {QJsonArray {to("Check")}}}});
+            connections.insert(
+                "Check",
+                QJsonObject {{"main", QJsonArray {QJsonArray {to("A")}, QJsonArray {to("B")}}}});
+        } else {
+            connections.insert("Go",
+                               QJsonObject {{"main", QJsonArray {QJsonArray {to("A"), to("B")}}}});
+        }
+        const QJsonObject n8n {
+            {"name", "merge"},
+            {"nodes",
+             QJsonArray {node("Go", "n8n-nodes-base.manualTrigger", {}),
+                         node("Check", "n8n-nodes-base.if", ifParameters),
+                         node("A", "n8n-nodes-base.noOp", {}), node("B", "n8n-nodes-base.noOp", {}),
+                         node("Merge", "n8n-nodes-base.merge", {}),
+                         node("After", "n8n-nodes-base.wait",
+                              QJsonObject {{"amount", 1.5}, {"unit", "hours"}})}},
+            {"connections", connections}};
+        auto converted = N8nImport::convert(n8n);
+        QVERIFY(converted.ok());
+        const QJsonObject w = converted->workflows.first();
+        QCOMPARE(nodesOf(w).value("merge").value("mode").toString(), mode);
+        QCOMPARE(nodesOf(w).value("after").value("duration").toString(), QStringLiteral("90m"));
+        QVERIFY2(issuesOf(w).isEmpty(), qPrintable(firstIssue(issuesOf(w))));
+        if (!afterIf)
+            QCOMPARE(targets(w, "start", "out"), (QStringList {"a", "b"}));
+    }
+
+    // The Cron node's times, with its defaults (14:00), each start their own workflow.
+    void cronTimesBecomeSchedules()
+    {
+        const QJsonObject n8n {
+            {"name", "cron"},
+            {"nodes",
+             QJsonArray {
+                 QJsonObject {
+                     {"name", "Cron"},
+                     {"type", "n8n-nodes-base.cron"},
+                     {"parameters",
+                      QJsonObject {{"triggerTimes",
+                                    QJsonObject {{"item",
+                                                  QJsonArray {QJsonObject {},
+                                                              QJsonObject {{"mode", "everyWeek"},
+                                                                           {"hour", 9},
+                                                                           {"weekday", "1"}}}}}}}}},
+                 QJsonObject {
+                     {"name", "Filter"},
+                     {"type", "n8n-nodes-base.filter"},
+                     {"typeVersion", 2},
+                     {"parameters",
+                      QJsonObject {{"conditions", QJsonObject {{"conditions", QJsonArray {}}}}}}}}},
+            {"connections",
+             QJsonObject {{"Cron",
+                           QJsonObject {{"main",
+                                         QJsonArray {QJsonArray {
+                                             QJsonObject {{"node", "Filter"}, {"index", 0}}}}}}}}}};
+        auto converted = N8nImport::convert(n8n);
+        QVERIFY(converted.ok());
+        QCOMPARE(converted->workflows.size(), 2);
+        QCOMPARE(converted->workflows.at(0).value("trigger").toObject().value("cron").toString(),
+                 QStringLiteral("0 14 * * *"));
+        QCOMPARE(converted->workflows.at(1).value("trigger").toObject().value("cron").toString(),
+                 QStringLiteral("0 9 * * 1"));
+        for (const QJsonObject &w : std::as_const(converted->workflows)) {
+            QVERIFY2(issuesOf(w).isEmpty(), qPrintable(firstIssue(issuesOf(w))));
+            // What the Filter drops stops there.
+            QCOMPARE(targets(w, "filter", "dropped"), QStringList {"end"});
         }
     }
 

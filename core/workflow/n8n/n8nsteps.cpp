@@ -24,32 +24,21 @@ QJsonObject when(const QString &label, const QString &expression)
     return {{QStringLiteral("label"), label}, {QStringLiteral("when"), expression}};
 }
 
-N8nStep ifNode(const N8nNode &n, const N8nExpressions &x)
+// IF and Filter: v1's typed comparisons, or from v2 on the filter's conditions. A Filter's
+// "dropped" port has no n8n output: those items stop there.
+N8nStep ifNode(const N8nNode &n, const N8nExpressions &x, bool filter)
 {
     auto test = n.version < 2
         ? N8nConditions::ifV1(n.parameters, x)
         : N8nConditions::filter(n.parameters.value(QLatin1String("conditions")).toObject(), x);
     if (!test)
         return N8nStep::refuse(test.error().message);
+    const QString yes = filter ? QStringLiteral("kept") : QStringLiteral("true");
+    const QString no = filter ? QStringLiteral("dropped") : QStringLiteral("false");
     N8nStep s;
-    s.step = condition({when(QStringLiteral("true"), *test)}, QStringLiteral("false"));
-    s.outputs = {{QStringLiteral("true")}, {QStringLiteral("false")}};
+    s.step = condition({when(yes, *test)}, no);
+    s.outputs = filter ? QList<QStringList> {{yes}} : QList<QStringList> {{yes}, {no}};
     s.described = QStringLiteral("condition: %1").arg(*test);
-    return s;
-}
-
-// n8n's Filter: items that pass go on; the others stop there.
-N8nStep filterNode(const N8nNode &n, const N8nExpressions &x)
-{
-    auto test = n.version < 2
-        ? N8nConditions::ifV1(n.parameters, x)
-        : N8nConditions::filter(n.parameters.value(QLatin1String("conditions")).toObject(), x);
-    if (!test)
-        return N8nStep::refuse(test.error().message);
-    N8nStep s;
-    s.step = condition({when(QStringLiteral("kept"), *test)}, QStringLiteral("dropped"));
-    s.outputs = {{QStringLiteral("kept")}};
-    s.described = QStringLiteral("condition (the rest stop): %1").arg(*test);
     return s;
 }
 
@@ -461,10 +450,8 @@ N8nStep map(const N8nNode &n, const QString &id, const N8nExpressions &x)
         s.described = n.disabled
             ? QStringLiteral("disabled in n8n: passes the item on, as n8n does")
             : QStringLiteral("does nothing, as in n8n");
-    } else if (kind == QLatin1String("if")) {
-        s = ifNode(n, x);
-    } else if (kind == QLatin1String("filter")) {
-        s = filterNode(n, x);
+    } else if (kind == QLatin1String("if") || kind == QLatin1String("filter")) {
+        s = ifNode(n, x, kind == QLatin1String("filter"));
     } else if (kind == QLatin1String("switch")) {
         s = switchNode(n, x);
     } else if (kind == QLatin1String("wait")) {
