@@ -4156,6 +4156,10 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
         <source>The API key or token Switchboard sends to the selected module</source>
         <translation>La clave de API o el token que Switchboard envía al módulo seleccionado</translation>
     </message>
+    <message>
+        <source>Choose a module and press Credential… to give it the API key or token Switchboard sends it.</source>
+        <translation>Elija un módulo y pulse Credencial… para darle la clave de API o el token que Switchboard le envía.</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::ModuleHistoryPanel</name>

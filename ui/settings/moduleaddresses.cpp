@@ -60,7 +60,10 @@ ModuleAddresses::ModuleAddresses(ModuleTableModel *modules, QWidget *parent)
     }
     auto *help = new QLabel(tr("Double-click an address to change it. The health address may be "
                                "left empty: the module's address followed by /health. A time "
-                               "limit left empty follows the health check's."),
+                               "limit left empty follows the health check's.")
+                                + QLatin1Char(' ')
+                                + tr("Choose a module and press Credential… to give it the API "
+                                     "key or token Switchboard sends it."),
                             this);
     help->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
