@@ -1,3 +1,4 @@
+#include "enginefixture.h"
 #include "workflow/expressionengine.h"
 #include "workflow/n8nimport.h"
 #include "workflow/workflowvalidator.h"
@@ -133,6 +134,56 @@ private Q_SLOTS:
             QVERIFY(!nodesOf(w).contains("book_consult"));
         }
         QCOMPARE(crons, (QStringList {"0 7 * * *", "30 18 * * 1-5"}));
+    }
+
+    // The clinic's webhook workflow, its one placeholder replaced as an admin would, runs in
+    // the engine as it ran in n8n: the booking gets the webhook's patient, the hot lead's
+    // confirmation carries the booking's id, and the webhook's answer is Respond's body.
+    void theImportedWorkflowRunsAsItDidInN8n()
+    {
+        auto converted = N8nImport::convert(exportNamed("clinic-lead-follow-up.json"));
+        QVERIFY(converted.ok());
+        QJsonObject w = converted->workflows.first();
+        QJsonArray nodes;
+        for (const QJsonValue &v : w.value("nodes").toArray()) {
+            if (v.toObject().value("id").toString() != QLatin1String("send_email")) {
+                nodes.append(v);
+                continue;
+            }
+            // The admin puts a console notice where the e-mail was.
+            nodes.append(QJsonObject {{"id", "send_email"},
+                                      {"type", "notify"},
+                                      {"channel", "console"},
+                                      {"message", "{{ steps.note_follow_up.output.follow_up }}"}});
+        }
+        w.insert("nodes", nodes);
+        QVERIFY2(issuesOf(w).isEmpty(), qPrintable(firstIssue(issuesOf(w))));
+
+        EngineFixture f;
+        f.modules.responder = [](const ModuleCallRequest &request) {
+            ModuleCallResult r;
+            r.httpStatus = 200;
+            r.body = {{"success", true}};
+            if (request.module == QLatin1String("02_booking"))
+                r.body.insert("booking_id", "BK-7");
+            return r;
+        };
+        const QString id = f.publish(QJsonDocument(w).toJson());
+        const QString run =
+            f.start(id, {{"patient_id", "P-1"}, {"score", 9}, {"first_name", "Ana"}});
+        QTRY_COMPARE(f.status(run), QStringLiteral("completed"));
+        QCOMPARE(f.modules.calls.size(), 2);
+        QCOMPARE(f.modules.calls.at(0).module, QStringLiteral("02_booking"));
+        QCOMPARE(f.modules.calls.at(0).body.value("patient_id").toString(), QStringLiteral("P-1"));
+        QCOMPARE(f.modules.calls.at(1).module, QStringLiteral("08_messaging"));
+        QCOMPARE(f.modules.calls.at(1).body.value("booking_id").toString(), QStringLiteral("BK-7"));
+        QCOMPARE(f.execution(run).value("output").toObject(), (QJsonObject {{"booked", true}}));
+
+        // A cold lead waits its hour instead.
+        const QString cold =
+            f.start(id, {{"patient_id", "P-2"}, {"score", 3}, {"first_name", "Bo"}});
+        QTRY_COMPARE(f.status(cold), QStringLiteral("waiting"));
+        QCOMPARE(f.modules.calls.size(), 3);
     }
 
     // n8n's IF v1 fixture: the comparisons left at n8n's defaults ("smaller" for numbers),
