@@ -327,7 +327,8 @@ QJsonObject N8nWorkflowBuilder::build(const QString &id, const QString &name)
         }
         addEdges(Start, QStringLiteral("start"), {roots}, {{QStringLiteral("out")}});
     }
-    for (const auto &[n8nName, step] : std::as_const(steps)) {
+    for (const auto &entry : std::as_const(steps)) {
+        const QString &n8nName = entry.first;
         const N8nStep s = stepOf(n8nName);
         const auto outputs = m_graph.outputs(n8nName);
         addEdges(m_graph.idOf(n8nName), n8nName, outputs,
