@@ -9,14 +9,14 @@
 
 namespace Switchboard {
 
-namespace {
-
-const QRegularExpression &templatePattern()
+const QRegularExpression &ExpressionEngine::templatePart()
 {
     static const QRegularExpression re(QStringLiteral(R"(\{\{(.*?)\}\})"),
                                        QRegularExpression::DotMatchesEverythingOption);
     return re;
 }
+
+namespace {
 
 QString valueText(const QJsonValue &v)
 {
@@ -216,7 +216,7 @@ Status ExpressionEngine::checkExpression(const QString &expression)
 
 Status ExpressionEngine::checkTemplate(const QString &text)
 {
-    auto it = templatePattern().globalMatch(text);
+    auto it = templatePart().globalMatch(text);
     while (it.hasNext()) {
         const auto m = it.next();
         Status st = checkExpression(m.captured(1));
@@ -328,7 +328,7 @@ Result<QJsonValue> ExpressionEngine::render(const QJsonValue &templ, const QJson
     }
     if (!templ.isString())
         return templ;
-    // {{ … }} found as templatePattern() would find them (the shortest match), without its cost.
+    // {{ … }} found as templatePart() would find them (the shortest match), without its cost.
     const QString text = templ.toString();
     qsizetype open = text.indexOf(u"{{");
     if (open < 0)

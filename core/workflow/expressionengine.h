@@ -6,6 +6,7 @@
 #include <QJSEngine>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QRegularExpression>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -39,6 +40,8 @@ public:
     // Renders templates in a JSON value: a string that is a single "{{ expr }}" takes the
     // expression's value and type; other strings have each {{ … }} replaced by its text.
     Result<QJsonValue> render(const QJsonValue &templ, const QJsonObject &scope);
+    // One {{ … }} part of a template (the shortest match); captured(1) is the expression.
+    static const QRegularExpression &templatePart();
 
     // Declared limits: an expression's text, and a text one call may build (repeat, pad).
     static constexpr int MaxExpressionLength = 10000;

@@ -38,9 +38,11 @@ Result<N8nImport> N8nImport::convert(const QJsonObject &n8n)
     QList<QPair<const N8nNode *, N8nTrigger>> triggers;
     N8nImport result;
     QSet<QString> reached;
+    bool anyTrigger = false;
     for (const N8nNode &node : graph.nodes()) {
         if (!N8nTriggers::isTrigger(node))
             continue;
+        anyTrigger = true;
         if (node.disabled) {
             result.mapped << QStringLiteral("%1: disabled in n8n, so it never starts anything; "
                                             "left out")
@@ -51,8 +53,6 @@ Result<N8nImport> N8nImport::convert(const QJsonObject &n8n)
             triggers.append({&node, t});
         reached.unite(graph.reachableFrom(node.name));
     }
-    const bool anyTrigger = std::any_of(graph.nodes().cbegin(), graph.nodes().cend(),
-                                        [](const N8nNode &n) { return N8nTriggers::isTrigger(n); });
     if (!anyTrigger)
         triggers.append(
             {nullptr,

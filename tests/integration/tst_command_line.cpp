@@ -332,8 +332,8 @@ private Q_SLOTS:
             {"Authorization", "Bearer import-test-token-0123"}};
         QFile source(file);
         QVERIFY(source.open(QIODevice::ReadOnly));
-        const auto answer =
-            post(base + QStringLiteral("/api/v1/import/n8n"), source.readAll(), admin);
+        const QByteArray exported = source.readAll();
+        const auto answer = post(base + QStringLiteral("/api/v1/import/n8n"), exported, admin);
         QCOMPARE(answer.status, 200);
         const QJsonObject json = answer.json();
         QCOMPARE(json.value("workflows").toArray(), workflows); // the same as the command line
@@ -357,7 +357,7 @@ private Q_SLOTS:
             post(base + QStringLiteral("/api/v1/import/n8n"), R"({"nodes": []})", admin);
         QCOMPARE(refused.status, 400);
         QCOMPARE(refused.json().value("field").toString(), QStringLiteral("connections"));
-        QCOMPARE(post(base + QStringLiteral("/api/v1/import/n8n"), source.readAll()).status, 401);
+        QCOMPARE(post(base + QStringLiteral("/api/v1/import/n8n"), exported).status, 401);
         core.terminate();
         QVERIFY(core.waitForFinished(10000));
     }

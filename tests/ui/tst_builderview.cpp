@@ -35,6 +35,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
+#include <functional>
 
 using namespace Switchboard;
 using namespace BuilderDriver;
@@ -358,11 +359,20 @@ private Q_SLOTS:
         builder.resize(1200, 800);
         builder.show();
         QVERIFY(QTest::qWaitForWindowExposed(&builder));
+        // Answers the picker once it is up (it runs its own event loop inside importFile).
+        const auto whenAsked = [&builder](std::function<void(QInputDialog *)> answer) {
+            auto *poll = new QTimer(&builder);
+            QObject::connect(poll, &QTimer::timeout, poll, [poll, answer] {
+                if (auto *d = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+                    poll->deleteLater();
+                    poll->stop();
+                    answer(d);
+                }
+            });
+            poll->start(10);
+        };
         QStringList offered;
-        QTimer::singleShot(0, &builder, [&offered] {
-            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
-            if (!dialog)
-                return;
+        whenAsked([&offered](QInputDialog *dialog) {
             offered = dialog->comboBoxItems();
             dialog->setTextValue(offered.value(1));
             dialog->accept();
@@ -372,10 +382,7 @@ private Q_SLOTS:
         QCOMPARE(builder.graph().metadata().value("id").toString(),
                  QStringLiteral("lead-follow-up-every-morning-rule-1"));
         // Cancelled, nothing changes.
-        QTimer::singleShot(0, &builder, [] {
-            if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget()))
-                dialog->reject();
-        });
+        whenAsked([](QInputDialog *dialog) { dialog->reject(); });
         const QJsonObject before = builder.graph().toJson();
         QVERIFY(!builder.importFile(QFINDTESTDATA("../data/n8n/clinic-lead-follow-up.json")));
         QCOMPARE(builder.graph().toJson(), before);

@@ -89,12 +89,14 @@ void CredentialDialog::setCredential(const QJsonObject &credential)
         if (kind != QLatin1String("bearer"))
             m_header->setText(credential.value(QLatin1String("header")).toString());
     }
-    m_secret->clear();
     const bool answered = m_waiting;
     m_waiting = false;
-    updateButtons();
-    if (answered && m_error->isHidden())
-        accept();
+    if (m_error->isHidden()) {
+        m_secret->clear();
+        if (answered)
+            accept();
+    }
+    updateButtons(); // refused: what was typed stays, to be corrected
 }
 
 void CredentialDialog::showRefusal(const QString &message)

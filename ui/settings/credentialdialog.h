@@ -21,7 +21,8 @@ public:
     CredentialDialog(const QString &moduleId, const QString &moduleName, QWidget *parent = nullptr);
 
     QString moduleId() const { return m_moduleId; }
-    // The core's answer ({"set", "kind", "header"}); closes the dialog after a save or removal.
+    // The core's answer ({"set", "kind", "header"}); closes the dialog after a save or removal
+    // that was not refused (a refusal comes first, with showRefusal).
     void setCredential(const QJsonObject &credential);
     void showRefusal(const QString &message);
 

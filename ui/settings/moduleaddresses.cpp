@@ -223,7 +223,8 @@ void ModuleAddresses::openCredential()
     if (row < 0)
         return;
     const ModuleInfo &info = ModuleCatalog::all().at(row);
-    delete m_credentialDialog;
+    if (m_credentialDialog)
+        m_credentialDialog->close();
     m_credentialDialog = new CredentialDialog(
         info.id,
         QStringLiteral("%1 %2").arg(info.numberText(), ModuleCatalog::displayName(info.id)), this);

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "settings/credentialdialog.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QPointer>
 #include <QWidget>
 
 class QPushButton;
@@ -9,7 +12,6 @@ class QTableWidget;
 
 namespace Switchboard {
 
-class CredentialDialog;
 class ModuleTableModel;
 class SaveBar;
 
@@ -55,7 +57,7 @@ private:
     QTableWidget *m_table;
     SaveBar *m_bar;
     QPushButton *m_credentialButton;
-    CredentialDialog *m_credentialDialog = nullptr;
+    QPointer<CredentialDialog> m_credentialDialog; // deletes itself when closed
     QHash<QString, QString> m_values; // as the core has them
     bool m_filling = false;
 };

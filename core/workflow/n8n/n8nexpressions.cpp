@@ -1,23 +1,13 @@
 #include "workflow/n8n/n8nexpressions.h"
 
+#include "workflow/expressionengine.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <algorithm>
 
 namespace Switchboard {
-
-namespace {
-
-// One {{ … }} part of an n8n expression string.
-const QRegularExpression &blockPattern()
-{
-    static const QRegularExpression re(QStringLiteral(R"(\{\{(.*?)\}\})"),
-                                       QRegularExpression::DotMatchesEverythingOption);
-    return re;
-}
-
-} // namespace
 
 N8nDataRoot N8nDataRoot::extending(const N8nDataRoot &base, const QStringList &fields,
                                    const QString &fieldsFrom)
@@ -160,7 +150,7 @@ Result<QJsonValue> N8nExpressions::value(const QJsonValue &parameter) const
     QString out;
     qsizetype at = 0;
     const QString body = text.mid(1);
-    auto it = blockPattern().globalMatch(body);
+    auto it = ExpressionEngine::templatePart().globalMatch(body);
     while (it.hasNext()) {
         const auto m = it.next();
         out += body.mid(at, m.capturedStart() - at);
@@ -182,7 +172,7 @@ Result<QString> N8nExpressions::expression(const QJsonValue &parameter) const
     QStringList parts;
     QString outside; // the text around the {{ }} parts
     qsizetype at = 0;
-    auto it = blockPattern().globalMatch(body);
+    auto it = ExpressionEngine::templatePart().globalMatch(body);
     while (it.hasNext()) {
         const auto m = it.next();
         if (const QString before = body.mid(at, m.capturedStart() - at); !before.isEmpty()) {

@@ -396,7 +396,7 @@ N8nStep mergeNode(const N8nNode &n)
     return s;
 }
 
-N8nStep respondNode(const N8nNode &n, const N8nExpressions &x, const QString &current)
+N8nStep respondNode(const N8nNode &n, const N8nExpressions &x)
 {
     const QString with = n.param("respondWith", QStringLiteral("firstIncomingItem"));
     const int code = n.parameters.value(QLatin1String("options"))
@@ -411,10 +411,10 @@ N8nStep respondNode(const N8nNode &n, const N8nExpressions &x, const QString &cu
     s.step = {{QStringLiteral("type"), QStringLiteral("end")},
               {QStringLiteral("status"), QStringLiteral("completed")}};
     if (with == QLatin1String("firstIncomingItem")) {
-        if (current.isEmpty())
-            return N8nStep::refuse(QStringLiteral("answers with an item that has no Switchboard "
-                                                  "equivalent"));
-        s.step.insert(QStringLiteral("output"), QStringLiteral("{{ %1 }}").arg(current));
+        auto item = x.code(QStringLiteral("$json"));
+        if (!item)
+            return N8nStep::refuse(item.error().message);
+        s.step.insert(QStringLiteral("output"), QStringLiteral("{{ %1 }}").arg(*item));
     } else if (with == QLatin1String("json") || with == QLatin1String("text")) {
         QJsonValue body = n.parameters.value(QLatin1String("responseBody"));
         if (with == QLatin1String("json") && body.isString()
@@ -463,8 +463,7 @@ N8nStep map(const N8nNode &n, const QString &id, const N8nExpressions &x)
     } else if (kind == QLatin1String("merge")) {
         s = mergeNode(n);
     } else if (kind == QLatin1String("respondToWebhook")) {
-        auto current = x.code(QStringLiteral("$json"));
-        s = respondNode(n, x, current ? *current : QString());
+        s = respondNode(n, x);
     } else if (kind == QLatin1String("executeWorkflow")) {
         s = N8nStep::refuse(QStringLiteral("runs another workflow; a Switchboard workflow "
                                            "cannot start another one as a step yet"));

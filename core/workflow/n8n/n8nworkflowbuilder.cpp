@@ -34,6 +34,14 @@ QStringList portsToClose(const QJsonObject &step)
     return ports;
 }
 
+// What a placeholder step keeps of the n8n node it stands in for.
+QJsonObject placeholder(const N8nNode &node, const QString &why)
+{
+    return {{QStringLiteral("n8n_name"), node.name},
+            {QStringLiteral("n8n_type"), node.type},
+            {QStringLiteral("reason"), why}};
+}
+
 bool sameRoot(const N8nDataRoot &a, const N8nDataRoot &b)
 {
     return a.expression == b.expression && a.webhook == b.webhook && a.fields == b.fields
@@ -57,6 +65,11 @@ N8nWorkflowBuilder::N8nWorkflowBuilder(N8nGraph &graph, const N8nNode *triggerNo
     }
 }
 
+bool N8nWorkflowBuilder::inWorkflow(const QString &name) const
+{
+    return m_members.contains(name) || (m_triggerNode && name == m_triggerNode->name);
+}
+
 N8nStep N8nWorkflowBuilder::stepOf(const QString &name)
 {
     if (const auto it = m_steps.constFind(name); it != m_steps.cend())
@@ -66,7 +79,7 @@ N8nStep N8nWorkflowBuilder::stepOf(const QString &name)
     m_inProgress.insert(name);
     const N8nNode &node = *m_graph.node(name);
     const N8nExpressions x(itemArriving(name), [this](const QString &other) {
-        if (m_members.contains(other) || (m_triggerNode && other == m_triggerNode->name))
+        if (inWorkflow(other))
             return itemAfter(other);
         return N8nDataRoot::none(
             QStringLiteral("\"%1\" is not on the path of this workflow's trigger").arg(other));
@@ -123,9 +136,7 @@ N8nDataRoot N8nWorkflowBuilder::itemArriving(const QString &name, int input)
     QList<N8nDataRoot> roots;
     QStringList from;
     for (const N8nGraph::Link &l : m_graph.inputs(name)) {
-        const bool member =
-            m_members.contains(l.node) || (m_triggerNode && l.node == m_triggerNode->name);
-        if (!member || (input >= 0 && l.input != input) || from.contains(l.node))
+        if (!inWorkflow(l.node) || (input >= 0 && l.input != input) || from.contains(l.node))
             continue;
         from << l.node;
         roots << itemAfter(l.node);
@@ -148,9 +159,7 @@ QSet<QString> N8nWorkflowBuilder::ancestors(const QString &name) const
     QList<QString> queue {name};
     while (!queue.isEmpty()) {
         for (const N8nGraph::Link &l : m_graph.inputs(queue.takeFirst())) {
-            const bool member =
-                m_members.contains(l.node) || (m_triggerNode && l.node == m_triggerNode->name);
-            if (member && !seen.contains(l.node)) {
+            if (inWorkflow(l.node) && !seen.contains(l.node)) {
                 seen.insert(l.node);
                 queue.append(l.node);
             }
@@ -163,20 +172,23 @@ QString N8nWorkflowBuilder::joinMode(const QString &name)
 {
     QList<N8nGraph::Link> links;
     for (const N8nGraph::Link &l : m_graph.inputs(name)) {
-        if (m_members.contains(l.node) || (m_triggerNode && l.node == m_triggerNode->name))
+        if (inWorkflow(l.node))
             links << l;
     }
     if (links.size() < 2)
         return QStringLiteral("all");
-    // The nearest step every branch comes from.
+    // The nearest step every branch comes from: the common ancestor no other one comes after.
     QSet<QString> common = ancestors(links.first().node);
     for (const N8nGraph::Link &l : std::as_const(links))
         common &= ancestors(l.node);
+    QHash<QString, QSet<QString>> above; // each common ancestor's own ancestors, worked out once
+    for (const QString &c : std::as_const(common))
+        above.insert(c, ancestors(c));
     QStringList lowest;
     for (const QString &c : std::as_const(common)) {
-        bool below = false;
-        for (const QString &d : std::as_const(common))
-            below = below || (d != c && ancestors(d).contains(c));
+        const bool below = std::any_of(common.cbegin(), common.cend(), [&](const QString &d) {
+            return d != c && above.value(d).contains(c);
+        });
         if (!below)
             lowest << c;
     }
@@ -192,8 +204,7 @@ QString N8nWorkflowBuilder::joinMode(const QString &name)
         QSet<int> outputs;
         for (int o = 0; o < outs.size(); ++o) {
             for (const N8nGraph::Link &t : outs.at(o)) {
-                if (m_graph.reachableFrom(t.node).contains(l.node)
-                    || (l.node == split && l.output == o))
+                if (m_graph.reachableFrom(t.node).contains(l.node))
                     outputs.insert(o);
             }
         }
@@ -254,13 +265,6 @@ void N8nWorkflowBuilder::addEdges(const QString &from, const QString &fromName,
     }
 }
 
-QJsonObject N8nWorkflowBuilder::placeholder(const N8nNode &node, const QString &why) const
-{
-    return {{QStringLiteral("n8n_name"), node.name},
-            {QStringLiteral("n8n_type"), node.type},
-            {QStringLiteral("reason"), why}};
-}
-
 QJsonObject N8nWorkflowBuilder::build(const QString &id, const QString &name)
 {
     // The trigger step.
@@ -283,8 +287,8 @@ QJsonObject N8nWorkflowBuilder::build(const QString &id, const QString &name)
         m_mapped << QStringLiteral("(no trigger) → start (manual start added)");
     }
     m_nodes.append(start);
-    // Every step this trigger reaches, in the export's order.
-    QList<QPair<QString, QJsonObject>> steps;
+    // Every step this trigger reaches, in the export's order. Its item is worked out first, so
+    // that a later step reading it back (through a loop) finds it in progress, not a new start.
     for (const N8nNode &node : m_graph.nodes()) {
         if (!m_members.contains(node.name))
             continue;
@@ -312,7 +316,6 @@ QJsonObject N8nWorkflowBuilder::build(const QString &id, const QString &name)
                               .arg(node.label(), s.refused, sid);
         }
         m_nodes.append(step);
-        steps.append({node.name, step});
     }
     // Edges.
     if (m_triggerNode) {
@@ -327,11 +330,12 @@ QJsonObject N8nWorkflowBuilder::build(const QString &id, const QString &name)
         }
         addEdges(Start, QStringLiteral("start"), {roots}, {{QStringLiteral("out")}});
     }
-    for (const auto &entry : std::as_const(steps)) {
-        const QString &n8nName = entry.first;
-        const N8nStep s = stepOf(n8nName);
-        const auto outputs = m_graph.outputs(n8nName);
-        addEdges(m_graph.idOf(n8nName), n8nName, outputs,
+    for (const N8nNode &node : m_graph.nodes()) {
+        if (!m_members.contains(node.name))
+            continue;
+        const N8nStep s = stepOf(node.name);
+        const auto outputs = m_graph.outputs(node.name);
+        addEdges(m_graph.idOf(node.name), node.name, outputs,
                  s.refused.isEmpty()
                      ? s.outputs
                      : QList<QStringList>(outputs.size(), QStringList {QStringLiteral("out")}));
@@ -339,11 +343,10 @@ QJsonObject N8nWorkflowBuilder::build(const QString &id, const QString &name)
     // Every open output ends the run, as it does in n8n; a Switch value with no output fails.
     bool ended = false;
     bool failed = false;
-    QList<QPair<QString, QJsonObject>> all = steps;
-    all.prepend({QString(), start});
-    for (const auto &entry : std::as_const(all)) {
-        const QString sid = entry.second.value(QLatin1String("id")).toString();
-        for (const QString &port : portsToClose(entry.second)) {
+    const QJsonArray placed = m_nodes;
+    for (const QJsonValue &v : placed) {
+        const QString sid = v.toObject().value(QLatin1String("id")).toString();
+        for (const QString &port : portsToClose(v.toObject())) {
             if (m_usedPorts.contains(sid + QLatin1Char('/') + port))
                 continue;
             const bool fails = port == QLatin1String("out_of_range");

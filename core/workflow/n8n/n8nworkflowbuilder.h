@@ -22,6 +22,8 @@ public:
     const QStringList &unmapped() const { return m_unmapped; }
 
 private:
+    // The trigger node or one it reaches.
+    bool inWorkflow(const QString &name) const;
     N8nStep stepOf(const QString &name);
     N8nDataRoot itemAfter(const QString &name);
     N8nDataRoot itemArriving(const QString &name, int input = -1);
@@ -30,7 +32,6 @@ private:
     void addEdges(const QString &from, const QString &fromName,
                   const QList<QList<N8nGraph::Link>> &outputs, const QList<QStringList> &ports);
     void edge(const QString &from, const QString &port, const QString &to);
-    QJsonObject placeholder(const N8nNode &node, const QString &why) const;
 
     N8nGraph &m_graph;
     const N8nNode *m_triggerNode;
