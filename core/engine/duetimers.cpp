@@ -2,6 +2,7 @@
 
 #include "common/clock.h"
 #include "common/logging.h"
+#include "engine/childruns.h"
 #include "engine/executionjson.h"
 #include "engine/executionrun.h"
 #include "engine/executionstore.h"
@@ -17,11 +18,13 @@ namespace Switchboard {
 using namespace ExecutionJson;
 
 DueTimers::DueTimers(RunHost &host, ExecutionStore &store, ReloadQueue &reload,
-                     ScheduleTimers &schedules, WorkflowStore &workflows, const Clock &clock)
+                     ScheduleTimers &schedules, ChildRuns &children, WorkflowStore &workflows,
+                     const Clock &clock)
     : m_host(host)
     , m_store(store)
     , m_reload(reload)
     , m_schedules(schedules)
+    , m_children(children)
     , m_workflows(workflows)
     , m_clock(clock)
 {
@@ -49,15 +52,17 @@ int DueTimers::fire(int batch, qint64 budgetMs)
         if (t.kind == QLatin1String("schedule"))
             (void)fireSchedule(t.id, t.node, t.data.value(QLatin1String("due")).toInteger());
         else
-            fireForExecution(t.id, t.execution, t.kind, t.node,
-                             t.data.value(QLatin1String("attempt")).toInt(2));
+            fireForExecution(t);
     }
     return fired;
 }
 
-void DueTimers::fireForExecution(qint64 timerId, const QString &executionId, const QString &kind,
-                                 const QString &node, int attempt)
+void DueTimers::fireForExecution(const ExecutionStore::Timer &timer)
 {
+    const qint64 timerId = timer.id;
+    const QString &executionId = timer.execution;
+    const QString &kind = timer.kind;
+    const QString &node = timer.node;
     const auto remove = [this, timerId] {
         return m_store.removeTimer(timerId);
     };
@@ -80,6 +85,13 @@ void DueTimers::fireForExecution(qint64 timerId, const QString &executionId, con
         return;
     }
     ExecutionRun &run = **loaded;
+    if (kind == QLatin1String("child") && !isFinal(run.status)) {
+        if (Status st = m_children.fire(run, node, timerId,
+                                        timer.data.value(QLatin1String("child")).toString());
+            !st && st.error().isTransient())
+            m_reload.storageFailed();
+        return;
+    }
     run.ops.append(remove);
     if (isFinal(run.status)) {
         (void)m_host.advance(run);
@@ -98,7 +110,8 @@ void DueTimers::fireForExecution(qint64 timerId, const QString &executionId, con
     } else if (kind == QLatin1String("retry") || kind == QLatin1String("compensate_retry")) {
         run.state.waiting.removeAll(node);
         run.status = ExecutionStatus::Running;
-        run.queueCall(m_clock.nowMs(), node, attempt, kind == QLatin1String("compensate_retry"));
+        run.queueCall(m_clock.nowMs(), node, timer.data.value(QLatin1String("attempt")).toInt(2),
+                      kind == QLatin1String("compensate_retry"));
         (void)m_host.advance(run);
     } else {
         (void)m_host.advance(run);

@@ -42,6 +42,14 @@ Result<QStringList> toList(const QJsonObject &state, const char *key)
     return out;
 }
 
+QJsonObject parentJson(const ParentLink &parent)
+{
+    return {{QStringLiteral("execution"), parent.execution},
+            {QStringLiteral("node"), parent.node},
+            {QStringLiteral("depth"), parent.depth},
+            {QStringLiteral("wait"), parent.wait}};
+}
+
 qint64 toMs(const QJsonValue &v)
 {
     return qint64(v.toDouble());
@@ -69,6 +77,7 @@ Result<StepState> stepFromJson(const QString &node, const QJsonValue &value)
     if (o.contains(QLatin1String("uncertain")))
         step.uncertain = o.value(QLatin1String("uncertain")).toBool();
     step.taskId = o.value(QLatin1String("task_id")).toString();
+    step.child = o.value(QLatin1String("child_execution_id")).toString();
     if (o.value(QLatin1String("request")).isObject())
         step.request = o.value(QLatin1String("request")).toObject();
     if (o.value(QLatin1String("compensation_request")).isObject())
@@ -112,6 +121,8 @@ QJsonObject StepState::toJson() const
         o.insert(QStringLiteral("uncertain"), *uncertain);
     if (!taskId.isEmpty())
         o.insert(QStringLiteral("task_id"), taskId);
+    if (!child.isEmpty())
+        o.insert(QStringLiteral("child_execution_id"), child);
     if (request)
         o.insert(QStringLiteral("request"), *request);
     if (compensationRequest)
@@ -129,6 +140,8 @@ QByteArray StepState::toText() const
     JsonText::Members members(out);
     if (attempts > 0)
         members.key("attempts") += QByteArray::number(attempts);
+    if (!child.isEmpty())
+        JsonText::appendString(members.key("child_execution_id"), child);
     if (compensationRequest)
         JsonText::appendValue(members.key("compensation_request"), *compensationRequest);
     if (!error.isNull())
@@ -225,6 +238,8 @@ QByteArray ExecutionState::toText() const
         }
         out += '}';
     }
+    if (parent)
+        JsonText::appendValue(members.key("parent"), parentJson(*parent));
     JsonText::appendList(members.key("ready"), ready);
     if (!reuse.isEmpty())
         JsonText::appendValue(members.key("reuse"), reuse);
@@ -283,6 +298,8 @@ QJsonObject ExecutionState::withoutSteps() const
         o.insert(QStringLiteral("compensate"), toArray(*compensate));
     if (!reuse.isEmpty())
         o.insert(QStringLiteral("reuse"), reuse);
+    if (parent)
+        o.insert(QStringLiteral("parent"), parentJson(*parent));
     return o;
 }
 
@@ -321,6 +338,17 @@ Result<ExecutionState> ExecutionState::fromJson(const QJsonObject &stored)
                                o.value(QLatin1String("visit")).toInt(1),
                                o.value(QLatin1String("compensation")).toBool(),
                                o.value(QLatin1String("span")).toString()});
+    }
+    if (stored.contains(QLatin1String("parent"))) {
+        const QJsonObject p = stored.value(QLatin1String("parent")).toObject();
+        if (p.value(QLatin1String("execution")).toString().isEmpty()
+            || p.value(QLatin1String("node")).toString().isEmpty())
+            return internalError(QStringLiteral("parent names no execution and step"),
+                                 QStringLiteral("parent"));
+        state.parent = ParentLink {p.value(QLatin1String("execution")).toString(),
+                                   p.value(QLatin1String("node")).toString(),
+                                   p.value(QLatin1String("depth")).toInt(1),
+                                   p.value(QLatin1String("wait")).toBool(true)};
     }
     const QJsonObject joins = stored.value(QLatin1String("joins")).toObject();
     for (auto it = joins.begin(); it != joins.end(); ++it) {

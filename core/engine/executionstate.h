@@ -35,6 +35,7 @@ struct StepState
     QString error; // null: none
     std::optional<bool> uncertain; // set once an attempt's outcome was unknown
     QString taskId; // a human review's task
+    QString child; // a run_workflow's execution, once started
     std::optional<QJsonObject> request; // the module call's body as sent
     std::optional<QJsonObject> compensationRequest;
 
@@ -44,6 +45,19 @@ struct StepState
 
     // toText(), kept until the step changes (ExecutionState::changeStep).
     mutable QByteArray text;
+};
+
+// How deep workflows may run each other (run_workflow): a workflow that runs itself stops
+// there instead of starting executions without end.
+inline constexpr int MaxWorkflowDepth = 8;
+
+// The execution a run_workflow step started this one from, and whether it waits for the end.
+struct ParentLink
+{
+    QString execution;
+    QString node;
+    int depth = 1; // 1 for a workflow run by a top-level execution
+    bool wait = true;
 };
 
 // A module call sent and not yet answered.
@@ -64,7 +78,7 @@ struct JoinState
 
 // An execution's working state, typed. It is stored as one JSON object (toJson/fromJson, the
 // shape the read side and older databases know): steps, vars, ready, inflight, waiting, joins,
-// completed and, while a saga undoes, compensate.
+// completed, parent and, while a saga undoes, compensate.
 class ExecutionState
 {
 public:
@@ -80,6 +94,8 @@ public:
     // the same as the original's is sent under the original's key, so the module does not act
     // twice; any other call has a key of its own.
     QJsonObject reuse;
+    // Set when a run_workflow step of another execution started this one.
+    std::optional<ParentLink> parent;
 
     // The node's state, or nullptr when the node was never reached.
     const StepState *step(const QString &node) const;

@@ -51,7 +51,7 @@ public:
         qint64 id = 0;
         QString execution;
         QString node; // a node, or the workflow of a schedule
-        QString kind; // delay, event_timeout, retry, compensate_retry, schedule
+        QString kind; // delay, event_timeout, retry, compensate_retry, schedule, child
         QJsonObject data;
     };
     virtual Status addTimer(const QString &execution, const QString &node, const QString &kind,

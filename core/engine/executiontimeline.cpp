@@ -36,6 +36,8 @@ QString waitKind(const QString &type)
         return QStringLiteral("event");
     if (type == QLatin1String("task_created"))
         return QStringLiteral("review");
+    if (type == QLatin1String("workflow_requested"))
+        return QStringLiteral("workflow");
     if (type == QLatin1String("retry_scheduled"))
         return QStringLiteral("retry_wait");
     return {};
@@ -101,7 +103,8 @@ QJsonArray build(const QList<HistoryEvent> &history)
                    || type == QLatin1String("compensation_completed")
                    || type == QLatin1String("timer_fired") || type == QLatin1String("task_decided")
                    || type == QLatin1String("event_received")
-                   || type == QLatin1String("step_resumed")) {
+                   || type == QLatin1String("step_resumed")
+                   || type == QLatin1String("workflow_finished")) {
             if (!close(node, ts, QStringLiteral("completed"))
                 && type == QLatin1String("step_completed")) {
                 // A step that took no time (a condition, a transform): a point on the line.

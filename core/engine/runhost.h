@@ -8,10 +8,11 @@
 namespace Switchboard {
 
 struct ExecutionRun;
+struct ParentLink;
 struct Workflow;
 
-// What the engine's parts (due timers, event delivery, review decisions) may do to the runs
-// it keeps: load one, change it, and have it committed before anything is acted on. The
+// What the engine's parts (due timers, child runs, event delivery, review decisions) may do to the
+// runs it keeps: load one, change it, and have it committed before anything is acted on. The
 // WorkflowEngine is the one implementation.
 class RunHost
 {
@@ -34,6 +35,12 @@ public:
     // Starts the workflow's published version; with a key, once per key.
     virtual Result<QJsonObject> startKeyed(const QString &key, const QString &workflowId,
                                            const QJsonObject &input, const QString &origin) = 0;
+    // Starts the workflow's published version for another execution's run_workflow step, once
+    // per key, linked to that step.
+    virtual Result<QJsonObject> startChild(const QString &key, const QString &workflowId,
+                                           const QJsonObject &input, const ParentLink &parent) = 0;
+    // {"status", "output", "error"} of an execution as last committed.
+    virtual Result<QJsonObject> outcome(const QString &executionId) = 0;
     // Adds an audit entry to the run's next commit.
     virtual void audit(ExecutionRun &run, const QString &event, const QString &actor,
                        const QJsonObject &data) = 0;

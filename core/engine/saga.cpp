@@ -74,6 +74,18 @@ void Saga::finish(ExecutionRun &run, ExecutionStatus status, const QJsonObject &
     run.state.ready.clear();
     run.state.inflight.clear();
     stopWaiting(run);
+    if (run.state.parent && run.state.parent->wait) {
+        // The run_workflow step waiting for this execution is taken on (ChildRuns), stored
+        // in this commit so that no crash can lose it.
+        const ParentLink parent = *run.state.parent;
+        const QString childId = run.id;
+        const qint64 now = m_clock.nowMs();
+        run.ops.append([this, parent, childId, now] {
+            return m_store.addTimer(parent.execution, parent.node, QStringLiteral("child"), now,
+                                    {{QStringLiteral("child"), childId}});
+        });
+        run.timersChanged = true;
+    }
     run.record(m_clock.nowMs(), QStringLiteral("execution_") + toWire(status), {}, 0,
                error.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("error"), error}});
     qCDebug(lcEngine).noquote() << run.id << toWire(status);

@@ -10,7 +10,8 @@ class ExecutionStore;
 // How an execution comes to rest or to an end, as changes to its run that go with the next
 // commit: settle (running, waiting, or completed when nothing is left), fail (a saga: the
 // completed calls that declared a compensation are undone newest first, then it is failed),
-// finish (completed, failed or cancelled; its timers, waits and open tasks go).
+// finish (completed, failed or cancelled; its timers, waits and open tasks go, and a parent
+// execution waiting for it is woken).
 class Saga
 {
 public:

@@ -224,6 +224,35 @@ Result<StepRunner::Outcome> StepRunner::run(ExecutionRun &run, const WorkflowNod
                {{QStringLiteral("task_id"), taskId}, {QStringLiteral("queue"), queue}});
         return Outcome {};
     }
+    case NodeType::RunWorkflow: {
+        const int depth = run.state.parent ? run.state.parent->depth : 0;
+        if (depth >= MaxWorkflowDepth)
+            return makeError(QStringLiteral("workflow: workflows already run each other %1 deep, "
+                                            "the most they may (does a workflow run itself?)")
+                                 .arg(depth));
+        // An object of templates, or one "{{ … }}" that gives an object (the item passed on).
+        const QJsonValue given = s.value(QLatin1String("input"));
+        auto input =
+            m_expressions.render(given.isUndefined() ? QJsonObject() : given, run.scope(node));
+        if (!input)
+            return makeError(
+                QStringLiteral("input.%1: %2").arg(input.error().field, input.error().message));
+        if (!input->isObject())
+            return makeError(
+                QStringLiteral("input: the template gave %1, not an object")
+                    .arg(QString::fromLatin1(input->isArray() ? "a list" : "a single value")));
+        run.state.changeStep(node.id).request = input->toObject();
+        // The workflow is started by the step's timer (ChildRuns), once this is stored.
+        const QString execId = run.id;
+        const QString nodeId = node.id;
+        run.ops.append([this, execId, nodeId, now] {
+            return m_store.addTimer(execId, nodeId, QStringLiteral("child"), now);
+        });
+        run.timersChanged = run.waited = true;
+        waitOn(QStringLiteral("workflow_requested"),
+               {{QStringLiteral("workflow_id"), s.value(QLatin1String("workflow"))}});
+        return Outcome {};
+    }
     case NodeType::ModuleCall: {
         run.queueCall(now, node.id, 1, false,
                       {{QStringLiteral("module"), s.value(QLatin1String("module"))},

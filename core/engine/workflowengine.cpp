@@ -26,6 +26,7 @@ WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleCli
     , m_triggers(workflows, expressions)
     , m_tasks(db)
     , m_saga(m_store, clock)
+    , m_children(*this, m_store, m_saga, clock)
     , m_steps(m_store, m_tasks, expressions, clock)
     , m_deadLetters(new DeadLetterQueue(db, modules, clock, this))
     , m_outcomes(m_store, m_saga, *m_deadLetters, m_stepDurations, clock)
@@ -34,7 +35,7 @@ WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleCli
     , m_schedules(db, workflows)
     , m_inbound(db, clock)
     , m_reload(clock)
-    , m_dueTimers(*this, m_store, m_reload, m_schedules, workflows, clock)
+    , m_dueTimers(*this, m_store, m_reload, m_schedules, m_children, workflows, clock)
     , m_events(*this, m_store, m_triggers, m_inbound, expressions)
     , m_decisions(*this, m_store, m_tasks, clock)
     , m_wake(new QTimer(this))
@@ -95,6 +96,19 @@ Result<QJsonObject> WorkflowEngine::startKeyed(const QString &key, const QString
 Result<QJsonObject> WorkflowEngine::startOnce(const QString &key, const QString &workflowId,
                                               const QJsonObject &input, const QString &origin)
 {
+    return startOnce(key, workflowId, input, origin, nullptr);
+}
+
+Result<QJsonObject> WorkflowEngine::startChild(const QString &key, const QString &workflowId,
+                                               const QJsonObject &input, const ParentLink &parent)
+{
+    return startOnce(key, workflowId, input, QStringLiteral("workflow"), &parent);
+}
+
+Result<QJsonObject> WorkflowEngine::startOnce(const QString &key, const QString &workflowId,
+                                              const QJsonObject &input, const QString &origin,
+                                              const ParentLink *parent)
+{
     const QString route = QStringLiteral("start:") + workflowId;
     const QString fingerprint = InboundRequests::fingerprint(input);
     auto replayed = m_inbound.replay(key, route, fingerprint);
@@ -102,22 +116,32 @@ Result<QJsonObject> WorkflowEngine::startOnce(const QString &key, const QString 
         return replayed.error();
     if (*replayed)
         return **replayed;
-    return startRun(workflowId, input, origin,
-                    [this, key, route, fingerprint](const QJsonObject &answer) {
-                        return m_inbound.remember(key, route, fingerprint, {201, answer});
-                    });
+    return startRun(
+        workflowId, input, origin,
+        [this, key, route, fingerprint](const QJsonObject &answer) {
+            return m_inbound.remember(key, route, fingerprint, {201, answer});
+        },
+        parent);
 }
 
 Result<QJsonObject>
 WorkflowEngine::startRun(const QString &workflowId, const QJsonObject &input, const QString &origin,
-                         const std::function<Status(const QJsonObject &)> &alsoStore)
+                         const std::function<Status(const QJsonObject &)> &alsoStore,
+                         const ParentLink *parent)
 {
     auto def = m_workflows.version(workflowId);
     if (!def)
         return def.error();
     if (!def->triggerNode())
         return makeError(QStringLiteral("the workflow has no trigger"));
-    Run *run = newRun(*def, input, {{QStringLiteral("origin"), origin}});
+    QJsonObject started {{QStringLiteral("origin"), origin}};
+    if (parent) {
+        started.insert(QStringLiteral("parent_execution_id"), parent->execution);
+        started.insert(QStringLiteral("parent_step"), parent->node);
+    }
+    Run *run = newRun(*def, input, started);
+    if (parent)
+        run->state.parent = *parent;
     const QJsonObject answer {{QStringLiteral("execution_id"), run->id},
                               {QStringLiteral("trace_id"), run->traceId}};
     if (alsoStore)
@@ -153,7 +177,7 @@ Result<WorkflowEngine::Run *> WorkflowEngine::load(const QString &executionId)
 
 void WorkflowEngine::unload(Run &run)
 {
-    if (!run.state.inflight.isEmpty())
+    if (!run.state.inflight.isEmpty() || m_dirty.contains(run.id))
         return;
     m_live.remove(run.id);
     delete &run;

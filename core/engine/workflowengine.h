@@ -4,6 +4,7 @@
 #include "common/clock.h"
 #include "common/result.h"
 #include "engine/calloutcomes.h"
+#include "engine/childruns.h"
 #include "engine/deadletterqueue.h"
 #include "engine/duetimers.h"
 #include "engine/eventdelivery.h"
@@ -117,7 +118,7 @@ public:
     }
     // {"status", "output", "error"}, without the steps and history (cheap): an execution being
     // worked on answers from memory with its last committed status, any other from storage.
-    Result<QJsonObject> outcome(const QString &executionId);
+    Result<QJsonObject> outcome(const QString &executionId) override;
     Result<QHash<QString, qint64>> executionCounts() { return m_queries.countsByStatus(); }
     Result<QJsonArray> executions(const QString &status, int limit = 200)
     {
@@ -190,9 +191,14 @@ private:
                           const QJsonObject &output, const QString &event) override;
     Result<QJsonObject> startKeyed(const QString &key, const QString &workflowId,
                                    const QJsonObject &input, const QString &origin) override;
+    Result<QJsonObject> startChild(const QString &key, const QString &workflowId,
+                                   const QJsonObject &input, const ParentLink &parent) override;
     void audit(Run &run, const QString &event, const QString &actor,
                const QJsonObject &data) override;
 
+    Result<QJsonObject> startOnce(const QString &key, const QString &workflowId,
+                                  const QJsonObject &input, const QString &origin,
+                                  const ParentLink *parent);
     // The same as advance, with the next group commit (within this turn of the event loop).
     void advanceLater(Run &run);
     void runReadySteps(Run &run);
@@ -212,9 +218,12 @@ private:
                     const ModuleCallResult &result);
     // Sets the wake-up for the next due timer (or reload), minWaitMs from now at the earliest.
     void armWakeUp(qint64 minWaitMs = 0);
+    // With alsoStore, what else the first commit stores (the key's answer); with parent, the
+    // run_workflow step it runs for.
     Result<QJsonObject> startRun(const QString &workflowId, const QJsonObject &input,
                                  const QString &origin,
-                                 const std::function<Status(const QJsonObject &)> &alsoStore);
+                                 const std::function<Status(const QJsonObject &)> &alsoStore,
+                                 const ParentLink *parent = nullptr);
 
     SqliteExecutionStore m_store;
     AuditTrail *m_audit = nullptr;
@@ -227,6 +236,7 @@ private:
     StepDurations m_stepDurations;
     TaskStore m_tasks;
     Saga m_saga;
+    ChildRuns m_children;
     StepRunner m_steps;
     DeadLetterQueue *m_deadLetters;
     CallOutcomes m_outcomes;

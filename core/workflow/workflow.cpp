@@ -9,7 +9,7 @@ namespace Switchboard {
 namespace {
 const char *const TypeNames[] = {"trigger", "module_call",    "condition",    "parallel", "join",
                                  "delay",   "wait_for_event", "human_review", "notify",   "set",
-                                 "end"};
+                                 "end",     "run_workflow"};
 }
 
 qint64 durationMs(const QString &text)
@@ -48,6 +48,7 @@ QStringList WorkflowNode::ports() const
 {
     switch (type) {
     case NodeType::ModuleCall:
+    case NodeType::RunWorkflow:
         return {QStringLiteral("out"), QStringLiteral("error")};
     case NodeType::Condition: {
         QStringList labels;

@@ -22,7 +22,8 @@ enum class NodeType {
     HumanReview,
     Notify,
     Set,
-    End
+    End,
+    RunWorkflow
 };
 QString toWire(NodeType type);
 // The longest delay, timeout, SLA or backoff a workflow may ask for: a year and a day.
@@ -50,7 +51,7 @@ struct WorkflowNode
     bool waits() const
     {
         return type == NodeType::Delay || type == NodeType::WaitForEvent
-            || type == NodeType::HumanReview;
+            || type == NodeType::HumanReview || type == NodeType::RunWorkflow;
     }
 };
 

@@ -275,6 +275,18 @@ void WorkflowValidator::checkNodes(const Workflow &w, QList<WorkflowIssue> &out)
         case NodeType::End:
             checkTemplates(n.id, QStringLiteral("output"), s.value(QLatin1String("output")), out);
             break;
+        case NodeType::RunWorkflow: {
+            // Checked here rather than by the schema's pattern, to say it in words.
+            static const QRegularExpression workflowId(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
+            const QString target = n.text("workflow");
+            if (target.isEmpty())
+                out.append({n.id, QStringLiteral("workflow"), say("workflow.run.choose")});
+            else if (!workflowId.match(target).hasMatch())
+                out.append({n.id, QStringLiteral("workflow"),
+                            say("workflow.run.bad_id", {plain(target)})});
+            checkTemplates(n.id, QStringLiteral("input"), s.value(QLatin1String("input")), out);
+            break;
+        }
         case NodeType::Parallel:
             break;
         }

@@ -1,7 +1,5 @@
 #include "enginefixture.h"
-#include "store/datafolder.h"
 
-#include <QLockFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,6 +26,32 @@ const QByteArray TwoCalls = R"({
     {"from": "pause", "to": "book"}, {"from": "book", "to": "done"}
   ]
 })";
+
+// Runs TwoCalls as a step, waiting for it.
+const QByteArray RunsTwoCalls = R"({
+  "id": "runs-two-calls", "name": "Runs two calls", "trigger": {"kind": "manual"},
+  "nodes": [
+    {"id": "start", "type": "trigger"},
+    {"id": "inner", "type": "run_workflow", "workflow": "two-calls",
+     "input": {"patient_id": "{{ input.patient_id }}"}},
+    {"id": "done", "type": "end", "output": {"inner": "{{ steps.inner.output.status }}"}}
+  ],
+  "edges": [{"from": "start", "to": "inner"}, {"from": "inner", "to": "done"}]
+})";
+
+// What runToCompletionUnder starts, and what must have happened once it completed.
+struct Scenario
+{
+    QString start;
+    QList<QByteArray> workflows;
+    QStringList actions; // each module effect, once, in order
+    int executions = 1; // stored in the end
+};
+
+const Scenario Plain {QStringLiteral("two-calls"), {TwoCalls}, {"charge", "book"}, 1};
+// The parent, and the one child it runs.
+const Scenario Nested {
+    QStringLiteral("runs-two-calls"), {TwoCalls, RunsTwoCalls}, {"charge", "book"}, 2};
 
 const QByteArray Scheduled = R"({
   "id": "at-seven", "name": "At seven", "trigger": {"kind": "schedule", "cron": "0 7 * * *"},
@@ -76,16 +100,18 @@ class TstEngineFaults : public QObject
 {
     Q_OBJECT
 
-    // Runs TwoCalls under a fault plan until it completes, moving the clock past every
+    // Runs the scenario under a fault plan until it completes, moving the clock past every
     // backoff and timer; checks on the way that no status was announced before it was stored,
-    // and at the end that each module effect was asked for under one key with one body.
-    void runToCompletionUnder(const FaultPlan &plan)
+    // and at the end that each module effect was asked for under one key with one body, and
+    // that no execution was started twice.
+    void runToCompletionUnder(const FaultPlan &plan, const Scenario &scenario = Plain)
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("engine.db"));
         EngineFixture f(path);
         Witness witness(path);
-        f.publish(TwoCalls);
+        for (const QByteArray &workflow : scenario.workflows)
+            f.publish(workflow);
         QStringList announcedButNotStored;
         QObject guard;
         QObject::connect(f.engine.get(), &WorkflowEngine::executionChanged, &guard,
@@ -94,7 +120,7 @@ class TstEngineFaults : public QObject
                                  announcedButNotStored << id + QLatin1Char(' ') + status;
                          });
         f.db.setFaults(plan);
-        auto started = f.engine->start(QStringLiteral("two-calls"),
+        auto started = f.engine->start(scenario.start,
                                        {{QStringLiteral("patient_id"), QStringLiteral("pt-1")}});
         if (!started) {
             // Refused: then nothing may have been stored either.
@@ -124,7 +150,12 @@ class TstEngineFaults : public QObject
             bodies.insert(call.idempotencyKey, call.body);
             actions << call.body.value(QLatin1String("action")).toString();
         }
-        QCOMPARE(actions, (QStringList {QStringLiteral("charge"), QStringLiteral("book")}));
+        QCOMPARE(actions, scenario.actions);
+        QCOMPARE(witness.count(QStringLiteral("SELECT COUNT(*) FROM executions")),
+                 scenario.executions);
+        QCOMPARE(witness.count(QStringLiteral("SELECT COUNT(*) FROM executions WHERE status = "
+                                              "'completed'")),
+                 scenario.executions);
     }
 
     // The id of the newest dead letter.
@@ -154,6 +185,53 @@ private Q_SLOTS:
         // The fault suites below cover every statement and commit this run makes.
         QVERIFY2(f.db.statementCount() < 80, qPrintable(QString::number(f.db.statementCount())));
         QVERIFY2(f.db.commitCount() < 12, qPrintable(QString::number(f.db.commitCount())));
+    }
+
+    void aCleanNestedRunForReference()
+    {
+        QTemporaryDir dir;
+        EngineFixture f(dir.filePath(QStringLiteral("engine.db")));
+        f.publish(TwoCalls);
+        f.publish(RunsTwoCalls);
+        f.db.setFaults({});
+        const QString id = f.start(QStringLiteral("runs-two-calls"));
+        QTRY_COMPARE(f.status(id), QStringLiteral("waiting"));
+        f.settle();
+        f.clock.advance(61000);
+        f.engine->processDueTimers();
+        QTRY_COMPARE(f.status(id), QStringLiteral("completed"));
+        // The nested suites below cover every statement and commit this run makes.
+        QVERIFY2(f.db.statementCount() < 110, qPrintable(QString::number(f.db.statementCount())));
+        QVERIFY2(f.db.commitCount() < 10, qPrintable(QString::number(f.db.commitCount())));
+    }
+
+    // A workflow run as a step, with a failure at each statement or commit (as a crash there
+    // would leave it): the child starts once, each module effect happens once, both complete.
+    void aNestedRunLosesNothingAtAnyStatement_data()
+    {
+        QTest::addColumn<int>("n");
+        for (int n = 1; n <= 110; ++n)
+            QTest::newRow(qPrintable(QStringLiteral("statement %1").arg(n))) << n;
+    }
+    void aNestedRunLosesNothingAtAnyStatement()
+    {
+        QFETCH(int, n);
+        FaultPlan plan;
+        plan.failStatement = n;
+        runToCompletionUnder(plan, Nested);
+    }
+    void aNestedRunLosesNothingAtAnyCommit_data()
+    {
+        QTest::addColumn<int>("n");
+        for (int n = 1; n <= 10; ++n)
+            QTest::newRow(qPrintable(QStringLiteral("commit %1").arg(n))) << n;
+    }
+    void aNestedRunLosesNothingAtAnyCommit()
+    {
+        QFETCH(int, n);
+        FaultPlan plan;
+        plan.failCommit = n;
+        runToCompletionUnder(plan, Nested);
     }
 
     void everyStatementFailingOnceLosesNothing_data()
@@ -708,49 +786,6 @@ private Q_SLOTS:
         QVERIFY(f.engine->recover().ok());
         QCOMPARE(f.engine->deadLetters().pendingCount().value(), 1);
         QCOMPARE(f.engine->deadLetters().list({QStringLiteral("pending"), {}, {}})->size(), 1);
-    }
-
-    void aDamagedDatabaseIsRefused()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("engine.db"));
-        {
-            Database db;
-            QVERIFY(db.open(path).ok());
-            for (int i = 0; i < 200; ++i)
-                QVERIFY(db.run(QStringLiteral("INSERT INTO kpi_samples (name, at, value) VALUES "
-                                              "('leads', ?, 1)"),
-                               {i})
-                            .ok());
-        }
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadWrite));
-        file.resize(file.size() / 2 + 100); // truncated mid-page
-        file.seek(4096 + 50);
-        file.write(QByteArray(600, '\xff'));
-        file.close();
-        Database db;
-        const Status opened = db.open(path);
-        QVERIFY(!opened.ok());
-        QCOMPARE(opened.error().kind, ErrorKind::Internal);
-    }
-
-    void oneCorePerDatabase()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("switchboard.db"));
-        auto first = DataFolder::lock(path);
-        QVERIFY(first.ok());
-        auto second = DataFolder::lock(path);
-        QVERIFY(!second.ok());
-        QCOMPARE(second.error().kind, ErrorKind::Conflict);
-        QVERIFY2(second.error().message.contains(
-                     QStringLiteral("PID %1").arg(QCoreApplication::applicationPid())),
-                 qPrintable(second.error().message));
-        QVERIFY(!DataFolder::stoppedCleanly(path));
-        first->reset();
-        QVERIFY(DataFolder::stoppedCleanly(path));
-        QVERIFY(DataFolder::lock(path).ok());
     }
 };
 

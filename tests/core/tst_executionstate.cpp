@@ -118,7 +118,15 @@ private Q_SLOTS:
         StepState &odd = state->startStep(QStringLiteral("a \"quoted\"\n\\node\u00e9"), 5);
         odd.output = QJsonObject {{QStringLiteral("x"), 1}};
         state->ready.clear();
+        state->parent = ParentLink {QStringLiteral("ex_parent"), QStringLiteral("run"), 2, false};
         QCOMPARE(parsedText(), state->toJson());
+        // The parent link reads back as it was.
+        auto back = ExecutionState::fromJson(parsedText());
+        QVERIFY(back.ok() && back->parent);
+        QCOMPARE(back->parent->execution, QStringLiteral("ex_parent"));
+        QCOMPARE(back->parent->node, QStringLiteral("run"));
+        QCOMPARE(back->parent->depth, 2);
+        QCOMPARE(back->parent->wait, false);
         QCOMPARE(parsedText()
                      .value(QLatin1String("steps"))
                      .toObject()
@@ -165,6 +173,7 @@ private Q_SLOTS:
         full.error = error;
         full.uncertain = true;
         full.taskId = QStringLiteral("tk_1");
+        full.child = QStringLiteral("ex_0011");
         full.request = QJsonObject {{QStringLiteral("action"), QStringLiteral("book")}};
         full.compensationRequest = QJsonObject {{QStringLiteral("n"), -1.5}};
         QCOMPARE(full.toText(), QJsonDocument(full.toJson()).toJson(QJsonDocument::Compact));
@@ -233,6 +242,9 @@ private Q_SLOTS:
         QTest::newRow("waiting holds a number")
             << QByteArray(R"({"waiting": ["a", 3]})") << QStringLiteral("waiting")
             << QStringLiteral("waiting");
+        QTest::newRow("parent names no execution")
+            << QByteArray(R"({"parent": {"node": "run"}})") << QStringLiteral("parent")
+            << QStringLiteral("parent");
         QTest::newRow("compensate not a list")
             << QByteArray(R"({"compensate": {}})") << QStringLiteral("compensate")
             << QStringLiteral("compensate");

@@ -186,6 +186,111 @@ private Q_SLOTS:
         QCOMPARE(f.modules.calls.size(), 3);
     }
 
+    // Execute Workflow runs the workflow its export becomes (by the name n8n keeps with the
+    // id), with the declared inputs; "continue using error output" takes the child's failure.
+    void executeWorkflowRunsTheImportedWorkflowItNames()
+    {
+        auto parent = N8nImport::convert(exportNamed("clinic-intake-with-booking.json"));
+        auto child = N8nImport::convert(exportNamed("clinic-book-a-patient.json"));
+        QVERIFY(parent.ok() && child.ok());
+        QVERIFY2(parent->unmapped.isEmpty(), qPrintable(parent->unmapped.join('\n')));
+        QCOMPARE(child->workflows.first().value("id").toString(), QStringLiteral("book-a-patient"));
+        const QJsonObject intake = parent->workflows.first();
+        QVERIFY2(issuesOf(intake).isEmpty(), qPrintable(firstIssue(issuesOf(intake))));
+        const QHash<QString, QJsonObject> steps = nodesOf(intake);
+        const QJsonObject book = steps.value("book_the_patient");
+        QCOMPARE(book.value("type").toString(), QStringLiteral("run_workflow"));
+        QCOMPARE(book.value("workflow").toString(), QStringLiteral("book-a-patient"));
+        QCOMPARE(book.value("wait").toBool(), true);
+        QCOMPARE(book.value("input").toObject(),
+                 (QJsonObject {{"patient_id", "{{ input.patient_id }}"},
+                               {"urgent", "{{ input.score >= 8 }}"}}));
+        QCOMPARE(targets(intake, "book_the_patient", "error"), QStringList {"respond_failure"});
+        const QJsonObject remind = steps.value("remind_later");
+        QCOMPARE(remind.value("workflow").toString(), QStringLiteral("remind-later"));
+        QCOMPARE(remind.value("wait").toBool(), false);
+        QVERIFY(parent->mapped.join('\n').contains(
+            QStringLiteral("import that export too, and publish it as book-a-patient")));
+
+        EngineFixture f;
+        bool bookingFails = false;
+        f.modules.responder = [&bookingFails](const ModuleCallRequest &) {
+            if (bookingFails)
+                return FakeModuleClient::failure(false, 400);
+            ModuleCallResult r;
+            r.httpStatus = 200;
+            r.body = {{"booking_id", "BK-9"}};
+            return r;
+        };
+        f.publish(QJsonDocument(child->workflows.first()).toJson());
+        f.publish(R"({"id": "remind-later", "name": "Remind later", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"}, {"id": "wait", "type": "delay", "duration": "1d"}, {"id": "done", "type": "end"}],
+          "edges": [{"from": "start", "to": "wait"}, {"from": "wait", "to": "done"}]})");
+        const QString id = f.publish(QJsonDocument(intake).toJson());
+        const QString run = f.start(id, {{"patient_id", "P-9"}, {"score", 9}});
+        QTRY_COMPARE(f.status(run), QStringLiteral("completed"));
+        QCOMPARE(f.execution(run).value("output").toObject(), (QJsonObject {{"received", true}}));
+        QCOMPARE(f.modules.calls.size(), 1);
+        QCOMPARE(f.modules.calls.first().body.value("patient_id").toString(),
+                 QStringLiteral("P-9"));
+        QCOMPARE(f.modules.calls.first().body.value("urgent").toBool(), true);
+        QCOMPARE(f.engine->executions(QStringLiteral("waiting")).value().size(), 1); // the reminder
+
+        // The booking fails for good: the intake answers through its error output.
+        bookingFails = true;
+        const QString failing = f.start(id, {{"patient_id", "P-10"}, {"score", 2}});
+        QTRY_COMPARE(f.status(failing), QStringLiteral("completed"));
+        QCOMPARE(f.execution(failing).value("output").toObject(),
+                 (QJsonObject {{"received", false}}));
+    }
+
+    // n8n's own Execute Workflow fixture picks the workflow by an expression ($workflow.id):
+    // refused, each node a placeholder that names why.
+    void executeWorkflowByExpressionIsRefused()
+    {
+        auto converted = N8nImport::convert(exportNamed("execute-workflow-sub-execution-id.json"));
+        QVERIFY(converted.ok());
+        int refused = 0;
+        for (const QString &line : std::as_const(converted->unmapped)) {
+            if (line.contains(QStringLiteral("(n8n-nodes-base.executeWorkflow)"))) {
+                QVERIFY2(line.contains(QStringLiteral("chooses the workflow it runs by an "
+                                                      "expression")),
+                         qPrintable(line));
+                ++refused;
+            }
+        }
+        QCOMPARE(refused, 4);
+    }
+
+    // A v1 node names its workflow by id only: mapped, with the workflow left to choose, which
+    // the validator asks for before it can be published.
+    void executeWorkflowByIdAloneAsksWhichWorkflow()
+    {
+        const QJsonObject n8n {
+            {"name", "x"},
+            {"nodes",
+             QJsonArray {QJsonObject {{"name", "Go"}, {"type", "n8n-nodes-base.manualTrigger"}},
+                         QJsonObject {{"name", "Run"},
+                                      {"type", "n8n-nodes-base.executeWorkflow"},
+                                      {"typeVersion", 1},
+                                      {"parameters", QJsonObject {{"workflowId", "42"}}}}}},
+            {"connections",
+             QJsonObject {
+                 {"Go",
+                  QJsonObject {{"main",
+                                QJsonArray {QJsonArray {QJsonObject {
+                                    {"node", "Run"}, {"type", "main"}, {"index", 0}}}}}}}}}};
+        auto converted = N8nImport::convert(n8n);
+        QVERIFY(converted.ok());
+        const QJsonObject run = nodesOf(converted->workflows.first()).value("run");
+        QCOMPARE(run.value("type").toString(), QStringLiteral("run_workflow"));
+        QCOMPARE(run.value("input").toString(), QStringLiteral("{{ input }}"));
+        const QList<WorkflowIssue> issues = issuesOf(converted->workflows.first());
+        QCOMPARE(issues.size(), 1);
+        QCOMPARE(issues.first().field, QStringLiteral("workflow"));
+        QVERIFY(converted->mapped.join('\n').contains(QStringLiteral("only by its id 42")));
+    }
+
     // n8n's IF v1 fixture: the comparisons left at n8n's defaults ("smaller" for numbers),
     // one output fanned out to eight IFs, and outputs left open. Each IF decides for 1 and 2
     // exactly as n8n's pinned results say.

@@ -265,6 +265,27 @@ private Q_SLOTS:
         QTest::newRow("correlation: empty path") << badShape << ""
                                                  << "correlation.patient_id"
                                                  << "input.<field>";
+        const auto runStep = [](const QJsonValue &workflow) {
+            return withExtraNode(
+                QJsonObject {{"id", "run"},
+                             {"type", "run_workflow"},
+                             {"workflow", workflow},
+                             {"input", QJsonObject {{"p", "{{ input.patient_id + }}"}}}},
+                {QJsonObject {{"from", "wait"}, {"to", "run"}}});
+        };
+        QTest::newRow("run_workflow: none chosen") << runStep(QString()) << "run"
+                                                   << "workflow"
+                                                   << "choose the workflow this step runs";
+        QTest::newRow("run_workflow: not an id") << runStep(QStringLiteral("Book Patient")) << "run"
+                                                 << "workflow"
+                                                 << "\"Book Patient\" is not a workflow id";
+        QTest::newRow("run_workflow: missing") << runStep(QJsonValue::Undefined) << "run"
+                                               << "workflow"
+                                               << "is required";
+        QTest::newRow("run_workflow: input template")
+            << runStep(QStringLiteral("book-patient")) << "run"
+            << "input.p"
+            << "template";
         QTest::newRow("into the trigger")
             << withEdges({QJsonObject {{"from", "wait"}, {"to", "start"}}}) << "wait"
             << "edges[5].to"

@@ -88,6 +88,7 @@ inline QString paletteTextFor(const QJsonObject &node)
                                                    {"human_review", "Human review"},
                                                    {"notify", "Notify"},
                                                    {"set", "Set values"},
+                                                   {"run_workflow", "Run a workflow"},
                                                    {"end", "End"}};
     const QString type = node.value("type").toString();
     return type == QLatin1String("module_call")

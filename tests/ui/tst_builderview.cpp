@@ -12,6 +12,7 @@
 #include "builderdriver.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDir>
@@ -532,6 +533,59 @@ private Q_SLOTS:
         QVERIFY(builder.problems().isEmpty());
         builder.undoStack().undo();
         QCOMPARE(builder.graph().toJson(), before);
+    }
+
+    // A step that runs another workflow: picked from the published ones by name, its input
+    // and whether to wait set in the inspector, each change one undo.
+    void aRunWorkflowStepPicksAPublishedWorkflow()
+    {
+        BuilderView builder;
+        builder.resize(1280, 800);
+        builder.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&builder));
+        builder.setWorkflows(QJsonArray {
+            QJsonObject {{"id", "book-patient"}, {"name", "Book a patient"}, {"latest_version", 2}},
+            QJsonObject {{"id", "draft-only"}, {"name", "Not published"}, {"latest_version", 0}},
+            QJsonObject {{"id", "test-run-x"}, {"name", "Test run"}, {"latest_version", 1}}});
+        QVERIFY(builder.openTemplate(QStringLiteral("new-patient-onboarding")));
+        builder.scene()->selectNodes({QStringLiteral("score")});
+        QTreeView *palette = builder.palette();
+        palette->setCurrentIndex(paletteEntry(palette, QStringLiteral("Run a workflow")));
+        palette->setFocus();
+        QTest::keyClick(palette, Qt::Key_Return);
+        const QString added = builder.graph().nodeIds().last();
+        QCOMPARE(builder.graph().node(added).value("type").toString(),
+                 QStringLiteral("run_workflow"));
+        builder.scene()->selectNodes({added});
+        // Not chosen yet: a problem that says so.
+        builder.validateNow();
+        QVERIFY(std::any_of(builder.problems().cbegin(), builder.problems().cend(),
+                            [&](const WorkflowIssue &i) {
+                                return i.node == added && i.field == QLatin1String("workflow");
+                            }));
+        auto *combo = qobject_cast<QComboBox *>(builder.inspector()->editor("workflow"));
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 1); // the published one only
+        QCOMPARE(combo->itemText(0), QStringLiteral("Book a patient"));
+        QVERIFY(fillSetting(builder.inspector(), "workflow", QStringLiteral("book-patient")));
+        QCOMPARE(builder.graph().node(added).value("workflow").toString(),
+                 QStringLiteral("book-patient"));
+        QVERIFY(fillSetting(builder.inspector(), "input",
+                            QJsonObject {{"patient", "{{ input.patient_id }}"}}));
+        auto *wait = qobject_cast<QCheckBox *>(builder.inspector()->editor("wait"));
+        QVERIFY(wait && wait->isChecked());
+        wait->click();
+        const QJsonObject node = builder.graph().node(added);
+        QCOMPARE(node.value("wait"), QJsonValue(false));
+        QCOMPARE(node.value("input").toObject().value("patient").toString(),
+                 QStringLiteral("{{ input.patient_id }}"));
+        builder.validateNow();
+        QVERIFY(std::none_of(builder.problems().cbegin(), builder.problems().cend(),
+                             [&](const WorkflowIssue &i) {
+                                 return i.node == added && i.field == QLatin1String("workflow");
+                             }));
+        builder.undoStack().undo();
+        QCOMPARE(builder.graph().node(added).value("wait"), QJsonValue(true));
     }
 
     void rebuildsTheOnboardingTemplateByHand()

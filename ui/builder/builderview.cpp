@@ -560,6 +560,16 @@ void BuilderView::setWorkflows(const QJsonArray &workflows)
             w.value(QLatin1String("id")).toString());
     }
     m_workflows->setCurrentIndex(std::max(0, m_workflows->findData(current)));
+    // What a run_workflow step may run: the published ones.
+    QList<std::pair<QString, QString>> published;
+    for (const auto &v : workflows) {
+        const QJsonObject w = v.toObject();
+        const QString id = w.value(QLatin1String("id")).toString();
+        if (w.value(QLatin1String("latest_version")).toInt() > 0
+            && !id.startsWith(QLatin1String("test-run-")))
+            published.append({id, w.value(QLatin1String("name")).toString(id)});
+    }
+    m_inspector->setWorkflows(published);
 }
 
 void BuilderView::workflowLoaded(const QString &id, const QJsonObject &draft,

@@ -10,6 +10,7 @@
 #include "workflow/workflow.h"
 #include "workflow/workflowgraph.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QFormLayout>
@@ -176,6 +177,11 @@ QList<Inspector::Spec> Inspector::specsFor(const QString &type)
                   QStringLiteral("critical")}}};
     if (type == QLatin1String("set"))
         return {name, {QStringLiteral("values"), tr("Values"), Kind::Payload}};
+    if (type == QLatin1String("run_workflow"))
+        return {name,
+                {QStringLiteral("workflow"), tr("Workflow to run"), Kind::Workflow},
+                {QStringLiteral("input"), tr("Gives it"), Kind::Payload},
+                {QStringLiteral("wait"), tr("Wait for it to end"), Kind::Check}};
     if (type == QLatin1String("end"))
         return {name,
                 {QStringLiteral("status"),
@@ -212,6 +218,13 @@ void Inspector::setSuggestions(const QStringList &paths)
         if (auto *payload = qobject_cast<PayloadEditor *>(editor))
             payload->setSuggestions(paths);
     }
+}
+
+void Inspector::setWorkflows(const QList<std::pair<QString, QString>> &workflows)
+{
+    m_workflows = workflows;
+    if (!m_id.isEmpty() && m_editors.contains(QStringLiteral("workflow")))
+        rebuild();
 }
 
 void Inspector::renameRefused(const QString &message)
@@ -301,6 +314,35 @@ void Inspector::addField(const Spec &spec, const QJsonObject &source)
                 [this, spec, combo] { commit(spec, combo); });
         connect(combo, &QComboBox::activated, this, [this, spec, combo] { commit(spec, combo); });
         editor = combo;
+        break;
+    }
+    case Kind::Workflow: {
+        // The published workflows by name; one not published yet can be typed by its id.
+        auto *combo = new QComboBox(this);
+        combo->setEditable(true);
+        combo->setInsertPolicy(QComboBox::NoInsert);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(8);
+        for (const auto &[id, workflowName] : std::as_const(m_workflows))
+            combo->addItem(workflowName, id);
+        const QString current = value.toString();
+        if (!current.isEmpty() && combo->findData(current) < 0)
+            combo->addItem(current, current);
+        combo->setCurrentIndex(combo->findData(current));
+        if (current.isEmpty())
+            combo->setCurrentText(QString());
+        combo->lineEdit()->setPlaceholderText(tr("Choose a published workflow"));
+        connect(combo->lineEdit(), &QLineEdit::editingFinished, this,
+                [this, spec, combo] { commit(spec, combo); });
+        connect(combo, &QComboBox::activated, this, [this, spec, combo] { commit(spec, combo); });
+        editor = combo;
+        break;
+    }
+    case Kind::Check: {
+        auto *check = new QCheckBox(this);
+        check->setChecked(value.toBool(true));
+        connect(check, &QCheckBox::toggled, this, [this, spec, check] { commit(spec, check); });
+        editor = check;
         break;
     }
     case Kind::Integer: {
@@ -437,12 +479,14 @@ void Inspector::commit(const Spec &spec, QWidget *editor)
         problem = table->problem();
         value = table->fields();
     } else if (auto *combo = qobject_cast<QComboBox *>(editor)) {
-        if (spec.kind == Kind::Action) {
+        if (spec.kind == Kind::Action || spec.kind == Kind::Workflow) {
             const int index = combo->findText(combo->currentText());
             value = index >= 0 ? combo->itemData(index).toString() : combo->currentText().trimmed();
         } else {
             value = combo->currentData().toString();
         }
+    } else if (auto *check = qobject_cast<QCheckBox *>(editor)) {
+        value = check->isChecked();
     } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
         value = spin->value() < spec.min ? QJsonValue(QJsonValue::Undefined)
                                          : QJsonValue(spin->value());

@@ -30,6 +30,8 @@ public:
     // The paths templates can read, offered as you type a value ("input.patient_id",
     // "steps.book.output.slot"): from the workflow and its last test run.
     void setSuggestions(const QStringList &paths);
+    // The published workflows a run_workflow step may run: id and name.
+    void setWorkflows(const QList<std::pair<QString, QString>> &workflows);
     // Shows why a rename was refused under the id field.
     void renameRefused(const QString &message);
     // The editor of a setting ("name", "module", "retry.max_attempts", "trigger.kind"…).
@@ -58,7 +60,9 @@ private:
         Fields,
         Cases,
         Payload,
-        Id
+        Id,
+        Workflow,
+        Check
     };
     struct Spec
     {
@@ -84,6 +88,7 @@ private:
     QHash<QString, QWidget *> m_editors;
     QHash<QString, QLabel *> m_errors;
     QStringList m_suggestions;
+    QList<std::pair<QString, QString>> m_workflows;
     bool m_building = false;
 };
 

@@ -105,6 +105,9 @@ void glyph(QPainter *p, const QString &type, const QString &module)
     } else if (type == QLatin1String("set")) { // a value written: "="
         line(5, 9, 19, 9);
         line(5, 15, 19, 15);
+    } else if (type == QLatin1String("run_workflow")) { // another workflow started: a framed play
+        p->drawRoundedRect(QRectF(3, 5, 18, 14), 3, 3);
+        poly({{10, 9}, {15, 12}, {10, 15}}, true);
     } else if (type == QLatin1String("end")) {
         p->fillRect(QRectF(6, 6, 12, 12), Qt::white);
     } else {

@@ -79,6 +79,8 @@ QString typeTitle(const QString &type)
         {QStringLiteral("notify"), QT_TRANSLATE_NOOP("Switchboard::NodeItem", "Notify")},
         {QStringLiteral("set"), QT_TRANSLATE_NOOP("Switchboard::NodeItem", "Set values")},
         {QStringLiteral("end"), QT_TRANSLATE_NOOP("Switchboard::NodeItem", "End")},
+        {QStringLiteral("run_workflow"),
+         QT_TRANSLATE_NOOP("Switchboard::NodeItem", "Run a workflow")},
     };
     const char *title = titles.value(type);
     return title ? NodeItem::tr(title) : type;
@@ -114,6 +116,11 @@ std::pair<QString, QString> describe(const QJsonObject &node)
     else if (type == QLatin1String("condition"))
         detail = NodeItem::tr("%1 ways out")
                      .arg(node.value(QLatin1String("cases")).toArray().size() + 1);
+    else if (type == QLatin1String("run_workflow"))
+        detail = text("workflow").isEmpty() ? NodeItem::tr("No workflow chosen")
+            : node.value(QLatin1String("wait")).toBool(true)
+            ? NodeItem::tr("%1, waits").arg(text("workflow"))
+            : NodeItem::tr("%1, goes on").arg(text("workflow"));
     else if (type == QLatin1String("end"))
         detail = text("status") == QLatin1String("failed") ? NodeItem::tr("as failed")
                                                            : NodeItem::tr("as completed");

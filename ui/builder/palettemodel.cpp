@@ -56,6 +56,9 @@ PaletteModel::PaletteModel(QObject *parent)
         {{"type", "wait_for_event"}, {"event_type", "payment.succeeded"}, {"timeout", "24h"}}));
     flow->appendRow(entry(tr("Set values"), tr("Remember values for later steps"),
                           {{"type", "set"}, {"values", QJsonObject {}}}));
+    flow->appendRow(entry(
+        tr("Run a workflow"), tr("Run another published workflow, and wait for its result"),
+        {{"type", "run_workflow"}, {"workflow", ""}, {"input", QJsonObject {}}, {"wait", true}}));
     flow->appendRow(
         entry(tr("End"), tr("The run ends here"), {{"type", "end"}, {"status", "completed"}}));
     appendRow(flow);

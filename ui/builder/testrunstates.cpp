@@ -13,6 +13,7 @@ QString ofEvent(const QJsonObject &event)
         {QStringLiteral("timer_set"), QStringLiteral("waiting")},
         {QStringLiteral("waiting_for_event"), QStringLiteral("waiting")},
         {QStringLiteral("task_created"), QStringLiteral("waiting")},
+        {QStringLiteral("workflow_requested"), QStringLiteral("waiting")},
         {QStringLiteral("step_completed"), QStringLiteral("done")},
         {QStringLiteral("step_failed"), QStringLiteral("failed")},
     };

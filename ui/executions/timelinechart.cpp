@@ -129,6 +129,8 @@ QString TimelineChart::kindText(const QString &kind)
         return tr("Waiting for an event");
     if (kind == QLatin1String("review"))
         return tr("Waiting for a review");
+    if (kind == QLatin1String("workflow"))
+        return tr("Waiting for another workflow");
     if (kind == QLatin1String("compensation"))
         return tr("Undoing the step");
     return tr("Step");
@@ -221,7 +223,7 @@ void TimelineChart::paintEvent(QPaintEvent *event)
         const QColor c = outcomeColor(b.outcome);
         const bool waiting = b.kind == QLatin1String("retry_wait")
             || b.kind == QLatin1String("timer") || b.kind == QLatin1String("event")
-            || b.kind == QLatin1String("review");
+            || b.kind == QLatin1String("review") || b.kind == QLatin1String("workflow");
         if (b.kind == QLatin1String("compensation")) {
             p.setPen(QPen(c, 2));
             p.setBrush(Qt::NoBrush);

@@ -3,6 +3,7 @@
 #include "modules/modulecatalog.h"
 #include "workflow/n8n/n8nconditions.h"
 #include "workflow/n8n/n8nexpressions.h"
+#include "workflow/n8n/n8ngraph.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -312,6 +313,19 @@ Result<QJsonObject> bodyOf(const N8nNode &n)
     return body;
 }
 
+// The outputs of a node whose failure may go on: n8n's "continue (using error output)" is the
+// step's error port; "continue" takes the regular output either way.
+QList<QStringList> outputsOnError(const N8nNode &n)
+{
+    const QString onError = n.raw.value(QLatin1String("onError")).toString();
+    if (onError == QLatin1String("continueErrorOutput"))
+        return {{QStringLiteral("out")}, {QStringLiteral("error")}};
+    if (onError == QLatin1String("continueRegularOutput")
+        || n.raw.value(QLatin1String("continueOnFail")).toBool())
+        return {{QStringLiteral("out"), QStringLiteral("error")}};
+    return {{QStringLiteral("out")}};
+}
+
 N8nStep httpRequestNode(const N8nNode &n, const QString &id, const N8nExpressions &x)
 {
     const QString url = n.param("url");
@@ -350,14 +364,7 @@ N8nStep httpRequestNode(const N8nNode &n, const QString &id, const N8nExpression
                               .toInt(0);
     if (timeoutMs >= 5000 && timeoutMs <= 60000)
         s.step.insert(QStringLiteral("timeout_s"), timeoutMs / 1000);
-    const QString onError = n.raw.value(QLatin1String("onError")).toString();
-    if (onError == QLatin1String("continueErrorOutput"))
-        s.outputs = {{QStringLiteral("out")}, {QStringLiteral("error")}};
-    else if (onError == QLatin1String("continueRegularOutput")
-             || n.raw.value(QLatin1String("continueOnFail")).toBool())
-        s.outputs = {{QStringLiteral("out"), QStringLiteral("error")}};
-    else
-        s.outputs = {{QStringLiteral("out")}};
+    s.outputs = outputsOnError(n);
     s.item = N8nItem::own(QStringLiteral("steps.%1.output").arg(id));
     s.described = QStringLiteral("call %1, %2").arg(module->id, action.toString());
     if (!n.parameters.value(QLatin1String("headerParameters")).toObject().isEmpty()
@@ -438,6 +445,87 @@ N8nStep respondNode(const N8nNode &n, const N8nExpressions &x)
     return s;
 }
 
+// Execute Workflow from the database, as run_workflow. The workflow it runs is found by the name
+// n8n keeps with it: imported, that export becomes the Switchboard workflow of that name's id.
+N8nStep executeWorkflowNode(const N8nNode &n, const QString &id, const N8nExpressions &x)
+{
+    const QString source = n.param("source", QStringLiteral("database"));
+    if (source != QLatin1String("database"))
+        return N8nStep::refuse(QStringLiteral("loads the workflow it runs from \"%1\"; a "
+                                              "Switchboard step runs a published workflow")
+                                   .arg(source));
+    // v1: the id as text; v1.1 on: a resource locator with the name n8n showed.
+    const QJsonValue chosen = n.parameters.value(QLatin1String("workflowId"));
+    const QString n8nId = chosen.isObject()
+        ? chosen.toObject().value(QLatin1String("value")).toString()
+        : chosen.toString();
+    const QString name = chosen.toObject().value(QLatin1String("cachedResultName")).toString();
+    if (n8nId.startsWith(QLatin1Char('=')))
+        return N8nStep::refuse(QStringLiteral("chooses the workflow it runs by an expression; a "
+                                              "Switchboard step names the workflow it runs"));
+    QJsonValue input;
+    const QJsonObject mapping = n.parameters.value(QLatin1String("workflowInputs")).toObject();
+    const QJsonObject values = mapping.value(QLatin1String("value")).toObject();
+    QStringList declared;
+    for (const QJsonValue field : mapping.value(QLatin1String("schema")).toArray()) {
+        if (!field[QLatin1String("removed")].toBool())
+            declared << field[QLatin1String("id")].toString();
+    }
+    if (n.version < 1.2 || (values.isEmpty() && declared.isEmpty())) {
+        // The item that arrived is the other workflow's input.
+        auto item = x.code(QStringLiteral("$json"));
+        if (!item)
+            return N8nStep::refuse(item.error().message);
+        input = QStringLiteral("{{ %1 }}").arg(*item);
+    } else if (mapping.value(QLatin1String("mappingMode")).toString(QStringLiteral("defineBelow"))
+                   != QLatin1String("defineBelow")
+               || declared.isEmpty()) {
+        return N8nStep::refuse(QStringLiteral("passes the item with fields added; a Switchboard "
+                                              "step passes either the item or named fields"));
+    } else {
+        // The inputs the other workflow declares, each as mapped.
+        QJsonObject fields;
+        for (const QString &field : std::as_const(declared)) {
+            auto v = x.value(values.value(field));
+            if (!v)
+                return N8nStep::refuse(QStringLiteral("%1: %2").arg(field, v.error().message));
+            fields.insert(field, values.contains(field) ? *v : QJsonValue(QJsonValue::Null));
+        }
+        input = fields;
+    }
+    const bool wait = n.parameters.value(QLatin1String("options"))
+                          .toObject()
+                          .value(QLatin1String("waitForSubWorkflow"))
+                          .toBool(true);
+    const QString target = N8nGraph::slug(name, QLatin1Char('-')).left(63);
+    N8nStep s;
+    s.step = {{QStringLiteral("type"), QStringLiteral("run_workflow")},
+              {QStringLiteral("workflow"), target},
+              {QStringLiteral("input"), input},
+              {QStringLiteral("wait"), wait}};
+    s.outputs = outputsOnError(n);
+    s.described = QStringLiteral("run the workflow %1%2")
+                      .arg(target.isEmpty() ? QStringLiteral("(to choose)") : target,
+                           wait ? QStringLiteral(" and wait for it") : QString());
+    if (target.isEmpty())
+        s.notes << QStringLiteral("n8n names the workflow it runs only by its id %1; choose the "
+                                  "Switchboard workflow it becomes")
+                       .arg(n8nId.isEmpty() ? QStringLiteral("(none)") : n8nId);
+    else
+        s.notes << QStringLiteral("runs \"%1\" (n8n id %2): import that export too, and "
+                                  "publish it as %3")
+                       .arg(name, n8nId, target);
+    if (wait) {
+        // n8n passes on the other workflow's last items; Switchboard gives its end's output.
+        s.item = N8nItem::none(
+            QStringLiteral("\"%1\" gives back the other workflow's result, which Switchboard "
+                           "reads as steps.%2.output.output (its end step's output), not as "
+                           "n8n's last items")
+                .arg(n.name, id));
+    }
+    return s;
+}
+
 } // namespace
 
 N8nStep map(const N8nNode &n, const QString &id, const N8nExpressions &x)
@@ -465,8 +553,7 @@ N8nStep map(const N8nNode &n, const QString &id, const N8nExpressions &x)
     } else if (kind == QLatin1String("respondToWebhook")) {
         s = respondNode(n, x);
     } else if (kind == QLatin1String("executeWorkflow")) {
-        s = N8nStep::refuse(QStringLiteral("runs another workflow; a Switchboard workflow "
-                                           "cannot start another one as a step yet"));
+        s = executeWorkflowNode(n, id, x);
     } else if (kind == QLatin1String("code") || kind == QLatin1String("function")
                || kind == QLatin1String("functionItem")) {
         s = N8nStep::refuse(QStringLiteral("runs its own JavaScript over the items"));
