@@ -1142,10 +1142,6 @@
         <translation>Revocar…</translation>
     </message>
     <message>
-        <source>People and services that use the core&apos;s API (a remote console, a script, a wall screen), each with a token and a role. Tokens set in the configuration (SWITCHBOARD_TOKENS and the admin token) are not listed here.</source>
-        <translation>Personas y servicios que usan la API del núcleo (una consola remota, un script, una pantalla mural), cada uno con un token y un rol. Los tokens definidos en la configuración (SWITCHBOARD_TOKENS y el token de administración) no aparecen aquí.</translation>
-    </message>
-    <message>
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
@@ -1232,6 +1228,10 @@
     <message>
         <source>&quot;%1&quot; can no longer use the API from its next request on. This cannot be undone: a new token would have to be issued.</source>
         <translation>«%1» ya no podrá usar la API a partir de su próxima petición. No se puede deshacer: habría que emitir un token nuevo.</translation>
+    </message>
+    <message>
+        <source>Services that use the core&apos;s API (a script, a wall screen, another system), each with a token and a role; people log in with their own name (Settings › People). Tokens set in the configuration (SWITCHBOARD_TOKENS and the admin token) are not listed here.</source>
+        <translation>Servicios que usan la API del núcleo (un script, una pantalla mural, otro sistema), cada uno con un token y un rol; las personas entran con su propio nombre (Ajustes › Personas). Los tokens definidos en la configuración (SWITCHBOARD_TOKENS y el token de administración) no aparecen aquí.</translation>
     </message>
 </context>
 <context>
@@ -3405,6 +3405,18 @@
         <source>Undo failed</source>
         <translation>Falló al deshacer</translation>
     </message>
+    <message>
+        <source>Starting another workflow</source>
+        <translation>Iniciando otro flujo de trabajo</translation>
+    </message>
+    <message>
+        <source>Another workflow started</source>
+        <translation>Otro flujo de trabajo iniciado</translation>
+    </message>
+    <message>
+        <source>The other workflow ended</source>
+        <translation>El otro flujo de trabajo terminó</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::Inspector</name>
@@ -3599,6 +3611,22 @@
     <message>
         <source>Output</source>
         <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Workflow to run</source>
+        <translation>Flujo que se ejecuta</translation>
+    </message>
+    <message>
+        <source>Gives it</source>
+        <translation>Le pasa</translation>
+    </message>
+    <message>
+        <source>Wait for it to end</source>
+        <translation>Esperar a que termine</translation>
+    </message>
+    <message>
+        <source>Choose a published workflow</source>
+        <translation>Elija un flujo publicado</translation>
     </message>
 </context>
 <context>
@@ -4665,6 +4693,22 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
         <source>if time runs out</source>
         <translation>si se acaba el tiempo</translation>
     </message>
+    <message>
+        <source>Run a workflow</source>
+        <translation>Ejecutar un flujo</translation>
+    </message>
+    <message>
+        <source>No workflow chosen</source>
+        <translation>Ningún flujo elegido</translation>
+    </message>
+    <message>
+        <source>%1, waits</source>
+        <translation>%1, espera</translation>
+    </message>
+    <message>
+        <source>%1, goes on</source>
+        <translation>%1, continúa</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::PaletteModel</name>
@@ -4764,6 +4808,14 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
         <source>Call %1: %2 (%3)</source>
         <translation>Llamar a %1: %2 (%3)</translation>
     </message>
+    <message>
+        <source>Run a workflow</source>
+        <translation>Ejecutar un flujo</translation>
+    </message>
+    <message>
+        <source>Run another published workflow, and wait for its result</source>
+        <translation>Ejecutar otro flujo publicado y esperar su resultado</translation>
+    </message>
 </context>
 <context>
     <name>Switchboard::PathView</name>
@@ -4804,6 +4856,109 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     </message>
 </context>
 <context>
+    <name>Switchboard::PeoplePage</name>
+    <message>
+        <source>Add a person…</source>
+        <translation>Añadir una persona…</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation>Desactivar…</translation>
+    </message>
+    <message>
+        <source>New password…</source>
+        <translation>Contraseña nueva…</translation>
+    </message>
+    <message>
+        <source>The people who log in to this clinic&apos;s core from another desk or through the API, each with a role. Their name is shown on what they claim, decide and acknowledge.</source>
+        <translation>Las personas que entran en el núcleo de esta clínica desde otro puesto o mediante la API, cada una con un rol. Su nombre aparece en lo que toman, deciden y confirman.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Review queues</source>
+        <translation>Colas de revisión</translation>
+    </message>
+    <message>
+        <source>Last log-in</source>
+        <translation>Último acceso</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Set a new password; they are logged out everywhere</source>
+        <translation>Poner una contraseña nueva; se cierran todas sus sesiones</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivada</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>Con sesión abierta</translation>
+    </message>
+    <message>
+        <source>May log in</source>
+        <translation>Puede entrar</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Sessions open now: %1</source>
+        <translation>Sesiones abiertas ahora: %1</translation>
+    </message>
+    <message>
+        <source>Disable %1?</source>
+        <translation>¿Desactivar a %1?</translation>
+    </message>
+    <message>
+        <source>%1 is logged out everywhere and cannot log in until enabled again. What they claimed stays claimed.</source>
+        <translation>Se cierran todas las sesiones de %1 y no podrá entrar hasta que se active de nuevo. Lo que haya tomado sigue tomado.</translation>
+    </message>
+    <message>
+        <source>Saved: %1.</source>
+        <translation>Guardado: %1.</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>No se hizo: %1</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Nobody logs in to this core yet. Add the clinic&apos;s staff who work from other desks, each with the role their work needs.</source>
+        <translation>Todavía nadie entra en este núcleo. Añada al personal de la clínica que trabaja desde otros puestos, cada persona con el rol que necesita su trabajo.</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::PeriodPicker</name>
     <message>
         <source>24 hours</source>
@@ -4820,6 +4975,119 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>Show the last %1</source>
         <translation>Mostrar las últimas %1</translation>
+    </message>
+</context>
+<context>
+    <name>Switchboard::PersonDialog</name>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Añadir una persona</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>Cambiar a %1</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>Contraseña nueva para %1</translation>
+    </message>
+    <message>
+        <source>What they type to log in: &quot;ana.ruiz&quot;</source>
+        <translation>Lo que escribe para entrar: «ana.ruiz»</translation>
+    </message>
+    <message>
+        <source>All review queues</source>
+        <translation>Todas las colas de revisión</translation>
+    </message>
+    <message>
+        <source>For support staff: the review queues they work, separated by commas. Empty: all of them.</source>
+        <translation>Para el personal de soporte: las colas de revisión que atiende, separadas por comas. Vacío: todas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n characters at least</source>
+        <translation>
+            <numerusform>%n carácter como mínimo</numerusform>
+            <numerusform>%n caracteres como mínimo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Log-in name:</source>
+        <translation>Nombre de acceso:</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Nombre visible:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rol:</translation>
+    </message>
+    <message>
+        <source>Review queues:</source>
+        <translation>Colas de revisión:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Repítala:</translation>
+    </message>
+    <message>
+        <source>They are logged out everywhere and log in again with the new password. Give it to them in person.</source>
+        <translation>Se cierran todas sus sesiones y vuelve a entrar con la contraseña nueva. Entréguesela en persona.</translation>
+    </message>
+    <message>
+        <source>Changing the role logs them out everywhere; the new role applies when they log in again.</source>
+        <translation>Cambiar el rol cierra todas sus sesiones; el rol nuevo se aplica cuando vuelva a entrar.</translation>
+    </message>
+    <message>
+        <source>Give the name they log in with.</source>
+        <translation>Indique el nombre con el que entra.</translation>
+    </message>
+    <message>
+        <source>A log-in name is lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, with no spaces.</source>
+        <translation>Un nombre de acceso lleva minúsculas, cifras, «.», «_» o «-», sin espacios.</translation>
+    </message>
+    <message>
+        <source>Give the name the console shows for them.</source>
+        <translation>Indique el nombre que la consola muestra para esta persona.</translation>
+    </message>
+    <message>
+        <source>Nothing is changed yet.</source>
+        <translation>Aún no ha cambiado nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs %n characters at least.</source>
+        <translation>
+            <numerusform>La contraseña necesita %n carácter como mínimo.</numerusform>
+            <numerusform>La contraseña necesita %n caracteres como mínimo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The password may not be the log-in name.</source>
+        <translation>La contraseña no puede ser el nombre de acceso.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+    <message>
+        <source>As the console shows it: &quot;Ana Ruiz&quot;</source>
+        <translation>Como lo muestra la consola: «Ana Ruiz»</translation>
     </message>
 </context>
 <context>
@@ -5309,8 +5577,12 @@ la más antigua espera %3</translation>
         <translation>Carpeta de la consola:</translation>
     </message>
     <message>
-        <source>People and access</source>
-        <translation>Personas y accesos</translation>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <source>API tokens</source>
+        <translation>Tokens de la API</translation>
     </message>
 </context>
 <context>
@@ -5665,6 +5937,10 @@ la más antigua espera %3</translation>
     <message>
         <source>Nothing has run yet.</source>
         <translation>Todavía no se ha ejecutado nada.</translation>
+    </message>
+    <message>
+        <source>Waiting for another workflow</source>
+        <translation>Esperando a otro flujo de trabajo</translation>
     </message>
 </context>
 <context>
@@ -6249,6 +6525,14 @@ la más antigua espera %3</translation>
     <message>
         <source>stands in for the n8n node &quot;%1&quot; (%2), which was not converted: %3. Replace it with a Switchboard step</source>
         <translation>sustituye al nodo de n8n &quot;%1&quot; (%2), que no se convirtió: %3. Reemplácelo por un paso de Switchboard</translation>
+    </message>
+    <message>
+        <source>choose the workflow this step runs</source>
+        <translation>elija el flujo de trabajo que ejecuta este paso</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a workflow id (lower-case letters, digits and -)</source>
+        <translation>&quot;%1&quot; no es un id de flujo de trabajo (minúsculas, dígitos y -)</translation>
     </message>
 </context>
 <context>

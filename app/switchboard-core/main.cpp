@@ -1,4 +1,5 @@
 // switchboard-core: the orchestration core, headless, serving the HTTP API.
+#include "adduser.h"
 #include "audit/auditlog.h"
 #include "common/clock.h"
 #include "common/logformat.h"
@@ -338,9 +339,23 @@ int main(int argc, char *argv[])
                        "standard output, what mapped and what did not on standard error; exit "
                        "1 when placeholders are left to replace."),
         QStringLiteral("file"));
+    const QCommandLineOption addUserOption(
+        QStringLiteral("add-user"),
+        QStringLiteral("Add a person who logs in (the first admin at set-up), with --role and "
+                       "--display-name; the password is read from standard input. The core "
+                       "must not be running on this data folder."),
+        QStringLiteral("name"));
+    const QCommandLineOption roleOption(
+        QStringLiteral("role"),
+        QStringLiteral("With --add-user: viewer, support, manager or admin (default admin)."),
+        QStringLiteral("role"), QStringLiteral("admin"));
+    const QCommandLineOption displayNameOption(
+        QStringLiteral("display-name"),
+        QStringLiteral("With --add-user: the name the console shows (default the log-in name)."),
+        QStringLiteral("text"));
     parser.addOptions({listen, data, config, envFile, store, reportDir, demo, quiet, verifyAudit,
                        checkConfig, envTemplate, tlsCert, tlsKey, workflow, installTemplates,
-                       importN8nOption});
+                       importN8nOption, addUserOption, roleOption, displayNameOption});
     parser.process(app);
     const ConfigLoader::EnvMap environment = ConfigLoader::processEnvironment();
     // Every line gets a level and a time from here on (journald's priority under systemd);
@@ -425,6 +440,9 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(verifyAudit))
         return verifyAuditLog(CoreService::databasePath(options));
+    if (parser.isSet(addUserOption))
+        return addUser(CoreService::databasePath(options), parser.value(addUserOption),
+                       parser.value(roleOption), parser.value(displayNameOption));
 
     auto all = ConfigLoader::loadAll(parser.value(config), parser.value(envFile), environment);
     if (!all) {

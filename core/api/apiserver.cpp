@@ -6,9 +6,13 @@
 #include "api/credentialroutes.h"
 #include "api/executionroutes.h"
 #include "api/healthroutes.h"
+#include "api/livefeed.h"
+#include "api/liveroute.h"
 #include "api/metricsexporter.h"
 #include "api/settingsroutes.h"
 #include "api/taskroutes.h"
+#include "api/useraccounts.h"
+#include "api/userroutes.h"
 #include "api/workflowroutes.h"
 #include "audit/auditlog.h"
 #include "common/logging.h"
@@ -27,6 +31,7 @@
 #include <QPointer>
 #include <QRegularExpression>
 #include <QTimer>
+#include <QWebSocket>
 
 namespace Switchboard {
 
@@ -76,6 +81,13 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     route("POST", QStringLiteral("/webhook/manager/control"), control);
     route("POST", QStringLiteral("/api/v1/control"), control);
     WorkflowRoutes::install(*this, m_core);
+    UserRoutes::install(*this, m_core);
+    if (m_core.live()) {
+        m_live = new LiveRoute(
+            *m_core.live(), [this](const QByteArray &token) { return identify(token); }, this);
+        webSocketRoute(LiveRoute::path());
+        connect(this, &HttpService::webSocketConnected, m_live, &LiveRoute::accept);
+    }
     HealthRoutes::install(*this, m_core);
     ExecutionRoutes::install(*this, m_core);
     TaskRoutes::install(*this, m_core);
@@ -301,7 +313,8 @@ void ApiServer::addSecretRoutes()
 
 bool ApiServer::filter(HttpRequest &request, const HttpReply &reply)
 {
-    if (request.path == QLatin1String("/healthz") || HealthRoutes::isOpen(request.path))
+    if (request.path == QLatin1String("/healthz") || HealthRoutes::isOpen(request.path)
+        || UserRoutes::isOpen(request.path))
         return true;
     if (request.path.startsWith(QLatin1String("/hooks/"))) {
         onWebhook(request, reply);
@@ -315,21 +328,56 @@ bool ApiServer::filter(HttpRequest &request, const HttpReply &reply)
         return false;
     }
     const QByteArray token = auth.mid(7).trimmed();
-    if (const auto role = m_tokens.roleFor(token)) {
-        request.role = toWire(*role);
-        request.actor = m_tokens.nameFor(token);
+    // What a role may not do is audited, with who asked.
+    request.refused = [core = &m_core](const HttpRequest &refused, const QString &needed) {
+        if (Status st = core->auditRefusal(QString::fromLatin1(refused.method) + QLatin1Char(' ')
+                                               + refused.path,
+                                           refused.role, refused.actor, needed);
+            !st)
+            qCWarning(lcApi) << "refusal not audited:" << st.error().message;
+    };
+    if (const auto caller = identify(token)) {
+        request.role = caller->role;
+        request.actor = caller->actor;
+        request.queues = caller->queues;
         return true;
     }
-    // A token issued from the console, unless it was revoked.
-    if (const auto holder =
-            m_core.accessTokens() ? m_core.accessTokens()->check(token) : std::nullopt) {
-        request.role = toWire(holder->role);
-        request.actor = holder->name;
-        return true;
+    if (UserAccounts::isSessionToken(token)) {
+        reply.send(401, R"({"error":"the session has expired or was ended; log in again"})",
+                   "application/json", {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}});
+        return false;
     }
     reply.send(401, R"({"error":"the bearer token is not valid"})", "application/json",
                {{"WWW-Authenticate", "Bearer error=\"invalid_token\""}});
     return false;
+}
+
+std::optional<HttpRequest> ApiServer::identify(const QByteArray &token)
+{
+    HttpRequest caller;
+    // A person's session (UserAccounts), until it expires or is revoked.
+    if (UserAccounts::isSessionToken(token)) {
+        const auto holder = m_core.users() ? m_core.users()->check(token) : std::nullopt;
+        if (!holder)
+            return std::nullopt;
+        caller.role = toWire(holder->role);
+        caller.actor = holder->name;
+        caller.queues = holder->queues;
+        return caller;
+    }
+    if (const auto role = m_tokens.roleFor(token)) {
+        caller.role = toWire(*role);
+        caller.actor = m_tokens.nameFor(token);
+        return caller;
+    }
+    // A token issued from the console, unless it was revoked.
+    if (const auto holder =
+            m_core.accessTokens() ? m_core.accessTokens()->check(token) : std::nullopt) {
+        caller.role = toWire(holder->role);
+        caller.actor = holder->name;
+        return caller;
+    }
+    return std::nullopt;
 }
 
 bool ApiServer::allow(const HttpRequest &request, const HttpReply &reply, Role minimum)
@@ -337,6 +385,8 @@ bool ApiServer::allow(const HttpRequest &request, const HttpReply &reply, Role m
     const auto role = roleFromWire(request.role);
     if (role && int(*role) >= int(minimum))
         return true;
+    if (request.refused)
+        request.refused(request, toWire(minimum));
     reply.sendError(403,
                     QStringLiteral("the %1 role may not do this; it needs %2")
                         .arg(request.role, toWire(minimum)));

@@ -5,9 +5,12 @@
 #include "api/webhookwaits.h"
 #include "net/httpservice.h"
 
+#include <optional>
+
 namespace Switchboard {
 
 class CoreService;
+class LiveRoute;
 
 // The core's HTTP API (DESIGN.md "Core HTTP API"): bearer tokens with roles, JSON errors.
 class ApiServer final : public HttpService
@@ -31,6 +34,12 @@ public:
     // The request body, checked against the route's schema.
     static Result<QJsonObject> body(const HttpRequest &req, const RequestSchema &schema);
 
+    // Who a bearer token stands for: a person's session (not expired, not revoked), a token
+    // from the configuration or one issued here (not revoked). The request has role, actor
+    // and queues set; nullopt when the token is none of these.
+    std::optional<HttpRequest> identify(const QByteArray &token);
+    LiveRoute *live() const { return m_live; }
+
 protected:
     bool filter(HttpRequest &request, const HttpReply &reply) override;
 
@@ -46,6 +55,7 @@ private:
     TokenStore m_tokens;
     bool m_loopback = true;
     WebhookWaits *m_webhookWaits;
+    LiveRoute *m_live = nullptr;
 };
 
 } // namespace Switchboard

@@ -27,6 +27,8 @@ std::optional<bool> ExecutionRoutes::revealRequested(const HttpRequest &req, con
     }
     const auto role = roleFromWire(req.role);
     if (!role || !TokenStore::mayReadPhi(*role)) {
+        if (req.refused)
+            req.refused(req, QStringLiteral("patient data"));
         reply.sendError(403,
                         QStringLiteral("the %1 role may not read patient data")
                             .arg(req.role.isEmpty() ? QStringLiteral("viewer") : req.role));

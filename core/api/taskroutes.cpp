@@ -11,6 +11,30 @@
 
 namespace Switchboard {
 
+namespace {
+
+// Answers 403 (audited) when the task's queue is not the request's to work.
+bool allowQueue(const HttpRequest &req, const HttpReply &reply, const QJsonObject &task)
+{
+    const QString queue = task.value(QLatin1String("queue")).toString();
+    if (TaskRoutes::mayWorkQueue(req, queue))
+        return true;
+    if (req.refused)
+        req.refused(req, QStringLiteral("queue ") + queue);
+    reply.sendError(403,
+                    QStringLiteral("%1 works the queues %2, not \"%3\"")
+                        .arg(req.actor, req.queues.join(QStringLiteral(", ")), queue));
+    return false;
+}
+
+} // namespace
+
+bool TaskRoutes::mayWorkQueue(const HttpRequest &req, const QString &queue)
+{
+    const auto role = roleFromWire(req.role);
+    return req.queues.isEmpty() || (role && *role > Role::Support) || req.queues.contains(queue);
+}
+
 void TaskRoutes::install(ApiServer &server, CoreService &core)
 {
     const auto mayReadPhi = [](const HttpRequest &req) {
@@ -26,6 +50,8 @@ void TaskRoutes::install(ApiServer &server, CoreService &core)
         [&core, mayReadPhi](const HttpRequest &req, const HttpReply &reply, const QStringList &) {
             const QString queue = req.query.queryItemValue(QStringLiteral("queue"));
             const QString status = req.query.queryItemValue(QStringLiteral("status"));
+            if (!queue.isEmpty() && !allowQueue(req, reply, {{QStringLiteral("queue"), queue}}))
+                return;
             QJsonArray tasks;
             if (status.isEmpty() || status == QLatin1String("open")) {
                 auto open = core.review()->openTasks(queue, mayReadPhi(req));
@@ -37,14 +63,23 @@ void TaskRoutes::install(ApiServer &server, CoreService &core)
                 if (!found)
                     return reply.sendError(found.error());
                 for (const auto &t : std::as_const(*found))
-                    tasks.append(mayReadPhi(req) ? t.toObject() : ReviewDesk::masked(t.toObject()));
+                    tasks.append(core.review()->named(
+                        mayReadPhi(req) ? t.toObject() : ReviewDesk::masked(t.toObject())));
             }
-            reply.sendJson(200, {{QStringLiteral("tasks"), tasks}});
+            QJsonArray mine;
+            for (const QJsonValue t : std::as_const(tasks)) {
+                if (mayWorkQueue(req, t[QLatin1String("queue")].toString()))
+                    mine.append(t);
+            }
+            reply.sendJson(200, {{QStringLiteral("tasks"), mine}});
         });
     server.route(
         "GET", QStringLiteral("/api/v1/tasks/{id}"),
         [&core, mayReadPhi](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-            ApiServer::sendResult(reply, 200, core.review()->task(p.at(0), mayReadPhi(req)));
+            auto task = core.review()->task(p.at(0), mayReadPhi(req));
+            if (task && !allowQueue(req, reply, *task))
+                return;
+            ApiServer::sendResult(reply, 200, task);
         });
     // Claiming and deciding need the task's role (support; manager once escalated) or above.
     const auto mayWork = [&core](const HttpRequest &req, const HttpReply &reply,
@@ -55,7 +90,8 @@ void TaskRoutes::install(ApiServer &server, CoreService &core)
             return false;
         }
         const auto needed = roleFromWire(task->value(QLatin1String("role")).toString());
-        return ApiServer::allow(req, reply, needed.value_or(Role::Support));
+        return ApiServer::allow(req, reply, needed.value_or(Role::Support))
+            && allowQueue(req, reply, *task);
     };
     server.route("POST", QStringLiteral("/api/v1/tasks/{id}/claim"),
                  [&core, mayWork, mayReadPhi](const HttpRequest &req, const HttpReply &reply,
@@ -69,8 +105,9 @@ void TaskRoutes::install(ApiServer &server, CoreService &core)
                  });
     server.route(
         "POST", QStringLiteral("/api/v1/tasks/{id}/release"),
-        [&core, mayReadPhi](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
-            if (!ApiServer::allow(req, reply, Role::Support))
+        [&core, mayWork, mayReadPhi](const HttpRequest &req, const HttpReply &reply,
+                                     const QStringList &p) {
+            if (!ApiServer::allow(req, reply, Role::Support) || !mayWork(req, reply, p.at(0)))
                 return;
             if (Status st = core.review()->release(p.at(0), req.actor); !st)
                 return reply.sendError(st.error());
@@ -97,7 +134,9 @@ void TaskRoutes::install(ApiServer &server, CoreService &core)
                          body->value(QLatin1String("comment")).toString(), req.actor);
                      if (!decided)
                          return reply.sendError(decided.error());
-                     reply.sendJson(200, mayReadPhi(req) ? *decided : ReviewDesk::masked(*decided));
+                     reply.sendJson(200,
+                                    core.review()->named(
+                                        mayReadPhi(req) ? *decided : ReviewDesk::masked(*decided)));
                  });
     server.route(
         "POST", QStringLiteral("/api/v1/tasks/decisions"),
@@ -123,6 +162,10 @@ void TaskRoutes::install(ApiServer &server, CoreService &core)
             if (ids.isEmpty())
                 return reply.sendError(400, QStringLiteral("\"ids\" must list the tasks"),
                                        QStringLiteral("ids"));
+            for (const QString &id : std::as_const(ids)) {
+                if (auto task = core.engine()->task(id); task && !allowQueue(req, reply, *task))
+                    return;
+            }
             reply.sendJson(
                 200,
                 {{QStringLiteral("results"),

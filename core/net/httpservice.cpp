@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QMetaMethod>
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QSslServer>
 #include <QTcpServer>
@@ -248,8 +249,9 @@ HttpService::HttpService(QObject *parent)
     connect(m_webSockets, &QWebSocketServer::newConnection, this, [this] {
         while (m_webSockets->hasPendingConnections()) {
             QWebSocket *socket = m_webSockets->nextPendingConnection();
-            ++m_webSocketCount;
-            connect(socket, &QObject::destroyed, this, [this] { --m_webSocketCount; });
+            m_openWebSockets.append(socket);
+            connect(socket, &QObject::destroyed, this,
+                    [this, socket] { m_openWebSockets.removeOne(socket); });
             if (isSignalConnected(QMetaMethod::fromSignal(&HttpService::webSocketConnected))) {
                 Q_EMIT webSocketConnected(socket); // the receiver owns it
             } else {
@@ -341,6 +343,14 @@ void HttpService::closeAll()
     for (HttpConnection *connection : connections) {
         disconnect(connection, nullptr, this, nullptr);
         connection->drop();
+    }
+    // Over guarded copies: whoever owns a socket may delete it when it drops.
+    QList<QPointer<QWebSocket>> sockets;
+    for (QWebSocket *socket : std::as_const(m_openWebSockets))
+        sockets.append(socket);
+    for (const QPointer<QWebSocket> &socket : std::as_const(sockets)) {
+        if (socket)
+            socket->abort();
     }
 }
 
@@ -457,7 +467,7 @@ bool HttpService::admitWebSocket(const HttpMessage &message, const HttpReply &re
     HttpRequest request = toRequest(message);
     if (!filter(request, reply))
         return false;
-    if (m_webSocketCount >= m_maxWebSockets) {
+    if (webSocketCount() >= m_maxWebSockets) {
         reply.send(503, R"({"error":"too many open WebSockets"})", "application/json",
                    {{"Retry-After", "5"}});
         return false;

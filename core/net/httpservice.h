@@ -29,6 +29,9 @@ struct HttpRequest
     QByteArray body;
     QString role; // set by an authenticating filter: "admin", "manager", "support", "viewer"
     QString actor; // who the token stands for (audit entries, task claims)
+    QStringList queues; // the review queues a person is limited to; empty: all
+    // Set by the authenticating filter: notes a request its role may not make (the audit).
+    std::function<void(const HttpRequest &request, const QString &needed)> refused;
 
     // Case-insensitive header lookup; empty when absent.
     QByteArray header(const QByteArray &name) const;
@@ -112,7 +115,7 @@ public:
     int maxConnections() const { return m_maxConnections; }
     void setMaxWebSockets(int sockets) { m_maxWebSockets = sockets; }
     int connectionCount() const { return int(m_connections.size()); }
-    int webSocketCount() const { return m_webSocketCount; }
+    int webSocketCount() const { return int(m_openWebSockets.size()); }
 
     // Answers wait until what was stored before them is durable: whenDurable(fn) runs fn then
     // (the core passes its database's). Without one, answers go out when they are ready.
@@ -129,7 +132,7 @@ public:
     // Serve HTTPS (QSslServer) from the next listenOn on; a null configuration: plain HTTP.
     void setTls(const QSslConfiguration &tls);
     Result<quint16> listenOn(const QHostAddress &address, quint16 port);
-    // Stops listening and drops every open connection.
+    // Stops listening and drops every open connection, WebSockets included.
     void closeAll();
     bool isListening() const;
     quint16 port() const;
@@ -178,7 +181,7 @@ private:
     std::function<void(std::function<void()>)> m_whenDurable;
     int m_maxConnections = 1000;
     int m_maxWebSockets = 256;
-    int m_webSocketCount = 0;
+    QList<QWebSocket *> m_openWebSockets; // handed out, until destroyed
     std::deque<HttpConnection *> m_connections; // oldest first
 };
 

@@ -49,14 +49,31 @@ QJsonObject ReviewDesk::masked(QJsonObject task)
     return task;
 }
 
+QJsonObject ReviewDesk::named(QJsonObject task) const
+{
+    const auto name = [this](const QJsonValue &actor) {
+        return actor.isString() && m_names ? QJsonValue(m_names(actor.toString())) : actor;
+    };
+    if (task.contains(QLatin1String("claimed_by")))
+        task.insert(QStringLiteral("claimed_by_name"),
+                    name(task.value(QLatin1String("claimed_by"))));
+    if (task.value(QLatin1String("decision")).isObject()) {
+        QJsonObject decision = task.value(QLatin1String("decision")).toObject();
+        decision.insert(QStringLiteral("decided_by_name"),
+                        name(decision.value(QLatin1String("decided_by"))));
+        task.insert(QStringLiteral("decision"), decision);
+    }
+    return task;
+}
+
 Result<QJsonArray> ReviewDesk::openTasks(const QString &queue, bool mayReadPhi)
 {
     auto all = m_engine.tasks(queue, QStringLiteral("open"));
-    if (!all || mayReadPhi)
+    if (!all)
         return all;
     QJsonArray out;
     for (const auto &t : *all)
-        out.append(masked(t.toObject()));
+        out.append(named(mayReadPhi ? t.toObject() : masked(t.toObject())));
     return out;
 }
 
@@ -65,7 +82,7 @@ Result<QJsonObject> ReviewDesk::task(const QString &taskId, bool mayReadPhi)
     auto t = m_engine.task(taskId);
     if (!t)
         return t.error();
-    return mayReadPhi ? *t : masked(*t);
+    return named(mayReadPhi ? *t : masked(*t));
 }
 
 QJsonArray ReviewDesk::queues()

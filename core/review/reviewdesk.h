@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
+#include <functional>
 
 namespace Switchboard {
 
@@ -26,6 +27,11 @@ class ReviewDesk final : public QObject
 public:
     ReviewDesk(WorkflowEngine &engine, Database &db, AuditTrail &audit, const Clock &clock,
                QObject *parent = nullptr);
+
+    // How a person is named on screen (UserAccounts::displayNameOf): tasks carry
+    // claimed_by_name and their decision decided_by_name.
+    void setNames(std::function<QString(const QString &)> names) { m_names = std::move(names); }
+    QJsonObject named(QJsonObject task) const;
 
     // The queue past-SLA tasks go to; they keep the queue they came from in escalated_from.
     static QString supervisorQueue() { return QStringLiteral("supervisor"); }
@@ -67,6 +73,7 @@ private:
     Database &m_db;
     AuditTrail &m_audit;
     const Clock &m_clock;
+    std::function<QString(const QString &)> m_names;
 };
 
 } // namespace Switchboard

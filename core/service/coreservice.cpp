@@ -4,6 +4,8 @@
 #include "alerts/alertrules.h"
 #include "api/accesstokens.h"
 #include "api/apiserver.h"
+#include "api/livefeed.h"
+#include "api/useraccounts.h"
 #include "audit/auditlog.h"
 #include "common/logging.h"
 #include "config/configloader.h"
@@ -24,6 +26,7 @@
 #include "secrets/secretbackend.h"
 #include "secrets/secretstore.h"
 #include "service/democlinic.h"
+#include "service/livechanges.h"
 #include "service/settingsdesk.h"
 #include "status/statusdocument.h"
 #include "store/database.h"
@@ -239,6 +242,7 @@ Status CoreService::startEngine()
     m_accessTokens = std::make_unique<AccessTokens>(*m_db, m_clock);
     if (Status tokens = m_accessTokens->load(); !tokens)
         return tokens;
+    m_users = std::make_unique<UserAccounts>(*m_db, m_clock);
     m_expressions = std::make_unique<ExpressionEngine>();
     m_validator = std::make_unique<WorkflowValidator>(*m_expressions);
     m_validator->setMaxNodes(m_config.limits.maxNodes);
@@ -285,6 +289,7 @@ Status CoreService::startEngine()
     m_phi.setAudit(m_audit);
     m_settings->setAudit(m_audit);
     m_accessTokens->setAudit(m_audit);
+    m_users->setAudit(m_audit);
     if (!m_restoredFrom.isEmpty()) {
         if (Status audited =
                 m_audit->record(QStringLiteral("database.restored"), QStringLiteral("system"),
@@ -299,6 +304,8 @@ Status CoreService::startEngine()
     m_workflows->setAudit(m_audit);
     m_engine->setAudit(m_audit);
     m_review = new ReviewDesk(*m_engine, *m_db, *m_audit, m_clock, this);
+    m_review->setNames(
+        [users = m_users.get()](const QString &actor) { return users->displayNameOf(actor); });
     m_alertBook = new AlertBook(*m_db, m_clock, this);
     m_alertBook->setFlapDamping(m_config.flapChanges, m_config.flapWindowMs);
     m_alertBook->setAudit(m_audit);
@@ -307,6 +314,8 @@ Status CoreService::startEngine()
     if (Status loaded = m_alertBook->load(); !loaded)
         return loaded;
     connect(m_alertBook, &AlertBook::changed, this, &CoreService::alertsChanged);
+    m_live = new LiveFeed(LiveFeed::DefaultKeep, this);
+    LiveChanges::publish(*this, *m_live);
     connect(m_review, &ReviewDesk::tasksChanged, this, &CoreService::refreshOverviewSoon);
     connect(m_engine, &WorkflowEngine::historyAppended, this,
             [this](const QString &, const HistoryEvent &event) {
@@ -553,6 +562,15 @@ Result<QJsonObject> CoreService::alertDetails(qint64 id) const
         }
     }
     alert->insert(QStringLiteral("executions"), executions);
+    // Who acted, by the name the console shows.
+    QJsonArray history;
+    for (const QJsonValue v : alert->value(QLatin1String("history")).toArray()) {
+        QJsonObject entry = v.toObject();
+        if (const QString actor = entry.value(QLatin1String("actor")).toString(); !actor.isEmpty())
+            entry.insert(QStringLiteral("actor_name"), m_users->displayNameOf(actor));
+        history.append(entry);
+    }
+    alert->insert(QStringLiteral("history"), history);
     return alert;
 }
 
@@ -652,57 +670,6 @@ QJsonObject CoreService::statusDocument(const QString &controlAction, qint64 exe
     return doc;
 }
 
-void CoreService::runChecks(std::function<void()> done)
-{
-    const quint64 round = m_monitor->checkAll();
-    auto *connection = new QMetaObject::Connection;
-    *connection = connect(this, &CoreService::checksFinished, this,
-                          [connection, round, done](quint64 finished) {
-                              if (finished < round)
-                                  return;
-                              QObject::disconnect(*connection);
-                              delete connection;
-                              done();
-                          });
-}
-
-void CoreService::checkModule(const QString &moduleId)
-{
-    if (m_monitor)
-        m_monitor->checkModule(moduleId);
-}
-
-Status CoreService::resetCircuitBreaker(const QString &moduleId, const QString &actor)
-{
-    if (!ModuleCatalog::find(moduleId))
-        return makeError(
-            QStringLiteral("unknown module \"%1\" (expected 01_intake … 09_compliance)")
-                .arg(moduleId),
-            QStringLiteral("module"));
-    // Recorded first: a reset that cannot be recorded does not happen.
-    if (Status st = m_audit->record(QStringLiteral("module.circuit_reset"), actor,
-                                    {{QStringLiteral("module"), moduleId}});
-        !st)
-        return st;
-    m_resilient->resetBreaker(moduleId);
-    m_monitor->setCircuitState(moduleId, CircuitState::Closed);
-    m_monitor->checkModule(moduleId);
-    return Ok {};
-}
-
-Result<QJsonObject> CoreService::moduleHistory(const QString &moduleId, int days) const
-{
-    auto samples = m_moduleHistory->samples(moduleId, m_clock.now(), days);
-    if (!samples)
-        return samples.error();
-    const ModuleCallStats stats = m_resilient->stats().value(moduleId);
-    return QJsonObject {{QStringLiteral("module"), moduleId},
-                        {QStringLiteral("days"), days},
-                        {QStringLiteral("samples"), ModuleHistory::toJson(*samples)},
-                        {QStringLiteral("calls"), stats.toJson()},
-                        {QStringLiteral("recent_calls"), stats.recentJson()}};
-}
-
 void CoreService::applyModuleAddresses()
 {
     QHash<QString, QUrl> endpoints;
@@ -741,50 +708,22 @@ void CoreService::applySettings()
     Q_EMIT overviewChanged(m_overview);
 }
 
-Status CoreService::applyModuleSettings()
-{
-    auto switched = ModuleSettings(*m_db).enabled();
-    if (!switched)
-        return switched.error();
-    for (ModuleConfig &m : m_config.modules)
-        m.enabled = switched->value(m.id, m.enabled);
-    return Ok {};
-}
-
-Status CoreService::setModuleEnabled(const QString &moduleId, bool enabled, const QString &actor)
-{
-    auto it = std::find_if(m_config.modules.begin(), m_config.modules.end(),
-                           [&](const ModuleConfig &m) { return m.id == moduleId; });
-    if (it == m_config.modules.end())
-        return makeError(
-            QStringLiteral("unknown module \"%1\" (expected 01_intake … 09_compliance)")
-                .arg(moduleId),
-            QStringLiteral("module"));
-    // Kept over the configuration, so that a restart does not quietly switch it back.
-    Status saved = m_db->transaction([&]() -> Status {
-        if (Status kept = ModuleSettings(*m_db).setEnabled(moduleId, enabled, m_clock.nowMs());
-            !kept)
-            return kept;
-        return m_audit->record(enabled ? QStringLiteral("module.enabled")
-                                       : QStringLiteral("module.disabled"),
-                               actor, {{QStringLiteral("module"), moduleId}});
-    });
-    if (!saved)
-        return saved;
-    if (it->enabled == enabled)
-        return Ok {};
-    it->enabled = enabled;
-    qCInfo(lcService) << moduleId << (enabled ? "enabled" : "disabled");
-    m_monitor->setConfig(m_config);
-    if (enabled)
-        m_monitor->checkModule(moduleId);
-    refreshOverview();
-    return Ok {};
-}
-
 quint16 CoreService::apiPort() const
 {
     return m_api ? m_api->port() : 0;
+}
+
+Status CoreService::auditRefusal(const QString &what, const QString &role, const QString &actor,
+                                 const QString &needed)
+{
+    if (!m_audit)
+        return Ok {};
+    return m_db->transaction([&] {
+        return m_audit->record(QStringLiteral("access.refused"), actor,
+                               {{QStringLiteral("what"), what},
+                                {QStringLiteral("role"), role},
+                                {QStringLiteral("needed"), needed}});
+    });
 }
 
 } // namespace Switchboard

@@ -20,6 +20,7 @@ class QTimer;
 namespace Switchboard {
 
 class AlertBook;
+class LiveFeed;
 class ApiServer;
 class Notifier;
 class AuditLog;
@@ -40,6 +41,7 @@ class ModuleCredentials;
 class WorkflowEngine;
 class SettingsDesk;
 class AccessTokens;
+class UserAccounts;
 class WorkflowStore;
 class WorkflowValidator;
 
@@ -92,6 +94,14 @@ public:
     SettingsDesk *settings() const { return m_settings.get(); }
     // The API tokens issued from the console or the API.
     AccessTokens *accessTokens() const { return m_accessTokens.get(); }
+    UserAccounts *users() const { return m_users.get(); }
+    // Every change a console shows, numbered, for GET /api/v1/live (LiveChanges).
+    LiveFeed *live() const { return m_live; }
+    // The HTTP API, while it listens (null before start or without --listen).
+    ApiServer *api() const { return m_api; }
+    // Audits a request or console action that the role may not make ("access.refused").
+    Status auditRefusal(const QString &what, const QString &role, const QString &actor,
+                        const QString &needed);
     // Changes settings (SettingsDesk::change) and applies at once those that can be:
     // {applied: [...], at_restart: [...]}.
     Result<QJsonObject> changeSettings(const QJsonObject &values, const QString &actor);
@@ -176,12 +186,14 @@ private:
     std::unique_ptr<Retention> m_retention;
     std::unique_ptr<SettingsDesk> m_settings;
     std::unique_ptr<AccessTokens> m_accessTokens;
+    std::unique_ptr<UserAccounts> m_users;
     QString m_restoredFrom; // the backup restored at this start, if one was
     KeyFigures *m_keyFigures = nullptr;
     quint64 m_dependenciesGeneration = ~quint64(0); // of the workflows the graph was built from
     CurlModuleClient *m_modules = nullptr;
     ResilientModuleClient *m_resilient = nullptr;
     WorkflowEngine *m_engine = nullptr;
+    LiveFeed *m_live = nullptr;
     AuditLog *m_audit = nullptr;
     QList<AlertRules::UnstoredSecret> m_unstoredSecrets;
     ReviewDesk *m_review = nullptr;

@@ -2,6 +2,7 @@
 
 #include "alerts/alertbook.h"
 #include "api/accesstokens.h"
+#include "api/useraccounts.h"
 #include "common/logging.h"
 #include "engine/workflowengine.h"
 #include "kpis/kpihistory.h"
@@ -12,7 +13,32 @@
 #include "store/workflowstore.h"
 
 #include <QTimer>
+#include <pwd.h>
+#include <unistd.h>
 #include <utility>
+
+namespace {
+
+// The desktop user's account: its log-in name and the full name the system keeps for it.
+struct DesktopUser
+{
+    QString login;
+    QString fullName;
+};
+
+DesktopUser desktopUser()
+{
+    DesktopUser user {qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")), {}};
+    if (const passwd *pw = getpwuid(getuid())) {
+        if (user.login.isEmpty())
+            user.login = QString::fromLocal8Bit(pw->pw_name);
+        if (QString::fromLocal8Bit(pw->pw_name) == user.login && pw->pw_gecos)
+            user.fullName = QString::fromLocal8Bit(pw->pw_gecos).section(QLatin1Char(','), 0, 0);
+    }
+    return user;
+}
+
+} // namespace
 
 namespace Switchboard {
 
@@ -57,6 +83,8 @@ void EmbeddedOrchestrator::start()
             });
             return;
         }
+        const DesktopUser user = desktopUser();
+        service->users()->setLocalName(user.login, user.fullName);
         QMetaObject::invokeMethod(this, [this, service] {
             m_service = service;
             // What the console asked for while the core was starting, in order.
@@ -140,9 +168,9 @@ void EmbeddedOrchestrator::requestModuleHistory(const QString &moduleId, int day
 
 QString EmbeddedOrchestrator::userName() const
 {
-    // The person at this desktop, as the operating system knows them.
-    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    return user.isEmpty() ? QStringLiteral("console") : user;
+    // The person at this desktop, as the operating system knows them; shown by their full name.
+    static const QString login = desktopUser().login;
+    return login;
 }
 
 void EmbeddedOrchestrator::onCore(std::function<void(CoreService &)> work)

@@ -81,6 +81,10 @@ public:
     void requestTokens() override;
     void issueToken(const QString &name, const QString &role) override;
     void revokeToken(qint64 id) override;
+    void requestUsers() override;
+    void addUser(const QJsonObject &person, const QString &password) override;
+    void changeUser(qint64 id, const QJsonObject &changes) override;
+    void resetPassword(qint64 id, const QString &password) override;
     void requestCredential(const QString &moduleId) override;
     void setCredential(const QString &moduleId, const QString &kind, const QString &header,
                        const QString &secret) override;
@@ -93,6 +97,8 @@ private:
     void pushWorkflows(CoreService &service);
     void pushAlerts(CoreService &service);
     void alertFailure(const QString &message);
+    // userSaved and usersReady, or usersRefused; from any thread.
+    void userAnswer(const Result<QJsonObject> &user);
     void report(const QString &taskId, const QString &action, const Status &result);
 
     SystemClock m_clock;

@@ -1,4 +1,5 @@
 #include "api/accesstokens.h"
+#include "api/useraccounts.h"
 #include "modules/modulecredentials.h"
 #include "service/coreservice.h"
 #include "service/embeddedorchestrator.h"
@@ -115,6 +116,65 @@ void EmbeddedOrchestrator::revokeToken(qint64 id)
                 Q_EMIT tokensRefused(revoked.error().message);
             requestTokens();
         });
+    });
+}
+
+void EmbeddedOrchestrator::requestUsers()
+{
+    onCore([this](CoreService &service) {
+        auto users = service.users()->list();
+        QMetaObject::invokeMethod(this, [this, users] {
+            if (users)
+                Q_EMIT usersReady(*users);
+            else
+                Q_EMIT usersRefused(users.error().message);
+        });
+    });
+}
+
+void EmbeddedOrchestrator::userAnswer(const Result<QJsonObject> &user)
+{
+    QMetaObject::invokeMethod(this, [this, user] {
+        if (!user)
+            return Q_EMIT usersRefused(user.error().message);
+        Q_EMIT userSaved(*user);
+        requestUsers();
+    });
+}
+
+void EmbeddedOrchestrator::addUser(const QJsonObject &person, const QString &password)
+{
+    const QString who = userName();
+    onCore([this, person, password, who](CoreService &service) {
+        const auto role = roleFromWire(person.value(QLatin1String("role")).toString());
+        if (!role)
+            return userAnswer(makeError(QStringLiteral("a role is viewer, support, manager or "
+                                                       "admin"),
+                                        QStringLiteral("role")));
+        QStringList queues;
+        for (const QJsonValue q : person.value(QLatin1String("queues")).toArray())
+            queues << q.toString();
+        service.users()->create(
+            {person.value(QLatin1String("name")).toString(),
+             person.value(QLatin1String("display_name")).toString(), *role, queues},
+            password, who, [this](Result<QJsonObject> user) { userAnswer(user); });
+    });
+}
+
+void EmbeddedOrchestrator::changeUser(qint64 id, const QJsonObject &changes)
+{
+    const QString who = userName();
+    onCore([this, id, changes, who](CoreService &service) {
+        userAnswer(service.users()->update(id, changes, who));
+    });
+}
+
+void EmbeddedOrchestrator::resetPassword(qint64 id, const QString &password)
+{
+    const QString who = userName();
+    onCore([this, id, password, who](CoreService &service) {
+        service.users()->resetPassword(id, password, who,
+                                       [this](Result<QJsonObject> user) { userAnswer(user); });
     });
 }
 

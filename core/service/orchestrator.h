@@ -134,6 +134,14 @@ public:
     virtual void requestTokens() = 0;
     virtual void issueToken(const QString &name, const QString &role) = 0;
     virtual void revokeToken(qint64 id) = 0;
+    // The people who log in (UserAccounts). requestUsers: usersReady. addUser ({name,
+    // display_name, role, queues} and the password), changeUser (any of display_name, role,
+    // queues, disabled) and resetPassword: userSaved with the person, then usersReady; a
+    // refusal (a name in use, the last admin, a weak password): usersRefused.
+    virtual void requestUsers() = 0;
+    virtual void addUser(const QJsonObject &person, const QString &password) = 0;
+    virtual void changeUser(qint64 id, const QJsonObject &changes) = 0;
+    virtual void resetPassword(qint64 id, const QString &password) = 0;
     // The core's credential for a module (ModuleCredentials), never its secret.
     // requestCredential: credentialReady with {"set", "kind", "header"}. setCredential (kind
     // "api_key" with its header, or "bearer") and removeCredential: credentialReady, or
@@ -201,6 +209,9 @@ Q_SIGNALS:
     void tokensReady(const QJsonArray &tokens);
     void tokenIssued(const QJsonObject &token);
     void tokensRefused(const QString &message);
+    void usersReady(const QJsonArray &users);
+    void userSaved(const QJsonObject &user);
+    void usersRefused(const QString &message);
     void credentialReady(const QString &moduleId, const QJsonObject &credential);
     void credentialRefused(const QString &moduleId, const QString &message);
 };

@@ -16,38 +16,45 @@ QJsonValue timeOrNull(const QDateTime &t)
 
 } // namespace
 
+QJsonObject moduleJson(const ModuleSnapshot &s)
+{
+    QJsonObject m;
+    m[QLatin1String("status")] = toWire(s.status());
+    m[QLatin1String("reason")] = HealthRules::reasonText(s.assessment, false);
+    m[QLatin1String("last_run")] = timeOrNull(s.lastRun);
+    m[QLatin1String("errors_24h")] = s.errors24h;
+    m[QLatin1String("response_time_ms")] =
+        s.responseMs >= 0 ? QJsonValue(s.responseMs) : QJsonValue(QJsonValue::Null);
+    m[QLatin1String("enabled")] = s.enabled;
+    m[QLatin1String("circuit")] = toWire(s.circuit);
+    m[QLatin1String("feed_connected")] = s.feedConnected;
+    m[QLatin1String("last_check")] = timeOrNull(s.lastCheck);
+    return m;
+}
+
+QJsonObject alertJson(const StatusAlert &a)
+{
+    QJsonObject o;
+    o[QLatin1String("severity")] = toWire(a.severity);
+    o[QLatin1String("category")] = a.category;
+    if (!a.module.isEmpty())
+        o[QLatin1String("module")] = a.module;
+    o[QLatin1String("title")] = a.title.text();
+    o[QLatin1String("message")] = a.message.text();
+    o[QLatin1String("action")] = a.action.text();
+    o[QLatin1String("texts")] = a.texts();
+    o[QLatin1String("fingerprint")] = a.fingerprint();
+    return o;
+}
+
 QJsonObject build(const Inputs &in)
 {
     QJsonObject modules;
-    for (const ModuleSnapshot &s : in.modules) {
-        QJsonObject m;
-        m[QLatin1String("status")] = toWire(s.status());
-        m[QLatin1String("reason")] = HealthRules::reasonText(s.assessment, false);
-        m[QLatin1String("last_run")] = timeOrNull(s.lastRun);
-        m[QLatin1String("errors_24h")] = s.errors24h;
-        m[QLatin1String("response_time_ms")] =
-            s.responseMs >= 0 ? QJsonValue(s.responseMs) : QJsonValue(QJsonValue::Null);
-        m[QLatin1String("enabled")] = s.enabled;
-        m[QLatin1String("circuit")] = toWire(s.circuit);
-        m[QLatin1String("feed_connected")] = s.feedConnected;
-        m[QLatin1String("last_check")] = timeOrNull(s.lastCheck);
-        modules[s.id] = m;
-    }
-
+    for (const ModuleSnapshot &s : in.modules)
+        modules[s.id] = moduleJson(s);
     QJsonArray alerts;
-    for (const StatusAlert &a : in.alerts) {
-        QJsonObject o;
-        o[QLatin1String("severity")] = toWire(a.severity);
-        o[QLatin1String("category")] = a.category;
-        if (!a.module.isEmpty())
-            o[QLatin1String("module")] = a.module;
-        o[QLatin1String("title")] = a.title.text();
-        o[QLatin1String("message")] = a.message.text();
-        o[QLatin1String("action")] = a.action.text();
-        o[QLatin1String("texts")] = a.texts();
-        o[QLatin1String("fingerprint")] = a.fingerprint();
-        alerts.append(o);
-    }
+    for (const StatusAlert &a : in.alerts)
+        alerts.append(alertJson(a));
 
     const CoreConfig &config = *in.config;
     const ModuleConfig *audit = config.module(QStringLiteral("09_compliance"));

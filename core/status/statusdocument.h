@@ -26,6 +26,10 @@ struct Inputs
 // env_ok, modules, kpis, alerts, links, metadata. Trace ids only; never patient data.
 QJsonObject build(const Inputs &inputs);
 
+// One module's entry in "modules", and one of "alerts".
+QJsonObject moduleJson(const ModuleSnapshot &snapshot);
+QJsonObject alertJson(const StatusAlert &alert);
+
 // "MANAGER-<ms since epoch>", the seed's trace id form.
 QString newTraceId(const QDateTime &now);
 

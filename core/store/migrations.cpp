@@ -390,6 +390,32 @@ CREATE TABLE access_tokens (
     revoked_by TEXT NOT NULL DEFAULT ''
 );
 )SQL",
+    // 18: people who log in (UserAccounts): an Argon2id hash of each password, never the
+    // password; their sessions by a hash of the token.
+    R"SQL(
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    queues TEXT NOT NULL DEFAULT '[]',
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    password_changed_at INTEGER NOT NULL,
+    last_login_at INTEGER
+);
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    last_used_at INTEGER,
+    revoked_at INTEGER
+);
+CREATE INDEX sessions_by_user ON sessions(user_id);
+)SQL",
 };
 
 } // namespace

@@ -82,6 +82,10 @@ public:
     void requestTokens() override { }
     void issueToken(const QString &, const QString &) override { }
     void revokeToken(qint64) override { }
+    void requestUsers() override { }
+    void addUser(const QJsonObject &, const QString &) override { }
+    void changeUser(qint64, const QJsonObject &) override { }
+    void resetPassword(qint64, const QString &) override { }
     void requestCredential(const QString &) override { }
     void setCredential(const QString &, const QString &, const QString &, const QString &) override
     {

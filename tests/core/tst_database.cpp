@@ -1,8 +1,11 @@
 #include "store/database.h"
+#include "store/datafolder.h"
 #include "store/migrations.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <sqlite3.h>
@@ -262,6 +265,49 @@ private Q_SLOTS:
         QCOMPARE(counted("SELECT queue || '/' || status, n FROM task_counts WHERE n > 0 "
                          "ORDER BY 1"),
                  QStringList({"billing/expired=1", "billing/pending=1", "intake/claimed=1"}));
+    }
+
+    void aDamagedDatabaseIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("engine.db"));
+        {
+            Database db;
+            QVERIFY(db.open(path).ok());
+            for (int i = 0; i < 200; ++i)
+                QVERIFY(db.run(QStringLiteral("INSERT INTO kpi_samples (name, at, value) VALUES "
+                                              "('leads', ?, 1)"),
+                               {i})
+                            .ok());
+        }
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        file.resize(file.size() / 2 + 100); // truncated mid-page
+        file.seek(4096 + 50);
+        file.write(QByteArray(600, '\xff'));
+        file.close();
+        Database db;
+        const Status opened = db.open(path);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().kind, ErrorKind::Internal);
+    }
+
+    void oneCorePerDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("switchboard.db"));
+        auto first = DataFolder::lock(path);
+        QVERIFY(first.ok());
+        auto second = DataFolder::lock(path);
+        QVERIFY(!second.ok());
+        QCOMPARE(second.error().kind, ErrorKind::Conflict);
+        QVERIFY2(second.error().message.contains(
+                     QStringLiteral("PID %1").arg(QCoreApplication::applicationPid())),
+                 qPrintable(second.error().message));
+        QVERIFY(!DataFolder::stoppedCleanly(path));
+        first->reset();
+        QVERIFY(DataFolder::stoppedCleanly(path));
+        QVERIFY(DataFolder::lock(path).ok());
     }
 };
 

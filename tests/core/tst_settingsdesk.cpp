@@ -1,6 +1,6 @@
-#include "audit/audittrail.h"
 #include "common/manualclock.h"
 #include "config/coreconfig.h"
+#include "recordingaudit.h"
 #include "service/settingsdesk.h"
 #include "store/database.h"
 #include "store/datafolder.h"
@@ -14,26 +14,7 @@ using namespace Switchboard;
 
 namespace {
 
-// Keeps what was audited; can be told to fail, as a full disk would.
-class Recorder final : public AuditTrail
-{
-public:
-    Status record(const QString &event, const QString &actor, const QJsonObject &data) override
-    {
-        if (failing)
-            return unavailable(QStringLiteral("the audit log cannot be written"));
-        entries.append({event, actor, data});
-        return Ok {};
-    }
-    struct Entry
-    {
-        QString event;
-        QString actor;
-        QJsonObject data;
-    };
-    QList<Entry> entries;
-    bool failing = false;
-};
+using Recorder = TestSupport::RecordingAudit;
 
 QJsonObject entry(const QJsonArray &list, const QString &name)
 {

@@ -299,6 +299,71 @@ private Q_SLOTS:
         QCOMPARE(workflows(true), installed);
     }
 
+    // At set-up the first admin is added from the command line, the password on standard
+    // input; the running core then lets that person log in.
+    void theFirstAdminIsAddedFromTheCommandLine()
+    {
+        const QProcessEnvironment env = serverEnvironment(m_dir.path());
+        const QString data = m_dir.filePath(QStringLiteral("people"));
+        const auto addUser = [&](const QStringList &more, const QByteArray &input) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(binary("switchboard-core"),
+                    QStringList {QStringLiteral("--data"), data, QStringLiteral("--add-user")}
+                        + more);
+            p.write(input);
+            p.closeWriteChannel();
+            Run r;
+            if (p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit)
+                r.exitCode = p.exitCode();
+            r.out = QString::fromUtf8(p.readAllStandardOutput());
+            r.err = QString::fromUtf8(p.readAllStandardError());
+            return r;
+        };
+        const QStringList maria {QStringLiteral("maria"), QStringLiteral("--display-name"),
+                                 QStringLiteral("María Gómez")};
+        const Run weak = addUser(maria, "short\n");
+        QCOMPARE(weak.exitCode, 1);
+        QVERIFY2(weak.err.contains(QStringLiteral("password")), qPrintable(weak.err));
+        const Run badRole =
+            addUser({QStringLiteral("jorge"), QStringLiteral("--role"), QStringLiteral("owner")},
+                    "a fine long passphrase\n");
+        QCOMPARE(badRole.exitCode, 1);
+        QVERIFY(badRole.err.contains(QStringLiteral("--role")));
+        const Run added = addUser(maria, "a fine long passphrase\n");
+        QCOMPARE(added.exitCode, 0);
+        QVERIFY2(added.out.contains(QStringLiteral("added maria (admin)")), qPrintable(added.err));
+        QCOMPARE(addUser(maria, "a fine long passphrase\n").exitCode, 1); // already there
+
+        QProcess core;
+        QProcessEnvironment coreEnv = env;
+        coreEnv.insert(QStringLiteral("SWITCHBOARD_ADMIN_TOKEN"),
+                       QStringLiteral("people-test-token-0123"));
+        core.setProcessEnvironment(coreEnv);
+        core.start(binary("switchboard-core"),
+                   {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                    QStringLiteral("--data"), data});
+        const QString line = waitForLine(core, QStringLiteral("listening on"));
+        const quint16 port = quint16(line.section(QLatin1Char(':'), -1).toUInt());
+        QVERIFY(port != 0);
+        // The data folder is the running core's now.
+        const Run locked = addUser({QStringLiteral("jorge")}, "a fine long passphrase\n");
+        QCOMPARE(locked.exitCode, 1);
+
+        const HttpResult session =
+            post(QStringLiteral("http://127.0.0.1:%1/api/v1/login").arg(port),
+                 R"({"name":"maria","password":"a fine long passphrase"})");
+        QCOMPARE(session.status, 200);
+        const QByteArray token = session.json().value(QLatin1String("token")).toString().toLatin1();
+        const HttpResult me = get(QStringLiteral("http://127.0.0.1:%1/api/v1/me").arg(port),
+                                  {{"Authorization", "Bearer " + token}});
+        QCOMPARE(me.json().value(QLatin1String("display_name")).toString(),
+                 QStringLiteral("María Gómez"));
+        QCOMPARE(me.json().value(QLatin1String("role")).toString(), QStringLiteral("admin"));
+        core.terminate();
+        QVERIFY(core.waitForFinished(10000));
+    }
+
     // An n8n export converts from the command line (workflows on standard output, the report
     // on standard error) and through the API, the same way; nothing is saved until asked.
     void n8nExportsConvertFromTheCommandLineAndTheApi()

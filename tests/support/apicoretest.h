@@ -20,11 +20,12 @@ class ApiCoreTest : public QObject
 {
 protected:
     // Starts the core with these options plus the listening port, data folder and admin token.
+    // port 0: a free one.
     Switchboard::Status startCore(Switchboard::CoreOptions options,
-                                  const Switchboard::CoreConfig &config = {})
+                                  const Switchboard::CoreConfig &config = {}, quint16 port = 0)
     {
         options.listen = true;
-        options.listenPort = 0;
+        options.listenPort = port;
         options.dataDir = m_data.path();
         options.adminTokenFromEnv = QString::fromLatin1(m_token);
         m_core = std::make_unique<Switchboard::CoreService>(config, m_clock, options);
@@ -33,7 +34,7 @@ protected:
 
     // The demo clinic on free ports, quiet (no events, no past), with a support token
     // ("support-token-0123456789", for ana) and a viewer token ("viewer-token-0123456789").
-    Switchboard::Status startDemoCore()
+    Switchboard::Status startDemoCore(quint16 port = 0)
     {
         Switchboard::CoreOptions options;
         options.demo = true;
@@ -46,7 +47,7 @@ protected:
         options.tokens = {
             {QStringLiteral("support-token-0123456789"), QStringLiteral("support:ana")},
             {QStringLiteral("viewer-token-0123456789"), QStringLiteral("viewer")}};
-        return startCore(options);
+        return startCore(options, {}, port);
     }
 
     QString url(const QString &path) const

@@ -3,9 +3,11 @@
 // Helpers shared by the tests: a blocking HTTP client over the event loop (waits on signals,
 // never sleeps) and a simulated fleet on free loopback ports.
 
+#include "common/result.h"
 #include "sim/simfleet.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +19,21 @@
 #include <QTest>
 
 namespace TestSupport {
+
+// Waits for a call that hands its result to a callback on this thread's event loop.
+inline Switchboard::Result<QJsonObject>
+awaited(const std::function<void(std::function<void(Switchboard::Result<QJsonObject>)>)> &call)
+{
+    std::optional<Switchboard::Result<QJsonObject>> out;
+    QEventLoop loop;
+    call([&](Switchboard::Result<QJsonObject> r) {
+        out = std::move(r);
+        loop.quit();
+    });
+    if (!out)
+        loop.exec();
+    return std::move(*out);
+}
 
 struct HttpResult
 {

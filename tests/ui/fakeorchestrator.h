@@ -3,6 +3,7 @@
 #include "service/orchestrator.h"
 
 #include <QHash>
+#include <QJsonDocument>
 
 // An Orchestrator the test drives by hand: it emits what it is told and records requests.
 class FakeOrchestrator final : public Switchboard::Orchestrator
@@ -247,6 +248,44 @@ public:
     void requestTokens() override { Q_EMIT tokensReady({}); }
     void issueToken(const QString &, const QString &) override { }
     void revokeToken(qint64) override { }
+    // People: kept here as the core would, a name in use refused; what was asked is recorded.
+    QJsonArray users;
+    QStringList userRequests;
+    void requestUsers() override { Q_EMIT usersReady(users); }
+    void addUser(const QJsonObject &person, const QString &password) override
+    {
+        userRequests << QStringLiteral("add %1 %2").arg(person.value("name").toString(), password);
+        for (const QJsonValue u : std::as_const(users)) {
+            if (u["name"] == person.value("name"))
+                return Q_EMIT usersRefused(QStringLiteral("there is already a user"));
+        }
+        QJsonObject user = person;
+        user.insert("id", users.size() + 1);
+        user.insert("disabled", false);
+        user.insert("last_login_at", QJsonValue::Null);
+        users.append(user);
+        Q_EMIT userSaved(user);
+        requestUsers();
+    }
+    void changeUser(qint64 id, const QJsonObject &changes) override
+    {
+        userRequests << QStringLiteral("change %1 %2")
+                            .arg(id)
+                            .arg(QString::fromUtf8(
+                                QJsonDocument(changes).toJson(QJsonDocument::Compact)));
+        QJsonObject user = users.at(id - 1).toObject();
+        for (auto it = changes.begin(); it != changes.end(); ++it)
+            user.insert(it.key(), it.value());
+        users.replace(id - 1, user);
+        Q_EMIT userSaved(user);
+        requestUsers();
+    }
+    void resetPassword(qint64 id, const QString &password) override
+    {
+        userRequests << QStringLiteral("password %1 %2").arg(id).arg(password);
+        Q_EMIT userSaved(users.at(id - 1).toObject());
+        requestUsers();
+    }
     // Credentials: a set one is described back, never its secret.
     QHash<QString, QJsonObject> credentials;
     void requestCredential(const QString &moduleId) override

@@ -150,6 +150,31 @@ private Q_SLOTS:
         Q_EMIT core.taskActionDone(QStringLiteral("tk_1"), QStringLiteral("decide"));
     }
 
+    // A task someone else has shows their name, never their log-in, and stays theirs.
+    void someoneElsesTaskShowsTheirName()
+    {
+        FakeOrchestrator core;
+        QJsonArray tasks = morning();
+        QJsonObject taken = tasks.at(2).toObject();
+        taken.insert("status", "claimed");
+        taken.insert("claimed_by", "jorge");
+        taken.insert("claimed_by_name", QStringLiteral("Jorge Pérez"));
+        tasks.replace(2, taken);
+        core.tasks = tasks;
+        MainWindow window(core, m_clock);
+        window.resize(1280, 860);
+        QVERIFY(openReview(window, core));
+        ReviewView *view = window.reviewView();
+        QTRY_COMPARE(view->currentTaskId(), QStringLiteral("tk_3"));
+        TaskTableModel *model = view->tasks();
+        const int row = model->rowOf(QStringLiteral("tk_3"));
+        QCOMPARE(model->index(row, TaskTableModel::OwnerColumn).data().toString(),
+                 QStringLiteral("Jorge Pérez"));
+        QTest::keyClick(view, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(!core.taskActions.contains(QStringLiteral("claim:tk_3")));
+        QCOMPARE(view->statusText(), QStringLiteral("Jorge Pérez is working on this task."));
+    }
+
     void validationNamesTheFieldAndSendsNothing()
     {
         FakeOrchestrator core;

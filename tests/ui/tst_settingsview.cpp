@@ -11,6 +11,8 @@
 #include "settings/datapage.h"
 #include "settings/kpitargets.h"
 #include "settings/moduleaddresses.h"
+#include "settings/peoplepage.h"
+#include "settings/persondialog.h"
 #include "settings/settingsform.h"
 #include "settings/settingsview.h"
 
@@ -231,7 +233,110 @@ private Q_SLOTS:
         QVERIFY(window.alertsView()->channels()->isVisible());
     }
 
-    // People and access, against a real core: a token issued is shown once and listed without
+    // Settings › People, against a real core: an admin adds a person (what the console can
+    // check is said as it is typed, a name in use is refused in the dialog), changes their
+    // role, gives a new password, and cannot disable the last admin.
+    void peopleAreAddedChangedAndDisabled()
+    {
+        EmbeddedOrchestrator core {CoreConfig(), CoreOptions()};
+        QSignalSpy started(&core, &Orchestrator::overviewChanged);
+        core.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty(), 20000);
+        MainWindow window(core, m_clock);
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy lists(&core, &Orchestrator::usersReady);
+        QVERIFY(window.showView(QStringLiteral("settings-people")));
+        QVERIFY(lists.wait(5000));
+        PeoplePage *page = window.settingsView()->people();
+        QCOMPARE(page->table()->rowCount(), 0);
+        QVERIFY(!page->changeButton()->isEnabled());
+
+        const auto add = [&](const QString &name, const QString &display, const QString &role) {
+            page->addButton()->click();
+            PersonDialog *dialog = page->dialog();
+            dialog->nameEdit()->setText(name);
+            dialog->displayNameEdit()->setText(display);
+            dialog->roleBox()->setCurrentIndex(dialog->roleBox()->findData(role));
+            dialog->passwordEdit()->setText(QStringLiteral("a long passphrase"));
+            dialog->repeatEdit()->setText(QStringLiteral("a long passphrase"));
+            return dialog;
+        };
+        PersonDialog *dialog =
+            add(QStringLiteral("Maria G"), QStringLiteral("María Gómez"), QStringLiteral("admin"));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        QVERIFY(dialog->problemText().contains(QStringLiteral("lower-case")));
+        dialog->nameEdit()->setText(QStringLiteral("maria"));
+        dialog->repeatEdit()->setText(QStringLiteral("a long passphrasE"));
+        QVERIFY(dialog->problemText().contains(QStringLiteral("differ")));
+        dialog->repeatEdit()->setText(QStringLiteral("a long passphrase"));
+        QVERIFY(dialog->saveButton()->isEnabled());
+        QSignalSpy saved(&core, &Orchestrator::userSaved);
+        dialog->saveButton()->click();
+        QVERIFY(saved.wait(10000));
+        QTRY_VERIFY(!page->dialog());
+        QTRY_COMPARE(page->table()->rowCount(), 1);
+        QCOMPARE(page->table()->item(0, 0)->text(), QStringLiteral("María Gómez (maria)"));
+        QCOMPARE(page->table()->item(0, 1)->text(), QStringLiteral("Admin"));
+        QCOMPARE(page->table()->item(0, 3)->text(), QStringLiteral("never"));
+
+        // The same name again: the core refuses, the dialog says so and keeps what was typed.
+        QSignalSpy refused(&core, &Orchestrator::usersRefused);
+        dialog =
+            add(QStringLiteral("maria"), QStringLiteral("Another María"), QStringLiteral("viewer"));
+        dialog->saveButton()->click();
+        QVERIFY(refused.wait(10000));
+        QVERIFY2(dialog->problemText().contains(QStringLiteral("already")),
+                 qPrintable(dialog->problemText()));
+        QCOMPARE(dialog->displayNameEdit()->text(), QStringLiteral("Another María"));
+        dialog->nameEdit()->setText(QStringLiteral("ana"));
+        dialog->saveButton()->click();
+        QVERIFY(saved.wait(10000));
+        QTRY_COMPARE(page->table()->rowCount(), 2);
+
+        // Ana becomes support for one queue.
+        page->table()->selectRow(0); // by name: ana first
+        page->changeButton()->click();
+        dialog = page->dialog();
+        QVERIFY(!dialog->nameEdit()->isEnabled());
+        QVERIFY(!dialog->saveButton()->isEnabled()); // nothing changed yet
+        dialog->roleBox()->setCurrentIndex(dialog->roleBox()->findData(QStringLiteral("support")));
+        dialog->queuesEdit()->setText(QStringLiteral("ocr-review, ocr-review"));
+        dialog->saveButton()->click();
+        QVERIFY(saved.wait(5000));
+        QTRY_COMPARE(page->table()->item(0, 2)->text(), QStringLiteral("ocr-review"));
+        QCOMPARE(page->table()->item(0, 1)->text(), QStringLiteral("Support"));
+
+        // A new password for Ana.
+        page->table()->selectRow(0);
+        page->passwordButton()->click();
+        dialog = page->dialog();
+        dialog->passwordEdit()->setText(QStringLiteral("ana"));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        dialog->passwordEdit()->setText(QStringLiteral("another long passphrase"));
+        dialog->repeatEdit()->setText(QStringLiteral("another long passphrase"));
+        dialog->saveButton()->click();
+        QVERIFY(saved.wait(10000));
+        QTRY_VERIFY(!page->dialog());
+
+        // María is the only admin: disabling her is refused, saying why.
+        page->setConfirmDisable(false);
+        page->table()->selectRow(1);
+        QCOMPARE(page->disableButton()->text(), QStringLiteral("Disable…"));
+        page->disableButton()->click();
+        QVERIFY(refused.wait(5000));
+        QVERIFY2(page->statusText().contains(QStringLiteral("only admin")),
+                 qPrintable(page->statusText()));
+        page->table()->selectRow(0);
+        page->disableButton()->click();
+        QVERIFY(saved.wait(5000));
+        QTRY_COMPARE(page->table()->item(0, 4)->text(), QStringLiteral("Disabled"));
+        page->table()->selectRow(0);
+        QCOMPARE(page->disableButton()->text(), QStringLiteral("Enable"));
+    }
+
+    // API tokens, against a real core: a token issued is shown once and listed without
     // its secret; a second of the same name is refused with why; one revoked says so.
     void peopleAreGivenTokensAndTakenThemBack()
     {
@@ -244,7 +349,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy lists(&core, &Orchestrator::tokensReady);
-        QVERIFY(window.showView(QStringLiteral("settings-people")));
+        QVERIFY(window.showView(QStringLiteral("settings-access")));
         QVERIFY(lists.wait(5000));
         AccessPage *page = window.settingsView()->access();
         QCOMPARE(page->table()->rowCount(), 0);

@@ -214,7 +214,8 @@ void AlertDetail::showDetails(const QJsonObject &details)
         QString line =
             when(text(h, "at")) + QStringLiteral(" — ") + (kind ? tr(kind) : text(h, "kind"));
         if (!text(h, "actor").isEmpty())
-            line += tr(" by %1").arg(text(h, "actor"));
+            line += tr(" by %1").arg(text(h, "actor_name").isEmpty() ? text(h, "actor")
+                                                                     : text(h, "actor_name"));
         if (!said(h, "note").isEmpty() && text(h, "kind") != QLatin1String("raised")
             && text(h, "kind") != QLatin1String("inhibited"))
             line += QStringLiteral(": ") + said(h, "note");

@@ -21,6 +21,7 @@
 #include "service/orchestrator.h"
 #include "settings/accesspage.h"
 #include "settings/moduleaddresses.h"
+#include "settings/peoplepage.h"
 #include "settings/settingsview.h"
 #include "texts/message.h"
 
@@ -292,6 +293,15 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     connect(&orchestrator, &Orchestrator::tokensReady, access, &AccessPage::setTokens);
     connect(&orchestrator, &Orchestrator::tokenIssued, access, &AccessPage::showIssued);
     connect(&orchestrator, &Orchestrator::tokensRefused, access, &AccessPage::showRefusal);
+    PeoplePage *people = m_settingsView->people();
+    connect(people, &PeoplePage::usersWanted, &orchestrator, &Orchestrator::requestUsers);
+    connect(people, &PeoplePage::addRequested, &orchestrator, &Orchestrator::addUser);
+    connect(people, &PeoplePage::changeRequested, &orchestrator, &Orchestrator::changeUser);
+    connect(people, &PeoplePage::passwordResetRequested, &orchestrator,
+            &Orchestrator::resetPassword);
+    connect(&orchestrator, &Orchestrator::usersReady, people, &PeoplePage::setUsers);
+    connect(&orchestrator, &Orchestrator::userSaved, people, &PeoplePage::showSaved);
+    connect(&orchestrator, &Orchestrator::usersRefused, people, &PeoplePage::showRefusal);
     connect(channels, &ChannelsPanel::saveRequested, &orchestrator, &Orchestrator::saveChannel);
     connect(channels, &ChannelsPanel::removeRequested, &orchestrator, &Orchestrator::removeChannel);
     connect(channels, &ChannelsPanel::testRequested, &orchestrator, &Orchestrator::testChannel);

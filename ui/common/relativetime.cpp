@@ -1,6 +1,7 @@
 #include "common/relativetime.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace Switchboard {
 
@@ -34,11 +35,17 @@ QString elapsedText(qint64 seconds)
     const qint64 minutes = std::max(qint64(0), seconds) / 60;
     if (minutes < 60)
         return QCoreApplication::translate("RelativeTime", "%1 min").arg(minutes);
-    if (minutes < 48 * 60)
+    if (minutes < 48LL * 60)
         return QCoreApplication::translate("RelativeTime", "%1 h %2 min")
             .arg(minutes / 60)
             .arg(minutes % 60, 2, 10, QLatin1Char('0'));
-    return QCoreApplication::translate("RelativeTime", "%1 days").arg(minutes / (24 * 60));
+    return QCoreApplication::translate("RelativeTime", "%1 days").arg(minutes / (24LL * 60));
+}
+
+QString localTimeText(const QJsonValue &iso)
+{
+    const QDateTime at = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
+    return at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
 } // namespace Switchboard

@@ -1,6 +1,7 @@
 #include "executions/executiondetails.h"
 
 #include "common/jsontree.h"
+#include "common/relativetime.h"
 #include "executions/executiontablemodel.h"
 #include "executions/historymodel.h"
 #include "executions/pathview.h"
@@ -30,12 +31,6 @@
 namespace Switchboard {
 
 namespace {
-
-QString timeText(const QJsonValue &iso)
-{
-    const QDateTime t = QDateTime::fromString(iso.toString(), Qt::ISODateWithMs);
-    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
-}
 
 // The time of day only, for steps: the header gives the date.
 QString clockText(const QJsonValue &iso)
@@ -227,9 +222,9 @@ void ExecutionDetails::showExecution(const QString &executionId, const QJsonObje
                               ExecutionTableModel::statusText(status).toHtmlEscaped());
     header += QStringLiteral("<br>")
         + (finished ? tr("Started %1, finished %2")
-                          .arg(timeText(e.value(QLatin1String("created_at"))),
-                               timeText(e.value(QLatin1String("finished_at"))))
-                    : tr("Started %1").arg(timeText(e.value(QLatin1String("created_at")))));
+                          .arg(localTimeText(e.value(QLatin1String("created_at"))),
+                               localTimeText(e.value(QLatin1String("finished_at"))))
+                    : tr("Started %1").arg(localTimeText(e.value(QLatin1String("created_at")))));
     if (const QString error = e.value(QLatin1String("error")).toString(); !error.isEmpty())
         header += QStringLiteral("<br>") + tr("Why it failed: %1").arg(error.toHtmlEscaped());
     // Its business keys, each opening the journey of that patient, appointment or invoice.

@@ -360,8 +360,9 @@ void ReviewView::showTask()
                      .toHtmlEscaped(),
                  slaColour, m_tasks->dueText(task).toHtmlEscaped(),
                  owner.isEmpty() ? tr("nobody is on it yet")
-                     : mine      ? tr("you are on it")
-                                 : tr("%1 is on it").arg(owner.toHtmlEscaped()))
+                     : mine
+                     ? tr("you are on it")
+                     : tr("%1 is on it").arg(TaskTableModel::ownerName(task).toHtmlEscaped()))
         + QStringLiteral("<br><span style='color:gray'>")
         + tr("Execution %1")
               .arg(ExecutionLink::link(task.value(QLatin1String("execution_id")).toString()))
@@ -444,7 +445,7 @@ void ReviewView::toggleClaim()
     else if (owner == m_user)
         Q_EMIT releaseRequested(id);
     else
-        m_status->setText(tr("%1 is working on this task.").arg(owner));
+        m_status->setText(tr("%1 is working on this task.").arg(TaskTableModel::ownerName(task)));
 }
 
 void ReviewView::actionDone(const QString &taskId, const QString &action)

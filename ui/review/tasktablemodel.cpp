@@ -128,9 +128,8 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
                 about << data(index.siblingAtColumn(QueueColumn), role).toString();
             about << tr("waiting %1")
                          .arg(data(index.siblingAtColumn(WaitingColumn), role).toString());
-            const QJsonValue owner = t.value(QLatin1String("claimed_by"));
-            about << (owner.isString() ? tr("taken by %1").arg(owner.toString())
-                                       : tr("not taken yet"));
+            const QString owner = ownerName(t);
+            about << (owner.isEmpty() ? tr("not taken yet") : tr("taken by %1").arg(owner));
             return t.value(QLatin1String("title")).toString() + QLatin1Char('\n')
                 + about.join(QStringLiteral(" · "));
         }
@@ -150,8 +149,8 @@ QVariant TaskTableModel::data(const QModelIndex &index, int role) const
             return mark + dueText(t);
         }
         case OwnerColumn: {
-            const QJsonValue owner = t.value(QLatin1String("claimed_by"));
-            return owner.isString() ? owner.toString() : tr("open");
+            const QString owner = ownerName(t);
+            return owner.isEmpty() ? tr("open") : owner;
         }
         }
         break;
@@ -242,6 +241,12 @@ int TaskTableModel::rowOf(const QString &taskId) const
             return i;
     }
     return -1;
+}
+
+QString TaskTableModel::ownerName(const QJsonObject &task)
+{
+    const QString name = task.value(QLatin1String("claimed_by_name")).toString();
+    return name.isEmpty() ? task.value(QLatin1String("claimed_by")).toString() : name;
 }
 
 } // namespace Switchboard

@@ -49,6 +49,9 @@ public:
 
     // Queue names as people read them ("ocr-review" → "OCR review").
     static QString queueTitle(const QString &queue);
+    // Who has the task, by the name the console shows (the core's claimed_by_name); empty
+    // when nobody has.
+    static QString ownerName(const QJsonObject &task);
 
 private:
     const Clock &m_clock;

@@ -1,5 +1,7 @@
 #include "settings/accesspage.h"
 
+#include "common/listtable.h"
+#include "common/relativetime.h"
 #include "common/tone.h"
 
 #include <QApplication>
@@ -9,7 +11,6 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -23,12 +24,6 @@ namespace Switchboard {
 namespace {
 
 enum Column { NameColumn, RoleColumn, IssuedColumn, UsedColumn, StateColumn, ColumnCount };
-
-QString when(const QJsonValue &iso)
-{
-    const QDateTime at = QDateTime::fromString(iso.toString(), Qt::ISODate);
-    return at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : QString();
-}
 
 } // namespace
 
@@ -57,24 +52,17 @@ AccessPage::AccessPage(QWidget *parent)
     , m_status(new QLabel(this))
 {
     auto *intro = new QLabel(
-        tr("People and services that use the core's API (a remote console, a script, a wall "
-           "screen), each with a token and a role. Tokens set in the configuration "
-           "(SWITCHBOARD_TOKENS and the admin token) are not listed here."),
+        tr("Services that use the core's API (a script, a wall screen, another system), each "
+           "with a token and a role; people log in with their own name (Settings › People). "
+           "Tokens set in the configuration (SWITCHBOARD_TOKENS and the admin token) are not "
+           "listed here."),
         this);
     intro->setWordWrap(true);
 
     m_table->setObjectName(QStringLiteral("accessTokens"));
     m_table->setAccessibleName(tr("Tokens"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("Name"), tr("Role"), tr("Issued"), tr("Last used"), tr("State")});
-    m_table->verticalHeader()->hide();
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(true);
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_table->setMinimumHeight(140);
+    prepareListTable(m_table, {tr("Name"), tr("Role"), tr("Issued"), tr("Last used"), tr("State")},
+                     140);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &AccessPage::updateButtons);
 
     m_revoke->setObjectName(QStringLiteral("revokeToken"));
@@ -157,15 +145,16 @@ void AccessPage::setTokens(const QJsonArray &tokens)
         const bool revoked = !t.value(QLatin1String("revoked_at")).isNull();
         const QString role = t.value(QLatin1String("role")).toString();
         const QString issued = tr("%1 by %2")
-                                   .arg(when(t.value(QLatin1String("created_at"))),
+                                   .arg(localTimeText(t.value(QLatin1String("created_at"))),
                                         t.value(QLatin1String("created_by")).toString());
         const QString used = t.value(QLatin1String("last_used_at")).isNull()
             ? tr("never")
-            : when(t.value(QLatin1String("last_used_at")));
-        const QString state = revoked ? tr("Revoked %1 by %2")
-                                            .arg(when(t.value(QLatin1String("revoked_at"))),
-                                                 t.value(QLatin1String("revoked_by")).toString())
-                                      : tr("In use");
+            : localTimeText(t.value(QLatin1String("last_used_at")));
+        const QString state = revoked
+            ? tr("Revoked %1 by %2")
+                  .arg(localTimeText(t.value(QLatin1String("revoked_at"))),
+                       t.value(QLatin1String("revoked_by")).toString())
+            : tr("In use");
         const QStringList cells {t.value(QLatin1String("name")).toString(),
                                  roleText(role).section(QLatin1Char(':'), 0, 0), issued, used,
                                  state};

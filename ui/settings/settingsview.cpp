@@ -4,6 +4,7 @@
 #include "settings/datapage.h"
 #include "settings/kpitargets.h"
 #include "settings/moduleaddresses.h"
+#include "settings/peoplepage.h"
 #include "settings/settingsform.h"
 
 #include <QComboBox>
@@ -53,6 +54,7 @@ SettingsView::SettingsView(const QString &connection, ModuleTableModel *modules,
     , m_targets(new KpiTargets(this))
     , m_data(new DataPage(this))
     , m_access(new AccessPage(this))
+    , m_people(new PeoplePage(this))
     , m_notifications(new QWidget(this))
     , m_language(new QComboBox(this))
     , m_languageNote(new QLabel(this))
@@ -72,7 +74,8 @@ SettingsView::SettingsView(const QString &connection, ModuleTableModel *modules,
     addPage(QStringLiteral("health"), tr("Health checks"), m_health);
     addPage(QStringLiteral("targets"), tr("Targets"), m_targets);
     addPage(QStringLiteral("notifications"), tr("Notifications"), m_notifications);
-    addPage(QStringLiteral("people"), tr("People and access"), m_access);
+    addPage(QStringLiteral("people"), tr("People"), m_people);
+    addPage(QStringLiteral("access"), tr("API tokens"), m_access);
     addPage(QStringLiteral("data"), tr("Data and backups"), m_data);
     addPage(QStringLiteral("console"), tr("This console"), consolePage(connection));
     m_nav->setFixedWidth(std::max(170, m_nav->sizeHintForColumn(0) + 24));
@@ -179,7 +182,7 @@ QStringList SettingsView::pageNames()
 {
     return {QStringLiteral("clinic"),  QStringLiteral("modules"),       QStringLiteral("health"),
             QStringLiteral("targets"), QStringLiteral("notifications"), QStringLiteral("people"),
-            QStringLiteral("data"),    QStringLiteral("console")};
+            QStringLiteral("access"),  QStringLiteral("data"),          QStringLiteral("console")};
 }
 
 bool SettingsView::showPage(const QString &name)

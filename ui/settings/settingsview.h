@@ -11,6 +11,7 @@ class QStackedWidget;
 namespace Switchboard {
 
 class AccessPage;
+class PeoplePage;
 class DataPage;
 class KpiTargets;
 class ModuleAddresses;
@@ -47,6 +48,7 @@ public:
     KpiTargets *targets() const { return m_targets; }
     DataPage *data() const { return m_data; }
     AccessPage *access() const { return m_access; }
+    PeoplePage *people() const { return m_people; }
 
     // The language chosen here ("" for the system's), as main() reads it at start.
     static QString savedLanguage();
@@ -80,6 +82,7 @@ private:
     KpiTargets *m_targets;
     DataPage *m_data;
     AccessPage *m_access;
+    PeoplePage *m_people;
     QWidget *m_notifications;
     QComboBox *m_language;
     QLabel *m_languageNote;
