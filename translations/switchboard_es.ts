@@ -387,6 +387,29 @@
     </message>
 </context>
 <context>
+    <name>CertificateTrust</name>
+    <message>
+        <source>Check the core&apos;s certificate</source>
+        <translation>Compruebe el certificado del núcleo</translation>
+    </message>
+    <message>
+        <source>The core at %1 proves who it is with a certificate this computer does not know (&quot;%2&quot;). That is normal the first time for a clinic&apos;s own core.
+
+Compare this fingerprint with the one the core shows when it starts. Trust it only if they are the same.
+
+SHA-256: %3</source>
+        <translation>El núcleo en %1 se identifica con un certificado que este equipo no conoce («%2»). Es normal la primera vez con el núcleo propio de una clínica.
+
+Compare esta huella con la que muestra el núcleo al arrancar. Confíe en él solo si son iguales.
+
+SHA-256: %3</translation>
+    </message>
+    <message>
+        <source>Trust this core</source>
+        <translation>Confiar en este núcleo</translation>
+    </message>
+</context>
+<context>
     <name>DashboardReport</name>
     <message>
         <source>healthy</source>
@@ -2307,6 +2330,29 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::ConnectDialog</name>
+    <message>
+        <source>Connect to a clinic</source>
+        <translation>Conectar con una clínica</translation>
+    </message>
+    <message>
+        <source>The address of the clinic&apos;s Switchboard core, as your administrator gave it, for example https://core.clinic.lan:8600.</source>
+        <translation>La dirección del núcleo de Switchboard de la clínica, tal como se la dio su administrador, por ejemplo https://core.clinic.lan:8600.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>Type the core&apos;s address.</source>
+        <translation>Escriba la dirección del núcleo.</translation>
+    </message>
+    <message>
+        <source>This address cannot be used: %1</source>
+        <translation>No se puede usar esta dirección: %1</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::CredentialDialog</name>
     <message>
         <source>Reading the credential…</source>
@@ -3865,6 +3911,37 @@
     </message>
 </context>
 <context>
+    <name>Switchboard::LoginDialog</name>
+    <message>
+        <source>Log in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Log in to %1</source>
+        <translation>Iniciar sesión en %1</translation>
+    </message>
+    <message>
+        <source>Log in with the name and password your clinic&apos;s administrator gave you.</source>
+        <translation>Inicie sesión con el nombre y la contraseña que le dio el administrador de la clínica.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <source>Type your name and your password.</source>
+        <translation>Escriba su nombre y su contraseña.</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::MainWindow</name>
     <message>
         <source>Dashboard</source>
@@ -4109,6 +4186,14 @@ Revise la configuración e inicie Switchboard de nuevo.</translation>
     <message>
         <source>Dead letters</source>
         <translation>Mensajes fallidos</translation>
+    </message>
+    <message>
+        <source>Connect to a clinic…</source>
+        <translation>Conectar con una clínica…</translation>
+    </message>
+    <message>
+        <source>%1 What you see is from %2 and is not being updated; changes cannot be made until the link is back.</source>
+        <translation>%1 Lo que ve es de las %2 y no se está actualizando; no se pueden hacer cambios hasta que vuelva la conexión.</translation>
     </message>
 </context>
 <context>
@@ -5116,6 +5201,49 @@ la más antigua espera %3</translation>
     </message>
 </context>
 <context>
+    <name>Switchboard::RemoteOrchestrator</name>
+    <message>
+        <source>Your session on %1 has ended. Log in again.</source>
+        <translation>Su sesión en %1 ha terminado. Inicie sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>Core at %1</source>
+        <translation>Núcleo en %1</translation>
+    </message>
+    <message>
+        <source>Core at %1 · %2</source>
+        <translation>Núcleo en %1 · %2</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En directo</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconectando…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>The name or the password is wrong, or the account is disabled.</source>
+        <translation>El nombre o la contraseña no son correctos, o la cuenta está desactivada.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this name is locked for a few minutes. Try again later, or ask an administrator.</source>
+        <translation>Demasiadas contraseñas incorrectas: este nombre queda bloqueado unos minutos. Inténtelo más tarde o pida ayuda a un administrador.</translation>
+    </message>
+    <message>
+        <source>Cannot log in to %1: %2</source>
+        <translation>No se puede iniciar sesión en %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Switchboard::RerunDialog</name>
     <message>
         <source>Correct the input first</source>
@@ -5583,6 +5711,14 @@ la más antigua espera %3</translation>
     <message>
         <source>API tokens</source>
         <translation>Tokens de la API</translation>
+    </message>
+    <message>
+        <source>Connect to a clinic…</source>
+        <translation>Conectar con una clínica…</translation>
+    </message>
+    <message>
+        <source>Opens another window on a clinic&apos;s core on another machine (Ctrl+Shift+O).</source>
+        <translation>Abre otra ventana sobre el núcleo de una clínica en otro equipo (Ctrl+Mayús+O).</translation>
     </message>
 </context>
 <context>
@@ -6564,6 +6700,22 @@ Open the demo clinic, a simulated set of the nine modules with live traffic, to 
         <translation>Aún no hay módulos de la clínica configurados.
 
 ¿Abrir la clínica de demostración, un conjunto simulado de los nueve módulos con tráfico en directo, para explorar Switchboard?</translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation>No se puede conectar</translation>
+    </message>
+    <message>
+        <source>This address cannot be used:
+
+%1</source>
+        <translation>No se puede usar esta dirección:
+
+%1</translation>
+    </message>
+    <message>
+        <source>Switchboard · %1</source>
+        <translation>Switchboard · %1</translation>
     </message>
 </context>
 </TS>

@@ -486,6 +486,14 @@ int main(int argc, char *argv[])
     std::printf("switchboard-core: listening on %s://%s:%u\n",
                 options.tls.isNull() ? "http" : "https",
                 qPrintable(options.listenAddress.toString()), core.apiPort());
+    // What a console shows the first time it meets a self-signed certificate, to compare.
+    if (!options.tls.isNull())
+        std::printf(
+            "switchboard-core: certificate SHA-256 fingerprint %s\n",
+            qPrintable(
+                QString::fromLatin1(
+                    options.tls.localCertificate().digest(QCryptographicHash::Sha256).toHex(':'))
+                    .toUpper()));
     if (core.createdAdminToken())
         std::printf("switchboard-core: created an admin token in %s (readable by you only)\n",
                     qPrintable(core.adminTokenPath()));

@@ -4,6 +4,10 @@
 #include "common/theme.h"
 #include "config/configloader.h"
 #include "dashboard/moduletablemodel.h"
+#include "remote/certificatetrust.h"
+#include "remote/connectdialog.h"
+#include "remote/logindialog.h"
+#include "remote/remoteorchestrator.h"
 #include "service/embeddedorchestrator.h"
 #include "service/stopsignals.h"
 #include "settings/settingsview.h"
@@ -14,6 +18,7 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QMessageBox>
+#include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
@@ -109,6 +114,11 @@ struct Options
                                  QStringLiteral("Language of the console, e.g. es (default: the "
                                                 "system's)."),
                                  QStringLiteral("code")};
+    QCommandLineOption connectTo {QStringLiteral("connect"),
+                                  QStringLiteral("Work against a clinic's core on another machine "
+                                                 "instead of the embedded one, e.g. "
+                                                 "https://core.clinic.lan:8600."),
+                                  QStringLiteral("url")};
     QCommandLineOption theme {QStringLiteral("theme"),
                               QStringLiteral("The console's look: system, light or dark (default: "
                                              "the one chosen in Settings)."),
@@ -121,7 +131,7 @@ struct Options
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions(
-            {demo, config, envFile, selfTest, screenshot, view, size, language, theme});
+            {demo, config, envFile, selfTest, screenshot, view, size, language, connectTo, theme});
     }
 };
 
@@ -142,6 +152,53 @@ bool asksForHelpOrVersion(int argc, char *argv[])
             return true;
     }
     return false;
+}
+
+// The console on a core on another machine: log in (or SWITCHBOARD_TOKEN, a service token),
+// then every section works against it through its API and live feed.
+int runRemote(QApplication &app, const QString &address, bool hipaaMode,
+              const std::function<void(QWidget *)> &connectDialog)
+{
+    const QUrl base(address.contains(QLatin1String("://")) ? address
+                                                           : QStringLiteral("https://") + address,
+                    QUrl::StrictMode);
+    if (Status ok = RemoteLink::allowed(base, hipaaMode); !ok) {
+        std::fprintf(stderr, "switchboard: --connect: %s\n", qPrintable(ok.error().message));
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Cannot connect"),
+                              QApplication::translate("main", "This address cannot be used:\n\n%1")
+                                  .arg(ok.error().message));
+        return 2;
+    }
+    SystemClock clock;
+    RemoteOrchestrator orchestrator(base);
+    if (const QByteArray token = qgetenv("SWITCHBOARD_TOKEN"); !token.isEmpty())
+        orchestrator.useToken(token);
+    MainWindow window(orchestrator, clock);
+    window.setWindowTitle(QApplication::translate("main", "Switchboard · %1").arg(base.host()));
+    CertificateTrust::watch(orchestrator.link(), &window);
+    QObject::connect(&window, &MainWindow::connectRequested, &window,
+                     [&window, connectDialog] { connectDialog(&window); });
+    QObject::connect(&orchestrator, &Orchestrator::ready, &window,
+                     [base] { ConnectDialog::remember(base); });
+    QObject::connect(&orchestrator, &RemoteOrchestrator::loginNeeded, &window,
+                     [&orchestrator, &window](const QString &reason) {
+                         LoginDialog dialog(orchestrator, reason, &window);
+                         dialog.exec();
+                     });
+    QObject::connect(&orchestrator, &Orchestrator::failed, &window, [&window](const QString &why) {
+        QMessageBox::warning(&window, QApplication::translate("main", "Cannot connect"), why);
+    });
+    {
+        QSettings settings;
+        ViewState::restore(window, settings);
+    }
+    window.show();
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &window, [&window] {
+        QSettings settings;
+        ViewState::save(window, settings);
+    });
+    QTimer::singleShot(0, &orchestrator, &Orchestrator::start);
+    return app.exec();
 }
 
 } // namespace
@@ -168,7 +225,8 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     cli.addTo(parser);
     parser.process(app);
-    const auto &[demo, config, envFile, selfTest, screenshot, view, size, language, theme] = cli;
+    const auto &[demo, config, envFile, selfTest, screenshot, view, size, language, connectTo,
+                 theme] = cli;
     Theme::apply(parser.isSet(theme) ? parser.value(theme) : SettingsView::savedTheme());
 
     // --language wins; otherwise the one chosen in Settings; otherwise the system's.
@@ -194,6 +252,17 @@ int main(int argc, char *argv[])
                     .arg(message));
         return 2;
     }
+
+    const bool hipaaMode = loaded->config.hipaaMode;
+    // "Connect to a clinic…": another console process, on the core chosen.
+    const auto connectDialog = [hipaaMode](QWidget *parent) {
+        ConnectDialog dialog(hipaaMode, parent);
+        if (dialog.exec() == QDialog::Accepted)
+            QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                                    {QStringLiteral("--connect"), dialog.address().toString()});
+    };
+    if (parser.isSet(connectTo))
+        return runRemote(app, parser.value(connectTo), hipaaMode, connectDialog);
 
     CoreOptions options;
     options.demo = parser.isSet(demo);
@@ -224,6 +293,8 @@ int main(int argc, char *argv[])
     SystemClock clock;
     EmbeddedOrchestrator orchestrator(loaded->config, options);
     MainWindow window(orchestrator, clock);
+    QObject::connect(&window, &MainWindow::connectRequested, &window,
+                     [&window, connectDialog] { connectDialog(&window); });
 
     if (parser.isSet(screenshot)) {
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));

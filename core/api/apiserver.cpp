@@ -17,9 +17,11 @@
 #include "audit/auditlog.h"
 #include "common/logging.h"
 #include "engine/workflowengine.h"
+#include "health/healthmonitor.h"
 #include "kpis/kpihistory.h"
 #include "modules/modulecatalog.h"
 #include "notify/notifier.h"
+#include "remote/snapshotjson.h"
 #include "review/reviewdesk.h"
 #include "secrets/secretstore.h"
 #include "service/coreservice.h"
@@ -73,6 +75,18 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     route("GET", QStringLiteral("/api/v1/status"),
           [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
               reply.sendJson(200, m_core.statusDocument(QString(), 0));
+          });
+    // What a console shows at once: every module's snapshot and the clinic's overview, as the
+    // live feed's module and overview changes carry them (SnapshotJson).
+    route("GET", QStringLiteral("/api/v1/overview"),
+          [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
+              QJsonArray modules;
+              for (const ModuleSnapshot &s : m_core.monitor()->snapshots())
+                  modules.append(SnapshotJson::toJson(s));
+              reply.sendJson(
+                  200,
+                  {{QStringLiteral("modules"), modules},
+                   {QStringLiteral("overview"), SnapshotJson::toJson(m_core.overview())}});
           });
     const auto control = [this](const HttpRequest &req, const HttpReply &reply,
                                 const QStringList &) {
@@ -409,6 +423,15 @@ void ApiServer::onControl(const HttpRequest &request, const HttpReply &reply)
     if (action == QLatin1String("test")) {
         if (!allow(request, reply, Role::Manager))
             return;
+        // One module: checked now, its tile changes when the answer is in.
+        if (const QString module = body->value(QLatin1String("module")).toString();
+            !module.isEmpty()) {
+            if (!m_core.config().module(module))
+                return reply.sendError(404, QStringLiteral("no module \"%1\"").arg(module),
+                                       QStringLiteral("module"));
+            m_core.checkModule(module);
+            return reply.sendJson(202, {{QStringLiteral("checking"), module}});
+        }
         auto timer = std::make_shared<QElapsedTimer>();
         timer->start();
         // As the seed's run: check, publish the dashboard (when it goes to S3), answer.

@@ -4,6 +4,7 @@
 #include "engine/workflowengine.h"
 #include "modules/modulecatalog.h"
 #include "service/coreservice.h"
+#include "service/testruns.h"
 #include "store/workflowstore.h"
 #include "workflow/n8nimport.h"
 #include "workflow/workflowvalidator.h"
@@ -130,6 +131,29 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                          201,
                          {{QStringLiteral("id"), p.at(0)}, {QStringLiteral("version"), *version}});
                  });
+    // The builder's test run from a remote console (TestRuns).
+    server.route(
+        "POST", QStringLiteral("/api/v1/workflows/{id}/test-run"),
+        [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
+            if (!ApiServer::allow(req, reply, Role::Admin))
+                return;
+            auto body = req.jsonBody();
+            if (!body)
+                return reply.sendError(body.error());
+            const QJsonObject document = body->value(QLatin1String("document")).toObject();
+            if (document.value(QLatin1String("id")).toString() != p.at(0))
+                return reply.sendError(
+                    400, QStringLiteral("the workflow's id must match the URL (%1)").arg(p.at(0)),
+                    QStringLiteral("document.id"));
+            auto started = TestRuns::start(
+                core, document, body->value(QLatin1String("input")).toObject(), req.actor);
+            if (!started)
+                return reply.sendError(started.error());
+            reply.sendJson(201,
+                           {{QStringLiteral("execution_id"), *started},
+                            {QStringLiteral("workflow_id"), TestRuns::workflowId(p.at(0))}});
+        },
+        core.config().api.maxWorkflowBytes);
     server.route("POST", QStringLiteral("/api/v1/workflows/{id}/promote"),
                  [&core](const HttpRequest &req, const HttpReply &reply, const QStringList &p) {
                      if (!ApiServer::allow(req, reply, Role::Admin))
@@ -157,6 +181,18 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
                      reply.sendJson(200,
                                     {{QStringLiteral("id"), p.at(0)},
                                      {QStringLiteral("deployments"), *deployments}});
+                 });
+    server.route("GET", QStringLiteral("/api/v1/workflows/{id}/versions/{version}"),
+                 [&core](const HttpRequest &, const HttpReply &reply, const QStringList &p) {
+                     bool ok = false;
+                     const int number = p.at(1).toInt(&ok);
+                     if (!ok || number < 1)
+                         return reply.sendError(400, QStringLiteral("a version is a number from 1"),
+                                                QStringLiteral("version"));
+                     auto version = core.workflows()->version(p.at(0), number);
+                     if (!version)
+                         return reply.sendError(version.error());
+                     reply.sendJson(200, version->toJson());
                  });
     server.route("GET", QStringLiteral("/api/v1/workflows/{id}/versions"),
                  [&core](const HttpRequest &, const HttpReply &reply, const QStringList &p) {

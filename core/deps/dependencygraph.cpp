@@ -160,8 +160,50 @@ QJsonObject DependencyGraph::toJson() const
                          {QStringLiteral("declared"), e.declared},
                          {QStringLiteral("critical"), e.critical}});
     }
+    QJsonArray workflows;
+    for (const WorkflowRef &w : m_workflows) {
+        QJsonObject next;
+        for (auto it = w.next.cbegin(); it != w.next.cend(); ++it)
+            next.insert(it.key(), QJsonArray::fromStringList(it.value()));
+        workflows.append(
+            QJsonObject {{QStringLiteral("name"), w.name},
+                         {QStringLiteral("modules"), QJsonArray::fromStringList(w.modules)},
+                         {QStringLiteral("next"), next}});
+    }
     return {{QStringLiteral("edges"), edges},
-            {QStringLiteral("critical_path"), QJsonArray::fromStringList(criticalPath())}};
+            {QStringLiteral("critical_path"), QJsonArray::fromStringList(criticalPath())},
+            {QStringLiteral("workflows"), workflows}};
+}
+
+DependencyGraph DependencyGraph::fromJson(const QJsonObject &json)
+{
+    const auto strings = [](const QJsonValue &v) {
+        QStringList out;
+        for (const auto &s : v.toArray())
+            out << s.toString();
+        return out;
+    };
+    DependencyGraph graph;
+    graph.m_edges.clear();
+    for (const auto &v : json.value(QLatin1String("edges")).toArray()) {
+        const QJsonObject e = v.toObject();
+        graph.m_edges.append({e.value(QLatin1String("from")).toString(),
+                              e.value(QLatin1String("to")).toString(),
+                              strings(e.value(QLatin1String("workflows"))),
+                              e.value(QLatin1String("declared")).toBool(),
+                              e.value(QLatin1String("critical")).toBool()});
+    }
+    for (const auto &v : json.value(QLatin1String("workflows")).toArray()) {
+        const QJsonObject w = v.toObject();
+        WorkflowRef ref {w.value(QLatin1String("name")).toString(),
+                         strings(w.value(QLatin1String("modules"))),
+                         {}};
+        const QJsonObject next = w.value(QLatin1String("next")).toObject();
+        for (auto it = next.begin(); it != next.end(); ++it)
+            ref.next.insert(it.key(), strings(it.value()));
+        graph.m_workflows.append(ref);
+    }
+    return graph;
 }
 
 QJsonObject DependencyGraph::toJson(const BlastRadius &radius)

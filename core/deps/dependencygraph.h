@@ -55,8 +55,10 @@ public:
     const QList<WorkflowRef> &workflows() const { return m_workflows; }
     BlastRadius blastRadius(const QString &moduleId) const;
 
-    // {"edges":[{from,to,workflows,declared,critical}], "critical_path":[...]}
+    // {"edges":[{from,to,workflows,declared,critical}], "critical_path":[...],
+    // "workflows":[{name, modules, next: {module: [modules]}}]}; fromJson reads it back.
     QJsonObject toJson() const;
+    static DependencyGraph fromJson(const QJsonObject &json);
     // "blast_radius" of each given module, for the API and the report.
     static QJsonObject toJson(const BlastRadius &radius);
 

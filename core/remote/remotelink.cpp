@@ -107,10 +107,41 @@ void RemoteLink::login(const QString &name, const QString &password, Done done)
 void RemoteLink::request(const QByteArray &method, const QString &path, const QJsonObject &body,
                          Done done)
 {
+    send(method, path, body, [done = std::move(done)](Result<QByteArray> raw, const QJsonObject &) {
+        if (!raw)
+            return done(raw.error());
+        done(QJsonDocument::fromJson(*raw).object());
+    });
+}
+
+void RemoteLink::requestDetailed(const QByteArray &method, const QString &path,
+                                 const QJsonObject &body, DetailedDone done)
+{
+    send(method, path, body,
+         [done = std::move(done)](Result<QByteArray> raw, const QJsonObject &refusal) {
+             if (!raw)
+                 return done(raw.error(), refusal);
+             done(QJsonDocument::fromJson(*raw).object(), {});
+         });
+}
+
+void RemoteLink::getText(const QString &path, std::function<void(Result<QString>)> done)
+{
+    send("GET", path, {}, [done = std::move(done)](Result<QByteArray> raw, const QJsonObject &) {
+        if (!raw)
+            return done(raw.error());
+        done(QString::fromUtf8(*raw));
+    });
+}
+
+void RemoteLink::send(const QByteArray &method, const QString &path, const QJsonObject &body,
+                      std::function<void(Result<QByteArray>, const QJsonObject &)> done)
+{
     if (method != "GET" && m_wanted && m_state != State::Live)
         return done(unavailable(QStringLiteral("not connected to %1 now, so nothing was sent; "
                                                "try again when the link is back")
-                                    .arg(m_base.host())));
+                                    .arg(m_base.host())),
+                    {});
     QNetworkRequest req(url(path));
     req.setTransferTimeout(30000);
     if (!m_token.isEmpty())
@@ -130,15 +161,18 @@ void RemoteLink::request(const QByteArray &method, const QString &path, const QJ
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray raw = reply->readAll();
         if (status == 0)
-            return done(unavailable(
-                QStringLiteral("cannot reach %1: %2").arg(m_base.host(), reply->errorString())));
-        const QJsonObject answer = QJsonDocument::fromJson(raw).object();
+            return done(
+                unavailable(
+                    QStringLiteral("cannot reach %1: %2").arg(m_base.host(), reply->errorString())),
+                {});
         if (status >= 200 && status < 300)
-            return done(answer);
+            return done(raw, {});
         if (status == 401 && !m_token.isEmpty())
             Q_EMIT sessionEnded();
+        const QJsonObject answer = QJsonDocument::fromJson(raw).object();
         done(makeError(errorOf(answer, raw, status),
-                       answer.value(QLatin1String("field")).toString(), kindOf(status)));
+                       answer.value(QLatin1String("field")).toString(), kindOf(status)),
+             answer);
     });
 }
 

@@ -56,6 +56,12 @@ public:
     // A JSON request to the API. What would change something (any method but GET) is refused
     // while the live feed is not up. 401 also emits sessionEnded.
     void request(const QByteArray &method, const QString &path, const QJsonObject &body, Done done);
+    // The same; on a refusal, the core's error document too (a 422's "issues").
+    using DetailedDone = std::function<void(Result<QJsonObject>, const QJsonObject &refusal)>;
+    void requestDetailed(const QByteArray &method, const QString &path, const QJsonObject &body,
+                         DetailedDone done);
+    // A GET whose answer is text (the report's HTML).
+    void getText(const QString &path, std::function<void(Result<QString>)> done);
 
     // Opens the live feed and keeps it open until close().
     void openLive();
@@ -76,6 +82,8 @@ Q_SIGNALS:
     void certificateToTrust(const QString &sha256, const QString &subject);
 
 private:
+    void send(const QByteArray &method, const QString &path, const QJsonObject &body,
+              std::function<void(Result<QByteArray>, const QJsonObject &refusal)> done);
     void connectLive();
     void onMessage(const QString &text);
     void onDropped();

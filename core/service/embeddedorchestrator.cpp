@@ -10,6 +10,7 @@
 #include "review/reviewdesk.h"
 #include "service/coreservice.h"
 #include "service/settingsdesk.h"
+#include "service/testruns.h"
 #include "store/workflowstore.h"
 
 #include <QTimer>
@@ -376,7 +377,6 @@ void EmbeddedOrchestrator::testRun(const QJsonObject &document, const QJsonObjec
     const QString who = userName();
     onCore([this, document, input, who](CoreService &service) {
         const QString original = document.value(QLatin1String("id")).toString();
-        const QString id = QStringLiteral("test-run-") + original;
         const auto fail = [this, original](const QString &message) {
             QMetaObject::invokeMethod(
                 this, [this, original, message] { Q_EMIT workflowFailed(original, message); });
@@ -401,24 +401,10 @@ void EmbeddedOrchestrator::testRun(const QJsonObject &document, const QJsonObjec
                         });
                     });
         }
-        QJsonObject copy = document;
-        copy.insert(QStringLiteral("id"), id);
-        copy.insert(QStringLiteral("name"),
-                    QStringLiteral("Test run: ")
-                        + document.value(QLatin1String("name")).toString());
-        auto saved = service.workflows()->saveDraft(copy);
-        if (!saved)
-            return fail(saved.error().message);
-        if (!saved->isEmpty())
-            return fail(saved->first().toString());
-        (void)service.workflows()->setEnabled(id, false, who);
-        if (auto published = service.workflows()->publish(id, QStringLiteral("test run"), who);
-            !published)
-            return fail(published.error().message);
-        auto started = service.engine()->start(id, input, QStringLiteral("test-run"));
+        auto started = TestRuns::start(service, document, input, who);
         if (!started)
             return fail(started.error().message);
-        const QString execution = started->value(QLatin1String("execution_id")).toString();
+        const QString execution = *started;
         m_watched.insert(execution);
         QMetaObject::invokeMethod(
             this, [this, original, execution] { Q_EMIT testRunStarted(original, execution); });

@@ -25,6 +25,12 @@ public:
     virtual QString connectionLabel() const = 0;
     // Whether the demo clinic (a simulated fleet) is what is being watched.
     virtual bool isDemo() const = 0;
+    // Whether what the console shows is current: an embedded core always is; a remote one
+    // while its live link is up (linkChanged says when that changes).
+    virtual bool isLive() const { return true; }
+    // The role of whoever acts from this console ("viewer", "support", "manager", "admin"):
+    // the console hides what the role may not do; the core refuses it either way.
+    virtual QString role() const { return QStringLiteral("admin"); }
 
     virtual void checkNow() = 0;
     virtual void checkModule(const QString &moduleId) = 0;
@@ -154,6 +160,9 @@ public:
 Q_SIGNALS:
     void ready();
     void failed(const QString &message);
+    // The link to a remote core went down (live false: what is shown may be out of date) or
+    // came back; text says which, for the status bar.
+    void linkChanged(bool live, const QString &text);
     void moduleChanged(const Switchboard::ModuleSnapshot &snapshot);
     void overviewChanged(const Switchboard::SystemOverview &overview);
     void reportReady(const QString &html);

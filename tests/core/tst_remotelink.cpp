@@ -2,12 +2,16 @@
 #include "api/livefeed.h"
 #include "api/liveroute.h"
 #include "apicoretest.h"
+#include "health/healthmonitor.h"
 #include "remote/remotelink.h"
+#include "remote/snapshotjson.h"
 #include "testsupport.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSslKey>
 #include <QTest>
 
 using namespace Switchboard;
@@ -162,6 +166,112 @@ private Q_SLOTS:
         QVERIFY(awaited([&](RemoteLink::Done done) {
             link->request("GET", QStringLiteral("/api/v1/me"), {}, std::move(done));
         }));
+    }
+
+    // What a remote console draws comes through /api/v1/overview (and the live feed) whole:
+    // read back, every module and the clinic's picture are what the core holds.
+    void theOverviewCarriesEverythingTheConsoleDraws()
+    {
+        QCOMPARE(
+            post(url(QStringLiteral("/api/v1/control")), R"({"action":"test"})", auth()).status,
+            200);
+        RemoteLink link(base());
+        link.setToken(m_token);
+        const auto picture = awaited([&](RemoteLink::Done done) {
+            link.request("GET", QStringLiteral("/api/v1/overview"), {}, std::move(done));
+        });
+        QVERIFY(picture.ok());
+        const QJsonArray modules = picture->value(QLatin1String("modules")).toArray();
+        const QList<ModuleSnapshot> held = m_core->monitor()->snapshots();
+        QCOMPARE(modules.size(), held.size());
+        for (int i = 0; i < held.size(); ++i) {
+            const ModuleSnapshot read = SnapshotJson::moduleFromJson(modules.at(i).toObject());
+            QCOMPARE(read.id, held.at(i).id);
+            QCOMPARE(read.assessment, held.at(i).assessment);
+            QCOMPARE(read.responseHistory, held.at(i).responseHistory);
+            QCOMPARE(read.circuitHistory, held.at(i).circuitHistory);
+            QCOMPARE(read.lastCheck, held.at(i).lastCheck);
+            QCOMPARE(read.endpoint, held.at(i).endpoint);
+            QCOMPARE(SnapshotJson::toJson(read), modules.at(i).toObject());
+        }
+        QVERIFY(held.first().lastCheck.isValid());
+        const SystemOverview overview =
+            SnapshotJson::overviewFromJson(picture->value(QLatin1String("overview")).toObject());
+        const SystemOverview original = m_core->overview();
+        QCOMPARE(overview.health, original.health);
+        QCOMPARE(overview.alerts, original.alerts);
+        QCOMPARE(overview.kpis, original.kpis);
+        QCOMPARE(overview.clinicName, original.clinicName);
+        QVERIFY(!original.dependencies.workflows().isEmpty()); // the demo's workflows
+        QVERIFY(overview.dependencies == original.dependencies);
+        QCOMPARE(overview.reviewQueues, original.reviewQueues);
+    }
+
+    // A core with its own, self-signed certificate: refused until its fingerprint is trusted
+    // (the console asks, once), then used; another certificate at the same address is refused
+    // again.
+    void aSelfSignedCoreIsTrustedByItsFingerprint()
+    {
+        QTemporaryDir dir;
+        const auto makeCertificate = [&](const QString &name) {
+            const QString key = dir.filePath(name + QStringLiteral(".key"));
+            const QString cert = dir.filePath(name + QStringLiteral(".crt"));
+            const int made = QProcess::execute(
+                QStringLiteral("openssl"),
+                {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                 QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                 key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
+                 QStringLiteral("-subj"), QStringLiteral("/CN=core.clinic.lan"),
+                 QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+            QFile keyFile(key);
+            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+            if (made != 0 || !keyFile.open(QIODevice::ReadOnly))
+                return tls;
+            tls.setLocalCertificateChain(QSslCertificate::fromPath(cert));
+            tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+            tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+            return tls;
+        };
+        const auto serve = [&](const QSslConfiguration &tls, quint16 port) {
+            CoreOptions options;
+            options.listen = true;
+            options.listenPort = port;
+            options.tls = tls;
+            options.dataDir = dir.filePath(QStringLiteral("data"));
+            options.adminTokenFromEnv = QString::fromLatin1(m_token);
+            auto core = std::make_unique<CoreService>(CoreConfig {}, m_clock, options);
+            return core->start().ok() ? std::move(core) : nullptr;
+        };
+        const QSslConfiguration first = makeCertificate(QStringLiteral("first"));
+        QVERIFY(!first.localCertificate().isNull());
+        auto core = serve(first, 0);
+        QVERIFY(core);
+        const quint16 port = core->apiPort();
+
+        RemoteLink link(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(port)));
+        link.setToken(m_token);
+        QSignalSpy asked(&link, &RemoteLink::certificateToTrust);
+        const auto me = [&] {
+            return awaited([&](RemoteLink::Done done) {
+                link.request("GET", QStringLiteral("/api/v1/me"), {}, std::move(done));
+            });
+        };
+        QVERIFY(!me().ok());
+        QCOMPARE(asked.size(), 1);
+        const QString sha256 = asked.first().at(0).toString();
+        QCOMPARE(sha256, RemoteLink::fingerprint(first.localCertificate()));
+        QVERIFY(asked.first().at(1).toString().contains(QStringLiteral("core.clinic.lan")));
+        link.trustFingerprint(sha256);
+        QVERIFY(me().ok());
+        QCOMPARE(asked.size(), 1); // asked once
+
+        // The same address with another certificate: asked again, not used meanwhile.
+        core.reset();
+        auto other = serve(makeCertificate(QStringLiteral("second")), port);
+        QVERIFY(other);
+        QVERIFY(!me().ok());
+        QCOMPARE(asked.size(), 2);
+        QVERIFY(asked.last().at(0).toString() != sha256);
     }
 
     void anEndedSessionSaysLogInAgain()

@@ -200,6 +200,12 @@ private Q_SLOTS:
         const QString line = waitForLine(core, QStringLiteral("listening on"));
         QVERIFY2(line.contains(QLatin1String("https://127.0.0.1:")), qPrintable(line));
         const quint16 port = quint16(line.section(QLatin1Char(':'), -1).toUInt());
+        // The fingerprint a console asks its user to compare (trust on first use).
+        const QString fingerprint = waitForLine(core, QStringLiteral("fingerprint"));
+        const QSslCertificate certificate = QSslCertificate::fromPath(cert).value(0);
+        QVERIFY2(fingerprint.contains(QString::fromLatin1(
+                     certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper())),
+                 qPrintable(fingerprint));
 
         QNetworkAccessManager network;
         QNetworkRequest request(QUrl(QStringLiteral("https://127.0.0.1:%1/healthz").arg(port)));

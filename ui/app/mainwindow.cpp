@@ -40,6 +40,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace Switchboard {
 
@@ -83,6 +84,7 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     , m_lastCheck(new QLabel(this))
     , m_health(new QLabel(this))
     , m_deadLetters(new QLabel(this))
+    , m_linkBanner(new QLabel(this))
 {
     setWindowTitle(tr("Switchboard"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/switchboard.svg")));
@@ -102,7 +104,19 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_nav);
-    layout->addWidget(m_pages, 1);
+    // A remote core's link down: said above the pages, which are greyed until it is back.
+    auto *right = new QVBoxLayout;
+    right->setContentsMargins(0, 0, 0, 0);
+    right->setSpacing(0);
+    m_linkBanner->setObjectName(QStringLiteral("linkBanner"));
+    m_linkBanner->setWordWrap(true);
+    m_linkBanner->setContentsMargins(12, 6, 12, 6);
+    m_linkBanner->setStyleSheet(QStringLiteral("background: palette(highlight); color: "
+                                               "palette(highlighted-text);"));
+    m_linkBanner->hide();
+    right->addWidget(m_linkBanner);
+    right->addWidget(m_pages, 1);
+    layout->addLayout(right, 1);
     setCentralWidget(central);
 
     m_connection->setText(orchestrator.connectionLabel());
@@ -146,9 +160,17 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
             &Orchestrator::requestKpiHistory);
     connect(&orchestrator, &Orchestrator::kpiHistoryReady, m_dashboard,
             &DashboardView::setKpiHistory);
-    m_modulesView->setCanControl(orchestrator.canControlModules());
-
-    m_reviewView->setUserName(orchestrator.userName());
+    // Who acts and what they may do are known once the core is reached (a remote one: after
+    // the log-in).
+    const auto identify = [this] {
+        m_modulesView->setCanControl(m_orchestrator.canControlModules());
+        m_reviewView->setUserName(m_orchestrator.userName());
+        m_connection->setText(m_orchestrator.connectionLabel());
+        m_settingsView->setConnection(m_orchestrator.connectionLabel());
+    };
+    identify();
+    connect(&orchestrator, &Orchestrator::ready, this, identify);
+    connect(&orchestrator, &Orchestrator::linkChanged, this, &MainWindow::onLinkChanged);
     connect(&orchestrator, &Orchestrator::ready, &orchestrator, &Orchestrator::requestTasks);
     connect(&orchestrator, &Orchestrator::ready, &orchestrator, &Orchestrator::requestWorkflows);
     connect(&orchestrator, &Orchestrator::workflowsChanged, m_builder, &BuilderView::setWorkflows);
@@ -326,6 +348,11 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     help->setShortcuts({QKeySequence::HelpContents, QKeySequence(Qt::Key_Question)});
     connect(help, &QAction::triggered, this, &MainWindow::showShortcuts);
     addAction(help);
+    auto *connectAction = new QAction(tr("Connect to a clinic…"), this);
+    connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(connectAction, &QAction::triggered, this, &MainWindow::connectRequested);
+    addAction(connectAction);
+    connect(m_settingsView, &SettingsView::connectRequested, this, &MainWindow::connectRequested);
     auto *exportAction = new QAction(tr("Export dashboard report…"), this);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(exportAction, &QAction::triggered, this, &MainWindow::exportReportAs);
@@ -484,6 +511,24 @@ QString MainWindow::currentView() const
     return viewNames().value(m_nav->currentRow());
 }
 
+void MainWindow::onLinkChanged(bool live, const QString &text)
+{
+    m_connection->setText(m_orchestrator.connectionLabel() + QStringLiteral(" · ") + text);
+    m_pages->setEnabled(live);
+    if (live) {
+        m_linkBanner->hide();
+        return;
+    }
+    // The time the picture stopped being current, kept until the link is back.
+    if (m_linkBanner->isHidden())
+        m_linkBanner->setProperty(
+            "since", QLocale().toString(m_clock.now().toLocalTime().time(), QLocale::ShortFormat));
+    m_linkBanner->setText(tr("%1 What you see is from %2 and is not being updated; changes "
+                             "cannot be made until the link is back.")
+                              .arg(text, m_linkBanner->property("since").toString()));
+    m_linkBanner->show();
+}
+
 void MainWindow::onOverview(const SystemOverview &overview)
 {
     // Each round of checks adds to the module's history; read it again while it is in view.
@@ -601,6 +646,8 @@ void MainWindow::showShortcuts()
         QStringLiteral("<tr><td><b>F5</b></td><td>%1</td></tr>").arg(tr("Check all modules now"));
     rows += QStringLiteral("<tr><td><b>Ctrl+E</b></td><td>%1</td></tr>")
                 .arg(tr("Export dashboard report…"));
+    rows += QStringLiteral("<tr><td><b>Ctrl+Shift+O</b></td><td>%1</td></tr>")
+                .arg(tr("Connect to a clinic…"));
     rows += QStringLiteral("<tr><td><b>Enter</b></td><td>%1</td></tr>")
                 .arg(tr("Open the selected module tile"));
     const std::pair<const char *, QString> review[] = {

@@ -67,10 +67,15 @@ public:
 Q_SIGNALS:
     void reportSaved(const QString &path);
     void reportFailed(const QString &message);
+    // "Connect to a clinic…" (Ctrl+Shift+O, or Settings › This console).
+    void connectRequested();
 
 private:
     void buildNavigation();
     void onOverview(const Switchboard::SystemOverview &overview);
+    // A remote core's link went down or came back: the pages grey with the reason, and come
+    // back when it is live again (its feed brings them up to date first).
+    void onLinkChanged(bool live, const QString &text);
     void onTasks(const QJsonArray &tasks);
     void onAlerts(const QJsonObject &state);
     void updateNavigationCounts();
@@ -101,6 +106,7 @@ private:
     QLabel *m_lastCheck;
     QLabel *m_health;
     QLabel *m_deadLetters;
+    QLabel *m_linkBanner;
     SystemOverview m_overview;
     QString m_reportPath; // where the requested report goes; empty when none is pending
 };

@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
@@ -144,7 +145,15 @@ QWidget *SettingsView::consolePage(const QString &connection)
         label->setWordWrap(true);
         return label;
     };
-    about->addRow(tr("Connected to:"), selectable(connection));
+    m_connection = selectable(connection);
+    m_connection->setObjectName(QStringLiteral("connectedTo"));
+    about->addRow(tr("Connected to:"), m_connection);
+    auto *connectOther = new QPushButton(tr("Connect to a clinic…"), page);
+    connectOther->setObjectName(QStringLiteral("connectToClinic"));
+    connectOther->setToolTip(tr("Opens another window on a clinic's core on another machine "
+                                "(Ctrl+Shift+O)."));
+    about->addRow(QString(), connectOther);
+    connect(connectOther, &QPushButton::clicked, this, &SettingsView::connectRequested);
     about->addRow(tr("Console folder:"),
                   selectable(QDir::toNativeSeparators(
                       QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))));
@@ -167,6 +176,11 @@ QWidget *SettingsView::consolePage(const QString &connection)
         Q_EMIT themeChosen(theme);
     });
     return page;
+}
+
+void SettingsView::setConnection(const QString &connection)
+{
+    m_connection->setText(connection);
 }
 
 void SettingsView::setNotifications(QWidget *channels)

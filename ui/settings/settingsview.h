@@ -37,6 +37,8 @@ public:
     void showRestoreScheduled(const QString &path);
     // The Notifications page shows this (the channels, from the Alerts section).
     void setNotifications(QWidget *channels);
+    // Which core this console is on, once known (a remote one: with who logged in).
+    void setConnection(const QString &connection);
     // clinic, modules, health, targets, notifications, data, console.
     static QStringList pageNames();
     bool showPage(const QString &name);
@@ -64,6 +66,8 @@ Q_SIGNALS:
     void backupRequested();
     void restoreRequested(const QString &path);
     void themeChosen(const QString &theme);
+    // "Connect to a clinic…": another window on a remote core.
+    void connectRequested();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -86,6 +90,7 @@ private:
     QWidget *m_notifications;
     QComboBox *m_language;
     QLabel *m_languageNote;
+    QLabel *m_connection = nullptr;
     QComboBox *m_theme;
     QWidget *m_sender = nullptr; // the page whose change is on its way
 };
