@@ -11,7 +11,7 @@ BUILD_PACKAGES=(
     libqt6sql6-sqlite libsqlite3-dev libqt6sql6-psql libqt6svg6 fonts-dejavu-core
 )
 TEST_PACKAGES=(xvfb xauth dbus gnome-keyring appstream poppler-utils tzdata
-    lintian desktop-file-utils systemd openssl file)
+    lintian desktop-file-utils systemd openssl file postgresql)
 
 # Installs the packages that are not installed yet; silent when nothing is missing.
 ensure_packages() {

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+// The database schema on PostgreSQL (the shared mode). A PostgreSQL database starts at the
+// schema SQLite's migrations reach (Version); each migration added after it carries its
+// PostgreSQL form here as well, so that both stores stay at the same version numbers.
+namespace Switchboard::PostgresSchema {
+
+// The SQLite migration the baseline matches.
+constexpr int Version = 18;
+
+// The whole schema at Version, as one script.
+QString baseline();
+
+} // namespace Switchboard::PostgresSchema
