@@ -163,7 +163,7 @@ Status AlertBook::load()
 
 Status AlertBook::insert(Entry &e)
 {
-    auto r = m_db.exec(
+    auto r = m_db.insert(
         QStringLiteral("INSERT INTO alerts (fingerprint, rule, category, severity, module, "
                        "subject, title, message, action, texts, derived_from, state, first_seen, "
                        "last_seen, count, owner, resolved_by, inhibited_by, silence_id, notified) "
@@ -175,7 +175,7 @@ Status AlertBook::insert(Entry &e)
          e.firstSeen.toMSecsSinceEpoch(), e.lastSeen.toMSecsSinceEpoch(), e.count});
     if (!r)
         return r.error();
-    e.id = r->lastInsertId().toLongLong();
+    e.id = *r;
     return Ok {};
 }
 

@@ -69,13 +69,13 @@ Result<QJsonObject> SilenceStore::add(const QJsonObject &definition, const QStri
     s->createdBy = actor;
     s->createdAt = m_clock.now();
     Status st = m_db.transaction([&]() -> Status {
-        auto r = m_db.exec(QStringLiteral("INSERT INTO silences (definition, created_by, "
-                                          "created_at) VALUES (?, ?, ?)"),
-                           {QJsonDocument(s->toJson()).toJson(QJsonDocument::Compact), text(actor),
-                            m_clock.nowMs()});
+        auto r = m_db.insert(QStringLiteral("INSERT INTO silences (definition, created_by, "
+                                            "created_at) VALUES (?, ?, ?)"),
+                             {QJsonDocument(s->toJson()).toJson(QJsonDocument::Compact),
+                              text(actor), m_clock.nowMs()});
         if (!r)
             return r.error();
-        s->id = r->lastInsertId().toLongLong();
+        s->id = *r;
         return audit(m_audit, QStringLiteral("silence.added"), actor,
                      {{QStringLiteral("silence_id"), s->id}});
     });

@@ -78,12 +78,12 @@ Result<AccessTokens::Issued> AccessTokens::issue(const QString &name, Role role,
     const qint64 now = m_clock.nowMs();
     qint64 id = 0;
     const Status stored = m_db.transaction([&]() -> Status {
-        auto r = m_db.exec(QStringLiteral("INSERT INTO access_tokens (name, role, hash, "
-                                          "created_at, created_by) VALUES (?, ?, ?, ?, ?)"),
-                           {trimmed, toWire(role), hash, now, actor});
+        auto r = m_db.insert(QStringLiteral("INSERT INTO access_tokens (name, role, hash, "
+                                            "created_at, created_by) VALUES (?, ?, ?, ?, ?)"),
+                             {trimmed, toWire(role), hash, now, actor});
         if (!r)
             return r.error();
-        id = r->lastInsertId().toLongLong();
+        id = *r;
         return audit(m_audit, QStringLiteral("token.issued"), actor,
                      {{QStringLiteral("token_id"), id},
                       {QStringLiteral("name"), trimmed},

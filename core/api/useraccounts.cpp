@@ -259,18 +259,18 @@ Result<QJsonObject> UserAccounts::insert(const NewUser &user, const QString &has
     const qint64 now = m_clock.nowMs();
     qint64 id = 0;
     Status st = m_db.transaction([&]() -> Status {
-        auto r = m_db.exec(
+        auto r = m_db.insert(
             QStringLiteral("INSERT INTO users (name, display_name, role, queues, password_hash, "
                            "created_at, created_by, password_changed_at) VALUES "
                            "(?, ?, ?, ?, ?, ?, ?, ?)"),
             {user.name, user.displayName.trimmed(), toWire(user.role), queuesText(user.queues),
              hash, now, actor, now});
         if (!r)
-            return r.error().message.contains(QLatin1String("UNIQUE"))
+            return r.error().kind == ErrorKind::Conflict
                 ? conflict(QStringLiteral("there is already a user \"%1\"").arg(user.name),
                            QStringLiteral("name"))
                 : r.error();
-        id = r->lastInsertId().toLongLong();
+        id = *r;
         m_names.reset();
         return audit(m_audit, QStringLiteral("user.created"), actor,
                      {{QStringLiteral("user_id"), id},

@@ -60,9 +60,11 @@ Status InboundRequests::remember(const QString &key, const QString &route,
 {
     // REPLACE: an expired entry for the same key gives way.
     auto r =
-        m_db.run(QStringLiteral("INSERT OR REPLACE INTO inbound_requests (key, route, "
-                                "fingerprint, status, answer, created_at) "
-                                "VALUES (?, ?, ?, ?, ?, ?)"),
+        m_db.run(QStringLiteral("INSERT INTO inbound_requests (key, route, fingerprint, "
+                                "status, answer, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+                                "ON CONFLICT (key, route) DO UPDATE SET fingerprint = "
+                                "excluded.fingerprint, status = excluded.status, answer = "
+                                "excluded.answer, created_at = excluded.created_at"),
                  {key, route, fingerprint, answer.status, compact(answer.body), m_clock.nowMs()});
     return r ? Status(Ok {}) : Status(r.error());
 }

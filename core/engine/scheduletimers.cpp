@@ -22,8 +22,9 @@ Status ScheduleTimers::insert(const QString &workflowId, qint64 due, const QStri
 {
     // REPLACE: the one schedule timer a workflow may have (a unique index) is replaced.
     auto r = m_db.run(
-        QStringLiteral("INSERT OR REPLACE INTO timers (execution_id, node, kind, "
-                       "due_at, data) VALUES ('', ?, 'schedule', ?, ?)"),
+        QStringLiteral("INSERT INTO timers (execution_id, node, kind, due_at, data) "
+                       "VALUES ('', ?, 'schedule', ?, ?) ON CONFLICT (node) WHERE kind = "
+                       "'schedule' DO UPDATE SET due_at = excluded.due_at, data = excluded.data"),
         {workflowId, due, compact({{QStringLiteral("due"), due}, {QStringLiteral("cron"), cron}})});
     return r ? Status(Ok {}) : Status(r.error());
 }

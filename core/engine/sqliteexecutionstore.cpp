@@ -76,8 +76,8 @@ Status SqliteExecutionStore::save(const ExecutionRun &r, qint64 now)
             const QString value = k.valueIn(r.input);
             if (value.isEmpty())
                 continue;
-            if (Status key = run("INSERT OR IGNORE INTO execution_keys (key, value, created_at, "
-                                 "execution_id) VALUES (?, ?, ?, ?)",
+            if (Status key = run("INSERT INTO execution_keys (key, value, created_at, "
+                                 "execution_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                                  {k.key, value, now, r.id});
                 !key)
                 return key;
@@ -155,8 +155,10 @@ Status SqliteExecutionStore::addWaiter(const QString &execution, const QString &
                                        const QString &type, const QString &module,
                                        const QString &match, qint64 timeoutMs)
 {
-    if (Status w = run("INSERT OR REPLACE INTO waiters (execution_id, node, event_type, module, "
-                       "match) VALUES (?, ?, ?, ?, ?)",
+    if (Status w = run("INSERT INTO waiters (execution_id, node, event_type, module, match) "
+                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (execution_id, node) DO UPDATE SET "
+                       "event_type = excluded.event_type, module = excluded.module, "
+                       "match = excluded.match",
                        {execution, node, type, module, match});
         !w)
         return w;

@@ -8,6 +8,20 @@
 
 namespace Switchboard {
 
+namespace {
+
+// One hour of one module's checks, written again as the hour goes on.
+QString sampleUpsert()
+{
+    return QStringLiteral("INSERT INTO module_samples (module, at, status, p50, p95, p99, checks, "
+                          "unanswered) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                          "ON CONFLICT (module, at) DO UPDATE SET status = excluded.status, "
+                          "p50 = excluded.p50, p95 = excluded.p95, p99 = excluded.p99, "
+                          "checks = excluded.checks, unanswered = excluded.unanswered");
+}
+
+} // namespace
+
 ModuleHistory::ModuleHistory(Database &db)
     : m_db(db)
 {
@@ -57,8 +71,7 @@ Status ModuleHistory::record(const QDateTime &at, const QString &module, ModuleS
         h.worst = status;
     const ResponseStats stats = ResponseStats::of(h.times);
     auto written = m_db.run(
-        QStringLiteral("INSERT OR REPLACE INTO module_samples (module, at, status, p50, p95, p99, "
-                       "checks, unanswered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        sampleUpsert(),
         {module, hour, int(h.worst), stats.p50, stats.p95, stats.p99, h.checks, h.unanswered});
     if (!written)
         return written.error();
@@ -69,11 +82,9 @@ Status ModuleHistory::store(const QList<std::pair<QString, ModuleSample>> &sampl
 {
     return m_db.transaction([&]() -> Status {
         for (const auto &[module, s] : samples) {
-            auto written = m_db.run(
-                QStringLiteral("INSERT OR REPLACE INTO module_samples (module, at, status, p50, "
-                               "p95, p99, checks, unanswered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                {module, s.at.toSecsSinceEpoch(), int(s.status), s.p50, s.p95, s.p99, s.checks,
-                 s.unanswered});
+            auto written = m_db.run(sampleUpsert(),
+                                    {module, s.at.toSecsSinceEpoch(), int(s.status), s.p50, s.p95,
+                                     s.p99, s.checks, s.unanswered});
             if (!written)
                 return written.error();
         }

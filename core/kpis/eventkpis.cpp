@@ -124,8 +124,10 @@ Status EventKpis::save()
         for (qint64 hour : std::as_const(m_dirty)) {
             const QHash<QString, double> counters = m_hours.value(hour);
             for (auto it = counters.begin(); it != counters.end(); ++it) {
-                auto written = m_db.run(QStringLiteral("INSERT OR REPLACE INTO event_counts (at, "
-                                                       "name, value) VALUES (?, ?, ?)"),
+                auto written = m_db.run(QStringLiteral("INSERT INTO event_counts (at, name, "
+                                                       "value) VALUES (?, ?, ?) ON CONFLICT "
+                                                       "(at, name) DO UPDATE SET value = "
+                                                       "excluded.value"),
                                         {hour, it.key(), it.value()});
                 if (!written)
                     return written.error();

@@ -55,8 +55,10 @@ Status KpiHistory::record(const QList<std::pair<QDateTime, QJsonObject>> &readin
                 const QJsonValue value = kpis.value(name);
                 if (!value.isDouble())
                     continue;
-                auto written = m_db.run(QStringLiteral("INSERT OR REPLACE INTO kpi_samples (name, "
-                                                       "at, value) VALUES (?, ?, ?)"),
+                auto written = m_db.run(QStringLiteral("INSERT INTO kpi_samples (name, at, "
+                                                       "value) VALUES (?, ?, ?) ON CONFLICT "
+                                                       "(name, at) DO UPDATE SET value = "
+                                                       "excluded.value"),
                                         {name, hour, value.toDouble()});
                 if (!written)
                     return written.error();

@@ -46,14 +46,14 @@ Result<QList<qint64>> NotificationOutbox::dispatch(const Notice &notice,
         QString::fromUtf8(QJsonDocument(context.toJson()).toJson(QJsonDocument::Compact));
     Status st = m_db.transaction([&]() -> Status {
         for (const QString &channel : channels) {
-            auto r = m_db.exec(
+            auto r = m_db.insert(
                 QStringLiteral("INSERT INTO alert_deliveries (alert_id, channel, event, status, "
                                "attempts, http_status, error, created_at, updated_at, outbox_id, "
                                "context) VALUES (?, ?, ?, 'queued', 0, 0, '', ?, ?, ?, ?)"),
                 {notice.alertId, channel, notice.event, now, now, notice.id, contextJson});
             if (!r)
                 return r.error();
-            ids.append(r->lastInsertId().toLongLong());
+            ids.append(*r);
         }
         auto done = m_db.run(
             QStringLiteral("UPDATE notification_outbox SET dispatched_at = ? WHERE id = ?"),

@@ -267,8 +267,11 @@ Result<SettingsDesk::Changed> SettingsDesk::change(const QJsonObject &values, co
     Status saved = m_db.transaction([&]() -> Status {
         for (auto it = values.begin(); it != values.end(); ++it) {
             auto written = next.contains(it.key())
-                ? m_db.run(QStringLiteral("INSERT OR REPLACE INTO console_settings (name, value, "
-                                          "updated_at, actor) VALUES (?, ?, ?, ?)"),
+                ? m_db.run(QStringLiteral("INSERT INTO console_settings (name, value, "
+                                          "updated_at, actor) VALUES (?, ?, ?, ?) ON "
+                                          "CONFLICT (name) DO UPDATE SET value = "
+                                          "excluded.value, updated_at = excluded.updated_at, "
+                                          "actor = excluded.actor"),
                            {it.key(), next.value(it.key()), now, actor})
                 : m_db.run(QStringLiteral("DELETE FROM console_settings WHERE name = ?"),
                            {it.key()});

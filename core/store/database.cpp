@@ -387,6 +387,16 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
     return query;
 }
 
+Result<qint64> Database::insert(const QString &sql, const QVariantList &values)
+{
+    auto r = exec(sql + QStringLiteral(" RETURNING id"), values);
+    if (!r)
+        return r.error();
+    if (!r->next())
+        return internalError(QStringLiteral("an insert answered no id: %1").arg(sql.left(60)));
+    return r->value(0).toLongLong();
+}
+
 Status Database::begin()
 {
     // IMMEDIATE takes the write lock now: a second writer waits here (busy_timeout), and a

@@ -62,6 +62,9 @@ public:
 
     // Runs a statement with positional (?) values; for reads and schema changes.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
+    // Runs an INSERT into a table with an id column and answers the new row's id
+    // (RETURNING id, as SQLite and PostgreSQL both write it).
+    Result<qint64> insert(const QString &sql, const QVariantList &values = {});
     // Runs an INSERT, UPDATE or DELETE, prepared once and reused; returns the rows affected.
     // Writes go to SQLite directly (the same connection as exec's): values are bound as they
     // are, text as UTF-8, without QtSql's copies.

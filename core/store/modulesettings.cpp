@@ -22,8 +22,10 @@ Result<QHash<QString, bool>> ModuleSettings::enabled()
 
 Status ModuleSettings::setEnabled(const QString &moduleId, bool enabled, qint64 nowMs)
 {
-    auto r = m_db.run(QStringLiteral("INSERT OR REPLACE INTO module_settings (module, enabled, "
-                                     "updated_at) VALUES (?, ?, ?)"),
+    auto r = m_db.run(QStringLiteral("INSERT INTO module_settings (module, enabled, "
+                                     "updated_at) VALUES (?, ?, ?) ON CONFLICT (module) DO "
+                                     "UPDATE SET enabled = excluded.enabled, updated_at = "
+                                     "excluded.updated_at"),
                       {moduleId, enabled ? 1 : 0, nowMs});
     if (!r)
         return r.error();

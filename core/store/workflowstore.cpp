@@ -8,6 +8,12 @@
 namespace Switchboard {
 
 namespace {
+
+// Which version runs in an environment, and who made it so.
+const QString DeployVersion = QStringLiteral(
+    "INSERT INTO deployments (workflow_id, environment, version, promoted_at, promoted_by) "
+    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (workflow_id, environment) DO UPDATE SET version = "
+    "excluded.version, promoted_at = excluded.promoted_at, promoted_by = excluded.promoted_by");
 QString compact(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -69,10 +75,9 @@ Result<int> WorkflowStore::publish(const QString &id, const QString &note, const
         if (!ins)
             return ins.error();
         // Published here, it runs here.
-        auto deployed = m_db.run(QStringLiteral("INSERT OR REPLACE INTO deployments (workflow_id, "
-                                                "environment, version, promoted_at, promoted_by) "
-                                                "VALUES (?, ?, ?, ?, 'publish')"),
-                                 {id, m_environment, version, m_clock.nowMs()});
+        auto deployed =
+            m_db.run(DeployVersion,
+                     {id, m_environment, version, m_clock.nowMs(), QStringLiteral("publish")});
         if (!deployed)
             return deployed.error();
         return audit(m_audit, QStringLiteral("workflow.published"), who,
@@ -226,10 +231,7 @@ Status WorkflowStore::promote(const QString &id, int version, const QString &env
                              .arg(order.at(target - 1)),
                          QStringLiteral("version"));
     Status st = m_db.transaction([&]() -> Status {
-        auto r =
-            m_db.run(QStringLiteral("INSERT OR REPLACE INTO deployments (workflow_id, environment, "
-                                    "version, promoted_at, promoted_by) VALUES (?, ?, ?, ?, ?)"),
-                     {id, environment, version, m_clock.nowMs(), who});
+        auto r = m_db.run(DeployVersion, {id, environment, version, m_clock.nowMs(), who});
         if (!r)
             return r.error();
         return audit(m_audit, QStringLiteral("workflow.promoted"), who,
