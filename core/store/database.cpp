@@ -2,6 +2,7 @@
 
 #include "common/logging.h"
 #include "store/migrations.h"
+#include "store/postgresdatabase.h"
 #include "store/walsync.h"
 
 #include <QFile>
@@ -147,6 +148,17 @@ Error Database::errorFrom(const QString &what, int code, const char *text)
 Status Database::open(const QString &path, Durability durability, Check check)
 {
     m_path = path;
+    if (path.startsWith(QLatin1String("postgresql://"))
+        || path.startsWith(QLatin1String("postgres://"))) {
+        m_pg = std::make_unique<PostgresDatabase>();
+        Status opened = m_pg->open(path);
+        if (!opened) {
+            m_pg.reset();
+            return opened;
+        }
+        m_version = m_pg->schemaVersion();
+        return Ok {};
+    }
     m_connection =
         QStringLiteral("switchboard-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
@@ -209,6 +221,7 @@ Status Database::open(const QString &path, Durability durability, Check check)
 
 void Database::close()
 {
+    m_pg.reset();
     if (m_connection.isEmpty())
         return;
     m_durableWaits.clear();
@@ -263,6 +276,13 @@ void Database::crashIfPlanned(int commit, int planned, const char *when)
 
 Result<int> Database::run(const QString &sql, const QVariantList &values)
 {
+    if (m_pg) {
+        ++m_statementCount;
+        auto r = m_pg->exec(sql, values);
+        if (!r)
+            return r.error();
+        return r->numRowsAffected();
+    }
     if (auto fault = statementFault())
         return *fault;
     auto prepared = statement(sql.toUtf8());
@@ -273,6 +293,8 @@ Result<int> Database::run(const QString &sql, const QVariantList &values)
 
 Result<int> Database::run(const char *sql, const QVariantList &values)
 {
+    if (m_pg)
+        return run(QString::fromUtf8(sql), values);
     if (auto fault = statementFault())
         return *fault;
     auto prepared = statement(QByteArray::fromRawData(sql, qsizetype(std::strlen(sql))));
@@ -348,6 +370,8 @@ void Database::whenDurable(std::function<void()> fn)
         afterCommit([this, fn = std::move(fn)]() mutable { whenDurable(std::move(fn)); });
         return;
     }
+    if (m_pg)
+        return fn(); // the server answered the commit once it was on its disk
     requestSync(); // a write made on the handle outside run() and exec() is counted only now
     if (m_commits <= m_synced) {
         fn();
@@ -375,6 +399,8 @@ Result<QSqlQuery> Database::exec(const QString &sql, const QVariantList &values)
 {
     if (auto fault = statementFault())
         return *fault;
+    if (m_pg)
+        return m_pg->exec(sql, values);
     QSqlQuery query(m_db);
     if (!query.prepare(sql))
         return errorFrom(QStringLiteral("database statement refused"), query.lastError());
@@ -422,6 +448,18 @@ Status Database::transaction(const std::function<Status()> &body)
         --m_depth;
         return st;
     }
+    if (m_pg) {
+        ++m_depth;
+        Status st = m_pg->transaction(body);
+        --m_depth;
+        const QList<std::function<void()>> afterwards = std::exchange(m_afterCommit, {});
+        if (!st)
+            return st;
+        ++m_commitCount;
+        for (const auto &fn : afterwards)
+            fn();
+        return Ok {};
+    }
     if (Status st = begin(); !st)
         return st;
     ++m_depth;
@@ -462,6 +500,8 @@ void Database::afterCommit(std::function<void()> fn)
 
 Result<QString> Database::quickCheck()
 {
+    if (m_pg)
+        return QStringLiteral("ok"); // the server checks its pages itself
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("PRAGMA quick_check")))
         return internalError(QStringLiteral("the database %1 is damaged or not a database (%2)")
@@ -474,6 +514,11 @@ Result<QString> Database::quickCheck()
 
 Status Database::backupTo(const QString &file)
 {
+    if (m_pg)
+        return makeError(QStringLiteral("a PostgreSQL store is backed up by the server's own "
+                                        "means (pg_dump, base backups), not to %1")
+                             .arg(file),
+                         QStringLiteral("backup"), ErrorKind::Conflict);
     QFile::remove(file);
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("VACUUM INTO ?"));

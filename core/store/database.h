@@ -19,6 +19,7 @@ struct sqlite3_stmt;
 
 namespace Switchboard {
 
+class PostgresDatabase;
 class WalSync;
 
 // UTF-8 text (JSON as QJsonDocument writes it) bound as TEXT as it is, without a round trip
@@ -52,9 +53,12 @@ public:
     // whole file, so the core asks for it only after an unclean stop (DataFolder); after a
     // clean one, the daily backup reads every page anyway.
     enum class Check { Full, Skip };
-    // ":memory:" for tests.
+    // ":memory:" for tests. A postgresql:// address opens the shared store instead
+    // (PostgresDatabase): the same statements, transactions and after-commit work; a commit is
+    // durable when the server answers it, and checks and backups are the server's.
     Status open(const QString &path, Durability durability = Durability::Power,
                 Check check = Check::Full);
+    bool isPostgres() const { return m_pg != nullptr; }
     void close();
     QString path() const { return m_path; }
     int schemaVersion() const;
@@ -135,6 +139,7 @@ private:
     quint64 m_syncRequested = 0;
     quint64 m_synced = 0;
     std::deque<std::pair<quint64, std::function<void()>>> m_durableWaits; // position, fn
+    std::unique_ptr<PostgresDatabase> m_pg; // the shared store, when open on one
 };
 
 } // namespace Switchboard

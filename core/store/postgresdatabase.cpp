@@ -1,6 +1,7 @@
 #include "store/postgresdatabase.h"
 
 #include "common/logging.h"
+#include "store/database.h"
 #include "store/migrations.h"
 #include "store/postgresschema.h"
 
@@ -15,6 +16,27 @@ namespace {
 
 // Any number, the same in every core: held while the schema is set up or upgraded.
 constexpr qint64 SchemaLock = 0x5377697463686264; // "Switchbd"
+
+// The schema's columns are BIGINT, DOUBLE PRECISION and TEXT (as SQLite's): a flag goes in as
+// 0 or 1, and UTF-8 text (SqlText, JSON as bytes) as text, never as bytea.
+QVariant bindable(const QVariant &v)
+{
+    switch (v.typeId()) {
+    case QMetaType::Bool:
+        return v.toBool() ? 1 : 0;
+    case QMetaType::QByteArray:
+        return v.isNull() ? QVariant(QMetaType(QMetaType::QString))
+                          : QVariant(QString::fromUtf8(v.toByteArray()));
+    default:
+        break;
+    }
+    if (v.metaType() == QMetaType::fromType<SqlText>()) {
+        const QByteArray utf8 = v.value<SqlText>().utf8;
+        return utf8.isNull() ? QVariant(QMetaType(QMetaType::QString))
+                             : QVariant(QString::fromUtf8(utf8));
+    }
+    return v;
+}
 
 } // namespace
 
@@ -123,7 +145,7 @@ Result<QSqlQuery> PostgresDatabase::exec(const QString &sql, const QVariantList 
     if (!q.prepare(sql))
         return errorFrom(QStringLiteral("the statement cannot be prepared"), q.lastError());
     for (const QVariant &v : values)
-        q.addBindValue(v);
+        q.addBindValue(bindable(v));
     if (!q.exec())
         return errorFrom(QStringLiteral("the statement failed"), q.lastError());
     return q;
@@ -170,8 +192,8 @@ Status PostgresDatabase::migrate()
             if (!current)
                 return current.error();
             m_version = current->next() ? current->value(0).toInt() : 0;
-        } else if (auto created = exec(QStringLiteral(
-                       "CREATE TABLE schema_version (version BIGINT NOT NULL)"));
+        } else if (auto created = exec(
+                       QStringLiteral("CREATE TABLE schema_version (version BIGINT NOT NULL)"));
                    !created) {
             return created.error();
         }

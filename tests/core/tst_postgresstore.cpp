@@ -50,7 +50,8 @@ private Q_SLOTS:
         const Status opened = pg.open(m_server.url());
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
         QCOMPARE(pg.schemaVersion(), Database::latestVersion());
-        QCOMPARE(PostgresSchema::Version, Database::latestVersion()); // a new migration needs its PostgreSQL form
+        QCOMPARE(PostgresSchema::Version,
+                 Database::latestVersion()); // a new migration needs its PostgreSQL form
 
         Database sqlite;
         QVERIFY(sqlite.open(QStringLiteral(":memory:")).ok());
@@ -65,24 +66,27 @@ private Q_SLOTS:
             auto info = sqlite.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table));
             QVERIFY(info.ok());
             while (info->next())
-                fromSqlite[table] << QStringLiteral("%1 %2 %3").arg(
-                    info->value(1).toString(), typeClass(info->value(2).toString()),
-                    info->value(3).toBool() || info->value(5).toInt() > 0 ? QStringLiteral("required")
-                                                                          : QStringLiteral("optional"));
+                fromSqlite[table] << QStringLiteral("%1 %2 %3")
+                                         .arg(info->value(1).toString(),
+                                              typeClass(info->value(2).toString()),
+                                              info->value(3).toBool() || info->value(5).toInt() > 0
+                                                  ? QStringLiteral("required")
+                                                  : QStringLiteral("optional"));
             fromSqlite[table].sort();
         }
 
         Columns fromPostgres;
-        auto columns = pg.exec(QStringLiteral(
-            "SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns "
-            "WHERE table_schema = 'public'"));
+        auto columns = pg.exec(QStringLiteral("SELECT table_name, column_name, data_type, "
+                                              "is_nullable FROM information_schema.columns "
+                                              "WHERE table_schema = 'public'"));
         QVERIFY(columns.ok());
         while (columns->next())
             fromPostgres[columns->value(0).toString()]
-                << QStringLiteral("%1 %2 %3").arg(
-                       columns->value(1).toString(), typeClass(columns->value(2).toString()),
-                       columns->value(3).toString() == QLatin1String("NO") ? QStringLiteral("required")
-                                                                           : QStringLiteral("optional"));
+                << QStringLiteral("%1 %2 %3")
+                       .arg(columns->value(1).toString(), typeClass(columns->value(2).toString()),
+                            columns->value(3).toString() == QLatin1String("NO")
+                                ? QStringLiteral("required")
+                                : QStringLiteral("optional"));
         for (QStringList &list : fromPostgres)
             list.sort();
         QVERIFY(fromSqlite.size() > 20);
@@ -102,11 +106,12 @@ private Q_SLOTS:
             return n && n->next() ? n->value(0).toLongLong() : -1;
         };
         const auto insert = [&](const QString &id) {
-            return pg.exec(QStringLiteral(
-                               "INSERT INTO executions (id, workflow_id, version, status, trace_id, "
-                               "input, state, created_at, updated_at) VALUES (?, 'w', 1, 'running', "
-                               "'t', '{}', '{}', ?, ?)"),
-                           {id, qint64(1767225600000), qint64(1767225600000)})
+            return pg
+                .exec(QStringLiteral(
+                          "INSERT INTO executions (id, workflow_id, version, status, trace_id, "
+                          "input, state, created_at, updated_at) VALUES (?, 'w', 1, 'running', "
+                          "'t', '{}', '{}', ?, ?)"),
+                      {id, qint64(1767225600000), qint64(1767225600000)})
                 .ok();
         };
         QVERIFY(pg.transaction([&]() -> Status {
@@ -114,8 +119,7 @@ private Q_SLOTS:
                           if (!insert(QLatin1String(id)))
                               return makeError(QStringLiteral("insert failed"));
                       return Ok {};
-                  })
-                    .ok());
+                  }).ok());
         QCOMPARE(count(QStringLiteral("running")), 3);
         QVERIFY(pg.exec(QStringLiteral("UPDATE executions SET status = 'completed' WHERE id = ?"),
                         {QStringLiteral("ex_1")})
@@ -125,9 +129,9 @@ private Q_SLOTS:
                     .ok()); // not a change of status
         QCOMPARE(count(QStringLiteral("running")), 2);
         QCOMPARE(count(QStringLiteral("completed")), 1);
-        QVERIFY(pg.exec(QStringLiteral("DELETE FROM executions WHERE id = ?"),
-                        {QStringLiteral("ex_3")})
-                    .ok());
+        QVERIFY(
+            pg.exec(QStringLiteral("DELETE FROM executions WHERE id = ?"), {QStringLiteral("ex_3")})
+                .ok());
         QCOMPARE(count(QStringLiteral("running")), 1);
 
         // A rolled-back transaction leaves nothing, counts included; a duplicate is a conflict.
@@ -190,9 +194,12 @@ private Q_SLOTS:
         QVERIFY(problem(QStringLiteral("postgresql://sb@db.clinic.lan/switchboard")).isEmpty());
         QVERIFY(problem(QStringLiteral("postgresql://sb:secret@db/switchboard"))
                     .contains(QStringLiteral("PGPASSWORD")));
-        QVERIFY(problem(QStringLiteral("postgresql://db/switchboard")).contains(QStringLiteral("no user")));
-        QVERIFY(problem(QStringLiteral("postgresql://sb@db/")).contains(QStringLiteral("no database")));
-        QVERIFY(problem(QStringLiteral("sqlite:///var/lib/x.db")).contains(QStringLiteral("postgresql://")));
+        QVERIFY(problem(QStringLiteral("postgresql://db/switchboard"))
+                    .contains(QStringLiteral("no user")));
+        QVERIFY(
+            problem(QStringLiteral("postgresql://sb@db/")).contains(QStringLiteral("no database")));
+        QVERIFY(problem(QStringLiteral("sqlite:///var/lib/x.db"))
+                    .contains(QStringLiteral("postgresql://")));
         QVERIFY(problem(QStringLiteral("postgresql://sb@db/x?sslmod=require"))
                     .contains(QStringLiteral("sslmod")));
         const auto parsed = PostgresDatabase::parse(

@@ -2,6 +2,7 @@
 #include "common/manualclock.h"
 #include "recordingaudit.h"
 #include "store/database.h"
+#include "teststore.h"
 #include "testsupport.h"
 
 #include <QEventLoop>
@@ -27,7 +28,7 @@ class TstUserAccounts : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    TestSupport::TestStore m_store;
     QString m_path;
     ManualClock m_clock {QDateTime(QDate(2026, 12, 3), QTime(9, 0), Qt::UTC)};
     std::unique_ptr<Database> m_db;
@@ -56,7 +57,8 @@ class TstUserAccounts : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_path = m_dir.filePath(QStringLiteral("users-%1.db").arg(QTest::currentTestFunction()));
+        m_path = m_store.location(QStringLiteral("users-%1").arg(QTest::currentTestFunction()));
+        QVERIFY2(!m_path.isEmpty(), qPrintable(m_store.problem()));
         m_db = std::make_unique<Database>();
         QVERIFY(m_db->open(m_path).ok());
         m_users = std::make_unique<UserAccounts>(*m_db, m_clock);
@@ -96,12 +98,10 @@ private Q_SLOTS:
         QCOMPARE(listed.value(QLatin1String("last_login_at")).toString(),
                  QStringLiteral("2026-12-03T09:00:00.000Z"));
 
-        // Neither the password nor the token is anywhere in the database file.
+        // Neither the password nor the token is anywhere in the store.
         m_users.reset();
         m_db.reset();
-        QFile file(m_path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray bytes = file.readAll();
+        const QByteArray bytes = TestSupport::TestStore::contents(m_path);
         QVERIFY(!bytes.contains(Password.toUtf8()));
         QVERIFY(!bytes.contains(token));
         QVERIFY(bytes.contains("$argon2id$"));

@@ -6,6 +6,7 @@
 #include "fakemoduleclient.h"
 #include "store/database.h"
 #include "store/workflowstore.h"
+#include "teststore.h"
 #include "workflow/expressionengine.h"
 #include "workflow/workflowvalidator.h"
 
@@ -29,9 +30,10 @@ struct EngineFixture
     std::unique_ptr<AuditLog> audit; // not forwarded: no compliance endpoint
     std::unique_ptr<WorkflowEngine> engine;
 
+    // ":memory:": a new store each time, on PostgreSQL for the *_pg tests (TestStore).
     explicit EngineFixture(const QString &path = QStringLiteral(":memory:"))
     {
-        if (!db.open(path))
+        if (!db.open(path == QLatin1String(":memory:") ? TestSupport::TestStore::fresh() : path))
             qFatal("cannot open the test database");
         store = std::make_unique<WorkflowStore>(db, clock, validator);
         audit = std::make_unique<AuditLog>(db, clock, modules);
