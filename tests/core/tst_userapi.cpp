@@ -71,42 +71,6 @@ class TstUserApi : public ApiCoreTest
         }
         return out;
     }
-    // A document waiting in ocr-review with a patient's name in it; its task id.
-    QString reviewTask(const QString &document)
-    {
-        const HttpResult started =
-            post(url(QStringLiteral("/api/v1/events")),
-                 json({{QStringLiteral("type"), QStringLiteral("document.processed")},
-                       {QStringLiteral("module"), QStringLiteral("06_ocr")},
-                       {QStringLiteral("data"),
-                        QJsonObject {
-                            {QStringLiteral("document_id"), document},
-                            {QStringLiteral("document_type"), QStringLiteral("id_card")},
-                            {QStringLiteral("confidence"), 0.7},
-                            {QStringLiteral("size_bytes"), 10},
-                            {QStringLiteral("fields"),
-                             QJsonObject {
-                                 {QStringLiteral("patient_name"), QStringLiteral("Grace Okafor")},
-                                 {QStringLiteral("insurance_id"), QStringLiteral("INS-1")}}}}}}),
-                 auth());
-        if (started.status != 202)
-            return {};
-        QString id;
-        (void)QTest::qWaitFor(
-            [&] {
-                for (const QJsonValue t :
-                     get(url(QStringLiteral("/api/v1/tasks?queue=ocr-review")), auth())
-                         .json()
-                         .value(QLatin1String("tasks"))
-                         .toArray()) {
-                    if (t[QLatin1String("title")].toString().contains(document))
-                        id = t[QLatin1String("id")].toString();
-                }
-                return !id.isEmpty();
-            },
-            10000);
-        return id;
-    }
 
 private Q_SLOTS:
     void initTestCase()

@@ -6,12 +6,16 @@
 #include "common/clock.h"
 #include "service/coreservice.h"
 #include "sim/simdemoclinic.h"
+#include "testsupport.h"
 
 #include <QByteArray>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QList>
 #include <QObject>
 #include <QPair>
 #include <QTemporaryDir>
+#include <QTest>
 #include <memory>
 
 namespace TestSupport {
@@ -48,6 +52,44 @@ protected:
             {QStringLiteral("support-token-0123456789"), QStringLiteral("support:ana")},
             {QStringLiteral("viewer-token-0123456789"), QStringLiteral("viewer")}};
         return startCore(options, {}, port);
+    }
+
+    // A document the OCR module read badly, so that the demo clinic's workflow asks a person
+    // (queue ocr-review, with a patient's name in the form); the task's id, empty if none came.
+    QString reviewTask(const QString &document)
+    {
+        const QJsonObject event {
+            {QStringLiteral("type"), QStringLiteral("document.processed")},
+            {QStringLiteral("module"), QStringLiteral("06_ocr")},
+            {QStringLiteral("data"),
+             QJsonObject {
+                 {QStringLiteral("document_id"), document},
+                 {QStringLiteral("document_type"), QStringLiteral("id_card")},
+                 {QStringLiteral("confidence"), 0.7},
+                 {QStringLiteral("size_bytes"), 10},
+                 {QStringLiteral("fields"),
+                  QJsonObject {{QStringLiteral("patient_name"), QStringLiteral("Grace Okafor")},
+                               {QStringLiteral("insurance_id"), QStringLiteral("INS-1")}}}}}};
+        if (TestSupport::post(url(QStringLiteral("/api/v1/events")), QJsonDocument(event).toJson(),
+                              auth())
+                .status
+            != 202)
+            return {};
+        QString id;
+        (void)QTest::qWaitFor(
+            [&] {
+                for (const QJsonValue t :
+                     TestSupport::get(url(QStringLiteral("/api/v1/tasks?queue=ocr-review")), auth())
+                         .json()
+                         .value(QLatin1String("tasks"))
+                         .toArray()) {
+                    if (t[QLatin1String("title")].toString().contains(document))
+                        id = t[QLatin1String("id")].toString();
+                }
+                return !id.isEmpty();
+            },
+            10000);
+        return id;
     }
 
     QString url(const QString &path) const

@@ -49,41 +49,6 @@ class TstRemoteConsole : public ApiCoreTest
         QCOMPARE(added.status, 201);
     }
 
-    // A document the OCR module read badly: the demo clinic's workflow asks a person.
-    QString newReviewTask(const QString &document)
-    {
-        const auto sent = post(
-            url(QStringLiteral("/api/v1/events")),
-            QJsonDocument(
-                QJsonObject {
-                    {"type", "document.processed"},
-                    {"module", "06_ocr"},
-                    {"data",
-                     QJsonObject {{"document_id", document},
-                                  {"document_type", "id_card"},
-                                  {"confidence", 0.7},
-                                  {"size_bytes", 10},
-                                  {"fields", QJsonObject {{"patient_name", "Grace Okafor"}}}}}})
-                .toJson(),
-            auth());
-        if (sent.status != 202)
-            return {};
-        QString id;
-        (void)QTest::qWaitFor(
-            [&] {
-                for (const QJsonValue t : get(url(QStringLiteral("/api/v1/tasks")), auth())
-                                              .json()
-                                              .value(QLatin1String("tasks"))
-                                              .toArray()) {
-                    if (t[QLatin1String("title")].toString().contains(document))
-                        id = t[QLatin1String("id")].toString();
-                }
-                return !id.isEmpty();
-            },
-            10000);
-        return id;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -143,7 +108,7 @@ private Q_SLOTS:
         office.logIn(QStringLiteral("jorge"), Password);
         QVERIFY(officeReady.wait(10000));
 
-        const QString task = newReviewTask(QStringLiteral("doc-desk-1"));
+        const QString task = reviewTask(QStringLiteral("doc-desk-1"));
         QVERIFY(!task.isEmpty());
         ReviewView *view = desk.reviewView();
         QVERIFY(desk.showView(QStringLiteral("review")));
@@ -182,7 +147,7 @@ private Q_SLOTS:
         QSignalSpy ready(&reception, &Orchestrator::ready);
         reception.logIn(QStringLiteral("ana"), Password);
         QVERIFY(ready.wait(10000));
-        const QString task = newReviewTask(QStringLiteral("doc-desk-2"));
+        const QString task = reviewTask(QStringLiteral("doc-desk-2"));
         QVERIFY(!task.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(desk.reviewView()->tasks()->rowOf(task) >= 0, 10000);
         auto *pages = desk.findChild<QStackedWidget *>();
