@@ -8,6 +8,7 @@
 #include "review/tasktablemodel.h"
 #include "testsupport.h"
 
+#include <QCheckBox>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -98,6 +99,9 @@ private Q_SLOTS:
         QVERIFY(!reception.canControlModules());
         QVERIFY(reception.connectionLabel().contains(QStringLiteral("Ana Ruiz")));
         QTRY_VERIFY(desk.findChild<QStackedWidget *>()->isEnabled());
+        // Support staff may reveal patient data (audited); the console offers it once it knows.
+        QVERIFY(reception.mayReadPhi());
+        QVERIFY(!desk.findChild<QCheckBox *>(QStringLiteral("deadLetterReveal"))->isHidden());
 
         // The manager's console, on the same core.
         RemoteOrchestrator office(base());

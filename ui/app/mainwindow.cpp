@@ -254,6 +254,8 @@ MainWindow::MainWindow(Orchestrator &orchestrator, const Clock &clock, QWidget *
     connect(&orchestrator, &Orchestrator::deadLetterActionDone, letters,
             &DeadLetterView::showResults);
     m_executionsView->setMayReadPhi(orchestrator.mayReadPhi());
+    connect(&orchestrator, &Orchestrator::ready, this,
+            [this] { m_executionsView->setMayReadPhi(m_orchestrator.mayReadPhi()); });
     m_executionsView->setTraceUrlTemplate(orchestrator.traceUrlTemplate());
     connect(&orchestrator, &Orchestrator::tasksChanged, this, &MainWindow::onTasks);
     connect(&orchestrator, &Orchestrator::ready, &orchestrator, &Orchestrator::requestAlerts);
