@@ -2,6 +2,9 @@
 
 #include "store/database.h"
 
+#include <QStringList>
+#include <QVariant>
+
 namespace Switchboard {
 
 namespace {
@@ -18,26 +21,35 @@ Retention::Retention(Database &db, const RetentionSettings &settings)
 
 Result<int> Retention::pruneExecutions(qint64 cutoff, QMap<QString, int> &deleted)
 {
+    // "IN (?, ?, …)" with a place for each of a batch, the unused ones NULL (which matches
+    // nothing): one statement, prepared once, in the SQL both stores speak.
+    static const QString places = [] {
+        QStringList marks;
+        for (int i = 0; i < BatchRows; ++i)
+            marks << QStringLiteral("?");
+        return QStringLiteral("(%1)").arg(marks.join(QStringLiteral(", ")));
+    }();
     int executions = 0;
     Status st = m_db.transaction([&]() -> Status {
         auto q = m_db.exec(QString::fromLatin1(OldestFinishedSql), {cutoff, BatchRows});
         if (!q)
             return q.error();
-        const QString ids = q->next() ? q->value(0).toString() : QStringLiteral("[]");
+        QVariantList ids;
+        while (q->next())
+            ids << q->value(0).toString();
         q->finish();
-        for (const auto &[table, sql] :
-             {std::pair {"execution_events",
-                         "DELETE FROM execution_events WHERE execution_id IN (SELECT value FROM "
-                         "json_each(?))"},
-              std::pair {"execution_keys",
-                         "DELETE FROM execution_keys WHERE execution_id IN (SELECT value FROM "
-                         "json_each(?))"},
-              std::pair {"tasks",
-                         "DELETE FROM tasks WHERE execution_id IN (SELECT value FROM "
-                         "json_each(?))"},
-              std::pair {"executions",
-                         "DELETE FROM executions WHERE id IN (SELECT value FROM json_each(?))"}}) {
-            auto r = m_db.run(sql, {ids});
+        if (ids.isEmpty())
+            return Ok {};
+        while (ids.size() < BatchRows)
+            ids << QVariant(QMetaType(QMetaType::QString));
+        for (const auto &[table, column] :
+             {std::pair {"execution_events", "execution_id"},
+              std::pair {"execution_keys", "execution_id"}, std::pair {"tasks", "execution_id"},
+              std::pair {"executions", "id"}}) {
+            auto r = m_db.run(QStringLiteral("DELETE FROM %1 WHERE %2 IN ")
+                                      .arg(QLatin1String(table), QLatin1String(column))
+                                  + places,
+                              ids);
             if (!r)
                 return r.error();
             if (*r > 0)
@@ -57,7 +69,8 @@ Result<Retention::Batch> Retention::pruneSome(qint64 nowMs)
     const qint64 samples = nowMs - m_settings.sampleDays * DayMs;
     const qint64 alerts = nowMs - m_settings.alertDays * DayMs;
     const qint64 deliveries = nowMs - m_settings.deliveryDays * DayMs;
-    // Each a DELETE of at most a batch (LIMIT ?); children before parents, so a pass cut short
+    // Each a DELETE of at most a batch (LIMIT ?; alert events: those of a batch of alerts);
+    // children before parents, so a pass cut short
     // leaves nothing orphaned that the next one would not find.
     const struct
     {
@@ -66,32 +79,33 @@ Result<Retention::Batch> Retention::pruneSome(qint64 nowMs)
         qint64 cutoff;
     } steps[] = {
         {"module_samples",
-         "DELETE FROM module_samples WHERE rowid IN (SELECT rowid FROM module_samples WHERE at < "
-         "? LIMIT ?)",
+         "DELETE FROM module_samples WHERE (module, at) IN (SELECT module, at FROM module_samples "
+         "WHERE at < ? LIMIT ?)",
          samples},
         {"kpi_samples",
-         "DELETE FROM kpi_samples WHERE rowid IN (SELECT rowid FROM kpi_samples WHERE at < ? "
-         "LIMIT ?)",
+         "DELETE FROM kpi_samples WHERE (name, at) IN (SELECT name, at FROM kpi_samples WHERE at "
+         "< ? LIMIT ?)",
          samples},
         {"event_counts",
-         "DELETE FROM event_counts WHERE rowid IN (SELECT rowid FROM event_counts WHERE at < ? "
-         "LIMIT ?)",
+         "DELETE FROM event_counts WHERE (at, name) IN (SELECT at, name FROM event_counts WHERE at "
+         "< ? LIMIT ?)",
          samples},
         {"alert_deliveries",
-         "DELETE FROM alert_deliveries WHERE rowid IN (SELECT rowid FROM alert_deliveries WHERE "
+         "DELETE FROM alert_deliveries WHERE id IN (SELECT id FROM alert_deliveries WHERE "
          "updated_at < ? AND status NOT IN ('queued', 'retrying') LIMIT ?)",
          deliveries},
         {"notification_outbox",
-         "DELETE FROM notification_outbox WHERE rowid IN (SELECT o.rowid FROM notification_outbox "
+         "DELETE FROM notification_outbox WHERE id IN (SELECT o.id FROM notification_outbox "
          "o WHERE o.dispatched_at < ? AND NOT EXISTS (SELECT 1 FROM alert_deliveries d WHERE "
          "d.outbox_id = o.id) LIMIT ?)",
          deliveries},
         {"alert_events",
-         "DELETE FROM alert_events WHERE rowid IN (SELECT e.rowid FROM alert_events e JOIN alerts "
-         "a ON a.id = e.alert_id WHERE a.state = 'resolved' AND a.resolved_at < ? LIMIT ?)",
+         "DELETE FROM alert_events WHERE alert_id IN (SELECT a.id FROM alerts a WHERE a.state = "
+         "'resolved' AND a.resolved_at < ? AND EXISTS (SELECT 1 FROM alert_events e WHERE "
+         "e.alert_id = a.id) LIMIT ?)",
          alerts},
         {"alerts",
-         "DELETE FROM alerts WHERE rowid IN (SELECT rowid FROM alerts WHERE state = 'resolved' "
+         "DELETE FROM alerts WHERE id IN (SELECT id FROM alerts WHERE state = 'resolved' "
          "AND resolved_at < ? AND NOT EXISTS (SELECT 1 FROM alert_deliveries d WHERE d.alert_id "
          "= alerts.id AND d.status IN ('queued', 'retrying')) LIMIT ?)",
          alerts},

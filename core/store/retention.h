@@ -32,15 +32,15 @@ public:
     Result<QMap<QString, int>> prune(qint64 nowMs);
 
     static constexpr int BatchRows = 100;
-    // The ids of the oldest finished executions past the cutoff (?1), at most ?2, as a JSON
-    // array. Oldest first, through executions_by_finish: the unary + keeps SQLite from
-    // choosing executions_by_status, which read and sorted every finished execution each
-    // batch. One with an open task stays whole.
+    // The ids of the oldest finished executions past the cutoff (?1), at most ?2. Oldest
+    // first, through executions_by_finish: "status || ''" keeps SQLite from choosing
+    // executions_by_status, which read and sorted every finished execution each batch (the
+    // same SQL runs on PostgreSQL). One with an open task stays whole.
     static constexpr const char *OldestFinishedSql =
-        "SELECT json_group_array(id) FROM (SELECT id FROM executions WHERE finished_at IS NOT "
-        "NULL AND finished_at < ? AND +status IN ('completed', 'failed', 'cancelled') AND NOT "
-        "EXISTS (SELECT 1 FROM tasks t WHERE t.execution_id = executions.id AND t.status NOT IN "
-        "('decided', 'expired')) ORDER BY finished_at LIMIT ?)";
+        "SELECT id FROM executions WHERE finished_at IS NOT NULL AND finished_at < ? AND "
+        "status || '' IN ('completed', 'failed', 'cancelled') AND NOT EXISTS (SELECT 1 FROM "
+        "tasks t WHERE t.execution_id = executions.id AND t.status NOT IN ('decided', "
+        "'expired')) ORDER BY finished_at LIMIT ?";
 
 private:
     // One batch of finished executions: their histories, decided tasks and rows.

@@ -1,5 +1,6 @@
 // Engine benchmarks (not part of the test suite; see docs/benchmarks.md).
 //   bench_engine steps   [--executions N]  durable step transitions per second, no-op module
+//                        (--store postgresql://… for the shared store)
 //   bench_engine sim     [--executions N]  new-patient-onboarding-sized executions against an
 //   in-process fleet over loopback HTTP bench_engine waiting [--executions N]  resident memory per
 //   execution waiting on a timer, and the time to resume them after a restart
@@ -147,6 +148,12 @@ int main(int argc, char *argv[])
         QStringLiteral("power (synchronous=FULL, the default) or process (NORMAL)."),
         QStringLiteral("mode"), QStringLiteral("power"));
     parser.addOption(durability);
+    const QCommandLineOption store(
+        QStringLiteral("store"),
+        QStringLiteral("A postgresql:// address to run on instead of an SQLite file (an empty "
+                       "database)."),
+        QStringLiteral("url"));
+    parser.addOption(store);
     parser.addHelpOption();
     parser.process(app);
     if (parser.value(durability) == QLatin1String("process"))
@@ -155,7 +162,8 @@ int main(int argc, char *argv[])
     const int n = parser.value(count).toInt();
     const int concurrency = std::max(1, parser.value(inFlight).toInt());
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("bench.db"));
+    const QString path =
+        parser.isSet(store) ? parser.value(store) : dir.filePath(QStringLiteral("bench.db"));
 
     if (mode == QLatin1String("steps")) {
         FakeModuleClient modules;

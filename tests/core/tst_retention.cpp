@@ -1,5 +1,6 @@
 #include "store/database.h"
 #include "store/retention.h"
+#include "teststore.h"
 
 #include <QTest>
 
@@ -41,7 +42,7 @@ class TstRetention : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_db.open(QStringLiteral(":memory:"))); }
+    void initTestCase() { QVERIFY(m_db.open(TestSupport::TestStore::fresh())); }
 
     void prunesFinishedWorkOnly()
     {
@@ -123,6 +124,8 @@ private Q_SLOTS:
     // sort of every finished execution (that took 300 ms a batch at 300,000 executions).
     void aBatchFindsTheOldestThroughTheirIndex()
     {
+        if (m_db.isPostgres())
+            QSKIP("SQLite's query plan; PostgreSQL plans by its statistics");
         auto plan = m_db.exec(QStringLiteral("EXPLAIN QUERY PLAN ")
                                   + QString::fromLatin1(Retention::OldestFinishedSql),
                               {Now, Retention::BatchRows});
