@@ -6,6 +6,7 @@
 #include "review/reviewdesk.h"
 #include "review/reviewview.h"
 #include "review/tasktablemodel.h"
+#include "store/database.h"
 #include "testsupport.h"
 
 #include <QCheckBox>
@@ -182,6 +183,43 @@ private Q_SLOTS:
         TaskTableModel *tasks = desk.reviewView()->tasks();
         QTRY_VERIFY_WITH_TIMEOUT(
             !tasks->taskAt(tasks->rowOf(task)).value(QLatin1String("claimed_by")).isNull(), 10000);
+    }
+
+    // The core restarts (an upgrade, a crash): the console finds it again with the same
+    // session, reads everything again, and shows what changed while it was away.
+    void aRestartedCoreIsReadAgain()
+    {
+        RemoteOrchestrator reception(base());
+        MainWindow desk(reception, m_wallClock);
+        desk.show();
+        reception.link().setRetryDelays(50, 400);
+        QSignalSpy ready(&reception, &Orchestrator::ready);
+        reception.logIn(QStringLiteral("ana"), Password);
+        QVERIFY(ready.wait(10000));
+        const QString task = reviewTask(QStringLiteral("doc-desk-3"));
+        QVERIFY(!task.isEmpty());
+        TaskTableModel *tasks = desk.reviewView()->tasks();
+        QTRY_VERIFY_WITH_TIMEOUT(tasks->rowOf(task) >= 0, 10000);
+        QSignalSpy reloads(&reception.link(), &RemoteLink::reloadNeeded);
+        auto *pages = desk.findChild<QStackedWidget *>();
+
+        m_core.reset();
+        QTRY_VERIFY(!pages->isEnabled());
+        // Decided while the core was down (as another core on the same store would).
+        {
+            Database db;
+            QVERIFY(db.open(m_data.filePath(QStringLiteral("demo.db"))).ok());
+            QVERIFY(
+                db.run(QStringLiteral("UPDATE tasks SET status = 'decided' WHERE id = ?"), {task})
+                    .ok());
+        }
+        const Status restarted = startDemoCore(m_port);
+        QVERIFY2(restarted.ok(),
+                 qPrintable(restarted.ok() ? QString() : restarted.error().toString()));
+        QVERIFY(reloads.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(pages->isEnabled(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(tasks->rowOf(task) < 0, 10000);
+        QCOMPARE(reception.userName(), QStringLiteral("ana")); // the same session
     }
 };
 
