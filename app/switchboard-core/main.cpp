@@ -6,6 +6,7 @@
 #include "common/logging.h"
 #include "config/configloader.h"
 #include "health/healthrules.h"
+#include "migratestore.h"
 #include "modules/modulecatalog.h"
 #include "service/coreservice.h"
 #include "service/stopsignals.h"
@@ -353,10 +354,36 @@ int main(int argc, char *argv[])
         QStringLiteral("display-name"),
         QStringLiteral("With --add-user: the name the console shows (default the log-in name)."),
         QStringLiteral("text"));
-    parser.addOptions({listen, data, config, envFile, store, reportDir, demo, quiet, verifyAudit,
-                       checkConfig, envTemplate, tlsCert, tlsKey, workflow, installTemplates,
-                       importN8nOption, addUserOption, roleOption, displayNameOption});
+    const QCommandLineOption migrateStoreOption(
+        QStringLiteral("migrate-store"),
+        QStringLiteral("Copy the SQLite store (sqlite:///path) whole into an empty PostgreSQL "
+                       "store given as the argument after it (postgresql://user@host/db; the "
+                       "password in PGPASSWORD or ~/.pgpass), checking every table and the "
+                       "audit chain. The core must be stopped."),
+        QStringLiteral("from"));
+    parser.addOptions(
+        {listen,          data,          config,     envFile,           store,
+         reportDir,       demo,          quiet,      verifyAudit,       checkConfig,
+         envTemplate,     tlsCert,       tlsKey,     workflow,          installTemplates,
+         importN8nOption, addUserOption, roleOption, displayNameOption, migrateStoreOption});
+    parser.addPositionalArgument(QStringLiteral("to"),
+                                 QStringLiteral("With --migrate-store: the PostgreSQL store."),
+                                 QStringLiteral("[to]"));
     parser.process(app);
+    if (parser.isSet(migrateStoreOption)) {
+        if (parser.positionalArguments().size() != 1) {
+            std::fprintf(stderr,
+                         "switchboard-core: --migrate-store FROM TO: give the PostgreSQL "
+                         "store after the SQLite one\n");
+            return ConfigErrorExit;
+        }
+        return migrateStore(parser.value(migrateStoreOption), parser.positionalArguments().first());
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "switchboard-core: unexpected argument \"%s\" (see --help)\n",
+                     qPrintable(parser.positionalArguments().first()));
+        return ConfigErrorExit;
+    }
     const ConfigLoader::EnvMap environment = ConfigLoader::processEnvironment();
     // Every line gets a level and a time from here on (journald's priority under systemd);
     // LOG_FORMAT=json switches to JSON once the configuration is read.

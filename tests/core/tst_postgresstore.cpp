@@ -1,9 +1,15 @@
+#include "api/useraccounts.h"
+#include "audit/auditlog.h"
+#include "enginefixture.h"
 #include "postgresserver.h"
 #include "store/database.h"
 #include "store/postgresdatabase.h"
 #include "store/postgresschema.h"
+#include "testsupport.h"
 
+#include <QProcess>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <thread>
 #include <vector>
@@ -12,6 +18,33 @@ using namespace Switchboard;
 using namespace TestSupport;
 
 namespace {
+
+const QString Password = QStringLiteral("a long clinic passphrase");
+
+const QByteArray Quick = R"({
+  "id": "quick", "name": "Quick", "trigger": {"kind": "manual"},
+  "nodes": [
+    {"id": "start", "type": "trigger"},
+    {"id": "book", "type": "module_call", "module": "02_booking", "action": "book",
+     "payload": {"patient": "{{ input.patient_id }}"}},
+    {"id": "done", "type": "end"}
+  ],
+  "edges": [{"from": "start", "to": "book"}, {"from": "book", "to": "done"}]
+})";
+
+// Waits a day after its call: a timer row and a waiting execution.
+const QByteArray Waits = R"({
+  "id": "waits", "name": "Waits", "trigger": {"kind": "manual"},
+  "nodes": [
+    {"id": "start", "type": "trigger"},
+    {"id": "charge", "type": "module_call", "module": "04_billing", "action": "charge",
+     "payload": {"patient": "{{ input.patient_id }}"}},
+    {"id": "pause", "type": "delay", "duration": "1d"},
+    {"id": "done", "type": "end"}
+  ],
+  "edges": [{"from": "start", "to": "charge"}, {"from": "charge", "to": "pause"},
+            {"from": "pause", "to": "done"}]
+})";
 
 // table → "column type-class not-null" lines, sorted: what both stores must agree on.
 using Columns = QMap<QString, QStringList>;
@@ -183,6 +216,93 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().message.contains(QStringLiteral("newer Switchboard")),
                  qPrintable(refused.error().message));
+    }
+
+    // switchboard-core --migrate-store: a clinic's SQLite store goes over whole — executions
+    // finished and waiting, the people, the audit chain — and work goes on there; a second
+    // copy into the same store is refused and changes nothing.
+    void aClinicMovesToTheSharedStoreWhole()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("clinic.db"));
+        QMap<QString, QString> statuses;
+        qint64 auditEntries = 0;
+        {
+            EngineFixture f(path);
+            f.publish(Quick);
+            f.publish(Waits);
+            for (int i = 0; i < 25; ++i) {
+                const QJsonObject input {
+                    {QStringLiteral("patient_id"), QStringLiteral("P-%1").arg(i)}};
+                for (const QString &workflow : {QStringLiteral("quick"), QStringLiteral("waits")}) {
+                    const QString id = f.start(workflow, input);
+                    QVERIFY(!id.isEmpty());
+                    statuses.insert(id, QString());
+                }
+            }
+            f.settle();
+            for (auto it = statuses.begin(); it != statuses.end(); ++it)
+                it.value() = f.status(it.key());
+            QVERIFY(statuses.values().contains(QStringLiteral("completed")));
+            QVERIFY(statuses.values().contains(QStringLiteral("waiting")));
+            UserAccounts users(f.db, f.clock);
+            QVERIFY(users
+                        .createNow(
+                            {QStringLiteral("ana"), QStringLiteral("Ana Ruiz"), Role::Support, {}},
+                            Password, QStringLiteral("set-up"))
+                        .ok());
+            auto chain = AuditLog::verify(f.db);
+            QVERIFY(chain.ok());
+            auditEntries = *chain;
+            QVERIFY(auditEntries > 0);
+        }
+        {
+            PostgresDatabase admin;
+            QVERIFY(admin.open(m_server.url()).ok());
+            QVERIFY(admin.exec(QStringLiteral("CREATE DATABASE moved")).ok());
+        }
+        const QString url = m_server.url(QStringLiteral("moved"));
+        const auto migrate = [&](QString *out) {
+            QProcess p;
+            p.setProcessChannelMode(QProcess::MergedChannels);
+            p.start(binary("switchboard-core"),
+                    {QStringLiteral("--migrate-store"), QStringLiteral("sqlite://") + path, url});
+            p.waitForFinished(120000);
+            *out = QString::fromUtf8(p.readAll());
+            return p.exitCode();
+        };
+        QString out;
+        QVERIFY2(migrate(&out) == 0, qPrintable(out));
+        QVERIFY2(out.contains(
+                     QStringLiteral("moved 50 executions and %1 audit entries").arg(auditEntries)),
+                 qPrintable(out));
+
+        {
+            EngineFixture g(url);
+            QVERIFY(g.db.isPostgres());
+            for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
+                QCOMPARE(g.status(it.key()), it.value());
+            QCOMPARE(AuditLog::verify(g.db).value(), auditEntries);
+            // Work goes on there: new rows get new ids, the chain grows unbroken.
+            QVERIFY(!g.start(QStringLiteral("quick"),
+                             {{QStringLiteral("patient_id"), QStringLiteral("P-new")}})
+                         .isEmpty());
+            g.publish(Quick);
+            QVERIFY(AuditLog::verify(g.db).value() > auditEntries);
+            UserAccounts users(g.db, g.clock);
+            const auto session = TestSupport::awaited([&](UserAccounts::Done done) {
+                users.login(QStringLiteral("ana"), Password, std::move(done));
+            });
+            QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().message));
+        }
+
+        QCOMPARE(migrate(&out), 1);
+        QVERIFY2(out.contains(QStringLiteral("already holds data")), qPrintable(out));
+        Database pg;
+        QVERIFY(pg.open(url).ok());
+        auto n = pg.exec(QStringLiteral("SELECT COUNT(*) FROM executions"));
+        QVERIFY(n && n->next());
+        QCOMPARE(n->value(0).toInt(), 51);
     }
 
     void addressesAreCheckedAndAGoneServerIsUnavailable()
