@@ -85,6 +85,35 @@ void whenChecked(Orchestrator &orchestrator, MainWindow &window, std::function<v
     });
 }
 
+// --screenshot FILE --view NAME --size WxH.
+struct Screenshot
+{
+    QString file; // empty: none asked for
+    QString view;
+    QString size;
+};
+
+// Shows the window at the size asked, waits for the first round of checks, opens the view and
+// saves the picture; the application exits 0 when it is written.
+void takeScreenshot(Orchestrator &orchestrator, MainWindow &window, const Screenshot &shot)
+{
+    const QStringList wh = shot.size.split(QLatin1Char('x'));
+    window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1280,
+                  wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 860);
+    whenChecked(orchestrator, window, [&window, shot] {
+        window.showView(shot.view);
+        // Charts ask the core for their history after the first round; give the answers and
+        // the layout that follows them a moment before the picture is taken.
+        QTimer::singleShot(600, &window, [&window, file = shot.file] {
+            const bool saved = window.grab().save(file, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "switchboard: cannot write %s\n", qPrintable(file));
+            QApplication::exit(saved ? 0 : 1);
+        });
+    });
+    window.show();
+}
+
 // The command line's options, declared once for the GUI and for --help without a display.
 struct Options
 {
@@ -157,7 +186,7 @@ bool asksForHelpOrVersion(int argc, char *argv[])
 // The console on a core on another machine: log in (or SWITCHBOARD_TOKEN, a service token),
 // then every section works against it through its API and live feed.
 int runRemote(QApplication &app, const QString &address, bool hipaaMode,
-              const std::function<void(QWidget *)> &connectDialog)
+              const std::function<void(QWidget *)> &connectDialog, const Screenshot &shot)
 {
     const QUrl base(address.contains(QLatin1String("://")) ? address
                                                            : QStringLiteral("https://") + address,
@@ -188,15 +217,17 @@ int runRemote(QApplication &app, const QString &address, bool hipaaMode,
     QObject::connect(&orchestrator, &Orchestrator::failed, &window, [&window](const QString &why) {
         QMessageBox::warning(&window, QApplication::translate("main", "Cannot connect"), why);
     });
-    {
+    if (!shot.file.isEmpty()) {
+        takeScreenshot(orchestrator, window, shot);
+    } else {
         QSettings settings;
         ViewState::restore(window, settings);
+        window.show();
+        QObject::connect(&app, &QCoreApplication::aboutToQuit, &window, [&window] {
+            QSettings settings;
+            ViewState::save(window, settings);
+        });
     }
-    window.show();
-    QObject::connect(&app, &QCoreApplication::aboutToQuit, &window, [&window] {
-        QSettings settings;
-        ViewState::save(window, settings);
-    });
     QTimer::singleShot(0, &orchestrator, &Orchestrator::start);
     return app.exec();
 }
@@ -262,7 +293,9 @@ int main(int argc, char *argv[])
                                     {QStringLiteral("--connect"), dialog.address().toString()});
     };
     if (parser.isSet(connectTo))
-        return runRemote(app, parser.value(connectTo), hipaaMode, connectDialog);
+        return runRemote(app, parser.value(connectTo), hipaaMode, connectDialog,
+                         {parser.isSet(screenshot) ? parser.value(screenshot) : QString(),
+                          parser.value(view), parser.value(size)});
 
     CoreOptions options;
     options.demo = parser.isSet(demo);
@@ -297,23 +330,8 @@ int main(int argc, char *argv[])
                      [&window, connectDialog] { connectDialog(&window); });
 
     if (parser.isSet(screenshot)) {
-        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
-        window.resize(wh.value(0).toInt() > 0 ? wh.value(0).toInt() : 1280,
-                      wh.value(1).toInt() > 0 ? wh.value(1).toInt() : 860);
-        const QString file = parser.value(screenshot);
-        const QString name = parser.value(view);
-        whenChecked(orchestrator, window, [&window, file, name] {
-            window.showView(name);
-            // Charts ask the core for their history after the first round; give the answers
-            // and the layout that follows them a moment before the picture is taken.
-            QTimer::singleShot(600, &window, [&window, file] {
-                const bool saved = window.grab().save(file, "PNG");
-                if (!saved)
-                    std::fprintf(stderr, "switchboard: cannot write %s\n", qPrintable(file));
-                QApplication::exit(saved ? 0 : 1);
-            });
-        });
-        window.show();
+        takeScreenshot(orchestrator, window,
+                       {parser.value(screenshot), parser.value(view), parser.value(size)});
     } else if (parser.isSet(selfTest)) {
         whenChecked(orchestrator, window, [&window] {
             QStringList problems;

@@ -117,12 +117,12 @@ void RemoteOrchestrator::begin()
 void RemoteOrchestrator::onLinkState(RemoteLink::State state)
 {
     if (state == RemoteLink::State::Live) {
-        Q_EMIT linkChanged(true, tr("Live"));
         if (!m_started) {
             loadPicture();
             m_started = true;
             Q_EMIT ready();
         }
+        Q_EMIT linkChanged(true, tr("Live"));
         return;
     }
     if (state == RemoteLink::State::Reconnecting)
