@@ -88,14 +88,6 @@ void RemoteOrchestrator::logIn(const QString &name, const QString &password)
     });
 }
 
-void RemoteOrchestrator::logOut()
-{
-    call("POST", QStringLiteral("/api/v1/logout"), {}, [this](const Result<QJsonObject> &) {
-        m_link.close();
-        m_link.setToken({});
-    });
-}
-
 void RemoteOrchestrator::begin()
 {
     get(QStringLiteral("/api/v1/me"), [this](Result<QJsonObject> me) {

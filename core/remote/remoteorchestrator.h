@@ -30,13 +30,10 @@ public:
     void useToken(const QByteArray &token) { m_link.setToken(token); }
     // Logs in (POST /api/v1/login); loginFailed, or the console starts as start() would.
     void logIn(const QString &name, const QString &password);
-    // Ends the session on the core (POST /api/v1/logout) and closes the link.
-    void logOut();
 
     void start() override;
     QString connectionLabel() const override;
     bool isDemo() const override { return false; }
-    bool isLive() const override { return m_link.state() == RemoteLink::State::Live; }
     QString role() const override { return m_role; }
     void checkNow() override;
     void checkModule(const QString &moduleId) override;

@@ -25,9 +25,6 @@ public:
     virtual QString connectionLabel() const = 0;
     // Whether the demo clinic (a simulated fleet) is what is being watched.
     virtual bool isDemo() const = 0;
-    // Whether what the console shows is current: an embedded core always is; a remote one
-    // while its live link is up (linkChanged says when that changes).
-    virtual bool isLive() const { return true; }
     // The role of whoever acts from this console ("viewer", "support", "manager", "admin"):
     // the console hides what the role may not do; the core refuses it either way.
     virtual QString role() const { return QStringLiteral("admin"); }
