@@ -18,6 +18,17 @@ namespace Switchboard {
 
 namespace {
 
+// A workflow sent to /api/v1/workflows/{id}… names that id, or a 400 says so (field).
+bool idMatches(const QJsonObject &document, const QString &id, const QString &field,
+               const HttpReply &reply)
+{
+    if (document.value(QLatin1String("id")).toString() == id)
+        return true;
+    reply.sendError(400, QStringLiteral("the workflow's id must match the URL (%1)").arg(id),
+                    field);
+    return false;
+}
+
 QJsonArray issuesJson(const QList<WorkflowIssue> &issues)
 {
     QJsonArray out;
@@ -92,10 +103,8 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
             auto body = req.jsonBody();
             if (!body)
                 return reply.sendError(body.error());
-            if (body->value(QLatin1String("id")).toString() != p.at(0))
-                return reply.sendError(
-                    400, QStringLiteral("the workflow's id must match the URL (%1)").arg(p.at(0)),
-                    QStringLiteral("id"));
+            if (!idMatches(*body, p.at(0), QStringLiteral("id"), reply))
+                return;
             auto saved = core.workflows()->saveDraft(*body);
             if (!saved)
                 return reply.sendError(saved.error());
@@ -141,10 +150,8 @@ void WorkflowRoutes::install(ApiServer &server, CoreService &core)
             if (!body)
                 return reply.sendError(body.error());
             const QJsonObject document = body->value(QLatin1String("document")).toObject();
-            if (document.value(QLatin1String("id")).toString() != p.at(0))
-                return reply.sendError(
-                    400, QStringLiteral("the workflow's id must match the URL (%1)").arg(p.at(0)),
-                    QStringLiteral("document.id"));
+            if (!idMatches(document, p.at(0), QStringLiteral("document.id"), reply))
+                return;
             auto started = TestRuns::start(
                 core, document, body->value(QLatin1String("input")).toObject(), req.actor);
             if (!started)

@@ -83,6 +83,11 @@ QString RemoteLink::fingerprint(const QSslCertificate &certificate)
     return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex());
 }
 
+QString RemoteLink::encoded(const QString &part)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(part));
+}
+
 QUrl RemoteLink::url(const QString &path) const
 {
     QUrl url = m_base;

@@ -49,6 +49,8 @@ public:
     void trustFingerprint(const QString &sha256) { m_trusted << sha256.toLower(); }
     QStringList trustedFingerprints() const { return m_trusted; }
     static QString fingerprint(const QSslCertificate &certificate);
+    // One part of a route's path, percent-encoded ("tk 1/2" → "tk%201%2F2").
+    static QString encoded(const QString &part);
 
     using Done = std::function<void(Result<QJsonObject>)>;
     // POST /api/v1/login; on success the link keeps the session's token.

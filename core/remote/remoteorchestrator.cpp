@@ -13,11 +13,6 @@ namespace Switchboard {
 
 namespace {
 
-QString encoded(const QString &part)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(part));
-}
-
 bool isOpen(const QJsonObject &task)
 {
     const QString status = task.value(QLatin1String("status")).toString();
@@ -225,7 +220,9 @@ void RemoteOrchestrator::requestReport()
 
 void RemoteOrchestrator::requestKpiHistory(const QString &name, int days)
 {
-    get(QStringLiteral("/api/v1/kpis/history?name=%1&days=%2").arg(encoded(name)).arg(days),
+    get(QStringLiteral("/api/v1/kpis/history?name=%1&days=%2")
+            .arg(RemoteLink::encoded(name))
+            .arg(days),
         [this, name, days](Result<QJsonObject> history) {
             Q_EMIT kpiHistoryReady(name, days,
                                    history ? history->value(QLatin1String("samples")).toArray()
@@ -235,7 +232,9 @@ void RemoteOrchestrator::requestKpiHistory(const QString &name, int days)
 
 void RemoteOrchestrator::requestModuleHistory(const QString &moduleId, int days)
 {
-    get(QStringLiteral("/api/v1/modules/%1/history?days=%2").arg(encoded(moduleId)).arg(days),
+    get(QStringLiteral("/api/v1/modules/%1/history?days=%2")
+            .arg(RemoteLink::encoded(moduleId))
+            .arg(days),
         [this, moduleId, days](Result<QJsonObject> history) {
             Q_EMIT moduleHistoryReady(moduleId, days, history ? *history : QJsonObject());
         });
@@ -304,7 +303,7 @@ void RemoteOrchestrator::taskAnswer(const QString &taskId, const QString &action
 
 void RemoteOrchestrator::claimTask(const QString &taskId)
 {
-    call("POST", QStringLiteral("/api/v1/tasks/%1/claim").arg(encoded(taskId)), {},
+    call("POST", QStringLiteral("/api/v1/tasks/%1/claim").arg(RemoteLink::encoded(taskId)), {},
          [this, taskId](const Result<QJsonObject> &r) {
              taskAnswer(taskId, QStringLiteral("claim"), r);
          });
@@ -312,7 +311,7 @@ void RemoteOrchestrator::claimTask(const QString &taskId)
 
 void RemoteOrchestrator::releaseTask(const QString &taskId)
 {
-    call("POST", QStringLiteral("/api/v1/tasks/%1/release").arg(encoded(taskId)), {},
+    call("POST", QStringLiteral("/api/v1/tasks/%1/release").arg(RemoteLink::encoded(taskId)), {},
          [this, taskId](const Result<QJsonObject> &r) {
              taskAnswer(taskId, QStringLiteral("release"), r);
          });
@@ -321,7 +320,7 @@ void RemoteOrchestrator::releaseTask(const QString &taskId)
 void RemoteOrchestrator::decideTask(const QString &taskId, const QString &decision,
                                     const QJsonObject &fields, const QString &comment)
 {
-    call("POST", QStringLiteral("/api/v1/tasks/%1/decision").arg(encoded(taskId)),
+    call("POST", QStringLiteral("/api/v1/tasks/%1/decision").arg(RemoteLink::encoded(taskId)),
          {{QStringLiteral("decision"), decision},
           {QStringLiteral("fields"), fields},
           {QStringLiteral("comment"), comment}},
@@ -371,7 +370,7 @@ void RemoteOrchestrator::fetchWorkflows()
 
 void RemoteOrchestrator::requestWorkflow(const QString &id)
 {
-    const QString path = QStringLiteral("/api/v1/workflows/") + encoded(id);
+    const QString path = QStringLiteral("/api/v1/workflows/") + RemoteLink::encoded(id);
     get(path, [this, id, path](Result<QJsonObject> workflow) {
         if (!workflow)
             return Q_EMIT workflowFailed(id, workflow.error().message);
@@ -400,23 +399,23 @@ void RemoteOrchestrator::requestWorkflow(const QString &id)
 void RemoteOrchestrator::saveWorkflow(const QJsonObject &document)
 {
     const QString id = document.value(QLatin1String("id")).toString();
-    m_link.requestDetailed("PUT", QStringLiteral("/api/v1/workflows/") + encoded(id), document,
-                           [this, id](Result<QJsonObject> saved, const QJsonObject &refusal) {
-                               if (saved) {
-                                   Q_EMIT workflowSaved(id, {});
-                                   return fetchWorkflows();
-                               }
-                               const QJsonArray issues =
-                                   refusal.value(QLatin1String("issues")).toArray();
-                               if (!issues.isEmpty())
-                                   return Q_EMIT workflowSaved(id, issues);
-                               Q_EMIT workflowFailed(id, saved.error().message);
-                           });
+    m_link.requestDetailed(
+        "PUT", QStringLiteral("/api/v1/workflows/") + RemoteLink::encoded(id), document,
+        [this, id](Result<QJsonObject> saved, const QJsonObject &refusal) {
+            if (saved) {
+                Q_EMIT workflowSaved(id, {});
+                return fetchWorkflows();
+            }
+            const QJsonArray issues = refusal.value(QLatin1String("issues")).toArray();
+            if (!issues.isEmpty())
+                return Q_EMIT workflowSaved(id, issues);
+            Q_EMIT workflowFailed(id, saved.error().message);
+        });
 }
 
 void RemoteOrchestrator::publishWorkflow(const QString &id, const QString &note)
 {
-    call("POST", QStringLiteral("/api/v1/workflows/%1/publish").arg(encoded(id)),
+    call("POST", QStringLiteral("/api/v1/workflows/%1/publish").arg(RemoteLink::encoded(id)),
          {{QStringLiteral("note"), note}}, [this, id](Result<QJsonObject> published) {
              if (!published)
                  return Q_EMIT workflowFailed(id, published.error().message);
@@ -427,7 +426,9 @@ void RemoteOrchestrator::publishWorkflow(const QString &id, const QString &note)
 
 void RemoteOrchestrator::requestVersion(const QString &id, int version)
 {
-    get(QStringLiteral("/api/v1/workflows/%1/versions/%2").arg(encoded(id)).arg(version),
+    get(QStringLiteral("/api/v1/workflows/%1/versions/%2")
+            .arg(RemoteLink::encoded(id))
+            .arg(version),
         [this, id, version](Result<QJsonObject> document) {
             if (!document)
                 return Q_EMIT workflowFailed(id, document.error().message);
@@ -437,7 +438,7 @@ void RemoteOrchestrator::requestVersion(const QString &id, int version)
 
 void RemoteOrchestrator::promoteWorkflow(const QString &id, int version, const QString &environment)
 {
-    call("POST", QStringLiteral("/api/v1/workflows/%1/promote").arg(encoded(id)),
+    call("POST", QStringLiteral("/api/v1/workflows/%1/promote").arg(RemoteLink::encoded(id)),
          {{QStringLiteral("version"), version}, {QStringLiteral("environment"), environment}},
          [this, id, version, environment](const Result<QJsonObject> &r) {
              if (!r)
@@ -449,7 +450,7 @@ void RemoteOrchestrator::promoteWorkflow(const QString &id, int version, const Q
 void RemoteOrchestrator::testRun(const QJsonObject &document, const QJsonObject &input)
 {
     const QString id = document.value(QLatin1String("id")).toString();
-    call("POST", QStringLiteral("/api/v1/workflows/%1/test-run").arg(encoded(id)),
+    call("POST", QStringLiteral("/api/v1/workflows/%1/test-run").arg(RemoteLink::encoded(id)),
          {{QStringLiteral("document"), document}, {QStringLiteral("input"), input}},
          [this, id](Result<QJsonObject> started) {
              if (!started)
@@ -468,7 +469,7 @@ void RemoteOrchestrator::pollWatched()
 {
     const QStringList ids = m_watched.keys();
     for (const QString &id : ids) {
-        get(QStringLiteral("/api/v1/executions/") + encoded(id),
+        get(QStringLiteral("/api/v1/executions/") + RemoteLink::encoded(id),
             [this, id](Result<QJsonObject> execution) {
                 if (!execution || !m_watched.contains(id))
                     return;

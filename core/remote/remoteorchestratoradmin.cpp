@@ -11,11 +11,6 @@ namespace Switchboard {
 
 namespace {
 
-QString encoded(const QString &part)
-{
-    return QString::fromLatin1(QUrl::toPercentEncoding(part));
-}
-
 QString isoOf(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
@@ -27,7 +22,7 @@ QString isoOf(qint64 ms)
 
 void RemoteOrchestrator::requestExecution(const QString &executionId)
 {
-    get(QStringLiteral("/api/v1/executions/") + encoded(executionId),
+    get(QStringLiteral("/api/v1/executions/") + RemoteLink::encoded(executionId),
         [this, executionId](Result<QJsonObject> execution) {
             if (!execution)
                 return Q_EMIT executionActionFailed(executionId, QStringLiteral("load"),
@@ -38,7 +33,7 @@ void RemoteOrchestrator::requestExecution(const QString &executionId)
 
 void RemoteOrchestrator::revealExecution(const QString &executionId)
 {
-    get(QStringLiteral("/api/v1/executions/%1?reveal=true").arg(encoded(executionId)),
+    get(QStringLiteral("/api/v1/executions/%1?reveal=true").arg(RemoteLink::encoded(executionId)),
         [this, executionId](Result<QJsonObject> execution) {
             if (!execution)
                 return Q_EMIT executionActionFailed(executionId, QStringLiteral("reveal"),
@@ -89,7 +84,8 @@ void RemoteOrchestrator::executionAnswer(const QString &executionId, const QStri
 
 void RemoteOrchestrator::cancelExecution(const QString &executionId)
 {
-    call("POST", QStringLiteral("/api/v1/executions/%1/cancel").arg(encoded(executionId)), {},
+    call("POST",
+         QStringLiteral("/api/v1/executions/%1/cancel").arg(RemoteLink::encoded(executionId)), {},
          [this, executionId](const Result<QJsonObject> &r) {
              executionAnswer(executionId, QStringLiteral("cancel"), r);
          });
@@ -97,7 +93,8 @@ void RemoteOrchestrator::cancelExecution(const QString &executionId)
 
 void RemoteOrchestrator::retryExecution(const QString &executionId)
 {
-    call("POST", QStringLiteral("/api/v1/executions/%1/retry").arg(encoded(executionId)), {},
+    call("POST",
+         QStringLiteral("/api/v1/executions/%1/retry").arg(RemoteLink::encoded(executionId)), {},
          [this, executionId](const Result<QJsonObject> &r) {
              executionAnswer(executionId, QStringLiteral("retry"), r);
          });
@@ -109,13 +106,15 @@ void RemoteOrchestrator::previewRerun(const QString &executionId, const QString 
     QJsonObject body {{QStringLiteral("from_step"), fromStep}};
     if (input)
         body.insert(QStringLiteral("input"), *input);
-    call("POST", QStringLiteral("/api/v1/executions/%1/rerun/preview").arg(encoded(executionId)),
-         body, [this, executionId](Result<QJsonObject> preview) {
-             if (!preview)
-                 return Q_EMIT executionActionFailed(executionId, QStringLiteral("rerun"),
-                                                     preview.error().message);
-             Q_EMIT rerunPreviewReady(executionId, *preview);
-         });
+    call(
+        "POST",
+        QStringLiteral("/api/v1/executions/%1/rerun/preview").arg(RemoteLink::encoded(executionId)),
+        body, [this, executionId](Result<QJsonObject> preview) {
+            if (!preview)
+                return Q_EMIT executionActionFailed(executionId, QStringLiteral("rerun"),
+                                                    preview.error().message);
+            Q_EMIT rerunPreviewReady(executionId, *preview);
+        });
 }
 
 void RemoteOrchestrator::rerunExecution(const QString &executionId, const QString &fromStep,
@@ -124,7 +123,8 @@ void RemoteOrchestrator::rerunExecution(const QString &executionId, const QStrin
     QJsonObject body {{QStringLiteral("from_step"), fromStep}};
     if (input)
         body.insert(QStringLiteral("input"), *input);
-    call("POST", QStringLiteral("/api/v1/executions/%1/rerun").arg(encoded(executionId)), body,
+    call("POST",
+         QStringLiteral("/api/v1/executions/%1/rerun").arg(RemoteLink::encoded(executionId)), body,
          [this, executionId](const Result<QJsonObject> &r) {
              executionAnswer(executionId, QStringLiteral("rerun"), r);
          });
@@ -132,7 +132,8 @@ void RemoteOrchestrator::rerunExecution(const QString &executionId, const QStrin
 
 void RemoteOrchestrator::requestJourney(const QString &key, const QString &value)
 {
-    get(QStringLiteral("/api/v1/journeys/%1/%2").arg(encoded(key), encoded(value)),
+    get(QStringLiteral("/api/v1/journeys/%1/%2")
+            .arg(RemoteLink::encoded(key), RemoteLink::encoded(value)),
         [this, key, value](Result<QJsonObject> journey) {
             Q_EMIT journeyReady(key, value,
                                 journey ? journey->value(QLatin1String("executions")).toArray()
@@ -206,7 +207,7 @@ void RemoteOrchestrator::replayDeadLetters(const QStringList &ids)
 
 void RemoteOrchestrator::replayDeadLetter(const QString &id, const QJsonObject &payload)
 {
-    call("POST", QStringLiteral("/api/v1/dlq/%1/replay").arg(encoded(id)),
+    call("POST", QStringLiteral("/api/v1/dlq/%1/replay").arg(RemoteLink::encoded(id)),
          {{QStringLiteral("payload"), payload}}, [this, id](const Result<QJsonObject> &r) {
              deadLettersAnswer(QStringLiteral("replay"), r, id);
          });
@@ -214,7 +215,7 @@ void RemoteOrchestrator::replayDeadLetter(const QString &id, const QJsonObject &
 
 void RemoteOrchestrator::discardDeadLetter(const QString &id, const QString &reason)
 {
-    call("POST", QStringLiteral("/api/v1/dlq/%1/discard").arg(encoded(id)),
+    call("POST", QStringLiteral("/api/v1/dlq/%1/discard").arg(RemoteLink::encoded(id)),
          {{QStringLiteral("reason"), reason}}, [this, id](const Result<QJsonObject> &r) {
              deadLettersAnswer(QStringLiteral("discard"), r, id);
          });
@@ -298,7 +299,7 @@ void RemoteOrchestrator::saveChannel(const QJsonObject &definition, const QStrin
     QJsonObject body = definition;
     if (!secret.isEmpty())
         body.insert(QStringLiteral("secret"), secret);
-    call("PUT", QStringLiteral("/api/v1/channels/") + encoded(id), body,
+    call("PUT", QStringLiteral("/api/v1/channels/") + RemoteLink::encoded(id), body,
          [this, id](const Result<QJsonObject> &r) {
              if (r)
                  Q_EMIT channelSaved(id);
@@ -309,7 +310,7 @@ void RemoteOrchestrator::saveChannel(const QJsonObject &definition, const QStrin
 
 void RemoteOrchestrator::removeChannel(const QString &id)
 {
-    call("DELETE", QStringLiteral("/api/v1/channels/") + encoded(id), {},
+    call("DELETE", QStringLiteral("/api/v1/channels/") + RemoteLink::encoded(id), {},
          [this, id](const Result<QJsonObject> &r) {
              if (!r)
                  Q_EMIT channelFailed(id, r.error().message);
@@ -318,7 +319,7 @@ void RemoteOrchestrator::removeChannel(const QString &id)
 
 void RemoteOrchestrator::testChannel(const QString &id)
 {
-    call("POST", QStringLiteral("/api/v1/channels/%1/test").arg(encoded(id)), {},
+    call("POST", QStringLiteral("/api/v1/channels/%1/test").arg(RemoteLink::encoded(id)), {},
          [this, id](const Result<QJsonObject> &r) {
              Q_EMIT channelTested(id, r.ok(), r ? QString() : r.error().message);
          });
@@ -449,7 +450,7 @@ void RemoteOrchestrator::resetPassword(qint64 id, const QString &password)
 
 void RemoteOrchestrator::requestCredential(const QString &moduleId)
 {
-    get(QStringLiteral("/api/v1/modules/%1/credential").arg(encoded(moduleId)),
+    get(QStringLiteral("/api/v1/modules/%1/credential").arg(RemoteLink::encoded(moduleId)),
         [this, moduleId](Result<QJsonObject> credential) {
             if (credential)
                 Q_EMIT credentialReady(moduleId, *credential);
@@ -464,8 +465,8 @@ void RemoteOrchestrator::setCredential(const QString &moduleId, const QString &k
     QJsonObject body {{QStringLiteral("kind"), kind}, {QStringLiteral("secret"), secret}};
     if (!header.isEmpty())
         body.insert(QStringLiteral("header"), header);
-    call("PUT", QStringLiteral("/api/v1/modules/%1/credential").arg(encoded(moduleId)), body,
-         [this, moduleId](Result<QJsonObject> credential) {
+    call("PUT", QStringLiteral("/api/v1/modules/%1/credential").arg(RemoteLink::encoded(moduleId)),
+         body, [this, moduleId](Result<QJsonObject> credential) {
              if (credential)
                  Q_EMIT credentialReady(moduleId, *credential);
              else
@@ -475,7 +476,8 @@ void RemoteOrchestrator::setCredential(const QString &moduleId, const QString &k
 
 void RemoteOrchestrator::removeCredential(const QString &moduleId)
 {
-    call("DELETE", QStringLiteral("/api/v1/modules/%1/credential").arg(encoded(moduleId)), {},
+    call("DELETE",
+         QStringLiteral("/api/v1/modules/%1/credential").arg(RemoteLink::encoded(moduleId)), {},
          [this, moduleId](const Result<QJsonObject> &r) {
              if (!r)
                  return Q_EMIT credentialRefused(moduleId, r.error().message);

@@ -93,6 +93,10 @@ private Q_SLOTS:
         QTest::newRow("start input a string")
             << QStringLiteral("/api/v1/workflows/w/executions") << QByteArray(R"({"input":"x"})")
             << QStringLiteral("input");
+        QTest::newRow("test run of another workflow")
+            << QStringLiteral("/api/v1/workflows/w/test-run")
+            << QByteArray(R"({"document":{"id":"other"},"input":{}})")
+            << QStringLiteral("document.id");
         QTest::newRow("secret value a number")
             << QStringLiteral("/api/v1/secrets/x") << QByteArray(R"({"value":5})")
             << QStringLiteral("value");
