@@ -78,6 +78,18 @@ class TstSettingsView : public QObject
 
     ManualClock m_clock {QDateTime(QDate(2026, 12, 3), QTime(9, 30), Qt::UTC)};
 
+    // Starts a real core and shows the window on it once the core is up.
+    static bool startAndShow(EmbeddedOrchestrator &core, MainWindow &window)
+    {
+        QSignalSpy started(&core, &Orchestrator::overviewChanged);
+        core.start();
+        if (!QTest::qWaitFor([&] { return !started.isEmpty(); }, 20000))
+            return false;
+        window.resize(1024, 700);
+        window.show();
+        return QTest::qWaitForWindowExposed(&window);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -239,13 +251,8 @@ private Q_SLOTS:
     void peopleAreAddedChangedAndDisabled()
     {
         EmbeddedOrchestrator core {CoreConfig(), CoreOptions()};
-        QSignalSpy started(&core, &Orchestrator::overviewChanged);
-        core.start();
-        QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty(), 20000);
         MainWindow window(core, m_clock);
-        window.resize(1024, 700);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(startAndShow(core, window));
         QSignalSpy lists(&core, &Orchestrator::usersReady);
         QVERIFY(window.showView(QStringLiteral("settings-people")));
         QVERIFY(lists.wait(5000));
@@ -341,13 +348,8 @@ private Q_SLOTS:
     void peopleAreGivenTokensAndTakenThemBack()
     {
         EmbeddedOrchestrator core {CoreConfig(), CoreOptions()};
-        QSignalSpy started(&core, &Orchestrator::overviewChanged);
-        core.start();
-        QTRY_VERIFY_WITH_TIMEOUT(!started.isEmpty(), 20000);
         MainWindow window(core, m_clock);
-        window.resize(1024, 700);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(startAndShow(core, window));
         QSignalSpy lists(&core, &Orchestrator::tokensReady);
         QVERIFY(window.showView(QStringLiteral("settings-access")));
         QVERIFY(lists.wait(5000));
