@@ -150,6 +150,7 @@ QWidget *SettingsView::consolePage(const QString &connection)
     about->addRow(tr("Connected to:"), m_connection);
     auto *connectOther = new QPushButton(tr("Connect to a clinic…"), page);
     connectOther->setObjectName(QStringLiteral("connectToClinic"));
+    connectOther->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed); // a button, not a bar
     connectOther->setToolTip(tr("Opens another window on a clinic's core on another machine "
                                 "(Ctrl+Shift+O)."));
     about->addRow(QString(), connectOther);
