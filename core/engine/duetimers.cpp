@@ -138,7 +138,10 @@ Status DueTimers::fireSchedule(qint64 timerId, const QString &workflowId, qint64
     auto next = m_schedules.next(def->trigger, std::max(m_clock.nowMs(), dueMs));
     ExecutionRun *run = m_host.newRun(*def, {{QStringLiteral("scheduled_for"), isoOrNull(dueMs)}},
                                       {{QStringLiteral("origin"), QStringLiteral("schedule")}});
-    run->ops.append(removeTimer);
+    // Only the core whose commit removes the timer starts the run: a schedule fires once.
+    run->claim = [this, timerId] {
+        return m_store.takeTimer(timerId);
+    };
     if (next) {
         const QString cron = def->trigger.value(QLatin1String("cron")).toString();
         const qint64 nextDue = *next;

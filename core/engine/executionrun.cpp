@@ -65,6 +65,7 @@ ExecutionRun::restore(const QString &id, const ExecutionStore::Stored &stored, c
     run->output = stored.output;
     run->error = stored.error;
     run->seq = stored.lastSeq;
+    run->rev = stored.rev;
     run->def = def;
     run->inserted = true;
     run->waited = true;

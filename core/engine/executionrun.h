@@ -32,6 +32,7 @@ struct ExecutionRun
     QString error;
     Workflow def;
     int seq = 0;
+    qint64 rev = 0; // the stored revision it was read at (cores sharing a store)
     bool inserted = false;
     bool timersChanged = false; // a timer was added: the engine's wake-up is re-armed
     // Timers, event waits or review tasks of it may be stored (always so for a run read back
@@ -39,6 +40,9 @@ struct ExecutionRun
     bool waited = false;
     QList<HistoryEvent> events;
     QList<std::function<Status()>> ops;
+    // Written first in its commit, when set: false means another core did this already (a
+    // schedule's timer fired elsewhere), and nothing of the run is written.
+    std::function<Result<bool>()> claim;
     QList<QPair<QString, bool>> calls;
     QList<QJsonObject> notifications;
     QStringList tasks;

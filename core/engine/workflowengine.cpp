@@ -40,6 +40,7 @@ WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleCli
     , m_decisions(*this, m_store, m_tasks, clock)
     , m_wake(new QTimer(this))
     , m_sweeper(new QTimer(this))
+    , m_leaseTimer(new QTimer(this))
 {
     m_wake->setSingleShot(true);
     connect(m_wake, &QTimer::timeout, this, [this] {
@@ -52,6 +53,7 @@ WorkflowEngine::WorkflowEngine(Database &db, WorkflowStore &workflows, ModuleCli
     });
     m_sweeper->setInterval(60000);
     connect(m_sweeper, &QTimer::timeout, this, [this] { sweep(); });
+    connect(m_leaseTimer, &QTimer::timeout, this, [this] { keepLeases(); });
 }
 
 WorkflowEngine::~WorkflowEngine()
@@ -207,12 +209,18 @@ Status WorkflowEngine::advance(Run &run)
     // This run's earlier, unflushed changes go with this commit; the others are flushed first.
     m_dirty.removeAll(run.id);
     flush();
-    if (Status st = commit(run); !st) {
+    auto saved = commit(run);
+    if (!saved) {
         // What was committed before stands: the execution is reloaded from it later, and its
         // calls in flight go out again with the same keys.
-        qCCritical(lcEngine) << run.id << "could not be saved:" << st.error().message;
+        qCCritical(lcEngine) << run.id << "could not be saved:" << saved.error().message;
         dropAfterFailedCommit(run);
-        return st;
+        return saved.error();
+    }
+    if (!*saved) {
+        dropLost(run);
+        return conflict(QStringLiteral("another core changed this execution at the same time; "
+                                       "try again"));
     }
     finishAdvance(run);
     return Ok {};
@@ -271,6 +279,18 @@ void WorkflowEngine::dropAfterFailedCommit(Run &run)
     armWakeUp();
 }
 
+void WorkflowEngine::dropLost(Run &run)
+{
+    // Nothing of it was written and nothing of it was acted on: the other core's work stands.
+    qCInfo(lcEngine) << (run.inserted ? run.id : run.workflowId)
+                     << (run.inserted ? "was changed by another core first; this core's copy is "
+                                        "dropped"
+                                      : "was started by another core; this start is dropped");
+    m_live.remove(run.id);
+    m_dirty.removeAll(run.id);
+    delete &run;
+}
+
 void WorkflowEngine::finishAdvance(Run &run)
 {
     dispatch(run);
@@ -294,10 +314,14 @@ void WorkflowEngine::flush()
         if (Run *run = m_live.value(id))
             runs.append(run);
     }
+    QList<Run *> lost; // changed by another core first: nothing of them is written
     Status st = m_store.transaction([&]() -> Status {
         for (Run *run : std::as_const(runs)) {
-            if (Status w = write(*run); !w)
-                return w;
+            auto w = write(*run);
+            if (!w)
+                return w.error();
+            if (!*w)
+                lost.append(run);
         }
         return Ok {};
     });
@@ -309,31 +333,49 @@ void WorkflowEngine::flush()
         return;
     }
     m_reload.storageWorked();
+    for (Run *run : std::as_const(lost)) {
+        runs.removeOne(run);
+        dropLost(*run);
+    }
     for (Run *run : std::as_const(runs))
         committed(*run);
     for (Run *run : std::as_const(runs))
         finishAdvance(*run);
 }
 
-Status WorkflowEngine::write(Run &run)
+Result<bool> WorkflowEngine::write(Run &run)
 {
-    if (Status saved = m_store.save(run, m_clock.nowMs()); !saved)
+    if (run.claim) {
+        auto claimed = run.claim();
+        if (!claimed || !*claimed)
+            return claimed;
+    }
+    auto saved = m_store.save(run, m_clock.nowMs());
+    if (!saved || !*saved)
         return saved;
     for (const auto &op : std::as_const(run.ops)) {
         if (Status s = op(); !s)
-            return s;
+            return s.error();
     }
-    return Ok {};
+    return true;
 }
 
-Status WorkflowEngine::commit(Run &run)
+Result<bool> WorkflowEngine::commit(Run &run)
 {
-    Status st = m_store.transaction([&] { return write(run); });
+    bool written = false;
+    Status st = m_store.transaction([&]() -> Status {
+        auto w = write(run);
+        if (!w)
+            return w.error();
+        written = *w;
+        return Ok {};
+    });
     if (!st)
-        return st;
+        return st.error();
     m_reload.storageWorked();
-    committed(run);
-    return Ok {};
+    if (written)
+        committed(run);
+    return written;
 }
 
 Result<QJsonObject> WorkflowEngine::outcome(const QString &executionId)
@@ -348,6 +390,7 @@ void WorkflowEngine::committed(Run &run)
 {
     run.inserted = true;
     run.ops.clear();
+    run.claim = nullptr;
     if (std::exchange(run.timersChanged, false))
         armWakeUp();
     const bool changed = run.status != run.committedStatus;
@@ -475,11 +518,15 @@ void WorkflowEngine::armWakeUp(qint64 minWaitMs)
             next = next < 0 ? *due : std::min(next, *due);
         }
     }
-    if (next < 0) {
+    // Sharing the store, the other cores add timers and release executions this core is not
+    // told of: it looks again at least every SharedPollMs.
+    const bool shared = m_leaseTimer->isActive();
+    if (next < 0 && !shared) {
         m_wake->stop();
         return;
     }
-    const qint64 wait = std::clamp<qint64>(next - m_clock.nowMs(), minWaitMs, 3600LL * 1000);
+    const qint64 until = next < 0 ? SharedPollMs : next - m_clock.nowMs();
+    const qint64 wait = std::clamp<qint64>(until, minWaitMs, shared ? SharedPollMs : 3600LL * 1000);
     m_wake->start(int(wait));
 }
 
@@ -518,7 +565,7 @@ Status WorkflowEngine::recover()
 {
     if (Status st = m_deadLetters->recoverInterrupted(); !st)
         return st;
-    auto ids = m_store.running();
+    auto ids = m_store.running(m_clock.nowMs());
     if (!ids)
         return ids.error();
     for (const QString &id : std::as_const(*ids)) {
@@ -541,7 +588,7 @@ int WorkflowEngine::sweep()
         qCWarning(lcEngine) << "idempotency keys not pruned:" << pruned.error().message;
     // Running, untouched for a while, no timer of its own, and not in this process's hands:
     // left behind, e.g. by a commit that failed while the reload queue was lost with a restart.
-    auto idle = m_store.running(now - StuckAfterMs);
+    auto idle = m_store.running(now, now - StuckAfterMs);
     if (!idle) {
         qCWarning(lcEngine) << "the sweep cannot read executions:" << idle.error().message;
         return 0;
@@ -560,6 +607,37 @@ int WorkflowEngine::sweep()
         qCWarning(lcEngine) << "the sweeper resumed" << resumed << "executions left behind";
     armWakeUp();
     return resumed;
+}
+
+void WorkflowEngine::shareStore(const QString &core, qint64 leaseMs)
+{
+    m_store.setLeases(core, leaseMs);
+    m_leaseTimer->start(int(std::max<qint64>(leaseMs / 3, 1)));
+    armWakeUp();
+}
+
+int WorkflowEngine::keepLeases()
+{
+    const qint64 now = m_clock.nowMs();
+    if (Status renewed = m_store.renewLeases(now); !renewed)
+        qCWarning(lcEngine) << "leases not renewed:" << renewed.error().message;
+    // A core that stopped renewing its leases stopped: its executions go on here, their calls
+    // in flight sent again with the same keys (the modules see one effect).
+    auto abandoned = m_store.abandoned(now, TimerBatch);
+    if (!abandoned) {
+        qCWarning(lcEngine) << "cannot read abandoned executions:" << abandoned.error().message;
+        return 0;
+    }
+    int adopted = 0;
+    for (const QString &id : std::as_const(*abandoned)) {
+        if (m_live.contains(id))
+            continue;
+        if (resume(id, QStringLiteral("taken over from a core that stopped")))
+            ++adopted;
+    }
+    if (adopted > 0)
+        qCWarning(lcEngine) << "took over" << adopted << "executions from a core that stopped";
+    return adopted;
 }
 
 Result<QJsonObject> WorkflowEngine::deliverEvent(const QString &type, const QString &module,

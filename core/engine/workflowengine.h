@@ -19,7 +19,7 @@
 #include "engine/runhost.h"
 #include "engine/saga.h"
 #include "engine/scheduletimers.h"
-#include "engine/sqliteexecutionstore.h"
+#include "engine/sqlexecutionstore.h"
 #include "engine/stepdurations.h"
 #include "engine/steprunner.h"
 #include "engine/triggers.h"
@@ -88,6 +88,16 @@ public:
     int sweep();
     // How long a running execution may go unchanged before the sweeper reloads it.
     static constexpr qint64 StuckAfterMs = 60000;
+    // Cores sharing one store (PostgreSQL): this core's name in the leases it takes on the
+    // executions it has calls in flight for, renewed every third of leaseMs; it takes over the
+    // executions of a core whose leases lapsed, and fires only the timers no other live core
+    // holds, each claimed so that the others skip it.
+    void shareStore(const QString &core, qint64 leaseMs);
+    // Renews this core's leases and takes over abandoned executions; returns how many. Called
+    // by the lease timer, and by tests after moving a manual clock.
+    int keepLeases();
+    // Sharing the store, the engine looks for due timers at least this often.
+    static constexpr qint64 SharedPollMs = 1000;
 
     // {"execution_id", "trace_id"}
     Result<QJsonObject> start(const QString &workflowId, const QJsonObject &input,
@@ -203,6 +213,8 @@ private:
     void advanceLater(Run &run);
     void runReadySteps(Run &run);
     void dropAfterFailedCommit(Run &run);
+    // Drops a run another core changed first (its commit wrote nothing).
+    void dropLost(Run &run);
     // Reloads a stored execution and sends its calls in flight again with the same keys.
     Status resume(const QString &executionId, const QString &why);
     void reloadDropped();
@@ -210,8 +222,9 @@ private:
     void flush();
     void record(Run &run, const QString &type, const QString &node = {}, int attempt = 0,
                 const QJsonObject &data = {});
-    Status write(Run &run);
-    Status commit(Run &run);
+    // False: another core changed the execution first, and nothing of it was written.
+    Result<bool> write(Run &run);
+    Result<bool> commit(Run &run);
     void committed(Run &run);
     void dispatch(Run &run);
     void onCallDone(const QString &executionId, const QString &node, int attempt, bool compensation,
@@ -225,7 +238,7 @@ private:
                                  const std::function<Status(const QJsonObject &)> &alsoStore,
                                  const ParentLink *parent = nullptr);
 
-    SqliteExecutionStore m_store;
+    SqlExecutionStore m_store;
     AuditTrail *m_audit = nullptr;
     WorkflowStore &m_workflows;
     ModuleClient &m_modules;
@@ -251,6 +264,7 @@ private:
     ReviewDecisions m_decisions;
     QTimer *m_wake;
     QTimer *m_sweeper;
+    QTimer *m_leaseTimer;
     QStringList m_dirty; // executions changed but not yet committed (group commit)
     bool m_grouping = false; // advance() leaves the commit to the end of the pass
     bool m_flushScheduled = false;

@@ -416,6 +416,22 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_by_user ON sessions(user_id);
 )SQL",
+    // 19: cores sharing one store (the shared mode). An execution a core is working on is
+    // leased to it (owner, lease_until) and changed only with the revision it was read at
+    // (rev); a due timer is claimed for a while by the core that fires it (claimed_until).
+    // The core that checks the modules keeps their last snapshot here for the other cores.
+    R"SQL(
+ALTER TABLE executions ADD COLUMN owner TEXT;
+ALTER TABLE executions ADD COLUMN lease_until INTEGER;
+ALTER TABLE executions ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE timers ADD COLUMN claimed_until INTEGER;
+CREATE INDEX executions_by_lease ON executions(lease_until) WHERE owner IS NOT NULL;
+CREATE TABLE cluster_modules (
+    module TEXT PRIMARY KEY,
+    snapshot TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+)SQL",
 };
 
 } // namespace

@@ -214,11 +214,20 @@ Status PostgresDatabase::migrate()
             m_version = PostgresSchema::Version;
             qCInfo(lcStore) << "PostgreSQL schema set up at version" << m_version;
         }
-        if (m_version != latest)
+        if (PostgresSchema::latest() != latest)
             return internalError(QStringLiteral("the PostgreSQL schema stops at version %1; this "
                                                 "core needs %2")
-                                     .arg(m_version)
+                                     .arg(PostgresSchema::latest())
                                      .arg(latest));
+        while (m_version < latest) {
+            const int next = m_version + 1;
+            if (auto made = exec(PostgresSchema::migration(next)); !made)
+                return made.error();
+            if (auto v = exec(QStringLiteral("UPDATE schema_version SET version = ?"), {next}); !v)
+                return v.error();
+            m_version = next;
+            qCInfo(lcStore) << "PostgreSQL schema brought to version" << m_version;
+        }
         return Ok {};
     });
 }

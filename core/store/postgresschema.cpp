@@ -1,5 +1,7 @@
 #include "store/postgresschema.h"
 
+#include <iterator>
+
 namespace Switchboard::PostgresSchema {
 
 namespace {
@@ -333,11 +335,38 @@ CREATE TRIGGER tasks_count_update AFTER UPDATE OF queue, status ON tasks
     EXECUTE FUNCTION tasks_count();
 )SQL";
 
+// The migrations after the baseline, from Version + 1 on, as PostgreSQL writes them.
+const char *const Later[] = {
+    // 19: leases, revisions and timer claims for cores sharing the store (see migrations.cpp).
+    R"SQL(
+ALTER TABLE executions ADD COLUMN owner TEXT;
+ALTER TABLE executions ADD COLUMN lease_until BIGINT;
+ALTER TABLE executions ADD COLUMN rev BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE timers ADD COLUMN claimed_until BIGINT;
+CREATE INDEX executions_by_lease ON executions(lease_until) WHERE owner IS NOT NULL;
+CREATE TABLE cluster_modules (
+    module TEXT PRIMARY KEY,
+    snapshot TEXT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+)SQL",
+};
+
 } // namespace
 
 QString baseline()
 {
     return QString::fromUtf8(Baseline);
+}
+
+int latest()
+{
+    return Version + int(std::size(Later));
+}
+
+QString migration(int toVersion)
+{
+    return QString::fromUtf8(Later[toVersion - Version - 1]);
 }
 
 } // namespace Switchboard::PostgresSchema

@@ -12,5 +12,9 @@ constexpr int Version = 18;
 
 // The whole schema at Version, as one script.
 QString baseline();
+// The last version there is a PostgreSQL form of; the same as SQLite's.
+int latest();
+// The PostgreSQL form of the migration to toVersion (Version < toVersion <= latest()).
+QString migration(int toVersion);
 
 } // namespace Switchboard::PostgresSchema
