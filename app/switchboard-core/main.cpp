@@ -12,6 +12,7 @@
 #include "service/stopsignals.h"
 #include "sim/simdemoclinic.h"
 #include "store/database.h"
+#include "store/postgresdatabase.h"
 #include "workflow/expressionengine.h"
 #include "workflow/n8nimport.h"
 #include "workflow/workflowvalidator.h"
@@ -292,7 +293,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption store(
         QStringLiteral("store"),
         QStringLiteral(
-            "Where executions are kept: an SQLite file (default <data>/switchboard.db)."),
+            "Where everything is kept: an SQLite file (default <data>/switchboard.db), or a "
+            "PostgreSQL database shared by several cores (postgresql://user@host/db; the "
+            "password in PGPASSWORD or ~/.pgpass)."),
         QStringLiteral("url"));
     const QCommandLineOption reportDir(
         QStringLiteral("report-dir"),
@@ -453,14 +456,15 @@ int main(int argc, char *argv[])
     options.workflowFiles = parser.values(workflow);
     if (parser.isSet(store)) {
         QString url = parser.value(store);
-        if (url.startsWith(QLatin1String("postgresql:"))
-            || url.startsWith(QLatin1String("postgres:"))) {
-            std::fprintf(stderr,
-                         "switchboard-core: --store: the shared PostgreSQL store is not available "
-                         "in this version; use an SQLite file\n");
-            return ConfigErrorExit;
-        }
-        if (url.startsWith(QLatin1String("sqlite:")))
+        if (url.startsWith(QLatin1String("postgres:")))
+            url.replace(0, 9, QStringLiteral("postgresql:"));
+        if (url.startsWith(QLatin1String("postgresql:"))) {
+            if (auto address = PostgresDatabase::parse(url); !address) {
+                std::fprintf(stderr, "switchboard-core: --store: %s\n",
+                             qPrintable(address.error().toString()));
+                return ConfigErrorExit;
+            }
+        } else if (url.startsWith(QLatin1String("sqlite:")))
             url = url.mid(7);
         options.storePath = url;
     }

@@ -146,19 +146,35 @@ static const char *const EntryColumns =
 
 Status AlertBook::load()
 {
+    if (Status read = readOpen(); !read)
+        return read;
+    m_ticker->start();
+    return Ok {};
+}
+
+Status AlertBook::follow()
+{
+    m_ticker->stop();
+    if (Status read = readOpen(); !read)
+        return read;
+    Q_EMIT changed();
+    return Ok {};
+}
+
+Status AlertBook::readOpen()
+{
     auto rows = m_db.exec(QStringLiteral("SELECT %1 FROM alerts WHERE state != 'resolved'")
                               .arg(QLatin1String(EntryColumns)));
     if (!rows)
         return rows.error();
+    m_open.clear();
+    m_byFingerprint.clear();
     while (rows->next()) {
         Entry e = fromRow(*rows);
         m_byFingerprint.insert(e.alert.fingerprint(), e.id);
         m_open.insert(e.id, e);
     }
-    if (Status read = m_silences.load(); !read)
-        return read;
-    m_ticker->start();
-    return Ok {};
+    return m_silences.load();
 }
 
 Status AlertBook::insert(Entry &e)

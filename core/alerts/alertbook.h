@@ -36,6 +36,10 @@ public:
 
     // Reads the open alerts and the silences; ticks every few seconds from then on.
     Status load();
+    // With a shared store, on a core that does not hold the alert duty: the open alerts and
+    // silences as the core that does decided them, read again; nothing is raised or expired
+    // here (observe is not called).
+    Status follow();
     // The zone recurring silences are read in (the clinic's).
     void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
     // Flap damping: an alert whose condition changed maxChanges times within windowMs stays
@@ -103,6 +107,8 @@ Q_SIGNALS:
     void noticesQueued();
 
 private:
+    Status readOpen();
+
     struct Entry
     {
         qint64 id = 0;

@@ -31,6 +31,7 @@ Status SilenceStore::load()
         "SELECT id, definition, created_by, created_at FROM silences WHERE removed_at IS NULL"));
     if (!rows)
         return rows.error();
+    m_silences.clear();
     while (rows->next()) {
         auto s = Silence::fromJson(QJsonDocument::fromJson(rows->value(1).toByteArray()).object());
         if (!s) {

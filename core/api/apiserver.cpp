@@ -81,7 +81,7 @@ ApiServer::ApiServer(CoreService &core, TokenStore tokens, QObject *parent)
     route("GET", QStringLiteral("/api/v1/overview"),
           [this](const HttpRequest &, const HttpReply &reply, const QStringList &) {
               QJsonArray modules;
-              for (const ModuleSnapshot &s : m_core.monitor()->snapshots())
+              for (const ModuleSnapshot &s : m_core.modules())
                   modules.append(SnapshotJson::toJson(s));
               reply.sendJson(
                   200,

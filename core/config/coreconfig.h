@@ -141,6 +141,9 @@ struct CoreConfig
     QString secretsBackend = QStringLiteral("auto");
     // LOG_FORMAT: text (a level and a time on every line) or json (one object a line).
     QString logFormat = QStringLiteral("text");
+    // STORE_LEASE_MS: with a shared PostgreSQL store, how long an execution stays with a core
+    // that stopped renewing its lease before another core takes it over.
+    qint64 storeLeaseMs = 30000;
     int notifyAttempts = 5; // NOTIFY_RETRY_ATTEMPTS: sends before a delivery fails
     int notifyRetryDelayMs = 2000; // NOTIFY_RETRY_DELAY_MS: first backoff, doubling to 60 s
     QString reportCron =

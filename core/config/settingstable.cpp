@@ -310,6 +310,10 @@ void addAlertsAndStore(QList<Setting> &s)
                   oneOf({QStringLiteral("power"), QStringLiteral("process")},
                         [](CoreConfig &c, const QString &v) { c.durability = v; }),
                   QStringLiteral("power")};
+    s << Setting {QStringLiteral("STORE_LEASE_MS"), QStringLiteral("store.lease_ms"),
+                  duration(1, 3 * Second, 600 * Second,
+                           [](CoreConfig &c, qint64 ms) { c.storeLeaseMs = ms; }),
+                  QStringLiteral("30000")};
     const auto days = [&s](const char *env, const char *json, int RetentionSettings::*member,
                            int fallback) {
         s << Setting {

@@ -81,6 +81,12 @@ Status Notifier::load()
         connect(ch.timer, &QTimer::timeout, this, [this, id] { pump(id); });
         m_channels.insert(id, ch);
     }
+    return Ok {};
+}
+
+Status Notifier::startSending()
+{
+    m_sending = true;
     // Deliveries a stop cut short go out now, each once, in the order they were decided.
     auto unfinished = m_outbox.unfinished();
     if (!unfinished)
@@ -98,6 +104,11 @@ Status Notifier::load()
         enqueue(d.channel, std::move(job));
     }
     QTimer::singleShot(0, this, &Notifier::dispatch);
+    if (m_db.isPostgres()) {
+        auto *poll = new QTimer(this);
+        connect(poll, &QTimer::timeout, this, &Notifier::dispatch);
+        poll->start(PollMs);
+    }
     return Ok {};
 }
 
@@ -110,7 +121,7 @@ Notice Notifier::notice(const QJsonObject &alert, const QString &event) const
 
 void Notifier::dispatch()
 {
-    if (m_channels.isEmpty() || m_preparing)
+    if (!m_sending || m_channels.isEmpty() || m_preparing)
         return; // they wait for the first channel, or for the report they will link to
     if (m_prepare) {
         auto waiting = m_outbox.waiting(1);
@@ -127,7 +138,7 @@ void Notifier::dispatch()
 
 void Notifier::dispatchWaiting()
 {
-    if (m_channels.isEmpty())
+    if (!m_sending || m_channels.isEmpty())
         return;
     for (;;) {
         auto waiting = m_outbox.waiting();

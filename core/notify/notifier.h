@@ -40,7 +40,13 @@ public:
              QObject *parent = nullptr);
     ~Notifier() override;
 
+    // The channels.
     Status load();
+    // From now on this core sends: the deliveries a stop cut short, and every notice queued
+    // from here on (with a shared store, only the core holding the alert duty sends; a notice
+    // queued by another core is picked up within PollMs).
+    Status startSending();
+    static constexpr int PollMs = 5000;
     // What every notice says about the clinic.
     void setContext(const QString &clinic, const QString &instance,
                     std::function<QString()> health);
@@ -144,6 +150,7 @@ private:
     std::function<QString()> m_dashboardUrl;
     std::function<void(std::function<void()>)> m_prepare;
     bool m_preparing = false;
+    bool m_sending = false;
     int m_attempts = 5;
     int m_baseDelayMs = 2000;
 };

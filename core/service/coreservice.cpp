@@ -25,6 +25,8 @@
 #include "review/reviewdesk.h"
 #include "secrets/secretbackend.h"
 #include "secrets/secretstore.h"
+#include "service/clusterduty.h"
+#include "service/clustermirror.h"
 #include "service/democlinic.h"
 #include "service/livechanges.h"
 #include "service/settingsdesk.h"
@@ -39,6 +41,7 @@
 #include "workflow/templatetexts.h"
 #include "workflow/workflowvalidator.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -46,6 +49,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLockFile>
+#include <QRandomGenerator>
+#include <QSysInfo>
 #include <QTimeZone>
 #include <QTimer>
 
@@ -98,10 +103,22 @@ Status CoreService::start()
         return overrides;
     m_monitor = new HealthMonitor(m_clock, m_config, this);
     m_monitor->setCredentials(m_credentials);
+    m_mirror = new ClusterMirror(*m_db, m_clock, this);
     connect(m_monitor, &HealthMonitor::checked, this, [this](const ModuleSnapshot &s) {
         if (Status kept = m_moduleHistory->record(m_clock.now(), s.id, s.status(), s.responseMs);
             !kept)
             qCWarning(lcService) << "module history not kept:" << kept.error().message;
+        // For the consoles of the other cores sharing the store.
+        if (m_db->isPostgres()) {
+            if (Status shown = m_mirror->publish(s); !shown)
+                qCWarning(lcService) << "module snapshot not shared:" << shown.error().message;
+        }
+    });
+    connect(m_mirror, &ClusterMirror::moduleChanged, this, &CoreService::moduleChanged);
+    connect(m_mirror, &ClusterMirror::refreshed, this, [this] {
+        if (Status read = m_alertBook->follow(); !read)
+            qCWarning(lcService) << "cannot read the alerts:" << read.error().message;
+        refreshOverview();
     });
     connect(m_resilient, &ResilientModuleClient::circuitChanged, m_monitor,
             &HealthMonitor::setCircuitState);
@@ -124,6 +141,9 @@ Status CoreService::start()
         // KPI aggregation follows each round of checks; the round ends when it has, and only
         // then does the overview say when the last check was.
         m_keyFigures->aggregate([this, round] {
+            if (m_db->isPostgres())
+                (void)m_mirror->publishFigures(m_keyFigures->figures(),
+                                               m_keyFigures->previousWeek());
             m_overview.lastCheck = m_monitor->lastRoundFinished();
             refreshOverview(true);
             Q_EMIT overviewChanged(m_overview);
@@ -156,17 +176,49 @@ Status CoreService::start()
         if (!port)
             return port.error();
     }
-    refreshOverview();
-    m_monitor->start();
-    startRetention();
     if (!m_options.reportDir.isEmpty() && !QDir().mkpath(m_options.reportDir))
         return makeError(
             QStringLiteral("cannot create the report folder %1").arg(m_options.reportDir),
             QStringLiteral("report-dir"));
+    refreshOverview();
+    // Checking the modules and taking their events, alerts and notifications, pruning and the
+    // report: with a store of its own the core does them; sharing one, one core at a time does
+    // (ClusterDuty) and the others show what it sees (ClusterMirror).
+    m_duty = new ClusterDuty(*m_db, QStringLiteral("modules"), this);
+    connect(m_duty, &ClusterDuty::gained, this, &CoreService::takeDuties);
+    connect(m_duty, &ClusterDuty::lost, this, [] {
+        // Its session with the store ended: another core may be doing the duties already.
+        qCCritical(lcService) << "the connection to the shared store broke; stopping so that "
+                                 "the service manager starts this core again";
+        QCoreApplication::exit(DutyLostExit);
+    });
+    if (m_db->isPostgres())
+        m_mirror->follow();
+    m_duty->start();
+    if (!m_duty->held())
+        qCInfo(lcService) << "another core checks the modules; this one shows what it sees";
+    return Ok {};
+}
+
+void CoreService::takeDuties()
+{
+    if (m_mirror->following()) {
+        m_mirror->stop();
+        if (Status loaded = m_alertBook->load(); !loaded)
+            qCWarning(lcService) << "cannot read the alerts:" << loaded.error().message;
+    }
+    m_monitor->start();
+    startRetention();
+    if (Status sending = m_notifier->startSending(); !sending)
+        qCWarning(lcService) << "notifications cannot be sent yet:" << sending.error().message;
     if (!m_options.reportDir.isEmpty() || m_config.publishing.toS3())
         m_report->schedule(m_options.reportDir,
                            [this](std::function<void()> done) { runChecks(std::move(done)); });
-    return Ok {};
+}
+
+bool CoreService::isSharedStore(const QString &path)
+{
+    return path.startsWith(QLatin1String("postgresql://"));
 }
 
 QString CoreService::databasePath(const CoreOptions &options)
@@ -186,14 +238,16 @@ Status CoreService::startEngine()
     if (Status prepared = DataFolder::prepare(m_options.dataDir); !prepared)
         return prepared;
     const QString path = databasePath(m_options);
-    const bool cleanStop = path == QLatin1String(":memory:") || DataFolder::stoppedCleanly(path);
-    if (path != QLatin1String(":memory:")) {
+    // A file of this machine's, or the shared store several cores use at once.
+    const bool file = path != QLatin1String(":memory:") && !isSharedStore(path);
+    const bool cleanStop = !file || DataFolder::stoppedCleanly(path);
+    if (file) {
         auto lock = DataFolder::lock(path);
         if (!lock)
             return lock.error();
         m_lock = std::move(lock).value();
     }
-    if (!m_options.dataDir.isEmpty() && path != QLatin1String(":memory:")) {
+    if (!m_options.dataDir.isEmpty() && file) {
         auto restored = DataFolder::restorePending(path, m_options.dataDir, name);
         if (!restored)
             return restored.error();
@@ -220,9 +274,12 @@ Status CoreService::startEngine()
                 .arg(st.error().message, backup, path));
     }
     // Owner-only, whatever the umask: the database holds patient data.
-    for (const QString &file : {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")})
-        QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
-    if (!m_options.dataDir.isEmpty()) {
+    for (const QString &f : {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
+        if (file)
+            QFile::setPermissions(f, QFile::ReadOwner | QFile::WriteOwner);
+    }
+    // The shared store's backups are PostgreSQL's (pg_dump, or the server's own archiving).
+    if (!m_options.dataDir.isEmpty() && file) {
         if (Status backed = DataFolder::backupDaily(*m_db, m_options.dataDir, name); !backed)
             qCWarning(lcService) << "no backup today:" << backed.error().message;
     }
@@ -282,6 +339,17 @@ Status CoreService::startEngine()
         new EngineTracer(*m_engine, m_config.tracing, m_config.instanceId, m_engine);
     applyModuleAddresses();
     m_engine->setMaxHistoryEvents(m_config.limits.maxHistoryEvents);
+    if (m_db->isPostgres()) {
+        // Named for the logs and the leases: machine, process, and a random part for a
+        // process number used again after a restart.
+        m_coreName =
+            QStringLiteral("%1:%2:%3")
+                .arg(QSysInfo::machineHostName())
+                .arg(QCoreApplication::applicationPid())
+                .arg(QRandomGenerator::global()->generate() & 0xffff, 4, 16, QLatin1Char('0'));
+        m_engine->shareStore(m_coreName, m_config.storeLeaseMs);
+        qCInfo(lcService).noquote() << "sharing the store as" << m_coreName;
+    }
     if (!m_config.timezone.isEmpty())
         m_engine->setTimeZone(QTimeZone(m_config.timezone.toUtf8()));
     m_audit = new AuditLog(*m_db, m_clock, *m_resilient, this);
@@ -455,11 +523,15 @@ KpiHistory *CoreService::kpiHistory() const
 
 QJsonObject CoreService::kpis() const
 {
+    if (m_mirror && m_mirror->following())
+        return m_mirror->figures();
     return m_keyFigures ? m_keyFigures->figures() : QJsonObject();
 }
 
 QList<ModuleSnapshot> CoreService::modules() const
 {
+    if (m_mirror && m_mirror->following())
+        return m_mirror->modules();
     return m_monitor ? m_monitor->snapshots() : QList<ModuleSnapshot>();
 }
 
@@ -593,7 +665,8 @@ void CoreService::refreshOverview(bool newRound)
     next.deadLetters = m_engine ? m_engine->deadLetters().pendingCount().valueOr(0) : 0;
     next.alerts = AlertRules::evaluate(m_config, modules(), next.deadLetters);
     next.kpis = kpis();
-    next.kpiPreviousWeek = m_keyFigures->previousWeek();
+    next.kpiPreviousWeek =
+        m_mirror && m_mirror->following() ? m_mirror->previousWeek() : m_keyFigures->previousWeek();
     if (m_workflows && m_workflows->generation() != m_dependenciesGeneration) {
         m_dependenciesGeneration = m_workflows->generation();
         next.dependencies = DependencyGraph::build(m_workflows->published());
@@ -628,7 +701,7 @@ void CoreService::refreshOverview(bool newRound)
         && next.reviewQueues == m_overview.reviewQueues;
     m_overview = next;
     // After the overview, so what the channels are told carries the health of now.
-    if (m_alertBook)
+    if (m_alertBook && !(m_mirror && m_mirror->following()))
         m_alertBook->observe(next.alerts, newRound, next.lastCheck.isValid());
     if (same)
         return;

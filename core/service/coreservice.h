@@ -20,6 +20,8 @@ class QTimer;
 namespace Switchboard {
 
 class AlertBook;
+class ClusterDuty;
+class ClusterMirror;
 class LiveFeed;
 class ApiServer;
 class Notifier;
@@ -61,6 +63,10 @@ public:
     // The database the options point at: --store, or <data>/switchboard.db (demo.db for the
     // demo clinic), or memory when there is no data folder.
     static QString databasePath(const CoreOptions &options);
+    // A postgresql:// address: a store several cores share.
+    static bool isSharedStore(const QString &path);
+    // This core's name in a shared store's leases (empty with a store of its own).
+    QString coreName() const { return m_coreName; }
 
     const CoreConfig &config() const { return m_config; }
     // Patient data in executions and dead letters: masked, or revealed and audited.
@@ -160,6 +166,8 @@ private:
     Status publishWorkflowFile(const QString &path);
     // Prunes finished work past RETENTION_DAYS_* soon after start and every hour.
     void startRetention();
+    // The jobs one core of those sharing a store does (ClusterDuty), taken up.
+    void takeDuties();
     // After settings changed: the parts that read them at start take them again.
     void applySettings();
     // The modules' addresses and call timeouts, to the engine.
@@ -169,10 +177,15 @@ private:
     const Clock &m_clock;
     PhiAccess m_phi;
     bool m_overviewRefreshQueued = false;
+    // The exit status when the shared store's session ended under this core (EX_TEMPFAIL): the
+    // service manager starts it again.
+    static constexpr int DutyLostExit = 75;
     static constexpr int RetentionPauseMs = 20; // between two batches of a retention pass
     CoreOptions m_options;
     std::unique_ptr<DemoClinic> m_demo;
     HealthMonitor *m_monitor = nullptr;
+    ClusterDuty *m_duty = nullptr;
+    ClusterMirror *m_mirror = nullptr;
     ReportPublisher *m_report = nullptr;
     ModuleCredentials *m_credentials = nullptr;
     ApiServer *m_api = nullptr;
@@ -187,6 +200,7 @@ private:
     std::unique_ptr<SettingsDesk> m_settings;
     std::unique_ptr<AccessTokens> m_accessTokens;
     std::unique_ptr<UserAccounts> m_users;
+    QString m_coreName;
     QString m_restoredFrom; // the backup restored at this start, if one was
     KeyFigures *m_keyFigures = nullptr;
     quint64 m_dependenciesGeneration = ~quint64(0); // of the workflows the graph was built from

@@ -278,10 +278,7 @@ Result<int> Database::run(const QString &sql, const QVariantList &values)
 {
     if (m_pg) {
         ++m_statementCount;
-        auto r = m_pg->exec(sql, values);
-        if (!r)
-            return r.error();
-        return r->numRowsAffected();
+        return m_pg->run(sql, values);
     }
     if (auto fault = statementFault())
         return *fault;
@@ -574,6 +571,27 @@ Status Database::migrate()
         qCInfo(lcStore) << "database schema migrated to version" << m_version;
     }
     return Ok {};
+}
+
+Result<bool> Database::holdClusterLock(const QString &name)
+{
+    if (!m_pg)
+        return true;
+    // Advisory locks stack per session: one that is held already is not taken again.
+    constexpr int Namespace = 0x5b0a; // Switchboard's class of advisory locks
+    const int key = int(qChecksum(name.toUtf8()));
+    auto held = m_pg->exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype "
+                                          "= 'advisory' AND classid = ? AND objid = ? AND pid = "
+                                          "pg_backend_pid() AND granted)"),
+                           {Namespace, key});
+    if (!held)
+        return held.error();
+    if (held->next() && held->value(0).toBool())
+        return true;
+    auto taken = m_pg->exec(QStringLiteral("SELECT pg_try_advisory_lock(?, ?)"), {Namespace, key});
+    if (!taken)
+        return taken.error();
+    return taken->next() && taken->value(0).toBool();
 }
 
 } // namespace Switchboard

@@ -59,6 +59,10 @@ public:
     Status open(const QString &path, Durability durability = Durability::Power,
                 Check check = Check::Full);
     bool isPostgres() const { return m_pg != nullptr; }
+    // A lock the cores sharing a PostgreSQL store take for a job only one of them does: held
+    // by this connection's session until it ends (an advisory lock, never waited for). True
+    // when this connection holds it, now or already. A store of one core's own: always true.
+    Result<bool> holdClusterLock(const QString &name);
     void close();
     QString path() const { return m_path; }
     int schemaVersion() const;

@@ -114,6 +114,7 @@ void PostgresDatabase::close()
 {
     if (m_connection.isEmpty())
         return;
+    m_prepared.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connection);
@@ -149,6 +150,37 @@ Result<QSqlQuery> PostgresDatabase::exec(const QString &sql, const QVariantList 
     if (!q.exec())
         return errorFrom(QStringLiteral("the statement failed"), q.lastError());
     return q;
+}
+
+Result<int> PostgresDatabase::run(const QString &sql, const QVariantList &values)
+{
+    if (values.isEmpty()) {
+        auto q = exec(sql);
+        if (!q)
+            return q.error();
+        return q->numRowsAffected();
+    }
+    // Prepared once per connection: a write is one EXECUTE round trip, not PREPARE + EXECUTE.
+    auto cached = m_prepared.find(sql);
+    if (cached == m_prepared.end()) {
+        if (m_prepared.size() >= MaxPrepared)
+            m_prepared.clear();
+        QSqlQuery q(m_db);
+        if (!q.prepare(sql))
+            return errorFrom(QStringLiteral("the statement cannot be prepared"), q.lastError());
+        cached = m_prepared.insert(sql, q);
+    }
+    QSqlQuery &q = *cached;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        q.bindValue(int(i), bindable(values.at(i)));
+    if (!q.exec()) {
+        const Error error = errorFrom(QStringLiteral("the statement failed"), q.lastError());
+        m_prepared.erase(cached); // a lost connection takes its prepared statements with it
+        return error;
+    }
+    const int rows = q.numRowsAffected();
+    q.finish();
+    return rows;
 }
 
 Status PostgresDatabase::transaction(const std::function<Status()> &body)

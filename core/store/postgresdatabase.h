@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -46,6 +47,10 @@ public:
 
     // Runs a statement with positional (?) values.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &values = {});
+    // Runs a write and answers how many rows it changed; its statement is prepared once per
+    // connection and kept (up to MaxPrepared of them).
+    Result<int> run(const QString &sql, const QVariantList &values = {});
+    static constexpr qsizetype MaxPrepared = 256;
     // Runs body in a transaction; rolls back if body or the commit fails. Nested calls join
     // the outer transaction.
     Status transaction(const std::function<Status()> &body);
@@ -60,6 +65,7 @@ private:
     QString m_connection;
     int m_version = 0;
     int m_depth = 0;
+    QHash<QString, QSqlQuery> m_prepared; // by statement, for run()
 };
 
 } // namespace Switchboard

@@ -442,7 +442,7 @@ private Q_SLOTS:
                  path + QStringLiteral(":2"));
         QCOMPARE(byName.value(QStringLiteral("SLOW_RESPONSE_MS")).origin,
                  QStringLiteral("default"));
-        QCOMPARE(loaded->settings.size(), 168);
+        QCOMPARE(loaded->settings.size(), 169);
         // A typo is named with the nearest known variable, in the file and in the environment;
         // PATH is not a typo.
         QCOMPARE(loaded->warnings.size(), 2);

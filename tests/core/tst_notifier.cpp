@@ -136,6 +136,7 @@ private Q_SLOTS:
             std::make_unique<KeychainSecretStore>(QStringLiteral("switchboard-tst-notifier"));
         m_notifier = std::make_unique<Notifier>(m_db, *m_book, *m_secrets, m_clock);
         QVERIFY(m_notifier->load());
+        QVERIFY(m_notifier->startSending());
         m_notifier->setContext(QStringLiteral("Your Clinic Name"), QStringLiteral("production-001"),
                                [] { return QStringLiteral("CRITICAL"); });
         m_notifier->setRetryPolicy(3, 50);
@@ -600,6 +601,7 @@ private Q_SLOTS:
         }
         m_notifier = std::make_unique<Notifier>(m_db, *m_book, *m_secrets, m_clock);
         QVERIFY(m_notifier->load());
+        QVERIFY(m_notifier->startSending());
         QVERIFY(slack.waitFor(2));
         QCOMPARE(
             settled(id),

@@ -76,6 +76,8 @@ cmd="${exec_start//\/usr\/bin\//$root/usr/bin/}"
 cmd="${cmd//\/etc\/switchboard\//$root/etc/switchboard/}"
 cmd="${cmd//\/var\/lib\/switchboard/$state}"
 cmd="${cmd//127.0.0.1:8600/127.0.0.1:0}"
+# /etc/default/switchboard-core sets no SWITCHBOARD_OPTIONS: systemd expands it to nothing.
+cmd="${cmd//\$SWITCHBOARD_OPTIONS/}"
 echo "$cmd"
 # What systemd gives the service: no display, no session bus, the credential, UMask=0077.
 (umask 0077 && exec env -i PATH=/usr/bin:/bin HOME="$state" CREDENTIALS_DIRECTORY="$work/credentials" \
