@@ -349,6 +349,32 @@ CREATE TABLE cluster_modules (
     snapshot TEXT NOT NULL,
     updated_at BIGINT NOT NULL
 );
+-- One counter row per status was a lock every core's commit queued for (held until the commit
+-- is on disk): each connection counts in a shard of its own, and execution_counts sums them.
+CREATE TABLE execution_count_shards (
+    status TEXT NOT NULL,
+    shard BIGINT NOT NULL,
+    n BIGINT NOT NULL,
+    PRIMARY KEY (status, shard)
+);
+INSERT INTO execution_count_shards (status, shard, n) SELECT status, 0, n FROM execution_counts;
+DROP TABLE execution_counts;
+CREATE VIEW execution_counts AS
+    SELECT status, SUM(n)::BIGINT AS n FROM execution_count_shards GROUP BY status;
+CREATE OR REPLACE FUNCTION executions_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        INSERT INTO execution_count_shards (status, shard, n)
+            VALUES (OLD.status, pg_backend_pid() % 16, -1)
+            ON CONFLICT (status, shard) DO UPDATE SET n = execution_count_shards.n - 1;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO execution_count_shards (status, shard, n)
+            VALUES (NEW.status, pg_backend_pid() % 16, 1)
+            ON CONFLICT (status, shard) DO UPDATE SET n = execution_count_shards.n + 1;
+    END IF;
+    RETURN NULL;
+END $$;
 )SQL",
 };
 

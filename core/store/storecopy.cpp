@@ -37,7 +37,8 @@ Result<QMap<QString, QStringList>> tablesOf(Database &to)
 {
     auto q = to.exec(QStringLiteral(
         "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = "
-        "'public' AND table_name NOT IN ('schema_version', 'execution_counts', 'task_counts') "
+        "'public' AND table_name NOT IN ('schema_version', 'execution_counts', "
+        "'execution_count_shards', 'task_counts') "
         "ORDER BY table_name, ordinal_position"));
     if (!q)
         return q.error();
