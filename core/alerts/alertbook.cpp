@@ -155,6 +155,11 @@ Status AlertBook::load()
 Status AlertBook::follow()
 {
     m_ticker->stop();
+    return refresh();
+}
+
+Status AlertBook::refresh()
+{
     if (Status read = readOpen(); !read)
         return read;
     Q_EMIT changed();
@@ -239,6 +244,9 @@ Status AlertBook::store(const Entry &e, const QString &kind, const QString &acto
     return m_db.transaction([&]() -> Status {
         if (Status st = save(e); !st)
             return st;
+        // The other cores sharing the store read the alerts again.
+        if (Status told = m_db.announce(QStringLiteral("alerts")); !told)
+            return told;
         addHistory(e.id, kind, actor, note);
         if (!notice.isEmpty()) {
             if (Status queued = queueNotice(e, notice); !queued)
@@ -709,6 +717,7 @@ Status AlertBook::removeSilence(qint64 id, const QString &actor)
     Status removed = m_silences.remove(id, actor);
     if (removed) {
         applyMutes();
+        (void)m_db.announce(QStringLiteral("alerts"));
         Q_EMIT changed();
     }
     return removed;
@@ -719,6 +728,7 @@ Result<QJsonObject> AlertBook::silenceChanged(Result<QJsonObject> result)
     // What a silence covers is muted (or heard again) at once.
     if (result) {
         applyMutes();
+        (void)m_db.announce(QStringLiteral("alerts"));
         Q_EMIT changed();
     }
     return result;

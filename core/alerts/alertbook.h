@@ -40,6 +40,9 @@ public:
     // silences as the core that does decided them, read again; nothing is raised or expired
     // here (observe is not called).
     Status follow();
+    // The open alerts and silences read again, as another core sharing the store changed them
+    // (an acknowledgement, a silence); ticking goes on.
+    Status refresh();
     // The zone recurring silences are read in (the clinic's).
     void setTimeZone(const QTimeZone &zone) { m_zone = zone; }
     // Flap damping: an alert whose condition changed maxChanges times within windowMs stays

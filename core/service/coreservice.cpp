@@ -200,22 +200,6 @@ Status CoreService::start()
     return Ok {};
 }
 
-void CoreService::takeDuties()
-{
-    if (m_mirror->following()) {
-        m_mirror->stop();
-        if (Status loaded = m_alertBook->load(); !loaded)
-            qCWarning(lcService) << "cannot read the alerts:" << loaded.error().message;
-    }
-    m_monitor->start();
-    startRetention();
-    if (Status sending = m_notifier->startSending(); !sending)
-        qCWarning(lcService) << "notifications cannot be sent yet:" << sending.error().message;
-    if (!m_options.reportDir.isEmpty() || m_config.publishing.toS3())
-        m_report->schedule(m_options.reportDir,
-                           [this](std::function<void()> done) { runChecks(std::move(done)); });
-}
-
 bool CoreService::isSharedStore(const QString &path)
 {
     return path.startsWith(QLatin1String("postgresql://"));
@@ -348,6 +332,7 @@ Status CoreService::startEngine()
                 .arg(QCoreApplication::applicationPid())
                 .arg(QRandomGenerator::global()->generate() & 0xffff, 4, 16, QLatin1Char('0'));
         m_engine->shareStore(m_coreName, m_config.storeLeaseMs);
+        m_db->onAnnounced([this](const QString &topic) { applyOtherCoresChange(topic); });
         qCInfo(lcService).noquote() << "sharing the store as" << m_coreName;
     }
     if (!m_config.timezone.isEmpty())

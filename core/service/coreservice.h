@@ -168,6 +168,9 @@ private:
     void startRetention();
     // The jobs one core of those sharing a store does (ClusterDuty), taken up.
     void takeDuties();
+    // Another core sharing the store changed something this one keeps in memory (topics:
+    // workflows, settings, modules, alerts).
+    void applyOtherCoresChange(const QString &topic);
     // After settings changed: the parts that read them at start take them again.
     void applySettings();
     // The modules' addresses and call timeouts, to the engine.

@@ -283,6 +283,8 @@ Result<SettingsDesk::Changed> SettingsDesk::change(const QJsonObject &values, co
             audited.insert(it.key(), next.value(it.key(), QStringLiteral("(as configured)")));
         if (!m_audit)
             return internalError(QStringLiteral("settings changed before the audit log is open"));
+        if (Status told = m_db.announce(QStringLiteral("settings")); !told)
+            return told; // the other cores sharing the store apply them too
         return m_audit->record(QStringLiteral("settings.changed"), actor,
                                {{QStringLiteral("settings"), audited}});
     });

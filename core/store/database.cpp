@@ -594,4 +594,19 @@ Result<bool> Database::holdClusterLock(const QString &name)
     return taken->next() && taken->value(0).toBool();
 }
 
+Status Database::announce(const QString &topic)
+{
+    if (!m_pg)
+        return Ok {};
+    auto sent = m_pg->exec(QStringLiteral("SELECT pg_notify(?, ?)"),
+                           {QString::fromLatin1(PostgresDatabase::ChangesChannel), topic});
+    return sent ? Status(Ok {}) : Status(sent.error());
+}
+
+void Database::onAnnounced(std::function<void(const QString &topic)> handler)
+{
+    if (m_pg)
+        m_pg->listen(std::move(handler));
+}
+
 } // namespace Switchboard

@@ -63,6 +63,12 @@ public:
     // by this connection's session until it ends (an advisory lock, never waited for). True
     // when this connection holds it, now or already. A store of one core's own: always true.
     Result<bool> holdClusterLock(const QString &name);
+    // Tells the other cores sharing a PostgreSQL store that something they keep in memory
+    // changed (a topic: "workflows", "settings", …): delivered to them when the transaction it
+    // is made in commits (NOTIFY), never to this core. With a store of its own, nothing.
+    Status announce(const QString &topic);
+    // What the other cores announce, as it arrives (LISTEN).
+    void onAnnounced(std::function<void(const QString &topic)> handler);
     void close();
     QString path() const { return m_path; }
     int schemaVersion() const;

@@ -29,7 +29,7 @@ Status ModuleSettings::setEnabled(const QString &moduleId, bool enabled, qint64 
                       {moduleId, enabled ? 1 : 0, nowMs});
     if (!r)
         return r.error();
-    return Ok {};
+    return m_db.announce(QStringLiteral("modules")); // the other cores sharing the store
 }
 
 } // namespace Switchboard

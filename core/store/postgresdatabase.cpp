@@ -5,6 +5,7 @@
 #include "store/migrations.h"
 #include "store/postgresschema.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QUrl>
 #include <QUrlQuery>
@@ -181,6 +182,21 @@ Result<int> PostgresDatabase::run(const QString &sql, const QVariantList &values
     const int rows = q.numRowsAffected();
     q.finish();
     return rows;
+}
+
+void PostgresDatabase::listen(std::function<void(const QString &payload)> handler)
+{
+    QSqlDriver *driver = m_db.driver();
+    if (!driver->subscribeToNotification(QString::fromLatin1(ChangesChannel)))
+        qCWarning(lcStore) << "cannot listen for the other cores' changes:"
+                           << driver->lastError().text();
+    QObject::connect(driver, &QSqlDriver::notification, driver,
+                     [handler = std::move(handler)](const QString &,
+                                                    QSqlDriver::NotificationSource source,
+                                                    const QVariant &payload) {
+                         if (source == QSqlDriver::OtherSource)
+                             handler(payload.toString());
+                     });
 }
 
 Status PostgresDatabase::transaction(const std::function<Status()> &body)

@@ -55,6 +55,12 @@ public:
     // the outer transaction.
     Status transaction(const std::function<Status()> &body);
 
+    // Where the cores sharing the store tell each other of changes (Database::announce).
+    static constexpr const char *ChangesChannel = "switchboard_changes";
+    // Calls handler with the payload of every notification another session sends on
+    // ChangesChannel, from the event loop.
+    void listen(std::function<void(const QString &payload)> handler);
+
     // The kind of a failed call, from its SQLSTATE.
     static Error errorFrom(const QString &what, const QSqlError &error);
 

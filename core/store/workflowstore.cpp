@@ -1,6 +1,7 @@
 #include "store/workflowstore.h"
 
 #include "audit/audittrail.h"
+#include "common/logging.h"
 #include "store/database.h"
 
 #include <QJsonDocument>
@@ -42,6 +43,15 @@ Result<QList<WorkflowIssue>> WorkflowStore::saveDraft(const QJsonObject &documen
     if (!r)
         return r.error();
     return QList<WorkflowIssue>();
+}
+
+void WorkflowStore::changed()
+{
+    ++m_generation;
+    // The other cores sharing the store read what runs again (CoreService).
+    if (Status told = m_db.announce(QStringLiteral("workflows")); !told)
+        qCWarning(lcStore) << "the other cores were not told of the change:"
+                           << told.error().message;
 }
 
 Result<int> WorkflowStore::publish(const QString &id, const QString &note, const QString &who)
@@ -87,7 +97,7 @@ Result<int> WorkflowStore::publish(const QString &id, const QString &note, const
     });
     if (!st)
         return st.error();
-    ++m_generation;
+    changed();
     return version;
 }
 
@@ -133,7 +143,7 @@ Status WorkflowStore::setEnabled(const QString &id, bool enabled, const QString 
     });
     if (!st)
         return st;
-    ++m_generation;
+    changed();
     return Ok {};
 }
 
@@ -241,7 +251,7 @@ Status WorkflowStore::promote(const QString &id, int version, const QString &env
     });
     if (!st)
         return st;
-    ++m_generation;
+    changed();
     return Ok {};
 }
 

@@ -66,8 +66,13 @@ public:
     // Grows with every publish and enable/disable, so that users of published() know when to
     // read it again.
     quint64 generation() const { return m_generation; }
+    // Another core sharing the store published, promoted or switched a workflow: what runs
+    // here is read again.
+    void invalidate() { ++m_generation; }
 
 private:
+    void changed();
+
     Database &m_db;
     AuditTrail *m_audit = nullptr;
     const Clock &m_clock;
