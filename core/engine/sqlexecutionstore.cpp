@@ -8,6 +8,21 @@ namespace Switchboard {
 
 using namespace ExecutionJson;
 
+namespace {
+
+// The ids a query answers.
+Result<QStringList> firstColumn(Result<QSqlQuery> &q)
+{
+    if (!q)
+        return q.error();
+    QStringList ids;
+    while (q->next())
+        ids << q->value(0).toString();
+    return ids;
+}
+
+} // namespace
+
 SqlExecutionStore::SqlExecutionStore(Database &db)
     : m_db(db)
 {
@@ -118,12 +133,7 @@ Result<QStringList> SqlExecutionStore::running(qint64 nowMs, qint64 idleSince)
         : m_db.exec(QStringLiteral("SELECT id FROM executions WHERE status = 'running' AND "
                                    "(owner IS NULL OR lease_until < ?)"),
                     {nowMs});
-    if (!q)
-        return q.error();
-    QStringList ids;
-    while (q->next())
-        ids << q->value(0).toString();
-    return ids;
+    return firstColumn(q);
 }
 
 Status SqlExecutionStore::renewLeases(qint64 nowMs)
@@ -139,12 +149,7 @@ Result<QStringList> SqlExecutionStore::abandoned(qint64 nowMs, int limit)
     auto q = m_db.exec(QStringLiteral("SELECT id FROM executions WHERE owner IS NOT NULL AND "
                                       "lease_until < ? ORDER BY lease_until LIMIT ?"),
                        {nowMs, limit});
-    if (!q)
-        return q.error();
-    QStringList ids;
-    while (q->next())
-        ids << q->value(0).toString();
-    return ids;
+    return firstColumn(q);
 }
 
 Status SqlExecutionStore::addTimer(const QString &execution, const QString &node,

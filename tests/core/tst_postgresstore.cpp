@@ -199,6 +199,7 @@ private Q_SLOTS:
         // Each on a thread of its own, as three processes would.
         QStringList problems(3);
         std::vector<std::thread> cores;
+        cores.reserve(3);
         for (int i = 0; i < 3; ++i)
             cores.emplace_back([&url, &problems, i] {
                 PostgresDatabase db;
