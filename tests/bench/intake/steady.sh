@@ -33,9 +33,10 @@ PRAGMA journal_mode=WAL;
 BEGIN;
 CREATE TEMP TABLE one AS SELECT * FROM executions WHERE status = 'completed' LIMIT 1;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $n)
-INSERT INTO executions
+INSERT INTO executions (id, workflow_id, version, status, trace_id, input, state, output,
+                        error, created_at, updated_at, finished_at, origin)
   SELECT 'old_' || i, workflow_id, version, status, trace_id, input, state, output, error,
-         created_at - $two_days, updated_at - $two_days, finished_at - $two_days
+         created_at - $two_days, updated_at - $two_days, finished_at - $two_days, origin
   FROM n, one;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $n)
 INSERT INTO execution_events
