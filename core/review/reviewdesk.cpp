@@ -99,13 +99,15 @@ QJsonArray ReviewDesk::queues()
             "SELECT MIN(created_at) AS m FROM tasks WHERE queue = c.queue AND status = 'pending' "
             "UNION ALL SELECT MIN(created_at) FROM tasks WHERE queue = c.queue AND status = "
             "'claimed' UNION ALL SELECT MIN(created_at) FROM tasks WHERE queue = c.queue AND "
-            "status = 'escalated')) "
+            "status = 'escalated') oldest) "
             "FROM task_counts c WHERE c.status IN ('pending', 'claimed', 'escalated') "
             "GROUP BY c.queue HAVING SUM(c.n) > 0 ORDER BY SUM(c.n) DESC, c.queue"),
         {m_clock.nowMs()});
     QJsonArray out;
-    if (!q)
+    if (!q) {
+        qCWarning(lcStore) << "cannot count the review queues:" << q.error().message;
         return out;
+    }
     while (q->next()) {
         out.append(QJsonObject {{QStringLiteral("queue"), q->value(0).toString()},
                                 {QStringLiteral("open"), q->value(1).toInt()},

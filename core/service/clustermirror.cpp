@@ -13,7 +13,8 @@ namespace Switchboard {
 
 namespace {
 
-// The key figures' row, beside the modules' (whose ids start with their number).
+// The key figures' row and when the last round of checks ended, beside the modules' (whose
+// ids start with their number).
 const QString FiguresRow = QStringLiteral("key-figures");
 
 } // namespace
@@ -32,11 +33,13 @@ Status ClusterMirror::publish(const ModuleSnapshot &snapshot)
     return put(snapshot.id, SnapshotJson::toJson(snapshot));
 }
 
-Status ClusterMirror::publishFigures(const QJsonObject &figures, const QJsonObject &previousWeek)
+Status ClusterMirror::publishRound(const QJsonObject &figures, const QJsonObject &previousWeek,
+                                   const QDateTime &lastCheck)
 {
-    return put(
-        FiguresRow,
-        {{QStringLiteral("figures"), figures}, {QStringLiteral("previous_week"), previousWeek}});
+    return put(FiguresRow,
+               {{QStringLiteral("figures"), figures},
+                {QStringLiteral("previous_week"), previousWeek},
+                {QStringLiteral("last_check"), lastCheck.toMSecsSinceEpoch()}});
 }
 
 Status ClusterMirror::put(const QString &row, const QJsonObject &json)
@@ -90,6 +93,10 @@ void ClusterMirror::read()
         if (id == FiguresRow) {
             m_figures = json.value(QLatin1String("figures")).toObject();
             m_previousWeek = json.value(QLatin1String("previous_week")).toObject();
+            m_lastCheck = json.contains(QLatin1String("last_check"))
+                ? QDateTime::fromMSecsSinceEpoch(
+                    json.value(QLatin1String("last_check")).toInteger(), Qt::UTC)
+                : QDateTime();
             continue;
         }
         if (m_modules.value(id) == json)

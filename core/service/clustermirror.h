@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "health/modulesnapshot.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -26,7 +27,9 @@ public:
     ClusterMirror(Database &db, const Clock &clock, QObject *parent = nullptr);
 
     Status publish(const ModuleSnapshot &snapshot);
-    Status publishFigures(const QJsonObject &figures, const QJsonObject &previousWeek);
+    // After a round of checks: the key figures, and when the round ended.
+    Status publishRound(const QJsonObject &figures, const QJsonObject &previousWeek,
+                        const QDateTime &lastCheck);
 
     // Reads now and every FollowMs until stop().
     void follow();
@@ -37,6 +40,7 @@ public:
     QList<ModuleSnapshot> modules() const;
     QJsonObject figures() const { return m_figures; }
     QJsonObject previousWeek() const { return m_previousWeek; }
+    QDateTime lastCheck() const { return m_lastCheck; }
 
 Q_SIGNALS:
     void moduleChanged(const Switchboard::ModuleSnapshot &snapshot);
@@ -53,6 +57,7 @@ private:
     QHash<QString, QJsonObject> m_modules; // id → the snapshot as stored
     QJsonObject m_figures;
     QJsonObject m_previousWeek;
+    QDateTime m_lastCheck;
 };
 
 } // namespace Switchboard

@@ -118,7 +118,11 @@ Status CoreService::start()
     connect(m_mirror, &ClusterMirror::refreshed, this, [this] {
         if (Status read = m_alertBook->follow(); !read)
             qCWarning(lcService) << "cannot read the alerts:" << read.error().message;
+        const bool newRound = m_mirror->lastCheck() != m_overview.lastCheck;
+        m_overview.lastCheck = m_mirror->lastCheck();
         refreshOverview();
+        if (newRound)
+            Q_EMIT overviewChanged(m_overview);
     });
     connect(m_resilient, &ResilientModuleClient::circuitChanged, m_monitor,
             &HealthMonitor::setCircuitState);
@@ -141,10 +145,10 @@ Status CoreService::start()
         // KPI aggregation follows each round of checks; the round ends when it has, and only
         // then does the overview say when the last check was.
         m_keyFigures->aggregate([this, round] {
-            if (m_db->isPostgres())
-                (void)m_mirror->publishFigures(m_keyFigures->figures(),
-                                               m_keyFigures->previousWeek());
             m_overview.lastCheck = m_monitor->lastRoundFinished();
+            if (m_db->isPostgres())
+                (void)m_mirror->publishRound(m_keyFigures->figures(), m_keyFigures->previousWeek(),
+                                             m_overview.lastCheck);
             refreshOverview(true);
             Q_EMIT overviewChanged(m_overview);
             Q_EMIT checksFinished(round);

@@ -157,8 +157,16 @@ private Q_SLOTS:
                  201);
 
         // Every core answers for the modules the duty's core checks.
-        for (int n = 1; n < Cores; ++n)
+        for (int n = 1; n < Cores; ++n) {
             QTRY_VERIFY_WITH_TIMEOUT(lastCheck(n).isValid(), 30000);
+            QTRY_VERIFY_WITH_TIMEOUT(!get(api(n, QStringLiteral("/api/v1/overview")), auth())
+                                          .json()
+                                          .value(QLatin1String("overview"))
+                                          .toObject()
+                                          .value(QLatin1String("last_check"))
+                                          .isNull(),
+                                     30000);
+        }
 
         // 1,000 onboardings, started round the three cores without waiting for each.
         QNetworkAccessManager network;
