@@ -194,7 +194,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             count(db, QStringLiteral("SELECT COUNT(*) FROM executions WHERE ") + ofTheFirst) > 0
                 && acknowledged >= Executions / 3,
-            60000);
+            120000);
         const int heldByTheDead =
             count(db, QStringLiteral("SELECT COUNT(*) FROM executions WHERE ") + ofTheFirst);
         const QDateTime killedAt = QDateTime::currentDateTimeUtc();
@@ -205,7 +205,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             std::all_of(replies.cbegin(), replies.cend(),
                         [](const QNetworkReply *r) { return r->isFinished(); }),
-            60000);
+            120000);
         const int beforeTheKill = acknowledged;
 
         // As a client would: a start that got no answer goes again to another core with the
@@ -235,7 +235,7 @@ private Q_SLOTS:
                   QStringLiteral("SELECT COUNT(*) FROM executions WHERE workflow_id = "
                                  "'new-patient-onboarding' AND status != 'completed'"))
                 == 0,
-            120000);
+            300000);
         const int total = count(db,
                                 QStringLiteral("SELECT COUNT(*) FROM executions WHERE "
                                                "workflow_id = 'new-patient-onboarding'"));
@@ -276,7 +276,7 @@ private Q_SLOTS:
         // The duties moved: a core still running checks the modules now, and every core shows
         // its checks.
         for (int n = 1; n < Cores; ++n)
-            QTRY_VERIFY_WITH_TIMEOUT(lastCheck(n) > killedAt, 30000);
+            QTRY_VERIFY_WITH_TIMEOUT(lastCheck(n) > killedAt, 60000);
         // A new version published on one core is what the others start from then on: they
         // are told, not left with the version they had read.
         auto onboarding =
