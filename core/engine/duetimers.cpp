@@ -107,6 +107,18 @@ void DueTimers::fireForExecution(const ExecutionStore::Timer &timer)
         (void)m_host.resumeFromWait(run, node, QStringLiteral("timeout"),
                                     {{QStringLiteral("timed_out"), true}},
                                     QStringLiteral("wait_timed_out"));
+    } else if (kind == QLatin1String("event")) {
+        // An event another core took while this one held the execution; it resumes the wait
+        // unless the wait is over (timed out meanwhile).
+        if (!run.state.waiting.contains(node)) {
+            (void)m_host.advance(run);
+            return;
+        }
+        const QString execId = run.id;
+        run.ops.append([this, execId, node] { return m_store.removeWaiter(execId, node); });
+        (void)m_host.resumeFromWait(run, node, QStringLiteral("event"),
+                                    timer.data.value(QLatin1String("event")).toObject(),
+                                    QStringLiteral("event_received"));
     } else if (kind == QLatin1String("retry") || kind == QLatin1String("compensate_retry")) {
         run.state.waiting.removeAll(node);
         run.status = ExecutionStatus::Running;

@@ -80,9 +80,17 @@ Result<QJsonObject> EventDelivery::deliver(const QString &type, const QString &m
         const QString execId = w.execution;
         const QString node = w.node;
         run.ops.append([this, execId, node] { return m_store.removeWaiter(execId, node); });
-        if (Status st = m_host.resumeFromWait(run, node, QStringLiteral("event"), event,
-                                              QStringLiteral("event_received"));
-            st)
+        Status st = m_host.resumeFromWait(run, node, QStringLiteral("event"), event,
+                                          QStringLiteral("event_received"));
+        if (!st && st.error().kind == ErrorKind::Conflict) {
+            // Another core sharing the store holds the execution (its calls are in flight): the
+            // event waits for that core as an "event" timer due at once, which only it fires.
+            st = m_store.transaction([&] {
+                return m_store.addTimer(execId, node, QStringLiteral("event"), 0,
+                                        {{QStringLiteral("event"), event}});
+            });
+        }
+        if (st)
             resumed.append(execId);
         else
             unresumed << st.error().message;

@@ -67,7 +67,7 @@ public:
         qint64 id = 0;
         QString execution;
         QString node; // a node, or the workflow of a schedule
-        QString kind; // delay, event_timeout, retry, compensate_retry, schedule, child
+        QString kind; // delay, event_timeout, retry, compensate_retry, schedule, child, event
         QJsonObject data;
     };
     virtual Status addTimer(const QString &execution, const QString &node, const QString &kind,

@@ -131,6 +131,41 @@ private Q_SLOTS:
         QVERIFY(c.b.modules.calls.isEmpty());
     }
 
+    void anEventForAnExecutionAnotherCoreHoldsWaitsForThatCore()
+    {
+        Cluster c;
+        c.a.publish(
+            R"({"id": "pay", "name": "Book and wait for payment", "trigger": {"kind": "manual"},
+          "nodes": [{"id": "start", "type": "trigger"}, {"id": "fan", "type": "parallel"},
+                    {"id": "book", "type": "module_call", "module": "02_booking", "action": "book"},
+                    {"id": "wait", "type": "wait_for_event", "event_type": "payment.succeeded", "module": "04_billing", "timeout": "72h"},
+                    {"id": "all", "type": "join", "mode": "all"}, {"id": "done", "type": "end"},
+                    {"id": "late", "type": "end", "status": "failed", "error": "not paid in time"}],
+          "edges": [{"from": "start", "to": "fan"}, {"from": "fan", "to": "book"}, {"from": "fan", "to": "wait"},
+                    {"from": "book", "to": "all"}, {"from": "wait", "to": "all", "port": "event"},
+                    {"from": "wait", "to": "late", "port": "timeout"}, {"from": "all", "to": "done"}]})");
+        c.a.modules.hold = true;
+        const QString id = c.a.start(QStringLiteral("pay"));
+        QCOMPARE(c.a.modules.held.size(), 1); // A holds the execution while the booking is out
+
+        // The payment reaches B: it cannot change what A holds, so the event waits for A.
+        auto delivered = c.b.engine->deliverEvent(QStringLiteral("payment.succeeded"),
+                                                  QStringLiteral("04_billing"),
+                                                  {{QStringLiteral("amount_usd"), 150}});
+        QVERIFY(delivered.ok());
+        QCOMPARE(delivered->value(QLatin1String("resumed")).toArray(), QJsonArray {id});
+        QVERIFY(!c.b.history(id).contains(QStringLiteral("event_received:wait")));
+        QCOMPARE(c.b.engine->processDueTimers(), 0);
+
+        // A takes it on its next look, then its booking comes back: both branches joined.
+        QCOMPARE(c.a.engine->processDueTimers(), 1);
+        QVERIFY(c.a.history(id).contains(QStringLiteral("event_received:wait")));
+        c.a.modules.held.takeFirst().done(booked());
+        QTRY_COMPARE(c.a.status(id), QStringLiteral("completed"));
+        QCOMPARE(c.a.history(id).count(QStringLiteral("event_received:wait")), 1);
+        QCOMPARE(c.count(QStringLiteral("SELECT COUNT(*) FROM timers")), 0);
+    }
+
     void aScheduleFiresOnceWhicheverCoreFiresIt()
     {
         Cluster c;
