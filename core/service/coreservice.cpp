@@ -262,8 +262,9 @@ Status CoreService::startEngine()
                 .arg(st.error().message, backup, path));
     }
     // Owner-only, whatever the umask: the database holds patient data.
-    for (const QString &f : {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")}) {
-        if (file)
+    if (file) {
+        for (const QString &f :
+             {path, path + QStringLiteral("-wal"), path + QStringLiteral("-shm")})
             QFile::setPermissions(f, QFile::ReadOwner | QFile::WriteOwner);
     }
     // The shared store's backups are PostgreSQL's (pg_dump, or the server's own archiving).
